@@ -1,0 +1,94 @@
+//! Generates `ui/src/lib/bindings.ts`, the TypeScript types of every IPC
+//! payload, from the Rust types. Regenerate with
+//! `cargo run -p kindly-cli -- dev write-bindings` (or `UPDATE_BINDINGS=1 cargo test -p kindly-api`);
+//! the `bindings_are_fresh` test fails when the committed file is stale.
+
+use ts_rs::{Config, TS};
+
+macro_rules! decls {
+    ($cfg:expr, $($t:ty),* $(,)?) => {{
+        let mut out = Vec::new();
+        $( out.push(format!("export {}", <$t as TS>::decl($cfg))); )*
+        out
+    }};
+}
+
+/// The whole bindings file.
+pub fn typescript() -> String {
+    // Every integer that crosses IPC is an id or a count far below 2^53;
+    // money never does (it travels as decimal strings).
+    let cfg = Config::new().with_large_int("number");
+    let decls = decls!(
+        &cfg,
+        crate::ApiError,
+        crate::views::MoneyView,
+        crate::views::Page<crate::views::OptionItem>,
+        crate::views::TimelineItem,
+        crate::views::OptionItem,
+        crate::status::AppStatus,
+        crate::status::Bootstrap,
+        crate::status::DemoResult,
+        crate::settings::SettingsView,
+        crate::clients::ClientInput,
+        crate::clients::ChasingInput,
+        crate::clients::ChasingView,
+        crate::clients::ClientListRequest,
+        crate::clients::ClientRow,
+        crate::clients::ClientView,
+        crate::clients::ClientDetail,
+        crate::invoices::LineInput,
+        crate::invoices::InvoiceInput,
+        crate::invoices::TotalsRequest,
+        crate::invoices::TaxView,
+        crate::invoices::TotalsView,
+        crate::invoices::InvoiceRow,
+        crate::invoices::LineView,
+        crate::invoices::PaymentView,
+        crate::invoices::InvoiceDetail,
+        crate::invoices::InvoiceListRequest,
+        crate::invoices::CreatedInvoice,
+        crate::payments::PaymentInput,
+        crate::timeline::NoteInput,
+    );
+    let mut s = String::from(
+        "// Generated from the Rust types in crates/kindly-api by `bindings::typescript()`.\n\
+         // Do not edit: run `cargo run -p kindly-cli -- dev write-bindings` after changing them.\n\n",
+    );
+    for d in decls {
+        s.push_str(&d);
+        s.push_str("\n\n");
+    }
+    s.trim_end().to_string() + "\n"
+}
+
+/// Where the generated file lives, relative to the repository root.
+pub const BINDINGS_PATH: &str = "ui/src/lib/bindings.ts";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn bindings_are_fresh() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").join(BINDINGS_PATH);
+        let want = typescript();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &want).unwrap();
+        }
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            have == want,
+            "{} is stale: run `UPDATE_BINDINGS=1 cargo test -p kindly-api bindings` and commit the result",
+            path.display()
+        );
+    }
+
+    #[test]
+    fn money_never_crosses_as_a_number() {
+        let ts = typescript();
+        let start = ts.find("export type MoneyView").unwrap();
+        let money = ts[start..].split("\n\nexport").next().unwrap();
+        assert!(money.contains("amount: string"), "{money}");
+    }
+}

@@ -1,0 +1,384 @@
+//! Invoice use cases: live totals for the editor, create (draft or issued),
+//! edit a draft, issue, cancel, list with state filters, show.
+
+use crate::views::{MoneyView, OptionItem, Page, TimelineItem};
+use crate::{ApiError, ApiResult, Ctx};
+use chrono::NaiveDate;
+use kindly_core::invoice::{
+    compute_totals, days_overdue, format_tax_rate, parse_date, resolve_due_date, validate_lines, InvoiceState,
+    InvoiceStatus, LineForm, LineItem, Totals,
+};
+use kindly_core::locale::Locale;
+use kindly_core::{decimal, text, Currency, Money};
+use kindly_store::{InvoiceListRow, InvoiceQuery, InvoiceSort, NewInvoice};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct LineInput {
+    pub description: String,
+    /// Decimal text, e.g. "1.5"; blank means 1.
+    #[serde(default)]
+    pub quantity: String,
+    /// Decimal text in the invoice's currency, e.g. "80.00".
+    pub unit_price: String,
+    /// Percent, e.g. "20" or "7.7"; blank means 0.
+    #[serde(default)]
+    pub tax_rate: String,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct InvoiceInput {
+    pub client_id: i64,
+    /// Leave empty to number from the pattern in settings.
+    #[serde(default)]
+    pub number: String,
+    /// YYYY-MM-DD.
+    pub issue_date: String,
+    /// YYYY-MM-DD, or empty to use `terms_days`.
+    #[serde(default)]
+    pub due_date: String,
+    #[serde(default)]
+    pub terms_days: Option<i64>,
+    pub currency: String,
+    pub lines: Vec<LineInput>,
+    #[serde(default)]
+    pub notes: String,
+    /// Issue at once (immutable from then on) rather than save a draft.
+    #[serde(default)]
+    pub issue: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct TotalsRequest {
+    pub currency: String,
+    pub lines: Vec<LineInput>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct TaxView {
+    /// Percent, e.g. "20".
+    pub rate: String,
+    pub net: MoneyView,
+    pub tax: MoneyView,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct TotalsView {
+    pub subtotal: MoneyView,
+    pub taxes: Vec<TaxView>,
+    pub tax: MoneyView,
+    pub total: MoneyView,
+    /// Each line's net, in order, for the editor.
+    pub line_nets: Vec<MoneyView>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct InvoiceRow {
+    pub id: i64,
+    pub number: String,
+    pub client_id: i64,
+    pub client_name: String,
+    /// overdue, due_soon, partially_paid, open, draft, paid, cancelled.
+    pub state: String,
+    pub issue_date: String,
+    pub due_date: String,
+    pub total: MoneyView,
+    pub outstanding: MoneyView,
+    pub days_overdue: i64,
+    pub part_paid: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct LineView {
+    pub description: String,
+    pub quantity: String,
+    pub unit_price: MoneyView,
+    pub tax_rate: String,
+    pub net: MoneyView,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PaymentView {
+    pub id: i64,
+    pub amount: MoneyView,
+    pub paid_on: String,
+    pub method: String,
+    pub method_label: String,
+    pub reference: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct InvoiceDetail {
+    pub id: i64,
+    pub number: String,
+    pub client_id: i64,
+    pub client_name: String,
+    pub status: String,
+    pub state: String,
+    pub issue_date: String,
+    pub due_date: String,
+    pub currency: String,
+    pub lines: Vec<LineView>,
+    pub totals: TotalsView,
+    pub paid: MoneyView,
+    pub outstanding: MoneyView,
+    pub days_overdue: i64,
+    pub notes: String,
+    pub cancelled_reason: Option<String>,
+    pub payments: Vec<PaymentView>,
+    pub timeline: Vec<TimelineItem>,
+    pub can_edit: bool,
+    pub can_pay: bool,
+    pub can_cancel: bool,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct InvoiceListRequest {
+    /// One of the states, or empty for all.
+    #[serde(default)]
+    pub state: String,
+    #[serde(default)]
+    pub client_id: Option<i64>,
+    #[serde(default)]
+    pub search: String,
+    /// "attention" (default: overdue first), "due_asc", "due_desc", "newest", "number".
+    #[serde(default)]
+    pub sort: String,
+    #[serde(default)]
+    pub offset: i64,
+    #[serde(default)]
+    pub limit: i64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CreatedInvoice {
+    pub id: i64,
+    pub number: String,
+}
+
+fn line_forms(lines: &[LineInput]) -> Vec<LineForm<'_>> {
+    lines
+        .iter()
+        .map(|l| LineForm {
+            description: &l.description,
+            quantity: &l.quantity,
+            unit_price: &l.unit_price,
+            tax_rate: &l.tax_rate,
+        })
+        .collect()
+}
+
+fn totals_view(lines: &[LineItem], t: &Totals, currency: Currency, locale: Locale) -> TotalsView {
+    let mv = |m: i64| MoneyView::new(m, currency, locale);
+    TotalsView {
+        subtotal: mv(t.subtotal_minor),
+        taxes: t
+            .taxes
+            .iter()
+            .map(|x| TaxView { rate: format_tax_rate(x.rate_bp), net: mv(x.net_minor), tax: mv(x.tax_minor) })
+            .collect(),
+        tax: mv(t.tax_minor),
+        total: mv(t.total_minor),
+        line_nets: lines.iter().map(|l| mv(l.net_minor() as i64)).collect(),
+    }
+}
+
+/// Live totals for the editor: the same rules as saving, so what the user
+/// sees is what gets stored.
+pub async fn preview_totals(ctx: Ctx<'_>, req: &TotalsRequest) -> ApiResult<TotalsView> {
+    let settings = ctx.store.settings().await?;
+    let currency = Currency::parse(&req.currency)?;
+    let lines = validate_lines(&line_forms(&req.lines), currency)?;
+    let totals = compute_totals(&lines)?;
+    Ok(totals_view(&lines, &totals, currency, settings.locale))
+}
+
+fn new_invoice(input: &InvoiceInput) -> ApiResult<NewInvoice> {
+    let currency = Currency::parse(&input.currency)?;
+    let issue_date = parse_date(&input.issue_date, "issue_date")?;
+    let due = match input.due_date.trim() {
+        "" => None,
+        s => Some(parse_date(s, "due_date")?),
+    };
+    let due_date = resolve_due_date(issue_date, due, input.terms_days)?;
+    let lines = validate_lines(&line_forms(&input.lines), currency)?;
+    let totals = compute_totals(&lines)?;
+    let number = text::optional_single_line(&input.number, "number", 60)?;
+    let notes = text::multi_line(&input.notes, "notes", 10_000)?;
+    Ok(NewInvoice {
+        client_id: input.client_id,
+        number,
+        issue_date,
+        due_date,
+        currency,
+        lines,
+        totals,
+        notes,
+        issue: input.issue,
+    })
+}
+
+pub async fn create(ctx: Ctx<'_>, input: &InvoiceInput) -> ApiResult<CreatedInvoice> {
+    let inv = new_invoice(input)?;
+    let (id, number) = ctx.store.create_invoice(&inv, ctx.now).await?;
+    Ok(CreatedInvoice { id, number })
+}
+
+pub async fn update_draft(ctx: Ctx<'_>, id: i64, input: &InvoiceInput) -> ApiResult<()> {
+    let inv = new_invoice(input)?;
+    Ok(ctx.store.update_draft(id, &inv, ctx.now).await?)
+}
+
+pub async fn issue(ctx: Ctx<'_>, id: i64) -> ApiResult<()> {
+    Ok(ctx.store.issue_invoice(id, ctx.now).await?)
+}
+
+pub async fn cancel(ctx: Ctx<'_>, id: i64, reason: &str) -> ApiResult<()> {
+    let reason = text::multi_line(reason, "reason", 1000)?;
+    let inv = ctx.store.invoice(id).await?;
+    if inv.paid_minor > 0 {
+        return Err(ApiError::new(
+            "invoice_has_payments",
+            format!("Invoice {} has payments recorded; it cannot be cancelled. Record a credit instead.", inv.number),
+            None,
+        ));
+    }
+    if inv.status == InvoiceStatus::Cancelled {
+        return Err(ApiError::new("already_cancelled", format!("Invoice {} is already cancelled.", inv.number), None));
+    }
+    Ok(ctx.store.cancel_invoice(id, &reason, ctx.now).await?)
+}
+
+pub(crate) fn invoice_row(r: InvoiceListRow, today: NaiveDate, locale: Locale) -> InvoiceRow {
+    let owing = if r.status == InvoiceStatus::Issued { r.total_minor - r.paid_minor } else { 0 };
+    InvoiceRow {
+        id: r.id,
+        number: r.number,
+        client_id: r.client_id,
+        client_name: r.client_name,
+        state: r.state.as_str().to_string(),
+        issue_date: r.issue_date.to_string(),
+        due_date: r.due_date.to_string(),
+        total: MoneyView::new(r.total_minor, r.currency, locale),
+        outstanding: MoneyView::new(owing, r.currency, locale),
+        days_overdue: if r.state == InvoiceState::Overdue { days_overdue(r.due_date, today) } else { 0 },
+        part_paid: r.paid_minor > 0 && r.paid_minor < r.total_minor,
+    }
+}
+
+pub async fn list(ctx: Ctx<'_>, req: &InvoiceListRequest) -> ApiResult<Page<InvoiceRow>> {
+    let settings = ctx.store.settings().await?;
+    let state =
+        match req.state.trim() {
+            "" | "all" => None,
+            s => Some(InvoiceState::parse(s).ok_or_else(|| {
+                ApiError::new("invalid_state", format!("Unknown invoice state \"{s}\""), Some("state"))
+            })?),
+        };
+    let sort = match req.sort.as_str() {
+        "due_asc" => InvoiceSort::DueAsc,
+        "due_desc" => InvoiceSort::DueDesc,
+        "newest" => InvoiceSort::Newest,
+        "number" => InvoiceSort::NumberAsc,
+        _ => InvoiceSort::Attention,
+    };
+    let limit = if req.limit <= 0 { 100 } else { req.limit };
+    let q =
+        InvoiceQuery { state, client_id: req.client_id, search: req.search.clone(), sort, offset: req.offset, limit };
+    let page = ctx.store.list_invoices(&q, ctx.today).await?;
+    Ok(Page {
+        total: page.total,
+        rows: page.rows.into_iter().map(|r| invoice_row(r, ctx.today, settings.locale)).collect(),
+    })
+}
+
+pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<InvoiceDetail> {
+    let settings = ctx.store.settings().await?;
+    let locale = settings.locale;
+    let inv = ctx.store.invoice(id).await?;
+    let payments = ctx.store.payments(id).await?;
+    let timeline = ctx.store.invoice_timeline(id).await?;
+    let items: Vec<LineItem> = inv
+        .lines
+        .iter()
+        .map(|l| LineItem {
+            description: l.description.clone(),
+            quantity_milli: l.quantity_milli,
+            unit_price_minor: l.unit_price_minor,
+            tax_rate_bp: l.tax_rate_bp,
+        })
+        .collect();
+    let totals = compute_totals(&items)?;
+    let state = inv.state(ctx.today);
+    let mv = |m: i64| MoneyView::new(m, inv.currency, locale);
+    Ok(InvoiceDetail {
+        id: inv.id,
+        number: inv.number.clone(),
+        client_id: inv.client_id,
+        client_name: inv.client_name.clone(),
+        status: inv.status.as_str().to_string(),
+        state: state.as_str().to_string(),
+        issue_date: inv.issue_date.to_string(),
+        due_date: inv.due_date.to_string(),
+        currency: inv.currency.code().to_string(),
+        lines: items
+            .iter()
+            .map(|l| LineView {
+                description: l.description.clone(),
+                quantity: decimal::format_scaled_trimmed(i128::from(l.quantity_milli), 3),
+                unit_price: mv(l.unit_price_minor),
+                tax_rate: format_tax_rate(l.tax_rate_bp),
+                net: mv(l.net_minor() as i64),
+            })
+            .collect(),
+        totals: totals_view(&items, &totals, inv.currency, locale),
+        paid: mv(inv.paid_minor),
+        outstanding: mv(inv.outstanding().minor),
+        days_overdue: if state == InvoiceState::Overdue { days_overdue(inv.due_date, ctx.today) } else { 0 },
+        notes: inv.notes.clone(),
+        cancelled_reason: inv.cancelled_reason.clone(),
+        payments: payments
+            .into_iter()
+            .map(|p| PaymentView {
+                id: p.id,
+                amount: MoneyView::new(p.amount.minor, p.amount.currency, locale),
+                paid_on: p.paid_on.to_string(),
+                method_label: kindly_core::payment::PaymentMethod::parse(&p.method)
+                    .map(|m| m.label().to_string())
+                    .unwrap_or(p.method.clone()),
+                method: p.method,
+                reference: p.reference,
+            })
+            .collect(),
+        timeline: timeline.into_iter().map(TimelineItem::from).collect(),
+        can_edit: inv.status == InvoiceStatus::Draft,
+        can_pay: inv.status == InvoiceStatus::Issued && inv.paid_minor < inv.total_minor,
+        can_cancel: inv.status != InvoiceStatus::Cancelled && inv.paid_minor == 0,
+    })
+}
+
+/// The invoice states with their labels, for filters.
+pub fn states() -> Vec<OptionItem> {
+    InvoiceState::ALL
+        .iter()
+        .map(|s| OptionItem {
+            value: s.as_str().to_string(),
+            label: match s {
+                InvoiceState::Overdue => "Overdue",
+                InvoiceState::DueSoon => "Due soon",
+                InvoiceState::PartiallyPaid => "Partially paid",
+                InvoiceState::Open => "Open",
+                InvoiceState::Draft => "Draft",
+                InvoiceState::Paid => "Paid",
+                InvoiceState::Cancelled => "Cancelled",
+            }
+            .to_string(),
+        })
+        .collect()
+}
+
+/// Formats an amount for the user (used by the CLI too).
+pub fn format_money(minor: i64, currency: Currency, locale: Locale) -> String {
+    Money::new(minor, currency).format(locale)
+}

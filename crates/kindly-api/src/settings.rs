@@ -1,0 +1,59 @@
+//! Business settings.
+
+use crate::views::OptionItem;
+use crate::{ApiResult, Ctx};
+use kindly_core::locale::Locale;
+use kindly_core::{numbering, text, Currency, DomainError};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct SettingsView {
+    pub business_name: String,
+    pub default_currency: String,
+    pub locale: String,
+    pub number_pattern: String,
+    pub next_sequence: i64,
+    pub default_terms_days: i64,
+    /// The number the next invoice will get, e.g. "INV-2026-0007".
+    pub next_number_preview: String,
+}
+
+pub async fn get(ctx: Ctx<'_>) -> ApiResult<SettingsView> {
+    let s = ctx.store.settings().await?;
+    let next_number_preview = numbering::render(&s.number_pattern, s.next_sequence, ctx.today)?;
+    Ok(SettingsView {
+        business_name: s.business_name,
+        default_currency: s.default_currency.code().to_string(),
+        locale: s.locale.code().to_string(),
+        number_pattern: s.number_pattern,
+        next_sequence: s.next_sequence,
+        default_terms_days: s.default_terms_days,
+        next_number_preview,
+    })
+}
+
+pub async fn save(ctx: Ctx<'_>, input: &SettingsView) -> ApiResult<SettingsView> {
+    let mut s = ctx.store.settings().await?;
+    s.business_name = text::optional_single_line(&input.business_name, "business_name", 200)?.unwrap_or_default();
+    s.default_currency = Currency::parse(&input.default_currency)?;
+    s.locale = Locale::parse(&input.locale)?;
+    s.number_pattern = numbering::validate_pattern(&input.number_pattern)?;
+    if input.next_sequence < 1 {
+        return Err(DomainError::Required { field: "next_sequence" }.into());
+    }
+    s.next_sequence = input.next_sequence;
+    if !(0..=365).contains(&input.default_terms_days) {
+        return Err(DomainError::InvalidTerms(input.default_terms_days).into());
+    }
+    s.default_terms_days = input.default_terms_days;
+    ctx.store.save_settings(&s).await?;
+    get(ctx).await
+}
+
+pub fn currencies() -> Vec<OptionItem> {
+    Currency::all()
+        .into_iter()
+        .map(|c| OptionItem { value: c.code().to_string(), label: format!("{} – {}", c.code(), c.name()) })
+        .collect()
+}

@@ -1,0 +1,68 @@
+//! The payloads the UI receives. Money arrives both as a plain decimal
+//! string (for inputs) and pre-formatted for the user's locale (for display),
+//! so the front end never does arithmetic on money.
+
+use kindly_core::locale::Locale;
+use kindly_core::{Currency, Money};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct MoneyView {
+    /// ISO 4217 code.
+    pub currency: String,
+    /// Plain decimal, e.g. "1234.56"; never a float.
+    pub amount: String,
+    /// For people, e.g. "€1,234.56".
+    pub formatted: String,
+    pub is_zero: bool,
+}
+
+impl MoneyView {
+    pub fn new(minor: i64, currency: Currency, locale: Locale) -> MoneyView {
+        let m = Money::new(minor, currency);
+        MoneyView {
+            currency: currency.code().to_string(),
+            amount: m.plain(),
+            formatted: m.format(locale),
+            is_zero: minor == 0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Page<T: TS> {
+    pub total: i64,
+    pub rows: Vec<T>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct TimelineItem {
+    pub id: i64,
+    /// RFC 3339 instant in UTC; the UI shows it in the user's time zone.
+    pub at: String,
+    pub kind: String,
+    pub summary: String,
+    pub invoice_id: Option<i64>,
+    pub invoice_number: Option<String>,
+}
+
+impl From<kindly_store::TimelineEntry> for TimelineItem {
+    fn from(e: kindly_store::TimelineEntry) -> Self {
+        TimelineItem {
+            id: e.id,
+            at: e.at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            kind: e.kind.as_str().to_string(),
+            summary: e.summary,
+            invoice_id: e.invoice_id,
+            invoice_number: e.invoice_number,
+        }
+    }
+}
+
+/// A choice in a select box.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct OptionItem {
+    pub value: String,
+    pub label: String,
+}

@@ -1,0 +1,61 @@
+//! The timeline: an append-only record of everything that happened with a
+//! client and their invoices. Entries are never edited or deleted; a
+//! correction is a new entry that refers to the old one.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventKind {
+    ClientCreated,
+    ClientUpdated,
+    ChasingChanged,
+    InvoiceCreated,
+    InvoiceIssued,
+    InvoiceCancelled,
+    PaymentRecorded,
+    Note,
+}
+
+impl EventKind {
+    pub const ALL: [EventKind; 8] = [
+        EventKind::ClientCreated,
+        EventKind::ClientUpdated,
+        EventKind::ChasingChanged,
+        EventKind::InvoiceCreated,
+        EventKind::InvoiceIssued,
+        EventKind::InvoiceCancelled,
+        EventKind::PaymentRecorded,
+        EventKind::Note,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::ClientCreated => "client_created",
+            EventKind::ClientUpdated => "client_updated",
+            EventKind::ChasingChanged => "chasing_changed",
+            EventKind::InvoiceCreated => "invoice_created",
+            EventKind::InvoiceIssued => "invoice_issued",
+            EventKind::InvoiceCancelled => "invoice_cancelled",
+            EventKind::PaymentRecorded => "payment_recorded",
+            EventKind::Note => "note",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<EventKind> {
+        EventKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_round_trip_through_their_stored_names() {
+        for k in EventKind::ALL {
+            assert_eq!(EventKind::parse(k.as_str()), Some(k));
+            assert_eq!(serde_json::to_value(k).unwrap(), serde_json::Value::String(k.as_str().into()));
+        }
+    }
+}

@@ -1,0 +1,309 @@
+//! Clients: create, update, change chasing, read, list and search.
+
+use crate::timeline::{append, NewEvent};
+use crate::util::{date_str, instant_str, like_pattern, parse_date, parse_instant};
+use crate::{Page, Store, StoreError};
+use chrono::{DateTime, NaiveDate, Utc};
+use kindly_core::client::{Chasing, ClientDetails};
+use kindly_core::locale::Locale;
+use kindly_core::timeline::EventKind;
+use serde_json::json;
+use sqlx::AssertSqlSafe;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClientRecord {
+    pub id: i64,
+    pub details: ClientDetails,
+    pub chasing: Chasing,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ClientSort {
+    #[default]
+    NameAsc,
+    NameDesc,
+    Newest,
+    Oldest,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ClientQuery {
+    pub search: String,
+    pub sort: ClientSort,
+    pub offset: i64,
+    pub limit: i64,
+}
+
+/// One row of the client list, with what the client owes (per currency) and
+/// how many of their invoices are overdue on the day asked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClientListRow {
+    pub id: i64,
+    pub display_name: String,
+    pub company: Option<String>,
+    pub email: Option<String>,
+    pub chasing: String,
+    pub owing: Vec<(String, i64)>,
+    pub overdue_invoices: i64,
+}
+
+fn search_text(d: &ClientDetails) -> String {
+    let mut s = d.display_name.to_lowercase();
+    for part in [Some(&d.greeting_name), d.company.as_ref()].into_iter().flatten() {
+        s.push('\n');
+        s.push_str(&part.to_lowercase());
+    }
+    for e in &d.emails {
+        s.push('\n');
+        s.push_str(&e.to_lowercase());
+    }
+    s
+}
+
+fn chasing_columns(c: &Chasing) -> (&'static str, Option<String>, String) {
+    match c {
+        Chasing::On => ("on", None, String::new()),
+        Chasing::PausedUntil { until, reason } => ("paused", Some(date_str(*until)), reason.clone()),
+        Chasing::Off { reason } => ("off", None, reason.clone()),
+    }
+}
+
+type ClientRow = (
+    i64,
+    String,
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+);
+
+const CLIENT_COLUMNS: &str = "id, display_name, greeting_name, company, emails, phone, address, language, notes, chasing, chasing_until, chasing_reason, created_at";
+
+fn to_record(r: ClientRow) -> Result<ClientRecord, StoreError> {
+    let chasing = match r.9.as_str() {
+        "paused" => Chasing::PausedUntil { until: parse_date(r.10.as_deref().unwrap_or_default())?, reason: r.11 },
+        "off" => Chasing::Off { reason: r.11 },
+        _ => Chasing::On,
+    };
+    Ok(ClientRecord {
+        id: r.0,
+        details: ClientDetails {
+            display_name: r.1,
+            greeting_name: r.2,
+            company: r.3,
+            emails: serde_json::from_str(&r.4).unwrap_or_default(),
+            phone: r.5,
+            address: r.6,
+            language: Locale::parse(&r.7).unwrap_or_default(),
+            notes: r.8,
+        },
+        chasing,
+        created_at: parse_instant(&r.12)?,
+    })
+}
+
+impl Store {
+    pub async fn create_client(&self, d: &ClientDetails, now: DateTime<Utc>) -> Result<i64, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.write_tx().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO clients (display_name, greeting_name, company, emails, phone, address, language, notes, search_text, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+        )
+        .bind(&d.display_name)
+        .bind(&d.greeting_name)
+        .bind(&d.company)
+        .bind(serde_json::to_string(&d.emails).unwrap_or_else(|_| "[]".into()))
+        .bind(&d.phone)
+        .bind(&d.address)
+        .bind(d.language.code())
+        .bind(&d.notes)
+        .bind(search_text(d))
+        .bind(instant_str(now))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(map)?;
+        let summary = format!("Client {} added", d.display_name);
+        let ev = NewEvent {
+            client_id: id,
+            invoice_id: None,
+            at: now,
+            kind: EventKind::ClientCreated,
+            summary: &summary,
+            data: json!({}),
+        };
+        append(&mut tx, &ev).await.map_err(map)?;
+        tx.commit().await.map_err(map)?;
+        Ok(id)
+    }
+
+    pub async fn update_client(&self, id: i64, d: &ClientDetails, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.write_tx().await?;
+        let n = sqlx::query(
+            "UPDATE clients SET display_name = ?2, greeting_name = ?3, company = ?4, emails = ?5, phone = ?6, address = ?7,
+             language = ?8, notes = ?9, search_text = ?10 WHERE id = ?1",
+        )
+        .bind(id)
+        .bind(&d.display_name)
+        .bind(&d.greeting_name)
+        .bind(&d.company)
+        .bind(serde_json::to_string(&d.emails).unwrap_or_else(|_| "[]".into()))
+        .bind(&d.phone)
+        .bind(&d.address)
+        .bind(d.language.code())
+        .bind(&d.notes)
+        .bind(search_text(d))
+        .execute(&mut *tx)
+        .await
+        .map_err(map)?
+        .rows_affected();
+        if n == 0 {
+            return Err(StoreError::NotFound { entity: "client", id });
+        }
+        let summary = "Client details updated".to_string();
+        let ev = NewEvent {
+            client_id: id,
+            invoice_id: None,
+            at: now,
+            kind: EventKind::ClientUpdated,
+            summary: &summary,
+            data: json!({}),
+        };
+        append(&mut tx, &ev).await.map_err(map)?;
+        tx.commit().await.map_err(map)
+    }
+
+    pub async fn set_chasing(&self, id: i64, c: &Chasing, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let (mode, until, reason) = chasing_columns(c);
+        let mut tx = self.write_tx().await?;
+        let n = sqlx::query("UPDATE clients SET chasing = ?2, chasing_until = ?3, chasing_reason = ?4 WHERE id = ?1")
+            .bind(id)
+            .bind(mode)
+            .bind(&until)
+            .bind(&reason)
+            .execute(&mut *tx)
+            .await
+            .map_err(map)?
+            .rows_affected();
+        if n == 0 {
+            return Err(StoreError::NotFound { entity: "client", id });
+        }
+        let summary = match c {
+            Chasing::On => "Follow-ups switched on".to_string(),
+            Chasing::PausedUntil { until, .. } => format!("Follow-ups paused until {until}"),
+            Chasing::Off { .. } => "Follow-ups switched off".to_string(),
+        };
+        let data = json!({ "mode": mode, "until": until, "reason": reason });
+        let ev = NewEvent {
+            client_id: id,
+            invoice_id: None,
+            at: now,
+            kind: EventKind::ChasingChanged,
+            summary: &summary,
+            data,
+        };
+        append(&mut tx, &ev).await.map_err(map)?;
+        tx.commit().await.map_err(map)
+    }
+
+    pub async fn client(&self, id: i64) -> Result<ClientRecord, StoreError> {
+        let sql = format!("SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ?1");
+        let row: Option<ClientRow> = sqlx::query_as(AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))?;
+        to_record(row.ok_or(StoreError::NotFound { entity: "client", id })?)
+    }
+
+    /// Lists clients matching `q.search` (name, greeting, company or e-mail,
+    /// case-insensitive substring), one page at a time.
+    pub async fn list_clients(&self, q: &ClientQuery, today: NaiveDate) -> Result<Page<ClientListRow>, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let search = q.search.trim();
+        // ?1 is always bound; '%%' (an empty search) matches every client.
+        let filter = "(?1 = '%%' OR search_text LIKE ?1 ESCAPE '\\')";
+        let order = match q.sort {
+            ClientSort::NameAsc => "display_name COLLATE NOCASE ASC, id ASC",
+            ClientSort::NameDesc => "display_name COLLATE NOCASE DESC, id DESC",
+            ClientSort::Newest => "id DESC",
+            ClientSort::Oldest => "id ASC",
+        };
+        let pattern = like_pattern(search);
+        let total: i64 = sqlx::query_scalar(AssertSqlSafe(format!("SELECT COUNT(*) FROM clients WHERE {filter}")))
+            .bind(&pattern)
+            .fetch_one(self.pool())
+            .await
+            .map_err(map)?;
+        let sql = format!(
+            "SELECT c.id, c.display_name, c.company, c.emails, c.chasing,
+               (SELECT group_concat(cur || ':' || amt) FROM
+                  (SELECT i.currency AS cur, SUM(i.total_minor - i.paid_minor) AS amt FROM invoices i
+                   WHERE i.client_id = c.id AND i.status = 'issued' AND i.paid_minor < i.total_minor
+                   GROUP BY i.currency ORDER BY i.currency)),
+               (SELECT COUNT(*) FROM invoices i WHERE i.client_id = c.id AND i.status = 'issued'
+                   AND i.paid_minor < i.total_minor AND i.due_date < ?2)
+             FROM (SELECT * FROM clients WHERE {filter} ORDER BY {order} LIMIT ?3 OFFSET ?4) c
+             ORDER BY {order}"
+        );
+        type Row = (i64, String, Option<String>, String, String, Option<String>, i64);
+        let rows: Vec<Row> = sqlx::query_as(AssertSqlSafe(sql))
+            .bind(&pattern)
+            .bind(date_str(today))
+            .bind(q.limit.clamp(1, 1000))
+            .bind(q.offset.max(0))
+            .fetch_all(self.pool())
+            .await
+            .map_err(map)?;
+        let rows = rows
+            .into_iter()
+            .map(|r| {
+                let emails: Vec<String> = serde_json::from_str(&r.3).unwrap_or_default();
+                ClientListRow {
+                    id: r.0,
+                    display_name: r.1,
+                    company: r.2,
+                    email: emails.into_iter().next(),
+                    chasing: r.4,
+                    owing: parse_owing(r.5.as_deref()),
+                    overdue_invoices: r.6,
+                }
+            })
+            .collect();
+        Ok(Page { total, rows })
+    }
+}
+
+impl Store {
+    /// What a client still owes, per currency, over all their issued invoices.
+    pub async fn client_owing(&self, id: i64) -> Result<Vec<(String, i64)>, StoreError> {
+        sqlx::query_as(
+            "SELECT currency, SUM(total_minor - paid_minor) FROM invoices
+             WHERE client_id = ?1 AND status = 'issued' AND paid_minor < total_minor GROUP BY currency ORDER BY currency",
+        )
+        .bind(id)
+        .fetch_all(self.pool())
+        .await
+        .map_err(|e| StoreError::classify(e, self.path()))
+    }
+}
+
+fn parse_owing(s: Option<&str>) -> Vec<(String, i64)> {
+    s.unwrap_or_default()
+        .split(',')
+        .filter_map(|p| {
+            let (c, a) = p.split_once(':')?;
+            Some((c.to_string(), a.parse().ok()?))
+        })
+        .collect()
+}

@@ -1,0 +1,397 @@
+//! Realistic demo data at any size, for the first-run choice, screenshots,
+//! tests and benchmarks (e.g. 100,000 clients and 1,000,000 invoices).
+//!
+//! Deterministic: the same size and "today" give the same database. Rows go
+//! in with multi-row INSERTs inside one transaction per chunk, so a million
+//! invoices take seconds, not minutes.
+
+use crate::util::{date_str, instant_str};
+use crate::{Store, StoreError};
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use kindly_core::invoice::{compute_totals, LineItem};
+use sqlx::{AssertSqlSafe, Sqlite, Transaction};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DemoSize {
+    pub clients: u64,
+    pub invoices: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct DemoStats {
+    pub clients: u64,
+    pub invoices: u64,
+    pub payments: u64,
+}
+
+/// splitmix64: tiny, fast, deterministic.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len() as u64) as usize]
+    }
+}
+
+const FIRST: &[&str] = &[
+    "Zoë",
+    "Łucja",
+    "Mads",
+    "Дмитрий",
+    "王芳",
+    "Amélie",
+    "João",
+    "Siobhán",
+    "Ngozi",
+    "Hannah",
+    "Lukas",
+    "Sofía",
+    "Mateo",
+    "Aiko",
+    "Olivia",
+    "Noah",
+    "Fatima",
+    "Jürgen",
+    "Chloé",
+    "Björn",
+    "Eleni",
+    "Priya",
+    "Kwame",
+    "Ingrid",
+    "Tomás",
+    "Ayşe",
+    "Marek",
+    "Léa",
+];
+const LAST: &[&str] = &[
+    "Ångström",
+    "Nowak",
+    "Ørsted",
+    "Иванов",
+    "Müller",
+    "Dubois",
+    "Silva",
+    "O'Brien",
+    "Okafor",
+    "Schmidt",
+    "García",
+    "Rossi",
+    "Tanaka",
+    "Johnson",
+    "Haddad",
+    "Fischer",
+    "Martin",
+    "Lindqvist",
+    "Papadopoulos",
+    "Sharma",
+    "Mensah",
+    "Hansen",
+    "Fernández",
+    "Yılmaz",
+    "Kowalski",
+    "Moreau",
+    "Byrne",
+    "Novák",
+];
+const COMPANY: &[&str] = &[
+    "Studio",
+    "Bakery",
+    "Consulting",
+    "Architects",
+    "Print Shop",
+    "Café",
+    "Yoga",
+    "Dental",
+    "Garden Design",
+    "Bike Repairs",
+    "Bookshop",
+    "Translations",
+    "Photography",
+    "Law Office",
+    "Florist",
+    "Coffee Roasters",
+];
+const SUFFIX: &[&str] = &["Ltd", "GmbH", "SARL", "S.L.", "LLC", "& Co.", "AB", "BV"];
+const WORK: &[(&str, i64, i64)] = &[
+    ("Logo design and brand guidelines", 1000, 85000),
+    ("Website design, 5 pages", 1000, 240000),
+    ("Consulting hours", 7500, 9500),
+    ("Photography, half-day shoot", 1000, 45000),
+    ("Copywriting, product pages", 12000, 4500),
+    ("Monthly maintenance retainer", 1000, 30000),
+    ("Translation EN→DE, per 100 words", 35000, 1200),
+    ("Illustrations for annual report", 4000, 18000),
+    ("Workshop facilitation (day rate)", 2000, 72000),
+    ("Printing of flyers", 1000, 12950),
+];
+const STREETS: &[&str] =
+    &["Main Street", "Hauptstraße", "Rue de la Paix", "Calle Mayor", "Market Square", "Kungsgatan"];
+const CITIES: &[&str] =
+    &["10115 Berlin", "75002 Paris", "28013 Madrid", "Dublin D02 X285", "Bristol BS1 4DJ", "111 52 Stockholm"];
+const LANGS: &[&str] = &["en", "en", "en", "de", "fr", "es"];
+const CURRENCIES: &[&str] = &["EUR", "EUR", "EUR", "EUR", "USD", "GBP"];
+const METHODS: &[&str] = &["bank_transfer", "bank_transfer", "card", "paypal", "cash", "cheque"];
+
+#[derive(Clone)]
+enum V {
+    I(i64),
+    T(String),
+    N,
+}
+
+async fn insert_rows(
+    tx: &mut Transaction<'static, Sqlite>,
+    head: &str,
+    ncols: usize,
+    rows: &[Vec<V>],
+) -> Result<(), sqlx::Error> {
+    // Stay well under SQLite's 32,766 bound parameters per statement.
+    let per = (8000 / ncols).max(1);
+    for chunk in rows.chunks(per) {
+        let one = format!("({})", vec!["?"; ncols].join(","));
+        let sql = format!("{head} VALUES {}", vec![one; chunk.len()].join(","));
+        let mut q = sqlx::query(AssertSqlSafe(sql));
+        for row in chunk {
+            for v in row {
+                q = match v {
+                    V::I(i) => q.bind(*i),
+                    V::T(t) => q.bind(t.clone()),
+                    V::N => q.bind(Option::<i64>::None),
+                };
+            }
+        }
+        q.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Adds `size` demo clients and invoices, dated around `today`.
+    pub async fn seed_demo(
+        &self,
+        size: DemoSize,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<DemoStats, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut rng = Rng(size.clients.wrapping_mul(31).wrapping_add(size.invoices));
+        let first_client: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM clients")
+            .fetch_one(self.pool())
+            .await
+            .map_err(map)?;
+        let first_invoice: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM invoices")
+            .fetch_one(self.pool())
+            .await
+            .map_err(map)?;
+        let now_s = instant_str(now);
+        let mut stats = DemoStats::default();
+
+        // Clients, in chunks of 20,000 per transaction.
+        let mut cid = first_client;
+        while (cid - first_client) < size.clients as i64 {
+            let mut tx = self.write_tx().await?;
+            let mut clients = Vec::new();
+            let mut events = Vec::new();
+            let end = (cid + 20_000).min(first_client + size.clients as i64);
+            while cid < end {
+                let first = rng.pick(FIRST);
+                let last = rng.pick(LAST);
+                let name = format!("{first} {last}");
+                let company = if rng.below(3) > 0 {
+                    Some(format!("{last} {} {}", rng.pick(COMPANY), rng.pick(SUFFIX)))
+                } else {
+                    None
+                };
+                let email = format!("client{cid}@example.com");
+                let lang = rng.pick(LANGS);
+                let search = format!(
+                    "{}\n{}\n{}\n{}",
+                    name.to_lowercase(),
+                    first.to_lowercase(),
+                    company.clone().unwrap_or_default().to_lowercase(),
+                    email
+                );
+                let address = format!("{} {}\n{}", rng.below(120) + 1, rng.pick(STREETS), rng.pick(CITIES));
+                clients.push(vec![
+                    V::I(cid),
+                    V::T(name.clone()),
+                    V::T(first.to_string()),
+                    company.map(V::T).unwrap_or(V::N),
+                    V::T(format!("[\"{email}\"]")),
+                    V::T(format!("+44 20 7946 {:04}", rng.below(10_000))),
+                    V::T(address),
+                    V::T(lang.to_string()),
+                    V::T(search),
+                    V::T(now_s.clone()),
+                ]);
+                events.push(vec![
+                    V::I(cid),
+                    V::N,
+                    V::T(now_s.clone()),
+                    V::T("client_created".into()),
+                    V::T(format!("Client {name} added")),
+                ]);
+                cid += 1;
+            }
+            insert_rows(&mut tx, "INSERT INTO clients (id, display_name, greeting_name, company, emails, phone, address, language, search_text, created_at)", 10, &clients)
+                .await
+                .map_err(map)?;
+            insert_rows(&mut tx, "INSERT INTO timeline (client_id, invoice_id, at, kind, summary)", 5, &events)
+                .await
+                .map_err(map)?;
+            tx.commit().await.map_err(map)?;
+            stats.clients += clients.len() as u64;
+        }
+        if size.clients == 0 || size.invoices == 0 {
+            return Ok(stats);
+        }
+
+        // Invoices, lines, payments and their timeline, in chunks of 20,000 invoices.
+        let mut iid = first_invoice;
+        let last_invoice = first_invoice + size.invoices as i64;
+        // Demo numbers have their own prefix, so they never take the user's sequence.
+        let mut seq = first_invoice;
+        while iid < last_invoice {
+            let mut tx = self.write_tx().await?;
+            let (mut invoices, mut lines, mut payments, mut events, mut issued) =
+                (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            let end = (iid + 20_000).min(last_invoice);
+            while iid < end {
+                let client = first_client + rng.below(size.clients) as i64;
+                let currency = rng.pick(CURRENCIES);
+                let age = rng.below(420);
+                let issue = today.checked_sub_days(Days::new(age)).unwrap_or(today);
+                let terms = [14u64, 30, 30, 45][rng.below(4) as usize];
+                let due = issue + Days::new(terms);
+                let mut items = Vec::new();
+                for pos in 0..(1 + rng.below(3)) {
+                    let (desc, qty, price) = WORK[rng.below(WORK.len() as u64) as usize];
+                    let rate = [0i64, 700, 1900, 2000][rng.below(4) as usize];
+                    let item = LineItem {
+                        description: desc.to_string(),
+                        quantity_milli: qty,
+                        unit_price_minor: price,
+                        tax_rate_bp: rate,
+                    };
+                    lines.push(vec![
+                        V::I(iid),
+                        V::I(pos as i64),
+                        V::T(desc.into()),
+                        V::I(qty),
+                        V::I(price),
+                        V::I(rate),
+                    ]);
+                    items.push(item);
+                }
+                let totals = compute_totals(&items).map_err(|e| StoreError::Other(e.to_string()))?;
+                let number = format!("DEMO-{}-{seq:06}", issue.format("%Y"));
+                seq += 1;
+                invoices.push(vec![
+                    V::I(iid),
+                    V::T(number.clone()),
+                    V::I(client),
+                    V::T(date_str(issue)),
+                    V::T(date_str(due)),
+                    V::T(currency.into()),
+                    V::I(totals.subtotal_minor),
+                    V::I(totals.tax_minor),
+                    V::I(totals.total_minor),
+                    V::T(now_s.clone()),
+                ]);
+                events.push(vec![
+                    V::I(client),
+                    V::I(iid),
+                    V::T(now_s.clone()),
+                    V::T("invoice_created".into()),
+                    V::T(format!("Invoice {number} created")),
+                ]);
+                let roll = rng.below(100);
+                if roll < 3 {
+                    // a draft
+                } else {
+                    issued.push(iid);
+                    events.push(vec![
+                        V::I(client),
+                        V::I(iid),
+                        V::T(now_s.clone()),
+                        V::T("invoice_issued".into()),
+                        V::T(format!("Invoice {number} issued")),
+                    ]);
+                    // Older invoices are mostly paid; recent ones mostly not.
+                    let paid_share = if age > 90 {
+                        85
+                    } else if age > 40 {
+                        55
+                    } else {
+                        20
+                    };
+                    let pay_roll = rng.below(100);
+                    let amount = if pay_roll < paid_share {
+                        totals.total_minor
+                    } else if pay_roll < paid_share + 10 {
+                        totals.total_minor / 2
+                    } else {
+                        0
+                    };
+                    if amount > 0 {
+                        let paid_on = (due.checked_sub_days(Days::new(rng.below(terms)))).unwrap_or(due).min(today);
+                        let method = rng.pick(METHODS);
+                        payments.push(vec![
+                            V::I(iid),
+                            V::I(amount),
+                            V::T(currency.into()),
+                            V::T(date_str(paid_on.max(issue))),
+                            V::T(method.into()),
+                            V::T(now_s.clone()),
+                        ]);
+                        events.push(vec![
+                            V::I(client),
+                            V::I(iid),
+                            V::T(now_s.clone()),
+                            V::T("payment_recorded".into()),
+                            V::T(format!("Payment received for {number}")),
+                        ]);
+                    }
+                }
+                iid += 1;
+            }
+            insert_rows(&mut tx, "INSERT INTO invoices (id, number, client_id, issue_date, due_date, currency, subtotal_minor, tax_minor, total_minor, created_at, status)", 11,
+                &invoices.into_iter().map(|mut r| { r.push(V::T("draft".into())); r }).collect::<Vec<_>>()).await.map_err(map)?;
+            insert_rows(&mut tx, "INSERT INTO invoice_lines (invoice_id, position, description, quantity_milli, unit_price_minor, tax_rate_bp)", 6, &lines)
+                .await
+                .map_err(map)?;
+            for chunk in issued.chunks(500) {
+                let ids = chunk.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+                sqlx::query(AssertSqlSafe(format!("UPDATE invoices SET status = 'issued' WHERE id IN ({ids})")))
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(map)?;
+            }
+            insert_rows(
+                &mut tx,
+                "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, created_at)",
+                6,
+                &payments,
+            )
+            .await
+            .map_err(map)?;
+            insert_rows(&mut tx, "INSERT INTO timeline (client_id, invoice_id, at, kind, summary)", 5, &events)
+                .await
+                .map_err(map)?;
+            stats.payments += payments.len() as u64;
+            tx.commit().await.map_err(map)?;
+        }
+        stats.invoices = size.invoices;
+        Ok(stats)
+    }
+}

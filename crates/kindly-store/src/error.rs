@@ -1,0 +1,106 @@
+//! Store errors, classified from SQLite's result codes and the messages of
+//! Kindly's own triggers into kinds a person can act on.
+
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("the database file {path} is read-only; make it writable or choose another data folder")]
+    ReadOnly { path: PathBuf },
+    #[error("{path} is not a Kindly database or is damaged; restore it from a backup or choose another data folder")]
+    Corrupt { path: PathBuf },
+    #[error("the disk holding {path} is full; free some space and try again (nothing was saved)")]
+    DiskFull { path: PathBuf },
+    #[error("the database is busy in another Kindly window or command; try again in a moment")]
+    Busy,
+    #[error("cannot use {path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("no {entity} with id {id}")]
+    NotFound { entity: &'static str, id: i64 },
+    #[error("invoice number {0} is already used; choose another number")]
+    DuplicateNumber(String),
+    #[error("the timeline and payments are a permanent record; entries cannot be changed or removed")]
+    AppendOnly,
+    #[error("an issued invoice cannot be edited; cancel it and issue a new one instead")]
+    InvoiceImmutable,
+    #[error("the payment is more than what is still owing on the invoice")]
+    Overpayment,
+    #[error("payments can only be recorded on issued invoices")]
+    NotPayable,
+    #[error("the database was written by a newer version of Kindly ({0}); please update Kindly")]
+    NewerSchema(String),
+    #[error("database error: {0}")]
+    Other(String),
+}
+
+impl StoreError {
+    pub fn io(path: &Path, source: std::io::Error) -> StoreError {
+        if source.kind() == std::io::ErrorKind::StorageFull {
+            return StoreError::DiskFull { path: path.to_path_buf() };
+        }
+        if source.kind() == std::io::ErrorKind::ReadOnlyFilesystem {
+            return StoreError::ReadOnly { path: path.to_path_buf() };
+        }
+        StoreError::Io { path: path.to_path_buf(), source }
+    }
+
+    /// Stable code for the UI and scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            StoreError::ReadOnly { .. } => "database_read_only",
+            StoreError::Corrupt { .. } => "database_corrupt",
+            StoreError::DiskFull { .. } => "disk_full",
+            StoreError::Busy => "database_busy",
+            StoreError::Io { .. } => "io_error",
+            StoreError::NotFound { .. } => "not_found",
+            StoreError::DuplicateNumber(_) => "duplicate_invoice_number",
+            StoreError::AppendOnly => "append_only",
+            StoreError::InvoiceImmutable => "invoice_immutable",
+            StoreError::Overpayment => "overpayment",
+            StoreError::NotPayable => "invoice_not_payable",
+            StoreError::NewerSchema(_) => "newer_schema",
+            StoreError::Other(_) => "database_error",
+        }
+    }
+
+    /// Turns a sqlx error into a kind, using SQLite's primary result code.
+    pub fn classify(e: sqlx::Error, path: &Path) -> StoreError {
+        match &e {
+            sqlx::Error::Database(db) => {
+                let msg = db.message().to_string();
+                if msg.contains("kindly: ") {
+                    return if msg.contains("append-only") {
+                        StoreError::AppendOnly
+                    } else if msg.contains("cannot be edited") {
+                        StoreError::InvoiceImmutable
+                    } else if msg.contains("overpayment") {
+                        StoreError::Overpayment
+                    } else {
+                        StoreError::NotPayable
+                    };
+                }
+                let code = db.code().and_then(|c| c.parse::<i64>().ok()).unwrap_or(0) & 0xff;
+                match code {
+                    5 | 6 => StoreError::Busy,
+                    8 => StoreError::ReadOnly { path: path.to_path_buf() },
+                    11 | 26 => StoreError::Corrupt { path: path.to_path_buf() },
+                    13 => StoreError::DiskFull { path: path.to_path_buf() },
+                    14 => StoreError::Io { path: path.to_path_buf(), source: std::io::Error::other(msg) },
+                    _ => StoreError::Other(msg),
+                }
+            }
+            sqlx::Error::Io(io) => StoreError::io(path, std::io::Error::new(io.kind(), io.to_string())),
+            sqlx::Error::PoolTimedOut => StoreError::Busy,
+            _ => StoreError::Other(e.to_string()),
+        }
+    }
+
+    pub fn migrate(e: sqlx::migrate::MigrateError, path: &Path) -> StoreError {
+        match e {
+            sqlx::migrate::MigrateError::Execute(inner) => StoreError::classify(inner, path),
+            sqlx::migrate::MigrateError::VersionMissing(v) => StoreError::NewerSchema(v.to_string()),
+            other => StoreError::Other(other.to_string()),
+        }
+    }
+}

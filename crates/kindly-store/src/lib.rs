@@ -1,0 +1,110 @@
+//! Kindly's store: one SQLite file per business, opened with WAL, foreign
+//! keys and a busy timeout, migrated by migrations embedded in the binary.
+//!
+//! Architecture Invariant: every mutation that touches several rows runs in
+//! one `BEGIN IMMEDIATE` transaction, so a failure leaves nothing half-written
+//! and two writers never interleave a read-check-write.
+//!
+//! Architecture Invariant: rules that protect the record (append-only
+//! timeline and payments, immutable issued invoices, no over-payment) are
+//! enforced by triggers in the schema, not only by Rust code, so no caller
+//! (CLI, app, a future sync) can bypass them.
+
+mod clients;
+mod demo;
+mod error;
+mod invoices;
+mod payments;
+mod settings;
+mod timeline;
+mod util;
+
+pub use clients::{ClientListRow, ClientQuery, ClientRecord, ClientSort};
+pub use demo::{DemoSize, DemoStats};
+pub use error::StoreError;
+pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};
+pub use payments::PaymentRecord;
+pub use settings::Settings;
+pub use timeline::{NewEvent, TimelineEntry};
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The file name of the database inside a data directory.
+pub const DB_FILE_NAME: &str = "kindly.db";
+
+/// An open, migrated database.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: SqlitePool,
+    path: PathBuf,
+}
+
+/// A page of results and how many there are in all.
+#[derive(Clone, Debug)]
+pub struct Page<T> {
+    pub total: i64,
+    pub rows: Vec<T>,
+}
+
+impl Store {
+    /// Opens (creating if needed) and migrates the database at `path`.
+    pub async fn open(path: &Path) -> Result<Store, StoreError> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| StoreError::io(parent, e))?;
+        }
+        match std::fs::metadata(path) {
+            // Respect a file the user marked read-only, even when running as root.
+            Ok(m) if m.permissions().readonly() => return Err(StoreError::ReadOnly { path: path.to_path_buf() }),
+            Ok(m) if !m.is_file() => {
+                return Err(StoreError::io(path, std::io::Error::other("not a regular file")));
+            }
+            _ => {}
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(5))
+            .pragma("cache_size", "-16000");
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .min_connections(1)
+            .connect_with(options)
+            .await
+            .map_err(|e| StoreError::classify(e, path))?;
+        sqlx::migrate!("./migrations").run(&pool).await.map_err(|e| StoreError::migrate(e, path))?;
+        Ok(Store { pool, path: path.to_path_buf() })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(crate) fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+
+    /// Starts a write transaction that holds the write lock from its first
+    /// statement, so read-check-write sequences cannot interleave.
+    pub(crate) async fn write_tx(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
+        self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(|e| StoreError::classify(e, &self.path))
+    }
+
+    /// Closes the pool, checkpointing the WAL.
+    pub async fn close(self) {
+        self.pool.close().await;
+    }
+
+    /// True when the database has no clients yet (first run).
+    pub async fn is_empty(&self) -> Result<bool, StoreError> {
+        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM (SELECT 1 FROM clients LIMIT 1)")
+            .fetch_one(&self.pool)
+            .await
+            .map_err(|e| StoreError::classify(e, &self.path))?;
+        Ok(n == 0)
+    }
+}

@@ -1,0 +1,106 @@
+//! Payments: recorded once, in the invoice's currency, never more than what
+//! is still owing (checked by the domain, and again by a trigger).
+
+use crate::timeline::{append, NewEvent};
+use crate::util::{date_str, instant_str, parse_date};
+use crate::{Store, StoreError};
+use chrono::{DateTime, NaiveDate, Utc};
+use kindly_core::locale::Locale;
+use kindly_core::payment::ValidPayment;
+use kindly_core::timeline::EventKind;
+use kindly_core::Money;
+use serde_json::json;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PaymentRecord {
+    pub id: i64,
+    pub invoice_id: i64,
+    pub amount: Money,
+    pub paid_on: NaiveDate,
+    pub method: String,
+    pub reference: Option<String>,
+}
+
+impl Store {
+    /// Records a validated payment and its timeline entry in one transaction.
+    pub async fn record_payment(
+        &self,
+        invoice_id: i64,
+        p: &ValidPayment,
+        now: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.write_tx().await?;
+        let row: Option<(i64, String, i64, i64)> =
+            sqlx::query_as("SELECT client_id, number, total_minor, paid_minor FROM invoices WHERE id = ?1")
+                .bind(invoice_id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(map)?;
+        let (client_id, number, total, paid) = row.ok_or(StoreError::NotFound { entity: "invoice", id: invoice_id })?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, reference, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+        )
+        .bind(invoice_id)
+        .bind(p.amount.minor)
+        .bind(p.amount.currency.code())
+        .bind(date_str(p.date))
+        .bind(p.method.as_str())
+        .bind(&p.reference)
+        .bind(instant_str(now))
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(map)?;
+        let outstanding = Money::new(total - paid - p.amount.minor, p.amount.currency);
+        let summary = format!(
+            "Payment of {} received for {number} ({}); {} still owing",
+            p.amount.format(Locale::En),
+            p.method.label(),
+            outstanding.format(Locale::En)
+        );
+        let data = json!({
+            "payment_id": id,
+            "amount": p.amount.plain(),
+            "currency": p.amount.currency.code(),
+            "paid_on": date_str(p.date),
+            "method": p.method.as_str(),
+            "reference": p.reference,
+            "outstanding": outstanding.plain(),
+        });
+        let ev = NewEvent {
+            client_id,
+            invoice_id: Some(invoice_id),
+            at: now,
+            kind: EventKind::PaymentRecorded,
+            summary: &summary,
+            data,
+        };
+        append(&mut tx, &ev).await.map_err(map)?;
+        tx.commit().await.map_err(map)?;
+        Ok(id)
+    }
+
+    pub async fn payments(&self, invoice_id: i64) -> Result<Vec<PaymentRecord>, StoreError> {
+        let rows: Vec<(i64, i64, i64, String, String, String, Option<String>)> = sqlx::query_as(
+            "SELECT id, invoice_id, amount_minor, currency, paid_on, method, reference FROM payments WHERE invoice_id = ?1 ORDER BY paid_on, id",
+        )
+        .bind(invoice_id)
+        .fetch_all(self.pool())
+        .await
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        rows.into_iter()
+            .map(|r| {
+                let currency = kindly_core::Currency::parse(&r.3).map_err(|e| StoreError::Other(e.to_string()))?;
+                Ok(PaymentRecord {
+                    id: r.0,
+                    invoice_id: r.1,
+                    amount: Money::new(r.2, currency),
+                    paid_on: parse_date(&r.4)?,
+                    method: r.5,
+                    reference: r.6,
+                })
+            })
+            .collect()
+    }
+}

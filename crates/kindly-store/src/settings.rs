@@ -1,0 +1,86 @@
+//! Business settings kept in the database (so each business file carries its
+//! own): name, default currency, language, invoice numbering, payment terms.
+//! Secrets never live here.
+
+use crate::{Store, StoreError};
+use kindly_core::locale::Locale;
+use kindly_core::numbering::DEFAULT_PATTERN;
+use kindly_core::Currency;
+use sqlx::{Sqlite, Transaction};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    pub business_name: String,
+    pub default_currency: Currency,
+    pub locale: Locale,
+    pub number_pattern: String,
+    pub next_sequence: i64,
+    pub default_terms_days: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            business_name: String::new(),
+            default_currency: Currency::EUR,
+            locale: Locale::En,
+            number_pattern: DEFAULT_PATTERN.to_string(),
+            next_sequence: 1,
+            default_terms_days: 30,
+        }
+    }
+}
+
+impl Store {
+    pub async fn settings(&self) -> Result<Settings, StoreError> {
+        let rows: Vec<(String, String)> = sqlx::query_as("SELECT key, value FROM settings")
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))?;
+        let mut s = Settings::default();
+        for (k, v) in rows {
+            match k.as_str() {
+                "business_name" => s.business_name = v,
+                "default_currency" => s.default_currency = Currency::parse(&v).unwrap_or(Currency::EUR),
+                "locale" => s.locale = Locale::parse(&v).unwrap_or_default(),
+                "number_pattern" => s.number_pattern = v,
+                "next_sequence" => s.next_sequence = v.parse().unwrap_or(1),
+                "default_terms_days" => s.default_terms_days = v.parse().unwrap_or(30),
+                _ => {}
+            }
+        }
+        Ok(s)
+    }
+
+    /// Saves every setting in one transaction.
+    pub async fn save_settings(&self, s: &Settings) -> Result<(), StoreError> {
+        let mut tx = self.write_tx().await?;
+        let pairs = [
+            ("business_name", s.business_name.clone()),
+            ("default_currency", s.default_currency.code().to_string()),
+            ("locale", s.locale.code().to_string()),
+            ("number_pattern", s.number_pattern.clone()),
+            ("next_sequence", s.next_sequence.to_string()),
+            ("default_terms_days", s.default_terms_days.to_string()),
+        ];
+        for (k, v) in pairs {
+            put(&mut tx, k, &v).await.map_err(|e| StoreError::classify(e, self.path()))?;
+        }
+        tx.commit().await.map_err(|e| StoreError::classify(e, self.path()))
+    }
+}
+
+pub(crate) async fn put(tx: &mut Transaction<'static, Sqlite>, key: &str, value: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+    )
+    .bind(key)
+    .bind(value)
+    .execute(&mut **tx)
+    .await
+    .map(|_| ())
+}
+
+pub(crate) async fn get(tx: &mut Transaction<'static, Sqlite>, key: &str) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("SELECT value FROM settings WHERE key = ?1").bind(key).fetch_optional(&mut **tx).await
+}

@@ -1,0 +1,168 @@
+// Generated from the Rust types in crates/kindly-api by `bindings::typescript()`.
+// Do not edit: run `cargo run -p kindly-cli -- dev write-bindings` after changing them.
+
+export type ApiError = { code: string, message: string, field: string | null, };
+
+export type MoneyView = { 
+/**
+ * ISO 4217 code.
+ */
+currency: string, 
+/**
+ * Plain decimal, e.g. "1234.56"; never a float.
+ */
+amount: string, 
+/**
+ * For people, e.g. "€1,234.56".
+ */
+formatted: string, is_zero: boolean, };
+
+export type Page<T> = { total: number, rows: Array<T>, };
+
+export type TimelineItem = { id: number, 
+/**
+ * RFC 3339 instant in UTC; the UI shows it in the user's time zone.
+ */
+at: string, kind: string, summary: string, invoice_id: number | null, invoice_number: string | null, };
+
+export type OptionItem = { value: string, label: string, };
+
+export type AppStatus = { version: string, db_path: string, 
+/**
+ * No clients yet: offer the first-run choice.
+ */
+is_empty: boolean, 
+/**
+ * The user's calendar day, YYYY-MM-DD.
+ */
+today: string, };
+
+export type Bootstrap = { status: AppStatus, currencies: Array<OptionItem>, payment_methods: Array<OptionItem>, invoice_states: Array<OptionItem>, languages: Array<OptionItem>, };
+
+export type DemoResult = { clients: number, invoices: number, payments: number, };
+
+export type SettingsView = { business_name: string, default_currency: string, locale: string, number_pattern: string, next_sequence: number, default_terms_days: number, 
+/**
+ * The number the next invoice will get, e.g. "INV-2026-0007".
+ */
+next_number_preview: string, };
+
+export type ClientInput = { display_name: string, greeting_name: string, company: string, emails: Array<string>, phone: string, address: string, language: string, notes: string, };
+
+export type ChasingInput = { 
+/**
+ * "on", "paused" or "off".
+ */
+mode: string, 
+/**
+ * Last day of the pause (YYYY-MM-DD) when mode is "paused".
+ */
+until: string | null, reason: string, };
+
+export type ChasingView = { mode: string, until: string | null, reason: string, 
+/**
+ * Whether follow-ups are proposed today.
+ */
+active_today: boolean, };
+
+export type ClientListRequest = { search: string, 
+/**
+ * "name_asc" (default), "name_desc", "newest", "oldest".
+ */
+sort: string, offset: number, limit: number, };
+
+export type ClientRow = { id: number, display_name: string, company: string | null, email: string | null, chasing: string, 
+/**
+ * What is still owing, per currency.
+ */
+owing: Array<MoneyView>, overdue_invoices: number, };
+
+export type ClientView = { id: number, display_name: string, greeting_name: string, company: string | null, emails: Array<string>, phone: string | null, address: string, language: string, notes: string, chasing: ChasingView, created_at: string, };
+
+export type ClientDetail = { client: ClientView, owing: Array<MoneyView>, invoices: Page<InvoiceRow>, timeline: Array<TimelineItem>, };
+
+export type LineInput = { description: string, 
+/**
+ * Decimal text, e.g. "1.5"; blank means 1.
+ */
+quantity: string, 
+/**
+ * Decimal text in the invoice's currency, e.g. "80.00".
+ */
+unit_price: string, 
+/**
+ * Percent, e.g. "20" or "7.7"; blank means 0.
+ */
+tax_rate: string, };
+
+export type InvoiceInput = { client_id: number, 
+/**
+ * Leave empty to number from the pattern in settings.
+ */
+number: string, 
+/**
+ * YYYY-MM-DD.
+ */
+issue_date: string, 
+/**
+ * YYYY-MM-DD, or empty to use `terms_days`.
+ */
+due_date: string, terms_days: number | null, currency: string, lines: Array<LineInput>, notes: string, 
+/**
+ * Issue at once (immutable from then on) rather than save a draft.
+ */
+issue: boolean, };
+
+export type TotalsRequest = { currency: string, lines: Array<LineInput>, };
+
+export type TaxView = { 
+/**
+ * Percent, e.g. "20".
+ */
+rate: string, net: MoneyView, tax: MoneyView, };
+
+export type TotalsView = { subtotal: MoneyView, taxes: Array<TaxView>, tax: MoneyView, total: MoneyView, 
+/**
+ * Each line's net, in order, for the editor.
+ */
+line_nets: Array<MoneyView>, };
+
+export type InvoiceRow = { id: number, number: string, client_id: number, client_name: string, 
+/**
+ * overdue, due_soon, partially_paid, open, draft, paid, cancelled.
+ */
+state: string, issue_date: string, due_date: string, total: MoneyView, outstanding: MoneyView, days_overdue: number, part_paid: boolean, };
+
+export type LineView = { description: string, quantity: string, unit_price: MoneyView, tax_rate: string, net: MoneyView, };
+
+export type PaymentView = { id: number, amount: MoneyView, paid_on: string, method: string, method_label: string, reference: string | null, };
+
+export type InvoiceDetail = { id: number, number: string, client_id: number, client_name: string, status: string, state: string, issue_date: string, due_date: string, currency: string, lines: Array<LineView>, totals: TotalsView, paid: MoneyView, outstanding: MoneyView, days_overdue: number, notes: string, cancelled_reason: string | null, payments: Array<PaymentView>, timeline: Array<TimelineItem>, can_edit: boolean, can_pay: boolean, can_cancel: boolean, };
+
+export type InvoiceListRequest = { 
+/**
+ * One of the states, or empty for all.
+ */
+state: string, client_id: number | null, search: string, 
+/**
+ * "attention" (default: overdue first), "due_asc", "due_desc", "newest", "number".
+ */
+sort: string, offset: number, limit: number, };
+
+export type CreatedInvoice = { id: number, number: string, };
+
+export type PaymentInput = { invoice_id: number, 
+/**
+ * Decimal text in the invoice's currency.
+ */
+amount: string, 
+/**
+ * YYYY-MM-DD; empty means today.
+ */
+date: string, 
+/**
+ * bank_transfer, card, paypal, cash, cheque, other.
+ */
+method: string, reference: string, };
+
+export type NoteInput = { client_id: number, invoice_id: number | null, text: string, };
