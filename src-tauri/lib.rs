@@ -1,3 +1,75 @@
-pub fn run() {
-    tauri::Builder::default().run(tauri::generate_context!()).expect("error while running tauri application");
+//! The Tauri shell: opens the store, registers the commands, and starts the
+//! window. Architecture Invariant: this is the only crate that depends on
+//! Tauri, and it holds no business logic; each command is one call into
+//! `kindly_api`.
+
+mod commands;
+mod state;
+
+use state::AppState;
+use std::time::Instant;
+
+/// Starts the desktop app. `started` is when the process began, for the
+/// start-up probe (`KINDLY_STARTUP_PROBE=1` prints the time to an
+/// interactive window and exits; see docs/benchmarks.md).
+pub fn run(started: Instant) {
+    let data_dir = kindly_api::paths::resolve_data_dir(
+        data_dir_flag(std::env::args_os()),
+        std::env::var_os("KINDLY_DATA_DIR"),
+        dirs::data_dir(),
+    );
+    let state = tauri::async_runtime::block_on(AppState::open(data_dir, started));
+    let result = tauri::Builder::default()
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            commands::bootstrap,
+            commands::app_ready,
+            commands::seed_demo,
+            commands::get_settings,
+            commands::save_settings,
+            commands::list_clients,
+            commands::get_client,
+            commands::create_client,
+            commands::update_client,
+            commands::set_chasing,
+            commands::preview_totals,
+            commands::create_invoice,
+            commands::update_draft,
+            commands::issue_invoice,
+            commands::cancel_invoice,
+            commands::list_invoices,
+            commands::get_invoice,
+            commands::record_payment,
+            commands::add_note,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("Kindly could not start its window: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// `--data-dir DIR` or `--data-dir=DIR` on the command line.
+fn data_dir_flag(args: impl Iterator<Item = std::ffi::OsString>) -> Option<std::path::PathBuf> {
+    let mut args = args.skip(1);
+    while let Some(a) = args.next() {
+        if a == "--data-dir" {
+            return args.next().map(Into::into);
+        }
+        if let Some(v) = a.to_str().and_then(|s| s.strip_prefix("--data-dir=")) {
+            return Some(v.into());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn data_dir_flag_is_read_in_both_forms() {
+        let args = |v: &[&str]| v.iter().map(std::ffi::OsString::from).collect::<Vec<_>>().into_iter();
+        assert_eq!(super::data_dir_flag(args(&["kindly-app", "--data-dir", "/x"])), Some("/x".into()));
+        assert_eq!(super::data_dir_flag(args(&["kindly-app", "--data-dir=/y"])), Some("/y".into()));
+        assert_eq!(super::data_dir_flag(args(&["kindly-app"])), None);
+    }
 }

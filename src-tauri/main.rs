@@ -2,5 +2,5 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
-    kindly_app::run()
+    kindly_app::run(std::time::Instant::now())
 }

@@ -1,1 +1,158 @@
+//! End-to-end tests through the real app window: the built `kindly-app`
+//! under Xvfb, driven by WebDriver (tauri-driver in front of WebKitWebDriver).
+//! Run with `xvfb-run -a cargo test -p kindly-tests --features e2e --test e2e`
+//! after `cargo build --workspace` (the README's test command does both).
 
+use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use kindly_tests::binary;
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Driver {
+    child: Child,
+    _data: tempfile::TempDir,
+    client: Client,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
+}
+
+fn tauri_driver() -> std::path::PathBuf {
+    if let Some(p) = std::env::var_os("TAURI_DRIVER") {
+        return p.into();
+    }
+    let home = std::env::var_os("CARGO_HOME")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo"));
+    home.join("bin").join("tauri-driver")
+}
+
+async fn start() -> Driver {
+    let data = tempfile::tempdir().expect("tempdir");
+    let (port, native) = (free_port(), free_port());
+    let child = Command::new(tauri_driver())
+        .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+        .env("KINDLY_DATA_DIR", data.path())
+        .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("tauri-driver is installed (cargo install tauri-driver --locked)");
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), "wry".into());
+    caps.insert("tauri:options".into(), serde_json::json!({ "application": binary("kindly-app") }));
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let client = loop {
+        match ClientBuilder::native().capabilities(caps.clone()).connect(&format!("http://127.0.0.1:{port}")).await {
+            Ok(c) => break c,
+            Err(e) if Instant::now() < deadline => {
+                let _ = e;
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+            Err(e) => panic!("could not start a WebDriver session: {e}"),
+        }
+    };
+    Driver { child, _data: data, client }
+}
+
+fn tid(id: &str) -> String {
+    format!("[data-testid=\"{id}\"]")
+}
+
+async fn wait(c: &Client, id: &str) -> Element {
+    c.wait()
+        .at_most(Duration::from_secs(15))
+        .for_element(Locator::Css(&tid(id)))
+        .await
+        .unwrap_or_else(|e| panic!("{id} never appeared: {e}"))
+}
+
+async fn wait_text(c: &Client, id: &str, want: &str) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let mut last = String::new();
+    while Instant::now() < deadline {
+        if let Ok(e) = c.find(Locator::Css(&tid(id))).await {
+            last = e.text().await.unwrap_or_default();
+            if last.contains(want) {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{id} never showed {want:?}; last text {last:?}");
+}
+
+async fn fill(c: &Client, id: &str, value: &str) {
+    let e = wait(c, id).await;
+    e.clear().await.expect("clear");
+    e.send_keys(value).await.expect("type");
+}
+
+async fn nth(c: &Client, id: &str, n: usize) -> Element {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let all = c.find_all(Locator::Css(&tid(id))).await.expect("find_all");
+        if all.len() > n {
+            return all[n].clone();
+        }
+        assert!(Instant::now() < deadline, "no {id} #{n}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+const NAME: &str = "Zoë Ångström-Müller <img src=x onerror=alert(1)>";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn client_invoice_partial_payment_and_timeline() {
+    let d = start().await;
+    let c = &d.client;
+
+    wait(c, "firstrun-empty").await.click().await.expect("start empty");
+    wait(c, "new-client").await.click().await.expect("new client");
+    fill(c, "client-display-name", NAME).await;
+    fill(c, "client-emails", "zoe@example.com").await;
+    wait(c, "client-save").await.click().await.expect("save client");
+
+    // The name is shown as text, exactly; no markup was created or run.
+    wait_text(c, "client-name", "Zoë Ångström-Müller").await;
+    assert_eq!(wait(c, "client-name").await.text().await.unwrap(), NAME);
+    let injected = c.find_all(Locator::Css("img[src='x']")).await.unwrap();
+    assert!(injected.is_empty(), "the <img> in the name became an element");
+
+    wait(c, "client-new-invoice").await.click().await.expect("new invoice");
+    nth(c, "line-description", 0).await.send_keys("Design work").await.unwrap();
+    let q = nth(c, "line-quantity", 0).await;
+    q.clear().await.unwrap();
+    q.send_keys("2").await.unwrap();
+    nth(c, "line-unit-price", 0).await.send_keys("100").await.unwrap();
+    nth(c, "line-tax-rate", 0).await.send_keys("20").await.unwrap();
+    wait(c, "add-line").await.click().await.unwrap();
+    nth(c, "line-description", 1).await.send_keys("Hosting").await.unwrap();
+    nth(c, "line-unit-price", 1).await.send_keys("10.50").await.unwrap();
+    // Live totals come from the Rust core: 2 × 100 + 20 % tax + 10.50.
+    wait_text(c, "totals-total", "€250.50").await;
+    wait(c, "invoice-save-issue").await.click().await.expect("issue");
+
+    wait_text(c, "invoice-outstanding", "€250.50").await;
+    wait(c, "record-payment").await.click().await.unwrap();
+    fill(c, "payment-amount", "100").await;
+    wait(c, "payment-save").await.click().await.unwrap();
+    wait_text(c, "invoice-outstanding", "€150.50").await;
+    wait_text(c, "invoice-paid", "€100.00").await;
+    wait_text(c, "timeline", "Payment of €100.00 received").await;
+
+    // A bad payment shows a specific message next to the amount and changes nothing.
+    wait(c, "record-payment").await.click().await.unwrap();
+    fill(c, "payment-amount", "1000").await;
+    wait(c, "payment-save").await.click().await.unwrap();
+    wait_text(c, "error-amount", "still owing").await;
+}

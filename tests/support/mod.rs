@@ -1,1 +1,36 @@
+//! Shared helpers for Kindly's integration tests: temporary data folders
+//! with real SQLite files, fixed clocks, and the paths of the built binaries.
 
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use std::path::PathBuf;
+
+/// A fixed "today" so every date rule is reproducible.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date")
+}
+
+pub fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 23, 10, 42, 0).single().expect("valid instant")
+}
+
+pub fn date(s: &str) -> NaiveDate {
+    s.parse().expect("test date")
+}
+
+/// The workspace's target directory (honours CARGO_TARGET_DIR).
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..").join("target"))
+}
+
+/// A binary built by `cargo build --workspace` in the debug profile.
+pub fn binary(name: &str) -> PathBuf {
+    let p = target_dir().join("debug").join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        p.exists(),
+        "{} is missing: run `cargo build --workspace` before the tests (the README's test command does)",
+        p.display()
+    );
+    p
+}

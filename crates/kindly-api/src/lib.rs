@@ -15,6 +15,7 @@ pub mod bindings;
 pub mod clients;
 pub mod error;
 pub mod invoices;
+pub mod paths;
 pub mod payments;
 pub mod settings;
 pub mod status;

@@ -1,1 +1,150 @@
-fn main() {}
+//! `kindly-bench`: the store benchmarks behind the numbers in
+//! docs/benchmarks.md. Run: `cargo run --release -p kindly-cli --bin kindly-bench -- [--clients N --invoices M]`.
+//!
+//! It builds a demo database of the given size in a temporary folder (timed),
+//! then times, over repeated runs, opening + migrating it and every list or
+//! search query the app issues, printing median, p95 and max as Markdown.
+
+use chrono::{NaiveDate, Utc};
+use kindly_api::clients::ClientListRequest;
+use kindly_api::invoices::InvoiceListRequest;
+use kindly_api::Ctx;
+use kindly_store::{DemoSize, Store};
+use std::future::Future;
+use std::time::{Duration, Instant};
+
+const RUNS: usize = 30;
+
+fn arg(name: &str, default: u64) -> u64 {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+fn stats(mut samples: Vec<Duration>) -> (f64, f64, f64) {
+    samples.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let p95 = samples[((samples.len() as f64 * 0.95).ceil() as usize).min(samples.len()) - 1];
+    (ms(samples[samples.len() / 2]), ms(p95), ms(samples[samples.len() - 1]))
+}
+
+async fn time<F, Fut, T>(label: &str, budget_ms: f64, mut f: F)
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = T>,
+{
+    f().await; // warm the page cache and statement cache once
+    let mut samples = Vec::with_capacity(RUNS);
+    for _ in 0..RUNS {
+        let t = Instant::now();
+        std::hint::black_box(f().await);
+        samples.push(t.elapsed());
+    }
+    let (median, p95, max) = stats(samples);
+    let verdict = if p95 <= budget_ms { "yes" } else { "NO" };
+    println!("| {label} | {median:.2} | {p95:.2} | {max:.2} | ≤ {budget_ms} | {verdict} |");
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let clients = arg("--clients", 10_000);
+    let invoices = arg("--invoices", 100_000);
+    let dir = std::env::temp_dir().join(format!("kindly-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join("kindly.db");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).ok_or("date")?;
+
+    let store = Store::open(&path).await?;
+    let t = Instant::now();
+    store.seed_demo(DemoSize { clients, invoices }, today, Utc::now()).await?;
+    let seed = t.elapsed();
+    store.close().await;
+    let size =
+        std::fs::metadata(&path)?.len() + std::fs::metadata(dir.join("kindly.db-wal")).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "Dataset: {clients} clients, {invoices} invoices; demo fill {:.1} s; file {:.0} MB\n",
+        seed.as_secs_f64(),
+        size as f64 / 1e6
+    );
+    println!("| operation | median ms | p95 ms | max ms | budget ms | within |");
+    println!("|---|---|---|---|---|---|");
+
+    time("open + migrate existing database", 100.0, || async {
+        let s = Store::open(&path).await.ok();
+        if let Some(s) = s {
+            s.close().await;
+        }
+    })
+    .await;
+
+    let store = Store::open(&path).await?;
+    let ctx = Ctx::new(&store, Utc::now(), today);
+    let c = |search: &str, sort: &str, offset: i64| ClientListRequest {
+        search: search.into(),
+        sort: sort.into(),
+        offset,
+        limit: 100,
+    };
+    let i = |state: &str, search: &str, sort: &str| InvoiceListRequest {
+        state: state.into(),
+        client_id: None,
+        search: search.into(),
+        sort: sort.into(),
+        offset: 0,
+        limit: 100,
+    };
+    time("clients: first page by name", 50.0, || {
+        let r = c("", "name_asc", 0);
+        async move { kindly_api::clients::list(ctx, &r).await }
+    })
+    .await;
+    time("clients: page in the middle by name", 50.0, || {
+        let r = c("", "name_asc", clients as i64 / 2);
+        async move { kindly_api::clients::list(ctx, &r).await }
+    })
+    .await;
+    time("clients: search \"müller\"", 50.0, || {
+        let r = c("müller", "name_asc", 0);
+        async move { kindly_api::clients::list(ctx, &r).await }
+    })
+    .await;
+    time("clients: search by e-mail \"client4242@\"", 50.0, || {
+        let r = c("client4242@", "name_asc", 0);
+        async move { kindly_api::clients::list(ctx, &r).await }
+    })
+    .await;
+    time("clients: client page (details, invoices, timeline)", 50.0, || kindly_api::clients::get(ctx, 4242)).await;
+    time("invoices: all, overdue first", 50.0, || {
+        let r = i("", "", "attention");
+        async move { kindly_api::invoices::list(ctx, &r).await }
+    })
+    .await;
+    time("invoices: overdue only", 50.0, || {
+        let r = i("overdue", "", "attention");
+        async move { kindly_api::invoices::list(ctx, &r).await }
+    })
+    .await;
+    time("invoices: due soon only", 50.0, || {
+        let r = i("due_soon", "", "attention");
+        async move { kindly_api::invoices::list(ctx, &r).await }
+    })
+    .await;
+    time("invoices: paid, newest first", 50.0, || {
+        let r = i("paid", "", "newest");
+        async move { kindly_api::invoices::list(ctx, &r).await }
+    })
+    .await;
+    time("invoices: search by number", 50.0, || {
+        let r = i("", "DEMO-2026-0042", "attention");
+        async move { kindly_api::invoices::list(ctx, &r).await }
+    })
+    .await;
+    time("invoices: search by client name", 50.0, || {
+        let r = i("", "ørsted", "attention");
+        async move { kindly_api::invoices::list(ctx, &r).await }
+    })
+    .await;
+    time("invoices: invoice page", 50.0, || kindly_api::invoices::get(ctx, 4242)).await;
+    store.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}

@@ -40,11 +40,11 @@ pub enum DomainError {
     NoLineItems,
     #[error("line {line}: please describe what was delivered")]
     LineDescriptionEmpty { line: usize },
-    #[error("{field} is required")]
+    #[error("{} is required", human(field))]
     Required { field: &'static str },
-    #[error("{field} is too long (at most {max} characters)")]
+    #[error("{} is too long (at most {max} characters)", human(field))]
     TooLong { field: &'static str, max: usize },
-    #[error("{field} must not contain line breaks or control characters")]
+    #[error("{} must not contain line breaks or control characters", human(field))]
     ControlCharacters { field: &'static str },
     #[error("\"{0}\" is not a valid e-mail address (expected something like name@example.com)")]
     InvalidEmail(String),
@@ -64,6 +64,11 @@ pub enum DomainError {
     PaymentInFuture { date: String },
     #[error("the total is too large to compute exactly")]
     TotalOverflow,
+}
+
+/// "due_date" → "due date", for messages.
+fn human(field: &str) -> String {
+    field.replace('_', " ")
 }
 
 impl DomainError {

@@ -1,0 +1,316 @@
+//! Argument parsing and dispatch to `kindly_api` use cases.
+
+use crate::output;
+use chrono::{Local, NaiveDate, Utc};
+use clap::{Parser, Subcommand};
+use kindly_api::clients::{ChasingInput, ClientInput, ClientListRequest};
+use kindly_api::invoices::{InvoiceInput, InvoiceListRequest, LineInput};
+use kindly_api::payments::PaymentInput;
+use kindly_api::timeline::NoteInput;
+use kindly_api::{ApiError, Ctx};
+use kindly_store::Store;
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kindly",
+    version,
+    about = "Kindly from the command line: clients, invoices and payments in the same database as the app."
+)]
+pub struct Args {
+    /// Folder holding kindly.db (default: $KINDLY_DATA_DIR, else the OS app-data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    /// Print JSON instead of text (errors too, as {"error": {code, message, field}}).
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Act as if today were this date (YYYY-MM-DD); for scripts and tests.
+    #[arg(long, global = true, value_name = "DATE")]
+    pub today: Option<NaiveDate>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Add, list and show clients.
+    #[command(subcommand)]
+    Clients(ClientsCmd),
+    /// Add, list, show, issue and cancel invoices.
+    #[command(subcommand)]
+    Invoices(InvoicesCmd),
+    /// Record payments.
+    #[command(subcommand)]
+    Payments(PaymentsCmd),
+    /// Add notes to a client's timeline.
+    #[command(subcommand)]
+    Notes(NotesCmd),
+    /// Fill the database with realistic demo data.
+    Demo {
+        #[arg(long, default_value_t = 40)]
+        clients: u64,
+        #[arg(long, default_value_t = 300)]
+        invoices: u64,
+    },
+    /// Show where the database is and whether it is empty.
+    Status,
+    /// Developer tasks.
+    #[command(subcommand, hide = true)]
+    Dev(DevCmd),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ClientsCmd {
+    /// Add a client; prints its id.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// How to greet them ("Dear …"); defaults to the name.
+        #[arg(long, default_value = "")]
+        greeting: String,
+        #[arg(long, default_value = "")]
+        company: String,
+        /// E-mail address; repeat for several.
+        #[arg(long = "email")]
+        emails: Vec<String>,
+        #[arg(long, default_value = "")]
+        phone: String,
+        /// Postal address; use \n between lines.
+        #[arg(long, default_value = "")]
+        address: String,
+        /// en, de, fr or es.
+        #[arg(long, default_value = "en")]
+        language: String,
+        #[arg(long, default_value = "")]
+        notes: String,
+    },
+    /// List clients, optionally matching a search.
+    List {
+        #[arg(long, default_value = "")]
+        search: String,
+        /// name_asc, name_desc, newest, oldest.
+        #[arg(long, default_value = "name_asc")]
+        sort: String,
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+        #[arg(long, default_value_t = 0)]
+        offset: i64,
+    },
+    /// Show a client with their invoices and timeline.
+    Show { id: i64 },
+    /// Pause, stop or resume follow-ups for a client.
+    Chasing {
+        id: i64,
+        /// on, paused or off.
+        mode: String,
+        #[arg(long)]
+        until: Option<String>,
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum InvoicesCmd {
+    /// Add an invoice; issued unless --draft. Prints its id and number.
+    Add {
+        #[arg(long)]
+        client: i64,
+        /// A line item as "description;quantity;unit price;tax %", repeatable.
+        #[arg(long = "line", required = true)]
+        lines: Vec<String>,
+        #[arg(long, default_value = "")]
+        currency: String,
+        /// Defaults to today.
+        #[arg(long)]
+        issue_date: Option<String>,
+        #[arg(long)]
+        due_date: Option<String>,
+        /// Payment terms in days (used when --due-date is absent; default from settings).
+        #[arg(long)]
+        terms: Option<i64>,
+        /// Explicit number; default is the next from the settings' pattern.
+        #[arg(long, default_value = "")]
+        number: String,
+        #[arg(long, default_value = "")]
+        notes: String,
+        /// Keep as a draft instead of issuing.
+        #[arg(long)]
+        draft: bool,
+    },
+    /// List invoices (overdue first by default).
+    List {
+        /// overdue, due_soon, partially_paid, open, draft, paid, cancelled.
+        #[arg(long, default_value = "")]
+        state: String,
+        #[arg(long)]
+        client: Option<i64>,
+        #[arg(long, default_value = "")]
+        search: String,
+        /// attention, due_asc, due_desc, newest, number.
+        #[arg(long, default_value = "attention")]
+        sort: String,
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+        #[arg(long, default_value_t = 0)]
+        offset: i64,
+    },
+    /// Show an invoice with its lines, payments and timeline.
+    Show { id: i64 },
+    /// Issue a draft (it cannot be edited afterwards).
+    Issue { id: i64 },
+    /// Cancel an invoice that has no payments.
+    Cancel {
+        id: i64,
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PaymentsCmd {
+    /// Record a payment against an invoice.
+    Add {
+        #[arg(long)]
+        invoice: i64,
+        #[arg(long)]
+        amount: String,
+        /// Defaults to today.
+        #[arg(long, default_value = "")]
+        date: String,
+        /// bank_transfer, card, paypal, cash, cheque, other.
+        #[arg(long, default_value = "bank_transfer")]
+        method: String,
+        #[arg(long, default_value = "")]
+        reference: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum NotesCmd {
+    /// Add a note to a client's (or one invoice's) timeline.
+    Add {
+        #[arg(long)]
+        client: i64,
+        #[arg(long)]
+        invoice: Option<i64>,
+        #[arg(long)]
+        text: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DevCmd {
+    /// Regenerate ui/src/lib/bindings.ts from the Rust IPC types.
+    WriteBindings {
+        #[arg(long, default_value = kindly_api::bindings::BINDINGS_PATH)]
+        path: PathBuf,
+    },
+}
+
+fn parse_line(s: &str) -> LineInput {
+    let mut parts = s.split(';').map(str::to_string);
+    LineInput {
+        description: parts.next().unwrap_or_default(),
+        quantity: parts.next().unwrap_or_default(),
+        unit_price: parts.next().unwrap_or_default(),
+        tax_rate: parts.next().unwrap_or_default(),
+    }
+}
+
+pub async fn run(args: Args) -> Result<String, ApiError> {
+    if let Command::Dev(DevCmd::WriteBindings { path }) = &args.command {
+        std::fs::write(path, kindly_api::bindings::typescript())
+            .map_err(|e| ApiError::new("io_error", format!("Cannot write {}: {e}", path.display()), None))?;
+        return Ok(format!("wrote {}\n", path.display()));
+    }
+    let dir = kindly_api::paths::resolve_data_dir(
+        args.data_dir.clone(),
+        std::env::var_os("KINDLY_DATA_DIR"),
+        dirs::data_dir(),
+    )
+    .ok_or_else(|| ApiError::new("no_data_dir", "No data folder: pass --data-dir or set KINDLY_DATA_DIR.", None))?;
+    let store = Store::open(&kindly_api::paths::db_path(&dir)).await?;
+    // The clock is read here, once, and passed in.
+    let today = args.today.unwrap_or_else(|| Local::now().date_naive());
+    let ctx = Ctx::new(&store, Utc::now(), today);
+    let out = dispatch(ctx, args.command, args.json).await;
+    store.close().await;
+    out
+}
+
+async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool) -> Result<String, ApiError> {
+    use kindly_api::{clients, invoices, payments, settings, status, timeline};
+    let o = output::Out { json };
+    match command {
+        Command::Status => o.status(&status::status(ctx).await?),
+        Command::Demo { clients, invoices } => o.value(&status::seed_demo(ctx, clients, invoices).await?, |r| {
+            format!("added {} clients, {} invoices, {} payments\n", r.clients, r.invoices, r.payments)
+        }),
+        Command::Clients(ClientsCmd::Add { name, greeting, company, emails, phone, address, language, notes }) => {
+            let input = ClientInput {
+                display_name: name,
+                greeting_name: greeting,
+                company,
+                emails,
+                phone,
+                address: address.replace("\\n", "\n"),
+                language,
+                notes,
+            };
+            o.id(clients::create(ctx, &input).await?)
+        }
+        Command::Clients(ClientsCmd::List { search, sort, limit, offset }) => {
+            o.clients(&clients::list(ctx, &ClientListRequest { search, sort, offset, limit }).await?)
+        }
+        Command::Clients(ClientsCmd::Show { id }) => o.client(&clients::get(ctx, id).await?),
+        Command::Clients(ClientsCmd::Chasing { id, mode, until, reason }) => {
+            clients::set_chasing(ctx, id, &ChasingInput { mode, until, reason }).await?;
+            o.done()
+        }
+        Command::Invoices(InvoicesCmd::Add {
+            client,
+            lines,
+            currency,
+            issue_date,
+            due_date,
+            terms,
+            number,
+            notes,
+            draft,
+        }) => {
+            let s = settings::get(ctx).await?;
+            let input = InvoiceInput {
+                client_id: client,
+                number,
+                issue_date: issue_date.unwrap_or_else(|| ctx.today.to_string()),
+                due_date: due_date.unwrap_or_default(),
+                terms_days: Some(terms.unwrap_or(s.default_terms_days)),
+                currency: if currency.is_empty() { s.default_currency } else { currency },
+                lines: lines.iter().map(|l| parse_line(l)).collect(),
+                notes,
+                issue: !draft,
+            };
+            o.value(&invoices::create(ctx, &input).await?, |c| format!("{} {}\n", c.id, c.number))
+        }
+        Command::Invoices(InvoicesCmd::List { state, client, search, sort, limit, offset }) => o.invoices(
+            &invoices::list(ctx, &InvoiceListRequest { state, client_id: client, search, sort, offset, limit }).await?,
+        ),
+        Command::Invoices(InvoicesCmd::Show { id }) => o.invoice(&invoices::get(ctx, id).await?),
+        Command::Invoices(InvoicesCmd::Issue { id }) => {
+            invoices::issue(ctx, id).await?;
+            o.done()
+        }
+        Command::Invoices(InvoicesCmd::Cancel { id, reason }) => {
+            invoices::cancel(ctx, id, &reason).await?;
+            o.done()
+        }
+        Command::Payments(PaymentsCmd::Add { invoice, amount, date, method, reference }) => {
+            o.id(payments::record(ctx, &PaymentInput { invoice_id: invoice, amount, date, method, reference }).await?)
+        }
+        Command::Notes(NotesCmd::Add { client, invoice, text }) => {
+            o.id(timeline::add_note(ctx, &NoteInput { client_id: client, invoice_id: invoice, text }).await?)
+        }
+        Command::Dev(_) => Ok(String::new()),
+    }
+}

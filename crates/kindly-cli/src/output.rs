@@ -1,0 +1,136 @@
+//! Text and JSON renderings of the use cases' results.
+
+use kindly_api::clients::{ClientDetail, ClientRow};
+use kindly_api::invoices::{InvoiceDetail, InvoiceRow};
+use kindly_api::status::AppStatus;
+use kindly_api::views::{MoneyView, Page, TimelineItem};
+use kindly_api::ApiError;
+use serde::Serialize;
+use std::fmt::Write;
+
+pub struct Out {
+    pub json: bool,
+}
+
+fn to_json<T: Serialize>(v: &T) -> Result<String, ApiError> {
+    serde_json::to_string_pretty(v)
+        .map(|s| s + "\n")
+        .map_err(|e| ApiError::new("internal", format!("cannot write JSON: {e}"), None))
+}
+
+fn owing(v: &[MoneyView]) -> String {
+    if v.is_empty() {
+        "-".into()
+    } else {
+        v.iter().map(|m| m.formatted.as_str()).collect::<Vec<_>>().join(" + ")
+    }
+}
+
+fn timeline(out: &mut String, items: &[TimelineItem]) {
+    let _ = writeln!(out, "\nTimeline:");
+    for t in items {
+        let _ = writeln!(out, "  {}  {}", t.at, t.summary);
+    }
+}
+
+impl Out {
+    pub fn value<T: Serialize>(&self, v: &T, text: impl FnOnce(&T) -> String) -> Result<String, ApiError> {
+        if self.json {
+            to_json(v)
+        } else {
+            Ok(text(v))
+        }
+    }
+
+    pub fn id(&self, id: i64) -> Result<String, ApiError> {
+        self.value(&serde_json::json!({ "id": id }), |_| format!("{id}\n"))
+    }
+
+    pub fn done(&self) -> Result<String, ApiError> {
+        self.value(&serde_json::json!({ "ok": true }), |_| "ok\n".into())
+    }
+
+    pub fn status(&self, s: &AppStatus) -> Result<String, ApiError> {
+        self.value(s, |s| {
+            format!("database: {}\nempty: {}\ntoday: {}\nversion: {}\n", s.db_path, s.is_empty, s.today, s.version)
+        })
+    }
+
+    pub fn clients(&self, p: &Page<ClientRow>) -> Result<String, ApiError> {
+        self.value(p, |p| {
+            let mut s = format!("{} client(s)\n", p.total);
+            for c in &p.rows {
+                let _ = writeln!(
+                    s,
+                    "{:>7}  {:<36}  {:<28}  owing {:<14}  overdue {}",
+                    c.id,
+                    c.display_name,
+                    c.email.clone().unwrap_or_default(),
+                    owing(&c.owing),
+                    c.overdue_invoices
+                );
+            }
+            s
+        })
+    }
+
+    pub fn client(&self, d: &ClientDetail) -> Result<String, ApiError> {
+        self.value(d, |d| {
+            let c = &d.client;
+            let mut s = format!("{} (#{})\n", c.display_name, c.id);
+            let _ = writeln!(s, "greeting: Dear {}", c.greeting_name);
+            if let Some(co) = &c.company {
+                let _ = writeln!(s, "company: {co}");
+            }
+            let _ = writeln!(s, "e-mail: {}", c.emails.join(", "));
+            let _ = writeln!(s, "chasing: {}", c.chasing.mode);
+            let _ = writeln!(s, "owing: {}", owing(&d.owing));
+            let _ = writeln!(s, "\nInvoices ({}):", d.invoices.total);
+            for i in &d.invoices.rows {
+                let _ = writeln!(
+                    s,
+                    "  {:<18} {:<15} due {}  total {:<14} owing {}",
+                    i.number, i.state, i.due_date, i.total.formatted, i.outstanding.formatted
+                );
+            }
+            timeline(&mut s, &d.timeline);
+            s
+        })
+    }
+
+    pub fn invoices(&self, p: &Page<InvoiceRow>) -> Result<String, ApiError> {
+        self.value(p, |p| {
+            let mut s = format!("{} invoice(s)\n", p.total);
+            for i in &p.rows {
+                let _ = writeln!(
+                    s,
+                    "{:>7}  {:<18} {:<15} {:<30} due {}  total {:<14} owing {}",
+                    i.id, i.number, i.state, i.client_name, i.due_date, i.total.formatted, i.outstanding.formatted
+                );
+            }
+            s
+        })
+    }
+
+    pub fn invoice(&self, d: &InvoiceDetail) -> Result<String, ApiError> {
+        self.value(d, |d| {
+            let mut s = format!("Invoice {} (#{}) for {}\n", d.number, d.id, d.client_name);
+            let _ = writeln!(s, "state: {}  issued {}  due {}", d.state, d.issue_date, d.due_date);
+            for l in &d.lines {
+                let _ = writeln!(
+                    s,
+                    "  {} × {} @ {} ({}% tax) = {}",
+                    l.quantity, l.description, l.unit_price.formatted, l.tax_rate, l.net.formatted
+                );
+            }
+            let _ = writeln!(
+                s,
+                "subtotal {}  tax {}  total {}",
+                d.totals.subtotal.formatted, d.totals.tax.formatted, d.totals.total.formatted
+            );
+            let _ = writeln!(s, "paid {}  outstanding {}", d.paid.formatted, d.outstanding.formatted);
+            timeline(&mut s, &d.timeline);
+            s
+        })
+    }
+}

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Sets everything up and runs the whole suite: front-end type check, lint
+# and unit tests; rustfmt and clippy; Rust unit, store, CLI and integration
+# tests; and the end-to-end tests through the real app window (Xvfb +
+# WebKitWebDriver + tauri-driver), with a real Secret Service on a private
+# D-Bus session. One debug build is made and reused by every step.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=never
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "front end: type check, unit tests, build"
+( cd ui && npm run check && npm test && npm run build )
+
+step "rust: format and lint"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --features kindly-tests/e2e -- -D warnings
+
+step "rust: build (debug, once)"
+cargo build --workspace
+
+step "tools: tauri-driver for WebDriver"
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  cargo install tauri-driver --version "^2" --locked
+fi
+
+step "tests: unit, store, CLI, bindings, end-to-end"
+tmp=$(mktemp -d)
+mkdir -p -m 700 "$tmp/run"
+export XDG_DATA_HOME=$tmp/data XDG_CACHE_HOME=$tmp/cache XDG_CONFIG_HOME=$tmp/config XDG_RUNTIME_DIR=$tmp/run
+# A private session bus with an unlocked gnome-keyring (the real Secret
+# Service), and a virtual display for the app window.
+dbus-run-session -- sh -c '
+  printf %s kindly-test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+  exec xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace --features kindly-tests/e2e
+'
+echo "all tests passed"

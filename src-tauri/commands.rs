@@ -1,0 +1,118 @@
+//! Tauri commands: parse (serde does it), call one use case, return its
+//! result or its `{code, message, field}` error. Nothing else belongs here.
+
+use crate::state::AppState;
+use kindly_api::clients::{ChasingInput, ClientDetail, ClientInput, ClientListRequest, ClientRow};
+use kindly_api::invoices::{
+    CreatedInvoice, InvoiceDetail, InvoiceInput, InvoiceListRequest, InvoiceRow, TotalsRequest, TotalsView,
+};
+use kindly_api::payments::PaymentInput;
+use kindly_api::settings::SettingsView;
+use kindly_api::status::{Bootstrap, DemoResult};
+use kindly_api::timeline::NoteInput;
+use kindly_api::views::Page;
+use kindly_api::{clients, invoices, payments, settings, status, timeline, ApiError};
+use tauri::State;
+
+type Res<T> = Result<T, ApiError>;
+
+#[tauri::command]
+pub async fn bootstrap(s: State<'_, AppState>) -> Res<Bootstrap> {
+    status::bootstrap(s.ctx()?).await
+}
+
+/// Called by the UI once its first screen is rendered. With
+/// `KINDLY_STARTUP_PROBE=1` it prints the time since the process started and
+/// quits: the start-up benchmark (docs/benchmarks.md) runs the app this way.
+#[tauri::command]
+pub fn app_ready(s: State<'_, AppState>, app: tauri::AppHandle) {
+    if std::env::var_os("KINDLY_STARTUP_PROBE").is_some() {
+        println!("kindly-startup-ms {}", s.started.elapsed().as_millis());
+        app.exit(0);
+    }
+}
+
+#[tauri::command]
+pub async fn seed_demo(s: State<'_, AppState>, clients: u64, invoices: u64) -> Res<DemoResult> {
+    status::seed_demo(s.ctx()?, clients.min(100_000), invoices.min(1_000_000)).await
+}
+
+#[tauri::command]
+pub async fn get_settings(s: State<'_, AppState>) -> Res<SettingsView> {
+    settings::get(s.ctx()?).await
+}
+
+#[tauri::command]
+pub async fn save_settings(s: State<'_, AppState>, input: SettingsView) -> Res<SettingsView> {
+    settings::save(s.ctx()?, &input).await
+}
+
+#[tauri::command]
+pub async fn list_clients(s: State<'_, AppState>, req: ClientListRequest) -> Res<Page<ClientRow>> {
+    clients::list(s.ctx()?, &req).await
+}
+
+#[tauri::command]
+pub async fn get_client(s: State<'_, AppState>, id: i64) -> Res<ClientDetail> {
+    clients::get(s.ctx()?, id).await
+}
+
+#[tauri::command]
+pub async fn create_client(s: State<'_, AppState>, input: ClientInput) -> Res<i64> {
+    clients::create(s.ctx()?, &input).await
+}
+
+#[tauri::command]
+pub async fn update_client(s: State<'_, AppState>, id: i64, input: ClientInput) -> Res<()> {
+    clients::update(s.ctx()?, id, &input).await
+}
+
+#[tauri::command]
+pub async fn set_chasing(s: State<'_, AppState>, id: i64, input: ChasingInput) -> Res<()> {
+    clients::set_chasing(s.ctx()?, id, &input).await
+}
+
+#[tauri::command]
+pub async fn preview_totals(s: State<'_, AppState>, req: TotalsRequest) -> Res<TotalsView> {
+    invoices::preview_totals(s.ctx()?, &req).await
+}
+
+#[tauri::command]
+pub async fn create_invoice(s: State<'_, AppState>, input: InvoiceInput) -> Res<CreatedInvoice> {
+    invoices::create(s.ctx()?, &input).await
+}
+
+#[tauri::command]
+pub async fn update_draft(s: State<'_, AppState>, id: i64, input: InvoiceInput) -> Res<()> {
+    invoices::update_draft(s.ctx()?, id, &input).await
+}
+
+#[tauri::command]
+pub async fn issue_invoice(s: State<'_, AppState>, id: i64) -> Res<()> {
+    invoices::issue(s.ctx()?, id).await
+}
+
+#[tauri::command]
+pub async fn cancel_invoice(s: State<'_, AppState>, id: i64, reason: String) -> Res<()> {
+    invoices::cancel(s.ctx()?, id, &reason).await
+}
+
+#[tauri::command]
+pub async fn list_invoices(s: State<'_, AppState>, req: InvoiceListRequest) -> Res<Page<InvoiceRow>> {
+    invoices::list(s.ctx()?, &req).await
+}
+
+#[tauri::command]
+pub async fn get_invoice(s: State<'_, AppState>, id: i64) -> Res<InvoiceDetail> {
+    invoices::get(s.ctx()?, id).await
+}
+
+#[tauri::command]
+pub async fn record_payment(s: State<'_, AppState>, input: PaymentInput) -> Res<i64> {
+    payments::record(s.ctx()?, &input).await
+}
+
+#[tauri::command]
+pub async fn add_note(s: State<'_, AppState>, input: NoteInput) -> Res<i64> {
+    timeline::add_note(s.ctx()?, &input).await
+}

@@ -1,0 +1,34 @@
+//! The app's state: the open store, or the reason it could not be opened
+//! (a read-only or damaged file), which every command then reports to the UI
+//! instead of the app crashing at start.
+
+use chrono::{Local, Utc};
+use kindly_api::{ApiError, Ctx};
+use kindly_store::Store;
+use std::path::PathBuf;
+use std::time::Instant;
+
+pub struct AppState {
+    store: Result<Store, ApiError>,
+    pub started: Instant,
+}
+
+impl AppState {
+    pub async fn open(data_dir: Option<PathBuf>, started: Instant) -> AppState {
+        let store = match data_dir {
+            Some(dir) => Store::open(&kindly_api::paths::db_path(&dir)).await.map_err(ApiError::from),
+            None => Err(ApiError::new(
+                "no_data_dir",
+                "Kindly could not find your data folder; start it with --data-dir or set KINDLY_DATA_DIR.",
+                None,
+            )),
+        };
+        AppState { store, started }
+    }
+
+    /// The context for one command: the clock is read here, once, at the boundary.
+    pub fn ctx(&self) -> Result<Ctx<'_>, ApiError> {
+        let store = self.store.as_ref().map_err(Clone::clone)?;
+        Ok(Ctx::new(store, Utc::now(), Local::now().date_naive()))
+    }
+}
