@@ -1,0 +1,23 @@
+//! Kindly's follow-up rules, as plain functions over data:
+//!
+//! - [`ladder`]: the polite follow-up ladder (stages with an offset from the
+//!   due date, a tone and a channel) and the default one that ships;
+//! - [`templates`]: strict message templates (an unknown placeholder is an
+//!   error when saved), the shipped wording in en/de/fr/es, and rendering;
+//! - [`tone`]: the deterministic tone check that advises while writing;
+//! - [`payment_methods`]: what the user accepts, validated (IBAN, BIC, links);
+//! - [`epc`]: the EPC069-12 ("GiroCode") payment QR payload;
+//! - [`queue`]: which stage is due today for which invoice, with catch-up.
+//!
+//! Architecture Invariant: no I/O and no clock here; "today" is a parameter.
+
+pub mod epc;
+pub mod error;
+pub mod ladder;
+pub mod payment_methods;
+pub mod queue;
+pub mod templates;
+mod texts;
+pub mod tone;
+
+pub use error::FollowupError;

@@ -1,0 +1,183 @@
+//! Message templates: strict (an unknown placeholder is an error when the
+//! template is saved, never a blank in a sent message), rendered with
+//! minijinja from the facts of one message.
+
+use crate::texts::default_text;
+use crate::FollowupError;
+use kindly_core::locale::Locale;
+use minijinja::value::Serde;
+use minijinja::{Environment, UndefinedBehavior, Value};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Template {
+    pub subject: String,
+    pub body: String,
+}
+
+/// Every placeholder a template may use, with what it becomes.
+pub const PLACEHOLDERS: &[(&str, &str)] = &[
+    ("greeting_name", "How the client is greeted, e.g. Zoë"),
+    ("client_name", "The client's full name"),
+    ("invoice_numbers", "The invoice number, or several joined with \"and\""),
+    ("invoice_count", "How many invoices the message is about"),
+    ("amount_owing", "What is still owing, e.g. €1,154.16"),
+    ("original_amount", "The invoices' original total"),
+    ("partially_paid", "True when part has been paid already (use with {% if %})"),
+    ("due_date", "The due date, e.g. 20 November 2026"),
+    ("days_overdue", "Days since the due date (0 before it)"),
+    ("payment_terms", "The payment terms, e.g. 30 days"),
+    ("payment_methods", "Every way to pay, one per line"),
+    ("sender_name", "Your business name"),
+    ("signature", "Your signature block"),
+    ("plan_offer", "A proposed split into installments, with amounts and dates"),
+];
+
+/// The facts one message is rendered from. Every field is already
+/// formatted for the client's language.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct MessageFacts {
+    pub greeting_name: String,
+    pub client_name: String,
+    pub invoice_numbers: String,
+    pub invoice_count: usize,
+    pub amount_owing: String,
+    pub original_amount: String,
+    pub partially_paid: bool,
+    pub due_date: String,
+    pub days_overdue: i64,
+    pub payment_terms: String,
+    pub payment_methods: String,
+    pub sender_name: String,
+    pub signature: String,
+    pub plan_offer: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Rendered {
+    pub subject: String,
+    pub body: String,
+}
+
+fn env() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env
+}
+
+fn available() -> String {
+    PLACEHOLDERS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
+}
+
+/// Checks that the subject and body parse and use only known placeholders.
+pub fn validate(t: &Template) -> Result<(), FollowupError> {
+    let env = env();
+    for (src, is_subject) in [(&t.subject, true), (&t.body, false)] {
+        if is_subject && src.chars().any(char::is_control) {
+            return Err(FollowupError::ControlCharacters("subject"));
+        }
+        let tmpl = env.template_from_str(src).map_err(|e| FollowupError::TemplateSyntax(describe(&e)))?;
+        let mut unknown: Vec<String> = tmpl
+            .undeclared_variables(false)
+            .into_iter()
+            .filter(|v| !PLACEHOLDERS.iter().any(|(n, _)| n == v))
+            .collect();
+        unknown.sort();
+        if let Some(name) = unknown.into_iter().next() {
+            return Err(FollowupError::UnknownPlaceholder { name, available: available() });
+        }
+    }
+    Ok(())
+}
+
+/// The error's kind and line, without the template context values (which
+/// can hold client data and must not end up in logs).
+fn describe(e: &minijinja::Error) -> String {
+    match e.line() {
+        Some(line) => format!("{} (line {line})", e.kind()),
+        None => e.kind().to_string(),
+    }
+}
+
+/// Renders a template; the subject is kept on one line.
+pub fn render(t: &Template, facts: &MessageFacts) -> Result<Rendered, FollowupError> {
+    validate(t)?;
+    let env = env();
+    let ctx = Value::from(Serde(facts));
+    let run = |src: &str| -> Result<String, FollowupError> {
+        env.template_from_str(src)
+            .and_then(|tmpl| tmpl.render(ctx.clone()))
+            .map_err(|e| FollowupError::RenderFailed(describe(&e)))
+    };
+    let subject = run(&t.subject)?.split_whitespace().collect::<Vec<_>>().join(" ");
+    Ok(Rendered { subject, body: run(&t.body)?.trim().to_string() })
+}
+
+/// The shipped template for a default stage in a language.
+pub fn default_template(stage_key: &str, lang: Locale) -> Option<Template> {
+    default_text(stage_key, lang).map(|(s, b)| Template { subject: s.to_string(), body: b.to_string() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ladder::Ladder;
+
+    fn facts() -> MessageFacts {
+        MessageFacts {
+            greeting_name: "Zoë".into(),
+            client_name: "Zoë Ångström-Müller".into(),
+            invoice_numbers: "INV-2026-0042".into(),
+            invoice_count: 1,
+            amount_owing: "€654.16".into(),
+            original_amount: "€1,154.16".into(),
+            partially_paid: true,
+            due_date: "20 November 2026".into(),
+            days_overdue: 9,
+            payment_terms: "30 days".into(),
+            payment_methods: "- Bank transfer: IBAN DE89 3704 0044 0532 0130 00".into(),
+            sender_name: "Studio Kind".into(),
+            signature: "Alex Kind\nStudio Kind".into(),
+            plan_offer: "two installments of €327.08 on 30 November and 30 December.".into(),
+        }
+    }
+
+    #[test]
+    fn every_default_stage_has_a_valid_template_in_every_language() {
+        for stage in Ladder::default_ladder().stages {
+            for lang in Locale::ALL {
+                let t = default_template(&stage.key, lang).unwrap_or_else(|| panic!("{} {lang:?}", stage.key));
+                validate(&t).unwrap();
+                let r = render(&t, &facts()).unwrap();
+                for must in ["Zoë", "INV-2026-0042", "€654.16", "20 November 2026", "30 days", "IBAN DE89"] {
+                    assert!(r.body.contains(must) || r.subject.contains(must), "{} {lang:?} lacks {must}", stage.key);
+                }
+                assert!(
+                    r.body.contains("€1,154.16"),
+                    "{} {lang:?}: the original amount shows when partly paid",
+                    stage.key
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_placeholders_are_refused_when_saved() {
+        let t = Template { subject: "Invoice {{ invoice_numbers }}".into(), body: "Dear {{ greting_name }}".into() };
+        let e = validate(&t).unwrap_err();
+        assert_eq!(e.code(), "unknown_placeholder");
+        assert!(e.to_string().contains("greting_name"), "{e}");
+        assert!(e.to_string().contains("greeting_name"), "the message lists what is available: {e}");
+        let t = Template { subject: "x".into(), body: "{% if %}".into() };
+        assert_eq!(validate(&t).unwrap_err().code(), "template_syntax");
+    }
+
+    #[test]
+    fn subjects_stay_on_one_line() {
+        let t = Template { subject: "Invoice {{ invoice_numbers }}".into(), body: "Hi".into() };
+        let f = MessageFacts { invoice_numbers: "A\nB".into(), ..facts() };
+        assert_eq!(render(&t, &f).unwrap().subject, "Invoice A B");
+        let t = Template { subject: "a\r\nBcc: x".into(), body: "Hi".into() };
+        assert_eq!(validate(&t).unwrap_err().code(), "control_characters");
+    }
+}

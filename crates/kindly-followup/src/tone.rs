@@ -1,0 +1,320 @@
+//! The tone check: concrete, explainable findings while a user writes a
+//! template or a one-off message. Deterministic rules; it advises, it never
+//! blocks. Each finding names its rule, says why, and quotes the words.
+
+use crate::templates::MessageFacts;
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable rule code: threat, shouting, exclamation, no_greeting,
+    /// missing_amount, missing_due_date, missing_invoice_number,
+    /// missing_terms, no_payment_methods, no_thanks.
+    pub rule: &'static str,
+    pub message: String,
+    /// The words that triggered it, when there are some.
+    pub excerpt: Option<String>,
+}
+
+/// Phrases that threaten or pressure, in the four languages, with a kinder alternative.
+const AGGRESSIVE: &[(&str, &str)] = &[
+    ("legal action", "say you would like to settle it together"),
+    ("legal steps", "say you would like to settle it together"),
+    ("lawyer", "keep the conversation between the two of you"),
+    ("attorney", "keep the conversation between the two of you"),
+    ("court", "keep the conversation between the two of you"),
+    ("sue", "keep the conversation between the two of you"),
+    ("collection agency", "offer a payment plan instead"),
+    ("debt collector", "offer a payment plan instead"),
+    ("immediately", "give a date, e.g. \"within the next 14 days\""),
+    ("final warning", "call it a final courteous notice, or just a reminder"),
+    ("last warning", "call it a final courteous notice, or just a reminder"),
+    ("failure to pay", "assume good faith: \"it may have slipped through\""),
+    ("you must", "ask: \"could you …\""),
+    ("we demand", "ask: \"I kindly ask you to …\""),
+    ("unacceptable", "describe the facts without judging"),
+    ("or else", "describe the next step calmly"),
+    ("consequences", "describe the next step calmly"),
+    ("rechtliche schritte", "schreiben Sie, dass Sie es gemeinsam klären möchten"),
+    ("anwalt", "bleiben Sie im direkten Gespräch"),
+    ("gericht", "bleiben Sie im direkten Gespräch"),
+    ("inkasso", "bieten Sie eine Ratenzahlung an"),
+    ("sofort", "nennen Sie ein Datum, z. B. „innerhalb von 14 Tagen“"),
+    ("unverzüglich", "nennen Sie ein Datum, z. B. „innerhalb von 14 Tagen“"),
+    ("letzte warnung", "nennen Sie es eine letzte freundliche Erinnerung"),
+    ("mahnbescheid", "bieten Sie eine Ratenzahlung an"),
+    ("konsequenzen", "beschreiben Sie den nächsten Schritt ruhig"),
+    ("poursuites", "proposez de régler la situation ensemble"),
+    ("avocat", "gardez le dialogue direct"),
+    ("tribunal", "gardez le dialogue direct"),
+    ("huissier", "proposez un échéancier"),
+    ("recouvrement", "proposez un échéancier"),
+    ("immédiatement", "donnez une date, p. ex. « sous 14 jours »"),
+    ("dernier avertissement", "parlez d'un dernier rappel courtois"),
+    ("mise en demeure", "parlez d'un dernier rappel courtois"),
+    ("conséquences", "décrivez calmement la suite"),
+    ("acciones legales", "proponga resolverlo juntos"),
+    ("abogado", "mantenga el diálogo directo"),
+    ("cobro judicial", "ofrezca un plan de pagos"),
+    ("inmediatamente", "indique una fecha, p. ej. «en los próximos 14 días»"),
+    ("última advertencia", "llámelo un último aviso cordial"),
+    ("consecuencias", "describa con calma el siguiente paso"),
+];
+
+/// Capitalised words that are not shouting.
+const ACRONYMS: &[&str] = &[
+    "IBAN", "SEPA", "SWIFT", "PAYPAL", "HTML", "VAT", "UST", "TVA", "IVA", "CHF", "EUR", "USD", "GBP", "BIC", "PDF",
+    "URL", "HTTPS",
+];
+
+const THANKS: &[&str] = &["thank", "danke", "dank ", "merci", "gracias", "agradec"];
+
+/// Checks a template (placeholders count as present) or, with `facts`, a
+/// rendered one-off message (the facts' values must appear).
+pub fn check(subject: &str, body: &str, facts: Option<&MessageFacts>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let text = format!("{subject}\n{body}");
+    let plain = strip_placeholders(&text);
+    let lower = plain.to_lowercase();
+
+    for (phrase, instead) in AGGRESSIVE {
+        if let Some(pos) = find_word(&lower, phrase) {
+            out.push(Finding {
+                rule: "threat",
+                message: format!("\"{phrase}\" can read as a threat or pressure; {instead}."),
+                excerpt: Some(excerpt(&plain, &lower, pos, phrase.len())),
+            });
+        }
+    }
+
+    // A word of three or more letters, all capitals, with no digit (so
+    // "INV-2026-0042" is a reference, not shouting) and not an acronym.
+    let shouted: Vec<&str> = plain
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+                && !ACRONYMS.contains(w)
+        })
+        .collect();
+    if !shouted.is_empty() {
+        out.push(Finding {
+            rule: "shouting",
+            message: "Words in capitals read as shouting; write them in normal case.".into(),
+            excerpt: Some(shouted.join(" ")),
+        });
+    }
+
+    let bangs = plain.matches('!').count() + plain.matches('¡').count();
+    if bangs >= 2 || plain.contains("!!") {
+        out.push(Finding {
+            rule: "exclamation",
+            message: format!(
+                "{bangs} exclamation marks make the message sound urgent or upset; a calm full stop works better."
+            ),
+            excerpt: None,
+        });
+    }
+
+    let has = |placeholder: &str, value: Option<&str>| -> bool {
+        match (facts, value) {
+            (Some(_), Some(v)) => !v.trim().is_empty() && text.contains(v.trim()),
+            (Some(_), None) => false,
+            (None, _) => has_placeholder(&text, placeholder),
+        }
+    };
+    let first_line = |s: &str| s.lines().next().unwrap_or_default().trim_start_matches(['-', '•', ' ']).to_string();
+    let checks: [(&str, &str, Option<String>, &str); 6] = [
+        (
+            "no_greeting",
+            "greeting_name",
+            facts.map(|f| f.greeting_name.clone()),
+            "Greet the client by name, e.g. \"Dear {{ greeting_name }},\".",
+        ),
+        (
+            "missing_amount",
+            "amount_owing",
+            facts.map(|f| f.amount_owing.clone()),
+            "Say how much is still owing ({{ amount_owing }}).",
+        ),
+        ("missing_due_date", "due_date", facts.map(|f| f.due_date.clone()), "Mention the due date ({{ due_date }})."),
+        (
+            "missing_invoice_number",
+            "invoice_numbers",
+            facts.map(|f| f.invoice_numbers.clone()),
+            "Name the invoice ({{ invoice_numbers }}).",
+        ),
+        (
+            "missing_terms",
+            "payment_terms",
+            facts.map(|f| f.payment_terms.clone()),
+            "Recall the payment terms ({{ payment_terms }}).",
+        ),
+        (
+            "no_payment_methods",
+            "payment_methods",
+            facts.map(|f| first_line(&f.payment_methods)),
+            "List the ways to pay ({{ payment_methods }}); making it easy is the kindest reminder.",
+        ),
+    ];
+    for (rule, placeholder, value, message) in checks {
+        if !has(placeholder, value.as_deref()) {
+            out.push(Finding { rule, message: message.into(), excerpt: None });
+        }
+    }
+
+    if !THANKS.iter().any(|t| lower.contains(t)) {
+        out.push(Finding {
+            rule: "no_thanks",
+            message: "Thank the client, for their business or their time.".into(),
+            excerpt: None,
+        });
+    }
+    out
+}
+
+fn has_placeholder(text: &str, name: &str) -> bool {
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let Some(end) = rest[start..].find("}}") else { return false };
+        if rest[start + 2..start + end].split(|c: char| !c.is_alphanumeric() && c != '_').any(|t| t == name) {
+            return true;
+        }
+        rest = &rest[start + end + 2..];
+    }
+    false
+}
+
+/// Replaces `{{ … }}` and `{% … %}` with a space so placeholders are neither
+/// shouting nor phrases.
+fn strip_placeholders(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let next = [rest.find("{{"), rest.find("{%")].into_iter().flatten().min();
+        let Some(start) = next else { break };
+        out.push_str(&rest[..start]);
+        let close = if rest[start..].starts_with("{{") { "}}" } else { "%}" };
+        match rest[start..].find(close) {
+            Some(end) => {
+                out.push(' ');
+                rest = &rest[start + end + 2..];
+            }
+            None => {
+                rest = &rest[start..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Finds `phrase` as whole words (no letter or digit just before or after).
+fn find_word(haystack: &str, phrase: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = haystack[from..].find(phrase) {
+        let at = from + i;
+        let before = haystack[..at].chars().next_back();
+        let after = haystack[at + phrase.len()..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return Some(at);
+        }
+        from = at + phrase.len();
+    }
+    None
+}
+
+fn excerpt(original: &str, lower: &str, pos: usize, len: usize) -> String {
+    // Lower-casing can change byte lengths; fall back to the lower-cased text then.
+    if original.len() == lower.len() && original.is_char_boundary(pos) && original.is_char_boundary(pos + len) {
+        original[pos..pos + len].to_string()
+    } else {
+        lower[pos..pos + len].to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ladder::Ladder;
+    use crate::templates::default_template;
+    use kindly_core::locale::Locale;
+
+    fn rules(subject: &str, body: &str) -> Vec<&'static str> {
+        check(subject, body, None).into_iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn the_shipped_templates_pass_every_rule() {
+        for stage in Ladder::default_ladder().stages {
+            for lang in Locale::ALL {
+                let t = default_template(&stage.key, lang).unwrap();
+                assert_eq!(check(&t.subject, &t.body, None), vec![], "{} {lang:?}", stage.key);
+            }
+        }
+    }
+
+    #[test]
+    fn threats_are_found_as_whole_words_only() {
+        let base = "Dear {{ greeting_name }}, thank you. {{ invoice_numbers }} {{ amount_owing }} {{ due_date }} {{ payment_terms }} {{ payment_methods }}";
+        assert_eq!(rules("Hi", &format!("{base} Pay immediately or we take legal action.")), ["threat", "threat"]);
+        assert_eq!(
+            rules("Hi", &format!("{base} Please see the issue attached; courteous regards.")),
+            Vec::<&str>::new()
+        );
+        assert_eq!(rules("Hi", &format!("{base} Bitte sofort zahlen, sonst Inkasso.")), ["threat", "threat"]);
+        let f = check("Hi", &format!("{base} This is your FINAL WARNING."), None);
+        assert_eq!(f.iter().map(|f| f.rule).collect::<Vec<_>>(), ["threat", "shouting"]);
+        assert_eq!(f[0].excerpt.as_deref(), Some("FINAL WARNING"));
+        assert_eq!(f[1].excerpt.as_deref(), Some("FINAL WARNING"));
+    }
+
+    #[test]
+    fn shouting_and_exclamations_are_flagged_but_acronyms_are_not() {
+        let base = "Dear {{ greeting_name }}, thank you. {{ invoice_numbers }} {{ amount_owing }} {{ due_date }} {{ payment_terms }} {{ payment_methods }}";
+        assert_eq!(rules("Hi", &format!("{base} Pay by SEPA to the IBAN below.")), Vec::<&str>::new());
+        assert_eq!(rules("PAY NOW", base), ["shouting"]);
+        assert_eq!(rules("Hi!", &format!("{base} Please pay!")), ["exclamation"]);
+        assert_eq!(rules("Hi", &format!("{base} Please pay!!")), ["exclamation"]);
+        assert_eq!(rules("Hi!", base), Vec::<&str>::new(), "one exclamation mark is fine");
+    }
+
+    #[test]
+    fn missing_facts_are_each_named() {
+        assert_eq!(
+            rules("Invoice", "Hello, please pay."),
+            [
+                "no_greeting",
+                "missing_amount",
+                "missing_due_date",
+                "missing_invoice_number",
+                "missing_terms",
+                "no_payment_methods",
+                "no_thanks"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_one_off_message_is_checked_against_the_real_values() {
+        let facts = MessageFacts {
+            greeting_name: "Zoë".into(),
+            amount_owing: "€654.16".into(),
+            due_date: "20 November 2026".into(),
+            invoice_numbers: "INV-2026-0042".into(),
+            payment_terms: "30 days".into(),
+            payment_methods: "- Bank transfer: IBAN DE89".into(),
+            ..Default::default()
+        };
+        let body = "Dear Zoë, thank you. INV-2026-0042: €654.16 was due on 20 November 2026 (30 days). Bank transfer: IBAN DE89.";
+        assert_eq!(check("Invoice", body, Some(&facts)), vec![]);
+        let got: Vec<_> = check("Invoice", "Dear Zoë, thank you. Please pay INV-2026-0042.", Some(&facts))
+            .into_iter()
+            .map(|f| f.rule)
+            .collect();
+        assert_eq!(got, ["missing_amount", "missing_due_date", "missing_terms", "no_payment_methods"]);
+    }
+}
