@@ -406,9 +406,16 @@ impl Store {
         filters.push("(?3 IS NULL OR i.client_id = ?3)");
         let search = q.search.trim();
         // A search matches the invoice number or the client's name.
-        filters.push(
-            "(?4 = '%%' OR lower(i.number) LIKE ?4 ESCAPE '\\' OR i.client_id IN (SELECT id FROM clients WHERE search_text LIKE ?4 ESCAPE '\\'))",
-        );
+        // Matching ids are found first (numbers via LIKE, which is
+        // case-insensitive for ASCII; clients via their search text, then
+        // their invoices by index), so the invoices are read by rowid rather
+        // than each tested. ?4 is bound either way.
+        filters.push(if search.is_empty() {
+            "?4 IS NOT NULL"
+        } else {
+            "i.id IN (SELECT id FROM invoices WHERE number LIKE ?4 ESCAPE '\\'
+              UNION SELECT id FROM invoices WHERE client_id IN (SELECT id FROM clients WHERE search_text LIKE ?4 ESCAPE '\\'))"
+        });
         let filter = filters.join(" AND ");
         let order = match q.sort {
             InvoiceSort::Attention => format!("{ATTENTION_RANK}, i.due_date, i.id"),
