@@ -17,6 +17,11 @@ struct Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        // tauri-driver starts WebKitWebDriver and the app; stop the whole
+        // process group so nothing outlives the test (an orphan would keep
+        // the test's output pipe open).
+        #[cfg(unix)]
+        let _ = Command::new("kill").args(["-TERM", "--", &format!("-{}", self.child.id())]).status();
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -39,7 +44,10 @@ fn tauri_driver() -> std::path::PathBuf {
 async fn start() -> Driver {
     let data = tempfile::tempdir().expect("tempdir");
     let (port, native) = (free_port(), free_port());
-    let child = Command::new(tauri_driver())
+    let mut cmd = Command::new(tauri_driver());
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+    let child = cmd
         .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
         .env("KINDLY_DATA_DIR", data.path())
         .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
@@ -155,4 +163,6 @@ async fn client_invoice_partial_payment_and_timeline() {
     fill(c, "payment-amount", "1000").await;
     wait(c, "payment-save").await.click().await.unwrap();
     wait_text(c, "error-amount", "still owing").await;
+    wait_text(c, "invoice-outstanding", "€150.50").await;
+    d.client.clone().close().await.expect("close session");
 }

@@ -15,10 +15,13 @@ pub enum EventKind {
     InvoiceCancelled,
     PaymentRecorded,
     Note,
+    /// A step of the follow-up ladder was done: an e-mail sent, a letter
+    /// printed, a call made.
+    FollowUpDone,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 8] = [
+    pub const ALL: [EventKind; 9] = [
         EventKind::ClientCreated,
         EventKind::ClientUpdated,
         EventKind::ChasingChanged,
@@ -27,6 +30,7 @@ impl EventKind {
         EventKind::InvoiceCancelled,
         EventKind::PaymentRecorded,
         EventKind::Note,
+        EventKind::FollowUpDone,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -39,6 +43,7 @@ impl EventKind {
             EventKind::InvoiceCancelled => "invoice_cancelled",
             EventKind::PaymentRecorded => "payment_recorded",
             EventKind::Note => "note",
+            EventKind::FollowUpDone => "follow_up_done",
         }
     }
 

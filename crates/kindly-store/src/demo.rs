@@ -9,6 +9,7 @@ use crate::util::{date_str, instant_str};
 use crate::{Store, StoreError};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use kindly_core::invoice::{compute_totals, LineItem};
+use kindly_followup::queue::next_action_on;
 use sqlx::{AssertSqlSafe, Sqlite, Transaction};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -194,6 +195,7 @@ impl Store {
             .await
             .map_err(map)?;
         let now_s = instant_str(now);
+        let ladder = self.default_ladder().await?;
         let mut stats = DemoStats::default();
 
         // Clients, in chunks of 20,000 per transaction.
@@ -265,6 +267,7 @@ impl Store {
             let mut tx = self.write_tx().await?;
             let (mut invoices, mut lines, mut payments, mut events, mut issued) =
                 (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            let mut follow = Vec::new();
             let end = (iid + 20_000).min(last_invoice);
             while iid < end {
                 let client = first_client + rng.below(size.clients) as i64;
@@ -320,6 +323,10 @@ impl Store {
                     // a draft
                 } else {
                     issued.push(iid);
+                    // On the default ladder with nothing done yet: the worst
+                    // case for today's queue (every unpaid invoice has a step due).
+                    let next = next_action_on(&ladder, due, None).map(|d| V::T(date_str(d))).unwrap_or(V::N);
+                    follow.push(vec![V::I(iid), V::I(client), next]);
                     events.push(vec![
                         V::I(client),
                         V::I(iid),

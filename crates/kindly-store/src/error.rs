@@ -28,6 +28,8 @@ pub enum StoreError {
     Overpayment,
     #[error("payments can only be recorded on issued invoices")]
     NotPayable,
+    #[error("this step was already done for this invoice; it is never done twice")]
+    AlreadyDone,
     #[error("the database was written by a newer version of Kindly ({0}); please update Kindly")]
     NewerSchema(String),
     #[error("database error: {0}")]
@@ -60,6 +62,7 @@ impl StoreError {
             StoreError::Overpayment => "overpayment",
             StoreError::NotPayable => "invoice_not_payable",
             StoreError::NewerSchema(_) => "newer_schema",
+            StoreError::AlreadyDone => "already_done",
             StoreError::Other(_) => "database_error",
         }
     }
@@ -79,6 +82,9 @@ impl StoreError {
                     } else {
                         StoreError::NotPayable
                     };
+                }
+                if msg.contains("followup_steps.invoice_id") {
+                    return StoreError::AlreadyDone;
                 }
                 let code = db.code().and_then(|c| c.parse::<i64>().ok()).unwrap_or(0) & 0xff;
                 match code {

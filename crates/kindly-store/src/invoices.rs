@@ -485,6 +485,13 @@ async fn issue_in(
         .bind(id)
         .execute(&mut **tx)
         .await?;
+    let due: String =
+        sqlx::query_scalar("SELECT due_date FROM invoices WHERE id = ?1").bind(id).fetch_one(&mut **tx).await?;
+    // The invoice goes on its client's ladder in the same transaction as it
+    // is issued, so no issued invoice can be missing from the queue.
+    if let Ok(due) = NaiveDate::parse_from_str(&due, "%Y-%m-%d") {
+        crate::followups::schedule(tx, id, client_id, due).await?;
+    }
     let summary = format!("Invoice {number} issued");
     let ev = NewEvent {
         client_id,

@@ -13,6 +13,7 @@
 mod clients;
 mod demo;
 mod error;
+mod followups;
 mod invoices;
 mod payments;
 mod settings;
@@ -22,6 +23,7 @@ mod util;
 pub use clients::{ClientListRow, ClientQuery, ClientRecord, ClientSort};
 pub use demo::{DemoSize, DemoStats};
 pub use error::StoreError;
+pub use followups::{DoneStep, DueRow, StepRecord};
 pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};
 pub use payments::PaymentRecord;
 pub use settings::Settings;

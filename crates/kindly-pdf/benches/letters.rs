@@ -1,0 +1,84 @@
+//! Rendering benchmark (no criterion: plain timing loops, median and p95).
+//!
+//! Run (release, isolated target dir):
+//!
+//! ```text
+//! CARGO_TARGET_DIR=/work/target-pdf cargo bench -p kindly-pdf --bench letters
+//! ```
+//!
+//! Targets: one-page letter ≤ 2 ms median and ≤ 30 KB; 1,000 letters in one PDF ≤ 0.5 s.
+//! The CJK case needs a system CJK font (e.g. Debian's fonts-droid-fallback); it is
+//! reported as skipped when none is installed.
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use std::time::{Duration, Instant};
+
+use kindly_pdf::{render_letters, Fonts, LetterDoc, PageSize};
+
+fn stats(mut samples: Vec<Duration>) -> (f64, f64) {
+    samples.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let median = ms(samples[samples.len() / 2]);
+    let p95 = ms(samples[((samples.len() as f64 * 0.95) as usize).min(samples.len() - 1)]);
+    (median, p95)
+}
+
+fn bench(name: &str, fonts: &Fonts, letters: &[LetterDoc], iterations: usize) -> Option<(f64, f64, usize)> {
+    let meta = common::meta();
+    // Warm-up (also loads lazily located fallback fonts).
+    let bytes = match render_letters(fonts, letters, &meta) {
+        Ok(b) => b,
+        Err(e) => {
+            println!("{name:<42} skipped: {e}");
+            return None;
+        }
+    };
+    let mut samples = Vec::with_capacity(iterations);
+    for _ in 0..iterations {
+        let t = Instant::now();
+        let out = render_letters(fonts, letters, &meta).expect("render");
+        samples.push(t.elapsed());
+        std::hint::black_box(out);
+    }
+    let (median, p95) = stats(samples);
+    println!(
+        "{name:<42} median {median:>9.3} ms   p95 {p95:>9.3} ms   size {:>9} bytes ({:.1} KB)",
+        bytes.len(),
+        bytes.len() as f64 / 1024.0
+    );
+    Some((median, p95, bytes.len()))
+}
+
+fn main() {
+    let t = Instant::now();
+    let fonts = Fonts::load().expect("fonts");
+    println!("Fonts::load (DejaVu Sans regular + bold)    {:.3} ms", t.elapsed().as_secs_f64() * 1e3);
+
+    // One page: no table rows beyond a few invoices.
+    let one = vec![common::letter(PageSize::A4, "Zoë Ångström-Müller", 3)];
+    let one_letter = vec![common::letter(PageSize::Letter, "Zoë Ångström-Müller", 3)];
+    let cjk = vec![common::letter(PageSize::A4, "王芳", 3)];
+    let thousand: Vec<LetterDoc> = (0..1000)
+        .map(|i| {
+            let names =
+                ["Zoë Ångström-Müller", "Łucja Kowalska", "Дмитрий Иванов", "Νίκος Παπαδόπουλος", "Jens Ørsted"];
+            common::letter(PageSize::A4, &format!("{} {i}", names[i % names.len()]), 1 + i % 4)
+        })
+        .collect();
+
+    let a4 = bench("one letter (A4, 1 page)", &fonts, &one, 300);
+    bench("one letter (US Letter, 1 page)", &fonts, &one_letter, 300);
+    bench("one letter with CJK name (王芳)", &fonts, &cjk, 300);
+    let batch = bench("1,000 letters in one PDF", &fonts, &thousand, 7);
+
+    let mut ok = true;
+    if let Some((median, _, size)) = a4 {
+        ok &= median <= 2.0 && size <= 30 * 1024;
+    }
+    if let Some((median, _, _)) = batch {
+        ok &= median <= 500.0;
+    }
+    println!("targets (≤ 2 ms & ≤ 30 KB per letter, ≤ 500 ms per 1,000): {}", if ok { "met" } else { "MISSED" });
+}

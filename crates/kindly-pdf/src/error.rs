@@ -1,0 +1,53 @@
+//! The one error type of this crate, with stable machine codes.
+
+/// Everything that can stop a PDF from being rendered.
+///
+/// [`PdfError::code`] is stable (the UI maps it to a translated message); the
+/// `Display` text is a human explanation in English that names the offending
+/// field and, for text, the character.
+#[derive(thiserror::Error, Debug, Clone, PartialEq, Eq)]
+pub enum PdfError {
+    /// A character that neither the bundled DejaVu Sans nor any fallback font
+    /// found on this computer can draw. Never rendered as a box or "?".
+    #[error(
+        "no available font can draw the character {ch:?} (U+{:04X}) in {field}; install a font that covers it \
+         (for Chinese, Japanese or Korean e.g. Noto Sans CJK or Droid Sans Fallback) or remove the character",
+        u32::from(*.ch)
+    )]
+    MissingGlyph {
+        /// The character that cannot be drawn.
+        ch: char,
+        /// Where it occurs, e.g. `letter 3: recipient name`.
+        field: String,
+    },
+    /// A font file could not be read or parsed.
+    #[error("the font {name} could not be loaded: {reason}")]
+    FontLoad { name: String, reason: String },
+    /// A font could not be subset for embedding.
+    #[error("the font {name} could not be subset for embedding: {reason}")]
+    FontSubset { name: String, reason: String },
+    /// Text that cannot be laid out in the space the format allows, e.g. more
+    /// recipient lines than fit into the envelope window.
+    #[error("{field} does not fit: {reason}")]
+    DoesNotFit { field: String, reason: String },
+    /// The QR payload cannot be encoded (e.g. too long for a QR code at level M).
+    #[error("the payment QR code could not be built: {reason}")]
+    Qr { reason: String },
+    /// printpdf reported an error while writing the file.
+    #[error("the PDF could not be written: {reason}")]
+    Render { reason: String },
+}
+
+impl PdfError {
+    /// Stable, machine-readable code (snake_case, like `kindly-core`'s codes).
+    pub fn code(&self) -> &'static str {
+        match self {
+            PdfError::MissingGlyph { .. } => "pdf_missing_glyph",
+            PdfError::FontLoad { .. } => "pdf_font_load",
+            PdfError::FontSubset { .. } => "pdf_font_subset",
+            PdfError::DoesNotFit { .. } => "pdf_does_not_fit",
+            PdfError::Qr { .. } => "pdf_qr",
+            PdfError::Render { .. } => "pdf_render",
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! Turns laid-out pages into a PDF with printpdf.
+//!
+//! The speed trick: printpdf is used without its `text_layout` feature (no
+//! azul layout engine, no allsorts subsetting per document). Instead every face
+//! is subset **once per PDF** with typst's `subsetter` (glyphs collected across
+//! all pages first), and the subset program is handed to printpdf as a
+//! ready-made `ParsedFont` whose char → glyph map already points at the subset's
+//! glyph ids. printpdf then embeds it as a CID font (Identity-H) with `/W`
+//! widths and a `/ToUnicode` CMap built from the characters actually drawn.
+
+use std::collections::BTreeMap;
+
+use printpdf::{
+    Color, Date, DateTime, FontId, FontMetrics, FontType, Greyscale, Line, LinePoint, Mm, Offset, Op, PaintMode,
+    ParsedFont, PdfDocument, PdfFontHandle, PdfFontMetricsStub, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point,
+    Pt, Rect, TextItem, Time,
+};
+use subsetter::GlyphRemapper;
+
+use crate::error::PdfError;
+use crate::fonts::{Face, FaceId, Fonts};
+use crate::layout::{Item, Page};
+use crate::text::Usage;
+use crate::DocMeta;
+
+const PT_PER_MM: f32 = 72.0 / 25.4;
+
+/// Subsets `face` to `chars` and wraps the result for printpdf.
+fn subset_face(face: &Face, chars: &[char]) -> Result<ParsedFont, PdfError> {
+    let err = |reason: String| PdfError::FontSubset { name: face.name.clone(), reason };
+    let mut used: Vec<(u16, char)> = chars.iter().map(|c| (face.glyph(*c), *c)).filter(|(g, _)| *g != 0).collect();
+    used.sort_unstable();
+    let mut remapper = GlyphRemapper::new();
+    for (g, _) in &used {
+        remapper.remap(*g);
+    }
+    let bytes = subsetter::subset(face.data(), face.index, &remapper).map_err(|e| err(e.to_string()))?;
+
+    let mut codepoint_to_glyph = BTreeMap::new();
+    let mut glyph_widths = BTreeMap::new();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325; // FNV-1a over name + glyph set: a stable subset tag
+    for b in face.name.bytes() {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+    }
+    for (g, c) in &used {
+        let new = remapper.get(*g).ok_or_else(|| err(format!("glyph {g} lost while subsetting")))?;
+        codepoint_to_glyph.insert(u32::from(*c), new);
+        glyph_widths.insert(new, face.advance(*g));
+        hash = (hash ^ u64::from(*g)).wrapping_mul(0x100_0000_01b3);
+    }
+    let tag: String = (0..6)
+        .map(|i| {
+            let v = ((hash >> (i * 5)) % 26) as u8;
+            char::from(b'A' + v)
+        })
+        .collect();
+    let upm = face.units_per_em;
+    let font_type = if bytes.starts_with(b"OTTO") { FontType::OpenTypeCFF(()) } else { FontType::TrueType };
+    Ok(ParsedFont {
+        original_bytes: bytes,
+        font_index: 0,
+        font_name: Some(format!("{tag}+{}", face.name)),
+        codepoint_to_glyph,
+        glyph_widths,
+        units_per_em: upm,
+        font_metrics: FontMetrics { ascent: face.ascender, descent: face.descender },
+        font_type,
+        pdf_font_metrics: PdfFontMetricsStub {
+            units_per_em: upm,
+            x_min: face.bbox[0],
+            y_min: face.bbox[1],
+            x_max: face.bbox[2],
+            y_max: face.bbox[3],
+            caret_slope_rise: 1,
+            caret_slope_run: 0,
+            us_weight_class: face.weight,
+        },
+    })
+}
+
+fn grey(level: f32) -> Color {
+    Color::Greyscale(Greyscale { percent: level, icc_profile: None })
+}
+
+fn pt(x_mm: f32) -> Pt {
+    Pt(x_mm * PT_PER_MM)
+}
+
+fn page_ops(page: Page, font_ids: &[Option<FontId>]) -> Result<PdfPage, PdfError> {
+    let h = page.h;
+    let mut ops = Vec::with_capacity(page.items.len() * 5);
+    let mut fill: Option<f32> = None;
+    let mut stroke: Option<(f32, f32)> = None;
+    let mut font: Option<(FaceId, f32)> = None;
+    for item in page.items {
+        match item {
+            Item::Text { x, y, size, grey: g, runs } => {
+                if fill != Some(g) {
+                    ops.push(Op::SetFillColor { col: grey(g) });
+                    fill = Some(g);
+                }
+                ops.push(Op::StartTextSection);
+                ops.push(Op::SetTextCursor { pos: Point { x: pt(x), y: pt(h - y) } });
+                for run in runs {
+                    if font != Some((run.face, size)) {
+                        let id = font_ids.get(run.face.index()).and_then(Clone::clone).ok_or_else(|| {
+                            PdfError::Render { reason: format!("no embedded font for {:?}", run.face) }
+                        })?;
+                        ops.push(Op::SetFont { font: PdfFontHandle::External(id), size: Pt(size) });
+                        font = Some((run.face, size));
+                    }
+                    ops.push(Op::ShowText { items: vec![TextItem::Text(run.text)] });
+                }
+                ops.push(Op::EndTextSection);
+            }
+            Item::Line { x1, y1, x2, y2, width_pt, grey: g } => {
+                if stroke != Some((g, width_pt)) {
+                    ops.push(Op::SetOutlineColor { col: grey(g) });
+                    ops.push(Op::SetOutlineThickness { pt: Pt(width_pt) });
+                    stroke = Some((g, width_pt));
+                }
+                let p = |x: f32, y: f32| LinePoint { p: Point { x: pt(x), y: pt(h - y) }, bezier: false };
+                ops.push(Op::DrawLine { line: Line { points: vec![p(x1, y1), p(x2, y2)], is_closed: false } });
+            }
+            Item::Fill { x, y, w, h: rh } => {
+                if fill != Some(0.0) {
+                    ops.push(Op::SetFillColor { col: grey(0.0) });
+                    fill = Some(0.0);
+                }
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: pt(x),
+                        y: pt(h - y - rh),
+                        width: pt(w),
+                        height: pt(rh),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: None,
+                    },
+                });
+            }
+        }
+    }
+    Ok(PdfPage::new(Mm(page.w), Mm(page.h), ops))
+}
+
+fn pdf_date(meta: &DocMeta) -> DateTime {
+    use chrono::{Datelike, Timelike};
+    let c = meta.created;
+    DateTime::new_in_offset(
+        Date { year: c.year(), month: c.month() as u8, day: c.day() as u8 },
+        Time { hour: c.hour() as u8, minute: c.minute() as u8, second: c.second() as u8, millisecond: 0 },
+        Offset { hours: 0, minutes: 0, seconds: 0, milliseconds: 0 },
+    )
+}
+
+/// Embeds the subset fonts and writes all pages into one PDF.
+pub(crate) fn write(fonts: &Fonts, usage: &Usage, pages: Vec<Page>, meta: &DocMeta) -> Result<Vec<u8>, PdfError> {
+    let mut doc = PdfDocument::new(&meta.title);
+    let info = &mut doc.metadata.info;
+    info.author = meta.author.clone();
+    info.creator = "Kindly".to_string();
+    info.producer = "Kindly (printpdf 0.12)".to_string();
+    let date = pdf_date(meta);
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+
+    let mut font_ids: Vec<Option<FontId>> = Vec::new();
+    for (face_id, chars) in usage.faces() {
+        let face = fonts
+            .face(face_id)
+            .ok_or_else(|| PdfError::Render { reason: format!("font {face_id:?} is not loaded") })?;
+        let parsed = subset_face(face, &chars)?;
+        let id = doc.add_font(&parsed);
+        let i = face_id.index();
+        if font_ids.len() <= i {
+            font_ids.resize(i + 1, None);
+        }
+        font_ids[i] = Some(id);
+    }
+
+    let pdf_pages = pages.into_iter().map(|p| page_ops(p, &font_ids)).collect::<Result<Vec<_>, _>>()?;
+    doc.pages = pdf_pages;
+
+    let opts = PdfSaveOptions { optimize: true, subset_fonts: false, secure: true, image_optimization: None };
+    let mut warnings = Vec::new();
+    let bytes = doc.save(&opts, &mut warnings);
+    if let Some(w) = warnings.iter().find(|w| w.severity == PdfParseErrorSeverity::Error) {
+        return Err(PdfError::Render { reason: w.msg.clone() });
+    }
+    if bytes.is_empty() {
+        return Err(PdfError::Render { reason: "printpdf produced no output".into() });
+    }
+    Ok(bytes)
+}

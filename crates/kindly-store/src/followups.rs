@@ -1,0 +1,458 @@
+//! Follow-up state: which ladder applies to whom, where each issued invoice
+//! stands on it, the paged queue of what is due today, and the append-only
+//! record of steps done (at most once per invoice and stage).
+
+use crate::timeline::{append, NewEvent};
+use crate::util::{date_str, instant_str, parse_date};
+use crate::{Page, Store, StoreError};
+use chrono::{DateTime, NaiveDate, Utc};
+use kindly_core::locale::Locale;
+use kindly_core::timeline::EventKind;
+use kindly_core::Currency;
+use kindly_followup::ladder::{Channel, Ladder, Stage};
+use kindly_followup::payment_methods::PaymentMethods;
+use kindly_followup::queue::next_action_on;
+use kindly_followup::templates::Template;
+use sqlx::{Sqlite, Transaction};
+use std::collections::HashMap;
+
+/// One invoice whose next stage has come, with what is needed to act on it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DueRow {
+    pub invoice_id: i64,
+    pub number: String,
+    pub client_id: i64,
+    pub client_name: String,
+    pub greeting_name: String,
+    pub language: Locale,
+    pub emails: Vec<String>,
+    pub phone: Option<String>,
+    pub address: String,
+    pub issue_date: NaiveDate,
+    pub due_date: NaiveDate,
+    pub currency: Currency,
+    pub total_minor: i64,
+    pub paid_minor: i64,
+    pub last_done_offset: Option<i64>,
+    pub ladder_id: Option<i64>,
+}
+
+/// A step that was done.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepRecord {
+    pub invoice_id: i64,
+    pub stage_key: String,
+    pub channel: String,
+    pub done_on: NaiveDate,
+}
+
+/// A step to record: which stage, how, and what the timeline should say.
+#[derive(Clone, Debug)]
+pub struct DoneStep<'a> {
+    pub invoice_id: i64,
+    pub stage: &'a Stage,
+    pub channel: Channel,
+    pub summary: &'a str,
+    pub data: serde_json::Value,
+    pub document_sha256: Option<&'a str>,
+}
+
+const DEFAULT_LADDER_KEY: &str = "default_ladder";
+const PAYMENT_METHODS_KEY: &str = "payment_methods";
+
+fn parse_ladder(json: Option<String>) -> Ladder {
+    json.and_then(|j| serde_json::from_str::<Vec<Stage>>(&j).ok())
+        .map(|stages| Ladder { stages })
+        .and_then(|l| l.validated().ok())
+        .unwrap_or_else(Ladder::default_ladder)
+}
+
+/// The ladder that applies to a client, read inside a transaction.
+pub(crate) async fn client_ladder(
+    tx: &mut Transaction<'static, Sqlite>,
+    client_id: i64,
+) -> Result<Ladder, sqlx::Error> {
+    let json: Option<String> = sqlx::query_scalar(
+        "SELECT COALESCE((SELECT stages FROM ladders WHERE id = c.ladder_id), (SELECT value FROM settings WHERE key = 'default_ladder'))
+         FROM clients c WHERE c.id = ?1",
+    )
+    .bind(client_id)
+    .fetch_optional(&mut **tx)
+    .await?
+    .flatten();
+    Ok(parse_ladder(json))
+}
+
+/// Puts a newly issued invoice on its client's ladder (same transaction as the issue).
+pub(crate) async fn schedule(
+    tx: &mut Transaction<'static, Sqlite>,
+    invoice_id: i64,
+    client_id: i64,
+    due: NaiveDate,
+) -> Result<(), sqlx::Error> {
+    let ladder = client_ladder(tx, client_id).await?;
+    let next = next_action_on(&ladder, due, None).map(date_str);
+    sqlx::query("INSERT OR IGNORE INTO followups (invoice_id, client_id, next_action_on) VALUES (?1, ?2, ?3)")
+        .bind(invoice_id)
+        .bind(client_id)
+        .bind(next)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+type DueTuple = (
+    i64,
+    String,
+    i64,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    i64,
+    Option<i64>,
+    Option<i64>,
+);
+
+impl Store {
+    /// The default ladder (the shipped one until the user edits it).
+    pub async fn default_ladder(&self) -> Result<Ladder, StoreError> {
+        let json: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?1")
+            .bind(DEFAULT_LADDER_KEY)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(parse_ladder(json))
+    }
+
+    /// Every client-specific ladder by id.
+    pub async fn ladders(&self) -> Result<HashMap<i64, (String, Ladder)>, StoreError> {
+        let rows: Vec<(i64, String, String)> = sqlx::query_as("SELECT id, name, stages FROM ladders")
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(rows.into_iter().map(|(id, name, json)| (id, (name, parse_ladder(Some(json))))).collect())
+    }
+
+    /// Saves the default ladder and reschedules every invoice that follows it,
+    /// in one transaction.
+    pub async fn save_default_ladder(&self, ladder: &Ladder) -> Result<(), StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.write_tx().await?;
+        let json = serde_json::to_string(&ladder.stages).map_err(|e| StoreError::Other(e.to_string()))?;
+        crate::settings::put(&mut tx, DEFAULT_LADDER_KEY, &json).await.map_err(map)?;
+        reschedule(&mut tx, ladder, "c.ladder_id IS NULL AND ?1 IS NULL", None).await.map_err(map)?;
+        tx.commit().await.map_err(map)
+    }
+
+    /// Gives one client its own ladder (or, with `None`, back to the default).
+    pub async fn set_client_ladder(
+        &self,
+        client_id: i64,
+        ladder: Option<(&str, &Ladder)>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.write_tx().await?;
+        let ladder_id: Option<i64> = match ladder {
+            Some((name, l)) => {
+                let json = serde_json::to_string(&l.stages).map_err(|e| StoreError::Other(e.to_string()))?;
+                Some(
+                    sqlx::query_scalar(
+                        "INSERT INTO ladders (name, stages, created_at) VALUES (?1, ?2, ?3)
+                         ON CONFLICT (name) DO UPDATE SET stages = excluded.stages RETURNING id",
+                    )
+                    .bind(name)
+                    .bind(json)
+                    .bind(instant_str(now))
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(map)?,
+                )
+            }
+            None => None,
+        };
+        let n = sqlx::query("UPDATE clients SET ladder_id = ?2 WHERE id = ?1")
+            .bind(client_id)
+            .bind(ladder_id)
+            .execute(&mut *tx)
+            .await
+            .map_err(map)?
+            .rows_affected();
+        if n == 0 {
+            return Err(StoreError::NotFound { entity: "client", id: client_id });
+        }
+        let l = client_ladder(&mut tx, client_id).await.map_err(map)?;
+        reschedule(&mut tx, &l, "c.id = ?1", Some(client_id)).await.map_err(map)?;
+        tx.commit().await.map_err(map)
+    }
+
+    /// The invoices whose next stage has come by `today`, oldest first, one page.
+    /// Excludes paid and cancelled invoices (no next action), clients whose
+    /// chasing is off or paused through today, and invoices on hold.
+    pub async fn due_followups(
+        &self,
+        today: NaiveDate,
+        client_id: Option<i64>,
+        offset: i64,
+        limit: i64,
+    ) -> Result<Page<DueRow>, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let t = date_str(today);
+        // Clients not being chased today are few; excluding them by a small
+        // list keeps the count on the index alone.
+        const FILTER: &str = "f.next_action_on IS NOT NULL AND f.next_action_on <= ?1
+            AND (f.hold IS NULL OR (f.hold = 'paused' AND f.hold_until < ?1))
+            AND f.client_id NOT IN (SELECT id FROM clients WHERE chasing = 'off' OR (chasing = 'paused' AND chasing_until >= ?1))
+            AND (?2 IS NULL OR f.client_id = ?2)";
+        let total: i64 =
+            sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM followups f WHERE {FILTER}")))
+                .bind(&t)
+                .bind(client_id)
+                .fetch_one(self.pool())
+                .await
+                .map_err(map)?;
+        let sql = format!(
+            "SELECT i.id, i.number, c.id, c.display_name, c.greeting_name, c.language, c.emails, c.phone, c.address,
+                    i.issue_date, i.due_date, i.currency, i.total_minor, i.paid_minor, f.last_done_offset, c.ladder_id
+             FROM (SELECT * FROM followups f WHERE {FILTER} ORDER BY f.next_action_on, f.invoice_id LIMIT ?3 OFFSET ?4) f
+             JOIN invoices i ON i.id = f.invoice_id JOIN clients c ON c.id = f.client_id
+             ORDER BY f.next_action_on, f.invoice_id"
+        );
+        let rows: Vec<DueTuple> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(&t)
+            .bind(client_id)
+            .bind(limit.clamp(1, 1000))
+            .bind(offset.max(0))
+            .fetch_all(self.pool())
+            .await
+            .map_err(map)?;
+        let rows = rows
+            .into_iter()
+            .map(|r| {
+                Ok(DueRow {
+                    invoice_id: r.0,
+                    number: r.1,
+                    client_id: r.2,
+                    client_name: r.3,
+                    greeting_name: r.4,
+                    language: Locale::parse(&r.5).unwrap_or_default(),
+                    emails: serde_json::from_str(&r.6).unwrap_or_default(),
+                    phone: r.7,
+                    address: r.8,
+                    issue_date: parse_date(&r.9)?,
+                    due_date: parse_date(&r.10)?,
+                    currency: Currency::parse(&r.11).map_err(|e| StoreError::Other(e.to_string()))?,
+                    total_minor: r.12,
+                    paid_minor: r.13,
+                    last_done_offset: r.14,
+                    ladder_id: r.15,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(Page { total, rows })
+    }
+
+    /// Records that a stage was done for an invoice (a letter printed, a call
+    /// made, an e-mail sent), with its timeline entry, and moves the invoice
+    /// to its next stage, all in one transaction. A second attempt for the
+    /// same invoice and stage fails with `AlreadyDone` and changes nothing.
+    pub async fn mark_step_done(
+        &self,
+        step: &DoneStep<'_>,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.write_tx().await?;
+        let row: Option<(i64, String)> = sqlx::query_as("SELECT client_id, due_date FROM invoices WHERE id = ?1")
+            .bind(step.invoice_id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(map)?;
+        let (client_id, due) = row.ok_or(StoreError::NotFound { entity: "invoice", id: step.invoice_id })?;
+        let ev = NewEvent {
+            client_id,
+            invoice_id: Some(step.invoice_id),
+            at: now,
+            kind: EventKind::FollowUpDone,
+            summary: step.summary,
+            data: step.data.clone(),
+        };
+        let timeline_id = append(&mut tx, &ev).await.map_err(map)?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO followup_steps (invoice_id, stage_key, stage_offset, channel, done_on, at, timeline_id, document_sha256)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+        )
+        .bind(step.invoice_id)
+        .bind(&step.stage.key)
+        .bind(step.stage.offset_days)
+        .bind(step.channel.as_str())
+        .bind(date_str(today))
+        .bind(instant_str(now))
+        .bind(timeline_id)
+        .bind(step.document_sha256)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(map)?;
+        let ladder = client_ladder(&mut tx, client_id).await.map_err(map)?;
+        let due = parse_date(&due)?;
+        let next = next_action_on(&ladder, due, Some(step.stage.offset_days)).map(date_str);
+        sqlx::query(
+            "UPDATE followups SET last_done_offset = MAX(COALESCE(last_done_offset, ?2), ?2),
+                    next_action_on = CASE WHEN next_action_on IS NULL THEN NULL ELSE ?3 END
+             WHERE invoice_id = ?1",
+        )
+        .bind(step.invoice_id)
+        .bind(step.stage.offset_days)
+        .bind(next)
+        .execute(&mut *tx)
+        .await
+        .map_err(map)?;
+        tx.commit().await.map_err(map)?;
+        Ok(id)
+    }
+
+    /// The steps done for an invoice, oldest first.
+    pub async fn steps(&self, invoice_id: i64) -> Result<Vec<StepRecord>, StoreError> {
+        let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+            "SELECT invoice_id, stage_key, channel, done_on FROM followup_steps WHERE invoice_id = ?1 ORDER BY id",
+        )
+        .bind(invoice_id)
+        .fetch_all(self.pool())
+        .await
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        rows.into_iter()
+            .map(|r| Ok(StepRecord { invoice_id: r.0, stage_key: r.1, channel: r.2, done_on: parse_date(&r.3)? }))
+            .collect()
+    }
+
+    /// Puts one invoice on hold (a dispute, or paused until a date) or takes it off hold.
+    pub async fn set_invoice_hold(
+        &self,
+        invoice_id: i64,
+        hold: Option<(&str, Option<NaiveDate>)>,
+        reason: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.write_tx().await?;
+        let client_id: Option<i64> = sqlx::query_scalar("SELECT client_id FROM followups WHERE invoice_id = ?1")
+            .bind(invoice_id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(map)?;
+        let client_id = client_id.ok_or(StoreError::NotFound { entity: "issued invoice", id: invoice_id })?;
+        let (kind, until) = hold.map(|(k, u)| (Some(k), u.map(date_str))).unwrap_or((None, None));
+        sqlx::query("UPDATE followups SET hold = ?2, hold_until = ?3, hold_reason = ?4 WHERE invoice_id = ?1")
+            .bind(invoice_id)
+            .bind(kind)
+            .bind(&until)
+            .bind(reason)
+            .execute(&mut *tx)
+            .await
+            .map_err(map)?;
+        let summary = match (kind, &until) {
+            (Some("disputed"), _) => "Follow-ups paused: invoice disputed".to_string(),
+            (Some(_), Some(u)) => format!("Follow-ups paused until {u}"),
+            (Some(_), None) => "Follow-ups paused".to_string(),
+            (None, _) => "Follow-ups resumed".to_string(),
+        };
+        let ev = NewEvent {
+            client_id,
+            invoice_id: Some(invoice_id),
+            at: now,
+            kind: EventKind::ChasingChanged,
+            summary: &summary,
+            data: serde_json::json!({ "hold": kind, "until": until, "reason": reason }),
+        };
+        append(&mut tx, &ev).await.map_err(map)?;
+        tx.commit().await.map_err(map)
+    }
+
+    /// A template the user saved, if any.
+    pub async fn template(&self, stage_key: &str, lang: Locale) -> Result<Option<Template>, StoreError> {
+        let row: Option<(String, String)> =
+            sqlx::query_as("SELECT subject, body FROM templates WHERE stage_key = ?1 AND language = ?2")
+                .bind(stage_key)
+                .bind(lang.code())
+                .fetch_optional(self.pool())
+                .await
+                .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(row.map(|(subject, body)| Template { subject, body }))
+    }
+
+    /// Saves a (validated) template; `None` restores the shipped wording.
+    pub async fn save_template(
+        &self,
+        stage_key: &str,
+        lang: Locale,
+        t: Option<&Template>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let q = match t {
+            Some(t) => sqlx::query(
+                "INSERT INTO templates (stage_key, language, subject, body, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (stage_key, language) DO UPDATE SET subject = excluded.subject, body = excluded.body, updated_at = excluded.updated_at",
+            )
+            .bind(stage_key)
+            .bind(lang.code())
+            .bind(&t.subject)
+            .bind(&t.body)
+            .bind(instant_str(now)),
+            None => sqlx::query("DELETE FROM templates WHERE stage_key = ?1 AND language = ?2").bind(stage_key).bind(lang.code()),
+        };
+        q.execute(self.pool()).await.map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(())
+    }
+
+    pub async fn payment_methods(&self) -> Result<PaymentMethods, StoreError> {
+        let json: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?1")
+            .bind(PAYMENT_METHODS_KEY)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(json.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default())
+    }
+
+    pub async fn save_payment_methods(&self, pm: &PaymentMethods) -> Result<(), StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let json = serde_json::to_string(pm).map_err(|e| StoreError::Other(e.to_string()))?;
+        let mut tx = self.write_tx().await?;
+        crate::settings::put(&mut tx, PAYMENT_METHODS_KEY, &json).await.map_err(map)?;
+        tx.commit().await.map_err(map)
+    }
+}
+
+/// Recomputes next_action_on for the unpaid issued invoices of the clients
+/// matching `client_filter` (?1 = `client_id`), after their ladder changed.
+async fn reschedule(
+    tx: &mut Transaction<'static, Sqlite>,
+    ladder: &Ladder,
+    client_filter: &'static str,
+    client_id: Option<i64>,
+) -> Result<(), sqlx::Error> {
+    let sql = format!(
+        "SELECT f.invoice_id, i.due_date, f.last_done_offset FROM followups f
+         JOIN invoices i ON i.id = f.invoice_id JOIN clients c ON c.id = f.client_id
+         WHERE i.status = 'issued' AND i.paid_minor < i.total_minor AND {client_filter}"
+    );
+    let rows: Vec<(i64, String, Option<i64>)> =
+        sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(client_id).fetch_all(&mut **tx).await?;
+    for (id, due, done) in rows {
+        let Ok(due) = NaiveDate::parse_from_str(&due, "%Y-%m-%d") else { continue };
+        let next = next_action_on(ladder, due, done).map(date_str);
+        sqlx::query("UPDATE followups SET next_action_on = ?2 WHERE invoice_id = ?1")
+            .bind(id)
+            .bind(next)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}

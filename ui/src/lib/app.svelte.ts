@@ -1,0 +1,21 @@
+// What the whole app needs after start-up: bootstrap data and settings.
+import type { Bootstrap, OptionItem, SettingsView } from './bindings';
+import { setLocale } from './format';
+
+export const app = $state<{ boot: Bootstrap | null; settings: SettingsView | null }>({
+  boot: null,
+  settings: null,
+});
+
+export function setSettings(s: SettingsView): void {
+  app.settings = s;
+  setLocale(s.locale);
+}
+
+export function labelOf(options: OptionItem[] | undefined, value: string): string {
+  return options?.find((o) => o.value === value)?.label ?? value;
+}
+
+export function today(): string {
+  return app.boot?.status.today ?? '';
+}

@@ -1,0 +1,42 @@
+// A tiny in-memory router: the current view is a rune; `go` replaces it.
+
+export type View =
+  | { name: 'firstrun' }
+  | { name: 'clients' }
+  | { name: 'client'; id: number }
+  | { name: 'invoices' }
+  | { name: 'invoice'; id: number }
+  | { name: 'new-invoice'; clientId?: number }
+  | { name: 'edit-invoice'; id: number }
+  | { name: 'settings' };
+
+export const router = $state<{ view: View; history: View[] }>({ view: { name: 'clients' }, history: [] });
+
+export function go(view: View): void {
+  router.history = [...router.history.slice(-49), router.view];
+  router.view = view;
+}
+
+export function back(fallback: View): void {
+  const prev = router.history.at(-1);
+  router.history = router.history.slice(0, -1);
+  router.view = prev ?? fallback;
+}
+
+/** Which nav section a view belongs to. */
+export function section(view: View): 'clients' | 'invoices' | 'settings' | null {
+  switch (view.name) {
+    case 'clients':
+    case 'client':
+      return 'clients';
+    case 'invoices':
+    case 'invoice':
+    case 'new-invoice':
+    case 'edit-invoice':
+      return 'invoices';
+    case 'settings':
+      return 'settings';
+    default:
+      return null;
+  }
+}
