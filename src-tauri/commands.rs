@@ -3,6 +3,10 @@
 
 use crate::state::AppState;
 use kindly_api::clients::{ChasingInput, ClientDetail, ClientInput, ClientListRequest, ClientRow};
+use kindly_api::followups::{
+    FindingView, LadderView, MarkDoneRequest, MessagePreview, MessageRequest, PaymentMethodsView, QueuePage,
+    QueueRequest, TemplateInput, TemplateView,
+};
 use kindly_api::invoices::{
     CreatedInvoice, InvoiceDetail, InvoiceInput, InvoiceListRequest, InvoiceRow, TotalsRequest, TotalsView,
 };
@@ -11,7 +15,7 @@ use kindly_api::settings::SettingsView;
 use kindly_api::status::{Bootstrap, DemoResult};
 use kindly_api::timeline::NoteInput;
 use kindly_api::views::Page;
-use kindly_api::{clients, invoices, payments, settings, status, timeline, ApiError};
+use kindly_api::{clients, followups, invoices, payments, settings, status, timeline, ApiError};
 use tauri::State;
 
 type Res<T> = Result<T, ApiError>;
@@ -115,4 +119,75 @@ pub async fn record_payment(s: State<'_, AppState>, input: PaymentInput) -> Res<
 #[tauri::command]
 pub async fn add_note(s: State<'_, AppState>, input: NoteInput) -> Res<i64> {
     timeline::add_note(s.ctx()?, &input).await
+}
+
+#[tauri::command]
+pub async fn followup_queue(s: State<'_, AppState>, req: QueueRequest) -> Res<QueuePage> {
+    followups::queue(s.ctx()?, &req).await
+}
+
+#[tauri::command]
+pub async fn preview_message(s: State<'_, AppState>, req: MessageRequest) -> Res<MessagePreview> {
+    followups::preview(s.ctx()?, &req).await
+}
+
+#[tauri::command]
+pub async fn mark_followup_done(s: State<'_, AppState>, req: MarkDoneRequest) -> Res<Vec<i64>> {
+    followups::mark_done(s.ctx()?, &req).await
+}
+
+#[tauri::command]
+pub async fn get_template(s: State<'_, AppState>, stage: String, language: String) -> Res<TemplateView> {
+    followups::get_template(s.ctx()?, &stage, &language).await
+}
+
+#[tauri::command]
+pub async fn save_template(
+    s: State<'_, AppState>,
+    stage: String,
+    language: String,
+    input: TemplateInput,
+) -> Res<TemplateView> {
+    followups::save_template(s.ctx()?, &stage, &language, &input).await
+}
+
+#[tauri::command]
+pub async fn reset_template(s: State<'_, AppState>, stage: String, language: String) -> Res<TemplateView> {
+    followups::reset_template(s.ctx()?, &stage, &language).await
+}
+
+#[tauri::command]
+pub fn check_tone(input: TemplateInput) -> Vec<FindingView> {
+    followups::check_tone(&input)
+}
+
+#[tauri::command]
+pub async fn get_ladder(s: State<'_, AppState>) -> Res<LadderView> {
+    followups::get_ladder(s.ctx()?).await
+}
+
+#[tauri::command]
+pub async fn save_ladder(s: State<'_, AppState>, input: LadderView) -> Res<LadderView> {
+    followups::save_ladder(s.ctx()?, &input).await
+}
+
+#[tauri::command]
+pub async fn get_payment_methods(s: State<'_, AppState>) -> Res<PaymentMethodsView> {
+    followups::get_payment_methods(s.ctx()?).await
+}
+
+#[tauri::command]
+pub async fn save_payment_methods(s: State<'_, AppState>, input: PaymentMethodsView) -> Res<PaymentMethodsView> {
+    followups::save_payment_methods(s.ctx()?, &input).await
+}
+
+#[tauri::command]
+pub async fn set_invoice_hold(
+    s: State<'_, AppState>,
+    id: i64,
+    hold: String,
+    until: Option<String>,
+    reason: String,
+) -> Res<()> {
+    followups::set_invoice_hold(s.ctx()?, id, &hold, until.as_deref(), &reason).await
 }

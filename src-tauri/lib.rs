@@ -41,6 +41,18 @@ pub fn run(started: Instant) {
             commands::get_invoice,
             commands::record_payment,
             commands::add_note,
+            commands::followup_queue,
+            commands::preview_message,
+            commands::mark_followup_done,
+            commands::get_template,
+            commands::save_template,
+            commands::reset_template,
+            commands::check_tone,
+            commands::get_ladder,
+            commands::save_ladder,
+            commands::get_payment_methods,
+            commands::save_payment_methods,
+            commands::set_invoice_hold,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

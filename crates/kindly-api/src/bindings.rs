@@ -49,6 +49,22 @@ pub fn typescript() -> String {
         crate::invoices::CreatedInvoice,
         crate::payments::PaymentInput,
         crate::timeline::NoteInput,
+        crate::followups::StageView,
+        crate::followups::QueueRequest,
+        crate::followups::QueueItem,
+        crate::followups::QueuePage,
+        crate::followups::MessageRequest,
+        crate::followups::FindingView,
+        crate::followups::MessagePreview,
+        crate::followups::MarkDoneRequest,
+        crate::followups::TemplateInput,
+        crate::followups::TemplateView,
+        crate::followups::LadderView,
+        crate::followups::PaymentMethodsView,
+        crate::documents::LettersRequest,
+        crate::documents::LettersResult,
+        crate::documents::InvoicePdfRequest,
+        crate::documents::PdfResult,
     );
     let mut s = String::from(
         "// Generated from the Rust types in crates/kindly-api by `bindings::typescript()`.\n\

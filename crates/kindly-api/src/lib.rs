@@ -13,7 +13,9 @@
 
 pub mod bindings;
 pub mod clients;
+pub mod documents;
 pub mod error;
+pub mod followups;
 pub mod invoices;
 pub mod paths;
 pub mod payments;

@@ -15,6 +15,9 @@ pub struct SettingsView {
     pub number_pattern: String,
     pub next_sequence: i64,
     pub default_terms_days: i64,
+    /// Closing lines of letters and e-mails; defaults to the business name.
+    #[serde(default)]
+    pub signature: String,
     /// The number the next invoice will get, e.g. "INV-2026-0007".
     pub next_number_preview: String,
 }
@@ -29,6 +32,7 @@ pub async fn get(ctx: Ctx<'_>) -> ApiResult<SettingsView> {
         number_pattern: s.number_pattern,
         next_sequence: s.next_sequence,
         default_terms_days: s.default_terms_days,
+        signature: s.signature,
         next_number_preview,
     })
 }
@@ -47,6 +51,7 @@ pub async fn save(ctx: Ctx<'_>, input: &SettingsView) -> ApiResult<SettingsView>
         return Err(DomainError::InvalidTerms(input.default_terms_days).into());
     }
     s.default_terms_days = input.default_terms_days;
+    s.signature = text::multi_line(&input.signature, "signature", 1000)?;
     ctx.store.save_settings(&s).await?;
     get(ctx).await
 }

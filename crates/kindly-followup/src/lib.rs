@@ -15,6 +15,7 @@ pub mod epc;
 pub mod error;
 pub mod ladder;
 pub mod payment_methods;
+pub mod plan;
 pub mod queue;
 pub mod templates;
 mod texts;

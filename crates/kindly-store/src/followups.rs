@@ -319,6 +319,27 @@ impl Store {
         Ok(id)
     }
 
+    /// The client's own ladder id, or `None` when it follows the default.
+    pub async fn client_ladder_id(&self, client_id: i64) -> Result<Option<i64>, StoreError> {
+        let row: Option<Option<i64>> = sqlx::query_scalar("SELECT ladder_id FROM clients WHERE id = ?1")
+            .bind(client_id)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))?;
+        row.ok_or(StoreError::NotFound { entity: "client", id: client_id })
+    }
+
+    /// The offset of the last stage done for an invoice.
+    pub async fn last_done_offset(&self, invoice_id: i64) -> Result<Option<i64>, StoreError> {
+        let row: Option<Option<i64>> =
+            sqlx::query_scalar("SELECT last_done_offset FROM followups WHERE invoice_id = ?1")
+                .bind(invoice_id)
+                .fetch_optional(self.pool())
+                .await
+                .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(row.flatten())
+    }
+
     /// The steps done for an invoice, oldest first.
     pub async fn steps(&self, invoice_id: i64) -> Result<Vec<StepRecord>, StoreError> {
         let rows: Vec<(i64, String, String, String)> = sqlx::query_as(

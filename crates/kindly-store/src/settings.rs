@@ -16,6 +16,8 @@ pub struct Settings {
     pub number_pattern: String,
     pub next_sequence: i64,
     pub default_terms_days: i64,
+    /// The closing lines of letters and e-mails (name, title, business).
+    pub signature: String,
 }
 
 impl Default for Settings {
@@ -27,6 +29,7 @@ impl Default for Settings {
             number_pattern: DEFAULT_PATTERN.to_string(),
             next_sequence: 1,
             default_terms_days: 30,
+            signature: String::new(),
         }
     }
 }
@@ -46,6 +49,7 @@ impl Store {
                 "number_pattern" => s.number_pattern = v,
                 "next_sequence" => s.next_sequence = v.parse().unwrap_or(1),
                 "default_terms_days" => s.default_terms_days = v.parse().unwrap_or(30),
+                "signature" => s.signature = v,
                 _ => {}
             }
         }
@@ -62,6 +66,7 @@ impl Store {
             ("number_pattern", s.number_pattern.clone()),
             ("next_sequence", s.next_sequence.to_string()),
             ("default_terms_days", s.default_terms_days.to_string()),
+            ("signature", s.signature.clone()),
         ];
         for (k, v) in pairs {
             put(&mut tx, k, &v).await.map_err(|e| StoreError::classify(e, self.path()))?;

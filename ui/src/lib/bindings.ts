@@ -43,6 +43,10 @@ export type DemoResult = { clients: number, invoices: number, payments: number, 
 
 export type SettingsView = { business_name: string, default_currency: string, locale: string, number_pattern: string, next_sequence: number, default_terms_days: number, 
 /**
+ * Closing lines of letters and e-mails; defaults to the business name.
+ */
+signature: string, 
+/**
  * The number the next invoice will get, e.g. "INV-2026-0007".
  */
 next_number_preview: string, };
@@ -166,3 +170,92 @@ date: string,
 method: string, reference: string, };
 
 export type NoteInput = { client_id: number, invoice_id: number | null, text: string, };
+
+export type StageView = { key: string, name: string, offset_days: number, 
+/**
+ * friendly, courteous, courteous_firm.
+ */
+tone: string, 
+/**
+ * email, letter, phone.
+ */
+channel: string, };
+
+export type QueueRequest = { client_id: number | null, offset: number, limit: number, };
+
+export type QueueItem = { invoice_id: number, number: string, client_id: number, client_name: string, stage: StageView, 
+/**
+ * The day this stage became due (YYYY-MM-DD).
+ */
+stage_date: string, due_date: string, days_overdue: number, outstanding: MoneyView, 
+/**
+ * The channel to use: the stage's, except that an e-mail stage for a
+ * client without an e-mail address becomes a letter.
+ */
+channel: string, email: string | null, phone: string | null, };
+
+export type QueuePage = { today: string, total: number, items: Array<QueueItem>, };
+
+export type MessageRequest = { 
+/**
+ * One invoice, or several of the same client to bundle into one message.
+ */
+invoice_ids: Array<number>, 
+/**
+ * A stage to use instead of the one due today.
+ */
+stage_key: string | null, 
+/**
+ * A template to try instead of the saved one (live preview while editing).
+ */
+template: TemplateInput | null, };
+
+export type FindingView = { rule: string, message: string, excerpt: string | null, };
+
+export type MessagePreview = { client_id: number, client_name: string, language: string, stage: StageView, channel: string, recipient_email: string | null, recipient_address: string, subject: string, body: string, findings: Array<FindingView>, invoice_numbers: Array<string>, outstanding: Array<MoneyView>, 
+/**
+ * The EPC payment QR payload when the balance is in EUR and an IBAN is set.
+ */
+epc_payload: string | null, };
+
+export type MarkDoneRequest = { invoice_ids: Array<number>, 
+/**
+ * email, letter or phone.
+ */
+channel: string, note: string, };
+
+export type TemplateInput = { subject: string, body: string, };
+
+export type TemplateView = { stage_key: string, language: string, subject: string, body: string, is_default: boolean, findings: Array<FindingView>, placeholders: Array<OptionItem>, };
+
+export type LadderView = { stages: Array<StageView>, };
+
+export type PaymentMethodsView = { bank_holder: string, iban: string, bic: string, account_number: string, routing_code: string, card_link: string, paypal_link: string, cash: boolean, cheque_payable_to: string, installments: boolean, };
+
+export type LettersRequest = { 
+/**
+ * The invoices to write to; empty means every letter due today.
+ */
+invoice_ids: Array<number>, 
+/**
+ * "a4" (DIN 5008 form B) or "letter" (US #10 window).
+ */
+page_size: string, 
+/**
+ * Open the system's print path (CUPS `lp`, else the PDF viewer) after saving.
+ */
+print: boolean, };
+
+export type LettersResult = { 
+/**
+ * Where the PDF was saved.
+ */
+path: string, letters: number, sha256: string, 
+/**
+ * How it was handed to the system ("lp", "xdg-open", …), if printing was asked.
+ */
+printed_with: string | null, };
+
+export type InvoicePdfRequest = { invoice_id: number, page_size: string, };
+
+export type PdfResult = { path: string, sha256: string, bytes: number, };

@@ -1,0 +1,560 @@
+//! Follow-up use cases: today's queue, the message for one invoice or a
+//! bundle of one client's invoices (rendered from its template, with the
+//! tone check), marking a step done, templates, the ladder and the ways to pay.
+
+use crate::views::{MoneyView, OptionItem};
+use crate::{ApiError, ApiResult, Ctx};
+use chrono::NaiveDate;
+use kindly_core::invoice::{days_overdue, parse_date};
+use kindly_core::locale::Locale;
+use kindly_core::{text, Money};
+use kindly_followup::ladder::{Channel, Ladder, Stage, Tone};
+use kindly_followup::payment_methods::{BankAccount, PaymentMethods};
+use kindly_followup::queue::proposed_stage;
+use kindly_followup::templates::{self, MessageFacts, Template, PLACEHOLDERS};
+use kindly_followup::{epc, plan, tone};
+use kindly_store::DoneStep;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct StageView {
+    pub key: String,
+    pub name: String,
+    pub offset_days: i64,
+    /// friendly, courteous, courteous_firm.
+    pub tone: String,
+    /// email, letter, phone.
+    pub channel: String,
+}
+
+impl From<&Stage> for StageView {
+    fn from(s: &Stage) -> Self {
+        StageView {
+            key: s.key.clone(),
+            name: s.name.clone(),
+            offset_days: s.offset_days,
+            tone: s.tone.as_str().into(),
+            channel: s.channel.as_str().into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct QueueRequest {
+    #[serde(default)]
+    pub client_id: Option<i64>,
+    #[serde(default)]
+    pub offset: i64,
+    #[serde(default)]
+    pub limit: i64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct QueueItem {
+    pub invoice_id: i64,
+    pub number: String,
+    pub client_id: i64,
+    pub client_name: String,
+    pub stage: StageView,
+    /// The day this stage became due (YYYY-MM-DD).
+    pub stage_date: String,
+    pub due_date: String,
+    pub days_overdue: i64,
+    pub outstanding: MoneyView,
+    /// The channel to use: the stage's, except that an e-mail stage for a
+    /// client without an e-mail address becomes a letter.
+    pub channel: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct QueuePage {
+    pub today: String,
+    pub total: i64,
+    pub items: Vec<QueueItem>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct MessageRequest {
+    /// One invoice, or several of the same client to bundle into one message.
+    pub invoice_ids: Vec<i64>,
+    /// A stage to use instead of the one due today.
+    #[serde(default)]
+    pub stage_key: Option<String>,
+    /// A template to try instead of the saved one (live preview while editing).
+    #[serde(default)]
+    pub template: Option<TemplateInput>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FindingView {
+    pub rule: String,
+    pub message: String,
+    pub excerpt: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct MessagePreview {
+    pub client_id: i64,
+    pub client_name: String,
+    pub language: String,
+    pub stage: StageView,
+    pub channel: String,
+    pub recipient_email: Option<String>,
+    pub recipient_address: String,
+    pub subject: String,
+    pub body: String,
+    pub findings: Vec<FindingView>,
+    pub invoice_numbers: Vec<String>,
+    pub outstanding: Vec<MoneyView>,
+    /// The EPC payment QR payload when the balance is in EUR and an IBAN is set.
+    pub epc_payload: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct MarkDoneRequest {
+    pub invoice_ids: Vec<i64>,
+    /// email, letter or phone.
+    pub channel: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct TemplateInput {
+    pub subject: String,
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct TemplateView {
+    pub stage_key: String,
+    pub language: String,
+    pub subject: String,
+    pub body: String,
+    pub is_default: bool,
+    pub findings: Vec<FindingView>,
+    pub placeholders: Vec<OptionItem>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct LadderView {
+    pub stages: Vec<StageView>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct PaymentMethodsView {
+    pub bank_holder: String,
+    pub iban: String,
+    pub bic: String,
+    pub account_number: String,
+    pub routing_code: String,
+    pub card_link: String,
+    pub paypal_link: String,
+    pub cash: bool,
+    pub cheque_payable_to: String,
+    pub installments: bool,
+}
+
+fn findings(f: Vec<tone::Finding>) -> Vec<FindingView> {
+    f.into_iter().map(|f| FindingView { rule: f.rule.into(), message: f.message, excerpt: f.excerpt }).collect()
+}
+
+fn map_followup(e: kindly_followup::FollowupError) -> ApiError {
+    let mut msg = e.to_string();
+    if let Some(first) = msg.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    ApiError { code: e.code().into(), message: msg, field: e.field().map(Into::into) }
+}
+
+/// The channel to use for a stage and a client.
+fn route(stage: &Stage, has_email: bool) -> Channel {
+    match stage.channel {
+        Channel::Email if !has_email => Channel::Letter,
+        c => c,
+    }
+}
+
+/// The ladders by client ladder id (None = default).
+struct Ladders {
+    default: Ladder,
+    custom: HashMap<i64, (String, Ladder)>,
+}
+
+impl Ladders {
+    async fn load(ctx: Ctx<'_>) -> ApiResult<Ladders> {
+        Ok(Ladders { default: ctx.store.default_ladder().await?, custom: ctx.store.ladders().await? })
+    }
+    fn get(&self, id: Option<i64>) -> &Ladder {
+        id.and_then(|i| self.custom.get(&i)).map(|(_, l)| l).unwrap_or(&self.default)
+    }
+}
+
+/// Today's queue, one page.
+pub async fn queue(ctx: Ctx<'_>, req: &QueueRequest) -> ApiResult<QueuePage> {
+    let locale = ctx.store.settings().await?.locale;
+    let ladders = Ladders::load(ctx).await?;
+    let limit = if req.limit <= 0 { 100 } else { req.limit };
+    let page = ctx.store.due_followups(ctx.today, req.client_id, req.offset, limit).await?;
+    let items = page
+        .rows
+        .into_iter()
+        .filter_map(|r| {
+            let ladder = ladders.get(r.ladder_id);
+            let stage = proposed_stage(ladder, r.due_date, ctx.today, r.last_done_offset)?;
+            let email = r.emails.first().cloned();
+            Some(QueueItem {
+                invoice_id: r.invoice_id,
+                number: r.number.clone(),
+                client_id: r.client_id,
+                client_name: r.client_name.clone(),
+                stage: stage.into(),
+                stage_date: kindly_followup::queue::stage_date(r.due_date, stage).to_string(),
+                due_date: r.due_date.to_string(),
+                days_overdue: days_overdue(r.due_date, ctx.today),
+                outstanding: MoneyView::new(r.total_minor - r.paid_minor, r.currency, locale),
+                channel: route(stage, email.is_some()).as_str().into(),
+                email,
+                phone: r.phone.clone(),
+            })
+        })
+        .collect();
+    Ok(QueuePage { today: ctx.today.to_string(), total: page.total, items })
+}
+
+/// Joins "A", "A and B", "A, B and C" in the language.
+fn join_and(items: &[String], lang: Locale) -> String {
+    let and = match lang {
+        Locale::En => "and",
+        Locale::De => "und",
+        Locale::Fr => "et",
+        Locale::Es => "y",
+    };
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+    }
+}
+
+fn terms_text(days: i64, lang: Locale) -> String {
+    match lang {
+        Locale::En => format!("{days} days"),
+        Locale::De => format!("{days} Tage"),
+        Locale::Fr => format!("{days} jours"),
+        Locale::Es => format!("{days} días"),
+    }
+}
+
+/// The invoices of one message, loaded and checked to belong to one client
+/// and to be still owing.
+async fn load_bundle(ctx: Ctx<'_>, ids: &[i64]) -> ApiResult<Vec<kindly_store::InvoiceRecord>> {
+    if ids.is_empty() {
+        return Err(ApiError::new("required", "Choose at least one invoice.", Some("invoice_ids")));
+    }
+    let mut out = Vec::new();
+    for id in ids {
+        let inv = ctx.store.invoice(*id).await?;
+        if out.first().is_some_and(|f: &kindly_store::InvoiceRecord| f.client_id != inv.client_id) {
+            return Err(ApiError::new(
+                "mixed_clients",
+                "A bundled message can only cover invoices of one client.",
+                Some("invoice_ids"),
+            ));
+        }
+        if inv.outstanding().minor <= 0 {
+            return Err(ApiError::new(
+                "nothing_owing",
+                format!("Invoice {} has nothing left to pay, so there is nothing to follow up.", inv.number),
+                Some("invoice_ids"),
+            ));
+        }
+        out.push(inv);
+    }
+    out.sort_by_key(|i| (i.due_date, i.id));
+    Ok(out)
+}
+
+/// Renders the message for one invoice or a bundle, with the tone check.
+pub async fn preview(ctx: Ctx<'_>, req: &MessageRequest) -> ApiResult<MessagePreview> {
+    let invoices = load_bundle(ctx, &req.invoice_ids).await?;
+    let first = &invoices[0];
+    let client = ctx.store.client(first.client_id).await?;
+    let settings = ctx.store.settings().await?;
+    let pm = ctx.store.payment_methods().await?;
+    let ladders = Ladders::load(ctx).await?;
+    let ladder_id = client_ladder_id(ctx, first.client_id).await?;
+    let ladder = ladders.get(ladder_id);
+    let lang = client.details.language;
+
+    // The stage: the one asked for, else the most advanced one due today among the bundle.
+    let stage = match &req.stage_key {
+        Some(k) => ladder.stage(k).ok_or_else(|| {
+            ApiError::new("unknown_stage", format!("The ladder has no stage \"{k}\"."), Some("stage_key"))
+        })?,
+        None => invoices
+            .iter()
+            .filter_map(|i| proposed_stage(ladder, i.due_date, ctx.today, None))
+            .max_by_key(|s| s.offset_days)
+            .or_else(|| ladder.stages.first())
+            .ok_or_else(|| ApiError::new("ladder_size", "The ladder has no stages.", None))?,
+    };
+    let template = match &req.template {
+        Some(t) => Template { subject: t.subject.clone(), body: t.body.clone() },
+        None => effective_template(ctx, &stage.key, lang).await?.0,
+    };
+
+    let mut owing: Vec<Money> = Vec::new();
+    let mut original: Vec<Money> = Vec::new();
+    for i in &invoices {
+        add(&mut owing, i.outstanding());
+        add(&mut original, Money::new(i.total_minor, i.currency));
+    }
+    let fmt = |v: &[Money]| v.iter().map(|m| m.format(lang)).collect::<Vec<_>>().join(" + ");
+    let numbers: Vec<String> = invoices.iter().map(|i| i.number.clone()).collect();
+    let payment_lines = pm.lines(lang);
+    let signature =
+        if settings.signature.trim().is_empty() { settings.business_name.clone() } else { settings.signature.clone() };
+    let facts = MessageFacts {
+        greeting_name: client.details.greeting_name.clone(),
+        client_name: client.details.display_name.clone(),
+        invoice_numbers: join_and(&numbers, lang),
+        invoice_count: invoices.len(),
+        amount_owing: fmt(&owing),
+        original_amount: fmt(&original),
+        partially_paid: invoices.iter().any(|i| i.paid_minor > 0),
+        due_date: lang.format_date(first.due_date),
+        days_overdue: invoices.iter().map(|i| days_overdue(i.due_date, ctx.today)).max().unwrap_or(0),
+        payment_terms: terms_text((first.due_date - first.issue_date).num_days(), lang),
+        payment_methods: payment_lines.iter().map(|l| format!("- {l}")).collect::<Vec<_>>().join("\n"),
+        sender_name: settings.business_name.clone(),
+        signature,
+        plan_offer: match owing.as_slice() {
+            [one] => plan::two_installments(*one, ctx.today, lang),
+            _ => String::new(),
+        },
+    };
+    let rendered = templates::render(&template, &facts).map_err(map_followup)?;
+    let epc_payload = match (owing.as_slice(), &pm.bank) {
+        ([m], Some(BankAccount { iban, bic, holder, .. })) if m.currency.code() == "EUR" && !iban.is_empty() => {
+            let name = if holder.is_empty() { &settings.business_name } else { holder };
+            epc::payload(bic, name, iban, *m, &join_and(&numbers, lang)).ok()
+        }
+        _ => None,
+    };
+    let email = client.details.emails.first().cloned();
+    Ok(MessagePreview {
+        client_id: client.id,
+        client_name: client.details.display_name.clone(),
+        language: lang.code().into(),
+        stage: stage.into(),
+        channel: route(stage, email.is_some()).as_str().into(),
+        recipient_email: email,
+        recipient_address: client.details.address.clone(),
+        findings: findings(tone::check(&rendered.subject, &rendered.body, Some(&facts))),
+        subject: rendered.subject,
+        body: rendered.body,
+        invoice_numbers: numbers,
+        outstanding: owing.iter().map(|m| MoneyView::new(m.minor, m.currency, settings.locale)).collect(),
+        epc_payload,
+    })
+}
+
+fn add(v: &mut Vec<Money>, m: Money) {
+    match v.iter_mut().find(|x| x.currency == m.currency) {
+        Some(x) => x.minor += m.minor,
+        None => v.push(m),
+    }
+}
+
+async fn client_ladder_id(ctx: Ctx<'_>, client_id: i64) -> ApiResult<Option<i64>> {
+    Ok(ctx.store.client_ladder_id(client_id).await?)
+}
+
+/// Records that today's stage was done for each invoice (e.g. "letter
+/// printed", "call made"), with the message's full text in the timeline.
+/// A stage is done at most once per invoice: a second click is refused with
+/// `already_done` and changes nothing.
+pub async fn mark_done(ctx: Ctx<'_>, req: &MarkDoneRequest) -> ApiResult<Vec<i64>> {
+    let channel = Channel::parse(req.channel.trim())
+        .ok_or_else(|| ApiError::new("invalid_channel", "Choose e-mail, letter or phone.", Some("channel")))?;
+    let note = text::multi_line(&req.note, "note", 5000)?;
+    let invoices = load_bundle(ctx, &req.invoice_ids).await?;
+    let ladders = Ladders::load(ctx).await?;
+    let ladder_id = client_ladder_id(ctx, invoices[0].client_id).await?;
+    let ladder = ladders.get(ladder_id);
+    let message = preview(ctx, &MessageRequest { invoice_ids: req.invoice_ids.clone(), ..Default::default() }).await?;
+    let mut ids = Vec::new();
+    for inv in &invoices {
+        let done = ctx.store.last_done_offset(inv.id).await?;
+        let stage = proposed_stage(ladder, inv.due_date, ctx.today, done).ok_or_else(|| {
+            ApiError::new(
+                "already_done",
+                format!("Nothing is due today for invoice {}; its current step was already done.", inv.number),
+                None,
+            )
+        })?;
+        let verb = match channel {
+            Channel::Email => "E-mail sent",
+            Channel::Letter => "Letter printed",
+            Channel::Phone => "Call made",
+        };
+        let summary = format!("{verb}: {} for invoice {}", stage.name, inv.number);
+        let data = serde_json::json!({
+            "stage": stage.key, "channel": channel.as_str(), "subject": message.subject, "body": message.body,
+            "invoices": message.invoice_numbers, "note": note,
+        });
+        let step = DoneStep { invoice_id: inv.id, stage, channel, summary: &summary, data, document_sha256: None };
+        ids.push(ctx.store.mark_step_done(&step, ctx.today, ctx.now).await?);
+    }
+    Ok(ids)
+}
+
+/// The template used for a stage and language: the user's, else the shipped one.
+async fn effective_template(ctx: Ctx<'_>, stage_key: &str, lang: Locale) -> ApiResult<(Template, bool)> {
+    if let Some(t) = ctx.store.template(stage_key, lang).await? {
+        return Ok((t, false));
+    }
+    match templates::default_template(stage_key, lang) {
+        Some(t) => Ok((t, true)),
+        None => Ok((
+            templates::default_template(kindly_followup::ladder::REMINDER, lang)
+                .ok_or_else(|| ApiError::new("no_template", "No template for this stage.", None))?,
+            true,
+        )),
+    }
+}
+
+fn placeholders() -> Vec<OptionItem> {
+    PLACEHOLDERS.iter().map(|(n, d)| OptionItem { value: (*n).into(), label: (*d).into() }).collect()
+}
+
+pub async fn get_template(ctx: Ctx<'_>, stage_key: &str, language: &str) -> ApiResult<TemplateView> {
+    let lang = Locale::parse(language)?;
+    let (t, is_default) = effective_template(ctx, stage_key, lang).await?;
+    Ok(TemplateView {
+        stage_key: stage_key.into(),
+        language: lang.code().into(),
+        findings: findings(tone::check(&t.subject, &t.body, None)),
+        subject: t.subject,
+        body: t.body,
+        is_default,
+        placeholders: placeholders(),
+    })
+}
+
+/// Saves a template after checking it: an unknown placeholder is an error now,
+/// not a blank in a sent message.
+pub async fn save_template(
+    ctx: Ctx<'_>,
+    stage_key: &str,
+    language: &str,
+    input: &TemplateInput,
+) -> ApiResult<TemplateView> {
+    let lang = Locale::parse(language)?;
+    let t = Template { subject: input.subject.trim().to_string(), body: input.body.replace("\r\n", "\n") };
+    templates::validate(&t).map_err(map_followup)?;
+    ctx.store.save_template(stage_key, lang, Some(&t), ctx.now).await?;
+    get_template(ctx, stage_key, language).await
+}
+
+pub async fn reset_template(ctx: Ctx<'_>, stage_key: &str, language: &str) -> ApiResult<TemplateView> {
+    let lang = Locale::parse(language)?;
+    ctx.store.save_template(stage_key, lang, None, ctx.now).await?;
+    get_template(ctx, stage_key, language).await
+}
+
+/// The tone check on text being written (a template or a one-off message).
+pub fn check_tone(input: &TemplateInput) -> Vec<FindingView> {
+    findings(tone::check(&input.subject, &input.body, None))
+}
+
+pub async fn get_ladder(ctx: Ctx<'_>) -> ApiResult<LadderView> {
+    Ok(LadderView { stages: ctx.store.default_ladder().await?.stages.iter().map(StageView::from).collect() })
+}
+
+pub async fn save_ladder(ctx: Ctx<'_>, input: &LadderView) -> ApiResult<LadderView> {
+    let stages = input
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            Ok(Stage {
+                key: if s.key.trim().is_empty() { format!("stage_{}", i + 1) } else { s.key.trim().to_string() },
+                name: s.name.clone(),
+                offset_days: s.offset_days,
+                tone: Tone::parse(&s.tone)
+                    .ok_or_else(|| ApiError::new("invalid_tone", "Choose a tone.", Some("tone")))?,
+                channel: Channel::parse(&s.channel)
+                    .ok_or_else(|| ApiError::new("invalid_channel", "Choose a channel.", Some("channel")))?,
+            })
+        })
+        .collect::<ApiResult<Vec<_>>>()?;
+    let ladder = Ladder { stages }.validated().map_err(map_followup)?;
+    ctx.store.save_default_ladder(&ladder).await?;
+    get_ladder(ctx).await
+}
+
+pub async fn get_payment_methods(ctx: Ctx<'_>) -> ApiResult<PaymentMethodsView> {
+    let pm = ctx.store.payment_methods().await?;
+    let b = pm.bank.clone().unwrap_or_default();
+    Ok(PaymentMethodsView {
+        bank_holder: b.holder,
+        iban: if b.iban.is_empty() { String::new() } else { kindly_followup::payment_methods::format_iban(&b.iban) },
+        bic: b.bic,
+        account_number: b.account_number,
+        routing_code: b.routing_code,
+        card_link: pm.card_link,
+        paypal_link: pm.paypal_link,
+        cash: pm.cash,
+        cheque_payable_to: pm.cheque_payable_to,
+        installments: pm.installments,
+    })
+}
+
+pub async fn save_payment_methods(ctx: Ctx<'_>, v: &PaymentMethodsView) -> ApiResult<PaymentMethodsView> {
+    let pm = PaymentMethods {
+        bank: Some(BankAccount {
+            holder: v.bank_holder.clone(),
+            iban: v.iban.clone(),
+            bic: v.bic.clone(),
+            account_number: v.account_number.clone(),
+            routing_code: v.routing_code.clone(),
+        }),
+        card_link: v.card_link.clone(),
+        paypal_link: v.paypal_link.clone(),
+        cash: v.cash,
+        cheque_payable_to: v.cheque_payable_to.clone(),
+        installments: v.installments,
+    }
+    .validated()
+    .map_err(map_followup)?;
+    ctx.store.save_payment_methods(&pm).await?;
+    get_payment_methods(ctx).await
+}
+
+/// Puts one invoice on hold ("disputed", or "paused" until a date) or resumes it ("none").
+pub async fn set_invoice_hold(
+    ctx: Ctx<'_>,
+    invoice_id: i64,
+    hold: &str,
+    until: Option<&str>,
+    reason: &str,
+) -> ApiResult<()> {
+    let reason = text::multi_line(reason, "reason", 1000)?;
+    let until: Option<NaiveDate> = match until.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => Some(parse_date(s, "until")?),
+        None => None,
+    };
+    let h = match hold {
+        "none" => None,
+        "disputed" => Some(("disputed", None)),
+        "paused" => Some(("paused", Some(until.ok_or(kindly_core::DomainError::Required { field: "until" })?))),
+        _ => return Err(ApiError::new("invalid_hold", "Choose disputed, paused or none.", Some("hold"))),
+    };
+    Ok(ctx.store.set_invoice_hold(invoice_id, h, &reason, ctx.now).await?)
+}

@@ -1,0 +1,81 @@
+//! The payment-plan offer written into the "+14 days" message: the balance
+//! split exactly into two installments over the next month.
+//!
+//! Split rule: the amount is divided in the currency's minor units; when it
+//! does not divide evenly, the first installments carry the extra unit(s),
+//! so the installments sum exactly to the balance and differ by at most one
+//! minor unit.
+
+use chrono::{Days, NaiveDate};
+use kindly_core::locale::Locale;
+use kindly_core::Money;
+
+/// Splits `amount` into `n` installments by the rule above.
+pub fn split(amount: Money, n: u32) -> Vec<Money> {
+    let n = i64::from(n.max(1));
+    let base = amount.minor.div_euclid(n);
+    let extra = amount.minor.rem_euclid(n);
+    (0..n).map(|i| Money::new(base + i64::from(i < extra), amount.currency)).collect()
+}
+
+/// The proposal sentence: two installments, the first in a week and the
+/// second thirty days later, e.g. "two installments of €577.08 each, on
+/// 30 November 2026 and 30 December 2026."
+pub fn two_installments(amount: Money, today: NaiveDate, lang: Locale) -> String {
+    let parts = split(amount, 2);
+    let first = today + Days::new(7);
+    let second = first + Days::new(30);
+    let (a, b) = (parts[0].format(lang), parts[1].format(lang));
+    let (d1, d2) = (lang.format_date(first), lang.format_date(second));
+    let same = parts[0] == parts[1];
+    match (lang, same) {
+        (Locale::En, true) => format!("two installments of {a} each, on {d1} and {d2}."),
+        (Locale::En, false) => format!("two installments, {a} on {d1} and {b} on {d2}."),
+        (Locale::De, true) => format!("zwei Raten zu je {a}, am {d1} und am {d2}."),
+        (Locale::De, false) => format!("zwei Raten, {a} am {d1} und {b} am {d2}."),
+        (Locale::Fr, true) => format!("deux versements de {a} chacun, le {d1} et le {d2}."),
+        (Locale::Fr, false) => format!("deux versements, {a} le {d1} et {b} le {d2}."),
+        (Locale::Es, true) => format!("dos plazos de {a} cada uno, el {d1} y el {d2}."),
+        (Locale::Es, false) => format!("dos plazos, {a} el {d1} y {b} el {d2}."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kindly_core::Currency;
+
+    #[test]
+    fn splits_never_lose_or_invent_a_minor_unit() {
+        for (minor, n, c) in [
+            (10_000, 3, Currency::EUR),
+            (1, 2, Currency::EUR),
+            (7, 7, Currency::JPY),
+            (100_001, 2, Currency::KWD),
+            (0, 2, Currency::EUR),
+        ] {
+            let parts = split(Money::new(minor, c), n);
+            assert_eq!(parts.iter().map(|m| m.minor).sum::<i64>(), minor);
+            let (lo, hi) = (parts.iter().map(|m| m.minor).min().unwrap(), parts.iter().map(|m| m.minor).max().unwrap());
+            assert!(hi - lo <= 1);
+            assert!(parts.windows(2).all(|w| w[0].minor >= w[1].minor), "extra units go first");
+        }
+        assert_eq!(
+            split(Money::new(10_000, Currency::EUR), 3).iter().map(|m| m.minor).collect::<Vec<_>>(),
+            [3334, 3333, 3333]
+        );
+    }
+
+    #[test]
+    fn the_offer_names_amounts_and_dates() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        assert_eq!(
+            two_installments(Money::new(115_416, Currency::EUR), today, Locale::En),
+            "two installments of €577.08 each, on 30 November 2026 and 30 December 2026."
+        );
+        assert_eq!(
+            two_installments(Money::new(115_417, Currency::EUR), today, Locale::De),
+            "zwei Raten, 577,09\u{a0}€ am 30. November 2026 und 577,08\u{a0}€ am 30. Dezember 2026."
+        );
+    }
+}
