@@ -74,7 +74,26 @@ const THANKS: &[&str] = &["thank", "danke", "dank ", "merci", "gracias", "agrade
 pub fn check(subject: &str, body: &str, facts: Option<&MessageFacts>) -> Vec<Finding> {
     let mut out = Vec::new();
     let text = format!("{subject}\n{body}");
-    let plain = strip_placeholders(&text);
+    let mut plain = strip_placeholders(&text);
+    // In a rendered message, what came from the facts (bank details with a
+    // BIC, names, invoice numbers) is the user's data, not their tone.
+    if let Some(f) = facts {
+        let values = [
+            &f.client_name,
+            &f.greeting_name,
+            &f.invoice_numbers,
+            &f.sender_name,
+            &f.signature,
+            &f.plan_offer,
+            &f.payment_methods,
+        ];
+        for v in values {
+            for line in v.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                plain = plain.replace(line, " ");
+            }
+        }
+    }
+    let plain = plain;
     let lower = plain.to_lowercase();
 
     for (phrase, instead) in AGGRESSIVE {

@@ -62,10 +62,12 @@ BEGIN
 END;
 
 -- Nothing more to chase once an invoice is paid in full or cancelled.
-CREATE TRIGGER followups_stop_when_paid AFTER INSERT ON payments
-WHEN (SELECT paid_minor >= total_minor FROM invoices WHERE id = NEW.invoice_id)
+-- (On invoices, not payments: SQLite does not order triggers of one event,
+-- so a payments trigger could run before paid_minor is updated.)
+CREATE TRIGGER followups_stop_when_paid AFTER UPDATE OF paid_minor ON invoices
+WHEN NEW.paid_minor >= NEW.total_minor
 BEGIN
-    UPDATE followups SET next_action_on = NULL WHERE invoice_id = NEW.invoice_id;
+    UPDATE followups SET next_action_on = NULL WHERE invoice_id = NEW.id;
 END;
 CREATE TRIGGER followups_stop_when_cancelled AFTER UPDATE OF status ON invoices
 WHEN NEW.status = 'cancelled'

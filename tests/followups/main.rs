@@ -1,0 +1,256 @@
+//! Today's queue and follow-up steps on real SQLite files, with fixed dates:
+//! stages on their days, catch-up after the laptop was closed, never twice,
+//! paused/disputed/paid/cancelled never proposed, bundling, strict templates.
+
+use chrono::NaiveDate;
+use kindly_api::clients::{ChasingInput, ClientInput};
+use kindly_api::followups::{self, MarkDoneRequest, MessageRequest, PaymentMethodsView, QueueRequest, TemplateInput};
+use kindly_api::invoices::{InvoiceInput, LineInput};
+use kindly_api::payments::PaymentInput;
+use kindly_api::Ctx;
+use kindly_store::Store;
+use kindly_tests::{date, now};
+
+struct Db {
+    _dir: tempfile::TempDir,
+    store: Store,
+}
+
+async fn db() -> Db {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(&dir.path().join("kindly.db")).await.expect("open");
+    Db { _dir: dir, store }
+}
+
+fn on<'a>(store: &'a Store, day: &str) -> Ctx<'a> {
+    Ctx::new(store, now(), date(day))
+}
+
+async fn client(ctx: Ctx<'_>, name: &str, email: Option<&str>) -> i64 {
+    let input = ClientInput {
+        display_name: name.into(),
+        greeting_name: name.split(' ').next().unwrap_or(name).into(),
+        emails: email.map(|e| vec![e.to_string()]).unwrap_or_default(),
+        address: "1 Main Street\n10115 Berlin".into(),
+        ..Default::default()
+    };
+    kindly_api::clients::create(ctx, &input).await.expect("client")
+}
+
+async fn invoice(ctx: Ctx<'_>, client_id: i64, issue: &str, due: &str, price: &str) -> i64 {
+    let input = InvoiceInput {
+        client_id,
+        issue_date: issue.into(),
+        due_date: due.into(),
+        currency: "EUR".into(),
+        lines: vec![LineInput {
+            description: "Design".into(),
+            quantity: "1".into(),
+            unit_price: price.into(),
+            tax_rate: "".into(),
+        }],
+        issue: true,
+        ..Default::default()
+    };
+    kindly_api::invoices::create(ctx, &input).await.expect("invoice").id
+}
+
+async fn queue(ctx: Ctx<'_>) -> Vec<(String, String)> {
+    let page = followups::queue(ctx, &QueueRequest::default()).await.expect("queue");
+    assert_eq!(page.total as usize, page.items.len());
+    page.items.into_iter().map(|i| (i.number, i.stage.key)).collect()
+}
+
+fn done(ids: &[i64], channel: &str) -> MarkDoneRequest {
+    MarkDoneRequest { invoice_ids: ids.to_vec(), channel: channel.into(), note: String::new() }
+}
+
+#[tokio::test]
+async fn each_stage_once_on_its_day_with_catch_up() {
+    let d = db().await;
+    let c = client(on(&d.store, "2026-10-01"), "Zoë Ångström", Some("zoe@example.com")).await;
+    let inv = invoice(on(&d.store, "2026-10-21"), c, "2026-10-21", "2026-11-20", "1000").await;
+
+    assert_eq!(queue(on(&d.store, "2026-11-16")).await, vec![]);
+    assert_eq!(queue(on(&d.store, "2026-11-17")).await, vec![("INV-2026-0001".into(), "heads_up".into())]);
+    followups::mark_done(on(&d.store, "2026-11-17"), &done(&[inv], "email")).await.unwrap();
+    // Never proposed twice, and a double click changes nothing.
+    assert_eq!(queue(on(&d.store, "2026-11-17")).await, vec![]);
+    assert_eq!(queue(on(&d.store, "2026-11-20")).await, vec![]);
+    let again = followups::mark_done(on(&d.store, "2026-11-17"), &done(&[inv], "email")).await.unwrap_err();
+    assert_eq!(again.code, "already_done");
+
+    // The laptop stays closed from the 18th to the 30th: +1 and +7 both
+    // passed; the queue shows the current stage (+7) once, not both.
+    assert_eq!(queue(on(&d.store, "2026-11-30")).await, vec![("INV-2026-0001".into(), "follow_up".into())]);
+    followups::mark_done(on(&d.store, "2026-11-30"), &done(&[inv], "letter")).await.unwrap();
+    assert_eq!(queue(on(&d.store, "2026-12-03")).await, vec![]);
+    assert_eq!(queue(on(&d.store, "2026-12-04")).await, vec![("INV-2026-0001".into(), "plan_offer".into())]);
+
+    // Every step is in the timeline, with the message text.
+    let steps = d.store.steps(inv).await.unwrap();
+    assert_eq!(steps.iter().map(|s| s.stage_key.as_str()).collect::<Vec<_>>(), ["heads_up", "follow_up"]);
+    let detail = kindly_api::invoices::get(on(&d.store, "2026-12-04"), inv).await.unwrap();
+    let entries: Vec<&str> = detail.timeline.iter().map(|t| t.summary.as_str()).collect();
+    assert!(entries.contains(&"Letter printed: Polite follow-up for invoice INV-2026-0001"), "{entries:?}");
+
+    // Paid in full: nothing more, ever.
+    let pay =
+        PaymentInput { invoice_id: inv, amount: "1000".into(), method: "bank_transfer".into(), ..Default::default() };
+    kindly_api::payments::record(on(&d.store, "2026-12-04"), &pay).await.unwrap();
+    assert_eq!(queue(on(&d.store, "2026-12-04")).await, vec![]);
+    assert_eq!(queue(on(&d.store, "2027-06-01")).await, vec![]);
+}
+
+#[tokio::test]
+async fn paused_disputed_and_cancelled_never_appear() {
+    let d = db().await;
+    let ctx = on(&d.store, "2026-11-01");
+    let paused = client(ctx, "Paused Client", Some("p@example.com")).await;
+    let disputed = client(ctx, "Disputed Client", Some("d@example.com")).await;
+    let normal = client(ctx, "Normal Client", None).await;
+    invoice(ctx, paused, "2026-10-01", "2026-10-31", "10").await;
+    let dis = invoice(ctx, disputed, "2026-10-01", "2026-10-31", "10").await;
+    let cancelled = invoice(ctx, normal, "2026-10-01", "2026-10-31", "10").await;
+    invoice(ctx, normal, "2026-10-02", "2026-11-01", "10").await;
+    let pause =
+        ChasingInput { mode: "paused".into(), until: Some("2026-11-23".into()), reason: "promised to pay".into() };
+    kindly_api::clients::set_chasing(ctx, paused, &pause).await.unwrap();
+    followups::set_invoice_hold(ctx, dis, "disputed", None, "says line 2 was not delivered").await.unwrap();
+    kindly_api::invoices::cancel(ctx, cancelled, "duplicate").await.unwrap();
+
+    let today = on(&d.store, "2026-11-20");
+    let page = followups::queue(today, &QueueRequest::default()).await.unwrap();
+    assert_eq!(page.items.iter().map(|i| i.number.as_str()).collect::<Vec<_>>(), ["INV-2026-0004"]);
+    // A client without e-mail gets a letter instead.
+    assert_eq!(page.items[0].channel, "letter");
+    // The pause ends after its last day.
+    let later = followups::queue(on(&d.store, "2026-11-24"), &QueueRequest::default()).await.unwrap();
+    assert_eq!(later.total, 2);
+}
+
+#[tokio::test]
+async fn the_message_is_precise_courteous_and_bundles_one_clients_invoices() {
+    let d = db().await;
+    let ctx = on(&d.store, "2026-11-23");
+    let pm = PaymentMethodsView {
+        bank_holder: "Studio Kind".into(),
+        iban: "DE89 3704 0044 0532 0130 00".into(),
+        bic: "COBADEFFXXX".into(),
+        card_link: "https://pay.example.com/kind".into(),
+        cash: true,
+        installments: true,
+        ..Default::default()
+    };
+    followups::save_payment_methods(ctx, &pm).await.unwrap();
+    let c = client(ctx, "Zoë Ångström-Müller <img src=x>", Some("zoe@example.com")).await;
+    let a = invoice(ctx, c, "2026-10-01", "2026-10-31", "1000").await;
+    let b = invoice(ctx, c, "2026-10-05", "2026-11-04", "154.16").await;
+    let pay = PaymentInput { invoice_id: a, amount: "500".into(), method: "cash".into(), ..Default::default() };
+    kindly_api::payments::record(ctx, &pay).await.unwrap();
+
+    let current =
+        followups::preview(ctx, &MessageRequest { invoice_ids: vec![a], ..Default::default() }).await.unwrap();
+    assert_eq!(current.stage.key, "plan_offer", "23 days overdue: +7 and +14 passed, +14 is current");
+    let one = followups::preview(
+        ctx,
+        &MessageRequest { invoice_ids: vec![a], stage_key: Some("follow_up".into()), ..Default::default() },
+    )
+    .await
+    .unwrap();
+    for must in [
+        "Zoë",
+        "INV-2026-0001",
+        "€500.00",
+        "€1,000.00",
+        "31 October 2026",
+        "30 days",
+        "IBAN DE89 3704 0044 0532 0130 00",
+        "https://pay.example.com/kind",
+        "small business",
+    ] {
+        assert!(
+            one.body.contains(must) || one.subject.contains(must),
+            "missing {must}:\n{}\n{}",
+            one.subject,
+            one.body
+        );
+    }
+    assert!(one.findings.is_empty(), "{:?}", one.findings);
+    assert_eq!(
+        one.epc_payload.as_deref(),
+        Some("BCD\n002\n1\nSCT\nCOBADEFFXXX\nStudio Kind\nDE89370400440532013000\nEUR500.00\n\n\nINV-2026-0001")
+    );
+
+    let both =
+        followups::preview(ctx, &MessageRequest { invoice_ids: vec![b, a], ..Default::default() }).await.unwrap();
+    assert!(both.subject.contains("INV-2026-0001 and INV-2026-0002"), "{}", both.subject);
+    assert!(both.body.contains("€654.16"), "the bundle states the total still owing:\n{}", both.body);
+    followups::mark_done(ctx, &done(&[a, b], "email")).await.unwrap();
+    assert_eq!(queue(ctx).await, vec![]);
+
+    let plan = followups::preview(
+        ctx,
+        &MessageRequest { invoice_ids: vec![a], stage_key: Some("plan_offer".into()), ..Default::default() },
+    )
+    .await
+    .unwrap();
+    assert!(
+        plan.body.contains("two installments of €250.00 each, on 30 November 2026 and 30 December 2026."),
+        "{}",
+        plan.body
+    );
+
+    let other = client(ctx, "Other", None).await;
+    let x = invoice(ctx, other, "2026-10-01", "2026-10-31", "10").await;
+    let mixed =
+        followups::preview(ctx, &MessageRequest { invoice_ids: vec![a, x], ..Default::default() }).await.unwrap_err();
+    assert_eq!(mixed.code, "mixed_clients");
+}
+
+#[tokio::test]
+async fn templates_are_strict_and_used_once_saved() {
+    let d = db().await;
+    let ctx = on(&d.store, "2026-11-23");
+    let bad = TemplateInput { subject: "Invoice {{ invoice_numbers }}".into(), body: "Dear {{ greeting_nam }}".into() };
+    let e = followups::save_template(ctx, "reminder", "en", &bad).await.unwrap_err();
+    assert_eq!((e.code.as_str(), e.field.as_deref()), ("unknown_placeholder", Some("body")));
+    assert!(followups::get_template(ctx, "reminder", "en").await.unwrap().is_default, "nothing was saved");
+
+    let mine = TemplateInput {
+        subject: "About {{ invoice_numbers }}".into(),
+        body: "Hi {{ greeting_name }}, PAY NOW!! {{ amount_owing }}".into(),
+    };
+    let saved = followups::save_template(ctx, "reminder", "en", &mine).await.unwrap();
+    assert!(!saved.is_default);
+    let rules: Vec<&str> = saved.findings.iter().map(|f| f.rule.as_str()).collect();
+    assert!(rules.contains(&"shouting") && rules.contains(&"exclamation") && rules.contains(&"no_thanks"), "{rules:?}");
+
+    let c = client(ctx, "Łucja Nowak", Some("l@example.com")).await;
+    let inv = invoice(ctx, c, "2026-10-23", "2026-11-22", "99.99").await;
+    let p = followups::preview(ctx, &MessageRequest { invoice_ids: vec![inv], ..Default::default() }).await.unwrap();
+    assert_eq!(p.subject, "About INV-2026-0001");
+    assert_eq!(p.body, "Hi Łucja, PAY NOW!! €99.99");
+    followups::reset_template(ctx, "reminder", "en").await.unwrap();
+    let p = followups::preview(ctx, &MessageRequest { invoice_ids: vec![inv], ..Default::default() }).await.unwrap();
+    assert!(p.body.contains("may simply have slipped through"), "{}", p.body);
+}
+
+#[tokio::test]
+async fn editing_the_ladder_reschedules_open_invoices() {
+    let d = db().await;
+    let ctx = on(&d.store, "2026-11-01");
+    let c = client(ctx, "Mads Ørsted", Some("m@example.com")).await;
+    invoice(ctx, c, "2026-10-01", "2026-11-20", "10").await;
+    let mut ladder = followups::get_ladder(ctx).await.unwrap();
+    ladder.stages[0].offset_days = -10; // heads-up ten days before
+    followups::save_ladder(ctx, &ladder).await.unwrap();
+    assert_eq!(queue(on(&d.store, "2026-11-10")).await, vec![("INV-2026-0001".into(), "heads_up".into())]);
+    ladder.stages[1].offset_days = -10;
+    assert_eq!(followups::save_ladder(ctx, &ladder).await.unwrap_err().code, "duplicate_offset");
+}
+
+#[test]
+fn dates_in_tests_are_calendar_dates() {
+    assert_eq!(date("2028-02-29"), NaiveDate::from_ymd_opt(2028, 2, 29).unwrap());
+}
