@@ -144,6 +144,25 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     })
     .await;
     time("invoices: invoice page", 50.0, || kindly_api::invoices::get(ctx, 4242)).await;
+    time("today's follow-up queue (count + first page)", 50.0, || {
+        kindly_api::followups::queue(
+            ctx,
+            &kindly_api::followups::QueueRequest { client_id: None, offset: 0, limit: 100 },
+        )
+    })
+    .await;
+    time("today's follow-up queue, page 50", 50.0, || {
+        kindly_api::followups::queue(
+            ctx,
+            &kindly_api::followups::QueueRequest { client_id: None, offset: 5000, limit: 100 },
+        )
+    })
+    .await;
+    let q = kindly_api::followups::queue(ctx, &kindly_api::followups::QueueRequest::default()).await?;
+    println!(
+        "\nQueue size on {today}: {} invoices with a step due (demo data has no follow-up history: the worst case).",
+        q.total
+    );
     store.close().await;
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())

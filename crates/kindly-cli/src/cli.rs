@@ -4,6 +4,7 @@ use crate::output;
 use chrono::{Local, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
 use kindly_api::clients::{ChasingInput, ClientInput, ClientListRequest};
+use kindly_api::followups::{MarkDoneRequest, MessageRequest, QueueRequest};
 use kindly_api::invoices::{InvoiceInput, InvoiceListRequest, LineInput};
 use kindly_api::payments::PaymentInput;
 use kindly_api::timeline::NoteInput;
@@ -45,6 +46,18 @@ pub enum Command {
     /// Add notes to a client's timeline.
     #[command(subcommand)]
     Notes(NotesCmd),
+    /// Today's follow-ups (or on --date); `done` and `preview` act on them.
+    Followups {
+        /// The day to compute the queue for (default: today, or --today).
+        #[arg(long, value_name = "DATE")]
+        date: Option<NaiveDate>,
+        #[arg(long, default_value_t = 100)]
+        limit: i64,
+        #[arg(long, default_value_t = 0)]
+        offset: i64,
+        #[command(subcommand)]
+        action: Option<FollowupsCmd>,
+    },
     /// Fill the database with realistic demo data.
     Demo {
         #[arg(long, default_value_t = 40)]
@@ -200,6 +213,28 @@ pub enum NotesCmd {
 }
 
 #[derive(Subcommand, Debug)]
+pub enum FollowupsCmd {
+    /// Show the message for one invoice or a bundle of one client's invoices.
+    Preview {
+        #[arg(long = "invoice", required = true)]
+        invoices: Vec<i64>,
+        /// A stage key (heads_up, reminder, follow_up, plan_offer, final_notice, …).
+        #[arg(long)]
+        stage: Option<String>,
+    },
+    /// Record that today's step was done (letter printed, call made, e-mail sent).
+    Done {
+        #[arg(long = "invoice", required = true)]
+        invoices: Vec<i64>,
+        /// email, letter or phone.
+        #[arg(long)]
+        channel: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
 pub enum DevCmd {
     /// Regenerate ui/src/lib/bindings.ts from the Rust IPC types.
     WriteBindings {
@@ -224,6 +259,10 @@ pub async fn run(args: Args) -> Result<String, ApiError> {
             .map_err(|e| ApiError::new("io_error", format!("Cannot write {}: {e}", path.display()), None))?;
         return Ok(format!("wrote {}\n", path.display()));
     }
+    let today_override = match &args.command {
+        Command::Followups { date: Some(d), .. } => Some(*d),
+        _ => args.today,
+    };
     let dir = kindly_api::paths::resolve_data_dir(
         args.data_dir.clone(),
         std::env::var_os("KINDLY_DATA_DIR"),
@@ -232,7 +271,7 @@ pub async fn run(args: Args) -> Result<String, ApiError> {
     .ok_or_else(|| ApiError::new("no_data_dir", "No data folder: pass --data-dir or set KINDLY_DATA_DIR.", None))?;
     let store = Store::open(&kindly_api::paths::db_path(&dir)).await?;
     // The clock is read here, once, and passed in.
-    let today = args.today.unwrap_or_else(|| Local::now().date_naive());
+    let today = today_override.unwrap_or_else(|| Local::now().date_naive());
     let ctx = Ctx::new(&store, Utc::now(), today);
     let out = dispatch(ctx, args.command, args.json).await;
     store.close().await;
@@ -310,6 +349,18 @@ async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool) -> Result<String, 
         }
         Command::Notes(NotesCmd::Add { client, invoice, text }) => {
             o.id(timeline::add_note(ctx, &NoteInput { client_id: client, invoice_id: invoice, text }).await?)
+        }
+        Command::Followups { action: None, limit, offset, .. } => {
+            o.queue(&kindly_api::followups::queue(ctx, &QueueRequest { client_id: None, offset, limit }).await?)
+        }
+        Command::Followups { action: Some(FollowupsCmd::Preview { invoices, stage }), .. } => {
+            let req = MessageRequest { invoice_ids: invoices, stage_key: stage, template: None };
+            o.message(&kindly_api::followups::preview(ctx, &req).await?)
+        }
+        Command::Followups { action: Some(FollowupsCmd::Done { invoices, channel, note }), .. } => {
+            let ids = kindly_api::followups::mark_done(ctx, &MarkDoneRequest { invoice_ids: invoices, channel, note })
+                .await?;
+            o.value(&serde_json::json!({ "steps": ids }), |_| format!("recorded {} step(s)\n", ids.len()))
         }
         Command::Dev(_) => Ok(String::new()),
     }

@@ -1,6 +1,7 @@
 //! Text and JSON renderings of the use cases' results.
 
 use kindly_api::clients::{ClientDetail, ClientRow};
+use kindly_api::followups::{MessagePreview, QueuePage};
 use kindly_api::invoices::{InvoiceDetail, InvoiceRow};
 use kindly_api::status::AppStatus;
 use kindly_api::views::{MoneyView, Page, TimelineItem};
@@ -130,6 +131,39 @@ impl Out {
             );
             let _ = writeln!(s, "paid {}  outstanding {}", d.paid.formatted, d.outstanding.formatted);
             timeline(&mut s, &d.timeline);
+            s
+        })
+    }
+
+    pub fn queue(&self, q: &QueuePage) -> Result<String, ApiError> {
+        self.value(q, |q| {
+            let mut s = format!("{} follow-up(s) due on {}\n", q.total, q.today);
+            for i in &q.items {
+                let _ = writeln!(
+                    s,
+                    "{:>7}  {:<18} {:<30} {:<26} {:<7} owing {:<14} {} days overdue",
+                    i.invoice_id,
+                    i.number,
+                    i.client_name,
+                    i.stage.name,
+                    i.channel,
+                    i.outstanding.formatted,
+                    i.days_overdue
+                );
+            }
+            s
+        })
+    }
+
+    pub fn message(&self, m: &MessagePreview) -> Result<String, ApiError> {
+        self.value(m, |m| {
+            let mut s = format!(
+                "To: {} ({})\nStage: {} · {}\nSubject: {}\n\n{}\n",
+                m.client_name, m.channel, m.stage.name, m.stage.tone, m.subject, m.body
+            );
+            for f in &m.findings {
+                let _ = writeln!(s, "tone: {} ({})", f.message, f.rule);
+            }
             s
         })
     }

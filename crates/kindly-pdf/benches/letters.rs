@@ -64,7 +64,12 @@ fn main() {
         .map(|i| {
             let names =
                 ["Zoë Ångström-Müller", "Łucja Kowalska", "Дмитрий Иванов", "Νίκος Παπαδόπουλος", "Jens Ørsted"];
-            common::letter(PageSize::A4, &format!("{} {i}", names[i % names.len()]), 1 + i % 4)
+            let mut l = common::letter(PageSize::A4, &format!("{} {i}", names[i % names.len()]), 1 + i % 4);
+            // Every letter has its own amount, so its own QR code (no caching across letters).
+            if let Some(qr) = l.qr.as_mut() {
+                qr.payload = common::GIROCODE.replace("1234.56", &format!("{}.{:02}", 100 + i, i % 100));
+            }
+            l
         })
         .collect();
 

@@ -131,9 +131,9 @@ impl Face {
         let name = face
             .names()
             .into_iter()
-            .find(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
-            .and_then(|n| n.to_string())
-            .filter(|n| !n.is_empty())
+            .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME)
+            .filter_map(|n| n.to_string())
+            .find(|n| !n.is_empty())
             .unwrap_or_else(|| "Font".to_string());
         // PDF names must not contain spaces or delimiters.
         let name: String = name.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();

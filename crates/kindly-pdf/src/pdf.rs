@@ -153,6 +153,20 @@ fn pdf_date(meta: &DocMeta) -> DateTime {
     )
 }
 
+fn compress(s: &mut lopdf::Stream) -> Result<(), PdfError> {
+    use std::io::Write;
+    let mut enc = flate2::write::ZlibEncoder::new(Vec::with_capacity(s.content.len() / 3), flate2::Compression::new(6));
+    let compressed = enc
+        .write_all(&s.content)
+        .and_then(|_| enc.finish())
+        .map_err(|e| PdfError::Render { reason: format!("deflate: {e}") })?;
+    if compressed.len() + 19 < s.content.len() {
+        s.dict.set("Filter", "FlateDecode");
+        s.set_content(compressed);
+    }
+    Ok(())
+}
+
 /// Embeds the subset fonts and writes all pages into one PDF.
 pub(crate) fn write(fonts: &Fonts, usage: &Usage, pages: Vec<Page>, meta: &DocMeta) -> Result<Vec<u8>, PdfError> {
     let mut doc = PdfDocument::new(&meta.title);
@@ -182,14 +196,22 @@ pub(crate) fn write(fonts: &Fonts, usage: &Usage, pages: Vec<Page>, meta: &DocMe
     let pdf_pages = pages.into_iter().map(|p| page_ops(p, &font_ids)).collect::<Result<Vec<_>, _>>()?;
     doc.pages = pdf_pages;
 
-    let opts = PdfSaveOptions { optimize: true, subset_fonts: false, secure: true, image_optimization: None };
+    // `optimize: false`: printpdf would compress every stream with lopdf's level-9
+    // deflate, which dominated the run time; we compress below at level 6 instead.
+    let opts = PdfSaveOptions { optimize: false, subset_fonts: false, secure: true, image_optimization: None };
     let mut warnings = Vec::new();
-    let bytes = doc.save(&opts, &mut warnings);
+    let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
     if let Some(w) = warnings.iter().find(|w| w.severity == PdfParseErrorSeverity::Error) {
         return Err(PdfError::Render { reason: w.msg.clone() });
     }
-    if bytes.is_empty() {
-        return Err(PdfError::Render { reason: "printpdf produced no output".into() });
+    for obj in lo.objects.values_mut() {
+        if let lopdf::Object::Stream(s) = obj {
+            if s.allows_compression && s.dict.get(b"Filter").is_err() {
+                compress(s)?;
+            }
+        }
     }
+    let mut bytes = Vec::with_capacity(64 * 1024);
+    lo.save_to(&mut bytes).map_err(|e| PdfError::Render { reason: e.to_string() })?;
     Ok(bytes)
 }

@@ -9,6 +9,7 @@ use crate::util::{date_str, instant_str};
 use crate::{Store, StoreError};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use kindly_core::invoice::{compute_totals, LineItem};
+use kindly_followup::payment_methods::{BankAccount, PaymentMethods};
 use kindly_followup::queue::next_action_on;
 use sqlx::{AssertSqlSafe, Sqlite, Transaction};
 
@@ -177,6 +178,33 @@ async fn insert_rows(
 }
 
 impl Store {
+    /// A demo business with a signature and ways to pay, unless the user set them.
+    async fn demo_business(&self) -> Result<(), StoreError> {
+        let mut s = self.settings().await?;
+        if s.business_name.is_empty() {
+            s.business_name = "Studio Kind".into();
+            s.signature = "Alex Kind\nStudio Kind · Design & Illustration".into();
+            self.save_settings(&s).await?;
+        }
+        let pm = self.payment_methods().await?;
+        if pm == PaymentMethods::default() {
+            let demo = PaymentMethods {
+                bank: Some(BankAccount {
+                    holder: "Studio Kind".into(),
+                    iban: "DE89370400440532013000".into(),
+                    bic: "COBADEFFXXX".into(),
+                    ..Default::default()
+                }),
+                card_link: "https://pay.example.com/studio-kind".into(),
+                cash: true,
+                installments: true,
+                ..Default::default()
+            };
+            self.save_payment_methods(&demo).await?;
+        }
+        Ok(())
+    }
+
     /// Adds `size` demo clients and invoices, dated around `today`.
     pub async fn seed_demo(
         &self,
@@ -196,6 +224,7 @@ impl Store {
             .map_err(map)?;
         let now_s = instant_str(now);
         let ladder = self.default_ladder().await?;
+        self.demo_business().await?;
         let mut stats = DemoStats::default();
 
         // Clients, in chunks of 20,000 per transaction.
@@ -384,6 +413,9 @@ impl Store {
                     .await
                     .map_err(map)?;
             }
+            insert_rows(&mut tx, "INSERT INTO followups (invoice_id, client_id, next_action_on)", 3, &follow)
+                .await
+                .map_err(map)?;
             insert_rows(
                 &mut tx,
                 "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, created_at)",
