@@ -3,6 +3,7 @@
 
 use crate::state::AppState;
 use kindly_api::clients::{ChasingInput, ClientDetail, ClientInput, ClientListRequest, ClientRow};
+use kindly_api::documents::{InvoicePdfRequest, LettersRequest, LettersResult, PdfResult};
 use kindly_api::followups::{
     FindingView, LadderView, MarkDoneRequest, MessagePreview, MessageRequest, PaymentMethodsView, QueuePage,
     QueueRequest, TemplateInput, TemplateView,
@@ -15,7 +16,7 @@ use kindly_api::settings::SettingsView;
 use kindly_api::status::{Bootstrap, DemoResult};
 use kindly_api::timeline::NoteInput;
 use kindly_api::views::Page;
-use kindly_api::{clients, followups, invoices, payments, settings, status, timeline, ApiError};
+use kindly_api::{clients, documents, followups, invoices, payments, settings, status, timeline, ApiError};
 use tauri::State;
 
 type Res<T> = Result<T, ApiError>;
@@ -190,4 +191,14 @@ pub async fn set_invoice_hold(
     reason: String,
 ) -> Res<()> {
     followups::set_invoice_hold(s.ctx()?, id, &hold, until.as_deref(), &reason).await
+}
+
+#[tauri::command]
+pub async fn generate_letters(s: State<'_, AppState>, req: LettersRequest) -> Res<LettersResult> {
+    documents::generate_letters(s.ctx()?, s.fonts()?, &req).await
+}
+
+#[tauri::command]
+pub async fn invoice_pdf(s: State<'_, AppState>, req: InvoicePdfRequest) -> Res<PdfResult> {
+    documents::invoice_pdf(s.ctx()?, s.fonts()?, &req).await
 }

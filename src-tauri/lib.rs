@@ -53,6 +53,8 @@ pub fn run(started: Instant) {
             commands::get_payment_methods,
             commands::save_payment_methods,
             commands::set_invoice_hold,
+            commands::generate_letters,
+            commands::invoice_pdf,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

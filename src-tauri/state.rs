@@ -4,12 +4,16 @@
 
 use chrono::{Local, Utc};
 use kindly_api::{ApiError, Ctx};
+use kindly_pdf::Fonts;
 use kindly_store::Store;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::time::Instant;
 
 pub struct AppState {
     store: Result<Store, ApiError>,
+    /// PDF fonts, parsed once, on first use (most sessions print nothing).
+    fonts: OnceLock<Result<Fonts, ApiError>>,
     pub started: Instant,
 }
 
@@ -23,7 +27,14 @@ impl AppState {
                 None,
             )),
         };
-        AppState { store, started }
+        AppState { store, fonts: OnceLock::new(), started }
+    }
+
+    pub fn fonts(&self) -> Result<&Fonts, ApiError> {
+        self.fonts
+            .get_or_init(|| Fonts::load().map_err(|e| ApiError::new(e.code(), e.to_string(), None)))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// The context for one command: the clock is read here, once, at the boundary.

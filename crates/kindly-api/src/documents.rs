@@ -1,8 +1,23 @@
 //! Printable documents: reminder letters (one PDF of every letter due, for
 //! window envelopes) and invoice PDFs, saved under the data folder and
 //! recorded in the timeline with their SHA-256.
+//!
+//! Fonts are parsed once per process by the caller (`kindly_pdf::Fonts`)
+//! and passed in, like the clock.
 
+use crate::followups::{self, MessageRequest, QueueRequest};
+use crate::{ApiError, ApiResult, Ctx};
+use kindly_core::invoice::{compute_totals, format_tax_rate, LineItem};
+use kindly_core::locale::Locale;
+use kindly_core::{decimal, Money};
+use kindly_followup::ladder::Channel;
+use kindly_followup::queue::proposed_stage;
+use kindly_pdf::{DocMeta, Fonts, InvoiceDoc, LetterDoc, PageSize, Party, Qr, Table, TotalLine};
+use kindly_store::{DoneStep, InvoiceRecord};
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -40,4 +55,424 @@ pub struct PdfResult {
     pub path: String,
     pub sha256: String,
     pub bytes: i64,
+}
+
+fn page_size(s: &str, locale: Locale) -> ApiResult<PageSize> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "a4" => Ok(PageSize::A4),
+        "letter" | "us" | "us_letter" => Ok(PageSize::Letter),
+        "" => Ok(if locale == Locale::En { PageSize::Letter } else { PageSize::A4 }),
+        other => Err(ApiError::new(
+            "invalid_page_size",
+            format!("\"{other}\" is not a page size; choose A4 or Letter."),
+            Some("page_size"),
+        )),
+    }
+}
+
+fn pdf_error(e: kindly_pdf::PdfError) -> ApiError {
+    ApiError::new(e.code(), e.to_string(), None)
+}
+
+/// Words printed on letters and invoices, per language.
+struct Labels {
+    invoice: &'static str,
+    issued: &'static str,
+    due: &'static str,
+    total: &'static str,
+    owing: &'static str,
+    total_owing: &'static str,
+    scan: &'static str,
+    description: &'static str,
+    qty: &'static str,
+    unit: &'static str,
+    tax: &'static str,
+    amount: &'static str,
+    subtotal: &'static str,
+    paid: &'static str,
+    terms: &'static str,
+}
+
+fn labels(lang: Locale) -> Labels {
+    match lang {
+        Locale::En => Labels {
+            invoice: "Invoice",
+            issued: "Invoice date",
+            due: "Due date",
+            total: "Amount",
+            owing: "Still owing",
+            total_owing: "Total still owing",
+            scan: "Scan with your banking app to pay the amount still owing",
+            description: "Description",
+            qty: "Qty",
+            unit: "Unit price",
+            tax: "Tax",
+            amount: "Amount",
+            subtotal: "Subtotal",
+            paid: "Paid",
+            terms: "Payment terms",
+        },
+        Locale::De => Labels {
+            invoice: "Rechnung",
+            issued: "Datum",
+            due: "Fällig am",
+            total: "Betrag",
+            owing: "Noch offen",
+            total_owing: "Insgesamt noch offen",
+            scan: "Mit der Banking-App scannen, um den offenen Betrag zu überweisen",
+            description: "Beschreibung",
+            qty: "Menge",
+            unit: "Einzelpreis",
+            tax: "USt.",
+            amount: "Betrag",
+            subtotal: "Zwischensumme",
+            paid: "Bezahlt",
+            terms: "Zahlungsziel",
+        },
+        Locale::Fr => Labels {
+            invoice: "Facture",
+            issued: "Date de facture",
+            due: "Échéance",
+            total: "Montant",
+            owing: "Restant dû",
+            total_owing: "Total restant dû",
+            scan: "Scannez avec votre application bancaire pour régler le montant restant",
+            description: "Description",
+            qty: "Qté",
+            unit: "Prix unitaire",
+            tax: "TVA",
+            amount: "Montant",
+            subtotal: "Sous-total",
+            paid: "Payé",
+            terms: "Conditions de paiement",
+        },
+        Locale::Es => Labels {
+            invoice: "Factura",
+            issued: "Fecha de factura",
+            due: "Vencimiento",
+            total: "Importe",
+            owing: "Pendiente",
+            total_owing: "Total pendiente",
+            scan: "Escanee con su app bancaria para pagar el importe pendiente",
+            description: "Descripción",
+            qty: "Cant.",
+            unit: "Precio unitario",
+            tax: "IVA",
+            amount: "Importe",
+            subtotal: "Subtotal",
+            paid: "Pagado",
+            terms: "Condiciones de pago",
+        },
+    }
+}
+
+fn lines(s: &str) -> Vec<String> {
+    s.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
+}
+
+struct Sender {
+    party: Party,
+    contact: Vec<String>,
+    footer: Vec<String>,
+}
+
+async fn sender(ctx: Ctx<'_>) -> ApiResult<Sender> {
+    let s = ctx.store.settings().await?;
+    let name = if s.business_name.is_empty() { "Kindly".to_string() } else { s.business_name.clone() };
+    let contact: Vec<String> =
+        [s.business_email.clone(), s.business_phone.clone()].into_iter().filter(|x| !x.is_empty()).collect();
+    let mut footer = vec![name.clone()];
+    footer.extend(lines(&s.business_address));
+    footer.extend(contact.iter().cloned());
+    Ok(Sender {
+        party: Party { name, address_lines: lines(&s.business_address) },
+        contact,
+        footer: vec![footer.join(" · ")],
+    })
+}
+
+fn recipient(c: &kindly_store::ClientRecord) -> Party {
+    let mut address_lines = Vec::new();
+    if let Some(co) = &c.details.company {
+        address_lines.push(co.clone());
+    }
+    address_lines.extend(lines(&c.details.address));
+    Party { name: c.details.display_name.clone(), address_lines }
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    format!("{:x}", Sha256::digest(bytes))
+}
+
+/// Writes `bytes` to `dir/name` atomically (temp file + rename), so a full
+/// disk or a crash never leaves a half-written PDF under the final name.
+fn save(dir: &Path, name: &str, bytes: &[u8]) -> ApiResult<PathBuf> {
+    let io = |e: std::io::Error| {
+        let code = if e.kind() == std::io::ErrorKind::StorageFull { "disk_full" } else { "io_error" };
+        ApiError::new(code, format!("Could not save the PDF in {}: {e}", dir.display()), None)
+    };
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let path = dir.join(name);
+    let tmp = dir.join(format!(".{name}.part"));
+    std::fs::write(&tmp, bytes).map_err(io)?;
+    std::fs::rename(&tmp, &path).map_err(io)?;
+    Ok(path)
+}
+
+fn data_dir(ctx: Ctx<'_>) -> PathBuf {
+    ctx.store.path().parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+/// A file-name-safe version of an invoice number.
+fn file_safe(s: &str) -> String {
+    s.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
+}
+
+/// Makes one PDF of reminder letters, one letter per client (bundling that
+/// client's invoices), saves it, records each letter in the timeline with the
+/// PDF's SHA-256 (as the step done when that stage is due today), and, if
+/// asked, hands it to the system's print path.
+pub async fn generate_letters(ctx: Ctx<'_>, fonts: &Fonts, req: &LettersRequest) -> ApiResult<LettersResult> {
+    let settings = ctx.store.settings().await?;
+    let page = page_size(&req.page_size, settings.locale)?;
+    let ids: Vec<i64> =
+        if req.invoice_ids.is_empty() { due_letter_invoices(ctx).await? } else { req.invoice_ids.clone() };
+    if ids.is_empty() {
+        return Err(ApiError::new("nothing_to_print", "No letters are due today.", None));
+    }
+    let mut by_client: BTreeMap<i64, Vec<InvoiceRecord>> = BTreeMap::new();
+    for id in &ids {
+        let inv = ctx.store.invoice(*id).await?;
+        by_client.entry(inv.client_id).or_default().push(inv);
+    }
+    let from = sender(ctx).await?;
+    let mut letters = Vec::new();
+    let mut groups = Vec::new();
+    for (client_id, invoices) in by_client {
+        let client = ctx.store.client(client_id).await?;
+        let lang = client.details.language;
+        let l = labels(lang);
+        let invoice_ids: Vec<i64> = invoices.iter().map(|i| i.id).collect();
+        let msg =
+            followups::preview(ctx, &MessageRequest { invoice_ids: invoice_ids.clone(), ..Default::default() }).await?;
+        let mut paragraphs: Vec<String> =
+            msg.body.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
+        let greeting = if paragraphs.first().is_some_and(|p| !p.contains('\n') && p.len() < 120) {
+            paragraphs.remove(0)
+        } else {
+            String::new()
+        };
+        // The template's last paragraph is the closing and signature; the
+        // letter prints the table of invoices before it.
+        let (closing, signature) = match paragraphs.pop() {
+            Some(last) if !paragraphs.is_empty() && last.lines().count() <= 6 => {
+                let mut it = last.lines().map(str::to_string);
+                (it.next().unwrap_or_default(), it.collect())
+            }
+            Some(last) => {
+                paragraphs.push(last);
+                (String::new(), Vec::new())
+            }
+            None => (String::new(), Vec::new()),
+        };
+        let mut rows = Vec::new();
+        for i in &invoices {
+            rows.push(vec![
+                i.number.clone(),
+                lang.format_date(i.issue_date),
+                lang.format_date(i.due_date),
+                Money::new(i.total_minor, i.currency).format(lang),
+                i.outstanding().format(lang),
+            ]);
+        }
+        let mut owing: Vec<Money> = Vec::new();
+        for i in &invoices {
+            match owing.iter_mut().find(|m| m.currency == i.currency) {
+                Some(m) => m.minor += i.outstanding().minor,
+                None => owing.push(i.outstanding()),
+            }
+        }
+        let total_owing = owing.iter().map(|m| m.format(lang)).collect::<Vec<_>>().join(" + ");
+        letters.push(LetterDoc {
+            page,
+            sender: from.party.clone(),
+            sender_contact: from.contact.clone(),
+            recipient: recipient(&client),
+            date_line: lang.format_date(ctx.today),
+            reference_line: format!("{} {}", l.invoice, msg.invoice_numbers.join(", ")),
+            subject: msg.subject.clone(),
+            greeting,
+            body: paragraphs,
+            table: Some(Table {
+                headers: vec![l.invoice.into(), l.issued.into(), l.due.into(), l.total.into(), l.owing.into()],
+                rows,
+                right_align: vec![3, 4],
+                total: Some(vec![String::new(), String::new(), String::new(), l.total_owing.into(), total_owing]),
+            }),
+            payment_methods: Vec::new(),
+            qr: msg.epc_payload.clone().map(|payload| Qr { payload, caption: l.scan.into() }),
+            closing,
+            signature,
+            footer: from.footer.clone(),
+        });
+        groups.push((invoices, msg));
+    }
+    let meta = DocMeta::new(format!("Letters {}", ctx.today), from.party.name.clone(), ctx.now.naive_utc());
+    let bytes = kindly_pdf::render_letters(fonts, &letters, &meta).map_err(pdf_error)?;
+    let sha = sha256_hex(&bytes);
+    let name = format!("letters-{}.pdf", ctx.now.format("%Y-%m-%d-%H%M%S"));
+    let path = save(&data_dir(ctx).join("letters"), &name, &bytes)?;
+
+    // Record every letter: the due stage is done, with the PDF's hash.
+    let ladders_default = ctx.store.default_ladder().await?;
+    let custom = ctx.store.ladders().await?;
+    for (invoices, msg) in &groups {
+        for inv in invoices {
+            let ladder_id = ctx.store.client_ladder_id(inv.client_id).await?;
+            let ladder = ladder_id.and_then(|i| custom.get(&i)).map(|(_, l)| l).unwrap_or(&ladders_default);
+            let done = ctx.store.last_done_offset(inv.id).await?;
+            let data = serde_json::json!({
+                "channel": "letter", "subject": msg.subject, "body": msg.body, "invoices": msg.invoice_numbers,
+                "pdf": path.display().to_string(), "sha256": sha,
+            });
+            match proposed_stage(ladder, inv.due_date, ctx.today, done) {
+                Some(stage) => {
+                    let summary = format!("Letter printed: {} for invoice {}", stage.name, inv.number);
+                    let step = DoneStep {
+                        invoice_id: inv.id,
+                        stage,
+                        channel: Channel::Letter,
+                        summary: &summary,
+                        data,
+                        document_sha256: Some(&sha),
+                    };
+                    match ctx.store.mark_step_done(&step, ctx.today, ctx.now).await {
+                        Ok(_) | Err(kindly_store::StoreError::AlreadyDone) => {}
+                        Err(e) => return Err(e.into()),
+                    }
+                }
+                None => {
+                    let summary = format!("Letter generated for invoice {}", inv.number);
+                    let ev = kindly_store::NewEvent {
+                        client_id: inv.client_id,
+                        invoice_id: Some(inv.id),
+                        at: ctx.now,
+                        kind: kindly_core::timeline::EventKind::Note,
+                        summary: &summary,
+                        data,
+                    };
+                    ctx.store.append_event(&ev).await?;
+                }
+            }
+        }
+    }
+    let printed_with = if req.print { Some(crate::print::hand_to_system(&path)?) } else { None };
+    Ok(LettersResult { path: path.display().to_string(), letters: letters.len() as i64, sha256: sha, printed_with })
+}
+
+/// Every invoice whose step due today goes out by letter.
+async fn due_letter_invoices(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
+    let mut ids = Vec::new();
+    let mut offset = 0;
+    loop {
+        let page = followups::queue(ctx, &QueueRequest { client_id: None, offset, limit: 1000 }).await?;
+        let n = page.items.len() as i64;
+        ids.extend(page.items.into_iter().filter(|i| i.channel == "letter").map(|i| i.invoice_id));
+        offset += n;
+        if n == 0 || offset >= page.total {
+            break;
+        }
+    }
+    Ok(ids)
+}
+
+/// Renders an invoice as a PDF and saves it under the data folder.
+pub async fn invoice_pdf(ctx: Ctx<'_>, fonts: &Fonts, req: &InvoicePdfRequest) -> ApiResult<PdfResult> {
+    let settings = ctx.store.settings().await?;
+    let inv = ctx.store.invoice(req.invoice_id).await?;
+    let client = ctx.store.client(inv.client_id).await?;
+    let lang = client.details.language;
+    let page = page_size(&req.page_size, settings.locale)?;
+    let l = labels(lang);
+    let from = sender(ctx).await?;
+    let fmt = |m: i64| Money::new(m, inv.currency).format(lang);
+    let items: Vec<LineItem> = inv
+        .lines
+        .iter()
+        .map(|x| LineItem {
+            description: x.description.clone(),
+            quantity_milli: x.quantity_milli,
+            unit_price_minor: x.unit_price_minor,
+            tax_rate_bp: x.tax_rate_bp,
+        })
+        .collect();
+    let totals = compute_totals(&items)?;
+    let rows = items
+        .iter()
+        .map(|x| {
+            vec![
+                x.description.clone(),
+                decimal::format_scaled_trimmed(i128::from(x.quantity_milli), 3),
+                fmt(x.unit_price_minor),
+                format!("{} %", format_tax_rate(x.tax_rate_bp)),
+                fmt(x.net_minor() as i64),
+            ]
+        })
+        .collect();
+    let mut total_lines =
+        vec![TotalLine { label: l.subtotal.into(), amount: fmt(totals.subtotal_minor), emphasis: false }];
+    for t in totals.taxes.iter().filter(|t| t.rate_bp > 0) {
+        total_lines.push(TotalLine {
+            label: format!("{} {} %", l.tax, format_tax_rate(t.rate_bp)),
+            amount: fmt(t.tax_minor),
+            emphasis: false,
+        });
+    }
+    total_lines.push(TotalLine { label: l.total.into(), amount: fmt(totals.total_minor), emphasis: true });
+    if inv.paid_minor > 0 {
+        total_lines.push(TotalLine { label: l.paid.into(), amount: fmt(inv.paid_minor), emphasis: false });
+        total_lines.push(TotalLine { label: l.owing.into(), amount: inv.outstanding().format(lang), emphasis: true });
+    }
+    let pm = ctx.store.payment_methods().await?;
+    let qr = match (&pm.bank, inv.outstanding()) {
+        (Some(b), owing) if owing.minor > 0 && owing.currency.code() == "EUR" && !b.iban.is_empty() => {
+            let name = if b.holder.is_empty() { from.party.name.clone() } else { b.holder.clone() };
+            kindly_followup::epc::payload(&b.bic, &name, &b.iban, owing, &inv.number)
+                .ok()
+                .map(|payload| Qr { payload, caption: l.scan.into() })
+        }
+        _ => None,
+    };
+    let terms = (inv.due_date - inv.issue_date).num_days();
+    let mut notes = vec![format!("{}: {terms} · {} {}", l.terms, l.due, lang.format_date(inv.due_date))];
+    notes.extend(lines(&inv.notes));
+    let doc = InvoiceDoc {
+        page,
+        sender: from.party.clone(),
+        sender_contact: from.contact.clone(),
+        recipient: recipient(&client),
+        title: l.invoice.into(),
+        number: inv.number.clone(),
+        details: vec![
+            (l.issued.into(), lang.format_date(inv.issue_date)),
+            (l.due.into(), lang.format_date(inv.due_date)),
+        ],
+        intro: Vec::new(),
+        lines: Table {
+            headers: vec![l.description.into(), l.qty.into(), l.unit.into(), l.tax.into(), l.amount.into()],
+            rows,
+            right_align: vec![1, 2, 3, 4],
+            total: None,
+        },
+        totals: total_lines,
+        notes,
+        payment_methods: pm.lines(lang),
+        qr,
+        footer: from.footer.clone(),
+    };
+    let meta = DocMeta::new(format!("{} {}", l.invoice, inv.number), from.party.name.clone(), ctx.now.naive_utc());
+    let bytes = kindly_pdf::render_invoice(fonts, &doc, &meta).map_err(pdf_error)?;
+    let sha = sha256_hex(&bytes);
+    let path = save(&data_dir(ctx).join("invoices"), &format!("{}.pdf", file_safe(&inv.number)), &bytes)?;
+    Ok(PdfResult { path: path.display().to_string(), sha256: sha, bytes: bytes.len() as i64 })
 }

@@ -18,6 +18,13 @@ pub struct SettingsView {
     /// Closing lines of letters and e-mails; defaults to the business name.
     #[serde(default)]
     pub signature: String,
+    /// Postal address printed in the sender block of letters and invoices.
+    #[serde(default)]
+    pub business_address: String,
+    #[serde(default)]
+    pub business_email: String,
+    #[serde(default)]
+    pub business_phone: String,
     /// The number the next invoice will get, e.g. "INV-2026-0007".
     pub next_number_preview: String,
 }
@@ -33,6 +40,9 @@ pub async fn get(ctx: Ctx<'_>) -> ApiResult<SettingsView> {
         next_sequence: s.next_sequence,
         default_terms_days: s.default_terms_days,
         signature: s.signature,
+        business_address: s.business_address,
+        business_email: s.business_email,
+        business_phone: s.business_phone,
         next_number_preview,
     })
 }
@@ -52,6 +62,12 @@ pub async fn save(ctx: Ctx<'_>, input: &SettingsView) -> ApiResult<SettingsView>
     }
     s.default_terms_days = input.default_terms_days;
     s.signature = text::multi_line(&input.signature, "signature", 1000)?;
+    s.business_address = text::multi_line(&input.business_address, "business_address", 500)?;
+    s.business_email = match kindly_core::client::validate_email(&input.business_email) {
+        Ok(e) => e.unwrap_or_default(),
+        Err(e) => return Err(crate::ApiError { field: Some("business_email".into()), ..e.into() }),
+    };
+    s.business_phone = text::optional_single_line(&input.business_phone, "business_phone", 50)?.unwrap_or_default();
     ctx.store.save_settings(&s).await?;
     get(ctx).await
 }

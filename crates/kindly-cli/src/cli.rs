@@ -4,6 +4,7 @@ use crate::output;
 use chrono::{Local, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
 use kindly_api::clients::{ChasingInput, ClientInput, ClientListRequest};
+use kindly_api::documents::{InvoicePdfRequest, LettersRequest};
 use kindly_api::followups::{MarkDoneRequest, MessageRequest, QueueRequest};
 use kindly_api::invoices::{InvoiceInput, InvoiceListRequest, LineInput};
 use kindly_api::payments::PaymentInput;
@@ -57,6 +58,18 @@ pub enum Command {
         offset: i64,
         #[command(subcommand)]
         action: Option<FollowupsCmd>,
+    },
+    /// Make one PDF of reminder letters (every letter due today, or for the
+    /// given invoices), save it under the data folder and record each letter.
+    Letters {
+        #[arg(long = "invoice")]
+        invoices: Vec<i64>,
+        /// a4 or letter (default: letter for English, A4 otherwise).
+        #[arg(long, default_value = "")]
+        page_size: String,
+        /// Send it to the printer (CUPS lp) or open it in the PDF viewer.
+        #[arg(long)]
+        print: bool,
     },
     /// Fill the database with realistic demo data.
     Demo {
@@ -172,6 +185,13 @@ pub enum InvoicesCmd {
     Show { id: i64 },
     /// Issue a draft (it cannot be edited afterwards).
     Issue { id: i64 },
+    /// Save an invoice as a PDF under the data folder.
+    Pdf {
+        id: i64,
+        /// a4 or letter.
+        #[arg(long, default_value = "")]
+        page_size: String,
+    },
     /// Cancel an invoice that has no payments.
     Cancel {
         id: i64,
@@ -241,6 +261,10 @@ pub enum DevCmd {
         #[arg(long, default_value = kindly_api::bindings::BINDINGS_PATH)]
         path: PathBuf,
     },
+}
+
+fn fonts() -> Result<kindly_pdf::Fonts, ApiError> {
+    kindly_pdf::Fonts::load().map_err(|e| ApiError::new(e.code(), e.to_string(), None))
 }
 
 fn parse_line(s: &str) -> LineInput {
@@ -361,6 +385,22 @@ async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool) -> Result<String, 
             let ids = kindly_api::followups::mark_done(ctx, &MarkDoneRequest { invoice_ids: invoices, channel, note })
                 .await?;
             o.value(&serde_json::json!({ "steps": ids }), |_| format!("recorded {} step(s)\n", ids.len()))
+        }
+        Command::Letters { invoices, page_size, print } => {
+            let fonts = fonts()?;
+            let r = kindly_api::documents::generate_letters(
+                ctx,
+                &fonts,
+                &LettersRequest { invoice_ids: invoices, page_size, print },
+            )
+            .await?;
+            o.value(&r, |r| format!("{} letter(s) saved to {}\nsha256 {}\n", r.letters, r.path, r.sha256))
+        }
+        Command::Invoices(InvoicesCmd::Pdf { id, page_size }) => {
+            let fonts = fonts()?;
+            let r = kindly_api::documents::invoice_pdf(ctx, &fonts, &InvoicePdfRequest { invoice_id: id, page_size })
+                .await?;
+            o.value(&r, |r| format!("{}\n", r.path))
         }
         Command::Dev(_) => Ok(String::new()),
     }

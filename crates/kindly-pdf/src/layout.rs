@@ -154,9 +154,28 @@ impl Geometry {
 /// `y` is the baseline.
 #[derive(Debug, Clone)]
 pub(crate) enum Item {
-    Text { x: f32, y: f32, size: f32, grey: f32, runs: Vec<Run> },
-    Line { x1: f32, y1: f32, x2: f32, y2: f32, width_pt: f32, grey: f32 },
-    Fill { x: f32, y: f32, w: f32, h: f32 },
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        grey: f32,
+        runs: Vec<Run>,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width_pt: f32,
+        grey: f32,
+    },
+    /// A QR code: top-left corner (mm), module size (mm), dark runs as (column, row, length).
+    Qr {
+        x: f32,
+        y: f32,
+        module: f32,
+        runs: Vec<(u16, u16, u16)>,
+    },
 }
 
 /// One laid-out page.

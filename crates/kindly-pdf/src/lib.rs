@@ -36,6 +36,7 @@ mod layout;
 mod letter;
 mod pdf;
 pub mod qr;
+mod sfnt;
 mod text;
 
 pub use error::PdfError;

@@ -11,9 +11,9 @@
 use std::collections::BTreeMap;
 
 use printpdf::{
-    Color, Date, DateTime, FontId, FontMetrics, FontType, Greyscale, Line, LinePoint, Mm, Offset, Op, PaintMode,
-    ParsedFont, PdfDocument, PdfFontHandle, PdfFontMetricsStub, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point,
-    Pt, Rect, TextItem, Time,
+    Color, CurTransMat, Date, DateTime, DictItem, ExternalStream, ExternalXObject, FontId, FontMetrics, FontType,
+    Greyscale, Line, LinePoint, Mm, Offset, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfFontMetricsStub,
+    PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, TextItem, Time, XObjectTransform,
 };
 use subsetter::GlyphRemapper;
 
@@ -35,6 +35,7 @@ fn subset_face(face: &Face, chars: &[char]) -> Result<ParsedFont, PdfError> {
         remapper.remap(*g);
     }
     let bytes = subsetter::subset(face.data(), face.index, &remapper).map_err(|e| err(e.to_string()))?;
+    let bytes = crate::sfnt::strip_for_pdf(&bytes).unwrap_or(bytes);
 
     let mut codepoint_to_glyph = BTreeMap::new();
     let mut glyph_widths = BTreeMap::new();
@@ -82,11 +83,17 @@ fn grey(level: f32) -> Color {
     Color::Greyscale(Greyscale { percent: level, icc_profile: None })
 }
 
-fn pt(x_mm: f32) -> Pt {
-    Pt(x_mm * PT_PER_MM)
+/// Rounds to 1/100 pt: far below visibility, and keeps the numbers short.
+fn q(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
 }
 
-fn page_ops(page: Page, font_ids: &[Option<FontId>]) -> Result<PdfPage, PdfError> {
+fn pt(x_mm: f32) -> Pt {
+    Pt(q(x_mm * PT_PER_MM))
+}
+
+fn page_ops(page: Page, font_ids: &[Option<FontId>], doc: &mut PdfDocument) -> Result<PdfPage, PdfError> {
+    use std::io::Write;
     let h = page.h;
     let mut ops = Vec::with_capacity(page.items.len() * 5);
     let mut fill: Option<f32> = None;
@@ -122,21 +129,45 @@ fn page_ops(page: Page, font_ids: &[Option<FontId>]) -> Result<PdfPage, PdfError
                 let p = |x: f32, y: f32| LinePoint { p: Point { x: pt(x), y: pt(h - y) }, bezier: false };
                 ops.push(Op::DrawLine { line: Line { points: vec![p(x1, y1), p(x2, y2)], is_closed: false } });
             }
-            Item::Fill { x, y, w, h: rh } => {
-                if fill != Some(0.0) {
-                    ops.push(Op::SetFillColor { col: grey(0.0) });
-                    fill = Some(0.0);
+            Item::Qr { x, y, module, runs } => {
+                // The modules go into a form XObject in module units (y down), written
+                // here as integers: "col row len 1 re" per run and one fill. One matrix
+                // places it on the page.
+                let mut content = Vec::with_capacity(runs.len() * 14 + 4);
+                for (col, row, len) in &runs {
+                    let _ = writeln!(content, "{col} {row} {len} 1 re");
                 }
-                ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: pt(x),
-                        y: pt(h - y - rh),
-                        width: pt(w),
-                        height: pt(rh),
-                        mode: Some(PaintMode::Fill),
-                        winding_order: None,
-                    },
+                content.extend_from_slice(b"f\n");
+                let side = runs.iter().map(|(c, r, l)| (c + l).max(r + 1)).max().unwrap_or(1);
+                let mut dict = BTreeMap::new();
+                dict.insert("Type".to_string(), DictItem::Name(b"XObject".to_vec()));
+                dict.insert("Subtype".to_string(), DictItem::Name(b"Form".to_vec()));
+                dict.insert(
+                    "BBox".to_string(),
+                    DictItem::Array(vec![
+                        DictItem::Int(0),
+                        DictItem::Int(0),
+                        DictItem::Int(side.into()),
+                        DictItem::Int(side.into()),
+                    ]),
+                );
+                let id = doc.add_xobject(&ExternalXObject {
+                    stream: ExternalStream { dict, content, compress: true },
+                    width: None,
+                    height: None,
+                    dpi: None,
                 });
+                let m = module * PT_PER_MM;
+                ops.push(Op::SaveGraphicsState);
+                ops.push(Op::SetTransformationMatrix {
+                    matrix: CurTransMat::Raw([m, 0.0, 0.0, -m, q(x * PT_PER_MM), q((h - y) * PT_PER_MM)]),
+                });
+                ops.push(Op::SetFillColor { col: grey(0.0) });
+                ops.push(Op::UseXobject {
+                    id,
+                    transform: XObjectTransform { no_auto_scale: true, ..Default::default() },
+                });
+                ops.push(Op::RestoreGraphicsState);
             }
         }
     }
@@ -153,9 +184,10 @@ fn pdf_date(meta: &DocMeta) -> DateTime {
     )
 }
 
-fn compress(s: &mut lopdf::Stream) -> Result<(), PdfError> {
+fn compress(s: &mut lopdf::Stream, level: u32) -> Result<(), PdfError> {
     use std::io::Write;
-    let mut enc = flate2::write::ZlibEncoder::new(Vec::with_capacity(s.content.len() / 3), flate2::Compression::new(6));
+    let mut enc =
+        flate2::write::ZlibEncoder::new(Vec::with_capacity(s.content.len() / 3), flate2::Compression::new(level));
     let compressed = enc
         .write_all(&s.content)
         .and_then(|_| enc.finish())
@@ -185,7 +217,9 @@ pub(crate) fn write(fonts: &Fonts, usage: &Usage, pages: Vec<Page>, meta: &DocMe
             .face(face_id)
             .ok_or_else(|| PdfError::Render { reason: format!("font {face_id:?} is not loaded") })?;
         let parsed = subset_face(face, &chars)?;
-        let id = doc.add_font(&parsed);
+        // Short resource names (printpdf's own ids are 32 random letters, repeated in every Tf).
+        let id = FontId(format!("K{}", face_id.index() + 1));
+        doc.resources.fonts.map.insert(id.clone(), PdfFont::new(parsed));
         let i = face_id.index();
         if font_ids.len() <= i {
             font_ids.resize(i + 1, None);
@@ -193,7 +227,7 @@ pub(crate) fn write(fonts: &Fonts, usage: &Usage, pages: Vec<Page>, meta: &DocMe
         font_ids[i] = Some(id);
     }
 
-    let pdf_pages = pages.into_iter().map(|p| page_ops(p, &font_ids)).collect::<Result<Vec<_>, _>>()?;
+    let pdf_pages = pages.into_iter().map(|p| page_ops(p, &font_ids, &mut doc)).collect::<Result<Vec<_>, _>>()?;
     doc.pages = pdf_pages;
 
     // `optimize: false`: printpdf would compress every stream with lopdf's level-9
@@ -204,10 +238,19 @@ pub(crate) fn write(fonts: &Fonts, usage: &Usage, pages: Vec<Page>, meta: &DocMe
     if let Some(w) = warnings.iter().find(|w| w.severity == PdfParseErrorSeverity::Error) {
         return Err(PdfError::Render { reason: w.msg.clone() });
     }
-    for obj in lo.objects.values_mut() {
+    // Page content streams (one per page, thousands per batch) get fast deflate;
+    // the few per-document streams (font programs, ToUnicode CMaps) the best ratio.
+    let contents: std::collections::HashSet<lopdf::ObjectId> = lo
+        .get_pages()
+        .values()
+        .filter_map(|id| lo.get_dictionary(*id).ok())
+        .filter_map(|d| d.get(b"Contents").ok())
+        .filter_map(|o| o.as_reference().ok())
+        .collect();
+    for (id, obj) in lo.objects.iter_mut() {
         if let lopdf::Object::Stream(s) = obj {
             if s.allows_compression && s.dict.get(b"Filter").is_err() {
-                compress(s)?;
+                compress(s, if contents.contains(id) { 1 } else { 9 })?;
             }
         }
     }

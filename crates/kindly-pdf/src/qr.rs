@@ -60,19 +60,18 @@ pub fn encode(payload: &str) -> Result<QrMatrix, PdfError> {
     let w = version.width();
     let width = usize::try_from(w).map_err(|_| PdfError::Qr { reason: "bad width".into() })?;
     let mut best: Option<(u32, Vec<bool>)> = None;
+    let mut dark = vec![false; width * width];
     for mask in MASKS {
         let mut c = canvas.clone();
         c.apply_mask(mask);
-        let mut dark = Vec::with_capacity(width * width);
-        for y in 0..w {
-            for x in 0..w {
-                dark.push(c.get(x, y).is_dark());
-            }
+        for (i, d) in dark.iter_mut().enumerate() {
+            // `Canvas::get` takes i16 coordinates; width <= 177 always fits.
+            *d = c.get((i % width) as i16, (i / width) as i16).is_dark();
         }
         let score = if width <= 128 { penalty_bits(&dark, width) } else { penalty(&dark, width) };
         // Strictly lower wins: ties keep the earlier mask, like `min_by_key`.
         if best.as_ref().is_none_or(|(b, _)| score < *b) {
-            best = Some((score, dark));
+            best = Some((score, dark.clone()));
         }
     }
     let dark = best.map(|(_, d)| d).unwrap_or_default();
@@ -83,18 +82,21 @@ pub fn encode(payload: &str) -> Result<QrMatrix, PdfError> {
 /// (the scalar version spends its time in mispredicted branches). `w <= 128`.
 fn penalty_bits(m: &[bool], w: usize) -> u32 {
     let full: u128 = if w == 128 { u128::MAX } else { (1u128 << w) - 1 };
-    let mut rows = vec![0u128; w];
-    let mut cols = vec![0u128; w];
-    for y in 0..w {
-        for x in 0..w {
-            let d = u128::from(m[y * w + x]);
-            rows[y] |= d << x;
+    let mut rows = [0u128; 128];
+    let mut cols = [0u128; 128];
+    for (y, row) in m.chunks_exact(w).enumerate() {
+        let mut r = 0u128;
+        for (x, d) in row.iter().enumerate() {
+            let d = u128::from(*d);
+            r |= d << x;
             cols[x] |= d << y;
         }
+        rows[y] = r;
     }
+    let (rows, cols) = (&rows[..w], &cols[..w]);
     let mut score: i64 = 0;
     let mut finder: [i64; 2] = [0, 0];
-    for (o, lines) in [&rows, &cols].into_iter().enumerate() {
+    for (o, lines) in [rows, cols].into_iter().enumerate() {
         for &l in lines.iter() {
             // N1: `same` bit j (1 <= j < w) = module j equals module j-1; a run of n equal
             // modules is n-1 consecutive ones and scores n-2 when n >= 5.
@@ -183,13 +185,15 @@ fn penalty(m: &[bool], w: usize) -> u32 {
     score.max(0) as u32
 }
 
-/// Draws `m` as a `size` mm square with its top-left corner at (`x`, `y`) mm.
-/// The caller keeps the quiet zone (4 modules) free.
+/// Places `m` as a `size` mm square with its top-left corner at (`x`, `y`) mm:
+/// one rectangle per horizontal run of dark modules, in module units (the PDF
+/// writer maps them with one transformation matrix, so the content stream holds
+/// small integers). The caller keeps the quiet zone (4 modules) free.
 pub(crate) fn draw(page: &mut Page, m: &QrMatrix, x: f32, y: f32, size: f32) {
     if m.width == 0 {
         return;
     }
-    let module = size / m.width as f32;
+    let mut runs = Vec::new();
     for row in 0..m.width {
         let mut col = 0;
         while col < m.width {
@@ -201,14 +205,10 @@ pub(crate) fn draw(page: &mut Page, m: &QrMatrix, x: f32, y: f32, size: f32) {
             while col < m.width && m.is_dark(col, row) {
                 col += 1;
             }
-            page.items.push(Item::Fill {
-                x: x + start as f32 * module,
-                y: y + row as f32 * module,
-                w: (col - start) as f32 * module,
-                h: module,
-            });
+            runs.push((start as u16, row as u16, (col - start) as u16));
         }
     }
+    page.items.push(Item::Qr { x, y, module: size / m.width as f32, runs });
 }
 
 #[cfg(test)]
@@ -279,15 +279,19 @@ mod tests {
         let m = encode("hello").unwrap();
         let mut page = Page { w: 210.0, h: 297.0, items: Vec::new() };
         draw(&mut page, &m, 100.0, 50.0, 32.0);
-        let dark = m.dark.iter().filter(|d| **d).count();
-        assert!(!page.items.is_empty() && page.items.len() < dark);
-        let mut area = 0.0;
-        for it in &page.items {
-            let Item::Fill { x, y, w, h } = it else { panic!("only fills") };
-            assert!(*x >= 100.0 && *y >= 50.0 && x + w <= 132.001 && y + h <= 82.001);
-            area += w * h;
+        let [Item::Qr { x, y, module, runs }] = page.items.as_slice() else { panic!("one QR item") };
+        assert_eq!((*x, *y), (100.0, 50.0));
+        assert!((module * m.width as f32 - 32.0).abs() < 1e-4);
+        // The runs cover exactly the dark modules.
+        let mut covered = vec![false; m.width * m.width];
+        for (col, row, len) in runs {
+            for c in *col..col + len {
+                let i = usize::from(*row) * m.width + usize::from(c);
+                assert!(!covered[i]);
+                covered[i] = true;
+            }
         }
-        let module = 32.0 / m.width as f32;
-        assert!((area - dark as f32 * module * module).abs() < 0.01);
+        assert_eq!(covered, m.dark);
+        assert!(runs.len() < m.dark.iter().filter(|d| **d).count());
     }
 }

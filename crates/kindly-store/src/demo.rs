@@ -184,6 +184,9 @@ impl Store {
         if s.business_name.is_empty() {
             s.business_name = "Studio Kind".into();
             s.signature = "Alex Kind\nStudio Kind · Design & Illustration".into();
+            s.business_address = "Kastanienallee 12\n10435 Berlin\nGermany".into();
+            s.business_email = "hello@studio-kind.example".into();
+            s.business_phone = "+49 30 1234 5678".into();
             self.save_settings(&s).await?;
         }
         let pm = self.payment_methods().await?;

@@ -18,6 +18,10 @@ pub struct Settings {
     pub default_terms_days: i64,
     /// The closing lines of letters and e-mails (name, title, business).
     pub signature: String,
+    /// The sender block of letters and invoices.
+    pub business_address: String,
+    pub business_email: String,
+    pub business_phone: String,
 }
 
 impl Default for Settings {
@@ -30,6 +34,9 @@ impl Default for Settings {
             next_sequence: 1,
             default_terms_days: 30,
             signature: String::new(),
+            business_address: String::new(),
+            business_email: String::new(),
+            business_phone: String::new(),
         }
     }
 }
@@ -50,6 +57,9 @@ impl Store {
                 "next_sequence" => s.next_sequence = v.parse().unwrap_or(1),
                 "default_terms_days" => s.default_terms_days = v.parse().unwrap_or(30),
                 "signature" => s.signature = v,
+                "business_address" => s.business_address = v,
+                "business_email" => s.business_email = v,
+                "business_phone" => s.business_phone = v,
                 _ => {}
             }
         }
@@ -67,6 +77,9 @@ impl Store {
             ("next_sequence", s.next_sequence.to_string()),
             ("default_terms_days", s.default_terms_days.to_string()),
             ("signature", s.signature.clone()),
+            ("business_address", s.business_address.clone()),
+            ("business_email", s.business_email.clone()),
+            ("business_phone", s.business_phone.clone()),
         ];
         for (k, v) in pairs {
             put(&mut tx, k, &v).await.map_err(|e| StoreError::classify(e, self.path()))?;

@@ -9,14 +9,28 @@ import type {
   ClientRow,
   CreatedInvoice,
   DemoResult,
+  FindingView,
   InvoiceDetail,
   InvoiceInput,
   InvoiceListRequest,
+  InvoicePdfRequest,
   InvoiceRow,
+  LadderView,
+  LettersRequest,
+  LettersResult,
+  MarkDoneRequest,
+  MessagePreview,
+  MessageRequest,
   NoteInput,
   Page,
   PaymentInput,
+  PaymentMethodsView,
+  PdfResult,
+  QueuePage,
+  QueueRequest,
   SettingsView,
+  TemplateInput,
+  TemplateView,
   TotalsRequest,
   TotalsView,
 } from './bindings';
@@ -54,4 +68,23 @@ export const api = {
 
   recordPayment: (input: PaymentInput) => call<number>('record_payment', { input }),
   addNote: (input: NoteInput) => call<number>('add_note', { input }),
+
+  followupQueue: (req: QueueRequest) => call<QueuePage>('followup_queue', { req }),
+  previewMessage: (req: MessageRequest) => call<MessagePreview>('preview_message', { req }),
+  markFollowupDone: (req: MarkDoneRequest) => call<number[]>('mark_followup_done', { req }),
+  getTemplate: (stage: string, language: string) => call<TemplateView>('get_template', { stage, language }),
+  saveTemplate: (stage: string, language: string, input: TemplateInput) =>
+    call<TemplateView>('save_template', { stage, language, input }),
+  resetTemplate: (stage: string, language: string) => call<TemplateView>('reset_template', { stage, language }),
+  checkTone: (input: TemplateInput) => call<FindingView[]>('check_tone', { input }),
+  getLadder: () => call<LadderView>('get_ladder'),
+  saveLadder: (input: LadderView) => call<LadderView>('save_ladder', { input }),
+  getPaymentMethods: () => call<PaymentMethodsView>('get_payment_methods'),
+  savePaymentMethods: (input: PaymentMethodsView) => call<PaymentMethodsView>('save_payment_methods', { input }),
+  setInvoiceHold: (id: number, hold: Hold, until: string | null, reason: string) =>
+    call<null>('set_invoice_hold', { id, hold, until, reason }),
+  generateLetters: (req: LettersRequest) => call<LettersResult>('generate_letters', { req }),
+  invoicePdf: (req: InvoicePdfRequest) => call<PdfResult>('invoice_pdf', { req }),
 };
+
+export type Hold = 'disputed' | 'paused' | 'none';

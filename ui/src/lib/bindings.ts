@@ -47,6 +47,10 @@ export type SettingsView = { business_name: string, default_currency: string, lo
  */
 signature: string, 
 /**
+ * Postal address printed in the sender block of letters and invoices.
+ */
+business_address: string, business_email: string, business_phone: string, 
+/**
  * The number the next invoice will get, e.g. "INV-2026-0007".
  */
 next_number_preview: string, };

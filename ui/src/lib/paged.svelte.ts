@@ -37,6 +37,12 @@ export class PagedRows<T> {
     return this.#pages.get(Math.floor(index / this.pageSize))?.[index % this.pageSize];
   }
 
+  /** Every row loaded so far, in order (for look-ups across the loaded pages). */
+  loadedRows(): T[] {
+    void this.version;
+    return [...this.#pages.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, rows]) => rows);
+  }
+
   /** Make sure rows [start, end) are loaded or loading. */
   ensure(start: number, end: number): void {
     for (const p of pagesFor(start, end, this.pageSize)) {

@@ -2,6 +2,8 @@
 
 export type View =
   | { name: 'firstrun' }
+  | { name: 'today' }
+  | { name: 'followups' }
   | { name: 'clients' }
   | { name: 'client'; id: number }
   | { name: 'invoices' }
@@ -24,8 +26,12 @@ export function back(fallback: View): void {
 }
 
 /** Which nav section a view belongs to. */
-export function section(view: View): 'clients' | 'invoices' | 'settings' | null {
+export function section(view: View): 'today' | 'clients' | 'invoices' | 'followups' | 'settings' | null {
   switch (view.name) {
+    case 'today':
+      return 'today';
+    case 'followups':
+      return 'followups';
     case 'clients':
     case 'client':
       return 'clients';

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { QueueItem } from '../../lib/bindings';
+import {
+  daysBetween,
+  defaultPageSize,
+  dueLabel,
+  formatDay,
+  groupByClient,
+  insertAt,
+  placeholderText,
+  sameClientOthers,
+} from './followups';
+
+const money = { currency: 'EUR', amount: '10.00', formatted: '€10.00', is_zero: false };
+const stage = { key: 'first', name: 'First reminder', offset_days: 7, tone: 'friendly', channel: 'email' };
+function item(invoice_id: number, client_id: number, extra: Partial<QueueItem> = {}): QueueItem {
+  return {
+    invoice_id,
+    number: `INV-${invoice_id}`,
+    client_id,
+    client_name: `Client ${client_id}`,
+    stage,
+    stage_date: '2026-03-08',
+    due_date: '2026-03-01',
+    days_overdue: 7,
+    outstanding: money,
+    channel: 'email',
+    email: null,
+    phone: null,
+    ...extra,
+  };
+}
+
+describe('bundling', () => {
+  const items = [item(1, 10), item(2, 20), item(3, 10), item(4, 10), item(3, 10)];
+
+  it('finds the other invoices of the same client once each', () => {
+    expect(sameClientOthers(items, items[0]).map((i) => i.invoice_id)).toEqual([3, 4]);
+    expect(sameClientOthers(items, items[1])).toEqual([]);
+  });
+
+  it('groups by client in order of first appearance', () => {
+    const g = groupByClient(items.slice(0, 4));
+    expect(g.map((x) => x.client_id)).toEqual([10, 20]);
+    expect(g[0].items.map((i) => i.invoice_id)).toEqual([1, 3, 4]);
+  });
+});
+
+describe('insertAt', () => {
+  it('inserts at the caret and puts the caret after it', () => {
+    expect(insertAt('Hello !', 6, 6, placeholderText('name'))).toEqual({ text: 'Hello {{ name }}!', caret: 16 });
+  });
+  it('replaces a selection', () => {
+    expect(insertAt('Dear X,', 5, 6, '{{ greeting }}')).toEqual({ text: 'Dear {{ greeting }},', caret: 19 });
+  });
+  it('clamps stale positions', () => {
+    expect(insertAt('ab', 10, 20, 'c')).toEqual({ text: 'abc', caret: 3 });
+    expect(insertAt('ab', 2, 0, 'c')).toEqual({ text: 'abc', caret: 3 });
+    expect(insertAt('ab', NaN, NaN, 'c')).toEqual({ text: 'abc', caret: 3 });
+  });
+});
+
+describe('dates', () => {
+  it('counts days across month ends', () => {
+    expect(daysBetween('2026-02-27', '2026-03-02')).toBe(3);
+    expect(daysBetween('2026-03-02', '2026-02-27')).toBe(-3);
+  });
+  it('describes overdue and not-yet-due items', () => {
+    expect(dueLabel({ days_overdue: 1, due_date: '2026-03-01' }, '2026-03-02')).toBe('1 day overdue');
+    expect(dueLabel({ days_overdue: 0, due_date: '2026-03-05' }, '2026-03-02')).toBe('due in 3 days');
+    expect(dueLabel({ days_overdue: 0, due_date: '2026-03-03' }, '2026-03-02')).toBe('due tomorrow');
+    expect(dueLabel({ days_overdue: 0, due_date: '2026-03-02' }, '2026-03-02')).toBe('due today');
+  });
+  it('formats the heading date as a calendar day', () => {
+    const s = formatDay('2026-03-02', 'en-GB');
+    expect(s).toMatch(/^Monday,? 2 March 2026$/);
+  });
+  it('picks US Letter only where it is used', () => {
+    expect(defaultPageSize('en-US')).toBe('letter');
+    expect(defaultPageSize('en')).toBe('a4');
+    expect(defaultPageSize('de')).toBe('a4');
+  });
+});

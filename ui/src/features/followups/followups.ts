@@ -1,0 +1,105 @@
+// Pure helpers for the follow-up screens (no Svelte, no backend): tested in followups.test.ts.
+import type { QueueItem } from '../../lib/bindings';
+
+export const CHANNELS = [
+  { value: 'email', label: 'E-mail', icon: '✉' },
+  { value: 'letter', label: 'Letter', icon: '📄' },
+  { value: 'phone', label: 'Call', icon: '☎' },
+] as const;
+
+export const TONES = [
+  { value: 'friendly', label: 'Friendly' },
+  { value: 'courteous', label: 'Courteous' },
+  { value: 'courteous_firm', label: 'Courteous but firm' },
+] as const;
+
+export const PAGE_SIZES = [
+  { value: 'a4', label: 'A4' },
+  { value: 'letter', label: 'US Letter' },
+] as const;
+
+export function channelLabel(channel: string): string {
+  return CHANNELS.find((c) => c.value === channel)?.label ?? channel;
+}
+
+export function channelIcon(channel: string): string {
+  return CHANNELS.find((c) => c.value === channel)?.icon ?? '';
+}
+
+export function toneLabel(tone: string): string {
+  return TONES.find((t) => t.value === tone)?.label ?? tone;
+}
+
+/** US Letter for locales that use it, A4 everywhere else. */
+export function defaultPageSize(locale: string | null | undefined): 'a4' | 'letter' {
+  const l = (locale ?? '').toLowerCase().replace('_', '-');
+  return /^(en|es)-(us|ca|mx)\b/.test(l) || l === 'en-ph' ? 'letter' : 'a4';
+}
+
+/** Whole days from `from` to `to` (both YYYY-MM-DD); NaN if either is not a date. */
+export function daysBetween(from: string, to: string): number {
+  const d = (s: string) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    return m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) : NaN;
+  };
+  return Math.round((d(to) - d(from)) / 86_400_000);
+}
+
+/** "3 days overdue", "due today", "due in 5 days". */
+export function dueLabel(item: Pick<QueueItem, 'days_overdue' | 'due_date'>, today: string): string {
+  const plural = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
+  if (item.days_overdue > 0) return `${plural(item.days_overdue)} overdue`;
+  const until = daysBetween(today, item.due_date);
+  if (Number.isNaN(until)) return '';
+  if (until <= 0) return 'due today';
+  return until === 1 ? 'due tomorrow' : `due in ${plural(until)}`;
+}
+
+/** The other items of the same client in `items`, in order, without duplicates. */
+export function sameClientOthers(items: readonly QueueItem[], item: Pick<QueueItem, 'client_id' | 'invoice_id'>): QueueItem[] {
+  const seen = new Set<number>([item.invoice_id]);
+  const out: QueueItem[] = [];
+  for (const it of items) {
+    if (it.client_id !== item.client_id || seen.has(it.invoice_id)) continue;
+    seen.add(it.invoice_id);
+    out.push(it);
+  }
+  return out;
+}
+
+/** Items grouped by client, keeping the order in which each client first appears. */
+export function groupByClient(items: readonly QueueItem[]): { client_id: number; client_name: string; items: QueueItem[] }[] {
+  const groups = new Map<number, { client_id: number; client_name: string; items: QueueItem[] }>();
+  for (const it of items) {
+    let g = groups.get(it.client_id);
+    if (!g) {
+      g = { client_id: it.client_id, client_name: it.client_name, items: [] };
+      groups.set(it.client_id, g);
+    }
+    g.items.push(it);
+  }
+  return [...groups.values()];
+}
+
+/** `{{ name }}`, the form the palette inserts. */
+export function placeholderText(name: string): string {
+  return `{{ ${name} }}`;
+}
+
+/**
+ * Replaces text[start, end) with `insert`; returns the new text and where the caret goes.
+ * Out-of-range or reversed positions are clamped, so a stale selection never throws.
+ */
+export function insertAt(text: string, start: number, end: number, insert: string): { text: string; caret: number } {
+  const a = Math.max(0, Math.min(text.length, Number.isInteger(start) ? start : text.length));
+  const b = Math.max(a, Math.min(text.length, Number.isInteger(end) ? end : a));
+  return { text: text.slice(0, a) + insert + text.slice(b), caret: a + insert.length };
+}
+
+/** The full weekday date for the "Today" heading. */
+export function formatDay(ymd: string, locale?: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  if (!m) return ymd;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(d);
+}
