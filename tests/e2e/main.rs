@@ -42,7 +42,10 @@ fn tauri_driver() -> std::path::PathBuf {
 }
 
 async fn start() -> Driver {
-    let data = tempfile::tempdir().expect("tempdir");
+    start_in(tempfile::tempdir().expect("tempdir")).await
+}
+
+async fn start_in(data: tempfile::TempDir) -> Driver {
     let (port, native) = (free_port(), free_port());
     let mut cmd = Command::new(tauri_driver());
     #[cfg(unix)]
@@ -82,6 +85,14 @@ async fn wait(c: &Client, id: &str) -> Element {
         .for_element(Locator::Css(&tid(id)))
         .await
         .unwrap_or_else(|e| panic!("{id} never appeared: {e}"))
+}
+
+/// Scrolls an element into view and clicks it, as a person would.
+async fn click(c: &Client, id: &str) {
+    let e = wait(c, id).await;
+    let arg = serde_json::to_value(&e).expect("element as JSON");
+    c.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await.expect("scroll into view");
+    e.click().await.unwrap_or_else(|err| panic!("could not click {id}: {err}"));
 }
 
 async fn wait_text(c: &Client, id: &str, want: &str) {
@@ -124,11 +135,11 @@ async fn client_invoice_partial_payment_and_timeline() {
     let d = start().await;
     let c = &d.client;
 
-    wait(c, "firstrun-empty").await.click().await.expect("start empty");
-    wait(c, "new-client").await.click().await.expect("new client");
+    click(c, "firstrun-empty").await;
+    click(c, "new-client").await;
     fill(c, "client-display-name", NAME).await;
     fill(c, "client-emails", "zoe@example.com").await;
-    wait(c, "client-save").await.click().await.expect("save client");
+    click(c, "client-save").await;
 
     // The name is shown as text, exactly; no markup was created or run.
     wait_text(c, "client-name", "Zoë Ångström-Müller").await;
@@ -136,33 +147,109 @@ async fn client_invoice_partial_payment_and_timeline() {
     let injected = c.find_all(Locator::Css("img[src='x']")).await.unwrap();
     assert!(injected.is_empty(), "the <img> in the name became an element");
 
-    wait(c, "client-new-invoice").await.click().await.expect("new invoice");
+    click(c, "client-new-invoice").await;
     nth(c, "line-description", 0).await.send_keys("Design work").await.unwrap();
     let q = nth(c, "line-quantity", 0).await;
     q.clear().await.unwrap();
     q.send_keys("2").await.unwrap();
     nth(c, "line-unit-price", 0).await.send_keys("100").await.unwrap();
     nth(c, "line-tax-rate", 0).await.send_keys("20").await.unwrap();
-    wait(c, "add-line").await.click().await.unwrap();
+    click(c, "add-line").await;
     nth(c, "line-description", 1).await.send_keys("Hosting").await.unwrap();
     nth(c, "line-unit-price", 1).await.send_keys("10.50").await.unwrap();
     // Live totals come from the Rust core: 2 × 100 + 20 % tax + 10.50.
     wait_text(c, "totals-total", "€250.50").await;
-    wait(c, "invoice-save-issue").await.click().await.expect("issue");
+    click(c, "invoice-save-issue").await;
 
     wait_text(c, "invoice-outstanding", "€250.50").await;
-    wait(c, "record-payment").await.click().await.unwrap();
+    click(c, "record-payment").await;
     fill(c, "payment-amount", "100").await;
-    wait(c, "payment-save").await.click().await.unwrap();
+    click(c, "payment-save").await;
     wait_text(c, "invoice-outstanding", "€150.50").await;
     wait_text(c, "invoice-paid", "€100.00").await;
     wait_text(c, "timeline", "Payment of €100.00 received").await;
 
     // A bad payment shows a specific message next to the amount and changes nothing.
-    wait(c, "record-payment").await.click().await.unwrap();
+    click(c, "record-payment").await;
     fill(c, "payment-amount", "1000").await;
-    wait(c, "payment-save").await.click().await.unwrap();
+    click(c, "payment-save").await;
     wait_text(c, "error-amount", "still owing").await;
     wait_text(c, "invoice-outstanding", "€150.50").await;
+    d.client.clone().close().await.expect("close session");
+}
+
+/// Runs the `kindly` CLI on a data folder (to prepare a database).
+fn kindly(dir: &std::path::Path, args: &[&str]) -> serde_json::Value {
+    let out = Command::new(binary("kindly"))
+        .arg("--data-dir")
+        .arg(dir)
+        .arg("--json")
+        .args(args)
+        .output()
+        .expect("run kindly");
+    assert!(out.status.success(), "kindly {args:?}: {}", String::from_utf8_lossy(&out.stdout));
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn todays_queue_preview_and_letter_pdf() {
+    let data = tempfile::tempdir().expect("tempdir");
+    // A client without e-mail (so the step goes out as a letter) with an
+    // invoice well past its due date, relative to the real clock the app reads.
+    let client = kindly(
+        data.path(),
+        &[
+            "clients",
+            "add",
+            "--name",
+            "Дмитрий Иванов",
+            "--greeting",
+            "Дмитрий",
+            "--address",
+            "Tverskaya 1\\n125009 Moscow",
+            "--language",
+            "en",
+        ],
+    )["id"]
+        .to_string();
+    let issue = (chrono::Local::now().date_naive() - chrono::Days::new(60)).to_string();
+    let inv = kindly(
+        data.path(),
+        &[
+            "invoices",
+            "add",
+            "--client",
+            &client,
+            "--currency",
+            "EUR",
+            "--issue-date",
+            &issue,
+            "--terms",
+            "14",
+            "--line",
+            "Illustrations;1;480;",
+        ],
+    );
+    let number = inv["number"].as_str().expect("number").to_string();
+    let dir = data.path().to_path_buf();
+
+    let d = start_in(data).await;
+    let c = &d.client;
+    click(c, "queue-row").await;
+    wait(c, "message-preview").await;
+    wait_text(c, "preview-subject", &number).await;
+    wait_text(c, "preview-body", "€480.00").await;
+    wait_text(c, "preview-body", "Дмитрий").await;
+    click(c, "preview-generate-letter").await;
+    wait_text(c, "preview-letter-result", ".pdf").await;
+
+    let letters: Vec<_> =
+        std::fs::read_dir(dir.join("letters")).expect("letters folder").flatten().map(|e| e.path()).collect();
+    assert_eq!(letters.len(), 1, "{letters:?}");
+    let text = Command::new("pdftotext").arg(&letters[0]).arg("-").output().expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8_lossy(&text.stdout);
+    for must in ["Дмитрий Иванов", &number, "€480.00", "Page 1 of 1"] {
+        assert!(text.contains(must), "the letter lacks {must}:\n{text}");
+    }
     d.client.clone().close().await.expect("close session");
 }

@@ -4,7 +4,7 @@ use crate::error::PdfError;
 use crate::fonts::Fonts;
 use crate::layout::{line_height, Flow, Page, PageSize, BODY_SIZE};
 use crate::qr::{self, QrMatrix};
-use crate::text::Shaper;
+use crate::text::{Shaper, Usage};
 use crate::{DocMeta, Party, Qr, Table};
 
 /// One reminder letter.
@@ -42,17 +42,49 @@ pub struct LetterDoc {
 
 /// One PDF containing every letter in order; each letter starts on a new page,
 /// has its own page numbers ("Page 1 of 2") and continuation pages when the table is long.
+///
+/// Large batches are laid out on several threads (letters are independent); the
+/// output is the same as sequential layout.
 pub fn render_letters(fonts: &Fonts, letters: &[LetterDoc], meta: &DocMeta) -> Result<Vec<u8>, PdfError> {
-    let mut sh = Shaper::new(fonts);
-    let mut pages = Vec::with_capacity(letters.len());
-    for (i, letter) in letters.iter().enumerate() {
-        sh.context = if letters.len() == 1 { "letter".to_string() } else { format!("letter {}", i + 1) };
-        pages.extend(layout_letter(&mut sh, letter, meta)?);
-    }
-    if pages.is_empty() {
+    if letters.is_empty() {
         return Err(PdfError::DoesNotFit { field: "letters".into(), reason: "there is no letter to render".into() });
     }
-    crate::pdf::write(fonts, &sh.usage, pages, meta)
+    let single = letters.len() == 1;
+    let layout_range = |first: usize, part: &[LetterDoc]| -> Result<(Vec<Page>, Usage), PdfError> {
+        let mut sh = Shaper::new(fonts);
+        let mut pages = Vec::with_capacity(part.len());
+        for (j, letter) in part.iter().enumerate() {
+            sh.context = if single { "letter".to_string() } else { format!("letter {}", first + j + 1) };
+            pages.extend(layout_letter(&mut sh, letter, meta)?);
+        }
+        Ok((pages, sh.usage))
+    };
+    let threads = crate::worker_threads(letters.len() / 32);
+    let (pages, usage) = if threads <= 1 {
+        layout_range(0, letters)?
+    } else {
+        let chunk = letters.len().div_ceil(threads);
+        let parts: Vec<Result<(Vec<Page>, Usage), PdfError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = letters
+                .chunks(chunk)
+                .enumerate()
+                .map(|(i, part)| scope.spawn(move || layout_range(i * chunk, part)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|_| Err(PdfError::Render { reason: "layout thread panicked".into() })))
+                .collect()
+        });
+        let mut pages = Vec::with_capacity(letters.len());
+        let mut usage = Usage::default();
+        for part in parts {
+            let (p, u) = part?;
+            pages.extend(p);
+            usage.merge(u);
+        }
+        (pages, usage)
+    };
+    crate::pdf::write(fonts, &usage, pages, meta)
 }
 
 pub(crate) fn encode_qr(qr: &Option<Qr>) -> Result<Option<(QrMatrix, &str)>, PdfError> {

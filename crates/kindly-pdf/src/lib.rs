@@ -97,3 +97,12 @@ impl DocMeta {
         }
     }
 }
+
+/// How many threads to use for `units` independent pieces of work: 1 for small
+/// jobs (a thread costs more than it saves), else up to the number of cores (max 4).
+pub(crate) fn worker_threads(units: usize) -> usize {
+    if units < 2 {
+        return 1;
+    }
+    std::thread::available_parallelism().map_or(1, |n| n.get()).min(4).min(units)
+}

@@ -238,21 +238,35 @@ pub(crate) fn write(fonts: &Fonts, usage: &Usage, pages: Vec<Page>, meta: &DocMe
     if let Some(w) = warnings.iter().find(|w| w.severity == PdfParseErrorSeverity::Error) {
         return Err(PdfError::Render { reason: w.msg.clone() });
     }
-    // Page content streams (one per page, thousands per batch) get fast deflate;
-    // the few per-document streams (font programs, ToUnicode CMaps) the best ratio.
-    let contents: std::collections::HashSet<lopdf::ObjectId> = lo
-        .get_pages()
-        .values()
-        .filter_map(|id| lo.get_dictionary(*id).ok())
-        .filter_map(|d| d.get(b"Contents").ok())
-        .filter_map(|o| o.as_reference().ok())
-        .collect();
-    for (id, obj) in lo.objects.iter_mut() {
+    // Per-page streams (contents, QR forms: thousands per batch) get fast deflate;
+    // the few per-document font programs and ToUnicode CMaps the best ratio.
+    let mut jobs: Vec<(&mut lopdf::Stream, u32)> = Vec::new();
+    for obj in lo.objects.values_mut() {
         if let lopdf::Object::Stream(s) = obj {
             if s.allows_compression && s.dict.get(b"Filter").is_err() {
-                compress(s, if contents.contains(id) { 1 } else { 9 })?;
+                let font_program = s.dict.has(b"Length1")
+                    || matches!(s.dict.get(b"Subtype").and_then(|o| o.as_name()), Ok(b"CIDFontType0C" | b"OpenType"));
+                let cmap = s.content.starts_with(b"/CIDInit");
+                jobs.push((s, if font_program || cmap { 9 } else { 1 }));
             }
         }
+    }
+    let threads = crate::worker_threads(jobs.len() / 64);
+    if threads <= 1 {
+        for (s, level) in jobs {
+            compress(s, level)?;
+        }
+    } else {
+        let chunk = jobs.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = jobs
+                .chunks_mut(chunk)
+                .map(|part| scope.spawn(move || part.iter_mut().try_for_each(|(s, level)| compress(s, *level))))
+                .collect();
+            handles.into_iter().try_for_each(|h| {
+                h.join().unwrap_or_else(|_| Err(PdfError::Render { reason: "compression thread panicked".into() }))
+            })
+        })?;
     }
     let mut bytes = Vec::with_capacity(64 * 1024);
     lo.save_to(&mut bytes).map_err(|e| PdfError::Render { reason: e.to_string() })?;

@@ -64,9 +64,8 @@ pub fn encode(payload: &str) -> Result<QrMatrix, PdfError> {
     for mask in MASKS {
         let mut c = canvas.clone();
         c.apply_mask(mask);
-        for (i, d) in dark.iter_mut().enumerate() {
-            // `Canvas::get` takes i16 coordinates; width <= 177 always fits.
-            *d = c.get((i % width) as i16, (i / width) as i16).is_dark();
+        for (d, color) in dark.iter_mut().zip(c.into_colors()) {
+            *d = color == qrcode::Color::Dark;
         }
         let score = if width <= 128 { penalty_bits(&dark, width) } else { penalty(&dark, width) };
         // Strictly lower wins: ties keep the earlier mask, like `min_by_key`.

@@ -53,6 +53,23 @@ impl Usage {
         }
     }
 
+    /// Adds everything `other` recorded.
+    pub(crate) fn merge(&mut self, other: Usage) {
+        if self.sets.len() < other.sets.len() {
+            self.sets.resize_with(other.sets.len(), CharSet::default);
+        }
+        for (mine, theirs) in self.sets.iter_mut().zip(other.sets) {
+            if mine.bmp.is_empty() {
+                mine.bmp = theirs.bmp;
+            } else {
+                for (a, b) in mine.bmp.iter_mut().zip(theirs.bmp) {
+                    *a |= b;
+                }
+            }
+            mine.astral.extend(theirs.astral);
+        }
+    }
+
     /// Faces with at least one character, with their characters in code point order.
     pub(crate) fn faces(&self) -> Vec<(FaceId, Vec<char>)> {
         let mut out = Vec::new();
