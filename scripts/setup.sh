@@ -16,6 +16,8 @@ PACKAGES=(
   webkit2gtk-driver xvfb xauth
   # a real Secret Service for the keychain, a real SMTP server, PDF checks
   dbus gnome-keyring libsecret-tools python3-aiosmtpd poppler-utils qpdf fonts-dejavu-core
+  # a CJK fallback font for kindly-pdf (names in Chinese, Japanese, Korean)
+  fonts-droid-fallback
   # node for the front end
   nodejs npm ca-certificates
 )

@@ -48,14 +48,21 @@ where
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let clients = arg("--clients", 10_000);
     let invoices = arg("--invoices", 100_000);
-    let dir = std::env::temp_dir().join(format!("kindly-bench-{}", std::process::id()));
+    // --keep DIR reuses (or creates once) a database there, to iterate on
+    // queries without refilling a million invoices each run.
+    let args: Vec<String> = std::env::args().collect();
+    let keep = args.iter().position(|a| a == "--keep").and_then(|i| args.get(i + 1)).map(std::path::PathBuf::from);
+    let dir = keep.clone().unwrap_or_else(|| std::env::temp_dir().join(format!("kindly-bench-{}", std::process::id())));
     std::fs::create_dir_all(&dir)?;
     let path = dir.join("kindly.db");
     let today = NaiveDate::from_ymd_opt(2026, 11, 23).ok_or("date")?;
 
+    let fresh = !path.exists();
     let store = Store::open(&path).await?;
     let t = Instant::now();
-    store.seed_demo(DemoSize { clients, invoices }, today, Utc::now()).await?;
+    if fresh {
+        store.seed_demo(DemoSize { clients, invoices }, today, Utc::now()).await?;
+    }
     let seed = t.elapsed();
     store.close().await;
     let size =
@@ -164,6 +171,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         q.total
     );
     store.close().await;
-    let _ = std::fs::remove_dir_all(&dir);
+    if keep.is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
     Ok(())
 }

@@ -144,7 +144,7 @@ fn group_thousands(digits: &str, sep: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * sep.len());
     let first = digits.len() % 3;
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (i + 3 - first) % 3 == 0 {
+        if i > 0 && (i + 3 - first).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(c);

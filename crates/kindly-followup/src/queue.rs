@@ -25,12 +25,12 @@ fn shift(d: NaiveDate, days: i64) -> NaiveDate {
 }
 
 /// The stage to propose today, if any (see the module doc).
-pub fn proposed_stage<'a>(
-    ladder: &'a Ladder,
+pub fn proposed_stage(
+    ladder: &Ladder,
     due: NaiveDate,
     today: NaiveDate,
     last_done_offset: Option<i64>,
-) -> Option<&'a Stage> {
+) -> Option<&Stage> {
     let current = ladder.stages.iter().rev().find(|s| stage_date(due, s) <= today)?;
     match last_done_offset {
         Some(done) if done >= current.offset_days => None,

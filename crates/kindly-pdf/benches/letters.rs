@@ -25,6 +25,15 @@ fn stats(mut samples: Vec<Duration>) -> (f64, f64) {
     (median, p95)
 }
 
+/// CPU time of the whole process (all threads) in ms, from /proc (Linux; 10 ms ticks).
+fn process_cpu_ms() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let rest = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks * 10.0)
+}
+
 fn bench(name: &str, fonts: &Fonts, letters: &[LetterDoc], iterations: usize) -> Option<(f64, f64, usize)> {
     let meta = common::meta();
     // Warm-up (also loads lazily located fallback fonts).
@@ -36,18 +45,23 @@ fn bench(name: &str, fonts: &Fonts, letters: &[LetterDoc], iterations: usize) ->
         }
     };
     let mut samples = Vec::with_capacity(iterations);
+    let cpu_start = process_cpu_ms();
     for _ in 0..iterations {
         let t = Instant::now();
         let out = render_letters(fonts, letters, &meta).expect("render");
         samples.push(t.elapsed());
         std::hint::black_box(out);
     }
+    let cpu = process_cpu_ms().zip(cpu_start).map(|(b, a)| (b - a) / iterations as f64);
     let (median, p95) = stats(samples);
     println!(
         "{name:<42} median {median:>9.3} ms   p95 {p95:>9.3} ms   size {:>9} bytes ({:.1} KB)",
         bytes.len(),
         bytes.len() as f64 / 1024.0
     );
+    if let Some(cpu) = cpu {
+        println!("{:<42} mean CPU time (all threads) {cpu:.2} ms per render", "");
+    }
     Some((median, p95, bytes.len()))
 }
 

@@ -141,7 +141,6 @@ impl Face {
         let units_per_em = face.units_per_em();
         let (ascender, descender) = (face.ascender(), face.descender());
         let weight = face.tables().os2.map(|o| o.weight().to_number()).unwrap_or(400);
-        drop(face);
         if units_per_em == 0 {
             return Err("units per em is 0".into());
         }

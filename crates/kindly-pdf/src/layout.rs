@@ -238,6 +238,7 @@ impl<'a, 'f> Flow<'a, 'f> {
     }
 
     /// Draws one line of text (newlines become spaces) with its left end at `x`.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn text(
         &mut self,
         x: f32,
@@ -413,7 +414,7 @@ impl<'a, 'f> Flow<'a, 'f> {
                 break;
             }
             size -= 1.0;
-            lh = lh * (size / (size + 1.0));
+            lh *= size / (size + 1.0);
         }
         if wrapped.len() > MAX_RECIPIENT_LINES {
             return Err(PdfError::DoesNotFit {
@@ -574,7 +575,7 @@ impl<'a, 'f> Flow<'a, 'f> {
             }
             return Ok(());
         };
-        let caption_lines = self.sh.wrap(caption, false, 7.0, QR_SIZE + 6.0, "QR caption")?;
+        let caption_lines = self.sh.wrap(caption, false, 7.0, QR_SIZE, "QR caption")?;
         let block_h = QR_SIZE + 4.0 + caption_lines.len() as f32 * line_height(7.0);
         self.ensure(block_h)?;
         let top = self.y;

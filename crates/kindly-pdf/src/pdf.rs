@@ -231,7 +231,7 @@ pub(crate) fn write(fonts: &Fonts, usage: &Usage, pages: Vec<Page>, meta: &DocMe
     doc.pages = pdf_pages;
 
     // `optimize: false`: printpdf would compress every stream with lopdf's level-9
-    // deflate, which dominated the run time; we compress below at level 6 instead.
+    // deflate, which dominated the run time; we compress below (levels 1 and 6).
     let opts = PdfSaveOptions { optimize: false, subset_fonts: false, secure: true, image_optimization: None };
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
@@ -247,7 +247,7 @@ pub(crate) fn write(fonts: &Fonts, usage: &Usage, pages: Vec<Page>, meta: &DocMe
                 let font_program = s.dict.has(b"Length1")
                     || matches!(s.dict.get(b"Subtype").and_then(|o| o.as_name()), Ok(b"CIDFontType0C" | b"OpenType"));
                 let cmap = s.content.starts_with(b"/CIDInit");
-                jobs.push((s, if font_program || cmap { 9 } else { 1 }));
+                jobs.push((s, if font_program || cmap { 6 } else { 1 }));
             }
         }
     }

@@ -259,7 +259,7 @@ mod tests {
                         seed ^= seed << 13;
                         seed ^= seed >> 7;
                         seed ^= seed << 17;
-                        seed % 3 != 0
+                        !seed.is_multiple_of(3)
                     })
                     .collect();
                 assert_eq!(penalty_bits(&m, w), penalty(&m, w), "w={w}");

@@ -209,7 +209,7 @@ impl Store {
         // list keeps the count on the index alone.
         const FILTER: &str = "f.next_action_on IS NOT NULL AND f.next_action_on <= ?1
             AND (f.hold IS NULL OR (f.hold = 'paused' AND f.hold_until < ?1))
-            AND f.client_id NOT IN (SELECT id FROM clients WHERE chasing = 'off' OR (chasing = 'paused' AND chasing_until >= ?1))
+            AND f.client_id NOT IN (SELECT id FROM clients WHERE chasing <> 'on' AND (chasing = 'off' OR chasing_until >= ?1))
             AND (?2 IS NULL OR f.client_id = ?2)";
         let total: i64 =
             sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM followups f WHERE {FILTER}")))
