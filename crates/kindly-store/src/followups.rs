@@ -207,12 +207,13 @@ impl Store {
         let t = date_str(today);
         // Clients not being chased today are few; excluding them by a small
         // list keeps the count on the index alone.
-        const FILTER: &str = "f.next_action_on IS NOT NULL AND f.next_action_on <= ?1
+        const FILTER_BASE: &str = "f.next_action_on IS NOT NULL AND f.next_action_on <= ?1
             AND (f.hold IS NULL OR (f.hold = 'paused' AND f.hold_until < ?1))
             AND f.client_id NOT IN (SELECT id FROM clients WHERE chasing <> 'on' AND (chasing = 'off' OR chasing_until >= ?1))
-            AND (?2 IS NULL OR f.client_id = ?2)";
+            AND ";
+        let filter = format!("{FILTER_BASE}{}", if client_id.is_some() { "f.client_id = ?2" } else { "?2 IS NULL" });
         let total: i64 =
-            sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM followups f WHERE {FILTER}")))
+            sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM followups f WHERE {filter}")))
                 .bind(&t)
                 .bind(client_id)
                 .fetch_one(self.pool())
@@ -221,7 +222,7 @@ impl Store {
         let sql = format!(
             "SELECT i.id, i.number, c.id, c.display_name, c.greeting_name, c.language, c.emails, c.phone, c.address,
                     i.issue_date, i.due_date, i.currency, i.total_minor, i.paid_minor, f.last_done_offset, c.ladder_id
-             FROM (SELECT * FROM followups f WHERE {FILTER} ORDER BY f.next_action_on, f.invoice_id LIMIT ?3 OFFSET ?4) f
+             FROM (SELECT * FROM followups f WHERE {filter} ORDER BY f.next_action_on, f.invoice_id LIMIT ?3 OFFSET ?4) f
              JOIN invoices i ON i.id = f.invoice_id JOIN clients c ON c.id = f.client_id
              ORDER BY f.next_action_on, f.invoice_id"
         );

@@ -403,7 +403,8 @@ impl Store {
         if let Some(s) = q.state {
             filters.push(state_predicate(s));
         }
-        filters.push("(?3 IS NULL OR i.client_id = ?3)");
+        // Separate forms (not "?3 IS NULL OR …") so the client's index is used.
+        filters.push(if q.client_id.is_some() { "i.client_id = ?3" } else { "?3 IS NULL" });
         let search = q.search.trim();
         // A search matches the invoice number or the client's name.
         // Matching ids are found first (numbers via LIKE, which is
