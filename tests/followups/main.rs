@@ -118,6 +118,11 @@ async fn paused_disputed_and_cancelled_never_appear() {
     kindly_api::clients::set_chasing(ctx, paused, &pause).await.unwrap();
     followups::set_invoice_hold(ctx, dis, "disputed", None, "says line 2 was not delivered").await.unwrap();
     kindly_api::invoices::cancel(ctx, cancelled, "duplicate").await.unwrap();
+    let shown = kindly_api::invoices::get(ctx, dis).await.unwrap();
+    assert_eq!(
+        (shown.hold.as_deref(), shown.hold_reason.as_str()),
+        (Some("disputed"), "says line 2 was not delivered")
+    );
 
     let today = on(&d.store, "2026-11-20");
     let page = followups::queue(today, &QueueRequest::default()).await.unwrap();

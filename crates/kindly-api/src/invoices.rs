@@ -131,6 +131,10 @@ pub struct InvoiceDetail {
     pub can_edit: bool,
     pub can_pay: bool,
     pub can_cancel: bool,
+    /// Follow-ups on hold: "disputed", "paused", or null.
+    pub hold: Option<String>,
+    pub hold_until: Option<String>,
+    pub hold_reason: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -299,6 +303,7 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<InvoiceDetail> {
     let inv = ctx.store.invoice(id).await?;
     let payments = ctx.store.payments(id).await?;
     let timeline = ctx.store.invoice_timeline(id).await?;
+    let hold = ctx.store.invoice_hold(id).await?;
     let items: Vec<LineItem> = inv
         .lines
         .iter()
@@ -355,6 +360,9 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<InvoiceDetail> {
         can_edit: inv.status == InvoiceStatus::Draft,
         can_pay: inv.status == InvoiceStatus::Issued && inv.paid_minor < inv.total_minor,
         can_cancel: inv.status != InvoiceStatus::Cancelled && inv.paid_minor == 0,
+        hold_until: hold.as_ref().and_then(|h| h.1).map(|d| d.to_string()),
+        hold_reason: hold.as_ref().map(|h| h.2.clone()).unwrap_or_default(),
+        hold: hold.map(|h| h.0),
     })
 }
 

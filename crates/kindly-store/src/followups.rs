@@ -341,6 +341,23 @@ impl Store {
         Ok(row.flatten())
     }
 
+    /// An invoice's hold, if any: ("disputed" | "paused", until, reason).
+    pub async fn invoice_hold(
+        &self,
+        invoice_id: i64,
+    ) -> Result<Option<(String, Option<NaiveDate>, String)>, StoreError> {
+        let row: Option<(Option<String>, Option<String>, String)> =
+            sqlx::query_as("SELECT hold, hold_until, hold_reason FROM followups WHERE invoice_id = ?1")
+                .bind(invoice_id)
+                .fetch_optional(self.pool())
+                .await
+                .map_err(|e| StoreError::classify(e, self.path()))?;
+        match row {
+            Some((Some(h), until, reason)) => Ok(Some((h, until.as_deref().map(parse_date).transpose()?, reason))),
+            _ => Ok(None),
+        }
+    }
+
     /// The steps done for an invoice, oldest first.
     pub async fn steps(&self, invoice_id: i64) -> Result<Vec<StepRecord>, StoreError> {
         let rows: Vec<(i64, String, String, String)> = sqlx::query_as(

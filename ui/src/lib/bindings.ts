@@ -145,7 +145,11 @@ export type LineView = { description: string, quantity: string, unit_price: Mone
 
 export type PaymentView = { id: number, amount: MoneyView, paid_on: string, method: string, method_label: string, reference: string | null, };
 
-export type InvoiceDetail = { id: number, number: string, client_id: number, client_name: string, status: string, state: string, issue_date: string, due_date: string, currency: string, lines: Array<LineView>, totals: TotalsView, paid: MoneyView, outstanding: MoneyView, days_overdue: number, notes: string, cancelled_reason: string | null, payments: Array<PaymentView>, timeline: Array<TimelineItem>, can_edit: boolean, can_pay: boolean, can_cancel: boolean, };
+export type InvoiceDetail = { id: number, number: string, client_id: number, client_name: string, status: string, state: string, issue_date: string, due_date: string, currency: string, lines: Array<LineView>, totals: TotalsView, paid: MoneyView, outstanding: MoneyView, days_overdue: number, notes: string, cancelled_reason: string | null, payments: Array<PaymentView>, timeline: Array<TimelineItem>, can_edit: boolean, can_pay: boolean, can_cancel: boolean, 
+/**
+ * Follow-ups on hold: "disputed", "paused", or null.
+ */
+hold: string | null, hold_until: string | null, hold_reason: string, };
 
 export type InvoiceListRequest = { 
 /**
