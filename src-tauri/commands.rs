@@ -5,8 +5,8 @@ use crate::state::AppState;
 use kindly_api::clients::{ChasingInput, ClientDetail, ClientInput, ClientListRequest, ClientRow};
 use kindly_api::documents::{InvoicePdfRequest, LettersRequest, LettersResult, PdfResult};
 use kindly_api::followups::{
-    FindingView, LadderView, MarkDoneRequest, MessagePreview, MessageRequest, PaymentMethodsView, QueuePage,
-    QueueRequest, TemplateInput, TemplateView,
+    ClientLadderView, FindingView, LadderView, MarkDoneRequest, MessagePreview, MessageRequest, PaymentMethodsView,
+    QueuePage, QueueRequest, TemplateInput, TemplateView,
 };
 use kindly_api::invoices::{
     CreatedInvoice, InvoiceDetail, InvoiceInput, InvoiceListRequest, InvoiceRow, TotalsRequest, TotalsView,
@@ -201,4 +201,15 @@ pub async fn generate_letters(s: State<'_, AppState>, req: LettersRequest) -> Re
 #[tauri::command]
 pub async fn invoice_pdf(s: State<'_, AppState>, req: InvoicePdfRequest) -> Res<PdfResult> {
     documents::invoice_pdf(s.ctx()?, s.fonts()?, &req).await
+}
+
+#[tauri::command]
+pub async fn get_client_ladder(s: State<'_, AppState>, id: i64) -> Res<ClientLadderView> {
+    followups::get_client_ladder(s.ctx()?, id).await
+}
+
+/// `input: null` puts the client back on the default ladder.
+#[tauri::command]
+pub async fn set_client_ladder(s: State<'_, AppState>, id: i64, input: Option<LadderView>) -> Res<ClientLadderView> {
+    followups::set_client_ladder(s.ctx()?, id, input.as_ref()).await
 }

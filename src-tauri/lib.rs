@@ -55,6 +55,8 @@ pub fn run(started: Instant) {
             commands::set_invoice_hold,
             commands::generate_letters,
             commands::invoice_pdf,
+            commands::get_client_ladder,
+            commands::set_client_ladder,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

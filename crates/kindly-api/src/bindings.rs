@@ -61,6 +61,7 @@ pub fn typescript() -> String {
         crate::followups::TemplateView,
         crate::followups::LadderView,
         crate::followups::PaymentMethodsView,
+        crate::followups::ClientLadderView,
         crate::documents::LettersRequest,
         crate::documents::LettersResult,
         crate::documents::InvoicePdfRequest,

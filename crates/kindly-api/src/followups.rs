@@ -478,6 +478,44 @@ pub async fn get_ladder(ctx: Ctx<'_>) -> ApiResult<LadderView> {
 }
 
 pub async fn save_ladder(ctx: Ctx<'_>, input: &LadderView) -> ApiResult<LadderView> {
+    let ladder = ladder_from_view(input)?;
+    ctx.store.save_default_ladder(&ladder).await?;
+    get_ladder(ctx).await
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct ClientLadderView {
+    /// True when the client follows its own ladder rather than the default.
+    pub own: bool,
+    pub stages: Vec<StageView>,
+}
+
+/// The ladder a client follows.
+pub async fn get_client_ladder(ctx: Ctx<'_>, client_id: i64) -> ApiResult<ClientLadderView> {
+    let id = ctx.store.client_ladder_id(client_id).await?;
+    let ladders = Ladders::load(ctx).await?;
+    Ok(ClientLadderView { own: id.is_some(), stages: ladders.get(id).stages.iter().map(StageView::from).collect() })
+}
+
+/// Gives one client its own ladder (`Some`) or puts it back on the default (`None`);
+/// the client's open invoices are rescheduled in the same transaction.
+pub async fn set_client_ladder(
+    ctx: Ctx<'_>,
+    client_id: i64,
+    input: Option<&LadderView>,
+) -> ApiResult<ClientLadderView> {
+    match input {
+        Some(v) => {
+            let ladder = ladder_from_view(v)?;
+            let name = format!("client-{client_id}");
+            ctx.store.set_client_ladder(client_id, Some((&name, &ladder)), ctx.now).await?;
+        }
+        None => ctx.store.set_client_ladder(client_id, None, ctx.now).await?,
+    }
+    get_client_ladder(ctx, client_id).await
+}
+
+fn ladder_from_view(input: &LadderView) -> ApiResult<Ladder> {
     let stages = input
         .stages
         .iter()
@@ -494,9 +532,7 @@ pub async fn save_ladder(ctx: Ctx<'_>, input: &LadderView) -> ApiResult<LadderVi
             })
         })
         .collect::<ApiResult<Vec<_>>>()?;
-    let ladder = Ladder { stages }.validated().map_err(map_followup)?;
-    ctx.store.save_default_ladder(&ladder).await?;
-    get_ladder(ctx).await
+    Ladder { stages }.validated().map_err(map_followup)
 }
 
 pub async fn get_payment_methods(ctx: Ctx<'_>) -> ApiResult<PaymentMethodsView> {

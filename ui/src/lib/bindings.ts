@@ -240,6 +240,12 @@ export type LadderView = { stages: Array<StageView>, };
 
 export type PaymentMethodsView = { bank_holder: string, iban: string, bic: string, account_number: string, routing_code: string, card_link: string, paypal_link: string, cash: boolean, cheque_payable_to: string, installments: boolean, };
 
+export type ClientLadderView = { 
+/**
+ * True when the client follows its own ladder rather than the default.
+ */
+own: boolean, stages: Array<StageView>, };
+
 export type LettersRequest = { 
 /**
  * The invoices to write to; empty means every letter due today.
