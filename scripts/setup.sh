@@ -54,4 +54,7 @@ if [ "$node_major" -lt 20 ]; then
   exit 1
 fi
 
-( cd ui && npm ci --no-audit --no-fund --loglevel=error )
+# `npm install` (not `npm ci`): npm 11 leaves the other platforms' optional
+# binaries of @tauri-apps/cli out of the lock file and `npm ci` then refuses
+# it; install still follows the committed lock for every resolved package.
+( cd ui && npm install --no-audit --no-fund --loglevel=error )
