@@ -19,7 +19,10 @@ pub fn run(started: Instant) {
         dirs::data_dir(),
     );
     let state = tauri::async_runtime::block_on(AppState::open(data_dir, started));
-    let result = tauri::Builder::default()
+    let builder = tauri::Builder::default();
+    #[cfg(feature = "updater")]
+    let builder = builder.plugin(tauri_plugin_updater::Builder::new().build());
+    let result = builder
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::bootstrap,

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the built .deb with apt on this machine, launches the installed
+# app under Xvfb as a fresh user profile, and checks that its window came up
+# (the UI reported its first screen) and that it created its database in the
+# user's data directory. Run scripts/package-linux.sh first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+deb=$(ls -t target/release/bundle/deb/*.deb | head -n1)
+echo "test-deb: installing $deb"
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >/dev/null
+dpkg -s kindly >/dev/null 2>&1 || dpkg -s kindly-app >/dev/null 2>&1 || { echo "test-deb: package not installed" >&2; exit 1; }
+test -x /usr/bin/kindly-app
+test -f /usr/share/applications/Kindly.desktop || ls /usr/share/applications | grep -i kindly
+home=$(mktemp -d)
+out=$(HOME="$home" XDG_DATA_HOME="" KINDLY_DATA_DIR="" KINDLY_STARTUP_PROBE=1 timeout 60 xvfb-run -a /usr/bin/kindly-app 2>/dev/null || true)
+echo "test-deb: $out"
+echo "$out" | grep -q '^kindly-startup-ms [0-9]' || { echo "test-deb: the window never reported its first screen" >&2; exit 1; }
+db="$home/.local/share/app.kindly.desktop/kindly.db"
+test -s "$db" || { echo "test-deb: no database at $db" >&2; exit 1; }
+echo "test-deb: ok (database created at $db)"
