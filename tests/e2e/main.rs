@@ -146,6 +146,7 @@ async fn client_invoice_partial_payment_and_timeline() {
     assert_eq!(wait(c, "client-name").await.text().await.unwrap(), NAME);
     let injected = c.find_all(Locator::Css("img[src='x']")).await.unwrap();
     assert!(injected.is_empty(), "the <img> in the name became an element");
+    wait_text(c, "client-ladder", "default").await;
 
     click(c, "client-new-invoice").await;
     nth(c, "line-description", 0).await.send_keys("Design work").await.unwrap();

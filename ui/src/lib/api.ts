@@ -5,6 +5,7 @@ import type {
   ChasingInput,
   ClientDetail,
   ClientInput,
+  ClientLadderView,
   ClientListRequest,
   ClientRow,
   CreatedInvoice,
@@ -79,6 +80,10 @@ export const api = {
   checkTone: (input: TemplateInput) => call<FindingView[]>('check_tone', { input }),
   getLadder: () => call<LadderView>('get_ladder'),
   saveLadder: (input: LadderView) => call<LadderView>('save_ladder', { input }),
+  getClientLadder: (id: number) => call<ClientLadderView>('get_client_ladder', { id }),
+  /** `null` puts the client back on the default ladder. */
+  setClientLadder: (id: number, input: LadderView | null) =>
+    call<ClientLadderView>('set_client_ladder', { id, input }),
   getPaymentMethods: () => call<PaymentMethodsView>('get_payment_methods'),
   savePaymentMethods: (input: PaymentMethodsView) => call<PaymentMethodsView>('save_payment_methods', { input }),
   setInvoiceHold: (id: number, hold: Hold, until: string | null, reason: string) =>

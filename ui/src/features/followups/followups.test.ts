@@ -7,6 +7,9 @@ import {
   formatDay,
   groupByClient,
   insertAt,
+  nextStage,
+  offsetError,
+  offsetLabel,
   placeholderText,
   sameClientOthers,
 } from './followups';
@@ -79,5 +82,42 @@ describe('dates', () => {
     expect(defaultPageSize('en-US')).toBe('letter');
     expect(defaultPageSize('en')).toBe('a4');
     expect(defaultPageSize('de')).toBe('a4');
+  });
+});
+
+describe('offsetLabel', () => {
+  it('says before, on or after the due date', () => {
+    expect(offsetLabel(-3)).toBe('3 days before due');
+    expect(offsetLabel(0)).toBe('on the due date');
+    expect(offsetLabel(7)).toBe('7 days after due');
+  });
+  it('uses the singular for one day', () => {
+    expect(offsetLabel(1)).toBe('1 day after due');
+    expect(offsetLabel(-1)).toBe('1 day before due');
+  });
+  it('treats -0 as the due date and shows nothing for a non-number', () => {
+    expect(offsetLabel(-0)).toBe('on the due date');
+    expect(offsetLabel(Number.NaN)).toBe('');
+  });
+});
+
+describe('nextStage', () => {
+  it('follows the last stage a week later', () => {
+    const s = nextStage([stage]);
+    expect(s).toEqual({ key: '', name: 'New stage', offset_days: 14, tone: 'friendly', channel: 'email' });
+  });
+  it('starts a week after due on an empty ladder', () => {
+    expect(nextStage([])).toMatchObject({ offset_days: 7, tone: 'courteous', channel: 'email' });
+  });
+});
+
+describe('offsetError', () => {
+  it('accepts whole days', () => {
+    expect(offsetError([stage, { ...stage, offset_days: -3 }])).toBeNull();
+  });
+  it('names the first stage whose days are empty or fractional', () => {
+    const empty = { ...stage, offset_days: null as unknown as number };
+    expect(offsetError([stage, empty])).toMatchObject({ field: 'offset_days', message: 'Stage 2: days must be a whole number.' });
+    expect(offsetError([{ ...stage, offset_days: 1.5 }])?.message).toBe('Stage 1: days must be a whole number.');
   });
 });

@@ -1,5 +1,5 @@
 // Pure helpers for the follow-up screens (no Svelte, no backend): tested in followups.test.ts.
-import type { QueueItem } from '../../lib/bindings';
+import type { ApiError, QueueItem, StageView } from '../../lib/bindings';
 
 export const CHANNELS = [
   { value: 'email', label: 'E-mail', icon: '✉' },
@@ -28,6 +28,34 @@ export function channelIcon(channel: string): string {
 
 export function toneLabel(tone: string): string {
   return TONES.find((t) => t.value === tone)?.label ?? tone;
+}
+
+/** A stage's day offset in words: "3 days before due", "on the due date", "7 days after due". */
+export function offsetLabel(days: number): string {
+  if (!Number.isFinite(days)) return '';
+  if (days === 0) return 'on the due date';
+  const n = Math.abs(days);
+  return `${n} ${n === 1 ? 'day' : 'days'} ${days < 0 ? 'before' : 'after'} due`;
+}
+
+/** The stage "Add stage" appends: a week after the last one, in its tone and channel. */
+export function nextStage(stages: readonly StageView[]): StageView {
+  const last = stages.at(-1);
+  return {
+    key: '',
+    name: 'New stage',
+    offset_days: (last?.offset_days ?? 0) + 7,
+    tone: last?.tone ?? 'courteous',
+    channel: last?.channel ?? 'email',
+  };
+}
+
+/** Whole days are plain integers (not money): an empty or fractional box is refused before saving. */
+export function offsetError(stages: readonly StageView[]): ApiError | null {
+  const bad = stages.findIndex((s) => typeof s.offset_days !== 'number' || !Number.isInteger(s.offset_days));
+  return bad < 0
+    ? null
+    : { code: 'invalid_offset', message: `Stage ${bad + 1}: days must be a whole number.`, field: 'offset_days' };
 }
 
 /** US Letter for locales that use it, A4 everywhere else. */
