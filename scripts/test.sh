@@ -3,7 +3,8 @@
 # and unit tests; rustfmt and clippy; Rust unit, store, CLI and integration
 # tests; and the end-to-end tests through the real app window (Xvfb +
 # WebKitWebDriver + tauri-driver), with a real Secret Service on a private
-# D-Bus session. One debug build is made and reused by every step.
+# D-Bus session. One debug build is made and reused by every test step;
+# finally one release build makes the .deb, which is installed and launched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -37,4 +38,8 @@ dbus-run-session -- sh -c '
   printf %s kindly-test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   exec xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace --features kindly-tests/e2e
 '
+
+step "packaging: build the .deb, install it with apt, launch the installed app"
+./scripts/package-linux.sh
+./scripts/test-deb.sh
 echo "all tests passed"
