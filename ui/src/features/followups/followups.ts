@@ -2,9 +2,9 @@
 import type { ApiError, QueueItem, StageView } from '../../lib/bindings';
 
 export const CHANNELS = [
-  { value: 'email', label: 'E-mail', icon: '✉' },
-  { value: 'letter', label: 'Letter', icon: '📄' },
-  { value: 'phone', label: 'Call', icon: '☎' },
+  { value: 'email', label: 'E-mail' },
+  { value: 'letter', label: 'Letter' },
+  { value: 'phone', label: 'Call' },
 ] as const;
 
 export const TONES = [
@@ -22,9 +22,6 @@ export function channelLabel(channel: string): string {
   return CHANNELS.find((c) => c.value === channel)?.label ?? channel;
 }
 
-export function channelIcon(channel: string): string {
-  return CHANNELS.find((c) => c.value === channel)?.icon ?? '';
-}
 
 export function toneLabel(tone: string): string {
   return TONES.find((t) => t.value === tone)?.label ?? tone;
