@@ -80,6 +80,7 @@ struct Labels {
     issued: &'static str,
     due: &'static str,
     total: &'static str,
+    grand_total: &'static str,
     owing: &'static str,
     total_owing: &'static str,
     scan: &'static str,
@@ -100,6 +101,7 @@ fn labels(lang: Locale) -> Labels {
             issued: "Invoice date",
             due: "Due date",
             total: "Amount",
+            grand_total: "Total",
             owing: "Still owing",
             total_owing: "Total still owing",
             scan: "Scan with your banking app to pay the amount still owing",
@@ -117,6 +119,7 @@ fn labels(lang: Locale) -> Labels {
             issued: "Datum",
             due: "Fällig am",
             total: "Betrag",
+            grand_total: "Gesamtbetrag",
             owing: "Noch offen",
             total_owing: "Insgesamt noch offen",
             scan: "Mit der Banking-App scannen, um den offenen Betrag zu überweisen",
@@ -134,6 +137,7 @@ fn labels(lang: Locale) -> Labels {
             issued: "Date de facture",
             due: "Échéance",
             total: "Montant",
+            grand_total: "Total",
             owing: "Restant dû",
             total_owing: "Total restant dû",
             scan: "Scannez avec votre application bancaire pour régler le montant restant",
@@ -151,6 +155,7 @@ fn labels(lang: Locale) -> Labels {
             issued: "Fecha de factura",
             due: "Vencimiento",
             total: "Importe",
+            grand_total: "Total",
             owing: "Pendiente",
             total_owing: "Total pendiente",
             scan: "Escanee con su app bancaria para pagar el importe pendiente",
@@ -428,7 +433,7 @@ pub async fn invoice_pdf(ctx: Ctx<'_>, fonts: &Fonts, req: &InvoicePdfRequest) -
             emphasis: false,
         });
     }
-    total_lines.push(TotalLine { label: l.total.into(), amount: fmt(totals.total_minor), emphasis: true });
+    total_lines.push(TotalLine { label: l.grand_total.into(), amount: fmt(totals.total_minor), emphasis: true });
     if inv.paid_minor > 0 {
         total_lines.push(TotalLine { label: l.paid.into(), amount: fmt(inv.paid_minor), emphasis: false });
         total_lines.push(TotalLine { label: l.owing.into(), amount: inv.outstanding().format(lang), emphasis: true });
@@ -444,6 +449,7 @@ pub async fn invoice_pdf(ctx: Ctx<'_>, fonts: &Fonts, req: &InvoicePdfRequest) -
         _ => None,
     };
     let terms = (inv.due_date - inv.issue_date).num_days();
+    let terms = crate::followups::terms_text(terms, lang);
     let mut notes = vec![format!("{}: {terms} · {} {}", l.terms, l.due, lang.format_date(inv.due_date))];
     notes.extend(lines(&inv.notes));
     let doc = InvoiceDoc {

@@ -241,7 +241,7 @@ fn join_and(items: &[String], lang: Locale) -> String {
     }
 }
 
-fn terms_text(days: i64, lang: Locale) -> String {
+pub(crate) fn terms_text(days: i64, lang: Locale) -> String {
     match lang {
         Locale::En => format!("{days} days"),
         Locale::De => format!("{days} Tage"),
