@@ -99,9 +99,18 @@ pub(crate) struct Face {
     advances: Vec<u16>,
 }
 
+/// Why a font file could not be used.
+#[derive(Debug, thiserror::Error)]
+enum FaceError {
+    #[error("{0}")]
+    Parse(#[from] ttf_parser::FaceParsingError),
+    #[error("units per em is 0")]
+    ZeroUnitsPerEm,
+}
+
 impl Face {
-    fn parse(data: Bytes, index: u32) -> Result<Face, String> {
-        let face = ttf_parser::Face::parse(data.as_slice(), index).map_err(|e| e.to_string())?;
+    fn parse(data: Bytes, index: u32) -> Result<Face, FaceError> {
+        let face = ttf_parser::Face::parse(data.as_slice(), index)?;
         let mut bmp = vec![0u16; 0x1_0000];
         let mut astral = HashMap::new();
         if let Some(cmap) = face.tables().cmap {
@@ -142,7 +151,7 @@ impl Face {
         let (ascender, descender) = (face.ascender(), face.descender());
         let weight = face.tables().os2.map(|o| o.weight().to_number()).unwrap_or(400);
         if units_per_em == 0 {
-            return Err("units per em is 0".into());
+            return Err(FaceError::ZeroUnitsPerEm);
         }
         Ok(Face {
             name,
@@ -232,7 +241,8 @@ impl Fonts {
 
     fn build(source: FallbackSource) -> Result<Fonts, PdfError> {
         let load = |bytes: &'static [u8], name: &str| {
-            Face::parse(Bytes::Static(bytes), 0).map_err(|reason| PdfError::FontLoad { name: name.to_string(), reason })
+            Face::parse(Bytes::Static(bytes), 0)
+                .map_err(|e| PdfError::FontLoad { name: name.to_string(), reason: e.to_string() })
         };
         Ok(Fonts {
             regular: load(DEJAVU_SANS, "DejaVu Sans")?,
