@@ -205,16 +205,16 @@ fn recipient(c: &kindly_store::ClientRecord) -> Party {
     Party { name: c.details.display_name.clone(), address_lines }
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     format!("{:x}", Sha256::digest(bytes))
 }
 
 /// Writes `bytes` to `dir/name` atomically (temp file + rename), so a full
 /// disk or a crash never leaves a half-written PDF under the final name.
-fn save(dir: &Path, name: &str, bytes: &[u8]) -> ApiResult<PathBuf> {
+pub(crate) fn save(dir: &Path, name: &str, bytes: &[u8]) -> ApiResult<PathBuf> {
     let io = |e: std::io::Error| {
         let code = if e.kind() == std::io::ErrorKind::StorageFull { "disk_full" } else { "io_error" };
-        ApiError::new(code, format!("Could not save the PDF in {}: {e}", dir.display()), None)
+        ApiError::new(code, format!("Could not save {name} in {}: {e}", dir.display()), None)
     };
     std::fs::create_dir_all(dir).map_err(io)?;
     let path = dir.join(name);
@@ -224,7 +224,7 @@ fn save(dir: &Path, name: &str, bytes: &[u8]) -> ApiResult<PathBuf> {
     Ok(path)
 }
 
-fn data_dir(ctx: Ctx<'_>) -> PathBuf {
+pub(crate) fn data_dir(ctx: Ctx<'_>) -> PathBuf {
     ctx.store.path().parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
@@ -393,6 +393,18 @@ async fn due_letter_invoices(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
 
 /// Renders an invoice as a PDF and saves it under the data folder.
 pub async fn invoice_pdf(ctx: Ctx<'_>, fonts: &Fonts, req: &InvoicePdfRequest) -> ApiResult<PdfResult> {
+    let (name, bytes) = render_invoice_pdf(ctx, fonts, req).await?;
+    let sha = sha256_hex(&bytes);
+    let path = save(&data_dir(ctx).join("invoices"), &name, &bytes)?;
+    Ok(PdfResult { path: path.display().to_string(), sha256: sha, bytes: bytes.len() as i64 })
+}
+
+/// An invoice as PDF bytes, with the file name to give it (e.g. for an e-mail attachment).
+pub(crate) async fn render_invoice_pdf(
+    ctx: Ctx<'_>,
+    fonts: &Fonts,
+    req: &InvoicePdfRequest,
+) -> ApiResult<(String, Vec<u8>)> {
     let settings = ctx.store.settings().await?;
     let inv = ctx.store.invoice(req.invoice_id).await?;
     let client = ctx.store.client(inv.client_id).await?;
@@ -478,7 +490,5 @@ pub async fn invoice_pdf(ctx: Ctx<'_>, fonts: &Fonts, req: &InvoicePdfRequest) -
     };
     let meta = DocMeta::new(format!("{} {}", l.invoice, inv.number), from.party.name.clone(), ctx.now.naive_utc());
     let bytes = kindly_pdf::render_invoice(fonts, &doc, &meta).map_err(pdf_error)?;
-    let sha = sha256_hex(&bytes);
-    let path = save(&data_dir(ctx).join("invoices"), &format!("{}.pdf", file_safe(&inv.number)), &bytes)?;
-    Ok(PdfResult { path: path.display().to_string(), sha256: sha, bytes: bytes.len() as i64 })
+    Ok((format!("{}.pdf", file_safe(&inv.number)), bytes))
 }

@@ -68,6 +68,10 @@ pub struct QueueItem {
     pub channel: String,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// The state of this stage's e-mail in the outbox (queued, sending,
+    /// failed, uncertain), if one was queued.
+    pub email_state: Option<String>,
+    pub outbox_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -220,9 +224,19 @@ pub async fn queue(ctx: Ctx<'_>, req: &QueueRequest) -> ApiResult<QueuePage> {
                 channel: route(stage, email.is_some()).as_str().into(),
                 email,
                 phone: r.phone.clone(),
+                email_state: None,
+                outbox_id: None,
             })
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let mut items = items;
+    let ids: Vec<i64> = items.iter().map(|i| i.invoice_id).collect();
+    for (invoice_id, stage_key, outbox_id, state) in ctx.store.outbox_states(&ids).await? {
+        if let Some(i) = items.iter_mut().find(|i| i.invoice_id == invoice_id && i.stage.key == stage_key) {
+            i.email_state = Some(state);
+            i.outbox_id = Some(outbox_id);
+        }
+    }
     Ok(QueuePage { today: ctx.today.to_string(), total: page.total, items })
 }
 
@@ -252,7 +266,7 @@ pub(crate) fn terms_text(days: i64, lang: Locale) -> String {
 
 /// The invoices of one message, loaded and checked to belong to one client
 /// and to be still owing.
-async fn load_bundle(ctx: Ctx<'_>, ids: &[i64]) -> ApiResult<Vec<kindly_store::InvoiceRecord>> {
+pub(crate) async fn load_bundle(ctx: Ctx<'_>, ids: &[i64]) -> ApiResult<Vec<kindly_store::InvoiceRecord>> {
     if ids.is_empty() {
         return Err(ApiError::new("required", "Choose at least one invoice.", Some("invoice_ids")));
     }
@@ -384,20 +398,10 @@ pub async fn mark_done(ctx: Ctx<'_>, req: &MarkDoneRequest) -> ApiResult<Vec<i64
         .ok_or_else(|| ApiError::new("invalid_channel", "Choose e-mail, letter or phone.", Some("channel")))?;
     let note = text::multi_line(&req.note, "note", 5000)?;
     let invoices = load_bundle(ctx, &req.invoice_ids).await?;
-    let ladders = Ladders::load(ctx).await?;
-    let ladder_id = client_ladder_id(ctx, invoices[0].client_id).await?;
-    let ladder = ladders.get(ladder_id);
+    let stages = due_stages(ctx, &invoices).await?;
     let message = preview(ctx, &MessageRequest { invoice_ids: req.invoice_ids.clone(), ..Default::default() }).await?;
     let mut ids = Vec::new();
-    for inv in &invoices {
-        let done = ctx.store.last_done_offset(inv.id).await?;
-        let stage = proposed_stage(ladder, inv.due_date, ctx.today, done).ok_or_else(|| {
-            ApiError::new(
-                "already_done",
-                format!("Nothing is due today for invoice {}; its current step was already done.", inv.number),
-                None,
-            )
-        })?;
+    for (inv, stage) in invoices.iter().zip(&stages) {
         let verb = match channel {
             Channel::Email => "E-mail sent",
             Channel::Letter => "Letter printed",
@@ -412,6 +416,27 @@ pub async fn mark_done(ctx: Ctx<'_>, req: &MarkDoneRequest) -> ApiResult<Vec<i64
         ids.push(ctx.store.mark_step_done(&step, ctx.today, ctx.now).await?);
     }
     Ok(ids)
+}
+
+/// The stage due today for each invoice (of one client), or `already_done`
+/// when an invoice has nothing due today.
+pub(crate) async fn due_stages(ctx: Ctx<'_>, invoices: &[kindly_store::InvoiceRecord]) -> ApiResult<Vec<Stage>> {
+    let Some(first) = invoices.first() else { return Ok(Vec::new()) };
+    let ladders = Ladders::load(ctx).await?;
+    let ladder = ladders.get(client_ladder_id(ctx, first.client_id).await?);
+    let mut out = Vec::new();
+    for inv in invoices {
+        let done = ctx.store.last_done_offset(inv.id).await?;
+        let stage = proposed_stage(ladder, inv.due_date, ctx.today, done).ok_or_else(|| {
+            ApiError::new(
+                "already_done",
+                format!("Nothing is due today for invoice {}; its current step was already done.", inv.number),
+                None,
+            )
+        })?;
+        out.push(stage.clone());
+    }
+    Ok(out)
 }
 
 /// The template used for a stage and language: the user's, else the shipped one.

@@ -17,6 +17,8 @@ pub mod documents;
 pub mod error;
 pub mod followups;
 pub mod invoices;
+pub mod mail;
+pub mod outbox;
 pub mod paths;
 pub mod payments;
 pub mod print;

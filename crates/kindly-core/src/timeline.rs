@@ -18,10 +18,13 @@ pub enum EventKind {
     /// A step of the follow-up ladder was done: an e-mail sent, a letter
     /// printed, a call made.
     FollowUpDone,
+    /// An e-mail in the outbox was withdrawn before it was sent (by the user,
+    /// or because the invoice was paid meanwhile).
+    EmailWithdrawn,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 9] = [
+    pub const ALL: [EventKind; 10] = [
         EventKind::ClientCreated,
         EventKind::ClientUpdated,
         EventKind::ChasingChanged,
@@ -31,6 +34,7 @@ impl EventKind {
         EventKind::PaymentRecorded,
         EventKind::Note,
         EventKind::FollowUpDone,
+        EventKind::EmailWithdrawn,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -44,6 +48,7 @@ impl EventKind {
             EventKind::PaymentRecorded => "payment_recorded",
             EventKind::Note => "note",
             EventKind::FollowUpDone => "follow_up_done",
+            EventKind::EmailWithdrawn => "email_withdrawn",
         }
     }
 

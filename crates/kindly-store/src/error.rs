@@ -30,6 +30,12 @@ pub enum StoreError {
     NotPayable,
     #[error("this step was already done for this invoice; it is never done twice")]
     AlreadyDone,
+    #[error("an e-mail for this step is already in the outbox; Kindly never sends the same step twice")]
+    AlreadyQueued,
+    #[error("this e-mail was already sent or withdrawn; it is a permanent record and cannot change")]
+    EmailFinal,
+    #[error("this e-mail is {state}, so it cannot be {action}")]
+    OutboxState { state: String, action: &'static str },
     #[error("the database was written by a newer version of Kindly ({0}); please update Kindly")]
     NewerSchema(String),
     #[error("database error: {0}")]
@@ -63,6 +69,9 @@ impl StoreError {
             StoreError::NotPayable => "invoice_not_payable",
             StoreError::NewerSchema(_) => "newer_schema",
             StoreError::AlreadyDone => "already_done",
+            StoreError::AlreadyQueued => "already_queued",
+            StoreError::EmailFinal => "email_final",
+            StoreError::OutboxState { .. } => "outbox_state",
             StoreError::Other(_) => "database_error",
         }
     }
@@ -73,8 +82,10 @@ impl StoreError {
             sqlx::Error::Database(db) => {
                 let msg = db.message().to_string();
                 if msg.contains("kindly: ") {
-                    return if msg.contains("append-only") {
+                    return if msg.contains("append-only") || msg.contains("permanent record") {
                         StoreError::AppendOnly
+                    } else if msg.contains("e-mail is final") {
+                        StoreError::EmailFinal
                     } else if msg.contains("cannot be edited") {
                         StoreError::InvoiceImmutable
                     } else if msg.contains("overpayment") {
@@ -85,6 +96,9 @@ impl StoreError {
                 }
                 if msg.contains("followup_steps.invoice_id") {
                     return StoreError::AlreadyDone;
+                }
+                if msg.contains("outbox_invoices.invoice_id") {
+                    return StoreError::AlreadyQueued;
                 }
                 let code = db.code().and_then(|c| c.parse::<i64>().ok()).unwrap_or(0) & 0xff;
                 match code {

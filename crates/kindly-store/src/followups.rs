@@ -272,50 +272,10 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let row: Option<(i64, String)> = sqlx::query_as("SELECT client_id, due_date FROM invoices WHERE id = ?1")
-            .bind(step.invoice_id)
-            .fetch_optional(&mut *tx)
+        let id = record_step(&mut tx, step, today, now, false)
             .await
-            .map_err(map)?;
-        let (client_id, due) = row.ok_or(StoreError::NotFound { entity: "invoice", id: step.invoice_id })?;
-        let ev = NewEvent {
-            client_id,
-            invoice_id: Some(step.invoice_id),
-            at: now,
-            kind: EventKind::FollowUpDone,
-            summary: step.summary,
-            data: step.data.clone(),
-        };
-        let timeline_id = append(&mut tx, &ev).await.map_err(map)?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO followup_steps (invoice_id, stage_key, stage_offset, channel, done_on, at, timeline_id, document_sha256)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
-        )
-        .bind(step.invoice_id)
-        .bind(&step.stage.key)
-        .bind(step.stage.offset_days)
-        .bind(step.channel.as_str())
-        .bind(date_str(today))
-        .bind(instant_str(now))
-        .bind(timeline_id)
-        .bind(step.document_sha256)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(map)?;
-        let ladder = client_ladder(&mut tx, client_id).await.map_err(map)?;
-        let due = parse_date(&due)?;
-        let next = next_action_on(&ladder, due, Some(step.stage.offset_days)).map(date_str);
-        sqlx::query(
-            "UPDATE followups SET last_done_offset = MAX(COALESCE(last_done_offset, ?2), ?2),
-                    next_action_on = CASE WHEN next_action_on IS NULL THEN NULL ELSE ?3 END
-             WHERE invoice_id = ?1",
-        )
-        .bind(step.invoice_id)
-        .bind(step.stage.offset_days)
-        .bind(next)
-        .execute(&mut *tx)
-        .await
-        .map_err(map)?;
+            .map_err(map)?
+            .ok_or(StoreError::NotFound { entity: "invoice", id: step.invoice_id })?;
         tx.commit().await.map_err(map)?;
         Ok(id)
     }
@@ -467,6 +427,66 @@ impl Store {
         crate::settings::put(&mut tx, PAYMENT_METHODS_KEY, &json).await.map_err(map)?;
         tx.commit().await.map_err(map)
     }
+}
+
+/// Records a step done, its timeline entry, and moves the invoice to its next
+/// stage, inside the caller's transaction. With `ignore_if_done`, a stage
+/// already done is left as it is (the timeline entry is still written: an
+/// e-mail the server accepted is a fact even if the step was ticked by hand).
+/// `None` when the invoice does not exist.
+pub(crate) async fn record_step(
+    tx: &mut Transaction<'static, Sqlite>,
+    step: &DoneStep<'_>,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    ignore_if_done: bool,
+) -> Result<Option<i64>, sqlx::Error> {
+    let row: Option<(i64, String)> = sqlx::query_as("SELECT client_id, due_date FROM invoices WHERE id = ?1")
+        .bind(step.invoice_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let Some((client_id, due)) = row else { return Ok(None) };
+    let ev = NewEvent {
+        client_id,
+        invoice_id: Some(step.invoice_id),
+        at: now,
+        kind: EventKind::FollowUpDone,
+        summary: step.summary,
+        data: step.data.clone(),
+    };
+    let timeline_id = append(tx, &ev).await?;
+    let sql = if ignore_if_done {
+        "INSERT INTO followup_steps (invoice_id, stage_key, stage_offset, channel, done_on, at, timeline_id, document_sha256)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (invoice_id, stage_key) DO NOTHING RETURNING id"
+    } else {
+        "INSERT INTO followup_steps (invoice_id, stage_key, stage_offset, channel, done_on, at, timeline_id, document_sha256)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id"
+    };
+    let id: Option<i64> = sqlx::query_scalar(sql)
+        .bind(step.invoice_id)
+        .bind(&step.stage.key)
+        .bind(step.stage.offset_days)
+        .bind(step.channel.as_str())
+        .bind(date_str(today))
+        .bind(instant_str(now))
+        .bind(timeline_id)
+        .bind(step.document_sha256)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let ladder = client_ladder(tx, client_id).await?;
+    let due = NaiveDate::parse_from_str(&due, "%Y-%m-%d").map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+    let next = next_action_on(&ladder, due, Some(step.stage.offset_days)).map(date_str);
+    sqlx::query(
+        "UPDATE followups SET last_done_offset = MAX(COALESCE(last_done_offset, ?2), ?2),
+                next_action_on = CASE WHEN next_action_on IS NULL THEN NULL ELSE ?3 END
+         WHERE invoice_id = ?1 AND COALESCE(last_done_offset, ?2 - 1) < ?2",
+    )
+    .bind(step.invoice_id)
+    .bind(step.stage.offset_days)
+    .bind(next)
+    .execute(&mut **tx)
+    .await?;
+    Ok(Some(id.unwrap_or(timeline_id)))
 }
 
 /// Recomputes next_action_on for the unpaid issued invoices of the clients

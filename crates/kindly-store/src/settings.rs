@@ -88,6 +88,25 @@ impl Store {
     }
 }
 
+impl Store {
+    /// A setting stored as JSON text under `key` (for example the SMTP
+    /// account), or `None` when it was never saved.
+    pub async fn setting_json(&self, key: &'static str) -> Result<Option<String>, StoreError> {
+        sqlx::query_scalar("SELECT value FROM settings WHERE key = ?1")
+            .bind(key)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))
+    }
+
+    pub async fn save_setting_json(&self, key: &'static str, json: &str) -> Result<(), StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.write_tx().await?;
+        put(&mut tx, key, json).await.map_err(map)?;
+        tx.commit().await.map_err(map)
+    }
+}
+
 pub(crate) async fn put(tx: &mut Transaction<'static, Sqlite>, key: &str, value: &str) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -1,0 +1,270 @@
+//! The user's e-mail account: SMTP settings (in the database, without the
+//! password), the password (in the OS keychain only), and "Send test e-mail",
+//! which reports exactly which step failed.
+//!
+//! Architecture Invariant: no IPC type here carries the password outward;
+//! `SmtpSettingsInput.password` only flows in, straight to the keychain.
+
+use crate::{ApiError, ApiResult, Ctx};
+use kindly_mail::compose::{compose, new_message_id, Outgoing};
+use kindly_mail::secrets;
+use kindly_mail::transport::Mailer;
+use kindly_mail::{MailError, SecretError, Security, SmtpSettings};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+const SMTP_KEY: &str = "smtp";
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct SmtpSettingsView {
+    pub host: String,
+    pub port: i64,
+    /// starttls, tls, or plain (a relay on this computer only).
+    pub security: String,
+    pub username: String,
+    pub from_name: String,
+    pub from_address: String,
+    pub reply_to: String,
+    pub bcc_self: bool,
+    /// An extra certificate authority to trust, PEM (optional).
+    pub trusted_certificate: String,
+    pub timeout_secs: i64,
+    /// Whether the account is set up at all.
+    pub configured: bool,
+    /// Whether the keychain holds a password for this account.
+    pub password_saved: bool,
+    /// Why the keychain could not be asked, if it could not (locked, missing).
+    pub keychain_problem: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct SmtpSettingsInput {
+    pub host: String,
+    pub port: i64,
+    pub security: String,
+    pub username: String,
+    pub from_name: String,
+    pub from_address: String,
+    #[serde(default)]
+    pub reply_to: String,
+    #[serde(default)]
+    pub bcc_self: bool,
+    #[serde(default)]
+    pub trusted_certificate: String,
+    #[serde(default)]
+    pub timeout_secs: Option<i64>,
+    /// A new password to put in the keychain; `None` keeps the saved one.
+    #[serde(default)]
+    pub password: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct TestEmailResult {
+    pub to: String,
+    /// What the server answered when it accepted the test message.
+    pub server_reply: String,
+}
+
+impl From<MailError> for ApiError {
+    fn from(e: MailError) -> Self {
+        ApiError::new(e.code(), sentence(&e.to_string()), e.field())
+    }
+}
+
+impl From<SecretError> for ApiError {
+    fn from(e: SecretError) -> Self {
+        let field = matches!(e, SecretError::Missing { .. }).then_some("password");
+        ApiError::new(e.code(), sentence(&e.to_string()), field)
+    }
+}
+
+fn sentence(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str() + ".",
+        None => String::new(),
+    }
+}
+
+/// The saved SMTP settings, or `None` when e-mail is not set up.
+pub async fn load(ctx: Ctx<'_>) -> ApiResult<Option<SmtpSettings>> {
+    match ctx.store.setting_json(SMTP_KEY).await? {
+        None => Ok(None),
+        Some(json) => serde_json::from_str(&json).map(Some).map_err(|e| {
+            ApiError::new(
+                "smtp_settings_damaged",
+                format!("The saved e-mail settings are damaged ({e}); please enter them again."),
+                None,
+            )
+        }),
+    }
+}
+
+/// The settings and their password, ready to send; a clear error when
+/// e-mail is not set up or the keychain cannot give the password.
+pub async fn account(ctx: Ctx<'_>) -> ApiResult<(SmtpSettings, Option<String>)> {
+    let s = load(ctx).await?.ok_or_else(|| {
+        ApiError::new(
+            "smtp_not_configured",
+            "E-mail is not set up yet: enter your SMTP account in Settings → E-mail.",
+            None,
+        )
+    })?;
+    let password = if s.username.trim().is_empty() {
+        None
+    } else {
+        let account = s.account();
+        Some(tokio::task::spawn_blocking(move || secrets::get_password(&account)).await.map_err(join_error)??)
+    };
+    Ok((s, password))
+}
+
+fn join_error(e: tokio::task::JoinError) -> ApiError {
+    ApiError::new("internal", format!("The keychain request stopped unexpectedly: {e}"), None)
+}
+
+fn view(s: Option<SmtpSettings>, password: Result<bool, SecretError>) -> SmtpSettingsView {
+    let configured = s.is_some();
+    let s = s.unwrap_or(SmtpSettings {
+        host: String::new(),
+        port: 587,
+        security: Security::Starttls,
+        username: String::new(),
+        from_name: String::new(),
+        from_address: String::new(),
+        reply_to: None,
+        bcc_self: false,
+        trusted_certificate: None,
+        timeout_secs: 30,
+    });
+    let (password_saved, keychain_problem) = match password {
+        Ok(b) => (b, None),
+        Err(e) => (false, Some(sentence(&e.to_string()))),
+    };
+    SmtpSettingsView {
+        host: s.host,
+        port: i64::from(s.port),
+        security: s.security.as_str().into(),
+        username: s.username,
+        from_name: s.from_name,
+        from_address: s.from_address,
+        reply_to: s.reply_to.unwrap_or_default(),
+        bcc_self: s.bcc_self,
+        trusted_certificate: s.trusted_certificate.unwrap_or_default(),
+        timeout_secs: s.timeout_secs as i64,
+        configured,
+        password_saved,
+        keychain_problem,
+    }
+}
+
+async fn password_state(s: &Option<SmtpSettings>) -> Result<bool, SecretError> {
+    match s {
+        Some(s) if !s.username.trim().is_empty() => {
+            let account = s.account();
+            tokio::task::spawn_blocking(move || secrets::has_password(&account))
+                .await
+                .unwrap_or_else(|e| Err(SecretError::Failed { detail: e.to_string() }))
+        }
+        _ => Ok(false),
+    }
+}
+
+pub async fn get(ctx: Ctx<'_>) -> ApiResult<SmtpSettingsView> {
+    let s = load(ctx).await?;
+    let pw = password_state(&s).await;
+    Ok(view(s, pw))
+}
+
+/// Parses and checks the input into settings (nothing is saved).
+pub fn parse(input: &SmtpSettingsInput) -> ApiResult<SmtpSettings> {
+    let security = Security::parse(input.security.trim()).ok_or_else(|| {
+        ApiError::new(
+            "invalid_security",
+            "Choose STARTTLS, TLS, or no encryption (local relay only).",
+            Some("security"),
+        )
+    })?;
+    let port = u16::try_from(input.port).map_err(|_| MailError::InvalidPort)?;
+    let opt = |v: &str| Some(v.trim().to_string()).filter(|v| !v.is_empty());
+    let s = SmtpSettings {
+        host: input.host.trim().to_string(),
+        port,
+        security,
+        username: input.username.trim().to_string(),
+        from_name: input.from_name.trim().to_string(),
+        from_address: input.from_address.trim().to_string(),
+        reply_to: opt(&input.reply_to),
+        bcc_self: input.bcc_self,
+        trusted_certificate: opt(&input.trusted_certificate),
+        timeout_secs: input.timeout_secs.unwrap_or(30).clamp(1, 300) as u64,
+    };
+    s.validate()?;
+    Ok(s)
+}
+
+/// Saves the settings. A new password goes to the keychain first: if the
+/// keychain refuses, nothing is saved and the user is told why; the
+/// password is never kept anywhere else.
+pub async fn save(ctx: Ctx<'_>, input: &SmtpSettingsInput) -> ApiResult<SmtpSettingsView> {
+    let s = parse(input)?;
+    if let Some(pw) = input.password.as_deref().filter(|p| !p.is_empty()) {
+        if s.username.is_empty() {
+            return Err(ApiError::new(
+                "required",
+                "Enter the user name that goes with this password.",
+                Some("username"),
+            ));
+        }
+        if pw.chars().any(|c| c == '\r' || c == '\n' || c == '\0') {
+            return Err(ApiError::new(
+                "control_characters",
+                "The password must not contain line breaks.",
+                Some("password"),
+            ));
+        }
+        let (account, pw) = (s.account(), pw.to_string());
+        tokio::task::spawn_blocking(move || secrets::set_password(&account, &pw)).await.map_err(join_error)??;
+    }
+    let json = serde_json::to_string(&s).map_err(|e| ApiError::new("internal", e.to_string(), None))?;
+    ctx.store.save_setting_json(SMTP_KEY, &json).await?;
+    get(ctx).await
+}
+
+/// Removes the password from the keychain (the settings stay).
+pub async fn forget_password(ctx: Ctx<'_>) -> ApiResult<SmtpSettingsView> {
+    if let Some(s) = load(ctx).await? {
+        let account = s.account();
+        tokio::task::spawn_blocking(move || secrets::delete_password(&account)).await.map_err(join_error)??;
+    }
+    get(ctx).await
+}
+
+/// Sends a short test message (to `to`, else to the From address), step by
+/// step, so that the error says which step failed: the settings, the
+/// keychain, finding the server (DNS), connecting, the certificate, the
+/// login, the sender or the recipient.
+pub async fn send_test(ctx: Ctx<'_>, to: Option<&str>) -> ApiResult<TestEmailResult> {
+    let (s, password) = account(ctx).await?;
+    let to = to.map(str::trim).filter(|t| !t.is_empty()).unwrap_or(&s.from_address).to_string();
+    kindly_mail::settings::address(&to, "to")?;
+    if tokio::net::lookup_host((s.host.as_str(), s.port)).await.is_err() {
+        return Err(MailError::Dns { host: s.host.clone() }.into());
+    }
+    let mailer = Mailer::new(&s, password.as_deref())?;
+    mailer.check().await?;
+    let c = compose(&Outgoing {
+        message_id: new_message_id(&s.from_address),
+        date: ctx.now,
+        from_name: s.from_name.clone(),
+        from_address: s.from_address.clone(),
+        reply_to: s.reply_to.clone(),
+        to: vec![(String::new(), to.clone())],
+        bcc: Vec::new(),
+        subject: "Kindly test e-mail".into(),
+        text: "This is a test from Kindly: your e-mail settings work.\n\nNo reply is needed.".into(),
+        attachments: Vec::new(),
+    })?;
+    let accepted = mailer.send(&c).await?;
+    Ok(TestEmailResult { to, server_reply: accepted.reply })
+}

@@ -1,0 +1,499 @@
+//! Sending reminder e-mails through the durable outbox.
+//!
+//! 1. `queue_emails` renders each client's message (text + HTML + invoice
+//!    PDFs), gives it a Message-ID, and writes the exact bytes to the outbox
+//!    (and a `.eml` copy under the data folder) before anything is sent.
+//! 2. `send_queued`, holding the outbox lock, marks leftovers of a crashed
+//!    sender `uncertain`, then claims one due message at a time, hands it to
+//!    the server, and records the outcome.
+//!
+//! Architecture Invariant: a message is marked `sent` only after the server
+//! accepted it; a message whose fate is unknown (a crash, a connection lost
+//! or timed out after it was handed over) becomes `uncertain` and is never
+//! sent again without the user's word. Transient failures before hand-over
+//! retry with backoff; permanent ones stop and wait for the user.
+//!
+//! Architecture Invariant: only the holder of `<data dir>/outbox.lock` (an OS
+//! file lock, released by the OS when a process dies) sends; so two windows,
+//! the CLI and the background sender never send the same message twice.
+
+use crate::documents::{data_dir, render_invoice_pdf, save, sha256_hex, InvoicePdfRequest};
+use crate::followups::{due_stages, load_bundle, preview, MessageRequest, QueueRequest};
+use crate::views::Page;
+use crate::{mail, ApiError, ApiResult, Ctx};
+use chrono::{DateTime, Duration, Utc};
+use kindly_mail::compose::{compose, new_message_id, FileAttachment, Outgoing};
+use kindly_mail::transport::Mailer;
+use kindly_mail::MailError;
+use kindly_pdf::Fonts;
+use kindly_store::{NewEmail, OutboxRow, Store};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct QueueEmailsRequest {
+    /// The invoices to write to; empty means every e-mail due today.
+    #[serde(default)]
+    pub invoice_ids: Vec<i64>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SkippedView {
+    pub invoice_numbers: Vec<String>,
+    pub code: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct QueueEmailsResult {
+    /// Outbox ids of the messages queued now.
+    pub queued: Vec<i64>,
+    /// Invoices not queued, and why (no e-mail address, already queued…).
+    pub skipped: Vec<SkippedView>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, TS)]
+pub struct SendProgress {
+    pub total: i64,
+    pub done: i64,
+    pub sent: i64,
+    pub failed: i64,
+    pub uncertain: i64,
+    pub retrying: i64,
+    /// The message being sent now (subject and recipient).
+    pub current: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, TS)]
+pub struct SendReport {
+    pub sent: i64,
+    pub failed: i64,
+    pub uncertain: i64,
+    pub retrying: i64,
+    /// Messages withdrawn because the batch was cancelled.
+    pub cancelled: i64,
+    /// Messages found interrupted by a crash and flagged for the user.
+    pub recovered: i64,
+    /// Why the batch stopped early (e.g. the server refused the password).
+    pub stopped: Option<ApiError>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub message_id: String,
+    pub client_id: i64,
+    pub client_name: String,
+    pub invoice_numbers: Vec<String>,
+    pub stage_key: String,
+    pub to: Vec<String>,
+    pub subject: String,
+    /// queued, sending, sent, failed, uncertain, cancelled.
+    pub state: String,
+    pub attempts: i64,
+    /// For people: "Sent 23 Nov 2026 10:42", "May have been sent at 10:42", …
+    pub status_text: String,
+    pub error_code: Option<String>,
+    pub error: Option<String>,
+    /// RFC 3339.
+    pub created_at: String,
+    pub next_attempt_at: String,
+    pub sending_at: Option<String>,
+    pub sent_at: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct OutboxRequest {
+    /// States to show; empty = all.
+    #[serde(default)]
+    pub states: Vec<String>,
+    #[serde(default)]
+    pub offset: i64,
+    #[serde(default)]
+    pub limit: i64,
+}
+
+#[derive(Debug, Clone, Default, Serialize, TS)]
+pub struct OutboxSummary {
+    pub queued: i64,
+    pub sending: i64,
+    pub sent: i64,
+    pub failed: i64,
+    pub uncertain: i64,
+    pub cancelled: i64,
+    /// failed + uncertain: what waits for the user's decision.
+    pub needs_attention: i64,
+}
+
+/// What the user decides about one message.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct OutboxActionRequest {
+    pub id: i64,
+    /// "resend" (a failed or possibly-sent message goes back to the queue),
+    /// "confirm_sent" (the user checked: it did arrive), "cancel".
+    pub action: String,
+}
+
+/// Retry delays after transient failures; after the last one the message
+/// is marked failed for the user to decide.
+const BACKOFF_MINUTES: [i64; 5] = [1, 5, 15, 60, 180];
+
+/// When to try again after `attempts` transient failures, or `None` to stop.
+pub fn retry_after(attempts: i64) -> Option<Duration> {
+    usize::try_from(attempts - 1).ok().and_then(|i| BACKOFF_MINUTES.get(i)).map(|m| Duration::minutes(*m))
+}
+
+/// Renders and queues the e-mails for these invoices (one message per
+/// client, bundling that client's invoices), or for every e-mail due today.
+/// Nothing is sent here.
+pub async fn queue_emails(ctx: Ctx<'_>, fonts: &Fonts, req: &QueueEmailsRequest) -> ApiResult<QueueEmailsResult> {
+    let (smtp, _) = mail::account(ctx).await?;
+    let ids = if req.invoice_ids.is_empty() { due_email_invoices(ctx).await? } else { req.invoice_ids.clone() };
+    let mut by_client: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    for id in ids {
+        by_client.entry(ctx.store.invoice(id).await?.client_id).or_default().push(id);
+    }
+    let mut result = QueueEmailsResult { queued: Vec::new(), skipped: Vec::new() };
+    for ids in by_client.values() {
+        match queue_one(ctx, fonts, &smtp, ids).await {
+            Ok(id) => result.queued.push(id),
+            Err(e) if e.code == "disk_full" || e.code == "database_busy" => return Err(e),
+            Err(e) => {
+                let mut numbers = Vec::new();
+                for id in ids {
+                    numbers.push(ctx.store.invoice(*id).await.map(|i| i.number).unwrap_or_else(|_| id.to_string()));
+                }
+                result.skipped.push(SkippedView { invoice_numbers: numbers, code: e.code, message: e.message });
+            }
+        }
+    }
+    Ok(result)
+}
+
+async fn due_email_invoices(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
+    let mut ids = Vec::new();
+    let mut offset = 0;
+    loop {
+        let page = crate::followups::queue(ctx, &QueueRequest { client_id: None, offset, limit: 1000 }).await?;
+        let n = page.items.len() as i64;
+        ids.extend(
+            page.items.into_iter().filter(|i| i.channel == "email" && i.email_state.is_none()).map(|i| i.invoice_id),
+        );
+        offset += n;
+        if n == 0 || offset >= page.total {
+            break;
+        }
+    }
+    Ok(ids)
+}
+
+async fn queue_one(ctx: Ctx<'_>, fonts: &Fonts, smtp: &kindly_mail::SmtpSettings, ids: &[i64]) -> ApiResult<i64> {
+    let invoices = load_bundle(ctx, ids).await?;
+    let stages = due_stages(ctx, &invoices).await?;
+    let message = preview(ctx, &MessageRequest { invoice_ids: ids.to_vec(), ..Default::default() }).await?;
+    let client = ctx.store.client(message.client_id).await?;
+    if client.details.emails.is_empty() || message.channel != "email" {
+        return Err(ApiError::new(
+            "no_email",
+            format!(
+                "{} has no e-mail address, or this step is not an e-mail; it is in today's letters or calls instead.",
+                client.details.display_name
+            ),
+            None,
+        ));
+    }
+    let stage = stages
+        .iter()
+        .max_by_key(|s| s.offset_days)
+        .cloned()
+        .ok_or_else(|| ApiError::new("already_done", "Nothing is due today for these invoices.", None))?;
+    let mut attachments = Vec::new();
+    for inv in &invoices {
+        let (name, bytes) =
+            render_invoice_pdf(ctx, fonts, &InvoicePdfRequest { invoice_id: inv.id, page_size: String::new() }).await?;
+        attachments.push(FileAttachment { name, content_type: "application/pdf".into(), bytes });
+    }
+    let to: Vec<(String, String)> =
+        client.details.emails.iter().map(|a| (client.details.display_name.clone(), a.clone())).collect();
+    let message_id = new_message_id(&smtp.from_address);
+    let composed = compose(&Outgoing {
+        message_id: message_id.clone(),
+        date: ctx.now,
+        from_name: smtp.from_name.clone(),
+        from_address: smtp.from_address.clone(),
+        reply_to: smtp.reply_to.clone(),
+        to: to.clone(),
+        bcc: if smtp.bcc_self { vec![smtp.from_address.clone()] } else { Vec::new() },
+        subject: message.subject.clone(),
+        text: message.body.clone(),
+        attachments,
+    })?;
+    let sha = sha256_hex(&composed.raw);
+    // A copy on disk for the evidence dossier; the outbox row holds the bytes too.
+    let dir = data_dir(ctx).join("mail");
+    let file = format!("{}.eml", message_id.replace(['@', '/', '\\'], "_"));
+    let path = save(&dir, &file, &composed.raw)?;
+    let to_display: Vec<String> = to.iter().map(|(n, a)| format!("{n} <{a}>")).collect();
+    let pairs: Vec<(i64, &kindly_followup::ladder::Stage)> = invoices.iter().map(|i| i.id).zip(stages.iter()).collect();
+    let path_str = path.display().to_string();
+    let queued = ctx
+        .store
+        .enqueue_email(
+            &NewEmail {
+                message_id: &message_id,
+                client_id: client.id,
+                stage: &stage,
+                invoices: &pairs,
+                envelope_from: &composed.envelope_from,
+                recipients: &composed.envelope_to,
+                to_display: &to_display,
+                subject: &message.subject,
+                body: &message.body,
+                raw: &composed.raw,
+                raw_sha256: &sha,
+                eml_path: Some(&path_str),
+            },
+            ctx.now,
+        )
+        .await;
+    if queued.is_err() {
+        // Not queued: the copy would only confuse the dossier.
+        let _ = std::fs::remove_file(&path);
+    }
+    Ok(queued?)
+}
+
+/// The outbox lock: held while sending; the OS releases it if the process dies.
+pub struct OutboxLock {
+    _file: File,
+}
+
+impl OutboxLock {
+    pub fn acquire(data_dir: &Path) -> ApiResult<OutboxLock> {
+        let io = |e: std::io::Error| ApiError::new("io_error", format!("Cannot use {}: {e}", data_dir.display()), None);
+        std::fs::create_dir_all(data_dir).map_err(io)?;
+        let file =
+            File::options().create(true).truncate(false).write(true).open(data_dir.join("outbox.lock")).map_err(io)?;
+        match file.try_lock() {
+            Ok(()) => Ok(OutboxLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) => Err(ApiError::new(
+                "outbox_busy",
+                "Another Kindly window is sending e-mails right now; the queued ones will be sent there.",
+                None,
+            )),
+            Err(std::fs::TryLockError::Error(e)) => Err(io(e)),
+        }
+    }
+}
+
+/// Sends the queued messages that are due (`only`: just these outbox ids),
+/// one at a time over one reused connection. `clock` stamps each outcome;
+/// `progress` is called after each message; setting `cancel` withdraws the
+/// messages of this batch not yet sent (the one in flight completes).
+pub async fn send_queued(
+    ctx: Ctx<'_>,
+    clock: &(dyn Fn() -> DateTime<Utc> + Sync),
+    only: Option<&[i64]>,
+    progress: &mut (dyn FnMut(&SendProgress) + Send),
+    cancel: &AtomicBool,
+) -> ApiResult<SendReport> {
+    let _lock = OutboxLock::acquire(&data_dir(ctx))?;
+    let store = ctx.store;
+    let mut report = SendReport { recovered: store.recover_interrupted(clock()).await? as i64, ..Default::default() };
+    let counts = store.outbox_counts().await?;
+    let total = match only {
+        Some(ids) => ids.len() as i64,
+        None => counts.queued,
+    };
+    if total == 0 || (counts.queued == 0) {
+        return Ok(report);
+    }
+    let mut p = SendProgress { total, ..Default::default() };
+    let (smtp, password) = match mail::account(ctx).await {
+        Ok(a) => a,
+        Err(e) => return Ok(SendReport { stopped: Some(e), ..report }),
+    };
+    let mailer = Mailer::new(&smtp, password.as_deref())?;
+    drop(password);
+    // Connect, secure and log in before handing over anything: a failure
+    // here cannot have sent a message, so the queue is simply kept.
+    if let Err(e) = mailer.check().await {
+        return Ok(SendReport { stopped: Some(e.into()), ..report });
+    }
+    loop {
+        if cancel.load(Ordering::SeqCst) {
+            report.cancelled = withdraw_rest(store, only, clock()).await?;
+            break;
+        }
+        let Some(m) = store.claim_next_email(clock(), only).await? else { break };
+        p.current = Some(m.recipients.join(", "));
+        progress(&p);
+        let composed =
+            kindly_mail::compose::Composed { raw: m.raw, envelope_from: m.envelope_from, envelope_to: m.recipients };
+        match mailer.send(&composed).await {
+            Ok(accepted) => {
+                store.email_sent(m.id, &accepted.reply, ctx.today, clock()).await?;
+                report.sent += 1;
+                p.sent += 1;
+            }
+            Err(e) => {
+                let api: ApiError = e.clone().into();
+                match &e {
+                    MailError::Timeout { .. } | MailError::Dropped { .. } => {
+                        let msg = format!(
+                            "{} It may have been sent: check your sent folder, then confirm or send again.",
+                            api.message
+                        );
+                        store.email_uncertain(m.id, &api.code, &msg, clock()).await?;
+                        report.uncertain += 1;
+                        p.uncertain += 1;
+                    }
+                    e if e.is_transient() => match retry_after(m.attempts) {
+                        Some(d) => {
+                            store.email_failed(m.id, &api.code, &api.message, Some(clock() + d), clock()).await?;
+                            report.retrying += 1;
+                            p.retrying += 1;
+                        }
+                        None => {
+                            let msg = format!("{} (gave up after {} attempts)", api.message, m.attempts);
+                            store.email_failed(m.id, &api.code, &msg, None, clock()).await?;
+                            report.failed += 1;
+                            p.failed += 1;
+                        }
+                    },
+                    _ => {
+                        store.email_failed(m.id, &api.code, &api.message, None, clock()).await?;
+                        report.failed += 1;
+                        p.failed += 1;
+                        // The account itself is refused: every other message would fail the same way.
+                        if matches!(
+                            e,
+                            MailError::Authentication { .. }
+                                | MailError::SenderRejected { .. }
+                                | MailError::Certificate { .. }
+                                | MailError::Tls { .. }
+                        ) {
+                            report.stopped = Some(api);
+                            p.done += 1;
+                            progress(&p);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        p.done += 1;
+        p.current = None;
+        progress(&p);
+    }
+    Ok(report)
+}
+
+async fn withdraw_rest(store: &Store, only: Option<&[i64]>, now: DateTime<Utc>) -> ApiResult<i64> {
+    let ids: Vec<i64> = match only {
+        Some(ids) => ids.to_vec(),
+        None => store.outbox(&["queued"], 0, 1000).await?.rows.into_iter().map(|r| r.id).collect(),
+    };
+    let mut n = 0;
+    for id in ids {
+        if store.outbox_email(id).await?.state == "queued" {
+            store.cancel_email(id, now).await?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+fn status_text(r: &OutboxRow) -> String {
+    let t = |d: DateTime<Utc>| d.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string();
+    match r.state.as_str() {
+        "queued" if r.attempts > 0 => format!("Will try again at {}", t(r.next_attempt_at)),
+        "queued" => "Waiting to be sent".into(),
+        "sending" => "Being sent now".into(),
+        "sent" => format!("Sent {}", r.sent_at.map(t).unwrap_or_default()),
+        "uncertain" => format!("May have been sent at {}", r.sending_at.map(t).unwrap_or_default()),
+        "failed" => "Not sent: needs your decision".into(),
+        "cancelled" => "Withdrawn, not sent".into(),
+        s => s.to_string(),
+    }
+}
+
+fn item(r: OutboxRow) -> OutboxItem {
+    OutboxItem {
+        status_text: status_text(&r),
+        id: r.id,
+        message_id: r.message_id,
+        client_id: r.client_id,
+        client_name: r.client_name,
+        invoice_numbers: r.invoice_numbers,
+        stage_key: r.stage_key,
+        to: r.to_display,
+        subject: r.subject,
+        state: r.state,
+        attempts: r.attempts,
+        error_code: r.error_code,
+        error: r.error,
+        created_at: r.created_at.to_rfc3339(),
+        next_attempt_at: r.next_attempt_at.to_rfc3339(),
+        sending_at: r.sending_at.map(|d| d.to_rfc3339()),
+        sent_at: r.sent_at.map(|d| d.to_rfc3339()),
+    }
+}
+
+pub async fn list(ctx: Ctx<'_>, req: &OutboxRequest) -> ApiResult<Page<OutboxItem>> {
+    const STATES: [&str; 6] = ["queued", "sending", "sent", "failed", "uncertain", "cancelled"];
+    let mut states = Vec::new();
+    for s in &req.states {
+        let known = STATES.iter().find(|k| **k == s.as_str()).ok_or_else(|| {
+            ApiError::new("invalid_state", format!("\"{s}\" is not an outbox state."), Some("states"))
+        })?;
+        states.push(*known);
+    }
+    let limit = if req.limit <= 0 { 100 } else { req.limit };
+    let page = ctx.store.outbox(&states, req.offset, limit).await?;
+    Ok(Page { total: page.total, rows: page.rows.into_iter().map(item).collect() })
+}
+
+pub async fn summary(ctx: Ctx<'_>) -> ApiResult<OutboxSummary> {
+    let c = ctx.store.outbox_counts().await?;
+    Ok(OutboxSummary {
+        queued: c.queued,
+        sending: c.sending,
+        sent: c.sent,
+        failed: c.failed,
+        uncertain: c.uncertain,
+        cancelled: c.cancelled,
+        needs_attention: c.failed + c.uncertain,
+    })
+}
+
+/// The user's decision about one message.
+pub async fn act(ctx: Ctx<'_>, req: &OutboxActionRequest) -> ApiResult<OutboxItem> {
+    match req.action.as_str() {
+        "resend" => ctx.store.requeue_email(req.id, ctx.now).await?,
+        "confirm_sent" => {
+            let row = ctx.store.outbox_email(req.id).await?;
+            if row.state != "uncertain" {
+                return Err(ApiError::new(
+                    "outbox_state",
+                    "Only an e-mail that may have been sent can be confirmed as sent.",
+                    None,
+                ));
+            }
+            ctx.store.email_sent(req.id, "confirmed as sent by the user", ctx.today, ctx.now).await?
+        }
+        "cancel" => ctx.store.cancel_email(req.id, ctx.now).await?,
+        other => {
+            return Err(ApiError::new(
+                "invalid_action",
+                format!("\"{other}\" is not an outbox action; use resend, confirm_sent or cancel."),
+                Some("action"),
+            ))
+        }
+    }
+    Ok(item(ctx.store.outbox_email(req.id).await?))
+}

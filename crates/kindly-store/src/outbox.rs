@@ -1,0 +1,586 @@
+//! The e-mail outbox: durable state for every message, so that a crash, a
+//! kill, a double click or a second window never sends a stage twice and
+//! never loses one silently. See 0003_outbox.sql for the states.
+//!
+//! Only the process that holds the outbox lock (kindly-api's `outbox`
+//! module) moves messages to and from `sending`; that is what makes
+//! `recover_interrupted` safe: any row still `sending` then belongs to a
+//! process that died.
+
+use crate::followups::record_step;
+use crate::timeline::{append, NewEvent};
+use crate::util::{instant_str, parse_instant};
+use crate::{DoneStep, Page, Store, StoreError};
+use chrono::{DateTime, NaiveDate, Utc};
+use kindly_core::timeline::EventKind;
+use kindly_followup::ladder::{Channel, Stage, Tone};
+
+/// A message to put in the outbox.
+#[derive(Clone, Debug)]
+pub struct NewEmail<'a> {
+    pub message_id: &'a str,
+    pub client_id: i64,
+    /// The message's stage (the most advanced of the bundle).
+    pub stage: &'a Stage,
+    /// Each invoice the message is about, with its own stage.
+    pub invoices: &'a [(i64, &'a Stage)],
+    pub envelope_from: &'a str,
+    pub recipients: &'a [String],
+    pub to_display: &'a [String],
+    pub subject: &'a str,
+    pub body: &'a str,
+    pub raw: &'a [u8],
+    pub raw_sha256: &'a str,
+    pub eml_path: Option<&'a str>,
+}
+
+/// One message as the sending loop needs it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimedEmail {
+    pub id: i64,
+    pub message_id: String,
+    pub envelope_from: String,
+    pub recipients: Vec<String>,
+    pub raw: Vec<u8>,
+    pub attempts: i64,
+}
+
+/// A message as lists show it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub message_id: String,
+    pub client_id: i64,
+    pub client_name: String,
+    pub invoice_numbers: Vec<String>,
+    pub stage_key: String,
+    pub to_display: Vec<String>,
+    pub subject: String,
+    pub state: String,
+    pub attempts: i64,
+    pub next_attempt_at: DateTime<Utc>,
+    pub error_code: Option<String>,
+    pub error: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub sending_at: Option<DateTime<Utc>>,
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+/// How many messages are in each state.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OutboxCounts {
+    pub queued: i64,
+    pub sending: i64,
+    pub sent: i64,
+    pub failed: i64,
+    pub uncertain: i64,
+    pub cancelled: i64,
+}
+
+type ListTuple = (
+    i64,
+    String,
+    i64,
+    String,
+    Option<String>,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
+const LIST_SELECT: &str = "SELECT o.id, o.message_id, o.client_id, c.display_name,
+        (SELECT json_group_array(i.number) FROM outbox_invoices oi JOIN invoices i ON i.id = oi.invoice_id WHERE oi.outbox_id = o.id),
+        o.stage_key, o.to_display, o.subject, o.state, o.attempts, o.next_attempt_at, o.error_code, o.error,
+        o.created_at, o.sending_at, o.sent_at
+     FROM outbox o JOIN clients c ON c.id = o.client_id";
+
+fn to_row(r: ListTuple) -> Result<OutboxRow, StoreError> {
+    Ok(OutboxRow {
+        id: r.0,
+        message_id: r.1,
+        client_id: r.2,
+        client_name: r.3,
+        invoice_numbers: r.4.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default(),
+        stage_key: r.5,
+        to_display: serde_json::from_str(&r.6).unwrap_or_default(),
+        subject: r.7,
+        state: r.8,
+        attempts: r.9,
+        next_attempt_at: parse_instant(&r.10)?,
+        error_code: r.11,
+        error: r.12,
+        created_at: parse_instant(&r.13)?,
+        sending_at: r.14.as_deref().map(parse_instant).transpose()?,
+        sent_at: r.15.as_deref().map(parse_instant).transpose()?,
+    })
+}
+
+impl Store {
+    /// Puts a message in the outbox. Refused with `AlreadyQueued` when a
+    /// message for one of these invoices and this stage is already there
+    /// (in any state but cancelled), and with `AlreadyDone` when the stage
+    /// was already done another way. Returns the outbox id.
+    pub async fn enqueue_email(&self, m: &NewEmail<'_>, now: DateTime<Utc>) -> Result<i64, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.write_tx().await?;
+        for (inv, stage) in m.invoices {
+            let done: Option<i64> =
+                sqlx::query_scalar("SELECT id FROM followup_steps WHERE invoice_id = ?1 AND stage_key = ?2")
+                    .bind(inv)
+                    .bind(&stage.key)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(map)?;
+            if done.is_some() {
+                return Err(StoreError::AlreadyDone);
+            }
+        }
+        let t = instant_str(now);
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO outbox (message_id, client_id, stage_key, stage_offset, envelope_from, recipients, to_display,
+                                 subject, body, raw, raw_sha256, eml_path, next_attempt_at, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?13) RETURNING id",
+        )
+        .bind(m.message_id)
+        .bind(m.client_id)
+        .bind(&m.stage.key)
+        .bind(m.stage.offset_days)
+        .bind(m.envelope_from)
+        .bind(serde_json::to_string(m.recipients).unwrap_or_default())
+        .bind(serde_json::to_string(m.to_display).unwrap_or_default())
+        .bind(m.subject)
+        .bind(m.body)
+        .bind(m.raw)
+        .bind(m.raw_sha256)
+        .bind(m.eml_path)
+        .bind(&t)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(map)?;
+        for (inv, stage) in m.invoices {
+            sqlx::query(
+                "INSERT INTO outbox_invoices (outbox_id, invoice_id, stage_key, stage_offset) VALUES (?1, ?2, ?3, ?4)",
+            )
+            .bind(id)
+            .bind(inv)
+            .bind(&stage.key)
+            .bind(stage.offset_days)
+            .execute(&mut *tx)
+            .await
+            .map_err(map)?;
+        }
+        tx.commit().await.map_err(map)?;
+        Ok(id)
+    }
+
+    /// Marks every message left `sending` as `uncertain`: the process that was
+    /// sending it died, and the server may or may not have accepted it.
+    /// Call only while holding the outbox lock.
+    pub async fn recover_interrupted(&self, now: DateTime<Utc>) -> Result<u64, StoreError> {
+        let r = sqlx::query(
+            "UPDATE outbox SET state = 'uncertain', updated_at = ?1, error_code = 'interrupted',
+                    error = 'Kindly stopped while this e-mail was being sent; it may have been sent.'
+             WHERE state = 'sending'",
+        )
+        .bind(instant_str(now))
+        .execute(self.pool())
+        .await
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(r.rows_affected())
+    }
+
+    /// Takes the next message that is due (`only`: among these ids) and marks
+    /// it `sending`, in one transaction. A message whose invoices were all
+    /// paid or cancelled meanwhile is cancelled instead of sent (Kindly never
+    /// chases a paid invoice). `None` when nothing is due.
+    pub async fn claim_next_email(
+        &self,
+        now: DateTime<Utc>,
+        only: Option<&[i64]>,
+    ) -> Result<Option<ClaimedEmail>, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let t = instant_str(now);
+        let only_json = only.map(|ids| serde_json::to_string(ids).unwrap_or_default());
+        loop {
+            let mut tx = self.write_tx().await?;
+            let sql = if only_json.is_some() {
+                "SELECT id, message_id, envelope_from, recipients, raw, attempts FROM outbox
+                 WHERE state = 'queued' AND next_attempt_at <= ?1 AND id IN (SELECT value FROM json_each(?2))
+                 ORDER BY next_attempt_at, id LIMIT 1"
+            } else {
+                "SELECT id, message_id, envelope_from, recipients, raw, attempts FROM outbox
+                 WHERE state = 'queued' AND next_attempt_at <= ?1 AND ?2 IS NULL ORDER BY next_attempt_at, id LIMIT 1"
+            };
+            let row: Option<(i64, String, String, String, Vec<u8>, i64)> =
+                sqlx::query_as(sql).bind(&t).bind(&only_json).fetch_optional(&mut *tx).await.map_err(map)?;
+            let Some((id, message_id, envelope_from, recipients, raw, attempts)) = row else {
+                return Ok(None);
+            };
+            let settled: Vec<String> = sqlx::query_scalar(
+                "SELECT i.number FROM outbox_invoices oi JOIN invoices i ON i.id = oi.invoice_id
+                 WHERE oi.outbox_id = ?1 AND (i.status <> 'issued' OR i.paid_minor >= i.total_minor)",
+            )
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(map)?;
+            let all: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox_invoices WHERE outbox_id = ?1")
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(map)?;
+            if !settled.is_empty() && settled.len() as i64 == all {
+                let why = format!("Not sent: invoice {} was paid or cancelled in the meantime.", settled.join(", "));
+                cancel_in_tx(&mut tx, id, "settled", &why, now).await.map_err(map)?;
+                tx.commit().await.map_err(map)?;
+                continue;
+            }
+            sqlx::query(
+                "UPDATE outbox SET state = 'sending', sending_at = ?2, updated_at = ?2, attempts = attempts + 1
+                 WHERE id = ?1",
+            )
+            .bind(id)
+            .bind(&t)
+            .execute(&mut *tx)
+            .await
+            .map_err(map)?;
+            tx.commit().await.map_err(map)?;
+            return Ok(Some(ClaimedEmail {
+                id,
+                message_id,
+                envelope_from,
+                recipients: serde_json::from_str(&recipients).unwrap_or_default(),
+                raw,
+                attempts: attempts + 1,
+            }));
+        }
+    }
+
+    /// The server accepted the message: it becomes `sent`, and in the same
+    /// transaction each invoice's stage is recorded done with a timeline
+    /// entry holding the full message. `reply` is the server's answer (or a
+    /// note that the user confirmed it).
+    pub async fn email_sent(
+        &self,
+        id: i64,
+        reply: &str,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.write_tx().await?;
+        let row: Option<(String, i64, String, i64, String, String, String, String, String, Option<String>, String)> =
+            sqlx::query_as(
+                "SELECT message_id, client_id, stage_key, stage_offset, recipients, to_display, subject, body, state,
+                        eml_path, raw_sha256
+                 FROM outbox WHERE id = ?1",
+            )
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(map)?;
+        let (message_id, _client_id, stage_key, offset, recipients, to_display, subject, body, state, eml, sha) =
+            row.ok_or(StoreError::NotFound { entity: "e-mail", id })?;
+        if !matches!(state.as_str(), "sending" | "uncertain") {
+            return Err(StoreError::OutboxState { state, action: "marked sent" });
+        }
+        let invoices: Vec<(i64, String, String, i64)> = sqlx::query_as(
+            "SELECT oi.invoice_id, i.number, oi.stage_key, oi.stage_offset FROM outbox_invoices oi JOIN invoices i ON i.id = oi.invoice_id
+             WHERE oi.outbox_id = ?1 ORDER BY oi.invoice_id",
+        )
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(map)?;
+        let numbers: Vec<&str> = invoices.iter().map(|(_, n, _, _)| n.as_str()).collect();
+        let to: Vec<String> = serde_json::from_str(&to_display).unwrap_or_default();
+        let all: Vec<String> = serde_json::from_str(&recipients).unwrap_or_default();
+        let files = match &eml {
+            Some(p) => {
+                serde_json::json!([{ "kind": "eml", "path": p, "sha256": sha, "name": format!("{message_id}.eml") }])
+            }
+            None => serde_json::json!([]),
+        };
+        let mut first_entry = None;
+        for (inv, number, inv_stage, inv_offset) in &invoices {
+            // The stage as it was when the message was queued (the ladder may have changed since).
+            let stage = Stage {
+                key: inv_stage.clone(),
+                name: inv_stage.clone(),
+                offset_days: *inv_offset,
+                tone: Tone::Friendly,
+                channel: Channel::Email,
+            };
+            let summary = format!("E-mail sent to {}: {}", to.join(", "), subject);
+            let data = serde_json::json!({
+                "stage": inv_stage, "message_stage": stage_key, "stage_offset": offset, "channel": "email", "message_id": message_id, "outbox_id": id,
+                "to": to, "recipients": all, "subject": subject, "body": body, "invoices": numbers,
+                "invoice": number, "server_reply": reply, "files": files,
+            });
+            let step = DoneStep {
+                invoice_id: *inv,
+                stage: &stage,
+                channel: Channel::Email,
+                summary: &summary,
+                data,
+                document_sha256: Some(&sha),
+            };
+            let tl = record_step(&mut tx, &step, today, now, true).await.map_err(map)?;
+            first_entry = first_entry.or(tl);
+        }
+        sqlx::query(
+            "UPDATE outbox SET state = 'sent', sent_at = ?2, updated_at = ?2, server_reply = ?3,
+                    error_code = NULL, error = NULL, timeline_id = ?4 WHERE id = ?1",
+        )
+        .bind(id)
+        .bind(instant_str(now))
+        .bind(reply)
+        .bind(first_entry)
+        .execute(&mut *tx)
+        .await
+        .map_err(map)?;
+        tx.commit().await.map_err(map)
+    }
+
+    /// The attempt failed before the server accepted the message. With
+    /// `retry_at`, it goes back to the queue for then (a transient failure);
+    /// without, it is `failed` and waits for the user.
+    pub async fn email_failed(
+        &self,
+        id: i64,
+        code: &str,
+        message: &str,
+        retry_at: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let (state, next) = match retry_at {
+            Some(at) => ("queued", instant_str(at)),
+            None => ("failed", instant_str(now)),
+        };
+        self.set_state(id, &["sending"], state, Some((code, message)), &next, now).await
+    }
+
+    /// The attempt ended in a way that leaves the message's fate unknown (the
+    /// connection was lost or timed out after it was handed over).
+    pub async fn email_uncertain(
+        &self,
+        id: i64,
+        code: &str,
+        message: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.set_state(id, &["sending"], "uncertain", Some((code, message)), &instant_str(now), now).await
+    }
+
+    /// The user asks to send a failed or possibly-sent message (again). It
+    /// keeps its Message-ID, so mail programs can recognise a duplicate.
+    pub async fn requeue_email(&self, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
+        self.set_state(id, &["failed", "uncertain", "queued"], "queued", None, &instant_str(now), now).await
+    }
+
+    /// Withdraws a message that has not been sent; its stage can then be
+    /// done again another way (or queued anew).
+    pub async fn cancel_email(&self, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.write_tx().await?;
+        let state: Option<String> = sqlx::query_scalar("SELECT state FROM outbox WHERE id = ?1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(map)?;
+        let state = state.ok_or(StoreError::NotFound { entity: "e-mail", id })?;
+        if !matches!(state.as_str(), "queued" | "failed" | "uncertain") {
+            return Err(StoreError::OutboxState { state, action: "withdrawn" });
+        }
+        cancel_in_tx(&mut tx, id, "cancelled", "E-mail withdrawn before it was sent.", now).await.map_err(map)?;
+        tx.commit().await.map_err(map)
+    }
+
+    async fn set_state(
+        &self,
+        id: i64,
+        from: &[&str],
+        to: &str,
+        error: Option<(&str, &str)>,
+        next_attempt_at: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.write_tx().await?;
+        let state: Option<String> = sqlx::query_scalar("SELECT state FROM outbox WHERE id = ?1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(map)?;
+        let state = state.ok_or(StoreError::NotFound { entity: "e-mail", id })?;
+        if !from.contains(&state.as_str()) {
+            let action = match to {
+                "queued" => "sent again",
+                "failed" => "marked failed",
+                _ => "changed",
+            };
+            return Err(StoreError::OutboxState { state, action });
+        }
+        let reset_attempts = state == "failed" && to == "queued";
+        sqlx::query(
+            "UPDATE outbox SET state = ?2, error_code = ?3, error = ?4, next_attempt_at = ?5, updated_at = ?6,
+                    attempts = CASE WHEN ?7 THEN 0 ELSE attempts END
+             WHERE id = ?1",
+        )
+        .bind(id)
+        .bind(to)
+        .bind(error.map(|e| e.0))
+        .bind(error.map(|e| e.1))
+        .bind(next_attempt_at)
+        .bind(instant_str(now))
+        .bind(reset_attempts)
+        .execute(&mut *tx)
+        .await
+        .map_err(map)?;
+        tx.commit().await.map_err(map)
+    }
+
+    /// Messages in the given states (all when empty), newest first.
+    pub async fn outbox(&self, states: &[&str], offset: i64, limit: i64) -> Result<Page<OutboxRow>, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let filter = serde_json::to_string(states).unwrap_or_default();
+        let where_ = if states.is_empty() {
+            "WHERE ?1 IS NOT NULL"
+        } else {
+            "WHERE o.state IN (SELECT value FROM json_each(?1))"
+        };
+        let total: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM outbox o {where_}")))
+            .bind(&filter)
+            .fetch_one(self.pool())
+            .await
+            .map_err(map)?;
+        let rows: Vec<ListTuple> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "{LIST_SELECT} {where_} ORDER BY o.id DESC LIMIT ?2 OFFSET ?3"
+        )))
+        .bind(&filter)
+        .bind(limit.clamp(1, 1000))
+        .bind(offset.max(0))
+        .fetch_all(self.pool())
+        .await
+        .map_err(map)?;
+        Ok(Page { total, rows: rows.into_iter().map(to_row).collect::<Result<_, _>>()? })
+    }
+
+    pub async fn outbox_email(&self, id: i64) -> Result<OutboxRow, StoreError> {
+        let row: Option<ListTuple> = sqlx::query_as(sqlx::AssertSqlSafe(format!("{LIST_SELECT} WHERE o.id = ?1")))
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))?;
+        to_row(row.ok_or(StoreError::NotFound { entity: "e-mail", id })?)
+    }
+
+    /// The exact bytes of a message.
+    pub async fn outbox_raw(&self, id: i64) -> Result<Vec<u8>, StoreError> {
+        let raw: Option<Vec<u8>> = sqlx::query_scalar("SELECT raw FROM outbox WHERE id = ?1")
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))?;
+        raw.ok_or(StoreError::NotFound { entity: "e-mail", id })
+    }
+
+    pub async fn outbox_counts(&self) -> Result<OutboxCounts, StoreError> {
+        let rows: Vec<(String, i64)> = sqlx::query_as("SELECT state, COUNT(*) FROM outbox GROUP BY state")
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))?;
+        let mut c = OutboxCounts::default();
+        for (s, n) in rows {
+            match s.as_str() {
+                "queued" => c.queued = n,
+                "sending" => c.sending = n,
+                "sent" => c.sent = n,
+                "failed" => c.failed = n,
+                "uncertain" => c.uncertain = n,
+                "cancelled" => c.cancelled = n,
+                _ => {}
+            }
+        }
+        Ok(c)
+    }
+
+    /// The outbox message (not cancelled) that covers an invoice's stage, if any.
+    pub async fn outbox_for_stage(&self, invoice_id: i64, stage_key: &str) -> Result<Option<i64>, StoreError> {
+        sqlx::query_scalar(
+            "SELECT outbox_id FROM outbox_invoices WHERE invoice_id = ?1 AND stage_key = ?2 AND live = 1",
+        )
+        .bind(invoice_id)
+        .bind(stage_key)
+        .fetch_optional(self.pool())
+        .await
+        .map_err(|e| StoreError::classify(e, self.path()))
+    }
+
+    /// For each of these invoices, the live (not cancelled) outbox messages:
+    /// (invoice id, stage key, outbox id, state).
+    pub async fn outbox_states(&self, invoice_ids: &[i64]) -> Result<Vec<(i64, String, i64, String)>, StoreError> {
+        if invoice_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        sqlx::query_as(
+            "SELECT oi.invoice_id, oi.stage_key, o.id, o.state FROM outbox_invoices oi JOIN outbox o ON o.id = oi.outbox_id
+             WHERE oi.live = 1 AND oi.invoice_id IN (SELECT value FROM json_each(?1))",
+        )
+        .bind(serde_json::to_string(invoice_ids).unwrap_or_default())
+        .fetch_all(self.pool())
+        .await
+        .map_err(|e| StoreError::classify(e, self.path()))
+    }
+
+    /// The earliest time a queued message is due, for the background sender.
+    pub async fn next_email_due(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let t: Option<String> = sqlx::query_scalar("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'queued'")
+            .fetch_one(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))?;
+        t.as_deref().map(parse_instant).transpose()
+    }
+}
+
+async fn cancel_in_tx(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    id: i64,
+    code: &str,
+    why: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let t = instant_str(now);
+    sqlx::query("UPDATE outbox_invoices SET live = 0 WHERE outbox_id = ?1").bind(id).execute(&mut **tx).await?;
+    sqlx::query("UPDATE outbox SET state = 'cancelled', error_code = ?2, error = ?3, updated_at = ?4 WHERE id = ?1")
+        .bind(id)
+        .bind(code)
+        .bind(why)
+        .bind(&t)
+        .execute(&mut **tx)
+        .await?;
+    let client: (i64, Option<i64>) = sqlx::query_as(
+        "SELECT o.client_id, (SELECT MIN(invoice_id) FROM outbox_invoices WHERE outbox_id = o.id) FROM outbox o WHERE o.id = ?1",
+    )
+    .bind(id)
+    .fetch_one(&mut **tx)
+    .await?;
+    let ev = NewEvent {
+        client_id: client.0,
+        invoice_id: client.1,
+        at: now,
+        kind: EventKind::EmailWithdrawn,
+        summary: why,
+        data: serde_json::json!({ "outbox_id": id, "reason": code }),
+    };
+    append(tx, &ev).await?;
+    Ok(())
+}
