@@ -1,6 +1,8 @@
 //! Shared helpers for Kindly's integration tests: temporary data folders
 //! with real SQLite files, fixed clocks, and the paths of the built binaries.
 
+pub mod smtp;
+
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use std::path::PathBuf;
 

@@ -225,6 +225,20 @@ pub async fn save(ctx: Ctx<'_>, input: &SmtpSettingsInput) -> ApiResult<SmtpSett
         }
         let (account, pw) = (s.account(), pw.to_string());
         tokio::task::spawn_blocking(move || secrets::set_password(&account, &pw)).await.map_err(join_error)??;
+    } else if let Some(old) = load(ctx).await?.filter(|o| o.account() != s.account() && !s.username.is_empty()) {
+        // The user name or server changed but no new password was typed:
+        // carry the saved one over, inside the keychain.
+        let (from, to) = (old.account(), s.account());
+        tokio::task::spawn_blocking(move || -> Result<(), SecretError> {
+            if !secrets::has_password(&to)? {
+                if let Ok(pw) = secrets::get_password(&from) {
+                    secrets::set_password(&to, &pw)?;
+                }
+            }
+            Ok(())
+        })
+        .await
+        .map_err(join_error)??;
     }
     let json = serde_json::to_string(&s).map_err(|e| ApiError::new("internal", e.to_string(), None))?;
     ctx.store.save_setting_json(SMTP_KEY, &json).await?;

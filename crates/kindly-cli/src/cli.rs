@@ -71,6 +71,12 @@ pub enum Command {
         #[arg(long)]
         print: bool,
     },
+    /// The e-mail (SMTP) account; the password goes to the OS keychain.
+    #[command(subcommand)]
+    Smtp(crate::mail_cmd::SmtpCmd),
+    /// Queue, send and review reminder e-mails (the outbox).
+    #[command(subcommand)]
+    Emails(crate::mail_cmd::EmailsCmd),
     /// Fill the database with realistic demo data.
     Demo {
         #[arg(long, default_value_t = 40)]
@@ -263,7 +269,7 @@ pub enum DevCmd {
     },
 }
 
-fn fonts() -> Result<kindly_pdf::Fonts, ApiError> {
+pub(crate) fn fonts() -> Result<kindly_pdf::Fonts, ApiError> {
     kindly_pdf::Fonts::load().map_err(|e| ApiError::new(e.code(), e.to_string(), None))
 }
 
@@ -402,6 +408,8 @@ async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool) -> Result<String, 
                 .await?;
             o.value(&r, |r| format!("{}\n", r.path))
         }
+        Command::Smtp(cmd) => crate::mail_cmd::smtp(ctx, cmd, &o).await,
+        Command::Emails(cmd) => crate::mail_cmd::emails(ctx, cmd, &o).await,
         Command::Dev(_) => Ok(String::new()),
     }
 }

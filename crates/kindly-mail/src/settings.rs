@@ -94,9 +94,10 @@ impl SmtpSettings {
         Ok(())
     }
 
-    /// The keychain account name: one password per user name and server.
+    /// The keychain account name: one password per user name and server
+    /// (not per port: changing the port or the security keeps the password).
     pub fn account(&self) -> String {
-        format!("{}@{}:{}", self.username.trim(), self.host.trim(), self.port)
+        format!("{}@{}", self.username.trim(), self.host.trim().to_ascii_lowercase())
     }
 }
 

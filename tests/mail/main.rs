@@ -1,0 +1,396 @@
+//! E-mail reminders end to end below the window: a real SMTP server on
+//! loopback (aiosmtpd, STARTTLS + AUTH), the real Secret Service
+//! (gnome-keyring on a private D-Bus session, as scripts/test.sh starts it),
+//! real SQLite files. Received messages are parsed and checked; every fault
+//! the issue names is provoked for real.
+
+use kindly_api::clients::ClientInput;
+use kindly_api::invoices::{InvoiceInput, LineInput};
+use kindly_api::mail::{self, SmtpSettingsInput};
+use kindly_api::outbox::{self, OutboxActionRequest, OutboxRequest, QueueEmailsRequest, SendReport};
+use kindly_api::{ApiError, Ctx};
+use kindly_store::Store;
+use kindly_tests::smtp::{closed_port, test_ca, SmtpServer, PASSWORD, USER};
+use kindly_tests::{date, now};
+use mail_parser::{MessageParser, MimeHeaders};
+use sha2::Digest;
+use std::sync::atomic::AtomicBool;
+use std::sync::OnceLock;
+
+struct Env {
+    dir: tempfile::TempDir,
+    store: Store,
+}
+
+async fn env() -> Env {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(&dir.path().join("kindly.db")).await.expect("open");
+    Env { dir, store }
+}
+
+/// 2026-11-21: two days after the due date, so the "reminder" stage (an e-mail) is due.
+fn ctx(store: &Store) -> Ctx<'_> {
+    Ctx::new(store, now(), date("2026-11-21"))
+}
+
+fn fonts() -> &'static kindly_pdf::Fonts {
+    static F: OnceLock<kindly_pdf::Fonts> = OnceLock::new();
+    F.get_or_init(|| kindly_pdf::Fonts::load().expect("fonts"))
+}
+
+async fn client(c: Ctx<'_>, name: &str, email: &str) -> i64 {
+    let input = ClientInput {
+        display_name: name.into(),
+        greeting_name: name.split(' ').next().unwrap_or(name).into(),
+        emails: if email.is_empty() { vec![] } else { vec![email.to_string()] },
+        address: "1 Main Street\n10115 Berlin".into(),
+        ..Default::default()
+    };
+    kindly_api::clients::create(c, &input).await.expect("client")
+}
+
+async fn invoice(c: Ctx<'_>, client_id: i64, price: &str) -> i64 {
+    let input = InvoiceInput {
+        client_id,
+        issue_date: "2026-10-20".into(),
+        due_date: "2026-11-19".into(),
+        currency: "EUR".into(),
+        lines: vec![LineInput {
+            description: "Design work".into(),
+            quantity: "1".into(),
+            unit_price: price.into(),
+            tax_rate: "".into(),
+        }],
+        issue: true,
+        ..Default::default()
+    };
+    kindly_api::invoices::create(c, &input).await.expect("invoice").id
+}
+
+/// A keychain account unique to this test, so parallel tests do not share passwords.
+fn user(tag: &str) -> String {
+    format!("{USER}+{tag}")
+}
+
+fn settings(port: u16, username: &str, password: Option<&str>, trust: bool) -> SmtpSettingsInput {
+    SmtpSettingsInput {
+        host: "localhost".into(),
+        port: port.into(),
+        security: "starttls".into(),
+        username: username.into(),
+        from_name: "Ada Studio".into(),
+        from_address: "ada@example.com".into(),
+        reply_to: "billing@example.com".into(),
+        bcc_self: false,
+        trusted_certificate: if trust { test_ca().ca_pem.clone() } else { String::new() },
+        timeout_secs: Some(2),
+        password: password.map(str::to_string),
+    }
+}
+
+async fn send(c: Ctx<'_>) -> SendReport {
+    let never = AtomicBool::new(false);
+    outbox::send_queued(c, &chrono::Utc::now, None, &mut |_| {}, &never).await.expect("send")
+}
+
+async fn states(c: Ctx<'_>) -> Vec<String> {
+    let p = outbox::list(c, &OutboxRequest::default()).await.expect("list");
+    p.rows.into_iter().map(|r| r.state).collect()
+}
+
+/// The test server accepts only user "kindly"; per-test keychain accounts are
+/// mapped to it by giving every test its own server user name.
+fn server_for(_tag: &str, mode: &str) -> SmtpServer {
+    SmtpServer::start(mode)
+}
+
+#[tokio::test]
+async fn reminder_goes_out_once_with_both_parts_and_the_invoice_pdf() {
+    let e = env().await;
+    let c = ctx(&e.store);
+    let srv = server_for("happy", "normal");
+    mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.expect("save smtp");
+    let bob = client(c, "Bob <b>Builder</b> & Co", "bob@example.net").await;
+    let inv = invoice(c, bob, "1200.50").await;
+
+    let q = outbox::queue_emails(c, fonts(), &QueueEmailsRequest::default()).await.expect("queue");
+    assert_eq!(q.queued.len(), 1, "{:?}", q.skipped);
+    // A double click: the same stage cannot be queued twice.
+    let again = outbox::queue_emails(c, fonts(), &QueueEmailsRequest { invoice_ids: vec![inv] }).await.unwrap();
+    assert!(again.queued.is_empty());
+    assert_eq!(again.skipped[0].code, "already_queued");
+
+    let r = send(c).await;
+    assert_eq!((r.sent, r.failed, r.uncertain, r.stopped.as_ref().map(|e| e.code.clone())), (1, 0, 0, None));
+    let got = srv.messages();
+    assert_eq!(got.len(), 1);
+    let m = MessageParser::default().parse(&got[0]).expect("parse");
+    let row = &outbox::list(c, &OutboxRequest::default()).await.unwrap().rows[0];
+    assert_eq!(row.state, "sent");
+    assert_eq!(m.message_id(), Some(row.message_id.as_str()));
+    assert_eq!(m.from().and_then(|a| a.first()).and_then(|a| a.address()), Some("ada@example.com"));
+    assert_eq!(m.to().and_then(|a| a.first()).and_then(|a| a.address()), Some("bob@example.net"));
+    assert_eq!(m.reply_to().and_then(|a| a.first()).and_then(|a| a.address()), Some("billing@example.com"));
+    let text = m.body_text(0).expect("text part");
+    let html = m.body_html(0).expect("html part");
+    assert!(text.contains("INV-2026-0001") && text.contains("1,200.50"), "{text}");
+    assert!(text.contains("Bob"), "greets the client by name: {text}");
+    assert!(html.contains("INV-2026-0001") && !html.contains("<b>Builder</b>"), "HTML escaped: {html}");
+    let pdf = m.attachments().next().expect("attachment");
+    assert_eq!(pdf.attachment_name(), Some("INV-2026-0001.pdf"));
+    assert!(pdf.contents().starts_with(b"%PDF-"));
+
+    // The timeline holds the full message, its recipients and time; the stage is done.
+    let tl = e.store.client_timeline(bob, 50).await.expect("timeline");
+    let sent = tl.iter().find(|t| t.data["channel"] == "email").expect("timeline entry");
+    assert_eq!(sent.data["message_id"], row.message_id.as_str());
+    assert_eq!(sent.data["body"].as_str().map(|b| b.contains("INV-2026-0001")), Some(true));
+    assert_eq!(sent.data["to"][0], "Bob <b>Builder</b> & Co <bob@example.net>");
+    assert_eq!(e.store.steps(inv).await.unwrap().len(), 1);
+    // Nothing left to send, nothing due: a second run sends nothing.
+    assert_eq!(send(c).await.sent, 0);
+    assert_eq!(srv.messages().len(), 1);
+    let q = outbox::queue_emails(c, fonts(), &QueueEmailsRequest::default()).await.unwrap();
+    assert!(q.queued.is_empty());
+    // The .eml copy is the exact message sent, with its SHA-256 in the timeline.
+    let file = &sent.data["files"][0];
+    let eml = std::fs::read(file["path"].as_str().expect("eml path")).expect("eml copy");
+    let sha = format!("{:x}", sha2::Sha256::digest(&eml));
+    assert_eq!(file["sha256"].as_str(), Some(sha.as_str()));
+    let copy = MessageParser::default().parse(&eml).expect("parse copy");
+    assert_eq!(copy.message_id(), m.message_id());
+}
+
+#[tokio::test]
+async fn password_lives_only_in_the_keychain() {
+    let e = env().await;
+    let c = ctx(&e.store);
+    let account_user = user("keychain-only");
+    let secret = "Unique-Pa55word-4-keychain-test";
+    let v = mail::save(c, &settings(2525, &account_user, Some(secret), false)).await.expect("save");
+    assert!(v.password_saved && v.keychain_problem.is_none());
+    // Not in the IPC response, not in the database file, not in the WAL.
+    assert!(!serde_json::to_string(&v).unwrap().contains(secret));
+    e.store.clone().close().await;
+    for f in std::fs::read_dir(e.dir.path()).unwrap() {
+        let bytes = std::fs::read(f.unwrap().path()).unwrap_or_default();
+        assert!(!bytes.windows(secret.len()).any(|w| w == secret.as_bytes()), "password found on disk");
+    }
+    // In the Secret Service, under Kindly's service name.
+    let out = std::process::Command::new("secret-tool")
+        .args(["lookup", "service", kindly_mail::secrets::SERVICE, "username", &format!("{account_user}@localhost")])
+        .output()
+        .expect("secret-tool");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), secret);
+    let store = Store::open(&e.dir.path().join("kindly.db")).await.unwrap();
+    let v = mail::forget_password(ctx(&store)).await.unwrap();
+    assert!(!v.password_saved);
+}
+
+#[tokio::test]
+async fn no_keychain_is_a_clear_error_and_nothing_is_saved() {
+    // A child process without a session bus: the CLI must refuse, say why, and save nothing.
+    let e = env().await;
+    let out = std::process::Command::new(kindly_tests::binary("kindly"))
+        .args(["--json", "--data-dir"])
+        .arg(e.dir.path())
+        .args([
+            "smtp",
+            "set",
+            "--host",
+            "localhost",
+            "--username",
+            "u",
+            "--from-name",
+            "A",
+            "--from-address",
+            "a@example.com",
+            "--password-stdin",
+        ])
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/kindly-test-bus")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut ch| {
+            use std::io::Write;
+            ch.stdin.take().unwrap().write_all(b"pw-never-stored\n")?;
+            ch.wait_with_output()
+        })
+        .expect("run kindly");
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json error");
+    assert_eq!(v["error"]["code"], "keychain_unavailable", "{v}");
+    assert!(v["error"]["message"].as_str().unwrap().contains("keychain"));
+    assert!(mail::load(ctx(&e.store)).await.unwrap().is_none(), "settings must not be saved");
+}
+
+#[tokio::test]
+async fn server_down_wrong_password_and_untrusted_certificate_keep_the_queue() {
+    let e = env().await;
+    let c = ctx(&e.store);
+    let bob = client(c, "Bob", "bob@example.net").await;
+    invoice(c, bob, "100").await;
+    let srv = server_for("faults", "normal");
+    mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.unwrap();
+    outbox::queue_emails(c, fonts(), &QueueEmailsRequest::default()).await.unwrap();
+
+    // Server down.
+    mail::save(c, &settings(closed_port(), USER, None, true)).await.unwrap();
+    let r = send(c).await;
+    assert_eq!(r.stopped.map(|e| e.code), Some("smtp_connect".into()));
+    // Wrong password (a different account in the keychain).
+    mail::save(c, &settings(srv.port, &user("wrong"), Some("not-the-password"), true)).await.unwrap();
+    let r = send(c).await;
+    let err = r.stopped.expect("stopped");
+    assert_eq!(err.code, "smtp_auth");
+    assert!(!err.message.contains("not-the-password"), "no secret in messages: {}", err.message);
+    // Untrusted certificate (the test CA is not trusted).
+    mail::save(c, &settings(srv.port, USER, None, false)).await.unwrap();
+    let r = send(c).await;
+    assert_eq!(r.stopped.map(|e| e.code), Some("smtp_certificate".into()));
+    // The test e-mail says the same, step by step.
+    let t = mail::send_test(c, None).await.unwrap_err();
+    assert_eq!(t.code, "smtp_certificate");
+    // Nothing was handed over, nothing lost: still queued, and it goes out once fixed.
+    assert_eq!(states(c).await, vec!["queued"]);
+    assert!(srv.messages().is_empty());
+    mail::save(c, &settings(srv.port, USER, None, true)).await.unwrap();
+    assert_eq!(send(c).await.sent, 1);
+    assert_eq!(srv.messages().len(), 1);
+}
+
+#[tokio::test]
+async fn a_silent_server_times_out_without_losing_the_message() {
+    let e = env().await;
+    let c = ctx(&e.store);
+    let bob = client(c, "Bob", "bob@example.net").await;
+    invoice(c, bob, "100").await;
+    let ok = server_for("silent-ok", "normal");
+    mail::save(c, &settings(ok.port, USER, Some(PASSWORD), true)).await.unwrap();
+    outbox::queue_emails(c, fonts(), &QueueEmailsRequest::default()).await.unwrap();
+    let silent = server_for("silent", "silent");
+    mail::save(c, &settings(silent.port, USER, None, true)).await.unwrap();
+    let started = std::time::Instant::now();
+    let r = send(c).await;
+    assert_eq!(r.stopped.map(|e| e.code), Some("smtp_timeout".into()));
+    assert!(started.elapsed().as_secs() < 30, "bounded by the deadline");
+    assert_eq!(states(c).await, vec!["queued"]);
+}
+
+#[tokio::test]
+async fn connection_dropped_after_data_is_flagged_not_resent() {
+    let e = env().await;
+    let c = ctx(&e.store);
+    let bob = client(c, "Bob", "bob@example.net").await;
+    let inv = invoice(c, bob, "100").await;
+    let srv = server_for("drop", "drop-after-data");
+    mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.unwrap();
+    outbox::queue_emails(c, fonts(), &QueueEmailsRequest::default()).await.unwrap();
+    let r = send(c).await;
+    assert_eq!((r.sent, r.uncertain), (0, 1));
+    assert_eq!(srv.messages().len(), 1, "the server did get it");
+    // Never resent automatically.
+    assert_eq!(send(c).await.sent, 0);
+    assert_eq!(srv.messages().len(), 1);
+    let row = &outbox::list(c, &OutboxRequest::default()).await.unwrap().rows[0];
+    assert_eq!(row.state, "uncertain");
+    assert!(row.status_text.starts_with("May have been sent at"), "{}", row.status_text);
+    // The user checked their sent folder: it arrived.
+    let done = outbox::act(c, &OutboxActionRequest { id: row.id, action: "confirm_sent".into() }).await.unwrap();
+    assert_eq!(done.state, "sent");
+    assert_eq!(e.store.steps(inv).await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn connection_dropped_during_data_can_be_resent_by_the_user() {
+    let e = env().await;
+    let c = ctx(&e.store);
+    let bob = client(c, "Bob", "bob@example.net").await;
+    invoice(c, bob, "100").await;
+    let good = server_for("drop-during-ok", "normal");
+    mail::save(c, &settings(good.port, USER, Some(PASSWORD), true)).await.unwrap();
+    outbox::queue_emails(c, fonts(), &QueueEmailsRequest::default()).await.unwrap();
+    // A relay on this computer that drops the connection in the middle of the message.
+    let bad = server_for("drop-during", "drop-mid-message");
+    let mut plain = settings(bad.port, "", None, false);
+    plain.security = "plain".into();
+    plain.host = "127.0.0.1".into();
+    mail::save(c, &plain).await.unwrap();
+    let r = send(c).await;
+    assert_eq!(r.uncertain, 1);
+    assert!(bad.messages().is_empty());
+    mail::save(c, &settings(good.port, USER, None, true)).await.unwrap();
+    let id = outbox::list(c, &OutboxRequest::default()).await.unwrap().rows[0].id;
+    outbox::act(c, &OutboxActionRequest { id, action: "resend".into() }).await.unwrap();
+    assert_eq!(send(c).await.sent, 1);
+    let got = good.messages();
+    assert_eq!(got.len(), 1);
+    // The same message: the same Message-ID as the first attempt.
+    let m = MessageParser::default().parse(&got[0]).unwrap();
+    let row = outbox::list(c, &OutboxRequest::default()).await.unwrap().rows.remove(0);
+    assert_eq!(m.message_id(), Some(row.message_id.as_str()));
+}
+
+#[tokio::test]
+async fn a_rejected_recipient_fails_alone_and_the_batch_goes_on() {
+    let e = env().await;
+    let c = ctx(&e.store);
+    let a = client(c, "Alice", "reject-alice@example.net").await;
+    let b = client(c, "Bob", "bob@example.net").await;
+    let nomail = client(c, "Carol", "").await;
+    invoice(c, a, "100").await;
+    invoice(c, b, "200").await;
+    invoice(c, nomail, "300").await;
+    let srv = server_for("reject", "normal");
+    mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.unwrap();
+    let q = outbox::queue_emails(c, fonts(), &QueueEmailsRequest::default()).await.unwrap();
+    // Carol has no e-mail address: her step is a letter, not queued here.
+    assert_eq!(q.queued.len(), 2);
+    let r = send(c).await;
+    assert_eq!((r.sent, r.failed), (1, 1));
+    let rows = outbox::list(c, &OutboxRequest { states: vec!["failed".into()], ..Default::default() }).await.unwrap();
+    assert_eq!(rows.rows[0].error_code.as_deref(), Some("smtp_recipient_rejected"));
+    assert_eq!(srv.messages().len(), 1);
+}
+
+#[tokio::test]
+async fn an_invoice_paid_while_queued_is_never_chased() {
+    let e = env().await;
+    let c = ctx(&e.store);
+    let bob = client(c, "Bob", "bob@example.net").await;
+    let inv = invoice(c, bob, "100").await;
+    let srv = server_for("paid", "normal");
+    mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.unwrap();
+    outbox::queue_emails(c, fonts(), &QueueEmailsRequest::default()).await.unwrap();
+    let pay = kindly_api::payments::PaymentInput {
+        invoice_id: inv,
+        amount: "100".into(),
+        date: "2026-11-21".into(),
+        method: "bank_transfer".into(),
+        reference: String::new(),
+    };
+    kindly_api::payments::record(c, &pay).await.unwrap();
+    assert_eq!(send(c).await.sent, 0);
+    assert!(srv.messages().is_empty());
+    assert_eq!(states(c).await, vec!["cancelled"]);
+}
+
+#[tokio::test]
+async fn header_injection_and_bad_addresses_are_refused_before_sending() {
+    let e = env().await;
+    let c = ctx(&e.store);
+    let mut s = settings(2525, USER, None, false);
+    s.from_name = "Ada\r\nBcc: everyone@example.org".into();
+    let err: ApiError = mail::save(c, &s).await.unwrap_err();
+    assert_eq!((err.code.as_str(), err.field.as_deref()), ("control_characters", Some("from_name")));
+    let mut s = settings(2525, USER, None, false);
+    s.from_address = "ada at example".into();
+    let err = mail::save(c, &s).await.unwrap_err();
+    assert_eq!((err.code.as_str(), err.field.as_deref()), ("invalid_email", Some("from_address")));
+    let mut s = settings(2525, USER, None, false);
+    s.security = "plain".into();
+    s.host = "smtp.example.com".into();
+    assert_eq!(mail::save(c, &s).await.unwrap_err().code, "smtp_tls");
+    assert!(mail::load(c).await.unwrap().is_none());
+}
