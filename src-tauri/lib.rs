@@ -4,6 +4,8 @@
 //! `kindly_api`.
 
 mod commands;
+mod mail_commands;
+mod sender;
 mod state;
 
 use state::AppState;
@@ -24,6 +26,11 @@ pub fn run(started: Instant) {
     let builder = builder.plugin(tauri_plugin_updater::Builder::new().build());
     let result = builder
         .manage(state)
+        .manage(sender::Sender::default())
+        .setup(|app| {
+            sender::spawn_background(app.handle().clone());
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::bootstrap,
             commands::app_ready,
@@ -60,6 +67,16 @@ pub fn run(started: Instant) {
             commands::invoice_pdf,
             commands::get_client_ladder,
             commands::set_client_ladder,
+            mail_commands::get_smtp_settings,
+            mail_commands::save_smtp_settings,
+            mail_commands::forget_smtp_password,
+            mail_commands::send_test_email,
+            mail_commands::queue_emails,
+            mail_commands::send_emails,
+            mail_commands::cancel_sending,
+            mail_commands::list_outbox,
+            mail_commands::outbox_summary,
+            mail_commands::outbox_action,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -66,6 +66,18 @@ pub fn typescript() -> String {
         crate::documents::LettersResult,
         crate::documents::InvoicePdfRequest,
         crate::documents::PdfResult,
+        crate::mail::SmtpSettingsView,
+        crate::mail::SmtpSettingsInput,
+        crate::mail::TestEmailResult,
+        crate::outbox::QueueEmailsRequest,
+        crate::outbox::SkippedView,
+        crate::outbox::QueueEmailsResult,
+        crate::outbox::SendProgress,
+        crate::outbox::SendReport,
+        crate::outbox::OutboxItem,
+        crate::outbox::OutboxRequest,
+        crate::outbox::OutboxSummary,
+        crate::outbox::OutboxActionRequest,
     );
     let mut s = String::from(
         "// Generated from the Rust types in crates/kindly-api by `bindings::typescript()`.\n\

@@ -200,7 +200,12 @@ stage_date: string, due_date: string, days_overdue: number, outstanding: MoneyVi
  * The channel to use: the stage's, except that an e-mail stage for a
  * client without an e-mail address becomes a letter.
  */
-channel: string, email: string | null, phone: string | null, };
+channel: string, email: string | null, phone: string | null, 
+/**
+ * The state of this stage's e-mail in the outbox (queued, sending,
+ * failed, uncertain), if one was queued.
+ */
+email_state: string | null, outbox_id: number | null, };
 
 export type QueuePage = { today: string, total: number, items: Array<QueueItem>, };
 
@@ -273,3 +278,108 @@ printed_with: string | null, };
 export type InvoicePdfRequest = { invoice_id: number, page_size: string, };
 
 export type PdfResult = { path: string, sha256: string, bytes: number, };
+
+export type SmtpSettingsView = { host: string, port: number, 
+/**
+ * starttls, tls, or plain (a relay on this computer only).
+ */
+security: string, username: string, from_name: string, from_address: string, reply_to: string, bcc_self: boolean, 
+/**
+ * An extra certificate authority to trust, PEM (optional).
+ */
+trusted_certificate: string, timeout_secs: number, 
+/**
+ * Whether the account is set up at all.
+ */
+configured: boolean, 
+/**
+ * Whether the keychain holds a password for this account.
+ */
+password_saved: boolean, 
+/**
+ * Why the keychain could not be asked, if it could not (locked, missing).
+ */
+keychain_problem: string | null, };
+
+export type SmtpSettingsInput = { host: string, port: number, security: string, username: string, from_name: string, from_address: string, reply_to: string, bcc_self: boolean, trusted_certificate: string, timeout_secs: number | null, 
+/**
+ * A new password to put in the keychain; `None` keeps the saved one.
+ */
+password: string | null, };
+
+export type TestEmailResult = { to: string, 
+/**
+ * What the server answered when it accepted the test message.
+ */
+server_reply: string, };
+
+export type QueueEmailsRequest = { 
+/**
+ * The invoices to write to; empty means every e-mail due today.
+ */
+invoice_ids: Array<number>, };
+
+export type SkippedView = { invoice_numbers: Array<string>, code: string, message: string, };
+
+export type QueueEmailsResult = { 
+/**
+ * Outbox ids of the messages queued now.
+ */
+queued: Array<number>, 
+/**
+ * Invoices not queued, and why (no e-mail address, already queued…).
+ */
+skipped: Array<SkippedView>, };
+
+export type SendProgress = { total: number, done: number, sent: number, failed: number, uncertain: number, retrying: number, 
+/**
+ * The message being sent now (subject and recipient).
+ */
+current: string | null, };
+
+export type SendReport = { sent: number, failed: number, uncertain: number, retrying: number, 
+/**
+ * Messages withdrawn because the batch was cancelled.
+ */
+cancelled: number, 
+/**
+ * Messages found interrupted by a crash and flagged for the user.
+ */
+recovered: number, 
+/**
+ * Why the batch stopped early (e.g. the server refused the password).
+ */
+stopped: ApiError | null, };
+
+export type OutboxItem = { id: number, message_id: string, client_id: number, client_name: string, invoice_numbers: Array<string>, stage_key: string, to: Array<string>, subject: string, 
+/**
+ * queued, sending, sent, failed, uncertain, cancelled.
+ */
+state: string, attempts: number, 
+/**
+ * For people: "Sent 23 Nov 2026 10:42", "May have been sent at 10:42", …
+ */
+status_text: string, error_code: string | null, error: string | null, 
+/**
+ * RFC 3339.
+ */
+created_at: string, next_attempt_at: string, sending_at: string | null, sent_at: string | null, };
+
+export type OutboxRequest = { 
+/**
+ * States to show; empty = all.
+ */
+states: Array<string>, offset: number, limit: number, };
+
+export type OutboxSummary = { queued: number, sending: number, sent: number, failed: number, uncertain: number, cancelled: number, 
+/**
+ * failed + uncertain: what waits for the user's decision.
+ */
+needs_attention: number, };
+
+export type OutboxActionRequest = { id: number, 
+/**
+ * "resend" (a failed or possibly-sent message goes back to the queue),
+ * "confirm_sent" (the user checked: it did arrive), "cancel".
+ */
+action: string, };
