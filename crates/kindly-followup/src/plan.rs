@@ -5,6 +5,16 @@
 //! does not divide evenly, the first installments carry the extra unit(s),
 //! so the installments sum exactly to the balance and differ by at most one
 //! minor unit.
+//!
+//! Installment plans themselves (issue #5) live in the submodules:
+//! [`schedule`] (building and checking a schedule), [`progress`] (allocating
+//! payments, the plan's standing on a day, installment reminders) and
+//! [`messages`] (the wording of reminders, the broken-plan notice and the
+//! proposal, in en/de/fr/es).
+
+pub mod messages;
+pub mod progress;
+pub mod schedule;
 
 use chrono::{Days, NaiveDate};
 use kindly_core::locale::Locale;
