@@ -19,6 +19,7 @@ pub mod followups;
 pub mod invoices;
 pub mod paths;
 pub mod payments;
+pub mod plans;
 pub mod print;
 pub mod settings;
 pub mod status;

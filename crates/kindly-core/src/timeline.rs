@@ -18,10 +18,22 @@ pub enum EventKind {
     /// A step of the follow-up ladder was done: an e-mail sent, a letter
     /// printed, a call made.
     FollowUpDone,
+    /// An installment plan was proposed (or replaced a broken one).
+    PlanProposed,
+    /// The client agreed to a plan (the date and how are in `data`).
+    PlanAgreed,
+    PlanCompleted,
+    /// An installment is later than the plan's grace period.
+    PlanBroken,
+    PlanCancelled,
+    /// A new plan replaces the rest of this one.
+    PlanRenegotiated,
+    /// An installment heads-up, reminder or the broken-plan notice was sent.
+    InstallmentReminder,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 9] = [
+    pub const ALL: [EventKind; 16] = [
         EventKind::ClientCreated,
         EventKind::ClientUpdated,
         EventKind::ChasingChanged,
@@ -31,6 +43,13 @@ impl EventKind {
         EventKind::PaymentRecorded,
         EventKind::Note,
         EventKind::FollowUpDone,
+        EventKind::PlanProposed,
+        EventKind::PlanAgreed,
+        EventKind::PlanCompleted,
+        EventKind::PlanBroken,
+        EventKind::PlanCancelled,
+        EventKind::PlanRenegotiated,
+        EventKind::InstallmentReminder,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -44,6 +63,13 @@ impl EventKind {
             EventKind::PaymentRecorded => "payment_recorded",
             EventKind::Note => "note",
             EventKind::FollowUpDone => "follow_up_done",
+            EventKind::PlanProposed => "plan_proposed",
+            EventKind::PlanAgreed => "plan_agreed",
+            EventKind::PlanCompleted => "plan_completed",
+            EventKind::PlanBroken => "plan_broken",
+            EventKind::PlanCancelled => "plan_cancelled",
+            EventKind::PlanRenegotiated => "plan_renegotiated",
+            EventKind::InstallmentReminder => "installment_reminder",
         }
     }
 

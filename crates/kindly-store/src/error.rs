@@ -34,6 +34,9 @@ pub enum StoreError {
     NewerSchema(String),
     #[error("database error: {0}")]
     Other(String),
+    /// A plan change the plan's state or data does not allow (stable `code`, plain message).
+    #[error("{message}")]
+    Plan { code: &'static str, message: String },
 }
 
 impl StoreError {
@@ -64,6 +67,7 @@ impl StoreError {
             StoreError::NewerSchema(_) => "newer_schema",
             StoreError::AlreadyDone => "already_done",
             StoreError::Other(_) => "database_error",
+            StoreError::Plan { code, .. } => code,
         }
     }
 
@@ -73,7 +77,12 @@ impl StoreError {
             sqlx::Error::Database(db) => {
                 let msg = db.message().to_string();
                 if msg.contains("kindly: ") {
-                    return if msg.contains("append-only") {
+                    return if msg.contains("plan state change") {
+                        StoreError::Plan {
+                            code: "plan_state",
+                            message: "this plan has ended or cannot move to that state".into(),
+                        }
+                    } else if msg.contains("append-only") {
                         StoreError::AppendOnly
                     } else if msg.contains("cannot be edited") {
                         StoreError::InvoiceImmutable

@@ -16,6 +16,7 @@ mod error;
 mod followups;
 mod invoices;
 mod payments;
+mod plans;
 mod settings;
 mod timeline;
 mod util;
@@ -26,6 +27,7 @@ pub use error::StoreError;
 pub use followups::{DoneStep, DueRow, StepRecord};
 pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};
 pub use payments::PaymentRecord;
+pub use plans::{state as plan_state, NewPlan, PlanRecord, AGREED_HOW};
 pub use settings::Settings;
 pub use timeline::{NewEvent, TimelineEntry};
 
