@@ -60,6 +60,17 @@ pub fn run(started: Instant) {
             commands::invoice_pdf,
             commands::get_client_ladder,
             commands::set_client_ladder,
+            commands::preview_plan_schedule,
+            commands::propose_plan,
+            commands::accept_plan,
+            commands::cancel_plan,
+            commands::renegotiate_plan,
+            commands::list_plans,
+            commands::get_plan,
+            commands::plan_reminder_message,
+            commands::plan_reminder_done,
+            commands::plan_proposal_email,
+            commands::plan_pdf,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

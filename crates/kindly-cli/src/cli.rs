@@ -71,6 +71,9 @@ pub enum Command {
         #[arg(long)]
         print: bool,
     },
+    /// Installment plans: preview, propose, accept, cancel, renegotiate, list, show, pdf.
+    #[command(subcommand)]
+    Plans(crate::plans::PlansCmd),
     /// Fill the database with realistic demo data.
     Demo {
         #[arg(long, default_value_t = 40)]
@@ -402,6 +405,7 @@ async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool) -> Result<String, 
                 .await?;
             o.value(&r, |r| format!("{}\n", r.path))
         }
+        Command::Plans(cmd) => crate::plans::run(ctx, cmd, json).await,
         Command::Dev(_) => Ok(String::new()),
     }
 }

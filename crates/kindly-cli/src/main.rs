@@ -5,6 +5,7 @@
 
 mod cli;
 mod output;
+mod plans;
 
 use clap::Parser;
 use std::process::ExitCode;
