@@ -37,6 +37,9 @@ async fn propose_accept_pay_and_complete_a_plan_from_a_reminder() {
     wait_text(c, "preview-subject", "payment plan").await;
     click(c, "preview-offer-plan").await;
     wait(c, "plan-schedule").await;
+    // The offer in the message proposed two installments; the client asked for three.
+    nth(c, "plan-row", 1).await;
+    fill(c, "plan-count", "3").await;
     wait_text(c, "plan-balance", "€300.00").await;
     wait_text(c, "plan-sum", "€300.00").await;
     nth(c, "plan-row", 2).await;

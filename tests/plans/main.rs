@@ -332,6 +332,27 @@ async fn edited_schedules_must_add_up_and_every_currency_splits_exactly() {
         .await
         .unwrap_err();
     assert_eq!(e.code, "agreed_in_future");
+    let e = plans::accept(ctx, &AcceptInput { agreed_on: "2026-11-01".into(), ..accept(plan.id, "call") })
+        .await
+        .unwrap_err();
+    assert_eq!((e.code.as_str(), e.field.as_deref()), ("agreed_before_proposed", Some("agreed_on")));
+}
+
+#[tokio::test]
+async fn cancelling_an_invoice_cancels_its_open_plan_and_nothing_is_chased() {
+    let d = db().await;
+    let ctx = on(&d.store, "2026-11-23");
+    let c = client(ctx, "Ana Lima", "es").await;
+    let inv = invoice(ctx, c, "2026-10-31", "90", "EUR").await;
+    let plan = plans::propose(ctx, &monthly(&[inv], 3, "2026-12-01")).await.unwrap();
+    plans::accept(ctx, &accept(plan.id, "call")).await.unwrap();
+    kindly_api::invoices::cancel(ctx, inv, "issued by mistake").await.unwrap();
+    // Weeks later: the plan was cancelled, not broken; no notice, no reminder.
+    assert_eq!(queue(on(&d.store, "2027-01-20")).await, (vec![], vec![]));
+    let v = plans::get(on(&d.store, "2027-01-20"), plan.id).await.unwrap();
+    assert_eq!(v.state, "cancelled");
+    let kinds = timeline_kinds(&d.store, c).await;
+    assert!(kinds.ends_with(&["invoice_cancelled".into(), "plan_cancelled".into()]), "{kinds:?}");
 }
 
 #[tokio::test]

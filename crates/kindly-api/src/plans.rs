@@ -399,16 +399,21 @@ pub async fn accept(ctx: Ctx<'_>, input: &AcceptInput) -> ApiResult<PlanView> {
     let how = input.how.trim().replace(['-', ' '], "_").to_ascii_lowercase();
     let how = if how == "e_mail" { "email".to_string() } else { how };
     let note = text::multi_line(&input.note, "note", 2000)?;
-    ctx.store.accept_plan(input.plan_id, agreed_on, &how, &note, ctx.now).await.map_err(|e| field(e, "how"))?;
+    ctx.store.accept_plan(input.plan_id, agreed_on, &how, &note, ctx.now).await.map_err(accept_field)?;
     refresh(ctx).await?;
     get(ctx, input.plan_id).await
 }
 
-fn field(e: StoreError, name: &str) -> ApiError {
-    let is_how = matches!(&e, StoreError::Plan { code: "invalid_agreed_how", .. });
+/// Names the field of an acceptance refusal, so the form can show it in place.
+fn accept_field(e: StoreError) -> ApiError {
+    let field = match &e {
+        StoreError::Plan { code: "invalid_agreed_how", .. } => Some("how"),
+        StoreError::Plan { code: "agreed_before_proposed", .. } => Some("agreed_on"),
+        _ => None,
+    };
     let mut a: ApiError = e.into();
-    if is_how {
-        a.field = Some(name.into());
+    if let Some(f) = field {
+        a.field = Some(f.into());
     }
     a
 }

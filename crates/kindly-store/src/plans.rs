@@ -56,6 +56,8 @@ pub struct PlanRecord {
     /// The invoices' paid_minor summed now.
     pub paid_now_minor: i64,
     pub reminders_done: Vec<(u32, ReminderKind)>,
+    /// True when one of the plan's invoices was cancelled (the plan is then cancelled too).
+    pub invoice_cancelled: bool,
 }
 
 impl PlanRecord {
@@ -136,8 +138,8 @@ fn other(e: sqlx::Error) -> StoreError {
 
 async fn complete(tx: &mut Transaction<'static, Sqlite>, r: PlanRow) -> Result<PlanRecord, StoreError> {
     let id = r.0;
-    let invoices: Vec<(i64, String, i64)> = sqlx::query_as(
-        "SELECT i.id, i.number, i.paid_minor FROM plan_invoices pi JOIN invoices i ON i.id = pi.invoice_id
+    let invoices: Vec<(i64, String, i64, String)> = sqlx::query_as(
+        "SELECT i.id, i.number, i.paid_minor, i.status FROM plan_invoices pi JOIN invoices i ON i.id = pi.invoice_id
          WHERE pi.plan_id = ?1 ORDER BY i.due_date, i.id",
     )
     .bind(id)
@@ -175,7 +177,8 @@ async fn complete(tx: &mut Transaction<'static, Sqlite>, r: PlanRow) -> Result<P
         replaces_plan_id: r.14,
         note: r.15,
         paid_now_minor: invoices.iter().map(|i| i.2).sum(),
-        invoices: invoices.into_iter().map(|(i, n, _)| (i, n)).collect(),
+        invoice_cancelled: invoices.iter().any(|i| i.3 == "cancelled"),
+        invoices: invoices.into_iter().map(|(i, n, _, _)| (i, n)).collect(),
         installments: inst
             .into_iter()
             .map(|(seq, due, amount)| {
@@ -441,6 +444,12 @@ impl Store {
                 ),
             ));
         }
+        if agreed_on < p.created_on {
+            return Err(refuse(
+                "agreed_before_proposed",
+                format!("the plan was proposed on {}; the agreement cannot be earlier", date_str(p.created_on)),
+            ));
+        }
         sqlx::query("UPDATE plans SET state = 'active', agreed_on = ?2, agreed_how = ?3 WHERE id = ?1")
             .bind(id)
             .bind(date_str(agreed_on))
@@ -482,22 +491,35 @@ impl Store {
         tx.commit().await.map_err(map)
     }
 
-    /// Records, once, the plans that completed or broke by `today`
-    /// (idempotent: a second call changes nothing). A broken plan's invoices
-    /// go back on their ladder. Returns (plan id, new state) of each change.
+    /// Records, once, the plans that completed or broke by `today`, and
+    /// cancels open plans whose invoice was cancelled (idempotent: a second
+    /// call changes nothing). A broken plan's invoices go back on their
+    /// ladder. Returns (plan id, new state) of each change.
     pub async fn refresh_plans(&self, today: NaiveDate, now: DateTime<Utc>) -> Result<Vec<(i64, String)>, StoreError> {
         let map = |e| self.plan_err(e);
+        // A plain read first: on most days nothing changes, and the queue
+        // should not take the write lock for nothing.
+        let open = self.plans_where("p.state IN ('proposed', 'active', 'broken') AND ?1 IS NULL", None).await?;
+        let candidates: Vec<i64> = open.iter().filter(|p| transition(p, today).is_some()).map(|p| p.id).collect();
+        if candidates.is_empty() {
+            return Ok(Vec::new());
+        }
         let mut tx = self.write_tx().await?;
-        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM plans WHERE state IN ('active', 'broken') ORDER BY id")
-            .fetch_all(&mut *tx)
-            .await
-            .map_err(map)?;
         let mut changes = Vec::new();
-        for id in ids {
+        for id in candidates {
+            // Re-read under the write lock: another window may have moved it.
             let p = load(&mut tx, id).await?;
-            let st = p.standing(today);
-            match (p.state.as_str(), st) {
-                (_, Standing::Completed) => {
+            match transition(&p, today) {
+                Some(Transition::InvoiceCancelled) => {
+                    set_state(&mut tx, id, state::CANCELLED, Some(today)).await.map_err(map)?;
+                    resume_ladder(&mut tx, &p).await.map_err(map)?;
+                    let summary =
+                        format!("{} cancelled because an invoice in it was cancelled", capital(&plan_label(&p)));
+                    let data = serde_json::json!({ "reason": "invoice cancelled", "from_state": p.state });
+                    event(&mut tx, &p, EventKind::PlanCancelled, &summary, data, now).await.map_err(map)?;
+                    changes.push((id, state::CANCELLED.to_string()));
+                }
+                Some(Transition::Completed) => {
                     set_state(&mut tx, id, state::COMPLETED, Some(today)).await.map_err(map)?;
                     let summary = format!(
                         "{} completed: all {} installment(s) paid, {} in all",
@@ -510,7 +532,7 @@ impl Store {
                         .map_err(map)?;
                     changes.push((id, state::COMPLETED.to_string()));
                 }
-                (state::ACTIVE, Standing::Broken { seq, days }) => {
+                Some(Transition::Broken { seq, days }) => {
                     set_state(&mut tx, id, state::BROKEN, Some(today)).await.map_err(map)?;
                     resume_ladder(&mut tx, &p).await.map_err(map)?;
                     let summary = format!(
@@ -522,7 +544,7 @@ impl Store {
                     event(&mut tx, &p, EventKind::PlanBroken, &summary, data, now).await.map_err(map)?;
                     changes.push((id, state::BROKEN.to_string()));
                 }
-                _ => {}
+                None => {}
             }
         }
         tx.commit().await.map_err(map)?;
@@ -607,6 +629,28 @@ impl Store {
     /// Active and broken plans (what the daily queue looks at).
     pub async fn running_plans(&self) -> Result<Vec<PlanRecord>, StoreError> {
         self.plans_where("p.state IN ('active', 'broken') AND ?1 IS NULL", None).await
+    }
+}
+
+/// What [`Store::refresh_plans`] records for a plan on a day.
+enum Transition {
+    InvoiceCancelled,
+    Completed,
+    Broken { seq: u32, days: i64 },
+}
+
+fn transition(p: &PlanRecord, today: NaiveDate) -> Option<Transition> {
+    if !p.is_open() {
+        return None;
+    }
+    if p.invoice_cancelled {
+        return Some(Transition::InvoiceCancelled);
+    }
+    match (p.state.as_str(), p.standing(today)) {
+        (state::PROPOSED, _) => None,
+        (_, Standing::Completed) => Some(Transition::Completed),
+        (state::ACTIVE, Standing::Broken { seq, days }) => Some(Transition::Broken { seq, days }),
+        _ => None,
     }
 }
 
