@@ -206,8 +206,8 @@ pub fn proposal_message(lang: Locale, f: &ProposalFacts) -> (String, String) {
         Locale::En => (
             format!("Proposed payment plan for invoice {n}"),
             format!(
-                "Dear {g},\n\nThank you for talking this through with me. As proposed, here is a payment plan for \
-                 invoice {n}: {total} in {count} installments.\n\n{lines}\n\n\
+                "Dear {g},\n\nThank you for your business. Here is a proposed payment plan for invoice {n}: \
+                 {total} in {count} installments.\n\n{lines}\n\n\
                  You can pay each installment in any of these ways:\n{pm}\n\n\
                  If this suits you, just reply to confirm (or sign and return the attached letter). If other dates \
                  work better, tell me and I will adjust the plan.\n\nKind regards,\n{sig}"
@@ -216,7 +216,7 @@ pub fn proposal_message(lang: Locale, f: &ProposalFacts) -> (String, String) {
         Locale::De => (
             format!("Vorschlag für eine Ratenzahlung zur Rechnung {n}"),
             format!(
-                "Hallo {g},\n\nvielen Dank für das Gespräch. Wie besprochen schlage ich für die Rechnung {n} eine \
+                "Hallo {g},\n\nvielen Dank für Ihren Auftrag. Für die Rechnung {n} schlage ich Ihnen eine \
                  Ratenzahlung vor: {total} in {count} Raten.\n\n{lines}\n\n\
                  Sie können jede Rate auf einem dieser Wege bezahlen:\n{pm}\n\n\
                  Wenn das für Sie passt, bestätigen Sie es einfach per Antwort (oder unterschreiben Sie den \
@@ -227,7 +227,7 @@ pub fn proposal_message(lang: Locale, f: &ProposalFacts) -> (String, String) {
         Locale::Fr => (
             format!("Proposition d'échéancier pour la facture {n}"),
             format!(
-                "Bonjour {g},\n\nMerci pour notre échange. Comme convenu, voici une proposition d'échéancier pour la \
+                "Bonjour {g},\n\nMerci pour votre confiance. Voici une proposition d'échéancier pour la \
                  facture {n} : {total} en {count} échéances.\n\n{lines}\n\n\
                  Vous pouvez régler chaque échéance de l'une de ces façons :\n{pm}\n\n\
                  Si cela vous convient, répondez simplement pour confirmer (ou signez et renvoyez la lettre jointe). \
@@ -238,7 +238,7 @@ pub fn proposal_message(lang: Locale, f: &ProposalFacts) -> (String, String) {
         Locale::Es => (
             format!("Propuesta de plan de pagos para la factura {n}"),
             format!(
-                "Hola, {g}:\n\nGracias por hablarlo conmigo. Como le propuse, este es un plan de pagos para la \
+                "Hola, {g}:\n\nGracias por confiar en mí. Esta es una propuesta de plan de pagos para la \
                  factura {n}: {total} en {count} plazos.\n\n{lines}\n\n\
                  Puede pagar cada plazo de cualquiera de estas formas:\n{pm}\n\n\
                  Si le parece bien, responda para confirmarlo (o firme y devuelva la carta adjunta). Si le vienen \
