@@ -434,3 +434,32 @@ async fn the_agreement_letter_has_the_schedule_a_qr_per_installment_and_a_place_
     let raw = String::from_utf8_lossy(&bytes);
     assert!(raw.matches("/Subtype /Form").count() + raw.matches("/Subtype/Form").count() >= 3);
 }
+
+/// Timing of today's queue with many running plans (debug build; run with
+/// `cargo test -p kindly-tests --test plans -- --ignored --nocapture`).
+#[tokio::test]
+#[ignore]
+async fn measure_queue_with_many_active_plans() {
+    let d = db().await;
+    let ctx = on(&d.store, "2026-11-23");
+    let c = client(ctx, "Many Plans Ltd", "en").await;
+    let n = 1000;
+    let t = std::time::Instant::now();
+    for k in 0..n {
+        let inv = invoice(ctx, c, "2026-10-31", "300", "EUR").await;
+        let first = if k % 2 == 0 { "2026-11-25" } else { "2026-12-20" };
+        let p = plans::propose(ctx, &monthly(&[inv], 3, first)).await.unwrap();
+        d.store.accept_plan(p.id, date("2026-11-23"), "call", "", now()).await.unwrap();
+    }
+    println!("setup of {n} plans: {:?}", t.elapsed());
+    for _ in 0..3 {
+        let t = std::time::Instant::now();
+        let page = followups::queue(ctx, &QueueRequest::default()).await.unwrap();
+        println!(
+            "queue: {} ladder items, {} installment reminders in {:?}",
+            page.total,
+            page.installments.len(),
+            t.elapsed()
+        );
+    }
+}

@@ -555,12 +555,16 @@ fn due_today(p: &PlanRecord, today: chrono::NaiveDate) -> Option<(u32, ReminderK
 pub async fn queue_items(ctx: Ctx<'_>, client_id: Option<i64>) -> ApiResult<Vec<PlanQueueItem>> {
     let locale = ctx.store.settings().await?.locale;
     let mut out = Vec::new();
+    let mut clients: std::collections::HashMap<i64, kindly_store::ClientRecord> = Default::default();
     for p in ctx.store.running_plans().await? {
         if client_id.is_some_and(|c| c != p.client_id) {
             continue;
         }
         let Some((seq, kind)) = due_today(&p, ctx.today) else { continue };
-        let client = ctx.store.client(p.client_id).await?;
+        if !clients.contains_key(&p.client_id) {
+            clients.insert(p.client_id, ctx.store.client(p.client_id).await?);
+        }
+        let Some(client) = clients.get(&p.client_id) else { continue };
         if !client.chasing.is_active(ctx.today) {
             continue;
         }

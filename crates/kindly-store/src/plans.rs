@@ -17,6 +17,7 @@ use kindly_followup::plan::progress::{standing, ReminderKind, Standing};
 use kindly_followup::plan::schedule::{validate, Installment};
 use kindly_followup::queue::next_action_on;
 use sqlx::{Sqlite, Transaction};
+use std::collections::HashMap;
 
 /// Plan states as stored.
 pub mod state {
@@ -136,28 +137,58 @@ fn other(e: sqlx::Error) -> StoreError {
     StoreError::Other(e.to_string())
 }
 
-async fn complete(tx: &mut Transaction<'static, Sqlite>, r: PlanRow) -> Result<PlanRecord, StoreError> {
-    let id = r.0;
-    let invoices: Vec<(i64, String, i64, String)> = sqlx::query_as(
-        "SELECT i.id, i.number, i.paid_minor, i.status FROM plan_invoices pi JOIN invoices i ON i.id = pi.invoice_id
-         WHERE pi.plan_id = ?1 ORDER BY i.due_date, i.id",
-    )
-    .bind(id)
-    .fetch_all(&mut **tx)
+type InvoiceRow = (i64, i64, String, i64, String);
+type InstallmentRow = (i64, i64, String, i64);
+type ReminderRow = (i64, i64, String);
+type Children = (Vec<InvoiceRow>, Vec<InstallmentRow>, Vec<ReminderRow>);
+
+/// The invoices, installments and reminders of the plans selected by
+/// `plan_ids` (an SQL subquery with at most one `?1`): three queries
+/// whatever the number of plans.
+async fn children(
+    conn: &mut sqlx::SqliteConnection,
+    plan_ids: &str,
+    arg: Option<i64>,
+) -> Result<(Vec<InvoiceRow>, Vec<InstallmentRow>, Vec<ReminderRow>), StoreError> {
+    let invoices: Vec<InvoiceRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT pi.plan_id, i.id, i.number, i.paid_minor, i.status FROM plan_invoices pi JOIN invoices i ON i.id = pi.invoice_id
+         WHERE pi.plan_id IN ({plan_ids}) ORDER BY pi.plan_id, i.due_date, i.id"
+    )))
+    .bind(arg)
+    .fetch_all(&mut *conn)
     .await
     .map_err(other)?;
-    let inst: Vec<(i64, String, i64)> =
-        sqlx::query_as("SELECT seq, due_on, amount_minor FROM plan_installments WHERE plan_id = ?1 ORDER BY seq")
-            .bind(id)
-            .fetch_all(&mut **tx)
-            .await
-            .map_err(other)?;
-    let reminders: Vec<(i64, String)> =
-        sqlx::query_as("SELECT seq, kind FROM plan_reminders WHERE plan_id = ?1 ORDER BY id")
-            .bind(id)
-            .fetch_all(&mut **tx)
-            .await
-            .map_err(other)?;
+    let inst: Vec<InstallmentRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT plan_id, seq, due_on, amount_minor FROM plan_installments WHERE plan_id IN ({plan_ids}) ORDER BY plan_id, seq"
+    )))
+    .bind(arg)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(other)?;
+    let reminders: Vec<ReminderRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT plan_id, seq, kind FROM plan_reminders WHERE plan_id IN ({plan_ids}) ORDER BY id"
+    )))
+    .bind(arg)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(other)?;
+    Ok((invoices, inst, reminders))
+}
+
+async fn complete(tx: &mut Transaction<'static, Sqlite>, r: PlanRow) -> Result<PlanRecord, StoreError> {
+    let (invoices, inst, reminders) = children(tx, "?1", Some(r.0)).await?;
+    assemble(r, &invoices, &inst, &reminders)
+}
+
+/// Builds a record from its row and its children (rows of other plans are skipped).
+fn assemble(
+    r: PlanRow,
+    invoices: &[InvoiceRow],
+    inst: &[InstallmentRow],
+    reminders: &[ReminderRow],
+) -> Result<PlanRecord, StoreError> {
+    let id = r.0;
+    let invoices: Vec<&InvoiceRow> = invoices.iter().filter(|i| i.0 == id).collect();
     let parse_opt = |s: &Option<String>| s.as_deref().map(parse_date).transpose();
     Ok(PlanRecord {
         id,
@@ -176,18 +207,20 @@ async fn complete(tx: &mut Transaction<'static, Sqlite>, r: PlanRow) -> Result<P
         ended_on: parse_opt(&r.13)?,
         replaces_plan_id: r.14,
         note: r.15,
-        paid_now_minor: invoices.iter().map(|i| i.2).sum(),
-        invoice_cancelled: invoices.iter().any(|i| i.3 == "cancelled"),
-        invoices: invoices.into_iter().map(|(i, n, _, _)| (i, n)).collect(),
+        paid_now_minor: invoices.iter().map(|i| i.3).sum(),
+        invoice_cancelled: invoices.iter().any(|i| i.4 == "cancelled"),
+        invoices: invoices.iter().map(|i| (i.1, i.2.clone())).collect(),
         installments: inst
-            .into_iter()
-            .map(|(seq, due, amount)| {
-                Ok(Installment { seq: seq as u32, due_on: parse_date(&due)?, amount_minor: amount })
+            .iter()
+            .filter(|i| i.0 == id)
+            .map(|(_, seq, due, amount)| {
+                Ok(Installment { seq: *seq as u32, due_on: parse_date(due)?, amount_minor: *amount })
             })
             .collect::<Result<_, StoreError>>()?,
         reminders_done: reminders
-            .into_iter()
-            .filter_map(|(seq, k)| ReminderKind::parse(&k).map(|k| (seq as u32, k)))
+            .iter()
+            .filter(|r| r.0 == id)
+            .filter_map(|(_, seq, k)| ReminderKind::parse(k).map(|k| (*seq as u32, k)))
             .collect(),
     })
 }
@@ -601,6 +634,7 @@ impl Store {
 
     /// Plans matching a filter, newest first.
     async fn plans_where(&self, filter: &'static str, arg: Option<i64>) -> Result<Vec<PlanRecord>, StoreError> {
+        // One read transaction, so the plans and their payments are one snapshot.
         let mut tx = self.pool().begin().await.map_err(|e| self.plan_err(e))?;
         let sql = format!(
             "SELECT {PLAN_COLUMNS} FROM plans p JOIN clients c ON c.id = p.client_id WHERE {filter} ORDER BY p.id DESC"
@@ -610,12 +644,25 @@ impl Store {
             .fetch_all(&mut *tx)
             .await
             .map_err(|e| self.plan_err(e))?;
-        let mut out = Vec::with_capacity(rows.len());
-        for r in rows {
-            out.push(complete(&mut tx, r).await?);
-        }
+        let ids = format!("SELECT p.id FROM plans p WHERE {filter}");
+        let (mut invoices, mut inst, mut reminders) = children(&mut tx, &ids, arg).await?;
         tx.rollback().await.map_err(|e| self.plan_err(e))?;
-        Ok(out)
+        let mut by_plan: HashMap<i64, Children> = HashMap::new();
+        for i in invoices.drain(..) {
+            by_plan.entry(i.0).or_default().0.push(i);
+        }
+        for i in inst.drain(..) {
+            by_plan.entry(i.0).or_default().1.push(i);
+        }
+        for r in reminders.drain(..) {
+            by_plan.entry(r.0).or_default().2.push(r);
+        }
+        rows.into_iter()
+            .map(|r| {
+                let (a, b, c) = by_plan.remove(&r.0).unwrap_or_default();
+                assemble(r, &a, &b, &c)
+            })
+            .collect()
     }
 
     pub async fn client_plans(&self, client_id: i64) -> Result<Vec<PlanRecord>, StoreError> {
