@@ -286,3 +286,8 @@ pub async fn plan_proposal_email(s: State<'_, AppState>, id: i64) -> Res<kindly_
 pub async fn plan_pdf(s: State<'_, AppState>, req: kindly_api::plans::PlanPdfRequest) -> Res<PdfResult> {
     kindly_api::plans::plan_pdf(s.ctx()?, s.fonts()?, &req).await
 }
+
+#[tauri::command]
+pub async fn plan_reminder_letter(s: State<'_, AppState>, req: kindly_api::plans::PlanPdfRequest) -> Res<PdfResult> {
+    kindly_api::plans::reminder_letter(s.ctx()?, s.fonts()?, &req).await
+}

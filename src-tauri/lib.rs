@@ -71,6 +71,7 @@ pub fn run(started: Instant) {
             commands::plan_reminder_done,
             commands::plan_proposal_email,
             commands::plan_pdf,
+            commands::plan_reminder_letter,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

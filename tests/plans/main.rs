@@ -151,6 +151,26 @@ async fn a_three_installment_plan_pauses_the_ladder_reminds_on_its_days_and_comp
     let (ladder, inst) = queue(on(&d.store, "2027-01-03")).await;
     assert!(ladder.is_empty());
     assert_eq!(inst, [format!("{}:reminder:2", plan.id)], "the missed heads-up is not proposed after the due date");
+    // Printed as a letter: the PDF is saved, the reminder recorded once, with the file in the timeline.
+    let fonts = kindly_pdf::Fonts::load().unwrap();
+    let req = plans::PlanPdfRequest { plan_id: plan.id, page_size: "letter".into() };
+    let letter = plans::reminder_letter(on(&d.store, "2027-01-03"), &fonts, &req).await.unwrap();
+    let out =
+        Command::new("pdftotext").args(["-layout", "-enc", "UTF-8", &letter.path, "-"]).output().expect("pdftotext");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for must in
+        ["Reminder: installment 2 of 3 was due on 1 January 2027", "Dear Zoë,", "€33.33", "€66.66", "1 February 2027"]
+    {
+        assert!(text.contains(must), "missing {must:?}:\n{text}");
+    }
+    assert_eq!(
+        plans::reminder_letter(on(&d.store, "2027-01-03"), &fonts, &req).await.unwrap_err().code,
+        "already_done"
+    );
+    let last = d.store.client_timeline(c, 1).await.unwrap().remove(0);
+    assert_eq!(last.kind.as_str(), "installment_reminder");
+    assert_eq!(last.data["files"][0]["sha256"].as_str(), Some(letter.sha256.as_str()));
+    assert!(queue(on(&d.store, "2027-01-03")).await.1.is_empty());
     assert_eq!(plans::get(on(&d.store, "2027-01-03"), plan.id).await.unwrap().standing, "late");
 
     // An over-sized payment covers installment 2 and part of 3.
@@ -170,7 +190,10 @@ async fn a_three_installment_plan_pauses_the_ladder_reminds_on_its_days_and_comp
     let kinds = timeline_kinds(&d.store, c).await;
     let plan_kinds: Vec<&str> =
         kinds.iter().map(String::as_str).filter(|k| k.starts_with("plan_") || k.starts_with("installment_")).collect();
-    assert_eq!(plan_kinds, ["plan_proposed", "plan_agreed", "installment_reminder", "plan_completed"]);
+    assert_eq!(
+        plan_kinds,
+        ["plan_proposed", "plan_agreed", "installment_reminder", "installment_reminder", "plan_completed"]
+    );
     // The invoice page shows the plan's entries (one invoice: entries carry it).
     let inv_tl = d.store.invoice_timeline(inv).await.unwrap();
     assert!(
@@ -209,6 +232,12 @@ async fn a_late_installment_breaks_the_plan_after_the_grace_period_and_the_ladde
     let done = PlanReminderDone { plan_id: plan.id, channel: "letter".into(), note: String::new() };
     plans::reminder_done(on(&d.store, "2026-12-07"), &done).await.unwrap();
     assert!(queue(on(&d.store, "2026-12-08")).await.1.is_empty(), "the notice comes once");
+
+    // No e-mail preference here: the notice can also go out as a printed letter, once.
+    let fonts = kindly_pdf::Fonts::load().unwrap();
+    let req = plans::PlanPdfRequest { plan_id: plan.id, page_size: "a4".into() };
+    let e = plans::reminder_letter(on(&d.store, "2026-12-08"), &fonts, &req).await.unwrap_err();
+    assert_eq!(e.code, "already_done", "the notice was recorded by e-mail already");
 
     // Payments after breaking are still allocated; paid in full, the broken plan completes.
     pay(on(&d.store, "2026-12-10"), inv, "150").await;

@@ -349,11 +349,8 @@ async fn create(ctx: Ctx<'_>, input: &PlanInput, replaces: Option<i64>) -> ApiRe
         ));
     }
     let note = text::multi_line(&input.note, "note", 2000)?;
-    let f = if input.installments.is_some() && input.frequency.trim().is_empty() {
-        Frequency::Custom
-    } else {
-        frequency(&input.frequency)?
-    };
+    // An edited schedule is recorded as custom, whatever it was built from.
+    let f = if input.installments.is_some() { Frequency::Custom } else { frequency(&input.frequency)? };
     let ids: Vec<i64> = invoices.iter().map(|i| i.id).collect();
     let new = NewPlan {
         client_id: invoices[0].client_id,
@@ -561,10 +558,10 @@ pub async fn queue_items(ctx: Ctx<'_>, client_id: Option<i64>) -> ApiResult<Vec<
             continue;
         }
         let Some((seq, kind)) = due_today(&p, ctx.today) else { continue };
-        if !clients.contains_key(&p.client_id) {
-            clients.insert(p.client_id, ctx.store.client(p.client_id).await?);
-        }
-        let Some(client) = clients.get(&p.client_id) else { continue };
+        let client = match clients.entry(p.client_id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(ctx.store.client(p.client_id).await?),
+        };
         if !client.chasing.is_active(ctx.today) {
             continue;
         }
@@ -697,29 +694,123 @@ pub async fn reminder_done(ctx: Ctx<'_>, input: &PlanReminderDone) -> ApiResult<
         _ => return Err(ApiError::new("invalid_channel", "Choose e-mail, letter or phone.", Some("channel"))),
     };
     let note = text::multi_line(&input.note, "note", 5000)?;
+    let (p, seq, kind) = due_now(ctx, input.plan_id).await?;
+    let msg = render_reminder(ctx, &p, seq, kind).await?;
+    record(ctx, &p, seq, kind, &channel, &msg, serde_json::json!({ "note": note })).await
+}
+
+/// The plan and the reminder due today, or `already_done`.
+async fn due_now(ctx: Ctx<'_>, plan_id: i64) -> ApiResult<(PlanRecord, u32, ReminderKind)> {
     refresh(ctx).await?;
-    let p = ctx.store.plan(input.plan_id).await?;
+    let p = ctx.store.plan(plan_id).await?;
     let (seq, kind) = due_today(&p, ctx.today).ok_or_else(|| {
         ApiError::new("already_done", "No reminder is due today for this plan; the current one was already done.", None)
     })?;
-    let msg = render_reminder(ctx, &p, seq, kind).await?;
-    let (inst, _) = current_installment(&p);
+    Ok((p, seq, kind))
+}
+
+/// Records the reminder with its full text (and `extra` facts, e.g. the
+/// letter's file) in the timeline; once per installment and kind.
+async fn record(
+    ctx: Ctx<'_>,
+    p: &PlanRecord,
+    seq: u32,
+    kind: ReminderKind,
+    channel: &str,
+    msg: &PlanMessage,
+    extra: serde_json::Value,
+) -> ApiResult<i64> {
+    let (inst, _) = current_installment(p);
     let what = match kind {
         ReminderKind::HeadsUp => format!("Heads-up for installment {}", inst.seq),
         ReminderKind::Reminder => format!("Reminder for installment {}", inst.seq),
         ReminderKind::BrokenNotice => "Courteous notice that the plan is off track".to_string(),
     };
-    let verb = match channel.as_str() {
+    let verb = match channel {
         "email" => "e-mailed",
         "letter" => "sent by letter",
         _ => "given by phone",
     };
     let summary = format!("{what} of payment plan #{} {verb}", p.id);
-    let data = serde_json::json!({
+    let mut data = serde_json::json!({
         "channel": channel, "kind": kind.as_str(), "installment": inst.seq,
-        "subject": msg.subject, "body": msg.body, "note": note,
+        "subject": msg.subject, "body": msg.body,
     });
-    Ok(ctx.store.record_plan_reminder(p.id, seq, kind, &channel, &summary, data, ctx.today, ctx.now).await?)
+    if let (Some(d), Some(x)) = (data.as_object_mut(), extra.as_object()) {
+        d.extend(x.clone());
+    }
+    Ok(ctx.store.record_plan_reminder(p.id, seq, kind, channel, &summary, data, ctx.today, ctx.now).await?)
+}
+
+/// Prints today's installment reminder (or broken-plan notice) as a letter
+/// for a window envelope, with the rest of the schedule and, for EUR, a
+/// payment QR code for the installment; saves it under `letters/` and
+/// records the reminder as sent by letter, with the PDF's SHA-256.
+pub async fn reminder_letter(ctx: Ctx<'_>, fonts: &Fonts, req: &PlanPdfRequest) -> ApiResult<PdfResult> {
+    let (p, seq, kind) = due_now(ctx, req.plan_id).await?;
+    let settings = ctx.store.settings().await?;
+    let client = ctx.store.client(p.client_id).await?;
+    let lang = client.details.language;
+    let page = documents::page_size(&req.page_size, settings.locale)?;
+    let l = plan_labels(lang);
+    let from = documents::sender(ctx).await?;
+    let msg = render_reminder(ctx, &p, seq, kind).await?;
+    let fmt = |minor: i64| Money::new(minor, p.currency).format(lang);
+    let (greeting, body, closing, signature) = letter_parts(&msg.body);
+    let alloc = allocate(&p.installments, p.paid_minor());
+    let rows: Vec<Vec<String>> = p
+        .installments
+        .iter()
+        .zip(&alloc.paid)
+        .filter(|(i, paid)| **paid < i.amount_minor)
+        .map(|(i, paid)| vec![i.seq.to_string(), lang.format_date(i.due_on), fmt(i.amount_minor - paid)])
+        .collect();
+    let remaining = (p.total_minor - p.paid_minor()).max(0);
+    let letter = LetterDoc {
+        page,
+        sender: from.party.clone(),
+        sender_contact: from.contact.clone(),
+        recipient: documents::recipient(&client),
+        date_line: lang.format_date(ctx.today),
+        reference_line: format!("{} #{} · {}", l.reference, p.id, join_numbers(&p)),
+        subject: msg.subject.clone(),
+        greeting,
+        body,
+        table: Some(Table {
+            headers: vec![l.installment.into(), l.due.into(), l.amount.into()],
+            rows,
+            right_align: vec![2],
+            total: Some(vec![String::new(), l.total.into(), fmt(remaining)]),
+        }),
+        payment_methods: Vec::new(),
+        qr: msg.epc_payload.clone().map(|payload| Qr { payload, caption: l.scan.into() }),
+        closing,
+        signature,
+        footer: from.footer.clone(),
+    };
+    let meta = DocMeta::new(format!("{} #{}", l.reference, p.id), from.party.name.clone(), ctx.now.naive_utc());
+    let bytes = kindly_pdf::render_letters(fonts, &[letter], &meta).map_err(documents::pdf_error)?;
+    let sha = documents::sha256_hex(&bytes);
+    let name = format!("plan-{}-{}-{}.pdf", p.id, kind.as_str(), ctx.now.format("%Y-%m-%d-%H%M%S"));
+    let path = documents::save(&documents::data_dir(ctx).join("letters"), &name, &bytes)?;
+    let files = serde_json::json!({
+        "pdf": path.display().to_string(), "sha256": sha,
+        "files": [{ "kind": "pdf", "path": path.display().to_string(), "sha256": sha, "name": name }],
+    });
+    record(ctx, &p, seq, kind, "letter", &msg, files).await?;
+    Ok(PdfResult { path: path.display().to_string(), sha256: sha, bytes: bytes.len() as i64 })
+}
+
+/// Splits a message body into greeting, paragraphs, closing and signature lines for a letter.
+fn letter_parts(body: &str) -> (String, Vec<String>, String, Vec<String>) {
+    let mut paragraphs: Vec<String> =
+        body.split("\n\n").map(str::trim).filter(|x| !x.is_empty()).map(str::to_string).collect();
+    let greeting =
+        if paragraphs.len() > 2 && !paragraphs[0].contains('\n') { paragraphs.remove(0) } else { String::new() };
+    let last = paragraphs.pop().unwrap_or_default();
+    let mut lines = last.lines().map(str::to_string);
+    let closing = lines.next().unwrap_or_default();
+    (greeting, paragraphs, closing, lines.collect())
 }
 
 /// The proposal / agreement e-mail (subject and plain-text body) in the

@@ -125,6 +125,13 @@ pub enum PlansCmd {
         #[arg(long, default_value = "")]
         note: String,
     },
+    /// Print today's installment reminder as a letter (saved under letters/) and record it.
+    Letter {
+        id: i64,
+        /// a4 or letter.
+        #[arg(long, default_value = "")]
+        page_size: String,
+    },
     /// The proposal e-mail (subject and text) in the client's language.
     Email { id: i64 },
     /// Save the plan's agreement letter as a PDF under the data folder.
@@ -225,6 +232,11 @@ pub async fn run(ctx: Ctx<'_>, cmd: PlansCmd, json: bool) -> Result<String, ApiE
         PlansCmd::Done { id, channel, note } => {
             let rid = plans::reminder_done(ctx, &PlanReminderDone { plan_id: id, channel, note }).await?;
             out(json, &serde_json::json!({ "id": rid }), |_| format!("{rid}\n"))
+        }
+        PlansCmd::Letter { id, page_size } => {
+            let fonts = kindly_pdf::Fonts::load().map_err(|e| ApiError::new(e.code(), e.to_string(), None))?;
+            let r = plans::reminder_letter(ctx, &fonts, &PlanPdfRequest { plan_id: id, page_size }).await?;
+            out(json, &r, |r| format!("{}\n", r.path))
         }
         PlansCmd::Email { id } => out(json, &plans::proposal_email(ctx, id).await?, message_text),
         PlansCmd::Pdf { id, page_size } => {

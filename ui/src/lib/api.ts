@@ -113,6 +113,8 @@ export const api = {
   planReminderDone: (req: PlanReminderDone) => call<number>('plan_reminder_done', { req }),
   planProposalEmail: (id: number) => call<PlanMessage>('plan_proposal_email', { id }),
   planPdf: (req: PlanPdfRequest) => call<PdfResult>('plan_pdf', { req }),
+  /** Prints today's installment reminder as a letter and records it as sent. */
+  planReminderLetter: (req: PlanPdfRequest) => call<PdfResult>('plan_reminder_letter', { req }),
 };
 
 export type Hold = 'disputed' | 'paused' | 'none';
