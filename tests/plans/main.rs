@@ -130,6 +130,10 @@ async fn a_three_installment_plan_pauses_the_ladder_reminds_on_its_days_and_comp
         let want: Vec<String> = want.iter().map(|w| format!("{}:{w}", plan.id)).collect();
         assert_eq!(inst, want, "{day}");
     }
+    // A dispute on the invoice holds the plan's reminders too, like the ladder.
+    followups::set_invoice_hold(on(&d.store, "2026-11-28"), inv, "disputed", None, "checking line 2").await.unwrap();
+    assert_eq!(queue(on(&d.store, "2026-11-28")).await, (vec![], vec![]));
+    followups::set_invoice_hold(on(&d.store, "2026-11-28"), inv, "none", None, "").await.unwrap();
     let msg = plans::reminder_message(on(&d.store, "2026-11-28"), plan.id).await.unwrap();
     for must in ["Dear Zoë", "installment 1 of 3", "€33.34", "1 December 2026", "€100.00", "INV-2026-0001"] {
         assert!(msg.body.contains(must) || msg.subject.contains(must), "{must}:\n{}\n{}", msg.subject, msg.body);
@@ -192,7 +196,8 @@ async fn a_three_installment_plan_pauses_the_ladder_reminds_on_its_days_and_comp
         kinds.iter().map(String::as_str).filter(|k| k.starts_with("plan_") || k.starts_with("installment_")).collect();
     assert_eq!(
         plan_kinds,
-        ["plan_proposed", "plan_agreed", "installment_reminder", "installment_reminder", "plan_completed"]
+        ["plan_proposed", "plan_agreed", "installment_reminder", "installment_reminder", "plan_completed"],
+        "holds are chasing_changed entries, not plan entries"
     );
     // The invoice page shows the plan's entries (one invoice: entries carry it).
     let inv_tl = d.store.invoice_timeline(inv).await.unwrap();

@@ -558,6 +558,9 @@ pub async fn queue_items(ctx: Ctx<'_>, client_id: Option<i64>) -> ApiResult<Vec<
             continue;
         }
         let Some((seq, kind)) = due_today(&p, ctx.today) else { continue };
+        if on_hold(ctx, &p).await? {
+            continue;
+        }
         let client = match clients.entry(p.client_id) {
             std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
             std::collections::hash_map::Entry::Vacant(e) => e.insert(ctx.store.client(p.client_id).await?),
@@ -586,6 +589,19 @@ pub async fn queue_items(ctx: Ctx<'_>, client_id: Option<i64>) -> ApiResult<Vec<
     }
     out.sort_by(|a, b| a.due_on.cmp(&b.due_on).then(a.plan_id.cmp(&b.plan_id)));
     Ok(out)
+}
+
+/// True when one of the plan's invoices is on hold today (disputed, or
+/// paused through today): the plan's reminders wait like the ladder does.
+async fn on_hold(ctx: Ctx<'_>, p: &PlanRecord) -> ApiResult<bool> {
+    for (invoice_id, _) in &p.invoices {
+        match ctx.store.invoice_hold(*invoice_id).await? {
+            Some((h, _, _)) if h == "disputed" => return Ok(true),
+            Some((_, Some(until), _)) if until >= ctx.today => return Ok(true),
+            _ => {}
+        }
+    }
+    Ok(false)
 }
 
 /// The first installment not fully paid (or the last one) and what is still owing on it.
