@@ -213,3 +213,81 @@ pub async fn get_client_ladder(s: State<'_, AppState>, id: i64) -> Res<ClientLad
 pub async fn set_client_ladder(s: State<'_, AppState>, id: i64, input: Option<LadderView>) -> Res<ClientLadderView> {
     followups::set_client_ladder(s.ctx()?, id, input.as_ref()).await
 }
+
+// Installment plans.
+
+#[tauri::command]
+pub async fn preview_plan_schedule(
+    s: State<'_, AppState>,
+    req: kindly_api::plans::PlanInput,
+) -> Res<kindly_api::plans::SchedulePreview> {
+    kindly_api::plans::preview_schedule(s.ctx()?, &req).await
+}
+
+#[tauri::command]
+pub async fn propose_plan(
+    s: State<'_, AppState>,
+    req: kindly_api::plans::PlanInput,
+) -> Res<kindly_api::plans::PlanView> {
+    kindly_api::plans::propose(s.ctx()?, &req).await
+}
+
+#[tauri::command]
+pub async fn accept_plan(
+    s: State<'_, AppState>,
+    req: kindly_api::plans::AcceptInput,
+) -> Res<kindly_api::plans::PlanView> {
+    kindly_api::plans::accept(s.ctx()?, &req).await
+}
+
+#[tauri::command]
+pub async fn cancel_plan(s: State<'_, AppState>, id: i64, reason: String) -> Res<kindly_api::plans::PlanView> {
+    kindly_api::plans::cancel(s.ctx()?, id, &reason).await
+}
+
+#[tauri::command]
+pub async fn renegotiate_plan(
+    s: State<'_, AppState>,
+    id: i64,
+    req: kindly_api::plans::PlanInput,
+) -> Res<kindly_api::plans::PlanView> {
+    kindly_api::plans::renegotiate(s.ctx()?, id, &req).await
+}
+
+#[tauri::command]
+pub async fn list_plans(
+    s: State<'_, AppState>,
+    req: kindly_api::plans::PlanListRequest,
+) -> Res<Vec<kindly_api::plans::PlanView>> {
+    kindly_api::plans::list(s.ctx()?, &req).await
+}
+
+#[tauri::command]
+pub async fn get_plan(s: State<'_, AppState>, id: i64) -> Res<kindly_api::plans::PlanView> {
+    kindly_api::plans::get(s.ctx()?, id).await
+}
+
+#[tauri::command]
+pub async fn plan_reminder_message(s: State<'_, AppState>, id: i64) -> Res<kindly_api::plans::PlanMessage> {
+    kindly_api::plans::reminder_message(s.ctx()?, id).await
+}
+
+#[tauri::command]
+pub async fn plan_reminder_done(s: State<'_, AppState>, req: kindly_api::plans::PlanReminderDone) -> Res<i64> {
+    kindly_api::plans::reminder_done(s.ctx()?, &req).await
+}
+
+#[tauri::command]
+pub async fn plan_proposal_email(s: State<'_, AppState>, id: i64) -> Res<kindly_api::plans::PlanMessage> {
+    kindly_api::plans::proposal_email(s.ctx()?, id).await
+}
+
+#[tauri::command]
+pub async fn plan_pdf(s: State<'_, AppState>, req: kindly_api::plans::PlanPdfRequest) -> Res<PdfResult> {
+    kindly_api::plans::plan_pdf(s.ctx()?, s.fonts()?, &req).await
+}
+
+#[tauri::command]
+pub async fn plan_reminder_letter(s: State<'_, AppState>, req: kindly_api::plans::PlanPdfRequest) -> Res<PdfResult> {
+    kindly_api::plans::reminder_letter(s.ctx()?, s.fonts()?, &req).await
+}

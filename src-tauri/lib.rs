@@ -77,6 +77,18 @@ pub fn run(started: Instant) {
             mail_commands::list_outbox,
             mail_commands::outbox_summary,
             mail_commands::outbox_action,
+            commands::preview_plan_schedule,
+            commands::propose_plan,
+            commands::accept_plan,
+            commands::cancel_plan,
+            commands::renegotiate_plan,
+            commands::list_plans,
+            commands::get_plan,
+            commands::plan_reminder_message,
+            commands::plan_reminder_done,
+            commands::plan_proposal_email,
+            commands::plan_pdf,
+            commands::plan_reminder_letter,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -1,6 +1,8 @@
 //! The `kindly` command, run as a process on real database files: the public
 //! scripting interface (text and --json output, exit codes, errors).
 
+mod plans;
+
 use kindly_tests::binary;
 use serde_json::Value;
 use std::process::Command;

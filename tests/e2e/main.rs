@@ -3,6 +3,8 @@
 //! Run with `xvfb-run -a cargo test -p kindly-tests --features e2e --test e2e`
 //! after `cargo build --workspace` (the README's test command does both).
 
+mod plans;
+
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use kindly_tests::binary;
 use std::net::TcpListener;

@@ -78,6 +78,18 @@ pub fn typescript() -> String {
         crate::outbox::OutboxRequest,
         crate::outbox::OutboxSummary,
         crate::outbox::OutboxActionRequest,
+        crate::plans::InstallmentInput,
+        crate::plans::PlanInput,
+        crate::plans::ScheduleRow,
+        crate::plans::SchedulePreview,
+        crate::plans::InstallmentView,
+        crate::plans::PlanView,
+        crate::plans::AcceptInput,
+        crate::plans::PlanListRequest,
+        crate::plans::PlanQueueItem,
+        crate::plans::PlanMessage,
+        crate::plans::PlanReminderDone,
+        crate::plans::PlanPdfRequest,
     );
     let mut s = String::from(
         "// Generated from the Rust types in crates/kindly-api by `bindings::typescript()`.\n\

@@ -57,7 +57,7 @@ pub struct PdfResult {
     pub bytes: i64,
 }
 
-fn page_size(s: &str, locale: Locale) -> ApiResult<PageSize> {
+pub(crate) fn page_size(s: &str, locale: Locale) -> ApiResult<PageSize> {
     match s.trim().to_ascii_lowercase().as_str() {
         "a4" => Ok(PageSize::A4),
         "letter" | "us" | "us_letter" => Ok(PageSize::Letter),
@@ -70,7 +70,7 @@ fn page_size(s: &str, locale: Locale) -> ApiResult<PageSize> {
     }
 }
 
-fn pdf_error(e: kindly_pdf::PdfError) -> ApiError {
+pub(crate) fn pdf_error(e: kindly_pdf::PdfError) -> ApiError {
     ApiError::new(e.code(), e.to_string(), None)
 }
 
@@ -171,17 +171,17 @@ fn labels(lang: Locale) -> Labels {
     }
 }
 
-fn lines(s: &str) -> Vec<String> {
+pub(crate) fn lines(s: &str) -> Vec<String> {
     s.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect()
 }
 
-struct Sender {
-    party: Party,
-    contact: Vec<String>,
-    footer: Vec<String>,
+pub(crate) struct Sender {
+    pub(crate) party: Party,
+    pub(crate) contact: Vec<String>,
+    pub(crate) footer: Vec<String>,
 }
 
-async fn sender(ctx: Ctx<'_>) -> ApiResult<Sender> {
+pub(crate) async fn sender(ctx: Ctx<'_>) -> ApiResult<Sender> {
     let s = ctx.store.settings().await?;
     let name = if s.business_name.is_empty() { "Kindly".to_string() } else { s.business_name.clone() };
     let contact: Vec<String> =
@@ -196,7 +196,7 @@ async fn sender(ctx: Ctx<'_>) -> ApiResult<Sender> {
     })
 }
 
-fn recipient(c: &kindly_store::ClientRecord) -> Party {
+pub(crate) fn recipient(c: &kindly_store::ClientRecord) -> Party {
     let mut address_lines = Vec::new();
     if let Some(co) = &c.details.company {
         address_lines.push(co.clone());
@@ -229,7 +229,7 @@ pub(crate) fn data_dir(ctx: Ctx<'_>) -> PathBuf {
 }
 
 /// A file-name-safe version of an invoice number.
-fn file_safe(s: &str) -> String {
+pub(crate) fn file_safe(s: &str) -> String {
     s.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
 }
 

@@ -79,6 +79,8 @@ pub struct QueuePage {
     pub today: String,
     pub total: i64,
     pub items: Vec<QueueItem>,
+    /// Installment reminders and broken-plan notices due today (first page only).
+    pub installments: Vec<crate::plans::PlanQueueItem>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -200,6 +202,9 @@ impl Ladders {
 
 /// Today's queue, one page.
 pub async fn queue(ctx: Ctx<'_>, req: &QueueRequest) -> ApiResult<QueuePage> {
+    // Plans that completed or broke by today are recorded first: a broken
+    // plan's invoices are back on their ladder, an active one's stay paused.
+    crate::plans::refresh(ctx).await?;
     let locale = ctx.store.settings().await?.locale;
     let ladders = Ladders::load(ctx).await?;
     let limit = if req.limit <= 0 { 100 } else { req.limit };
@@ -237,7 +242,8 @@ pub async fn queue(ctx: Ctx<'_>, req: &QueueRequest) -> ApiResult<QueuePage> {
             i.outbox_id = Some(outbox_id);
         }
     }
-    Ok(QueuePage { today: ctx.today.to_string(), total: page.total, items })
+    let installments = if req.offset <= 0 { crate::plans::queue_items(ctx, req.client_id).await? } else { Vec::new() };
+    Ok(QueuePage { today: ctx.today.to_string(), total: page.total, items, installments })
 }
 
 /// Joins "A", "A and B", "A, B and C" in the language.

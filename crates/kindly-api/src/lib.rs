@@ -21,6 +21,7 @@ pub mod mail;
 pub mod outbox;
 pub mod paths;
 pub mod payments;
+pub mod plans;
 pub mod print;
 pub mod settings;
 pub mod status;

@@ -35,7 +35,11 @@ pub async fn record(ctx: Ctx<'_>, input: &PaymentInput) -> ApiResult<i64> {
         paid_minor: inv.paid_minor,
     };
     let p = validate_payment(&payable, &input.amount, date, &input.method, &input.reference, ctx.today)?;
-    Ok(ctx.store.record_payment(inv.id, &p, ctx.now).await?)
+    let id = ctx.store.record_payment(inv.id, &p, ctx.now).await?;
+    // A payment may complete an installment plan: record it now. The payment
+    // itself is saved; if this fails, the next queue or plan read records it.
+    let _ = crate::plans::refresh(ctx).await;
+    Ok(id)
 }
 
 pub fn methods() -> Vec<OptionItem> {

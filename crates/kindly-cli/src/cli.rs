@@ -77,6 +77,9 @@ pub enum Command {
     /// Queue, send and review reminder e-mails (the outbox).
     #[command(subcommand)]
     Emails(crate::mail_cmd::EmailsCmd),
+    /// Installment plans: preview, propose, accept, cancel, renegotiate, list, show, pdf.
+    #[command(subcommand)]
+    Plans(crate::plans::PlansCmd),
     /// Fill the database with realistic demo data.
     Demo {
         #[arg(long, default_value_t = 40)]
@@ -410,6 +413,7 @@ async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool) -> Result<String, 
         }
         Command::Smtp(cmd) => crate::mail_cmd::smtp(ctx, cmd, &o).await,
         Command::Emails(cmd) => crate::mail_cmd::emails(ctx, cmd, &o).await,
+        Command::Plans(cmd) => crate::plans::run(ctx, cmd, json).await,
         Command::Dev(_) => Ok(String::new()),
     }
 }

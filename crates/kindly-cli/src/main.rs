@@ -6,6 +6,7 @@
 mod cli;
 mod mail_cmd;
 mod output;
+mod plans;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -151,6 +151,16 @@ impl Out {
                     i.days_overdue
                 );
             }
+            if !q.installments.is_empty() {
+                let _ = writeln!(s, "{} installment reminder(s)", q.installments.len());
+            }
+            for i in &q.installments {
+                let _ = writeln!(
+                    s,
+                    "   plan {:>3}  {:<30} {:<14} installment {}/{} due {}  {:<7} owing {}",
+                    i.plan_id, i.client_name, i.kind, i.seq, i.count, i.due_on, i.channel, i.amount.formatted
+                );
+            }
             s
         })
     }

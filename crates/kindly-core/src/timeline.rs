@@ -21,10 +21,22 @@ pub enum EventKind {
     /// An e-mail in the outbox was withdrawn before it was sent (by the user,
     /// or because the invoice was paid meanwhile).
     EmailWithdrawn,
+    /// An installment plan was proposed (or replaced a broken one).
+    PlanProposed,
+    /// The client agreed to a plan (the date and how are in `data`).
+    PlanAgreed,
+    PlanCompleted,
+    /// An installment is later than the plan's grace period.
+    PlanBroken,
+    PlanCancelled,
+    /// A new plan replaces the rest of this one.
+    PlanRenegotiated,
+    /// An installment heads-up, reminder or the broken-plan notice was sent.
+    InstallmentReminder,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 10] = [
+    pub const ALL: [EventKind; 17] = [
         EventKind::ClientCreated,
         EventKind::ClientUpdated,
         EventKind::ChasingChanged,
@@ -35,6 +47,13 @@ impl EventKind {
         EventKind::Note,
         EventKind::FollowUpDone,
         EventKind::EmailWithdrawn,
+        EventKind::PlanProposed,
+        EventKind::PlanAgreed,
+        EventKind::PlanCompleted,
+        EventKind::PlanBroken,
+        EventKind::PlanCancelled,
+        EventKind::PlanRenegotiated,
+        EventKind::InstallmentReminder,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -49,6 +68,13 @@ impl EventKind {
             EventKind::Note => "note",
             EventKind::FollowUpDone => "follow_up_done",
             EventKind::EmailWithdrawn => "email_withdrawn",
+            EventKind::PlanProposed => "plan_proposed",
+            EventKind::PlanAgreed => "plan_agreed",
+            EventKind::PlanCompleted => "plan_completed",
+            EventKind::PlanBroken => "plan_broken",
+            EventKind::PlanCancelled => "plan_cancelled",
+            EventKind::PlanRenegotiated => "plan_renegotiated",
+            EventKind::InstallmentReminder => "installment_reminder",
         }
     }
 

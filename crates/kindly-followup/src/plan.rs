@@ -5,6 +5,16 @@
 //! does not divide evenly, the first installments carry the extra unit(s),
 //! so the installments sum exactly to the balance and differ by at most one
 //! minor unit.
+//!
+//! Installment plans themselves (issue #5) live in the submodules:
+//! [`schedule`] (building and checking a schedule), [`progress`] (allocating
+//! payments, the plan's standing on a day, installment reminders) and
+//! [`messages`] (the wording of reminders, the broken-plan notice and the
+//! proposal, in en/de/fr/es).
+
+pub mod messages;
+pub mod progress;
+pub mod schedule;
 
 use chrono::{Days, NaiveDate};
 use kindly_core::locale::Locale;
@@ -19,12 +29,13 @@ pub fn split(amount: Money, n: u32) -> Vec<Money> {
 }
 
 /// The proposal sentence: two installments, the first in a week and the
-/// second thirty days later, e.g. "two installments of €577.08 each, on
+/// second a month later, e.g. "two installments of €577.08 each, on
 /// 30 November 2026 and 30 December 2026."
 pub fn two_installments(amount: Money, today: NaiveDate, lang: Locale) -> String {
     let parts = split(amount, 2);
     let first = today + Days::new(7);
-    let second = first + Days::new(30);
+    // The same monthly step as a plan proposed from the offer (`schedule`).
+    let second = schedule::Frequency::Monthly.nth_date(first, 1).unwrap_or(first + Days::new(30));
     let (a, b) = (parts[0].format(lang), parts[1].format(lang));
     let (d1, d2) = (lang.format_date(first), lang.format_date(second));
     let same = parts[0] == parts[1];

@@ -600,6 +600,35 @@ impl<'a, 'f> Flow<'a, 'f> {
         Ok(())
     }
 
+    /// Payment QR codes in a grid (one per installment of a plan), each
+    /// `size` mm with its caption underneath; rows never split across pages.
+    pub(crate) fn qr_grid(&mut self, codes: &[(QrMatrix, String)], size: f32) -> Result<(), PdfError> {
+        let (left, right) = (self.geo.left, self.geo.right);
+        let gap = 6.0;
+        let per_row = (((right - left + gap) / (size + gap)) as usize).max(1);
+        for row in codes.chunks(per_row) {
+            let mut captions = Vec::with_capacity(row.len());
+            for (_, c) in row {
+                captions.push(self.sh.wrap(c, false, 7.0, size, "QR caption")?);
+            }
+            let max_lines = captions.iter().map(Vec::len).max().unwrap_or(0);
+            self.ensure(size + 3.0 + max_lines as f32 * line_height(7.0))?;
+            let top = self.y;
+            for (k, ((matrix, _), lines)) in row.iter().zip(&captions).enumerate() {
+                let x = left + k as f32 * (size + gap);
+                crate::qr::draw(self.page(), matrix, x, top, size);
+                let mut cy = top + size + 2.0;
+                for l in lines {
+                    let w = self.sh.width(l, false, 7.0, "QR caption")?;
+                    self.text(x + (size - w) / 2.0, cy + ascent(7.0), 7.0, false, 0.3, l, "QR caption")?;
+                    cy += line_height(7.0);
+                }
+            }
+            self.y = top + size + 3.0 + max_lines as f32 * line_height(7.0) + 2.0;
+        }
+        Ok(())
+    }
+
     /// Adds fold/punch marks, footer lines and "Page n of m" to every page.
     pub(crate) fn finish(mut self, page_label: &dyn Fn(usize, usize) -> String) -> Result<Vec<Page>, PdfError> {
         let total = self.pages.len();

@@ -1,5 +1,6 @@
 //! Printable PDFs for Kindly: reminder letters laid out for window envelopes
-//! (DIN 5008 form B on A4, US #10 on Letter) and invoices.
+//! (DIN 5008 form B on A4, US #10 on Letter), invoices and installment plan
+//! agreement letters (schedule, a payment QR per installment, a place to sign).
 //!
 //! Pure library: no Tauri, no database, no clock (dates arrive formatted, the
 //! creation timestamp in [`DocMeta`]), no global mutable state.
@@ -39,6 +40,7 @@ mod invoice;
 mod layout;
 mod letter;
 mod pdf;
+mod plan;
 pub mod qr;
 mod sfnt;
 mod text;
@@ -48,6 +50,7 @@ pub use fonts::Fonts;
 pub use invoice::{render_invoice, InvoiceDoc, TotalLine};
 pub use layout::{PageSize, Window};
 pub use letter::{render_letters, LetterDoc};
+pub use plan::{render_plan_letter, PlanLetterDoc};
 
 /// A sender or recipient: a name and postal address lines (no name repeated).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

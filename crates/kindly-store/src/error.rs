@@ -40,6 +40,9 @@ pub enum StoreError {
     NewerSchema(String),
     #[error("database error: {0}")]
     Other(String),
+    /// A plan change the plan's state or data does not allow (stable `code`, plain message).
+    #[error("{message}")]
+    Plan { code: &'static str, message: String },
 }
 
 impl StoreError {
@@ -73,6 +76,7 @@ impl StoreError {
             StoreError::EmailFinal => "email_final",
             StoreError::OutboxState { .. } => "outbox_state",
             StoreError::Other(_) => "database_error",
+            StoreError::Plan { code, .. } => code,
         }
     }
 
@@ -82,7 +86,12 @@ impl StoreError {
             sqlx::Error::Database(db) => {
                 let msg = db.message().to_string();
                 if msg.contains("kindly: ") {
-                    return if msg.contains("append-only") || msg.contains("permanent record") {
+                    return if msg.contains("plan state change") {
+                        StoreError::Plan {
+                            code: "plan_state",
+                            message: "this plan has ended or cannot move to that state".into(),
+                        }
+                    } else if msg.contains("append-only") || msg.contains("permanent record") {
                         StoreError::AppendOnly
                     } else if msg.contains("e-mail is final") {
                         StoreError::EmailFinal

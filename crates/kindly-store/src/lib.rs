@@ -17,6 +17,7 @@ mod followups;
 mod invoices;
 mod outbox;
 mod payments;
+mod plans;
 mod settings;
 mod timeline;
 mod util;
@@ -28,6 +29,7 @@ pub use followups::{DoneStep, DueRow, StepRecord};
 pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};
 pub use outbox::{ClaimedEmail, NewEmail, OutboxCounts, OutboxRow};
 pub use payments::PaymentRecord;
+pub use plans::{state as plan_state, NewPlan, PlanRecord, AGREED_HOW};
 pub use settings::Settings;
 pub use timeline::{NewEvent, TimelineEntry};
 

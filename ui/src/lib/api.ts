@@ -35,6 +35,16 @@ import type {
   TotalsRequest,
   TotalsView,
 } from './bindings';
+import type {
+  AcceptInput,
+  PlanInput,
+  PlanListRequest,
+  PlanMessage,
+  PlanPdfRequest,
+  PlanReminderDone,
+  PlanView,
+  SchedulePreview,
+} from './bindings';
 import { normaliseError } from './errors';
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -90,6 +100,21 @@ export const api = {
     call<null>('set_invoice_hold', { id, hold, until, reason }),
   generateLetters: (req: LettersRequest) => call<LettersResult>('generate_letters', { req }),
   invoicePdf: (req: InvoicePdfRequest) => call<PdfResult>('invoice_pdf', { req }),
+
+  // Installment plans.
+  previewPlanSchedule: (req: PlanInput) => call<SchedulePreview>('preview_plan_schedule', { req }),
+  proposePlan: (req: PlanInput) => call<PlanView>('propose_plan', { req }),
+  acceptPlan: (req: AcceptInput) => call<PlanView>('accept_plan', { req }),
+  cancelPlan: (id: number, reason: string) => call<PlanView>('cancel_plan', { id, reason }),
+  renegotiatePlan: (id: number, req: PlanInput) => call<PlanView>('renegotiate_plan', { id, req }),
+  listPlans: (req: PlanListRequest) => call<PlanView[]>('list_plans', { req }),
+  getPlan: (id: number) => call<PlanView>('get_plan', { id }),
+  planReminderMessage: (id: number) => call<PlanMessage>('plan_reminder_message', { id }),
+  planReminderDone: (req: PlanReminderDone) => call<number>('plan_reminder_done', { req }),
+  planProposalEmail: (id: number) => call<PlanMessage>('plan_proposal_email', { id }),
+  planPdf: (req: PlanPdfRequest) => call<PdfResult>('plan_pdf', { req }),
+  /** Prints today's installment reminder as a letter and records it as sent. */
+  planReminderLetter: (req: PlanPdfRequest) => call<PdfResult>('plan_reminder_letter', { req }),
 };
 
 export type Hold = 'disputed' | 'paused' | 'none';

@@ -207,7 +207,11 @@ channel: string, email: string | null, phone: string | null,
  */
 email_state: string | null, outbox_id: number | null, };
 
-export type QueuePage = { today: string, total: number, items: Array<QueueItem>, };
+export type QueuePage = { today: string, total: number, items: Array<QueueItem>, 
+/**
+ * Installment reminders and broken-plan notices due today (first page only).
+ */
+installments: Array<PlanQueueItem>, };
 
 export type MessageRequest = { 
 /**
@@ -383,3 +387,144 @@ export type OutboxActionRequest = { id: number,
  * "confirm_sent" (the user checked: it did arrive), "cancel".
  */
 action: string, };
+
+export type InstallmentInput = { 
+/**
+ * YYYY-MM-DD.
+ */
+due_on: string, 
+/**
+ * Decimal text in the plan's currency.
+ */
+amount: string, };
+
+export type PlanInput = { 
+/**
+ * One invoice, or several of one client in one currency.
+ */
+invoice_ids: Array<number>, 
+/**
+ * Number of installments (used when `installment_amount` is empty).
+ */
+count: number | null, 
+/**
+ * Alternatively, the amount of each installment (the last one is the rest).
+ */
+installment_amount: string, 
+/**
+ * weekly, fortnightly, monthly or custom.
+ */
+frequency: string, 
+/**
+ * YYYY-MM-DD; the first installment (or the down payment).
+ */
+first_date: string, 
+/**
+ * With "custom": one date per installment.
+ */
+custom_dates: Array<string>, 
+/**
+ * Optional down payment, paid on the first date.
+ */
+down_payment: string, 
+/**
+ * Days an installment may be late before the plan counts as broken.
+ */
+grace_days: number | null, 
+/**
+ * The schedule as edited in the table; when given it is used as is
+ * (after checking it adds up), instead of being built from the fields above.
+ */
+installments: Array<InstallmentInput> | null, note: string, };
+
+export type ScheduleRow = { seq: number, due_on: string, amount: MoneyView, };
+
+export type SchedulePreview = { client_id: number, invoice_numbers: Array<string>, 
+/**
+ * What is still owing: the installments must add up to it.
+ */
+balance: MoneyView, installments: Array<ScheduleRow>, sum: MoneyView, 
+/**
+ * True when the installments add up to the balance exactly.
+ */
+sum_matches: boolean, 
+/**
+ * The rule for the remainder cent(s), in words.
+ */
+rule: string, 
+/**
+ * What is wrong with an edited schedule (it can still be edited), if anything.
+ */
+problem: ApiError | null, };
+
+export type InstallmentView = { seq: number, due_on: string, amount: MoneyView, paid: MoneyView, remaining: MoneyView, 
+/**
+ * paid, partly_paid, upcoming, due_today, late.
+ */
+status: string, };
+
+export type PlanView = { id: number, client_id: number, client_name: string, 
+/**
+ * proposed, active, completed, broken, renegotiated, cancelled.
+ */
+state: string, 
+/**
+ * For active plans: on_track, late or broken (before it is recorded); else the state.
+ */
+standing: string, 
+/**
+ * A sentence for people, e.g. "On track: next installment €33.34 on 1 January 2027".
+ */
+standing_text: string, total: MoneyView, paid: MoneyView, remaining: MoneyView, 
+/**
+ * Paid beyond the plan (never lost; shown so it can be refunded or kept).
+ */
+surplus: MoneyView, grace_days: number, frequency: string, created_on: string, agreed_on: string | null, agreed_how: string | null, ended_on: string | null, replaces_plan_id: number | null, invoice_ids: Array<number>, invoice_numbers: Array<string>, installments: Array<InstallmentView>, next_reminder_on: string | null, 
+/**
+ * "2:heads_up", "0:broken_notice", … (installment number and kind).
+ */
+reminders_done: Array<string>, note: string, };
+
+export type AcceptInput = { plan_id: number, 
+/**
+ * YYYY-MM-DD; empty means today.
+ */
+agreed_on: string, 
+/**
+ * call, email, letter or in_person.
+ */
+how: string, note: string, };
+
+export type PlanListRequest = { client_id: number | null, invoice_id: number | null, };
+
+export type PlanQueueItem = { plan_id: number, client_id: number, client_name: string, 
+/**
+ * heads_up, reminder or broken_notice.
+ */
+kind: string, 
+/**
+ * The installment concerned (1-based).
+ */
+seq: number, count: number, due_on: string, 
+/**
+ * What is still owing on that installment.
+ */
+amount: MoneyView, remaining_total: MoneyView, invoice_numbers: Array<string>, 
+/**
+ * email, or letter when the client has no e-mail address.
+ */
+channel: string, email: string | null, phone: string | null, };
+
+export type PlanMessage = { plan_id: number, 
+/**
+ * heads_up, reminder, broken_notice or proposal.
+ */
+kind: string, seq: number, language: string, recipient_email: string | null, subject: string, body: string, epc_payload: string | null, };
+
+export type PlanReminderDone = { plan_id: number, 
+/**
+ * email, letter or phone.
+ */
+channel: string, note: string, };
+
+export type PlanPdfRequest = { plan_id: number, page_size: string, };

@@ -1,0 +1,234 @@
+//! Installment reminders and broken-plan notices: which is due today for
+//! which plan (today's queue), their messages, and recording them once.
+
+use super::*;
+
+/// What is due today for one running plan: (seq, kind), the broken notice
+/// being installment 0 in the record but naming the late installment.
+fn due_today(p: &PlanRecord, today: chrono::NaiveDate) -> Option<(u32, ReminderKind)> {
+    match p.state.as_str() {
+        plan_state::ACTIVE => {
+            due_reminder(&p.installments, p.paid_minor(), today, ReminderRule::default(), &p.reminders_done)
+        }
+        plan_state::BROKEN if !p.reminders_done.contains(&(0, ReminderKind::BrokenNotice)) => {
+            Some((0, ReminderKind::BrokenNotice))
+        }
+        _ => None,
+    }
+}
+
+/// Today's installment reminders and broken-plan notices (the queue's plan
+/// source), for clients being chased today.
+pub async fn queue_items(ctx: Ctx<'_>, client_id: Option<i64>) -> ApiResult<Vec<PlanQueueItem>> {
+    let locale = ctx.store.settings().await?.locale;
+    let mut out = Vec::new();
+    let mut clients: std::collections::HashMap<i64, kindly_store::ClientRecord> = Default::default();
+    for p in ctx.store.running_plans().await? {
+        if client_id.is_some_and(|c| c != p.client_id) {
+            continue;
+        }
+        let Some((seq, kind)) = due_today(&p, ctx.today) else { continue };
+        if on_hold(ctx, &p).await? {
+            continue;
+        }
+        let client = match clients.entry(p.client_id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(ctx.store.client(p.client_id).await?),
+        };
+        if !client.chasing.is_active(ctx.today) {
+            continue;
+        }
+        let (inst, rest) = current_installment(&p);
+        let email = client.details.emails.first().cloned();
+        let m = |minor| MoneyView::new(minor, p.currency, locale);
+        out.push(PlanQueueItem {
+            plan_id: p.id,
+            client_id: p.client_id,
+            client_name: p.client_name.clone(),
+            kind: kind.as_str().into(),
+            seq: if seq == 0 { inst.seq } else { seq },
+            count: p.installments.len() as u32,
+            due_on: inst.due_on.to_string(),
+            amount: m(rest),
+            remaining_total: m((p.total_minor - p.paid_minor()).max(0)),
+            invoice_numbers: p.invoice_numbers(),
+            channel: if email.is_some() { "email" } else { "letter" }.into(),
+            email,
+            phone: client.details.phone.clone(),
+        });
+    }
+    out.sort_by(|a, b| a.due_on.cmp(&b.due_on).then(a.plan_id.cmp(&b.plan_id)));
+    Ok(out)
+}
+
+/// True when one of the plan's invoices is on hold today (disputed, or
+/// paused through today): the plan's reminders wait like the ladder does.
+async fn on_hold(ctx: Ctx<'_>, p: &PlanRecord) -> ApiResult<bool> {
+    for (invoice_id, _) in &p.invoices {
+        match ctx.store.invoice_hold(*invoice_id).await? {
+            Some((h, _, _)) if h == "disputed" => return Ok(true),
+            Some((_, Some(until), _)) if until >= ctx.today => return Ok(true),
+            _ => {}
+        }
+    }
+    Ok(false)
+}
+
+/// The first installment not fully paid (or the last one) and what is still owing on it.
+pub(super) fn current_installment(p: &PlanRecord) -> (Installment, i64) {
+    let alloc = allocate(&p.installments, p.paid_minor());
+    let k = alloc.current(&p.installments).unwrap_or(p.installments.len().saturating_sub(1));
+    let inst = p.installments.get(k).copied().unwrap_or(Installment { seq: 1, due_on: p.created_on, amount_minor: 0 });
+    (inst, inst.amount_minor - alloc.paid.get(k).copied().unwrap_or(0))
+}
+
+/// Every way to pay, one per line, the signature and the EPC payload for an amount.
+pub(super) struct Pay {
+    pub(super) lines: String,
+    pub(super) signature: String,
+    pub(super) bank: Option<(BankAccount, String)>,
+}
+
+pub(super) async fn pay(ctx: Ctx<'_>, lang: Locale) -> ApiResult<Pay> {
+    let settings = ctx.store.settings().await?;
+    let pm = ctx.store.payment_methods().await?;
+    let signature =
+        if settings.signature.trim().is_empty() { settings.business_name.clone() } else { settings.signature.clone() };
+    let bank = pm.bank.clone().filter(|b| !b.iban.is_empty()).map(|b| {
+        let name = if b.holder.is_empty() { settings.business_name.clone() } else { b.holder.clone() };
+        (b, name)
+    });
+    let mut lines = pm.lines(lang);
+    if lines.is_empty() {
+        // No way to pay is set up yet: never leave an empty list in a message.
+        lines.push(
+            match lang {
+                Locale::En => "Just reply and I will send you the payment details",
+                Locale::De => "Antworten Sie einfach, dann schicke ich Ihnen die Zahlungsdaten",
+                Locale::Fr => "Répondez simplement et je vous enverrai les coordonnées de paiement",
+                Locale::Es => "Responda y le enviaré los datos de pago",
+            }
+            .to_string(),
+        );
+    }
+    Ok(Pay { lines: lines.iter().map(|l| format!("- {l}")).collect::<Vec<_>>().join("\n"), signature, bank })
+}
+
+pub(super) fn epc_for(pay: &Pay, amount: Money, remittance: &str) -> Option<String> {
+    match &pay.bank {
+        Some((b, name)) if amount.currency.code() == "EUR" && amount.minor > 0 => {
+            epc::payload(&b.bic, name, &b.iban, amount, remittance).ok()
+        }
+        _ => None,
+    }
+}
+
+pub(super) fn join_numbers(p: &PlanRecord) -> String {
+    p.invoice_numbers().join(", ")
+}
+
+/// The message of the reminder due today for a plan (or, with no reminder
+/// due, the one that would come next, so it can be previewed).
+pub async fn reminder_message(ctx: Ctx<'_>, plan_id: i64) -> ApiResult<PlanMessage> {
+    refresh(ctx).await?;
+    let p = ctx.store.plan(plan_id).await?;
+    let (seq, kind) = due_today(&p, ctx.today).unwrap_or_else(|| {
+        let (inst, _) = current_installment(&p);
+        (inst.seq, if p.state == plan_state::BROKEN { ReminderKind::BrokenNotice } else { ReminderKind::HeadsUp })
+    });
+    render_reminder(ctx, &p, seq, kind).await
+}
+
+pub(super) async fn render_reminder(
+    ctx: Ctx<'_>,
+    p: &PlanRecord,
+    seq: u32,
+    kind: ReminderKind,
+) -> ApiResult<PlanMessage> {
+    let client = ctx.store.client(p.client_id).await?;
+    let lang = client.details.language;
+    let pay = pay(ctx, lang).await?;
+    let (inst, rest) = current_installment(p);
+    let remaining = Money::new((p.total_minor - p.paid_minor()).max(0), p.currency);
+    let facts = InstallmentFacts {
+        greeting_name: client.details.greeting_name.clone(),
+        invoice_numbers: join_numbers(p),
+        seq: inst.seq,
+        count: p.installments.len() as u32,
+        amount: Money::new(rest, p.currency).format(lang),
+        due_date: lang.format_date(inst.due_on),
+        remaining_total: remaining.format(lang),
+        payment_methods: pay.lines.clone(),
+        signature: pay.signature.clone(),
+    };
+    let (subject, body) = installment_message(kind, lang, &facts);
+    let remittance = format!("{} {}/{}", join_numbers(p), inst.seq, p.installments.len());
+    let amount = if kind == ReminderKind::BrokenNotice { remaining } else { Money::new(rest, p.currency) };
+    Ok(PlanMessage {
+        plan_id: p.id,
+        kind: kind.as_str().into(),
+        seq,
+        language: lang.code().into(),
+        recipient_email: client.details.emails.first().cloned(),
+        subject,
+        body,
+        epc_payload: epc_for(&pay, amount, &remittance),
+    })
+}
+
+/// Records that today's reminder (or the broken-plan notice) was sent, with
+/// its full text in the timeline. At most once each: a second call is
+/// refused with `already_done`.
+pub async fn reminder_done(ctx: Ctx<'_>, input: &PlanReminderDone) -> ApiResult<i64> {
+    let channel = match input.channel.trim() {
+        c @ ("email" | "letter" | "phone") => c.to_string(),
+        _ => return Err(ApiError::new("invalid_channel", "Choose e-mail, letter or phone.", Some("channel"))),
+    };
+    let note = text::multi_line(&input.note, "note", 5000)?;
+    let (p, seq, kind) = due_now(ctx, input.plan_id).await?;
+    let msg = render_reminder(ctx, &p, seq, kind).await?;
+    record(ctx, &p, seq, kind, &channel, &msg, serde_json::json!({ "note": note })).await
+}
+
+/// The plan and the reminder due today, or `already_done`.
+pub(super) async fn due_now(ctx: Ctx<'_>, plan_id: i64) -> ApiResult<(PlanRecord, u32, ReminderKind)> {
+    refresh(ctx).await?;
+    let p = ctx.store.plan(plan_id).await?;
+    let (seq, kind) = due_today(&p, ctx.today).ok_or_else(|| {
+        ApiError::new("already_done", "No reminder is due today for this plan; the current one was already done.", None)
+    })?;
+    Ok((p, seq, kind))
+}
+
+/// Records the reminder with its full text (and `extra` facts, e.g. the
+/// letter's file) in the timeline; once per installment and kind.
+pub(super) async fn record(
+    ctx: Ctx<'_>,
+    p: &PlanRecord,
+    seq: u32,
+    kind: ReminderKind,
+    channel: &str,
+    msg: &PlanMessage,
+    extra: serde_json::Value,
+) -> ApiResult<i64> {
+    let (inst, _) = current_installment(p);
+    let what = match kind {
+        ReminderKind::HeadsUp => format!("Heads-up for installment {}", inst.seq),
+        ReminderKind::Reminder => format!("Reminder for installment {}", inst.seq),
+        ReminderKind::BrokenNotice => "Courteous notice that the plan is off track".to_string(),
+    };
+    let verb = match channel {
+        "email" => "e-mailed",
+        "letter" => "sent by letter",
+        _ => "given by phone",
+    };
+    let summary = format!("{what} of payment plan #{} {verb}", p.id);
+    let mut data = serde_json::json!({
+        "channel": channel, "kind": kind.as_str(), "installment": inst.seq,
+        "subject": msg.subject, "body": msg.body,
+    });
+    if let (Some(d), Some(x)) = (data.as_object_mut(), extra.as_object()) {
+        d.extend(x.clone());
+    }
+    Ok(ctx.store.record_plan_reminder(p.id, seq, kind, channel, &summary, data, ctx.today, ctx.now).await?)
+}

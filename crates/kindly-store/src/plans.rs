@@ -1,0 +1,710 @@
+//! Installment plans: creating one over a client's invoices, the lifecycle
+//! (proposed → active → completed | broken → renegotiated | cancelled), the
+//! daily refresh that records "completed" and "broken" once, the pause of
+//! the invoices' own ladder while a plan is active, and the append-only
+//! record of installment reminders. Every transition writes its timeline
+//! entry in the same transaction.
+
+use crate::followups::client_ladder;
+use crate::timeline::{append, NewEvent};
+use crate::util::{date_str, instant_str, parse_date};
+use crate::{Store, StoreError};
+use chrono::{DateTime, NaiveDate, Utc};
+use kindly_core::locale::Locale;
+use kindly_core::timeline::EventKind;
+use kindly_core::{Currency, Money};
+use kindly_followup::plan::progress::{standing, ReminderKind, Standing};
+use kindly_followup::plan::schedule::{validate, Installment};
+use kindly_followup::queue::next_action_on;
+use sqlx::{Sqlite, Transaction};
+use std::collections::HashMap;
+
+/// Plan states as stored.
+pub mod state {
+    pub const PROPOSED: &str = "proposed";
+    pub const ACTIVE: &str = "active";
+    pub const COMPLETED: &str = "completed";
+    pub const BROKEN: &str = "broken";
+    pub const RENEGOTIATED: &str = "renegotiated";
+    pub const CANCELLED: &str = "cancelled";
+}
+
+/// How the client agreed to a plan.
+pub const AGREED_HOW: [&str; 4] = ["call", "email", "letter", "in_person"];
+
+/// One plan with its invoices, schedule, what was paid on it and the reminders done.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanRecord {
+    pub id: i64,
+    pub client_id: i64,
+    pub client_name: String,
+    pub state: String,
+    pub currency: Currency,
+    pub total_minor: i64,
+    pub paid_at_start_minor: i64,
+    pub grace_days: i64,
+    pub frequency: String,
+    pub created_on: NaiveDate,
+    pub created_at: DateTime<Utc>,
+    pub agreed_on: Option<NaiveDate>,
+    pub agreed_how: Option<String>,
+    pub ended_on: Option<NaiveDate>,
+    pub replaces_plan_id: Option<i64>,
+    pub note: String,
+    /// (invoice id, number) in due-date order.
+    pub invoices: Vec<(i64, String)>,
+    pub installments: Vec<Installment>,
+    /// The invoices' paid_minor summed now.
+    pub paid_now_minor: i64,
+    pub reminders_done: Vec<(u32, ReminderKind)>,
+    /// True when one of the plan's invoices was cancelled (the plan is then cancelled too).
+    pub invoice_cancelled: bool,
+}
+
+impl PlanRecord {
+    /// What was paid on the plan's invoices since it was made.
+    pub fn paid_minor(&self) -> i64 {
+        (self.paid_now_minor - self.paid_at_start_minor).max(0)
+    }
+
+    pub fn total(&self) -> Money {
+        Money::new(self.total_minor, self.currency)
+    }
+
+    pub fn standing(&self, today: NaiveDate) -> Standing {
+        standing(&self.installments, self.paid_minor(), today, self.grace_days)
+    }
+
+    pub fn invoice_numbers(&self) -> Vec<String> {
+        self.invoices.iter().map(|(_, n)| n.clone()).collect()
+    }
+
+    /// Open plans block new plans on their invoices.
+    pub fn is_open(&self) -> bool {
+        matches!(self.state.as_str(), state::PROPOSED | state::ACTIVE | state::BROKEN)
+    }
+}
+
+/// A plan to create. The installments must already be a valid schedule
+/// over what the invoices still owe (checked again here, in the transaction).
+#[derive(Clone, Debug)]
+pub struct NewPlan<'a> {
+    pub client_id: i64,
+    pub invoice_ids: &'a [i64],
+    pub installments: &'a [Installment],
+    pub grace_days: i64,
+    pub frequency: &'a str,
+    pub note: &'a str,
+}
+
+fn refuse(code: &'static str, message: impl Into<String>) -> StoreError {
+    StoreError::Plan { code, message: message.into() }
+}
+
+type PlanRow = (
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    i64,
+    i64,
+    i64,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+    String,
+);
+
+const PLAN_COLUMNS: &str = "p.id, p.client_id, c.display_name, p.state, p.currency, p.total_minor, p.paid_at_start_minor,
+    p.grace_days, p.frequency, p.created_on, p.created_at, p.agreed_on, p.agreed_how, p.ended_on, p.replaces_plan_id, p.note";
+
+async fn load(tx: &mut Transaction<'static, Sqlite>, id: i64) -> Result<PlanRecord, StoreError> {
+    let sql = format!("SELECT {PLAN_COLUMNS} FROM plans p JOIN clients c ON c.id = p.client_id WHERE p.id = ?1");
+    let row: Option<PlanRow> =
+        sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&mut **tx).await.map_err(other)?;
+    let row = row.ok_or(StoreError::NotFound { entity: "plan", id })?;
+    complete(tx, row).await
+}
+
+fn other(e: sqlx::Error) -> StoreError {
+    // Mapped to a path-aware error by the caller's `map` where it matters;
+    // here only reads inside an open transaction.
+    StoreError::Other(e.to_string())
+}
+
+type InvoiceRow = (i64, i64, String, i64, String);
+type InstallmentRow = (i64, i64, String, i64);
+type ReminderRow = (i64, i64, String);
+type Children = (Vec<InvoiceRow>, Vec<InstallmentRow>, Vec<ReminderRow>);
+
+/// The invoices, installments and reminders of the plans selected by
+/// `plan_ids` (an SQL subquery with at most one `?1`): three queries
+/// whatever the number of plans.
+async fn children(
+    conn: &mut sqlx::SqliteConnection,
+    plan_ids: &str,
+    arg: Option<i64>,
+) -> Result<(Vec<InvoiceRow>, Vec<InstallmentRow>, Vec<ReminderRow>), StoreError> {
+    let invoices: Vec<InvoiceRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT pi.plan_id, i.id, i.number, i.paid_minor, i.status FROM plan_invoices pi JOIN invoices i ON i.id = pi.invoice_id
+         WHERE pi.plan_id IN ({plan_ids}) ORDER BY pi.plan_id, i.due_date, i.id"
+    )))
+    .bind(arg)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(other)?;
+    let inst: Vec<InstallmentRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT plan_id, seq, due_on, amount_minor FROM plan_installments WHERE plan_id IN ({plan_ids}) ORDER BY plan_id, seq"
+    )))
+    .bind(arg)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(other)?;
+    let reminders: Vec<ReminderRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        "SELECT plan_id, seq, kind FROM plan_reminders WHERE plan_id IN ({plan_ids}) ORDER BY id"
+    )))
+    .bind(arg)
+    .fetch_all(&mut *conn)
+    .await
+    .map_err(other)?;
+    Ok((invoices, inst, reminders))
+}
+
+async fn complete(tx: &mut Transaction<'static, Sqlite>, r: PlanRow) -> Result<PlanRecord, StoreError> {
+    let (invoices, inst, reminders) = children(tx, "?1", Some(r.0)).await?;
+    assemble(r, &invoices, &inst, &reminders)
+}
+
+/// Builds a record from its row and its children (rows of other plans are skipped).
+fn assemble(
+    r: PlanRow,
+    invoices: &[InvoiceRow],
+    inst: &[InstallmentRow],
+    reminders: &[ReminderRow],
+) -> Result<PlanRecord, StoreError> {
+    let id = r.0;
+    let invoices: Vec<&InvoiceRow> = invoices.iter().filter(|i| i.0 == id).collect();
+    let parse_opt = |s: &Option<String>| s.as_deref().map(parse_date).transpose();
+    Ok(PlanRecord {
+        id,
+        client_id: r.1,
+        client_name: r.2,
+        state: r.3,
+        currency: Currency::parse(&r.4).map_err(|e| StoreError::Other(e.to_string()))?,
+        total_minor: r.5,
+        paid_at_start_minor: r.6,
+        grace_days: r.7,
+        frequency: r.8,
+        created_on: parse_date(&r.9)?,
+        created_at: crate::util::parse_instant(&r.10)?,
+        agreed_on: parse_opt(&r.11)?,
+        agreed_how: r.12,
+        ended_on: parse_opt(&r.13)?,
+        replaces_plan_id: r.14,
+        note: r.15,
+        paid_now_minor: invoices.iter().map(|i| i.3).sum(),
+        invoice_cancelled: invoices.iter().any(|i| i.4 == "cancelled"),
+        invoices: invoices.iter().map(|i| (i.1, i.2.clone())).collect(),
+        installments: inst
+            .iter()
+            .filter(|i| i.0 == id)
+            .map(|(_, seq, due, amount)| {
+                Ok(Installment { seq: *seq as u32, due_on: parse_date(due)?, amount_minor: *amount })
+            })
+            .collect::<Result<_, StoreError>>()?,
+        reminders_done: reminders
+            .iter()
+            .filter(|r| r.0 == id)
+            .filter_map(|(_, seq, k)| ReminderKind::parse(k).map(|k| (*seq as u32, k)))
+            .collect(),
+    })
+}
+
+/// Appends a plan event: on the invoice when the plan covers one, else on the client.
+async fn event(
+    tx: &mut Transaction<'static, Sqlite>,
+    p: &PlanRecord,
+    kind: EventKind,
+    summary: &str,
+    mut data: serde_json::Value,
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    if let Some(obj) = data.as_object_mut() {
+        obj.insert("plan_id".into(), p.id.into());
+        obj.insert("invoices".into(), p.invoice_numbers().into());
+    }
+    let invoice_id = match p.invoices.as_slice() {
+        [(id, _)] => Some(*id),
+        _ => None,
+    };
+    append(tx, &NewEvent { client_id: p.client_id, invoice_id, at: now, kind, summary, data }).await
+}
+
+fn plan_label(p: &PlanRecord) -> String {
+    format!("payment plan #{} ({})", p.id, p.invoice_numbers().join(", "))
+}
+
+async fn set_state(
+    tx: &mut Transaction<'static, Sqlite>,
+    id: i64,
+    new_state: &str,
+    ended_on: Option<NaiveDate>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE plans SET state = ?2, ended_on = COALESCE(?3, ended_on) WHERE id = ?1")
+        .bind(id)
+        .bind(new_state)
+        .bind(ended_on.map(date_str))
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Puts the plan's unpaid invoices back on their ladder (after the plan
+/// stopped being active): the next step is recomputed from the ladder and
+/// the last step done, so the queue catches up with the current stage.
+async fn resume_ladder(tx: &mut Transaction<'static, Sqlite>, p: &PlanRecord) -> Result<(), sqlx::Error> {
+    let ladder = client_ladder(tx, p.client_id).await?;
+    for (invoice_id, _) in &p.invoices {
+        let row: Option<(String, Option<i64>)> = sqlx::query_as(
+            "SELECT i.due_date, f.last_done_offset FROM followups f JOIN invoices i ON i.id = f.invoice_id
+             WHERE f.invoice_id = ?1 AND i.status = 'issued' AND i.paid_minor < i.total_minor",
+        )
+        .bind(invoice_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+        let Some((due, done)) = row else { continue };
+        let Ok(due) = NaiveDate::parse_from_str(&due, "%Y-%m-%d") else { continue };
+        sqlx::query("UPDATE followups SET next_action_on = ?2 WHERE invoice_id = ?1")
+            .bind(invoice_id)
+            .bind(next_action_on(&ladder, due, done).map(date_str))
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+async fn pause_ladder(tx: &mut Transaction<'static, Sqlite>, plan_id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE followups SET next_action_on = NULL
+         WHERE invoice_id IN (SELECT invoice_id FROM plan_invoices WHERE plan_id = ?1)",
+    )
+    .bind(plan_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    fn plan_err(&self, e: sqlx::Error) -> StoreError {
+        StoreError::classify(e, self.path())
+    }
+
+    /// Creates a proposed plan over `invoice_ids` (one client, one currency,
+    /// each still owing something and in no other open plan). With
+    /// `replaces`, the old plan becomes "renegotiated" in the same
+    /// transaction and the new one covers its invoices' balance.
+    pub async fn create_plan(
+        &self,
+        new: &NewPlan<'_>,
+        replaces: Option<i64>,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        let map = |e| self.plan_err(e);
+        let mut tx = self.write_tx().await?;
+        if new.invoice_ids.is_empty() {
+            return Err(refuse("required", "choose at least one invoice for the plan"));
+        }
+        let old = match replaces {
+            Some(id) => {
+                let old = load(&mut tx, id).await?;
+                if !old.is_open() {
+                    return Err(refuse(
+                        "plan_state",
+                        format!("{} has ended and cannot be renegotiated", plan_label(&old)),
+                    ));
+                }
+                Some(old)
+            }
+            None => None,
+        };
+        let mut currency: Option<String> = None;
+        let (mut owing_total, mut paid_total) = (0i64, 0i64);
+        let mut owing_each = Vec::new();
+        for id in new.invoice_ids {
+            let row: Option<(i64, String, String, i64, i64, String)> = sqlx::query_as(
+                "SELECT client_id, status, currency, total_minor, paid_minor, number FROM invoices WHERE id = ?1",
+            )
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(map)?;
+            let (client_id, status, cur, total, paid, number) =
+                row.ok_or(StoreError::NotFound { entity: "invoice", id: *id })?;
+            if client_id != new.client_id {
+                return Err(refuse("mixed_clients", "a plan can only cover invoices of one client"));
+            }
+            if status != "issued" || paid >= total {
+                return Err(refuse("nothing_owing", format!("invoice {number} has nothing left to pay")));
+            }
+            if currency.as_ref().is_some_and(|c| *c != cur) {
+                return Err(refuse("mixed_currencies", "a plan can only cover invoices in one currency"));
+            }
+            let open: Option<i64> = sqlx::query_scalar(
+                "SELECT p.id FROM plan_invoices pi JOIN plans p ON p.id = pi.plan_id
+                 WHERE pi.invoice_id = ?1 AND p.state IN ('proposed', 'active', 'broken') AND p.id IS NOT ?2",
+            )
+            .bind(id)
+            .bind(replaces)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(map)?;
+            if let Some(p) = open {
+                return Err(refuse(
+                    "plan_exists",
+                    format!("invoice {number} is already in payment plan #{p}; renegotiate or cancel that plan first"),
+                ));
+            }
+            currency = Some(cur);
+            owing_total += total - paid;
+            paid_total += paid;
+            owing_each.push((*id, total - paid));
+        }
+        let code = currency.unwrap_or_default();
+        let cur = Currency::parse(&code).map_err(|e| StoreError::Other(e.to_string()))?;
+        // The balance may have changed since the schedule was previewed (a payment came in).
+        validate(Money::new(owing_total, cur), new.installments).map_err(|e| refuse(e.code(), e.to_string()))?;
+        if !(0..=90).contains(&new.grace_days) {
+            return Err(refuse("plan_grace_days", "the grace period must be between 0 and 90 days"));
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO plans (client_id, state, currency, total_minor, paid_at_start_minor, grace_days, frequency,
+                                created_on, created_at, replaces_plan_id, note)
+             VALUES (?1, 'proposed', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+        )
+        .bind(new.client_id)
+        .bind(&code)
+        .bind(owing_total)
+        .bind(paid_total)
+        .bind(new.grace_days)
+        .bind(new.frequency)
+        .bind(date_str(today))
+        .bind(instant_str(now))
+        .bind(replaces)
+        .bind(new.note)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(map)?;
+        for (invoice_id, owing) in &owing_each {
+            sqlx::query("INSERT INTO plan_invoices (plan_id, invoice_id, owing_at_start_minor) VALUES (?1, ?2, ?3)")
+                .bind(id)
+                .bind(invoice_id)
+                .bind(owing)
+                .execute(&mut *tx)
+                .await
+                .map_err(map)?;
+        }
+        for i in new.installments {
+            sqlx::query("INSERT INTO plan_installments (plan_id, seq, due_on, amount_minor) VALUES (?1, ?2, ?3, ?4)")
+                .bind(id)
+                .bind(i64::from(i.seq))
+                .bind(date_str(i.due_on))
+                .bind(i.amount_minor)
+                .execute(&mut *tx)
+                .await
+                .map_err(map)?;
+        }
+        if let Some(old) = &old {
+            set_state(&mut tx, old.id, state::RENEGOTIATED, Some(today)).await.map_err(map)?;
+            let summary = format!("{} renegotiated: replaced by payment plan #{id}", capital(&plan_label(old)));
+            let data = serde_json::json!({ "replaced_by": id, "from_state": old.state });
+            event(&mut tx, old, EventKind::PlanRenegotiated, &summary, data, now).await.map_err(map)?;
+            // The old plan's invoices are back on their ladder until the new one is agreed.
+            resume_ladder(&mut tx, old).await.map_err(map)?;
+        }
+        let plan = load(&mut tx, id).await?;
+        let total = plan.total().format(Locale::En);
+        let summary = format!(
+            "Payment plan #{id} proposed: {total} in {} installment(s) for {}",
+            plan.installments.len(),
+            plan.invoice_numbers().join(", ")
+        );
+        let data = serde_json::json!({
+            "total": plan.total().plain(),
+            "currency": code,
+            "frequency": new.frequency,
+            "grace_days": new.grace_days,
+            "replaces": replaces,
+            "installments": plan.installments.iter().map(|i| serde_json::json!({
+                "seq": i.seq, "due_on": date_str(i.due_on), "amount": Money::new(i.amount_minor, cur).plain(),
+            })).collect::<Vec<_>>(),
+        });
+        event(&mut tx, &plan, EventKind::PlanProposed, &summary, data, now).await.map_err(map)?;
+        tx.commit().await.map_err(map)?;
+        Ok(id)
+    }
+
+    /// The client agreed: the plan becomes active and its invoices' ladder pauses.
+    pub async fn accept_plan(
+        &self,
+        id: i64,
+        agreed_on: NaiveDate,
+        how: &str,
+        note: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let map = |e| self.plan_err(e);
+        if !AGREED_HOW.contains(&how) {
+            return Err(refuse(
+                "invalid_agreed_how",
+                "choose how the client agreed: call, e-mail, letter or in person",
+            ));
+        }
+        let mut tx = self.write_tx().await?;
+        let p = load(&mut tx, id).await?;
+        if p.state != state::PROPOSED {
+            return Err(refuse(
+                "plan_state",
+                format!(
+                    "{} is {}, not proposed; only a proposed plan can be accepted",
+                    capital(&plan_label(&p)),
+                    p.state
+                ),
+            ));
+        }
+        if agreed_on < p.created_on {
+            return Err(refuse(
+                "agreed_before_proposed",
+                format!("the plan was proposed on {}; the agreement cannot be earlier", date_str(p.created_on)),
+            ));
+        }
+        sqlx::query("UPDATE plans SET state = 'active', agreed_on = ?2, agreed_how = ?3 WHERE id = ?1")
+            .bind(id)
+            .bind(date_str(agreed_on))
+            .bind(how)
+            .execute(&mut *tx)
+            .await
+            .map_err(map)?;
+        pause_ladder(&mut tx, id).await.map_err(map)?;
+        let summary = format!(
+            "{} agreed on {} ({}); the invoice reminders are paused while it is on track",
+            capital(&plan_label(&p)),
+            date_str(agreed_on),
+            how.replace('_', " ")
+        );
+        let data = serde_json::json!({ "agreed_on": date_str(agreed_on), "how": how, "note": note });
+        event(&mut tx, &p, EventKind::PlanAgreed, &summary, data, now).await.map_err(map)?;
+        tx.commit().await.map_err(map)
+    }
+
+    /// Cancels an open plan; its invoices go back on their ladder.
+    pub async fn cancel_plan(
+        &self,
+        id: i64,
+        reason: &str,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let map = |e| self.plan_err(e);
+        let mut tx = self.write_tx().await?;
+        let p = load(&mut tx, id).await?;
+        if !p.is_open() {
+            return Err(refuse("plan_state", format!("{} has already ended ({})", capital(&plan_label(&p)), p.state)));
+        }
+        set_state(&mut tx, id, state::CANCELLED, Some(today)).await.map_err(map)?;
+        resume_ladder(&mut tx, &p).await.map_err(map)?;
+        let summary = format!("{} cancelled; the invoice reminders resume", capital(&plan_label(&p)));
+        let data = serde_json::json!({ "reason": reason, "from_state": p.state });
+        event(&mut tx, &p, EventKind::PlanCancelled, &summary, data, now).await.map_err(map)?;
+        tx.commit().await.map_err(map)
+    }
+
+    /// Records, once, the plans that completed or broke by `today`, and
+    /// cancels open plans whose invoice was cancelled (idempotent: a second
+    /// call changes nothing). A broken plan's invoices go back on their
+    /// ladder. Returns (plan id, new state) of each change.
+    pub async fn refresh_plans(&self, today: NaiveDate, now: DateTime<Utc>) -> Result<Vec<(i64, String)>, StoreError> {
+        let map = |e| self.plan_err(e);
+        // A plain read first: on most days nothing changes, and the queue
+        // should not take the write lock for nothing.
+        let open = self.plans_where("p.state IN ('proposed', 'active', 'broken') AND ?1 IS NULL", None).await?;
+        let candidates: Vec<i64> = open.iter().filter(|p| transition(p, today).is_some()).map(|p| p.id).collect();
+        if candidates.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut tx = self.write_tx().await?;
+        let mut changes = Vec::new();
+        for id in candidates {
+            // Re-read under the write lock: another window may have moved it.
+            let p = load(&mut tx, id).await?;
+            match transition(&p, today) {
+                Some(Transition::InvoiceCancelled) => {
+                    set_state(&mut tx, id, state::CANCELLED, Some(today)).await.map_err(map)?;
+                    resume_ladder(&mut tx, &p).await.map_err(map)?;
+                    let summary =
+                        format!("{} cancelled because an invoice in it was cancelled", capital(&plan_label(&p)));
+                    let data = serde_json::json!({ "reason": "invoice cancelled", "from_state": p.state });
+                    event(&mut tx, &p, EventKind::PlanCancelled, &summary, data, now).await.map_err(map)?;
+                    changes.push((id, state::CANCELLED.to_string()));
+                }
+                Some(Transition::Completed) => {
+                    set_state(&mut tx, id, state::COMPLETED, Some(today)).await.map_err(map)?;
+                    let summary = format!(
+                        "{} completed: all {} installment(s) paid, {} in all",
+                        capital(&plan_label(&p)),
+                        p.installments.len(),
+                        p.total().format(Locale::En)
+                    );
+                    event(&mut tx, &p, EventKind::PlanCompleted, &summary, serde_json::json!({}), now)
+                        .await
+                        .map_err(map)?;
+                    changes.push((id, state::COMPLETED.to_string()));
+                }
+                Some(Transition::Broken { seq, days }) => {
+                    set_state(&mut tx, id, state::BROKEN, Some(today)).await.map_err(map)?;
+                    resume_ladder(&mut tx, &p).await.map_err(map)?;
+                    let summary = format!(
+                        "{} broken: installment {seq} is {days} days late (grace period {} days); the invoice reminders resume",
+                        capital(&plan_label(&p)),
+                        p.grace_days
+                    );
+                    let data = serde_json::json!({ "installment": seq, "days_late": days });
+                    event(&mut tx, &p, EventKind::PlanBroken, &summary, data, now).await.map_err(map)?;
+                    changes.push((id, state::BROKEN.to_string()));
+                }
+                None => {}
+            }
+        }
+        tx.commit().await.map_err(map)?;
+        Ok(changes)
+    }
+
+    /// Records that an installment reminder (or the broken-plan notice, seq
+    /// 0) was sent, with its timeline entry. Each is recorded at most once:
+    /// a second attempt fails with `AlreadyDone` and changes nothing.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn record_plan_reminder(
+        &self,
+        plan_id: i64,
+        seq: u32,
+        kind: ReminderKind,
+        channel: &str,
+        summary: &str,
+        data: serde_json::Value,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        let map = |e| self.plan_err(e);
+        let mut tx = self.write_tx().await?;
+        let p = load(&mut tx, plan_id).await?;
+        if p.reminders_done.contains(&(seq, kind)) {
+            return Err(StoreError::AlreadyDone);
+        }
+        let timeline_id = event(&mut tx, &p, EventKind::InstallmentReminder, summary, data, now).await.map_err(map)?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO plan_reminders (plan_id, seq, kind, channel, done_on, at, timeline_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+        )
+        .bind(plan_id)
+        .bind(i64::from(seq))
+        .bind(kind.as_str())
+        .bind(channel)
+        .bind(date_str(today))
+        .bind(instant_str(now))
+        .bind(timeline_id)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(map)?;
+        tx.commit().await.map_err(map)?;
+        Ok(id)
+    }
+
+    /// One plan.
+    pub async fn plan(&self, id: i64) -> Result<PlanRecord, StoreError> {
+        let mut tx = self.pool().begin().await.map_err(|e| self.plan_err(e))?;
+        let p = load(&mut tx, id).await;
+        tx.rollback().await.map_err(|e| self.plan_err(e))?;
+        p
+    }
+
+    /// Plans matching a filter, newest first.
+    async fn plans_where(&self, filter: &'static str, arg: Option<i64>) -> Result<Vec<PlanRecord>, StoreError> {
+        // One read transaction, so the plans and their payments are one snapshot.
+        let mut tx = self.pool().begin().await.map_err(|e| self.plan_err(e))?;
+        let sql = format!(
+            "SELECT {PLAN_COLUMNS} FROM plans p JOIN clients c ON c.id = p.client_id WHERE {filter} ORDER BY p.id DESC"
+        );
+        let rows: Vec<PlanRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(arg)
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(|e| self.plan_err(e))?;
+        let ids = format!("SELECT p.id FROM plans p WHERE {filter}");
+        let (mut invoices, mut inst, mut reminders) = children(&mut tx, &ids, arg).await?;
+        tx.rollback().await.map_err(|e| self.plan_err(e))?;
+        let mut by_plan: HashMap<i64, Children> = HashMap::new();
+        for i in invoices.drain(..) {
+            by_plan.entry(i.0).or_default().0.push(i);
+        }
+        for i in inst.drain(..) {
+            by_plan.entry(i.0).or_default().1.push(i);
+        }
+        for r in reminders.drain(..) {
+            by_plan.entry(r.0).or_default().2.push(r);
+        }
+        rows.into_iter()
+            .map(|r| {
+                let (a, b, c) = by_plan.remove(&r.0).unwrap_or_default();
+                assemble(r, &a, &b, &c)
+            })
+            .collect()
+    }
+
+    pub async fn client_plans(&self, client_id: i64) -> Result<Vec<PlanRecord>, StoreError> {
+        self.plans_where("p.client_id = ?1", Some(client_id)).await
+    }
+
+    pub async fn invoice_plans(&self, invoice_id: i64) -> Result<Vec<PlanRecord>, StoreError> {
+        self.plans_where("p.id IN (SELECT plan_id FROM plan_invoices WHERE invoice_id = ?1)", Some(invoice_id)).await
+    }
+
+    /// Active and broken plans (what the daily queue looks at).
+    pub async fn running_plans(&self) -> Result<Vec<PlanRecord>, StoreError> {
+        self.plans_where("p.state IN ('active', 'broken') AND ?1 IS NULL", None).await
+    }
+}
+
+/// What [`Store::refresh_plans`] records for a plan on a day.
+enum Transition {
+    InvoiceCancelled,
+    Completed,
+    Broken { seq: u32, days: i64 },
+}
+
+fn transition(p: &PlanRecord, today: NaiveDate) -> Option<Transition> {
+    if !p.is_open() {
+        return None;
+    }
+    if p.invoice_cancelled {
+        return Some(Transition::InvoiceCancelled);
+    }
+    match (p.state.as_str(), p.standing(today)) {
+        (state::PROPOSED, _) => None,
+        (_, Standing::Completed) => Some(Transition::Completed),
+        (state::ACTIVE, Standing::Broken { seq, days }) => Some(Transition::Broken { seq, days }),
+        _ => None,
+    }
+}
+
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}

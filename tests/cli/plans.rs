@@ -1,0 +1,93 @@
+//! `kindly plans …` as a process: propose a 3-installment plan, accept it,
+//! pay it off on different days and see it complete; refusals exit with 2.
+
+use kindly_tests::binary;
+use serde_json::Value;
+use std::process::Command;
+
+fn run(dir: &std::path::Path, today: &str, args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(binary("kindly"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(["--today", today])
+        .args(args)
+        .env_remove("KINDLY_DATA_DIR")
+        .output()
+        .expect("run kindly");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+fn json(dir: &std::path::Path, today: &str, args: &[&str]) -> Value {
+    let mut a = vec!["--json"];
+    a.extend_from_slice(args);
+    let (code, out, err) = run(dir, today, &a);
+    assert_eq!(code, 0, "kindly {args:?} failed: {out} {err}");
+    serde_json::from_str(&out).expect("json output")
+}
+
+#[test]
+fn a_plan_through_the_cli_from_proposal_to_completion() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let day = "2026-11-14";
+    let c =
+        json(dir, day, &["clients", "add", "--name", "Zoë Ångström", "--email", "zoe@example.com"])["id"].to_string();
+    let inv = json(
+        dir,
+        day,
+        &[
+            "invoices",
+            "add",
+            "--client",
+            &c,
+            "--currency",
+            "EUR",
+            "--issue-date",
+            "2026-10-01",
+            "--due-date",
+            "2026-10-31",
+            "--line",
+            "Logo;1;100;0",
+        ],
+    )["id"]
+        .to_string();
+
+    let (code, text, _) =
+        run(dir, day, &["plans", "preview", "--invoice", &inv, "--count", "3", "--first-date", "2026-12-01"]);
+    assert_eq!(code, 0);
+    assert!(text.contains("1. 2026-12-01") && text.contains("€33.34") && text.contains("sum €100.00"), "{text}");
+
+    let plan = json(dir, day, &["plans", "propose", "--invoice", &inv, "--count", "3", "--first-date", "2026-12-01"]);
+    let id = plan["id"].to_string();
+    assert_eq!(plan["state"], "proposed");
+    let (code, _, err) = run(dir, day, &["plans", "propose", "--invoice", &inv, "--count", "2"]);
+    assert_eq!(code, 2, "an invoice is in one open plan at a time");
+    assert!(err.contains("[plan_exists]"), "{err}");
+
+    let v = json(dir, "2026-11-15", &["plans", "accept", &id, "--how", "email"]);
+    assert_eq!((v["state"].as_str(), v["agreed_on"].as_str()), (Some("active"), Some("2026-11-15")));
+    // On track: no invoice reminder; the installment heads-up comes three days before.
+    let q = json(dir, "2026-11-28", &["followups"]);
+    assert_eq!(q["total"], 0);
+    assert_eq!(q["installments"][0]["kind"], "heads_up");
+    let msg = json(dir, "2026-11-28", &["plans", "message", &id]);
+    assert!(msg["subject"].as_str().unwrap().contains("installment 1 of 3"), "{msg}");
+    json(dir, "2026-11-28", &["plans", "done", &id, "--channel", "email"]);
+    let (code, _, err) = run(dir, "2026-11-28", &["plans", "done", &id, "--channel", "email"]);
+    assert_eq!((code, err.contains("[already_done]")), (2, true), "{err}");
+
+    for (d, amount) in [("2026-12-01", "33.34"), ("2027-01-01", "33.33"), ("2027-02-01", "33.33")] {
+        json(dir, d, &["payments", "add", "--invoice", &inv, "--amount", amount, "--date", d]);
+    }
+    let v = json(dir, "2027-02-01", &["plans", "show", &id]);
+    assert_eq!((v["state"].as_str(), v["remaining"]["amount"].as_str()), (Some("completed"), Some("0.00")));
+    let (code, text, _) = run(dir, "2027-02-01", &["plans", "list", "--client", &c]);
+    assert_eq!(code, 0);
+    assert!(text.contains("completed"), "{text}");
+    let pdf = json(dir, "2027-02-01", &["plans", "pdf", &id, "--page-size", "a4"]);
+    assert!(std::path::Path::new(pdf["path"].as_str().unwrap()).exists());
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, installmentLabel, isOpen, parseDates, planBadge, reminderLabel } from './plans';
+
+describe('plan helpers', () => {
+  it('labels a plan by its standing while active, else by its state', () => {
+    expect(planBadge({ state: 'active', standing: 'late' })).toBe('Installment late');
+    expect(planBadge({ state: 'active', standing: 'on_track' })).toBe('On track');
+    expect(planBadge({ state: 'broken', standing: 'broken' })).toBe('Off track');
+    expect(planBadge({ state: 'renegotiated', standing: 'renegotiated' })).toBe('Replaced');
+  });
+
+  it('knows which plans are still open', () => {
+    expect(['proposed', 'active', 'broken'].every((state) => isOpen({ state }))).toBe(true);
+    expect(['completed', 'cancelled', 'renegotiated'].some((state) => isOpen({ state }))).toBe(false);
+  });
+
+  it('adds calendar days across months, years and DST changes', () => {
+    expect(addDays('2026-11-23', 7)).toBe('2026-11-30');
+    expect(addDays('2026-12-28', 7)).toBe('2027-01-04');
+    expect(addDays('2027-03-27', 1)).toBe('2027-03-28');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('not a date', 1)).toBe('not a date');
+  });
+
+  it('reads custom dates separated by commas, spaces or lines', () => {
+    expect(parseDates('2026-12-01, 2027-01-15\n2027-02-15;')).toEqual(['2026-12-01', '2027-01-15', '2027-02-15']);
+    expect(parseDates('  ')).toEqual([]);
+  });
+
+  it('has gentle labels', () => {
+    expect(installmentLabel('partly_paid')).toBe('Partly paid');
+    expect(reminderLabel('broken_notice')).toBe('Plan off track: courteous notice');
+  });
+});
