@@ -18,10 +18,19 @@ pub enum EventKind {
     /// A step of the follow-up ladder was done: an e-mail sent, a letter
     /// printed, a call made.
     FollowUpDone,
+    /// A phone call made: its outcome (reached, voicemail, no answer, wrong number) and notes.
+    CallLogged,
+    /// Contact from the client: an incoming call, a received e-mail or letter.
+    InboundContact,
+    PromiseRecorded,
+    PromiseKept,
+    PromiseBroken,
+    /// A new entry that corrects an earlier one (`refers_to`); the old one stays.
+    Correction,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 9] = [
+    pub const ALL: [EventKind; 15] = [
         EventKind::ClientCreated,
         EventKind::ClientUpdated,
         EventKind::ChasingChanged,
@@ -31,6 +40,12 @@ impl EventKind {
         EventKind::PaymentRecorded,
         EventKind::Note,
         EventKind::FollowUpDone,
+        EventKind::CallLogged,
+        EventKind::InboundContact,
+        EventKind::PromiseRecorded,
+        EventKind::PromiseKept,
+        EventKind::PromiseBroken,
+        EventKind::Correction,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -44,6 +59,12 @@ impl EventKind {
             EventKind::PaymentRecorded => "payment_recorded",
             EventKind::Note => "note",
             EventKind::FollowUpDone => "follow_up_done",
+            EventKind::CallLogged => "call_logged",
+            EventKind::InboundContact => "inbound_contact",
+            EventKind::PromiseRecorded => "promise_recorded",
+            EventKind::PromiseKept => "promise_kept",
+            EventKind::PromiseBroken => "promise_broken",
+            EventKind::Correction => "correction",
         }
     }
 

@@ -270,53 +270,9 @@ impl Store {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
-        let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let row: Option<(i64, String)> = sqlx::query_as("SELECT client_id, due_date FROM invoices WHERE id = ?1")
-            .bind(step.invoice_id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(map)?;
-        let (client_id, due) = row.ok_or(StoreError::NotFound { entity: "invoice", id: step.invoice_id })?;
-        let ev = NewEvent {
-            client_id,
-            invoice_id: Some(step.invoice_id),
-            at: now,
-            kind: EventKind::FollowUpDone,
-            summary: step.summary,
-            data: step.data.clone(),
-        };
-        let timeline_id = append(&mut tx, &ev).await.map_err(map)?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO followup_steps (invoice_id, stage_key, stage_offset, channel, done_on, at, timeline_id, document_sha256)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
-        )
-        .bind(step.invoice_id)
-        .bind(&step.stage.key)
-        .bind(step.stage.offset_days)
-        .bind(step.channel.as_str())
-        .bind(date_str(today))
-        .bind(instant_str(now))
-        .bind(timeline_id)
-        .bind(step.document_sha256)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(map)?;
-        let ladder = client_ladder(&mut tx, client_id).await.map_err(map)?;
-        let due = parse_date(&due)?;
-        let next = next_action_on(&ladder, due, Some(step.stage.offset_days)).map(date_str);
-        sqlx::query(
-            "UPDATE followups SET last_done_offset = MAX(COALESCE(last_done_offset, ?2), ?2),
-                    next_action_on = CASE WHEN next_action_on IS NULL THEN NULL ELSE ?3 END
-             WHERE invoice_id = ?1",
-        )
-        .bind(step.invoice_id)
-        .bind(step.stage.offset_days)
-        .bind(next)
-        .execute(&mut *tx)
-        .await
-        .map_err(map)?;
-        tx.commit().await.map_err(map)?;
+        let (id, _) = record_step(self, &mut tx, step, EventKind::FollowUpDone, today, now).await?;
+        tx.commit().await.map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(id)
     }
 
@@ -467,6 +423,64 @@ impl Store {
         crate::settings::put(&mut tx, PAYMENT_METHODS_KEY, &json).await.map_err(map)?;
         tx.commit().await.map_err(map)
     }
+}
+
+/// Records a stage as done inside `tx`: its timeline entry (of `kind`), the
+/// step (unique per invoice and stage) and the invoice's next stage day.
+pub(crate) async fn record_step(
+    store: &Store,
+    tx: &mut Transaction<'static, Sqlite>,
+    step: &DoneStep<'_>,
+    kind: EventKind,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> Result<(i64, i64), StoreError> {
+    let map = |e| StoreError::classify(e, store.path());
+    let row: Option<(i64, String)> = sqlx::query_as("SELECT client_id, due_date FROM invoices WHERE id = ?1")
+        .bind(step.invoice_id)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(map)?;
+    let (client_id, due) = row.ok_or(StoreError::NotFound { entity: "invoice", id: step.invoice_id })?;
+    let ev = NewEvent {
+        client_id,
+        invoice_id: Some(step.invoice_id),
+        at: now,
+        kind,
+        summary: step.summary,
+        data: step.data.clone(),
+    };
+    let timeline_id = append(tx, &ev).await.map_err(map)?;
+    let id: i64 = sqlx::query_scalar(
+            "INSERT INTO followup_steps (invoice_id, stage_key, stage_offset, channel, done_on, at, timeline_id, document_sha256)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+        )
+        .bind(step.invoice_id)
+        .bind(&step.stage.key)
+        .bind(step.stage.offset_days)
+        .bind(step.channel.as_str())
+        .bind(date_str(today))
+        .bind(instant_str(now))
+        .bind(timeline_id)
+        .bind(step.document_sha256)
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(map)?;
+    let ladder = client_ladder(tx, client_id).await.map_err(map)?;
+    let due = parse_date(&due)?;
+    let next = next_action_on(&ladder, due, Some(step.stage.offset_days)).map(date_str);
+    sqlx::query(
+        "UPDATE followups SET last_done_offset = MAX(COALESCE(last_done_offset, ?2), ?2),
+                    next_action_on = CASE WHEN next_action_on IS NULL THEN NULL ELSE ?3 END
+             WHERE invoice_id = ?1",
+    )
+    .bind(step.invoice_id)
+    .bind(step.stage.offset_days)
+    .bind(next)
+    .execute(&mut **tx)
+    .await
+    .map_err(map)?;
+    Ok((id, timeline_id))
 }
 
 /// Recomputes next_action_on for the unpaid issued invoices of the clients
