@@ -13,6 +13,7 @@
 
 pub mod bindings;
 pub mod clients;
+pub mod contacts;
 pub mod documents;
 pub mod error;
 pub mod followups;
