@@ -60,6 +60,16 @@ pub fn run(started: Instant) {
             commands::invoice_pdf,
             commands::get_client_ladder,
             commands::set_client_ladder,
+            commands::call_script,
+            commands::log_call,
+            commands::add_promise,
+            commands::list_promises,
+            commands::promise_queue,
+            commands::promise_follow_up_done,
+            commands::log_contact,
+            commands::correct_entry,
+            commands::timeline,
+            commands::export_dossier,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
