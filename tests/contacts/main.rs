@@ -685,3 +685,33 @@ async fn a_filtered_timeline_of_thousands_of_entries_reads_fast() {
     assert!(took.as_millis() < 500, "{took:?}");
     eprintln!("filtered timeline of 3000+ entries: {took:?}");
 }
+
+#[tokio::test]
+async fn a_payment_after_the_promised_day_does_not_make_the_promise_kept() {
+    let db = db().await;
+    let day = on(&db.store, "2026-11-08");
+    let (client, inv) = setup(day, true).await;
+    contacts::add_promise(
+        day,
+        &PromiseInput { invoice_id: inv, promised_on: "2026-11-15".into(), amount: "".into(), how: "letter".into() },
+    )
+    .await
+    .expect("promise");
+    // Nobody opens Kindly until after the late payment.
+    kindly_api::payments::record(
+        on(&db.store, "2026-11-18"),
+        &PaymentInput {
+            invoice_id: inv,
+            amount: "1000".into(),
+            date: "2026-11-18".into(),
+            method: "bank_transfer".into(),
+            reference: "".into(),
+        },
+    )
+    .await
+    .expect("pay");
+    let ps = contacts::list_promises(on(&db.store, "2026-11-30"), Some(client), None).await.unwrap();
+    assert_eq!(ps[0].outcome, "broken");
+    // Paid in full: nothing left to follow up.
+    assert!(contacts::promise_queue(on(&db.store, "2026-11-30"), None).await.unwrap().is_empty());
+}

@@ -308,9 +308,10 @@ impl Store {
     }
 
     /// Resolves every open promise that can be resolved on `today`, once:
-    /// kept when the invoice is paid in full, or when payments dated on or
-    /// before the promised day and entered since the promise reach the
-    /// promised amount; broken when the promised day has passed without that.
+    /// kept when payments dated on or before the promised day clear the
+    /// invoice, or (entered since the promise) reach the promised amount;
+    /// broken when the promised day has passed without that. A payment made
+    /// later does not turn a broken promise into a kept one.
     /// Each resolution is a timeline entry. Returns (promise id, outcome).
     pub async fn resolve_promises(
         &self,
@@ -329,10 +330,12 @@ impl Store {
         .await
         .map_err(map)?;
         let mut out = Vec::new();
-        for (id, invoice_id, client_id, promised_on, amount, currency, recorded_at, total, paid, number) in open {
-            let paid_since: i64 = sqlx::query_scalar(
-                "SELECT COALESCE(SUM(amount_minor), 0) FROM payments
-                 WHERE invoice_id = ?1 AND paid_on <= ?2 AND created_at >= ?3",
+        for (id, invoice_id, client_id, promised_on, amount, currency, recorded_at, total, _paid, number) in open {
+            // (paid since the promise, paid by the promised day in all)
+            let (paid_since, paid_by_day): (i64, i64) = sqlx::query_as(
+                "SELECT COALESCE(SUM(CASE WHEN created_at >= ?3 THEN amount_minor ELSE 0 END), 0),
+                        COALESCE(SUM(amount_minor), 0)
+                 FROM payments WHERE invoice_id = ?1 AND paid_on <= ?2",
             )
             .bind(invoice_id)
             .bind(&promised_on)
@@ -341,7 +344,7 @@ impl Store {
             .await
             .map_err(map)?;
             let promised = parse_date(&promised_on)?;
-            let outcome = if paid >= total || paid_since >= amount {
+            let outcome = if paid_by_day >= total || paid_since >= amount {
                 "kept"
             } else if today > promised {
                 "broken"
