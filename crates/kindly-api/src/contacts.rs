@@ -276,9 +276,11 @@ pub async fn log_call(ctx: Ctx<'_>, input: &CallLogInput) -> ApiResult<CallLogRe
     let done = ctx.store.last_done_offset(inv.id).await?;
     let stage = proposed_stage(&ladder, inv.due_date, ctx.today, done).filter(|s| s.channel == Channel::Phone);
     let completes = outcome == CallOutcome::Reached && stage.is_some();
-    let suggested =
-        (outcome == CallOutcome::WrongNumber)
-            .then(|| if client.details.emails.is_empty() { "letter" } else { "email" });
+    let suggested = (outcome == CallOutcome::WrongNumber).then_some(if client.details.emails.is_empty() {
+        "letter"
+    } else {
+        "email"
+    });
 
     let lang = Locale::En;
     let mut summary = format!("Call for invoice {}: {}", inv.number, outcome.label());
