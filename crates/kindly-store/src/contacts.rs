@@ -582,3 +582,78 @@ impl Store {
             .collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    /// Updates and deletes on the timeline and on promises are refused by the
+    /// schema, whatever connection runs them, and classified as `AppendOnly`.
+    #[tokio::test]
+    async fn timeline_and_promises_refuse_rewrites_at_the_store_level() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("kindly.db")).await.unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+        let client: i64 = sqlx::query_scalar(
+            "INSERT INTO clients (display_name, greeting_name, search_text, created_at) VALUES ('A', 'A', 'a', ?1) RETURNING id",
+        )
+        .bind(instant_str(now))
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+        let ev = NewEvent {
+            client_id: client,
+            invoice_id: None,
+            at: now,
+            kind: EventKind::Note,
+            summary: "first",
+            data: serde_json::json!({ "text": "first" }),
+        };
+        let first = store.append_entry(&ev, None).await.unwrap();
+        let fix = store
+            .append_entry(&NewEvent { kind: EventKind::Correction, summary: "fix", ..ev.clone() }, Some(first))
+            .await
+            .unwrap();
+        for sql in [
+            "UPDATE timeline SET summary = 'changed'",
+            "UPDATE timeline SET refers_to = NULL",
+            "DELETE FROM timeline",
+            "UPDATE promises SET outcome = 'kept'",
+            "DELETE FROM promises",
+        ] {
+            // Promises: no rows yet, so the trigger does not fire; insert one first.
+            if sql.contains("promises") {
+                let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM promises").fetch_one(store.pool()).await.unwrap();
+                if n == 0 {
+                    sqlx::query(
+                        "INSERT INTO invoices (number, client_id, status, issue_date, due_date, currency, subtotal_minor, tax_minor, total_minor, created_at)
+                         VALUES ('I-1', ?1, 'issued', '2026-11-01', '2026-11-15', 'EUR', 100, 0, 100, ?2)",
+                    )
+                    .bind(client)
+                    .bind(instant_str(now))
+                    .execute(store.pool())
+                    .await
+                    .unwrap();
+                    let p = NewPromise {
+                        promised_on: "2026-11-30".parse().unwrap(),
+                        amount_minor: 50,
+                        currency: Currency::parse("EUR").unwrap(),
+                        how: "call".into(),
+                    };
+                    store.add_promise(1, &p, "promise", now).await.unwrap();
+                    // Its outcome is recorded once: the first resolution works, a second change does not.
+                    sqlx::query("UPDATE promises SET outcome = 'broken', resolved_on = '2026-12-01'")
+                        .execute(store.pool())
+                        .await
+                        .unwrap();
+                }
+            }
+            let err = sqlx::query(sqlx::AssertSqlSafe(sql)).execute(store.pool()).await.unwrap_err();
+            assert_eq!(StoreError::classify(err, store.path()).code(), "append_only", "{sql}");
+        }
+        let e = store.timeline_entry(first).await.unwrap();
+        assert_eq!((e.summary.as_str(), e.corrected_by.clone()), ("first", vec![fix]));
+        assert_eq!(store.timeline_entry(fix).await.unwrap().refers_to, Some(first));
+    }
+}
