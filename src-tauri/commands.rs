@@ -275,3 +275,8 @@ pub async fn timeline(s: State<'_, AppState>, req: TimelineRequest) -> Res<Vec<T
 pub async fn export_dossier(s: State<'_, AppState>, req: DossierRequest) -> Res<DossierResult> {
     kindly_api::dossier::export(s.ctx()?, s.fonts()?, &req).await
 }
+
+#[tauri::command]
+pub async fn open_kept_file(s: State<'_, AppState>, path: String) -> Res<String> {
+    kindly_api::contacts::open_kept_file(s.ctx()?, &path)
+}

@@ -70,6 +70,7 @@ pub fn run(started: Instant) {
             commands::correct_entry,
             commands::timeline,
             commands::export_dossier,
+            commands::open_kept_file,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

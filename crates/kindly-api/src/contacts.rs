@@ -799,6 +799,44 @@ pub async fn correct_entry(ctx: Ctx<'_>, input: &CorrectionInput) -> ApiResult<i
     Ok(ctx.store.append_entry(&ev, Some(old.id)).await?)
 }
 
+/// Resolves a recorded file path (relative to the data dir, or absolute) and
+/// checks that it lies inside the data dir: the UI may only open Kindly's own files.
+pub fn kept_file_path(data_dir: &Path, recorded: &str) -> ApiResult<PathBuf> {
+    let p = Path::new(recorded.trim());
+    let full = if p.is_absolute() { p.to_path_buf() } else { data_dir.join(p) };
+    let refuse =
+        || ApiError::new("not_a_kept_file", "Only files kept in Kindly's data folder can be opened.", Some("path"));
+    let root = data_dir.canonicalize().map_err(|_| refuse())?;
+    if p.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
+        return Err(refuse());
+    }
+    let real = full.canonicalize().map_err(|e| io_error("open", &full, e))?;
+    if !real.starts_with(&root) || !real.is_file() {
+        return Err(refuse());
+    }
+    Ok(real)
+}
+
+/// Opens a kept file (a letter PDF, an .eml, a scan, a dossier) in the
+/// system's viewer; `KINDLY_OPEN_COMMAND` overrides the program (tests).
+pub fn open_kept_file(ctx: Ctx<'_>, recorded: &str) -> ApiResult<String> {
+    let path = kept_file_path(&data_dir(ctx), recorded)?;
+    let (program, args): (String, Vec<String>) = if let Some(custom) = std::env::var_os("KINDLY_OPEN_COMMAND") {
+        (custom.to_string_lossy().into_owned(), vec![])
+    } else if cfg!(target_os = "macos") {
+        ("open".into(), vec![])
+    } else if cfg!(windows) {
+        ("cmd".into(), vec!["/C".into(), "start".into(), String::new()])
+    } else {
+        ("xdg-open".into(), vec![])
+    };
+    // Not waited for: a viewer may stay open; it only has to start.
+    std::process::Command::new(&program).args(&args).arg(&path).spawn().map_err(|e| {
+        ApiError::new("open_failed", format!("{program} could not be started to open {}: {e}", path.display()), None)
+    })?;
+    Ok(path.display().to_string())
+}
+
 // ---------------------------------------------------------------- timeline
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -922,6 +960,23 @@ mod tests {
         assert_eq!(p.date.as_deref(), Some("2026-11-23T09:15:00+01:00"));
         assert!(p.body.contains("I will pay on Friday."), "{:?}", p.body);
         assert_eq!(parse_eml(b"just some words"), None);
+    }
+
+    #[test]
+    fn only_files_inside_the_data_folder_can_be_opened() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(d.path().join("attachments")).unwrap();
+        std::fs::write(d.path().join("attachments/a.eml"), b"x").unwrap();
+        let outside = tempfile::NamedTempFile::new().unwrap();
+        assert!(kept_file_path(d.path(), "attachments/a.eml").is_ok());
+        let abs = d.path().join("attachments/a.eml").display().to_string();
+        assert!(kept_file_path(d.path(), &abs).is_ok());
+        assert_eq!(kept_file_path(d.path(), "../../etc/passwd").unwrap_err().code, "not_a_kept_file");
+        assert_eq!(kept_file_path(d.path(), "attachments/gone.eml").unwrap_err().code, "file_not_found");
+        assert_eq!(kept_file_path(d.path(), "attachments/../../").unwrap_err().code, "not_a_kept_file");
+        let o = outside.path().display().to_string();
+        assert_eq!(kept_file_path(d.path(), &o).unwrap_err().code, "not_a_kept_file");
+        assert_eq!(kept_file_path(d.path(), "attachments").unwrap_err().code, "not_a_kept_file");
     }
 
     #[test]

@@ -116,6 +116,8 @@ export const api = {
   correctEntry: (input: CorrectionInput) => call<number>('correct_entry', { input }),
   timeline: (req: TimelineRequest) => call<TimelineEntryView[]>('timeline', { req }),
   exportDossier: (req: DossierRequest) => call<DossierResult>('export_dossier', { req }),
+  /** Opens a file kept in the data folder (letter PDF, .eml, scan, dossier) in the system viewer. */
+  openKeptFile: (path: string) => call<string>('open_kept_file', { path }),
 };
 
 export type Hold = 'disputed' | 'paused' | 'none';
