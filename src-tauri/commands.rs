@@ -291,3 +291,70 @@ pub async fn plan_pdf(s: State<'_, AppState>, req: kindly_api::plans::PlanPdfReq
 pub async fn plan_reminder_letter(s: State<'_, AppState>, req: kindly_api::plans::PlanPdfRequest) -> Res<PdfResult> {
     kindly_api::plans::reminder_letter(s.ctx()?, s.fonts()?, &req).await
 }
+
+// ---- contacts: calls, promises, inbound contact, timeline, dossier
+
+use kindly_api::contacts::{
+    CallLogInput, CallLogResult, CallScriptView, ContactInput, CorrectionInput, PromiseFollowUp, PromiseFollowUpDone,
+    PromiseInput, PromiseView, TimelineEntryView, TimelineRequest,
+};
+use kindly_api::dossier::{DossierRequest, DossierResult};
+
+#[tauri::command]
+pub async fn call_script(s: State<'_, AppState>, invoice_id: i64) -> Res<CallScriptView> {
+    kindly_api::contacts::call_script(s.ctx()?, invoice_id).await
+}
+
+#[tauri::command]
+pub async fn log_call(s: State<'_, AppState>, input: CallLogInput) -> Res<CallLogResult> {
+    kindly_api::contacts::log_call(s.ctx()?, &input).await
+}
+
+#[tauri::command]
+pub async fn add_promise(s: State<'_, AppState>, input: PromiseInput) -> Res<PromiseView> {
+    kindly_api::contacts::add_promise(s.ctx()?, &input).await
+}
+
+#[tauri::command]
+pub async fn list_promises(
+    s: State<'_, AppState>,
+    client_id: Option<i64>,
+    invoice_id: Option<i64>,
+) -> Res<Vec<PromiseView>> {
+    kindly_api::contacts::list_promises(s.ctx()?, client_id, invoice_id).await
+}
+
+#[tauri::command]
+pub async fn promise_queue(s: State<'_, AppState>, client_id: Option<i64>) -> Res<Vec<PromiseFollowUp>> {
+    kindly_api::contacts::promise_queue(s.ctx()?, client_id).await
+}
+
+#[tauri::command]
+pub async fn promise_follow_up_done(s: State<'_, AppState>, req: PromiseFollowUpDone) -> Res<i64> {
+    kindly_api::contacts::promise_follow_up_done(s.ctx()?, &req).await
+}
+
+#[tauri::command]
+pub async fn log_contact(s: State<'_, AppState>, input: ContactInput) -> Res<i64> {
+    kindly_api::contacts::log_contact(s.ctx()?, &input).await
+}
+
+#[tauri::command]
+pub async fn correct_entry(s: State<'_, AppState>, input: CorrectionInput) -> Res<i64> {
+    kindly_api::contacts::correct_entry(s.ctx()?, &input).await
+}
+
+#[tauri::command]
+pub async fn timeline(s: State<'_, AppState>, req: TimelineRequest) -> Res<Vec<TimelineEntryView>> {
+    kindly_api::contacts::timeline(s.ctx()?, &req).await
+}
+
+#[tauri::command]
+pub async fn export_dossier(s: State<'_, AppState>, req: DossierRequest) -> Res<DossierResult> {
+    kindly_api::dossier::export(s.ctx()?, s.fonts()?, &req).await
+}
+
+#[tauri::command]
+pub async fn open_kept_file(s: State<'_, AppState>, path: String) -> Res<String> {
+    kindly_api::contacts::open_kept_file(s.ctx()?, &path)
+}

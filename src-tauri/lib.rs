@@ -89,6 +89,17 @@ pub fn run(started: Instant) {
             commands::plan_proposal_email,
             commands::plan_pdf,
             commands::plan_reminder_letter,
+            commands::call_script,
+            commands::log_call,
+            commands::add_promise,
+            commands::list_promises,
+            commands::promise_queue,
+            commands::promise_follow_up_done,
+            commands::log_contact,
+            commands::correct_entry,
+            commands::timeline,
+            commands::export_dossier,
+            commands::open_kept_file,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

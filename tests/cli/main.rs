@@ -131,3 +131,141 @@ fn corrupt_database_is_reported_not_overwritten() {
     assert_eq!(code, 2);
     assert!(err.contains("[database_corrupt]"), "{err}");
 }
+
+impl Cli {
+    /// Like `json`, on another day than the fixed one.
+    fn json_on(&self, day: &str, args: &[&str]) -> Value {
+        let out = Command::new(binary("kindly"))
+            .arg("--data-dir")
+            .arg(self.dir.path())
+            .args(["--today", day, "--json"])
+            .args(args)
+            .env_remove("KINDLY_DATA_DIR")
+            .output()
+            .expect("run kindly");
+        assert!(out.status.success(), "kindly {args:?} failed: {}", String::from_utf8_lossy(&out.stdout));
+        serde_json::from_slice(&out.stdout).expect("json output")
+    }
+}
+
+#[test]
+fn calls_promises_inbound_contact_timeline_and_dossier_through_the_cli() {
+    let cli = Cli::new();
+    let id = cli.json(&[
+        "clients",
+        "add",
+        "--name",
+        "Zoë Müller",
+        "--greeting",
+        "Zoë",
+        "--email",
+        "zoe@example.com",
+        "--phone",
+        "+49 30 1234567",
+    ])["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    let inv = cli.json(&[
+        "invoices",
+        "add",
+        "--client",
+        &id,
+        "--currency",
+        "EUR",
+        "--issue-date",
+        "2026-10-01",
+        "--terms",
+        "30",
+        "--line",
+        "Website;1;800;",
+    ]);
+    let inv_id = inv["id"].as_i64().unwrap().to_string();
+
+    let (code, script, _) = cli.run(&["calls", "script", "--invoice", &inv_id]);
+    assert_eq!(code, 0);
+    assert!(
+        script.contains("+49 30 1234567") && script.contains("Hello Zoë") && script.contains("€800.00"),
+        "{script}"
+    );
+
+    let r = cli.json(&[
+        "calls",
+        "log",
+        "--invoice",
+        &inv_id,
+        "--outcome",
+        "reached",
+        "--notes",
+        "Friendly",
+        "--promise-date",
+        "2026-11-30",
+        "--promise-amount",
+        "300",
+    ]);
+    assert!(r["promise_id"].is_i64(), "{r}");
+    let (code, _, err) = cli.run(&["calls", "log", "--invoice", &inv_id, "--outcome", "shouted"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("[invalid_outcome]"), "{err}");
+    let r = cli.json(&["calls", "log", "--invoice", &inv_id, "--outcome", "no-answer"]);
+    assert_eq!(r["retry_on"], "2026-11-24");
+
+    let ps = cli.json(&["promises", "list", "--client", &id]);
+    assert_eq!(ps[0]["outcome"], "open");
+    assert_eq!(ps[0]["amount"]["amount"], "300.00");
+    let (code, _, err) = cli.run(&["promises", "add", "--invoice", &inv_id, "--date", "2026-11-01", "--how", "email"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("[promise_in_past]"), "{err}");
+
+    let eml = cli.dir.path().join("reply.eml");
+    std::fs::write(&eml, "From: Zoe <zoe@example.com>\r\nTo: me@example.test\r\nSubject: Paying soon\r\nDate: Mon, 23 Nov 2026 09:00:00 +0100\r\n\r\nI will pay by the 30th.\r\n").unwrap();
+    let email_id = cli.json(&[
+        "notes",
+        "add",
+        "--client",
+        &id,
+        "--invoice",
+        &inv_id,
+        "--kind",
+        "email",
+        "--file",
+        eml.to_str().unwrap(),
+    ])["id"]
+        .as_i64()
+        .unwrap();
+    let bad = cli.dir.path().join("scan.txt");
+    std::fs::write(&bad, "not a scan").unwrap();
+    let (code, _, err) =
+        cli.run(&["notes", "add", "--client", &id, "--kind", "letter", "--file", bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("[unsupported_scan]"), "{err}");
+    let fix = cli.json(&["notes", "correct", "--entry", &email_id.to_string(), "--text", "It was sent on Sunday"])
+        ["id"]
+        .as_i64()
+        .unwrap();
+
+    let calls = cli.json(&["timeline", "--client", &id, "--kind", "call_logged"]);
+    assert_eq!(calls.as_array().unwrap().len(), 2);
+    let fixes = cli.json(&["timeline", "--client", &id, "--kind", "correction"]);
+    assert_eq!(fixes[0]["id"], fix);
+    assert_eq!(fixes[0]["refers_to"], email_id);
+    let (code, text, _) = cli.run(&["timeline", "--invoice", &inv_id]);
+    assert_eq!(code, 0);
+    assert!(text.contains("E-mail received from Zoe <zoe@example.com>: Paying soon"), "{text}");
+
+    let out = cli.dir.path().join("out");
+    let d = cli.json(&["dossier", "--client", &id, "--out", out.to_str().unwrap()]);
+    for k in ["pdf_path", "csv_path", "zip_path"] {
+        assert!(std::path::Path::new(d[k].as_str().unwrap()).exists(), "{k}: {d}");
+    }
+    assert_eq!(d["files"][0]["status"], "ok");
+
+    // After the promised day, unpaid: the follow-up that refers to the promise, once.
+    let due = cli.json_on("2026-12-01", &["promises", "due"]);
+    assert_eq!(due.as_array().unwrap().len(), 1, "{due}");
+    assert!(due[0]["body"].as_str().unwrap().contains("30 November 2026"), "{due}");
+    let pid = due[0]["promise"]["id"].as_i64().unwrap().to_string();
+    cli.json_on("2026-12-01", &["promises", "followed-up", "--promise", &pid, "--channel", "email"]);
+    assert_eq!(cli.json_on("2026-12-01", &["promises", "due"]).as_array().unwrap().len(), 0);
+    assert_eq!(cli.json_on("2026-12-01", &["promises", "list", "--invoice", &inv_id])[0]["outcome"], "broken");
+}

@@ -3,6 +3,7 @@
 //! Run with `xvfb-run -a cargo test -p kindly-tests --features e2e --test e2e`
 //! after `cargo build --workspace` (the README's test command does both).
 
+mod contacts;
 mod plans;
 
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
@@ -47,7 +48,7 @@ async fn start() -> Driver {
     start_in(tempfile::tempdir().expect("tempdir")).await
 }
 
-async fn start_in(data: tempfile::TempDir) -> Driver {
+pub(crate) async fn start_in(data: tempfile::TempDir) -> Driver {
     let (port, native) = (free_port(), free_port());
     let mut cmd = Command::new(tauri_driver());
     #[cfg(unix)]
@@ -81,7 +82,7 @@ fn tid(id: &str) -> String {
     format!("[data-testid=\"{id}\"]")
 }
 
-async fn wait(c: &Client, id: &str) -> Element {
+pub(crate) async fn wait(c: &Client, id: &str) -> Element {
     c.wait()
         .at_most(Duration::from_secs(15))
         .for_element(Locator::Css(&tid(id)))
@@ -90,14 +91,14 @@ async fn wait(c: &Client, id: &str) -> Element {
 }
 
 /// Scrolls an element into view and clicks it, as a person would.
-async fn click(c: &Client, id: &str) {
+pub(crate) async fn click(c: &Client, id: &str) {
     let e = wait(c, id).await;
     let arg = serde_json::to_value(&e).expect("element as JSON");
     c.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await.expect("scroll into view");
     e.click().await.unwrap_or_else(|err| panic!("could not click {id}: {err}"));
 }
 
-async fn wait_text(c: &Client, id: &str, want: &str) {
+pub(crate) async fn wait_text(c: &Client, id: &str, want: &str) {
     let deadline = Instant::now() + Duration::from_secs(15);
     let mut last = String::new();
     while Instant::now() < deadline {
@@ -182,7 +183,7 @@ async fn client_invoice_partial_payment_and_timeline() {
 }
 
 /// Runs the `kindly` CLI on a data folder (to prepare a database).
-fn kindly(dir: &std::path::Path, args: &[&str]) -> serde_json::Value {
+pub(crate) fn kindly(dir: &std::path::Path, args: &[&str]) -> serde_json::Value {
     let out = Command::new(binary("kindly"))
         .arg("--data-dir")
         .arg(dir)

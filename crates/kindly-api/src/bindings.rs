@@ -90,6 +90,21 @@ pub fn typescript() -> String {
         crate::plans::PlanMessage,
         crate::plans::PlanReminderDone,
         crate::plans::PlanPdfRequest,
+        crate::contacts::CallScriptView,
+        crate::contacts::CallLogInput,
+        crate::contacts::CallLogResult,
+        crate::contacts::PromiseInput,
+        crate::contacts::PromiseView,
+        crate::contacts::PromiseFollowUp,
+        crate::contacts::PromiseFollowUpDone,
+        crate::contacts::FileInput,
+        crate::contacts::ContactInput,
+        crate::contacts::CorrectionInput,
+        crate::contacts::TimelineRequest,
+        crate::contacts::TimelineEntryView,
+        crate::dossier::DossierRequest,
+        crate::dossier::DossierFile,
+        crate::dossier::DossierResult,
     );
     let mut s = String::from(
         "// Generated from the Rust types in crates/kindly-api by `bindings::typescript()`.\n\

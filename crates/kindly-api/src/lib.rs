@@ -13,7 +13,9 @@
 
 pub mod bindings;
 pub mod clients;
+pub mod contacts;
 pub mod documents;
+pub mod dossier;
 pub mod error;
 pub mod followups;
 pub mod invoices;

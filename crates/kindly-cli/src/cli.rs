@@ -44,9 +44,19 @@ pub enum Command {
     /// Record payments.
     #[command(subcommand)]
     Payments(PaymentsCmd),
-    /// Add notes to a client's timeline.
+    /// Add notes, incoming calls, received e-mails and letters to a client's timeline; correct entries.
     #[command(subcommand)]
     Notes(NotesCmd),
+    /// Call scripts and the call log for phone follow-ups.
+    #[command(subcommand)]
+    Calls(crate::contacts_cmd::CallsCmd),
+    /// Promises to pay: record, list, and the follow-ups of broken ones.
+    #[command(subcommand)]
+    Promises(crate::contacts_cmd::PromisesCmd),
+    /// A client's or an invoice's timeline, filtered by kind and days.
+    Timeline(crate::contacts_cmd::TimelineArgs),
+    /// Export the evidence dossier (PDF, CSV and zip) of a client or one invoice.
+    Dossier(crate::contacts_cmd::DossierArgs),
     /// Today's follow-ups (or on --date); `done` and `preview` act on them.
     Followups {
         /// The day to compute the queue for (default: today, or --today).
@@ -230,12 +240,25 @@ pub enum PaymentsCmd {
 
 #[derive(Subcommand, Debug)]
 pub enum NotesCmd {
-    /// Add a note to a client's (or one invoice's) timeline.
+    /// Add a note, incoming call, received e-mail or letter to a client's (or one invoice's) timeline.
     Add {
         #[arg(long)]
         client: i64,
         #[arg(long)]
         invoice: Option<i64>,
+        #[arg(long, default_value = "")]
+        text: String,
+        /// note, incoming-call, email or letter.
+        #[arg(long, default_value = "note")]
+        kind: String,
+        /// An .eml file (e-mail) or a PDF/PNG/JPEG scan (letter); kept with its SHA-256.
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+    /// Correct an entry: a new entry that refers to it (the old one stays).
+    Correct {
+        #[arg(long)]
+        entry: i64,
         #[arg(long)]
         text: String,
     },
@@ -306,12 +329,14 @@ pub async fn run(args: Args) -> Result<String, ApiError> {
     // The clock is read here, once, and passed in.
     let today = today_override.unwrap_or_else(|| Local::now().date_naive());
     let ctx = Ctx::new(&store, Utc::now(), today);
-    let out = dispatch(ctx, args.command, args.json).await;
+    // The user's UTC offset, read here with the clock, for time-zoned timestamps.
+    let utc_offset = Local::now().offset().local_minus_utc() / 60;
+    let out = dispatch(ctx, args.command, args.json, utc_offset).await;
     store.close().await;
     out
 }
 
-async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool) -> Result<String, ApiError> {
+async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool, utc_offset: i32) -> Result<String, ApiError> {
     use kindly_api::{clients, invoices, payments, settings, status, timeline};
     let o = output::Out { json };
     match command {
@@ -380,9 +405,17 @@ async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool) -> Result<String, 
         Command::Payments(PaymentsCmd::Add { invoice, amount, date, method, reference }) => {
             o.id(payments::record(ctx, &PaymentInput { invoice_id: invoice, amount, date, method, reference }).await?)
         }
-        Command::Notes(NotesCmd::Add { client, invoice, text }) => {
+        Command::Notes(NotesCmd::Add { client, invoice, text, kind, file }) if kind == "note" && file.is_none() => {
             o.id(timeline::add_note(ctx, &NoteInput { client_id: client, invoice_id: invoice, text }).await?)
         }
+        Command::Notes(NotesCmd::Add { client, invoice, text, kind, file }) => {
+            crate::contacts_cmd::add_contact(ctx, &o, client, invoice, kind, text, file).await
+        }
+        Command::Notes(NotesCmd::Correct { entry, text }) => crate::contacts_cmd::correct(ctx, &o, entry, text).await,
+        Command::Calls(c) => crate::contacts_cmd::calls(ctx, &o, c).await,
+        Command::Promises(c) => crate::contacts_cmd::promises(ctx, &o, c).await,
+        Command::Timeline(a) => crate::contacts_cmd::timeline(ctx, &o, a, utc_offset).await,
+        Command::Dossier(a) => crate::contacts_cmd::dossier(ctx, &o, &fonts()?, a, utc_offset).await,
         Command::Followups { action: None, limit, offset, .. } => {
             o.queue(&kindly_api::followups::queue(ctx, &QueueRequest { client_id: None, offset, limit }).await?)
         }

@@ -4,6 +4,7 @@
 //! interface: add to them, do not rename them.
 
 mod cli;
+mod contacts_cmd;
 mod mail_cmd;
 mod output;
 mod plans;

@@ -33,10 +33,19 @@ pub enum EventKind {
     PlanRenegotiated,
     /// An installment heads-up, reminder or the broken-plan notice was sent.
     InstallmentReminder,
+    /// A phone call made: its outcome (reached, voicemail, no answer, wrong number) and notes.
+    CallLogged,
+    /// Contact from the client: an incoming call, a received e-mail or letter.
+    InboundContact,
+    PromiseRecorded,
+    PromiseKept,
+    PromiseBroken,
+    /// A new entry that corrects an earlier one (`refers_to`); the old one stays.
+    Correction,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 17] = [
+    pub const ALL: [EventKind; 23] = [
         EventKind::ClientCreated,
         EventKind::ClientUpdated,
         EventKind::ChasingChanged,
@@ -54,6 +63,12 @@ impl EventKind {
         EventKind::PlanCancelled,
         EventKind::PlanRenegotiated,
         EventKind::InstallmentReminder,
+        EventKind::CallLogged,
+        EventKind::InboundContact,
+        EventKind::PromiseRecorded,
+        EventKind::PromiseKept,
+        EventKind::PromiseBroken,
+        EventKind::Correction,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -75,6 +90,12 @@ impl EventKind {
             EventKind::PlanCancelled => "plan_cancelled",
             EventKind::PlanRenegotiated => "plan_renegotiated",
             EventKind::InstallmentReminder => "installment_reminder",
+            EventKind::CallLogged => "call_logged",
+            EventKind::InboundContact => "inbound_contact",
+            EventKind::PromiseRecorded => "promise_recorded",
+            EventKind::PromiseKept => "promise_kept",
+            EventKind::PromiseBroken => "promise_broken",
+            EventKind::Correction => "correction",
         }
     }
 

@@ -7,10 +7,13 @@
 //! - [`tone`]: the deterministic tone check that advises while writing;
 //! - [`payment_methods`]: what the user accepts, validated (IBAN, BIC, links);
 //! - [`epc`]: the EPC069-12 ("GiroCode") payment QR payload;
-//! - [`queue`]: which stage is due today for which invoice, with catch-up.
+//! - [`queue`]: which stage is due today for which invoice, with catch-up;
+//! - [`call_script`]: what to say on a follow-up call, and the follow-up
+//!   after a broken promise to pay.
 //!
 //! Architecture Invariant: no I/O and no clock here; "today" is a parameter.
 
+pub mod call_script;
 pub mod epc;
 pub mod error;
 pub mod ladder;

@@ -1,6 +1,7 @@
 //! Printable PDFs for Kindly: reminder letters laid out for window envelopes
-//! (DIN 5008 form B on A4, US #10 on Letter), invoices and installment plan
-//! agreement letters (schedule, a payment QR per installment, a place to sign).
+//! (DIN 5008 form B on A4, US #10 on Letter), invoices, installment plan
+//! agreement letters (schedule, a payment QR per installment, a place to sign),
+//! and reports (the evidence dossier).
 //!
 //! Pure library: no Tauri, no database, no clock (dates arrive formatted, the
 //! creation timestamp in [`DocMeta`]), no global mutable state.
@@ -34,6 +35,7 @@
 //! character no font covers is a [`PdfError::MissingGlyph`] naming it and the
 //! field; it is never drawn as a box or "?".
 
+mod dossier;
 mod error;
 mod fonts;
 mod invoice;
@@ -45,6 +47,7 @@ pub mod qr;
 mod sfnt;
 mod text;
 
+pub use dossier::{render_report, ReportBlock, ReportDoc, ReportSection};
 pub use error::PdfError;
 pub use fonts::Fonts;
 pub use invoice::{render_invoice, InvoiceDoc, TotalLine};

@@ -106,7 +106,7 @@ impl Usage {
 /// Characters that are dropped rather than drawn: control characters (other
 /// than `\n`, which is a hard line break, and `\t`, which becomes a space) and
 /// invisible format characters.
-fn is_dropped(c: char) -> bool {
+pub(crate) fn is_dropped(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(c, '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
 }

@@ -270,13 +270,10 @@ impl Store {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
-        let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let id = record_step(&mut tx, step, today, now, false)
-            .await
-            .map_err(map)?
-            .ok_or(StoreError::NotFound { entity: "invoice", id: step.invoice_id })?;
-        tx.commit().await.map_err(map)?;
+        let (id, _) = record_step(self, &mut tx, step, EventKind::FollowUpDone, today, now, false).await?;
+        let id = id.ok_or(StoreError::AlreadyDone)?;
+        tx.commit().await.map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(id)
     }
 
@@ -429,32 +426,37 @@ impl Store {
     }
 }
 
-/// Records a step done, its timeline entry, and moves the invoice to its next
-/// stage, inside the caller's transaction. With `ignore_if_done`, a stage
-/// already done is left as it is (the timeline entry is still written: an
-/// e-mail the server accepted is a fact even if the step was ticked by hand).
-/// `None` when the invoice does not exist.
+/// Records a stage as done inside `tx`: its timeline entry (of `kind`), the
+/// step (unique per invoice and stage) and the invoice's next stage day.
+/// Returns (the step's id, the timeline entry's id). With `ignore_if_done`,
+/// a stage already done is left as it is and the step id is `None` (the
+/// timeline entry is still written: an e-mail the server accepted is a fact
+/// even if the step was ticked by hand meanwhile).
 pub(crate) async fn record_step(
+    store: &Store,
     tx: &mut Transaction<'static, Sqlite>,
     step: &DoneStep<'_>,
+    kind: EventKind,
     today: NaiveDate,
     now: DateTime<Utc>,
     ignore_if_done: bool,
-) -> Result<Option<i64>, sqlx::Error> {
+) -> Result<(Option<i64>, i64), StoreError> {
+    let map = |e| StoreError::classify(e, store.path());
     let row: Option<(i64, String)> = sqlx::query_as("SELECT client_id, due_date FROM invoices WHERE id = ?1")
         .bind(step.invoice_id)
         .fetch_optional(&mut **tx)
-        .await?;
-    let Some((client_id, due)) = row else { return Ok(None) };
+        .await
+        .map_err(map)?;
+    let (client_id, due) = row.ok_or(StoreError::NotFound { entity: "invoice", id: step.invoice_id })?;
     let ev = NewEvent {
         client_id,
         invoice_id: Some(step.invoice_id),
         at: now,
-        kind: EventKind::FollowUpDone,
+        kind,
         summary: step.summary,
         data: step.data.clone(),
     };
-    let timeline_id = append(tx, &ev).await?;
+    let timeline_id = append(tx, &ev).await.map_err(map)?;
     let sql = if ignore_if_done {
         "INSERT INTO followup_steps (invoice_id, stage_key, stage_offset, channel, done_on, at, timeline_id, document_sha256)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (invoice_id, stage_key) DO NOTHING RETURNING id"
@@ -472,10 +474,13 @@ pub(crate) async fn record_step(
         .bind(timeline_id)
         .bind(step.document_sha256)
         .fetch_optional(&mut **tx)
-        .await?;
-    let ladder = client_ladder(tx, client_id).await?;
-    let due = NaiveDate::parse_from_str(&due, "%Y-%m-%d").map_err(|e| sqlx::Error::Decode(Box::new(e)))?;
+        .await
+        .map_err(map)?;
+    let ladder = client_ladder(tx, client_id).await.map_err(map)?;
+    let due = parse_date(&due)?;
     let next = next_action_on(&ladder, due, Some(step.stage.offset_days)).map(date_str);
+    // Never moves an invoice back: a stage confirmed late (e.g. an e-mail
+    // that may have been sent) does not undo a later stage already done.
     sqlx::query(
         "UPDATE followups SET last_done_offset = MAX(COALESCE(last_done_offset, ?2), ?2),
                 next_action_on = CASE WHEN next_action_on IS NULL THEN NULL ELSE ?3 END
@@ -485,8 +490,9 @@ pub(crate) async fn record_step(
     .bind(step.stage.offset_days)
     .bind(next)
     .execute(&mut **tx)
-    .await?;
-    Ok(Some(id.unwrap_or(timeline_id)))
+    .await
+    .map_err(map)?;
+    Ok((id, timeline_id))
 }
 
 /// Recomputes next_action_on for the unpaid issued invoices of the clients

@@ -11,6 +11,7 @@
 //! (CLI, app, a future sync) can bypass them.
 
 mod clients;
+mod contacts;
 mod demo;
 mod error;
 mod followups;
@@ -23,6 +24,7 @@ mod timeline;
 mod util;
 
 pub use clients::{ClientListRow, ClientQuery, ClientRecord, ClientSort};
+pub use contacts::{BrokenPromiseDue, CallLog, CallRecorded, FullEntry, NewPromise, PromiseRecord, TimelineFilter};
 pub use demo::{DemoSize, DemoStats};
 pub use error::StoreError;
 pub use followups::{DoneStep, DueRow, StepRecord};

@@ -333,8 +333,8 @@ impl Store {
                 data,
                 document_sha256: Some(&sha),
             };
-            let tl = record_step(&mut tx, &step, today, now, true).await.map_err(map)?;
-            first_entry = first_entry.or(tl);
+            let (_, tl) = record_step(self, &mut tx, &step, EventKind::FollowUpDone, today, now, true).await?;
+            first_entry = first_entry.or(Some(tl));
         }
         sqlx::query(
             "UPDATE outbox SET state = 'sent', sent_at = ?2, updated_at = ?2, server_reply = ?3,

@@ -2,6 +2,19 @@
 import { invoke } from '@tauri-apps/api/core';
 import type {
   Bootstrap,
+  CallLogInput,
+  CallLogResult,
+  CallScriptView,
+  ContactInput,
+  CorrectionInput,
+  DossierRequest,
+  DossierResult,
+  PromiseFollowUp,
+  PromiseFollowUpDone,
+  PromiseInput,
+  PromiseView,
+  TimelineEntryView,
+  TimelineRequest,
   ChasingInput,
   ClientDetail,
   ClientInput,
@@ -115,6 +128,20 @@ export const api = {
   planPdf: (req: PlanPdfRequest) => call<PdfResult>('plan_pdf', { req }),
   /** Prints today's installment reminder as a letter and records it as sent. */
   planReminderLetter: (req: PlanPdfRequest) => call<PdfResult>('plan_reminder_letter', { req }),
+  // Contacts: calls, promises, inbound contact, the timeline and the dossier.
+  callScript: (invoiceId: number) => call<CallScriptView>('call_script', { invoiceId }),
+  logCall: (input: CallLogInput) => call<CallLogResult>('log_call', { input }),
+  addPromise: (input: PromiseInput) => call<PromiseView>('add_promise', { input }),
+  listPromises: (clientId: number | null, invoiceId: number | null) =>
+    call<PromiseView[]>('list_promises', { clientId, invoiceId }),
+  promiseQueue: (clientId: number | null) => call<PromiseFollowUp[]>('promise_queue', { clientId }),
+  promiseFollowUpDone: (req: PromiseFollowUpDone) => call<number>('promise_follow_up_done', { req }),
+  logContact: (input: ContactInput) => call<number>('log_contact', { input }),
+  correctEntry: (input: CorrectionInput) => call<number>('correct_entry', { input }),
+  timeline: (req: TimelineRequest) => call<TimelineEntryView[]>('timeline', { req }),
+  exportDossier: (req: DossierRequest) => call<DossierResult>('export_dossier', { req }),
+  /** Opens a file kept in the data folder (letter PDF, .eml, scan, dossier) in the system viewer. */
+  openKeptFile: (path: string) => call<string>('open_kept_file', { path }),
 };
 
 export type Hold = 'disputed' | 'paused' | 'none';

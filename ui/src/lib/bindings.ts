@@ -528,3 +528,185 @@ export type PlanReminderDone = { plan_id: number,
 channel: string, note: string, };
 
 export type PlanPdfRequest = { plan_id: number, page_size: string, };
+
+export type CallScriptView = { invoice_id: number, number: string, client_id: number, client_name: string, phone: string | null, language: string, 
+/**
+ * The ladder stage due today, if any.
+ */
+stage: StageView | null, outstanding: MoneyView, 
+/**
+ * Short lines to read from, in the client's language.
+ */
+lines: Array<string>, 
+/**
+ * The default retry day for an unanswered call (tomorrow).
+ */
+default_retry_on: string, };
+
+export type CallLogInput = { invoice_id: number, 
+/**
+ * reached, voicemail, no_answer or wrong_number.
+ */
+outcome: string, notes: string, 
+/**
+ * YYYY-MM-DD; for voicemail / no answer (default tomorrow).
+ */
+retry_on: string | null, 
+/**
+ * YYYY-MM-DD: the client promised to pay by this day.
+ */
+promise_date: string | null, 
+/**
+ * The promised amount; empty means everything still owing.
+ */
+promise_amount: string | null, 
+/**
+ * The client asked for a payment plan.
+ */
+plan_requested: boolean, };
+
+export type CallLogResult = { timeline_id: number, promise_id: number | null, 
+/**
+ * True when the call completed today's phone stage of the ladder.
+ */
+stage_done: boolean, retry_on: string | null, 
+/**
+ * After a wrong number: "email" or "letter".
+ */
+suggested_channel: string | null, 
+/**
+ * What happens next, for people.
+ */
+message: string, };
+
+export type PromiseInput = { invoice_id: number, 
+/**
+ * YYYY-MM-DD.
+ */
+promised_on: string, 
+/**
+ * Blank means everything still owing.
+ */
+amount: string, 
+/**
+ * call, email, letter or in_person.
+ */
+how: string, };
+
+export type PromiseView = { id: number, invoice_id: number, invoice_number: string, promised_on: string, amount: MoneyView, how: string, recorded_at: string, 
+/**
+ * open, kept or broken.
+ */
+outcome: string, resolved_on: string | null, followed_up_on: string | null, };
+
+export type PromiseFollowUp = { promise: PromiseView, client_id: number, client_name: string, outstanding: MoneyView, 
+/**
+ * email or letter.
+ */
+channel: string, email: string | null, subject: string, body: string, };
+
+export type PromiseFollowUpDone = { promise_id: number, 
+/**
+ * email or letter.
+ */
+channel: string, };
+
+export type FileInput = { 
+/**
+ * The file's name as the user saw it.
+ */
+name: string, bytes: Array<number>, };
+
+export type ContactInput = { client_id: number, invoice_id: number | null, 
+/**
+ * note, incoming_call, email or letter.
+ */
+kind: string, text: string, 
+/**
+ * A file on disk (CLI): an .eml for e-mail, a PDF/PNG/JPEG scan for a letter.
+ */
+file_path: string | null, 
+/**
+ * The same, sent by the UI.
+ */
+file: FileInput | null, };
+
+export type CorrectionInput = { 
+/**
+ * The entry being corrected; it stays as it was.
+ */
+entry_id: number, text: string, };
+
+export type TimelineRequest = { client_id: number | null, invoice_id: number | null, 
+/**
+ * Kinds to show (e.g. "call_logged"); empty = all.
+ */
+kinds: Array<string>, 
+/**
+ * First and last calendar day (YYYY-MM-DD, inclusive) in the user's zone.
+ */
+from: string | null, to: string | null, 
+/**
+ * The user's offset from UTC in minutes (e.g. 60 for CET), for the day bounds.
+ */
+utc_offset_minutes: number, limit: number, };
+
+export type TimelineEntryView = { id: number, 
+/**
+ * RFC 3339 in UTC.
+ */
+at: string, kind: string, summary: string, invoice_id: number | null, invoice_number: string | null, 
+/**
+ * The entry's details (e-mail text and recipients, call outcome, files, …).
+ */
+data: Record<string, unknown>, 
+/**
+ * The entry this one corrects.
+ */
+refers_to: number | null, 
+/**
+ * Later entries that correct this one.
+ */
+corrected_by: Array<number>, };
+
+export type DossierRequest = { client_id: number, 
+/**
+ * Only this invoice (and the client's entries about it).
+ */
+invoice_id: number | null, 
+/**
+ * Folder to write into; default `<data dir>/exports`.
+ */
+out_dir: string | null, 
+/**
+ * The user's offset from UTC in minutes; timestamps are written with it.
+ */
+utc_offset_minutes: number, 
+/**
+ * a4 or letter (default: letter for English, A4 otherwise).
+ */
+page_size: string, };
+
+export type DossierFile = { entry_id: number, 
+/**
+ * pdf, eml or scan.
+ */
+kind: string, name: string, 
+/**
+ * The SHA-256 recorded when the file was kept.
+ */
+sha256: string, 
+/**
+ * ok, missing or changed.
+ */
+status: string, 
+/**
+ * The SHA-256 found now, when it differs.
+ */
+sha256_now: string | null, 
+/**
+ * Its name inside the zip, when it is there.
+ */
+in_zip: string | null, };
+
+export type DossierResult = { pdf_path: string, csv_path: string, zip_path: string, pdf_sha256: string, zip_sha256: string, entries: number, files: Array<DossierFile>, };

@@ -30,6 +30,8 @@ function item(invoice_id: number, client_id: number, extra: Partial<QueueItem> =
     channel: 'email',
     email: null,
     phone: null,
+    email_state: null,
+    outbox_id: null,
     ...extra,
   };
 }

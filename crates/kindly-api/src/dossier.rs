@@ -1,0 +1,571 @@
+//! The evidence dossier for one client (or one invoice), for a collection
+//! agency or a small-claims court: a PDF (summary of amounts as of today,
+//! payments, promises, every contact in order with time-zoned timestamps,
+//! the full text of each e-mail and letter, attachments with their SHA-256),
+//! a CSV of the same timeline, and a zip holding both, the original files
+//! and a `SHA256SUMS` list.
+//!
+//! Every attachment recorded in the timeline (the `files` convention, and
+//! letter entries' `pdf` + `sha256`) is looked up; a file that is missing or
+//! whose SHA-256 no longer matches is listed as such in the PDF, the CSV and
+//! the result, never silently skipped. Files are written atomically.
+//! The user's UTC offset is passed in (`utc_offset_minutes`); no clock here.
+
+use crate::contacts::{file_safe, offset, sha256_hex, write_atomic};
+use crate::{ApiError, ApiResult, Ctx};
+use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
+use kindly_core::invoice::{days_overdue, InvoiceStatus};
+use kindly_core::locale::Locale;
+use kindly_core::timeline::EventKind;
+use kindly_core::{Currency, Money};
+use kindly_pdf::{DocMeta, Fonts, PageSize, ReportBlock, ReportDoc, ReportSection, Table};
+use kindly_store::{FullEntry, InvoiceQuery, InvoiceRecord, PaymentRecord, TimelineFilter};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct DossierRequest {
+    pub client_id: i64,
+    /// Only this invoice (and the client's entries about it).
+    #[serde(default)]
+    pub invoice_id: Option<i64>,
+    /// Folder to write into; default `<data dir>/exports`.
+    #[serde(default)]
+    pub out_dir: Option<String>,
+    /// The user's offset from UTC in minutes; timestamps are written with it.
+    #[serde(default)]
+    pub utc_offset_minutes: i32,
+    /// a4 or letter (default: letter for English, A4 otherwise).
+    #[serde(default)]
+    pub page_size: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DossierFile {
+    pub entry_id: i64,
+    /// pdf, eml or scan.
+    pub kind: String,
+    pub name: String,
+    /// The SHA-256 recorded when the file was kept.
+    pub sha256: String,
+    /// ok, missing or changed.
+    pub status: String,
+    /// The SHA-256 found now, when it differs.
+    pub sha256_now: Option<String>,
+    /// Its name inside the zip, when it is there.
+    pub in_zip: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DossierResult {
+    pub pdf_path: String,
+    pub csv_path: String,
+    pub zip_path: String,
+    pub pdf_sha256: String,
+    pub zip_sha256: String,
+    pub entries: i64,
+    pub files: Vec<DossierFile>,
+}
+
+/// One line of the dossier's timeline (PDF list and CSV).
+struct Line {
+    id: i64,
+    at: String,
+    kind: &'static str,
+    channel: String,
+    direction: String,
+    invoice: String,
+    summary: String,
+    details: String,
+    refers_to: Option<i64>,
+    files: String,
+}
+
+fn s(v: &serde_json::Value, k: &str) -> String {
+    match v.get(k) {
+        Some(serde_json::Value::String(x)) => x.clone(),
+        Some(serde_json::Value::Array(a)) => a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(", "),
+        _ => String::new(),
+    }
+}
+
+fn channel_of(e: &FullEntry) -> String {
+    let c = s(&e.data, "channel");
+    if !c.is_empty() {
+        return c;
+    }
+    match e.kind {
+        EventKind::PaymentRecorded => "payment",
+        EventKind::Note | EventKind::Correction => "note",
+        EventKind::InvoiceCreated | EventKind::InvoiceIssued | EventKind::InvoiceCancelled => "invoice",
+        EventKind::PromiseRecorded | EventKind::PromiseKept | EventKind::PromiseBroken => "promise",
+        _ => "record",
+    }
+    .to_string()
+}
+
+/// The files an entry refers to: (kind, path, sha256, name).
+fn entry_files(e: &FullEntry) -> Vec<(String, String, String, String)> {
+    let mut out = Vec::new();
+    if let Some(files) = e.data.get("files").and_then(|f| f.as_array()) {
+        for f in files {
+            let path = s(f, "path");
+            if path.is_empty() {
+                continue;
+            }
+            let name = s(f, "name");
+            let name = if name.is_empty() {
+                Path::new(&path).file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default()
+            } else {
+                name
+            };
+            out.push((s(f, "kind"), path, s(f, "sha256"), name));
+        }
+    }
+    let pdf = s(&e.data, "pdf");
+    if !pdf.is_empty() && !out.iter().any(|f| f.1 == pdf) {
+        let name = Path::new(&pdf).file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        out.push(("pdf".into(), pdf, s(&e.data, "sha256"), name));
+    }
+    out
+}
+
+/// The entry's full text: an e-mail's or letter's body, a note, a call's notes.
+fn details(e: &FullEntry) -> String {
+    let d = &e.data;
+    let mut parts = Vec::new();
+    for k in ["outcome", "from", "to", "date", "subject"] {
+        let v = s(d, k);
+        if !v.is_empty() {
+            parts.push(format!("{k}: {v}"));
+        }
+    }
+    if let Some(p) = d.get("promise").filter(|p| !p.is_null()) {
+        parts.push(format!(
+            "promise: {} by {}",
+            p.get("amount_minor").cloned().unwrap_or_default(),
+            s(p, "promised_on")
+        ));
+    }
+    for k in ["retry_on", "hold", "until", "reason"] {
+        let v = s(d, k);
+        if !v.is_empty() {
+            parts.push(format!("{k}: {v}"));
+        }
+    }
+    for k in ["body", "text", "notes", "note"] {
+        let v = s(d, k);
+        if !v.is_empty() {
+            parts.push(v);
+        }
+    }
+    parts.join("\n")
+}
+
+/// A CSV cell: formula-injection safe (a leading = + - @ tab or CR gets a
+/// `'`), quoted per RFC 4180 when needed.
+pub fn csv_cell(v: &str) -> String {
+    let v = if v.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{v}") } else { v.to_string() };
+    if v.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", v.replace('"', "\"\""))
+    } else {
+        v
+    }
+}
+
+fn csv(lines: &[Line]) -> String {
+    let mut out = String::from("entry_id,timestamp,kind,channel,direction,invoice,summary,details,refers_to,files\r\n");
+    for l in lines {
+        let row = [
+            l.id.to_string(),
+            l.at.clone(),
+            l.kind.to_string(),
+            l.channel.clone(),
+            l.direction.clone(),
+            l.invoice.clone(),
+            l.summary.clone(),
+            l.details.clone(),
+            l.refers_to.map(|r| r.to_string()).unwrap_or_default(),
+            l.files.clone(),
+        ];
+        out.push_str(&row.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn stamp(t: DateTime<Utc>, tz: FixedOffset) -> String {
+    t.with_timezone(&tz).to_rfc3339_opts(SecondsFormat::Secs, false)
+}
+
+fn data_dir(ctx: Ctx<'_>) -> PathBuf {
+    ctx.store.path().parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+fn money(minor: i64, c: Currency, l: Locale) -> String {
+    Money::new(minor, c).format(l)
+}
+
+/// Builds and writes the dossier (PDF, CSV, zip) and returns where.
+pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiResult<DossierResult> {
+    let tz = offset(req.utc_offset_minutes)?;
+    let client = ctx.store.client(req.client_id).await?;
+    let settings = ctx.store.settings().await?;
+    let locale = settings.locale;
+    let invoices: Vec<InvoiceRecord> = match req.invoice_id {
+        Some(id) => {
+            let inv = ctx.store.invoice(id).await?;
+            if inv.client_id != client.id {
+                return Err(ApiError::new(
+                    "wrong_client",
+                    "That invoice belongs to another client.",
+                    Some("invoice_id"),
+                ));
+            }
+            vec![inv]
+        }
+        None => {
+            let q = InvoiceQuery { client_id: Some(client.id), limit: 100_000, ..Default::default() };
+            let mut v = Vec::new();
+            for row in ctx.store.list_invoices(&q, ctx.today).await?.rows {
+                v.push(ctx.store.invoice(row.id).await?);
+            }
+            v.sort_by_key(|i| (i.issue_date, i.id));
+            v
+        }
+    };
+    let invoices: Vec<InvoiceRecord> = invoices.into_iter().filter(|i| i.status != InvoiceStatus::Draft).collect();
+    let mut payments: Vec<(String, PaymentRecord)> = Vec::new();
+    for i in &invoices {
+        for p in ctx.store.payments(i.id).await? {
+            payments.push((i.number.clone(), p));
+        }
+    }
+    payments.sort_by_key(|(_, p)| (p.paid_on, p.id));
+    crate::contacts::resolve_promises(ctx).await?;
+    let promises = ctx.store.promises(Some(client.id), req.invoice_id).await?;
+    let filter = TimelineFilter {
+        client_id: Some(client.id),
+        invoice_id: req.invoice_id,
+        ascending: true,
+        ..Default::default()
+    };
+    let entries = ctx.store.timeline(&filter).await?;
+
+    // Attachments: look each one up and check its hash.
+    let base_dir = data_dir(ctx);
+    let mut files: Vec<DossierFile> = Vec::new();
+    let mut zip_files: Vec<(String, Vec<u8>)> = Vec::new();
+    for e in &entries {
+        for (kind, path, sha, name) in entry_files(e) {
+            let p = Path::new(&path);
+            let full = if p.is_absolute() { p.to_path_buf() } else { base_dir.join(p) };
+            let (status, now_sha, in_zip) = match std::fs::read(&full) {
+                Ok(bytes) => {
+                    let h = sha256_hex(&bytes);
+                    let zname = format!("files/{}-{}", e.id, file_safe(&name));
+                    // The same letter PDF can back several entries; keep one copy per entry for clarity.
+                    zip_files.push((zname.clone(), bytes));
+                    if h.eq_ignore_ascii_case(&sha) {
+                        ("ok", None, Some(zname))
+                    } else {
+                        ("changed", Some(h), Some(zname))
+                    }
+                }
+                Err(_) => ("missing", None, None),
+            };
+            files.push(DossierFile {
+                entry_id: e.id,
+                kind: if kind.is_empty() { "file".into() } else { kind },
+                name,
+                sha256: sha,
+                status: status.into(),
+                sha256_now: now_sha,
+                in_zip,
+            });
+        }
+    }
+
+    let lines: Vec<Line> = entries
+        .iter()
+        .map(|e| Line {
+            id: e.id,
+            at: stamp(e.at, tz),
+            kind: e.kind.as_str(),
+            channel: channel_of(e),
+            direction: s(&e.data, "direction"),
+            invoice: e.invoice_number.clone().unwrap_or_default(),
+            summary: e.summary.clone(),
+            details: details(e),
+            refers_to: e.refers_to,
+            files: files
+                .iter()
+                .filter(|f| f.entry_id == e.id)
+                .map(|f| format!("{} sha256:{} ({})", f.name, f.sha256, f.status))
+                .collect::<Vec<_>>()
+                .join("; "),
+        })
+        .collect();
+    let csv_text = csv(&lines);
+
+    // ---- the PDF
+    let offset_label = stamp(ctx.now, tz);
+    let mut sections = Vec::new();
+    let mut rows = Vec::new();
+    let mut totals: BTreeMap<&'static str, (Currency, i64, i64, i64)> = BTreeMap::new();
+    for i in &invoices {
+        let cancelled = i.status == InvoiceStatus::Cancelled;
+        let owing = i.outstanding().minor;
+        let overdue = if owing > 0 { days_overdue(i.due_date, ctx.today).max(0) } else { 0 };
+        rows.push(vec![
+            format!("{}{}", i.number, if cancelled { " (cancelled)" } else { "" }),
+            i.issue_date.to_string(),
+            i.due_date.to_string(),
+            money(i.total_minor, i.currency, locale),
+            money(i.paid_minor, i.currency, locale),
+            money(owing, i.currency, locale),
+            overdue.to_string(),
+        ]);
+        if !cancelled {
+            let t = totals.entry(i.currency.code()).or_insert((i.currency, 0, 0, 0));
+            t.1 += i.total_minor;
+            t.2 += i.paid_minor;
+            t.3 += owing;
+        }
+    }
+    let max_overdue = invoices
+        .iter()
+        .filter(|i| i.outstanding().minor > 0)
+        .map(|i| days_overdue(i.due_date, ctx.today).max(0))
+        .max()
+        .unwrap_or(0);
+    let mut summary_blocks = vec![ReportBlock::Table(Table {
+        headers: ["Invoice", "Issued", "Due", "Invoiced", "Paid", "Still owing", "Days overdue"]
+            .map(String::from)
+            .to_vec(),
+        rows,
+        right_align: vec![3, 4, 5, 6],
+        total: None,
+    })];
+    for (code, (c, inv, paid, owing)) in &totals {
+        summary_blocks.push(ReportBlock::Paragraph(format!(
+            "Total ({code}): invoiced {}, paid {}, still owing {}; most days overdue: {max_overdue}.",
+            money(*inv, *c, locale),
+            money(*paid, *c, locale),
+            money(*owing, *c, locale)
+        )));
+    }
+    sections.push(ReportSection { heading: format!("Summary as of {}", ctx.today), blocks: summary_blocks });
+
+    if !payments.is_empty() {
+        sections.push(ReportSection {
+            heading: "Payments received".into(),
+            blocks: vec![ReportBlock::Table(Table {
+                headers: ["Paid on", "Invoice", "Amount", "Method", "Reference"].map(String::from).to_vec(),
+                rows: payments
+                    .iter()
+                    .map(|(n, p)| {
+                        vec![
+                            p.paid_on.to_string(),
+                            n.clone(),
+                            p.amount.format(locale),
+                            p.method.clone(),
+                            p.reference.clone().unwrap_or_default(),
+                        ]
+                    })
+                    .collect(),
+                right_align: vec![2],
+                total: None,
+            })],
+        });
+    }
+    if !promises.is_empty() {
+        sections.push(ReportSection {
+            heading: "Promises to pay".into(),
+            blocks: vec![ReportBlock::Table(Table {
+                headers: ["Promised for", "Invoice", "Amount", "Given by", "Recorded", "Outcome"]
+                    .map(String::from)
+                    .to_vec(),
+                rows: promises
+                    .iter()
+                    .map(|p| {
+                        vec![
+                            p.promised_on.to_string(),
+                            p.invoice_number.clone(),
+                            money(p.amount_minor, p.currency, locale),
+                            p.how.clone(),
+                            stamp(p.recorded_at, tz),
+                            p.outcome.clone().unwrap_or_else(|| "open".into()),
+                        ]
+                    })
+                    .collect(),
+                right_align: vec![2],
+                total: None,
+            })],
+        });
+    }
+    sections.push(ReportSection {
+        heading: "Every contact, in order".into(),
+        blocks: vec![ReportBlock::Table(Table {
+            headers: ["#", "Time", "Channel", "Invoice", "What happened"].map(String::from).to_vec(),
+            rows: lines
+                .iter()
+                .map(|l| {
+                    let what = match l.refers_to {
+                        Some(r) => format!("{} (corrects #{r})", l.summary),
+                        None => l.summary.clone(),
+                    };
+                    vec![l.id.to_string(), l.at.clone(), l.channel.clone(), l.invoice.clone(), what]
+                })
+                .collect(),
+            right_align: vec![],
+            total: None,
+        })],
+    });
+    let mut texts = Vec::new();
+    for (e, l) in entries.iter().zip(&lines) {
+        let body = [s(&e.data, "body"), s(&e.data, "text"), s(&e.data, "notes")]
+            .into_iter()
+            .find(|b| !b.trim().is_empty())
+            .unwrap_or_default();
+        if body.is_empty() || !matches!(l.channel.as_str(), "email" | "letter" | "phone" | "note") {
+            continue;
+        }
+        texts.push(ReportBlock::Subheading(format!("#{} · {} · {}", e.id, l.at, e.summary)));
+        let mut meta = Vec::new();
+        for k in ["from", "to", "subject", "date"] {
+            let v = s(&e.data, k);
+            if !v.is_empty() {
+                meta.push(format!("{k}: {v}"));
+            }
+        }
+        if !meta.is_empty() {
+            texts.push(ReportBlock::Small(meta.join("\n")));
+        }
+        texts.push(ReportBlock::Paragraph(body));
+    }
+    if !texts.is_empty() {
+        sections
+            .push(ReportSection { heading: "Full text of e-mails, letters, calls and notes".into(), blocks: texts });
+    }
+    let mut att = Vec::new();
+    for f in &files {
+        let state = match f.status.as_str() {
+            "ok" => "present, unchanged".to_string(),
+            "missing" => "MISSING: the file is no longer where it was kept".to_string(),
+            _ => format!("CHANGED since it was recorded; SHA-256 now {}", f.sha256_now.clone().unwrap_or_default()),
+        };
+        att.push(ReportBlock::Paragraph(format!("#{} · {} ({}) · {state}", f.entry_id, f.name, f.kind)));
+        att.push(ReportBlock::Small(format!("SHA-256: {}", f.sha256)));
+    }
+    if att.is_empty() {
+        att.push(ReportBlock::Paragraph("No files are attached to these entries.".into()));
+    }
+    sections.push(ReportSection { heading: "Attachments".into(), blocks: att });
+
+    let mut who = vec![client.details.display_name.clone()];
+    who.extend(client.details.company.clone());
+    who.extend(client.details.address.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from));
+    who.extend(client.details.emails.iter().cloned());
+    who.extend(client.details.phone.clone());
+    let scope = match (req.invoice_id, invoices.first()) {
+        (Some(_), Some(i)) => format!(" · invoice {}", i.number),
+        _ => String::new(),
+    };
+    let business =
+        if settings.business_name.is_empty() { "Kindly".to_string() } else { settings.business_name.clone() };
+    let doc = ReportDoc {
+        page: match req.page_size.trim().to_ascii_lowercase().as_str() {
+            "a4" => PageSize::A4,
+            "letter" => PageSize::Letter,
+            _ if locale == Locale::En => PageSize::Letter,
+            _ => PageSize::A4,
+        },
+        title: format!("Payment record: {}{scope}", client.details.display_name),
+        subtitle: vec![
+            format!("Client: {}", who.join(" · ")),
+            format!("Prepared by {business} on {offset_label}; all times are shown with their UTC offset."),
+            format!(
+                "{} entries, {} attached files. The timeline is append-only: corrections are new entries.",
+                lines.len(),
+                files.len()
+            ),
+        ],
+        sections,
+        footer: vec![format!("{business} · payment record of {}", client.details.display_name)],
+    };
+    let meta = DocMeta::new(doc.title.clone(), business.clone(), ctx.now.naive_utc());
+    let pdf =
+        kindly_pdf::render_report(fonts, &doc, &meta).map_err(|e| ApiError::new(e.code(), e.to_string(), None))?;
+
+    // ---- the zip
+    let mut sums = Vec::new();
+    let mut members: Vec<(String, &[u8])> =
+        vec![("dossier.pdf".into(), &pdf), ("timeline.csv".into(), csv_text.as_bytes())];
+    for (n, b) in &zip_files {
+        members.push((n.clone(), b));
+    }
+    for (n, b) in &members {
+        sums.push(format!("{}  {n}\n", sha256_hex(b)));
+    }
+    let sums = sums.concat();
+    let zip_err =
+        |e: zip::result::ZipError| ApiError::new("io_error", format!("Could not build the archive: {e}"), None);
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        for (n, b) in
+            members.iter().map(|(n, b)| (n.as_str(), *b)).chain(std::iter::once(("SHA256SUMS", sums.as_bytes())))
+        {
+            z.start_file(n, opts).map_err(zip_err)?;
+            z.write_all(b).map_err(|e| ApiError::new("io_error", format!("Could not build the archive: {e}"), None))?;
+        }
+        z.finish().map_err(zip_err)?;
+    }
+    let zip_bytes = buf.into_inner();
+
+    let dir = match req.out_dir.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(d) => PathBuf::from(d),
+        None => base_dir.join("exports"),
+    };
+    let mut base = format!("dossier-{}", file_safe(&client.details.display_name));
+    if let (Some(_), Some(i)) = (req.invoice_id, invoices.first()) {
+        base.push_str(&format!("-{}", file_safe(&i.number)));
+    }
+    base.push_str(&format!("-{}", ctx.today));
+    let (pdf_path, csv_path, zip_path) =
+        (dir.join(format!("{base}.pdf")), dir.join(format!("{base}.csv")), dir.join(format!("{base}.zip")));
+    write_atomic(&pdf_path, &pdf)?;
+    write_atomic(&csv_path, csv_text.as_bytes())?;
+    write_atomic(&zip_path, &zip_bytes)?;
+    Ok(DossierResult {
+        pdf_path: pdf_path.display().to_string(),
+        csv_path: csv_path.display().to_string(),
+        zip_path: zip_path.display().to_string(),
+        pdf_sha256: sha256_hex(&pdf),
+        zip_sha256: sha256_hex(&zip_bytes),
+        entries: lines.len() as i64,
+        files,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_cell;
+
+    #[test]
+    fn csv_cells_are_quoted_and_formula_safe() {
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("a,b"), "\"a,b\"");
+        assert_eq!(csv_cell("say \"hi\"\nbye"), "\"say \"\"hi\"\"\nbye\"");
+        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_cell("+1"), "'+1");
+        assert_eq!(csv_cell("-2"), "'-2");
+        assert_eq!(csv_cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_cell("2026-11-23T10:42:00+01:00"), "2026-11-23T10:42:00+01:00");
+    }
+}

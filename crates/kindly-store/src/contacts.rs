@@ -1,0 +1,659 @@
+//! Contact with clients: logged calls (with their outcome, a retry day or the
+//! ladder stage they complete), promises to pay (recorded, pausing the
+//! chasing of their invoice, resolved once as kept or broken), entries with a
+//! `refers_to` (corrections), and the filtered, chronological timeline query
+//! behind the timeline view and the evidence dossier.
+
+use crate::followups::{record_step, DoneStep};
+use crate::timeline::{append, NewEvent};
+use crate::util::{date_str, instant_str, parse_date, parse_instant};
+use crate::{Store, StoreError};
+use chrono::{DateTime, Days, NaiveDate, Utc};
+use kindly_core::timeline::EventKind;
+use kindly_core::Currency;
+use sqlx::{Sqlite, Transaction};
+
+/// A promise to record.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewPromise {
+    pub promised_on: NaiveDate,
+    pub amount_minor: i64,
+    pub currency: Currency,
+    /// call, email, letter or in_person.
+    pub how: String,
+}
+
+/// A promise as stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PromiseRecord {
+    pub id: i64,
+    pub invoice_id: i64,
+    pub invoice_number: String,
+    pub client_id: i64,
+    pub promised_on: NaiveDate,
+    pub amount_minor: i64,
+    pub currency: Currency,
+    pub how: String,
+    pub recorded_at: DateTime<Utc>,
+    pub timeline_id: i64,
+    /// None while open, else "kept" or "broken".
+    pub outcome: Option<String>,
+    pub resolved_on: Option<NaiveDate>,
+    pub followed_up_on: Option<NaiveDate>,
+}
+
+/// A call to record, with what it changes.
+#[derive(Clone, Debug)]
+pub struct CallLog<'a> {
+    pub invoice_id: i64,
+    pub summary: &'a str,
+    pub data: serde_json::Value,
+    /// The ladder stage this call completes (reached, or a promise was given).
+    pub completes: Option<DoneStep<'a>>,
+    /// The day to try again (voicemail, no answer): the invoice comes back to the queue then.
+    pub retry_on: Option<NaiveDate>,
+    pub promise: Option<NewPromise>,
+}
+
+/// What a logged call wrote.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CallRecorded {
+    pub timeline_id: i64,
+    pub promise_id: Option<i64>,
+}
+
+/// One timeline entry with everything the timeline view and the dossier show.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FullEntry {
+    pub id: i64,
+    pub client_id: i64,
+    pub invoice_id: Option<i64>,
+    pub invoice_number: Option<String>,
+    pub at: DateTime<Utc>,
+    pub kind: EventKind,
+    pub summary: String,
+    pub data: serde_json::Value,
+    pub refers_to: Option<i64>,
+    /// Later entries that correct this one.
+    pub corrected_by: Vec<i64>,
+}
+
+/// Which entries to read. `client_id` or `invoice_id` (or both) must be set.
+#[derive(Clone, Debug, Default)]
+pub struct TimelineFilter {
+    pub client_id: Option<i64>,
+    pub invoice_id: Option<i64>,
+    /// Empty: every kind.
+    pub kinds: Vec<EventKind>,
+    /// Inclusive bounds on the instant.
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+    /// Oldest first (the dossier) instead of newest first (the view).
+    pub ascending: bool,
+    /// 0 means no limit.
+    pub limit: i64,
+}
+
+/// A broken promise whose polite follow-up has not been done yet, on an
+/// invoice that is still owing and being chased.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BrokenPromiseDue {
+    pub promise: PromiseRecord,
+    pub client_name: String,
+    pub due_date: NaiveDate,
+    /// What is still owing on the invoice.
+    pub owing_minor: i64,
+}
+
+type PromiseRow =
+    (i64, i64, String, i64, String, i64, String, String, String, i64, Option<String>, Option<String>, Option<String>);
+
+const PROMISE_COLS: &str =
+    "p.id, p.invoice_id, i.number, p.client_id, p.promised_on, p.amount_minor, p.currency, p.how,
+     p.recorded_at, p.timeline_id, p.outcome, p.resolved_on, p.followed_up_on";
+
+fn to_promise(r: PromiseRow) -> Result<PromiseRecord, StoreError> {
+    Ok(PromiseRecord {
+        id: r.0,
+        invoice_id: r.1,
+        invoice_number: r.2,
+        client_id: r.3,
+        promised_on: parse_date(&r.4)?,
+        amount_minor: r.5,
+        currency: Currency::parse(&r.6).map_err(|e| StoreError::Other(e.to_string()))?,
+        how: r.7,
+        recorded_at: parse_instant(&r.8)?,
+        timeline_id: r.9,
+        outcome: r.10,
+        resolved_on: r.11.as_deref().map(parse_date).transpose()?,
+        followed_up_on: r.12.as_deref().map(parse_date).transpose()?,
+    })
+}
+
+fn next_day(d: NaiveDate) -> NaiveDate {
+    d.checked_add_days(Days::new(1)).unwrap_or(d)
+}
+
+/// Inserts a timeline row including `refers_to`.
+async fn insert_entry(
+    tx: &mut Transaction<'static, Sqlite>,
+    e: &NewEvent<'_>,
+    refers_to: Option<i64>,
+) -> Result<i64, sqlx::Error> {
+    sqlx::query_scalar(
+        "INSERT INTO timeline (client_id, invoice_id, at, kind, summary, data, refers_to)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+    )
+    .bind(e.client_id)
+    .bind(e.invoice_id)
+    .bind(instant_str(e.at))
+    .bind(e.kind.as_str())
+    .bind(e.summary)
+    .bind(e.data.to_string())
+    .bind(refers_to)
+    .fetch_one(&mut **tx)
+    .await
+}
+
+/// Records a promise inside `tx` (its timeline entry, its row) and pauses
+/// the ladder of its invoice until the day after the promised date. Only
+/// `next_action_on` moves, never the user's own hold, and only forward.
+async fn insert_promise(
+    tx: &mut Transaction<'static, Sqlite>,
+    client_id: i64,
+    invoice_id: i64,
+    p: &NewPromise,
+    summary: &str,
+    refers_to: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(i64, i64), sqlx::Error> {
+    let ev = NewEvent {
+        client_id,
+        invoice_id: Some(invoice_id),
+        at: now,
+        kind: EventKind::PromiseRecorded,
+        summary,
+        data: serde_json::json!({
+            "promised_on": date_str(p.promised_on), "amount_minor": p.amount_minor,
+            "currency": p.currency.code(), "how": p.how, "call_entry": refers_to,
+        }),
+    };
+    let timeline_id = insert_entry(tx, &ev, None).await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO promises (invoice_id, client_id, promised_on, amount_minor, currency, how, recorded_at, timeline_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+    )
+    .bind(invoice_id)
+    .bind(client_id)
+    .bind(date_str(p.promised_on))
+    .bind(p.amount_minor)
+    .bind(p.currency.code())
+    .bind(&p.how)
+    .bind(instant_str(now))
+    .bind(timeline_id)
+    .fetch_one(&mut **tx)
+    .await?;
+    sqlx::query(
+        "UPDATE followups SET next_action_on = MAX(next_action_on, ?2)
+         WHERE invoice_id = ?1 AND next_action_on IS NOT NULL",
+    )
+    .bind(invoice_id)
+    .bind(date_str(next_day(p.promised_on)))
+    .execute(&mut **tx)
+    .await?;
+    Ok((id, timeline_id))
+}
+
+impl Store {
+    async fn invoice_client(
+        &self,
+        tx: &mut Transaction<'static, Sqlite>,
+        invoice_id: i64,
+    ) -> Result<(i64, String), StoreError> {
+        let row: Option<(i64, String)> = sqlx::query_as("SELECT client_id, currency FROM invoices WHERE id = ?1")
+            .bind(invoice_id)
+            .fetch_optional(&mut **tx)
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))?;
+        row.ok_or(StoreError::NotFound { entity: "invoice", id: invoice_id })
+    }
+
+    /// Records a call in one transaction: its timeline entry (which is the
+    /// ladder step when the call completes a stage), the retry day, and the
+    /// promise given during the call, if any.
+    pub async fn log_call(
+        &self,
+        call: &CallLog<'_>,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<CallRecorded, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.write_tx().await?;
+        let (client_id, _) = self.invoice_client(&mut tx, call.invoice_id).await?;
+        let timeline_id = match &call.completes {
+            Some(step) => record_step(self, &mut tx, step, EventKind::CallLogged, today, now, false).await?.1,
+            None => {
+                let ev = NewEvent {
+                    client_id,
+                    invoice_id: Some(call.invoice_id),
+                    at: now,
+                    kind: EventKind::CallLogged,
+                    summary: call.summary,
+                    data: call.data.clone(),
+                };
+                append(&mut tx, &ev).await.map_err(map)?
+            }
+        };
+        if let Some(day) = call.retry_on {
+            sqlx::query(
+                "UPDATE followups SET next_action_on = ?2 WHERE invoice_id = ?1 AND next_action_on IS NOT NULL",
+            )
+            .bind(call.invoice_id)
+            .bind(date_str(day))
+            .execute(&mut *tx)
+            .await
+            .map_err(map)?;
+        }
+        let promise_id = match &call.promise {
+            Some(p) => {
+                let summary = "Promise to pay given on the phone";
+                Some(
+                    insert_promise(&mut tx, client_id, call.invoice_id, p, summary, Some(timeline_id), now)
+                        .await
+                        .map_err(map)?
+                        .0,
+                )
+            }
+            None => None,
+        };
+        tx.commit().await.map_err(map)?;
+        Ok(CallRecorded { timeline_id, promise_id })
+    }
+
+    /// Records a promise given by e-mail, letter or in person (a promise on
+    /// a call is recorded with the call). Returns (promise id, timeline id).
+    pub async fn add_promise(
+        &self,
+        invoice_id: i64,
+        p: &NewPromise,
+        summary: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(i64, i64), StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.write_tx().await?;
+        let (client_id, _) = self.invoice_client(&mut tx, invoice_id).await?;
+        let ids = insert_promise(&mut tx, client_id, invoice_id, p, summary, None, now).await.map_err(map)?;
+        tx.commit().await.map_err(map)?;
+        Ok(ids)
+    }
+
+    /// Promises of a client or an invoice, newest promised date first.
+    pub async fn promises(
+        &self,
+        client_id: Option<i64>,
+        invoice_id: Option<i64>,
+    ) -> Result<Vec<PromiseRecord>, StoreError> {
+        let sql = format!(
+            "SELECT {PROMISE_COLS} FROM promises p JOIN invoices i ON i.id = p.invoice_id
+             WHERE (?1 IS NULL OR p.client_id = ?1) AND (?2 IS NULL OR p.invoice_id = ?2)
+             ORDER BY p.promised_on DESC, p.id DESC"
+        );
+        let rows: Vec<PromiseRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(client_id)
+            .bind(invoice_id)
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))?;
+        rows.into_iter().map(to_promise).collect()
+    }
+
+    /// Resolves every open promise that can be resolved on `today`, once:
+    /// kept when payments dated on or before the promised day clear the
+    /// invoice, or (entered since the promise) reach the promised amount;
+    /// broken when the promised day has passed without that. A payment made
+    /// later does not turn a broken promise into a kept one.
+    /// Each resolution is a timeline entry. Returns (promise id, outcome).
+    pub async fn resolve_promises(
+        &self,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<(i64, &'static str)>, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.write_tx().await?;
+        let open: Vec<(i64, i64, i64, String, i64, String, String, i64, i64, String)> = sqlx::query_as(
+            "SELECT p.id, p.invoice_id, p.client_id, p.promised_on, p.amount_minor, p.currency, p.recorded_at,
+                    i.total_minor, i.paid_minor, i.number
+             FROM promises p JOIN invoices i ON i.id = p.invoice_id
+             WHERE p.outcome IS NULL ORDER BY p.promised_on, p.id",
+        )
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(map)?;
+        let mut out = Vec::new();
+        for (id, invoice_id, client_id, promised_on, amount, currency, recorded_at, total, _paid, number) in open {
+            // (paid since the promise, paid by the promised day in all)
+            let (paid_since, paid_by_day): (i64, i64) = sqlx::query_as(
+                "SELECT COALESCE(SUM(CASE WHEN created_at >= ?3 THEN amount_minor ELSE 0 END), 0),
+                        COALESCE(SUM(amount_minor), 0)
+                 FROM payments WHERE invoice_id = ?1 AND paid_on <= ?2",
+            )
+            .bind(invoice_id)
+            .bind(&promised_on)
+            .bind(&recorded_at)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(map)?;
+            let promised = parse_date(&promised_on)?;
+            let outcome = if paid_by_day >= total || paid_since >= amount {
+                "kept"
+            } else if today > promised {
+                "broken"
+            } else {
+                continue;
+            };
+            sqlx::query("UPDATE promises SET outcome = ?2, resolved_on = ?3 WHERE id = ?1")
+                .bind(id)
+                .bind(outcome)
+                .bind(date_str(today))
+                .execute(&mut *tx)
+                .await
+                .map_err(map)?;
+            let (kind, summary) = if outcome == "kept" {
+                (EventKind::PromiseKept, format!("Promise kept: invoice {number}, promised for {promised_on}"))
+            } else {
+                (EventKind::PromiseBroken, format!("Promise not kept: invoice {number}, promised for {promised_on}"))
+            };
+            let ev = NewEvent {
+                client_id,
+                invoice_id: Some(invoice_id),
+                at: now,
+                kind,
+                summary: &summary,
+                data: serde_json::json!({
+                    "promise_id": id, "promised_on": promised_on, "amount_minor": amount, "currency": currency,
+                    "paid_since_minor": paid_since,
+                }),
+            };
+            append(&mut tx, &ev).await.map_err(map)?;
+            out.push((id, outcome));
+        }
+        tx.commit().await.map_err(map)?;
+        Ok(out)
+    }
+
+    /// Broken promises still to follow up politely: the invoice is still
+    /// owing, not on hold (or its pause is over) and its client is chased.
+    pub async fn broken_promises_due(
+        &self,
+        today: NaiveDate,
+        client_id: Option<i64>,
+    ) -> Result<Vec<BrokenPromiseDue>, StoreError> {
+        let sql = format!(
+            "SELECT {PROMISE_COLS}, c.display_name, i.due_date, i.total_minor - i.paid_minor
+             FROM promises p JOIN invoices i ON i.id = p.invoice_id JOIN clients c ON c.id = p.client_id
+             LEFT JOIN followups f ON f.invoice_id = p.invoice_id
+             WHERE p.outcome = 'broken' AND p.followed_up_on IS NULL
+               AND i.status = 'issued' AND i.paid_minor < i.total_minor
+               AND (f.hold IS NULL OR (f.hold = 'paused' AND f.hold_until < ?1))
+               AND (c.chasing = 'on' OR (c.chasing = 'paused' AND c.chasing_until < ?1))
+               AND (?2 IS NULL OR p.client_id = ?2)
+               -- only the latest broken promise of an invoice asks for a follow-up
+               AND p.id = (SELECT MAX(q.id) FROM promises q WHERE q.invoice_id = p.invoice_id AND q.outcome = 'broken')
+             ORDER BY p.promised_on, p.id"
+        );
+        type Row = (
+            i64,
+            i64,
+            String,
+            i64,
+            String,
+            i64,
+            String,
+            String,
+            String,
+            i64,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            String,
+            String,
+            i64,
+        );
+        let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(date_str(today))
+            .bind(client_id)
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(BrokenPromiseDue {
+                    promise: to_promise((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10, r.11, r.12))?,
+                    client_name: r.13,
+                    due_date: parse_date(&r.14)?,
+                    owing_minor: r.15,
+                })
+            })
+            .collect()
+    }
+
+    /// Records that the polite follow-up about a broken promise was done
+    /// (once), with its timeline entry, and gives the client a week before
+    /// the ladder's next step.
+    pub async fn mark_promise_followed_up(
+        &self,
+        promise_id: i64,
+        summary: &str,
+        data: serde_json::Value,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<i64, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.write_tx().await?;
+        let row: Option<(i64, i64, Option<String>, Option<String>)> =
+            sqlx::query_as("SELECT invoice_id, client_id, outcome, followed_up_on FROM promises WHERE id = ?1")
+                .bind(promise_id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(map)?;
+        let (invoice_id, client_id, outcome, followed) =
+            row.ok_or(StoreError::NotFound { entity: "promise", id: promise_id })?;
+        if outcome.as_deref() != Some("broken") || followed.is_some() {
+            return Err(StoreError::AlreadyDone);
+        }
+        sqlx::query("UPDATE promises SET followed_up_on = ?2 WHERE id = ?1")
+            .bind(promise_id)
+            .bind(date_str(today))
+            .execute(&mut *tx)
+            .await
+            .map_err(map)?;
+        let ev =
+            NewEvent { client_id, invoice_id: Some(invoice_id), at: now, kind: EventKind::FollowUpDone, summary, data };
+        let id = append(&mut tx, &ev).await.map_err(map)?;
+        let week = today.checked_add_days(Days::new(7)).unwrap_or(today);
+        sqlx::query(
+            "UPDATE followups SET next_action_on = MAX(next_action_on, ?2) WHERE invoice_id = ?1 AND next_action_on IS NOT NULL",
+        )
+        .bind(invoice_id)
+        .bind(date_str(week))
+        .execute(&mut *tx)
+        .await
+        .map_err(map)?;
+        tx.commit().await.map_err(map)?;
+        Ok(id)
+    }
+
+    /// Invoices with an open promise whose day has not passed (their
+    /// chasing is paused even if a ladder change moved `next_action_on`).
+    pub async fn invoices_with_open_promise(&self, today: NaiveDate) -> Result<Vec<i64>, StoreError> {
+        sqlx::query_scalar("SELECT DISTINCT invoice_id FROM promises WHERE outcome IS NULL AND promised_on >= ?1")
+            .bind(date_str(today))
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))
+    }
+
+    /// Appends one entry (a note, inbound contact, a correction) that may
+    /// refer to an earlier entry of the same client.
+    pub async fn append_entry(&self, e: &NewEvent<'_>, refers_to: Option<i64>) -> Result<i64, StoreError> {
+        let map = |err| StoreError::classify(err, self.path());
+        let mut tx = self.write_tx().await?;
+        if let Some(r) = refers_to {
+            let owner: Option<i64> = sqlx::query_scalar("SELECT client_id FROM timeline WHERE id = ?1")
+                .bind(r)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(map)?;
+            if owner != Some(e.client_id) {
+                return Err(StoreError::NotFound { entity: "timeline entry of this client", id: r });
+            }
+        }
+        let id = insert_entry(&mut tx, e, refers_to).await.map_err(map)?;
+        tx.commit().await.map_err(map)?;
+        Ok(id)
+    }
+
+    /// One timeline entry by id.
+    pub async fn timeline_entry(&self, id: i64) -> Result<FullEntry, StoreError> {
+        let rows = self.query_entries("t.id = ?1", id, &TimelineFilter { limit: 1, ..Default::default() }).await?;
+        rows.into_iter().next().ok_or(StoreError::NotFound { entity: "timeline entry", id })
+    }
+
+    /// A client's or an invoice's timeline, filtered by kinds and instants,
+    /// through the (client|invoice, kind, at) indexes.
+    pub async fn timeline(&self, f: &TimelineFilter) -> Result<Vec<FullEntry>, StoreError> {
+        match (f.client_id, f.invoice_id) {
+            (_, Some(inv)) => self.query_entries("t.invoice_id = ?1", inv, f).await,
+            (Some(c), None) => self.query_entries("t.client_id = ?1", c, f).await,
+            (None, None) => Err(StoreError::Other("a timeline needs a client or an invoice".into())),
+        }
+    }
+
+    async fn query_entries(
+        &self,
+        owner: &'static str,
+        id: i64,
+        f: &TimelineFilter,
+    ) -> Result<Vec<FullEntry>, StoreError> {
+        let kinds: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
+        let kinds_json = serde_json::to_string(&kinds).map_err(|e| StoreError::Other(e.to_string()))?;
+        let kind_filter =
+            if kinds.is_empty() { "?2 IS NOT NULL" } else { "t.kind IN (SELECT value FROM json_each(?2))" };
+        let order = if f.ascending { "ASC" } else { "DESC" };
+        let sql = format!(
+            "SELECT t.id, t.client_id, t.invoice_id, i.number, t.at, t.kind, t.summary, t.data, t.refers_to,
+                    (SELECT group_concat(c.id) FROM timeline c WHERE c.refers_to = t.id)
+             FROM timeline t LEFT JOIN invoices i ON i.id = t.invoice_id
+             WHERE {owner} AND {kind_filter} AND (?3 IS NULL OR t.at >= ?3) AND (?4 IS NULL OR t.at <= ?4)
+               AND (?6 IS NULL OR t.client_id = ?6)
+             ORDER BY t.at {order}, t.id {order} LIMIT ?5"
+        );
+        type Row = (i64, i64, Option<i64>, Option<String>, String, String, String, String, Option<i64>, Option<String>);
+        let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .bind(kinds_json)
+            .bind(f.from.map(instant_str))
+            .bind(f.to.map(instant_str))
+            .bind(if f.limit <= 0 { -1 } else { f.limit })
+            .bind(if f.invoice_id.is_some() { f.client_id } else { None })
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))?;
+        rows.into_iter()
+            .map(|r| {
+                let kind = EventKind::parse(&r.5)
+                    .ok_or_else(|| StoreError::Other(format!("unknown timeline kind {}", r.5)))?;
+                Ok(FullEntry {
+                    id: r.0,
+                    client_id: r.1,
+                    invoice_id: r.2,
+                    invoice_number: r.3,
+                    at: parse_instant(&r.4)?,
+                    kind,
+                    summary: r.6,
+                    data: serde_json::from_str(&r.7).unwrap_or(serde_json::Value::Null),
+                    refers_to: r.8,
+                    corrected_by: r
+                        .9
+                        .map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect())
+                        .unwrap_or_default(),
+                })
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    /// Updates and deletes on the timeline and on promises are refused by the
+    /// schema, whatever connection runs them, and classified as `AppendOnly`.
+    #[tokio::test]
+    async fn timeline_and_promises_refuse_rewrites_at_the_store_level() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("kindly.db")).await.unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 23, 10, 0, 0).unwrap();
+        let client: i64 = sqlx::query_scalar(
+            "INSERT INTO clients (display_name, greeting_name, search_text, created_at) VALUES ('A', 'A', 'a', ?1) RETURNING id",
+        )
+        .bind(instant_str(now))
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+        let ev = NewEvent {
+            client_id: client,
+            invoice_id: None,
+            at: now,
+            kind: EventKind::Note,
+            summary: "first",
+            data: serde_json::json!({ "text": "first" }),
+        };
+        let first = store.append_entry(&ev, None).await.unwrap();
+        let fix = store
+            .append_entry(&NewEvent { kind: EventKind::Correction, summary: "fix", ..ev.clone() }, Some(first))
+            .await
+            .unwrap();
+        for sql in [
+            "UPDATE timeline SET summary = 'changed'",
+            "UPDATE timeline SET refers_to = NULL",
+            "DELETE FROM timeline",
+            "UPDATE promises SET outcome = 'kept'",
+            "DELETE FROM promises",
+        ] {
+            // Promises: no rows yet, so the trigger does not fire; insert one first.
+            if sql.contains("promises") {
+                let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM promises").fetch_one(store.pool()).await.unwrap();
+                if n == 0 {
+                    sqlx::query(
+                        "INSERT INTO invoices (number, client_id, status, issue_date, due_date, currency, subtotal_minor, tax_minor, total_minor, created_at)
+                         VALUES ('I-1', ?1, 'issued', '2026-11-01', '2026-11-15', 'EUR', 100, 0, 100, ?2)",
+                    )
+                    .bind(client)
+                    .bind(instant_str(now))
+                    .execute(store.pool())
+                    .await
+                    .unwrap();
+                    let p = NewPromise {
+                        promised_on: "2026-11-30".parse().unwrap(),
+                        amount_minor: 50,
+                        currency: Currency::parse("EUR").unwrap(),
+                        how: "call".into(),
+                    };
+                    store.add_promise(1, &p, "promise", now).await.unwrap();
+                    // Its outcome is recorded once: the first resolution works, a second change does not.
+                    sqlx::query("UPDATE promises SET outcome = 'broken', resolved_on = '2026-12-01'")
+                        .execute(store.pool())
+                        .await
+                        .unwrap();
+                }
+            }
+            let err = sqlx::query(sqlx::AssertSqlSafe(sql)).execute(store.pool()).await.unwrap_err();
+            assert_eq!(StoreError::classify(err, store.path()).code(), "append_only", "{sql}");
+        }
+        let e = store.timeline_entry(first).await.unwrap();
+        assert_eq!((e.summary.as_str(), e.corrected_by.clone()), ("first", vec![fix]));
+        assert_eq!(store.timeline_entry(fix).await.unwrap().refers_to, Some(first));
+    }
+}

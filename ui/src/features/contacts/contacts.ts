@@ -1,0 +1,81 @@
+// Labels and small rules for calls, promises, inbound contact and the timeline.
+import type { TimelineEntryView } from '../../lib/bindings';
+
+export const OUTCOMES = [
+  { value: 'reached', label: 'Reached them' },
+  { value: 'voicemail', label: 'Left a voicemail' },
+  { value: 'no_answer', label: 'No answer' },
+  { value: 'wrong_number', label: 'Wrong number' },
+] as const;
+
+export const CONTACT_KINDS = [
+  { value: 'note', label: 'Note' },
+  { value: 'incoming_call', label: 'Incoming call' },
+  { value: 'email', label: 'E-mail received' },
+  { value: 'letter', label: 'Letter received' },
+] as const;
+
+/** Filter groups shown as checkboxes; each maps to timeline kinds. */
+export const KIND_GROUPS: { value: string; label: string; kinds: string[] }[] = [
+  { value: 'invoices', label: 'Invoices', kinds: ['invoice_created', 'invoice_issued', 'invoice_cancelled'] },
+  { value: 'payments', label: 'Payments', kinds: ['payment_recorded'] },
+  { value: 'followups', label: 'Follow-ups sent', kinds: ['follow_up_done'] },
+  { value: 'calls', label: 'Calls', kinds: ['call_logged'] },
+  { value: 'inbound', label: 'Received', kinds: ['inbound_contact'] },
+  { value: 'notes', label: 'Notes and corrections', kinds: ['note', 'correction'] },
+  { value: 'promises', label: 'Promises', kinds: ['promise_recorded', 'promise_kept', 'promise_broken'] },
+  { value: 'holds', label: 'Pauses', kinds: ['chasing_changed', 'client_created', 'client_updated'] },
+];
+
+export function kindsFor(groups: string[]): string[] {
+  return KIND_GROUPS.filter((g) => groups.includes(g.value)).flatMap((g) => g.kinds);
+}
+
+/** The user's offset from UTC in minutes (east positive), as the backend expects. */
+export function utcOffsetMinutes(d = new Date()): number {
+  return -d.getTimezoneOffset();
+}
+
+/** Tomorrow as YYYY-MM-DD from a YYYY-MM-DD day (calendar arithmetic, no time zone). */
+export function nextDay(ymd: string): string {
+  const [y, m, d] = ymd.split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d + 1));
+  return t.toISOString().slice(0, 10);
+}
+
+export type FileRef = { kind: string; path: string; sha256: string; name: string };
+
+/** The files an entry carries (the shared `files` convention, or a letter's `pdf` + `sha256`). */
+export function entryFiles(e: TimelineEntryView): FileRef[] {
+  const d = e.data as Record<string, unknown>;
+  const out: FileRef[] = [];
+  if (Array.isArray(d.files)) {
+    for (const f of d.files as Record<string, unknown>[]) {
+      if (typeof f?.path === 'string') {
+        out.push({
+          kind: String(f.kind ?? 'file'),
+          path: f.path,
+          sha256: String(f.sha256 ?? ''),
+          name: String(f.name ?? f.path),
+        });
+      }
+    }
+  }
+  if (typeof d.pdf === 'string' && !out.some((f) => f.path === d.pdf)) {
+    const name = d.pdf.split(/[\\/]/).pop() ?? d.pdf;
+    out.push({ kind: 'pdf', path: d.pdf, sha256: String(d.sha256 ?? ''), name });
+  }
+  return out;
+}
+
+export function text(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.filter((x) => typeof x === 'string').join(', ');
+  return '';
+}
+
+/** The main text to show under an entry (an e-mail's body, a note, a call's notes). */
+export function entryBody(e: TimelineEntryView): string {
+  const d = e.data as Record<string, unknown>;
+  return text(d.body) || text(d.text) || text(d.notes) || '';
+}
