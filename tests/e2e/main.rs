@@ -4,6 +4,7 @@
 //! after `cargo build --workspace` (the README's test command does both).
 
 mod contacts;
+mod mail;
 mod plans;
 
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};

@@ -1,5 +1,6 @@
 // The one typed layer over the Tauri commands. Components never call `invoke`.
 import { invoke } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   Bootstrap,
   CallLogInput,
@@ -57,6 +58,19 @@ import type {
   PlanReminderDone,
   PlanView,
   SchedulePreview,
+} from './bindings';
+import type {
+  OutboxActionRequest,
+  OutboxItem,
+  OutboxRequest,
+  OutboxSummary,
+  QueueEmailsRequest,
+  QueueEmailsResult,
+  SendProgress,
+  SendReport,
+  SmtpSettingsInput,
+  SmtpSettingsView,
+  TestEmailResult,
 } from './bindings';
 import { normaliseError } from './errors';
 
@@ -142,6 +156,33 @@ export const api = {
   exportDossier: (req: DossierRequest) => call<DossierResult>('export_dossier', { req }),
   /** Opens a file kept in the data folder (letter PDF, .eml, scan, dossier) in the system viewer. */
   openKeptFile: (path: string) => call<string>('open_kept_file', { path }),
+
+  // E-mail: the SMTP account (password only in the system keychain), queueing, sending, the outbox.
+  getSmtpSettings: () => call<SmtpSettingsView>('get_smtp_settings'),
+  /** `input.password`: null keeps the saved one; a string replaces it in the keychain. */
+  saveSmtpSettings: (input: SmtpSettingsInput) => call<SmtpSettingsView>('save_smtp_settings', { input }),
+  forgetSmtpPassword: () => call<SmtpSettingsView>('forget_smtp_password'),
+  /** `to`: null sends it to the From address. */
+  sendTestEmail: (to: string | null) => call<TestEmailResult>('send_test_email', { to }),
+  /** Empty `invoice_ids`: every e-mail due today. Nothing is sent yet. */
+  queueEmails: (req: QueueEmailsRequest) => call<QueueEmailsResult>('queue_emails', { req }),
+  /** Sends queued messages that are due, or only these outbox ids. */
+  sendEmails: (ids: number[] | null) => call<SendReport>('send_emails', { ids }),
+  /** Withdraws the not-yet-sent messages of the running batch. */
+  cancelSending: () => call<null>('cancel_sending'),
+  listOutbox: (req: OutboxRequest) => call<Page<OutboxItem>>('list_outbox', { req }),
+  outboxSummary: () => call<OutboxSummary>('outbox_summary'),
+  outboxAction: (req: OutboxActionRequest) => call<OutboxItem>('outbox_action', { req }),
 };
+
+/** Called after each message of a batch (from the window's batch or the background sender). */
+export function onOutboxProgress(cb: (p: SendProgress) => void): Promise<UnlistenFn> {
+  return listen<SendProgress>('outbox-progress', (e) => cb(e.payload));
+}
+
+/** Called when a batch ends: the outbox and today's queue may have changed. */
+export function onOutboxChanged(cb: () => void): Promise<UnlistenFn> {
+  return listen<null>('outbox-changed', () => cb());
+}
 
 export type Hold = 'disputed' | 'paused' | 'none';

@@ -10,7 +10,8 @@ export type View =
   | { name: 'invoice'; id: number }
   | { name: 'new-invoice'; clientId?: number }
   | { name: 'edit-invoice'; id: number }
-  | { name: 'settings' };
+  | { name: 'outbox'; tab?: string }
+  | { name: 'settings'; section?: 'email' };
 
 export const router = $state<{ view: View; history: View[] }>({ view: { name: 'clients' }, history: [] });
 
@@ -26,7 +27,7 @@ export function back(fallback: View): void {
 }
 
 /** Which nav section a view belongs to. */
-export function section(view: View): 'today' | 'clients' | 'invoices' | 'followups' | 'settings' | null {
+export function section(view: View): 'today' | 'clients' | 'invoices' | 'followups' | 'outbox' | 'settings' | null {
   switch (view.name) {
     case 'today':
       return 'today';
@@ -40,6 +41,8 @@ export function section(view: View): 'today' | 'clients' | 'invoices' | 'followu
     case 'new-invoice':
     case 'edit-invoice':
       return 'invoices';
+    case 'outbox':
+      return 'outbox';
     case 'settings':
       return 'settings';
     default:

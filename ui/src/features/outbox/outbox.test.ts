@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { SendProgress, SendReport } from '../../lib/bindings';
+import {
+  emailStateBadge,
+  needsAttention,
+  OUTBOX_TABS,
+  outboxActions,
+  progressPercent,
+  progressText,
+  reportText,
+  sendableCount,
+  sendAllLabel,
+  skippedText,
+  stoppedText,
+} from './outbox';
+
+const progress = (over: Partial<SendProgress>): SendProgress => ({
+  total: 5,
+  done: 0,
+  sent: 0,
+  failed: 0,
+  uncertain: 0,
+  retrying: 0,
+  current: null,
+  ...over,
+});
+const report = (over: Partial<SendReport>): SendReport => ({
+  sent: 0,
+  failed: 0,
+  uncertain: 0,
+  retrying: 0,
+  cancelled: 0,
+  recovered: 0,
+  stopped: null,
+  ...over,
+});
+
+describe('emailStateBadge', () => {
+  it('names every outbox state in plain words', () => {
+    expect(emailStateBadge('queued')?.label).toBe('Queued');
+    expect(emailStateBadge('sending')?.label).toBe('Sending…');
+    expect(emailStateBadge('failed')?.label).toBe('Failed');
+    expect(emailStateBadge('uncertain')?.label).toBe('May have been sent');
+    expect(emailStateBadge('sent')?.label).toBe('Sent');
+    expect(emailStateBadge('cancelled')?.label).toBe('Withdrawn');
+  });
+  it('flags the states that wait for a decision', () => {
+    expect(emailStateBadge('failed')?.tone).toBe('attention');
+    expect(emailStateBadge('uncertain')?.tone).toBe('attention');
+    expect(needsAttention('failed')).toBe(true);
+    expect(needsAttention('uncertain')).toBe(true);
+    expect(needsAttention('queued')).toBe(false);
+    expect(needsAttention(null)).toBe(false);
+  });
+  it('shows no badge without a state', () => {
+    expect(emailStateBadge(null)).toBeNull();
+    expect(emailStateBadge('')).toBeNull();
+    expect(emailStateBadge('bogus')).toBeNull();
+  });
+});
+
+describe('outboxActions', () => {
+  it('offers confirm or resend for a message that may have been sent', () => {
+    expect(outboxActions('uncertain').map((a) => a.action)).toEqual(['confirm_sent', 'resend']);
+    expect(outboxActions('uncertain')[0].label).toBe('It arrived — mark as sent');
+  });
+  it('offers try again or withdraw for a failed message, withdraw for a queued one', () => {
+    expect(outboxActions('failed').map((a) => [a.action, a.label])).toEqual([
+      ['resend', 'Try again'],
+      ['cancel', 'Withdraw'],
+    ]);
+    expect(outboxActions('queued').map((a) => a.testid)).toEqual(['outbox-cancel']);
+  });
+  it('offers nothing for finished or in-flight messages', () => {
+    for (const s of ['sent', 'cancelled', 'sending']) expect(outboxActions(s)).toEqual([]);
+  });
+  it('filters "Needs attention" to failed and uncertain', () => {
+    expect(OUTBOX_TABS.find((t) => t.id === 'attention')?.states).toEqual(['failed', 'uncertain']);
+    expect(OUTBOX_TABS.find((t) => t.id === 'all')?.states).toEqual([]);
+  });
+});
+
+describe('progress', () => {
+  it('computes a bounded percentage', () => {
+    expect(progressPercent({ done: 0, total: 0 })).toBe(0);
+    expect(progressPercent({ done: 2, total: 4 })).toBe(50);
+    expect(progressPercent({ done: 9, total: 4 })).toBe(100);
+    expect(progressPercent({ done: 1, total: 3 })).toBe(33);
+  });
+  it('names the message being sent and the outcomes so far', () => {
+    expect(progressText(progress({ done: 1, sent: 1, current: 'ana@example.com' }))).toBe(
+      'Sending 2 of 5 — to ana@example.com: 1 sent',
+    );
+    expect(progressText(progress({ done: 5, sent: 3, failed: 1, uncertain: 1 }))).toBe(
+      '5 of 5 done: 3 sent, 1 failed, 1 may have been sent',
+    );
+    expect(progressText(progress({ done: 0, current: 'bo@example.com' }))).toBe('Sending 1 of 5 — to bo@example.com');
+  });
+});
+
+describe('reportText', () => {
+  it('summarises a batch and points at the outbox when needed', () => {
+    expect(reportText(report({ sent: 3 }))).toBe('E-mails: 3 sent.');
+    expect(reportText(report({ sent: 1, failed: 1 }))).toBe('E-mails: 1 sent, 1 failed. Please look at the outbox.');
+    expect(reportText(report({ cancelled: 2 }))).toBe('E-mails: 2 withdrawn.');
+    expect(reportText(report({}))).toBe('No e-mails were sent.');
+    expect(reportText(report({ recovered: 1 }))).toContain('One message was interrupted earlier');
+  });
+  it('says why a batch stopped', () => {
+    expect(stoppedText(null)).toBeNull();
+    expect(stoppedText({ code: 'smtp_auth', message: 'The server refused the password.', field: 'password' })).toBe(
+      'Sending stopped: The server refused the password.',
+    );
+  });
+});
+
+describe('today helpers', () => {
+  it('lists the invoices a skipped message was for', () => {
+    expect(skippedText({ invoice_numbers: ['INV-1', 'INV-2'], code: 'no_email', message: 'Ana has no e-mail address.' })).toBe(
+      'INV-1, INV-2: Ana has no e-mail address.',
+    );
+    expect(skippedText({ invoice_numbers: [], code: 'x', message: 'Nothing.' })).toBe('Nothing.');
+  });
+  it('counts e-mail items not yet in the outbox', () => {
+    const items = [
+      { channel: 'email', email_state: null },
+      { channel: 'email', email_state: 'failed' },
+      { channel: 'letter', email_state: null },
+      { channel: 'email', email_state: null },
+    ];
+    expect(sendableCount(items)).toBe(2);
+    expect(sendAllLabel(2, false)).toBe('Send all e-mails (2)');
+    expect(sendAllLabel(0, false)).toBe('Send all e-mails');
+    expect(sendAllLabel(2, true)).toBe('Sending e-mails…');
+  });
+});

@@ -1,0 +1,125 @@
+// Pure helpers for e-mail sending and the outbox (no Svelte, no backend): tested in outbox.test.ts.
+import type { ApiError, OutboxItem, SendProgress, SendReport, SkippedView } from '../../lib/bindings';
+
+export type BadgeTone = 'neutral' | 'busy' | 'good' | 'attention' | 'muted';
+
+/** The badge for an outbox state (in today's queue and on the outbox page). */
+export function emailStateBadge(state: string | null | undefined): { label: string; tone: BadgeTone } | null {
+  switch (state) {
+    case 'queued':
+      return { label: 'Queued', tone: 'neutral' };
+    case 'sending':
+      return { label: 'Sending…', tone: 'busy' };
+    case 'sent':
+      return { label: 'Sent', tone: 'good' };
+    case 'failed':
+      return { label: 'Failed', tone: 'attention' };
+    case 'uncertain':
+      return { label: 'May have been sent', tone: 'attention' };
+    case 'cancelled':
+      return { label: 'Withdrawn', tone: 'muted' };
+    default:
+      return null;
+  }
+}
+
+/** States that wait for the user's decision (the outbox badge counts these). */
+export function needsAttention(state: string | null | undefined): boolean {
+  return state === 'failed' || state === 'uncertain';
+}
+
+export const OUTBOX_TABS = [
+  { id: 'all', label: 'All', states: [] as string[] },
+  { id: 'attention', label: 'Needs attention', states: ['failed', 'uncertain'] },
+  { id: 'queued', label: 'Queued', states: ['queued', 'sending'] },
+  { id: 'sent', label: 'Sent', states: ['sent'] },
+  { id: 'withdrawn', label: 'Withdrawn', states: ['cancelled'] },
+] as const;
+
+export type OutboxTab = (typeof OUTBOX_TABS)[number]['id'];
+
+export type OutboxActionKind = 'confirm_sent' | 'resend' | 'cancel';
+
+/** What the user can do with a message in this state, in display order. */
+export function outboxActions(state: string): { action: OutboxActionKind; label: string; testid: string }[] {
+  switch (state) {
+    case 'uncertain':
+      return [
+        { action: 'confirm_sent', label: 'It arrived — mark as sent', testid: 'outbox-confirm' },
+        { action: 'resend', label: 'Send again', testid: 'outbox-resend' },
+      ];
+    case 'failed':
+      return [
+        { action: 'resend', label: 'Try again', testid: 'outbox-resend' },
+        { action: 'cancel', label: 'Withdraw', testid: 'outbox-cancel' },
+      ];
+    case 'queued':
+      return [{ action: 'cancel', label: 'Withdraw', testid: 'outbox-cancel' }];
+    default:
+      return [];
+  }
+}
+
+/** 0–100 for the progress bar. */
+export function progressPercent(p: Pick<SendProgress, 'done' | 'total'>): number {
+  if (!(p.total > 0)) return 0;
+  return Math.round((Math.min(Math.max(p.done, 0), p.total) / p.total) * 100);
+}
+
+/** "Sending 2 of 5 — to ana@example.com", then "3 of 5 done: 2 sent, 1 failed". */
+export function progressText(p: SendProgress): string {
+  const head =
+    p.current && p.done < p.total
+      ? `Sending ${p.done + 1} of ${p.total} — to ${p.current}`
+      : `${p.done} of ${p.total} done`;
+  const parts = outcomeParts(p);
+  return parts.length ? `${head}: ${parts.join(', ')}` : head;
+}
+
+function outcomeParts(r: Pick<SendProgress, 'sent' | 'failed' | 'uncertain' | 'retrying'>): string[] {
+  const parts: string[] = [];
+  if (r.sent) parts.push(`${r.sent} sent`);
+  if (r.failed) parts.push(`${r.failed} failed`);
+  if (r.uncertain) parts.push(`${r.uncertain} may have been sent`);
+  if (r.retrying) parts.push(`${r.retrying} will be retried`);
+  return parts;
+}
+
+/** One sentence after a batch: what happened and what, if anything, needs the user. */
+export function reportText(r: SendReport): string {
+  const parts = outcomeParts(r);
+  if (r.cancelled) parts.push(`${r.cancelled} withdrawn`);
+  let text = parts.length ? `E-mails: ${parts.join(', ')}.` : 'No e-mails were sent.';
+  if (r.recovered) {
+    text += ` ${r.recovered === 1 ? 'One message was' : `${r.recovered} messages were`} interrupted earlier; see the outbox.`;
+  }
+  if (r.failed || r.uncertain) text += ' Please look at the outbox.';
+  return text;
+}
+
+/** Why the batch stopped, if it stopped early. */
+export function stoppedText(stopped: ApiError | null): string | null {
+  return stopped ? `Sending stopped: ${stopped.message}` : null;
+}
+
+/** "INV-1, INV-2: Ana has no e-mail address…" */
+export function skippedText(s: SkippedView): string {
+  const what = s.invoice_numbers.length ? `${s.invoice_numbers.join(', ')}: ` : '';
+  return `${what}${s.message}`;
+}
+
+/** "INV-2026-001" or "INV-1, INV-2". */
+export function invoicesLabel(item: Pick<OutboxItem, 'invoice_numbers'>): string {
+  return item.invoice_numbers.join(', ');
+}
+
+/** The button label for "Send all e-mails (N)". */
+export function sendAllLabel(n: number, busy: boolean): string {
+  if (busy) return 'Sending e-mails…';
+  return n > 0 ? `Send all e-mails (${n})` : 'Send all e-mails';
+}
+
+/** How many items of today's queue can go out as e-mail now (e-mail channel, not yet in the outbox). */
+export function sendableCount(items: readonly { channel: string; email_state: string | null }[]): number {
+  return items.filter((i) => i.channel === 'email' && i.email_state === null).length;
+}
