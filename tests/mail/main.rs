@@ -394,3 +394,88 @@ async fn header_injection_and_bad_addresses_are_refused_before_sending() {
     assert_eq!(mail::save(c, &s).await.unwrap_err().code, "smtp_tls");
     assert!(mail::load(c).await.unwrap().is_none());
 }
+
+/// The app killed mid-batch, again and again: `kindly emails send` is
+/// started and SIGKILLed at a random moment, `KINDLY_KILL_RUNS` times (50 by
+/// default), then allowed to finish. The server must have received each
+/// message at most once; every message is either received and `sent`, or
+/// not received and still queued or flagged `uncertain` for the user
+/// (never silently lost); an `uncertain` one is never resent by itself.
+#[tokio::test(flavor = "multi_thread")]
+async fn killed_mid_batch_fifty_times_never_sends_twice_and_loses_nothing() {
+    const MESSAGES: usize = 250;
+    let runs: usize = std::env::var("KINDLY_KILL_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(50);
+    let e = env().await;
+    let srv = server_for("kill", "normal");
+    {
+        let c = ctx(&e.store);
+        mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.unwrap();
+        for i in 0..MESSAGES {
+            let id = client(c, &format!("Client {i:03}"), &format!("client{i:03}@example.net")).await;
+            invoice(c, id, "250").await;
+        }
+        let q = outbox::queue_emails(c, fonts(), &QueueEmailsRequest::default()).await.unwrap();
+        assert_eq!(q.queued.len(), MESSAGES, "{:?}", q.skipped);
+    }
+    let kindly = kindly_tests::binary("kindly");
+    let send = || {
+        std::process::Command::new(&kindly)
+            .args(["--today", "2026-11-21", "--data-dir"])
+            .arg(e.dir.path())
+            .args(["emails", "send"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start kindly")
+    };
+    // A fixed pseudo-random sequence of kill delays (xorshift), 40–340 ms.
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut killed = 0;
+    for _ in 0..runs {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut child = send();
+        std::thread::sleep(std::time::Duration::from_millis(40 + seed % 300));
+        if child.try_wait().expect("wait").is_none() {
+            child.kill().expect("kill");
+            killed += 1;
+        }
+        let _ = child.wait();
+    }
+    // Then the outbox resumes and runs to the end.
+    let status = send().wait().expect("final run");
+    assert!(status.success());
+
+    let received: Vec<String> = srv
+        .messages()
+        .iter()
+        .map(|raw| MessageParser::default().parse(raw).and_then(|m| m.message_id().map(str::to_string)).unwrap())
+        .collect();
+    let mut unique = received.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), received.len(), "a message was received twice");
+    let rows = outbox::list(ctx(&e.store), &OutboxRequest { limit: 1000, ..Default::default() }).await.unwrap().rows;
+    assert_eq!(rows.len(), MESSAGES);
+    let (mut sent, mut flagged) = (0, 0);
+    for r in &rows {
+        let got = received.contains(&r.message_id);
+        match r.state.as_str() {
+            "sent" => {
+                assert!(got, "{} is marked sent but the server never received it", r.message_id);
+                sent += 1;
+            }
+            "uncertain" => flagged += 1,
+            other => panic!("{} ended as {other}: every message is sent or flagged", r.message_id),
+        }
+    }
+    // Every run was killed while the batch was still going, and each
+    // uncertain message was cut off by a kill (at most one per kill).
+    assert_eq!(killed, runs, "the batch finished before the last kill: queue more messages");
+    assert!(flagged <= killed);
+    println!(
+        "kill-and-restart: {runs} runs, {killed} killed mid-batch, {} received, 0 duplicates, {sent} sent, {flagged} flagged \"may have been sent\"",
+        received.len()
+    );
+}
