@@ -479,3 +479,47 @@ async fn killed_mid_batch_fifty_times_never_sends_twice_and_loses_nothing() {
         received.len()
     );
 }
+
+/// A locked keychain (locked over D-Bus, as the screen locker does) gives a
+/// clear error, and Kindly never falls back to another place for the
+/// password. Runs on its own private session bus so that locking does not
+/// disturb the other tests.
+#[test]
+fn a_locked_keychain_is_explained_and_nothing_falls_back() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let run = tmp.path().join("run");
+    std::fs::create_dir_all(&run).unwrap();
+    let data = tmp.path().join("data-dir");
+    let script = r#"
+        printf %s test | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 90
+        printf 'pw-locked-away' | "$K" --data-dir "$D" smtp set --host localhost --username u1 \
+            --from-name A --from-address a@example.com --password-stdin >/dev/null || exit 91
+        dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets \
+            org.freedesktop.Secret.Service.Lock array:objpath:/org/freedesktop/secrets/collection/login >/dev/null || exit 92
+        "$K" --json --data-dir "$D" smtp show
+        "$K" --json --data-dir "$D" smtp test
+        echo "exit=$?"
+    "#;
+    let out = std::process::Command::new("dbus-run-session")
+        .args(["--", "sh", "-c", script])
+        .env("K", kindly_tests::binary("kindly"))
+        .env("D", &data)
+        .env("XDG_RUNTIME_DIR", &run)
+        .env("XDG_DATA_HOME", tmp.path().join("xdg-data"))
+        .env("XDG_CONFIG_HOME", tmp.path().join("xdg-config"))
+        .env("XDG_CACHE_HOME", tmp.path().join("xdg-cache"))
+        .env_remove("DISPLAY")
+        .output()
+        .expect("dbus-run-session");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("\"password_saved\": false"), "{stdout}");
+    assert!(stdout.contains("The system keychain is locked"), "{stdout}");
+    // Sending needs the password: refused with the reason, exit code 2.
+    assert!(stdout.contains("\"code\":\"keychain_locked\"") && stdout.contains("exit=2"), "{stdout}");
+    // Nothing fell back to the data folder.
+    for f in std::fs::read_dir(&data).unwrap() {
+        let bytes = std::fs::read(f.unwrap().path()).unwrap_or_default();
+        assert!(!bytes.windows(14).any(|w| w == b"pw-locked-away"));
+    }
+}
