@@ -33,19 +33,15 @@ async fn wait_messages(srv: &SmtpServer, n: usize) -> Vec<Vec<u8>> {
     }
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn set_up_email_send_all_and_see_it_in_the_outbox() {
-    let srv = SmtpServer::start("normal");
-    let data = tempfile::tempdir().expect("tempdir");
-    let client = kindly(
-        data.path(),
-        &["clients", "add", "--name", "Ana Lima", "--greeting", "Ana", "--email", "ana@example.com"],
-    )["id"]
-        .to_string();
-    // Due two days ago by the real clock the app reads: today's step is the friendly e-mail reminder.
+/// A client with this e-mail address and an invoice due two days ago by the
+/// real clock the app reads (today's step: the friendly e-mail reminder).
+/// Returns the invoice number.
+fn seed(dir: &std::path::Path, name: &str, email: &str, amount: &str) -> String {
+    let client = kindly(dir, &["clients", "add", "--name", name, "--email", email])["id"].to_string();
     let issue = (chrono::Local::now().date_naive() - chrono::Days::new(16)).to_string();
+    let line = format!("Logo design;1;{amount};");
     let inv = kindly(
-        data.path(),
+        dir,
         &[
             "invoices",
             "add",
@@ -58,21 +54,16 @@ async fn set_up_email_send_all_and_see_it_in_the_outbox() {
             "--terms",
             "14",
             "--line",
-            "Logo design;1;350;",
+            &line,
         ],
     );
-    let number = inv["number"].as_str().expect("number").to_string();
+    inv["number"].as_str().expect("number").to_string()
+}
 
-    let d = start_in(data).await;
-    let c = &d.client;
-
-    // Before e-mail is set up, Today offers the way to Settings → E-mail.
-    wait(c, "queue-row").await;
-    click(c, "email-setup-link").await;
-    wait(c, "email-settings").await;
-
+/// Fills Settings → E-mail for the test server and saves (the password goes to the keychain).
+async fn set_up_email(c: &Client, port: u16) {
     fill(c, "smtp-host", "localhost").await;
-    fill(c, "smtp-port", &srv.port.to_string()).await;
+    fill(c, "smtp-port", &port.to_string()).await;
     let security = wait(c, "smtp-security").await;
     assert_eq!(security.prop("value").await.expect("value").as_deref(), Some("starttls"));
     fill(c, "smtp-username", USER).await;
@@ -86,6 +77,23 @@ async fn set_up_email_send_all_and_see_it_in_the_outbox() {
     wait_text(c, "smtp-password-status", "Saved in your system keychain").await;
     // The password box is emptied: the password lives only in the keychain.
     assert_eq!(wait(c, "smtp-password").await.prop("value").await.expect("value").as_deref(), Some(""));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn set_up_email_send_all_and_see_it_in_the_outbox() {
+    let srv = SmtpServer::start("normal");
+    let data = tempfile::tempdir().expect("tempdir");
+    let number = seed(data.path(), "Ana Lima", "ana@example.com", "350");
+
+    let d = start_in(data).await;
+    let c = &d.client;
+
+    // Before e-mail is set up, Today offers the way to Settings → E-mail.
+    wait(c, "queue-row").await;
+    click(c, "email-setup-link").await;
+    wait(c, "email-settings").await;
+
+    set_up_email(c, srv.port).await;
 
     click(c, "smtp-test").await;
     wait_text(c, "smtp-test-result", "Test e-mail sent to studio@example.com").await;
@@ -118,6 +126,87 @@ async fn set_up_email_send_all_and_see_it_in_the_outbox() {
     let m = &reminders[0];
     let text = format!("{}\n{}", m.subject().unwrap_or_default(), m.body_text(0).unwrap_or_default());
     assert!(text.contains(&number), "the reminder does not mention {number}:\n{text}");
-    assert!(text.contains("Ana"), "the reminder does not greet Ana:\n{text}");
+    assert!(text.contains("€350.00"), "the reminder does not say the amount:\n{text}");
+    d.client.clone().close().await.expect("close session");
+}
+
+/// Waits until no element with this test id is left.
+async fn gone(c: &Client, id: &str) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !c.find_all(Locator::Css(&format!("[data-testid=\"{id}\"]"))).await.expect("find_all").is_empty() {
+        assert!(Instant::now() < deadline, "{id} is still shown");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Finds today's queue row showing this text (e.g. the amount: in a narrow
+/// window the name column is cut off) and opens it.
+async fn open_row(c: &Client, number: &str) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let mut seen = Vec::new();
+        for row in c.find_all(Locator::Css("[data-testid=\"queue-row\"]")).await.expect("rows") {
+            let text = row.text().await.unwrap_or_default();
+            if text.contains(number) {
+                row.click().await.expect("open row");
+                return;
+            }
+            seen.push(text);
+        }
+        assert!(Instant::now() < deadline, "no queue row for {number}: {seen:?}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The decisions the outbox asks for: a message the server may have received
+/// before the connection dropped ("It arrived — mark as sent") and one it
+/// refused ("Withdraw"), with the attention badge in the navigation.
+#[tokio::test(flavor = "multi_thread")]
+async fn uncertain_and_failed_messages_wait_for_a_decision_in_the_outbox() {
+    let srv = SmtpServer::start("drop-after-data");
+    let data = tempfile::tempdir().expect("tempdir");
+    let ana = seed(data.path(), "Ana Lima", "ana@example.com", "350");
+    let bob = seed(data.path(), "Bob Stone", "reject-bob@example.com", "120");
+
+    let d = start_in(data).await;
+    let c = &d.client;
+    click(c, "nav-settings").await;
+    set_up_email(c, srv.port).await;
+
+    // One message from its preview: the server drops the line after taking it.
+    click(c, "nav-today").await;
+    open_row(c, "€350.00").await;
+    wait_text(c, "preview-subject", &ana).await;
+    click(c, "queue-send-email").await;
+    wait_text(c, "preview-send-result", "1 may have been sent").await;
+    click(c, "preview-close").await;
+    wait_text(c, "email-state", "May have been sent").await;
+
+    // The rest with "Send all": the server refuses Bob's address.
+    wait_text(c, "send-all-emails", "Send all e-mails (1)").await;
+    click(c, "send-all-emails").await;
+    wait_text(c, "send-result", "1 failed").await;
+    wait_text(c, "outbox-attention", "2").await;
+    assert_eq!(wait_messages(&srv, 1).await.len(), 1, "only Ana's message reached the server");
+
+    click(c, "nav-outbox").await;
+    click(c, "outbox-tab-attention").await;
+    wait_text(c, "outbox-page", &bob).await;
+    wait_text(c, "outbox-error", "").await;
+    // Only the uncertain message offers "It arrived"; only the failed one (and none else) "Withdraw".
+    assert_eq!(c.find_all(Locator::Css("[data-testid=\"outbox-confirm\"]")).await.expect("confirm").len(), 1);
+    assert_eq!(c.find_all(Locator::Css("[data-testid=\"outbox-cancel\"]")).await.expect("cancel").len(), 1);
+    click(c, "outbox-confirm").await;
+    gone(c, "outbox-confirm").await;
+    click(c, "outbox-cancel").await;
+    wait(c, "outbox-empty").await;
+    click(c, "outbox-tab-all").await;
+    wait_text(c, "outbox-page", "Withdrawn").await;
+    wait_text(c, "outbox-page", "Sent").await;
+    // Nothing waits for a decision any more: the badge is gone.
+    gone(c, "outbox-attention").await;
+    let got: Vec<String> =
+        srv.messages().iter().map(|m| String::from_utf8_lossy(&m[..m.len().min(600)]).into_owned()).collect();
+    assert_eq!(got.len(), 1, "confirming or withdrawing sent nothing: {got:#?}");
     d.client.clone().close().await.expect("close session");
 }
