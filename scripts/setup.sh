@@ -15,7 +15,7 @@ PACKAGES=(
   # the real window under a virtual display, and WebDriver for end-to-end tests
   webkit2gtk-driver xvfb xauth
   # a real Secret Service for the keychain, a real SMTP server, PDF checks
-  dbus gnome-keyring libsecret-tools python3-aiosmtpd poppler-utils qpdf fonts-dejavu-core
+  dbus gnome-keyring libsecret-tools python3-aiosmtpd openssl poppler-utils qpdf fonts-dejavu-core
   # a CJK fallback font for kindly-pdf (names in Chinese, Japanese, Korean)
   fonts-droid-fallback
   # node for the front end
