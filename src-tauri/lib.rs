@@ -72,6 +72,7 @@ pub fn run(started: Instant) {
             mail_commands::forget_smtp_password,
             mail_commands::send_test_email,
             mail_commands::queue_emails,
+            mail_commands::queue_plan_proposal,
             mail_commands::send_emails,
             mail_commands::cancel_sending,
             mail_commands::list_outbox,

@@ -40,6 +40,12 @@ pub async fn queue_emails(s: State<'_, AppState>, req: QueueEmailsRequest) -> Re
     outbox::queue_emails(s.ctx()?, s.fonts()?, &req).await
 }
 
+/// Queues a plan's proposal e-mail; returns its outbox id (then `send_emails`).
+#[tauri::command]
+pub async fn queue_plan_proposal(s: State<'_, AppState>, plan_id: i64) -> Res<i64> {
+    outbox::queue_plan_proposal(s.ctx()?, s.fonts()?, plan_id).await
+}
+
 #[tauri::command]
 pub async fn send_emails(
     app: tauri::AppHandle,

@@ -523,3 +523,38 @@ fn a_locked_keychain_is_explained_and_nothing_falls_back() {
         assert!(!bytes.windows(14).any(|w| w == b"pw-locked-away"));
     }
 }
+
+/// An installment plan proposal goes out through the same outbox: the
+/// proposal text with the agreement letter PDF, once, without completing a
+/// ladder stage of the invoice.
+#[tokio::test]
+async fn a_plan_proposal_is_e_mailed_once_with_the_agreement_letter() {
+    let e = env().await;
+    let c = ctx(&e.store);
+    let srv = server_for("plan", "normal");
+    mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.unwrap();
+    let bob = client(c, "Bob Baker", "bob@example.net").await;
+    let inv = invoice(c, bob, "900").await;
+    let input = kindly_api::plans::PlanInput {
+        invoice_ids: vec![inv],
+        count: Some(3),
+        frequency: "monthly".into(),
+        first_date: "2026-12-01".into(),
+        ..Default::default()
+    };
+    let plan = kindly_api::plans::propose(c, &input).await.expect("propose");
+    let id = outbox::queue_plan_proposal(c, fonts(), plan.id).await.expect("queue proposal");
+    assert_eq!(outbox::queue_plan_proposal(c, fonts(), plan.id).await.unwrap_err().code, "already_queued");
+    let never = AtomicBool::new(false);
+    let r = outbox::send_queued(c, &chrono::Utc::now, Some(&[id]), &mut |_| {}, &never).await.unwrap();
+    assert_eq!(r.sent, 1);
+    let got = srv.messages();
+    assert_eq!(got.len(), 1);
+    let m = MessageParser::default().parse(&got[0]).unwrap();
+    let text = m.body_text(0).unwrap();
+    assert!(text.contains("Bob") && text.contains("300.00"), "{text}");
+    let pdf = m.attachments().next().expect("agreement letter");
+    assert!(pdf.contents().starts_with(b"%PDF-"));
+    // The ladder is untouched: the reminder stage is still due and can go out as usual.
+    assert!(e.store.steps(inv).await.unwrap().is_empty());
+}

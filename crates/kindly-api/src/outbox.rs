@@ -22,6 +22,7 @@ use crate::followups::{due_stages, load_bundle, preview, MessageRequest, QueueRe
 use crate::views::Page;
 use crate::{mail, ApiError, ApiResult, Ctx};
 use chrono::{DateTime, Duration, Utc};
+use kindly_followup::ladder::Stage;
 use kindly_mail::compose::{compose, new_message_id, FileAttachment, Outgoing};
 use kindly_mail::transport::Mailer;
 use kindly_mail::MailError;
@@ -217,6 +218,29 @@ async fn queue_one(ctx: Ctx<'_>, fonts: &Fonts, smtp: &kindly_mail::SmtpSettings
             render_invoice_pdf(ctx, fonts, &InvoicePdfRequest { invoice_id: inv.id, page_size: String::new() }).await?;
         attachments.push(FileAttachment { name, content_type: "application/pdf".into(), bytes });
     }
+    let pairs: Vec<(i64, &Stage)> = invoices.iter().map(|i| i.id).zip(stages.iter()).collect();
+    let letter =
+        Letter { kind: "ladder", stage: &stage, invoices: &pairs, subject: &message.subject, body: &message.body };
+    enqueue(ctx, smtp, &client, &letter, attachments).await
+}
+
+/// What one outbox message says and is about.
+struct Letter<'a> {
+    kind: &'a str,
+    stage: &'a Stage,
+    invoices: &'a [(i64, &'a Stage)],
+    subject: &'a str,
+    body: &'a str,
+}
+
+/// Composes the message for a client, keeps a `.eml` copy and writes it to the outbox.
+async fn enqueue(
+    ctx: Ctx<'_>,
+    smtp: &kindly_mail::SmtpSettings,
+    client: &kindly_store::ClientRecord,
+    letter: &Letter<'_>,
+    attachments: Vec<FileAttachment>,
+) -> ApiResult<i64> {
     let to: Vec<(String, String)> =
         client.details.emails.iter().map(|a| (client.details.display_name.clone(), a.clone())).collect();
     let message_id = new_message_id(&smtp.from_address);
@@ -228,8 +252,8 @@ async fn queue_one(ctx: Ctx<'_>, fonts: &Fonts, smtp: &kindly_mail::SmtpSettings
         reply_to: smtp.reply_to.clone(),
         to: to.clone(),
         bcc: if smtp.bcc_self { vec![smtp.from_address.clone()] } else { Vec::new() },
-        subject: message.subject.clone(),
-        text: message.body.clone(),
+        subject: letter.subject.to_string(),
+        text: letter.body.to_string(),
         attachments,
     })?;
     let sha = sha256_hex(&composed.raw);
@@ -238,21 +262,21 @@ async fn queue_one(ctx: Ctx<'_>, fonts: &Fonts, smtp: &kindly_mail::SmtpSettings
     let file = format!("{}.eml", message_id.replace(['@', '/', '\\'], "_"));
     let path = save(&dir, &file, &composed.raw)?;
     let to_display: Vec<String> = to.iter().map(|(n, a)| format!("{n} <{a}>")).collect();
-    let pairs: Vec<(i64, &kindly_followup::ladder::Stage)> = invoices.iter().map(|i| i.id).zip(stages.iter()).collect();
     let path_str = path.display().to_string();
     let queued = ctx
         .store
         .enqueue_email(
             &NewEmail {
                 message_id: &message_id,
+                kind: letter.kind,
                 client_id: client.id,
-                stage: &stage,
-                invoices: &pairs,
+                stage: letter.stage,
+                invoices: letter.invoices,
                 envelope_from: &composed.envelope_from,
                 recipients: &composed.envelope_to,
                 to_display: &to_display,
-                subject: &message.subject,
-                body: &message.body,
+                subject: letter.subject,
+                body: letter.body,
                 raw: &composed.raw,
                 raw_sha256: &sha,
                 eml_path: Some(&path_str),
@@ -265,6 +289,40 @@ async fn queue_one(ctx: Ctx<'_>, fonts: &Fonts, smtp: &kindly_mail::SmtpSettings
         let _ = std::fs::remove_file(&path);
     }
     Ok(queued?)
+}
+
+/// Queues an installment plan's proposal as an e-mail (its text, with the
+/// agreement letter PDF attached). At most once per plan; sending it does not
+/// touch the invoices' ladder.
+pub async fn queue_plan_proposal(ctx: Ctx<'_>, fonts: &Fonts, plan_id: i64) -> ApiResult<i64> {
+    let (smtp, _) = mail::account(ctx).await?;
+    let plan = ctx.store.plan(plan_id).await?;
+    let client = ctx.store.client(plan.client_id).await?;
+    if client.details.emails.is_empty() {
+        return Err(ApiError::new(
+            "no_email",
+            format!("{} has no e-mail address; print the agreement letter instead.", client.details.display_name),
+            None,
+        ));
+    }
+    let message = crate::plans::proposal_email(ctx, plan_id).await?;
+    let pdf =
+        crate::plans::plan_pdf(ctx, fonts, &crate::plans::PlanPdfRequest { plan_id, page_size: String::new() }).await?;
+    let bytes = std::fs::read(&pdf.path)
+        .map_err(|e| ApiError::new("io_error", format!("Cannot read {}: {e}", pdf.path), None))?;
+    let name = Path::new(&pdf.path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let stage = Stage {
+        key: format!("plan:{plan_id}:proposal"),
+        name: "Installment plan proposal".into(),
+        offset_days: 0,
+        tone: kindly_followup::ladder::Tone::Courteous,
+        channel: kindly_followup::ladder::Channel::Email,
+    };
+    let pairs: Vec<(i64, &Stage)> = plan.invoices.iter().map(|(id, _)| (*id, &stage)).collect();
+    let letter =
+        Letter { kind: "plan", stage: &stage, invoices: &pairs, subject: &message.subject, body: &message.body };
+    enqueue(ctx, &smtp, &client, &letter, vec![FileAttachment { name, content_type: "application/pdf".into(), bytes }])
+        .await
 }
 
 /// The outbox lock: held while sending; the OS releases it if the process dies.

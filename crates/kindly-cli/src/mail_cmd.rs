@@ -60,6 +60,11 @@ pub enum EmailsCmd {
         #[arg(long = "invoice")]
         invoices: Vec<i64>,
     },
+    /// Queue an installment plan's proposal (text + agreement letter PDF).
+    QueuePlan {
+        #[arg(long)]
+        plan: i64,
+    },
     /// Send what is queued and due (or only --id …).
     Send {
         #[arg(long = "id")]
@@ -180,6 +185,10 @@ pub async fn emails(ctx: Ctx<'_>, cmd: EmailsCmd, o: &Out) -> Result<String, Api
                 }
                 s
             })
+        }
+        EmailsCmd::QueuePlan { plan } => {
+            let fonts = crate::cli::fonts()?;
+            o.id(outbox::queue_plan_proposal(ctx, &fonts, plan).await?)
         }
         EmailsCmd::Send { ids } => {
             let only = (!ids.is_empty()).then_some(ids.as_slice());

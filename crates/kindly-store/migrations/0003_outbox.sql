@@ -11,6 +11,9 @@
 CREATE TABLE outbox (
     id               INTEGER PRIMARY KEY,
     message_id       TEXT NOT NULL UNIQUE,
+    -- 'ladder': a stage of the invoices' ladder (sending it completes the
+    -- stage); 'plan': an installment plan proposal (recorded in the timeline only).
+    kind             TEXT NOT NULL DEFAULT 'ladder' CHECK (kind IN ('ladder', 'plan')),
     client_id        INTEGER NOT NULL REFERENCES clients (id),
     stage_key        TEXT NOT NULL,
     stage_offset     INTEGER NOT NULL,

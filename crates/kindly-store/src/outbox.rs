@@ -19,6 +19,9 @@ use kindly_followup::ladder::{Channel, Stage, Tone};
 #[derive(Clone, Debug)]
 pub struct NewEmail<'a> {
     pub message_id: &'a str,
+    /// "ladder" (sending completes each invoice's stage) or "plan" (a plan
+    /// proposal: its stage key is unique to the plan, no ladder step).
+    pub kind: &'a str,
     pub client_id: i64,
     /// The message's stage (the most advanced of the bundle).
     pub stage: &'a Stage,
@@ -96,6 +99,8 @@ type ListTuple = (
     Option<String>,
 );
 
+type EmailFacts = (String, i64, String, i64, String, String, String, String, String, Option<String>, String, String);
+
 const LIST_SELECT: &str = "SELECT o.id, o.message_id, o.client_id, c.display_name,
         (SELECT json_group_array(i.number) FROM outbox_invoices oi JOIN invoices i ON i.id = oi.invoice_id WHERE oi.outbox_id = o.id),
         o.stage_key, o.to_display, o.subject, o.state, o.attempts, o.next_attempt_at, o.error_code, o.error,
@@ -131,7 +136,7 @@ impl Store {
     pub async fn enqueue_email(&self, m: &NewEmail<'_>, now: DateTime<Utc>) -> Result<i64, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        for (inv, stage) in m.invoices {
+        for (inv, stage) in m.invoices.iter().filter(|_| m.kind == "ladder") {
             let done: Option<i64> =
                 sqlx::query_scalar("SELECT id FROM followup_steps WHERE invoice_id = ?1 AND stage_key = ?2")
                     .bind(inv)
@@ -146,8 +151,8 @@ impl Store {
         let t = instant_str(now);
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO outbox (message_id, client_id, stage_key, stage_offset, envelope_from, recipients, to_display,
-                                 subject, body, raw, raw_sha256, eml_path, next_attempt_at, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?13) RETURNING id",
+                                 subject, body, raw, raw_sha256, eml_path, next_attempt_at, created_at, updated_at, kind)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?13, ?14) RETURNING id",
         )
         .bind(m.message_id)
         .bind(m.client_id)
@@ -162,6 +167,7 @@ impl Store {
         .bind(m.raw_sha256)
         .bind(m.eml_path)
         .bind(&t)
+        .bind(m.kind)
         .fetch_one(&mut *tx)
         .await
         .map_err(map)?;
@@ -277,17 +283,16 @@ impl Store {
     ) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let row: Option<(String, i64, String, i64, String, String, String, String, String, Option<String>, String)> =
-            sqlx::query_as(
-                "SELECT message_id, client_id, stage_key, stage_offset, recipients, to_display, subject, body, state,
-                        eml_path, raw_sha256
+        let row: Option<EmailFacts> = sqlx::query_as(
+            "SELECT message_id, client_id, stage_key, stage_offset, recipients, to_display, subject, body, state,
+                        eml_path, raw_sha256, kind
                  FROM outbox WHERE id = ?1",
-            )
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(map)?;
-        let (message_id, _client_id, stage_key, offset, recipients, to_display, subject, body, state, eml, sha) =
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(map)?;
+        let (message_id, client_id, stage_key, offset, recipients, to_display, subject, body, state, eml, sha, kind) =
             row.ok_or(StoreError::NotFound { entity: "e-mail", id })?;
         if !matches!(state.as_str(), "sending" | "uncertain") {
             return Err(StoreError::OutboxState { state, action: "marked sent" });
@@ -325,6 +330,21 @@ impl Store {
                 "to": to, "recipients": all, "subject": subject, "body": body, "invoices": numbers,
                 "invoice": number, "server_reply": reply, "files": files,
             });
+            if kind == "plan" {
+                // A plan proposal is not a ladder stage: one timeline entry, no step.
+                if first_entry.is_none() {
+                    let ev = NewEvent {
+                        client_id,
+                        invoice_id: Some(*inv),
+                        at: now,
+                        kind: EventKind::FollowUpDone,
+                        summary: &summary,
+                        data,
+                    };
+                    first_entry = Some(append(&mut tx, &ev).await.map_err(map)?);
+                }
+                continue;
+            }
             let step = DoneStep {
                 invoice_id: *inv,
                 stage: &stage,
