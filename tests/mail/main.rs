@@ -403,7 +403,7 @@ async fn header_injection_and_bad_addresses_are_refused_before_sending() {
 /// (never silently lost); an `uncertain` one is never resent by itself.
 #[tokio::test(flavor = "multi_thread")]
 async fn killed_mid_batch_fifty_times_never_sends_twice_and_loses_nothing() {
-    const MESSAGES: usize = 250;
+    const MESSAGES: usize = 600;
     let runs: usize = std::env::var("KINDLY_KILL_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(50);
     let e = env().await;
     let srv = server_for("kill", "normal");

@@ -5,22 +5,43 @@
 //! Why the outer deadline: lettre's own timeout covers each read and write,
 //! but a server that trickles or stalls can still hold `send` for a long
 //! time; `tokio::time::timeout` bounds the whole exchange.
+//!
+//! Why our own connection for STARTTLS and plain: lettre writes the end of a
+//! message (`\r\n.\r\n`) as a separate small write on a socket with
+//! Nagle's algorithm on, so every message waited for the server's delayed
+//! ACK (about 40 ms on Linux): 55 ms per message, 55 s for 1,000. We open the
+//! TCP connection ourselves with `TCP_NODELAY` and hand it to lettre's
+//! `AsyncSmtpConnection`. Implicit TLS (port 465) still uses lettre's pooled
+//! transport.
 
 use crate::compose::Composed;
 use crate::settings::{Security, SmtpSettings};
 use crate::MailError;
 use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
-use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::transport::smtp::client::{AsyncSmtpConnection, Tls, TlsParameters};
+use lettre::transport::smtp::extension::ClientId;
 use lettre::transport::smtp::PoolConfig;
 use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use std::time::Duration;
+use tokio::net::TcpStream;
 
 pub struct Mailer {
-    transport: AsyncSmtpTransport<Tokio1Executor>,
+    inner: Inner,
     host: String,
     port: u16,
     timeout: Duration,
+}
+
+enum Inner {
+    /// Implicit TLS: lettre's pooled transport.
+    Pooled(AsyncSmtpTransport<Tokio1Executor>),
+    /// STARTTLS or plain: one reused connection we open with TCP_NODELAY.
+    Direct {
+        conn: tokio::sync::Mutex<Option<AsyncSmtpConnection>>,
+        starttls: Option<TlsParameters>,
+        credentials: Option<Credentials>,
+    },
 }
 
 /// What the server said when it accepted a message.
@@ -36,6 +57,7 @@ impl Mailer {
         s.validate()?;
         let host = s.host.trim().to_string();
         let timeout = Duration::from_secs(s.timeout_secs.clamp(1, 300));
+        let credentials = password.map(|pw| Credentials::new(s.username.trim().to_string(), pw.to_string()));
         let tls = match s.security {
             Security::Plain => Tls::None,
             sec => {
@@ -51,27 +73,74 @@ impl Mailer {
                 }
             }
         };
-        let mut b = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host.clone())
-            .port(s.port)
-            .tls(tls)
-            .timeout(Some(timeout))
-            .pool_config(PoolConfig::new().max_size(1).idle_timeout(Duration::from_secs(60)));
-        if let Some(pw) = password {
-            b = b
-                .credentials(Credentials::new(s.username.trim().to_string(), pw.to_string()))
-                .authentication(vec![Mechanism::Plain, Mechanism::Login]);
+        let inner = match tls {
+            Tls::Wrapper(p) => {
+                let mut b = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host.clone())
+                    .port(s.port)
+                    .tls(Tls::Wrapper(p))
+                    .timeout(Some(timeout))
+                    .pool_config(PoolConfig::new().max_size(1).idle_timeout(Duration::from_secs(60)));
+                if let Some(c) = credentials {
+                    b = b.credentials(c).authentication(MECHANISMS.to_vec());
+                }
+                Inner::Pooled(b.build())
+            }
+            Tls::Required(p) => Inner::Direct { conn: tokio::sync::Mutex::new(None), starttls: Some(p), credentials },
+            _ => Inner::Direct { conn: tokio::sync::Mutex::new(None), starttls: None, credentials },
+        };
+        Ok(Mailer { inner, host, port: s.port, timeout })
+    }
+
+    /// Opens, secures (STARTTLS, required when configured) and logs in.
+    async fn open(
+        &self,
+        starttls: &Option<TlsParameters>,
+        credentials: &Option<Credentials>,
+    ) -> Result<AsyncSmtpConnection, MailError> {
+        let late = |_| MailError::Timeout { seconds: self.timeout.as_secs() };
+        let tcp = tokio::time::timeout(self.timeout, TcpStream::connect((self.host.as_str(), self.port)))
+            .await
+            .map_err(late)?
+            .map_err(|e| connect_error(&e, &self.host, self.port))?;
+        // Nagle's algorithm would hold the end of each message for the server's delayed ACK.
+        let _ = tcp.set_nodelay(true);
+        let hello = ClientId::default();
+        let lettre = |e: lettre::transport::smtp::Error| classify(&e, &self.host, self.port);
+        let mut conn =
+            tokio::time::timeout(self.timeout, AsyncSmtpConnection::connect_with_transport(Box::new(tcp), &hello))
+                .await
+                .map_err(late)?
+                .map_err(lettre)?;
+        if let Some(p) = starttls {
+            if !conn.can_starttls() {
+                return Err(MailError::Tls { detail: "the server does not offer STARTTLS".into() });
+            }
+            tokio::time::timeout(self.timeout, conn.starttls(p.clone(), &hello))
+                .await
+                .map_err(late)?
+                .map_err(lettre)?;
         }
-        Ok(Mailer { transport: b.build(), host, port: s.port, timeout })
+        if let Some(c) = credentials {
+            tokio::time::timeout(self.timeout, conn.auth(&MECHANISMS, c)).await.map_err(late)?.map_err(lettre)?;
+        }
+        Ok(conn)
     }
 
     /// Connects, secures and logs in without sending anything. A failure
     /// here means no message was handed over, so it is always safe to retry.
     pub async fn check(&self) -> Result<(), MailError> {
-        match tokio::time::timeout(self.timeout * 2, self.transport.test_connection()).await {
-            Err(_) => Err(MailError::Timeout { seconds: (self.timeout * 2).as_secs() }),
-            Ok(Err(e)) => Err(classify(&e, &self.host, self.port)),
-            Ok(Ok(true)) => Ok(()),
-            Ok(Ok(false)) => Err(MailError::Dropped { detail: "the server closed the connection".into() }),
+        match &self.inner {
+            Inner::Pooled(t) => match tokio::time::timeout(self.timeout * 2, t.test_connection()).await {
+                Err(_) => Err(MailError::Timeout { seconds: (self.timeout * 2).as_secs() }),
+                Ok(Err(e)) => Err(classify(&e, &self.host, self.port)),
+                Ok(Ok(true)) => Ok(()),
+                Ok(Ok(false)) => Err(MailError::Dropped { detail: "the server closed the connection".into() }),
+            },
+            Inner::Direct { conn, starttls, credentials } => {
+                let mut slot = conn.lock().await;
+                *slot = Some(self.open(starttls, credentials).await?);
+                Ok(())
+            }
         }
     }
 
@@ -89,12 +158,38 @@ impl Mailer {
             .collect::<Result<Vec<_>, _>>()?;
         let envelope = Envelope::new(Some(from), to).map_err(|e| MailError::Build(e.to_string()))?;
         let deadline = self.timeout * 3 + Duration::from_secs((c.raw.len() / 100_000) as u64);
-        match tokio::time::timeout(deadline, self.transport.send_raw(&envelope, &c.raw)).await {
+        let result = match &self.inner {
+            Inner::Pooled(t) => tokio::time::timeout(deadline, t.send_raw(&envelope, &c.raw)).await,
+            Inner::Direct { conn, starttls, credentials } => {
+                let mut slot = conn.lock().await;
+                let mut open = match slot.take() {
+                    Some(existing) if !existing.has_broken() => existing,
+                    _ => self.open(starttls, credentials).await?,
+                };
+                let r = tokio::time::timeout(deadline, open.send(&envelope, &c.raw)).await;
+                // Keep the connection only after a clean exchange; otherwise start afresh next time.
+                if matches!(r, Ok(Ok(_))) && !open.has_broken() {
+                    *slot = Some(open);
+                }
+                r
+            }
+        };
+        match result {
             Err(_) => Err(MailError::Timeout { seconds: deadline.as_secs() }),
             Ok(Err(e)) => Err(classify(&e, &self.host, self.port)),
             Ok(Ok(r)) => Ok(Accepted { reply: r.message().collect::<Vec<_>>().join(" ") }),
         }
     }
+}
+
+const MECHANISMS: [Mechanism; 2] = [Mechanism::Plain, Mechanism::Login];
+
+fn connect_error(e: &std::io::Error, host: &str, port: u16) -> MailError {
+    let detail = e.to_string();
+    if detail.contains("failed to lookup address") || detail.to_lowercase().contains("name or service not known") {
+        return MailError::Dns { host: host.to_string() };
+    }
+    MailError::Connect { host: host.to_string(), port, detail }
 }
 
 /// The error and every cause under it, as one line.
