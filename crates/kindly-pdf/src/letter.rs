@@ -91,14 +91,10 @@ pub(crate) fn encode_qr(qr: &Option<Qr>) -> Result<Option<(QrMatrix, &str)>, Pdf
     qr.as_ref().map(|q| Ok((qr::encode(&q.payload)?, q.caption.as_str()))).transpose()
 }
 
-fn layout_letter(sh: &mut Shaper, l: &LetterDoc, meta: &DocMeta) -> Result<Vec<Page>, PdfError> {
-    let qr = encode_qr(&l.qr)?;
-    let cont = if l.reference_line.is_empty() {
-        l.sender.name.clone()
-    } else {
-        format!("{} · {}", l.sender.name, l.reference_line)
-    };
-    let mut f = Flow::new(sh, l.page, &l.footer, cont)?;
+/// Everything up to the ways to pay, shared by reminder and plan letters:
+/// letterhead and window address, date, reference, subject, greeting, body
+/// paragraphs and the optional table.
+pub(crate) fn opening(f: &mut Flow<'_, '_>, l: &LetterDoc) -> Result<(), PdfError> {
     f.letterhead(&l.sender, &l.sender_contact, &l.recipient)?;
     let (right, date_baseline) = (f.geo.right, f.geo.date_baseline);
     f.text_right(right, date_baseline, BODY_SIZE, false, 0.0, &l.date_line, "date")?;
@@ -122,6 +118,18 @@ fn layout_letter(sh: &mut Shaper, l: &LetterDoc, meta: &DocMeta) -> Result<Vec<P
         f.table(t)?;
         f.gap(5.0);
     }
+    Ok(())
+}
+
+fn layout_letter(sh: &mut Shaper, l: &LetterDoc, meta: &DocMeta) -> Result<Vec<Page>, PdfError> {
+    let qr = encode_qr(&l.qr)?;
+    let cont = if l.reference_line.is_empty() {
+        l.sender.name.clone()
+    } else {
+        format!("{} · {}", l.sender.name, l.reference_line)
+    };
+    let mut f = Flow::new(sh, l.page, &l.footer, cont)?;
+    opening(&mut f, l)?;
     if !l.payment_methods.is_empty() || qr.is_some() {
         f.payment_block(&l.payment_methods, qr.as_ref().map(|(m, c)| (m, *c)))?;
         f.gap(4.0);

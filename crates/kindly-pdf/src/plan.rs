@@ -44,29 +44,8 @@ fn layout(sh: &mut Shaper, d: &PlanLetterDoc, meta: &DocMeta) -> Result<Vec<Page
         .collect::<Result<Vec<_>, PdfError>>()?;
     let cont = format!("{} · {}", l.sender.name, l.reference_line);
     let mut f = Flow::new(sh, l.page, &l.footer, cont)?;
-    f.letterhead(&l.sender, &l.sender_contact, &l.recipient)?;
-    let (left, right, date_baseline) = (f.geo.left, f.geo.right, f.geo.date_baseline);
-    f.text_right(right, date_baseline, BODY_SIZE, false, 0.0, &l.date_line, "date")?;
-    f.y = date_baseline + 5.0;
-    if !l.reference_line.is_empty() {
-        f.paragraph(&l.reference_line, 9.0, false, 0.3, "reference line")?;
-    }
-    f.gap(4.0);
-    f.paragraph(&l.subject, 11.0, true, 0.0, "subject")?;
-    f.gap(4.0);
-    if !l.greeting.is_empty() {
-        f.paragraph(&l.greeting, BODY_SIZE, false, 0.0, "greeting")?;
-        f.gap(2.0);
-    }
-    for p in &l.body {
-        f.paragraph(p, BODY_SIZE, false, 0.0, "body")?;
-        f.gap(2.5);
-    }
-    if let Some(t) = &l.table {
-        f.gap(1.5);
-        f.table(t)?;
-        f.gap(5.0);
-    }
+    crate::letter::opening(&mut f, l)?;
+    let (left, right) = (f.geo.left, f.geo.right);
     for m in &l.payment_methods {
         f.paragraph(m, BODY_SIZE, false, 0.0, "payment methods")?;
     }
