@@ -37,11 +37,19 @@ enum Inner {
     /// Implicit TLS: lettre's pooled transport.
     Pooled(AsyncSmtpTransport<Tokio1Executor>),
     /// STARTTLS or plain: one reused connection we open with TCP_NODELAY.
-    Direct {
-        conn: tokio::sync::Mutex<Option<AsyncSmtpConnection>>,
-        starttls: Option<TlsParameters>,
-        credentials: Option<Credentials>,
-    },
+    Direct(Box<Direct>),
+}
+
+impl Inner {
+    fn direct(starttls: Option<TlsParameters>, credentials: Option<Credentials>) -> Inner {
+        Inner::Direct(Box::new(Direct { conn: tokio::sync::Mutex::new(None), starttls, credentials }))
+    }
+}
+
+struct Direct {
+    conn: tokio::sync::Mutex<Option<AsyncSmtpConnection>>,
+    starttls: Option<TlsParameters>,
+    credentials: Option<Credentials>,
 }
 
 /// What the server said when it accepted a message.
@@ -85,8 +93,8 @@ impl Mailer {
                 }
                 Inner::Pooled(b.build())
             }
-            Tls::Required(p) => Inner::Direct { conn: tokio::sync::Mutex::new(None), starttls: Some(p), credentials },
-            _ => Inner::Direct { conn: tokio::sync::Mutex::new(None), starttls: None, credentials },
+            Tls::Required(p) => Inner::direct(Some(p), credentials),
+            _ => Inner::direct(None, credentials),
         };
         Ok(Mailer { inner, host, port: s.port, timeout })
     }
@@ -136,9 +144,9 @@ impl Mailer {
                 Ok(Ok(true)) => Ok(()),
                 Ok(Ok(false)) => Err(MailError::Dropped { detail: "the server closed the connection".into() }),
             },
-            Inner::Direct { conn, starttls, credentials } => {
-                let mut slot = conn.lock().await;
-                *slot = Some(self.open(starttls, credentials).await?);
+            Inner::Direct(d) => {
+                let mut slot = d.conn.lock().await;
+                *slot = Some(self.open(&d.starttls, &d.credentials).await?);
                 Ok(())
             }
         }
@@ -160,11 +168,11 @@ impl Mailer {
         let deadline = self.timeout * 3 + Duration::from_secs((c.raw.len() / 100_000) as u64);
         let result = match &self.inner {
             Inner::Pooled(t) => tokio::time::timeout(deadline, t.send_raw(&envelope, &c.raw)).await,
-            Inner::Direct { conn, starttls, credentials } => {
-                let mut slot = conn.lock().await;
+            Inner::Direct(d) => {
+                let mut slot = d.conn.lock().await;
                 let mut open = match slot.take() {
                     Some(existing) if !existing.has_broken() => existing,
-                    _ => self.open(starttls, credentials).await?,
+                    _ => self.open(&d.starttls, &d.credentials).await?,
                 };
                 let r = tokio::time::timeout(deadline, open.send(&envelope, &c.raw)).await;
                 // Keep the connection only after a clean exchange; otherwise start afresh next time.
