@@ -558,3 +558,30 @@ async fn a_plan_proposal_is_e_mailed_once_with_the_agreement_letter() {
     // The ladder is untouched: the reminder stage is still due and can go out as usual.
     assert!(e.store.steps(inv).await.unwrap().is_empty());
 }
+
+/// A temporary refusal (451) is retried after the backoff, not marked
+/// failed, and goes out once its time has come.
+#[tokio::test]
+async fn a_busy_server_is_retried_after_the_backoff() {
+    let e = env().await;
+    let c = ctx(&e.store);
+    let bob = client(c, "Bob", "bob@example.net").await;
+    invoice(c, bob, "100").await;
+    let srv = server_for("busy", "busy-once");
+    mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.unwrap();
+    outbox::queue_emails(c, fonts(), &QueueEmailsRequest::default()).await.unwrap();
+    let never = AtomicBool::new(false);
+    let t0 = chrono::Utc::now();
+    let r = outbox::send_queued(c, &|| t0, None, &mut |_| {}, &never).await.unwrap();
+    assert_eq!((r.sent, r.retrying, r.failed), (0, 1, 0));
+    let row = outbox::list(c, &OutboxRequest::default()).await.unwrap().rows.remove(0);
+    assert_eq!((row.state.as_str(), row.error_code.as_deref()), ("queued", Some("smtp_transient")));
+    assert!(row.status_text.starts_with("Will try again at"), "{}", row.status_text);
+    // Not before its time…
+    let r = outbox::send_queued(c, &|| t0 + chrono::Duration::seconds(30), None, &mut |_| {}, &never).await.unwrap();
+    assert_eq!(r.sent, 0);
+    // …and then once.
+    let r = outbox::send_queued(c, &|| t0 + chrono::Duration::minutes(2), None, &mut |_| {}, &never).await.unwrap();
+    assert_eq!(r.sent, 1);
+    assert_eq!(srv.messages().len(), 1);
+}

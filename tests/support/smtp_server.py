@@ -10,6 +10,8 @@ Fault modes (--mode):
   silent      accept TCP connections and never say a word
   drop-after-data   store the message, then close the connection without
                     replying (the client cannot know it was accepted)
+  busy-once         answer the first message with 451 (try again later),
+                    accept the rest
   drop-mid-message  a plain relay (no TLS, no AUTH) that closes the
                     connection after the first bytes of the message
                     (nothing stored)
@@ -104,6 +106,9 @@ def main():
             return "250 OK"
 
         async def handle_DATA(self, server, session, envelope):
+            if a.mode == "busy-once" and not counter.get("refused"):
+                counter["refused"] = True
+                return "451 4.3.0 Mail server temporarily busy, try again later"
             with lock:
                 counter["n"] += 1
                 n = counter["n"]

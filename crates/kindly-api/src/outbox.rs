@@ -555,3 +555,15 @@ pub async fn act(ctx: Ctx<'_>, req: &OutboxActionRequest) -> ApiResult<OutboxIte
     }
     Ok(item(ctx.store.outbox_email(req.id).await?))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transient_failures_back_off_then_give_up() {
+        let minutes: Vec<Option<i64>> = (1..=6).map(|a| retry_after(a).map(|d| d.num_minutes())).collect();
+        assert_eq!(minutes, vec![Some(1), Some(5), Some(15), Some(60), Some(180), None]);
+        assert_eq!(retry_after(0), None);
+    }
+}
