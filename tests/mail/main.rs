@@ -403,7 +403,7 @@ async fn header_injection_and_bad_addresses_are_refused_before_sending() {
 /// (never silently lost); an `uncertain` one is never resent by itself.
 #[tokio::test(flavor = "multi_thread")]
 async fn killed_mid_batch_fifty_times_never_sends_twice_and_loses_nothing() {
-    const MESSAGES: usize = 600;
+    const MESSAGES: usize = 300;
     let runs: usize = std::env::var("KINDLY_KILL_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(50);
     let e = env().await;
     let srv = server_for("kill", "normal");
@@ -428,15 +428,30 @@ async fn killed_mid_batch_fifty_times_never_sends_twice_and_loses_nothing() {
             .spawn()
             .expect("start kindly")
     };
-    // A fixed pseudo-random sequence of kill delays (xorshift), 40–340 ms.
+    // Each run is killed once the server has taken 1–4 more messages, plus
+    // 0–15 ms: so every kill lands mid-batch whatever the machine's speed,
+    // at a varying point (mid-message, or between the server's 250 and the
+    // outbox's commit). A fixed xorshift sequence keeps runs reproducible.
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut killed = 0;
-    for _ in 0..runs {
+    let mut next = || {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
+        seed
+    };
+    let mut killed = 0;
+    for _ in 0..runs {
+        let (more, jitter) = (1 + next() % 4, next() % 16);
+        let target = srv.count() + more as usize;
         let mut child = send();
-        std::thread::sleep(std::time::Duration::from_millis(40 + seed % 300));
+        let started = std::time::Instant::now();
+        while srv.count() < target && started.elapsed().as_secs() < 30 {
+            if child.try_wait().expect("wait").is_some() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(jitter));
         if child.try_wait().expect("wait").is_none() {
             child.kill().expect("kill");
             killed += 1;

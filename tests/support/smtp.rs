@@ -96,6 +96,13 @@ impl SmtpServer {
         SmtpServer { port, dir, child }
     }
 
+    /// How many messages were received so far (without reading them).
+    pub fn count(&self) -> usize {
+        std::fs::read_dir(self.dir.path())
+            .map(|d| d.filter_map(|e| e.ok()).filter(|e| e.path().extension().is_some_and(|x| x == "eml")).count())
+            .unwrap_or(0)
+    }
+
     /// The raw messages received so far, in arrival order.
     pub fn messages(&self) -> Vec<Vec<u8>> {
         let mut files: Vec<PathBuf> = std::fs::read_dir(self.dir.path())
