@@ -159,6 +159,12 @@ async fn reminder_goes_out_once_with_both_parts_and_the_invoice_pdf() {
     assert_eq!(file["sha256"].as_str(), Some(sha.as_str()));
     let copy = MessageParser::default().parse(&eml).expect("parse copy");
     assert_eq!(copy.message_id(), m.message_id());
+    // The evidence dossier carries the sent message: listed with its hash, the .eml in the zip.
+    let req = kindly_api::dossier::DossierRequest { client_id: bob, ..Default::default() };
+    let d = kindly_api::dossier::export(c, fonts(), &req).await.expect("dossier");
+    let listed = d.files.iter().find(|f| f.sha256 == sha).expect("sent e-mail listed in the dossier");
+    assert_eq!((listed.kind.as_str(), listed.status.as_str()), ("eml", "ok"));
+    assert!(listed.in_zip.is_some());
 }
 
 #[tokio::test]
