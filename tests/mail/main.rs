@@ -302,6 +302,8 @@ async fn connection_dropped_after_data_is_flagged_not_resent() {
     let row = &outbox::list(c, &OutboxRequest::default()).await.unwrap().rows[0];
     assert_eq!(row.state, "uncertain");
     assert!(row.status_text.starts_with("May have been sent at"), "{}", row.status_text);
+    let why = row.error.as_deref().unwrap_or_default();
+    assert!(why.contains("may have been sent") && !why.contains("will try again"), "{why}");
     // The user checked their sent folder: it arrived.
     let done = outbox::act(c, &OutboxActionRequest { id: row.id, action: "confirm_sent".into() }).await.unwrap();
     assert_eq!(done.state, "sent");

@@ -402,9 +402,17 @@ pub async fn send_queued(
                 let api: ApiError = e.clone().into();
                 match &e {
                     MailError::Timeout { .. } | MailError::Dropped { .. } => {
+                        // Not "Kindly will try again": a message whose fate is unknown waits for the user.
+                        let cause = match &e {
+                            MailError::Timeout { seconds } => {
+                                format!("the mail server stopped answering for {seconds} s")
+                            }
+                            MailError::Dropped { detail } => format!("the connection was lost ({detail})"),
+                            _ => String::new(),
+                        };
                         let msg = format!(
-                            "{} It may have been sent: check your sent folder, then confirm or send again.",
-                            api.message
+                            "While this e-mail was being sent, {cause}. It may have been sent: check your sent folder, \
+                             then confirm it or send it again."
                         );
                         store.email_uncertain(m.id, &api.code, &msg, clock()).await?;
                         report.uncertain += 1;
