@@ -168,6 +168,8 @@ export const api = {
   queueEmails: (req: QueueEmailsRequest) => call<QueueEmailsResult>('queue_emails', { req }),
   /** Sends queued messages that are due, or only these outbox ids. */
   sendEmails: (ids: number[] | null) => call<SendReport>('send_emails', { ids }),
+  /** Queues a plan's proposal (text + agreement letter PDF) in the outbox; returns its outbox id. */
+  queuePlanProposal: (planId: number) => call<number>('queue_plan_proposal', { planId }),
   /** Withdraws the not-yet-sent messages of the running batch. */
   cancelSending: () => call<null>('cancel_sending'),
   listOutbox: (req: OutboxRequest) => call<Page<OutboxItem>>('list_outbox', { req }),
