@@ -608,3 +608,41 @@ async fn a_busy_server_is_retried_after_the_backoff() {
     assert_eq!(r.sent, 1);
     assert_eq!(srv.messages().len(), 1);
 }
+
+/// Implicit TLS (the port-465 style) with the same checks: the message goes
+/// out once and the server's certificate must be trusted.
+#[tokio::test]
+async fn implicit_tls_works_and_checks_the_certificate() {
+    let e = env().await;
+    let c = ctx(&e.store);
+    let bob = client(c, "Bob", "bob@example.net").await;
+    invoice(c, bob, "100").await;
+    let srv = server_for("implicit", "implicit-tls");
+    let mut s = settings(srv.port, USER, Some(PASSWORD), false);
+    s.security = "tls".into();
+    mail::save(c, &s).await.unwrap();
+    outbox::queue_emails(c, fonts(), &QueueEmailsRequest::default()).await.unwrap();
+    assert_eq!(send(c).await.stopped.map(|e| e.code), Some("smtp_certificate".into()));
+    s.trusted_certificate = test_ca().ca_pem.clone();
+    s.password = None;
+    mail::save(c, &s).await.unwrap();
+    let r = send(c).await;
+    assert_eq!(r.sent, 1, "{r:?}");
+    assert_eq!(srv.messages().len(), 1);
+}
+
+/// A server that offers no login method Kindly knows is reported as a login
+/// problem to fix in the settings, not as a dropped connection to retry.
+#[tokio::test]
+async fn a_server_without_a_usable_login_method_is_a_settings_problem() {
+    let e = env().await;
+    let c = ctx(&e.store);
+    let relay = server_for("no-auth", "drop-mid-message");
+    let mut s = settings(relay.port, &user("no-auth"), Some("pw"), false);
+    s.security = "plain".into();
+    s.host = "127.0.0.1".into();
+    mail::save(c, &s).await.unwrap();
+    let err = mail::send_test(c, None).await.unwrap_err();
+    assert_eq!((err.code.as_str(), err.field.as_deref()), ("smtp_auth", Some("password")));
+    assert!(err.message.contains("no login method"), "{}", err.message);
+}

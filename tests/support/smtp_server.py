@@ -10,6 +10,7 @@ Fault modes (--mode):
   silent      accept TCP connections and never say a word
   drop-after-data   store the message, then close the connection without
                     replying (the client cannot know it was accepted)
+  implicit-tls      TLS from the first byte (like port 465), AUTH required
   busy-once         answer the first message with 451 (try again later),
                     accept the rest
   drop-mid-message  a plain relay (no TLS, no AUTH) that closes the
@@ -144,12 +145,9 @@ def main():
         port = s.getsockname()[1]
         s.close()
 
-    controller = Controller(
-        Handler(),
+    common = dict(
         hostname="127.0.0.1",
         port=port,
-        tls_context=ctx,
-        require_starttls=True,
         authenticator=authenticator,
         auth_require_tls=True,
         auth_required=True,
@@ -157,6 +155,13 @@ def main():
         ready_timeout=10,
         data_size_limit=50 * 1024 * 1024,
     )
+    if a.mode == "implicit-tls":
+        # aiosmtpd only counts STARTTLS as TLS for AUTH; here the whole
+        # connection is TLS from the first byte.
+        common["auth_require_tls"] = False
+        controller = Controller(Handler(), ssl_context=ctx, **common)
+    else:
+        controller = Controller(Handler(), tls_context=ctx, require_starttls=True, **common)
     controller.start()
     print("READY", port, flush=True)
     try:

@@ -224,6 +224,13 @@ pub fn classify(e: &lettre::transport::smtp::Error, host: &str, port: u16) -> Ma
     if lower.contains("certificate") || lower.contains("unknownissuer") || lower.contains("caused as end entity") {
         return MailError::Certificate { detail };
     }
+    if lower.contains("no compatible authentication mechanism") {
+        return MailError::Authentication {
+            detail: "the server offers no login method Kindly supports (PLAIN or LOGIN) on this connection; \
+                     check the security setting"
+                .into(),
+        };
+    }
     if lower.contains("starttls is not supported") {
         return MailError::Tls { detail: "the server does not offer STARTTLS".into() };
     }
