@@ -100,16 +100,22 @@ pub async fn load(ctx: Ctx<'_>) -> ApiResult<Option<SmtpSettings>> {
     }
 }
 
-/// The settings and their password, ready to send; a clear error when
-/// e-mail is not set up or the keychain cannot give the password.
-pub async fn account(ctx: Ctx<'_>) -> ApiResult<(SmtpSettings, Option<String>)> {
-    let s = load(ctx).await?.ok_or_else(|| {
+/// The saved settings, or `smtp_not_configured`. Queueing needs only
+/// these; the keychain is asked for the password when sending.
+pub async fn configured(ctx: Ctx<'_>) -> ApiResult<SmtpSettings> {
+    load(ctx).await?.ok_or_else(|| {
         ApiError::new(
             "smtp_not_configured",
             "E-mail is not set up yet: enter your SMTP account in Settings → E-mail.",
             None,
         )
-    })?;
+    })
+}
+
+/// The settings and their password, ready to send; a clear error when
+/// e-mail is not set up or the keychain cannot give the password.
+pub async fn account(ctx: Ctx<'_>) -> ApiResult<(SmtpSettings, Option<String>)> {
+    let s = configured(ctx).await?;
     let password = if s.username.trim().is_empty() {
         None
     } else {

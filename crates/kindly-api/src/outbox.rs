@@ -152,7 +152,7 @@ pub fn retry_after(attempts: i64) -> Option<Duration> {
 /// client, bundling that client's invoices), or for every e-mail due today.
 /// Nothing is sent here.
 pub async fn queue_emails(ctx: Ctx<'_>, fonts: &Fonts, req: &QueueEmailsRequest) -> ApiResult<QueueEmailsResult> {
-    let (smtp, _) = mail::account(ctx).await?;
+    let smtp = mail::configured(ctx).await?;
     let ids = if req.invoice_ids.is_empty() { due_email_invoices(ctx).await? } else { req.invoice_ids.clone() };
     let mut by_client: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
     for id in ids {
@@ -295,7 +295,7 @@ async fn enqueue(
 /// agreement letter PDF attached). At most once per plan; sending it does not
 /// touch the invoices' ladder.
 pub async fn queue_plan_proposal(ctx: Ctx<'_>, fonts: &Fonts, plan_id: i64) -> ApiResult<i64> {
-    let (smtp, _) = mail::account(ctx).await?;
+    let smtp = mail::configured(ctx).await?;
     let plan = ctx.store.plan(plan_id).await?;
     let client = ctx.store.client(plan.client_id).await?;
     if client.details.emails.is_empty() {
