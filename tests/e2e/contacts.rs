@@ -2,7 +2,7 @@
 //! in the client's timeline, and export the evidence dossier (its PDF read
 //! back with pdftotext).
 
-use super::{binary, click, kindly, start_in, wait, wait_text};
+use super::{binary, click, kindly, start_in, wait, wait_gone, wait_text};
 use fantoccini::Locator;
 use std::process::Command;
 
@@ -89,6 +89,7 @@ async fn log_a_call_with_a_promise_see_it_in_the_timeline_and_export_the_dossier
     click(c, "call-log").await;
     wait_text(c, "call-result", "pauses until the promised day").await;
     click(c, "call-log").await;
+    wait_gone(c, "call-dialog").await;
     wait(c, "queue-empty").await;
 
     // The client's page: the promise and the call in the timeline.

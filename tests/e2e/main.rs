@@ -92,11 +92,40 @@ pub(crate) async fn wait(c: &Client, id: &str) -> Element {
 }
 
 /// Scrolls an element into view and clicks it, as a person would.
+///
+/// A click can be refused for a moment while the page is still settling: a
+/// modal dialog that is closing keeps the rest of the page inert, and a list
+/// that re-renders replaces the element. Like a person, try again (finding
+/// the element afresh) until the deadline; the last refusal is reported.
 pub(crate) async fn click(c: &Client, id: &str) {
-    let e = wait(c, id).await;
-    let arg = serde_json::to_value(&e).expect("element as JSON");
-    c.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await.expect("scroll into view");
-    e.click().await.unwrap_or_else(|err| panic!("could not click {id}: {err}"));
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let e = wait(c, id).await;
+        let arg = serde_json::to_value(&e).expect("element as JSON");
+        let scrolled = c.execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg]).await;
+        let clicked = match scrolled {
+            Ok(_) => e.click().await.map(|_| ()),
+            Err(err) => Err(err),
+        };
+        match clicked {
+            Ok(()) => return,
+            Err(err) if Instant::now() >= deadline => panic!("could not click {id}: {err:?}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+}
+
+/// Waits until no element with this test id is left (e.g. a dialog closed).
+pub(crate) async fn wait_gone(c: &Client, id: &str) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let left = c.find_all(Locator::Css(&tid(id))).await.map(|all| all.len()).unwrap_or(1);
+        if left == 0 {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{id} is still there");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }
 
 pub(crate) async fn wait_text(c: &Client, id: &str, want: &str) {

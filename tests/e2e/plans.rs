@@ -2,7 +2,7 @@
 //! propose a 3-installment plan, accept it on the invoice page, record the
 //! payments and see the plan complete.
 
-use super::{click, fill, kindly, nth, start_in, wait, wait_text};
+use super::{click, fill, kindly, nth, start_in, wait, wait_gone, wait_text};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn propose_accept_pay_and_complete_a_plan_from_a_reminder() {
@@ -47,6 +47,8 @@ async fn propose_accept_pay_and_complete_a_plan_from_a_reminder() {
     wait_text(c, "preview-plan-result", "proposed").await;
     // The plan offer itself was sent: record the step, which closes the preview.
     click(c, "preview-mark-done").await;
+    // Saving closes the modal preview; until then the page behind it is inert.
+    wait_gone(c, "message-preview").await;
 
     click(c, "nav-invoices").await;
     click(c, "invoice-row").await;
