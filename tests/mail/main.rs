@@ -116,7 +116,9 @@ async fn reminder_goes_out_once_with_both_parts_and_the_invoice_pdf() {
     let q = outbox::queue_emails(c, fonts(), &QueueEmailsRequest::default()).await.expect("queue");
     assert_eq!(q.queued.len(), 1, "{:?}", q.skipped);
     // A double click: the same stage cannot be queued twice.
-    let again = outbox::queue_emails(c, fonts(), &QueueEmailsRequest { invoice_ids: vec![inv] }).await.unwrap();
+    let again = outbox::queue_emails(c, fonts(), &QueueEmailsRequest { invoice_ids: vec![inv], ..Default::default() })
+        .await
+        .unwrap();
     assert!(again.queued.is_empty());
     assert_eq!(again.skipped[0].code, "already_queued");
 
@@ -645,4 +647,124 @@ async fn a_server_without_a_usable_login_method_is_a_settings_problem() {
     let err = mail::send_test(c, None).await.unwrap_err();
     assert_eq!((err.code.as_str(), err.field.as_deref()), ("smtp_auth", Some("password")));
     assert!(err.message.contains("no login method"), "{}", err.message);
+}
+
+/// Installment reminders and the follow-up on a broken promise go through
+/// the outbox like ladder steps: "send all" picks them up, each reaches the
+/// server once, and only then is it recorded (in the plan, on the promise
+/// and in the timeline with its Message-ID). While one waits in the outbox it
+/// cannot also be marked done by hand.
+#[tokio::test]
+async fn installment_reminders_and_promise_follow_ups_are_e_mailed_once_through_the_outbox() {
+    use kindly_api::contacts::{self, PromiseFollowUpDone, PromiseInput, TimelineRequest};
+    use kindly_api::plans::{self, AcceptInput, PlanInput, PlanReminderDone};
+    let e = env().await;
+    let on = |d: &str| Ctx::new(&e.store, now(), date(d));
+    let d21 = on("2026-11-21");
+    let srv = server_for("plan-reminders", "normal");
+    mail::save(d21, &settings(srv.port, USER, Some(PASSWORD), true)).await.unwrap();
+    let bob = client(d21, "Bob Baker", "bob@example.net").await;
+    let bob_inv = invoice(d21, bob, "900").await;
+    let ana = client(d21, "Ana Lima", "ana@example.org").await;
+    let ana_inv = invoice(d21, ana, "400").await;
+
+    // Bob agreed to three monthly installments from 24 Nov: the heads-up is due today (21 Nov).
+    let input = PlanInput {
+        invoice_ids: vec![bob_inv],
+        count: Some(3),
+        frequency: "monthly".into(),
+        first_date: "2026-11-24".into(),
+        ..Default::default()
+    };
+    let plan = plans::propose(d21, &input).await.expect("propose").id;
+    let accept = AcceptInput { plan_id: plan, agreed_on: String::new(), how: "call".into(), note: String::new() };
+    plans::accept(d21, &accept).await.expect("accept");
+    // Ana promised on the phone to pay everything by 25 Nov.
+    let promise = PromiseInput {
+        invoice_id: ana_inv,
+        promised_on: "2026-11-25".into(),
+        amount: String::new(),
+        how: "call".into(),
+    };
+    let promise = contacts::add_promise(d21, &promise).await.expect("promise").id;
+
+    // Send all on 21 Nov: only Bob's heads-up is due (the plan and the promise pause both ladders).
+    let q = outbox::queue_emails(d21, fonts(), &QueueEmailsRequest::default()).await.unwrap();
+    assert_eq!((q.queued.len(), q.skipped.len()), (1, 0), "{:?}", q.skipped);
+    let item = plans::queue_items(d21, None).await.unwrap().remove(0);
+    assert_eq!((item.kind.as_str(), item.email_state.as_deref()), ("heads_up", Some("queued")));
+    let by_hand = PlanReminderDone { plan_id: plan, channel: "letter".into(), note: String::new() };
+    assert_eq!(plans::reminder_done(d21, &by_hand).await.unwrap_err().code, "in_outbox");
+    let again = QueueEmailsRequest { plan_ids: vec![plan], ..Default::default() };
+    let again = outbox::queue_emails(d21, fonts(), &again).await.unwrap();
+    assert_eq!((again.queued.len(), again.skipped[0].code.as_str()), (0, "already_queued"));
+    let r = send(d21).await;
+    assert_eq!(r.sent, 1, "{r:?}");
+
+    let got = srv.messages();
+    assert_eq!(got.len(), 1);
+    let m = MessageParser::default().parse(&got[0]).unwrap();
+    let text = m.body_text(0).unwrap().to_string();
+    assert!(text.contains("Bob") && text.contains("€300.00") && text.contains("1 of 3"), "{text}");
+    let sent_id = m.message_id().unwrap().to_string();
+    assert!(plans::queue_items(d21, None).await.unwrap().is_empty(), "the heads-up is done");
+    let tl = TimelineRequest { client_id: Some(bob), kinds: vec!["installment_reminder".into()], ..Default::default() };
+    let entries = contacts::timeline(d21, &tl).await.unwrap();
+    assert_eq!(entries.len(), 1);
+    assert!(entries[0].data["message_id"].as_str().unwrap().contains(&sent_id), "{:?}", entries[0].data);
+    assert_eq!(entries[0].data["kind"], "heads_up");
+
+    // 26 Nov: Bob's first installment is two days late (a reminder) and Ana's promise was broken.
+    let d26 = on("2026-11-26");
+    let q = outbox::queue_emails(d26, fonts(), &QueueEmailsRequest::default()).await.unwrap();
+    assert_eq!((q.queued.len(), q.skipped.len()), (2, 0), "{:?}", q.skipped);
+    let f = contacts::promise_queue(d26, None).await.unwrap().remove(0);
+    assert_eq!((f.promise.id, f.email_state.as_deref()), (promise, Some("queued")));
+    let by_hand = PromiseFollowUpDone { promise_id: promise, channel: "letter".into() };
+    assert_eq!(contacts::promise_follow_up_done(d26, &by_hand).await.unwrap_err().code, "in_outbox");
+    assert_eq!(send(d26).await.sent, 2);
+    assert_eq!(outbox::queue_emails(d26, fonts(), &QueueEmailsRequest::default()).await.unwrap().queued.len(), 0);
+    assert_eq!(send(d26).await.sent, 0);
+
+    let got = srv.messages();
+    assert_eq!(got.len(), 3, "each message reached the server once");
+    let to_ana: Vec<_> = got
+        .iter()
+        .map(|raw| MessageParser::default().parse(raw).unwrap())
+        .filter(|m| m.to().and_then(|t| t.first()).and_then(|a| a.address()) == Some("ana@example.org"))
+        .collect();
+    assert_eq!(to_ana.len(), 1);
+    let text = to_ana[0].body_text(0).unwrap().to_string();
+    assert!(text.contains("Ana") && text.contains("€400.00"), "{text}");
+    let pdf = to_ana[0].attachments().next().expect("the invoice PDF");
+    assert!(pdf.contents().starts_with(b"%PDF-"));
+    assert!(contacts::promise_queue(d26, None).await.unwrap().is_empty(), "followed up once");
+    let bob_reminders = plans::queue_items(d26, None).await.unwrap();
+    assert!(bob_reminders.is_empty(), "Bob's reminder is done: {bob_reminders:?}");
+}
+
+/// Regression: a ladder step could be marked done by hand (say, printed as a
+/// letter) while its e-mail waited in the outbox, and the e-mail then went
+/// out as well: the client was contacted twice for one step. Now the outbox
+/// has to be settled first; a withdrawn e-mail frees the step.
+#[tokio::test]
+async fn a_step_waiting_in_the_outbox_cannot_also_be_marked_done_by_hand() {
+    use kindly_api::followups::{mark_done, MarkDoneRequest};
+    let e = env().await;
+    let c = ctx(&e.store);
+    let srv = server_for("by-hand", "normal");
+    mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.unwrap();
+    let bob = client(c, "Bob", "bob@example.net").await;
+    let inv = invoice(c, bob, "100").await;
+    let id = outbox::queue_emails(c, fonts(), &QueueEmailsRequest::default()).await.unwrap().queued[0];
+    let by_letter = MarkDoneRequest { invoice_ids: vec![inv], channel: "letter".into(), note: String::new() };
+    let err = mark_done(c, &by_letter).await.unwrap_err();
+    assert_eq!(err.code, "in_outbox");
+    assert!(err.message.contains("outbox (queued)"), "{}", err.message);
+    assert!(e.store.steps(inv).await.unwrap().is_empty(), "nothing recorded");
+
+    outbox::act(c, &OutboxActionRequest { id, action: "cancel".into() }).await.unwrap();
+    mark_done(c, &by_letter).await.expect("the withdrawn e-mail frees the step");
+    assert_eq!(send(c).await.sent, 0);
+    assert!(srv.messages().is_empty(), "the client got the letter only");
 }

@@ -2,6 +2,8 @@
 //! repository operation, transactions rolled back on error, the timeline and
 //! payments refusing updates and deletes, and bad database files.
 
+mod upgrade;
+
 use kindly_api::clients::{ChasingInput, ClientInput, ClientListRequest};
 use kindly_api::invoices::{InvoiceInput, InvoiceListRequest, LineInput};
 use kindly_api::payments::PaymentInput;

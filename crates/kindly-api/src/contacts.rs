@@ -432,6 +432,10 @@ pub struct PromiseFollowUp {
     pub email: Option<String>,
     pub subject: String,
     pub body: String,
+    /// The follow-up's e-mail in the outbox, if queued: queued, sending,
+    /// sent, failed or uncertain.
+    pub email_state: Option<String>,
+    pub outbox_id: Option<i64>,
 }
 
 async fn promise_message(ctx: Ctx<'_>, p: &PromiseRecord) -> ApiResult<(String, String, String, Option<String>)> {
@@ -468,7 +472,11 @@ pub async fn promise_queue(ctx: Ctx<'_>, client_id: Option<i64>) -> ApiResult<Ve
     let mut out = Vec::new();
     for due in ctx.store.broken_promises_due(ctx.today, client_id).await? {
         let (subject, body, channel, email) = promise_message(ctx, &due.promise).await?;
+        let purpose = kindly_store::EmailPurpose::PromiseFollowUp { promise_id: due.promise.id };
+        let (email_state, outbox_id) = crate::outbox::email_state(ctx, purpose).await?;
         out.push(PromiseFollowUp {
+            email_state,
+            outbox_id,
             promise: promise_view(&due.promise, locale),
             client_id: due.promise.client_id,
             client_name: due.client_name,

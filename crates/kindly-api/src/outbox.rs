@@ -27,7 +27,7 @@ use kindly_mail::compose::{compose, new_message_id, FileAttachment, Outgoing};
 use kindly_mail::transport::Mailer;
 use kindly_mail::MailError;
 use kindly_pdf::Fonts;
-use kindly_store::{NewEmail, OutboxRow, Store};
+use kindly_store::{EmailPurpose, NewEmail, OutboxRow, Store};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -37,9 +37,16 @@ use ts_rs::TS;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 pub struct QueueEmailsRequest {
-    /// The invoices to write to; empty means every e-mail due today.
+    /// The invoices to write to (their ladder stage due today). When this
+    /// and the two lists below are all empty: every e-mail due today.
     #[serde(default)]
     pub invoice_ids: Vec<i64>,
+    /// Installment plans whose reminder (or broken-plan notice) is due today.
+    #[serde(default)]
+    pub plan_ids: Vec<i64>,
+    /// Broken promises whose polite follow-up is due.
+    #[serde(default)]
+    pub promise_ids: Vec<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -153,7 +160,12 @@ pub fn retry_after(attempts: i64) -> Option<Duration> {
 /// Nothing is sent here.
 pub async fn queue_emails(ctx: Ctx<'_>, fonts: &Fonts, req: &QueueEmailsRequest) -> ApiResult<QueueEmailsResult> {
     let smtp = mail::configured(ctx).await?;
-    let ids = if req.invoice_ids.is_empty() { due_email_invoices(ctx).await? } else { req.invoice_ids.clone() };
+    let everything = req.invoice_ids.is_empty() && req.plan_ids.is_empty() && req.promise_ids.is_empty();
+    let (ids, plan_ids, promise_ids) = if everything {
+        (due_email_invoices(ctx).await?, due_plan_emails(ctx).await?, due_promise_emails(ctx).await?)
+    } else {
+        (req.invoice_ids.clone(), req.plan_ids.clone(), req.promise_ids.clone())
+    };
     let mut by_client: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
     for id in ids {
         by_client.entry(ctx.store.invoice(id).await?.client_id).or_default().push(id);
@@ -172,7 +184,112 @@ pub async fn queue_emails(ctx: Ctx<'_>, fonts: &Fonts, req: &QueueEmailsRequest)
             }
         }
     }
+    for id in plan_ids {
+        match queue_plan_reminder(ctx, &smtp, id).await {
+            Ok(id) => result.queued.push(id),
+            Err(e) if e.code == "disk_full" || e.code == "database_busy" => return Err(e),
+            Err(e) => {
+                let numbers = ctx.store.plan(id).await.map(|p| p.invoice_numbers()).unwrap_or_default();
+                result.skipped.push(SkippedView { invoice_numbers: numbers, code: e.code, message: e.message });
+            }
+        }
+    }
+    for id in promise_ids {
+        match queue_promise_follow_up(ctx, fonts, &smtp, id).await {
+            Ok(id) => result.queued.push(id),
+            Err(e) if e.code == "disk_full" || e.code == "database_busy" => return Err(e),
+            Err(e) => {
+                let all = ctx.store.promises(None, None).await.unwrap_or_default();
+                let numbers = all.into_iter().filter(|p| p.id == id).map(|p| p.invoice_number).collect();
+                result.skipped.push(SkippedView { invoice_numbers: numbers, code: e.code, message: e.message });
+            }
+        }
+    }
     Ok(result)
+}
+
+/// Plans whose reminder due today goes by e-mail and is not in the outbox yet.
+async fn due_plan_emails(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
+    let items = crate::plans::queue_items(ctx, None).await?;
+    Ok(items.into_iter().filter(|i| i.channel == "email" && i.email_state.is_none()).map(|i| i.plan_id).collect())
+}
+
+/// Broken promises whose follow-up goes by e-mail and is not in the outbox yet.
+async fn due_promise_emails(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
+    let items = crate::contacts::promise_queue(ctx, None).await?;
+    Ok(items.into_iter().filter(|i| i.channel == "email" && i.email_state.is_none()).map(|i| i.promise.id).collect())
+}
+
+/// The live outbox message (state, id) for something that is not a ladder stage.
+pub(crate) async fn email_state(ctx: Ctx<'_>, purpose: EmailPurpose) -> ApiResult<(Option<String>, Option<i64>)> {
+    let Some(key) = purpose.stage_key() else { return Ok((None, None)) };
+    Ok(match ctx.store.outbox_for_key(&key).await? {
+        Some((id, state)) => (Some(state), Some(id)),
+        None => (None, None),
+    })
+}
+
+/// A stage standing for a message that is not a ladder stage (its key is
+/// unique to what the message is about).
+fn stage_for(purpose: EmailPurpose, name: &str) -> Stage {
+    Stage {
+        key: purpose.stage_key().unwrap_or_default(),
+        name: name.into(),
+        offset_days: 0,
+        tone: kindly_followup::ladder::Tone::Courteous,
+        channel: kindly_followup::ladder::Channel::Email,
+    }
+}
+
+fn needs_email(client: &kindly_store::ClientRecord, instead: &str) -> ApiResult<()> {
+    if client.details.emails.is_empty() {
+        return Err(ApiError::new(
+            "no_email",
+            format!("{} has no e-mail address; {instead}", client.details.display_name),
+            None,
+        ));
+    }
+    Ok(())
+}
+
+/// Queues the installment reminder (or broken-plan notice) due today for a
+/// plan. At most once per installment and kind; sending it records the
+/// reminder in the plan and the timeline.
+async fn queue_plan_reminder(ctx: Ctx<'_>, smtp: &kindly_mail::SmtpSettings, plan_id: i64) -> ApiResult<i64> {
+    let (plan, seq, kind) = crate::plans::reminders::due_now(ctx, plan_id).await?;
+    let client = ctx.store.client(plan.client_id).await?;
+    needs_email(&client, "print the reminder as a letter instead.")?;
+    let message = crate::plans::reminders::render_reminder(ctx, &plan, seq, kind).await?;
+    let purpose = EmailPurpose::PlanReminder { plan_id, seq, kind };
+    let stage = stage_for(purpose, "Installment reminder");
+    let pairs: Vec<(i64, &Stage)> = plan.invoices.iter().map(|(id, _)| (*id, &stage)).collect();
+    let letter = Letter { purpose, stage: &stage, invoices: &pairs, subject: &message.subject, body: &message.body };
+    enqueue(ctx, smtp, &client, &letter, Vec::new()).await
+}
+
+/// Queues the polite follow-up about a broken promise, with the invoice PDF.
+/// At most once per promise; sending it records the follow-up.
+async fn queue_promise_follow_up(
+    ctx: Ctx<'_>,
+    fonts: &Fonts,
+    smtp: &kindly_mail::SmtpSettings,
+    promise_id: i64,
+) -> ApiResult<i64> {
+    let due = crate::contacts::promise_queue(ctx, None).await?;
+    let item = due.into_iter().find(|d| d.promise.id == promise_id).ok_or_else(|| {
+        ApiError::new("already_done", "No follow-up is due for this promise (kept, or already followed up).", None)
+    })?;
+    let client = ctx.store.client(item.client_id).await?;
+    needs_email(&client, "send the follow-up as a letter instead.")?;
+    let invoice_id = item.promise.invoice_id;
+    let (name, bytes) =
+        render_invoice_pdf(ctx, fonts, &InvoicePdfRequest { invoice_id, page_size: String::new() }).await?;
+    let purpose = EmailPurpose::PromiseFollowUp { promise_id };
+    let stage = stage_for(purpose, "Follow-up on a promise to pay");
+    let pairs = [(invoice_id, &stage)];
+    let letter = Letter { purpose, stage: &stage, invoices: &pairs, subject: &item.subject, body: &item.body };
+    let pdf = FileAttachment { name, content_type: "application/pdf".into(), bytes };
+    enqueue(ctx, smtp, &client, &letter, vec![pdf]).await
 }
 
 async fn due_email_invoices(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
@@ -219,14 +336,19 @@ async fn queue_one(ctx: Ctx<'_>, fonts: &Fonts, smtp: &kindly_mail::SmtpSettings
         attachments.push(FileAttachment { name, content_type: "application/pdf".into(), bytes });
     }
     let pairs: Vec<(i64, &Stage)> = invoices.iter().map(|i| i.id).zip(stages.iter()).collect();
-    let letter =
-        Letter { kind: "ladder", stage: &stage, invoices: &pairs, subject: &message.subject, body: &message.body };
+    let letter = Letter {
+        purpose: EmailPurpose::Ladder,
+        stage: &stage,
+        invoices: &pairs,
+        subject: &message.subject,
+        body: &message.body,
+    };
     enqueue(ctx, smtp, &client, &letter, attachments).await
 }
 
 /// What one outbox message says and is about.
 struct Letter<'a> {
-    kind: &'a str,
+    purpose: EmailPurpose,
     stage: &'a Stage,
     invoices: &'a [(i64, &'a Stage)],
     subject: &'a str,
@@ -268,7 +390,7 @@ async fn enqueue(
         .enqueue_email(
             &NewEmail {
                 message_id: &message_id,
-                kind: letter.kind,
+                purpose: letter.purpose,
                 client_id: client.id,
                 stage: letter.stage,
                 invoices: letter.invoices,
@@ -298,29 +420,17 @@ pub async fn queue_plan_proposal(ctx: Ctx<'_>, fonts: &Fonts, plan_id: i64) -> A
     let smtp = mail::configured(ctx).await?;
     let plan = ctx.store.plan(plan_id).await?;
     let client = ctx.store.client(plan.client_id).await?;
-    if client.details.emails.is_empty() {
-        return Err(ApiError::new(
-            "no_email",
-            format!("{} has no e-mail address; print the agreement letter instead.", client.details.display_name),
-            None,
-        ));
-    }
+    needs_email(&client, "print the agreement letter instead.")?;
     let message = crate::plans::proposal_email(ctx, plan_id).await?;
     let pdf =
         crate::plans::plan_pdf(ctx, fonts, &crate::plans::PlanPdfRequest { plan_id, page_size: String::new() }).await?;
     let bytes = std::fs::read(&pdf.path)
         .map_err(|e| ApiError::new("io_error", format!("Cannot read {}: {e}", pdf.path), None))?;
     let name = Path::new(&pdf.path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let stage = Stage {
-        key: format!("plan:{plan_id}:proposal"),
-        name: "Installment plan proposal".into(),
-        offset_days: 0,
-        tone: kindly_followup::ladder::Tone::Courteous,
-        channel: kindly_followup::ladder::Channel::Email,
-    };
+    let purpose = EmailPurpose::PlanProposal { plan_id };
+    let stage = stage_for(purpose, "Installment plan proposal");
     let pairs: Vec<(i64, &Stage)> = plan.invoices.iter().map(|(id, _)| (*id, &stage)).collect();
-    let letter =
-        Letter { kind: "plan", stage: &stage, invoices: &pairs, subject: &message.subject, body: &message.body };
+    let letter = Letter { purpose, stage: &stage, invoices: &pairs, subject: &message.subject, body: &message.body };
     enqueue(ctx, &smtp, &client, &letter, vec![FileAttachment { name, content_type: "application/pdf".into(), bytes }])
         .await
 }

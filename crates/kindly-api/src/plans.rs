@@ -28,7 +28,7 @@ use kindly_pdf::{DocMeta, Fonts, LetterDoc, PlanLetterDoc, Qr, Table};
 use kindly_store::{plan_state, InvoiceRecord, NewPlan, PlanRecord, StoreError};
 
 mod letters;
-mod reminders;
+pub(crate) mod reminders;
 
 pub use letters::{plan_pdf, proposal_email, reminder_letter};
 pub use reminders::{queue_items, reminder_done, reminder_message};
@@ -187,6 +187,10 @@ pub struct PlanQueueItem {
     pub channel: String,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// The reminder's e-mail in the outbox, if queued: queued, sending,
+    /// sent, failed or uncertain.
+    pub email_state: Option<String>,
+    pub outbox_id: Option<i64>,
 }
 
 /// A plan message (reminder, notice or proposal), rendered in the client's language.

@@ -55,10 +55,18 @@ pub enum SmtpCmd {
 
 #[derive(Subcommand, Debug)]
 pub enum EmailsCmd {
-    /// Queue the e-mails due today (or for --invoice …) in the outbox.
+    /// Queue the e-mails due today in the outbox: ladder steps, installment
+    /// reminders and follow-ups on broken promises (or only those named by
+    /// --invoice, --plan-reminder and --promise).
     Queue {
         #[arg(long = "invoice")]
         invoices: Vec<i64>,
+        /// A plan whose installment reminder (or broken-plan notice) is due.
+        #[arg(long = "plan-reminder")]
+        plans: Vec<i64>,
+        /// A broken promise whose follow-up is due.
+        #[arg(long = "promise")]
+        promises: Vec<i64>,
     },
     /// Queue an installment plan's proposal (text + agreement letter PDF).
     QueuePlan {
@@ -175,9 +183,10 @@ fn report_text(r: &SendReport) -> String {
 
 pub async fn emails(ctx: Ctx<'_>, cmd: EmailsCmd, o: &Out) -> Result<String, ApiError> {
     match cmd {
-        EmailsCmd::Queue { invoices } => {
+        EmailsCmd::Queue { invoices, plans, promises } => {
             let fonts = crate::cli::fonts()?;
-            let r = outbox::queue_emails(ctx, &fonts, &QueueEmailsRequest { invoice_ids: invoices }).await?;
+            let req = QueueEmailsRequest { invoice_ids: invoices, plan_ids: plans, promise_ids: promises };
+            let r = outbox::queue_emails(ctx, &fonts, &req).await?;
             o.value(&r, |r| {
                 let mut s = format!("queued {} e-mail(s)\n", r.queued.len());
                 for k in &r.skipped {

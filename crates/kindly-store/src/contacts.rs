@@ -204,6 +204,70 @@ async fn insert_promise(
     Ok((id, timeline_id))
 }
 
+/// The polite follow-up about a broken promise, as given.
+pub(crate) struct PromiseFollowedUp<'a> {
+    pub promise_id: i64,
+    pub summary: &'a str,
+    pub data: serde_json::Value,
+}
+
+/// Records the follow-up about a broken promise inside `tx`: its timeline
+/// entry and, the first time, the promise marked followed up with a week's
+/// grace before the ladder's next step. Returns (newly recorded, timeline
+/// id). A promise not broken, or already followed up, is refused with
+/// `AlreadyDone` unless `ignore_if_done` (the e-mail path: a message the
+/// server accepted is always recorded).
+pub(crate) async fn record_promise_follow_up_in(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    f: &PromiseFollowedUp<'_>,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    ignore_if_done: bool,
+    path: &std::path::Path,
+) -> Result<(bool, i64), StoreError> {
+    let map = |e| StoreError::classify(e, path);
+    let row: Option<(i64, i64, Option<String>, Option<String>)> =
+        sqlx::query_as("SELECT invoice_id, client_id, outcome, followed_up_on FROM promises WHERE id = ?1")
+            .bind(f.promise_id)
+            .fetch_optional(&mut **tx)
+            .await
+            .map_err(map)?;
+    let (invoice_id, client_id, outcome, followed) =
+        row.ok_or(StoreError::NotFound { entity: "promise", id: f.promise_id })?;
+    let open = outcome.as_deref() == Some("broken") && followed.is_none();
+    if !open && !ignore_if_done {
+        return Err(StoreError::AlreadyDone);
+    }
+    let ev = NewEvent {
+        client_id,
+        invoice_id: Some(invoice_id),
+        at: now,
+        kind: EventKind::FollowUpDone,
+        summary: f.summary,
+        data: f.data.clone(),
+    };
+    let id = append(tx, &ev).await.map_err(map)?;
+    if !open {
+        return Ok((false, id));
+    }
+    sqlx::query("UPDATE promises SET followed_up_on = ?2 WHERE id = ?1")
+        .bind(f.promise_id)
+        .bind(date_str(today))
+        .execute(&mut **tx)
+        .await
+        .map_err(map)?;
+    let week = today.checked_add_days(Days::new(7)).unwrap_or(today);
+    sqlx::query(
+        "UPDATE followups SET next_action_on = MAX(next_action_on, ?2) WHERE invoice_id = ?1 AND next_action_on IS NOT NULL",
+    )
+    .bind(invoice_id)
+    .bind(date_str(week))
+    .execute(&mut **tx)
+    .await
+    .map_err(map)?;
+    Ok((true, id))
+}
+
 impl Store {
     async fn invoice_client(
         &self,
@@ -450,35 +514,13 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let row: Option<(i64, i64, Option<String>, Option<String>)> =
-            sqlx::query_as("SELECT invoice_id, client_id, outcome, followed_up_on FROM promises WHERE id = ?1")
-                .bind(promise_id)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(map)?;
-        let (invoice_id, client_id, outcome, followed) =
-            row.ok_or(StoreError::NotFound { entity: "promise", id: promise_id })?;
-        if outcome.as_deref() != Some("broken") || followed.is_some() {
+        let key = crate::EmailPurpose::PromiseFollowUp { promise_id }.stage_key().unwrap_or_default();
+        crate::outbox::refuse_if_in_outbox(&mut tx, None, &key, self.path()).await?;
+        let f = PromiseFollowedUp { promise_id, summary, data };
+        let (done, id) = record_promise_follow_up_in(&mut tx, &f, today, now, false, self.path()).await?;
+        if !done {
             return Err(StoreError::AlreadyDone);
         }
-        sqlx::query("UPDATE promises SET followed_up_on = ?2 WHERE id = ?1")
-            .bind(promise_id)
-            .bind(date_str(today))
-            .execute(&mut *tx)
-            .await
-            .map_err(map)?;
-        let ev =
-            NewEvent { client_id, invoice_id: Some(invoice_id), at: now, kind: EventKind::FollowUpDone, summary, data };
-        let id = append(&mut tx, &ev).await.map_err(map)?;
-        let week = today.checked_add_days(Days::new(7)).unwrap_or(today);
-        sqlx::query(
-            "UPDATE followups SET next_action_on = MAX(next_action_on, ?2) WHERE invoice_id = ?1 AND next_action_on IS NOT NULL",
-        )
-        .bind(invoice_id)
-        .bind(date_str(week))
-        .execute(&mut *tx)
-        .await
-        .map_err(map)?;
         tx.commit().await.map_err(map)?;
         Ok(id)
     }

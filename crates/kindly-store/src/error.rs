@@ -32,6 +32,11 @@ pub enum StoreError {
     AlreadyDone,
     #[error("an e-mail for this step is already in the outbox; Kindly never sends the same step twice")]
     AlreadyQueued,
+    #[error(
+        "an e-mail for this step is in the outbox ({state}); send, confirm or withdraw it there first, \
+         so the client is not contacted twice"
+    )]
+    InOutbox { state: String },
     #[error("this e-mail was already sent or withdrawn; it is a permanent record and cannot change")]
     EmailFinal,
     #[error("this e-mail is {state}, so it cannot be {action}")]
@@ -74,6 +79,7 @@ impl StoreError {
             StoreError::AlreadyDone => "already_done",
             StoreError::AlreadyQueued => "already_queued",
             StoreError::EmailFinal => "email_final",
+            StoreError::InOutbox { .. } => "in_outbox",
             StoreError::OutboxState { .. } => "outbox_state",
             StoreError::Other(_) => "database_error",
             StoreError::Plan { code, .. } => code,

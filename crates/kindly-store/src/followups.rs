@@ -271,6 +271,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         let mut tx = self.write_tx().await?;
+        crate::outbox::refuse_if_in_outbox(&mut tx, Some(step.invoice_id), &step.stage.key, self.path()).await?;
         let (id, _) = record_step(self, &mut tx, step, EventKind::FollowUpDone, today, now, false).await?;
         let id = id.ok_or(StoreError::AlreadyDone)?;
         tx.commit().await.map_err(|e| StoreError::classify(e, self.path()))?;

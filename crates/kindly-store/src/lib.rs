@@ -29,7 +29,7 @@ pub use demo::{DemoSize, DemoStats};
 pub use error::StoreError;
 pub use followups::{DoneStep, DueRow, StepRecord};
 pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};
-pub use outbox::{ClaimedEmail, NewEmail, OutboxCounts, OutboxRow};
+pub use outbox::{ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};
 pub use payments::PaymentRecord;
 pub use plans::{state as plan_state, NewPlan, PlanRecord, AGREED_HOW};
 pub use settings::Settings;

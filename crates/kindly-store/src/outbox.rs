@@ -7,21 +7,89 @@
 //! `recover_interrupted` safe: any row still `sending` then belongs to a
 //! process that died.
 
+use crate::contacts::{record_promise_follow_up_in, PromiseFollowedUp};
 use crate::followups::record_step;
+use crate::plans::{record_plan_reminder_in, PlanReminderDone};
 use crate::timeline::{append, NewEvent};
 use crate::util::{instant_str, parse_instant};
 use crate::{DoneStep, Page, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::timeline::EventKind;
 use kindly_followup::ladder::{Channel, Stage, Tone};
+use kindly_followup::plan::progress::ReminderKind;
+
+/// What a message is for, and so what sending it records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EmailPurpose {
+    /// A ladder stage: sending completes each invoice's stage.
+    Ladder,
+    /// An installment plan proposal: a timeline entry, no ladder step.
+    PlanProposal { plan_id: i64 },
+    /// An installment's heads-up or reminder, or a broken plan's notice:
+    /// sending records the plan reminder (once).
+    PlanReminder { plan_id: i64, seq: u32, kind: ReminderKind },
+    /// The follow-up about a broken promise: sending records it (once).
+    PromiseFollowUp { promise_id: i64 },
+}
+
+impl EmailPurpose {
+    /// The outbox row's `kind`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            EmailPurpose::Ladder => "ladder",
+            EmailPurpose::PlanProposal { .. } => "plan",
+            EmailPurpose::PlanReminder { .. } => "plan_reminder",
+            EmailPurpose::PromiseFollowUp { .. } => "promise",
+        }
+    }
+
+    /// The stage key of a message that is not a ladder stage: unique to what
+    /// it is about, so the outbox holds at most one live message for it.
+    pub fn stage_key(&self) -> Option<String> {
+        match self {
+            EmailPurpose::Ladder => None,
+            EmailPurpose::PlanProposal { plan_id } => Some(format!("plan:{plan_id}:proposal")),
+            EmailPurpose::PlanReminder { plan_id, seq, kind } => {
+                Some(format!("plan:{plan_id}:{}:{seq}", kind.as_str()))
+            }
+            EmailPurpose::PromiseFollowUp { promise_id } => Some(format!("promise:{promise_id}")),
+        }
+    }
+
+    fn plan_id(&self) -> Option<i64> {
+        match self {
+            EmailPurpose::PlanProposal { plan_id } | EmailPurpose::PlanReminder { plan_id, .. } => Some(*plan_id),
+            _ => None,
+        }
+    }
+
+    /// Read back from a row's columns.
+    fn from_row(
+        kind: &str,
+        plan_id: Option<i64>,
+        seq: Option<i64>,
+        reminder: Option<&str>,
+        promise: Option<i64>,
+    ) -> Self {
+        match (kind, plan_id, seq.and_then(|s| u32::try_from(s).ok()), reminder.and_then(ReminderKind::parse), promise)
+        {
+            ("plan", Some(plan_id), ..) => EmailPurpose::PlanProposal { plan_id },
+            ("plan_reminder", Some(plan_id), Some(seq), Some(kind), _) => {
+                EmailPurpose::PlanReminder { plan_id, seq, kind }
+            }
+            ("promise", _, _, _, Some(promise_id)) => EmailPurpose::PromiseFollowUp { promise_id },
+            // A plan proposal queued before 0006 recorded no plan id: a timeline entry only, like any proposal.
+            ("plan", None, ..) => EmailPurpose::PlanProposal { plan_id: 0 },
+            _ => EmailPurpose::Ladder,
+        }
+    }
+}
 
 /// A message to put in the outbox.
 #[derive(Clone, Debug)]
 pub struct NewEmail<'a> {
     pub message_id: &'a str,
-    /// "ladder" (sending completes each invoice's stage) or "plan" (a plan
-    /// proposal: its stage key is unique to the plan, no ladder step).
-    pub kind: &'a str,
+    pub purpose: EmailPurpose,
     pub client_id: i64,
     /// The message's stage (the most advanced of the bundle).
     pub stage: &'a Stage,
@@ -99,7 +167,24 @@ type ListTuple = (
     Option<String>,
 );
 
-type EmailFacts = (String, i64, String, i64, String, String, String, String, String, Option<String>, String, String);
+type EmailFacts = (
+    String,
+    i64,
+    String,
+    i64,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    String,
+    String,
+    Option<i64>,
+    Option<i64>,
+    Option<String>,
+    Option<i64>,
+);
 
 const LIST_SELECT: &str = "SELECT o.id, o.message_id, o.client_id, c.display_name,
         (SELECT json_group_array(i.number) FROM outbox_invoices oi JOIN invoices i ON i.id = oi.invoice_id WHERE oi.outbox_id = o.id),
@@ -136,7 +221,35 @@ impl Store {
     pub async fn enqueue_email(&self, m: &NewEmail<'_>, now: DateTime<Utc>) -> Result<i64, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        for (inv, stage) in m.invoices.iter().filter(|_| m.kind == "ladder") {
+        match m.purpose {
+            EmailPurpose::PlanReminder { plan_id, seq, kind } => {
+                let done: Option<i64> =
+                    sqlx::query_scalar("SELECT id FROM plan_reminders WHERE plan_id = ?1 AND seq = ?2 AND kind = ?3")
+                        .bind(plan_id)
+                        .bind(i64::from(seq))
+                        .bind(kind.as_str())
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(map)?;
+                if done.is_some() {
+                    return Err(StoreError::AlreadyDone);
+                }
+            }
+            EmailPurpose::PromiseFollowUp { promise_id } => {
+                let open: Option<i64> = sqlx::query_scalar(
+                    "SELECT id FROM promises WHERE id = ?1 AND outcome = 'broken' AND followed_up_on IS NULL",
+                )
+                .bind(promise_id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(map)?;
+                if open.is_none() {
+                    return Err(StoreError::AlreadyDone);
+                }
+            }
+            EmailPurpose::Ladder | EmailPurpose::PlanProposal { .. } => {}
+        }
+        for (inv, stage) in m.invoices.iter().filter(|_| m.purpose == EmailPurpose::Ladder) {
             let done: Option<i64> =
                 sqlx::query_scalar("SELECT id FROM followup_steps WHERE invoice_id = ?1 AND stage_key = ?2")
                     .bind(inv)
@@ -151,8 +264,9 @@ impl Store {
         let t = instant_str(now);
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO outbox (message_id, client_id, stage_key, stage_offset, envelope_from, recipients, to_display,
-                                 subject, body, raw, raw_sha256, eml_path, next_attempt_at, created_at, updated_at, kind)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?13, ?14) RETURNING id",
+                                 subject, body, raw, raw_sha256, eml_path, next_attempt_at, created_at, updated_at, kind,
+                                 plan_id, installment_seq, reminder_kind, promise_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?13, ?14, ?15, ?16, ?17, ?18) RETURNING id",
         )
         .bind(m.message_id)
         .bind(m.client_id)
@@ -167,7 +281,20 @@ impl Store {
         .bind(m.raw_sha256)
         .bind(m.eml_path)
         .bind(&t)
-        .bind(m.kind)
+        .bind(m.purpose.kind())
+        .bind(m.purpose.plan_id())
+        .bind(match m.purpose {
+            EmailPurpose::PlanReminder { seq, .. } => Some(i64::from(seq)),
+            _ => None,
+        })
+        .bind(match m.purpose {
+            EmailPurpose::PlanReminder { kind, .. } => Some(kind.as_str()),
+            _ => None,
+        })
+        .bind(match m.purpose {
+            EmailPurpose::PromiseFollowUp { promise_id } => Some(promise_id),
+            _ => None,
+        })
         .fetch_one(&mut *tx)
         .await
         .map_err(map)?;
@@ -285,15 +412,32 @@ impl Store {
         let mut tx = self.write_tx().await?;
         let row: Option<EmailFacts> = sqlx::query_as(
             "SELECT message_id, client_id, stage_key, stage_offset, recipients, to_display, subject, body, state,
-                        eml_path, raw_sha256, kind
+                        eml_path, raw_sha256, kind, plan_id, installment_seq, reminder_kind, promise_id
                  FROM outbox WHERE id = ?1",
         )
         .bind(id)
         .fetch_optional(&mut *tx)
         .await
         .map_err(map)?;
-        let (message_id, client_id, stage_key, offset, recipients, to_display, subject, body, state, eml, sha, kind) =
-            row.ok_or(StoreError::NotFound { entity: "e-mail", id })?;
+        let (
+            message_id,
+            client_id,
+            stage_key,
+            offset,
+            recipients,
+            to_display,
+            subject,
+            body,
+            state,
+            eml,
+            sha,
+            kind,
+            plan_id,
+            seq,
+            reminder,
+            promise_id,
+        ) = row.ok_or(StoreError::NotFound { entity: "e-mail", id })?;
+        let purpose = EmailPurpose::from_row(&kind, plan_id, seq, reminder.as_deref(), promise_id);
         if !matches!(state.as_str(), "sending" | "uncertain") {
             return Err(StoreError::OutboxState { state, action: "marked sent" });
         }
@@ -330,9 +474,11 @@ impl Store {
                 "to": to, "recipients": all, "subject": subject, "body": body, "invoices": numbers,
                 "invoice": number, "server_reply": reply, "files": files,
             });
-            if kind == "plan" {
-                // A plan proposal is not a ladder stage: one timeline entry, no step.
-                if first_entry.is_none() {
+            match purpose {
+                EmailPurpose::Ladder => {}
+                // Not a ladder stage: one entry for the whole message, no step.
+                _ if first_entry.is_some() => continue,
+                EmailPurpose::PlanProposal { .. } => {
                     let ev = NewEvent {
                         client_id,
                         invoice_id: Some(*inv),
@@ -342,8 +488,29 @@ impl Store {
                         data,
                     };
                     first_entry = Some(append(&mut tx, &ev).await.map_err(map)?);
+                    continue;
                 }
-                continue;
+                EmailPurpose::PlanReminder { plan_id, seq, kind } => {
+                    let mut data = data;
+                    if let Some(d) = data.as_object_mut() {
+                        d.insert("kind".into(), kind.as_str().into());
+                        d.insert("installment".into(), seq.into());
+                    }
+                    let r = PlanReminderDone { plan_id, seq, kind, channel: "email", summary: &summary, data };
+                    let (_, tl) = record_plan_reminder_in(&mut tx, &r, today, now, true, self.path()).await?;
+                    first_entry = Some(tl);
+                    continue;
+                }
+                EmailPurpose::PromiseFollowUp { promise_id } => {
+                    let mut data = data;
+                    if let Some(d) = data.as_object_mut() {
+                        d.insert("promise_id".into(), promise_id.into());
+                    }
+                    let f = PromiseFollowedUp { promise_id, summary: &summary, data };
+                    let (_, tl) = record_promise_follow_up_in(&mut tx, &f, today, now, true, self.path()).await?;
+                    first_entry = Some(tl);
+                    continue;
+                }
             }
             let step = DoneStep {
                 invoice_id: *inv,
@@ -547,6 +714,17 @@ impl Store {
 
     /// For each of these invoices, the live (not cancelled) outbox messages:
     /// (invoice id, stage key, outbox id, state).
+    /// The live (not withdrawn) message for a stage key, with its state.
+    pub async fn outbox_for_key(&self, stage_key: &str) -> Result<Option<(i64, String)>, StoreError> {
+        sqlx::query_as(
+            "SELECT id, state FROM outbox WHERE stage_key = ?1 AND state <> 'cancelled' ORDER BY id DESC LIMIT 1",
+        )
+        .bind(stage_key)
+        .fetch_optional(self.pool())
+        .await
+        .map_err(|e| StoreError::classify(e, self.path()))
+    }
+
     pub async fn outbox_states(&self, invoice_ids: &[i64]) -> Result<Vec<(i64, String, i64, String)>, StoreError> {
         if invoice_ids.is_empty() {
             return Ok(Vec::new());
@@ -568,6 +746,32 @@ impl Store {
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
         t.as_deref().map(parse_instant).transpose()
+    }
+}
+
+/// Refuses to record a step by hand while an e-mail for it waits in the
+/// outbox (queued, being sent, failed or possibly sent): it would reach the
+/// client as well, or its fate is the user's decision there first.
+/// `invoice_id` narrows a ladder stage key to one invoice.
+pub(crate) async fn refuse_if_in_outbox(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    invoice_id: Option<i64>,
+    stage_key: &str,
+    path: &std::path::Path,
+) -> Result<(), StoreError> {
+    let state: Option<String> = sqlx::query_scalar(
+        "SELECT o.state FROM outbox_invoices oi JOIN outbox o ON o.id = oi.outbox_id
+         WHERE oi.stage_key = ?2 AND (?1 IS NULL OR oi.invoice_id = ?1) AND oi.live = 1 AND o.state <> 'sent'
+         LIMIT 1",
+    )
+    .bind(invoice_id)
+    .bind(stage_key)
+    .fetch_optional(&mut **tx)
+    .await
+    .map_err(|e| StoreError::classify(e, path))?;
+    match state {
+        Some(state) => Err(StoreError::InOutbox { state }),
+        None => Ok(()),
     }
 }
 

@@ -245,6 +245,57 @@ async fn event(
     append(tx, &NewEvent { client_id: p.client_id, invoice_id, at: now, kind, summary, data }).await
 }
 
+/// A plan reminder (or broken-plan notice) that was given.
+pub(crate) struct PlanReminderDone<'a> {
+    pub plan_id: i64,
+    pub seq: u32,
+    pub kind: ReminderKind,
+    pub channel: &'a str,
+    pub summary: &'a str,
+    pub data: serde_json::Value,
+}
+
+/// Records a plan reminder inside `tx`: its timeline entry and, unless it
+/// was already done, the reminder itself. Returns (reminder id, timeline
+/// id); with `ignore_if_done` false a reminder already done is refused with
+/// `AlreadyDone` (the e-mail path passes true: a message the server accepted
+/// is recorded even when the reminder was meanwhile marked done by hand).
+pub(crate) async fn record_plan_reminder_in(
+    tx: &mut Transaction<'static, Sqlite>,
+    r: &PlanReminderDone<'_>,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    ignore_if_done: bool,
+    path: &std::path::Path,
+) -> Result<(Option<i64>, i64), StoreError> {
+    let map = |e| StoreError::classify(e, path);
+    let p = load(tx, r.plan_id).await?;
+    let done = p.reminders_done.contains(&(r.seq, r.kind));
+    if done && !ignore_if_done {
+        return Err(StoreError::AlreadyDone);
+    }
+    let timeline_id =
+        event(tx, &p, EventKind::InstallmentReminder, r.summary, r.data.clone(), now).await.map_err(map)?;
+    if done {
+        return Ok((None, timeline_id));
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO plan_reminders (plan_id, seq, kind, channel, done_on, at, timeline_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
+    )
+    .bind(r.plan_id)
+    .bind(i64::from(r.seq))
+    .bind(r.kind.as_str())
+    .bind(r.channel)
+    .bind(date_str(today))
+    .bind(instant_str(now))
+    .bind(timeline_id)
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(map)?;
+    Ok((Some(id), timeline_id))
+}
+
 fn plan_label(p: &PlanRecord) -> String {
     format!("payment plan #{} ({})", p.id, p.invoice_numbers().join(", "))
 }
@@ -601,27 +652,12 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let map = |e| self.plan_err(e);
         let mut tx = self.write_tx().await?;
-        let p = load(&mut tx, plan_id).await?;
-        if p.reminders_done.contains(&(seq, kind)) {
-            return Err(StoreError::AlreadyDone);
-        }
-        let timeline_id = event(&mut tx, &p, EventKind::InstallmentReminder, summary, data, now).await.map_err(map)?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO plan_reminders (plan_id, seq, kind, channel, done_on, at, timeline_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
-        )
-        .bind(plan_id)
-        .bind(i64::from(seq))
-        .bind(kind.as_str())
-        .bind(channel)
-        .bind(date_str(today))
-        .bind(instant_str(now))
-        .bind(timeline_id)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(map)?;
+        let key = crate::EmailPurpose::PlanReminder { plan_id, seq, kind }.stage_key().unwrap_or_default();
+        crate::outbox::refuse_if_in_outbox(&mut tx, None, &key, self.path()).await?;
+        let r = PlanReminderDone { plan_id, seq, kind, channel, summary, data };
+        let (id, _) = record_plan_reminder_in(&mut tx, &r, today, now, false, self.path()).await?;
         tx.commit().await.map_err(map)?;
-        Ok(id)
+        id.ok_or(StoreError::AlreadyDone)
     }
 
     /// One plan.

@@ -319,9 +319,18 @@ server_reply: string, };
 
 export type QueueEmailsRequest = { 
 /**
- * The invoices to write to; empty means every e-mail due today.
+ * The invoices to write to (their ladder stage due today). When this
+ * and the two lists below are all empty: every e-mail due today.
  */
-invoice_ids: Array<number>, };
+invoice_ids: Array<number>, 
+/**
+ * Installment plans whose reminder (or broken-plan notice) is due today.
+ */
+plan_ids: Array<number>, 
+/**
+ * Broken promises whose polite follow-up is due.
+ */
+promise_ids: Array<number>, };
 
 export type SkippedView = { invoice_numbers: Array<string>, code: string, message: string, };
 
@@ -513,7 +522,12 @@ amount: MoneyView, remaining_total: MoneyView, invoice_numbers: Array<string>,
 /**
  * email, or letter when the client has no e-mail address.
  */
-channel: string, email: string | null, phone: string | null, };
+channel: string, email: string | null, phone: string | null, 
+/**
+ * The reminder's e-mail in the outbox, if queued: queued, sending,
+ * sent, failed or uncertain.
+ */
+email_state: string | null, outbox_id: number | null, };
 
 export type PlanMessage = { plan_id: number, 
 /**
@@ -603,7 +617,12 @@ export type PromiseFollowUp = { promise: PromiseView, client_id: number, client_
 /**
  * email or letter.
  */
-channel: string, email: string | null, subject: string, body: string, };
+channel: string, email: string | null, subject: string, body: string, 
+/**
+ * The follow-up's e-mail in the outbox, if queued: queued, sending,
+ * sent, failed or uncertain.
+ */
+email_state: string | null, outbox_id: number | null, };
 
 export type PromiseFollowUpDone = { promise_id: number, 
 /**

@@ -2,6 +2,7 @@
 //! which plan (today's queue), their messages, and recording them once.
 
 use super::*;
+use kindly_store::EmailPurpose;
 
 /// What is due today for one running plan: (seq, kind), the broken notice
 /// being installment 0 in the record but naming the late installment.
@@ -40,6 +41,8 @@ pub async fn queue_items(ctx: Ctx<'_>, client_id: Option<i64>) -> ApiResult<Vec<
         }
         let (inst, rest) = current_installment(&p);
         let email = client.details.emails.first().cloned();
+        let (email_state, outbox_id) =
+            crate::outbox::email_state(ctx, EmailPurpose::PlanReminder { plan_id: p.id, seq, kind }).await?;
         let m = |minor| MoneyView::new(minor, p.currency, locale);
         out.push(PlanQueueItem {
             plan_id: p.id,
@@ -55,6 +58,8 @@ pub async fn queue_items(ctx: Ctx<'_>, client_id: Option<i64>) -> ApiResult<Vec<
             channel: if email.is_some() { "email" } else { "letter" }.into(),
             email,
             phone: client.details.phone.clone(),
+            email_state,
+            outbox_id,
         });
     }
     out.sort_by(|a, b| a.due_on.cmp(&b.due_on).then(a.plan_id.cmp(&b.plan_id)));
@@ -139,7 +144,7 @@ pub async fn reminder_message(ctx: Ctx<'_>, plan_id: i64) -> ApiResult<PlanMessa
     render_reminder(ctx, &p, seq, kind).await
 }
 
-pub(super) async fn render_reminder(
+pub(crate) async fn render_reminder(
     ctx: Ctx<'_>,
     p: &PlanRecord,
     seq: u32,
@@ -191,7 +196,7 @@ pub async fn reminder_done(ctx: Ctx<'_>, input: &PlanReminderDone) -> ApiResult<
 }
 
 /// The plan and the reminder due today, or `already_done`.
-pub(super) async fn due_now(ctx: Ctx<'_>, plan_id: i64) -> ApiResult<(PlanRecord, u32, ReminderKind)> {
+pub(crate) async fn due_now(ctx: Ctx<'_>, plan_id: i64) -> ApiResult<(PlanRecord, u32, ReminderKind)> {
     refresh(ctx).await?;
     let p = ctx.store.plan(plan_id).await?;
     let (seq, kind) = due_today(&p, ctx.today).ok_or_else(|| {

@@ -1,6 +1,6 @@
 // Queue, then send: the one path from today's queue to the outbox and out.
 import { api } from '../../lib/api';
-import type { SendReport, SkippedView } from '../../lib/bindings';
+import type { QueueEmailsRequest, SendReport, SkippedView } from '../../lib/bindings';
 
 export type SendOutcome = {
   /** Outbox ids queued now. */
@@ -10,14 +10,24 @@ export type SendOutcome = {
   report: SendReport | null;
 };
 
+/** What to queue: ladder steps by invoice, installment reminders by plan, promise follow-ups by promise. */
+export type QueueTarget = { invoiceIds?: number[]; planIds?: number[]; promiseIds?: number[] };
+
+/** The request for a target; nothing named means every e-mail due today. */
+export function queueRequest(target: QueueTarget): QueueEmailsRequest {
+  return { invoice_ids: target.invoiceIds ?? [], plan_ids: target.planIds ?? [], promise_ids: target.promiseIds ?? [] };
+}
+
 /**
- * Queues the e-mails for these invoices and sends exactly those; with no
- * invoices, queues every e-mail due today and sends everything queued and due
- * (messages waiting from earlier too).
+ * Queues the e-mails for this target and sends exactly those; with nothing
+ * named, queues every e-mail due today (ladder steps, installment reminders,
+ * promise follow-ups) and sends everything queued and due (messages waiting
+ * from earlier too).
  */
-export async function queueAndSend(invoiceIds: number[]): Promise<SendOutcome> {
-  const q = await api.queueEmails({ invoice_ids: invoiceIds });
-  const all = invoiceIds.length === 0;
+export async function queueAndSend(target: QueueTarget = {}): Promise<SendOutcome> {
+  const req = queueRequest(target);
+  const q = await api.queueEmails(req);
+  const all = req.invoice_ids.length + req.plan_ids.length + req.promise_ids.length === 0;
   if (!all && q.queued.length === 0) return { queued: [], skipped: q.skipped, report: null };
   const report = await api.sendEmails(all ? null : q.queued);
   return { queued: q.queued, skipped: q.skipped, report };
