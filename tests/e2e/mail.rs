@@ -37,10 +37,15 @@ async fn wait_messages(srv: &SmtpServer, n: usize) -> Vec<Vec<u8>> {
 /// real clock the app reads (today's step: the friendly e-mail reminder).
 /// Returns the invoice number.
 fn seed(dir: &std::path::Path, name: &str, email: &str, amount: &str) -> String {
+    seed_invoice(dir, name, email, amount)["number"].as_str().expect("number").to_string()
+}
+
+/// The same, returning the invoice as the CLI printed it.
+fn seed_invoice(dir: &std::path::Path, name: &str, email: &str, amount: &str) -> serde_json::Value {
     let client = kindly(dir, &["clients", "add", "--name", name, "--email", email])["id"].to_string();
     let issue = (chrono::Local::now().date_naive() - chrono::Days::new(16)).to_string();
     let line = format!("Logo design;1;{amount};");
-    let inv = kindly(
+    kindly(
         dir,
         &[
             "invoices",
@@ -56,8 +61,7 @@ fn seed(dir: &std::path::Path, name: &str, email: &str, amount: &str) -> String 
             "--line",
             &line,
         ],
-    );
-    inv["number"].as_str().expect("number").to_string()
+    )
 }
 
 /// Fills Settings → E-mail for the test server and saves (the password goes to the keychain).
@@ -84,6 +88,12 @@ async fn set_up_email_send_all_and_see_it_in_the_outbox() {
     let srv = SmtpServer::start("normal");
     let data = tempfile::tempdir().expect("tempdir");
     let number = seed(data.path(), "Ana Lima", "ana@example.com", "350");
+    // Bob agreed to two installments, the first in three days: its heads-up is due today.
+    let bob_inv = seed_invoice(data.path(), "Bob Baker", "bob@example.com", "600")["id"].to_string();
+    let first = (chrono::Local::now().date_naive() + chrono::Days::new(3)).to_string();
+    let plan =
+        kindly(data.path(), &["plans", "propose", "--invoice", &bob_inv, "--count", "2", "--first-date", &first]);
+    kindly(data.path(), &["plans", "accept", &plan["id"].to_string(), "--how", "call"]);
 
     let d = start_in(data).await;
     let c = &d.client;
@@ -102,6 +112,16 @@ async fn set_up_email_send_all_and_see_it_in_the_outbox() {
 
     // Today: send every e-mail due; the row leaves the queue once sent.
     click(c, "nav-today").await;
+    wait_text(c, "send-all-emails", "Send all e-mails (2)").await;
+    // The installment's heads-up on its own, through the outbox; done once the server took it.
+    wait_text(c, "installment-row", "Bob Baker").await;
+    click(c, "installment-send").await;
+    gone(c, "installment-row").await;
+    let got = wait_messages(&srv, 2).await;
+    assert_eq!(got.len(), 2, "the test e-mail and the heads-up");
+    let heads_up = MessageParser::default().parse(&got[1]).expect("parse");
+    let text = heads_up.body_text(0).unwrap_or_default().to_string();
+    assert!(text.contains("Bob") && text.contains("€300.00") && text.contains("1 of 2"), "{text}");
     wait_text(c, "send-all-emails", "Send all e-mails (1)").await;
     click(c, "send-all-emails").await;
     wait(c, "queue-empty").await;
@@ -112,16 +132,17 @@ async fn set_up_email_send_all_and_see_it_in_the_outbox() {
     wait_text(c, "outbox-state", "Sent").await;
     wait_text(c, "outbox-status", "Sent").await;
     let rows = c.find_all(Locator::Css("[data-testid=\"outbox-row\"]")).await.expect("rows");
-    assert_eq!(rows.len(), 1);
+    assert_eq!(rows.len(), 2, "the heads-up and the reminder");
 
-    // Exactly one reminder reached the server (besides the test e-mail), for this invoice.
-    let got = wait_messages(&srv, 2).await;
+    // Exactly one reminder reached the server (besides the test e-mail and the heads-up), for this invoice.
+    let got = wait_messages(&srv, 3).await;
     let reminders: Vec<_> = got
         .iter()
         .map(|raw| MessageParser::default().parse(raw).expect("parse"))
         .filter(|m| m.subject() != Some("Kindly test e-mail"))
+        .filter(|m| m.to().and_then(|t| t.first()).and_then(|a| a.address()) == Some("ana@example.com"))
         .collect();
-    assert_eq!(got.len(), 2, "the test e-mail and one reminder");
+    assert_eq!(got.len(), 3, "the test e-mail, the heads-up and one reminder");
     assert_eq!(reminders.len(), 1);
     let m = &reminders[0];
     let text = format!("{}\n{}", m.subject().unwrap_or_default(), m.body_text(0).unwrap_or_default());
