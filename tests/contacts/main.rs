@@ -715,3 +715,58 @@ async fn a_payment_after_the_promised_day_does_not_make_the_promise_kept() {
     // Paid in full: nothing left to follow up.
     assert!(contacts::promise_queue(on(&db.store, "2026-11-30"), None).await.unwrap().is_empty());
 }
+
+/// Regression: invoices whose broken promise waits for its follow-up were
+/// left out of today's queue only after a page was read, so the queue's
+/// count included them and a page could come back empty before the end.
+#[tokio::test]
+async fn invoices_paused_by_a_promise_are_neither_counted_nor_repeated_across_pages() {
+    let db = db().await;
+    let day = on(&db.store, "2026-11-02");
+    let (client, first) = setup(day, true).await;
+    let mut others = Vec::new();
+    for _ in 0..3 {
+        let input = InvoiceInput {
+            client_id: client,
+            issue_date: "2026-10-02".into(),
+            due_date: "2026-11-01".into(),
+            currency: "EUR".into(),
+            lines: vec![LineInput {
+                description: "Hosting".into(),
+                quantity: "1".into(),
+                unit_price: "50".into(),
+                tax_rate: "".into(),
+            }],
+            issue: true,
+            ..Default::default()
+        };
+        others.push(kindly_api::invoices::create(day, &input).await.expect("invoice").id);
+    }
+    // The oldest invoice (first in the queue's order) is paused by a promise.
+    let promise = PromiseInput {
+        invoice_id: first,
+        promised_on: "2026-11-10".into(),
+        amount: String::new(),
+        how: "email".into(),
+    };
+    contacts::add_promise(day, &promise).await.expect("promise");
+    // The promised day passed unpaid: the invoice waits for its follow-up (the promise queue), not the ladder.
+    let day = on(&db.store, "2026-11-11");
+    assert_eq!(contacts::promise_queue(day, None).await.unwrap().len(), 1);
+
+    let mut seen = Vec::new();
+    let mut total = None;
+    loop {
+        let req = QueueRequest { client_id: None, offset: seen.len() as i64, limit: 1 };
+        let page = followups::queue(day, &req).await.expect("queue");
+        total.get_or_insert(page.total);
+        if page.items.is_empty() {
+            break;
+        }
+        seen.extend(page.items.iter().map(|i| i.invoice_id));
+    }
+    others.sort_unstable();
+    seen.sort_unstable();
+    assert_eq!(seen, others, "every unpaused invoice once, the paused one never");
+    assert_eq!(total, Some(3), "the count leaves out the paused invoice");
+}

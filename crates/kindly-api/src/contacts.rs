@@ -490,15 +490,6 @@ pub async fn promise_queue(ctx: Ctx<'_>, client_id: Option<i64>) -> ApiResult<Ve
     Ok(out)
 }
 
-/// Invoices the ladder queue leaves out today: an open promise pauses them,
-/// and a broken promise awaiting its follow-up is shown by [`promise_queue`].
-pub async fn invoices_paused_by_promises(ctx: Ctx<'_>) -> ApiResult<std::collections::HashSet<i64>> {
-    let mut set: std::collections::HashSet<i64> =
-        ctx.store.invoices_with_open_promise(ctx.today).await?.into_iter().collect();
-    set.extend(ctx.store.broken_promises_due(ctx.today, None).await?.into_iter().map(|d| d.promise.invoice_id));
-    Ok(set)
-}
-
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct PromiseFollowUpDone {
     pub promise_id: i64,

@@ -208,14 +208,14 @@ pub async fn queue(ctx: Ctx<'_>, req: &QueueRequest) -> ApiResult<QueuePage> {
     let locale = ctx.store.settings().await?.locale;
     let ladders = Ladders::load(ctx).await?;
     let limit = if req.limit <= 0 { 100 } else { req.limit };
-    let page = ctx.store.due_followups(ctx.today, req.client_id, req.offset, limit).await?;
-    // Hook (contacts): promises pause their invoice; a broken one is followed up by its own queue source.
+    // Promises past their day are settled (kept or broken) first: the store
+    // leaves out invoices paused by an open promise or waiting for a broken
+    // one's follow-up (which the promise queue shows).
     crate::contacts::resolve_promises(ctx).await?;
-    let paused = crate::contacts::invoices_paused_by_promises(ctx).await?;
+    let page = ctx.store.due_followups(ctx.today, req.client_id, req.offset, limit).await?;
     let items = page
         .rows
         .into_iter()
-        .filter(|r| !paused.contains(&r.invoice_id))
         .filter_map(|r| {
             let ladder = ladders.get(r.ladder_id);
             let stage = proposed_stage(ladder, r.due_date, ctx.today, r.last_done_offset)?;

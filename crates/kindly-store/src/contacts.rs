@@ -525,16 +525,6 @@ impl Store {
         Ok(id)
     }
 
-    /// Invoices with an open promise whose day has not passed (their
-    /// chasing is paused even if a ladder change moved `next_action_on`).
-    pub async fn invoices_with_open_promise(&self, today: NaiveDate) -> Result<Vec<i64>, StoreError> {
-        sqlx::query_scalar("SELECT DISTINCT invoice_id FROM promises WHERE outcome IS NULL AND promised_on >= ?1")
-            .bind(date_str(today))
-            .fetch_all(self.pool())
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))
-    }
-
     /// Appends one entry (a note, inbound contact, a correction) that may
     /// refer to an earlier entry of the same client.
     pub async fn append_entry(&self, e: &NewEvent<'_>, refers_to: Option<i64>) -> Result<i64, StoreError> {

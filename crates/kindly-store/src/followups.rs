@@ -205,11 +205,19 @@ impl Store {
     ) -> Result<Page<DueRow>, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let t = date_str(today);
-        // Clients not being chased today are few; excluding them by a small
-        // list keeps the count on the index alone.
+        // Clients not being chased today are few, and so are invoices paused
+        // by a promise; excluding them by small lists keeps the count on the
+        // index alone. Excluded here, not after reading a page, so that the
+        // count and the pages agree.
         const FILTER_BASE: &str = "f.next_action_on IS NOT NULL AND f.next_action_on <= ?1
             AND (f.hold IS NULL OR (f.hold = 'paused' AND f.hold_until < ?1))
             AND f.client_id NOT IN (SELECT id FROM clients WHERE chasing <> 'on' AND (chasing = 'off' OR chasing_until >= ?1))
+            AND f.invoice_id NOT IN (SELECT p.invoice_id FROM promises p WHERE
+                -- an open promise pauses its invoice's ladder until the promised day
+                (p.outcome IS NULL AND p.promised_on >= ?1)
+                -- a broken one waits for its own follow-up (the latest broken promise of the invoice)
+                OR (p.outcome = 'broken' AND p.followed_up_on IS NULL
+                    AND p.id = (SELECT MAX(q.id) FROM promises q WHERE q.invoice_id = p.invoice_id AND q.outcome = 'broken')))
             AND ";
         let filter = format!("{FILTER_BASE}{}", if client_id.is_some() { "f.client_id = ?2" } else { "?2 IS NULL" });
         let total: i64 =
