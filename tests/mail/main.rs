@@ -768,3 +768,40 @@ async fn a_step_waiting_in_the_outbox_cannot_also_be_marked_done_by_hand() {
     assert_eq!(send(c).await.sent, 0);
     assert!(srv.messages().is_empty(), "the client got the letter only");
 }
+
+/// A reminder can wait in the outbox (a retry after a busy server comes
+/// minutes or hours later). If the installment it reminds of was paid in the
+/// meantime, it is withdrawn when its turn comes, never sent.
+#[tokio::test]
+async fn an_installment_reminder_whose_installment_was_paid_meanwhile_is_withdrawn() {
+    use kindly_api::payments::{self, PaymentInput};
+    use kindly_api::plans::{self, AcceptInput, PlanInput};
+    let e = env().await;
+    let c = ctx(&e.store);
+    let srv = server_for("paid-installment", "normal");
+    mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.unwrap();
+    let bob = client(c, "Bob Baker", "bob@example.net").await;
+    let inv = invoice(c, bob, "900").await;
+    let input = PlanInput {
+        invoice_ids: vec![inv],
+        count: Some(3),
+        frequency: "monthly".into(),
+        first_date: "2026-11-24".into(),
+        ..Default::default()
+    };
+    let plan = plans::propose(c, &input).await.expect("propose").id;
+    let accept = AcceptInput { plan_id: plan, agreed_on: String::new(), how: "call".into(), note: String::new() };
+    plans::accept(c, &accept).await.expect("accept");
+    let req = QueueEmailsRequest { plan_ids: vec![plan], ..Default::default() };
+    let id = outbox::queue_emails(c, fonts(), &req).await.unwrap().queued[0];
+
+    // Bob pays the first installment before the heads-up went out.
+    let pay = PaymentInput { invoice_id: inv, amount: "300".into(), method: "bank_transfer".into(), ..Default::default() };
+    payments::record(c, &pay).await.expect("payment");
+    let r = send(c).await;
+    assert_eq!((r.sent, r.cancelled), (0, 1), "{r:?}");
+    assert!(srv.messages().is_empty(), "nothing reached Bob");
+    let row = outbox::list(c, &OutboxRequest::default()).await.unwrap().rows.remove(0);
+    assert_eq!((row.id, row.state.as_str(), row.error_code.as_deref()), (id, "cancelled", Some("no_longer_due")));
+    assert!(row.error.as_deref().unwrap_or_default().contains("installment 1"), "{:?}", row.error);
+}

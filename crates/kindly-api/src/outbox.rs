@@ -23,6 +23,7 @@ use crate::views::Page;
 use crate::{mail, ApiError, ApiResult, Ctx};
 use chrono::{DateTime, Duration, Utc};
 use kindly_followup::ladder::Stage;
+use kindly_followup::plan::progress::ReminderKind;
 use kindly_mail::compose::{compose, new_message_id, FileAttachment, Outgoing};
 use kindly_mail::transport::Mailer;
 use kindly_mail::MailError;
@@ -82,7 +83,8 @@ pub struct SendReport {
     pub failed: i64,
     pub uncertain: i64,
     pub retrying: i64,
-    /// Messages withdrawn because the batch was cancelled.
+    /// Messages withdrawn: the batch was cancelled, or a message no longer
+    /// applied when its turn came (e.g. its installment was paid meanwhile).
     pub cancelled: i64,
     /// Messages found interrupted by a crash and flagged for the user.
     pub recovered: i64,
@@ -494,10 +496,17 @@ pub async fn send_queued(
     }
     loop {
         if cancel.load(Ordering::SeqCst) {
-            report.cancelled = withdraw_rest(store, only, clock()).await?;
+            report.cancelled += withdraw_rest(store, only, clock()).await?;
             break;
         }
         let Some(m) = store.claim_next_email(clock(), only).await? else { break };
+        if let Some(why) = no_longer_applies(ctx, m.purpose).await? {
+            store.withdraw_claimed(m.id, "no_longer_due", &why, clock()).await?;
+            report.cancelled += 1;
+            p.done += 1;
+            progress(&p);
+            continue;
+        }
         p.current = Some(m.recipients.join(", "));
         progress(&p);
         let composed =
@@ -567,6 +576,32 @@ pub async fn send_queued(
         progress(&p);
     }
     Ok(report)
+}
+
+/// Why a claimed message should not go out after all, checked just before
+/// sending (a retry can come hours after queueing): an installment reminder
+/// whose installment was paid or whose plan ended, a broken-plan notice for a
+/// plan no longer broken. Paid invoices are caught when claiming.
+async fn no_longer_applies(ctx: Ctx<'_>, purpose: EmailPurpose) -> ApiResult<Option<String>> {
+    let EmailPurpose::PlanReminder { plan_id, seq, kind } = purpose else { return Ok(None) };
+    let plan = ctx.store.plan(plan_id).await?;
+    let why = match kind {
+        ReminderKind::BrokenNotice if plan.state != kindly_store::plan_state::BROKEN => {
+            Some(format!("Not sent: payment plan #{plan_id} is {} now.", plan.state))
+        }
+        ReminderKind::BrokenNotice => None,
+        _ if plan.state != kindly_store::plan_state::ACTIVE => {
+            Some(format!("Not sent: payment plan #{plan_id} is {} now.", plan.state))
+        }
+        _ => {
+            let alloc = kindly_followup::plan::progress::allocate(&plan.installments, plan.paid_minor());
+            let k = usize::try_from(seq).unwrap_or(0).saturating_sub(1);
+            let paid =
+                matches!((plan.installments.get(k), alloc.paid.get(k)), (Some(i), Some(p)) if *p >= i.amount_minor);
+            paid.then(|| format!("Not sent: installment {seq} of payment plan #{plan_id} was paid in the meantime."))
+        }
+    };
+    Ok(why)
 }
 
 async fn withdraw_rest(store: &Store, only: Option<&[i64]>, now: DateTime<Utc>) -> ApiResult<i64> {

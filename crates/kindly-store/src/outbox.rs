@@ -109,6 +109,7 @@ pub struct NewEmail<'a> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClaimedEmail {
     pub id: i64,
+    pub purpose: EmailPurpose,
     pub message_id: String,
     pub envelope_from: String,
     pub recipients: Vec<String>,
@@ -344,19 +345,56 @@ impl Store {
         let only_json = only.map(|ids| serde_json::to_string(ids).unwrap_or_default());
         loop {
             let mut tx = self.write_tx().await?;
+            const COLS: &str = "id, message_id, envelope_from, recipients, raw, attempts,
+                                kind, plan_id, installment_seq, reminder_kind, promise_id";
             let sql = if only_json.is_some() {
-                "SELECT id, message_id, envelope_from, recipients, raw, attempts FROM outbox
-                 WHERE state = 'queued' AND next_attempt_at <= ?1 AND id IN (SELECT value FROM json_each(?2))
-                 ORDER BY next_attempt_at, id LIMIT 1"
+                format!(
+                    "SELECT {COLS} FROM outbox
+                     WHERE state = 'queued' AND next_attempt_at <= ?1 AND id IN (SELECT value FROM json_each(?2))
+                     ORDER BY next_attempt_at, id LIMIT 1"
+                )
             } else {
-                "SELECT id, message_id, envelope_from, recipients, raw, attempts FROM outbox
-                 WHERE state = 'queued' AND next_attempt_at <= ?1 AND ?2 IS NULL ORDER BY next_attempt_at, id LIMIT 1"
+                format!(
+                    "SELECT {COLS} FROM outbox
+                     WHERE state = 'queued' AND next_attempt_at <= ?1 AND ?2 IS NULL ORDER BY next_attempt_at, id LIMIT 1"
+                )
             };
-            let row: Option<(i64, String, String, String, Vec<u8>, i64)> =
-                sqlx::query_as(sql).bind(&t).bind(&only_json).fetch_optional(&mut *tx).await.map_err(map)?;
-            let Some((id, message_id, envelope_from, recipients, raw, attempts)) = row else {
+            type Row = (
+                i64,
+                String,
+                String,
+                String,
+                Vec<u8>,
+                i64,
+                String,
+                Option<i64>,
+                Option<i64>,
+                Option<String>,
+                Option<i64>,
+            );
+            let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+                .bind(&t)
+                .bind(&only_json)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(map)?;
+            let Some((
+                id,
+                message_id,
+                envelope_from,
+                recipients,
+                raw,
+                attempts,
+                kind,
+                plan_id,
+                seq,
+                reminder,
+                promise_id,
+            )) = row
+            else {
                 return Ok(None);
             };
+            let purpose = EmailPurpose::from_row(&kind, plan_id, seq, reminder.as_deref(), promise_id);
             let settled: Vec<String> = sqlx::query_scalar(
                 "SELECT i.number FROM outbox_invoices oi JOIN invoices i ON i.id = oi.invoice_id
                  WHERE oi.outbox_id = ?1 AND (i.status <> 'issued' OR i.paid_minor >= i.total_minor)",
@@ -388,6 +426,7 @@ impl Store {
             tx.commit().await.map_err(map)?;
             return Ok(Some(ClaimedEmail {
                 id,
+                purpose,
                 message_id,
                 envelope_from,
                 recipients: serde_json::from_str(&recipients).unwrap_or_default(),
@@ -588,6 +627,25 @@ impl Store {
             return Err(StoreError::OutboxState { state, action: "withdrawn" });
         }
         cancel_in_tx(&mut tx, id, "cancelled", "E-mail withdrawn before it was sent.", now).await.map_err(map)?;
+        tx.commit().await.map_err(map)
+    }
+
+    /// Withdraws a message just claimed for sending (still `sending`, not
+    /// handed to the server) because it no longer applies, e.g. the
+    /// installment it reminds of was paid meanwhile.
+    pub async fn withdraw_claimed(&self, id: i64, code: &str, why: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.write_tx().await?;
+        let state: Option<String> = sqlx::query_scalar("SELECT state FROM outbox WHERE id = ?1")
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(map)?;
+        let state = state.ok_or(StoreError::NotFound { entity: "e-mail", id })?;
+        if state != "sending" {
+            return Err(StoreError::OutboxState { state, action: "withdrawn" });
+        }
+        cancel_in_tx(&mut tx, id, code, why, now).await.map_err(map)?;
         tx.commit().await.map_err(map)
     }
 

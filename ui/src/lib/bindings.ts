@@ -352,7 +352,8 @@ current: string | null, };
 
 export type SendReport = { sent: number, failed: number, uncertain: number, retrying: number, 
 /**
- * Messages withdrawn because the batch was cancelled.
+ * Messages withdrawn: the batch was cancelled, or a message no longer
+ * applied when its turn came (e.g. its installment was paid meanwhile).
  */
 cancelled: number, 
 /**
