@@ -770,3 +770,39 @@ async fn invoices_paused_by_a_promise_are_neither_counted_nor_repeated_across_pa
     assert_eq!(seen, others, "every unpaused invoice once, the paused one never");
     assert_eq!(total, Some(3), "the count leaves out the paused invoice");
 }
+
+/// The timeline is read page by page with a cursor: every entry once, newest
+/// first, even when many share the same instant, and an entry added while
+/// the user reads does not shift the pages.
+#[tokio::test]
+async fn the_timeline_pages_with_a_cursor_without_repeating_or_skipping() {
+    let db = db().await;
+    let day = on(&db.store, "2026-11-08");
+    let (client, _) = setup(day, true).await;
+    for n in 0..25 {
+        let note =
+            ContactInput { client_id: client, kind: "note".into(), text: format!("note {n}"), ..Default::default() };
+        contacts::log_contact(day, &note).await.expect("note");
+    }
+    let all =
+        contacts::timeline(day, &TimelineRequest { client_id: Some(client), ..Default::default() }).await.unwrap();
+    assert!(all.len() > 25, "the notes and the invoice's own entries");
+
+    let mut pages = Vec::new();
+    let mut before = None;
+    loop {
+        let req = TimelineRequest { client_id: Some(client), limit: 10, before_entry: before, ..Default::default() };
+        let page = contacts::timeline(day, &req).await.unwrap();
+        if pages.is_empty() {
+            // Added after the first page was shown: it belongs above, not in a later page.
+            let late =
+                ContactInput { client_id: client, kind: "note".into(), text: "late".into(), ..Default::default() };
+            contacts::log_contact(day, &late).await.expect("late note");
+        }
+        let Some(last) = page.last() else { break };
+        before = Some(last.id);
+        pages.extend(page.into_iter().map(|e| e.id));
+    }
+    let expected: Vec<i64> = all.iter().map(|e| e.id).collect();
+    assert_eq!(pages, expected, "every entry once, in the same order as one read");
+}

@@ -796,7 +796,8 @@ async fn an_installment_reminder_whose_installment_was_paid_meanwhile_is_withdra
     let id = outbox::queue_emails(c, fonts(), &req).await.unwrap().queued[0];
 
     // Bob pays the first installment before the heads-up went out.
-    let pay = PaymentInput { invoice_id: inv, amount: "300".into(), method: "bank_transfer".into(), ..Default::default() };
+    let pay =
+        PaymentInput { invoice_id: inv, amount: "300".into(), method: "bank_transfer".into(), ..Default::default() };
     payments::record(c, &pay).await.expect("payment");
     let r = send(c).await;
     assert_eq!((r.sent, r.cancelled), (0, 1), "{r:?}");

@@ -855,8 +855,12 @@ pub struct TimelineRequest {
     /// The user's offset from UTC in minutes (e.g. 60 for CET), for the day bounds.
     #[serde(default)]
     pub utc_offset_minutes: i32,
+    /// At most this many entries (default 500, at most 10,000).
     #[serde(default)]
     pub limit: i64,
+    /// The next page: entries older than this one (the last entry shown).
+    #[serde(default)]
+    pub before_entry: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -936,6 +940,7 @@ pub async fn timeline(ctx: Ctx<'_>, req: &TimelineRequest) -> ApiResult<Vec<Time
         to: to.and_then(|d| day_bound(d, true, tz)),
         ascending: false,
         limit: if req.limit <= 0 { 500 } else { req.limit.min(10_000) },
+        after_entry: req.before_entry,
     };
     Ok(ctx.store.timeline(&filter).await?.into_iter().map(TimelineEntryView::from).collect())
 }

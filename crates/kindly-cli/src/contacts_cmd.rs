@@ -95,6 +95,9 @@ pub struct TimelineArgs {
     pub to: Option<String>,
     #[arg(long, default_value_t = 500)]
     pub limit: i64,
+    /// The next page: entries older than this entry id (the last one shown).
+    #[arg(long, value_name = "ENTRY")]
+    pub before: Option<i64>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -215,6 +218,7 @@ pub async fn timeline(ctx: Ctx<'_>, o: &Out, a: TimelineArgs, utc_offset_minutes
         to: a.to,
         utc_offset_minutes,
         limit: a.limit,
+        before_entry: a.before,
     };
     o.value(&contacts::timeline(ctx, &req).await?, |entries| {
         let mut out = String::new();

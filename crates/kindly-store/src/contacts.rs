@@ -92,6 +92,10 @@ pub struct TimelineFilter {
     pub ascending: bool,
     /// 0 means no limit.
     pub limit: i64,
+    /// Paging: only entries after this one in the order asked for (older
+    /// when newest first). A cursor, not an offset, so entries appended
+    /// while the user reads never shift or repeat a page.
+    pub after_entry: Option<i64>,
 }
 
 /// A broken promise whose polite follow-up has not been done yet, on an
@@ -572,12 +576,14 @@ impl Store {
         let kind_filter =
             if kinds.is_empty() { "?2 IS NOT NULL" } else { "t.kind IN (SELECT value FROM json_each(?2))" };
         let order = if f.ascending { "ASC" } else { "DESC" };
+        let cursor = if f.ascending { ">" } else { "<" };
         let sql = format!(
             "SELECT t.id, t.client_id, t.invoice_id, i.number, t.at, t.kind, t.summary, t.data, t.refers_to,
                     (SELECT group_concat(c.id) FROM timeline c WHERE c.refers_to = t.id)
              FROM timeline t LEFT JOIN invoices i ON i.id = t.invoice_id
              WHERE {owner} AND {kind_filter} AND (?3 IS NULL OR t.at >= ?3) AND (?4 IS NULL OR t.at <= ?4)
                AND (?6 IS NULL OR t.client_id = ?6)
+               AND (?7 IS NULL OR (t.at, t.id) {cursor} (SELECT p.at, p.id FROM timeline p WHERE p.id = ?7))
              ORDER BY t.at {order}, t.id {order} LIMIT ?5"
         );
         type Row = (i64, i64, Option<i64>, Option<String>, String, String, String, String, Option<i64>, Option<String>);
@@ -588,6 +594,7 @@ impl Store {
             .bind(f.to.map(instant_str))
             .bind(if f.limit <= 0 { -1 } else { f.limit })
             .bind(if f.invoice_id.is_some() { f.client_id } else { None })
+            .bind(f.after_entry)
             .fetch_all(self.pool())
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;

@@ -669,7 +669,15 @@ from: string | null, to: string | null,
 /**
  * The user's offset from UTC in minutes (e.g. 60 for CET), for the day bounds.
  */
-utc_offset_minutes: number, limit: number, };
+utc_offset_minutes: number, 
+/**
+ * At most this many entries (default 500, at most 10,000).
+ */
+limit: number, 
+/**
+ * The next page: entries older than this one (the last entry shown).
+ */
+before_entry: number | null, };
 
 export type TimelineEntryView = { id: number, 
 /**
