@@ -231,3 +231,55 @@ async fn uncertain_and_failed_messages_wait_for_a_decision_in_the_outbox() {
     assert_eq!(got.len(), 1, "confirming or withdrawing sent nothing: {got:#?}");
     d.client.clone().close().await.expect("close session");
 }
+
+/// "Send all" on a batch shows its progress message by message, and Cancel
+/// stops it after the message in flight: the rest is withdrawn, not sent,
+/// and the outbox says so.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_batch_shows_its_progress_and_can_be_cancelled() {
+    let srv = SmtpServer::start("slow");
+    let data = tempfile::tempdir().expect("tempdir");
+    for (name, email) in [
+        ("Ana Lima", "ana@example.com"),
+        ("Bob Baker", "bob@example.com"),
+        ("Chloé Durand", "chloe@example.com"),
+        ("Dev Patel", "dev@example.com"),
+        ("Eva Novak", "eva@example.com"),
+    ] {
+        seed(data.path(), name, email, "120");
+    }
+    let d = start_in(data).await;
+    let c = &d.client;
+    wait(c, "queue-row").await;
+    click(c, "email-setup-link").await;
+    set_up_email(c, srv.port).await;
+
+    click(c, "nav-today").await;
+    wait_text(c, "send-all-emails", "Send all e-mails (5)").await;
+    click(c, "send-all-emails").await;
+    // Each message takes the server a second: the bar shows where the batch is.
+    wait_text(c, "send-progress", "of 5").await;
+    click(c, "send-cancel").await;
+    wait_text(c, "send-result", "withdrawn").await;
+    let sent = srv.messages().len();
+    assert!((1..5).contains(&sent), "cancel stops the batch after the message in flight; {sent} reached the server");
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(srv.messages().len(), sent, "nothing more goes out after Cancel");
+
+    click(c, "nav-outbox").await;
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let mut withdrawn = 0;
+        for e in c.find_all(Locator::Css("[data-testid=\"outbox-status\"]")).await.expect("rows") {
+            if e.text().await.unwrap_or_default().contains("Withdrawn") {
+                withdrawn += 1;
+            }
+        }
+        if withdrawn == 5 - sent {
+            break;
+        }
+        assert!(Instant::now() < deadline, "{withdrawn} withdrawn in the outbox, expected {}", 5 - sent);
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    d.client.clone().close().await.expect("close session");
+}

@@ -13,6 +13,8 @@ Fault modes (--mode):
   implicit-tls      TLS from the first byte (like port 465), AUTH required
   busy-once         answer the first message with 451 (try again later),
                     accept the rest
+  slow              take a second over each message before accepting it
+                    (to watch a batch's progress and cancel it)
   drop-mid-message  a plain relay (no TLS, no AUTH) that closes the
                     connection after the first bytes of the message
                     (nothing stored)
@@ -110,6 +112,8 @@ def main():
             if a.mode == "busy-once" and not counter.get("refused"):
                 counter["refused"] = True
                 return "451 4.3.0 Mail server temporarily busy, try again later"
+            if a.mode == "slow":
+                await asyncio.sleep(1.0)
             with lock:
                 counter["n"] += 1
                 n = counter["n"]
