@@ -320,6 +320,20 @@ async fn renegotiation_replaces_the_rest_and_cancellation_resumes_the_ladder() {
     for k in ["plan_proposed", "plan_agreed", "plan_renegotiated", "plan_cancelled"] {
         assert!(kinds.iter().any(|x| x == k), "{k} missing from {kinds:?}");
     }
+    // Each invoice's own timeline shows the plans it was part of, though
+    // the entries belong to the two-invoice plan rather than one invoice.
+    for inv in [a, b] {
+        let req = kindly_api::contacts::TimelineRequest { invoice_id: Some(inv), ..Default::default() };
+        let entries = kindly_api::contacts::timeline(ctx, &req).await.unwrap();
+        let kinds: Vec<&str> = entries.iter().map(|e| e.kind.as_str()).collect();
+        for k in ["plan_proposed", "plan_agreed", "plan_renegotiated", "plan_cancelled"] {
+            assert!(kinds.contains(&k), "{k} missing from invoice {inv}'s timeline: {kinds:?}");
+        }
+    }
+    let other = invoice(ctx, c, "2026-12-01", "10", "EUR").await;
+    let req = kindly_api::contacts::TimelineRequest { invoice_id: Some(other), ..Default::default() };
+    let entries = kindly_api::contacts::timeline(ctx, &req).await.unwrap();
+    assert!(entries.iter().all(|e| !e.kind.starts_with("plan_")), "an invoice in no plan shows no plan entries");
 }
 
 #[tokio::test]

@@ -559,18 +559,22 @@ impl Store {
     /// through the (client|invoice, kind, at) indexes.
     pub async fn timeline(&self, f: &TimelineFilter) -> Result<Vec<FullEntry>, StoreError> {
         match (f.client_id, f.invoice_id) {
-            (_, Some(inv)) => self.query_entries("t.invoice_id = ?1", inv, f).await,
+            // An invoice's timeline also shows what happened to a plan it was
+            // part of; a plan over several invoices records its entries once,
+            // for the client, with the plan's id.
+            (_, Some(inv)) => {
+                let owner = "(t.invoice_id = ?1
+                    OR (t.invoice_id IS NULL
+                        AND t.client_id = (SELECT client_id FROM invoices WHERE id = ?1)
+                        AND json_extract(t.data, '$.plan_id') IN (SELECT plan_id FROM plan_invoices WHERE invoice_id = ?1)))";
+                self.query_entries(owner, inv, f).await
+            }
             (Some(c), None) => self.query_entries("t.client_id = ?1", c, f).await,
             (None, None) => Err(StoreError::Other("a timeline needs a client or an invoice".into())),
         }
     }
 
-    async fn query_entries(
-        &self,
-        owner: &'static str,
-        id: i64,
-        f: &TimelineFilter,
-    ) -> Result<Vec<FullEntry>, StoreError> {
+    async fn query_entries(&self, owner: &str, id: i64, f: &TimelineFilter) -> Result<Vec<FullEntry>, StoreError> {
         let kinds: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
         let kinds_json = serde_json::to_string(&kinds).map_err(|e| StoreError::Other(e.to_string()))?;
         let kind_filter =
