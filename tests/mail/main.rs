@@ -649,6 +649,23 @@ async fn a_server_without_a_usable_login_method_is_a_settings_problem() {
     assert!(err.message.contains("no login method"), "{}", err.message);
 }
 
+/// A plan of three monthly installments from 24 Nov over this invoice,
+/// agreed on the phone; returns its id.
+async fn agreed_plan(c: Ctx<'_>, invoice: i64) -> i64 {
+    use kindly_api::plans::{self, AcceptInput, PlanInput};
+    let input = PlanInput {
+        invoice_ids: vec![invoice],
+        count: Some(3),
+        frequency: "monthly".into(),
+        first_date: "2026-11-24".into(),
+        ..Default::default()
+    };
+    let plan = plans::propose(c, &input).await.expect("propose").id;
+    let accept = AcceptInput { plan_id: plan, agreed_on: String::new(), how: "call".into(), note: String::new() };
+    plans::accept(c, &accept).await.expect("accept");
+    plan
+}
+
 /// Installment reminders and the follow-up on a broken promise go through
 /// the outbox like ladder steps: "send all" picks them up, each reaches the
 /// server once, and only then is it recorded (in the plan, on the promise
@@ -657,7 +674,7 @@ async fn a_server_without_a_usable_login_method_is_a_settings_problem() {
 #[tokio::test]
 async fn installment_reminders_and_promise_follow_ups_are_e_mailed_once_through_the_outbox() {
     use kindly_api::contacts::{self, PromiseFollowUpDone, PromiseInput, TimelineRequest};
-    use kindly_api::plans::{self, AcceptInput, PlanInput, PlanReminderDone};
+    use kindly_api::plans::{self, PlanReminderDone};
     let e = env().await;
     let on = |d: &str| Ctx::new(&e.store, now(), date(d));
     let d21 = on("2026-11-21");
@@ -669,16 +686,7 @@ async fn installment_reminders_and_promise_follow_ups_are_e_mailed_once_through_
     let ana_inv = invoice(d21, ana, "400").await;
 
     // Bob agreed to three monthly installments from 24 Nov: the heads-up is due today (21 Nov).
-    let input = PlanInput {
-        invoice_ids: vec![bob_inv],
-        count: Some(3),
-        frequency: "monthly".into(),
-        first_date: "2026-11-24".into(),
-        ..Default::default()
-    };
-    let plan = plans::propose(d21, &input).await.expect("propose").id;
-    let accept = AcceptInput { plan_id: plan, agreed_on: String::new(), how: "call".into(), note: String::new() };
-    plans::accept(d21, &accept).await.expect("accept");
+    let plan = agreed_plan(d21, bob_inv).await;
     // Ana promised on the phone to pay everything by 25 Nov.
     let promise = PromiseInput {
         invoice_id: ana_inv,
@@ -775,23 +783,13 @@ async fn a_step_waiting_in_the_outbox_cannot_also_be_marked_done_by_hand() {
 #[tokio::test]
 async fn an_installment_reminder_whose_installment_was_paid_meanwhile_is_withdrawn() {
     use kindly_api::payments::{self, PaymentInput};
-    use kindly_api::plans::{self, AcceptInput, PlanInput};
     let e = env().await;
     let c = ctx(&e.store);
     let srv = server_for("paid-installment", "normal");
     mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.unwrap();
     let bob = client(c, "Bob Baker", "bob@example.net").await;
     let inv = invoice(c, bob, "900").await;
-    let input = PlanInput {
-        invoice_ids: vec![inv],
-        count: Some(3),
-        frequency: "monthly".into(),
-        first_date: "2026-11-24".into(),
-        ..Default::default()
-    };
-    let plan = plans::propose(c, &input).await.expect("propose").id;
-    let accept = AcceptInput { plan_id: plan, agreed_on: String::new(), how: "call".into(), note: String::new() };
-    plans::accept(c, &accept).await.expect("accept");
+    let plan = agreed_plan(c, inv).await;
     let req = QueueEmailsRequest { plan_ids: vec![plan], ..Default::default() };
     let id = outbox::queue_emails(c, fonts(), &req).await.unwrap().queued[0];
 

@@ -615,25 +615,25 @@ impl Store {
     /// Withdraws a message that has not been sent; its stage can then be
     /// done again another way (or queued anew).
     pub async fn cancel_email(&self, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
-        let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
-        let state: Option<String> = sqlx::query_scalar("SELECT state FROM outbox WHERE id = ?1")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(map)?;
-        let state = state.ok_or(StoreError::NotFound { entity: "e-mail", id })?;
-        if !matches!(state.as_str(), "queued" | "failed" | "uncertain") {
-            return Err(StoreError::OutboxState { state, action: "withdrawn" });
-        }
-        cancel_in_tx(&mut tx, id, "cancelled", "E-mail withdrawn before it was sent.", now).await.map_err(map)?;
-        tx.commit().await.map_err(map)
+        let why = "E-mail withdrawn before it was sent.";
+        self.withdraw(id, &["queued", "failed", "uncertain"], "cancelled", why, now).await
     }
 
     /// Withdraws a message just claimed for sending (still `sending`, not
     /// handed to the server) because it no longer applies, e.g. the
     /// installment it reminds of was paid meanwhile.
     pub async fn withdraw_claimed(&self, id: i64, code: &str, why: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+        self.withdraw(id, &["sending"], code, why, now).await
+    }
+
+    async fn withdraw(
+        &self,
+        id: i64,
+        from: &[&str],
+        code: &str,
+        why: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
         let state: Option<String> = sqlx::query_scalar("SELECT state FROM outbox WHERE id = ?1")
@@ -642,7 +642,7 @@ impl Store {
             .await
             .map_err(map)?;
         let state = state.ok_or(StoreError::NotFound { entity: "e-mail", id })?;
-        if state != "sending" {
+        if !from.contains(&state.as_str()) {
             return Err(StoreError::OutboxState { state, action: "withdrawn" });
         }
         cancel_in_tx(&mut tx, id, code, why, now).await.map_err(map)?;
