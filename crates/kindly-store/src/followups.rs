@@ -212,14 +212,29 @@ impl Store {
         const FILTER_BASE: &str = "f.next_action_on IS NOT NULL AND f.next_action_on <= ?1
             AND (f.hold IS NULL OR (f.hold = 'paused' AND f.hold_until < ?1))
             AND f.client_id NOT IN (SELECT id FROM clients WHERE chasing <> 'on' AND (chasing = 'off' OR chasing_until >= ?1))
-            AND f.invoice_id NOT IN (SELECT p.invoice_id FROM promises p WHERE
+            AND ";
+        const PAUSED_BY_PROMISES: &str = "f.invoice_id NOT IN (SELECT p.invoice_id FROM promises p WHERE
                 -- an open promise pauses its invoice's ladder until the promised day
                 (p.outcome IS NULL AND p.promised_on >= ?1)
                 -- a broken one waits for its own follow-up (the latest broken promise of the invoice)
                 OR (p.outcome = 'broken' AND p.followed_up_on IS NULL
                     AND p.id = (SELECT MAX(q.id) FROM promises q WHERE q.invoice_id = p.invoice_id AND q.outcome = 'broken')))
             AND ";
-        let filter = format!("{FILTER_BASE}{}", if client_id.is_some() { "f.client_id = ?2" } else { "?2 IS NULL" });
+        // The promise check costs a lookup per due invoice (10 ms over 190,000);
+        // most days no promise is open, and then it is left out.
+        let promises_pause: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM promises WHERE outcome IS NULL AND promised_on >= ?1)
+                 OR EXISTS (SELECT 1 FROM promises WHERE outcome = 'broken' AND followed_up_on IS NULL)",
+        )
+        .bind(&t)
+        .fetch_one(self.pool())
+        .await
+        .map_err(map)?;
+        let filter = format!(
+            "{FILTER_BASE}{}{}",
+            if promises_pause { PAUSED_BY_PROMISES } else { "" },
+            if client_id.is_some() { "f.client_id = ?2" } else { "?2 IS NULL" }
+        );
         let total: i64 =
             sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM followups f WHERE {filter}")))
                 .bind(&t)
