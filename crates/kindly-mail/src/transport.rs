@@ -1,55 +1,92 @@
-//! Sending over the user's SMTP account with lettre: one pooled transport per
-//! batch (connections are reused), every network step under a deadline, and
+//! Sending over the user's SMTP account with lettre: one connection per
+//! batch, reused from message to message, every network step under a deadline, and
 //! lettre's errors turned into `MailError`s that say what to fix.
 //!
 //! Why the outer deadline: lettre's own timeout covers each read and write,
 //! but a server that trickles or stalls can still hold `send` for a long
 //! time; `tokio::time::timeout` bounds the whole exchange.
 //!
-//! Why our own connection for STARTTLS and plain: lettre writes the end of a
-//! message (`\r\n.\r\n`) as a separate small write on a socket with
-//! Nagle's algorithm on, so every message waited for the server's delayed
-//! ACK (about 40 ms on Linux): 55 ms per message, 55 s for 1,000. We open the
-//! TCP connection ourselves with `TCP_NODELAY` and hand it to lettre's
-//! `AsyncSmtpConnection`. Implicit TLS (port 465) still uses lettre's pooled
-//! transport.
+//! Why our own connection: lettre writes the end of a message (`\r\n.\r\n`)
+//! as a separate small write on a socket with Nagle's algorithm on, so every
+//! message waited for the server's delayed ACK (about 40 ms on Linux): 55 ms
+//! per message, 55 s for 1,000. We open the TCP connection ourselves with
+//! `TCP_NODELAY` and hand it to lettre's `AsyncSmtpConnection`; for
+//! implicit TLS (port 465) the TLS handshake is done on that socket first
+//! (see [`ImplicitTls`]), then lettre speaks SMTP through it.
 
 use crate::compose::Composed;
 use crate::settings::{Security, SmtpSettings};
 use crate::MailError;
 use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::{Credentials, Mechanism};
-use lettre::transport::smtp::client::{AsyncSmtpConnection, Tls, TlsParameters};
+use lettre::transport::smtp::client::{AsyncSmtpConnection, AsyncTokioStream, Tls, TlsParameters};
 use lettre::transport::smtp::extension::ClientId;
-use lettre::transport::smtp::PoolConfig;
-use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+use lettre::Address;
 use std::time::Duration;
 use tokio::net::TcpStream;
 
 pub struct Mailer {
-    inner: Inner,
+    inner: Direct,
     host: String,
     port: u16,
     timeout: Duration,
 }
 
-enum Inner {
-    /// Implicit TLS: lettre's pooled transport.
-    Pooled(AsyncSmtpTransport<Tokio1Executor>),
-    /// STARTTLS or plain: one reused connection we open with TCP_NODELAY.
-    Direct(Box<Direct>),
+/// One reused connection we open with TCP_NODELAY.
+struct Direct {
+    conn: tokio::sync::Mutex<Option<AsyncSmtpConnection>>,
+    tls: Tls,
+    credentials: Option<Credentials>,
 }
 
-impl Inner {
-    fn direct(starttls: Option<TlsParameters>, credentials: Option<Credentials>) -> Inner {
-        Inner::Direct(Box::new(Direct { conn: tokio::sync::Mutex::new(None), starttls, credentials }))
+/// A TLS stream over our own socket, handed to lettre as if it were the
+/// plain TCP stream, so lettre's SMTP runs inside TLS from the first byte.
+/// lettre offers no other way to bring its own socket to implicit TLS; the
+/// handshake itself (and the certificate checks) are lettre's own
+/// `upgrade_tls` with the same `TlsParameters` as STARTTLS.
+#[allow(deprecated)]
+#[derive(Debug)]
+struct ImplicitTls {
+    stream: tokio_util::compat::Compat<lettre::transport::smtp::client::AsyncNetworkStream>,
+}
+
+#[allow(deprecated)]
+impl AsyncTokioStream for ImplicitTls {
+    fn peer_addr(&self) -> std::io::Result<std::net::SocketAddr> {
+        self.stream.get_ref().peer_addr()
     }
 }
 
-struct Direct {
-    conn: tokio::sync::Mutex<Option<AsyncSmtpConnection>>,
-    starttls: Option<TlsParameters>,
-    credentials: Option<Credentials>,
+impl tokio::io::AsyncRead for ImplicitTls {
+    fn poll_read(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.stream).poll_read(cx, buf)
+    }
+}
+
+impl tokio::io::AsyncWrite for ImplicitTls {
+    fn poll_write(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &[u8],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        std::pin::Pin::new(&mut self.stream).poll_write(cx, buf)
+    }
+    fn poll_flush(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.stream).poll_flush(cx)
+    }
+    fn poll_shutdown(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        std::pin::Pin::new(&mut self.stream).poll_shutdown(cx)
+    }
 }
 
 /// What the server said when it accepted a message.
@@ -81,30 +118,13 @@ impl Mailer {
                 }
             }
         };
-        let inner = match tls {
-            Tls::Wrapper(p) => {
-                let mut b = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(host.clone())
-                    .port(s.port)
-                    .tls(Tls::Wrapper(p))
-                    .timeout(Some(timeout))
-                    .pool_config(PoolConfig::new().max_size(1).idle_timeout(Duration::from_secs(60)));
-                if let Some(c) = credentials {
-                    b = b.credentials(c).authentication(MECHANISMS.to_vec());
-                }
-                Inner::Pooled(b.build())
-            }
-            Tls::Required(p) => Inner::direct(Some(p), credentials),
-            _ => Inner::direct(None, credentials),
-        };
+        let inner = Direct { conn: tokio::sync::Mutex::new(None), tls, credentials };
         Ok(Mailer { inner, host, port: s.port, timeout })
     }
 
-    /// Opens, secures (STARTTLS, required when configured) and logs in.
-    async fn open(
-        &self,
-        starttls: &Option<TlsParameters>,
-        credentials: &Option<Credentials>,
-    ) -> Result<AsyncSmtpConnection, MailError> {
+    /// Opens, secures (implicit TLS, or STARTTLS required when configured)
+    /// and logs in.
+    async fn open(&self, tls: &Tls, credentials: &Option<Credentials>) -> Result<AsyncSmtpConnection, MailError> {
         let late = |_| MailError::Timeout { seconds: self.timeout.as_secs() };
         let tcp = tokio::time::timeout(self.timeout, TcpStream::connect((self.host.as_str(), self.port)))
             .await
@@ -114,12 +134,25 @@ impl Mailer {
         let _ = tcp.set_nodelay(true);
         let hello = ClientId::default();
         let lettre = |e: lettre::transport::smtp::Error| classify(&e, &self.host, self.port);
+        let transport: Box<dyn AsyncTokioStream> = match tls {
+            Tls::Wrapper(p) => {
+                #[allow(deprecated)]
+                let mut stream =
+                    lettre::transport::smtp::client::AsyncNetworkStream::use_existing_tokio1(Box::new(tcp));
+                tokio::time::timeout(self.timeout, stream.upgrade_tls(p.clone()))
+                    .await
+                    .map_err(late)?
+                    .map_err(lettre)?;
+                Box::new(ImplicitTls { stream: tokio_util::compat::FuturesAsyncReadCompatExt::compat(stream) })
+            }
+            _ => Box::new(tcp),
+        };
         let mut conn =
-            tokio::time::timeout(self.timeout, AsyncSmtpConnection::connect_with_transport(Box::new(tcp), &hello))
+            tokio::time::timeout(self.timeout, AsyncSmtpConnection::connect_with_transport(transport, &hello))
                 .await
                 .map_err(late)?
                 .map_err(lettre)?;
-        if let Some(p) = starttls {
+        if let Tls::Required(p) = tls {
             if !conn.can_starttls() {
                 return Err(MailError::Tls { detail: "the server does not offer STARTTLS".into() });
             }
@@ -137,19 +170,10 @@ impl Mailer {
     /// Connects, secures and logs in without sending anything. A failure
     /// here means no message was handed over, so it is always safe to retry.
     pub async fn check(&self) -> Result<(), MailError> {
-        match &self.inner {
-            Inner::Pooled(t) => match tokio::time::timeout(self.timeout * 2, t.test_connection()).await {
-                Err(_) => Err(MailError::Timeout { seconds: (self.timeout * 2).as_secs() }),
-                Ok(Err(e)) => Err(classify(&e, &self.host, self.port)),
-                Ok(Ok(true)) => Ok(()),
-                Ok(Ok(false)) => Err(MailError::Dropped { detail: "the server closed the connection".into() }),
-            },
-            Inner::Direct(d) => {
-                let mut slot = d.conn.lock().await;
-                *slot = Some(self.open(&d.starttls, &d.credentials).await?);
-                Ok(())
-            }
-        }
+        let d = &self.inner;
+        let mut slot = d.conn.lock().await;
+        *slot = Some(self.open(&d.tls, &d.credentials).await?);
+        Ok(())
     }
 
     /// Hands one message to the server. `Ok` only when the server replied
@@ -166,22 +190,17 @@ impl Mailer {
             .collect::<Result<Vec<_>, _>>()?;
         let envelope = Envelope::new(Some(from), to).map_err(|e| MailError::Build(e.to_string()))?;
         let deadline = self.timeout * 3 + Duration::from_secs((c.raw.len() / 100_000) as u64);
-        let result = match &self.inner {
-            Inner::Pooled(t) => tokio::time::timeout(deadline, t.send_raw(&envelope, &c.raw)).await,
-            Inner::Direct(d) => {
-                let mut slot = d.conn.lock().await;
-                let mut open = match slot.take() {
-                    Some(existing) if !existing.has_broken() => existing,
-                    _ => self.open(&d.starttls, &d.credentials).await?,
-                };
-                let r = tokio::time::timeout(deadline, open.send(&envelope, &c.raw)).await;
-                // Keep the connection only after a clean exchange; otherwise start afresh next time.
-                if matches!(r, Ok(Ok(_))) && !open.has_broken() {
-                    *slot = Some(open);
-                }
-                r
-            }
+        let d = &self.inner;
+        let mut slot = d.conn.lock().await;
+        let mut open = match slot.take() {
+            Some(existing) if !existing.has_broken() => existing,
+            _ => self.open(&d.tls, &d.credentials).await?,
         };
+        let result = tokio::time::timeout(deadline, open.send(&envelope, &c.raw)).await;
+        // Keep the connection only after a clean exchange; otherwise start afresh next time.
+        if matches!(result, Ok(Ok(_))) && !open.has_broken() {
+            *slot = Some(open);
+        }
         match result {
             Err(_) => Err(MailError::Timeout { seconds: deadline.as_secs() }),
             Ok(Err(e)) => Err(classify(&e, &self.host, self.port)),
