@@ -86,8 +86,14 @@ async fn log_a_call_with_a_promise_see_it_in_the_timeline_and_export_the_dossier
     .expect("set date");
     wait(c, "promise-amount").await.send_keys("200").await.expect("amount");
     wait(c, "call-notes").await.send_keys("Very friendly; paying after the holidays").await.expect("notes");
+    click(c, "call-plan").await;
     click(c, "call-log").await;
     wait_text(c, "call-result", "pauses until the promised day").await;
+    // They also asked for a plan: propose it from the call, without leaving it.
+    click(c, "call-propose-plan").await;
+    wait(c, "plan-schedule").await;
+    click(c, "plan-propose").await;
+    wait_text(c, "call-plan-result", "proposed").await;
     click(c, "call-log").await;
     wait_gone(c, "call-dialog").await;
     wait(c, "queue-empty").await;
