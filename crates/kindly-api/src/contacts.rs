@@ -471,23 +471,39 @@ pub async fn promise_queue(ctx: Ctx<'_>, client_id: Option<i64>) -> ApiResult<Ve
     let locale = ctx.store.settings().await?.locale;
     let mut out = Vec::new();
     for due in ctx.store.broken_promises_due(ctx.today, client_id).await? {
-        let (subject, body, channel, email) = promise_message(ctx, &due.promise).await?;
-        let purpose = kindly_store::EmailPurpose::PromiseFollowUp { promise_id: due.promise.id };
-        let (email_state, outbox_id) = crate::outbox::email_state(ctx, purpose).await?;
-        out.push(PromiseFollowUp {
-            email_state,
-            outbox_id,
-            promise: promise_view(&due.promise, locale),
-            client_id: due.promise.client_id,
-            client_name: due.client_name,
-            outstanding: MoneyView::new(due.owing_minor, due.promise.currency, locale),
-            channel,
-            email,
-            subject,
-            body,
-        });
+        out.push(follow_up(ctx, due, locale).await?);
     }
     Ok(out)
+}
+
+/// The follow-up due for one broken promise (its message rendered), or
+/// `None` when none is due (kept, or already followed up). Promises must
+/// have been resolved for today first ([`resolve_promises`]).
+pub(crate) async fn promise_follow_up(ctx: Ctx<'_>, promise_id: i64) -> ApiResult<Option<PromiseFollowUp>> {
+    let locale = ctx.store.settings().await?.locale;
+    let due = ctx.store.broken_promises_due(ctx.today, None).await?.into_iter().find(|d| d.promise.id == promise_id);
+    match due {
+        Some(d) => Ok(Some(follow_up(ctx, d, locale).await?)),
+        None => Ok(None),
+    }
+}
+
+async fn follow_up(ctx: Ctx<'_>, due: kindly_store::BrokenPromiseDue, locale: Locale) -> ApiResult<PromiseFollowUp> {
+    let (subject, body, channel, email) = promise_message(ctx, &due.promise).await?;
+    let purpose = kindly_store::EmailPurpose::PromiseFollowUp { promise_id: due.promise.id };
+    let (email_state, outbox_id) = crate::outbox::email_state(ctx, purpose).await?;
+    Ok(PromiseFollowUp {
+        email_state,
+        outbox_id,
+        promise: promise_view(&due.promise, locale),
+        client_id: due.promise.client_id,
+        client_name: due.client_name,
+        outstanding: MoneyView::new(due.owing_minor, due.promise.currency, locale),
+        channel,
+        email,
+        subject,
+        body,
+    })
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]

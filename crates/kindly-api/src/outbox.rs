@@ -162,6 +162,10 @@ pub fn retry_after(attempts: i64) -> Option<Duration> {
 /// Nothing is sent here.
 pub async fn queue_emails(ctx: Ctx<'_>, fonts: &Fonts, req: &QueueEmailsRequest) -> ApiResult<QueueEmailsResult> {
     let smtp = mail::configured(ctx).await?;
+    // Plans' completions and breaks, and promises past their day, are
+    // recorded once here; each message below reads them as they are.
+    crate::plans::refresh(ctx).await?;
+    crate::contacts::resolve_promises(ctx).await?;
     let everything = req.invoice_ids.is_empty() && req.plan_ids.is_empty() && req.promise_ids.is_empty();
     let (ids, plan_ids, promise_ids) = if everything {
         (due_email_invoices(ctx).await?, due_plan_emails(ctx).await?, due_promise_emails(ctx).await?)
@@ -258,7 +262,7 @@ fn needs_email(client: &kindly_store::ClientRecord, instead: &str) -> ApiResult<
 /// plan. At most once per installment and kind; sending it records the
 /// reminder in the plan and the timeline.
 async fn queue_plan_reminder(ctx: Ctx<'_>, smtp: &kindly_mail::SmtpSettings, plan_id: i64) -> ApiResult<i64> {
-    let (plan, seq, kind) = crate::plans::reminders::due_now(ctx, plan_id).await?;
+    let (plan, seq, kind) = crate::plans::reminders::due_on_record(ctx, plan_id).await?;
     let client = ctx.store.client(plan.client_id).await?;
     needs_email(&client, "print the reminder as a letter instead.")?;
     let message = crate::plans::reminders::render_reminder(ctx, &plan, seq, kind).await?;
@@ -277,8 +281,7 @@ async fn queue_promise_follow_up(
     smtp: &kindly_mail::SmtpSettings,
     promise_id: i64,
 ) -> ApiResult<i64> {
-    let due = crate::contacts::promise_queue(ctx, None).await?;
-    let item = due.into_iter().find(|d| d.promise.id == promise_id).ok_or_else(|| {
+    let item = crate::contacts::promise_follow_up(ctx, promise_id).await?.ok_or_else(|| {
         ApiError::new("already_done", "No follow-up is due for this promise (kept, or already followed up).", None)
     })?;
     let client = ctx.store.client(item.client_id).await?;

@@ -198,6 +198,11 @@ pub async fn reminder_done(ctx: Ctx<'_>, input: &PlanReminderDone) -> ApiResult<
 /// The plan and the reminder due today, or `already_done`.
 pub(crate) async fn due_now(ctx: Ctx<'_>, plan_id: i64) -> ApiResult<(PlanRecord, u32, ReminderKind)> {
     refresh(ctx).await?;
+    due_on_record(ctx, plan_id).await
+}
+
+/// [`due_now`] without recording plan transitions first (the caller did).
+pub(crate) async fn due_on_record(ctx: Ctx<'_>, plan_id: i64) -> ApiResult<(PlanRecord, u32, ReminderKind)> {
     let p = ctx.store.plan(plan_id).await?;
     let (seq, kind) = due_today(&p, ctx.today).ok_or_else(|| {
         ApiError::new("already_done", "No reminder is due today for this plan; the current one was already done.", None)
