@@ -2,7 +2,7 @@
 //! in the client's timeline, and export the evidence dossier (its PDF read
 //! back with pdftotext).
 
-use super::{binary, click, kindly, start_in, wait, wait_gone, wait_text};
+use super::{add_invoice, binary, click, kindly, set_value, start_in, wait, wait_gone, wait_text};
 use fantoccini::Locator;
 use std::process::Command;
 
@@ -26,24 +26,7 @@ async fn log_a_call_with_a_promise_see_it_in_the_timeline_and_export_the_dossier
     )["id"]
         .as_i64()
         .expect("client id");
-    let issue = (chrono::Local::now().date_naive() - chrono::Days::new(60)).to_string();
-    let inv = kindly(
-        data.path(),
-        &[
-            "invoices",
-            "add",
-            "--client",
-            &client.to_string(),
-            "--currency",
-            "EUR",
-            "--issue-date",
-            &issue,
-            "--terms",
-            "14",
-            "--line",
-            "Illustrations;1;480;",
-        ],
-    );
+    let inv = add_invoice(data.path(), &client.to_string(), 60, "Illustrations;1;480;");
     let number = inv["number"].as_str().expect("number").to_string();
     // This client's ladder ends with a call, so today's step is a phone call.
     {
@@ -76,14 +59,7 @@ async fn log_a_call_with_a_promise_see_it_in_the_timeline_and_export_the_dossier
     click(c, "outcome-reached").await;
     click(c, "call-promise").await;
     // Date inputs are set the way a date picker does: value, then an input event.
-    let date = wait(c, "promise-date").await;
-    let arg = serde_json::to_value(&date).expect("element");
-    c.execute(
-        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
-        vec![arg, serde_json::Value::String(promised.clone())],
-    )
-    .await
-    .expect("set date");
+    set_value(c, "promise-date", &promised).await;
     wait(c, "promise-amount").await.send_keys("200").await.expect("amount");
     wait(c, "call-notes").await.send_keys("Very friendly; paying after the holidays").await.expect("notes");
     click(c, "call-plan").await;

@@ -3,24 +3,11 @@
 //! e-mail, then "Send all e-mails" from Today against the real SMTP test
 //! server (STARTTLS + AUTH), and see the message as sent in the outbox.
 
-use super::{click, fill, kindly, start_in, wait, wait_text};
+use super::{add_invoice, click, fill, kindly, set_value, start_in, wait, wait_text};
 use fantoccini::{Client, Locator};
 use kindly_tests::smtp::{test_ca, SmtpServer, PASSWORD, USER};
 use mail_parser::MessageParser;
 use std::time::{Duration, Instant};
-
-/// Sets a field the way pasting does (value, then an input event): a PEM
-/// typed key by key would take long and gain nothing.
-async fn paste(c: &Client, id: &str, value: &str) {
-    let e = wait(c, id).await;
-    let arg = serde_json::to_value(&e).expect("element");
-    c.execute(
-        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
-        vec![arg, serde_json::Value::String(value.to_string())],
-    )
-    .await
-    .expect("paste");
-}
 
 async fn wait_messages(srv: &SmtpServer, n: usize) -> Vec<Vec<u8>> {
     let deadline = Instant::now() + Duration::from_secs(15);
@@ -43,25 +30,7 @@ fn seed(dir: &std::path::Path, name: &str, email: &str, amount: &str) -> String 
 /// The same, returning the invoice as the CLI printed it.
 fn seed_invoice(dir: &std::path::Path, name: &str, email: &str, amount: &str) -> serde_json::Value {
     let client = kindly(dir, &["clients", "add", "--name", name, "--email", email])["id"].to_string();
-    let issue = (chrono::Local::now().date_naive() - chrono::Days::new(16)).to_string();
-    let line = format!("Logo design;1;{amount};");
-    kindly(
-        dir,
-        &[
-            "invoices",
-            "add",
-            "--client",
-            &client,
-            "--currency",
-            "EUR",
-            "--issue-date",
-            &issue,
-            "--terms",
-            "14",
-            "--line",
-            &line,
-        ],
-    )
+    add_invoice(dir, &client, 16, &format!("Logo design;1;{amount};"))
 }
 
 /// Fills Settings → E-mail for the test server and saves (the password goes to the keychain).
@@ -75,7 +44,7 @@ async fn set_up_email(c: &Client, port: u16) {
     fill(c, "smtp-from-name", "Kindly Studio").await;
     fill(c, "smtp-from-address", "studio@example.com").await;
     click(c, "smtp-advanced").await;
-    paste(c, "smtp-trusted-cert", &test_ca().ca_pem).await;
+    set_value(c, "smtp-trusted-cert", &test_ca().ca_pem).await;
     click(c, "smtp-save").await;
     wait_text(c, "smtp-saved", "saved").await;
     wait_text(c, "smtp-password-status", "Saved in your system keychain").await;

@@ -225,6 +225,29 @@ pub(crate) fn kindly(dir: &std::path::Path, args: &[&str]) -> serde_json::Value 
     serde_json::from_slice(&out.stdout).expect("json")
 }
 
+/// Issues an EUR invoice with one line ("description;qty;price;tax") on
+/// 14-day terms, `days_ago` days before the real today the app reads.
+/// Returns the invoice as the CLI printed it.
+pub(crate) fn add_invoice(dir: &std::path::Path, client: &str, days_ago: u64, line: &str) -> serde_json::Value {
+    let issue = (chrono::Local::now().date_naive() - chrono::Days::new(days_ago)).to_string();
+    let args = ["invoices", "add", "--client", client, "--currency", "EUR", "--issue-date", &issue, "--terms", "14"];
+    let mut all: Vec<&str> = args.to_vec();
+    all.extend(["--line", line]);
+    kindly(dir, &all)
+}
+
+/// Sets a field the way a date picker or a paste does (value, then an input event).
+pub(crate) async fn set_value(c: &Client, id: &str, value: &str) {
+    let e = wait(c, id).await;
+    let arg = serde_json::to_value(&e).expect("element");
+    c.execute(
+        "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![arg, serde_json::Value::String(value.to_string())],
+    )
+    .await
+    .expect("set value");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn todays_queue_preview_and_letter_pdf() {
     let data = tempfile::tempdir().expect("tempdir");
@@ -246,24 +269,7 @@ async fn todays_queue_preview_and_letter_pdf() {
         ],
     )["id"]
         .to_string();
-    let issue = (chrono::Local::now().date_naive() - chrono::Days::new(60)).to_string();
-    let inv = kindly(
-        data.path(),
-        &[
-            "invoices",
-            "add",
-            "--client",
-            &client,
-            "--currency",
-            "EUR",
-            "--issue-date",
-            &issue,
-            "--terms",
-            "14",
-            "--line",
-            "Illustrations;1;480;",
-        ],
-    );
+    let inv = add_invoice(data.path(), &client, 60, "Illustrations;1;480;");
     let number = inv["number"].as_str().expect("number").to_string();
     let dir = data.path().to_path_buf();
 

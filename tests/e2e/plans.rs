@@ -2,7 +2,7 @@
 //! propose a 3-installment plan, accept it on the invoice page, record the
 //! payments and see the plan complete.
 
-use super::{click, fill, kindly, nth, start_in, wait, wait_gone, wait_text};
+use super::{add_invoice, click, fill, kindly, nth, start_in, wait, wait_gone, wait_text};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn propose_accept_pay_and_complete_a_plan_from_a_reminder() {
@@ -10,24 +10,7 @@ async fn propose_accept_pay_and_complete_a_plan_from_a_reminder() {
     let client = kindly(data.path(), &["clients", "add", "--name", "Zoë Ångström", "--email", "zoe@example.com"])["id"]
         .to_string();
     // Due 16 days ago (relative to the real clock the app reads): the plan-offer stage is current.
-    let issue = (chrono::Local::now().date_naive() - chrono::Days::new(30)).to_string();
-    let inv = kindly(
-        data.path(),
-        &[
-            "invoices",
-            "add",
-            "--client",
-            &client,
-            "--currency",
-            "EUR",
-            "--issue-date",
-            &issue,
-            "--terms",
-            "14",
-            "--line",
-            "Brand book;1;300;",
-        ],
-    );
+    let inv = add_invoice(data.path(), &client, 30, "Brand book;1;300;");
     let number = inv["number"].as_str().expect("number").to_string();
 
     let d = start_in(data).await;
