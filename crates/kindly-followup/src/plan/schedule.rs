@@ -22,7 +22,8 @@ use kindly_core::Money;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-/// The most installments one plan may have (ten years of monthly payments).
+/// The most installments one plan may have (ten years of monthly payments),
+/// a down payment included: it is an installment of its own.
 pub const MAX_INSTALLMENTS: usize = 120;
 
 /// The remainder rule in words, for the schedule editor and the documents.
@@ -107,7 +108,7 @@ pub struct Installment {
 pub enum PlanError {
     #[error("there is nothing left to pay, so there is nothing to split")]
     NothingOwing,
-    #[error("a plan needs between 1 and {MAX_INSTALLMENTS} installments")]
+    #[error("a plan needs between 1 and {MAX_INSTALLMENTS} installments, a down payment included")]
     Count,
     #[error("the installment amount must be more than zero")]
     AmountZero,
@@ -192,6 +193,11 @@ pub fn build(req: &ScheduleRequest) -> Result<Vec<Installment>, PlanError> {
             }
         }
     };
+    // Checked here, not only by `validate`, so the refusal does not depend on
+    // how the dates come out.
+    if amounts.len() + usize::from(down.is_some()) > MAX_INSTALLMENTS {
+        return Err(PlanError::Count);
+    }
     let mut out = Vec::with_capacity(amounts.len() + 1);
     if let Some(d) = down {
         out.push(Installment { seq: 1, due_on: req.first_date, amount_minor: d });
@@ -337,6 +343,23 @@ mod tests {
             build(&req(0, Currency::EUR, Size::Count(2), Frequency::Weekly, "2026-12-01")).unwrap_err(),
             PlanError::NothingOwing
         );
+    }
+
+    /// Found by the property test in CI: 120 regular installments plus a down
+    /// payment made 121; the test assumed the down payment did not count.
+    #[test]
+    fn a_down_payment_counts_towards_the_installment_limit() {
+        let with_down = |size, down| {
+            let mut r = req(4_052_943, Currency::JPY, size, Frequency::Weekly, "2026-01-01");
+            r.down_payment = Some(down);
+            build(&r)
+        };
+        assert_eq!(with_down(Size::Count(120), 1).unwrap_err(), PlanError::Count);
+        assert_eq!(with_down(Size::Count(119), 1).unwrap().len(), MAX_INSTALLMENTS);
+        // 3,863,160 left after the down payment is exactly 120 × 32,193; 32,464 makes 119.
+        assert_eq!(with_down(Size::Amount(32_193), 189_783).unwrap_err(), PlanError::Count);
+        assert_eq!(with_down(Size::Amount(32_464), 189_783).unwrap().len(), MAX_INSTALLMENTS);
+        assert!(PlanError::Count.to_string().contains("down payment included"));
     }
 
     #[test]
