@@ -1,6 +1,6 @@
 //! Installment plans through the real window: from the "+14 days" reminder,
-//! propose a 3-installment plan, accept it on the invoice page, record the
-//! payments and see the plan complete.
+//! propose a 3-installment plan (with its own reminder days), accept it on
+//! the invoice page, record the payments and see the plan complete.
 
 use super::{add_invoice, click, fill, kindly, nth, start_in, wait, wait_gone, wait_text};
 
@@ -26,6 +26,11 @@ async fn propose_accept_pay_and_complete_a_plan_from_a_reminder() {
     wait_text(c, "plan-balance", "€300.00").await;
     wait_text(c, "plan-sum", "€300.00").await;
     nth(c, "plan-row", 2).await;
+    // A number the backend cannot read is refused by field, not replaced by the default.
+    fill(c, "plan-heads-up-days", "a week").await;
+    click(c, "plan-propose").await;
+    wait_text(c, "error-heads_up_days", "whole number of days from 0 to 30").await;
+    fill(c, "plan-heads-up-days", "5").await;
     click(c, "plan-propose").await;
     wait_text(c, "preview-plan-result", "proposed").await;
     // The plan offer itself was sent: record the step, which closes the preview.
@@ -37,6 +42,7 @@ async fn propose_accept_pay_and_complete_a_plan_from_a_reminder() {
     click(c, "invoice-row").await;
     wait_text(c, "invoice-number-heading", &number).await;
     wait_text(c, "plan-state", "Proposed").await;
+    wait_text(c, "plan-reminder-rule", "a heads-up 5 days before each installment; a reminder 2 days after").await;
     click(c, "plan-accept").await;
     click(c, "plan-accept-save").await;
     wait_text(c, "plan-state", "On track").await;

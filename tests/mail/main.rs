@@ -562,7 +562,7 @@ async fn a_plan_proposal_is_e_mailed_once_with_the_agreement_letter() {
     let inv = invoice(c, bob, "900").await;
     let input = kindly_api::plans::PlanInput {
         invoice_ids: vec![inv],
-        count: Some(3),
+        count: "3".into(),
         frequency: "monthly".into(),
         first_date: "2026-12-01".into(),
         ..Default::default()
@@ -655,7 +655,7 @@ async fn agreed_plan(c: Ctx<'_>, invoice: i64) -> i64 {
     use kindly_api::plans::{self, AcceptInput, PlanInput};
     let input = PlanInput {
         invoice_ids: vec![invoice],
-        count: Some(3),
+        count: "3".into(),
         frequency: "monthly".into(),
         first_date: "2026-11-24".into(),
         ..Default::default()

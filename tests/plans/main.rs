@@ -67,7 +67,7 @@ async fn pay(ctx: Ctx<'_>, invoice_id: i64, amount: &str) {
 fn monthly(invoice_ids: &[i64], count: u32, first: &str) -> PlanInput {
     PlanInput {
         invoice_ids: invoice_ids.to_vec(),
-        count: Some(count),
+        count: count.to_string(),
         frequency: "monthly".into(),
         first_date: first.into(),
         ..Default::default()
@@ -214,7 +214,7 @@ async fn a_late_installment_breaks_the_plan_after_the_grace_period_and_the_ladde
     let inv = invoice(on(&d.store, "2026-10-01"), c, "2026-10-31", "300", "EUR").await;
     let ctx = on(&d.store, "2026-11-23");
     let mut input = monthly(&[inv], 3, "2026-12-01");
-    input.grace_days = Some(5);
+    input.grace_days = "5".into();
     let plan = plans::propose(ctx, &input).await.unwrap();
     plans::accept(ctx, &accept(plan.id, "email")).await.unwrap();
 
@@ -256,6 +256,84 @@ async fn a_late_installment_breaks_the_plan_after_the_grace_period_and_the_ladde
 }
 
 #[tokio::test]
+async fn a_plans_own_reminder_days_decide_when_its_installment_reminders_come() {
+    let d = db().await;
+    let c = client(on(&d.store, "2026-10-01"), "Zoë Ångström", "en").await;
+    let inv = invoice(on(&d.store, "2026-10-01"), c, "2026-10-31", "100", "EUR").await;
+    let ctx = on(&d.store, "2026-11-14");
+    let mut input = monthly(&[inv], 2, "2026-12-10");
+    (input.heads_up_days, input.reminder_days) = ("7".into(), " 5 ".into());
+    let plan = plans::propose(ctx, &input).await.unwrap();
+    assert_eq!((plan.heads_up_days, plan.reminder_days), (7, 5));
+    let proposed = d.store.client_timeline(c, 1).await.unwrap().remove(0);
+    assert_eq!((proposed.data["heads_up_days"].as_u64(), proposed.data["reminder_days"].as_u64()), (Some(7), Some(5)));
+    let plan = plans::accept(ctx, &accept(plan.id, "call")).await.unwrap();
+    assert_eq!(plan.next_reminder_on.as_deref(), Some("2026-12-03"));
+
+    // The default rule would remind on 7 December and 12 December; this plan's rule on 3 and 15.
+    let expect: &[(&str, &[&str])] = &[
+        ("2026-12-02", &[]),
+        ("2026-12-03", &["heads_up:1"]),
+        ("2026-12-07", &["heads_up:1"]),
+        ("2026-12-10", &["heads_up:1"]),
+        ("2026-12-12", &[]),
+        ("2026-12-14", &[]),
+        ("2026-12-15", &["reminder:1"]),
+    ];
+    for (day, want) in expect {
+        let (ladder, inst) = queue(on(&d.store, day)).await;
+        assert!(ladder.is_empty(), "{day}: {ladder:?}");
+        let want: Vec<String> = want.iter().map(|w| format!("{}:{w}", plan.id)).collect();
+        assert_eq!(inst, want, "{day}");
+    }
+}
+
+/// Regression: the plan form sent a count or grace period it could not read
+/// as a number as "none", and the plan was made with the default (3
+/// installments, 7 days) instead of telling the user.
+#[tokio::test]
+async fn typed_numbers_that_are_not_whole_numbers_in_range_are_refused_by_field() {
+    let d = db().await;
+    let c = client(on(&d.store, "2026-10-01"), "Zoë Ångström", "en").await;
+    let inv = invoice(on(&d.store, "2026-10-01"), c, "2026-10-31", "100", "EUR").await;
+    let ctx = on(&d.store, "2026-11-14");
+    let cases: &[(&str, &str, &str, &str)] = &[
+        ("count", "four", "plan_installment_count", "count"),
+        ("count", "2.5", "plan_installment_count", "count"),
+        ("count", "-2", "plan_installment_count", "count"),
+        ("count", "99999999999999999999", "plan_installment_count", "count"),
+        ("grace_days", "seven", "plan_grace_days", "grace_days"),
+        ("grace_days", "91", "plan_grace_days", "grace_days"),
+        ("heads_up_days", "-1", "plan_heads_up_days", "heads_up_days"),
+        ("heads_up_days", "31", "plan_heads_up_days", "heads_up_days"),
+        ("reminder_days", "0", "plan_reminder_days", "reminder_days"),
+        ("reminder_days", "1e1", "plan_reminder_days", "reminder_days"),
+    ];
+    for (field, typed, code, error_field) in cases {
+        let mut input = monthly(&[inv], 3, "2026-12-01");
+        match *field {
+            "count" => input.count = typed.to_string(),
+            "grace_days" => input.grace_days = typed.to_string(),
+            "heads_up_days" => input.heads_up_days = typed.to_string(),
+            _ => input.reminder_days = typed.to_string(),
+        }
+        let e = plans::propose(ctx, &input).await.unwrap_err();
+        assert_eq!((e.code.as_str(), e.field.as_deref()), (*code, Some(*error_field)), "{field} = {typed:?}");
+        assert!(e.message.contains("whole number") || *field == "count", "{}", e.message);
+        if *field == "count" {
+            assert_eq!(plans::preview_schedule(ctx, &input).await.unwrap_err().code, *code, "the preview says so too");
+        }
+    }
+    let req = PlanListRequest { client_id: Some(c), invoice_id: None };
+    assert!(plans::list(ctx, &req).await.unwrap().is_empty(), "nothing was saved");
+
+    // Empty fields take the defaults.
+    let input = PlanInput { invoice_ids: vec![inv], frequency: "monthly".into(), ..Default::default() };
+    let plan = plans::propose(ctx, &input).await.unwrap();
+    assert_eq!((plan.installments.len(), plan.grace_days, plan.heads_up_days, plan.reminder_days), (3, 7, 3, 2));
+}
+
+#[tokio::test]
 async fn renegotiation_replaces_the_rest_and_cancellation_resumes_the_ladder() {
     let d = db().await;
     let c = client(on(&d.store, "2026-10-01"), "Ørsted A/S", "fr").await;
@@ -265,7 +343,7 @@ async fn renegotiation_replaces_the_rest_and_cancellation_resumes_the_ladder() {
     // Several invoices of one client in one plan, weekly, with a down payment.
     let input = PlanInput {
         invoice_ids: vec![a, b],
-        count: Some(2),
+        count: "2".into(),
         frequency: "weekly".into(),
         first_date: "2026-11-30".into(),
         down_payment: "50".into(),
@@ -284,7 +362,7 @@ async fn renegotiation_replaces_the_rest_and_cancellation_resumes_the_ladder() {
     // Renegotiate the rest (100.01) into 4 fortnightly installments; the old plan is "renegotiated".
     let ctx = on(&d.store, "2026-12-02");
     let input = PlanInput {
-        count: Some(4),
+        count: "4".into(),
         frequency: "fortnightly".into(),
         first_date: "2026-12-15".into(),
         ..Default::default()

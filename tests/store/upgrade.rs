@@ -1,6 +1,7 @@
 //! Upgrading a database made by an earlier Kindly: the 0006 migration
 //! rebuilds the outbox (to carry installment reminders and promise
-//! follow-ups) and must keep every message, its invoices and its guards.
+//! follow-ups) and must keep every message, its invoices and its guards;
+//! 0007 gives existing plans the reminder days they had when those were fixed.
 
 use kindly_store::Store;
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePoolOptions};
@@ -106,4 +107,22 @@ async fn upgrading_to_0006_keeps_every_outbox_message_its_invoices_and_guards() 
             .unwrap();
     assert_eq!(index, 1);
     pool.close().await;
+}
+
+#[tokio::test]
+async fn upgrading_to_0007_keeps_existing_plans_on_the_former_reminder_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = database_at_0005(dir.path()).await;
+    let store = Store::open(&path).await.expect("the upgrade runs");
+    let plan = store.plan(7).await.unwrap();
+    assert_eq!((plan.reminder_rule.heads_up_days(), plan.reminder_rule.reminder_days()), (3, 2));
+    store.close().await;
+
+    // The database itself keeps the days in range, whoever writes.
+    let opts = SqliteConnectOptions::new().filename(&path).foreign_keys(true);
+    let pool = &SqlitePoolOptions::new().max_connections(1).connect_with(opts).await.unwrap();
+    for sql in ["UPDATE plans SET heads_up_days = 31", "UPDATE plans SET reminder_days = 0"] {
+        let e = sqlx::query(sql).execute(pool).await.unwrap_err().to_string();
+        assert!(e.contains("CHECK constraint failed"), "{sql}: {e}");
+    }
 }

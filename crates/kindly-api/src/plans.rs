@@ -20,7 +20,9 @@ use kindly_followup::payment_methods::BankAccount;
 use kindly_followup::plan::messages::{
     installment_message, proposal_message, schedule_line, InstallmentFacts, ProposalFacts,
 };
-use kindly_followup::plan::progress::{allocate, due_reminder, next_reminder_on, ReminderKind, ReminderRule, Standing};
+use kindly_followup::plan::progress::{
+    allocate, check_grace_days, due_reminder, next_reminder_on, ReminderKind, ReminderRule, Standing,
+};
 use kindly_followup::plan::schedule::{
     self, build, Frequency, Installment, PlanError, ScheduleRequest, Size, REMAINDER_RULE,
 };
@@ -39,6 +41,9 @@ use ts_rs::TS;
 /// many days late breaks the plan.
 pub const DEFAULT_GRACE_DAYS: i64 = 7;
 
+/// The number of installments when none is given.
+pub const DEFAULT_COUNT: i64 = 3;
+
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 pub struct InstallmentInput {
     /// YYYY-MM-DD.
@@ -52,9 +57,10 @@ pub struct InstallmentInput {
 pub struct PlanInput {
     /// One invoice, or several of one client in one currency.
     pub invoice_ids: Vec<i64>,
-    /// Number of installments (used when `installment_amount` is empty).
+    /// Number of installments as typed (used when `installment_amount` is
+    /// empty; empty means 3). Whole numbers only: "2.5" or "four" are refused.
     #[serde(default)]
-    pub count: Option<u32>,
+    pub count: String,
     /// Alternatively, the amount of each installment (the last one is the rest).
     #[serde(default)]
     pub installment_amount: String,
@@ -69,9 +75,17 @@ pub struct PlanInput {
     /// Optional down payment, paid on the first date.
     #[serde(default)]
     pub down_payment: String,
-    /// Days an installment may be late before the plan counts as broken.
+    /// Days an installment may be late before the plan counts as broken
+    /// (as typed; empty means the default, 7).
     #[serde(default)]
-    pub grace_days: Option<i64>,
+    pub grace_days: String,
+    /// Days before an installment is due that its heads-up comes (0: on the
+    /// day; empty means 3).
+    #[serde(default)]
+    pub heads_up_days: String,
+    /// Days after an installment was due that its reminder comes (empty means 2).
+    #[serde(default)]
+    pub reminder_days: String,
     /// The schedule as edited in the table; when given it is used as is
     /// (after checking it adds up), instead of being built from the fields above.
     #[serde(default)]
@@ -132,6 +146,10 @@ pub struct PlanView {
     /// Paid beyond the plan (never lost; shown so it can be refunded or kept).
     pub surplus: MoneyView,
     pub grace_days: i64,
+    /// Days before each installment that its heads-up comes (0: on the day).
+    pub heads_up_days: u32,
+    /// Days after an unpaid installment that its reminder comes.
+    pub reminder_days: u32,
     pub frequency: String,
     pub created_on: String,
     pub agreed_on: Option<String>,
@@ -223,6 +241,17 @@ pub struct PlanPdfRequest {
     pub page_size: String,
 }
 
+/// A whole number typed in a form field: empty gives `default`; anything
+/// but digits (a sign, a decimal point, words) is refused with `err`, never
+/// read as the default.
+fn whole_number(text: &str, default: i64, err: PlanError) -> ApiResult<i64> {
+    match text.trim() {
+        "" => Ok(default),
+        t if t.bytes().all(|b| b.is_ascii_digit()) => t.parse().map_err(|_| plan_error(err)),
+        _ => Err(plan_error(err)),
+    }
+}
+
 fn plan_error(e: PlanError) -> ApiError {
     let mut msg = e.to_string();
     if let Some(first) = msg.get_mut(0..1) {
@@ -295,10 +324,12 @@ fn schedule_from(input: &PlanInput, balance: Money, today: chrono::NaiveDate) ->
         "" => today,
         s => parse_date(s, "first_date")?,
     };
-    let size = match (input.installment_amount.trim(), input.count) {
-        ("", Some(n)) => Size::Count(n),
-        ("", None) => Size::Count(3),
-        (a, _) => Size::Amount(Money::parse_positive(a, cur, "installment_amount")?.minor),
+    let size = match input.installment_amount.trim() {
+        "" => {
+            let n = whole_number(&input.count, DEFAULT_COUNT, PlanError::Count)?;
+            Size::Count(u32::try_from(n).map_err(|_| plan_error(PlanError::Count))?)
+        }
+        a => Size::Amount(Money::parse_positive(a, cur, "installment_amount")?.minor),
     };
     let custom_dates = input
         .custom_dates
@@ -352,14 +383,14 @@ async fn create(ctx: Ctx<'_>, input: &PlanInput, replaces: Option<i64>) -> ApiRe
     let balance = balance_of(&invoices);
     let rows = schedule_from(input, balance, ctx.today)?;
     schedule::validate(balance, &rows).map_err(plan_error)?;
-    let grace_days = input.grace_days.unwrap_or(DEFAULT_GRACE_DAYS);
-    if !(0..=90).contains(&grace_days) {
-        return Err(ApiError::new(
-            "plan_grace_days",
-            "The grace period must be between 0 and 90 days.",
-            Some("grace_days"),
-        ));
-    }
+    let grace_days = whole_number(&input.grace_days, DEFAULT_GRACE_DAYS, PlanError::GraceDays)?;
+    let grace_days = check_grace_days(grace_days).map_err(plan_error)?;
+    let default = ReminderRule::default();
+    let reminder_rule = ReminderRule::new(
+        whole_number(&input.heads_up_days, default.heads_up_days().into(), PlanError::HeadsUpDays)?,
+        whole_number(&input.reminder_days, default.reminder_days().into(), PlanError::ReminderDays)?,
+    )
+    .map_err(plan_error)?;
     let note = text::multi_line(&input.note, "note", 2000)?;
     // An edited schedule is recorded as custom, whatever it was built from.
     let f = if input.installments.is_some() { Frequency::Custom } else { frequency(&input.frequency)? };
@@ -369,6 +400,7 @@ async fn create(ctx: Ctx<'_>, input: &PlanInput, replaces: Option<i64>) -> ApiRe
         invoice_ids: &ids,
         installments: &rows,
         grace_days,
+        reminder_rule,
         frequency: f.as_str(),
         note: &note,
     };
@@ -527,6 +559,8 @@ fn view(p: &PlanRecord, today: chrono::NaiveDate, locale: Locale) -> PlanView {
         remaining: m((p.total_minor - paid).max(0)),
         surplus: m(alloc.surplus),
         grace_days: p.grace_days,
+        heads_up_days: p.reminder_rule.heads_up_days(),
+        reminder_days: p.reminder_rule.reminder_days(),
         frequency: p.frequency.clone(),
         created_on: p.created_on.to_string(),
         agreed_on: p.agreed_on.map(|d| d.to_string()),
@@ -537,7 +571,7 @@ fn view(p: &PlanRecord, today: chrono::NaiveDate, locale: Locale) -> PlanView {
         invoice_numbers: p.invoice_numbers(),
         installments,
         next_reminder_on: (p.state == plan_state::ACTIVE)
-            .then(|| next_reminder_on(&p.installments, paid, ReminderRule::default(), done))
+            .then(|| next_reminder_on(&p.installments, paid, p.reminder_rule, done))
             .flatten()
             .map(|d| d.to_string()),
         reminders_done: done.iter().map(|(s, k)| format!("{s}:{}", k.as_str())).collect(),

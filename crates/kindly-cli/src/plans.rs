@@ -16,8 +16,8 @@ pub struct ScheduleArgs {
     #[arg(long = "invoice")]
     pub invoices: Vec<i64>,
     /// Number of installments (default 3).
-    #[arg(long)]
-    pub count: Option<u32>,
+    #[arg(long, default_value = "")]
+    pub count: String,
     /// Or the amount of each installment (the last one is the rest).
     #[arg(long, default_value = "")]
     pub amount: String,
@@ -36,8 +36,14 @@ pub struct ScheduleArgs {
     #[arg(long = "installment")]
     pub installments: Vec<String>,
     /// Days an installment may be late before the plan counts as broken (default 7).
-    #[arg(long)]
-    pub grace_days: Option<i64>,
+    #[arg(long, default_value = "")]
+    pub grace_days: String,
+    /// Days before each installment that its heads-up comes, 0 to 30 (default 3).
+    #[arg(long, default_value = "")]
+    pub heads_up_days: String,
+    /// Days after an unpaid installment that its reminder comes, 1 to 30 (default 2).
+    #[arg(long, default_value = "")]
+    pub reminder_days: String,
     #[arg(long, default_value = "")]
     pub note: String,
 }
@@ -58,7 +64,7 @@ impl ScheduleArgs {
         });
         PlanInput {
             invoice_ids: self.invoices.clone(),
-            count: self.count,
+            count: self.count.clone(),
             installment_amount: self.amount.clone(),
             frequency: if installments.is_some() && self.frequency == "monthly" {
                 "custom".into()
@@ -68,7 +74,9 @@ impl ScheduleArgs {
             first_date: self.first_date.clone(),
             custom_dates: self.dates.clone(),
             down_payment: self.down_payment.clone(),
-            grace_days: self.grace_days,
+            grace_days: self.grace_days.clone(),
+            heads_up_days: self.heads_up_days.clone(),
+            reminder_days: self.reminder_days.clone(),
             installments,
             note: self.note.clone(),
         }

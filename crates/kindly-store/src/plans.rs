@@ -13,7 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::locale::Locale;
 use kindly_core::timeline::EventKind;
 use kindly_core::{Currency, Money};
-use kindly_followup::plan::progress::{standing, ReminderKind, Standing};
+use kindly_followup::plan::progress::{check_grace_days, standing, ReminderKind, ReminderRule, Standing};
 use kindly_followup::plan::schedule::{validate, Installment};
 use kindly_followup::queue::next_action_on;
 use sqlx::{Sqlite, Transaction};
@@ -43,6 +43,8 @@ pub struct PlanRecord {
     pub total_minor: i64,
     pub paid_at_start_minor: i64,
     pub grace_days: i64,
+    /// When its installment reminders come.
+    pub reminder_rule: ReminderRule,
     pub frequency: String,
     pub created_on: NaiveDate,
     pub created_at: DateTime<Utc>,
@@ -93,6 +95,7 @@ pub struct NewPlan<'a> {
     pub invoice_ids: &'a [i64],
     pub installments: &'a [Installment],
     pub grace_days: i64,
+    pub reminder_rule: ReminderRule,
     pub frequency: &'a str,
     pub note: &'a str,
 }
@@ -101,27 +104,34 @@ fn refuse(code: &'static str, message: impl Into<String>) -> StoreError {
     StoreError::Plan { code, message: message.into() }
 }
 
-type PlanRow = (
-    i64,
-    i64,
-    String,
-    String,
-    String,
-    i64,
-    i64,
-    i64,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<i64>,
-    String,
-);
+#[derive(sqlx::FromRow)]
+struct PlanRow {
+    id: i64,
+    client_id: i64,
+    client_name: String,
+    state: String,
+    currency: String,
+    total_minor: i64,
+    paid_at_start_minor: i64,
+    grace_days: i64,
+    heads_up_days: i64,
+    reminder_days: i64,
+    frequency: String,
+    created_on: String,
+    created_at: String,
+    agreed_on: Option<String>,
+    agreed_how: Option<String>,
+    ended_on: Option<String>,
+    replaces_plan_id: Option<i64>,
+    note: String,
+}
 
-const PLAN_COLUMNS: &str = "p.id, p.client_id, c.display_name, p.state, p.currency, p.total_minor, p.paid_at_start_minor,
-    p.grace_days, p.frequency, p.created_on, p.created_at, p.agreed_on, p.agreed_how, p.ended_on, p.replaces_plan_id, p.note";
+// Aliased one by one: SQLite does not promise a result column's name without AS.
+const PLAN_COLUMNS: &str = "p.id AS id, p.client_id AS client_id, c.display_name AS client_name, p.state AS state,
+    p.currency AS currency, p.total_minor AS total_minor, p.paid_at_start_minor AS paid_at_start_minor,
+    p.grace_days AS grace_days, p.heads_up_days AS heads_up_days, p.reminder_days AS reminder_days,
+    p.frequency AS frequency, p.created_on AS created_on, p.created_at AS created_at, p.agreed_on AS agreed_on,
+    p.agreed_how AS agreed_how, p.ended_on AS ended_on, p.replaces_plan_id AS replaces_plan_id, p.note AS note";
 
 async fn load(tx: &mut Transaction<'static, Sqlite>, id: i64) -> Result<PlanRecord, StoreError> {
     let sql = format!("SELECT {PLAN_COLUMNS} FROM plans p JOIN clients c ON c.id = p.client_id WHERE p.id = ?1");
@@ -176,7 +186,7 @@ async fn children(
 }
 
 async fn complete(tx: &mut Transaction<'static, Sqlite>, r: PlanRow) -> Result<PlanRecord, StoreError> {
-    let (invoices, inst, reminders) = children(tx, "?1", Some(r.0)).await?;
+    let (invoices, inst, reminders) = children(tx, "?1", Some(r.id)).await?;
     assemble(r, &invoices, &inst, &reminders)
 }
 
@@ -187,26 +197,28 @@ fn assemble(
     inst: &[InstallmentRow],
     reminders: &[ReminderRow],
 ) -> Result<PlanRecord, StoreError> {
-    let id = r.0;
+    let id = r.id;
     let invoices: Vec<&InvoiceRow> = invoices.iter().filter(|i| i.0 == id).collect();
     let parse_opt = |s: &Option<String>| s.as_deref().map(parse_date).transpose();
     Ok(PlanRecord {
         id,
-        client_id: r.1,
-        client_name: r.2,
-        state: r.3,
-        currency: Currency::parse(&r.4).map_err(|e| StoreError::Other(e.to_string()))?,
-        total_minor: r.5,
-        paid_at_start_minor: r.6,
-        grace_days: r.7,
-        frequency: r.8,
-        created_on: parse_date(&r.9)?,
-        created_at: crate::util::parse_instant(&r.10)?,
-        agreed_on: parse_opt(&r.11)?,
-        agreed_how: r.12,
-        ended_on: parse_opt(&r.13)?,
-        replaces_plan_id: r.14,
-        note: r.15,
+        client_id: r.client_id,
+        client_name: r.client_name,
+        state: r.state,
+        currency: Currency::parse(&r.currency).map_err(|e| StoreError::Other(e.to_string()))?,
+        total_minor: r.total_minor,
+        paid_at_start_minor: r.paid_at_start_minor,
+        grace_days: r.grace_days,
+        reminder_rule: ReminderRule::new(r.heads_up_days, r.reminder_days)
+            .map_err(|e| StoreError::Other(format!("plan #{id}: {e}")))?,
+        frequency: r.frequency,
+        created_on: parse_date(&r.created_on)?,
+        created_at: crate::util::parse_instant(&r.created_at)?,
+        agreed_on: parse_opt(&r.agreed_on)?,
+        agreed_how: r.agreed_how,
+        ended_on: parse_opt(&r.ended_on)?,
+        replaces_plan_id: r.replaces_plan_id,
+        note: r.note,
         paid_now_minor: invoices.iter().map(|i| i.3).sum(),
         invoice_cancelled: invoices.iter().any(|i| i.4 == "cancelled"),
         invoices: invoices.iter().map(|i| (i.1, i.2.clone())).collect(),
@@ -430,19 +442,20 @@ impl Store {
         let cur = Currency::parse(&code).map_err(|e| StoreError::Other(e.to_string()))?;
         // The balance may have changed since the schedule was previewed (a payment came in).
         validate(Money::new(owing_total, cur), new.installments).map_err(|e| refuse(e.code(), e.to_string()))?;
-        if !(0..=90).contains(&new.grace_days) {
-            return Err(refuse("plan_grace_days", "the grace period must be between 0 and 90 days"));
-        }
+        check_grace_days(new.grace_days).map_err(|e| refuse(e.code(), e.to_string()))?;
+        let rule = new.reminder_rule;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO plans (client_id, state, currency, total_minor, paid_at_start_minor, grace_days, frequency,
-                                created_on, created_at, replaces_plan_id, note)
-             VALUES (?1, 'proposed', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+            "INSERT INTO plans (client_id, state, currency, total_minor, paid_at_start_minor, grace_days,
+                                heads_up_days, reminder_days, frequency, created_on, created_at, replaces_plan_id, note)
+             VALUES (?1, 'proposed', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
         )
         .bind(new.client_id)
         .bind(&code)
         .bind(owing_total)
         .bind(paid_total)
         .bind(new.grace_days)
+        .bind(i64::from(rule.heads_up_days()))
+        .bind(i64::from(rule.reminder_days()))
         .bind(new.frequency)
         .bind(date_str(today))
         .bind(instant_str(now))
@@ -490,6 +503,8 @@ impl Store {
             "currency": code,
             "frequency": new.frequency,
             "grace_days": new.grace_days,
+            "heads_up_days": rule.heads_up_days(),
+            "reminder_days": rule.reminder_days(),
             "replaces": replaces,
             "installments": plan.installments.iter().map(|i| serde_json::json!({
                 "seq": i.seq, "due_on": date_str(i.due_on), "amount": Money::new(i.amount_minor, cur).plain(),
@@ -695,7 +710,7 @@ impl Store {
         }
         rows.into_iter()
             .map(|r| {
-                let (a, b, c) = by_plan.remove(&r.0).unwrap_or_default();
+                let (a, b, c) = by_plan.remove(&r.id).unwrap_or_default();
                 assemble(r, &a, &b, &c)
             })
             .collect()

@@ -414,9 +414,10 @@ export type PlanInput = {
  */
 invoice_ids: Array<number>, 
 /**
- * Number of installments (used when `installment_amount` is empty).
+ * Number of installments as typed (used when `installment_amount` is
+ * empty; empty means 3). Whole numbers only: "2.5" or "four" are refused.
  */
-count: number | null, 
+count: string, 
 /**
  * Alternatively, the amount of each installment (the last one is the rest).
  */
@@ -438,9 +439,19 @@ custom_dates: Array<string>,
  */
 down_payment: string, 
 /**
- * Days an installment may be late before the plan counts as broken.
+ * Days an installment may be late before the plan counts as broken
+ * (as typed; empty means the default, 7).
  */
-grace_days: number | null, 
+grace_days: string, 
+/**
+ * Days before an installment is due that its heads-up comes (0: on the
+ * day; empty means 3).
+ */
+heads_up_days: string, 
+/**
+ * Days after an installment was due that its reminder comes (empty means 2).
+ */
+reminder_days: string, 
 /**
  * The schedule as edited in the table; when given it is used as is
  * (after checking it adds up), instead of being built from the fields above.
@@ -489,7 +500,15 @@ standing_text: string, total: MoneyView, paid: MoneyView, remaining: MoneyView,
 /**
  * Paid beyond the plan (never lost; shown so it can be refunded or kept).
  */
-surplus: MoneyView, grace_days: number, frequency: string, created_on: string, agreed_on: string | null, agreed_how: string | null, ended_on: string | null, replaces_plan_id: number | null, invoice_ids: Array<number>, invoice_numbers: Array<string>, installments: Array<InstallmentView>, next_reminder_on: string | null, 
+surplus: MoneyView, grace_days: number, 
+/**
+ * Days before each installment that its heads-up comes (0: on the day).
+ */
+heads_up_days: number, 
+/**
+ * Days after an unpaid installment that its reminder comes.
+ */
+reminder_days: number, frequency: string, created_on: string, agreed_on: string | null, agreed_how: string | null, ended_on: string | null, replaces_plan_id: number | null, invoice_ids: Array<number>, invoice_numbers: Array<string>, installments: Array<InstallmentView>, next_reminder_on: string | null, 
 /**
  * "2:heads_up", "0:broken_notice", … (installment number and kind).
  */

@@ -14,11 +14,12 @@
 //!
 //! Reminder rule: only the first installment not fully paid gets reminders:
 //! a heads-up from `heads_up_days` before its due date until the due date,
-//! and a reminder from `reminder_days` after it. Each is sent at most once
+//! and a reminder from `reminder_days` after it (both chosen per plan;
+//! 3 and 2 by default). Each is sent at most once
 //! per installment; after days with the laptop closed only the current one
 //! is proposed (a heads-up is never proposed once the due date has passed).
 
-use super::schedule::Installment;
+use super::schedule::{Installment, PlanError, MAX_GRACE_DAYS, MAX_REMINDER_DAYS};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -110,17 +111,45 @@ impl ReminderKind {
     }
 }
 
-/// When installment reminders come.
+/// When installment reminders come, chosen per plan. Built by
+/// [`ReminderRule::new`], which keeps both within their ranges.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ReminderRule {
-    pub heads_up_days: u32,
-    pub reminder_days: u32,
+    heads_up_days: u32,
+    reminder_days: u32,
 }
 
 impl Default for ReminderRule {
+    /// Three days before an installment is due, two days after.
     fn default() -> Self {
         ReminderRule { heads_up_days: 3, reminder_days: 2 }
     }
+}
+
+impl ReminderRule {
+    /// The heads-up `heads_up_days` before the due date (0: on the day) and
+    /// the reminder `reminder_days` after it (at least 1, so a payment made
+    /// on the due day is not chased), each at most [`MAX_REMINDER_DAYS`].
+    pub fn new(heads_up_days: i64, reminder_days: i64) -> Result<Self, PlanError> {
+        let within = |d: i64, min: i64| (min..=MAX_REMINDER_DAYS).contains(&d).then(|| u32::try_from(d).ok()).flatten();
+        Ok(ReminderRule {
+            heads_up_days: within(heads_up_days, 0).ok_or(PlanError::HeadsUpDays)?,
+            reminder_days: within(reminder_days, 1).ok_or(PlanError::ReminderDays)?,
+        })
+    }
+
+    pub fn heads_up_days(self) -> u32 {
+        self.heads_up_days
+    }
+
+    pub fn reminder_days(self) -> u32 {
+        self.reminder_days
+    }
+}
+
+/// Checks a grace period: 0 to [`MAX_GRACE_DAYS`] days.
+pub fn check_grace_days(days: i64) -> Result<i64, PlanError> {
+    (0..=MAX_GRACE_DAYS).contains(&days).then_some(days).ok_or(PlanError::GraceDays)
 }
 
 /// The installment reminder due on `today` for an on-track or late plan, as
@@ -135,7 +164,7 @@ pub fn due_reminder(
     let alloc = allocate(installments, paid_total);
     let inst = &installments[alloc.current(installments)?];
     let heads_up_from = inst.due_on.checked_sub_days(Days::new(u64::from(rule.heads_up_days)))?;
-    let reminder_from = inst.due_on.checked_add_days(Days::new(u64::from(rule.reminder_days.max(1))))?;
+    let reminder_from = inst.due_on.checked_add_days(Days::new(u64::from(rule.reminder_days)))?;
     let kind = if today >= reminder_from {
         ReminderKind::Reminder
     } else if today >= heads_up_from && today <= inst.due_on {
@@ -159,7 +188,7 @@ pub fn next_reminder_on(
         return inst.due_on.checked_sub_days(Days::new(u64::from(rule.heads_up_days)));
     }
     if !done.contains(&(inst.seq, ReminderKind::Reminder)) {
-        return inst.due_on.checked_add_days(Days::new(u64::from(rule.reminder_days.max(1))));
+        return inst.due_on.checked_add_days(Days::new(u64::from(rule.reminder_days)));
     }
     None
 }
@@ -244,6 +273,39 @@ mod tests {
         assert_eq!(next_reminder_on(&p, 0, rule, &[]), Some(d("2026-11-28")));
         assert_eq!(next_reminder_on(&p, 0, rule, &[(1, ReminderKind::HeadsUp)]), Some(d("2026-12-03")));
         assert_eq!(next_reminder_on(&p, 0, rule, &[(1, ReminderKind::Reminder)]), None);
+    }
+
+    #[test]
+    fn a_plans_own_reminder_days_move_both_reminders() {
+        let p = plan();
+        // Heads-up on the due day only, reminder a week after.
+        let rule = ReminderRule::new(0, 7).unwrap();
+        let r = |today: &str, done: &[(u32, ReminderKind)]| due_reminder(&p, 0, d(today), rule, done);
+        assert_eq!(r("2026-11-30", &[]), None);
+        assert_eq!(r("2026-12-01", &[]), Some((1, ReminderKind::HeadsUp)));
+        assert_eq!(r("2026-12-07", &[(1, ReminderKind::HeadsUp)]), None);
+        assert_eq!(r("2026-12-08", &[(1, ReminderKind::HeadsUp)]), Some((1, ReminderKind::Reminder)));
+        assert_eq!(next_reminder_on(&p, 0, rule, &[]), Some(d("2026-12-01")));
+        assert_eq!(next_reminder_on(&p, 0, rule, &[(1, ReminderKind::HeadsUp)]), Some(d("2026-12-08")));
+        let wide = ReminderRule::new(30, 30).unwrap();
+        assert_eq!(due_reminder(&p, 0, d("2026-11-01"), wide, &[]), Some((1, ReminderKind::HeadsUp)));
+    }
+
+    #[test]
+    fn reminder_days_and_grace_periods_out_of_range_are_refused_by_name() {
+        assert_eq!(ReminderRule::new(-1, 2), Err(PlanError::HeadsUpDays));
+        assert_eq!(ReminderRule::new(31, 2), Err(PlanError::HeadsUpDays));
+        // A reminder on the due day itself would chase a payment made that day.
+        assert_eq!(ReminderRule::new(3, 0), Err(PlanError::ReminderDays));
+        assert_eq!(ReminderRule::new(3, 31), Err(PlanError::ReminderDays));
+        assert_eq!(ReminderRule::new(i64::MAX, 2), Err(PlanError::HeadsUpDays));
+        assert_eq!(ReminderRule::new(3, 2), Ok(ReminderRule::default()));
+        assert_eq!((check_grace_days(0), check_grace_days(90)), (Ok(0), Ok(90)));
+        assert_eq!(
+            (check_grace_days(-1), check_grace_days(91)),
+            (Err(PlanError::GraceDays), Err(PlanError::GraceDays))
+        );
+        assert_eq!(PlanError::ReminderDays.field(), Some("reminder_days"));
     }
 
     #[test]

@@ -26,6 +26,13 @@ use thiserror::Error;
 /// a down payment included: it is an installment of its own.
 pub const MAX_INSTALLMENTS: usize = 120;
 
+/// The longest grace period: an installment later than this breaks the plan.
+pub const MAX_GRACE_DAYS: i64 = 90;
+
+/// The most days before (heads-up) or after (reminder) an installment's due
+/// date that its reminder may be set.
+pub const MAX_REMINDER_DAYS: i64 = 30;
+
 /// The remainder rule in words, for the schedule editor and the documents.
 pub const REMAINDER_RULE: &str = "Amounts are split exactly; when the balance does not divide evenly, \
 the first installments carry the extra cent (minor unit). With a fixed installment amount, the last \
@@ -124,6 +131,14 @@ pub enum PlanError {
     SumMismatch { sum: String, balance: String },
     #[error("the dates run past the end of the calendar")]
     DateRange,
+    #[error("the grace period must be a whole number of days from 0 to {MAX_GRACE_DAYS}")]
+    GraceDays,
+    #[error("the heads-up must come a whole number of days from 0 to {MAX_REMINDER_DAYS} before an installment is due (0: on the day)")]
+    HeadsUpDays,
+    #[error(
+        "the reminder must come a whole number of days from 1 to {MAX_REMINDER_DAYS} after an installment was due"
+    )]
+    ReminderDays,
 }
 
 impl PlanError {
@@ -138,6 +153,9 @@ impl PlanError {
             PlanError::InstallmentZero { .. } => "plan_installment_zero",
             PlanError::SumMismatch { .. } => "plan_sum_mismatch",
             PlanError::DateRange => "plan_date_range",
+            PlanError::GraceDays => "plan_grace_days",
+            PlanError::HeadsUpDays => "plan_heads_up_days",
+            PlanError::ReminderDays => "plan_reminder_days",
         }
     }
 
@@ -152,6 +170,9 @@ impl PlanError {
                 Some("installments")
             }
             PlanError::DateRange => Some("first_date"),
+            PlanError::GraceDays => Some("grace_days"),
+            PlanError::HeadsUpDays => Some("heads_up_days"),
+            PlanError::ReminderDays => Some("reminder_days"),
         }
     }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, installmentLabel, isOpen, parseDates, planBadge, reminderLabel } from './plans';
+import { addDays, installmentLabel, isOpen, parseDates, planBadge, reminderLabel, reminderRule } from './plans';
 
 describe('plan helpers', () => {
   it('labels a plan by its standing while active, else by its state', () => {
@@ -25,6 +25,15 @@ describe('plan helpers', () => {
   it('reads custom dates separated by commas, spaces or lines', () => {
     expect(parseDates('2026-12-01, 2027-01-15\n2027-02-15;')).toEqual(['2026-12-01', '2027-01-15', '2027-02-15']);
     expect(parseDates('  ')).toEqual([]);
+  });
+
+  it('says when installment reminders come', () => {
+    expect(reminderRule({ heads_up_days: 3, reminder_days: 2 })).toBe(
+      'Installment reminders: a heads-up 3 days before each installment; a reminder 2 days after, if unpaid.',
+    );
+    expect(reminderRule({ heads_up_days: 0, reminder_days: 1 })).toBe(
+      'Installment reminders: a heads-up on the day each installment is due; a reminder 1 day after, if unpaid.',
+    );
   });
 
   it('has gentle labels', () => {

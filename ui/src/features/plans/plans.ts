@@ -54,6 +54,14 @@ export function reminderLabel(kind: string): string {
   return REMINDERS[kind] ?? kind;
 }
 
+const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
+
+/** When a plan's installment reminders come, in words. */
+export function reminderRule(p: Pick<PlanView, 'heads_up_days' | 'reminder_days'>): string {
+  const before = p.heads_up_days === 0 ? 'on the day each installment is due' : `${days(p.heads_up_days)} before each installment`;
+  return `Installment reminders: a heads-up ${before}; a reminder ${days(p.reminder_days)} after, if unpaid.`;
+}
+
 /** An open plan (proposed, active or broken) blocks a new plan on its invoices. */
 export function isOpen(p: Pick<PlanView, 'state'>): boolean {
   return p.state === 'proposed' || p.state === 'active' || p.state === 'broken';
