@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, installmentLabel, isOpen, parseDates, planBadge, reminderLabel, reminderRule } from './plans';
+import { addDays, installmentLabel, isOpen, parseDates, planBadge, reminderLabel, reminderRule, startingTerms } from './plans';
 
 describe('plan helpers', () => {
   it('labels a plan by its standing while active, else by its state', () => {
@@ -34,6 +34,13 @@ describe('plan helpers', () => {
     expect(reminderRule({ heads_up_days: 0, reminder_days: 1 })).toBe(
       'Installment reminders: a heads-up on the day each installment is due; a reminder 1 day after, if unpaid.',
     );
+  });
+
+  it('starts a renegotiation from the old plan terms, but not from its custom dates', () => {
+    expect(startingTerms(null)).toEqual({ frequency: 'monthly', graceDays: '7', headsUpDays: '3', reminderDays: '2' });
+    const old = { frequency: 'weekly', grace_days: 0, heads_up_days: 0, reminder_days: 5 };
+    expect(startingTerms(old)).toEqual({ frequency: 'weekly', graceDays: '0', headsUpDays: '0', reminderDays: '5' });
+    expect(startingTerms({ ...old, frequency: 'custom' }).frequency).toBe('monthly');
   });
 
   it('has gentle labels', () => {

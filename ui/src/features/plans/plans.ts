@@ -62,6 +62,26 @@ export function reminderRule(p: Pick<PlanView, 'heads_up_days' | 'reminder_days'
   return `Installment reminders: a heads-up ${before}; a reminder ${days(p.reminder_days)} after, if unpaid.`;
 }
 
+type Terms = Pick<PlanView, 'frequency' | 'grace_days' | 'heads_up_days' | 'reminder_days'>;
+
+/**
+ * The plan form's starting values, as typed text: a renegotiation keeps the
+ * old plan's terms, except custom dates (mostly in the past by then).
+ */
+export function startingTerms(old: Terms | null): {
+  frequency: string;
+  graceDays: string;
+  headsUpDays: string;
+  reminderDays: string;
+} {
+  return {
+    frequency: old && old.frequency !== 'custom' ? old.frequency : 'monthly',
+    graceDays: String(old?.grace_days ?? 7),
+    headsUpDays: String(old?.heads_up_days ?? 3),
+    reminderDays: String(old?.reminder_days ?? 2),
+  };
+}
+
 /** An open plan (proposed, active or broken) blocks a new plan on its invoices. */
 export function isOpen(p: Pick<PlanView, 'state'>): boolean {
   return p.state === 'proposed' || p.state === 'active' || p.state === 'broken';
