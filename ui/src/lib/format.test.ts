@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { countLabel, formatDate, formatDateTime, splitEmails } from './format';
+import { countLabel, formatDate, formatDateTime, setLocale, splitEmails } from './format';
 
 describe('format', () => {
   it('formats calendar days without shifting the day', () => {
     expect(formatDate('2026-03-01', 'en-GB')).toBe('1 Mar 2026');
     expect(formatDate('', 'en-GB')).toBe('');
     expect(formatDate('not a date', 'en-GB')).toBe('not a date');
+  });
+
+  it('writes English dates day first, like the letters and e-mails Kindly writes', () => {
+    setLocale('en');
+    try {
+      expect(formatDate('2026-11-07')).toBe('7 Nov 2026');
+      setLocale('de');
+      expect(formatDate('2026-11-07')).toBe('07.11.2026');
+    } finally {
+      setLocale(undefined);
+    }
   });
 
   it('shows instants in the given time zone', () => {

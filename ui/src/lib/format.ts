@@ -4,8 +4,11 @@ let currentLocale: string | undefined = undefined;
 
 /** Use the locale from settings (e.g. "en", "de"); falls back to the system's. */
 export function setLocale(locale: string | undefined | null): void {
+  // Kindly's English wording (letters, e-mails, plan texts from Rust) writes
+  // "7 November 2026"; plain "en" in Intl would show "Nov 7, 2026" beside it.
+  const tag = locale === 'en' ? 'en-GB' : locale;
   try {
-    currentLocale = locale ? Intl.getCanonicalLocales(locale)[0] : undefined;
+    currentLocale = tag ? Intl.getCanonicalLocales(tag)[0] : undefined;
   } catch {
     currentLocale = undefined;
   }
