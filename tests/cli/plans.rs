@@ -61,8 +61,21 @@ fn a_plan_through_the_cli_from_proposal_to_completion() {
     assert_eq!(code, 0);
     assert!(text.contains("1. 2026-12-01") && text.contains("€33.34") && text.contains("sum €100.00"), "{text}");
 
-    let plan = json(dir, day, &["plans", "propose", "--invoice", &inv, "--count", "3", "--first-date", "2026-12-01"]);
+    // A count or a number of days that is not a whole number is refused, not replaced by the default.
+    for (flag, typed, code) in
+        [("--count", "2.5", "plan_installment_count"), ("--heads-up-days", "a week", "plan_heads_up_days")]
+    {
+        let (exit, _, err) = run(dir, day, &["plans", "propose", "--invoice", &inv, flag, typed]);
+        assert_eq!(exit, 2, "{flag} {typed}: {err}");
+        assert!(err.contains(&format!("[{code}]")), "{err}");
+    }
+    let plan = json(
+        dir,
+        day,
+        &["plans", "propose", "--invoice", &inv, "--count", "3", "--first-date", "2026-12-01", "--reminder-days", "4"],
+    );
     let id = plan["id"].to_string();
+    assert_eq!((plan["heads_up_days"].as_u64(), plan["reminder_days"].as_u64()), (Some(3), Some(4)));
     assert_eq!(plan["state"], "proposed");
     let (code, _, err) = run(dir, day, &["plans", "propose", "--invoice", &inv, "--count", "2"]);
     assert_eq!(code, 2, "an invoice is in one open plan at a time");
@@ -79,6 +92,12 @@ fn a_plan_through_the_cli_from_proposal_to_completion() {
     json(dir, "2026-11-28", &["plans", "done", &id, "--channel", "email"]);
     let (code, _, err) = run(dir, "2026-11-28", &["plans", "done", &id, "--channel", "email"]);
     assert_eq!((code, err.contains("[already_done]")), (2, true), "{err}");
+    // --reminder-days 4: installment 1, due on 1 December, is reminded on the 5th, not the 3rd.
+    for (d, kinds) in [("2026-12-03", 0), ("2026-12-04", 0), ("2026-12-05", 1)] {
+        let q = json(dir, d, &["followups"]);
+        assert_eq!(q["installments"].as_array().map(Vec::len), Some(kinds), "{d}: {q}");
+    }
+    assert_eq!(json(dir, "2026-12-05", &["followups"])["installments"][0]["kind"], "reminder");
 
     for (d, amount) in [("2026-12-01", "33.34"), ("2027-01-01", "33.33"), ("2027-02-01", "33.33")] {
         json(dir, d, &["payments", "add", "--invoice", &inv, "--amount", amount, "--date", d]);
