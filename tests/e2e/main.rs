@@ -4,6 +4,7 @@
 //! after `cargo build --workspace` (the README's test command does both).
 
 mod contacts;
+mod lists;
 mod mail;
 mod plans;
 
