@@ -453,15 +453,6 @@ async fn inbound_contact_keeps_its_files_and_the_timeline_is_append_only_with_co
     );
 }
 
-fn pdftotext(path: &str) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-layout", path, "-"])
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    assert!(out.status.success(), "pdftotext failed");
-    String::from_utf8_lossy(&out.stdout).into()
-}
-
 #[tokio::test]
 async fn the_dossier_has_the_summary_every_contact_the_full_texts_and_checked_files() {
     let db = db().await;
@@ -575,7 +566,7 @@ async fn the_dossier_has_the_summary_every_contact_the_full_texts_and_checked_fi
     assert_eq!(status(&eml_sha).as_deref(), Some("ok"));
     assert_eq!(status(&scan_sha).as_deref(), Some("missing"));
 
-    let text = pdftotext(&r.pdf_path);
+    let text = kindly_tests::pdftotext(&r.pdf_path);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for must in [
         "Payment record: Zoë Müller",
@@ -648,7 +639,7 @@ async fn the_dossier_has_the_summary_every_contact_the_full_texts_and_checked_fi
     )
     .await
     .expect("invoice dossier");
-    let t1 = pdftotext(&r1.pdf_path);
+    let t1 = kindly_tests::pdftotext(&r1.pdf_path);
     assert!(t1.contains("INV-2026-0002") && !t1.contains("Met Zo"), "{t1}");
     assert!(t1.contains("-05:00"), "{t1}");
 }

@@ -167,6 +167,8 @@ async fn uncertain_and_failed_messages_wait_for_a_decision_in_the_outbox() {
     click(c, "nav-today").await;
     open_row(c, "€350.00").await;
     wait_text(c, "preview-subject", &ana).await;
+    // Before sending, the preview names the file the e-mail will carry.
+    wait_text(c, "preview-attachments", &format!("Attached: {ana}.pdf")).await;
     click(c, "queue-send-email").await;
     wait_text(c, "preview-send-result", "1 may have been sent").await;
     click(c, "preview-close").await;

@@ -549,6 +549,61 @@ fn a_locked_keychain_is_explained_and_nothing_falls_back() {
     }
 }
 
+/// The most formal step, here the final notice moved to e-mail, carries
+/// the reminder letter as well as the invoice: the same letter as printed,
+/// with the amount still owing and the payment QR caption.
+#[tokio::test]
+async fn a_final_notice_by_e_mail_attaches_the_reminder_letter() {
+    let e = env().await;
+    let c = ctx(&e.store);
+    let srv = server_for("final", "normal");
+    mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.unwrap();
+    let mut ladder = kindly_api::followups::get_ladder(c).await.unwrap();
+    for s in &mut ladder.stages {
+        s.channel = "email".into();
+    }
+    kindly_api::followups::save_ladder(c, &ladder).await.unwrap();
+    let bob = client(c, "Bob Baker", "bob@example.net").await;
+    let bobs = invoice(c, bob, "640.25").await;
+    let cara = client(c, "Cara Diaz", "cara@example.net").await;
+    let caras = invoice(c, cara, "99").await;
+
+    // Bob's at the reminder (friendly): the invoice alone.
+    let q = outbox::queue_emails(c, fonts(), &QueueEmailsRequest { invoice_ids: vec![bobs], ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(q.queued.len(), 1, "{:?}", q.skipped);
+    assert_eq!(send(c).await.sent, 1);
+    // Cara's, 31 days late: the final notice, with the letter.
+    let late = Ctx::new(&e.store, now(), date("2026-12-20"));
+    let q = outbox::queue_emails(late, fonts(), &QueueEmailsRequest { invoice_ids: vec![caras], ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(q.queued.len(), 1, "{:?}", q.skipped);
+    assert_eq!(send(late).await.sent, 1);
+
+    let got = srv.messages();
+    let parsed: Vec<_> = got.iter().map(|m| MessageParser::default().parse(m).unwrap()).collect();
+    let names = |to: &str| -> Vec<String> {
+        let m = parsed
+            .iter()
+            .find(|m| m.to().and_then(|a| a.first()).and_then(|a| a.address()) == Some(to))
+            .expect("message");
+        m.attachments().map(|a| a.attachment_name().unwrap_or_default().to_string()).collect()
+    };
+    assert_eq!(names("bob@example.net"), vec!["INV-2026-0001.pdf"]);
+    assert_eq!(names("cara@example.net"), vec!["INV-2026-0002.pdf", "Reminder-INV-2026-0002.pdf"]);
+    let m = parsed.iter().find(|m| m.attachments().count() == 2).unwrap();
+    let letter = m.attachments().nth(1).unwrap();
+    let path = e.dir.path().join("letter.pdf");
+    std::fs::write(&path, letter.contents()).unwrap();
+    let text = kindly_tests::pdftotext(path.to_str().unwrap());
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for must in ["Cara", "INV-2026-0002", "99.00", "1 Main Street"] {
+        assert!(flat.contains(must), "reminder letter lacks {must:?}:\n{text}");
+    }
+}
+
 /// An installment plan proposal goes out through the same outbox: the
 /// proposal text with the agreement letter PDF, once, without completing a
 /// ladder stage of the invoice.

@@ -36,3 +36,14 @@ pub fn binary(name: &str) -> PathBuf {
     );
     p
 }
+
+/// The text of a PDF file as poppler's `pdftotext -layout` reads it: what a
+/// person (or a collection agency's software) would get out of the file.
+pub fn pdftotext(path: &str) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", path, "-"])
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    assert!(out.status.success(), "pdftotext failed on {path}");
+    String::from_utf8_lossy(&out.stdout).into()
+}

@@ -228,6 +228,24 @@ pub(crate) fn data_dir(ctx: Ctx<'_>) -> PathBuf {
     ctx.store.path().parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
+/// The file name of an invoice's PDF, as saved and as attached to e-mails.
+pub(crate) fn invoice_pdf_name(number: &str) -> String {
+    format!("{}.pdf", file_safe(number))
+}
+
+/// The file name of a reminder letter attached to an e-mail.
+pub(crate) fn reminder_letter_name(numbers: &[String]) -> String {
+    let safe: Vec<String> = numbers.iter().map(|n| file_safe(n)).collect();
+    format!("Reminder-{}.pdf", safe.join("_"))
+}
+
+/// Whether an e-mail for this step also carries the reminder letter as it
+/// would be printed: only the most formal tone (the final notice by
+/// default), where a copy to file or pass to whoever pays the bills helps.
+pub(crate) fn attaches_letter(stage: &kindly_followup::ladder::Stage) -> bool {
+    stage.tone == kindly_followup::ladder::Tone::CourteousFirm
+}
+
 /// A file-name-safe version of an invoice number.
 pub(crate) fn file_safe(s: &str) -> String {
     s.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
@@ -255,71 +273,9 @@ pub async fn generate_letters(ctx: Ctx<'_>, fonts: &Fonts, req: &LettersRequest)
     let mut groups = Vec::new();
     for (client_id, invoices) in by_client {
         let client = ctx.store.client(client_id).await?;
-        let lang = client.details.language;
-        let l = labels(lang);
         let invoice_ids: Vec<i64> = invoices.iter().map(|i| i.id).collect();
-        let msg =
-            followups::preview(ctx, &MessageRequest { invoice_ids: invoice_ids.clone(), ..Default::default() }).await?;
-        let mut paragraphs: Vec<String> =
-            msg.body.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
-        let greeting = if paragraphs.first().is_some_and(|p| !p.contains('\n') && p.len() < 120) {
-            paragraphs.remove(0)
-        } else {
-            String::new()
-        };
-        // The template's last paragraph is the closing and signature; the
-        // letter prints the table of invoices before it.
-        let (closing, signature) = match paragraphs.pop() {
-            Some(last) if !paragraphs.is_empty() && last.lines().count() <= 6 => {
-                let mut it = last.lines().map(str::to_string);
-                (it.next().unwrap_or_default(), it.collect())
-            }
-            Some(last) => {
-                paragraphs.push(last);
-                (String::new(), Vec::new())
-            }
-            None => (String::new(), Vec::new()),
-        };
-        let mut rows = Vec::new();
-        for i in &invoices {
-            rows.push(vec![
-                i.number.clone(),
-                lang.format_date(i.issue_date),
-                lang.format_date(i.due_date),
-                Money::new(i.total_minor, i.currency).format(lang),
-                i.outstanding().format(lang),
-            ]);
-        }
-        let mut owing: Vec<Money> = Vec::new();
-        for i in &invoices {
-            match owing.iter_mut().find(|m| m.currency == i.currency) {
-                Some(m) => m.minor += i.outstanding().minor,
-                None => owing.push(i.outstanding()),
-            }
-        }
-        let total_owing = owing.iter().map(|m| m.format(lang)).collect::<Vec<_>>().join(" + ");
-        letters.push(LetterDoc {
-            page,
-            sender: from.party.clone(),
-            sender_contact: from.contact.clone(),
-            recipient: recipient(&client),
-            date_line: lang.format_date(ctx.today),
-            reference_line: format!("{} {}", l.invoice, msg.invoice_numbers.join(", ")),
-            subject: msg.subject.clone(),
-            greeting,
-            body: paragraphs,
-            table: Some(Table {
-                headers: vec![l.invoice.into(), l.issued.into(), l.due.into(), l.total.into(), l.owing.into()],
-                rows,
-                right_align: vec![3, 4],
-                total: Some(vec![String::new(), String::new(), String::new(), l.total_owing.into(), total_owing]),
-            }),
-            payment_methods: Vec::new(),
-            qr: msg.epc_payload.clone().map(|payload| Qr { payload, caption: l.scan.into() }),
-            closing,
-            signature,
-            footer: from.footer.clone(),
-        });
+        let msg = followups::preview(ctx, &MessageRequest { invoice_ids, ..Default::default() }).await?;
+        letters.push(reminder_letter(ctx, page, &from, &client, &invoices, &msg));
         groups.push((invoices, msg));
     }
     let meta = DocMeta::new(format!("Letters {}", ctx.today), from.party.name.clone(), ctx.now.naive_utc());
@@ -373,6 +329,82 @@ pub async fn generate_letters(ctx: Ctx<'_>, fonts: &Fonts, req: &LettersRequest)
     }
     let printed_with = if req.print { Some(crate::print::hand_to_system(&path)?) } else { None };
     Ok(LettersResult { path: path.display().to_string(), letters: letters.len() as i64, sha256: sha, printed_with })
+}
+
+/// The reminder letter for one client's invoices: the message of the step
+/// due, split into greeting, paragraphs and closing around a table of the
+/// invoices, with the EPC payment QR code for EUR. Printed in the day's
+/// letters, and attached to the most formal e-mails.
+pub(crate) fn reminder_letter(
+    ctx: Ctx<'_>,
+    page: PageSize,
+    from: &Sender,
+    client: &kindly_store::ClientRecord,
+    invoices: &[InvoiceRecord],
+    msg: &followups::MessagePreview,
+) -> LetterDoc {
+    let lang = client.details.language;
+    let l = labels(lang);
+    let mut paragraphs: Vec<String> =
+        msg.body.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
+    let greeting = if paragraphs.first().is_some_and(|p| !p.contains('\n') && p.len() < 120) {
+        paragraphs.remove(0)
+    } else {
+        String::new()
+    };
+    // The template's last paragraph is the closing and signature; the
+    // letter prints the table of invoices before it.
+    let (closing, signature) = match paragraphs.pop() {
+        Some(last) if !paragraphs.is_empty() && last.lines().count() <= 6 => {
+            let mut it = last.lines().map(str::to_string);
+            (it.next().unwrap_or_default(), it.collect())
+        }
+        Some(last) => {
+            paragraphs.push(last);
+            (String::new(), Vec::new())
+        }
+        None => (String::new(), Vec::new()),
+    };
+    let mut rows = Vec::new();
+    for i in invoices {
+        rows.push(vec![
+            i.number.clone(),
+            lang.format_date(i.issue_date),
+            lang.format_date(i.due_date),
+            Money::new(i.total_minor, i.currency).format(lang),
+            i.outstanding().format(lang),
+        ]);
+    }
+    let mut owing: Vec<Money> = Vec::new();
+    for i in invoices {
+        match owing.iter_mut().find(|m| m.currency == i.currency) {
+            Some(m) => m.minor += i.outstanding().minor,
+            None => owing.push(i.outstanding()),
+        }
+    }
+    let total_owing = owing.iter().map(|m| m.format(lang)).collect::<Vec<_>>().join(" + ");
+    LetterDoc {
+        page,
+        sender: from.party.clone(),
+        sender_contact: from.contact.clone(),
+        recipient: recipient(client),
+        date_line: lang.format_date(ctx.today),
+        reference_line: format!("{} {}", l.invoice, msg.invoice_numbers.join(", ")),
+        subject: msg.subject.clone(),
+        greeting,
+        body: paragraphs,
+        table: Some(Table {
+            headers: vec![l.invoice.into(), l.issued.into(), l.due.into(), l.total.into(), l.owing.into()],
+            rows,
+            right_align: vec![3, 4],
+            total: Some(vec![String::new(), String::new(), String::new(), l.total_owing.into(), total_owing]),
+        }),
+        payment_methods: Vec::new(),
+        qr: msg.epc_payload.clone().map(|payload| Qr { payload, caption: l.scan.into() }),
+        closing,
+        signature,
+        footer: from.footer.clone(),
+    }
 }
 
 /// Every invoice whose step due today goes out by letter.
@@ -490,5 +522,5 @@ pub(crate) async fn render_invoice_pdf(
     };
     let meta = DocMeta::new(format!("{} {}", l.invoice, inv.number), from.party.name.clone(), ctx.now.naive_utc());
     let bytes = kindly_pdf::render_invoice(fonts, &doc, &meta).map_err(pdf_error)?;
-    Ok((format!("{}.pdf", file_safe(&inv.number)), bytes))
+    Ok((invoice_pdf_name(&inv.number), bytes))
 }

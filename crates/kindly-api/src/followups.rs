@@ -2,6 +2,7 @@
 //! bundle of one client's invoices (rendered from its template, with the
 //! tone check), marking a step done, templates, the ladder and the ways to pay.
 
+use crate::documents;
 use crate::views::{MoneyView, OptionItem};
 use crate::{ApiError, ApiResult, Ctx};
 use chrono::NaiveDate;
@@ -118,6 +119,9 @@ pub struct MessagePreview {
     pub outstanding: Vec<MoneyView>,
     /// The EPC payment QR payload when the balance is in EUR and an IBAN is set.
     pub epc_payload: Option<String>,
+    /// The files an e-mail of this step carries: each invoice's PDF, and the
+    /// reminder letter on the most formal step.
+    pub email_attachments: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -382,10 +386,19 @@ pub async fn preview(ctx: Ctx<'_>, req: &MessageRequest) -> ApiResult<MessagePre
         findings: findings(tone::check(&rendered.subject, &rendered.body, Some(&facts))),
         subject: rendered.subject,
         body: rendered.body,
+        email_attachments: email_attachments(&numbers, stage),
         invoice_numbers: numbers,
         outstanding: owing.iter().map(|m| MoneyView::new(m.minor, m.currency, settings.locale)).collect(),
         epc_payload,
     })
+}
+
+fn email_attachments(numbers: &[String], stage: &Stage) -> Vec<String> {
+    let mut names: Vec<String> = numbers.iter().map(|n| documents::invoice_pdf_name(n)).collect();
+    if documents::attaches_letter(stage) {
+        names.push(documents::reminder_letter_name(numbers));
+    }
+    names
 }
 
 fn add(v: &mut Vec<Money>, m: Money) {

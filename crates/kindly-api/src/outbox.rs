@@ -17,7 +17,10 @@
 //! file lock, released by the OS when a process dies) sends; so two windows,
 //! the CLI and the background sender never send the same message twice.
 
-use crate::documents::{data_dir, render_invoice_pdf, save, sha256_hex, InvoicePdfRequest};
+use crate::documents::{
+    attaches_letter, data_dir, page_size, pdf_error, reminder_letter, reminder_letter_name, render_invoice_pdf, save,
+    sender, sha256_hex, InvoicePdfRequest,
+};
 use crate::followups::{due_stages, load_bundle, preview, MessageRequest, QueueRequest};
 use crate::views::Page;
 use crate::{mail, ApiError, ApiResult, Ctx};
@@ -27,7 +30,7 @@ use kindly_followup::plan::progress::ReminderKind;
 use kindly_mail::compose::{compose, new_message_id, FileAttachment, Outgoing};
 use kindly_mail::transport::Mailer;
 use kindly_mail::MailError;
-use kindly_pdf::Fonts;
+use kindly_pdf::{DocMeta, Fonts};
 use kindly_store::{EmailPurpose, NewEmail, OutboxRow, Store};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -340,6 +343,9 @@ async fn queue_one(ctx: Ctx<'_>, fonts: &Fonts, smtp: &kindly_mail::SmtpSettings
             render_invoice_pdf(ctx, fonts, &InvoicePdfRequest { invoice_id: inv.id, page_size: String::new() }).await?;
         attachments.push(FileAttachment { name, content_type: "application/pdf".into(), bytes });
     }
+    if attaches_letter(&stage) {
+        attachments.push(reminder_letter_pdf(ctx, fonts, &client, &invoices, &message).await?);
+    }
     let pairs: Vec<(i64, &Stage)> = invoices.iter().map(|i| i.id).zip(stages.iter()).collect();
     let letter = Letter {
         purpose: EmailPurpose::Ladder,
@@ -349,6 +355,27 @@ async fn queue_one(ctx: Ctx<'_>, fonts: &Fonts, smtp: &kindly_mail::SmtpSettings
         body: &message.body,
     };
     enqueue(ctx, smtp, &client, &letter, attachments).await
+}
+
+/// The reminder letter for these invoices as a PDF attachment, named after them.
+async fn reminder_letter_pdf(
+    ctx: Ctx<'_>,
+    fonts: &Fonts,
+    client: &kindly_store::ClientRecord,
+    invoices: &[kindly_store::InvoiceRecord],
+    message: &crate::followups::MessagePreview,
+) -> ApiResult<FileAttachment> {
+    let settings = ctx.store.settings().await?;
+    let page = page_size("", settings.locale)?;
+    let from = sender(ctx).await?;
+    let doc = reminder_letter(ctx, page, &from, client, invoices, message);
+    let meta = DocMeta::new(message.subject.clone(), from.party.name.clone(), ctx.now.naive_utc());
+    let bytes = kindly_pdf::render_letters(fonts, &[doc], &meta).map_err(pdf_error)?;
+    Ok(FileAttachment {
+        name: reminder_letter_name(&message.invoice_numbers),
+        content_type: "application/pdf".into(),
+        bytes,
+    })
 }
 
 /// What one outbox message says and is about.

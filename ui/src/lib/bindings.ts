@@ -233,7 +233,12 @@ export type MessagePreview = { client_id: number, client_name: string, language:
 /**
  * The EPC payment QR payload when the balance is in EUR and an IBAN is set.
  */
-epc_payload: string | null, };
+epc_payload: string | null, 
+/**
+ * The files an e-mail of this step carries: each invoice's PDF, and the
+ * reminder letter on the most formal step.
+ */
+email_attachments: Array<string>, };
 
 export type MarkDoneRequest = { invoice_ids: Array<number>, 
 /**
