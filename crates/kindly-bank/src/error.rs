@@ -1,0 +1,145 @@
+//! Why a bank file was refused: one variant per cause, each with a stable
+//! snake_case `code()` (it crosses IPC like every Kindly error code) and a
+//! message that names the line, row or column, so the user can open the file
+//! and see what is wrong.
+//!
+//! Positions are 1-based. XML, MT940 and OFX name the *line* of the file; CSV
+//! names the *row* (the header is row 1 when it is the first line) and the
+//! column by its header text, as a spreadsheet shows it.
+
+use thiserror::Error;
+
+/// A file that could not be read as a bank statement.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ParseError {
+    #[error("The file is empty.")]
+    Empty,
+    #[error("This file is not a bank statement Kindly can read (camt.053/054 XML or zip, MT940, OFX or CSV).")]
+    UnknownFormat,
+    #[error("The file is too large ({size} bytes; the limit is {limit} bytes).")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("The file's text is not valid {expected} (line {line}).")]
+    EncodingInvalid { expected: &'static str, line: u64 },
+
+    #[error("The XML is malformed at line {line}: {detail}")]
+    XmlMalformed { line: u64, detail: String },
+    #[error("The XML ends early, inside <{element}> (line {line}): the file was probably cut off.")]
+    XmlTruncated { line: u64, element: String },
+    #[error(
+        "The XML at line {line} declares a document type (<!DOCTYPE>); bank statements never do, so it is refused."
+    )]
+    XmlDoctypeRefused { line: u64 },
+    #[error("The XML at line {line} uses the undefined entity &{name};.")]
+    XmlEntityUndefined { line: u64, name: String },
+    #[error("The XML is not a camt.053 or camt.054 statement (versions 001.02 to 001.08){}.", found_suffix(.namespace))]
+    CamtUnsupported { namespace: String },
+
+    #[error("Line {line}: the amount \"{value}\" is not a valid amount.")]
+    AmountInvalid { line: u64, value: String },
+    #[error("Line {line}: the date \"{value}\" is not a valid date.")]
+    DateInvalid { line: u64, value: String },
+    #[error("Line {line}: \"{value}\" is not a currency Kindly knows.")]
+    CurrencyInvalid { line: u64, value: String },
+    #[error("Line {line}: {field} is missing.")]
+    FieldMissing { line: u64, field: &'static str },
+
+    #[error("The MT940 file is malformed at line {line}: {detail}")]
+    Mt940Malformed { line: u64, detail: String },
+    #[error("The OFX file is malformed at line {line}: {detail}")]
+    OfxMalformed { line: u64, detail: String },
+
+    #[error("The CSV file needs its columns confirmed: {reason}")]
+    CsvMappingNeeded { reason: String },
+    #[error("Row {row}, column \"{column}\": {detail}")]
+    CsvRowInvalid { row: u64, column: String, detail: String },
+    #[error("The CSV file is malformed at row {row}: {detail}")]
+    CsvMalformed { row: u64, detail: String },
+
+    #[error("The zip archive cannot be read: {detail}")]
+    ZipInvalid { detail: String },
+    #[error("The zip archive has more than {limit} files.")]
+    ZipTooManyMembers { limit: usize },
+    #[error("The zip archive unpacks to more than {limit} bytes.")]
+    ZipTooLarge { limit: u64 },
+    #[error("The zip archive holds no statement file.")]
+    ZipEmpty,
+    #[error("In the zip archive, \"{member}\" is not a valid statement, so nothing was imported: {source}")]
+    ZipMemberInvalid { member: String, source: Box<ParseError> },
+}
+
+fn found_suffix(namespace: &str) -> String {
+    if namespace.is_empty() {
+        String::new()
+    } else {
+        format!("; it declares \"{namespace}\"")
+    }
+}
+
+impl ParseError {
+    /// The stable code: snake_case, never renamed once shipped.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ParseError::Empty => "bank_file_empty",
+            ParseError::UnknownFormat => "bank_file_unknown_format",
+            ParseError::TooLarge { .. } => "bank_file_too_large",
+            ParseError::EncodingInvalid { .. } => "bank_file_encoding_invalid",
+            ParseError::XmlMalformed { .. } => "bank_xml_malformed",
+            ParseError::XmlTruncated { .. } => "bank_xml_truncated",
+            ParseError::XmlDoctypeRefused { .. } => "bank_xml_doctype_refused",
+            ParseError::XmlEntityUndefined { .. } => "bank_xml_entity_undefined",
+            ParseError::CamtUnsupported { .. } => "bank_camt_unsupported",
+            ParseError::AmountInvalid { .. } => "bank_amount_invalid",
+            ParseError::DateInvalid { .. } => "bank_date_invalid",
+            ParseError::CurrencyInvalid { .. } => "bank_currency_invalid",
+            ParseError::FieldMissing { .. } => "bank_field_missing",
+            ParseError::Mt940Malformed { .. } => "bank_mt940_malformed",
+            ParseError::OfxMalformed { .. } => "bank_ofx_malformed",
+            ParseError::CsvMappingNeeded { .. } => "bank_csv_mapping_needed",
+            ParseError::CsvRowInvalid { .. } => "bank_csv_row_invalid",
+            ParseError::CsvMalformed { .. } => "bank_csv_malformed",
+            ParseError::ZipInvalid { .. } => "bank_zip_invalid",
+            ParseError::ZipTooManyMembers { .. } => "bank_zip_too_many_members",
+            ParseError::ZipTooLarge { .. } => "bank_zip_too_large",
+            ParseError::ZipEmpty => "bank_zip_empty",
+            ParseError::ZipMemberInvalid { .. } => "bank_zip_member_invalid",
+        }
+    }
+
+    /// The line (XML, MT940, OFX) or row (CSV) the error is about, if any.
+    pub fn line(&self) -> Option<u64> {
+        match self {
+            ParseError::EncodingInvalid { line, .. }
+            | ParseError::XmlMalformed { line, .. }
+            | ParseError::XmlTruncated { line, .. }
+            | ParseError::XmlDoctypeRefused { line }
+            | ParseError::XmlEntityUndefined { line, .. }
+            | ParseError::AmountInvalid { line, .. }
+            | ParseError::DateInvalid { line, .. }
+            | ParseError::CurrencyInvalid { line, .. }
+            | ParseError::FieldMissing { line, .. }
+            | ParseError::Mt940Malformed { line, .. }
+            | ParseError::OfxMalformed { line, .. } => Some(*line),
+            ParseError::CsvRowInvalid { row, .. } | ParseError::CsvMalformed { row, .. } => Some(*row),
+            ParseError::ZipMemberInvalid { source, .. } => source.line(),
+            _ => None,
+        }
+    }
+}
+
+/// Keeps a value quoted in an error message short and printable: bank files
+/// can hold anything, and a message must not carry megabytes or control
+/// characters to the screen.
+pub(crate) fn excerpt(s: &str) -> String {
+    let mut out: String = s.chars().take(40).map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect();
+    if s.chars().nth(40).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+/// 1-based line number of byte `offset` in `text` (counted only when an
+/// error is reported, so parsing itself stays one pass).
+pub(crate) fn line_at(text: &[u8], offset: usize) -> u64 {
+    let end = offset.min(text.len());
+    text[..end].iter().filter(|&&b| b == b'\n').count() as u64 + 1
+}

@@ -1,0 +1,631 @@
+//! Deciding which open invoices a bank entry pays.
+//!
+//! The caller gives the entries, the open invoices ([`OpenInvoices`], indexed
+//! once: by creditor reference, by normalised number, by client and balance)
+//! and the payers it already knows ([`KnownPayers`]: IBAN or name → client).
+//! Nothing here reads or writes a store; every entry gets one [`Decision`].
+//!
+//! Only credits can be payments: a debit is [`Decision::Debit`]. For a
+//! credit, the first tier that finds an invoice decides:
+//!
+//! 1. **Reference**: a valid ISO 11649 creditor reference, structured or in
+//!    the free text, that belongs to an open invoice.
+//! 2. **Invoice number**: open invoice numbers found in the remittance text
+//!    (or the end-to-end reference, or a structured reference that is not
+//!    RF). Matching is by whole tokens after normalising case and the
+//!    separators banks mangle (spaces, `-`, `/`, `.`, `_` between the parts of
+//!    a number): "inv 2024 12" finds INV-2024-12, but "INV-123" never finds
+//!    INV-12. Numbers shorter than 3 characters or without a digit are not
+//!    searched; an all-digit number shorter than 5 digits (it could be a
+//!    year or a quantity) only counts when the amount equals its balance.
+//! 3. **Known payer**: the payer's IBAN or name belongs to a client who has
+//!    an open invoice of exactly this amount: always for review.
+//!
+//! In tiers 1 and 2 the payment is recorded ([`Decision::Record`]) only when
+//! the currency is the invoice's and nothing is over-paid: one invoice with
+//! an amount up to its balance (less is a partial payment), or several
+//! invoices of one client whose balances add up to exactly the amount. An
+//! amount above the balance (or the sum) goes to review with the surplus
+//! stated, as do invoices of different clients and an amount below the sum
+//! of several invoices (which one is paid is the user's call). Balances are
+//! followed across the entries of one call, so two entries never pay the
+//! same euro twice. The result is deterministic: same input, same decisions.
+
+use crate::entry::{normalise_account, Entry};
+use crate::reference;
+use kindly_core::{Currency, Money};
+use std::collections::HashMap;
+
+/// An invoice that can still be paid.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct OpenInvoice {
+    pub id: i64,
+    pub client_id: i64,
+    pub number: String,
+    /// The RF reference printed on the invoice, if any.
+    pub creditor_reference: Option<String>,
+    /// What is still owed (total minus payments), in the invoice currency.
+    pub outstanding: Money,
+}
+
+/// Up to one index is the common case; a few numbers can normalise alike.
+#[derive(Clone, Debug)]
+enum Slot {
+    One(u32),
+    Many(Vec<u32>),
+}
+
+impl Slot {
+    fn push(&mut self, i: u32) {
+        match self {
+            Slot::One(a) => *self = Slot::Many(vec![*a, i]),
+            Slot::Many(v) => v.push(i),
+        }
+    }
+
+    fn as_slice(&self) -> &[u32] {
+        match self {
+            Slot::One(a) => std::slice::from_ref(a),
+            Slot::Many(v) => v,
+        }
+    }
+}
+
+/// Open invoices with the indexes matching needs.
+#[derive(Clone, Debug, Default)]
+pub struct OpenInvoices {
+    list: Vec<OpenInvoice>,
+    by_ref: HashMap<String, Slot>,
+    by_number: HashMap<String, Slot>,
+    by_client_amount: HashMap<(i64, Currency, i64), Slot>,
+    max_number_len: usize,
+}
+
+/// The longest normalised invoice number searched for in text.
+const MAX_NUMBER_LEN: usize = 40;
+
+impl OpenInvoices {
+    /// Indexes the invoices; those with nothing outstanding are left out.
+    pub fn new(invoices: Vec<OpenInvoice>) -> OpenInvoices {
+        let mut s = OpenInvoices { list: Vec::with_capacity(invoices.len()), ..OpenInvoices::default() };
+        s.by_number.reserve(invoices.len());
+        s.by_client_amount.reserve(invoices.len());
+        for inv in invoices.into_iter().filter(|i| i.outstanding.minor > 0) {
+            let Ok(idx) = u32::try_from(s.list.len()) else { break };
+            if let Some(rf) = inv.creditor_reference.as_deref().and_then(|r| reference::validate(r).ok()) {
+                add(&mut s.by_ref, rf, idx);
+            }
+            let key = normalise_number(&inv.number);
+            if searchable(&key) {
+                s.max_number_len = s.max_number_len.max(key.len());
+                add(&mut s.by_number, key, idx);
+            }
+            add(&mut s.by_client_amount, (inv.client_id, inv.outstanding.currency, inv.outstanding.minor), idx);
+            s.list.push(inv);
+        }
+        s
+    }
+
+    pub fn len(&self) -> usize {
+        self.list.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+}
+
+fn add<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Slot>, key: K, idx: u32) {
+    match map.get_mut(&key) {
+        Some(slot) => slot.push(idx),
+        None => {
+            map.insert(key, Slot::One(idx));
+        }
+    }
+}
+
+/// Invoice numbers as compared with text: letters and digits only, upper
+/// case ("inv-2024/12" → "INV202412").
+pub fn normalise_number(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_uppercase).collect()
+}
+
+fn searchable(key: &str) -> bool {
+    key.chars().count() >= 3 && key.len() <= MAX_NUMBER_LEN && key.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Payers the user already confirmed for a client.
+#[derive(Clone, Debug, Default)]
+pub struct KnownPayers {
+    by_iban: HashMap<String, Vec<i64>>,
+    by_name: HashMap<String, Vec<i64>>,
+}
+
+impl KnownPayers {
+    pub fn new() -> KnownPayers {
+        KnownPayers::default()
+    }
+
+    pub fn add_iban(&mut self, iban: &str, client_id: i64) {
+        let k = normalise_account(iban);
+        if !k.is_empty() {
+            let v = self.by_iban.entry(k).or_default();
+            if !v.contains(&client_id) {
+                v.push(client_id);
+            }
+        }
+    }
+
+    pub fn add_name(&mut self, name: &str, client_id: i64) {
+        let k = normalise_name(name);
+        if !k.is_empty() {
+            let v = self.by_name.entry(k).or_default();
+            if !v.contains(&client_id) {
+                v.push(client_id);
+            }
+        }
+    }
+
+    fn clients_of(&self, e: &Entry) -> Vec<i64> {
+        let mut out: Vec<i64> = Vec::new();
+        let iban = e.counterparty_iban.as_deref().map(normalise_account);
+        let name = e.counterparty_name.as_deref().map(normalise_name);
+        for c in
+            iban.and_then(|k| self.by_iban.get(&k)).into_iter().chain(name.and_then(|k| self.by_name.get(&k))).flatten()
+        {
+            if !out.contains(c) {
+                out.push(*c);
+            }
+        }
+        out
+    }
+}
+
+/// Names as compared: lower case, words of letters and digits, single spaces.
+pub fn normalise_name(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How a match was found.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum Tier {
+    /// 1: a creditor reference.
+    Reference,
+    /// 2: invoice numbers in the text.
+    InvoiceNumber,
+    /// 3: a known payer and an equal balance.
+    KnownPayer,
+}
+
+impl Tier {
+    pub fn number(self) -> u8 {
+        match self {
+            Tier::Reference => 1,
+            Tier::InvoiceNumber => 2,
+            Tier::KnownPayer => 3,
+        }
+    }
+}
+
+/// How sure the decision is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Hash)]
+pub enum Confidence {
+    /// Recorded without asking (tiers 1 and 2 within the balance).
+    High,
+    /// The invoice is clear (tier 1 or 2) but the amount is not.
+    Medium,
+    /// A guess from the payer and the amount (tier 3).
+    Low,
+}
+
+/// Who paid, as the bank names them, so the caller can remember the payer
+/// for the client once the user confirms.
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct Payer {
+    pub iban: Option<String>,
+    pub name: Option<String>,
+}
+
+/// An invoice offered for review.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Candidate {
+    pub invoice_id: i64,
+    pub client_id: i64,
+    pub number: String,
+    /// Still open after what earlier entries of this call allocated.
+    pub outstanding: Money,
+}
+
+/// What to do with one entry.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Decision {
+    /// Record these payments: `(invoice id, amount)`, never above a balance.
+    Record {
+        entry_id: String,
+        payer: Payer,
+        allocations: Vec<(i64, Money)>,
+        tier: Tier,
+        confidence: Confidence,
+        reason: String,
+    },
+    /// Show the user; `surplus` is how much the amount exceeds the balance(s).
+    Review {
+        entry_id: String,
+        payer: Payer,
+        candidates: Vec<Candidate>,
+        tier: Tier,
+        confidence: Confidence,
+        surplus: Option<Money>,
+        reason: String,
+    },
+    /// A credit that matches nothing.
+    Unmatched { entry_id: String, payer: Payer, reason: String },
+    /// Money out: not a payment.
+    Debit { entry_id: String },
+}
+
+impl Decision {
+    pub fn entry_id(&self) -> &str {
+        match self {
+            Decision::Record { entry_id, .. }
+            | Decision::Review { entry_id, .. }
+            | Decision::Unmatched { entry_id, .. }
+            | Decision::Debit { entry_id } => entry_id,
+        }
+    }
+
+    /// The payer, except for debits.
+    pub fn payer(&self) -> Option<&Payer> {
+        match self {
+            Decision::Record { payer, .. } | Decision::Review { payer, .. } | Decision::Unmatched { payer, .. } => {
+                Some(payer)
+            }
+            Decision::Debit { .. } => None,
+        }
+    }
+
+    pub fn reason(&self) -> &str {
+        match self {
+            Decision::Record { reason, .. } | Decision::Review { reason, .. } | Decision::Unmatched { reason, .. } => {
+                reason
+            }
+            Decision::Debit { .. } => "money out, not a payment",
+        }
+    }
+}
+
+/// One decision per entry, in order (see the module doc for the rules).
+pub fn match_entries(entries: &[Entry], invoices: &OpenInvoices, payers: &KnownPayers) -> Vec<Decision> {
+    let mut m = Matcher { inv: invoices, payers, allocated: HashMap::new(), buf: String::new() };
+    entries.iter().map(|e| m.decide(e)).collect()
+}
+
+struct Matcher<'a> {
+    inv: &'a OpenInvoices,
+    payers: &'a KnownPayers,
+    /// Minor units allocated per invoice index by earlier entries.
+    allocated: HashMap<u32, i64>,
+    buf: String,
+}
+
+fn money(m: Money) -> String {
+    format!("{} {}", m.plain(), m.currency.code())
+}
+
+impl Matcher<'_> {
+    fn remaining(&self, i: u32) -> Money {
+        let inv = &self.inv.list[i as usize];
+        let used = self.allocated.get(&i).copied().unwrap_or(0);
+        Money::new(inv.outstanding.minor - used, inv.outstanding.currency)
+    }
+
+    fn candidate(&self, i: u32) -> Candidate {
+        let inv = &self.inv.list[i as usize];
+        Candidate {
+            invoice_id: inv.id,
+            client_id: inv.client_id,
+            number: inv.number.clone(),
+            outstanding: self.remaining(i),
+        }
+    }
+
+    fn decide(&mut self, e: &Entry) -> Decision {
+        let entry_id = e.id.clone();
+        if !e.credit {
+            return Decision::Debit { entry_id };
+        }
+        let payer = Payer { iban: e.counterparty_iban.clone(), name: e.counterparty_name.clone() };
+
+        // Tier 1: creditor references.
+        let mut refs: Vec<String> = Vec::new();
+        if let Some(r) = e.structured_ref.as_deref().and_then(|r| reference::validate(r).ok()) {
+            refs.push(r);
+        }
+        for text in [Some(e.remittance.as_str()), e.end_to_end_id.as_deref()].into_iter().flatten() {
+            for r in reference::find_in_text(text) {
+                if !refs.contains(&r) {
+                    refs.push(r);
+                }
+            }
+        }
+        let mut hits: Vec<u32> = Vec::new();
+        let mut matched_refs: Vec<String> = Vec::new();
+        for r in &refs {
+            if let Some(slot) = self.inv.by_ref.get(r) {
+                matched_refs.push(reference::format_grouped(r));
+                for &i in slot.as_slice() {
+                    if !hits.contains(&i) {
+                        hits.push(i);
+                    }
+                }
+            }
+        }
+        if !hits.is_empty() {
+            let why = format!("creditor reference {}", matched_refs.join(", "));
+            return self.settle(e, entry_id, payer, &hits, Tier::Reference, &why, false);
+        }
+
+        // Tier 2: invoice numbers in the text.
+        let mut hay = e.remittance.clone();
+        for extra in [e.end_to_end_id.as_deref(), e.structured_ref.as_deref()].into_iter().flatten() {
+            hay.push(' ');
+            hay.push_str(extra);
+        }
+        let (hits, weak) = self.numbers_in(&hay);
+        if !hits.is_empty() {
+            let numbers: Vec<&str> = hits.iter().map(|&i| self.inv.list[i as usize].number.as_str()).collect();
+            let why = format!(
+                "invoice number{} {} in the payment text",
+                if hits.len() > 1 { "s" } else { "" },
+                numbers.join(", ")
+            );
+            return self.settle(e, entry_id, payer, &hits, Tier::InvoiceNumber, &why, weak);
+        }
+
+        // Tier 3: a known payer and an equal balance.
+        let clients = self.payers.clients_of(e);
+        if clients.is_empty() {
+            return Decision::Unmatched {
+                entry_id,
+                payer,
+                reason: "No creditor reference, invoice number or known payer matches this payment.".into(),
+            };
+        }
+        let mut cands: Vec<u32> = Vec::new();
+        for c in &clients {
+            if let Some(slot) = self.inv.by_client_amount.get(&(*c, e.amount.currency, e.amount.minor)) {
+                for &i in slot.as_slice() {
+                    if self.remaining(i) == e.amount && !cands.contains(&i) {
+                        cands.push(i);
+                    }
+                }
+            }
+        }
+        if cands.is_empty() {
+            return Decision::Unmatched {
+                entry_id,
+                payer,
+                reason: format!(
+                    "The payer is a known client, but none of their open invoices has a balance of {}.",
+                    money(e.amount)
+                ),
+            };
+        }
+        let numbers: Vec<&str> = cands.iter().map(|&i| self.inv.list[i as usize].number.as_str()).collect();
+        let reason = format!(
+            "The payer is a known client and {} {} exactly {}; no reference or number was given, so please confirm.",
+            numbers.join(", "),
+            if cands.len() > 1 { "each have a balance of" } else { "has a balance of" },
+            money(e.amount)
+        );
+        let candidates = cands.iter().map(|&i| self.candidate(i)).collect();
+        Decision::Review {
+            entry_id,
+            payer,
+            candidates,
+            tier: Tier::KnownPayer,
+            confidence: Confidence::Low,
+            surplus: None,
+            reason,
+        }
+    }
+
+    /// Open invoices whose number appears as whole tokens in `text`, in
+    /// order of appearance; `weak` when one of them is a short all-digit number.
+    fn numbers_in(&mut self, text: &str) -> (Vec<u32>, bool) {
+        let mut hits: Vec<u32> = Vec::new();
+        let mut weak = false;
+        if self.inv.by_number.is_empty() {
+            return (hits, weak);
+        }
+        // Alphanumeric runs, and whether the gap after each may sit inside
+        // a number ("INV-2024 / 12").
+        let mut runs: Vec<(String, bool)> = Vec::new();
+        let mut cur = String::new();
+        let mut gap = String::new();
+        let mut in_gap = false;
+        for c in text.chars() {
+            if c.is_alphanumeric() {
+                if in_gap {
+                    let joinable = gap.chars().count() <= 3
+                        && gap.chars().all(|g| matches!(g, ' ' | '-' | '/' | '.' | '_' | '\n' | '\r' | '\t'));
+                    if let Some(last) = runs.last_mut() {
+                        last.1 = joinable;
+                    }
+                    gap.clear();
+                    in_gap = false;
+                }
+                cur.extend(c.to_uppercase());
+            } else {
+                if !cur.is_empty() {
+                    runs.push((std::mem::take(&mut cur), false));
+                    in_gap = true;
+                }
+                if in_gap {
+                    gap.push(c);
+                }
+            }
+        }
+        if !cur.is_empty() {
+            runs.push((cur, false));
+        }
+        let max = self.inv.max_number_len;
+        for k in 0..runs.len() {
+            self.buf.clear();
+            for (j, (run, joinable)) in runs.iter().enumerate().skip(k) {
+                if self.buf.len() + run.len() > max {
+                    break;
+                }
+                self.buf.push_str(run);
+                if let Some(slot) = self.inv.by_number.get(self.buf.as_str()) {
+                    if self.buf.len() < 5 && self.buf.bytes().all(|b| b.is_ascii_digit()) {
+                        weak = true;
+                    }
+                    for &i in slot.as_slice() {
+                        if !hits.contains(&i) {
+                            hits.push(i);
+                        }
+                    }
+                }
+                if !joinable || j + 1 - k >= 8 {
+                    break;
+                }
+            }
+        }
+        (hits, weak)
+    }
+
+    /// Records or sends to review the payment of `hits` (tiers 1 and 2).
+    #[allow(clippy::too_many_arguments)]
+    fn settle(
+        &mut self,
+        e: &Entry,
+        entry_id: String,
+        payer: Payer,
+        hits: &[u32],
+        tier: Tier,
+        why: &str,
+        weak: bool,
+    ) -> Decision {
+        let candidates: Vec<Candidate> = hits.iter().map(|&i| self.candidate(i)).collect();
+        let review = |candidates: Vec<Candidate>, surplus: Option<Money>, reason: String| Decision::Review {
+            entry_id: entry_id.clone(),
+            payer: payer.clone(),
+            candidates,
+            tier,
+            confidence: Confidence::Medium,
+            surplus,
+            reason,
+        };
+        let amount = e.amount;
+        if let Some(c) = candidates.iter().find(|c| c.outstanding.currency != amount.currency) {
+            return review(
+                candidates.clone(),
+                None,
+                format!(
+                    "Found by {why}, but the payment is in {} and invoice {} is in {}.",
+                    amount.currency, c.number, c.outstanding.currency
+                ),
+            );
+        }
+        if let Some(c) = candidates.iter().find(|c| c.outstanding.minor <= 0) {
+            return review(
+                candidates.clone(),
+                None,
+                format!(
+                    "Found by {why}, but invoice {} is already covered by another payment in this import.",
+                    c.number
+                ),
+            );
+        }
+        if let [c] = candidates.as_slice() {
+            let bal = c.outstanding;
+            if amount.minor > bal.minor {
+                let surplus = Money::new(amount.minor - bal.minor, amount.currency);
+                return review(
+                    candidates.clone(),
+                    Some(surplus),
+                    format!(
+                        "Found by {why}, but {} is more than the balance of {} ({}): {} too much.",
+                        money(amount),
+                        c.number,
+                        money(bal),
+                        money(surplus)
+                    ),
+                );
+            }
+            if weak && amount.minor != bal.minor {
+                return review(
+                    candidates.clone(),
+                    None,
+                    format!("Found by {why}, a short number that could be something else, and {} is not the balance of {} ({}).", money(amount), c.number, money(bal)),
+                );
+            }
+            let reason = if amount.minor == bal.minor {
+                format!("Found by {why}: pays invoice {} in full ({}).", c.number, money(amount))
+            } else {
+                format!(
+                    "Found by {why}: partial payment of {} on invoice {}; {} stays open.",
+                    money(amount),
+                    c.number,
+                    money(Money::new(bal.minor - amount.minor, amount.currency))
+                )
+            };
+            self.allocate(hits[0], amount.minor);
+            return Decision::Record {
+                entry_id,
+                payer,
+                allocations: vec![(c.invoice_id, amount)],
+                tier,
+                confidence: Confidence::High,
+                reason,
+            };
+        }
+        let numbers = candidates.iter().map(|c| c.number.as_str()).collect::<Vec<_>>().join(", ");
+        if candidates.iter().any(|c| c.client_id != candidates[0].client_id) {
+            return review(
+                candidates.clone(),
+                None,
+                format!("Found by {why}, but the invoices belong to different clients."),
+            );
+        }
+        let sum: i128 = candidates.iter().map(|c| i128::from(c.outstanding.minor)).sum();
+        let amt = i128::from(amount.minor);
+        if amt > sum {
+            let surplus = Money::new(i64::try_from(amt - sum).unwrap_or(i64::MAX), amount.currency);
+            return review(
+                candidates.clone(),
+                Some(surplus),
+                format!(
+                    "Found by {why}, but {} is more than their balances together: {} too much.",
+                    money(amount),
+                    money(surplus)
+                ),
+            );
+        }
+        if amt < sum {
+            return review(
+                candidates.clone(),
+                None,
+                format!(
+                    "Found by {why}, but {} is less than their balances together; which invoices does it pay?",
+                    money(amount)
+                ),
+            );
+        }
+        let allocations: Vec<(i64, Money)> = candidates.iter().map(|c| (c.invoice_id, c.outstanding)).collect();
+        for (&i, c) in hits.iter().zip(&candidates) {
+            self.allocate(i, c.outstanding.minor);
+        }
+        let reason = format!("Found by {why}: pays invoices {numbers} in full ({} together).", money(amount));
+        Decision::Record { entry_id, payer, allocations, tier, confidence: Confidence::High, reason }
+    }
+
+    fn allocate(&mut self, i: u32, minor: i64) {
+        *self.allocated.entry(i).or_insert(0) += minor;
+    }
+}
