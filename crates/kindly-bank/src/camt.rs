@@ -23,7 +23,7 @@
 
 use crate::amount::{parse_iso_date, parse_minor};
 use crate::entry::{assign_ids, non_empty, normalise_account, Draft, Entry, Format, Section, Statement};
-use crate::error::{excerpt, ParseError};
+use crate::error::{excerpt, excerpt_n, ParseError};
 use crate::xml::{attr, ends_with, namespaces, walk, Fault, Node};
 use chrono::NaiveDate;
 use kindly_core::{Currency, Money};
@@ -54,10 +54,10 @@ fn parse_zip(bytes: &[u8]) -> Result<Statement, ParseError> {
     if archive.len() > ZIP_MAX_MEMBERS {
         return Err(ParseError::ZipTooManyMembers { limit: ZIP_MAX_MEMBERS });
     }
+    // Unpack everything first, under the limits, so a bomb is stopped by
+    // size whatever its members contain; then parse.
     let mut budget = ZIP_MAX_UNPACKED;
-    let mut sections = Vec::new();
-    let mut drafts = Vec::new();
-    let mut members = 0usize;
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for i in 0..archive.len() {
         let mut file = archive.by_index(i).map_err(invalid)?;
         let name = String::from_utf8_lossy(file.name_raw()).into_owned();
@@ -86,12 +86,19 @@ fn parse_zip(bytes: &[u8]) -> Result<Statement, ParseError> {
         }
         budget -= used;
         drop(file);
+        files.push((name, data));
+    }
+    let members = files.len();
+    let mut sections = Vec::new();
+    let mut drafts = Vec::new();
+    for (name, data) in files {
+        let member_err =
+            |source: ParseError| ParseError::ZipMemberInvalid { member: excerpt(&name), source: Box::new(source) };
         if is_zip(&data) {
             return Err(member_err(ParseError::UnknownFormat));
         }
         let mut member_drafts = parse_document(&data, &mut sections).map_err(member_err)?;
         drafts.append(&mut member_drafts);
-        members += 1;
     }
     if members == 0 {
         return Err(ParseError::ZipEmpty);
@@ -167,7 +174,9 @@ fn parse_document(bytes: &[u8], sections: &mut Vec<Section>) -> Result<Vec<Draft
                     let ok = path[0] == "Document" && ns.iter().any(|n| supported(n));
                     if !ok {
                         let namespace = ns.into_iter().next().unwrap_or_default();
-                        return Err(Fault::Error(ParseError::CamtUnsupported { namespace: excerpt(&namespace) }));
+                        return Err(Fault::Error(ParseError::CamtUnsupported {
+                            namespace: excerpt_n(&namespace, 120),
+                        }));
                     }
                     st.root_seen = true;
                 }

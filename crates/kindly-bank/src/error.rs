@@ -130,8 +130,13 @@ impl ParseError {
 /// can hold anything, and a message must not carry megabytes or control
 /// characters to the screen.
 pub(crate) fn excerpt(s: &str) -> String {
-    let mut out: String = s.chars().take(40).map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect();
-    if s.chars().nth(40).is_some() {
+    excerpt_n(s, 40)
+}
+
+/// [`excerpt`] with room for `n` characters.
+pub(crate) fn excerpt_n(s: &str, n: usize) -> String {
+    let mut out: String = s.chars().take(n).map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect();
+    if s.chars().nth(n).is_some() {
         out.push('…');
     }
     out

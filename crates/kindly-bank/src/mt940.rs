@@ -228,10 +228,13 @@ fn statement_line(v: &str, currency: Currency, line: u64) -> Result<Line, ParseE
         .filter(|m| *m >= 0)
         .ok_or_else(|| ParseError::AmountInvalid { line, value: excerpt(amount_s) })?;
     pos += amount_len;
-    // Transaction type: one of N, F, S and three characters.
-    if b.get(pos).is_some_and(|c| matches!(c, b'N' | b'F' | b'S')) {
-        pos = (pos + 4).min(b.len());
+    // Transaction type: N, F or S and three characters. Anything else right
+    // after the amount means the amount itself is broken ("15O,00").
+    if !b.get(pos).is_some_and(|c| matches!(c, b'N' | b'F' | b'S')) {
+        let shown: String = first[pos - amount_len..].chars().take(amount_len + 6).collect();
+        return Err(ParseError::AmountInvalid { line, value: excerpt(&shown) });
     }
+    pos = (pos + 4).min(b.len());
     let refs = first.get(pos..).unwrap_or("");
     let (customer, bank) = match refs.find("//") {
         Some(p) => (&refs[..p], Some(&refs[p + 2..])),
@@ -353,6 +356,7 @@ mod tests {
         assert!(l.credit);
         assert_eq!(l.minor, 500);
         let l = statement_line("240301DR7,5NCHG", Currency::EUR, 1).unwrap();
+        assert_eq!(statement_line("240301C15O,00NTRF", Currency::EUR, 4).unwrap_err().code(), "bank_amount_invalid");
         assert!(!l.credit);
         assert_eq!(l.minor, 750);
         assert_eq!(statement_line("240301X1,00", Currency::EUR, 3).unwrap_err().code(), "bank_mt940_malformed");

@@ -13,7 +13,7 @@
 //! Reading is one forward pass over the bytes, so time is linear in the size
 //! of the input; line numbers are computed only when an error is reported.
 
-use crate::error::{excerpt, line_at, ParseError};
+use crate::error::{excerpt, excerpt_n, line_at, ParseError};
 use quick_xml::errors::{Error as QxError, SyntaxError};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
@@ -159,15 +159,7 @@ fn map_error(e: &QxError, line: u64, path: &[String]) -> ParseError {
             return ParseError::XmlDoctypeRefused { line };
         }
     }
-    ParseError::XmlMalformed { line, detail: excerpt_long(&e.to_string()) }
-}
-
-fn excerpt_long(s: &str) -> String {
-    let mut out: String = s.chars().take(200).map(|c| if c.is_control() { ' ' } else { c }).collect();
-    if s.chars().nth(200).is_some() {
-        out.push('…');
-    }
-    out
+    ParseError::XmlMalformed { line, detail: excerpt_n(&e.to_string(), 200) }
 }
 
 /// The value of attribute `name` (local name), entities resolved (only the
