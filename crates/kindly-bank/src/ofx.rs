@@ -48,10 +48,14 @@ struct Ctx {
 pub(crate) fn parse(bytes: &[u8]) -> Result<Statement, ParseError> {
     let text = decode(bytes);
     let src = text.as_bytes();
-    let upper_start = find_ci(src, b"<OFX>", 0)
-        .or_else(|| find_ci(src, b"<OFX ", 0))
+    // The header is short: <OFX> starts within the first 64 KiB or the file
+    // is not OFX (and 50 MB of something else is turned away at once).
+    let head = &src[..src.len().min(64 * 1024)];
+    let upper_start = find_ci(head, b"<OFX>", 0)
+        .or_else(|| find_ci(head, b"<OFX ", 0))
         .ok_or(ParseError::OfxMalformed { line: 1, detail: "there is no <OFX> element".into() })?;
-    if let Some(p) = find_ci(src, b"<!DOCTYPE", 0) {
+    // A DTD can only come before the root element.
+    if let Some(p) = find_ci(&src[..upper_start], b"<!DOCTYPE", 0) {
         return Err(ParseError::XmlDoctypeRefused { line: line_at(src, p) });
     }
     let line = |pos: usize| line_at(src, pos);
@@ -76,6 +80,9 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Statement, ParseError> {
                 .map(|p| p + 2)
                 .ok_or(ParseError::OfxMalformed { line: line(i), detail: "a <? … ?> is not closed".into() })?;
             continue;
+        }
+        if src[i..].len() >= 9 && src[i..i + 9].eq_ignore_ascii_case(b"<!DOCTYPE") {
+            return Err(ParseError::XmlDoctypeRefused { line: line(i) });
         }
         let close = find(src, b">", i).ok_or(ParseError::OfxMalformed {
             line: line(i),
@@ -286,18 +293,30 @@ fn unescape(s: &str) -> String {
     out
 }
 
+/// First `needle` at or after `from`: scans for its first byte, then compares.
 fn find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    if from > hay.len() {
-        return None;
-    }
-    hay[from..].windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+    find_by(hay, needle, from, |a, b| a == b)
 }
 
 fn find_ci(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    if from > hay.len() {
-        return None;
+    find_by(hay, needle, from, <[u8]>::eq_ignore_ascii_case)
+}
+
+fn find_by(hay: &[u8], needle: &[u8], from: usize, eq: impl Fn(&[u8], &[u8]) -> bool) -> Option<usize> {
+    let first = *needle.first()?;
+    let mut i = from;
+    while i + needle.len() <= hay.len() {
+        let p = hay[i..].iter().position(|&b| b == first)?;
+        i += p;
+        if i + needle.len() > hay.len() {
+            return None;
+        }
+        if eq(&hay[i..i + needle.len()], needle) {
+            return Some(i);
+        }
+        i += 1;
     }
-    hay[from..].windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| p + from)
+    None
 }
 
 #[cfg(test)]
