@@ -33,8 +33,9 @@
 
 use crate::entry::{normalise_account, Entry};
 use crate::reference;
-use kindly_core::{Currency, Money};
+use kindly_core::Money;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// An invoice that can still be paid.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -48,26 +49,106 @@ pub struct OpenInvoice {
     pub outstanding: Money,
 }
 
-/// Up to one index is the common case; a few numbers can normalise alike.
-#[derive(Clone, Debug)]
-enum Slot {
-    One(u32),
-    Many(Vec<u32>),
+/// A hash → invoice indexes map, built for a million invoices in well
+/// under a second: keys are 64-bit hashes computed without allocating
+/// (the map does not hash them again), values are one `u32` (or, with the
+/// high bit set, a slot in `overflow` when several invoices share a key).
+/// A hash only selects candidates: every lookup checks the invoice itself,
+/// so a collision can cost a comparison but never a wrong match.
+#[derive(Clone, Debug, Default)]
+struct Index {
+    map: HashMap<u64, u32, BuildHasherDefault<Prehashed>>,
+    overflow: Vec<Vec<u32>>,
 }
 
-impl Slot {
-    fn push(&mut self, i: u32) {
-        match self {
-            Slot::One(a) => *self = Slot::Many(vec![*a, i]),
-            Slot::Many(v) => v.push(i),
+const MANY: u32 = 1 << 31;
+
+impl Index {
+    fn with_capacity(n: usize) -> Index {
+        Index { map: HashMap::with_capacity_and_hasher(n, BuildHasherDefault::default()), overflow: Vec::new() }
+    }
+
+    fn insert(&mut self, key: u64, idx: u32) {
+        match self.map.get_mut(&key) {
+            None => {
+                self.map.insert(key, idx);
+            }
+            Some(v) if *v & MANY != 0 => {
+                if let Some(list) = self.overflow.get_mut((*v & !MANY) as usize) {
+                    list.push(idx);
+                }
+            }
+            Some(v) => {
+                let slot = self.overflow.len() as u32;
+                self.overflow.push(vec![*v, idx]);
+                *v = slot | MANY;
+            }
         }
     }
 
-    fn as_slice(&self) -> &[u32] {
-        match self {
-            Slot::One(a) => std::slice::from_ref(a),
-            Slot::Many(v) => v,
+    fn get(&self, key: u64) -> &[u32] {
+        match self.map.get(&key) {
+            None => &[],
+            Some(v) if *v & MANY != 0 => self.overflow.get((*v & !MANY) as usize).map_or(&[], Vec::as_slice),
+            Some(v) => std::slice::from_ref(v),
         }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+/// The keys are already hashes: pass them through.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// FNV-1a over a byte stream, then a splitmix64 finaliser so every bit of
+/// the result depends on every byte (the map uses the top bits too).
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn byte(&mut self, b: u8) {
+        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+
+    fn bytes(&mut self, bs: &[u8]) {
+        for &b in bs {
+            self.byte(b);
+        }
+    }
+
+    fn char(&mut self, c: char) {
+        let mut buf = [0u8; 4];
+        self.bytes(c.encode_utf8(&mut buf).as_bytes());
+    }
+
+    fn finish(self) -> u64 {
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
     }
 }
 
@@ -75,9 +156,12 @@ impl Slot {
 #[derive(Clone, Debug, Default)]
 pub struct OpenInvoices {
     list: Vec<OpenInvoice>,
-    by_ref: HashMap<String, Slot>,
-    by_number: HashMap<String, Slot>,
-    by_client_amount: HashMap<(i64, Currency, i64), Slot>,
+    /// Hash of the compact upper-case creditor reference.
+    by_ref: Index,
+    /// Hash of the normalised number (see [`normalise_number`]).
+    by_number: Index,
+    /// Hash of (client, currency, outstanding minor units).
+    by_client_amount: Index,
     max_number_len: usize,
 }
 
@@ -87,20 +171,29 @@ const MAX_NUMBER_LEN: usize = 40;
 impl OpenInvoices {
     /// Indexes the invoices; those with nothing outstanding are left out.
     pub fn new(invoices: Vec<OpenInvoice>) -> OpenInvoices {
-        let mut s = OpenInvoices { list: Vec::with_capacity(invoices.len()), ..OpenInvoices::default() };
-        s.by_number.reserve(invoices.len());
-        s.by_client_amount.reserve(invoices.len());
+        let n = invoices.len();
+        let mut s = OpenInvoices {
+            list: Vec::with_capacity(n),
+            by_ref: Index::with_capacity(n),
+            by_number: Index::with_capacity(n),
+            by_client_amount: Index::with_capacity(n),
+            max_number_len: 0,
+        };
         for inv in invoices.into_iter().filter(|i| i.outstanding.minor > 0) {
             let Ok(idx) = u32::try_from(s.list.len()) else { break };
-            if let Some(rf) = inv.creditor_reference.as_deref().and_then(|r| reference::validate(r).ok()) {
-                add(&mut s.by_ref, rf, idx);
+            if idx >= MANY {
+                break;
             }
-            let key = normalise_number(&inv.number);
-            if searchable(&key) {
-                s.max_number_len = s.max_number_len.max(key.len());
-                add(&mut s.by_number, key, idx);
+            if let Some(rf) = inv.creditor_reference.as_deref() {
+                // Invalid references are indexed too: they are never looked up.
+                s.by_ref.insert(ref_hash(rf), idx);
             }
-            add(&mut s.by_client_amount, (inv.client_id, inv.outstanding.currency, inv.outstanding.minor), idx);
+            let (hash, len, searchable) = number_key(&inv.number);
+            if searchable {
+                s.max_number_len = s.max_number_len.max(len);
+                s.by_number.insert(hash, idx);
+            }
+            s.by_client_amount.insert(client_amount_hash(inv.client_id, inv.outstanding), idx);
             s.list.push(inv);
         }
         s
@@ -115,23 +208,50 @@ impl OpenInvoices {
     }
 }
 
-fn add<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Slot>, key: K, idx: u32) {
-    match map.get_mut(&key) {
-        Some(slot) => slot.push(idx),
-        None => {
-            map.insert(key, Slot::One(idx));
-        }
+fn ref_hash(rf: &str) -> u64 {
+    let mut h = Fnv::new();
+    for c in rf.chars().filter(|c| !c.is_whitespace()) {
+        h.byte(c.to_ascii_uppercase() as u8);
     }
+    h.finish()
+}
+
+fn compact_ref_eq(stored: &str, rf: &str) -> bool {
+    stored.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_uppercase()).eq(rf.chars())
+}
+
+/// Hash, byte length and searchability of a normalised number, computed
+/// without building the string.
+fn number_key(number: &str) -> (u64, usize, bool) {
+    let mut h = Fnv::new();
+    let (mut len, mut count, mut digit) = (0usize, 0usize, false);
+    for c in number.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_uppercase) {
+        h.char(c);
+        len += c.len_utf8();
+        count += 1;
+        digit |= c.is_ascii_digit();
+    }
+    (h.finish(), len, count >= 3 && len <= MAX_NUMBER_LEN && digit)
+}
+
+fn text_hash(s: &str) -> u64 {
+    let mut h = Fnv::new();
+    h.bytes(s.as_bytes());
+    h.finish()
+}
+
+fn client_amount_hash(client: i64, amount: Money) -> u64 {
+    let mut h = Fnv::new();
+    h.bytes(&client.to_le_bytes());
+    h.bytes(amount.currency.code().as_bytes());
+    h.bytes(&amount.minor.to_le_bytes());
+    h.finish()
 }
 
 /// Invoice numbers as compared with text: letters and digits only, upper
 /// case ("inv-2024/12" → "INV202412").
 pub fn normalise_number(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_uppercase).collect()
-}
-
-fn searchable(key: &str) -> bool {
-    key.chars().count() >= 3 && key.len() <= MAX_NUMBER_LEN && key.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Payers the user already confirmed for a client.
@@ -355,13 +475,18 @@ impl Matcher<'_> {
         let mut hits: Vec<u32> = Vec::new();
         let mut matched_refs: Vec<String> = Vec::new();
         for r in &refs {
-            if let Some(slot) = self.inv.by_ref.get(r) {
-                matched_refs.push(reference::format_grouped(r));
-                for &i in slot.as_slice() {
+            let mut any = false;
+            for &i in self.inv.by_ref.get(ref_hash(r)) {
+                let stored = self.inv.list[i as usize].creditor_reference.as_deref().unwrap_or("");
+                if compact_ref_eq(stored, r) {
+                    any = true;
                     if !hits.contains(&i) {
                         hits.push(i);
                     }
                 }
+            }
+            if any {
+                matched_refs.push(reference::format_grouped(r));
             }
         }
         if !hits.is_empty() {
@@ -397,11 +522,11 @@ impl Matcher<'_> {
         }
         let mut cands: Vec<u32> = Vec::new();
         for c in &clients {
-            if let Some(slot) = self.inv.by_client_amount.get(&(*c, e.amount.currency, e.amount.minor)) {
-                for &i in slot.as_slice() {
-                    if self.remaining(i) == e.amount && !cands.contains(&i) {
-                        cands.push(i);
-                    }
+            for &i in self.inv.by_client_amount.get(client_amount_hash(*c, e.amount)) {
+                let inv = &self.inv.list[i as usize];
+                let same = inv.client_id == *c && inv.outstanding == e.amount;
+                if same && self.remaining(i) == e.amount && !cands.contains(&i) {
+                    cands.push(i);
                 }
             }
         }
@@ -481,14 +606,15 @@ impl Matcher<'_> {
                     break;
                 }
                 self.buf.push_str(run);
-                if let Some(slot) = self.inv.by_number.get(self.buf.as_str()) {
+                for &i in self.inv.by_number.get(text_hash(&self.buf)) {
+                    if normalise_number(&self.inv.list[i as usize].number) != self.buf {
+                        continue; // a hash collision
+                    }
                     if self.buf.len() < 5 && self.buf.bytes().all(|b| b.is_ascii_digit()) {
                         weak = true;
                     }
-                    for &i in slot.as_slice() {
-                        if !hits.contains(&i) {
-                            hits.push(i);
-                        }
+                    if !hits.contains(&i) {
+                        hits.push(i);
                     }
                 }
                 if !joinable || j + 1 - k >= 8 {
