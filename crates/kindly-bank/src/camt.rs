@@ -276,12 +276,21 @@ impl State<'_> {
             return Ok(());
         }
         let fallback = self.sections.get(self.section).and_then(|s| s.currency);
-        let ccy = self.ccy.clone();
+        let ccy = &self.ccy;
         let Some(tx) = self.tx.as_mut() else { return Ok(()) };
-        let r: Vec<&str> = rel[1..].iter().map(String::as_str).collect();
-        match r.as_slice() {
-            ["Amt"] => tx.amount = Some(parse_money(t, &ccy, fallback)?),
-            ["AmtDtls", "TxAmt", "Amt"] => tx.tx_amount = Some(parse_money(t, &ccy, fallback)?),
+        // The path below TxDtls as &strs on the stack (this runs for every
+        // element of every transaction).
+        let below = &rel[1..];
+        if below.len() > 5 {
+            return Ok(());
+        }
+        let mut parts: [&str; 5] = [""; 5];
+        for (slot, name) in parts.iter_mut().zip(below) {
+            *slot = name;
+        }
+        match &parts[..below.len()] {
+            ["Amt"] => tx.amount = Some(parse_money(t, ccy, fallback)?),
+            ["AmtDtls", "TxAmt", "Amt"] => tx.tx_amount = Some(parse_money(t, ccy, fallback)?),
             ["CdtDbtInd"] => tx.credit = Some(direction(t)?),
             ["Refs", "EndToEndId"] => tx.end_to_end = non_empty(t).filter(|v| v != "NOTPROVIDED"),
             ["Refs", "AcctSvcrRef"] => tx.acct_svcr_ref = non_empty(t),

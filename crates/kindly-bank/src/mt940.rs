@@ -19,8 +19,9 @@
 //!
 //! `:86:` in the German structured form (`GVC?00…?20…`): `?00` posting text,
 //! `?20`–`?29` and `?60`–`?63` purpose (joined without separator, since the
-//! bank cut one text into 27-character pieces), `?30` BLZ/BIC, `?31` account
-//! or IBAN, `?32`+`?33` name. The remittance is the purpose (else the
+//! bank cut one text into 27-character pieces), `?31` account or IBAN (the
+//! counterparty account), `?32`+`?33` name; `?30` (BLZ/BIC) has no place in
+//! an [`Entry`] and is not kept. The remittance is the purpose (else the
 //! posting text); `EREF+` in it gives the end-to-end reference. Any other
 //! `:86:` is free text, its lines joined by a space.
 //!

@@ -6,11 +6,13 @@
 //! element followed by another tag is an aggregate, closed by its closing tag
 //! (a closing tag also closes whatever is still open inside it, as SGML
 //! allows). Read: per `STMTRS`/`CCSTMTRS` the `CURDEF` and the account
-//! (`BANKACCTFROM`/`CCACCTFROM` `ACCTID`); per `STMTTRN`: `TRNTYPE`,
-//! `DTPOSTED` (booking date), `DTAVAIL` (value date), `TRNAMT` (signed, the
-//! sign gives the direction), `FITID`, `NAME` or `PAYEE` (leaf, or `NAME`
-//! inside the `PAYEE` aggregate), `MEMO` (the remittance) and `REFNUM`
-//! (appended to the remittance when the memo does not already hold it).
+//! (`BANKACCTFROM`/`CCACCTFROM` `ACCTID`); per `STMTTRN`: `DTPOSTED`
+//! (booking date), `DTAVAIL` (value date), `TRNAMT` (signed: its sign gives
+//! the direction, so `TRNTYPE`, which banks fill inconsistently, is not
+//! needed), `FITID`, `NAME` or `PAYEE` (leaf, or `NAME` inside the `PAYEE`
+//! aggregate), `MEMO` (the remittance) and `REFNUM` (appended to the
+//! remittance when the memo does not already hold it). A decimal comma is
+//! accepted in `TRNAMT` when there is no point, as some banks write it.
 //!
 //! Safety: `<!DOCTYPE` is refused as in camt (`bank_xml_doctype_refused`),
 //! and only the predefined entities, `&nbsp;` and character references are
