@@ -35,7 +35,6 @@ use crate::entry::{normalise_account, Entry};
 use crate::reference;
 use kindly_core::Money;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// An invoice that can still be paid.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -49,73 +48,39 @@ pub struct OpenInvoice {
     pub outstanding: Money,
 }
 
-/// A hash → invoice indexes map, built for a million invoices in well
-/// under a second: keys are 64-bit hashes computed without allocating
-/// (the map does not hash them again), values are one `u32` (or, with the
-/// high bit set, a slot in `overflow` when several invoices share a key).
-/// A hash only selects candidates: every lookup checks the invoice itself,
-/// so a collision can cost a comparison but never a wrong match.
+/// A hash → invoice indexes lookup, built for a million invoices in well
+/// under a second: keys are 64-bit hashes computed without allocating, kept
+/// in one vector that is sorted once (sequential writes and one sort beat a
+/// million scattered hash-table inserts once the table outgrows the cache),
+/// and found by binary search. A hash only selects candidates: every
+/// lookup checks the invoice itself, so a collision can cost a comparison
+/// but never a wrong match.
 #[derive(Clone, Debug, Default)]
 struct Index {
-    map: HashMap<u64, u32, BuildHasherDefault<Prehashed>>,
-    overflow: Vec<Vec<u32>>,
+    keys: Vec<(u64, u32)>,
 }
-
-const MANY: u32 = 1 << 31;
 
 impl Index {
     fn with_capacity(n: usize) -> Index {
-        Index { map: HashMap::with_capacity_and_hasher(n, BuildHasherDefault::default()), overflow: Vec::new() }
+        Index { keys: Vec::with_capacity(n) }
     }
 
     fn insert(&mut self, key: u64, idx: u32) {
-        match self.map.get_mut(&key) {
-            None => {
-                self.map.insert(key, idx);
-            }
-            Some(v) if *v & MANY != 0 => {
-                if let Some(list) = self.overflow.get_mut((*v & !MANY) as usize) {
-                    list.push(idx);
-                }
-            }
-            Some(v) => {
-                let slot = self.overflow.len() as u32;
-                self.overflow.push(vec![*v, idx]);
-                *v = slot | MANY;
-            }
-        }
+        self.keys.push((key, idx));
     }
 
-    fn get(&self, key: u64) -> &[u32] {
-        match self.map.get(&key) {
-            None => &[],
-            Some(v) if *v & MANY != 0 => self.overflow.get((*v & !MANY) as usize).map_or(&[], Vec::as_slice),
-            Some(v) => std::slice::from_ref(v),
-        }
+    /// Sorts by key, then by invoice order, so lookups are deterministic.
+    fn finish(&mut self) {
+        self.keys.sort_unstable();
+    }
+
+    fn get(&self, key: u64) -> impl Iterator<Item = u32> + '_ {
+        let from = self.keys.partition_point(|(k, _)| *k < key);
+        self.keys[from..].iter().take_while(move |(k, _)| *k == key).map(|(_, i)| *i)
     }
 
     fn is_empty(&self) -> bool {
-        self.map.is_empty()
-    }
-}
-
-/// The keys are already hashes: pass them through.
-#[derive(Default)]
-struct Prehashed(u64);
-
-impl Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+        self.keys.is_empty()
     }
 }
 
@@ -181,9 +146,6 @@ impl OpenInvoices {
         };
         for inv in invoices.into_iter().filter(|i| i.outstanding.minor > 0) {
             let Ok(idx) = u32::try_from(s.list.len()) else { break };
-            if idx >= MANY {
-                break;
-            }
             if let Some(rf) = inv.creditor_reference.as_deref() {
                 // Invalid references are indexed too: they are never looked up.
                 s.by_ref.insert(ref_hash(rf), idx);
@@ -196,6 +158,9 @@ impl OpenInvoices {
             s.by_client_amount.insert(client_amount_hash(inv.client_id, inv.outstanding), idx);
             s.list.push(inv);
         }
+        s.by_ref.finish();
+        s.by_number.finish();
+        s.by_client_amount.finish();
         s
     }
 
@@ -476,7 +441,7 @@ impl Matcher<'_> {
         let mut matched_refs: Vec<String> = Vec::new();
         for r in &refs {
             let mut any = false;
-            for &i in self.inv.by_ref.get(ref_hash(r)) {
+            for i in self.inv.by_ref.get(ref_hash(r)) {
                 let stored = self.inv.list[i as usize].creditor_reference.as_deref().unwrap_or("");
                 if compact_ref_eq(stored, r) {
                     any = true;
@@ -522,7 +487,7 @@ impl Matcher<'_> {
         }
         let mut cands: Vec<u32> = Vec::new();
         for c in &clients {
-            for &i in self.inv.by_client_amount.get(client_amount_hash(*c, e.amount)) {
+            for i in self.inv.by_client_amount.get(client_amount_hash(*c, e.amount)) {
                 let inv = &self.inv.list[i as usize];
                 let same = inv.client_id == *c && inv.outstanding == e.amount;
                 if same && self.remaining(i) == e.amount && !cands.contains(&i) {
@@ -606,7 +571,7 @@ impl Matcher<'_> {
                     break;
                 }
                 self.buf.push_str(run);
-                for &i in self.inv.by_number.get(text_hash(&self.buf)) {
+                for i in self.inv.by_number.get(text_hash(&self.buf)) {
                     if normalise_number(&self.inv.list[i as usize].number) != self.buf {
                         continue; // a hash collision
                     }
