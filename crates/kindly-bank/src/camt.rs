@@ -327,7 +327,8 @@ impl State<'_> {
         if split {
             // Several details carrying the same reference identify nothing.
             let refs: Vec<Option<&String>> = ntry.txs.iter().map(|t| t.acct_svcr_ref.as_ref()).collect();
-            let distinct = refs.iter().enumerate().all(|(i, r)| r.is_some() && !refs[..i].contains(r));
+            let mut seen = std::collections::HashSet::new();
+            let distinct = refs.iter().all(|r| r.is_some_and(|r| seen.insert(r)));
             for (i, tx) in ntry.txs.iter().enumerate() {
                 let tx_amount = tx.own_amount().unwrap_or(amount);
                 let reference = if distinct {

@@ -397,6 +397,12 @@ struct Matcher<'a> {
     buf: String,
 }
 
+/// Drops repeats, keeping first appearances (linear, whatever the count).
+fn dedup_in_order<T: std::hash::Hash + Eq + Clone>(v: &mut Vec<T>) {
+    let mut seen = std::collections::HashSet::with_capacity(v.len());
+    v.retain(|x| seen.insert(x.clone()));
+}
+
 fn money(m: Money) -> String {
     format!("{} {}", m.plain(), m.currency.code())
 }
@@ -431,12 +437,9 @@ impl Matcher<'_> {
             refs.push(r);
         }
         for text in [Some(e.remittance.as_str()), e.end_to_end_id.as_deref()].into_iter().flatten() {
-            for r in reference::find_in_text(text) {
-                if !refs.contains(&r) {
-                    refs.push(r);
-                }
-            }
+            refs.extend(reference::find_in_text(text));
         }
+        dedup_in_order(&mut refs);
         let mut hits: Vec<u32> = Vec::new();
         let mut matched_refs: Vec<String> = Vec::new();
         for r in &refs {
@@ -445,15 +448,14 @@ impl Matcher<'_> {
                 let stored = self.inv.list[i as usize].creditor_reference.as_deref().unwrap_or("");
                 if compact_ref_eq(stored, r) {
                     any = true;
-                    if !hits.contains(&i) {
-                        hits.push(i);
-                    }
+                    hits.push(i);
                 }
             }
             if any {
                 matched_refs.push(reference::format_grouped(r));
             }
         }
+        dedup_in_order(&mut hits);
         if !hits.is_empty() {
             let why = format!("creditor reference {}", matched_refs.join(", "));
             return self.settle(e, entry_id, payer, &hits, Tier::Reference, &why, false);
@@ -490,11 +492,12 @@ impl Matcher<'_> {
             for i in self.inv.by_client_amount.get(client_amount_hash(*c, e.amount)) {
                 let inv = &self.inv.list[i as usize];
                 let same = inv.client_id == *c && inv.outstanding == e.amount;
-                if same && self.remaining(i) == e.amount && !cands.contains(&i) {
+                if same && self.remaining(i) == e.amount {
                     cands.push(i);
                 }
             }
         }
+        dedup_in_order(&mut cands);
         if cands.is_empty() {
             return Decision::Unmatched {
                 entry_id,
@@ -578,15 +581,14 @@ impl Matcher<'_> {
                     if self.buf.len() < 5 && self.buf.bytes().all(|b| b.is_ascii_digit()) {
                         weak = true;
                     }
-                    if !hits.contains(&i) {
-                        hits.push(i);
-                    }
+                    hits.push(i);
                 }
                 if !joinable || j + 1 - k >= 8 {
                     break;
                 }
             }
         }
+        dedup_in_order(&mut hits);
         (hits, weak)
     }
 

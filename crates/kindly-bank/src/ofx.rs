@@ -24,6 +24,7 @@ use crate::amount::{parse_minor, parse_yyyymmdd};
 use crate::entry::{assign_ids, non_empty, normalise_account, Draft, Entry, Format, Section, Statement};
 use crate::error::{excerpt, line_at, ParseError};
 use crate::mt940::decode;
+use crate::xml::MAX_DEPTH;
 use kindly_core::{Currency, Money};
 
 #[derive(Default)]
@@ -127,6 +128,12 @@ pub(crate) fn parse(bytes: &[u8]) -> Result<Statement, ParseError> {
         let next = find(src, b"<", i).unwrap_or(src.len());
         let raw = &text[i..next];
         if raw.trim().is_empty() {
+            if stack.len() >= MAX_DEPTH {
+                return Err(ParseError::OfxMalformed {
+                    line: line(tag_start),
+                    detail: format!("elements are nested more than {MAX_DEPTH} deep"),
+                });
+            }
             ctx.on_open(&name, line(tag_start));
             stack.push(name);
         } else {

@@ -108,12 +108,13 @@ pub fn format_grouped(rf: &str) -> String {
 pub fn find_in_text(text: &str) -> Vec<String> {
     let b = text.as_bytes();
     let mut found: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut i = 0;
     while i + 1 < b.len() {
         let at_word_start = i == 0 || !is_word_byte(b[i - 1]);
         if at_word_start && b[i].eq_ignore_ascii_case(&b'R') && b[i + 1].eq_ignore_ascii_case(&b'F') {
             if let Some((rf, end)) = reference_at(b, i) {
-                if !found.contains(&rf) {
+                if seen.insert(rf.clone()) {
                     found.push(rf);
                 }
                 i = end;

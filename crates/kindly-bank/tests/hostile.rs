@@ -204,3 +204,34 @@ fn every_error_has_a_stable_snake_case_code_and_a_message() {
         assert!(!e.to_string().is_empty());
     }
 }
+
+#[test]
+fn pathological_shapes_stay_linear() {
+    // One entry with 20,000 batch details, all with the same reference.
+    let mut x = String::from(
+        "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\"><BkToCstmrStmt><Stmt><Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct><Ntry><Amt Ccy=\"EUR\">20000.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><BookgDt><Dt>2024-03-01</Dt></BookgDt><AcctSvcrRef>N</AcctSvcrRef><NtryDtls>",
+    );
+    for _ in 0..20_000 {
+        x.push_str("<TxDtls><Refs><AcctSvcrRef>SAME</AcctSvcrRef></Refs><Amt Ccy=\"EUR\">1.00</Amt><RmtInf><Ustrd>RF18 5390 0754 7034 RF18539007547034</Ustrd></RmtInf></TxDtls>");
+    }
+    x.push_str("</NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>");
+    let t = Instant::now();
+    let s = parse(x.as_bytes(), Format::Camt, None).unwrap();
+    assert_eq!(s.entries.len(), 20_000);
+    assert_eq!(s.entries[1].id, "camt:DE89370400440532013000:N/2");
+    assert!(t.elapsed() < Duration::from_secs(10), "{:?}", t.elapsed());
+
+    // OFX with 200,000 aggregates that never close.
+    let mut o = String::from("OFXHEADER:100\n<OFX>\n");
+    o.push_str(&"<A>\n".repeat(200_000));
+    o.push_str(&"</B>\n".repeat(200_000));
+    let t = Instant::now();
+    assert_eq!(err(o.as_bytes(), Format::Auto).code(), "bank_ofx_malformed");
+    assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+
+    // Remittance text naming thousands of references.
+    let text = "RF18539007547034 ".repeat(50_000);
+    let t = Instant::now();
+    assert_eq!(kindly_bank::reference::find_in_text(&text).len(), 1);
+    assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+}
