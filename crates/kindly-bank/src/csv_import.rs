@@ -24,9 +24,10 @@
 //! signed (a leading or trailing minus), or split into credit and debit
 //! (Haben/Soll) columns, or given a direction by an S/H-style column. Cells
 //! are kept as text exactly as written: a cell "=HYPERLINK(…)" is remittance
-//! text, never a formula. Errors name the row (the header is row
-//! `header_row + 1`, counted in records as a spreadsheet shows them) and the
-//! column by its header.
+//! text, never a formula. Errors name the row (the line of the file the
+//! record starts on, as an editor or a spreadsheet without multi-line cells
+//! numbers it) and the column by its header. `header_row` counts records,
+//! so blank lines above the header do not count.
 
 use crate::amount::{parse_iso_date, parse_minor};
 use crate::entry::{assign_ids, non_empty, normalise_account, Draft, Entry, Format, Section, Statement};
@@ -307,7 +308,7 @@ fn parse_with(bytes: &[u8], m: &CsvMapping) -> Result<Statement, ParseError> {
     if !m.delimiter.is_ascii() || m.delimiter == '"' || m.delimiter == '\n' {
         return Err(ParseError::CsvMappingNeeded { reason: "the delimiter must be a single ASCII character".into() });
     }
-    let records = read_records(&text, m.delimiter, None)?;
+    let (lines, records) = read_records_with_lines(&text, m.delimiter, None)?;
     let header = records.get(m.header_row).cloned().unwrap_or_default();
     let c = &m.columns;
     let col_name = |i: usize| {
@@ -317,7 +318,7 @@ fn parse_with(bytes: &[u8], m: &CsvMapping) -> Result<Statement, ParseError> {
     let mut drafts = Vec::new();
     let mut currencies: Vec<Currency> = Vec::new();
     for (idx, r) in records.iter().enumerate().skip(m.header_row + 1) {
-        let row = idx as u64 + 1;
+        let row = lines.get(idx).copied().unwrap_or(idx as u64 + 1);
         let bad = |col: usize, detail: String| ParseError::CsvRowInvalid { row, column: col_name(col), detail };
         if r.iter().all(|f| f.trim().is_empty()) {
             continue;
@@ -432,20 +433,41 @@ fn decode_auto(bytes: &[u8]) -> (String, TextEncoding) {
 
 /// All records (or the first `limit`), as text cells.
 fn read_records(text: &str, delimiter: char, limit: Option<usize>) -> Result<Vec<Vec<String>>, ParseError> {
+    read_records_with_lines(text, delimiter, limit).map(|(_, records)| records)
+}
+
+/// Records and the 1-based line each starts on (blank lines are not
+/// records, and a quoted cell may span lines, so the two differ).
+fn read_records_with_lines(
+    text: &str,
+    delimiter: char,
+    limit: Option<usize>,
+) -> Result<(Vec<u64>, Vec<Vec<String>>), ParseError> {
     let mut rdr = csv::ReaderBuilder::new()
         .delimiter(delimiter as u8)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
+    let mut lines = Vec::new();
     let mut out = Vec::new();
-    for (i, rec) in rdr.records().enumerate() {
-        if limit.is_some_and(|l| i >= l) {
+    let mut rec = csv::StringRecord::new();
+    loop {
+        if limit.is_some_and(|l| out.len() >= l) {
             break;
         }
-        let rec = rec.map_err(|e| ParseError::CsvMalformed { row: i as u64 + 1, detail: excerpt(&e.to_string()) })?;
-        out.push(rec.iter().map(str::to_string).collect());
+        match rdr.read_record(&mut rec) {
+            Ok(true) => {
+                lines.push(rec.position().map_or(out.len() as u64 + 1, |p| p.line()));
+                out.push(rec.iter().map(str::to_string).collect());
+            }
+            Ok(false) => break,
+            Err(e) => {
+                let row = e.position().map_or(out.len() as u64 + 1, |p| p.line());
+                return Err(ParseError::CsvMalformed { row, detail: excerpt(&e.to_string()) });
+            }
+        }
     }
-    Ok(out)
+    Ok((lines, out))
 }
 
 /// The delimiter that splits the first rows most consistently.

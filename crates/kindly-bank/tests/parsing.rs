@@ -315,6 +315,12 @@ fn csv_row_errors_name_row_and_column() {
     assert_eq!(e.code(), "bank_csv_row_invalid");
     assert_eq!(e.line(), Some(3));
     assert!(e.to_string().contains("column \"Amount\""), "{e}");
+    // Rows are lines of the file: a blank line and a two-line cell above count.
+    let text = "Date;Amount;Currency;Purpose\n\n2024-03-01;10,00;EUR;\"a\nb\"\n2024-03-02;1O,00;EUR;b\n";
+    let mut m = detect_csv_mapping(text.as_bytes()).unwrap().mapping;
+    m.decimal = kindly_bank::csv_import::DecimalSeparator::Comma;
+    let e = parse(text.as_bytes(), Format::Csv, Some(&m)).unwrap_err();
+    assert_eq!((e.code(), e.line()), ("bank_csv_row_invalid", Some(5)), "{e}");
     let text = "Date;Amount;Currency\n2024-03-01;10,00;EUR\n2024-13-02;1,00;EUR\n";
     let p = detect_csv_mapping(text.as_bytes());
     assert_eq!(p.unwrap_err().code(), "bank_csv_mapping_needed");
