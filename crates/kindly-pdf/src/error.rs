@@ -7,11 +7,16 @@
 /// field and, for text, the character.
 #[derive(thiserror::Error, Debug, Clone, PartialEq, Eq)]
 pub enum PdfError {
-    /// A character that neither the bundled DejaVu Sans nor any fallback font
-    /// found on this computer can draw. Never rendered as a box or "?".
+    /// A character that neither the bundled DejaVu Sans nor any font found on
+    /// this computer can draw.
+    ///
+    /// Rendering no longer returns it: such a character is drawn as a
+    /// placeholder (�) and reported ([`crate::LetterBatch::placeholders`],
+    /// [`crate::Fonts::uncovered`]). The variant and its code stay for callers
+    /// that refuse such text themselves, e.g. before printing.
     #[error(
         "no available font can draw the character {ch:?} (U+{:04X}) in {field}; install a font that covers it \
-         (for Chinese, Japanese or Korean e.g. Noto Sans CJK or Droid Sans Fallback) or remove the character",
+         (e.g. the Noto fonts for its script) or remove the character",
         u32::from(*.ch)
     )]
     MissingGlyph {

@@ -1,52 +1,27 @@
-//! Fonts: the bundled DejaVu Sans (regular, bold) and a lazily loaded chain of
-//! system fallback fonts for characters DejaVu lacks (CJK above all).
+//! Fonts: the bundled DejaVu Sans (regular, bold) and, for characters DejaVu
+//! lacks, system fonts chosen by what they actually cover (`fallback`).
 //!
-//! Each face is parsed once into dense lookup tables (char → glyph id, glyph id →
-//! advance width), so measuring text is two array reads per character.
+//! Each face is parsed once per process into dense lookup tables (char → glyph
+//! id, glyph id → advance width), so measuring text is two array reads per
+//! character, and keeps its parsed `rustybuzz` face beside them for shaping.
 
-use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock, RwLock};
 
 use crate::error::PdfError;
+use crate::fallback::FontList;
 
 static DEJAVU_SANS: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
 static DEJAVU_SANS_BOLD: &[u8] = include_bytes!("../fonts/DejaVuSans-Bold.ttf");
 
-/// Well-known locations of fonts that cover Chinese, Japanese and Korean, in order
-/// of preference (small, TrueType-outlined fonts first: they subset fastest).
-const KNOWN_FALLBACKS: &[&str] = &[
-    // Debian/Ubuntu: fonts-droid-fallback, fonts-wqy-microhei, fonts-wqy-zenhei, fonts-noto-cjk
-    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-    "/usr/share/fonts/truetype/droid/DroidSansFallback.ttf",
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/truetype/arphic/uming.ttc",
-    // macOS
-    "/System/Library/Fonts/PingFang.ttc",
-    "/System/Library/Fonts/Hiragino Sans GB.ttc",
-    "/System/Library/Fonts/STHeiti Light.ttc",
-    "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
-    "/Library/Fonts/Arial Unicode.ttf",
-    // Windows
-    "C:\\Windows\\Fonts\\msyh.ttc",
-    "C:\\Windows\\Fonts\\simsun.ttc",
-    "C:\\Windows\\Fonts\\msgothic.ttc",
-    "C:\\Windows\\Fonts\\malgun.ttf",
-];
+/// The bundled faces, parsed the first time any [`Fonts`] is built and then
+/// shared by every `Fonts` of the process (they never change).
+static BUNDLED: OnceLock<Result<(Face, Face), PdfError>> = OnceLock::new();
 
-/// Folders searched (two levels deep) for further CJK-capable fonts by file name.
-const FONT_DIRS: &[&str] =
-    &["/usr/share/fonts", "/usr/local/share/fonts", "/System/Library/Fonts", "/Library/Fonts", "C:\\Windows\\Fonts"];
-
-/// File-name fragments (lower case) that mark a font as likely to cover CJK.
-const CJK_NAME_HINTS: &[&str] =
-    &["cjk", "droidsansfallback", "wqy", "uming", "ukai", "pingfang", "hiragino", "msyh", "simsun"];
-
-/// Which face a run of text is drawn with. `Fallback(i)` indexes the fallback chain.
+/// Which face a run of text is drawn with. `Fallback(i)` is the i-th candidate
+/// of the fallback font list (a stable order, so ids do not depend on which
+/// thread loaded a font first).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum FaceId {
     Regular,
@@ -65,25 +40,11 @@ impl FaceId {
     }
 }
 
-enum Bytes {
-    Static(&'static [u8]),
-    Owned(Vec<u8>),
-}
-
-impl Bytes {
-    fn as_slice(&self) -> &[u8] {
-        match self {
-            Bytes::Static(b) => b,
-            Bytes::Owned(v) => v,
-        }
-    }
-}
-
-/// One parsed font face with dense metric tables.
+/// One parsed font face with dense metric tables and its shaper face.
 pub(crate) struct Face {
     /// PostScript name ("DejaVuSans-Bold"), used as /BaseFont after the subset tag.
     pub(crate) name: String,
-    data: Bytes,
+    data: &'static [u8],
     /// Face index inside a collection (`.ttc`), 0 otherwise.
     pub(crate) index: u32,
     pub(crate) units_per_em: u16,
@@ -97,11 +58,20 @@ pub(crate) struct Face {
     astral: HashMap<u32, u16>,
     /// Advance width per glyph id, in font units.
     advances: Vec<u16>,
+    /// The HarfBuzz-port view of the same bytes, parsed once (its GSUB/GPOS
+    /// tables are what shaping reads).
+    pub(crate) shaper: rustybuzz::Face<'static>,
+    /// Shape plans per (direction, script): building one walks the font's
+    /// lookups, which costs more than shaping a name.
+    plans: RwLock<Vec<PlanEntry>>,
 }
+
+type PlanKey = (rustybuzz::Direction, Option<rustybuzz::Script>);
+type PlanEntry = (PlanKey, Arc<rustybuzz::ShapePlan>);
 
 /// Why a font file could not be used.
 #[derive(Debug, thiserror::Error)]
-enum FaceError {
+pub(crate) enum FaceError {
     #[error("{0}")]
     Parse(#[from] ttf_parser::FaceParsingError),
     #[error("units per em is 0")]
@@ -109,8 +79,10 @@ enum FaceError {
 }
 
 impl Face {
-    fn parse(data: Bytes, index: u32) -> Result<Face, FaceError> {
-        let face = ttf_parser::Face::parse(data.as_slice(), index)?;
+    /// Parses face `index` of `data` (which lives for the rest of the process:
+    /// bundled bytes, or a fallback file read once and kept).
+    pub(crate) fn parse(data: &'static [u8], index: u32) -> Result<Face, FaceError> {
+        let face = ttf_parser::Face::parse(data, index)?;
         let mut bmp = vec![0u16; 0x1_0000];
         let mut astral = HashMap::new();
         if let Some(cmap) = face.tables().cmap {
@@ -153,6 +125,7 @@ impl Face {
         if units_per_em == 0 {
             return Err(FaceError::ZeroUnitsPerEm);
         }
+        let shaper = rustybuzz::Face::from_face(face);
         Ok(Face {
             name,
             data,
@@ -165,12 +138,14 @@ impl Face {
             bmp,
             astral,
             advances,
+            shaper,
+            plans: RwLock::new(Vec::new()),
         })
     }
 
     /// The raw font program (the whole file; see [`Face::index`]).
     pub(crate) fn data(&self) -> &[u8] {
-        self.data.as_slice()
+        self.data
     }
 
     /// Glyph id of `c`, 0 when the face does not cover it.
@@ -189,30 +164,50 @@ impl Face {
     pub(crate) fn advance(&self, gid: u16) -> u16 {
         self.advances.get(usize::from(gid)).copied().unwrap_or(0)
     }
-}
 
-struct FallbackSlot {
-    path: PathBuf,
-    face: OnceLock<Option<Face>>,
+    /// The cached shape plan for a direction and script (built on first use).
+    pub(crate) fn plan(
+        &self,
+        direction: rustybuzz::Direction,
+        script: Option<rustybuzz::Script>,
+    ) -> Arc<rustybuzz::ShapePlan> {
+        let key = (direction, script);
+        if let Ok(plans) = self.plans.read() {
+            if let Some((_, p)) = plans.iter().find(|(k, _)| *k == key) {
+                return Arc::clone(p);
+            }
+        }
+        let plan = Arc::new(rustybuzz::ShapePlan::new(&self.shaper, direction, script, None, &[]));
+        if let Ok(mut plans) = self.plans.write() {
+            if !plans.iter().any(|(k, _)| *k == key) {
+                plans.push((key, Arc::clone(&plan)));
+            }
+        }
+        plan
+    }
 }
 
 enum FallbackSource {
-    /// Look for fonts in the usual system places.
+    /// The system's fonts (one list per process, see `fallback::system`).
     System,
     /// Only these files, in this order (may be empty: no fallback at all).
-    Explicit(Vec<PathBuf>),
+    Explicit { paths: Vec<PathBuf>, list: Box<OnceLock<FontList>> },
 }
 
 /// The fonts used for rendering: DejaVu Sans regular and bold (bundled, parsed
-/// once) plus a chain of system fallback fonts that are located and parsed only
-/// when a character DejaVu cannot draw first shows up, then cached.
+/// once per process) plus fallback fonts for characters DejaVu cannot draw.
+///
+/// The fallback fonts are found by coverage: the first time a character
+/// DejaVu lacks shows up, the system's fonts are listed once per process
+/// (`fontdb`), and each such character goes to the first font (in a
+/// script-aware order of preference) whose `cmap` covers it. Pure Latin, Greek
+/// and Cyrillic text never lists or opens a system font.
 ///
 /// `Fonts` is `Send + Sync`; share one per process (`&Fonts` or `Arc<Fonts>`).
 pub struct Fonts {
-    regular: Face,
-    bold: Face,
+    regular: &'static Face,
+    bold: &'static Face,
     source: FallbackSource,
-    chain: OnceLock<Vec<FallbackSlot>>,
 }
 
 impl std::fmt::Debug for Fonts {
@@ -222,145 +217,139 @@ impl std::fmt::Debug for Fonts {
 }
 
 impl Fonts {
-    /// Parses the bundled fonts once per process. Cheap to share (&Fonts / Arc).
+    /// The bundled fonts with the system's fonts as fallback. Cheap to share
+    /// (&Fonts / Arc), and cheap to call again: the bundled fonts are parsed once
+    /// per process.
     ///
     /// Fallback fonts for characters DejaVu Sans lacks are searched in the usual
     /// Linux, macOS and Windows font folders the first time such a character is
-    /// rendered.
+    /// measured or drawn.
     pub fn load() -> Result<Fonts, PdfError> {
         Self::build(FallbackSource::System)
     }
 
-    /// Like [`Fonts::load`], but the fallback chain is exactly `paths`, in order
-    /// (an empty list disables fallback: any character DejaVu Sans cannot draw is
-    /// a [`PdfError::MissingGlyph`]). For apps that ship or let the user pick a
-    /// CJK font, and for tests.
+    /// Like [`Fonts::load`], but the only fallback fonts are the faces of the
+    /// files `paths`, tried in this order (an empty list disables fallback: any
+    /// character DejaVu Sans cannot draw is drawn as a placeholder). For apps that
+    /// ship or let the user pick a font, and for tests.
     pub fn load_with_fallbacks(paths: Vec<PathBuf>) -> Result<Fonts, PdfError> {
-        Self::build(FallbackSource::Explicit(paths))
+        Self::build(FallbackSource::Explicit { paths, list: Box::default() })
     }
 
     fn build(source: FallbackSource) -> Result<Fonts, PdfError> {
-        let load = |bytes: &'static [u8], name: &str| {
-            Face::parse(Bytes::Static(bytes), 0)
-                .map_err(|e| PdfError::FontLoad { name: name.to_string(), reason: e.to_string() })
-        };
-        Ok(Fonts {
-            regular: load(DEJAVU_SANS, "DejaVu Sans")?,
-            bold: load(DEJAVU_SANS_BOLD, "DejaVu Sans Bold")?,
-            source,
-            chain: OnceLock::new(),
-        })
+        let bundled = BUNDLED.get_or_init(|| {
+            let load = |bytes: &'static [u8], name: &str| {
+                Face::parse(bytes, 0).map_err(|e| PdfError::FontLoad { name: name.to_string(), reason: e.to_string() })
+            };
+            Ok((load(DEJAVU_SANS, "DejaVu Sans")?, load(DEJAVU_SANS_BOLD, "DejaVu Sans Bold")?))
+        });
+        match bundled {
+            Ok((regular, bold)) => Ok(Fonts { regular, bold, source }),
+            Err(e) => Err(e.clone()),
+        }
     }
 
-    /// The fallback font files that would be tried, in order (located on first call).
+    /// The fallback font files that would be tried, without duplicates, in the
+    /// order of the list (lists the system's fonts on first call).
     pub fn fallback_candidates(&self) -> Vec<PathBuf> {
-        self.chain().iter().map(|s| s.path.clone()).collect()
+        let mut out: Vec<PathBuf> = Vec::new();
+        if let Some(list) = self.list() {
+            for p in list.paths() {
+                if !out.contains(p) {
+                    out.push(p.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// The characters of `text` that no available font can draw, each once, in
+    /// order of first appearance. They would be printed as a placeholder (�);
+    /// the app can name them in a preview before printing. Line breaks, tabs
+    /// and invisible format characters (joiners, direction marks) are never
+    /// listed.
+    pub fn uncovered(&self, text: &str) -> Vec<char> {
+        let mut out = Vec::new();
+        for c in text.chars() {
+            if c == '\n' || c == '\t' || crate::text::is_dropped(c) || crate::shape::is_ignorable(c) {
+                continue;
+            }
+            if self.resolve(c, false).is_none() && !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    fn list(&self) -> Option<&FontList> {
+        match &self.source {
+            FallbackSource::System => Some(crate::fallback::system()),
+            FallbackSource::Explicit { paths, list } => {
+                if paths.is_empty() {
+                    None
+                } else {
+                    Some(list.get_or_init(|| FontList::from_files(paths)))
+                }
+            }
+        }
+    }
+
+    /// Where a face comes from: its file and face index.
+    #[cfg(test)]
+    pub(crate) fn source(&self, id: FaceId) -> Option<(PathBuf, u32)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fonts");
+        match id {
+            FaceId::Regular => Some((dir.join("DejaVuSans.ttf"), 0)),
+            FaceId::Bold => Some((dir.join("DejaVuSans-Bold.ttf"), 0)),
+            FaceId::Fallback(i) => self.list()?.source(i).map(|(p, k)| (p.to_path_buf(), k)),
+        }
     }
 
     pub(crate) fn face(&self, id: FaceId) -> Option<&Face> {
         match id {
-            FaceId::Regular => Some(&self.regular),
-            FaceId::Bold => Some(&self.bold),
-            FaceId::Fallback(i) => self.chain().get(usize::from(i)).and_then(|s| s.face.get()).and_then(|f| f.as_ref()),
+            FaceId::Regular => Some(self.regular),
+            FaceId::Bold => Some(self.bold),
+            FaceId::Fallback(i) => self.list().and_then(|l| l.face(i)),
+        }
+    }
+
+    /// The bundled face of a weight.
+    pub(crate) fn primary(&self, bold: bool) -> (&Face, FaceId) {
+        if bold {
+            (self.bold, FaceId::Bold)
+        } else {
+            (self.regular, FaceId::Regular)
         }
     }
 
     /// The face that draws `c` and its glyph id: the requested DejaVu weight,
-    /// then the other weight, then the fallback chain in order (each fallback is
-    /// parsed the first time it is consulted). `None` when no font covers `c`.
+    /// then the other weight, then the fallback font chosen for `c` (the system
+    /// font list is built the first time this point is reached). `None` when
+    /// no font covers `c`.
     #[inline]
     pub(crate) fn resolve(&self, c: char, bold: bool) -> Option<(FaceId, u16)> {
         let (first, first_id, second, second_id) = if bold {
-            (&self.bold, FaceId::Bold, &self.regular, FaceId::Regular)
+            (self.bold, FaceId::Bold, self.regular, FaceId::Regular)
         } else {
-            (&self.regular, FaceId::Regular, &self.bold, FaceId::Bold)
+            (self.regular, FaceId::Regular, self.bold, FaceId::Bold)
         };
         let g = first.glyph(c);
         if g != 0 {
             return Some((first_id, g));
         }
-        self.resolve_slow(c, second, second_id)
+        self.resolve_slow(c, bold, second, second_id)
     }
 
     #[cold]
-    fn resolve_slow(&self, c: char, second: &Face, second_id: FaceId) -> Option<(FaceId, u16)> {
+    fn resolve_slow(&self, c: char, bold: bool, second: &Face, second_id: FaceId) -> Option<(FaceId, u16)> {
         let g = second.glyph(c);
         if g != 0 {
             return Some((second_id, g));
         }
-        for (i, slot) in self.chain().iter().enumerate() {
-            let face = slot.face.get_or_init(|| load_file(&slot.path));
-            if let Some(face) = face {
-                let g = face.glyph(c);
-                if g != 0 {
-                    return Some((FaceId::Fallback(u16::try_from(i).ok()?), g));
-                }
-            }
-        }
-        None
-    }
-
-    fn chain(&self) -> &[FallbackSlot] {
-        self.chain.get_or_init(|| {
-            let paths = match &self.source {
-                FallbackSource::Explicit(p) => p.clone(),
-                FallbackSource::System => discover_system_fallbacks(),
-            };
-            paths.into_iter().map(|path| FallbackSlot { path, face: OnceLock::new() }).collect()
-        })
-    }
-}
-
-fn load_file(path: &Path) -> Option<Face> {
-    let bytes = std::fs::read(path).ok()?;
-    // Collections: the first face (for Noto CJK / WenQuanYi it covers all Han ideographs).
-    Face::parse(Bytes::Owned(bytes), 0).ok()
-}
-
-/// Known CJK font paths that exist, then any other font file under the usual
-/// font folders whose name hints at CJK coverage.
-fn discover_system_fallbacks() -> Vec<PathBuf> {
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
-    for p in KNOWN_FALLBACKS {
-        let path = PathBuf::from(p);
-        if path.is_file() && seen.insert(path.clone()) {
-            out.push(path);
-        }
-    }
-    let mut dirs: Vec<PathBuf> = FONT_DIRS.iter().map(PathBuf::from).collect();
-    if let Some(home) = std::env::var_os("HOME") {
-        dirs.push(Path::new(&home).join(".local/share/fonts"));
-        dirs.push(Path::new(&home).join("Library/Fonts"));
-    }
-    let mut found = Vec::new();
-    for dir in dirs {
-        scan(&dir, 3, &mut found);
-    }
-    found.sort();
-    for path in found {
-        if seen.insert(path.clone()) {
-            out.push(path);
-        }
-    }
-    out
-}
-
-fn scan(dir: &Path, depth: u32, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            if depth > 0 {
-                scan(&path, depth - 1, out);
-            }
-            continue;
-        }
-        let name = entry.file_name().to_string_lossy().to_lowercase();
-        let is_font = [".ttf", ".otf", ".ttc", ".otc"].iter().any(|ext| name.ends_with(ext));
-        if is_font && CJK_NAME_HINTS.iter().any(|h| name.contains(h)) {
-            out.push(path);
-        }
+        let list = self.list()?;
+        let i = list.resolve(c, bold)?;
+        let g = list.face(i)?.glyph(c);
+        (g != 0).then_some((FaceId::Fallback(i), g))
     }
 }
 
@@ -379,6 +368,13 @@ mod tests {
         assert_eq!(fonts.resolve('王', false), None);
         assert_eq!(fonts.regular.name, "DejaVuSans");
         assert_eq!(fonts.bold.name, "DejaVuSans-Bold");
+    }
+
+    #[test]
+    fn uncovered_lists_each_missing_character_once_in_order() {
+        let fonts = Fonts::load_with_fallbacks(vec![]).unwrap();
+        assert_eq!(fonts.uncovered("Wang 王芳 王\u{200D}\n\tZoë"), vec!['王', '芳']);
+        assert!(fonts.uncovered("Zoë Дмитрий محمد דוד").is_empty());
     }
 
     #[test]

@@ -72,7 +72,7 @@ fn layout_invoice(sh: &mut Shaper, inv: &InvoiceDoc, meta: &DocMeta) -> Result<V
     let lh = line_height(9.0);
     let mut y = f.geo.date_baseline;
     for (label, value) in &inv.details {
-        let v_w = f.sh.width(&crate::text::clean(value), false, 9.0, "invoice details")?;
+        let v_w = f.sh.width(&crate::text::clean(value), false, 9.0);
         f.text_right(right, y, 9.0, false, 0.0, value, "invoice details")?;
         f.text_right(right - v_w - 2.0, y, 9.0, false, 0.35, &format!("{label}:"), "invoice details")?;
         y += lh;
@@ -94,7 +94,7 @@ fn layout_invoice(sh: &mut Shaper, inv: &InvoiceDoc, meta: &DocMeta) -> Result<V
         let tlh = line_height(size);
         let mut amount_w = 0.0f32;
         for t in &inv.totals {
-            amount_w = amount_w.max(f.sh.width(&crate::text::clean(&t.amount), t.emphasis, size, "totals")?);
+            amount_w = amount_w.max(f.sh.width(&crate::text::clean(&t.amount), t.emphasis, size));
         }
         f.ensure(tlh * inv.totals.len() as f32 + 2.0)?;
         for t in &inv.totals {

@@ -224,7 +224,7 @@ impl<'a, 'f> Flow<'a, 'f> {
         // Footer lines wrap (leaving room for the page number on the last line).
         let mut footer_lines = Vec::new();
         for l in footer {
-            footer_lines.extend(sh.wrap(l, false, FOOTER_SIZE, geo.right - geo.left - 28.0, "footer")?);
+            footer_lines.extend(sh.wrap(l, false, FOOTER_SIZE, geo.right - geo.left - 28.0, "footer"));
         }
         let footer_top = geo.footer_baseline - FOOTER_LH * footer_lines.len().max(1) as f32;
         let bottom = footer_top - 4.0;
@@ -267,9 +267,9 @@ impl<'a, 'f> Flow<'a, 'f> {
     ) -> Result<(), PdfError> {
         let text = clean(text);
         let runs = if text.contains('\n') {
-            self.sh.runs(&text.replace('\n', " "), bold, field)?
+            self.sh.runs(&text.replace('\n', " "), bold, field)
         } else {
-            self.sh.runs(&text, bold, field)?
+            self.sh.runs(&text, bold, field)
         };
         if let (false, Some(p)) = (runs.is_empty(), self.pages.get_mut(page)) {
             p.items.push(Item::Text { x, y: baseline, size, grey, runs });
@@ -290,7 +290,7 @@ impl<'a, 'f> Flow<'a, 'f> {
         field: &str,
     ) -> Result<(), PdfError> {
         let text = clean(text).replace('\n', " ");
-        let w = self.sh.width(&text, bold, size, field)?;
+        let w = self.sh.width(&text, bold, size);
         self.text(right - w, baseline, size, bold, grey, &text, field)
     }
 
@@ -307,7 +307,7 @@ impl<'a, 'f> Flow<'a, 'f> {
         let (w, h) = (self.geo.w, self.geo.h);
         self.pages.push(Page { w, h, items: Vec::with_capacity(64) });
         let (left, right, top) = (self.geo.left, self.geo.right, self.geo.top_cont);
-        let lines = self.sh.wrap(&self.cont_header, false, 8.0, right - left, "continuation header")?;
+        let lines = self.sh.wrap(&self.cont_header, false, 8.0, right - left, "continuation header");
         let first = lines.into_iter().next().unwrap_or_default();
         self.text(left, top, 8.0, false, 0.35, &first, "continuation header")?;
         self.rule(left, top + 1.8, right, top + 1.8, 0.4, 0.6);
@@ -348,7 +348,7 @@ impl<'a, 'f> Flow<'a, 'f> {
         field: &str,
     ) -> Result<(), PdfError> {
         let lh = line_height(size);
-        for line in self.sh.wrap(text, bold, size, width, field)? {
+        for line in self.sh.wrap(text, bold, size, width, field) {
             self.ensure(lh)?;
             let baseline = self.y + ascent(size);
             self.text(x, baseline, size, bold, grey, &line, field)?;
@@ -362,21 +362,20 @@ impl<'a, 'f> Flow<'a, 'f> {
         let g = self.geo.clone();
         // Sender block, right-aligned, ending above the window.
         let block_w = 75.0;
-        let mut lines: Vec<(String, f32, bool, f32)> = Vec::new();
-        for l in self.sh.wrap(&sender.name, true, 11.0, block_w, "sender name")? {
-            lines.push((l, 11.0, true, 0.0));
+        let mut lines: Vec<(String, f32, bool, f32, &str)> = Vec::new();
+        for l in self.sh.wrap(&sender.name, true, 11.0, block_w, "sender name") {
+            lines.push((l, 11.0, true, 0.0, "sender name"));
         }
-        for (field, src) in [("sender address", &sender.address_lines), ("sender contact", &contact.to_vec())] {
+        for (field, src) in [("sender address", sender.address_lines.as_slice()), ("sender contact", contact)] {
             for a in src {
-                for l in self.sh.wrap(a, false, 8.5, block_w, field)? {
-                    lines.push((l, 8.5, false, 0.25));
+                for l in self.sh.wrap(a, false, 8.5, block_w, field) {
+                    lines.push((l, 8.5, false, 0.25, field));
                 }
             }
         }
-        let height: f32 = lines.iter().map(|(_, s, _, _)| line_height(*s)).sum();
+        let height: f32 = lines.iter().map(|(_, s, _, _, _)| line_height(*s)).sum();
         let mut y = (g.sender_bottom - height).max(10.0);
-        for (i, (l, size, bold, grey)) in lines.iter().enumerate() {
-            let field = if i == 0 { "sender name" } else { "sender block" };
+        for (l, size, bold, grey, field) in &lines {
             self.text_right(g.right, y + ascent(*size), *size, *bold, *grey, l, field)?;
             y += line_height(*size);
         }
@@ -388,14 +387,14 @@ impl<'a, 'f> Flow<'a, 'f> {
             ret.push_str(&clean(a).replace('\n', " "));
         }
         let mut size = 7.0f32;
-        let w = self.sh.width(&ret, false, size, "return address")?;
+        let w = self.sh.width(&ret, false, size);
         if w > g.address_width {
             size = (size * g.address_width / w).max(5.0);
         }
-        let ret_lines = self.sh.wrap(&ret, false, size, g.address_width, "return address")?;
+        let ret_lines = self.sh.wrap(&ret, false, size, g.address_width, "return address");
         let ret_line = ret_lines.into_iter().next().unwrap_or_default();
         self.text(g.address_x, g.return_baseline, size, false, 0.3, &ret_line, "return address")?;
-        let ret_w = self.sh.width(&ret_line, false, size, "return address")?;
+        let ret_w = self.sh.width(&ret_line, false, size);
         self.rule(g.address_x, g.return_baseline + 0.8, g.address_x + ret_w, g.return_baseline + 0.8, 0.3, 0.3);
 
         // Recipient: at most 6 lines; long lines wrap, shrinking the size if needed.
@@ -406,7 +405,7 @@ impl<'a, 'f> Flow<'a, 'f> {
             wrapped = Vec::new();
             for (i, l) in std::iter::once(&recipient.name).chain(&recipient.address_lines).enumerate() {
                 let field = if i == 0 { "recipient name" } else { "recipient address" };
-                for w in self.sh.wrap(l, false, size, g.address_width, field)? {
+                for w in self.sh.wrap(l, false, size, g.address_width, field) {
                     wrapped.push((w, field));
                 }
             }
@@ -457,20 +456,19 @@ impl<'a, 'f> Flow<'a, 'f> {
 
         // Natural (unwrapped) width of every column.
         let mut natural = vec![0.0f32; ncols];
-        let mut measure = |cells: &[String], bold: bool, field: &str, sh: &Shaper| -> Result<(), PdfError> {
+        let mut measure = |cells: &[String], bold: bool, sh: &Shaper| {
             for (c, cell) in cells.iter().enumerate() {
                 for part in clean(cell).split('\n') {
-                    natural[c] = natural[c].max(sh.width(part, bold, size, field)?);
+                    natural[c] = natural[c].max(sh.width(part, bold, size));
                 }
             }
-            Ok(())
         };
-        measure(&t.headers, true, "table header", self.sh)?;
+        measure(&t.headers, true, self.sh);
         for r in &t.rows {
-            measure(r, false, "table row", self.sh)?;
+            measure(r, false, self.sh);
         }
         if let Some(total) = &t.total {
-            measure(total, true, "table total", self.sh)?;
+            measure(total, true, self.sh);
         }
         let gaps = gap * (ncols - 1) as f32;
         let mut widths = natural.clone();
@@ -502,15 +500,15 @@ impl<'a, 'f> Flow<'a, 'f> {
             x += w + gap;
         }
 
-        let wrap_row = |sh: &Shaper, cells: &[String], bold: bool, field: &str| -> Result<Vec<Vec<String>>, PdfError> {
+        let wrap_row = |sh: &Shaper, cells: &[String], bold: bool, field: &str| -> Vec<Vec<String>> {
             (0..ncols)
                 .map(|c| match cells.get(c) {
                     Some(cell) => sh.wrap(cell, bold, size, widths[c] + 0.01, field),
-                    None => Ok(Vec::new()),
+                    None => Vec::new(),
                 })
                 .collect()
         };
-        let header = wrap_row(self.sh, &t.headers, true, "table header")?;
+        let header = wrap_row(self.sh, &t.headers, true, "table header");
         let header_h = header.iter().map(Vec::len).max().unwrap_or(0) as f32 * lh + 1.5;
 
         let draw_row = |flow: &mut Flow, cells: &[Vec<String>], bold: bool, field: &str| -> Result<(), PdfError> {
@@ -538,13 +536,13 @@ impl<'a, 'f> Flow<'a, 'f> {
         };
 
         let first_row_h = match t.rows.first() {
-            Some(r) => wrap_row(self.sh, r, false, "table row")?.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh,
+            Some(r) => wrap_row(self.sh, r, false, "table row").iter().map(Vec::len).max().unwrap_or(1) as f32 * lh,
             None => 0.0,
         };
         self.ensure(header_h + first_row_h)?;
         draw_header(self)?;
         for row in &t.rows {
-            let cells = wrap_row(self.sh, row, false, "table row")?;
+            let cells = wrap_row(self.sh, row, false, "table row");
             let h = cells.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * lh + 0.6;
             if self.y + h > self.bottom {
                 self.new_page()?;
@@ -554,7 +552,7 @@ impl<'a, 'f> Flow<'a, 'f> {
             self.y += h;
         }
         if let Some(total) = &t.total {
-            let cells = wrap_row(self.sh, total, true, "table total")?;
+            let cells = wrap_row(self.sh, total, true, "table total");
             let h = cells.iter().map(Vec::len).max().unwrap_or(1).max(1) as f32 * lh + 2.0;
             self.ensure(h)?;
             let (l, r) = (self.geo.left, self.geo.right);
@@ -575,7 +573,7 @@ impl<'a, 'f> Flow<'a, 'f> {
             }
             return Ok(());
         };
-        let caption_lines = self.sh.wrap(caption, false, 7.0, QR_SIZE, "QR caption")?;
+        let caption_lines = self.sh.wrap(caption, false, 7.0, QR_SIZE, "QR caption");
         let block_h = QR_SIZE + 4.0 + caption_lines.len() as f32 * line_height(7.0);
         self.ensure(block_h)?;
         let top = self.y;
@@ -584,7 +582,7 @@ impl<'a, 'f> Flow<'a, 'f> {
         crate::qr::draw(self.page(), matrix, qr_x, top, QR_SIZE);
         let mut cy = top + QR_SIZE + 3.0;
         for l in &caption_lines {
-            let w = self.sh.width(l, false, 7.0, "QR caption")?;
+            let w = self.sh.width(l, false, 7.0);
             let x = qr_x + (QR_SIZE - w) / 2.0;
             self.text(x, cy + ascent(7.0), 7.0, false, 0.3, l, "QR caption")?;
             cy += line_height(7.0);
@@ -609,7 +607,7 @@ impl<'a, 'f> Flow<'a, 'f> {
         for row in codes.chunks(per_row) {
             let mut captions = Vec::with_capacity(row.len());
             for (_, c) in row {
-                captions.push(self.sh.wrap(c, false, 7.0, size, "QR caption")?);
+                captions.push(self.sh.wrap(c, false, 7.0, size, "QR caption"));
             }
             let max_lines = captions.iter().map(Vec::len).max().unwrap_or(0);
             self.ensure(size + 3.0 + max_lines as f32 * line_height(7.0))?;
@@ -619,7 +617,7 @@ impl<'a, 'f> Flow<'a, 'f> {
                 crate::qr::draw(self.page(), matrix, x, top, size);
                 let mut cy = top + size + 2.0;
                 for l in lines {
-                    let w = self.sh.width(l, false, 7.0, "QR caption")?;
+                    let w = self.sh.width(l, false, 7.0);
                     self.text(x + (size - w) / 2.0, cy + ascent(7.0), 7.0, false, 0.3, l, "QR caption")?;
                     cy += line_height(7.0);
                 }
@@ -650,7 +648,7 @@ impl<'a, 'f> Flow<'a, 'f> {
                 self.text_at(i, g.left, baseline, FOOTER_SIZE, false, 0.35, line, "footer")?;
             }
             let label = page_label(i + 1, total);
-            let label_w = self.sh.width(&label, false, FOOTER_SIZE, "page number")?;
+            let label_w = self.sh.width(&label, false, FOOTER_SIZE);
             self.text_at(i, g.right - label_w, g.footer_baseline, FOOTER_SIZE, false, 0.35, &label, "page number")?;
         }
         Ok(self.pages)

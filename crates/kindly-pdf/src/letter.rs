@@ -40,31 +40,108 @@ pub struct LetterDoc {
     pub footer: Vec<String>,
 }
 
+/// The result of rendering a batch of letters: one PDF with every letter that
+/// could be laid out, and what happened to the others.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LetterBatch {
+    /// The PDF, or `None` if no letter could be drawn (none given, or all failed).
+    pub bytes: Option<Vec<u8>>,
+    /// Indices (into the letters given) of the letters in the PDF, in order.
+    pub rendered: Vec<usize>,
+    /// The first and last page (1-based, inclusive) of each letter in the PDF,
+    /// parallel to `rendered`.
+    pub pages: Vec<(usize, usize)>,
+    /// The letters left out, with why.
+    pub failed: Vec<LetterFailure>,
+    /// Characters no installed font covers, drawn as a placeholder (�), per letter and field.
+    pub placeholders: Vec<Placeholder>,
+}
+
+/// A letter that could not be laid out (e.g. [`PdfError::DoesNotFit`]) and was left out of the batch.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LetterFailure {
+    /// Index of the letter in the letters given.
+    pub index: usize,
+    pub error: PdfError,
+}
+
+/// A character drawn as a placeholder because no font on this computer covers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placeholder {
+    /// Index of the letter in the letters given.
+    pub index: usize,
+    pub ch: char,
+    /// The field it is in, e.g. "recipient name".
+    pub field: String,
+}
+
 /// One PDF containing every letter in order; each letter starts on a new page,
 /// has its own page numbers ("Page 1 of 2") and continuation pages when the table is long.
 ///
-/// Large batches are laid out on several threads (letters are independent); the
-/// output is the same as sequential layout.
+/// Fails if any letter cannot be laid out (with that letter's error; see
+/// [`render_letter_batch`] for a batch that leaves such letters out instead)
+/// or if there is no letter. Characters no font covers are drawn as a
+/// placeholder and do not fail.
 pub fn render_letters(fonts: &Fonts, letters: &[LetterDoc], meta: &DocMeta) -> Result<Vec<u8>, PdfError> {
     if letters.is_empty() {
         return Err(PdfError::DoesNotFit { field: "letters".into(), reason: "there is no letter to render".into() });
     }
+    let batch = render(fonts, letters, meta, false)?;
+    if let Some(f) = batch.failed.into_iter().next() {
+        return Err(f.error);
+    }
+    batch.bytes.ok_or_else(|| PdfError::Render { reason: "no letter was drawn".into() })
+}
+
+/// Renders every letter that can be laid out into one PDF (in order, each
+/// starting on a new page with its own page numbers) and lists the others in
+/// [`LetterBatch::failed`]: one letter whose address does not fit never stops
+/// the rest. Characters no font covers are drawn as a placeholder (�) and
+/// listed in [`LetterBatch::placeholders`].
+///
+/// Errors only when the PDF itself cannot be written (e.g. a font cannot be
+/// subset); with no letter to draw, [`LetterBatch::bytes`] is `None`.
+///
+/// Large batches are laid out on several threads (letters are independent); the
+/// output is the same as sequential layout.
+pub fn render_letter_batch(fonts: &Fonts, letters: &[LetterDoc], meta: &DocMeta) -> Result<LetterBatch, PdfError> {
+    render(fonts, letters, meta, true)
+}
+
+/// Lays out every letter; writes the PDF if any letter succeeded and either
+/// `partial` is set or none failed.
+fn render(fonts: &Fonts, letters: &[LetterDoc], meta: &DocMeta, partial: bool) -> Result<LetterBatch, PdfError> {
     let single = letters.len() == 1;
-    let layout_range = |first: usize, part: &[LetterDoc]| -> Result<(Vec<Page>, Usage), PdfError> {
+    let layout_range = |first: usize, part: &[LetterDoc]| -> (Vec<Page>, Usage, Vec<Outcome>) {
         let mut sh = Shaper::new(fonts);
         let mut pages = Vec::with_capacity(part.len());
+        let mut outcomes = Vec::with_capacity(part.len());
         for (j, letter) in part.iter().enumerate() {
-            sh.context = if single { "letter".to_string() } else { format!("letter {}", first + j + 1) };
-            pages.extend(layout_letter(&mut sh, letter, meta)?);
+            let index = first + j;
+            sh.context = if single { "letter".to_string() } else { format!("letter {}", index + 1) };
+            sh.placeholders.get_mut().clear();
+            match layout_letter(&mut sh, letter, meta) {
+                Ok(p) => {
+                    sh.usage.commit();
+                    let n = p.len();
+                    pages.extend(p);
+                    outcomes.push(Outcome::Drawn(index, n, std::mem::take(sh.placeholders.get_mut())));
+                }
+                Err(error) => {
+                    // Its glyphs stay out of the fonts, as it stays out of the PDF.
+                    sh.usage.rollback();
+                    outcomes.push(Outcome::Failed(LetterFailure { index, error }));
+                }
+            }
         }
-        Ok((pages, sh.usage))
+        (pages, sh.usage, outcomes)
     };
     let threads = crate::worker_threads(letters.len() / 32);
-    let (pages, usage) = if threads <= 1 {
-        layout_range(0, letters)?
+    let (pages, usage, outcomes) = if threads <= 1 {
+        layout_range(0, letters)
     } else {
         let chunk = letters.len().div_ceil(threads);
-        let parts: Vec<Result<(Vec<Page>, Usage), PdfError>> = std::thread::scope(|scope| {
+        let parts: Vec<Result<(Vec<Page>, Usage, Vec<Outcome>), PdfError>> = std::thread::scope(|scope| {
             let handles: Vec<_> = letters
                 .chunks(chunk)
                 .enumerate()
@@ -72,19 +149,44 @@ pub fn render_letters(fonts: &Fonts, letters: &[LetterDoc], meta: &DocMeta) -> R
                 .collect();
             handles
                 .into_iter()
-                .map(|h| h.join().unwrap_or_else(|_| Err(PdfError::Render { reason: "layout thread panicked".into() })))
+                .map(|h| h.join().map_err(|_| PdfError::Render { reason: "layout thread panicked".into() }))
                 .collect()
         });
         let mut pages = Vec::with_capacity(letters.len());
         let mut usage = Usage::default();
+        let mut outcomes = Vec::with_capacity(letters.len());
         for part in parts {
-            let (p, u) = part?;
+            let (p, u, o) = part?;
             pages.extend(p);
             usage.merge(u);
+            outcomes.extend(o);
         }
-        (pages, usage)
+        (pages, usage, outcomes)
     };
-    crate::pdf::write(fonts, &usage, pages, meta)
+    let mut batch = LetterBatch::default();
+    let mut last_page = 0;
+    for o in outcomes {
+        match o {
+            Outcome::Drawn(index, n, placeholders) => {
+                batch.rendered.push(index);
+                batch.pages.push((last_page + 1, last_page + n));
+                last_page += n;
+                batch.placeholders.extend(placeholders.into_iter().map(|(ch, field)| Placeholder { index, ch, field }));
+            }
+            Outcome::Failed(f) => batch.failed.push(f),
+        }
+    }
+    if !batch.rendered.is_empty() && (partial || batch.failed.is_empty()) {
+        batch.bytes = Some(crate::pdf::write(fonts, &usage, pages, meta)?);
+    }
+    Ok(batch)
+}
+
+/// What became of one letter of a batch.
+enum Outcome {
+    /// Laid out: its index, number of pages and the placeholders it needed.
+    Drawn(usize, usize, Vec<(char, String)>),
+    Failed(LetterFailure),
 }
 
 pub(crate) fn encode_qr(qr: &Option<Qr>) -> Result<Option<(QrMatrix, &str)>, PdfError> {

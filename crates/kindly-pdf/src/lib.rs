@@ -4,39 +4,68 @@
 //! and reports (the evidence dossier).
 //!
 //! Pure library: no Tauri, no database, no clock (dates arrive formatted, the
-//! creation timestamp in [`DocMeta`]), no global mutable state.
+//! creation timestamp in [`DocMeta`]). The only process-wide state is caches
+//! that never change what is drawn: the parsed bundled fonts, the list of
+//! system fonts, and font files read for fallback.
 //!
 //! # How it renders
 //! 1. **Layout** (`letter`, `invoice` on top of `layout`): every block is
 //!    measured with the real fonts' advance widths (`text`), wrapped (long
 //!    words are broken, so no name can push text off the page), and stacked
 //!    down the page; tables continue on new pages with the header repeated.
-//!    While laying out, the characters drawn with each face are collected.
-//! 2. **Embedding** (`pdf`): printpdf 0.12 writes the file, but without its
+//!    While laying out, the characters and glyphs drawn with each face are
+//!    collected.
+//! 2. **Text** (`text`, `bidi`, `shape`): wrapping works on logical text; each
+//!    line is then ordered for display after the Unicode Bidirectional
+//!    Algorithm (UAX #9; a paragraph's base direction is that of its first
+//!    strong character, and lines stay left-aligned in both directions), and
+//!    runs that need it (Arabic, Hebrew, Indic scripts, Thai, combining marks,
+//!    anything right-to-left) are shaped with `rustybuzz`: contextual forms,
+//!    ligatures, reordering, mark positions. Plain Latin, Greek, Cyrillic and
+//!    CJK text skips bidi and the shaper entirely (one glyph per character).
+//! 3. **Embedding** (`pdf`): printpdf 0.12 writes the file, but without its
 //!    slow `text_layout` feature. *The speed trick:* fonts are parsed once per
-//!    process ([`Fonts::load`]), and each face is subset **once per PDF**, not
-//!    per letter, with typst's `subsetter` over the glyphs of the whole batch;
-//!    the subset is handed to printpdf as a ready-made font, embedded as a CID
-//!    font with `/ToUnicode`, so text stays extractable. The subsets are also
-//!    stripped of TrueType hinting (`sfnt`), QR codes are small integer-coordinate
-//!    form XObjects, page streams get fast deflate and font programs a good ratio,
-//!    and big batches are laid out and compressed on all cores. A one-page
-//!    letter takes ~1.8 ms and ~16 KB; 1,000 letters (one set of subset fonts)
-//!    ~0.45 s (see `benches/letters.rs`).
+//!    process, and each face is subset **once per PDF**, not per letter, with
+//!    typst's `subsetter` over the glyphs of the whole batch; the subset is
+//!    handed to printpdf as a ready-made font, embedded as a CID font. Shaped
+//!    text is written as glyph ids in visual order; our own `/ToUnicode` CMap
+//!    (a ligature maps to all its characters) and, where glyphs cannot say
+//!    their text in order (the Devanagari reph), `/ActualText` spans keep the
+//!    text extractable in logical order. The subsets are also stripped of
+//!    TrueType hinting (`sfnt`), QR codes are small integer-coordinate form
+//!    XObjects, page streams get fast deflate and font programs a good ratio,
+//!    and big batches are laid out and compressed on all cores. See
+//!    `docs/benchmarks.md` for the times (a one-page letter ≤ 2 ms, 1,000
+//!    letters ≤ 0.5 s).
 //!
 //! # Font fallback rule
 //! Each character is drawn with DejaVu Sans (bundled; bold for bold text, the
-//! other weight if only that one has the glyph). Characters DejaVu lacks (CJK)
-//! go to the first font of a fallback chain that covers them: well-known CJK
-//! fonts of Linux, macOS and Windows, then any font under the system font
-//! folders whose file name hints at CJK. Fallback fonts are located and parsed
-//! only when such a character first appears and are then cached inside
-//! [`Fonts`]. Bold text in a fallback font is drawn in its regular weight. A
-//! character no font covers is a [`PdfError::MissingGlyph`] naming it and the
-//! field; it is never drawn as a box or "?".
+//! other weight if only that one has the glyph). DejaVu covers Latin, Greek,
+//! Cyrillic, Arabic and Hebrew. A character it lacks goes to a system font
+//! chosen by **coverage**: the first time such a character appears, the
+//! system's fonts are listed once per process (`fontdb`: the usual Linux,
+//! macOS and Windows font folders), and the character is drawn with the first
+//! face, in a script-aware order of preference (fonts made for its script,
+//! e.g. Noto Sans Devanagari, Noto Sans CJK KR for Hangul, Droid Sans Fallback
+//! or Noto Sans CJK for Han; then any family named after the script; then
+//! every other face, closest weight first), whose `cmap` really covers it.
+//! Faces that cannot be embedded (colour-bitmap emoji, licence-restricted)
+//! are skipped; in a collection (`.ttc`) the covering face is used. Choices
+//! are cached per character, loaded faces per process. A word of one script
+//! split across faces is moved to one face that covers all of it, so its
+//! letters join. Punctuation and digits stay in DejaVu when it has them.
+//! [`Fonts::load_with_fallbacks`] replaces the system's fonts with given files.
+//!
+//! A character no installed font covers is drawn as a placeholder (DejaVu's
+//! U+FFFD �), never a failure: [`render_letter_batch`] reports it in
+//! [`LetterBatch::placeholders`], and [`Fonts::uncovered`] names such
+//! characters before anything is printed. Pure Latin, Greek and Cyrillic text
+//! never lists or opens a system font.
 
+mod bidi;
 mod dossier;
 mod error;
+mod fallback;
 mod fonts;
 mod invoice;
 mod layout;
@@ -45,6 +74,7 @@ mod pdf;
 mod plan;
 pub mod qr;
 mod sfnt;
+mod shape;
 mod text;
 
 pub use dossier::{render_report, ReportBlock, ReportDoc, ReportSection};
@@ -52,7 +82,7 @@ pub use error::PdfError;
 pub use fonts::Fonts;
 pub use invoice::{render_invoice, InvoiceDoc, TotalLine};
 pub use layout::{PageSize, Window};
-pub use letter::{render_letters, LetterDoc};
+pub use letter::{render_letter_batch, render_letters, LetterBatch, LetterDoc, LetterFailure, Placeholder};
 pub use plan::{render_plan_letter, PlanLetterDoc};
 
 /// A sender or recipient: a name and postal address lines (no name repeated).

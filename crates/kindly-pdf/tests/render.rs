@@ -1,70 +1,18 @@
 //! End-to-end checks of real PDFs with poppler-utils (pdftotext, pdffonts,
 //! pdftoppm) and qpdf. Missing tools are a test failure with a clear message.
-//! CJK cases need a system CJK font (scripts/setup.sh installs fonts-droid-fallback).
+//! CJK cases need a system CJK font (scripts/setup.sh installs fonts-noto-cjk
+//! and fonts-droid-fallback). Names in every script: `scripts.rs`.
 
 mod common;
+mod tools;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use kindly_pdf::{render_invoice, render_letters, Fonts, PageSize, PdfError};
+use kindly_pdf::{render_invoice, render_letter_batch, render_letters, Fonts, PageSize, Placeholder};
+use tools::{check_fonts, check_qpdf, text_of, write};
 
 const NAMES: [&str; 6] = ["Zoë Ångström-Müller", "Łucja", "Ørsted", "Дмитрий", "王芳", "Παπαδόπουλος"];
-
-fn tool(name: &str, args: &[&str], pdf: &Path) -> std::process::Output {
-    let out = Command::new(name).args(args).arg(pdf).output().unwrap_or_else(|e| {
-        panic!("`{name}` could not be run ({e}); install poppler-utils and qpdf (scripts/setup.sh does)")
-    });
-    out
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p
-}
-
-fn text_of(pdf: &Path, extra: &[&str]) -> String {
-    let mut args = extra.to_vec();
-    args.push("-enc");
-    args.push("UTF-8");
-    let out = Command::new("pdftotext")
-        .args(&args)
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap_or_else(|e| panic!("`pdftotext` could not be run ({e}); install poppler-utils"));
-    assert!(out.status.success(), "pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn check_fonts(pdf: &Path) -> String {
-    let out = tool("pdffonts", &[], pdf);
-    assert!(out.status.success(), "pdffonts failed: {}", String::from_utf8_lossy(&out.stderr));
-    let s = String::from_utf8(out.stdout).unwrap();
-    let rows: Vec<&str> = s.lines().skip(2).filter(|l| !l.trim().is_empty()).collect();
-    assert!(!rows.is_empty(), "no fonts listed:\n{s}");
-    for row in &rows {
-        // name type encoding emb sub uni object ID
-        let cols: Vec<&str> = row.split_whitespace().collect();
-        let n = cols.len();
-        assert!(n >= 7, "unexpected pdffonts row: {row}");
-        let (emb, sub, uni) = (cols[n - 5], cols[n - 4], cols[n - 3]);
-        assert_eq!((emb, sub, uni), ("yes", "yes", "yes"), "font not embedded+subset+unicode:\n{s}");
-        assert!(cols[0].len() > 7 && cols[0].as_bytes()[6] == b'+', "no subset tag: {row}");
-    }
-    s
-}
-
-fn check_qpdf(pdf: &Path) {
-    let out = tool("qpdf", &["--check"], pdf);
-    assert!(
-        out.status.success(),
-        "qpdf --check failed:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 /// Renders page 1 at 50 dpi and counts dark pixels (decoded with the png crate).
 fn check_raster(pdf: &Path, dir: &Path) {
@@ -224,36 +172,45 @@ fn letters_each_get_their_own_page_numbers() {
     let text = text_of(&pdf, &[]);
     let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
     let first_len = pages.len() - 1;
+    let batch = render_letter_batch(&fonts, &letters, &common::meta()).unwrap();
+    assert_eq!(batch.pages, vec![(1, first_len), (first_len + 1, first_len + 1)]);
     assert!(first_len >= 2);
     assert!(pages[first_len - 1].contains(&format!("Page {first_len} of {first_len}")));
     assert!(pages[first_len].contains("Page 1 of 1") && pages[first_len].contains("Zoë Ångström-Müller"));
 }
 
 #[test]
-fn unknown_character_is_a_specific_error() {
+fn unknown_character_is_a_reported_placeholder() {
     let fonts = Fonts::load().unwrap();
-    // U+0378 is unassigned; U+E000 is private use (not covered by DejaVu or Droid Sans Fallback).
-    for (ch, name) in [('\u{378}', "Bad\u{378}Name"), ('\u{E000}', "Private\u{E000}")] {
-        let mut l = common::letter(PageSize::A4, "Zoë", 1);
-        l.recipient.name = name.to_string();
-        let err = render_letters(&fonts, &[common::letter(PageSize::A4, "ok", 1), l], &common::meta()).unwrap_err();
-        match &err {
-            PdfError::MissingGlyph { ch: c, field } => {
-                assert_eq!(*c, ch);
-                assert_eq!(field, "letter 2: recipient name");
-            }
-            other => panic!("wrong error {other:?}"),
-        }
-        assert_eq!(err.code(), "pdf_missing_glyph");
-        assert!(err.to_string().contains(&format!("U+{:04X}", ch as u32)), "{err}");
-    }
+    let dir = tempfile::tempdir().unwrap();
+    // U+0378 is unassigned: no font covers it.
+    let mut l = common::letter(PageSize::A4, "Zoë", 1);
+    l.recipient.name = "Bad\u{378}Name".to_string();
+    assert_eq!(fonts.uncovered(&l.recipient.name), vec!['\u{378}']);
+    let letters = [common::letter(PageSize::A4, "ok", 1), l];
+    let batch = render_letter_batch(&fonts, &letters, &common::meta()).unwrap();
+    assert!(batch.failed.is_empty(), "{:?}", batch.failed);
+    assert_eq!(batch.rendered, vec![0, 1]);
+    assert_eq!(batch.placeholders, vec![Placeholder { index: 1, ch: '\u{378}', field: "recipient name".into() }]);
+    let pdf = write(dir.path(), "placeholder.pdf", batch.bytes.as_deref().unwrap());
+    check_qpdf(&pdf);
+    check_fonts(&pdf);
+    assert!(text_of(&pdf, &[]).contains("Bad\u{FFFD}Name"), "the placeholder is drawn (and extracts as U+FFFD)");
+    // render_letters draws it too, rather than failing.
+    assert!(render_letters(&fonts, &letters, &common::meta()).is_ok());
 }
 
 #[test]
-fn cjk_without_any_fallback_font_is_a_specific_error() {
+fn cjk_without_any_fallback_font_is_a_placeholder() {
     let fonts = Fonts::load_with_fallbacks(vec![]).unwrap();
-    let err = render_letters(&fonts, &[common::letter(PageSize::A4, "王芳", 1)], &common::meta()).unwrap_err();
-    assert_eq!(err, PdfError::MissingGlyph { ch: '王', field: "letter: recipient name".into() });
+    assert_eq!(fonts.uncovered("王芳"), vec!['王', '芳']);
+    let batch = render_letter_batch(&fonts, &[common::letter(PageSize::A4, "王芳", 1)], &common::meta()).unwrap();
+    assert!(batch.bytes.is_some() && batch.failed.is_empty());
+    let fields: Vec<(char, &str)> = batch.placeholders.iter().map(|p| (p.ch, p.field.as_str())).collect();
+    assert_eq!(
+        fields,
+        vec![('王', "recipient name"), ('芳', "recipient name"), ('王', "greeting"), ('芳', "greeting")]
+    );
 }
 
 #[test]
