@@ -12,6 +12,8 @@ use kindly_store::Store;
 use kindly_tests::{date, now};
 use sha2::Digest;
 
+mod simulation;
+
 struct Db {
     _dir: tempfile::TempDir,
     store: Store,
@@ -336,4 +338,111 @@ async fn todays_letters_make_one_pdf_recorded_with_its_hash() {
     }
     let check = std::process::Command::new("qpdf").arg("--check").arg(&inv.path).output().expect("qpdf");
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+}
+
+/// Issue #6: at most one contact per invoice per day. A call logged counts:
+/// the heads-up waits for tomorrow, and marking it done today is refused
+/// with a typed error; the database keeps the next step on or after the
+/// day the ladder may resume, whatever writes it.
+#[tokio::test]
+async fn a_second_contact_on_one_day_is_refused_and_waits_for_tomorrow() {
+    let d = db().await;
+    let c = client(on(&d.store, "2026-10-01"), "Zoë Ångström", Some("zoe@example.com")).await;
+    let inv = invoice(on(&d.store, "2026-10-21"), c, "2026-10-21", "2026-11-20", "1000").await;
+    let other = invoice(on(&d.store, "2026-10-21"), c, "2026-10-21", "2026-11-20", "10").await;
+    let ctx = on(&d.store, "2026-11-17");
+    assert_eq!(queue(ctx).await.len(), 2);
+    let call = kindly_api::contacts::CallLogInput {
+        invoice_id: inv,
+        outcome: "reached".into(),
+        notes: "Asked about the invoice".into(),
+        ..Default::default()
+    };
+    kindly_api::contacts::log_call(ctx, &call).await.unwrap();
+    assert_eq!(queue(ctx).await, vec![("INV-2026-0002".into(), "heads_up".into())], "the call was today's contact");
+    let e = followups::mark_done(ctx, &done(&[inv], "email")).await.unwrap_err();
+    assert_eq!(e.code, "already_contacted_today");
+    assert!(e.message.contains("INV-2026-0001") && e.message.contains("tomorrow"), "{}", e.message);
+    // A bundle is refused as a whole, before anything is recorded.
+    let e = followups::mark_done(ctx, &done(&[other, inv], "email")).await.unwrap_err();
+    assert_eq!(e.code, "already_contacted_today");
+    assert!(d.store.steps(other).await.unwrap().is_empty());
+    followups::mark_done(ctx, &done(&[other], "email")).await.unwrap();
+    assert_eq!(followups::mark_done(ctx, &done(&[other], "email")).await.unwrap_err().code, "already_done");
+
+    // Tomorrow the heads-up comes, once.
+    let ctx = on(&d.store, "2026-11-18");
+    assert_eq!(queue(ctx).await, vec![("INV-2026-0001".into(), "heads_up".into())]);
+    followups::mark_done(ctx, &done(&[inv], "email")).await.unwrap();
+    assert_eq!(d.store.last_contact_on(inv).await.unwrap(), Some(date("2026-11-18")));
+
+    // Any writer: a next step before the day the ladder may resume is moved to that day.
+    let pool =
+        sqlx::SqlitePool::connect(&format!("sqlite://{}", d._dir.path().join("kindly.db").display())).await.unwrap();
+    sqlx::query("UPDATE followups SET next_action_on = '2026-11-01' WHERE invoice_id = ?1")
+        .bind(inv)
+        .execute(&pool)
+        .await
+        .unwrap();
+    let next: Option<String> = sqlx::query_scalar("SELECT next_action_on FROM followups WHERE invoice_id = ?1")
+        .bind(inv)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(next.as_deref(), Some("2026-11-19"));
+    pool.close().await;
+}
+
+/// Issue #6: the final notice says "I have not heard from you" only when
+/// nothing was heard since the last step; after a partial payment it thanks
+/// for it by amount and day, in the client's language.
+#[tokio::test]
+async fn the_final_notice_thanks_for_a_payment_instead_of_saying_nothing_was_heard() {
+    let d = db().await;
+    let ctx = on(&d.store, "2026-10-01");
+    let input = kindly_api::clients::ClientInput {
+        display_name: "Łucja Nowak".into(),
+        greeting_name: "Łucja".into(),
+        emails: vec!["l@example.com".into()],
+        address: "1 Main Street\n10115 Berlin".into(),
+        language: "de".into(),
+        ..Default::default()
+    };
+    let c = kindly_api::clients::create(ctx, &input).await.unwrap();
+    let silent = invoice(ctx, c, "2026-10-01", "2026-10-31", "300").await;
+    let paid = invoice(ctx, c, "2026-10-01", "2026-10-31", "300").await;
+    for inv in [silent, paid] {
+        followups::mark_done(on(&d.store, "2026-11-14"), &done(&[inv], "email")).await.unwrap();
+    }
+    let pay = PaymentInput {
+        invoice_id: paid,
+        amount: "100".into(),
+        method: "bank_transfer".into(),
+        date: "2026-11-20".into(),
+        ..Default::default()
+    };
+    kindly_api::payments::record(on(&d.store, "2026-11-20"), &pay).await.unwrap();
+
+    let ctx = on(&d.store, "2026-11-30");
+    let body = |inv| async move {
+        followups::preview(ctx, &MessageRequest { invoice_ids: vec![inv], ..Default::default() }).await.unwrap()
+    };
+    let s = body(silent).await;
+    assert_eq!(s.stage.key, "final_notice");
+    assert!(s.body.contains("Zu dieser Rechnung habe ich noch nichts von Ihnen gehört"), "{}", s.body);
+    let p = body(paid).await;
+    assert!(!p.body.contains("nichts von Ihnen gehört"), "{}", p.body);
+    assert!(
+        p.body.contains("Vielen Dank für Ihre Zahlung über 100,00\u{a0}€, eingegangen am 20. November 2026; offen sind noch 200,00\u{a0}€"),
+        "{}",
+        p.body
+    );
+    let bad: Vec<_> =
+        p.findings.iter().filter(|f| ["threat", "shouting", "no_thanks"].contains(&f.rule.as_str())).collect();
+    assert!(bad.is_empty(), "{bad:?}");
+    // Once the final notice is done, the payment is before the last step: nothing new is heard.
+    followups::mark_done(ctx, &done(&[paid], "letter")).await.unwrap();
+    let again =
+        followups::preview(ctx, &MessageRequest { invoice_ids: vec![paid], ..Default::default() }).await.unwrap();
+    assert!(again.body.contains("nichts von Ihnen gehört"), "{}", again.body);
 }

@@ -114,8 +114,33 @@ async fn a_three_installment_plan_pauses_the_ladder_reminds_on_its_days_and_comp
 
     let plan = plans::propose(ctx, &monthly(&[inv], 3, "2026-12-01")).await.unwrap();
     assert_eq!((plan.state.as_str(), plan.total.amount.as_str()), ("proposed", "100.00"));
-    // A proposal alone does not pause the ladder.
-    assert_eq!(queue(ctx).await.0, ["INV-2026-0001:plan_offer"]);
+    // The proposal is today's contact, and the offer was made: the ladder's
+    // offer stage is not proposed again (a proposal alone does not pause the
+    // ladder: its next step is the final notice, on its day).
+    assert!(queue(ctx).await.0.is_empty());
+    let done = followups::MarkDoneRequest { invoice_ids: vec![inv], channel: "email".into(), note: String::new() };
+    assert_eq!(followups::mark_done(ctx, &done).await.unwrap_err().code, "already_contacted_today");
+    // Tomorrow the current stage without the offer: here the follow-up, never done.
+    assert_eq!(queue(on(&d.store, "2026-11-15")).await.0, ["INV-2026-0001:follow_up"]);
+    // An offer shown anyway repeats the plan proposed, never a different split.
+    let offer = followups::preview(
+        ctx,
+        &followups::MessageRequest {
+            invoice_ids: vec![inv],
+            stage_key: Some("plan_offer".into()),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    assert!(
+        offer.body.contains(
+            "the 3 installments already proposed: €33.34 on 1 December 2026, €33.33 on 1 January 2027 and €33.33 on 1 February 2027."
+        ),
+        "{}",
+        offer.body
+    );
+    assert!(!offer.body.contains("two installments"), "{}", offer.body);
 
     let plan = plans::accept(on(&d.store, "2026-11-16"), &accept(plan.id, "call")).await.unwrap();
     assert_eq!((plan.state.as_str(), plan.standing.as_str()), ("active", "on_track"));
@@ -220,9 +245,10 @@ async fn a_late_installment_breaks_the_plan_after_the_grace_period_and_the_ladde
 
     assert_eq!(plans::get(on(&d.store, "2026-12-06"), plan.id).await.unwrap().standing, "late");
     assert!(queue(on(&d.store, "2026-12-06")).await.0.is_empty(), "late within grace: still paused");
-    // Six days late: broken, recorded once, the ladder resumes at its current stage, and a courteous notice is due.
+    // Six days late: broken, recorded once, and a courteous notice is due:
+    // it is the invoice's contact that day, so the ladder waits for it.
     let (ladder, inst) = queue(on(&d.store, "2026-12-07")).await;
-    assert_eq!(ladder, ["INV-2026-0001:final_notice"]);
+    assert!(ladder.is_empty(), "the notice, not the final notice as well: {ladder:?}");
     assert_eq!(inst, [format!("{}:broken_notice:1", plan.id)]);
     assert_eq!(d.store.refresh_plans(date("2026-12-08"), now()).await.unwrap(), vec![], "idempotent");
     let v = plans::get(on(&d.store, "2026-12-07"), plan.id).await.unwrap();
@@ -237,6 +263,23 @@ async fn a_late_installment_breaks_the_plan_after_the_grace_period_and_the_ladde
     let done = PlanReminderDone { plan_id: plan.id, channel: "letter".into(), note: String::new() };
     plans::reminder_done(on(&d.store, "2026-12-07"), &done).await.unwrap();
     assert!(queue(on(&d.store, "2026-12-08")).await.1.is_empty(), "the notice comes once");
+    // The ladder resumes a week after the notice, at its current stage.
+    for day in ["2026-12-08", "2026-12-13"] {
+        assert!(queue(on(&d.store, day)).await.0.is_empty(), "{day}");
+    }
+    assert_eq!(queue(on(&d.store, "2026-12-14")).await.0, ["INV-2026-0001:final_notice"]);
+    let last = followups::preview(
+        on(&d.store, "2026-12-14"),
+        &followups::MessageRequest { invoice_ids: vec![inv], ..Default::default() },
+    )
+    .await
+    .unwrap();
+    assert!(
+        last.body.contains("Danke, dass Sie sich zu dieser Rechnung gemeldet haben")
+            && !last.body.contains("nichts von Ihnen gehört"),
+        "the client agreed to a plan since the last step:\n{}",
+        last.body
+    );
 
     // No e-mail preference here: the notice can also go out as a printed letter, once.
     let fonts = kindly_pdf::Fonts::load().unwrap();

@@ -117,11 +117,14 @@ impl CallOutcome {
     }
 }
 
-async fn client_ladder(ctx: Ctx<'_>, client_id: i64) -> ApiResult<Ladder> {
-    match ctx.store.client_ladder_id(client_id).await? {
-        Some(id) => Ok(ctx.store.ladders().await?.remove(&id).map(|(_, l)| l).unwrap_or_else(Ladder::default_ladder)),
-        None => Ok(ctx.store.default_ladder().await?),
-    }
+/// The ladder of one invoice: its client's, without the offer stage once a
+/// plan was proposed for it (`kindly_followup::queue::for_invoice`).
+async fn invoice_ladder(ctx: Ctx<'_>, inv: &InvoiceRecord) -> ApiResult<Ladder> {
+    let ladder = match ctx.store.client_ladder_id(inv.client_id).await? {
+        Some(id) => ctx.store.ladders().await?.remove(&id).map(|(_, l)| l).unwrap_or_else(Ladder::default_ladder),
+        None => ctx.store.default_ladder().await?,
+    };
+    Ok(kindly_followup::queue::for_invoice(&ladder, ctx.store.plan_proposed(inv.id).await?).into_owned())
 }
 
 async fn owing_invoice(ctx: Ctx<'_>, invoice_id: i64) -> ApiResult<InvoiceRecord> {
@@ -146,7 +149,7 @@ pub async fn call_script(ctx: Ctx<'_>, invoice_id: i64) -> ApiResult<CallScriptV
     let inv = owing_invoice(ctx, invoice_id).await?;
     let client = ctx.store.client(inv.client_id).await?;
     let settings = ctx.store.settings().await?;
-    let ladder = client_ladder(ctx, inv.client_id).await?;
+    let ladder = invoice_ladder(ctx, &inv).await?;
     let done = ctx.store.last_done_offset(inv.id).await?;
     let stage = proposed_stage(&ladder, inv.due_date, ctx.today, done);
     let lang = client.details.language;
@@ -272,7 +275,7 @@ pub async fn log_call(ctx: Ctx<'_>, input: &CallLogInput) -> ApiResult<CallLogRe
         }
         _ => None,
     };
-    let ladder = client_ladder(ctx, inv.client_id).await?;
+    let ladder = invoice_ladder(ctx, &inv).await?;
     let done = ctx.store.last_done_offset(inv.id).await?;
     let stage = proposed_stage(&ladder, inv.due_date, ctx.today, done).filter(|s| s.channel == Channel::Phone);
     let completes = outcome == CallOutcome::Reached && stage.is_some();
@@ -317,7 +320,8 @@ pub async fn log_call(ctx: Ctx<'_>, input: &CallLogInput) -> ApiResult<CallLogRe
         }),
         _ => None,
     };
-    let call = CallLog { invoice_id: inv.id, summary: &summary, data, completes: step, retry_on, promise };
+    let contact = matches!(outcome, CallOutcome::Reached | CallOutcome::Voicemail);
+    let call = CallLog { invoice_id: inv.id, summary: &summary, data, completes: step, retry_on, promise, contact };
     let rec = ctx.store.log_call(&call, ctx.today, ctx.now).await?;
     let message = match (outcome, rec.promise_id, retry_on) {
         (_, Some(_), _) => "Call logged. Chasing of this invoice pauses until the promised day.".to_string(),

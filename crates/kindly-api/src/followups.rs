@@ -11,7 +11,7 @@ use kindly_core::locale::Locale;
 use kindly_core::{text, Money};
 use kindly_followup::ladder::{Channel, Ladder, Stage, Tone};
 use kindly_followup::payment_methods::{BankAccount, PaymentMethods};
-use kindly_followup::queue::proposed_stage;
+use kindly_followup::queue::{for_invoice, proposed_stage};
 use kindly_followup::templates::{self, MessageFacts, Template, PLACEHOLDERS};
 use kindly_followup::{epc, plan, tone};
 use kindly_store::DoneStep;
@@ -221,8 +221,8 @@ pub async fn queue(ctx: Ctx<'_>, req: &QueueRequest) -> ApiResult<QueuePage> {
         .rows
         .into_iter()
         .filter_map(|r| {
-            let ladder = ladders.get(r.ladder_id);
-            let stage = proposed_stage(ladder, r.due_date, ctx.today, r.last_done_offset)?;
+            let ladder = for_invoice(ladders.get(r.ladder_id), r.plan_proposed);
+            let stage = proposed_stage(&ladder, r.due_date, ctx.today, r.last_done_offset)?;
             let email = r.emails.first().cloned();
             Some(QueueItem {
                 invoice_id: r.invoice_id,
@@ -319,6 +319,20 @@ pub async fn preview(ctx: Ctx<'_>, req: &MessageRequest) -> ApiResult<MessagePre
     let ladder = ladders.get(ladder_id);
     let lang = client.details.language;
 
+    // The plans already proposed for these invoices (newest first): the
+    // ladder skips its offer stage for them, and an offer repeats that plan.
+    let mut proposed_plans: Vec<kindly_store::PlanRecord> = Vec::new();
+    for i in &invoices {
+        for p in ctx.store.invoice_plans(i.id).await? {
+            if !proposed_plans.iter().any(|q| q.id == p.id) {
+                proposed_plans.push(p);
+            }
+        }
+    }
+    proposed_plans.sort_by_key(|p| std::cmp::Reverse(p.id));
+    let in_a_plan = |id: i64| proposed_plans.iter().any(|p| p.invoices.iter().any(|(i, _)| *i == id));
+    let own = for_invoice(ladder, invoices.iter().all(|i| in_a_plan(i.id)));
+
     // The stage: the one asked for, else the most advanced one due today among the bundle.
     let stage = match &req.stage_key {
         Some(k) => ladder.stage(k).ok_or_else(|| {
@@ -326,9 +340,10 @@ pub async fn preview(ctx: Ctx<'_>, req: &MessageRequest) -> ApiResult<MessagePre
         })?,
         None => invoices
             .iter()
-            .filter_map(|i| proposed_stage(ladder, i.due_date, ctx.today, None))
+            .filter_map(|i| proposed_stage(&own, i.due_date, ctx.today, None))
             .max_by_key(|s| s.offset_days)
-            .or_else(|| ladder.stages.first())
+            .or_else(|| own.stages.first())
+            .and_then(|s| ladder.stage(&s.key))
             .ok_or_else(|| ApiError::new("ladder_size", "The ladder has no stages.", None))?,
     };
     let template = match &req.template {
@@ -347,6 +362,18 @@ pub async fn preview(ctx: Ctx<'_>, req: &MessageRequest) -> ApiResult<MessagePre
     let payment_lines = pm.lines(lang);
     let signature =
         if settings.signature.trim().is_empty() { settings.business_name.clone() } else { settings.signature.clone() };
+    // What was heard from the client since each invoice's last step.
+    let mut heard_from_client = false;
+    let mut recent: Vec<Money> = Vec::new();
+    let mut recent_day = None;
+    for i in &invoices {
+        let since = ctx.store.since_last_step(i.id).await?;
+        heard_from_client |= since.heard;
+        for (minor, day) in since.payments {
+            add(&mut recent, Money::new(minor, i.currency));
+            recent_day = recent_day.max(Some(day));
+        }
+    }
     let facts = MessageFacts {
         greeting_name: client.details.greeting_name.clone(),
         client_name: client.details.display_name.clone(),
@@ -361,10 +388,18 @@ pub async fn preview(ctx: Ctx<'_>, req: &MessageRequest) -> ApiResult<MessagePre
         payment_methods: payment_lines.iter().map(|l| format!("- {l}")).collect::<Vec<_>>().join("\n"),
         sender_name: settings.business_name.clone(),
         signature,
-        plan_offer: match owing.as_slice() {
-            [one] => plan::two_installments(*one, ctx.today, lang),
+        plan_offer: match (proposed_plans.first(), owing.as_slice()) {
+            // An offer never contradicts a plan already proposed: it repeats it.
+            (Some(p), _) => plan::as_proposed(
+                &p.installments.iter().map(|i| (Money::new(i.amount_minor, p.currency), i.due_on)).collect::<Vec<_>>(),
+                lang,
+            ),
+            (None, [one]) => plan::two_installments(*one, ctx.today, lang),
             _ => String::new(),
         },
+        heard_from_client,
+        recent_payment: fmt(&recent),
+        recent_payment_date: recent_day.map(|d| lang.format_date(d)).unwrap_or_default(),
     };
     let rendered = templates::render(&template, &facts).map_err(map_followup)?;
     let epc_payload = match (owing.as_slice(), &pm.bank) {
@@ -442,7 +477,9 @@ pub async fn mark_done(ctx: Ctx<'_>, req: &MarkDoneRequest) -> ApiResult<Vec<i64
 }
 
 /// The stage due today for each invoice (of one client), or `already_done`
-/// when an invoice has nothing due today.
+/// when an invoice has nothing due today, or `already_contacted_today` when
+/// the client was already contacted about one of them today (checked for
+/// the whole bundle before anything is recorded or queued).
 pub(crate) async fn due_stages(ctx: Ctx<'_>, invoices: &[kindly_store::InvoiceRecord]) -> ApiResult<Vec<Stage>> {
     let Some(first) = invoices.first() else { return Ok(Vec::new()) };
     let ladders = Ladders::load(ctx).await?;
@@ -450,7 +487,8 @@ pub(crate) async fn due_stages(ctx: Ctx<'_>, invoices: &[kindly_store::InvoiceRe
     let mut out = Vec::new();
     for inv in invoices {
         let done = ctx.store.last_done_offset(inv.id).await?;
-        let stage = proposed_stage(ladder, inv.due_date, ctx.today, done).ok_or_else(|| {
+        let ladder = for_invoice(ladder, ctx.store.plan_proposed(inv.id).await?);
+        let stage = proposed_stage(&ladder, inv.due_date, ctx.today, done).ok_or_else(|| {
             ApiError::new(
                 "already_done",
                 format!("Nothing is due today for invoice {}; its current step was already done.", inv.number),
@@ -458,6 +496,11 @@ pub(crate) async fn due_stages(ctx: Ctx<'_>, invoices: &[kindly_store::InvoiceRe
             )
         })?;
         out.push(stage.clone());
+    }
+    for inv in invoices {
+        if ctx.store.last_contact_on(inv.id).await? == Some(ctx.today) {
+            return Err(kindly_store::StoreError::AlreadyContactedToday { number: inv.number.clone() }.into());
+        }
     }
     Ok(out)
 }

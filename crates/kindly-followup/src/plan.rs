@@ -6,6 +6,9 @@
 //! so the installments sum exactly to the balance and differ by at most one
 //! minor unit.
 //!
+//! Once a plan was proposed for an invoice the ladder skips its offer stage;
+//! an offer rendered anyway (a preview) repeats that plan ([`as_proposed`]).
+//!
 //! Installment plans themselves (issue #5) live in the submodules:
 //! [`schedule`] (building and checking a schedule), [`progress`] (allocating
 //! payments, the plan's standing on a day, installment reminders) and
@@ -51,6 +54,47 @@ pub fn two_installments(amount: Money, today: NaiveDate, lang: Locale) -> String
     }
 }
 
+/// The offer sentence when a plan was already proposed for the invoice: its
+/// own installments (what is still owing on each, with its date), so the
+/// offer never proposes a different schedule, e.g. "the 3 installments
+/// already proposed: €33.34 on 1 December 2026, €33.33 on 1 January 2027
+/// and €33.33 on 1 February 2027."
+pub fn as_proposed(installments: &[(Money, NaiveDate)], lang: Locale) -> String {
+    let items: Vec<String> = installments
+        .iter()
+        .map(|(m, d)| {
+            let (a, d) = (m.format(lang), lang.format_date(*d));
+            match lang {
+                Locale::En => format!("{a} on {d}"),
+                Locale::De => format!("{a} am {d}"),
+                Locale::Fr => format!("{a} le {d}"),
+                Locale::Es => format!("{a} el {d}"),
+            }
+        })
+        .collect();
+    let and = match lang {
+        Locale::En => "and",
+        Locale::De => "und",
+        Locale::Fr => "et",
+        Locale::Es => "y",
+    };
+    let list = match items.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+    };
+    match (lang, items.len()) {
+        (Locale::En, 1) => format!("the installment already proposed: {list}."),
+        (Locale::En, n) => format!("the {n} installments already proposed: {list}."),
+        (Locale::De, 1) => format!("die bereits vorgeschlagene Rate: {list}."),
+        (Locale::De, n) => format!("die bereits vorgeschlagenen {n} Raten: {list}."),
+        (Locale::Fr, 1) => format!("le versement déjà proposé : {list}."),
+        (Locale::Fr, n) => format!("les {n} versements déjà proposés : {list}."),
+        (Locale::Es, 1) => format!("el plazo ya propuesto: {list}."),
+        (Locale::Es, n) => format!("los {n} plazos ya propuestos: {list}."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,6 +118,23 @@ mod tests {
         assert_eq!(
             split(Money::new(10_000, Currency::EUR), 3).iter().map(|m| m.minor).collect::<Vec<_>>(),
             [3334, 3333, 3333]
+        );
+    }
+
+    #[test]
+    fn an_offer_after_a_plan_was_proposed_repeats_that_plan() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let e = |m| Money::new(m, Currency::EUR);
+        let plan = [(e(3334), d("2026-12-01")), (e(3333), d("2027-01-01")), (e(3333), d("2027-02-01"))];
+        assert_eq!(
+            as_proposed(&plan, Locale::En),
+            "the 3 installments already proposed: €33.34 on 1 December 2026, €33.33 on 1 January 2027 and €33.33 on 1 February 2027."
+        );
+        assert!(as_proposed(&plan, Locale::De)
+            .starts_with("die bereits vorgeschlagenen 3 Raten: 33,34\u{a0}€ am 1. Dezember 2026"));
+        assert_eq!(
+            as_proposed(&plan[..1], Locale::Es),
+            "el plazo ya propuesto: 33,34\u{a0}€ el 1 de diciembre de 2026."
         );
     }
 

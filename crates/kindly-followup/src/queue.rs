@@ -9,9 +9,47 @@
 //!
 //! Dates are calendar dates (no time zone, no DST): a stage that is due "on
 //! the 30th" is due on the 30th wherever the laptop is.
+//!
+//! What the record says changes the ladder of one invoice (issue #6, "messages
+//! state only what the record supports"):
+//! - **One contact per invoice per day.** A contact is a ladder step done, an
+//!   installment reminder or broken-plan notice, a promise follow-up, a plan
+//!   proposed or a call logged. After a contact on day D the invoice's ladder
+//!   proposes nothing before D + 1 ([`resume_on`]); a plan reminder, notice
+//!   or promise follow-up due the same day as a ladder step wins (it is the
+//!   more specific message) and the ladder step waits.
+//! - **A broken plan.** Its broken-plan notice is the invoice's contact: the
+//!   ladder waits for it, then resumes no earlier than
+//!   [`RESUME_AFTER_BROKEN_PLAN_DAYS`] days after the notice, at its current
+//!   stage (so the final notice never comes sooner).
+//! - **The offer is made once.** Once a plan was proposed for an invoice (in
+//!   any state), the ladder's offer stage is skipped ([`for_invoice`]): the
+//!   offer was made, and a second one would contradict it.
 
-use crate::ladder::{Ladder, Stage};
+use crate::ladder::{Ladder, Stage, PLAN_OFFER};
 use chrono::{Days, NaiveDate};
+use std::borrow::Cow;
+
+/// Days the ladder waits after a broken-plan notice (or a promise follow-up)
+/// before its next step.
+pub const RESUME_AFTER_BROKEN_PLAN_DAYS: u64 = 7;
+
+/// What one contact on `day` does to the invoice's ladder: no step before
+/// the returned day (the next day; a week after a broken-plan notice).
+pub fn resume_on(day: NaiveDate, broken_plan_notice: bool) -> NaiveDate {
+    let wait = if broken_plan_notice { RESUME_AFTER_BROKEN_PLAN_DAYS } else { 1 };
+    day.checked_add_days(Days::new(wait)).unwrap_or(day)
+}
+
+/// The ladder of one invoice: without the offer stage once a plan was
+/// proposed for it (see the module doc).
+pub fn for_invoice(ladder: &Ladder, plan_proposed: bool) -> Cow<'_, Ladder> {
+    if plan_proposed && ladder.stage(PLAN_OFFER).is_some() {
+        Cow::Owned(Ladder { stages: ladder.stages.iter().filter(|s| s.key != PLAN_OFFER).cloned().collect() })
+    } else {
+        Cow::Borrowed(ladder)
+    }
+}
 
 /// The day a stage is due for an invoice due on `due`.
 pub fn stage_date(due: NaiveDate, stage: &Stage) -> NaiveDate {
@@ -122,6 +160,43 @@ mod tests {
             assert_eq!(key(&l, due, reminder, Some(-3)).as_deref(), Some("reminder"), "{due}");
             assert_eq!(next_action_on(&l, d(due), Some(-3)), Some(d(reminder)));
         }
+    }
+
+    #[test]
+    fn once_a_plan_was_proposed_the_offer_stage_is_skipped() {
+        let l = Ladder::default_ladder();
+        let with_plan = for_invoice(&l, true);
+        assert!(matches!(for_invoice(&l, false), Cow::Borrowed(_)));
+        assert_eq!(with_plan.stages.len(), 4);
+        // +14 with the follow-up done: nothing until the final notice.
+        assert_eq!(key(&with_plan, "2026-11-20", "2026-12-04", Some(7)), None);
+        assert_eq!(next_action_on(&with_plan, d("2026-11-20"), Some(7)), Some(d("2026-12-20")));
+        // Catching up at +20 after the reminder: the follow-up, not the offer.
+        assert_eq!(key(&with_plan, "2026-11-20", "2026-12-10", Some(1)).as_deref(), Some("follow_up"));
+        assert_eq!(key(&with_plan, "2026-11-20", "2026-12-20", Some(7)).as_deref(), Some("final_notice"));
+        // A ladder without an offer stage is left as it is.
+        let mut own = Ladder::default_ladder();
+        own.stages.retain(|s| s.key != PLAN_OFFER);
+        assert!(matches!(for_invoice(&own, true), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_contact_holds_the_ladder_for_the_rest_of_the_day_and_a_broken_plan_notice_for_a_week() {
+        assert_eq!(resume_on(d("2026-12-07"), false), d("2026-12-08"));
+        assert_eq!(resume_on(d("2026-12-07"), true), d("2026-12-14"));
+        assert_eq!(resume_on(d("2026-12-31"), false), d("2027-01-01"));
+        // Broken on 7 December (+17): the notice that day; the ladder resumes
+        // on the 14th at its current stage, the final notice coming on its
+        // own day (+30), never sooner than a week after the notice.
+        let l = for_invoice(&Ladder::default_ladder(), true).into_owned();
+        let resume = resume_on(d("2026-12-07"), true);
+        assert_eq!(key(&l, "2026-11-20", "2026-12-14", Some(7)), None);
+        let next = next_action_on(&l, d("2026-11-20"), Some(7)).unwrap().max(resume);
+        assert_eq!(next, d("2026-12-20"));
+        // Broken late (+35): the final notice is already current, and waits a week.
+        let next = next_action_on(&l, d("2026-11-20"), Some(7)).unwrap().max(resume_on(d("2026-12-25"), true));
+        assert_eq!(next, d("2027-01-01"));
+        assert_eq!(key(&l, "2026-11-20", "2027-01-01", Some(7)).as_deref(), Some("final_notice"));
     }
 
     #[test]

@@ -30,7 +30,13 @@ pub const PLACEHOLDERS: &[(&str, &str)] = &[
     ("payment_methods", "Every way to pay, one per line"),
     ("sender_name", "Your business name"),
     ("signature", "Your signature block"),
-    ("plan_offer", "A proposed split into installments, with amounts and dates"),
+    ("plan_offer", "A proposed split into installments, with amounts and dates (the plan already proposed, if any)"),
+    (
+        "heard_from_client",
+        "True when the client replied, paid, was called, promised or agreed to a plan since the last step (use with {% if %})",
+    ),
+    ("recent_payment", "What was paid since the last step, e.g. €500.00 (empty when nothing was)"),
+    ("recent_payment_date", "The day the latest of those payments was made"),
 ];
 
 /// The facts one message is rendered from. Every field is already
@@ -51,6 +57,14 @@ pub struct MessageFacts {
     pub sender_name: String,
     pub signature: String,
     pub plan_offer: String,
+    /// True when the timeline has a reply (inbound e-mail, letter or call),
+    /// a payment, a call logged, a promise or a plan agreed since the
+    /// invoice's last step: the wording then never says "I have not heard
+    /// from you".
+    pub heard_from_client: bool,
+    /// What was paid since the last step (formatted), empty when nothing was.
+    pub recent_payment: String,
+    pub recent_payment_date: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -139,6 +153,49 @@ mod tests {
             sender_name: "Studio Kind".into(),
             signature: "Alex Kind\nStudio Kind".into(),
             plan_offer: "two installments of €327.08 on 30 November and 30 December.".into(),
+            heard_from_client: false,
+            recent_payment: String::new(),
+            recent_payment_date: String::new(),
+        }
+    }
+
+    /// The sentences that say nothing was heard from the client.
+    const NOT_HEARD: &[&str] = &[
+        "I have not heard back",
+        "noch nichts von Ihnen gehört",
+        "Je n'ai pas encore eu de nouvelles",
+        "Todavía no he tenido noticias",
+    ];
+
+    #[test]
+    fn not_heard_is_said_only_when_nothing_was_heard_since_the_last_step() {
+        for stage in Ladder::default_ladder().stages {
+            for lang in Locale::ALL {
+                let t = default_template(&stage.key, lang).unwrap();
+                let silent = render(&t, &facts()).unwrap().body;
+                let heard = render(&t, &MessageFacts { heard_from_client: true, ..facts() }).unwrap().body;
+                let paid = MessageFacts {
+                    heard_from_client: true,
+                    recent_payment: "€500.00".into(),
+                    recent_payment_date: "12 December 2026".into(),
+                    ..facts()
+                };
+                let paid = render(&t, &paid).unwrap().body;
+                for (body, what) in [(&heard, "heard"), (&paid, "paid")] {
+                    assert!(!NOT_HEARD.iter().any(|s| body.contains(s)), "{} {lang:?} {what}:\n{body}", stage.key);
+                    let findings = crate::tone::check(&t.subject, body, None);
+                    assert!(
+                        findings.iter().all(|f| !["threat", "shouting", "exclamation", "no_thanks"].contains(&f.rule)),
+                        "{} {lang:?} {what}: {findings:?}",
+                        stage.key
+                    );
+                }
+                if stage.key == crate::ladder::FINAL_NOTICE {
+                    assert!(NOT_HEARD.iter().any(|s| silent.contains(s)), "{lang:?}:\n{silent}");
+                    assert!(paid.contains("€500.00") && paid.contains("12 December 2026"), "{lang:?}:\n{paid}");
+                    assert_ne!(heard, silent, "{lang:?}: a courteous sentence instead");
+                }
+            }
         }
     }
 

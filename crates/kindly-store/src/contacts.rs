@@ -4,7 +4,7 @@
 //! `refers_to` (corrections), and the filtered, chronological timeline query
 //! behind the timeline view and the evidence dossier.
 
-use crate::followups::{record_step, DoneStep};
+use crate::followups::{note_contact, record_step, refuse_if_contacted, DoneStep};
 use crate::timeline::{append, NewEvent};
 use crate::util::{date_str, instant_str, parse_date, parse_instant};
 use crate::{Store, StoreError};
@@ -53,6 +53,9 @@ pub struct CallLog<'a> {
     /// The day to try again (voicemail, no answer): the invoice comes back to the queue then.
     pub retry_on: Option<NaiveDate>,
     pub promise: Option<NewPromise>,
+    /// The client was reached or a voicemail was left: the day's contact
+    /// about the invoice (no answer or a wrong number is only an attempt).
+    pub contact: bool,
 }
 
 /// What a logged call wrote.
@@ -251,6 +254,9 @@ pub(crate) async fn record_promise_follow_up_in(
         data: f.data.clone(),
     };
     let id = append(tx, &ev).await.map_err(map)?;
+    // The day's contact, and a week's grace before the ladder's next step
+    // (`resume_on`; a trigger moves `next_action_on`).
+    note_contact(tx, &[invoice_id], today, true).await.map_err(map)?;
     if !open {
         return Ok((false, id));
     }
@@ -260,15 +266,6 @@ pub(crate) async fn record_promise_follow_up_in(
         .execute(&mut **tx)
         .await
         .map_err(map)?;
-    let week = today.checked_add_days(Days::new(7)).unwrap_or(today);
-    sqlx::query(
-        "UPDATE followups SET next_action_on = MAX(next_action_on, ?2) WHERE invoice_id = ?1 AND next_action_on IS NOT NULL",
-    )
-    .bind(invoice_id)
-    .bind(date_str(week))
-    .execute(&mut **tx)
-    .await
-    .map_err(map)?;
     Ok((true, id))
 }
 
@@ -298,6 +295,12 @@ impl Store {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
         let (client_id, _) = self.invoice_client(&mut tx, call.invoice_id).await?;
+        // A call is a fact and always recorded; when it reached the client
+        // (or left a message) it is the day's contact, so nothing else about
+        // the invoice is proposed today.
+        if call.contact {
+            note_contact(&mut tx, &[call.invoice_id], today, false).await.map_err(map)?;
+        }
         let timeline_id = match &call.completes {
             Some(step) => record_step(self, &mut tx, step, EventKind::CallLogged, today, now, false).await?.1,
             None => {
@@ -463,6 +466,8 @@ impl Store {
              WHERE p.outcome = 'broken' AND p.followed_up_on IS NULL
                AND i.status = 'issued' AND i.paid_minor < i.total_minor
                AND (f.hold IS NULL OR (f.hold = 'paused' AND f.hold_until < ?1))
+               -- one contact per invoice per day: after another contact today, tomorrow
+               AND (f.last_contact_on IS NULL OR f.last_contact_on < ?1)
                AND (c.chasing = 'on' OR (c.chasing = 'paused' AND c.chasing_until < ?1))
                AND (?2 IS NULL OR p.client_id = ?2)
                -- only the latest broken promise of an invoice asks for a follow-up
@@ -507,7 +512,8 @@ impl Store {
 
     /// Records that the polite follow-up about a broken promise was done
     /// (once), with its timeline entry, and gives the client a week before
-    /// the ladder's next step.
+    /// the ladder's next step. Refused on a day the invoice already had a
+    /// contact (`AlreadyContactedToday`).
     pub async fn mark_promise_followed_up(
         &self,
         promise_id: i64,
@@ -520,6 +526,15 @@ impl Store {
         let mut tx = self.write_tx().await?;
         let key = crate::EmailPurpose::PromiseFollowUp { promise_id }.stage_key().unwrap_or_default();
         crate::outbox::refuse_if_in_outbox(&mut tx, None, &key, self.path()).await?;
+        let invoice_id: Option<(i64, Option<String>)> =
+            sqlx::query_as("SELECT invoice_id, followed_up_on FROM promises WHERE id = ?1")
+                .bind(promise_id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(map)?;
+        if let Some((invoice_id, None)) = invoice_id {
+            refuse_if_contacted(&mut tx, &[invoice_id], today, self.path()).await?;
+        }
         let f = PromiseFollowedUp { promise_id, summary, data };
         let (done, id) = record_promise_follow_up_in(&mut tx, &f, today, now, false, self.path()).await?;
         if !done {

@@ -33,6 +33,11 @@ pub enum StoreError {
     #[error("an e-mail for this step is already in the outbox; Kindly never sends the same step twice")]
     AlreadyQueued,
     #[error(
+        "the client was already contacted about invoice {number} today; Kindly makes at most one contact per \
+         invoice a day, so this waits until tomorrow"
+    )]
+    AlreadyContactedToday { number: String },
+    #[error(
         "an e-mail for this step is in the outbox ({state}); send, confirm or withdraw it there first, \
          so the client is not contacted twice"
     )]
@@ -78,6 +83,7 @@ impl StoreError {
             StoreError::NewerSchema(_) => "newer_schema",
             StoreError::AlreadyDone => "already_done",
             StoreError::AlreadyQueued => "already_queued",
+            StoreError::AlreadyContactedToday { .. } => "already_contacted_today",
             StoreError::EmailFinal => "email_final",
             StoreError::InOutbox { .. } => "in_outbox",
             StoreError::OutboxState { .. } => "outbox_state",

@@ -1,6 +1,13 @@
 //! Follow-up state: which ladder applies to whom, where each issued invoice
 //! stands on it, the paged queue of what is due today, and the append-only
 //! record of steps done (at most once per invoice and stage).
+//!
+//! One contact per invoice per day: every contact (a step, a plan reminder
+//! or notice, a promise follow-up, a plan proposed, a call) is noted in its
+//! own transaction with [`note_contact`], which sets `last_contact_on` and
+//! `resume_on`; a trigger (migration 0009) keeps `next_action_on` on or after
+//! `resume_on`, and a step by hand on a day that already had a contact is
+//! refused (`already_contacted_today`).
 
 use crate::timeline::{append, NewEvent};
 use crate::util::{date_str, instant_str, parse_date};
@@ -11,7 +18,7 @@ use kindly_core::timeline::EventKind;
 use kindly_core::Currency;
 use kindly_followup::ladder::{Channel, Ladder, Stage};
 use kindly_followup::payment_methods::PaymentMethods;
-use kindly_followup::queue::next_action_on;
+use kindly_followup::queue::{for_invoice, next_action_on, resume_on};
 use kindly_followup::templates::Template;
 use sqlx::{Sqlite, Transaction};
 use std::collections::HashMap;
@@ -35,6 +42,8 @@ pub struct DueRow {
     pub paid_minor: i64,
     pub last_done_offset: Option<i64>,
     pub ladder_id: Option<i64>,
+    /// True once a plan was proposed for the invoice: its ladder skips the offer.
+    pub plan_proposed: bool,
 }
 
 /// A step that was done.
@@ -119,6 +128,91 @@ type DueTuple = (
     Option<i64>,
     Option<i64>,
 );
+
+/// What the timeline holds for an invoice since its last ladder step.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SinceLastStep {
+    /// A reply (inbound e-mail, letter or call), a payment, a call logged, a
+    /// promise or a plan agreed.
+    pub heard: bool,
+    /// The payments recorded since then: (amount in minor units, day paid).
+    pub payments: Vec<(i64, NaiveDate)>,
+}
+
+/// The timeline kinds that mean the client was heard from.
+const HEARD_KINDS: &str = "'payment_recorded', 'call_logged', 'inbound_contact', 'promise_recorded', 'plan_agreed'";
+
+/// True once a plan (in any state) was proposed for the invoice.
+pub(crate) async fn plan_proposed(tx: &mut Transaction<'static, Sqlite>, invoice_id: i64) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM plan_invoices WHERE invoice_id = ?1)")
+        .bind(invoice_id)
+        .fetch_one(&mut **tx)
+        .await
+}
+
+/// The day an invoice's next step comes, from its ladder (without the offer
+/// once a plan was proposed) and the last stage done.
+pub(crate) async fn next_step_on(
+    tx: &mut Transaction<'static, Sqlite>,
+    invoice_id: i64,
+    ladder: &Ladder,
+    due: NaiveDate,
+    last_done_offset: Option<i64>,
+) -> Result<Option<NaiveDate>, sqlx::Error> {
+    let proposed = plan_proposed(tx, invoice_id).await?;
+    Ok(next_action_on(&for_invoice(ladder, proposed), due, last_done_offset))
+}
+
+/// Notes a contact with the client about these invoices on `day`, inside the
+/// transaction that records it: `last_contact_on` becomes `day` and the
+/// ladder waits until `resume_on(day, after_notice)` (a week after a
+/// broken-plan notice or a promise follow-up, else the next day). Both only
+/// move forward; a trigger moves `next_action_on` along.
+pub(crate) async fn note_contact(
+    tx: &mut Transaction<'static, Sqlite>,
+    invoice_ids: &[i64],
+    day: NaiveDate,
+    after_notice: bool,
+) -> Result<(), sqlx::Error> {
+    for id in invoice_ids {
+        sqlx::query(
+            "UPDATE followups SET last_contact_on = MAX(COALESCE(last_contact_on, ?2), ?2),
+                    resume_on = MAX(COALESCE(resume_on, ?3), ?3)
+             WHERE invoice_id = ?1",
+        )
+        .bind(id)
+        .bind(date_str(day))
+        .bind(date_str(resume_on(day, after_notice)))
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Refuses to record a contact by hand about one of these invoices on a day
+/// that already had one (`already_contacted_today`).
+pub(crate) async fn refuse_if_contacted(
+    tx: &mut Transaction<'static, Sqlite>,
+    invoice_ids: &[i64],
+    day: NaiveDate,
+    path: &std::path::Path,
+) -> Result<(), StoreError> {
+    for id in invoice_ids {
+        let row: Option<(String, Option<String>)> = sqlx::query_as(
+            "SELECT i.number, f.last_contact_on FROM invoices i LEFT JOIN followups f ON f.invoice_id = i.id WHERE i.id = ?1",
+        )
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(|e| StoreError::classify(e, path))?;
+        if let Some((number, Some(last))) = row {
+            if last == date_str(day) {
+                return Err(StoreError::AlreadyContactedToday { number });
+            }
+        }
+    }
+    Ok(())
+}
 
 impl Store {
     /// The default ladder (the shipped one until the user edits it).
@@ -230,8 +324,15 @@ impl Store {
         .fetch_one(self.pool())
         .await
         .map_err(map)?;
+        // A broken plan's notice is the invoice's contact: its ladder waits
+        // for it (then resumes a week after it, see `note_contact`).
+        const WAITING_FOR_BROKEN_NOTICE: &str = "f.invoice_id NOT IN (SELECT pi.invoice_id FROM plans p
+                JOIN plan_invoices pi ON pi.plan_id = p.id
+                WHERE p.state = 'broken' AND NOT EXISTS (SELECT 1 FROM plan_reminders r
+                    WHERE r.plan_id = p.id AND r.kind = 'broken_notice'))
+            AND ";
         let filter = format!(
-            "{FILTER_BASE}{}{}",
+            "{FILTER_BASE}{WAITING_FOR_BROKEN_NOTICE}{}{}",
             if promises_pause { PAUSED_BY_PROMISES } else { "" },
             if client_id.is_some() { "f.client_id = ?2" } else { "?2 IS NULL" }
         );
@@ -277,16 +378,33 @@ impl Store {
                     paid_minor: r.13,
                     last_done_offset: r.14,
                     ladder_id: r.15,
+                    plan_proposed: false,
                 })
             })
-            .collect::<Result<Vec<_>, StoreError>>()?;
+            .collect::<Result<Vec<DueRow>, StoreError>>()?;
+        // Which of them had a plan proposed (their ladder skips the offer).
+        let ids = serde_json::to_string(&rows.iter().map(|r| r.invoice_id).collect::<Vec<_>>())
+            .map_err(|e| StoreError::Other(e.to_string()))?;
+        let with_plan: Vec<i64> = sqlx::query_scalar(
+            "SELECT DISTINCT invoice_id FROM plan_invoices WHERE invoice_id IN (SELECT value FROM json_each(?1))",
+        )
+        .bind(ids)
+        .fetch_all(self.pool())
+        .await
+        .map_err(map)?;
+        let mut rows = rows;
+        for r in &mut rows {
+            r.plan_proposed = with_plan.contains(&r.invoice_id);
+        }
         Ok(Page { total, rows })
     }
 
     /// Records that a stage was done for an invoice (a letter printed, a call
     /// made, an e-mail sent), with its timeline entry, and moves the invoice
     /// to its next stage, all in one transaction. A second attempt for the
-    /// same invoice and stage fails with `AlreadyDone` and changes nothing.
+    /// same invoice and stage fails with `AlreadyDone` and changes nothing;
+    /// so does a step on a day the client was already contacted about the
+    /// invoice (`AlreadyContactedToday`).
     pub async fn mark_step_done(
         &self,
         step: &DoneStep<'_>,
@@ -295,6 +413,17 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let mut tx = self.write_tx().await?;
         crate::outbox::refuse_if_in_outbox(&mut tx, Some(step.invoice_id), &step.stage.key, self.path()).await?;
+        let done: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM followup_steps WHERE invoice_id = ?1 AND stage_key = ?2")
+                .bind(step.invoice_id)
+                .bind(&step.stage.key)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(|e| StoreError::classify(e, self.path()))?;
+        if done.is_some() {
+            return Err(StoreError::AlreadyDone);
+        }
+        refuse_if_contacted(&mut tx, &[step.invoice_id], today, self.path()).await?;
         let (id, _) = record_step(self, &mut tx, step, EventKind::FollowUpDone, today, now, false).await?;
         let id = id.ok_or(StoreError::AlreadyDone)?;
         tx.commit().await.map_err(|e| StoreError::classify(e, self.path()))?;
@@ -309,6 +438,66 @@ impl Store {
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
         row.ok_or(StoreError::NotFound { entity: "client", id: client_id })
+    }
+
+    /// The last day the client was contacted about an invoice.
+    pub async fn last_contact_on(&self, invoice_id: i64) -> Result<Option<NaiveDate>, StoreError> {
+        let row: Option<Option<String>> =
+            sqlx::query_scalar("SELECT last_contact_on FROM followups WHERE invoice_id = ?1")
+                .bind(invoice_id)
+                .fetch_optional(self.pool())
+                .await
+                .map_err(|e| StoreError::classify(e, self.path()))?;
+        row.flatten().as_deref().map(parse_date).transpose()
+    }
+
+    /// True once a plan (in any state) was proposed for the invoice.
+    pub async fn plan_proposed(&self, invoice_id: i64) -> Result<bool, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.pool().begin().await.map_err(map)?;
+        let r = plan_proposed(&mut tx, invoice_id).await.map_err(map)?;
+        tx.rollback().await.map_err(map)?;
+        Ok(r)
+    }
+
+    /// What was heard from the client about an invoice since its last ladder
+    /// step (or ever, before the first): a reply, a payment, a call, a
+    /// promise, a plan agreed; and the payments recorded since then. Entries
+    /// are ordered by the timeline's own order, so a payment recorded a
+    /// second after a step counts as after it.
+    pub async fn since_last_step(&self, invoice_id: i64) -> Result<SinceLastStep, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let last: i64 =
+            sqlx::query_scalar("SELECT COALESCE(MAX(timeline_id), 0) FROM followup_steps WHERE invoice_id = ?1")
+                .bind(invoice_id)
+                .fetch_one(self.pool())
+                .await
+                .map_err(map)?;
+        // The invoice's entries, and those of a plan over several invoices it is in.
+        let heard: bool = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+            "SELECT EXISTS (SELECT 1 FROM timeline t WHERE t.id > ?2 AND t.kind IN ({HEARD_KINDS})
+                AND (t.invoice_id = ?1 OR (t.invoice_id IS NULL
+                    AND t.client_id = (SELECT client_id FROM invoices WHERE id = ?1)
+                    AND json_extract(t.data, '$.plan_id') IN (SELECT plan_id FROM plan_invoices WHERE invoice_id = ?1))))"
+        )))
+        .bind(invoice_id)
+        .bind(last)
+        .fetch_one(self.pool())
+        .await
+        .map_err(map)?;
+        let rows: Vec<(i64, String)> = sqlx::query_as(
+            "SELECT p.amount_minor, p.paid_on FROM payments p WHERE p.invoice_id = ?1 AND p.id IN (
+                SELECT json_extract(t.data, '$.payment_id') FROM timeline t
+                WHERE t.invoice_id = ?1 AND t.kind = 'payment_recorded' AND t.id > ?2)
+             ORDER BY p.paid_on, p.id",
+        )
+        .bind(invoice_id)
+        .bind(last)
+        .fetch_all(self.pool())
+        .await
+        .map_err(map)?;
+        let payments = rows.into_iter().map(|(m, d)| Ok((m, parse_date(&d)?))).collect::<Result<_, StoreError>>()?;
+        Ok(SinceLastStep { heard, payments })
     }
 
     /// The offset of the last stage done for an invoice.
@@ -500,9 +689,12 @@ pub(crate) async fn record_step(
         .fetch_optional(&mut **tx)
         .await
         .map_err(map)?;
+    // A contact even when the stage was already recorded: an e-mail the server accepted reached the client.
+    note_contact(tx, &[step.invoice_id], today, false).await.map_err(map)?;
     let ladder = client_ladder(tx, client_id).await.map_err(map)?;
     let due = parse_date(&due)?;
-    let next = next_action_on(&ladder, due, Some(step.stage.offset_days)).map(date_str);
+    let next = next_step_on(tx, step.invoice_id, &ladder, due, Some(step.stage.offset_days)).await.map_err(map)?;
+    let next = next.map(date_str);
     // Never moves an invoice back: a stage confirmed late (e.g. an e-mail
     // that may have been sent) does not undo a later stage already done.
     sqlx::query(
@@ -536,7 +728,7 @@ async fn reschedule(
         sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(client_id).fetch_all(&mut **tx).await?;
     for (id, due, done) in rows {
         let Ok(due) = NaiveDate::parse_from_str(&due, "%Y-%m-%d") else { continue };
-        let next = next_action_on(ladder, due, done).map(date_str);
+        let next = next_step_on(tx, id, ladder, due, done).await?.map(date_str);
         sqlx::query("UPDATE followups SET next_action_on = ?2 WHERE invoice_id = ?1")
             .bind(id)
             .bind(next)

@@ -27,7 +27,7 @@ pub use clients::{ClientListRow, ClientQuery, ClientRecord, ClientSort};
 pub use contacts::{BrokenPromiseDue, CallLog, CallRecorded, FullEntry, NewPromise, PromiseRecord, TimelineFilter};
 pub use demo::{DemoSize, DemoStats};
 pub use error::StoreError;
-pub use followups::{DoneStep, DueRow, StepRecord};
+pub use followups::{DoneStep, DueRow, SinceLastStep, StepRecord};
 pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};
 pub use outbox::{ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};
 pub use payments::PaymentRecord;

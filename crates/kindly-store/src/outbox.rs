@@ -518,6 +518,9 @@ impl Store {
                 // Not a ladder stage: one entry for the whole message, no step.
                 _ if first_entry.is_some() => continue,
                 EmailPurpose::PlanProposal { .. } => {
+                    // The proposal reached the client today: the day's contact for each invoice.
+                    let ids: Vec<i64> = invoices.iter().map(|(i, ..)| *i).collect();
+                    crate::followups::note_contact(&mut tx, &ids, today, false).await.map_err(map)?;
                     let ev = NewEvent {
                         client_id,
                         invoice_id: Some(*inv),

@@ -5,7 +5,7 @@
 //! record of installment reminders. Every transition writes its timeline
 //! entry in the same transaction.
 
-use crate::followups::client_ladder;
+use crate::followups::{client_ladder, next_step_on, note_contact, refuse_if_contacted};
 use crate::timeline::{append, NewEvent};
 use crate::util::{date_str, instant_str, parse_date};
 use crate::{Store, StoreError};
@@ -15,7 +15,6 @@ use kindly_core::timeline::EventKind;
 use kindly_core::{Currency, Money};
 use kindly_followup::plan::progress::{check_grace_days, standing, ReminderKind, ReminderRule, Standing};
 use kindly_followup::plan::schedule::{validate, Installment};
-use kindly_followup::queue::next_action_on;
 use sqlx::{Sqlite, Transaction};
 use std::collections::HashMap;
 
@@ -288,6 +287,10 @@ pub(crate) async fn record_plan_reminder_in(
     }
     let timeline_id =
         event(tx, &p, EventKind::InstallmentReminder, r.summary, r.data.clone(), now).await.map_err(map)?;
+    // The day's contact for each invoice of the plan; after a broken-plan
+    // notice their ladder waits a week (kindly_followup::queue::resume_on).
+    let ids: Vec<i64> = p.invoices.iter().map(|(id, _)| *id).collect();
+    note_contact(tx, &ids, today, r.kind == ReminderKind::BrokenNotice).await.map_err(map)?;
     if done {
         return Ok((None, timeline_id));
     }
@@ -342,9 +345,11 @@ async fn resume_ladder(tx: &mut Transaction<'static, Sqlite>, p: &PlanRecord) ->
         .await?;
         let Some((due, done)) = row else { continue };
         let Ok(due) = NaiveDate::parse_from_str(&due, "%Y-%m-%d") else { continue };
+        // Not before `resume_on` (a trigger): after a broken-plan notice, a week later.
+        let next = next_step_on(tx, *invoice_id, &ladder, due, done).await?;
         sqlx::query("UPDATE followups SET next_action_on = ?2 WHERE invoice_id = ?1")
             .bind(invoice_id)
-            .bind(next_action_on(&ladder, due, done).map(date_str))
+            .bind(next.map(date_str))
             .execute(&mut **tx)
             .await?;
     }
@@ -482,6 +487,32 @@ impl Store {
                 .execute(&mut *tx)
                 .await
                 .map_err(map)?;
+        }
+        // Proposing is the day's contact; and the ladder's offer stage is
+        // skipped from now on (the offer was made), so the next step moves on.
+        note_contact(&mut tx, new.invoice_ids, today, false).await.map_err(map)?;
+        let ladder = client_ladder(&mut tx, new.client_id).await.map_err(map)?;
+        for invoice_id in new.invoice_ids {
+            let row: Option<(String, Option<i64>)> = sqlx::query_as(
+                "SELECT i.due_date, f.last_done_offset FROM followups f JOIN invoices i ON i.id = f.invoice_id
+                 WHERE f.invoice_id = ?1",
+            )
+            .bind(invoice_id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(map)?;
+            let Some((due, done)) = row else { continue };
+            let next = next_step_on(&mut tx, *invoice_id, &ladder, parse_date(&due)?, done).await.map_err(map)?;
+            // Only later, never earlier (a promise's pause stays), and only when not paused or finished.
+            sqlx::query(
+                "UPDATE followups SET next_action_on = CASE WHEN ?2 IS NULL THEN NULL ELSE MAX(next_action_on, ?2) END
+                 WHERE invoice_id = ?1 AND next_action_on IS NOT NULL",
+            )
+            .bind(invoice_id)
+            .bind(next.map(date_str))
+            .execute(&mut *tx)
+            .await
+            .map_err(map)?;
         }
         if let Some(old) = &old {
             set_state(&mut tx, old.id, state::RENEGOTIATED, Some(today)).await.map_err(map)?;
@@ -652,7 +683,8 @@ impl Store {
 
     /// Records that an installment reminder (or the broken-plan notice, seq
     /// 0) was sent, with its timeline entry. Each is recorded at most once:
-    /// a second attempt fails with `AlreadyDone` and changes nothing.
+    /// a second attempt fails with `AlreadyDone` and changes nothing; so does
+    /// one on a day a plan invoice already had a contact (`AlreadyContactedToday`).
     #[allow(clippy::too_many_arguments)]
     pub async fn record_plan_reminder(
         &self,
@@ -669,6 +701,12 @@ impl Store {
         let mut tx = self.write_tx().await?;
         let key = crate::EmailPurpose::PlanReminder { plan_id, seq, kind }.stage_key().unwrap_or_default();
         crate::outbox::refuse_if_in_outbox(&mut tx, None, &key, self.path()).await?;
+        let p = load(&mut tx, plan_id).await?;
+        if p.reminders_done.contains(&(seq, kind)) {
+            return Err(StoreError::AlreadyDone);
+        }
+        let ids: Vec<i64> = p.invoices.iter().map(|(id, _)| *id).collect();
+        refuse_if_contacted(&mut tx, &ids, today, self.path()).await?;
         let r = PlanReminderDone { plan_id, seq, kind, channel, summary, data };
         let (id, _) = record_plan_reminder_in(&mut tx, &r, today, now, false, self.path()).await?;
         tx.commit().await.map_err(map)?;

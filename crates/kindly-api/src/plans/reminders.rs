@@ -27,7 +27,8 @@ pub async fn queue_items(ctx: Ctx<'_>, client_id: Option<i64>) -> ApiResult<Vec<
             continue;
         }
         let Some((seq, kind)) = due_today(&p, ctx.today) else { continue };
-        if on_hold(ctx, &p).await? {
+        // One contact per invoice per day: after another contact today, tomorrow.
+        if on_hold(ctx, &p).await? || contacted_today(ctx, &p).await?.is_some() {
             continue;
         }
         let client = match clients.entry(p.client_id) {
@@ -75,6 +76,16 @@ async fn on_hold(ctx: Ctx<'_>, p: &PlanRecord) -> ApiResult<bool> {
         }
     }
     Ok(false)
+}
+
+/// The first invoice of the plan the client was already contacted about today, if any.
+async fn contacted_today(ctx: Ctx<'_>, p: &PlanRecord) -> ApiResult<Option<String>> {
+    for (invoice_id, number) in &p.invoices {
+        if ctx.store.last_contact_on(*invoice_id).await? == Some(ctx.today) {
+            return Ok(Some(number.clone()));
+        }
+    }
+    Ok(None)
 }
 
 /// The first installment not fully paid (or the last one) and what is still owing on it.
@@ -193,7 +204,8 @@ pub async fn reminder_done(ctx: Ctx<'_>, input: &PlanReminderDone) -> ApiResult<
     record(ctx, &p, seq, kind, &channel, &msg, serde_json::json!({ "note": note })).await
 }
 
-/// The plan and the reminder due today, or `already_done`.
+/// The plan and the reminder due today, or `already_done` (or
+/// `already_contacted_today` when one of its invoices already had a contact today).
 pub(crate) async fn due_now(ctx: Ctx<'_>, plan_id: i64) -> ApiResult<(PlanRecord, u32, ReminderKind)> {
     refresh(ctx).await?;
     due_on_record(ctx, plan_id).await
@@ -205,6 +217,9 @@ pub(crate) async fn due_on_record(ctx: Ctx<'_>, plan_id: i64) -> ApiResult<(Plan
     let (seq, kind) = due_today(&p, ctx.today).ok_or_else(|| {
         ApiError::new("already_done", "No reminder is due today for this plan; the current one was already done.", None)
     })?;
+    if let Some(number) = contacted_today(ctx, &p).await? {
+        return Err(StoreError::AlreadyContactedToday { number }.into());
+    }
     Ok((p, seq, kind))
 }
 
