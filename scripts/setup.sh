@@ -16,8 +16,11 @@ PACKAGES=(
   webkit2gtk-driver xvfb xauth
   # a real Secret Service for the keychain, a real SMTP server, PDF checks
   dbus gnome-keyring libsecret-tools python3-aiosmtpd openssl poppler-utils qpdf fonts-dejavu-core
-  # a CJK fallback font for kindly-pdf (names in Chinese, Japanese, Korean)
-  fonts-droid-fallback
+  # fonts for names in every script (kindly-pdf picks system fonts by what
+  # they cover): Droid Sans Fallback (small, Chinese), Noto (Arabic, Hebrew,
+  # Indic scripts, Thai and most others), Noto CJK (Korean, Japanese, Chinese);
+  # hb-shape, the HarfBuzz reference the shaping tests compare against
+  fonts-droid-fallback fonts-noto-core fonts-noto-cjk libharfbuzz-bin
   # node for the front end
   nodejs npm ca-certificates
 )

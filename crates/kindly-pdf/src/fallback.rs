@@ -42,9 +42,39 @@ static FACES: OnceLock<Mutex<HashMap<(PathBuf, u32), Option<&'static Face>>>> = 
 pub(crate) fn system() -> &'static FontList {
     SYSTEM.get_or_init(|| {
         let mut db = fontdb::Database::new();
+        // Windows and macOS font folders; on Linux /usr/share/fonts,
+        // /usr/local/share/fonts, ~/.fonts and ~/.local/share/fonts (fontdb's
+        // fontconfig reader is left out: it doubles fontdb's size).
         db.load_system_fonts();
+        for dir in xdg_font_dirs() {
+            db.load_fonts_dir(dir);
+        }
         FontList::new(db, None)
     })
+}
+
+/// Font folders of the XDG data directories that `load_system_fonts` does not
+/// read on Linux (NixOS profiles, Flatpak runtimes, custom prefixes).
+fn xdg_font_dirs() -> Vec<PathBuf> {
+    if !cfg!(all(unix, not(target_os = "macos"))) {
+        return Vec::new();
+    }
+    let dirs = std::env::var_os("XDG_DATA_DIRS").unwrap_or_default();
+    let mut out: Vec<PathBuf> = Vec::new();
+    for d in std::env::split_paths(&dirs) {
+        let fonts = d.join("fonts");
+        // Paths compare by components, so "/usr/share/" is "/usr/share".
+        let standard = d == Path::new("/usr/share") || d == Path::new("/usr/local/share");
+        if !standard && d.is_absolute() && fonts.is_dir() && !out.contains(&fonts) {
+            out.push(fonts);
+        }
+    }
+    out
+}
+
+/// Whether [`system`] has run in this process.
+pub(crate) fn system_listed() -> bool {
+    SYSTEM.get().is_some()
 }
 
 /// The characters a face covers, as a bit set (BMP) and a sorted list (above U+FFFF).

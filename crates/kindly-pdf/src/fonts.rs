@@ -263,6 +263,17 @@ impl Fonts {
         out
     }
 
+    /// Whether the fallback fonts have been listed yet (the system's fonts for
+    /// [`Fonts::load`], which happens once per process; the given files for
+    /// [`Fonts::load_with_fallbacks`]). Text that DejaVu Sans covers never
+    /// causes it. For diagnostics and tests.
+    pub fn fallback_listed(&self) -> bool {
+        match &self.source {
+            FallbackSource::System => crate::fallback::system_listed(),
+            FallbackSource::Explicit { list, .. } => list.get().is_some(),
+        }
+    }
+
     /// The characters of `text` that no available font can draw, each once, in
     /// order of first appearance. They would be printed as a placeholder (�);
     /// the app can name them in a preview before printing. Line breaks, tabs
@@ -345,6 +356,10 @@ impl Fonts {
         let g = second.glyph(c);
         if g != 0 {
             return Some((second_id, g));
+        }
+        // Line breaks, controls and invisible marks are never drawn: no reason to list the system's fonts.
+        if c.is_control() || crate::shape::is_ignorable(c) {
+            return None;
         }
         let list = self.list()?;
         let i = list.resolve(c, bold)?;

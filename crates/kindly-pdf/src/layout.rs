@@ -3,6 +3,8 @@
 //! the top-left corner) and [`Flow`], which stacks blocks down the page and
 //! breaks onto continuation pages.
 
+use std::borrow::Cow;
+
 use crate::error::PdfError;
 use crate::qr::QrMatrix;
 use crate::text::{clean, Run, Shaper, MM_PER_PT};
@@ -289,7 +291,8 @@ impl<'a, 'f> Flow<'a, 'f> {
         text: &str,
         field: &str,
     ) -> Result<(), PdfError> {
-        let text = clean(text).replace('\n', " ");
+        let text = clean(text);
+        let text = if text.contains('\n') { Cow::Owned(text.replace('\n', " ")) } else { text };
         let w = self.sh.width(&text, bold, size);
         self.text(right - w, baseline, size, bold, grey, &text, field)
     }

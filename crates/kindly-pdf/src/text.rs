@@ -247,6 +247,17 @@ pub(crate) fn clean(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// What [`Shaper::prepare`] found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prepared {
+    /// Only simple characters, all in the bundled face.
+    Simple,
+    /// Every character can be drawn, some need a fallback font or shaping.
+    Drawable,
+    /// Some characters no font covers were replaced by the placeholder.
+    Placeholders,
+}
+
 /// A laid-out line: its runs in visual order and its width in em (at size 1).
 struct Line {
     runs: Vec<Run>,
@@ -286,16 +297,24 @@ impl<'f> Shaper<'f> {
 
     /// `clean` text with every character no font covers replaced by the placeholder.
     fn prepared<'a>(&self, text: &'a str, bold: bool) -> Cow<'a, str> {
+        self.prepare(text, bold).0
+    }
+
+    /// [`Shaper::prepared`], and what it found: `Simple` when the text is all
+    /// simple characters of the bundled face (no fallback font was consulted,
+    /// and no bidi is needed), `Placeholders` when some were replaced.
+    fn prepare<'a>(&self, text: &'a str, bold: bool) -> (Cow<'a, str>, Prepared) {
         let text = clean(text);
         let (primary, _) = self.fonts.primary(bold);
         // The usual case, decided without consulting any fallback font.
         if text.chars().all(|c| is_simple(c) && (primary.glyph(c) != 0 || c == '\n')) {
-            return text;
+            return (text, Prepared::Simple);
         }
         if text.chars().all(|c| self.drawable(c, bold)) {
-            return text;
+            return (text, Prepared::Drawable);
         }
-        Cow::Owned(text.chars().map(|c| if self.drawable(c, bold) { c } else { PLACEHOLDER }).collect())
+        let replaced = text.chars().map(|c| if self.drawable(c, bold) { c } else { PLACEHOLDER }).collect();
+        (Cow::Owned(replaced), Prepared::Placeholders)
     }
 
     /// Notes the characters of `text` no font covers as placeholders in `field`.
@@ -310,36 +329,57 @@ impl<'f> Shaper<'f> {
 
     /// Width of one line of text in mm (newlines count as nothing; callers pass single lines).
     pub(crate) fn width(&self, text: &str, bold: bool, size: f32) -> f32 {
-        let text = self.prepared(text, bold);
-        self.em(&text, bold) * size * MM_PER_PT
+        let text = clean(text);
+        let em = match self.simple_em(&text, bold) {
+            Some(em) => em,
+            None => self.em(&self.prepared(&text, bold), bold),
+        };
+        em * size * MM_PER_PT
+    }
+
+    /// The fast path's width in em: `None` unless every character is simple
+    /// (see [`is_simple`]) and covered by some font.
+    #[inline]
+    fn simple_em(&self, text: &str, bold: bool) -> Option<f32> {
+        let (primary, _) = self.fonts.primary(bold);
+        let mut units = 0u32;
+        let mut other = 0.0f32;
+        for c in text.chars() {
+            if !is_simple(c) {
+                return None;
+            }
+            let g = primary.glyph(c);
+            if g != 0 {
+                units += u32::from(primary.advance(g));
+                continue;
+            }
+            let (face_id, gid) = self.fonts.resolve(c, bold)?;
+            let face = self.fonts.face(face_id)?;
+            other += f32::from(face.advance(gid)) / f32::from(face.units_per_em);
+        }
+        Some(units as f32 / f32::from(primary.units_per_em) + other)
     }
 
     /// Width of prepared text in em.
     fn em(&self, text: &str, bold: bool) -> f32 {
-        if text.chars().all(is_simple) {
-            let mut em = 0.0;
-            for c in text.chars() {
-                if let Some((face_id, gid)) = self.fonts.resolve(c, bold) {
-                    if let Some(face) = self.fonts.face(face_id) {
-                        em += f32::from(face.advance(gid)) / f32::from(face.units_per_em);
-                    }
-                }
-            }
-            return em;
-        }
-        self.line(text, bold).em
+        self.simple_em(text, bold).unwrap_or_else(|| self.line(text, bold).em)
     }
 
     /// Splits one line into runs (visual order, one face each) and records the
     /// glyphs used and the placeholders drawn.
     pub(crate) fn runs(&mut self, text: &str, bold: bool, field: &str) -> Vec<Run> {
         let cleaned = clean(text);
-        let prepared = self.prepared(&cleaned, bold);
-        if let Cow::Owned(_) = prepared {
-            self.note_placeholders(&cleaned, bold, field);
-        }
-        let line = self.line(&prepared, bold);
-        for run in &line.runs {
+        let runs = match self.simple_runs(&cleaned, bold) {
+            Some(runs) => runs,
+            None => {
+                let (prepared, found) = self.prepare(&cleaned, bold);
+                if found == Prepared::Placeholders {
+                    self.note_placeholders(&cleaned, bold, field);
+                }
+                self.line(&prepared, bold).runs
+            }
+        };
+        for run in &runs {
             match run {
                 Run::Chars { face, text } => {
                     for c in text.chars() {
@@ -349,7 +389,23 @@ impl<'f> Shaper<'f> {
                 Run::Glyphs(g) => self.mark_glyphs(g),
             }
         }
-        line.runs
+        runs
+    }
+
+    /// The fast path's runs: `None` unless every character is simple and covered.
+    fn simple_runs(&self, text: &str, bold: bool) -> Option<Vec<Run>> {
+        let mut runs: Vec<Run> = Vec::with_capacity(1);
+        for c in text.chars() {
+            if !is_simple(c) {
+                return None;
+            }
+            let (face, _) = self.fonts.resolve(c, bold)?;
+            match runs.last_mut() {
+                Some(Run::Chars { face: f, text }) if *f == face => text.push(c),
+                _ => runs.push(Run::Chars { face, text: c.to_string() }),
+            }
+        }
+        Some(runs)
     }
 
     /// Records a shaped run's glyphs, each with the text it stands for on its
@@ -508,18 +564,19 @@ impl<'f> Shaper<'f> {
     /// (never before a combining mark), so nothing ever runs past `max`. A line
     /// of a paragraph written in the other direction than the line's first
     /// word keeps the paragraph's direction (see [`crate::bidi::keep_direction`]).
-    pub(crate) fn wrap(&self, text: &str, bold: bool, size: f32, max: f32, field: &str) -> Vec<String> {
-        let prepared = self.prepared(text, bold);
-        if let Cow::Owned(_) = prepared {
-            self.note_placeholders(text, bold, field);
+    pub(crate) fn wrap(&self, original: &str, bold: bool, size: f32, max: f32, field: &str) -> Vec<String> {
+        let text = original;
+        let (text, prepared) = self.prepare(text, bold);
+        if prepared == Prepared::Placeholders {
+            self.note_placeholders(&clean(original), bold, field);
         }
-        let text = prepared;
+        let simple = prepared == Prepared::Simple;
         let scale = size * MM_PER_PT;
         let space = self.em(" ", bold) * scale;
         let mut out = Vec::new();
         for hard in text.split('\n') {
-            let direction =
-                crate::bidi::may_have_rtl(hard).then(|| crate::bidi::first_strong_rtl(hard).unwrap_or(false));
+            let direction = (!simple && crate::bidi::may_have_rtl(hard))
+                .then(|| crate::bidi::first_strong_rtl(hard).unwrap_or(false));
             let first = out.len();
             let mut line = String::new();
             let mut line_w = 0.0f32;
