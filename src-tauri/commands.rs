@@ -3,7 +3,7 @@
 
 use crate::state::AppState;
 use kindly_api::clients::{ChasingInput, ClientDetail, ClientInput, ClientListRequest, ClientRow};
-use kindly_api::documents::{InvoicePdfRequest, LettersRequest, LettersResult, PdfResult};
+use kindly_api::documents::{InvoicePdfRequest, PdfResult};
 use kindly_api::followups::{
     ClientLadderView, FindingView, LadderView, MarkDoneRequest, MessagePreview, MessageRequest, PaymentMethodsView,
     QueuePage, QueueRequest, TemplateInput, TemplateView,
@@ -11,6 +11,7 @@ use kindly_api::followups::{
 use kindly_api::invoices::{
     CreatedInvoice, InvoiceDetail, InvoiceInput, InvoiceListRequest, InvoiceRow, TotalsRequest, TotalsView,
 };
+use kindly_api::letters::{self, LetterBatchRequest, LettersRequest, LettersResult};
 use kindly_api::payments::PaymentInput;
 use kindly_api::settings::SettingsView;
 use kindly_api::status::{Bootstrap, DemoResult};
@@ -195,7 +196,17 @@ pub async fn set_invoice_hold(
 
 #[tauri::command]
 pub async fn generate_letters(s: State<'_, AppState>, req: LettersRequest) -> Res<LettersResult> {
-    documents::generate_letters(s.ctx()?, s.fonts()?, &req).await
+    letters::generate_letters(s.ctx()?, s.fonts()?, &s.printer, &req).await
+}
+
+#[tauri::command]
+pub async fn retry_letters(s: State<'_, AppState>, req: LetterBatchRequest) -> Res<LettersResult> {
+    letters::retry_letters(s.ctx()?, &s.printer, &req).await
+}
+
+#[tauri::command]
+pub async fn confirm_letters(s: State<'_, AppState>, req: LetterBatchRequest) -> Res<LettersResult> {
+    letters::confirm_letters(s.ctx()?, &req).await
 }
 
 #[tauri::command]
@@ -288,8 +299,11 @@ pub async fn plan_pdf(s: State<'_, AppState>, req: kindly_api::plans::PlanPdfReq
 }
 
 #[tauri::command]
-pub async fn plan_reminder_letter(s: State<'_, AppState>, req: kindly_api::plans::PlanPdfRequest) -> Res<PdfResult> {
-    kindly_api::plans::reminder_letter(s.ctx()?, s.fonts()?, &req).await
+pub async fn plan_reminder_letter(
+    s: State<'_, AppState>,
+    req: kindly_api::plans::PlanPdfRequest,
+) -> Res<kindly_api::plans::PlanLetterResult> {
+    kindly_api::plans::reminder_letter(s.ctx()?, s.fonts()?, &s.printer, &req).await
 }
 
 // ---- contacts: calls, promises, inbound contact, timeline, dossier

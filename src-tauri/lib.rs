@@ -3,6 +3,7 @@
 //! Tauri, and it holds no business logic; each command is one call into
 //! `kindly_api`.
 
+mod bank_commands;
 mod commands;
 mod mail_commands;
 mod sender;
@@ -25,6 +26,7 @@ pub fn run(started: Instant) {
     #[cfg(feature = "updater")]
     let builder = builder.plugin(tauri_plugin_updater::Builder::new().build());
     let result = builder
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(sender::Sender::default())
         .setup(|app| {
@@ -33,6 +35,12 @@ pub fn run(started: Instant) {
         })
         .invoke_handler(tauri::generate_handler![
             commands::bootstrap,
+            bank_commands::bank_import,
+            bank_commands::bank_review,
+            bank_commands::bank_resolve,
+            bank_commands::bank_status,
+            bank_commands::bank_csv_mapping,
+            bank_commands::pick_statement_file,
             commands::app_ready,
             commands::seed_demo,
             commands::get_settings,
@@ -64,6 +72,8 @@ pub fn run(started: Instant) {
             commands::save_payment_methods,
             commands::set_invoice_hold,
             commands::generate_letters,
+            commands::retry_letters,
+            commands::confirm_letters,
             commands::invoice_pdf,
             commands::get_client_ladder,
             commands::set_client_ladder,

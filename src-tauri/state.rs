@@ -3,6 +3,7 @@
 //! instead of the app crashing at start.
 
 use chrono::{Local, Utc};
+use kindly_api::print::Printer;
 use kindly_api::{ApiError, Ctx};
 use kindly_pdf::Fonts;
 use kindly_store::Store;
@@ -14,6 +15,8 @@ pub struct AppState {
     store: Result<Store, ApiError>,
     /// PDF fonts, parsed once, on first use (most sessions print nothing).
     fonts: OnceLock<Result<Fonts, ApiError>>,
+    /// How letters are printed here, read from the environment once at start.
+    pub printer: Printer,
     pub started: Instant,
 }
 
@@ -27,7 +30,7 @@ impl AppState {
                 None,
             )),
         };
-        AppState { store, fonts: OnceLock::new(), started }
+        AppState { store, fonts: OnceLock::new(), printer: Printer::from_env(), started }
     }
 
     pub fn fonts(&self) -> Result<&Fonts, ApiError> {

@@ -12,6 +12,7 @@ use kindly_store::Store;
 use kindly_tests::{date, now};
 use sha2::Digest;
 
+mod letters;
 mod simulation;
 
 struct Db {
@@ -281,63 +282,6 @@ async fn one_client_can_have_its_own_ladder() {
     assert_eq!(queue(on(&d.store, "2026-11-27")).await.len(), 2, "both reach +7");
     followups::set_client_ladder(ctx, gentle, None).await.unwrap();
     assert_eq!(queue(on(&d.store, "2026-11-17")).await.len(), 2, "back on the default ladder");
-}
-
-#[tokio::test]
-async fn todays_letters_make_one_pdf_recorded_with_its_hash() {
-    let d = db().await;
-    let ctx = on(&d.store, "2026-11-23");
-    let pm = PaymentMethodsView {
-        bank_holder: "Studio Kind".into(),
-        iban: "DE89370400440532013000".into(),
-        ..Default::default()
-    };
-    followups::save_payment_methods(ctx, &pm).await.unwrap();
-    let a = client(ctx, "Дмитрий Иванов", None).await;
-    let b = client(ctx, "王芳", None).await;
-    let ia = invoice(ctx, a, "2026-09-01", "2026-10-01", "120").await;
-    let ib = invoice(ctx, b, "2026-09-02", "2026-10-02", "99.50").await;
-    let fonts = kindly_pdf::Fonts::load().expect("fonts");
-    let req = kindly_api::documents::LettersRequest { invoice_ids: vec![], page_size: "a4".into(), print: false };
-    let r = kindly_api::documents::generate_letters(ctx, &fonts, &req).await.unwrap();
-    assert_eq!(r.letters, 2);
-    let bytes = std::fs::read(&r.path).unwrap();
-    assert_eq!(r.sha256, format!("{:x}", sha2::Sha256::digest(&bytes)));
-    let text =
-        std::process::Command::new("pdftotext").arg(&r.path).arg("-").output().expect("pdftotext (poppler-utils)");
-    let text = String::from_utf8_lossy(&text.stdout);
-    for must in ["Дмитрий Иванов", "王芳", "€120.00", "€99.50", "INV-2026-0001", "INV-2026-0002", "Page 1 of 1"]
-    {
-        assert!(text.contains(must), "the letters lack {must}:\n{text}");
-    }
-    // Each letter is a step done, with the PDF's hash, and is not proposed again.
-    for id in [ia, ib] {
-        let steps = d.store.steps(id).await.unwrap();
-        assert_eq!(steps.len(), 1);
-        assert_eq!(steps[0].channel, "letter");
-    }
-    assert_eq!(queue(ctx).await, vec![]);
-    let again = kindly_api::documents::generate_letters(ctx, &fonts, &req).await.unwrap_err();
-    assert_eq!(again.code, "nothing_to_print");
-
-    // The invoice PDF of a partly paid EUR invoice.
-    let pay = PaymentInput { invoice_id: ia, amount: "20".into(), method: "cash".into(), ..Default::default() };
-    kindly_api::payments::record(ctx, &pay).await.unwrap();
-    let inv = kindly_api::documents::invoice_pdf(
-        ctx,
-        &fonts,
-        &kindly_api::documents::InvoicePdfRequest { invoice_id: ia, page_size: "letter".into() },
-    )
-    .await
-    .unwrap();
-    let text = std::process::Command::new("pdftotext").arg(&inv.path).arg("-").output().expect("pdftotext");
-    let text = String::from_utf8_lossy(&text.stdout);
-    for must in ["INV-2026-0001", "Дмитрий Иванов", "€120.00", "€100.00", "IBAN DE89 3704 0044 0532 0130 00"]
-    {
-        assert!(text.contains(must), "the invoice lacks {must}:\n{text}");
-    }
-    let check = std::process::Command::new("qpdf").arg("--check").arg(&inv.path).output().expect("qpdf");
-    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
 }
 
 /// Issue #6: at most one contact per invoice per day. A call logged counts:

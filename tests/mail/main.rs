@@ -161,12 +161,30 @@ async fn reminder_goes_out_once_with_both_parts_and_the_invoice_pdf() {
     assert_eq!(file["sha256"].as_str(), Some(sha.as_str()));
     let copy = MessageParser::default().parse(&eml).expect("parse copy");
     assert_eq!(copy.message_id(), m.message_id());
+    // Byte for byte what the server stored (it prefixes its two X-Envelope lines):
+    // regression test, the server used to get one more empty line than the copy.
+    let stored = received_content(&got[0]);
+    assert_eq!(stored.len(), eml.len(), "server and copy differ in length");
+    assert!(stored == eml.as_slice(), "the .eml copy is not what the server received");
+    assert_eq!(format!("{:x}", sha2::Sha256::digest(stored)), sha);
     // The evidence dossier carries the sent message: listed with its hash, the .eml in the zip.
     let req = kindly_api::dossier::DossierRequest { client_id: bob, ..Default::default() };
     let d = kindly_api::dossier::export(c, fonts(), &req).await.expect("dossier");
     let listed = d.files.iter().find(|f| f.sha256 == sha).expect("sent e-mail listed in the dossier");
     assert_eq!((listed.kind.as_str(), listed.status.as_str()), ("eml", "ok"));
     assert!(listed.in_zip.is_some());
+}
+
+/// The message as the test server received it, without the two
+/// `X-Envelope-*` lines it writes first.
+fn received_content(stored: &[u8]) -> &[u8] {
+    let mut rest = stored;
+    for _ in 0..2 {
+        let end = rest.windows(2).position(|w| w == b"\r\n").expect("envelope line");
+        assert!(rest.starts_with(b"X-Envelope-"));
+        rest = &rest[end + 2..];
+    }
+    rest
 }
 
 #[tokio::test]

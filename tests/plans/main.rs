@@ -182,8 +182,16 @@ async fn a_three_installment_plan_pauses_the_ladder_reminds_on_its_days_and_comp
     assert_eq!(inst, [format!("{}:reminder:2", plan.id)], "the missed heads-up is not proposed after the due date");
     // Printed as a letter: the PDF is saved, the reminder recorded once, with the file in the timeline.
     let fonts = kindly_pdf::Fonts::load().unwrap();
-    let req = plans::PlanPdfRequest { plan_id: plan.id, page_size: "letter".into() };
-    let letter = plans::reminder_letter(on(&d.store, "2027-01-03"), &fonts, &req).await.unwrap();
+    let tools = tempfile::tempdir().unwrap();
+    let printer = kindly_tests::fake_printer(tools.path(), true);
+    let req = plans::PlanPdfRequest { plan_id: plan.id, page_size: "letter".into(), print: true };
+    // A printer error records nothing: the reminder is still due.
+    let broken = kindly_tests::fake_printer(tools.path(), false);
+    let e = plans::reminder_letter(on(&d.store, "2027-01-03"), &fonts, &broken, &req).await.unwrap_err();
+    assert_eq!(e.code, "not_printed", "{}", e.message);
+    assert_eq!(queue(on(&d.store, "2027-01-03")).await.1, [format!("{}:reminder:2", plan.id)]);
+    let letter = plans::reminder_letter(on(&d.store, "2027-01-03"), &fonts, &printer, &req).await.unwrap();
+    assert_eq!((letter.print_state.as_str(), letter.job_id.as_deref()), ("printed", Some("Office-7")));
     let out =
         Command::new("pdftotext").args(["-layout", "-enc", "UTF-8", &letter.path, "-"]).output().expect("pdftotext");
     let text = String::from_utf8_lossy(&out.stdout);
@@ -193,7 +201,7 @@ async fn a_three_installment_plan_pauses_the_ladder_reminds_on_its_days_and_comp
         assert!(text.contains(must), "missing {must:?}:\n{text}");
     }
     assert_eq!(
-        plans::reminder_letter(on(&d.store, "2027-01-03"), &fonts, &req).await.unwrap_err().code,
+        plans::reminder_letter(on(&d.store, "2027-01-03"), &fonts, &printer, &req).await.unwrap_err().code,
         "already_done"
     );
     let last = d.store.client_timeline(c, 1).await.unwrap().remove(0);
@@ -283,8 +291,10 @@ async fn a_late_installment_breaks_the_plan_after_the_grace_period_and_the_ladde
 
     // No e-mail preference here: the notice can also go out as a printed letter, once.
     let fonts = kindly_pdf::Fonts::load().unwrap();
-    let req = plans::PlanPdfRequest { plan_id: plan.id, page_size: "a4".into() };
-    let e = plans::reminder_letter(on(&d.store, "2026-12-08"), &fonts, &req).await.unwrap_err();
+    let req = plans::PlanPdfRequest { plan_id: plan.id, page_size: "a4".into(), print: true };
+    let tools = tempfile::tempdir().unwrap();
+    let printer = kindly_tests::fake_printer(tools.path(), true);
+    let e = plans::reminder_letter(on(&d.store, "2026-12-08"), &fonts, &printer, &req).await.unwrap_err();
     assert_eq!(e.code, "already_done", "the notice was recorded by e-mail already");
 
     // Payments after breaking are still allocated; paid in full, the broken plan completes.
@@ -575,9 +585,10 @@ async fn the_agreement_letter_has_the_schedule_a_qr_per_installment_and_a_place_
     assert!(email.body.contains("  1. 1 December 2026: €33.34\n  2. 1 January 2027: €33.33"), "{}", email.body);
 
     let fonts = kindly_pdf::Fonts::load().unwrap();
-    let req = plans::PlanPdfRequest { plan_id: plan.id, page_size: "a4".into() };
+    let req = plans::PlanPdfRequest { plan_id: plan.id, page_size: "a4".into(), print: false };
     let r = plans::plan_pdf(ctx, &fonts, &req).await.unwrap();
-    assert!(r.path.ends_with("plans/plan-1-INV-2026-0001.pdf"), "{}", r.path);
+    let name = std::path::Path::new(&r.path).file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("plan-1-INV-2026-0001-") && r.path.contains("plans/"), "{}", r.path);
     let out = Command::new("pdftotext").args(["-layout", "-enc", "UTF-8", &r.path, "-"]).output().expect("pdftotext");
     let text = String::from_utf8_lossy(&out.stdout);
     for must in [

@@ -47,3 +47,21 @@ pub fn pdftotext(path: &str) -> String {
     assert!(out.status.success(), "pdftotext failed on {path}");
     String::from_utf8_lossy(&out.stdout).into()
 }
+
+/// A stand-in for CUPS `lp` in `dir`: when `ok`, it appends the PDF's path to
+/// `dir/printed.log`, answers "request id is Office-7 (1 file(s))" and exits
+/// 0; otherwise it complains as lp does without a printer and exits 1.
+#[cfg(unix)]
+pub fn fake_printer(dir: &std::path::Path, ok: bool) -> kindly_api::print::Printer {
+    let script = dir.join(if ok { "lp-ok" } else { "lp-broken" });
+    let body = if ok {
+        "#!/bin/sh\necho \"$1\" >> \"$(dirname \"$0\")/printed.log\"\necho 'request id is Office-7 (1 file(s))'\n"
+    } else {
+        "#!/bin/sh\necho 'lp: Error - The printer or class does not exist.' >&2\nexit 1\n"
+    };
+    std::fs::write(&script, body).expect("write the fake printer");
+    let mut perm = std::fs::metadata(&script).expect("fake printer").permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perm, 0o755);
+    std::fs::set_permissions(&script, perm).expect("chmod the fake printer");
+    kindly_api::print::Printer::Command(script)
+}

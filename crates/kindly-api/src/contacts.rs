@@ -23,7 +23,6 @@ use kindly_followup::plan;
 use kindly_followup::queue::proposed_stage;
 use kindly_store::{CallLog, DoneStep, FullEntry, InvoiceRecord, NewEvent, NewPromise, PromiseRecord, TimelineFilter};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
@@ -570,31 +569,17 @@ pub struct CorrectionInput {
     pub text: String,
 }
 
-fn data_dir(ctx: Ctx<'_>) -> PathBuf {
-    ctx.store.path().parent().map(Path::to_path_buf).unwrap_or_default()
-}
-
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    format!("{:x}", Sha256::digest(bytes))
-}
-
-fn io_error(what: &str, path: &Path, e: std::io::Error) -> ApiError {
-    let code = match e.kind() {
-        std::io::ErrorKind::StorageFull => "disk_full",
-        std::io::ErrorKind::NotFound => "file_not_found",
-        _ => "io_error",
-    };
-    ApiError::new(code, format!("Could not {what} {}: {e}", path.display()), Some("file"))
-}
+pub(crate) use crate::files::{data_dir, io_error, sha256_hex};
 
 /// Writes `bytes` to `path` atomically (a temp file beside it, then rename).
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> ApiResult<()> {
+/// Only for content-addressed files, whose name already says what they hold.
+fn write_atomic(path: &Path, bytes: &[u8]) -> ApiResult<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
+    std::fs::create_dir_all(dir).map_err(|e| io_error("create", dir, &e))?;
     let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.part"));
-    std::fs::write(&tmp, bytes).map_err(|e| io_error("write", &tmp, e))?;
-    std::fs::rename(&tmp, path).map_err(|e| io_error("save", path, e))
+    std::fs::write(&tmp, bytes).map_err(|e| io_error("write", &tmp, &e))?;
+    std::fs::rename(&tmp, path).map_err(|e| io_error("save", path, &e))
 }
 
 pub(crate) fn file_safe(s: &str) -> String {
@@ -627,7 +612,7 @@ fn read_file(input: &ContactInput) -> ApiResult<Option<(String, Vec<u8>)>> {
     match input.file_path.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(p) => {
             let path = Path::new(p);
-            let bytes = std::fs::read(path).map_err(|e| io_error("read", path, e))?;
+            let bytes = std::fs::read(path).map_err(|e| io_error("read", path, &e))?;
             let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "file".into());
             Ok(Some((name, bytes)))
         }
@@ -829,7 +814,7 @@ pub fn kept_file_path(data_dir: &Path, recorded: &str) -> ApiResult<PathBuf> {
     if p.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
         return Err(refuse());
     }
-    let real = full.canonicalize().map_err(|e| io_error("open", &full, e))?;
+    let real = full.canonicalize().map_err(|e| io_error("open", &full, &e))?;
     if !real.starts_with(&root) || !real.is_file() {
         return Err(refuse());
     }

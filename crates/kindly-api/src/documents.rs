@@ -5,43 +5,15 @@
 //! Fonts are parsed once per process by the caller (`kindly_pdf::Fonts`)
 //! and passed in, like the clock.
 
-use crate::followups::{self, MessageRequest, QueueRequest};
+use crate::followups;
 use crate::{ApiError, ApiResult, Ctx};
 use kindly_core::invoice::{compute_totals, format_tax_rate, LineItem};
 use kindly_core::locale::Locale;
 use kindly_core::{decimal, Money};
-use kindly_followup::ladder::Channel;
-use kindly_followup::queue::proposed_stage;
 use kindly_pdf::{DocMeta, Fonts, InvoiceDoc, LetterDoc, PageSize, Party, Qr, Table, TotalLine};
-use kindly_store::{DoneStep, InvoiceRecord};
+use kindly_store::InvoiceRecord;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 use ts_rs::TS;
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
-pub struct LettersRequest {
-    /// The invoices to write to; empty means every letter due today.
-    #[serde(default)]
-    pub invoice_ids: Vec<i64>,
-    /// "a4" (DIN 5008 form B) or "letter" (US #10 window).
-    #[serde(default)]
-    pub page_size: String,
-    /// Open the system's print path (CUPS `lp`, else the PDF viewer) after saving.
-    #[serde(default)]
-    pub print: bool,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct LettersResult {
-    /// Where the PDF was saved.
-    pub path: String,
-    pub letters: i64,
-    pub sha256: String,
-    /// How it was handed to the system ("lp", "xdg-open", …), if printing was asked.
-    pub printed_with: Option<String>,
-}
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct InvoicePdfRequest {
@@ -92,6 +64,7 @@ struct Labels {
     subtotal: &'static str,
     paid: &'static str,
     terms: &'static str,
+    reference: &'static str,
 }
 
 fn labels(lang: Locale) -> Labels {
@@ -113,6 +86,7 @@ fn labels(lang: Locale) -> Labels {
             subtotal: "Subtotal",
             paid: "Paid",
             terms: "Payment terms",
+            reference: "Payment reference",
         },
         Locale::De => Labels {
             invoice: "Rechnung",
@@ -131,6 +105,7 @@ fn labels(lang: Locale) -> Labels {
             subtotal: "Zwischensumme",
             paid: "Bezahlt",
             terms: "Zahlungsziel",
+            reference: "Verwendungszweck",
         },
         Locale::Fr => Labels {
             invoice: "Facture",
@@ -149,6 +124,7 @@ fn labels(lang: Locale) -> Labels {
             subtotal: "Sous-total",
             paid: "Payé",
             terms: "Conditions de paiement",
+            reference: "Référence de paiement",
         },
         Locale::Es => Labels {
             invoice: "Factura",
@@ -167,6 +143,7 @@ fn labels(lang: Locale) -> Labels {
             subtotal: "Subtotal",
             paid: "Pagado",
             terms: "Condiciones de pago",
+            reference: "Referencia de pago",
         },
     }
 }
@@ -205,27 +182,11 @@ pub(crate) fn recipient(c: &kindly_store::ClientRecord) -> Party {
     Party { name: c.details.display_name.clone(), address_lines }
 }
 
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    format!("{:x}", Sha256::digest(bytes))
-}
+pub(crate) use crate::files::{data_dir, sha256_hex};
 
-/// Writes `bytes` to `dir/name` atomically (temp file + rename), so a full
-/// disk or a crash never leaves a half-written PDF under the final name.
-pub(crate) fn save(dir: &Path, name: &str, bytes: &[u8]) -> ApiResult<PathBuf> {
-    let io = |e: std::io::Error| {
-        let code = if e.kind() == std::io::ErrorKind::StorageFull { "disk_full" } else { "io_error" };
-        ApiError::new(code, format!("Could not save {name} in {}: {e}", dir.display()), None)
-    };
-    std::fs::create_dir_all(dir).map_err(io)?;
-    let path = dir.join(name);
-    let tmp = dir.join(format!(".{name}.part"));
-    std::fs::write(&tmp, bytes).map_err(io)?;
-    std::fs::rename(&tmp, &path).map_err(io)?;
-    Ok(path)
-}
-
-pub(crate) fn data_dir(ctx: Ctx<'_>) -> PathBuf {
-    ctx.store.path().parent().map(Path::to_path_buf).unwrap_or_default()
+/// A creditor reference as printed: groups of four ("RF34 0000 0042").
+pub(crate) fn format_reference(rf: &str) -> String {
+    kindly_followup::payment_methods::format_iban(rf)
 }
 
 /// The file name of an invoice's PDF, as saved and as attached to e-mails.
@@ -249,86 +210,6 @@ pub(crate) fn attaches_letter(stage: &kindly_followup::ladder::Stage) -> bool {
 /// A file-name-safe version of an invoice number.
 pub(crate) fn file_safe(s: &str) -> String {
     s.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
-}
-
-/// Makes one PDF of reminder letters, one letter per client (bundling that
-/// client's invoices), saves it, records each letter in the timeline with the
-/// PDF's SHA-256 (as the step done when that stage is due today), and, if
-/// asked, hands it to the system's print path.
-pub async fn generate_letters(ctx: Ctx<'_>, fonts: &Fonts, req: &LettersRequest) -> ApiResult<LettersResult> {
-    let settings = ctx.store.settings().await?;
-    let page = page_size(&req.page_size, settings.locale)?;
-    let ids: Vec<i64> =
-        if req.invoice_ids.is_empty() { due_letter_invoices(ctx).await? } else { req.invoice_ids.clone() };
-    if ids.is_empty() {
-        return Err(ApiError::new("nothing_to_print", "No letters are due today.", None));
-    }
-    let mut by_client: BTreeMap<i64, Vec<InvoiceRecord>> = BTreeMap::new();
-    for id in &ids {
-        let inv = ctx.store.invoice(*id).await?;
-        by_client.entry(inv.client_id).or_default().push(inv);
-    }
-    let from = sender(ctx).await?;
-    let mut letters = Vec::new();
-    let mut groups = Vec::new();
-    for (client_id, invoices) in by_client {
-        let client = ctx.store.client(client_id).await?;
-        let invoice_ids: Vec<i64> = invoices.iter().map(|i| i.id).collect();
-        let msg = followups::preview(ctx, &MessageRequest { invoice_ids, ..Default::default() }).await?;
-        letters.push(reminder_letter(ctx, page, &from, &client, &invoices, &msg));
-        groups.push((invoices, msg));
-    }
-    let meta = DocMeta::new(format!("Letters {}", ctx.today), from.party.name.clone(), ctx.now.naive_utc());
-    let bytes = kindly_pdf::render_letters(fonts, &letters, &meta).map_err(pdf_error)?;
-    let sha = sha256_hex(&bytes);
-    let name = format!("letters-{}.pdf", ctx.now.format("%Y-%m-%d-%H%M%S"));
-    let path = save(&data_dir(ctx).join("letters"), &name, &bytes)?;
-
-    // Record every letter: the due stage is done, with the PDF's hash.
-    let ladders_default = ctx.store.default_ladder().await?;
-    let custom = ctx.store.ladders().await?;
-    for (invoices, msg) in &groups {
-        for inv in invoices {
-            let ladder_id = ctx.store.client_ladder_id(inv.client_id).await?;
-            let ladder = ladder_id.and_then(|i| custom.get(&i)).map(|(_, l)| l).unwrap_or(&ladders_default);
-            let done = ctx.store.last_done_offset(inv.id).await?;
-            let data = serde_json::json!({
-                "channel": "letter", "subject": msg.subject, "body": msg.body, "invoices": msg.invoice_numbers,
-                "pdf": path.display().to_string(), "sha256": sha,
-            });
-            match proposed_stage(ladder, inv.due_date, ctx.today, done) {
-                Some(stage) => {
-                    let summary = format!("Letter printed: {} for invoice {}", stage.name, inv.number);
-                    let step = DoneStep {
-                        invoice_id: inv.id,
-                        stage,
-                        channel: Channel::Letter,
-                        summary: &summary,
-                        data,
-                        document_sha256: Some(&sha),
-                    };
-                    match ctx.store.mark_step_done(&step, ctx.today, ctx.now).await {
-                        Ok(_) | Err(kindly_store::StoreError::AlreadyDone) => {}
-                        Err(e) => return Err(e.into()),
-                    }
-                }
-                None => {
-                    let summary = format!("Letter generated for invoice {}", inv.number);
-                    let ev = kindly_store::NewEvent {
-                        client_id: inv.client_id,
-                        invoice_id: Some(inv.id),
-                        at: ctx.now,
-                        kind: kindly_core::timeline::EventKind::Note,
-                        summary: &summary,
-                        data,
-                    };
-                    ctx.store.append_event(&ev).await?;
-                }
-            }
-        }
-    }
-    let printed_with = if req.print { Some(crate::print::hand_to_system(&path)?) } else { None };
-    Ok(LettersResult { path: path.display().to_string(), letters: letters.len() as i64, sha256: sha, printed_with })
 }
 
 /// The reminder letter for one client's invoices: the message of the step
@@ -389,7 +270,16 @@ pub(crate) fn reminder_letter(
         sender_contact: from.contact.clone(),
         recipient: recipient(client),
         date_line: lang.format_date(ctx.today),
-        reference_line: format!("{} {}", l.invoice, msg.invoice_numbers.join(", ")),
+        reference_line: match invoices {
+            [one] if one.creditor_reference.is_some() => format!(
+                "{} {} · {} {}",
+                l.invoice,
+                one.number,
+                l.reference,
+                format_reference(one.creditor_reference.as_deref().unwrap_or_default())
+            ),
+            _ => format!("{} {}", l.invoice, msg.invoice_numbers.join(", ")),
+        },
         subject: msg.subject.clone(),
         greeting,
         body: paragraphs,
@@ -407,27 +297,12 @@ pub(crate) fn reminder_letter(
     }
 }
 
-/// Every invoice whose step due today goes out by letter.
-async fn due_letter_invoices(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
-    let mut ids = Vec::new();
-    let mut offset = 0;
-    loop {
-        let page = followups::queue(ctx, &QueueRequest { client_id: None, offset, limit: 1000 }).await?;
-        let n = page.items.len() as i64;
-        ids.extend(page.items.into_iter().filter(|i| i.channel == "letter").map(|i| i.invoice_id));
-        offset += n;
-        if n == 0 || offset >= page.total {
-            break;
-        }
-    }
-    Ok(ids)
-}
-
 /// Renders an invoice as a PDF and saves it under the data folder.
 pub async fn invoice_pdf(ctx: Ctx<'_>, fonts: &Fonts, req: &InvoicePdfRequest) -> ApiResult<PdfResult> {
     let (name, bytes) = render_invoice_pdf(ctx, fonts, req).await?;
     let sha = sha256_hex(&bytes);
-    let path = save(&data_dir(ctx).join("invoices"), &name, &bytes)?;
+    let stem = crate::files::stamped(ctx, name.trim_end_matches(".pdf"));
+    let path = crate::files::write_new(&data_dir(ctx).join("invoices"), &stem, "pdf", &bytes)?;
     Ok(PdfResult { path: path.display().to_string(), sha256: sha, bytes: bytes.len() as i64 })
 }
 
@@ -486,9 +361,14 @@ pub(crate) async fn render_invoice_pdf(
     let qr = match (&pm.bank, inv.outstanding()) {
         (Some(b), owing) if owing.minor > 0 && owing.currency.code() == "EUR" && !b.iban.is_empty() => {
             let name = if b.holder.is_empty() { from.party.name.clone() } else { b.holder.clone() };
-            kindly_followup::epc::payload(&b.bic, &name, &b.iban, owing, &inv.number)
-                .ok()
-                .map(|payload| Qr { payload, caption: l.scan.into() })
+            match &inv.creditor_reference {
+                Some(rf) => {
+                    kindly_followup::epc::payload_with_reference(&b.bic, &name, &b.iban, owing, rf, &inv.number)
+                }
+                None => kindly_followup::epc::payload(&b.bic, &name, &b.iban, owing, &inv.number),
+            }
+            .ok()
+            .map(|payload| Qr { payload, caption: l.scan.into() })
         }
         _ => None,
     };
@@ -506,7 +386,10 @@ pub(crate) async fn render_invoice_pdf(
         details: vec![
             (l.issued.into(), lang.format_date(inv.issue_date)),
             (l.due.into(), lang.format_date(inv.due_date)),
-        ],
+        ]
+        .into_iter()
+        .chain(inv.creditor_reference.as_deref().map(|rf| (l.reference.to_string(), format_reference(rf))))
+        .collect(),
         intro: Vec::new(),
         lines: Table {
             headers: vec![l.description.into(), l.qty.into(), l.unit.into(), l.tax.into(), l.amount.into()],
@@ -516,7 +399,7 @@ pub(crate) async fn render_invoice_pdf(
         },
         totals: total_lines,
         notes,
-        payment_methods: pm.lines(lang),
+        payment_methods: pm.lines_with_reference(lang, Some(inv.creditor_reference.as_deref().unwrap_or(&inv.number))),
         qr,
         footer: from.footer.clone(),
     };

@@ -11,7 +11,8 @@
 //! the result, never silently skipped. Files are written atomically.
 //! The user's UTC offset is passed in (`utc_offset_minutes`); no clock here.
 
-use crate::contacts::{file_safe, offset, sha256_hex, write_atomic};
+use crate::contacts::{file_safe, offset};
+use crate::files::{data_dir, sha256_hex, stamped, write_new};
 use crate::{ApiError, ApiResult, Ctx};
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
 use kindly_core::invoice::{days_overdue, InvoiceStatus};
@@ -199,10 +200,6 @@ fn csv(lines: &[Line]) -> String {
 
 fn stamp(t: DateTime<Utc>, tz: FixedOffset) -> String {
     t.with_timezone(&tz).to_rfc3339_opts(SecondsFormat::Secs, false)
-}
-
-fn data_dir(ctx: Ctx<'_>) -> PathBuf {
-    ctx.store.path().parent().map(Path::to_path_buf).unwrap_or_default()
 }
 
 fn money(minor: i64, c: Currency, l: Locale) -> String {
@@ -536,12 +533,11 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
     if let (Some(_), Some(i)) = (req.invoice_id, invoices.first()) {
         base.push_str(&format!("-{}", file_safe(&i.number)));
     }
-    base.push_str(&format!("-{}", ctx.today));
-    let (pdf_path, csv_path, zip_path) =
-        (dir.join(format!("{base}.pdf")), dir.join(format!("{base}.csv")), dir.join(format!("{base}.zip")));
-    write_atomic(&pdf_path, &pdf)?;
-    write_atomic(&csv_path, csv_text.as_bytes())?;
-    write_atomic(&zip_path, &zip_bytes)?;
+    // A new name every time: an earlier dossier may already have been handed over.
+    let base = stamped(ctx, &base);
+    let pdf_path = write_new(&dir, &base, "pdf", &pdf)?;
+    let csv_path = write_new(&dir, &base, "csv", csv_text.as_bytes())?;
+    let zip_path = write_new(&dir, &base, "zip", &zip_bytes)?;
     Ok(DossierResult {
         pdf_path: pdf_path.display().to_string(),
         csv_path: csv_path.display().to_string(),

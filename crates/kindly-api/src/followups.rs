@@ -73,6 +73,13 @@ pub struct QueueItem {
     /// failed, uncertain), if one was queued.
     pub email_state: Option<String>,
     pub outbox_id: Option<i64>,
+    /// This step's letter, when it was made but has not printed: "made",
+    /// "awaiting_confirmation" (opened in the PDF viewer) or "not_printed".
+    pub letter_state: Option<String>,
+    /// Why the letter did not print, and what to do.
+    pub letter_reason: Option<String>,
+    /// The letter batch to print again or confirm.
+    pub letter_batch_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -190,16 +197,16 @@ fn route(stage: &Stage, has_email: bool) -> Channel {
 }
 
 /// The ladders by client ladder id (None = default).
-struct Ladders {
+pub(crate) struct Ladders {
     default: Ladder,
     custom: HashMap<i64, (String, Ladder)>,
 }
 
 impl Ladders {
-    async fn load(ctx: Ctx<'_>) -> ApiResult<Ladders> {
+    pub(crate) async fn load(ctx: Ctx<'_>) -> ApiResult<Ladders> {
         Ok(Ladders { default: ctx.store.default_ladder().await?, custom: ctx.store.ladders().await? })
     }
-    fn get(&self, id: Option<i64>) -> &Ladder {
+    pub(crate) fn get(&self, id: Option<i64>) -> &Ladder {
         id.and_then(|i| self.custom.get(&i)).map(|(_, l)| l).unwrap_or(&self.default)
     }
 }
@@ -239,6 +246,9 @@ pub async fn queue(ctx: Ctx<'_>, req: &QueueRequest) -> ApiResult<QueuePage> {
                 phone: r.phone.clone(),
                 email_state: None,
                 outbox_id: None,
+                letter_state: None,
+                letter_reason: None,
+                letter_batch_id: None,
             })
         })
         .collect::<Vec<_>>();
@@ -248,6 +258,14 @@ pub async fn queue(ctx: Ctx<'_>, req: &QueueRequest) -> ApiResult<QueuePage> {
         if let Some(i) = items.iter_mut().find(|i| i.invoice_id == invoice_id && i.stage.key == stage_key) {
             i.email_state = Some(state);
             i.outbox_id = Some(outbox_id);
+        }
+    }
+    for l in ctx.store.pending_letters(&ids).await? {
+        let same_stage = |i: &QueueItem| l.stage_key.as_deref().is_none_or(|k| k == i.stage.key);
+        if let Some(i) = items.iter_mut().find(|i| i.invoice_id == l.invoice_id && same_stage(i)) {
+            i.letter_state = Some(l.state);
+            i.letter_reason = Some(l.reason).filter(|r| !r.is_empty());
+            i.letter_batch_id = Some(l.batch_id);
         }
     }
     let installments = if req.offset <= 0 { crate::plans::queue_items(ctx, req.client_id).await? } else { Vec::new() };
@@ -359,7 +377,12 @@ pub async fn preview(ctx: Ctx<'_>, req: &MessageRequest) -> ApiResult<MessagePre
     }
     let fmt = |v: &[Money]| v.iter().map(|m| m.format(lang)).collect::<Vec<_>>().join(" + ");
     let numbers: Vec<String> = invoices.iter().map(|i| i.number.clone()).collect();
-    let payment_lines = pm.lines(lang);
+    // One invoice: its creditor reference; a bundle: the invoice numbers.
+    let reference = match invoices.as_slice() {
+        [one] => one.creditor_reference.clone().unwrap_or_else(|| one.number.clone()),
+        _ => numbers.join(", "),
+    };
+    let payment_lines = pm.lines_with_reference(lang, Some(&reference));
     let signature =
         if settings.signature.trim().is_empty() { settings.business_name.clone() } else { settings.signature.clone() };
     // What was heard from the client since each invoice's last step.
@@ -405,7 +428,18 @@ pub async fn preview(ctx: Ctx<'_>, req: &MessageRequest) -> ApiResult<MessagePre
     let epc_payload = match (owing.as_slice(), &pm.bank) {
         ([m], Some(BankAccount { iban, bic, holder, .. })) if m.currency.code() == "EUR" && !iban.is_empty() => {
             let name = if holder.is_empty() { &settings.business_name } else { holder };
-            epc::payload(bic, name, iban, *m, &join_and(&numbers, lang)).ok()
+            match invoices.as_slice() {
+                [one] if one.creditor_reference.is_some() => epc::payload_with_reference(
+                    bic,
+                    name,
+                    iban,
+                    *m,
+                    one.creditor_reference.as_deref().unwrap_or_default(),
+                    &one.number,
+                )
+                .ok(),
+                _ => epc::payload(bic, name, iban, *m, &join_and(&numbers, lang)).ok(),
+            }
         }
         _ => None,
     };

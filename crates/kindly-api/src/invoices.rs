@@ -126,6 +126,8 @@ pub struct InvoiceDetail {
     pub days_overdue: i64,
     pub notes: String,
     pub cancelled_reason: Option<String>,
+    /// The ISO 11649 creditor reference payers quote ("RF3400000042"; printed in groups of four).
+    pub creditor_reference: Option<String>,
     pub payments: Vec<PaymentView>,
     pub timeline: Vec<TimelineItem>,
     pub can_edit: bool,
@@ -343,6 +345,7 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<InvoiceDetail> {
         days_overdue: if state == InvoiceState::Overdue { days_overdue(inv.due_date, ctx.today) } else { 0 },
         notes: inv.notes.clone(),
         cancelled_reason: inv.cancelled_reason.clone(),
+        creditor_reference: inv.creditor_reference.clone(),
         payments: payments
             .into_iter()
             .map(|p| PaymentView {

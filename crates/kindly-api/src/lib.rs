@@ -11,14 +11,17 @@
 //! declared here with `ts_rs::TS`; `ui/src/lib/bindings.ts` is generated from
 //! them by `bindings::typescript()` and a test fails when it is stale.
 
+pub mod bank;
 pub mod bindings;
 pub mod clients;
 pub mod contacts;
 pub mod documents;
 pub mod dossier;
 pub mod error;
+mod files;
 pub mod followups;
 pub mod invoices;
+pub mod letters;
 pub mod mail;
 pub mod outbox;
 pub mod paths;

@@ -18,8 +18,8 @@
 //! the CLI and the background sender never send the same message twice.
 
 use crate::documents::{
-    attaches_letter, data_dir, page_size, pdf_error, reminder_letter, reminder_letter_name, render_invoice_pdf, save,
-    sender, sha256_hex, InvoicePdfRequest,
+    attaches_letter, data_dir, page_size, pdf_error, reminder_letter, reminder_letter_name, render_invoice_pdf, sender,
+    sha256_hex, InvoicePdfRequest,
 };
 use crate::followups::{due_stages, load_bundle, preview, MessageRequest, QueueRequest};
 use crate::views::Page;
@@ -413,8 +413,8 @@ async fn enqueue(
     let sha = sha256_hex(&composed.raw);
     // A copy on disk for the evidence dossier; the outbox row holds the bytes too.
     let dir = data_dir(ctx).join("mail");
-    let file = format!("{}.eml", message_id.replace(['@', '/', '\\'], "_"));
-    let path = save(&dir, &file, &composed.raw)?;
+    let stem = message_id.trim_matches(['<', '>']).replace(['@', '/', '\\'], "_");
+    let path = crate::files::write_new(&dir, &stem, "eml", &composed.raw)?;
     let to_display: Vec<String> = to.iter().map(|(n, a)| format!("{n} <{a}>")).collect();
     let path_str = path.display().to_string();
     let queued = ctx
@@ -454,8 +454,12 @@ pub async fn queue_plan_proposal(ctx: Ctx<'_>, fonts: &Fonts, plan_id: i64) -> A
     let client = ctx.store.client(plan.client_id).await?;
     needs_email(&client, "print the agreement letter instead.")?;
     let message = crate::plans::proposal_email(ctx, plan_id).await?;
-    let pdf =
-        crate::plans::plan_pdf(ctx, fonts, &crate::plans::PlanPdfRequest { plan_id, page_size: String::new() }).await?;
+    let pdf = crate::plans::plan_pdf(
+        ctx,
+        fonts,
+        &crate::plans::PlanPdfRequest { plan_id, page_size: String::new(), print: false },
+    )
+    .await?;
     let bytes = std::fs::read(&pdf.path)
         .map_err(|e| ApiError::new("io_error", format!("Cannot read {}: {e}", pdf.path), None))?;
     let name = Path::new(&pdf.path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

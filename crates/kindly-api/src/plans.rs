@@ -239,6 +239,21 @@ pub struct PlanPdfRequest {
     pub plan_id: i64,
     #[serde(default)]
     pub page_size: String,
+    /// For a reminder letter: print it, and record it if the printer took it.
+    #[serde(default)]
+    pub print: bool,
+}
+
+/// A plan reminder letter: where it was saved and what the printer said
+/// ("saved", "printed" or "awaiting_confirmation": opened in the PDF viewer,
+/// to be marked sent once posted).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PlanLetterResult {
+    pub path: String,
+    pub sha256: String,
+    pub print_state: String,
+    pub printed_with: Option<String>,
+    pub job_id: Option<String>,
 }
 
 /// A whole number typed in a form field: empty gives `default`; anything

@@ -4,10 +4,12 @@ use crate::output;
 use chrono::{Local, NaiveDate, Utc};
 use clap::{Parser, Subcommand};
 use kindly_api::clients::{ChasingInput, ClientInput, ClientListRequest};
-use kindly_api::documents::{InvoicePdfRequest, LettersRequest};
+use kindly_api::documents::InvoicePdfRequest;
 use kindly_api::followups::{MarkDoneRequest, MessageRequest, QueueRequest};
 use kindly_api::invoices::{InvoiceInput, InvoiceListRequest, LineInput};
+use kindly_api::letters::{LetterBatchRequest, LettersRequest, LettersResult};
 use kindly_api::payments::PaymentInput;
+use kindly_api::print::Printer;
 use kindly_api::timeline::NoteInput;
 use kindly_api::{ApiError, Ctx};
 use kindly_store::Store;
@@ -70,20 +72,28 @@ pub enum Command {
         action: Option<FollowupsCmd>,
     },
     /// Make one PDF of reminder letters (every letter due today, or for the
-    /// given invoices), save it under the data folder and record each letter.
+    /// given invoices) under a new name in the data folder. With --print,
+    /// print it and record each letter once the printer took it (exit 2 and
+    /// the reason when it did not: the letters stay due).
     Letters {
         #[arg(long = "invoice")]
         invoices: Vec<i64>,
         /// a4 or letter (default: letter for English, A4 otherwise).
         #[arg(long, default_value = "")]
         page_size: String,
-        /// Send it to the printer (CUPS lp) or open it in the PDF viewer.
+        /// Send it to the printer (CUPS lp; KINDLY_PRINT_COMMAND overrides) or
+        /// open it in the PDF viewer (then confirm with `letters confirm`).
         #[arg(long)]
         print: bool,
+        #[command(subcommand)]
+        action: Option<LettersCmd>,
     },
     /// The e-mail (SMTP) account; the password goes to the OS keychain.
     #[command(subcommand)]
     Smtp(crate::mail_cmd::SmtpCmd),
+    /// Bank statements: import one (payments recorded for who paid), review uncertain matches.
+    #[command(subcommand)]
+    Bank(crate::bank_cmd::BankCmd),
     /// Queue, send and review reminder e-mails (the outbox).
     #[command(subcommand)]
     Emails(crate::mail_cmd::EmailsCmd),
@@ -265,6 +275,19 @@ pub enum NotesCmd {
 }
 
 #[derive(Subcommand, Debug)]
+pub enum LettersCmd {
+    /// Say whether a batch opened in the PDF viewer printed (recorded only if it did).
+    Confirm {
+        batch: i64,
+        /// The letters did not print: they stay in today's queue.
+        #[arg(long)]
+        not_printed: bool,
+    },
+    /// Print a batch that did not print again (the same file, checked against its hash).
+    Retry { batch: i64 },
+}
+
+#[derive(Subcommand, Debug)]
 pub enum FollowupsCmd {
     /// Show the message for one invoice or a bundle of one client's invoices.
     Preview {
@@ -297,6 +320,46 @@ pub enum DevCmd {
 
 pub(crate) fn fonts() -> Result<kindly_pdf::Fonts, ApiError> {
     kindly_pdf::Fonts::load().map_err(|e| ApiError::new(e.code(), e.to_string(), None))
+}
+
+/// The letters' outcome as text or JSON; exit 2 (with what to do) when
+/// they did not print, so a script never takes a failed print for a sent letter.
+fn letters_done(o: &output::Out, r: LettersResult) -> Result<String, ApiError> {
+    if r.print_state == "not_printed" {
+        let batch = r.batch_id.unwrap_or_default();
+        return Err(ApiError::new(
+            "not_printed",
+            format!(
+                "{} letter(s) made, not printed: {} The PDF is {}; print it again with `kindly letters retry {batch}`.",
+                r.letters,
+                r.print_error.as_deref().unwrap_or(""),
+                r.path
+            ),
+            None,
+        ));
+    }
+    o.value(&r, |r| {
+        let mut t = format!("{} letter(s) saved to {}\nsha256 {}\n", r.letters, r.path, r.sha256);
+        match r.print_state.as_str() {
+            "printed" => t.push_str(&format!(
+                "printed with {}{} and recorded\n",
+                r.printed_with.as_deref().unwrap_or("?"),
+                r.job_id.as_deref().map(|j| format!(" (job {j})")).unwrap_or_default()
+            )),
+            "awaiting_confirmation" => t.push_str(&format!(
+                "opened in the PDF viewer; once printed, record it with `kindly letters confirm {}`\n",
+                r.batch_id.unwrap_or_default()
+            )),
+            _ => t.push_str("not printed and not recorded (use --print to print and record)\n"),
+        }
+        for p in &r.left_out {
+            t.push_str(&format!("left out: {} ({}): {}\n", p.client_name, p.invoice_numbers.join(", "), p.reason));
+        }
+        for p in &r.placeholders {
+            t.push_str(&format!("placeholder: {}: {}\n", p.client_name, p.reason));
+        }
+        t
+    })
 }
 
 fn parse_line(s: &str) -> LineInput {
@@ -428,15 +491,18 @@ async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool, utc_offset: i32) -
                 .await?;
             o.value(&serde_json::json!({ "steps": ids }), |_| format!("recorded {} step(s)\n", ids.len()))
         }
-        Command::Letters { invoices, page_size, print } => {
+        Command::Letters { action: Some(LettersCmd::Confirm { batch, not_printed }), .. } => {
+            let req = LetterBatchRequest { batch_id: batch, printed: !not_printed };
+            letters_done(&o, kindly_api::letters::confirm_letters(ctx, &req).await?)
+        }
+        Command::Letters { action: Some(LettersCmd::Retry { batch }), .. } => {
+            let req = LetterBatchRequest { batch_id: batch, printed: false };
+            letters_done(&o, kindly_api::letters::retry_letters(ctx, &Printer::from_env(), &req).await?)
+        }
+        Command::Letters { invoices, page_size, print, action: None } => {
             let fonts = fonts()?;
-            let r = kindly_api::documents::generate_letters(
-                ctx,
-                &fonts,
-                &LettersRequest { invoice_ids: invoices, page_size, print },
-            )
-            .await?;
-            o.value(&r, |r| format!("{} letter(s) saved to {}\nsha256 {}\n", r.letters, r.path, r.sha256))
+            let req = LettersRequest { invoice_ids: invoices, page_size, print };
+            letters_done(&o, kindly_api::letters::generate_letters(ctx, &fonts, &Printer::from_env(), &req).await?)
         }
         Command::Invoices(InvoicesCmd::Pdf { id, page_size }) => {
             let fonts = fonts()?;
@@ -445,6 +511,7 @@ async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool, utc_offset: i32) -
             o.value(&r, |r| format!("{}\n", r.path))
         }
         Command::Smtp(cmd) => crate::mail_cmd::smtp(ctx, cmd, &o).await,
+        Command::Bank(cmd) => crate::bank_cmd::bank(ctx, cmd, &o).await,
         Command::Emails(cmd) => crate::mail_cmd::emails(ctx, cmd, &o).await,
         Command::Plans(cmd) => crate::plans::run(ctx, cmd, json).await,
         Command::Dev(_) => Ok(String::new()),

@@ -3,6 +3,7 @@
 //! It needs no display. Its commands and `--json` output are a public
 //! interface: add to them, do not rename them.
 
+mod bank_cmd;
 mod cli;
 mod contacts_cmd;
 mod mail_cmd;

@@ -139,6 +139,10 @@ pub enum PlansCmd {
         /// a4 or letter.
         #[arg(long, default_value = "")]
         page_size: String,
+        /// Print it (CUPS lp; KINDLY_PRINT_COMMAND overrides) and record it if the printer took it;
+        /// without it the PDF is only saved.
+        #[arg(long)]
+        print: bool,
     },
     /// The proposal e-mail (subject and text) in the client's language.
     Email { id: i64 },
@@ -241,15 +245,17 @@ pub async fn run(ctx: Ctx<'_>, cmd: PlansCmd, json: bool) -> Result<String, ApiE
             let rid = plans::reminder_done(ctx, &PlanReminderDone { plan_id: id, channel, note }).await?;
             out(json, &serde_json::json!({ "id": rid }), |_| format!("{rid}\n"))
         }
-        PlansCmd::Letter { id, page_size } => {
+        PlansCmd::Letter { id, page_size, print } => {
             let fonts = kindly_pdf::Fonts::load().map_err(|e| ApiError::new(e.code(), e.to_string(), None))?;
-            let r = plans::reminder_letter(ctx, &fonts, &PlanPdfRequest { plan_id: id, page_size }).await?;
-            out(json, &r, |r| format!("{}\n", r.path))
+            let printer = kindly_api::print::Printer::from_env();
+            let r = plans::reminder_letter(ctx, &fonts, &printer, &PlanPdfRequest { plan_id: id, page_size, print })
+                .await?;
+            out(json, &r, |r| format!("{} ({})\n", r.path, r.print_state.replace('_', " ")))
         }
         PlansCmd::Email { id } => out(json, &plans::proposal_email(ctx, id).await?, message_text),
         PlansCmd::Pdf { id, page_size } => {
             let fonts = kindly_pdf::Fonts::load().map_err(|e| ApiError::new(e.code(), e.to_string(), None))?;
-            let r = plans::plan_pdf(ctx, &fonts, &PlanPdfRequest { plan_id: id, page_size }).await?;
+            let r = plans::plan_pdf(ctx, &fonts, &PlanPdfRequest { plan_id: id, page_size, print: false }).await?;
             out(json, &r, |r| format!("{}\n", r.path))
         }
     }

@@ -34,6 +34,46 @@ pub fn payload(bic: &str, name: &str, iban: &str, amount: Money, remittance: &st
     Ok(s)
 }
 
+/// Like [`payload`], with an ISO 11649 creditor reference ("RF…") as the
+/// *structured* remittance (line 10, the unstructured line left empty as the
+/// standard requires: never both) and `info` (e.g. "Invoice INV-2026-0042",
+/// ≤ 70 characters) as the beneficiary-to-originator note shown to the payer.
+pub fn payload_with_reference(
+    bic: &str,
+    name: &str,
+    iban: &str,
+    amount: Money,
+    reference: &str,
+    info: &str,
+) -> Result<String, FollowupError> {
+    let reference: String = reference.chars().filter(|c| !c.is_whitespace()).collect();
+    let valid = reference.len() <= 25
+        && reference.len() >= 5
+        && reference.starts_with("RF")
+        && reference[2..4].chars().all(|c| c.is_ascii_digit())
+        && reference[4..].chars().all(|c| c.is_ascii_alphanumeric());
+    if !valid {
+        return Err(FollowupError::EpcFieldTooLong { field: "creditor reference", max: 25 });
+    }
+    let base = payload(bic, name, iban, amount, "")?;
+    let info = one_line(info, "payment note", 70)?;
+    // `payload` ends with the empty unstructured line; the structured reference
+    // goes before it, the note after it.
+    let mut lines: Vec<&str> = base.split('\n').collect();
+    if let Some(line) = lines.get_mut(9) {
+        *line = &reference;
+    }
+    let mut s = lines.join("\n");
+    if !info.is_empty() {
+        s.push('\n');
+        s.push_str(&info);
+    }
+    if s.len() > MAX_BYTES {
+        return Err(FollowupError::EpcFieldTooLong { field: "payment QR payload", max: MAX_BYTES });
+    }
+    Ok(s)
+}
+
 fn one_line(s: &str, field: &'static str, max: usize) -> Result<String, FollowupError> {
     let s = s.trim();
     if s.chars().any(char::is_control) {
@@ -49,6 +89,15 @@ fn one_line(s: &str, field: &'static str, max: usize) -> Result<String, Followup
 mod tests {
     use super::*;
     use kindly_core::Currency;
+
+    #[test]
+    fn a_creditor_reference_is_the_structured_remittance_never_both() {
+        let eur = Money::new(12_345, Currency::parse("EUR").unwrap());
+        let p = payload_with_reference("", "Studio", "DE89370400440532013000", eur, "RF34 0000 0042", "Invoice INV-7")
+            .unwrap();
+        assert_eq!(p, "BCD\n002\n1\nSCT\n\nStudio\nDE89370400440532013000\nEUR123.45\n\nRF3400000042\n\nInvoice INV-7");
+        assert!(payload_with_reference("", "S", "DE89370400440532013000", eur, "INV-7", "").is_err());
+    }
 
     #[test]
     fn payload_has_the_exact_bytes_of_the_standard() {

@@ -127,6 +127,14 @@ impl PaymentMethods {
 
     /// One line per accepted method, in the client's language.
     pub fn lines(&self, lang: Locale) -> Vec<String> {
+        self.lines_with_reference(lang, None)
+    }
+
+    /// The lines, with the payment reference to quote on the bank transfer
+    /// (an invoice's "RF…" creditor reference, printed in groups of four, or
+    /// the invoice numbers of a bundle): what the payer's bank sends back,
+    /// so the payment is matched to the invoice when the statement comes in.
+    pub fn lines_with_reference(&self, lang: Locale, reference: Option<&str>) -> Vec<String> {
         let t = |en: &str, de: &str, fr: &str, es: &str| -> String {
             match lang {
                 Locale::En => en,
@@ -155,6 +163,10 @@ impl PaymentMethods {
                     t("routing/sort code", "Bankleitzahl", "code banque", "código de banco"),
                     b.routing_code
                 );
+            }
+            if let Some(r) = reference.map(str::trim).filter(|r| !r.is_empty()) {
+                let r = if r.starts_with("RF") { format_iban(r) } else { r.to_string() };
+                s += &format!(", {} {r}", t("reference", "Verwendungszweck", "référence", "referencia"));
             }
             out.push(s);
         }
@@ -189,6 +201,25 @@ impl PaymentMethods {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_bank_transfer_line_quotes_the_payment_reference() {
+        let pm = PaymentMethods {
+            bank: Some(BankAccount {
+                holder: "Studio".into(),
+                iban: "DE89370400440532013000".into(),
+                ..Default::default()
+            }),
+            cash: true,
+            ..Default::default()
+        };
+        let l = pm.lines_with_reference(Locale::De, Some("RF3400000042"));
+        assert_eq!(l[0], "Überweisung an Studio: IBAN DE89 3704 0044 0532 0130 00, Verwendungszweck RF34 0000 0042");
+        assert_eq!(l[1], "Bar, persönlich");
+        assert_eq!(pm.lines(Locale::En)[0], "Bank transfer to Studio: IBAN DE89 3704 0044 0532 0130 00");
+        let bundle = pm.lines_with_reference(Locale::En, Some("INV-1, INV-2"));
+        assert!(bundle[0].ends_with(", reference INV-1, INV-2"), "{}", bundle[0]);
+    }
 
     #[test]
     fn ibans_are_checked_with_mod_97() {

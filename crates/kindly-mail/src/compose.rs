@@ -33,7 +33,8 @@ pub struct Outgoing {
     pub attachments: Vec<FileAttachment>,
 }
 
-/// The message as sent, and the SMTP envelope it travels in.
+/// The message as sent, and the SMTP envelope it travels in. `raw` is byte
+/// for byte what the server receives and stores.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Composed {
     pub raw: Vec<u8>,
@@ -96,7 +97,23 @@ pub fn compose(o: &Outgoing) -> Result<Composed, MailError> {
         mixed
     };
     let message = b.multipart(body).map_err(|e| MailError::Build(e.to_string()))?;
-    Ok(Composed { raw: message.formatted(), envelope_from: from.email.to_string(), envelope_to })
+    let mut raw = message.formatted();
+    // Every line of a message ends with CRLF, the last one too: this is the
+    // exact content the server stores (see `Composed::data`).
+    if !raw.ends_with(b"\r\n") {
+        raw.extend_from_slice(b"\r\n");
+    }
+    Ok(Composed { raw, envelope_from: from.email.to_string(), envelope_to })
+}
+
+impl Composed {
+    /// The bytes to hand to the SMTP client. lettre ends DATA with
+    /// `CRLF . CRLF`, whose first CRLF ends our last line; handing it `raw`
+    /// whole would add an empty line, so the server would store one line
+    /// more than the copy kept as evidence.
+    pub fn data(&self) -> &[u8] {
+        self.raw.strip_suffix(b"\r\n").unwrap_or(&self.raw)
+    }
 }
 
 /// The HTML part: the same words as the text part, every character that

@@ -196,7 +196,7 @@ impl Mailer {
             Some(existing) if !existing.has_broken() => existing,
             _ => self.open(&d.tls, &d.credentials).await?,
         };
-        let result = tokio::time::timeout(deadline, open.send(&envelope, &c.raw)).await;
+        let result = tokio::time::timeout(deadline, open.send(&envelope, c.data())).await;
         // Keep the connection only after a clean exchange; otherwise start afresh next time.
         if matches!(result, Ok(Ok(_))) && !open.has_broken() {
             *slot = Some(open);

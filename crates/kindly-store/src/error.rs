@@ -53,6 +53,9 @@ pub enum StoreError {
     /// A plan change the plan's state or data does not allow (stable `code`, plain message).
     #[error("{message}")]
     Plan { code: &'static str, message: String },
+    /// A bank entry decision the entry or the balances do not allow (stable `code`, plain message).
+    #[error("{message}")]
+    Bank { code: &'static str, message: String },
 }
 
 impl StoreError {
@@ -88,7 +91,7 @@ impl StoreError {
             StoreError::InOutbox { .. } => "in_outbox",
             StoreError::OutboxState { .. } => "outbox_state",
             StoreError::Other(_) => "database_error",
-            StoreError::Plan { code, .. } => code,
+            StoreError::Plan { code, .. } | StoreError::Bank { code, .. } => code,
         }
     }
 

@@ -54,6 +54,8 @@ pub struct InvoiceRecord {
     pub notes: String,
     pub created_at: DateTime<Utc>,
     pub cancelled_reason: Option<String>,
+    /// The ISO 11649 creditor reference ("RF…") payers' banks return.
+    pub creditor_reference: Option<String>,
     pub lines: Vec<StoredLine>,
 }
 
@@ -354,10 +356,12 @@ impl Store {
             String,
             String,
             Option<String>,
+            Option<String>,
         );
         let row: Option<Row> = sqlx::query_as(
             "SELECT i.id, i.number, i.client_id, c.display_name, i.status, i.issue_date, i.due_date, i.currency,
-                    i.subtotal_minor, i.tax_minor, i.total_minor, i.paid_minor, i.notes, i.created_at, i.cancelled_reason
+                    i.subtotal_minor, i.tax_minor, i.total_minor, i.paid_minor, i.notes, i.created_at, i.cancelled_reason,
+                    i.creditor_reference
              FROM invoices i JOIN clients c ON c.id = i.client_id WHERE i.id = ?1",
         )
         .bind(id)
@@ -388,6 +392,7 @@ impl Store {
             notes: r.12,
             created_at: parse_instant(&r.13)?,
             cancelled_reason: r.14,
+            creditor_reference: r.15,
             lines: lines
                 .into_iter()
                 .map(|l| StoredLine { description: l.0, quantity_milli: l.1, unit_price_minor: l.2, tax_rate_bp: l.3 })

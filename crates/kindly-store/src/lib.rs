@@ -10,12 +10,14 @@
 //! enforced by triggers in the schema, not only by Rust code, so no caller
 //! (CLI, app, a future sync) can bypass them.
 
+mod bank;
 mod clients;
 mod contacts;
 mod demo;
 mod error;
 mod followups;
 mod invoices;
+mod letters;
 mod outbox;
 mod payments;
 mod plans;
@@ -23,12 +25,17 @@ mod settings;
 mod timeline;
 mod util;
 
+pub use bank::{
+    normalise_payer_name, BankEntryRecord, EntryDecision, ImportOutcome, ImportedEntry, NewBankEntry, NewImport,
+    OpenInvoiceRow, PayerRow,
+};
 pub use clients::{ClientListRow, ClientQuery, ClientRecord, ClientSort};
 pub use contacts::{BrokenPromiseDue, CallLog, CallRecorded, FullEntry, NewPromise, PromiseRecord, TimelineFilter};
 pub use demo::{DemoSize, DemoStats};
 pub use error::StoreError;
 pub use followups::{DoneStep, DueRow, SinceLastStep, StepRecord};
 pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};
+pub use letters::{batch_state, BatchItem, LetterBatch, NewLetterBatch, PendingLetter};
 pub use outbox::{ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};
 pub use payments::PaymentRecord;
 pub use plans::{state as plan_state, NewPlan, PlanRecord, AGREED_HOW};

@@ -6,7 +6,7 @@ use crate::util::{date_str, instant_str, parse_date};
 use crate::{Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::locale::Locale;
-use kindly_core::payment::ValidPayment;
+use kindly_core::payment::{PaymentMethod, ValidPayment};
 use kindly_core::timeline::EventKind;
 use kindly_core::Money;
 use serde_json::json;
@@ -31,52 +31,9 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let row: Option<(i64, String, i64, i64)> =
-            sqlx::query_as("SELECT client_id, number, total_minor, paid_minor FROM invoices WHERE id = ?1")
-                .bind(invoice_id)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(map)?;
-        let (client_id, number, total, paid) = row.ok_or(StoreError::NotFound { entity: "invoice", id: invoice_id })?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, reference, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
-        )
-        .bind(invoice_id)
-        .bind(p.amount.minor)
-        .bind(p.amount.currency.code())
-        .bind(date_str(p.date))
-        .bind(p.method.as_str())
-        .bind(&p.reference)
-        .bind(instant_str(now))
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(map)?;
-        let outstanding = Money::new(total - paid - p.amount.minor, p.amount.currency);
-        let summary = format!(
-            "Payment of {} received for {number} ({}); {} still owing",
-            p.amount.format(Locale::En),
-            p.method.label(),
-            outstanding.format(Locale::En)
-        );
-        let data = json!({
-            "payment_id": id,
-            "amount": p.amount.plain(),
-            "currency": p.amount.currency.code(),
-            "paid_on": date_str(p.date),
-            "method": p.method.as_str(),
-            "reference": p.reference,
-            "outstanding": outstanding.plain(),
-        });
-        let ev = NewEvent {
-            client_id,
-            invoice_id: Some(invoice_id),
-            at: now,
-            kind: EventKind::PaymentRecorded,
-            summary: &summary,
-            data,
-        };
-        append(&mut tx, &ev).await.map_err(map)?;
+        let id =
+            insert_payment(self, &mut tx, invoice_id, p.amount, p.date, p.method, p.reference.as_deref(), None, now)
+                .await?;
         tx.commit().await.map_err(map)?;
         Ok(id)
     }
@@ -103,4 +60,74 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// Inserts a payment and its timeline entry inside the caller's transaction
+/// (a hand-typed payment, or one made from a bank statement entry). The
+/// payments trigger refuses over-payment and currency mismatches whatever
+/// the caller checked.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn insert_payment(
+    store: &Store,
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    invoice_id: i64,
+    amount: Money,
+    paid_on: NaiveDate,
+    method: PaymentMethod,
+    reference: Option<&str>,
+    bank_entry_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    let map = |e| StoreError::classify(e, store.path());
+    let row: Option<(i64, String, i64, i64)> =
+        sqlx::query_as("SELECT client_id, number, total_minor, paid_minor FROM invoices WHERE id = ?1")
+            .bind(invoice_id)
+            .fetch_optional(&mut **tx)
+            .await
+            .map_err(map)?;
+    let (client_id, number, total, paid) = row.ok_or(StoreError::NotFound { entity: "invoice", id: invoice_id })?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, reference, created_at, bank_entry_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+    )
+    .bind(invoice_id)
+    .bind(amount.minor)
+    .bind(amount.currency.code())
+    .bind(date_str(paid_on))
+    .bind(method.as_str())
+    .bind(reference)
+    .bind(instant_str(now))
+    .bind(bank_entry_id)
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(map)?;
+    let outstanding = Money::new(total - paid - amount.minor, amount.currency);
+    let summary = format!(
+        "Payment of {} received for {number} ({}); {} still owing",
+        amount.format(Locale::En),
+        method.label(),
+        outstanding.format(Locale::En)
+    );
+    let mut data = json!({
+        "payment_id": id,
+        "amount": amount.plain(),
+        "currency": amount.currency.code(),
+        "paid_on": date_str(paid_on),
+        "method": method.as_str(),
+        "reference": reference,
+        "outstanding": outstanding.plain(),
+    });
+    if let (Some(entry), Some(d)) = (bank_entry_id, data.as_object_mut()) {
+        d.insert("bank_entry_id".into(), json!(entry));
+    }
+    let ev = NewEvent {
+        client_id,
+        invoice_id: Some(invoice_id),
+        at: now,
+        kind: EventKind::PaymentRecorded,
+        summary: &summary,
+        data,
+    };
+    append(tx, &ev).await.map_err(map)?;
+    Ok(id)
 }

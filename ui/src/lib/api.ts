@@ -2,6 +2,12 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
+  BankEntryView,
+  BankImportRequest,
+  BankImportResult,
+  BankResolveRequest,
+  BankStatusView,
+  CsvMappingView,
   Bootstrap,
   CallLogInput,
   CallLogResult,
@@ -55,6 +61,7 @@ import type {
   PlanListRequest,
   PlanMessage,
   PlanPdfRequest,
+  PlanLetterResult,
   PlanReminderDone,
   PlanView,
   SchedulePreview,
@@ -125,7 +132,21 @@ export const api = {
   savePaymentMethods: (input: PaymentMethodsView) => call<PaymentMethodsView>('save_payment_methods', { input }),
   setInvoiceHold: (id: number, hold: Hold, until: string | null, reason: string) =>
     call<null>('set_invoice_hold', { id, hold, until, reason }),
+  // Bank statements.
+  pickStatementFile: () => call<string | null>('pick_statement_file'),
+  bankImport: (req: BankImportRequest) => call<BankImportResult>('bank_import', { req }),
+  bankReview: (offset: number, limit: number) =>
+    call<Page<BankEntryView>>('bank_review', { req: { offset, limit } }),
+  bankResolve: (req: BankResolveRequest) => call<BankEntryView>('bank_resolve', { req }),
+  bankStatus: () => call<BankStatusView>('bank_status'),
+  bankCsvMapping: (path: string) => call<CsvMappingView>('bank_csv_mapping', { path }),
   generateLetters: (req: LettersRequest) => call<LettersResult>('generate_letters', { req }),
+  /** Print a batch that did not print again (the same file). */
+  retryLetters: (batchId: number) =>
+    call<LettersResult>('retry_letters', { req: { batch_id: batchId, printed: false } }),
+  /** The user's word on letters opened in the PDF viewer. */
+  confirmLetters: (batchId: number, printed: boolean) =>
+    call<LettersResult>('confirm_letters', { req: { batch_id: batchId, printed } }),
   invoicePdf: (req: InvoicePdfRequest) => call<PdfResult>('invoice_pdf', { req }),
 
   // Installment plans.
@@ -141,7 +162,7 @@ export const api = {
   planProposalEmail: (id: number) => call<PlanMessage>('plan_proposal_email', { id }),
   planPdf: (req: PlanPdfRequest) => call<PdfResult>('plan_pdf', { req }),
   /** Prints today's installment reminder as a letter and records it as sent. */
-  planReminderLetter: (req: PlanPdfRequest) => call<PdfResult>('plan_reminder_letter', { req }),
+  planReminderLetter: (req: PlanPdfRequest) => call<PlanLetterResult>('plan_reminder_letter', { req }),
   // Contacts: calls, promises, inbound contact, the timeline and the dossier.
   callScript: (invoiceId: number) => call<CallScriptView>('call_script', { invoiceId }),
   logCall: (input: CallLogInput) => call<CallLogResult>('log_call', { input }),

@@ -145,7 +145,11 @@ export type LineView = { description: string, quantity: string, unit_price: Mone
 
 export type PaymentView = { id: number, amount: MoneyView, paid_on: string, method: string, method_label: string, reference: string | null, };
 
-export type InvoiceDetail = { id: number, number: string, client_id: number, client_name: string, status: string, state: string, issue_date: string, due_date: string, currency: string, lines: Array<LineView>, totals: TotalsView, paid: MoneyView, outstanding: MoneyView, days_overdue: number, notes: string, cancelled_reason: string | null, payments: Array<PaymentView>, timeline: Array<TimelineItem>, can_edit: boolean, can_pay: boolean, can_cancel: boolean, 
+export type InvoiceDetail = { id: number, number: string, client_id: number, client_name: string, status: string, state: string, issue_date: string, due_date: string, currency: string, lines: Array<LineView>, totals: TotalsView, paid: MoneyView, outstanding: MoneyView, days_overdue: number, notes: string, cancelled_reason: string | null, 
+/**
+ * The ISO 11649 creditor reference payers quote ("RF3400000042"; printed in groups of four).
+ */
+creditor_reference: string | null, payments: Array<PaymentView>, timeline: Array<TimelineItem>, can_edit: boolean, can_pay: boolean, can_cancel: boolean, 
 /**
  * Follow-ups on hold: "disputed", "paused", or null.
  */
@@ -205,7 +209,20 @@ channel: string, email: string | null, phone: string | null,
  * The state of this stage's e-mail in the outbox (queued, sending,
  * failed, uncertain), if one was queued.
  */
-email_state: string | null, outbox_id: number | null, };
+email_state: string | null, outbox_id: number | null, 
+/**
+ * This step's letter, when it was made but has not printed: "made",
+ * "awaiting_confirmation" (opened in the PDF viewer) or "not_printed".
+ */
+letter_state: string | null, 
+/**
+ * Why the letter did not print, and what to do.
+ */
+letter_reason: string | null, 
+/**
+ * The letter batch to print again or confirm.
+ */
+letter_batch_id: number | null, };
 
 export type QueuePage = { today: string, total: number, items: Array<QueueItem>, 
 /**
@@ -270,19 +287,61 @@ invoice_ids: Array<number>,
  */
 page_size: string, 
 /**
- * Open the system's print path (CUPS `lp`, else the PDF viewer) after saving.
+ * Print (CUPS `lp`, else the PDF viewer) and record what printed.
+ * Without it the PDF is only saved, and nothing is recorded.
  */
 print: boolean, };
 
 export type LettersResult = { 
 /**
- * Where the PDF was saved.
+ * Where the PDF was saved (a new file every time).
  */
-path: string, letters: number, sha256: string, 
+path: string, 
 /**
- * How it was handed to the system ("lp", "xdg-open", …), if printing was asked.
+ * Letters in the PDF.
  */
-printed_with: string | null, };
+letters: number, sha256: string, 
+/**
+ * The print batch, when printing was asked.
+ */
+batch_id: number | null, 
+/**
+ * "saved" (not printed, nothing recorded), "printed", "awaiting_confirmation"
+ * (opened in the PDF viewer: the user says whether it printed) or "not_printed".
+ */
+print_state: string, 
+/**
+ * The command the PDF was handed to ("lp", "xdg-open", …).
+ */
+printed_with: string | null, 
+/**
+ * The printer's job id (`lp`: "request id is …").
+ */
+job_id: string | null, 
+/**
+ * Why it did not print, and what to do.
+ */
+print_error: string | null, 
+/**
+ * Letters that could not be laid out: left out, with the reason and the fix.
+ */
+left_out: Array<LetterProblem>, 
+/**
+ * Letters with characters no installed font has (drawn as a placeholder).
+ */
+placeholders: Array<LetterProblem>, };
+
+export type LetterProblem = { client_id: number, client_name: string, invoice_numbers: Array<string>, 
+/**
+ * What went wrong and what to do about it.
+ */
+reason: string, };
+
+export type LetterBatchRequest = { batch_id: number, 
+/**
+ * For a confirmation: whether the letters printed.
+ */
+printed: boolean, };
 
 export type InvoicePdfRequest = { invoice_id: number, page_size: string, };
 
@@ -566,7 +625,13 @@ export type PlanReminderDone = { plan_id: number,
  */
 channel: string, note: string, };
 
-export type PlanPdfRequest = { plan_id: number, page_size: string, };
+export type PlanPdfRequest = { plan_id: number, page_size: string, 
+/**
+ * For a reminder letter: print it, and record it if the printer took it.
+ */
+print: boolean, };
+
+export type PlanLetterResult = { path: string, sha256: string, print_state: string, printed_with: string | null, job_id: string | null, };
 
 export type CallScriptView = { invoice_id: number, number: string, client_id: number, client_name: string, phone: string | null, language: string, 
 /**
@@ -762,3 +827,110 @@ sha256_now: string | null,
 in_zip: string | null, };
 
 export type DossierResult = { pdf_path: string, csv_path: string, zip_path: string, pdf_sha256: string, zip_sha256: string, entries: number, files: Array<DossierFile>, };
+
+export type BankImportRequest = { path: string, 
+/**
+ * auto (default), camt, mt940, ofx or csv.
+ */
+format: string, 
+/**
+ * Show what would happen; record nothing.
+ */
+dry_run: boolean, 
+/**
+ * For a CSV export: the column mapping the user confirmed (JSON of
+ * `CsvMappingView.mapping`); it is saved for the next file with the same header.
+ */
+csv_mapping: string | null, };
+
+export type BankCandidateView = { invoice_id: number, number: string, client_id: number, client_name: string, 
+/**
+ * Still owing on the invoice.
+ */
+outstanding: MoneyView, 
+/**
+ * The amount proposed for (or recorded on) this invoice.
+ */
+amount: MoneyView, };
+
+export type BankEntryView = { 
+/**
+ * The stored entry (None in a dry run).
+ */
+id: number | null, uid: string, booking_date: string, amount: MoneyView, credit: boolean, payer_name: string | null, payer_iban: string | null, 
+/**
+ * As the bank wrote it (plain text).
+ */
+remittance: string, structured_ref: string | null, 
+/**
+ * recorded, review, unmatched, debit, known (imported before), ignored, assigned.
+ */
+status: string, 
+/**
+ * 1 reference, 2 invoice number, 3 known payer.
+ */
+tier: number | null, 
+/**
+ * high, medium, low.
+ */
+confidence: string | null, reason: string, candidates: Array<BankCandidateView>, };
+
+export type BankImportResult = { dry_run: boolean, 
+/**
+ * camt, mt940, ofx or csv.
+ */
+format: string, file_name: string, entries: number, 
+/**
+ * Seen before (this file or an overlapping one): nothing recorded again.
+ */
+already_imported: number, recorded: number, payments: number, 
+/**
+ * The sum of the payments recorded, per currency.
+ */
+recorded_total: Array<MoneyView>, review: number, unmatched: number, debits: number, 
+/**
+ * Every entry with its decision (first 500).
+ */
+lines: Array<BankEntryView>, };
+
+export type CsvMappingView = { headers: Array<string>, 
+/**
+ * The mapping as JSON, to send back in `BankImportRequest.csv_mapping`.
+ */
+mapping: string, 
+/**
+ * What each column was read as, for people: ("Booking date", "Buchungstag").
+ */
+roles: Array<[string, string]>, date_format: string, decimal: string, delimiter: string, currency: string | null, 
+/**
+ * What Kindly could not decide: date_format, decimal_separator, currency.
+ */
+questions: Array<string>, date_formats: Array<string>, };
+
+export type BankAllocation = { invoice_id: number, 
+/**
+ * Decimal text in the entry's currency.
+ */
+amount: string, };
+
+export type BankResolveRequest = { entry_id: number, 
+/**
+ * The payments to record (one invoice, another one, or a split); empty with `ignore`.
+ */
+allocations: Array<BankAllocation>, 
+/**
+ * Not a payment for any invoice: keep it out of the list.
+ */
+ignore: boolean, };
+
+export type BankStatusView = { 
+/**
+ * RFC 3339, UTC.
+ */
+last_import: string | null, days_since_import: number | null, 
+/**
+ * No statement imported for more than the setting's days: ask before sending.
+ */
+stale: boolean, stale_after_days: number, to_review: number, };
+
+export type BankReviewRequest = { offset: number, limit: number, };

@@ -11,6 +11,7 @@ export type View =
   | { name: 'new-invoice'; clientId?: number }
   | { name: 'edit-invoice'; id: number }
   | { name: 'outbox'; tab?: string }
+  | { name: 'bank' }
   | { name: 'settings'; section?: 'email' };
 
 export const router = $state<{ view: View; history: View[] }>({ view: { name: 'clients' }, history: [] });
@@ -27,7 +28,9 @@ export function back(fallback: View): void {
 }
 
 /** Which nav section a view belongs to. */
-export function section(view: View): 'today' | 'clients' | 'invoices' | 'followups' | 'outbox' | 'settings' | null {
+export function section(
+  view: View,
+): 'today' | 'clients' | 'invoices' | 'followups' | 'outbox' | 'bank' | 'settings' | null {
   switch (view.name) {
     case 'today':
       return 'today';
@@ -43,6 +46,8 @@ export function section(view: View): 'today' | 'clients' | 'invoices' | 'followu
       return 'invoices';
     case 'outbox':
       return 'outbox';
+    case 'bank':
+      return 'bank';
     case 'settings':
       return 'settings';
     default:

@@ -3,12 +3,22 @@
 
 use super::reminders::{due_now, epc_for, join_numbers, pay, record, render_reminder};
 use super::*;
+use crate::print::{PrintOutcome, Printer};
 
-/// Prints today's installment reminder (or broken-plan notice) as a letter
-/// for a window envelope, with the rest of the schedule and, for EUR, a
-/// payment QR code for the installment; saves it under `letters/` and
-/// records the reminder as sent by letter, with the PDF's SHA-256.
-pub async fn reminder_letter(ctx: Ctx<'_>, fonts: &Fonts, req: &PlanPdfRequest) -> ApiResult<PdfResult> {
+/// Today's installment reminder (or broken-plan notice) as a letter for a
+/// window envelope, with the rest of the schedule and, for EUR, a payment QR
+/// code for the installment, saved under a new name in `letters/`. With
+/// `print`, it is handed to the printer and recorded as sent by letter (with
+/// the PDF's SHA-256 and the job id) only if the printer took it; a printer
+/// error is refused with its reason and records nothing. Without `print`, or
+/// where only a PDF viewer opened it, nothing is recorded: the user marks it
+/// sent once posted.
+pub async fn reminder_letter(
+    ctx: Ctx<'_>,
+    fonts: &Fonts,
+    printer: &Printer,
+    req: &PlanPdfRequest,
+) -> ApiResult<PlanLetterResult> {
     let (p, seq, kind) = due_now(ctx, req.plan_id).await?;
     let settings = ctx.store.settings().await?;
     let client = ctx.store.client(p.client_id).await?;
@@ -53,14 +63,43 @@ pub async fn reminder_letter(ctx: Ctx<'_>, fonts: &Fonts, req: &PlanPdfRequest) 
     let meta = DocMeta::new(format!("{} #{}", l.reference, p.id), from.party.name.clone(), ctx.now.naive_utc());
     let bytes = kindly_pdf::render_letters(fonts, &[letter], &meta).map_err(documents::pdf_error)?;
     let sha = documents::sha256_hex(&bytes);
-    let name = format!("plan-{}-{}-{}.pdf", p.id, kind.as_str(), ctx.now.format("%Y-%m-%d-%H%M%S"));
-    let path = documents::save(&documents::data_dir(ctx).join("letters"), &name, &bytes)?;
-    let files = serde_json::json!({
-        "pdf": path.display().to_string(), "sha256": sha,
-        "files": [{ "kind": "pdf", "path": path.display().to_string(), "sha256": sha, "name": name }],
-    });
-    record(ctx, &p, seq, kind, "letter", &msg, files).await?;
-    Ok(PdfResult { path: path.display().to_string(), sha256: sha, bytes: bytes.len() as i64 })
+    let stem = crate::files::stamped(ctx, &format!("plan-{}-{}", p.id, kind.as_str()));
+    let path = crate::files::write_new(&documents::data_dir(ctx).join("letters"), &stem, "pdf", &bytes)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let mut result = PlanLetterResult {
+        path: path.display().to_string(),
+        sha256: sha.clone(),
+        print_state: "saved".into(),
+        printed_with: None,
+        job_id: None,
+    };
+    if !req.print {
+        return Ok(result);
+    }
+    match printer.print(&path) {
+        PrintOutcome::Printed { command, job_id } => {
+            let files = serde_json::json!({
+                "pdf": path.display().to_string(), "sha256": sha, "printed_with": command, "job_id": job_id,
+                "files": [{ "kind": "pdf", "path": path.display().to_string(), "sha256": sha, "name": name }],
+            });
+            record(ctx, &p, seq, kind, "letter", &msg, files).await?;
+            result.print_state = "printed".into();
+            result.printed_with = Some(command);
+            result.job_id = job_id;
+        }
+        PrintOutcome::Opened { command } => {
+            result.print_state = "awaiting_confirmation".into();
+            result.printed_with = Some(command);
+        }
+        PrintOutcome::Failed { reason, .. } => {
+            return Err(ApiError::new(
+                "not_printed",
+                format!("{reason} The letter was saved to {} and is not recorded as sent.", path.display()),
+                None,
+            ));
+        }
+    }
+    Ok(result)
 }
 
 /// Splits a message body into greeting, paragraphs, closing and signature lines for a letter.
@@ -254,7 +293,7 @@ pub async fn plan_pdf(ctx: Ctx<'_>, fonts: &Fonts, req: &PlanPdfRequest) -> ApiR
     let meta = DocMeta::new(format!("{} #{}", l.reference, p.id), from.party.name.clone(), ctx.now.naive_utc());
     let bytes = kindly_pdf::render_plan_letter(fonts, &doc, &meta).map_err(documents::pdf_error)?;
     let sha = documents::sha256_hex(&bytes);
-    let name = format!("plan-{}-{}.pdf", p.id, documents::file_safe(&numbers));
-    let path = documents::save(&documents::data_dir(ctx).join("plans"), &name, &bytes)?;
+    let stem = crate::files::stamped(ctx, &format!("plan-{}-{}", p.id, documents::file_safe(&numbers)));
+    let path = crate::files::write_new(&documents::data_dir(ctx).join("plans"), &stem, "pdf", &bytes)?;
     Ok(PdfResult { path: path.display().to_string(), sha256: sha, bytes: bytes.len() as i64 })
 }

@@ -32,6 +32,9 @@ function item(invoice_id: number, client_id: number, extra: Partial<QueueItem> =
     phone: null,
     email_state: null,
     outbox_id: null,
+    letter_state: null,
+    letter_reason: null,
+    letter_batch_id: null,
     ...extra,
   };
 }

@@ -1,0 +1,130 @@
+//! Files Kindly writes under the data folder: letters, invoices, e-mail
+//! copies, dossiers. They are evidence, so a generated document gets a name
+//! that is never reused and is written atomically: [`write_new`] never
+//! replaces an existing file, whatever the clock says and however many runs
+//! share a second.
+
+use crate::{ApiError, ApiResult, Ctx};
+use sha2::{Digest, Sha256};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The folder holding the database and every file Kindly keeps.
+pub(crate) fn data_dir(ctx: Ctx<'_>) -> PathBuf {
+    ctx.store.path().parent().map(Path::to_path_buf).unwrap_or_default()
+}
+
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    format!("{:x}", Sha256::digest(bytes))
+}
+
+/// An I/O error as the user should read it: what Kindly tried, where, and
+/// a code that tells a full disk from a missing file.
+pub(crate) fn io_error(what: &str, path: &Path, e: &std::io::Error) -> ApiError {
+    let code = match e.kind() {
+        std::io::ErrorKind::StorageFull => "disk_full",
+        std::io::ErrorKind::NotFound => "file_not_found",
+        _ => "io_error",
+    };
+    ApiError::new(code, format!("Could not {what} {}: {e}", path.display()), Some("file"))
+}
+
+/// Writes `bytes` to a new file in `dir` named `<stem>-<sha256 prefix>.<ext>`
+/// (then `-2`, `-3`, … should that name exist) and returns its path.
+///
+/// The bytes go to a temporary file first, are flushed to disk, and are then
+/// hard-linked under the final name: a link fails when the name exists, so a
+/// second run in the same second can never overwrite the first, and a full
+/// disk or a crash never leaves a half-written file under a final name. Where
+/// the file system has no hard links, the final name is created exclusively
+/// (`create_new`) and removed again if writing fails.
+pub(crate) fn write_new(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> ApiResult<PathBuf> {
+    std::fs::create_dir_all(dir).map_err(|e| io_error("create the folder", dir, &e))?;
+    let sha = sha256_hex(bytes);
+    let base = format!("{stem}-{}", &sha[..8]);
+    let tmp = dir.join(format!(".{base}.{}.part", std::process::id()));
+    let written = write_synced(&tmp, bytes, false);
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(io_error("write", &tmp, &e));
+    }
+    let result = (|| {
+        for n in 1u32..10_000 {
+            let name = if n == 1 { format!("{base}.{ext}") } else { format!("{base}-{n}.{ext}") };
+            let path = dir.join(name);
+            match std::fs::hard_link(&tmp, &path) {
+                Ok(()) => return Ok(path),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(_) => match write_synced(&path, bytes, true) {
+                    Ok(()) => return Ok(path),
+                    Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                    Err(e) => {
+                        let _ = std::fs::remove_file(&path);
+                        return Err(io_error("write", &path, &e));
+                    }
+                },
+            }
+        }
+        Err(ApiError::new(
+            "io_error",
+            format!("Could not find a free file name for {base}.{ext} in {}.", dir.display()),
+            Some("file"),
+        ))
+    })();
+    let _ = std::fs::remove_file(&tmp);
+    result
+}
+
+fn write_synced(path: &Path, bytes: &[u8], exclusive: bool) -> std::io::Result<()> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true);
+    if exclusive {
+        opts.create_new(true);
+    } else {
+        opts.create(true).truncate(true);
+    }
+    let mut f = opts.open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
+/// A file stem stamped with the day Kindly works on (`--today`, not the wall
+/// clock) and the time of the run: `letters-2026-12-01-154210`.
+pub(crate) fn stamped(ctx: Ctx<'_>, stem: &str) -> String {
+    format!("{stem}-{}-{}", ctx.today, ctx.now.format("%H%M%S"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_new_never_overwrites_and_names_by_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = write_new(dir.path(), "letters-2026-12-01-101010", "pdf", b"client A").unwrap();
+        let b = write_new(dir.path(), "letters-2026-12-01-101010", "pdf", b"client B").unwrap();
+        assert_ne!(a, b);
+        assert_eq!(std::fs::read(&a).unwrap(), b"client A");
+        assert_eq!(std::fs::read(&b).unwrap(), b"client B");
+        // The same bytes in the same second still get a new name.
+        let c = write_new(dir.path(), "letters-2026-12-01-101010", "pdf", b"client A").unwrap();
+        assert_ne!(a, c);
+        assert!(c.to_string_lossy().ends_with("-2.pdf"), "{}", c.display());
+        assert_eq!(std::fs::read(&a).unwrap(), b"client A");
+        // No temporary file is left behind.
+        let names: Vec<String> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into()).collect();
+        assert_eq!(names.len(), 3, "{names:?}");
+        assert!(names.iter().all(|n| !n.ends_with(".part")), "{names:?}");
+    }
+
+    #[test]
+    fn write_new_reports_a_folder_it_cannot_create() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("not-a-folder");
+        std::fs::write(&file, b"x").unwrap();
+        let err = write_new(&file.join("sub"), "x", "pdf", b"y").unwrap_err();
+        assert_eq!(err.code, "io_error");
+        assert!(err.message.contains("not-a-folder"), "{}", err.message);
+    }
+}

@@ -1,0 +1,549 @@
+//! Bank statements: each entry kept once (its stable identity is UNIQUE),
+//! with what was decided about it, and the payments a certain match makes,
+//! all in the import's one transaction: killed at any moment, an import has
+//! happened whole or not at all; imported again, it adds nothing.
+//!
+//! The store does not match: `kindly-bank` decides, the API applies the
+//! decisions here. The store re-checks every payment against the balance
+//! inside the transaction (and the payments trigger checks again), so a
+//! statement never over-pays an invoice, even one paid meanwhile.
+
+use crate::payments::insert_payment;
+use crate::util::{date_str, instant_str, parse_date, parse_instant};
+use crate::{Store, StoreError};
+use chrono::{DateTime, NaiveDate, Utc};
+use kindly_core::payment::PaymentMethod;
+use kindly_core::{Currency, Money};
+
+/// One statement entry as parsed.
+#[derive(Debug, Clone)]
+pub struct NewBankEntry<'a> {
+    pub uid: &'a str,
+    pub booking_date: NaiveDate,
+    pub value_date: Option<NaiveDate>,
+    pub amount: Money,
+    pub credit: bool,
+    pub counterparty_name: Option<&'a str>,
+    pub counterparty_iban: Option<&'a str>,
+    pub structured_ref: Option<&'a str>,
+    pub remittance: &'a str,
+    pub bank_ref: Option<&'a str>,
+}
+
+/// What to do with an entry (decided by `kindly-bank`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryDecision {
+    /// A certain match: record these payments (invoice id, minor units).
+    Record { tier: i64, reason: String, allocations: Vec<(i64, i64)> },
+    /// Uncertain: wait for the user, with the proposed allocations.
+    Review { tier: Option<i64>, reason: String, candidates: Vec<(i64, i64)> },
+    /// A credit that matches nothing open.
+    Unmatched { reason: String },
+    /// Money out: not a payment.
+    Debit,
+}
+
+#[derive(Debug, Clone)]
+pub struct ImportedEntry<'a> {
+    pub entry: NewBankEntry<'a>,
+    pub decision: EntryDecision,
+    /// The client the payer is remembered for once a payment is recorded.
+    pub payer_client: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewImport<'a> {
+    pub file_name: &'a str,
+    pub file_sha256: &'a str,
+    pub format: &'a str,
+    pub entries: &'a [ImportedEntry<'a>],
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportOutcome {
+    pub import_id: i64,
+    pub entries: i64,
+    /// Entries seen for the first time (the rest were imported before).
+    pub new_entries: i64,
+    pub recorded: i64,
+    pub payments: Vec<i64>,
+    pub review: i64,
+    pub unmatched: i64,
+    pub debits: i64,
+    /// Certain matches sent to review because the balance changed meanwhile.
+    pub downgraded: i64,
+    /// The sum of the payments recorded, per currency.
+    pub recorded_totals: Vec<Money>,
+}
+
+/// An open invoice as the matcher needs it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct OpenInvoiceRow {
+    pub id: i64,
+    pub client_id: i64,
+    pub number: String,
+    pub creditor_reference: Option<String>,
+    pub currency: String,
+    pub outstanding_minor: i64,
+}
+
+/// A payer seen paying a client: an IBAN or a normalised name.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct PayerRow {
+    pub client_id: i64,
+    pub kind: String,
+    pub value: String,
+}
+
+/// An entry waiting for the user (review or unmatched).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BankEntryRecord {
+    pub id: i64,
+    pub uid: String,
+    pub booking_date: NaiveDate,
+    pub amount: Money,
+    pub credit: bool,
+    pub counterparty_name: Option<String>,
+    pub counterparty_iban: Option<String>,
+    pub structured_ref: Option<String>,
+    pub remittance: String,
+    pub status: String,
+    pub tier: Option<i64>,
+    pub reason: String,
+    pub candidates: Vec<(i64, i64)>,
+}
+
+#[derive(sqlx::FromRow)]
+struct EntryRow {
+    id: i64,
+    uid: String,
+    booking_date: String,
+    amount_minor: i64,
+    currency: String,
+    credit: i64,
+    counterparty_name: Option<String>,
+    counterparty_iban: Option<String>,
+    structured_ref: Option<String>,
+    remittance: String,
+    status: String,
+    tier: Option<i64>,
+    reason: String,
+    candidates: String,
+}
+
+impl EntryRow {
+    fn into_record(self) -> Result<BankEntryRecord, StoreError> {
+        let currency = Currency::parse(&self.currency).map_err(|e| StoreError::Other(e.to_string()))?;
+        let candidates: Vec<serde_json::Value> = serde_json::from_str(&self.candidates).unwrap_or_default();
+        Ok(BankEntryRecord {
+            id: self.id,
+            uid: self.uid,
+            booking_date: parse_date(&self.booking_date)?,
+            amount: Money::new(self.amount_minor, currency),
+            credit: self.credit == 1,
+            counterparty_name: self.counterparty_name,
+            counterparty_iban: self.counterparty_iban,
+            structured_ref: self.structured_ref,
+            remittance: self.remittance,
+            status: self.status,
+            tier: self.tier,
+            reason: self.reason,
+            candidates: candidates
+                .iter()
+                .filter_map(|c| Some((c.get("invoice_id")?.as_i64()?, c.get("amount_minor")?.as_i64()?)))
+                .collect(),
+        })
+    }
+}
+
+fn candidates_json(c: &[(i64, i64)]) -> String {
+    let v: Vec<serde_json::Value> =
+        c.iter().map(|(i, a)| serde_json::json!({ "invoice_id": i, "amount_minor": a })).collect();
+    serde_json::Value::Array(v).to_string()
+}
+
+/// Why a certain match cannot be recorded as it stands (the balance moved,
+/// the invoice was cancelled, the currency differs), or `None` if it can.
+async fn allocation_problem(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    currency: Currency,
+    allocations: &[(i64, i64)],
+) -> Result<Option<String>, sqlx::Error> {
+    for (invoice_id, minor) in allocations {
+        let row: Option<(String, String, String, i64, i64)> =
+            sqlx::query_as("SELECT number, status, currency, total_minor, paid_minor FROM invoices WHERE id = ?1")
+                .bind(invoice_id)
+                .fetch_optional(&mut **tx)
+                .await?;
+        let Some((number, status, cur, total, paid)) = row else {
+            return Ok(Some(format!("invoice {invoice_id} no longer exists")));
+        };
+        if status != "issued" {
+            return Ok(Some(format!("invoice {number} is {status}")));
+        }
+        if cur != currency.code() {
+            return Ok(Some(format!("invoice {number} is in {cur}, the payment in {}", currency.code())));
+        }
+        if *minor <= 0 || *minor > total - paid {
+            return Ok(Some(format!(
+                "the payment is more than the {} still owing on invoice {number}",
+                Money::new(total - paid, currency).plain()
+            )));
+        }
+    }
+    Ok(None)
+}
+
+impl Store {
+    /// Imports a statement's entries with their decisions in one transaction.
+    pub async fn import_bank_statement(
+        &self,
+        import: &NewImport<'_>,
+        now: DateTime<Utc>,
+    ) -> Result<ImportOutcome, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.write_tx().await?;
+        let import_id: i64 = sqlx::query_scalar(
+            "INSERT INTO bank_imports (file_name, file_sha256, format, imported_at, entries, new_entries)
+             VALUES (?1, ?2, ?3, ?4, ?5, 0) RETURNING id",
+        )
+        .bind(import.file_name)
+        .bind(import.file_sha256)
+        .bind(import.format)
+        .bind(instant_str(now))
+        .bind(import.entries.len() as i64)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(map)?;
+        let mut out = ImportOutcome { import_id, entries: import.entries.len() as i64, ..Default::default() };
+        for item in import.entries {
+            let e = &item.entry;
+            let mut decision = item.decision.clone();
+            if let EntryDecision::Record { allocations, tier, reason } = &decision {
+                if let Some(problem) = allocation_problem(&mut tx, e.amount.currency, allocations).await.map_err(map)? {
+                    out.downgraded += 1;
+                    decision = EntryDecision::Review {
+                        tier: Some(*tier),
+                        reason: format!("{reason}; not recorded: {problem}"),
+                        candidates: allocations.clone(),
+                    };
+                }
+            }
+            let (status, tier, reason, candidates) = match &decision {
+                EntryDecision::Record { tier, reason, allocations } => {
+                    ("recorded", Some(*tier), reason.clone(), allocations.clone())
+                }
+                EntryDecision::Review { tier, reason, candidates } => {
+                    ("review", *tier, reason.clone(), candidates.clone())
+                }
+                EntryDecision::Unmatched { reason } => ("unmatched", None, reason.clone(), Vec::new()),
+                EntryDecision::Debit => ("debit", None, String::new(), Vec::new()),
+            };
+            let id: Option<i64> = sqlx::query_scalar(
+                "INSERT INTO bank_entries (uid, import_id, booking_date, value_date, amount_minor, currency, credit,
+                     counterparty_name, counterparty_iban, structured_ref, remittance, bank_ref, status, tier, reason,
+                     candidates, decided_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                 ON CONFLICT (uid) DO NOTHING RETURNING id",
+            )
+            .bind(e.uid)
+            .bind(import_id)
+            .bind(date_str(e.booking_date))
+            .bind(e.value_date.map(date_str))
+            .bind(e.amount.minor)
+            .bind(e.amount.currency.code())
+            .bind(i64::from(e.credit))
+            .bind(e.counterparty_name)
+            .bind(e.counterparty_iban)
+            .bind(e.structured_ref)
+            .bind(e.remittance)
+            .bind(e.bank_ref)
+            .bind(status)
+            .bind(tier)
+            .bind(&reason)
+            .bind(candidates_json(&candidates))
+            .bind((status == "recorded" || status == "debit").then(|| instant_str(now)))
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(map)?;
+            let Some(entry_id) = id else { continue };
+            out.new_entries += 1;
+            match &decision {
+                EntryDecision::Record { allocations, .. } => {
+                    out.recorded += 1;
+                    let reference = e.bank_ref.unwrap_or(e.uid);
+                    for (invoice_id, minor) in allocations {
+                        let amount = Money::new(*minor, e.amount.currency);
+                        let pid = insert_payment(
+                            self,
+                            &mut tx,
+                            *invoice_id,
+                            amount,
+                            e.booking_date,
+                            PaymentMethod::BankTransfer,
+                            Some(reference),
+                            Some(entry_id),
+                            now,
+                        )
+                        .await?;
+                        out.payments.push(pid);
+                        match out.recorded_totals.iter_mut().find(|t| t.currency == amount.currency) {
+                            Some(t) => t.minor += amount.minor,
+                            None => out.recorded_totals.push(amount),
+                        }
+                    }
+                    if let Some(client_id) = item.payer_client {
+                        remember_payer(&mut tx, client_id, e.counterparty_iban, e.counterparty_name, now)
+                            .await
+                            .map_err(map)?;
+                    }
+                }
+                EntryDecision::Review { .. } => out.review += 1,
+                EntryDecision::Unmatched { .. } => out.unmatched += 1,
+                EntryDecision::Debit => out.debits += 1,
+            }
+        }
+        sqlx::query("UPDATE bank_imports SET new_entries = ?2 WHERE id = ?1")
+            .bind(import_id)
+            .bind(out.new_entries)
+            .execute(&mut *tx)
+            .await
+            .map_err(map)?;
+        tx.commit().await.map_err(map)?;
+        Ok(out)
+    }
+
+    /// Every issued invoice with something still owing, for the matcher.
+    pub async fn open_invoices_for_matching(&self) -> Result<Vec<OpenInvoiceRow>, StoreError> {
+        sqlx::query_as(
+            "SELECT id, client_id, number, creditor_reference, currency, total_minor - paid_minor AS outstanding_minor
+             FROM invoices WHERE status = 'issued' AND paid_minor < total_minor",
+        )
+        .fetch_all(self.pool())
+        .await
+        .map_err(|e| StoreError::classify(e, self.path()))
+    }
+
+    pub async fn known_payers(&self) -> Result<Vec<PayerRow>, StoreError> {
+        sqlx::query_as("SELECT client_id, kind, value FROM client_payers")
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))
+    }
+
+    /// When the last statement was imported.
+    pub async fn last_bank_import(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let t: Option<String> = sqlx::query_scalar("SELECT MAX(imported_at) FROM bank_imports")
+            .fetch_one(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))?;
+        t.as_deref().map(parse_instant).transpose()
+    }
+
+    /// Entries waiting for the user: `review` first, then `unmatched` credits.
+    pub async fn bank_entries_to_review(
+        &self,
+        limit: i64,
+        offset: i64,
+    ) -> Result<(i64, Vec<BankEntryRecord>), StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let total: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM bank_entries WHERE status IN ('review', 'unmatched')")
+                .fetch_one(self.pool())
+                .await
+                .map_err(map)?;
+        let rows: Vec<EntryRow> = sqlx::query_as(
+            "SELECT id, uid, booking_date, amount_minor, currency, credit, counterparty_name, counterparty_iban,
+                    structured_ref, remittance, status, tier, reason, candidates
+             FROM bank_entries WHERE status IN ('review', 'unmatched')
+             ORDER BY status = 'unmatched', booking_date DESC, id DESC LIMIT ?1 OFFSET ?2",
+        )
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(self.pool())
+        .await
+        .map_err(map)?;
+        Ok((total, rows.into_iter().map(EntryRow::into_record).collect::<Result<_, _>>()?))
+    }
+
+    pub async fn bank_entry(&self, id: i64) -> Result<BankEntryRecord, StoreError> {
+        let row: Option<EntryRow> = sqlx::query_as(
+            "SELECT id, uid, booking_date, amount_minor, currency, credit, counterparty_name, counterparty_iban,
+                    structured_ref, remittance, status, tier, reason, candidates
+             FROM bank_entries WHERE id = ?1",
+        )
+        .bind(id)
+        .fetch_optional(self.pool())
+        .await
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        row.ok_or(StoreError::NotFound { entity: "bank entry", id })?.into_record()
+    }
+
+    /// The user's decision on an entry waiting for review: record these
+    /// payments (one invoice, another one, or split across several), or
+    /// ignore it (`allocations` empty). Refused when the entry was already
+    /// decided, when the allocations exceed the credit, or (per invoice)
+    /// exceed what is still owing.
+    pub async fn resolve_bank_entry(
+        &self,
+        entry_id: i64,
+        allocations: &[(i64, i64)],
+        payer_client: Option<i64>,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<i64>, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.write_tx().await?;
+        let row: Option<EntryRow> = sqlx::query_as(
+            "SELECT id, uid, booking_date, amount_minor, currency, credit, counterparty_name, counterparty_iban,
+                    structured_ref, remittance, status, tier, reason, candidates
+             FROM bank_entries WHERE id = ?1",
+        )
+        .bind(entry_id)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(map)?;
+        let e = row.ok_or(StoreError::NotFound { entity: "bank entry", id: entry_id })?.into_record()?;
+        if e.status != "review" && e.status != "unmatched" {
+            return Err(StoreError::Bank {
+                code: "bank_entry_decided",
+                message: format!("this bank entry was already {}; a decision is never made twice", e.status),
+            });
+        }
+        if !allocations.is_empty() && !e.credit {
+            return Err(StoreError::Bank {
+                code: "bank_entry_debit",
+                message: "money paid out is not a payment from a client".into(),
+            });
+        }
+        let sum: i64 = allocations.iter().map(|(_, a)| *a).sum();
+        if sum > e.amount.minor {
+            return Err(StoreError::Bank {
+                code: "bank_allocation_too_much",
+                message: format!(
+                    "the amounts add up to {}, more than the {} this entry credited",
+                    Money::new(sum, e.amount.currency).plain(),
+                    e.amount.plain()
+                ),
+            });
+        }
+        if let Some(problem) = allocation_problem(&mut tx, e.amount.currency, allocations).await.map_err(map)? {
+            return Err(StoreError::Bank { code: "bank_allocation_refused", message: problem });
+        }
+        let mut payments = Vec::new();
+        let reference = e.uid.clone();
+        for (invoice_id, minor) in allocations {
+            let pid = insert_payment(
+                self,
+                &mut tx,
+                *invoice_id,
+                Money::new(*minor, e.amount.currency),
+                e.booking_date,
+                PaymentMethod::BankTransfer,
+                Some(&reference),
+                Some(e.id),
+                now,
+            )
+            .await?;
+            payments.push(pid);
+        }
+        if let (Some(client_id), false) = (payer_client, allocations.is_empty()) {
+            remember_payer(&mut tx, client_id, e.counterparty_iban.as_deref(), e.counterparty_name.as_deref(), now)
+                .await
+                .map_err(map)?;
+        }
+        let status = if allocations.is_empty() { "ignored" } else { "assigned" };
+        sqlx::query("UPDATE bank_entries SET status = ?2, decided_at = ?3 WHERE id = ?1")
+            .bind(entry_id)
+            .bind(status)
+            .bind(instant_str(now))
+            .execute(&mut *tx)
+            .await
+            .map_err(map)?;
+        tx.commit().await.map_err(map)?;
+        Ok(payments)
+    }
+
+    /// Which of these entry identities are already stored.
+    pub async fn known_bank_entries(&self, uids: &[&str]) -> Result<std::collections::HashSet<String>, StoreError> {
+        Ok(self.bank_entry_ids(uids).await?.into_keys().collect())
+    }
+
+    /// For these entry identities: (entry id, import id, status) of those stored.
+    pub async fn bank_entry_ids(
+        &self,
+        uids: &[&str],
+    ) -> Result<std::collections::HashMap<String, (i64, i64, String)>, StoreError> {
+        let rows: Vec<(String, i64, i64, String)> = sqlx::query_as(
+            "SELECT uid, id, import_id, status FROM bank_entries WHERE uid IN (SELECT value FROM json_each(?1))",
+        )
+        .bind(serde_json::to_string(uids).unwrap_or_default())
+        .fetch_all(self.pool())
+        .await
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(rows.into_iter().map(|(u, id, imp, st)| (u, (id, imp, st))).collect())
+    }
+
+    pub async fn save_bank_csv_mapping(
+        &self,
+        bank_key: &str,
+        mapping: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "INSERT INTO bank_csv_mappings (bank_key, mapping, saved_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (bank_key) DO UPDATE SET mapping = excluded.mapping, saved_at = excluded.saved_at",
+        )
+        .bind(bank_key)
+        .bind(mapping)
+        .bind(instant_str(now))
+        .execute(self.pool())
+        .await
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(())
+    }
+
+    pub async fn bank_csv_mapping(&self, bank_key: &str) -> Result<Option<String>, StoreError> {
+        sqlx::query_scalar("SELECT mapping FROM bank_csv_mappings WHERE bank_key = ?1")
+            .bind(bank_key)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))
+    }
+}
+
+/// Normalises a payer's name for matching: lower case, letters and digits
+/// only, single spaces ("Müller GmbH & Co. KG" → "müller gmbh co kg").
+pub fn normalise_payer_name(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_alphanumeric() { c.to_lowercase().next().unwrap_or(c) } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+async fn remember_payer(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    client_id: i64,
+    iban: Option<&str>,
+    name: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let iban = iban.map(|i| i.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase());
+    let name = name.map(normalise_payer_name).filter(|n| n.len() >= 3);
+    for (kind, value) in [("iban", iban), ("name", name)] {
+        if let Some(v) = value.filter(|v| !v.is_empty()) {
+            sqlx::query(
+                "INSERT INTO client_payers (client_id, kind, value, first_seen) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(client_id)
+            .bind(kind)
+            .bind(v)
+            .bind(instant_str(now))
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,63 @@
+//! Bank statement commands: import (from a path the user picked in the
+//! system's file dialog or dropped on the window), review, status. One call
+//! into `kindly_api::bank` each.
+
+use crate::state::AppState;
+use kindly_api::bank::{
+    self, BankEntryView, BankImportRequest, BankImportResult, BankResolveRequest, BankReviewRequest, BankStatusView,
+    CsvMappingView,
+};
+use kindly_api::views::Page;
+use kindly_api::ApiError;
+use tauri::State;
+use tauri_plugin_dialog::DialogExt;
+
+type Res<T> = Result<T, ApiError>;
+
+#[tauri::command]
+pub async fn bank_import(s: State<'_, AppState>, req: BankImportRequest) -> Res<BankImportResult> {
+    bank::import_statement(s.ctx()?, &req).await
+}
+
+#[tauri::command]
+pub async fn bank_review(s: State<'_, AppState>, req: BankReviewRequest) -> Res<Page<BankEntryView>> {
+    bank::to_review(s.ctx()?, &req).await
+}
+
+#[tauri::command]
+pub async fn bank_resolve(s: State<'_, AppState>, req: BankResolveRequest) -> Res<BankEntryView> {
+    bank::resolve(s.ctx()?, &req).await
+}
+
+#[tauri::command]
+pub async fn bank_status(s: State<'_, AppState>) -> Res<BankStatusView> {
+    bank::status(s.ctx()?).await
+}
+
+#[tauri::command]
+pub async fn bank_csv_mapping(s: State<'_, AppState>, path: String) -> Res<CsvMappingView> {
+    bank::csv_mapping(s.ctx()?, &path).await
+}
+
+/// The system's file dialog for a bank statement; `None` when cancelled.
+/// `KINDLY_PICK_FILE` answers instead of the dialog (the end-to-end tests
+/// cannot click in a native dialog).
+#[tauri::command]
+pub async fn pick_statement_file(app: tauri::AppHandle) -> Res<Option<String>> {
+    if let Some(p) = std::env::var_os("KINDLY_PICK_FILE").filter(|p| !p.is_empty()) {
+        return Ok(Some(p.to_string_lossy().into_owned()));
+    }
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Import a bank statement")
+        .add_filter("Bank statements", &["xml", "zip", "sta", "mt940", "txt", "ofx", "qfx", "csv"])
+        .blocking_pick_file();
+    match picked {
+        None => Ok(None),
+        Some(f) => f
+            .into_path()
+            .map(|p| Some(p.display().to_string()))
+            .map_err(|e| ApiError::new("file_dialog", format!("The chosen file cannot be opened: {e}"), None)),
+    }
+}
