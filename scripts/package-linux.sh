@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 ui/node_modules/.bin/tauri build --bundles deb,rpm
-deb=$(ls -t target/release/bundle/deb/*.deb | head -n1)
-rpm=$(ls -t target/release/bundle/rpm/*.rpm | head -n1)
+t="${CARGO_TARGET_DIR:-target}"
+deb=$(ls -t "$t"/release/bundle/deb/*.deb | head -n1)
+rpm=$(ls -t "$t"/release/bundle/rpm/*.rpm | head -n1)
 printf '%s\t%s\n' "$(du -h "$deb" | cut -f1)" "$deb" "$(du -h "$rpm" | cut -f1)" "$rpm"
-printf '%s\t%s\n' "$(du -h target/release/kindly-app | cut -f1)" "target/release/kindly-app (installed as /usr/bin/kindly-app)"
+printf '%s\t%s\n' "$(du -h "$t"/release/kindly-app | cut -f1)" "$t/release/kindly-app (installed as /usr/bin/kindly-app)"

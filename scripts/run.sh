@@ -10,6 +10,6 @@ export PATH="$HOME/.cargo/bin:$PATH"
 cargo build --release -p kindly-app
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "run: no display found; starting Kindly under Xvfb (xvfb-run)"
-  exec xvfb-run -a ./target/release/kindly-app "$@"
+  exec xvfb-run -a "${CARGO_TARGET_DIR:-target}"/release/kindly-app "$@"
 fi
-exec ./target/release/kindly-app "$@"
+exec "${CARGO_TARGET_DIR:-target}"/release/kindly-app "$@"

@@ -5,7 +5,7 @@
 # user's data directory. Run scripts/package-linux.sh first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-deb=$(ls -t target/release/bundle/deb/*.deb | head -n1)
+deb=$(ls -t "${CARGO_TARGET_DIR:-target}"/release/bundle/deb/*.deb | head -n1)
 # The installers issue's size goal: a download of at most 10 MB. It grew
 # past it once unnoticed (new dependencies); now that fails here.
 bytes=$(stat -c %s "$deb")

@@ -10,6 +10,10 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never
+# One target directory outside the clone, shared by every run on this
+# machine: a clean clone then rebuilds only Kindly's own crates, not its
+# ~600 dependencies. A cold machine builds everything, and still passes.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/var/tmp/kindly-target}"
 
 step() { printf '\n=== %s\n' "$*"; }
 
