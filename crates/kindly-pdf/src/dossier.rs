@@ -3,12 +3,14 @@
 //!
 //! Evidence text is quoted as received, so a character no bundled or system
 //! font covers (an emoji in an e-mail) is written as its code point, e.g.
-//! `[U+1F600]`, rather than failing the whole dossier; the original file is
-//! in the dossier's archive.
+//! `[U+1F984]`, rather than as the anonymous placeholder (�) letters draw:
+//! evidence names the exact character. The original file is in the dossier's
+//! archive.
 
 use crate::error::PdfError;
 use crate::fonts::Fonts;
 use crate::layout::{Flow, PageSize, BODY_SIZE};
+use crate::shape::is_ignorable;
 use crate::text::{is_dropped, Shaper};
 use crate::{DocMeta, Table};
 
@@ -47,7 +49,8 @@ pub struct ReportDoc {
 fn printable(fonts: &Fonts, s: &str, bold: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c == '\n' || c == '\t' || c == ' ' || is_dropped(c) || fonts.resolve(c, bold).is_some() {
+        let invisible = is_dropped(c) || is_ignorable(c) || matches!(c, '\n' | '\t' | ' ' | '\u{2028}' | '\u{2029}');
+        if invisible || fonts.resolve(c, bold).is_some() {
             out.push(c);
         } else {
             out.push_str(&format!("[U+{:04X}]", c as u32));
@@ -111,4 +114,17 @@ pub fn render_report(fonts: &Fonts, doc: &ReportDoc, meta: &DocMeta) -> Result<V
     }
     let pages = f.finish(&|n, m| meta.page_label(n, m))?;
     crate::pdf::write(fonts, &sh.usage, pages, meta)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printable_names_only_what_no_font_covers() {
+        let fonts = Fonts::load_with_fallbacks(vec![]).unwrap();
+        // Joiners and direction marks are kept for shaping and bidi; Arabic is in DejaVu.
+        assert_eq!(printable(&fonts, "a\u{200D}b \u{200F}محمد\tx", false), "a\u{200D}b \u{200F}محمد\tx");
+        assert_eq!(printable(&fonts, "Bad\u{378}", false), "Bad[U+0378]");
+    }
 }

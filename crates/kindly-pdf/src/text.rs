@@ -329,10 +329,11 @@ impl<'f> Shaper<'f> {
 
     /// Width of one line of text in mm (newlines count as nothing; callers pass single lines).
     pub(crate) fn width(&self, text: &str, bold: bool, size: f32) -> f32 {
-        let text = clean(text);
-        let em = match self.simple_em(&text, bold) {
+        // Controls and invisible characters fail the fast path, so `clean` is
+        // only needed on the slow one.
+        let em = match self.simple_em(text, bold) {
             Some(em) => em,
-            None => self.em(&self.prepared(&text, bold), bold),
+            None => self.em(&self.prepared(text, bold), bold),
         };
         em * size * MM_PER_PT
     }
@@ -368,10 +369,10 @@ impl<'f> Shaper<'f> {
     /// Splits one line into runs (visual order, one face each) and records the
     /// glyphs used and the placeholders drawn.
     pub(crate) fn runs(&mut self, text: &str, bold: bool, field: &str) -> Vec<Run> {
-        let cleaned = clean(text);
-        let runs = match self.simple_runs(&cleaned, bold) {
+        let runs = match self.simple_runs(text, bold) {
             Some(runs) => runs,
             None => {
+                let cleaned = clean(text);
                 let (prepared, found) = self.prepare(&cleaned, bold);
                 if found == Prepared::Placeholders {
                     self.note_placeholders(&cleaned, bold, field);
@@ -564,24 +565,33 @@ impl<'f> Shaper<'f> {
     /// (never before a combining mark), so nothing ever runs past `max`. A line
     /// of a paragraph written in the other direction than the line's first
     /// word keeps the paragraph's direction (see [`crate::bidi::keep_direction`]).
-    pub(crate) fn wrap(&self, original: &str, bold: bool, size: f32, max: f32, field: &str) -> Vec<String> {
-        let text = original;
-        let (text, prepared) = self.prepare(text, bold);
-        if prepared == Prepared::Placeholders {
-            self.note_placeholders(&clean(original), bold, field);
+    pub(crate) fn wrap(&self, text: &str, bold: bool, size: f32, max: f32, field: &str) -> Vec<String> {
+        // The usual case: every word simple and covered; no preparing pass.
+        if let Some(lines) = self.wrap_prepared(text, bold, size, max, true) {
+            return lines;
         }
-        let simple = prepared == Prepared::Simple;
+        let (prepared, found) = self.prepare(text, bold);
+        if found == Prepared::Placeholders {
+            self.note_placeholders(&clean(text), bold, field);
+        }
+        self.wrap_prepared(&prepared, bold, size, max, false).unwrap_or_default()
+    }
+
+    /// [`Shaper::wrap`] of prepared text; with `simple_only`, `None` as soon
+    /// as a word is not simple (see [`Shaper::simple_em`]).
+    fn wrap_prepared(&self, text: &str, bold: bool, size: f32, max: f32, simple_only: bool) -> Option<Vec<String>> {
         let scale = size * MM_PER_PT;
         let space = self.em(" ", bold) * scale;
+        let em = |s: &str| if simple_only { self.simple_em(s, bold) } else { Some(self.em(s, bold)) };
         let mut out = Vec::new();
         for hard in text.split('\n') {
-            let direction = (!simple && crate::bidi::may_have_rtl(hard))
+            let direction = (!simple_only && crate::bidi::may_have_rtl(hard))
                 .then(|| crate::bidi::first_strong_rtl(hard).unwrap_or(false));
             let first = out.len();
             let mut line = String::new();
             let mut line_w = 0.0f32;
             for word in hard.split(' ').filter(|w| !w.is_empty()) {
-                let w = self.em(word, bold) * scale;
+                let w = em(word)? * scale;
                 if !line.is_empty() && line_w + space + w <= max {
                     line.push(' ');
                     line.push_str(word);
@@ -598,12 +608,13 @@ impl<'f> Shaper<'f> {
                     // Hard-break an over-long word ("never let a name break layout").
                     line_w = 0.0;
                     for piece in breakable_pieces(word) {
-                        let pw = self.em(piece, bold) * scale;
+                        let pw = em(piece)? * scale;
                         if !line.is_empty() && line_w + pw > max {
                             out.push(std::mem::take(&mut line));
                             line_w = 0.0;
                         }
                         line.push_str(piece);
+                        // Shaped text is measured whole: its pieces' widths need not add up.
                         line_w = if piece.chars().all(is_simple) { line_w + pw } else { self.em(&line, bold) * scale };
                     }
                 }
@@ -615,7 +626,7 @@ impl<'f> Shaper<'f> {
                 }
             }
         }
-        out
+        Some(out)
     }
 }
 
