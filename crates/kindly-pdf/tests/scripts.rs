@@ -239,3 +239,26 @@ fn a_letter_that_cannot_be_laid_out_is_left_out_of_the_batch() {
     let empty = render_letter_batch(&fonts, &[], &common::meta()).unwrap();
     assert!(empty.bytes.is_none() && empty.failed.is_empty());
 }
+
+#[test]
+fn a_big_mixed_batch_embeds_the_same_fonts_every_time() {
+    // Big enough to be laid out on several threads, which meet the fallback
+    // fonts in any order: the fonts embedded (their subset tags are a hash of
+    // the glyphs) and the text must not depend on it. (The whole file is not
+    // byte-identical: printpdf names the QR code XObjects at random.)
+    let names = ["Zoë Ångström-Müller", "محمد الأحمد", "अनीता शर्मा", "สมชาย ใจดี", "김민준", "王芳", "דוד כהן"];
+    let fonts = Fonts::load().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let letters: Vec<_> =
+        (0..140).map(|i| common::letter(PageSize::A4, names[(i * 5) % names.len()], 1 + i % 3)).collect();
+    let mut seen = Vec::new();
+    for run in ["a", "b"] {
+        let pdf = write(dir.path(), &format!("{run}.pdf"), &render_letters(&fonts, &letters, &common::meta()).unwrap());
+        let listing = check_fonts(&pdf);
+        let faces: Vec<String> =
+            listing.lines().skip(2).filter_map(|l| l.split_whitespace().next()).map(String::from).collect();
+        seen.push((faces, text_of(&pdf, &[])));
+    }
+    assert_eq!(seen[0].0, seen[1].0);
+    assert!(seen[0].1 == seen[1].1, "the text differs between two renders");
+}
