@@ -9,7 +9,7 @@ use kindly_api::followups::{self, QueueRequest};
 use kindly_api::invoices::{InvoiceInput, LineInput};
 use kindly_api::Ctx;
 use kindly_store::Store;
-use kindly_tests::{date, now};
+use kindly_tests::{camt053 as camt, date, now, StatementTx as Tx};
 use std::path::{Path, PathBuf};
 
 struct Db {
@@ -57,48 +57,6 @@ async fn invoice(ctx: Ctx<'_>, client_id: i64, price: &str) -> (i64, String, Str
     let detail = kindly_api::invoices::get(ctx, created.id).await.expect("invoice detail");
     let rf = detail.creditor_reference.clone().expect("every invoice has a creditor reference");
     (created.id, detail.number.clone(), rf)
-}
-
-/// One credit or debit in a camt.053.001.08 statement.
-struct Tx<'a> {
-    id: &'a str,
-    amount: &'a str,
-    credit: bool,
-    payer: &'a str,
-    iban: &'a str,
-    rf: Option<&'a str>,
-    text: &'a str,
-}
-
-fn camt(day: &str, txs: &[Tx<'_>]) -> String {
-    let mut entries = String::new();
-    for t in txs {
-        let ind = if t.credit { "CRDT" } else { "DBIT" };
-        let rmt = match t.rf {
-            Some(rf) => format!(
-                "<Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>{rf}</Ref></CdtrRefInf></Strd>"
-            ),
-            None => format!("<Ustrd>{}</Ustrd>", t.text),
-        };
-        entries.push_str(&format!(
-            "<Ntry><Amt Ccy=\"EUR\">{amt}</Amt><CdtDbtInd>{ind}</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>\
-             <BookgDt><Dt>{day}</Dt></BookgDt><ValDt><Dt>{day}</Dt></ValDt><AcctSvcrRef>{id}</AcctSvcrRef>\
-             <BkTxCd/><NtryDtls><TxDtls><Refs><AcctSvcrRef>{id}-TX</AcctSvcrRef><EndToEndId>NOTPROVIDED</EndToEndId></Refs>\
-             <Amt Ccy=\"EUR\">{amt}</Amt><CdtDbtInd>{ind}</CdtDbtInd>\
-             <RltdPties><Dbtr><Pty><Nm>{payer}</Nm></Pty></Dbtr><DbtrAcct><Id><IBAN>{iban}</IBAN></Id></DbtrAcct></RltdPties>\
-             <RmtInf>{rmt}</RmtInf></TxDtls></NtryDtls></Ntry>\n",
-            amt = t.amount,
-            id = t.id,
-            payer = t.payer,
-            iban = t.iban,
-        ));
-    }
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\">\
-         <BkToCstmrStmt><GrpHdr><MsgId>M-{day}</MsgId><CreDtTm>{day}T18:00:00</CreDtTm></GrpHdr>\
-         <Stmt><Id>S-{day}</Id><CreDtTm>{day}T18:00:00</CreDtTm>\
-         <Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>\n{entries}</Stmt></BkToCstmrStmt></Document>\n"
-    )
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> String {

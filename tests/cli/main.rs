@@ -269,3 +269,56 @@ fn calls_promises_inbound_contact_timeline_and_dossier_through_the_cli() {
     assert_eq!(cli.json_on("2026-12-01", &["promises", "due"]).as_array().unwrap().len(), 0);
     assert_eq!(cli.json_on("2026-12-01", &["promises", "list", "--invoice", &inv_id])[0]["outcome"], "broken");
 }
+
+/// `kindly letters --print` exits 2 when the printer refused the letters (a
+/// script must never take a failed print for a letter sent); `letters retry`
+/// prints the same file and records it.
+#[cfg(unix)]
+#[test]
+fn letters_that_did_not_print_exit_2_and_retry_prints_the_same_file() {
+    let cli = Cli::new();
+    let tools = tempfile::tempdir().unwrap();
+    let kindly_tests_printer = |ok: bool| match kindly_tests::fake_printer(tools.path(), ok) {
+        kindly_api::print::Printer::Command(p) => p,
+        kindly_api::print::Printer::Viewer => unreachable!(),
+    };
+    let id = cli.json(&["clients", "add", "--name", "Ana Alves", "--language", "en"])["id"].as_i64().unwrap();
+    cli.json(&[
+        "invoices",
+        "add",
+        "--client",
+        &id.to_string(),
+        "--currency",
+        "EUR",
+        "--issue-date",
+        "2026-09-01",
+        "--terms",
+        "14",
+        "--line",
+        "Logo;1;120;",
+    ]);
+    let run = |printer: &std::path::Path, args: &[&str]| {
+        let out = Command::new(binary("kindly"))
+            .arg("--data-dir")
+            .arg(cli.dir.path())
+            .args(["--today", "2026-11-23", "--json"])
+            .args(args)
+            .env("KINDLY_PRINT_COMMAND", printer)
+            .output()
+            .expect("run kindly");
+        (out.status.code().unwrap_or(-1), serde_json::from_slice::<Value>(&out.stdout).unwrap_or(Value::Null))
+    };
+    let (code, v) = run(&kindly_tests_printer(false), &["letters", "--print"]);
+    assert_eq!(code, 2, "{v}");
+    assert_eq!(v["error"]["code"], "not_printed");
+    let message = v["error"]["message"].as_str().unwrap_or_default().to_string();
+    assert!(message.contains("does not exist") && message.contains("kindly letters retry 1"), "{message}");
+    // Still due: nothing was recorded.
+    let queue = cli.json(&["followups"]);
+    assert_eq!(queue["items"].as_array().map(Vec::len), Some(1), "{queue}");
+    let (code, v) = run(&kindly_tests_printer(true), &["letters", "retry", "1"]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!((v["print_state"].as_str(), v["job_id"].as_str()), (Some("printed"), Some("Office-7")));
+    let queue = cli.json(&["followups"]);
+    assert_eq!(queue["items"].as_array().map(Vec::len), Some(0), "{queue}");
+}

@@ -3,6 +3,7 @@
 //! Run with `xvfb-run -a cargo test -p kindly-tests --features e2e --test e2e`
 //! after `cargo build --workspace` (the README's test command does both).
 
+mod bank;
 mod contacts;
 mod lists;
 mod mail;
@@ -51,6 +52,11 @@ async fn start() -> Driver {
 }
 
 pub(crate) async fn start_in(data: tempfile::TempDir) -> Driver {
+    start_with(data, &[]).await
+}
+
+/// Starts the app with extra environment variables (e.g. `KINDLY_PICK_FILE`).
+pub(crate) async fn start_with(data: tempfile::TempDir, envs: &[(&str, &str)]) -> Driver {
     let (port, native) = (free_port(), free_port());
     let mut cmd = Command::new(tauri_driver());
     #[cfg(unix)]
@@ -59,6 +65,7 @@ pub(crate) async fn start_in(data: tempfile::TempDir) -> Driver {
         .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
         .env("KINDLY_DATA_DIR", data.path())
         .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
+        .envs(envs.iter().copied())
         .stdout(Stdio::null())
         .stderr(Stdio::inherit())
         .spawn()

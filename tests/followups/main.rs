@@ -10,7 +10,6 @@ use kindly_api::payments::PaymentInput;
 use kindly_api::Ctx;
 use kindly_store::Store;
 use kindly_tests::{date, now};
-use sha2::Digest;
 
 mod letters;
 mod simulation;
@@ -188,7 +187,8 @@ async fn the_message_is_precise_courteous_and_bundles_one_clients_invoices() {
     assert!(one.findings.is_empty(), "{:?}", one.findings);
     assert_eq!(
         one.epc_payload.as_deref(),
-        Some("BCD\n002\n1\nSCT\nCOBADEFFXXX\nStudio Kind\nDE89370400440532013000\nEUR500.00\n\n\nINV-2026-0001")
+        // The invoice's creditor reference as the structured remittance, the number as the note.
+        Some("BCD\n002\n1\nSCT\nCOBADEFFXXX\nStudio Kind\nDE89370400440532013000\nEUR500.00\n\nRF7400000001\n\nINV-2026-0001")
     );
 
     let both =

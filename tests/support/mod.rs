@@ -65,3 +65,46 @@ pub fn fake_printer(dir: &std::path::Path, ok: bool) -> kindly_api::print::Print
     std::fs::set_permissions(&script, perm).expect("chmod the fake printer");
     kindly_api::print::Printer::Command(script)
 }
+
+/// One credit or debit in a camt.053.001.08 statement (for [`camt053`]).
+pub struct StatementTx<'a> {
+    pub id: &'a str,
+    pub amount: &'a str,
+    pub credit: bool,
+    pub payer: &'a str,
+    pub iban: &'a str,
+    pub rf: Option<&'a str>,
+    pub text: &'a str,
+}
+
+/// A camt.053.001.08 statement of account DE89370400440532013000 booked on `day`.
+pub fn camt053(day: &str, txs: &[StatementTx<'_>]) -> String {
+    let mut entries = String::new();
+    for t in txs {
+        let ind = if t.credit { "CRDT" } else { "DBIT" };
+        let rmt = match t.rf {
+            Some(rf) => format!(
+                "<Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>{rf}</Ref></CdtrRefInf></Strd>"
+            ),
+            None => format!("<Ustrd>{}</Ustrd>", t.text),
+        };
+        entries.push_str(&format!(
+            "<Ntry><Amt Ccy=\"EUR\">{amt}</Amt><CdtDbtInd>{ind}</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>\
+             <BookgDt><Dt>{day}</Dt></BookgDt><ValDt><Dt>{day}</Dt></ValDt><AcctSvcrRef>{id}</AcctSvcrRef>\
+             <BkTxCd/><NtryDtls><TxDtls><Refs><AcctSvcrRef>{id}-TX</AcctSvcrRef><EndToEndId>NOTPROVIDED</EndToEndId></Refs>\
+             <Amt Ccy=\"EUR\">{amt}</Amt><CdtDbtInd>{ind}</CdtDbtInd>\
+             <RltdPties><Dbtr><Pty><Nm>{payer}</Nm></Pty></Dbtr><DbtrAcct><Id><IBAN>{iban}</IBAN></Id></DbtrAcct></RltdPties>\
+             <RmtInf>{rmt}</RmtInf></TxDtls></NtryDtls></Ntry>\n",
+            amt = t.amount,
+            id = t.id,
+            payer = t.payer,
+            iban = t.iban,
+        ));
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\">\
+         <BkToCstmrStmt><GrpHdr><MsgId>M-{day}</MsgId><CreDtTm>{day}T18:00:00</CreDtTm></GrpHdr>\
+         <Stmt><Id>S-{day}</Id><CreDtTm>{day}T18:00:00</CreDtTm>\
+         <Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>\n{entries}</Stmt></BkToCstmrStmt></Document>\n"
+    )
+}

@@ -19,7 +19,7 @@ use crate::followups::{self, MessageRequest, QueueRequest};
 use crate::print::{PrintOutcome, Printer};
 use crate::{ApiError, ApiResult, Ctx};
 use kindly_followup::ladder::{Channel, Stage, Tone};
-use kindly_followup::queue::proposed_stage;
+use kindly_followup::queue::{for_invoice, proposed_stage};
 use kindly_pdf::{DocMeta, Fonts};
 use kindly_store::{batch_state, BatchItem, DoneStep, InvoiceRecord, NewEvent, NewLetterBatch};
 use serde::{Deserialize, Serialize};
@@ -183,7 +183,9 @@ pub async fn generate_letters(
         let ladder = ladders.get(ctx.store.client_ladder_id(p.client_id).await?);
         for inv in &p.invoices {
             let done = ctx.store.last_done_offset(inv.id).await?;
-            let stage = proposed_stage(ladder, inv.due_date, ctx.today, done);
+            // Once a plan was proposed the offer stage is skipped (the queue's rule).
+            let ladder = for_invoice(ladder, ctx.store.plan_proposed(inv.id).await?);
+            let stage = proposed_stage(&ladder, inv.due_date, ctx.today, done);
             items.push(BatchItem {
                 invoice_id: inv.id,
                 client_id: p.client_id,
@@ -359,7 +361,15 @@ async fn record_printed(ctx: Ctx<'_>, batch_id: i64, command: &str, job_id: Opti
         Err(kindly_store::StoreError::AlreadyDone) => {
             Err(ApiError::new("already_printed", "These letters were already printed and recorded.", None))
         }
-        Err(e) => Err(e.into()),
+        Err(e) => {
+            // The printer took the letters: say so with the reason the record refused them.
+            let e = ApiError::from(e);
+            Err(ApiError::new(
+                &e.code,
+                format!("The letters printed ({command}), but could not be recorded: {}", e.message),
+                None,
+            ))
+        }
     }
 }
 
