@@ -726,6 +726,9 @@ async fn a_server_without_a_usable_login_method_is_a_settings_problem() {
 /// agreed on the phone; returns its id.
 async fn agreed_plan(c: Ctx<'_>, invoice: i64) -> i64 {
     use kindly_api::plans::{self, AcceptInput, PlanInput};
+    // Agreed the day before: the agreement is that day's contact, and a
+    // reminder never follows a contact on the same day.
+    let c = Ctx::new(c.store, c.now - chrono::Duration::days(1), c.today.pred_opt().expect("a day before"));
     let input = PlanInput {
         invoice_ids: vec![invoice],
         count: "3".into(),
