@@ -59,10 +59,16 @@ async fn set_up_email_send_all_and_see_it_in_the_outbox() {
     let number = seed(data.path(), "Ana Lima", "ana@example.com", "350");
     // Bob agreed to two installments, the first in three days: its heads-up is due today.
     let bob_inv = seed_invoice(data.path(), "Bob Baker", "bob@example.com", "600")["id"].to_string();
-    let first = (chrono::Local::now().date_naive() + chrono::Days::new(3)).to_string();
-    let plan =
-        kindly(data.path(), &["plans", "propose", "--invoice", &bob_inv, "--count", "2", "--first-date", &first]);
-    kindly(data.path(), &["plans", "accept", &plan["id"].to_string(), "--how", "call"]);
+    // Agreed yesterday: the agreement was that day's contact, and a reminder
+    // never follows a contact on the same day.
+    let today = chrono::Local::now().date_naive();
+    let first = (today + chrono::Days::new(3)).to_string();
+    let yesterday = (today - chrono::Days::new(1)).to_string();
+    let plan = kindly(
+        data.path(),
+        &["--today", &yesterday, "plans", "propose", "--invoice", &bob_inv, "--count", "2", "--first-date", &first],
+    );
+    kindly(data.path(), &["--today", &yesterday, "plans", "accept", &plan["id"].to_string(), "--how", "call"]);
 
     let d = start_in(data).await;
     let c = &d.client;

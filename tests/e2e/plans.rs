@@ -33,9 +33,11 @@ async fn propose_accept_pay_and_complete_a_plan_from_a_reminder() {
     fill(c, "plan-heads-up-days", "5").await;
     click(c, "plan-propose").await;
     wait_text(c, "preview-plan-result", "proposed").await;
-    // The plan offer itself was sent: record the step, which closes the preview.
+    // The proposal is the offer step's contact: it is recorded as proposed, and
+    // marking another step done today is refused (one contact per invoice per day).
     click(c, "preview-mark-done").await;
-    // Saving closes the modal preview; until then the page behind it is inert.
+    wait_text(c, "form-error", "today").await;
+    click(c, "preview-close").await;
     wait_gone(c, "message-preview").await;
 
     click(c, "nav-invoices").await;
