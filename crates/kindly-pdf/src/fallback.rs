@@ -430,6 +430,33 @@ mod tests {
         assert!(!cov.contains('王') && !cov.contains('\u{1F984}'));
     }
 
+    /// DejaVu Sans with one table renamed or one field changed.
+    fn altered(tag: &[u8; 4], change: impl Fn(&mut Vec<u8>, usize, usize)) -> Vec<u8> {
+        let mut data = include_bytes!("../fonts/DejaVuSans.ttf").to_vec();
+        let n = usize::from(u16::from_be_bytes([data[4], data[5]]));
+        for i in 0..n {
+            let r = 12 + 16 * i;
+            if &data[r..r + 4] == tag {
+                let off = u32::from_be_bytes(data[r + 8..r + 12].try_into().unwrap()) as usize;
+                change(&mut data, r, off);
+            }
+        }
+        data
+    }
+
+    #[test]
+    fn faces_that_cannot_be_embedded_cover_nothing() {
+        // Bitmap-only (colour emoji): no outlines to subset.
+        let bitmap_only = altered(b"glyf", |d, r, _| d[r..r + 4].copy_from_slice(b"CBDT"));
+        assert!(ttf_parser::Face::parse(&bitmap_only, 0).is_ok());
+        assert!(Coverage::read(&bitmap_only, 0).is_none());
+        // Licence: restricted embedding (OS/2 fsType 2).
+        let restricted = altered(b"OS/2", |d, _, off| d[off + 8..off + 10].copy_from_slice(&2u16.to_be_bytes()));
+        assert!(Coverage::read(&restricted, 0).is_none());
+        let editable = altered(b"OS/2", |d, _, off| d[off + 8..off + 10].copy_from_slice(&8u16.to_be_bytes()));
+        assert!(Coverage::read(&editable, 0).is_some());
+    }
+
     #[test]
     fn explicit_files_are_the_only_candidates() {
         let dir = std::env::temp_dir().join(format!("kindly-pdf-fallback-{}", std::process::id()));

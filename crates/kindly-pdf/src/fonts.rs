@@ -393,6 +393,24 @@ mod tests {
     }
 
     #[test]
+    fn a_collection_gives_the_face_made_for_the_script() {
+        let ttc = PathBuf::from("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc");
+        if !ttc.is_file() {
+            eprintln!("skipped: {} not installed (fonts-noto-cjk)", ttc.display());
+            return;
+        }
+        let fonts = Fonts::load_with_fallbacks(vec![ttc.clone()]).unwrap();
+        // PostScript names: NotoSansCJKkr-Regular, NotoSansCJKjp-Regular.
+        let name = |c: char| {
+            let (id, _) = fonts.resolve(c, false).unwrap();
+            assert_eq!(fonts.source(id).unwrap().0, ttc);
+            fonts.face(id).unwrap().name.to_lowercase()
+        };
+        assert!(name('김').contains("cjkkr"), "{}", name('김'));
+        assert!(name('か').contains("cjkjp"), "{}", name('か'));
+    }
+
+    #[test]
     fn fonts_are_send_and_sync() {
         fn check<T: Send + Sync>() {}
         check::<Fonts>();

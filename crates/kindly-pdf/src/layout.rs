@@ -16,7 +16,7 @@ pub enum PageSize {
     /// 210 × 297 mm, laid out after DIN 5008 form B for DL / C5 / C4 window envelopes.
     #[default]
     A4,
-    /// 8½ × 11 in, laid out for a US #10 window envelope (see [`Geometry::letter`]).
+    /// 8½ × 11 in, laid out for a US #10 window envelope (the derivation is on `Geometry::letter`).
     Letter,
 }
 
