@@ -113,6 +113,17 @@ pub struct BankEntryRecord {
     pub candidates: Vec<(i64, i64)>,
 }
 
+/// The columns of an [`EntryRow`], then the rest of the query.
+macro_rules! entry_select {
+    ($rest:literal) => {
+        concat!(
+            "SELECT id, uid, booking_date, amount_minor, currency, credit, counterparty_name, counterparty_iban,
+                    structured_ref, remittance, status, tier, reason, candidates FROM bank_entries ",
+            $rest
+        )
+    };
+}
+
 #[derive(sqlx::FromRow)]
 struct EntryRow {
     id: i64,
@@ -352,12 +363,10 @@ impl Store {
                 .fetch_one(self.pool())
                 .await
                 .map_err(map)?;
-        let rows: Vec<EntryRow> = sqlx::query_as(
-            "SELECT id, uid, booking_date, amount_minor, currency, credit, counterparty_name, counterparty_iban,
-                    structured_ref, remittance, status, tier, reason, candidates
-             FROM bank_entries WHERE status IN ('review', 'unmatched')
-             ORDER BY status = 'unmatched', booking_date DESC, id DESC LIMIT ?1 OFFSET ?2",
-        )
+        let rows: Vec<EntryRow> = sqlx::query_as(entry_select!(
+            "WHERE status IN ('review', 'unmatched') ORDER BY status = 'unmatched', booking_date DESC, id DESC
+             LIMIT ?1 OFFSET ?2"
+        ))
         .bind(limit)
         .bind(offset)
         .fetch_all(self.pool())
@@ -367,15 +376,11 @@ impl Store {
     }
 
     pub async fn bank_entry(&self, id: i64) -> Result<BankEntryRecord, StoreError> {
-        let row: Option<EntryRow> = sqlx::query_as(
-            "SELECT id, uid, booking_date, amount_minor, currency, credit, counterparty_name, counterparty_iban,
-                    structured_ref, remittance, status, tier, reason, candidates
-             FROM bank_entries WHERE id = ?1",
-        )
-        .bind(id)
-        .fetch_optional(self.pool())
-        .await
-        .map_err(|e| StoreError::classify(e, self.path()))?;
+        let row: Option<EntryRow> = sqlx::query_as(entry_select!("WHERE id = ?1"))
+            .bind(id)
+            .fetch_optional(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))?;
         row.ok_or(StoreError::NotFound { entity: "bank entry", id })?.into_record()
     }
 
@@ -393,15 +398,11 @@ impl Store {
     ) -> Result<Vec<i64>, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let row: Option<EntryRow> = sqlx::query_as(
-            "SELECT id, uid, booking_date, amount_minor, currency, credit, counterparty_name, counterparty_iban,
-                    structured_ref, remittance, status, tier, reason, candidates
-             FROM bank_entries WHERE id = ?1",
-        )
-        .bind(entry_id)
-        .fetch_optional(&mut *tx)
-        .await
-        .map_err(map)?;
+        let row: Option<EntryRow> = sqlx::query_as(entry_select!("WHERE id = ?1"))
+            .bind(entry_id)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(map)?;
         let e = row.ok_or(StoreError::NotFound { entity: "bank entry", id: entry_id })?.into_record()?;
         if e.status != "review" && e.status != "unmatched" {
             return Err(StoreError::Bank {
