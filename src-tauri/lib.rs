@@ -26,7 +26,6 @@ pub fn run(started: Instant) {
     #[cfg(feature = "updater")]
     let builder = builder.plugin(tauri_plugin_updater::Builder::new().build());
     let result = builder
-        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .manage(sender::Sender::default())
         .setup(|app| {
