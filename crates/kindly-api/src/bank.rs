@@ -315,10 +315,9 @@ pub async fn import_statement(ctx: Ctx<'_>, req: &BankImportRequest) -> ApiResul
         });
     }
 
-    let mut names: HashMap<i64, (String, i64, String)> = HashMap::new();
     let mut lines = Vec::new();
     for (d, item) in decisions.iter().zip(&imported).take(500) {
-        lines.push(entry_view(ctx, &mut names, d, item, locale).await?);
+        lines.push(entry_view(ctx, d, item, locale).await?);
     }
     let mut result = BankImportResult {
         dry_run: req.dry_run,
@@ -416,13 +415,7 @@ fn review_allocations(amount: Money, candidates: &[Candidate]) -> Vec<(i64, i64)
     out
 }
 
-async fn entry_view(
-    ctx: Ctx<'_>,
-    names: &mut HashMap<i64, (String, i64, String)>,
-    d: &Decision,
-    item: &ImportedEntry<'_>,
-    locale: Locale,
-) -> ApiResult<BankEntryView> {
+async fn entry_view(ctx: Ctx<'_>, d: &Decision, item: &ImportedEntry<'_>, locale: Locale) -> ApiResult<BankEntryView> {
     let e = &item.entry;
     let cur = e.amount.currency;
     let (status, tier, confidence, pairs): (&str, Option<i64>, Option<&str>, Vec<(i64, i64)>) =
@@ -438,7 +431,7 @@ async fn entry_view(
         };
     let mut candidates = Vec::new();
     for (invoice_id, minor) in pairs {
-        candidates.push(candidate_view(ctx, names, invoice_id, minor, cur, locale).await?);
+        candidates.push(candidate_view(ctx, invoice_id, minor, cur, locale).await?);
     }
     Ok(BankEntryView {
         id: None,
@@ -460,26 +453,17 @@ async fn entry_view(
 
 async fn candidate_view(
     ctx: Ctx<'_>,
-    names: &mut HashMap<i64, (String, i64, String)>,
     invoice_id: i64,
     minor: i64,
     cur: Currency,
     locale: Locale,
 ) -> ApiResult<BankCandidateView> {
     let inv = ctx.store.invoice(invoice_id).await?;
-    let client_name = match names.get(&inv.client_id) {
-        Some((n, _, _)) => n.clone(),
-        None => {
-            let n = inv.client_name.clone();
-            names.insert(inv.client_id, (n.clone(), 0, String::new()));
-            n
-        }
-    };
     Ok(BankCandidateView {
         invoice_id,
         number: inv.number.clone(),
         client_id: inv.client_id,
-        client_name,
+        client_name: inv.client_name.clone(),
         outstanding: MoneyView::new(inv.outstanding().minor, inv.currency, locale),
         amount: MoneyView::new(minor, cur, locale),
     })
@@ -517,12 +501,11 @@ pub async fn to_review(ctx: Ctx<'_>, req: &BankReviewRequest) -> ApiResult<Page<
     let locale = ctx.store.settings().await?.locale;
     let limit = if req.limit <= 0 { 100 } else { req.limit.min(1000) };
     let (total, rows) = ctx.store.bank_entries_to_review(limit, req.offset.max(0)).await?;
-    let mut names = HashMap::new();
     let mut out = Vec::with_capacity(rows.len());
     for e in rows {
         let mut candidates = Vec::new();
         for (invoice_id, minor) in &e.candidates {
-            candidates.push(candidate_view(ctx, &mut names, *invoice_id, *minor, e.amount.currency, locale).await?);
+            candidates.push(candidate_view(ctx, *invoice_id, *minor, e.amount.currency, locale).await?);
         }
         out.push(stored_view(e, candidates, locale));
     }
@@ -557,10 +540,9 @@ pub async fn resolve(ctx: Ctx<'_>, req: &BankResolveRequest) -> ApiResult<BankEn
     }
     let locale = ctx.store.settings().await?.locale;
     let e = ctx.store.bank_entry(req.entry_id).await?;
-    let mut names = HashMap::new();
     let mut candidates = Vec::new();
     for (invoice_id, minor) in &allocations {
-        candidates.push(candidate_view(ctx, &mut names, *invoice_id, *minor, e.amount.currency, locale).await?);
+        candidates.push(candidate_view(ctx, *invoice_id, *minor, e.amount.currency, locale).await?);
     }
     Ok(stored_view(e, candidates, locale))
 }
