@@ -9,6 +9,7 @@ use kindly_api::bank::{
 };
 use kindly_api::views::Page;
 use kindly_api::ApiError;
+use kindly_core::ErrorCode;
 use tauri::State;
 
 type Res<T> = Result<T, ApiError>;
@@ -47,7 +48,8 @@ pub async fn pick_statement_file(app: tauri::AppHandle) -> Res<Option<String>> {
     if let Some(p) = std::env::var_os("KINDLY_PICK_FILE").filter(|p| !p.is_empty()) {
         return Ok(Some(p.to_string_lossy().into_owned()));
     }
-    let failed = |e: String| ApiError::new("file_dialog", format!("The file dialog could not be opened: {e}"), None);
+    let failed =
+        |e: String| ApiError::new(ErrorCode::FileDialog, format!("The file dialog could not be opened: {e}"), None);
     let (tx, rx) = tokio::sync::oneshot::channel();
     app.run_on_main_thread(move || {
         let picked = rfd::AsyncFileDialog::new()

@@ -5,6 +5,7 @@
 use chrono::{Local, Utc};
 use kindly_api::print::Printer;
 use kindly_api::{ApiError, Ctx};
+use kindly_core::ErrorCode;
 use kindly_pdf::Fonts;
 use kindly_store::Store;
 use std::path::PathBuf;
@@ -25,7 +26,7 @@ impl AppState {
         let store = match data_dir {
             Some(dir) => Store::open(&kindly_api::paths::db_path(&dir)).await.map_err(ApiError::from),
             None => Err(ApiError::new(
-                "no_data_dir",
+                ErrorCode::NoDataDir,
                 "Kindly could not find your data folder; start it with --data-dir or set KINDLY_DATA_DIR.",
                 None,
             )),
@@ -34,10 +35,7 @@ impl AppState {
     }
 
     pub fn fonts(&self) -> Result<&Fonts, ApiError> {
-        self.fonts
-            .get_or_init(|| Fonts::load().map_err(|e| ApiError::new(e.code(), e.to_string(), None)))
-            .as_ref()
-            .map_err(Clone::clone)
+        self.fonts.get_or_init(|| Fonts::load().map_err(ApiError::from)).as_ref().map_err(Clone::clone)
     }
 
     /// The context for one command: the clock is read here, once, at the boundary.

@@ -308,7 +308,7 @@ async fn hostile_and_broken_files_are_refused_with_nothing_recorded() {
         let p = files.path().join(name);
         std::fs::write(&p, bytes).unwrap();
         let e = bank::import_statement(ctx, &import_req(&p.display().to_string(), false)).await.unwrap_err();
-        assert!(e.code.starts_with("bank_"), "{name}: {} {}", e.code, e.message);
+        assert!(e.code.as_str().starts_with("bank_"), "{name}: {} {}", e.code, e.message);
         if !code.is_empty() {
             assert_eq!(e.code, code, "{name}: {}", e.message);
         }

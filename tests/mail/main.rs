@@ -8,6 +8,7 @@ use kindly_api::clients::ClientInput;
 use kindly_api::invoices::{InvoiceInput, LineInput};
 use kindly_api::mail::{self, SmtpSettingsInput};
 use kindly_api::outbox::{self, OutboxActionRequest, OutboxRequest, QueueEmailsRequest, SendReport};
+use kindly_api::ErrorCode;
 use kindly_api::{ApiError, Ctx};
 use kindly_store::Store;
 use kindly_tests::smtp::{closed_port, test_ca, SmtpServer, PASSWORD, USER};
@@ -264,7 +265,7 @@ async fn server_down_wrong_password_and_untrusted_certificate_keep_the_queue() {
     // Server down.
     mail::save(c, &settings(closed_port(), USER, None, true)).await.unwrap();
     let r = send(c).await;
-    assert_eq!(r.stopped.map(|e| e.code), Some("smtp_connect".into()));
+    assert_eq!(r.stopped.map(|e| e.code), Some(ErrorCode::SmtpConnect));
     // Wrong password (a different account in the keychain).
     mail::save(c, &settings(srv.port, &user("wrong"), Some("not-the-password"), true)).await.unwrap();
     let r = send(c).await;
@@ -274,7 +275,7 @@ async fn server_down_wrong_password_and_untrusted_certificate_keep_the_queue() {
     // Untrusted certificate (the test CA is not trusted).
     mail::save(c, &settings(srv.port, USER, None, false)).await.unwrap();
     let r = send(c).await;
-    assert_eq!(r.stopped.map(|e| e.code), Some("smtp_certificate".into()));
+    assert_eq!(r.stopped.map(|e| e.code), Some(ErrorCode::SmtpCertificate));
     // The test e-mail says the same, step by step.
     let t = mail::send_test(c, None).await.unwrap_err();
     assert_eq!(t.code, "smtp_certificate");
@@ -299,7 +300,7 @@ async fn a_silent_server_times_out_without_losing_the_message() {
     mail::save(c, &settings(silent.port, USER, None, true)).await.unwrap();
     let started = std::time::Instant::now();
     let r = send(c).await;
-    assert_eq!(r.stopped.map(|e| e.code), Some("smtp_timeout".into()));
+    assert_eq!(r.stopped.map(|e| e.code), Some(ErrorCode::SmtpTimeout));
     assert!(started.elapsed().as_secs() < 30, "bounded by the deadline");
     assert_eq!(states(c).await, vec!["queued"]);
 }
@@ -697,7 +698,7 @@ async fn implicit_tls_works_and_checks_the_certificate() {
     s.security = "tls".into();
     mail::save(c, &s).await.unwrap();
     outbox::queue_emails(c, fonts(), &QueueEmailsRequest::default()).await.unwrap();
-    assert_eq!(send(c).await.stopped.map(|e| e.code), Some("smtp_certificate".into()));
+    assert_eq!(send(c).await.stopped.map(|e| e.code), Some(ErrorCode::SmtpCertificate));
     s.trusted_certificate = test_ca().ca_pem.clone();
     s.password = None;
     mail::save(c, &s).await.unwrap();

@@ -12,6 +12,7 @@ use crate::{ApiError, ApiResult, Ctx};
 use kindly_bank::matching::{Candidate, Confidence};
 use kindly_bank::{CsvMapping, Decision, Entry, Format, KnownPayers, OpenInvoice, OpenInvoices, ParseError};
 use kindly_core::locale::Locale;
+use kindly_core::ErrorCode;
 use kindly_core::{Currency, Money};
 use kindly_store::{EntryDecision, ImportedEntry, NewBankEntry, NewImport};
 use serde::{Deserialize, Serialize};
@@ -141,10 +142,6 @@ pub struct BankStatusView {
 /// How many days without an import before Kindly asks to import first.
 pub const STALE_AFTER_DAYS: i64 = 3;
 
-fn parse_error(e: ParseError) -> ApiError {
-    ApiError::new(e.code(), e.to_string(), Some("file"))
-}
-
 fn format_of(s: &str) -> ApiResult<Format> {
     match s.trim().to_ascii_lowercase().as_str() {
         "" | "auto" => Ok(Format::Auto),
@@ -153,7 +150,7 @@ fn format_of(s: &str) -> ApiResult<Format> {
         "ofx" | "qfx" => Ok(Format::Ofx),
         "csv" => Ok(Format::Csv),
         other => Err(ApiError::new(
-            "bank_format_unknown",
+            ErrorCode::BankFormatUnknown,
             format!("\"{other}\" is not a statement format; choose auto, camt, mt940, ofx or csv."),
             Some("format"),
         )),
@@ -173,7 +170,7 @@ fn format_name(f: Format) -> &'static str {
 fn read_statement_file(path: &Path) -> ApiResult<Vec<u8>> {
     let meta = std::fs::metadata(path).map_err(|e| io_error("open", path, &e))?;
     if meta.len() > kindly_bank::MAX_FILE_BYTES {
-        return Err(parse_error(ParseError::TooLarge { size: meta.len(), limit: kindly_bank::MAX_FILE_BYTES }));
+        return Err(ApiError::from(ParseError::TooLarge { size: meta.len(), limit: kindly_bank::MAX_FILE_BYTES }));
     }
     std::fs::read(path).map_err(|e| io_error("read", path, &e))
 }
@@ -186,17 +183,17 @@ fn csv_key(headers: &[String]) -> String {
 async fn parse_file(ctx: Ctx<'_>, req: &BankImportRequest, bytes: &[u8]) -> ApiResult<kindly_bank::Statement> {
     let mut format = format_of(&req.format)?;
     if format == Format::Auto {
-        format = kindly_bank::detect_format(bytes).map_err(parse_error)?;
+        format = kindly_bank::detect_format(bytes).map_err(ApiError::from)?;
     }
     if format != Format::Csv {
-        return kindly_bank::parse(bytes, format, None).map_err(parse_error);
+        return kindly_bank::parse(bytes, format, None).map_err(ApiError::from);
     }
-    let proposal = kindly_bank::detect_csv_mapping(bytes).map_err(parse_error)?;
+    let proposal = kindly_bank::detect_csv_mapping(bytes).map_err(ApiError::from)?;
     let key = csv_key(&proposal.headers);
     let mapping: Option<CsvMapping> = match &req.csv_mapping {
         Some(json) => {
             let m: CsvMapping = serde_json::from_str(json).map_err(|e| {
-                ApiError::new("bank_csv_mapping_invalid", format!("The column mapping is not valid: {e}"), None)
+                ApiError::new(ErrorCode::BankCsvMappingInvalid, format!("The column mapping is not valid: {e}"), None)
             })?;
             if !req.dry_run {
                 ctx.store.save_bank_csv_mapping(&key, json, ctx.now).await?;
@@ -208,7 +205,7 @@ async fn parse_file(ctx: Ctx<'_>, req: &BankImportRequest, bytes: &[u8]) -> ApiR
             None => None,
         },
     };
-    kindly_bank::parse(bytes, Format::Csv, mapping.as_ref()).map_err(parse_error)
+    kindly_bank::parse(bytes, Format::Csv, mapping.as_ref()).map_err(ApiError::from)
 }
 
 async fn load_matching(ctx: Ctx<'_>) -> ApiResult<(OpenInvoices, KnownPayers)> {
@@ -518,13 +515,17 @@ pub async fn resolve(ctx: Ctx<'_>, req: &BankResolveRequest) -> ApiResult<BankEn
     let entry = ctx.store.bank_entry(req.entry_id).await?;
     if req.ignore && !req.allocations.is_empty() {
         return Err(ApiError::new(
-            "bank_resolve_conflict",
+            ErrorCode::BankResolveConflict,
             "Choose either to ignore the entry or to record payments from it, not both.",
             Some("allocations"),
         ));
     }
     if !req.ignore && req.allocations.is_empty() {
-        return Err(ApiError::new("required", "Choose at least one invoice this payment is for.", Some("allocations")));
+        return Err(ApiError::new(
+            ErrorCode::Required,
+            "Choose at least one invoice this payment is for.",
+            Some("allocations"),
+        ));
     }
     let mut allocations = Vec::with_capacity(req.allocations.len());
     let mut clients = Vec::new();
@@ -574,7 +575,11 @@ async fn stale_after_days(ctx: Ctx<'_>) -> ApiResult<i64> {
 /// before sending or printing reminders (0 to 365).
 pub async fn set_stale_after_days(ctx: Ctx<'_>, days: &str) -> ApiResult<BankStatusView> {
     let n: i64 = days.trim().parse().ok().filter(|n| (0..=365).contains(n)).ok_or_else(|| {
-        ApiError::new("invalid_days", format!("\"{days}\" is not a number of days from 0 to 365."), Some("days"))
+        ApiError::new(
+            ErrorCode::InvalidDays,
+            format!("\"{days}\" is not a number of days from 0 to 365."),
+            Some("days"),
+        )
     })?;
     ctx.store.save_setting_json(STALE_KEY, &n.to_string()).await?;
     status(ctx).await
@@ -583,7 +588,7 @@ pub async fn set_stale_after_days(ctx: Ctx<'_>, days: &str) -> ApiResult<BankSta
 /// The layout of a CSV export as Kindly reads it, for the user to confirm.
 pub async fn csv_mapping(ctx: Ctx<'_>, path: &str) -> ApiResult<CsvMappingView> {
     let bytes = read_statement_file(Path::new(path.trim()))?;
-    let p = kindly_bank::detect_csv_mapping(&bytes).map_err(parse_error)?;
+    let p = kindly_bank::detect_csv_mapping(&bytes).map_err(ApiError::from)?;
     let saved = ctx.store.bank_csv_mapping(&csv_key(&p.headers)).await?;
     let mapping: CsvMapping = saved.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(p.mapping.clone());
     let header = |i: usize| p.headers.get(i).cloned().unwrap_or_else(|| format!("column {}", i + 1));

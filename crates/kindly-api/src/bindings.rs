@@ -20,6 +20,7 @@ pub fn typescript() -> String {
     let cfg = Config::new().with_large_int("number");
     let decls = decls!(
         &cfg,
+        crate::ErrorCode,
         crate::ApiError,
         crate::views::MoneyView,
         crate::views::Page<crate::views::OptionItem>,

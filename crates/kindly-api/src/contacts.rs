@@ -11,6 +11,7 @@
 
 use crate::followups::StageView;
 use crate::views::MoneyView;
+use crate::ErrorCode;
 use crate::{ApiError, ApiResult, Ctx};
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, TimeZone, Utc};
 use kindly_core::invoice::{days_overdue, parse_date, InvoiceStatus};
@@ -130,7 +131,7 @@ async fn owing_invoice(ctx: Ctx<'_>, invoice_id: i64) -> ApiResult<InvoiceRecord
     let inv = ctx.store.invoice(invoice_id).await?;
     if inv.status != InvoiceStatus::Issued {
         return Err(ApiError::new(
-            "invoice_not_issued",
+            ErrorCode::InvoiceNotIssued,
             format!("Invoice {} is not issued, so there is nothing to follow up.", inv.number),
             Some("invoice_id"),
         ));
@@ -201,7 +202,7 @@ fn parse_promise(
 ) -> ApiResult<NewPromise> {
     if date < ctx.today {
         return Err(ApiError::new(
-            "promise_in_past",
+            ErrorCode::PromiseInPast,
             "The promised day has already passed; choose today or a later day.",
             Some("promise_date"),
         ));
@@ -209,7 +210,7 @@ fn parse_promise(
     let owing = inv.outstanding();
     if owing.minor <= 0 {
         return Err(ApiError::new(
-            "nothing_owing",
+            ErrorCode::NothingOwing,
             format!("Invoice {} has nothing left to pay.", inv.number),
             Some("invoice_id"),
         ));
@@ -220,7 +221,7 @@ fn parse_promise(
     };
     if amount.minor > owing.minor {
         return Err(ApiError::new(
-            "promise_too_large",
+            ErrorCode::PromiseTooLarge,
             format!("The promise is more than the {} still owing.", owing.format(Locale::En)),
             Some("promise_amount"),
         ));
@@ -232,7 +233,7 @@ fn parse_promise(
         "in_person" | "in-person" => "in_person",
         _ => {
             return Err(ApiError::new(
-                "invalid_how",
+                ErrorCode::InvalidHow,
                 "Choose how the promise was given: call, e-mail, letter or in person.",
                 Some("how"),
             ))
@@ -248,7 +249,11 @@ fn parse_promise(
 /// outcome is one timeline entry, written with its effects in one transaction.
 pub async fn log_call(ctx: Ctx<'_>, input: &CallLogInput) -> ApiResult<CallLogResult> {
     let outcome = CallOutcome::parse(&input.outcome).ok_or_else(|| {
-        ApiError::new("invalid_outcome", "Choose reached, voicemail, no answer or wrong number.", Some("outcome"))
+        ApiError::new(
+            ErrorCode::InvalidOutcome,
+            "Choose reached, voicemail, no answer or wrong number.",
+            Some("outcome"),
+        )
     })?;
     let notes = text::multi_line(&input.notes, "notes", 5000)?;
     let inv = owing_invoice(ctx, input.invoice_id).await?;
@@ -256,7 +261,7 @@ pub async fn log_call(ctx: Ctx<'_>, input: &CallLogInput) -> ApiResult<CallLogRe
     let promise = match optional_date(&input.promise_date, "promise_date")? {
         Some(_) if outcome != CallOutcome::Reached => {
             return Err(ApiError::new(
-                "promise_needs_reached",
+                ErrorCode::PromiseNeedsReached,
                 "A promise can only be recorded when you reached the client.",
                 Some("promise_date"),
             ))
@@ -268,7 +273,11 @@ pub async fn log_call(ctx: Ctx<'_>, input: &CallLogInput) -> ApiResult<CallLogRe
         CallOutcome::Voicemail | CallOutcome::NoAnswer => {
             let d = optional_date(&input.retry_on, "retry_on")?.unwrap_or_else(|| tomorrow(ctx));
             if d <= ctx.today {
-                return Err(ApiError::new("retry_not_later", "Choose a retry day after today.", Some("retry_on")));
+                return Err(ApiError::new(
+                    ErrorCode::RetryNotLater,
+                    "Choose a retry day after today.",
+                    Some("retry_on"),
+                ));
             }
             Some(d)
         }
@@ -408,7 +417,10 @@ pub async fn add_promise(ctx: Ctx<'_>, input: &PromiseInput) -> ApiResult<Promis
     let (id, _) = ctx.store.add_promise(inv.id, &p, &summary, ctx.now).await?;
     let locale = ctx.store.settings().await?.locale;
     let rec = ctx.store.promises(None, Some(inv.id)).await?;
-    let p = rec.iter().find(|r| r.id == id).ok_or_else(|| ApiError::new("not_found", "Promise not found.", None))?;
+    let p = rec
+        .iter()
+        .find(|r| r.id == id)
+        .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "Promise not found.", None))?;
     Ok(promise_view(p, locale))
 }
 
@@ -520,13 +532,13 @@ pub struct PromiseFollowUpDone {
 pub async fn promise_follow_up_done(ctx: Ctx<'_>, req: &PromiseFollowUpDone) -> ApiResult<i64> {
     let channel = match req.channel.trim() {
         "email" | "letter" | "phone" => req.channel.trim(),
-        _ => return Err(ApiError::new("invalid_channel", "Choose e-mail, letter or phone.", Some("channel"))),
+        _ => return Err(ApiError::new(ErrorCode::InvalidChannel, "Choose e-mail, letter or phone.", Some("channel"))),
     };
     let all = ctx.store.promises(None, None).await?;
     let p = all
         .iter()
         .find(|p| p.id == req.promise_id)
-        .ok_or_else(|| ApiError::new("not_found", format!("No promise with id {}.", req.promise_id), None))?;
+        .ok_or_else(|| ApiError::new(ErrorCode::NotFound, format!("No promise with id {}.", req.promise_id), None))?;
     let (subject, body, _, email) = promise_message(ctx, p).await?;
     let summary = format!("Follow-up about the promise for invoice {} ({channel})", p.invoice_number);
     let data = serde_json::json!({
@@ -668,7 +680,11 @@ async fn check_owner(ctx: Ctx<'_>, client_id: i64, invoice_id: Option<i64>) -> A
     if let Some(inv) = invoice_id {
         let i = ctx.store.invoice(inv).await?;
         if i.client_id != client_id {
-            return Err(ApiError::new("wrong_client", "That invoice belongs to another client.", Some("invoice_id")));
+            return Err(ApiError::new(
+                ErrorCode::WrongClient,
+                "That invoice belongs to another client.",
+                Some("invoice_id"),
+            ));
         }
     }
     Ok(())
@@ -687,7 +703,7 @@ pub async fn log_contact(ctx: Ctx<'_>, input: &ContactInput) -> ApiResult<i64> {
     let (kind, summary, data) = match input.kind.trim().replace('-', "_").as_str() {
         "note" => {
             if body.is_empty() {
-                return Err(ApiError::new("required", "Please write the note first.", Some("text")));
+                return Err(ApiError::new(ErrorCode::Required, "Please write the note first.", Some("text")));
             }
             (EventKind::Note, first_line(&body), serde_json::json!({ "text": body }))
         }
@@ -704,7 +720,7 @@ pub async fn log_contact(ctx: Ctx<'_>, input: &ContactInput) -> ApiResult<i64> {
                 Some((name, bytes)) => {
                     let p = parse_eml(bytes).ok_or_else(|| {
                         ApiError::new(
-                            "not_an_email",
+                            ErrorCode::NotAnEmail,
                             format!("{name} does not look like an e-mail (.eml) file."),
                             Some("file"),
                         )
@@ -712,7 +728,11 @@ pub async fn log_contact(ctx: Ctx<'_>, input: &ContactInput) -> ApiResult<i64> {
                     (p, vec![keep_file(ctx, "eml", name, bytes)?])
                 }
                 None if body.is_empty() => {
-                    return Err(ApiError::new("required", "Paste the e-mail or choose its .eml file.", Some("text")))
+                    return Err(ApiError::new(
+                        ErrorCode::Required,
+                        "Paste the e-mail or choose its .eml file.",
+                        Some("text"),
+                    ))
                 }
                 // Pasted with its headers (e.g. "show original"), else plain text.
                 None => match parse_eml(body.as_bytes()).filter(|p| !p.body.trim().is_empty()) {
@@ -741,7 +761,7 @@ pub async fn log_contact(ctx: Ctx<'_>, input: &ContactInput) -> ApiResult<i64> {
                         || ((lower.ends_with(".jpg") || lower.ends_with(".jpeg")) && bytes.starts_with(b"\xFF\xD8"));
                     if !ok {
                         return Err(ApiError::new(
-                            "unsupported_scan",
+                            ErrorCode::UnsupportedScan,
                             format!("{name} is not a PDF, PNG or JPEG scan."),
                             Some("file"),
                         ));
@@ -751,7 +771,11 @@ pub async fn log_contact(ctx: Ctx<'_>, input: &ContactInput) -> ApiResult<i64> {
                 None => Vec::new(),
             };
             if files.is_empty() && body.is_empty() {
-                return Err(ApiError::new("required", "Describe the letter or attach its scan.", Some("text")));
+                return Err(ApiError::new(
+                    ErrorCode::Required,
+                    "Describe the letter or attach its scan.",
+                    Some("text"),
+                ));
             }
             let s = if body.is_empty() {
                 "Letter received".to_string()
@@ -766,7 +790,7 @@ pub async fn log_contact(ctx: Ctx<'_>, input: &ContactInput) -> ApiResult<i64> {
         }
         _ => {
             return Err(ApiError::new(
-                "invalid_kind",
+                ErrorCode::InvalidKind,
                 "Choose a note, an incoming call, an e-mail or a letter.",
                 Some("kind"),
             ))
@@ -787,7 +811,7 @@ pub async fn log_contact(ctx: Ctx<'_>, input: &ContactInput) -> ApiResult<i64> {
 pub async fn correct_entry(ctx: Ctx<'_>, input: &CorrectionInput) -> ApiResult<i64> {
     let body = text::multi_line(&input.text, "text", 10_000)?;
     if body.is_empty() {
-        return Err(ApiError::new("required", "Please write the correction.", Some("text")));
+        return Err(ApiError::new(ErrorCode::Required, "Please write the correction.", Some("text")));
     }
     let old = ctx.store.timeline_entry(input.entry_id).await?;
     let summary =
@@ -808,8 +832,9 @@ pub async fn correct_entry(ctx: Ctx<'_>, input: &CorrectionInput) -> ApiResult<i
 pub fn kept_file_path(data_dir: &Path, recorded: &str) -> ApiResult<PathBuf> {
     let p = Path::new(recorded.trim());
     let full = if p.is_absolute() { p.to_path_buf() } else { data_dir.join(p) };
-    let refuse =
-        || ApiError::new("not_a_kept_file", "Only files kept in Kindly's data folder can be opened.", Some("path"));
+    let refuse = || {
+        ApiError::new(ErrorCode::NotAKeptFile, "Only files kept in Kindly's data folder can be opened.", Some("path"))
+    };
     let root = data_dir.canonicalize().map_err(|_| refuse())?;
     if p.components().any(|c| matches!(c, std::path::Component::ParentDir)) {
         return Err(refuse());
@@ -836,7 +861,11 @@ pub fn open_kept_file(ctx: Ctx<'_>, recorded: &str) -> ApiResult<String> {
     };
     // Not waited for: a viewer may stay open; it only has to start.
     std::process::Command::new(&program).args(&args).arg(&path).spawn().map_err(|e| {
-        ApiError::new("open_failed", format!("{program} could not be started to open {}: {e}", path.display()), None)
+        ApiError::new(
+            ErrorCode::OpenFailed,
+            format!("{program} could not be started to open {}: {e}", path.display()),
+            None,
+        )
     })?;
     Ok(path.display().to_string())
 }
@@ -904,7 +933,7 @@ impl From<FullEntry> for TimelineEntryView {
 
 pub(crate) fn offset(minutes: i32) -> ApiResult<FixedOffset> {
     FixedOffset::east_opt(minutes.saturating_mul(60)).ok_or_else(|| {
-        ApiError::new("invalid_offset", "The time zone offset is out of range.", Some("utc_offset_minutes"))
+        ApiError::new(ErrorCode::InvalidOffset, "The time zone offset is out of range.", Some("utc_offset_minutes"))
     })
 }
 
@@ -918,7 +947,11 @@ pub(crate) fn parse_kinds(kinds: &[String]) -> ApiResult<Vec<EventKind>> {
         .iter()
         .map(|k| {
             EventKind::parse(k.trim()).ok_or_else(|| {
-                ApiError::new("invalid_kind", format!("\"{k}\" is not a kind of timeline entry."), Some("kinds"))
+                ApiError::new(
+                    ErrorCode::InvalidKind,
+                    format!("\"{k}\" is not a kind of timeline entry."),
+                    Some("kinds"),
+                )
             })
         })
         .collect()
@@ -927,14 +960,14 @@ pub(crate) fn parse_kinds(kinds: &[String]) -> ApiResult<Vec<EventKind>> {
 /// A client's or an invoice's timeline, newest first, filtered by kinds and days.
 pub async fn timeline(ctx: Ctx<'_>, req: &TimelineRequest) -> ApiResult<Vec<TimelineEntryView>> {
     if req.client_id.is_none() && req.invoice_id.is_none() {
-        return Err(ApiError::new("required", "Choose a client or an invoice.", Some("client_id")));
+        return Err(ApiError::new(ErrorCode::Required, "Choose a client or an invoice.", Some("client_id")));
     }
     let tz = offset(req.utc_offset_minutes)?;
     let from = optional_date(&req.from, "from")?;
     let to = optional_date(&req.to, "to")?;
     if let (Some(f), Some(t)) = (from, to) {
         if t < f {
-            return Err(ApiError::new("range_reversed", "The end day is before the start day.", Some("to")));
+            return Err(ApiError::new(ErrorCode::RangeReversed, "The end day is before the start day.", Some("to")));
         }
     }
     let filter = TimelineFilter {

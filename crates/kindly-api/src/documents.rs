@@ -9,6 +9,7 @@ use crate::followups;
 use crate::{ApiError, ApiResult, Ctx};
 use kindly_core::invoice::{compute_totals, format_tax_rate, LineItem};
 use kindly_core::locale::Locale;
+use kindly_core::ErrorCode;
 use kindly_core::{decimal, Money};
 use kindly_pdf::{DocMeta, Fonts, InvoiceDoc, LetterDoc, PageSize, Party, Qr, Table, TotalLine};
 use kindly_store::InvoiceRecord;
@@ -35,15 +36,11 @@ pub(crate) fn page_size(s: &str, locale: Locale) -> ApiResult<PageSize> {
         "letter" | "us" | "us_letter" => Ok(PageSize::Letter),
         "" => Ok(if locale == Locale::En { PageSize::Letter } else { PageSize::A4 }),
         other => Err(ApiError::new(
-            "invalid_page_size",
+            ErrorCode::InvalidPageSize,
             format!("\"{other}\" is not a page size; choose A4 or Letter."),
             Some("page_size"),
         )),
     }
-}
-
-pub(crate) fn pdf_error(e: kindly_pdf::PdfError) -> ApiError {
-    ApiError::new(e.code(), e.to_string(), None)
 }
 
 /// Words printed on letters and invoices, per language.
@@ -404,6 +401,6 @@ pub(crate) async fn render_invoice_pdf(
         footer: from.footer.clone(),
     };
     let meta = DocMeta::new(format!("{} {}", l.invoice, inv.number), from.party.name.clone(), ctx.now.naive_utc());
-    let bytes = kindly_pdf::render_invoice(fonts, &doc, &meta).map_err(pdf_error)?;
+    let bytes = kindly_pdf::render_invoice(fonts, &doc, &meta).map_err(ApiError::from)?;
     Ok((invoice_pdf_name(&inv.number), bytes))
 }

@@ -18,6 +18,7 @@ use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
 use kindly_core::invoice::{days_overdue, InvoiceStatus};
 use kindly_core::locale::Locale;
 use kindly_core::timeline::EventKind;
+use kindly_core::ErrorCode;
 use kindly_core::{Currency, Money};
 use kindly_pdf::{DocMeta, Fonts, PageSize, ReportBlock, ReportDoc, ReportSection, Table};
 use kindly_store::{FullEntry, InvoiceQuery, InvoiceRecord, PaymentRecord, TimelineFilter};
@@ -217,7 +218,7 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
             let inv = ctx.store.invoice(id).await?;
             if inv.client_id != client.id {
                 return Err(ApiError::new(
-                    "wrong_client",
+                    ErrorCode::WrongClient,
                     "That invoice belongs to another client.",
                     Some("invoice_id"),
                 ));
@@ -495,8 +496,7 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
         footer: vec![format!("{business} · payment record of {}", client.details.display_name)],
     };
     let meta = DocMeta::new(doc.title.clone(), business.clone(), ctx.now.naive_utc());
-    let pdf =
-        kindly_pdf::render_report(fonts, &doc, &meta).map_err(|e| ApiError::new(e.code(), e.to_string(), None))?;
+    let pdf = kindly_pdf::render_report(fonts, &doc, &meta).map_err(ApiError::from)?;
 
     // ---- the zip
     let mut sums = Vec::new();
@@ -510,7 +510,7 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
     }
     let sums = sums.concat();
     let zip_err =
-        |e: zip::result::ZipError| ApiError::new("io_error", format!("Could not build the archive: {e}"), None);
+        |e: zip::result::ZipError| ApiError::new(ErrorCode::IoError, format!("Could not build the archive: {e}"), None);
     let mut buf = std::io::Cursor::new(Vec::new());
     {
         let mut z = zip::ZipWriter::new(&mut buf);
@@ -519,7 +519,8 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
             members.iter().map(|(n, b)| (n.as_str(), *b)).chain(std::iter::once(("SHA256SUMS", sums.as_bytes())))
         {
             z.start_file(n, opts).map_err(zip_err)?;
-            z.write_all(b).map_err(|e| ApiError::new("io_error", format!("Could not build the archive: {e}"), None))?;
+            z.write_all(b)
+                .map_err(|e| ApiError::new(ErrorCode::IoError, format!("Could not build the archive: {e}"), None))?;
         }
         z.finish().map_err(zip_err)?;
     }

@@ -5,6 +5,7 @@
 //! share a second.
 
 use crate::{ApiError, ApiResult, Ctx};
+use kindly_core::ErrorCode;
 use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -22,9 +23,9 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
 /// a code that tells a full disk from a missing file.
 pub(crate) fn io_error(what: &str, path: &Path, e: &std::io::Error) -> ApiError {
     let code = match e.kind() {
-        std::io::ErrorKind::StorageFull => "disk_full",
-        std::io::ErrorKind::NotFound => "file_not_found",
-        _ => "io_error",
+        std::io::ErrorKind::StorageFull => ErrorCode::DiskFull,
+        std::io::ErrorKind::NotFound => ErrorCode::FileNotFound,
+        _ => ErrorCode::IoError,
     };
     ApiError::new(code, format!("Could not {what} {}: {e}", path.display()), Some("file"))
 }
@@ -66,7 +67,7 @@ pub(crate) fn write_new(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> ApiR
             }
         }
         Err(ApiError::new(
-            "io_error",
+            ErrorCode::IoError,
             format!("Could not find a free file name for {base}.{ext} in {}.", dir.display()),
             Some("file"),
         ))

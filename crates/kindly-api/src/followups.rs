@@ -8,6 +8,7 @@ use crate::{ApiError, ApiResult, Ctx};
 use chrono::NaiveDate;
 use kindly_core::invoice::{days_overdue, parse_date};
 use kindly_core::locale::Locale;
+use kindly_core::ErrorCode;
 use kindly_core::{text, Money};
 use kindly_followup::ladder::{Channel, Ladder, Stage, Tone};
 use kindly_followup::payment_methods::{BankAccount, PaymentMethods};
@@ -180,14 +181,6 @@ fn findings(f: Vec<tone::Finding>) -> Vec<FindingView> {
     f.into_iter().map(|f| FindingView { rule: f.rule.into(), message: f.message, excerpt: f.excerpt }).collect()
 }
 
-fn map_followup(e: kindly_followup::FollowupError) -> ApiError {
-    let mut msg = e.to_string();
-    if let Some(first) = msg.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    ApiError { code: e.code().into(), message: msg, field: e.field().map(Into::into) }
-}
-
 /// The channel to use for a stage and a client.
 fn route(stage: &Stage, has_email: bool) -> Channel {
     match stage.channel {
@@ -300,21 +293,21 @@ pub(crate) fn terms_text(days: i64, lang: Locale) -> String {
 /// and to be still owing.
 pub(crate) async fn load_bundle(ctx: Ctx<'_>, ids: &[i64]) -> ApiResult<Vec<kindly_store::InvoiceRecord>> {
     if ids.is_empty() {
-        return Err(ApiError::new("required", "Choose at least one invoice.", Some("invoice_ids")));
+        return Err(ApiError::new(ErrorCode::Required, "Choose at least one invoice.", Some("invoice_ids")));
     }
     let mut out = Vec::new();
     for id in ids {
         let inv = ctx.store.invoice(*id).await?;
         if out.first().is_some_and(|f: &kindly_store::InvoiceRecord| f.client_id != inv.client_id) {
             return Err(ApiError::new(
-                "mixed_clients",
+                ErrorCode::MixedClients,
                 "A bundled message can only cover invoices of one client.",
                 Some("invoice_ids"),
             ));
         }
         if inv.outstanding().minor <= 0 {
             return Err(ApiError::new(
-                "nothing_owing",
+                ErrorCode::NothingOwing,
                 format!("Invoice {} has nothing left to pay, so there is nothing to follow up.", inv.number),
                 Some("invoice_ids"),
             ));
@@ -354,7 +347,7 @@ pub async fn preview(ctx: Ctx<'_>, req: &MessageRequest) -> ApiResult<MessagePre
     // The stage: the one asked for, else the most advanced one due today among the bundle.
     let stage = match &req.stage_key {
         Some(k) => ladder.stage(k).ok_or_else(|| {
-            ApiError::new("unknown_stage", format!("The ladder has no stage \"{k}\"."), Some("stage_key"))
+            ApiError::new(ErrorCode::UnknownStage, format!("The ladder has no stage \"{k}\"."), Some("stage_key"))
         })?,
         None => invoices
             .iter()
@@ -362,7 +355,7 @@ pub async fn preview(ctx: Ctx<'_>, req: &MessageRequest) -> ApiResult<MessagePre
             .max_by_key(|s| s.offset_days)
             .or_else(|| own.stages.first())
             .and_then(|s| ladder.stage(&s.key))
-            .ok_or_else(|| ApiError::new("ladder_size", "The ladder has no stages.", None))?,
+            .ok_or_else(|| ApiError::new(ErrorCode::LadderSize, "The ladder has no stages.", None))?,
     };
     let template = match &req.template {
         Some(t) => Template { subject: t.subject.clone(), body: t.body.clone() },
@@ -424,7 +417,7 @@ pub async fn preview(ctx: Ctx<'_>, req: &MessageRequest) -> ApiResult<MessagePre
         recent_payment: fmt(&recent),
         recent_payment_date: recent_day.map(|d| lang.format_date(d)).unwrap_or_default(),
     };
-    let rendered = templates::render(&template, &facts).map_err(map_followup)?;
+    let rendered = templates::render(&template, &facts).map_err(ApiError::from)?;
     let epc_payload = match (owing.as_slice(), &pm.bank) {
         ([m], Some(BankAccount { iban, bic, holder, .. })) if m.currency.code() == "EUR" && !iban.is_empty() => {
             let name = if holder.is_empty() { &settings.business_name } else { holder };
@@ -487,7 +480,7 @@ async fn client_ladder_id(ctx: Ctx<'_>, client_id: i64) -> ApiResult<Option<i64>
 /// `already_done` and changes nothing.
 pub async fn mark_done(ctx: Ctx<'_>, req: &MarkDoneRequest) -> ApiResult<Vec<i64>> {
     let channel = Channel::parse(req.channel.trim())
-        .ok_or_else(|| ApiError::new("invalid_channel", "Choose e-mail, letter or phone.", Some("channel")))?;
+        .ok_or_else(|| ApiError::new(ErrorCode::InvalidChannel, "Choose e-mail, letter or phone.", Some("channel")))?;
     let note = text::multi_line(&req.note, "note", 5000)?;
     let invoices = load_bundle(ctx, &req.invoice_ids).await?;
     let stages = due_stages(ctx, &invoices).await?;
@@ -524,7 +517,7 @@ pub(crate) async fn due_stages(ctx: Ctx<'_>, invoices: &[kindly_store::InvoiceRe
         let ladder = for_invoice(ladder, ctx.store.plan_proposed(inv.id).await?);
         let stage = proposed_stage(&ladder, inv.due_date, ctx.today, done).ok_or_else(|| {
             ApiError::new(
-                "already_done",
+                ErrorCode::AlreadyDone,
                 format!("Nothing is due today for invoice {}; its current step was already done.", inv.number),
                 None,
             )
@@ -548,7 +541,7 @@ async fn effective_template(ctx: Ctx<'_>, stage_key: &str, lang: Locale) -> ApiR
         Some(t) => Ok((t, true)),
         None => Ok((
             templates::default_template(kindly_followup::ladder::REMINDER, lang)
-                .ok_or_else(|| ApiError::new("no_template", "No template for this stage.", None))?,
+                .ok_or_else(|| ApiError::new(ErrorCode::NoTemplate, "No template for this stage.", None))?,
             true,
         )),
     }
@@ -582,7 +575,7 @@ pub async fn save_template(
 ) -> ApiResult<TemplateView> {
     let lang = Locale::parse(language)?;
     let t = Template { subject: input.subject.trim().to_string(), body: input.body.replace("\r\n", "\n") };
-    templates::validate(&t).map_err(map_followup)?;
+    templates::validate(&t).map_err(ApiError::from)?;
     ctx.store.save_template(stage_key, lang, Some(&t), ctx.now).await?;
     get_template(ctx, stage_key, language).await
 }
@@ -651,13 +644,13 @@ fn ladder_from_view(input: &LadderView) -> ApiResult<Ladder> {
                 name: s.name.clone(),
                 offset_days: s.offset_days,
                 tone: Tone::parse(&s.tone)
-                    .ok_or_else(|| ApiError::new("invalid_tone", "Choose a tone.", Some("tone")))?,
+                    .ok_or_else(|| ApiError::new(ErrorCode::InvalidTone, "Choose a tone.", Some("tone")))?,
                 channel: Channel::parse(&s.channel)
-                    .ok_or_else(|| ApiError::new("invalid_channel", "Choose a channel.", Some("channel")))?,
+                    .ok_or_else(|| ApiError::new(ErrorCode::InvalidChannel, "Choose a channel.", Some("channel")))?,
             })
         })
         .collect::<ApiResult<Vec<_>>>()?;
-    Ladder { stages }.validated().map_err(map_followup)
+    Ladder { stages }.validated().map_err(ApiError::from)
 }
 
 pub async fn get_payment_methods(ctx: Ctx<'_>) -> ApiResult<PaymentMethodsView> {
@@ -693,7 +686,7 @@ pub async fn save_payment_methods(ctx: Ctx<'_>, v: &PaymentMethodsView) -> ApiRe
         installments: v.installments,
     }
     .validated()
-    .map_err(map_followup)?;
+    .map_err(ApiError::from)?;
     ctx.store.save_payment_methods(&pm).await?;
     get_payment_methods(ctx).await
 }
@@ -715,7 +708,7 @@ pub async fn set_invoice_hold(
         "none" => None,
         "disputed" => Some(("disputed", None)),
         "paused" => Some(("paused", Some(until.ok_or(kindly_core::DomainError::Required { field: "until" })?))),
-        _ => return Err(ApiError::new("invalid_hold", "Choose disputed, paused or none.", Some("hold"))),
+        _ => return Err(ApiError::new(ErrorCode::InvalidHold, "Choose disputed, paused or none.", Some("hold"))),
     };
     Ok(ctx.store.set_invoice_hold(invoice_id, h, &reason, ctx.now).await?)
 }

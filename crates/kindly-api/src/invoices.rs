@@ -9,6 +9,7 @@ use kindly_core::invoice::{
     InvoiceStatus, LineForm, LineItem, Totals,
 };
 use kindly_core::locale::Locale;
+use kindly_core::ErrorCode;
 use kindly_core::{decimal, text, Currency, Money};
 use kindly_store::{InvoiceListRow, InvoiceQuery, InvoiceSort, NewInvoice};
 use serde::{Deserialize, Serialize};
@@ -245,13 +246,17 @@ pub async fn cancel(ctx: Ctx<'_>, id: i64, reason: &str) -> ApiResult<()> {
     let inv = ctx.store.invoice(id).await?;
     if inv.paid_minor > 0 {
         return Err(ApiError::new(
-            "invoice_has_payments",
+            ErrorCode::InvoiceHasPayments,
             format!("Invoice {} has payments recorded; it cannot be cancelled. Record a credit instead.", inv.number),
             None,
         ));
     }
     if inv.status == InvoiceStatus::Cancelled {
-        return Err(ApiError::new("already_cancelled", format!("Invoice {} is already cancelled.", inv.number), None));
+        return Err(ApiError::new(
+            ErrorCode::AlreadyCancelled,
+            format!("Invoice {} is already cancelled.", inv.number),
+            None,
+        ));
     }
     Ok(ctx.store.cancel_invoice(id, &reason, ctx.now).await?)
 }
@@ -275,13 +280,12 @@ pub(crate) fn invoice_row(r: InvoiceListRow, today: NaiveDate, locale: Locale) -
 
 pub async fn list(ctx: Ctx<'_>, req: &InvoiceListRequest) -> ApiResult<Page<InvoiceRow>> {
     let settings = ctx.store.settings().await?;
-    let state =
-        match req.state.trim() {
-            "" | "all" => None,
-            s => Some(InvoiceState::parse(s).ok_or_else(|| {
-                ApiError::new("invalid_state", format!("Unknown invoice state \"{s}\""), Some("state"))
-            })?),
-        };
+    let state = match req.state.trim() {
+        "" | "all" => None,
+        s => Some(InvoiceState::parse(s).ok_or_else(|| {
+            ApiError::new(ErrorCode::InvalidState, format!("Unknown invoice state \"{s}\""), Some("state"))
+        })?),
+    };
     let sort = match req.sort.as_str() {
         "due_asc" => InvoiceSort::DueAsc,
         "due_desc" => InvoiceSort::DueDesc,

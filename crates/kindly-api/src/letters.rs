@@ -13,11 +13,12 @@
 //!   the others print. A character no font has is drawn as a placeholder and
 //!   named, so no client is ever impossible to write to.
 
-use crate::documents::{data_dir, page_size, pdf_error, reminder_letter, sender};
+use crate::documents::{data_dir, page_size, reminder_letter, sender};
 use crate::files::{sha256_hex, stamped, write_new};
 use crate::followups::{self, MessageRequest, QueueRequest};
 use crate::print::{PrintOutcome, Printer};
 use crate::{ApiError, ApiResult, Ctx};
+use kindly_core::ErrorCode;
 use kindly_followup::ladder::{Channel, Stage, Tone};
 use kindly_followup::queue::{for_invoice, proposed_stage};
 use kindly_pdf::{DocMeta, Fonts};
@@ -104,7 +105,7 @@ pub async fn generate_letters(
     let ids: Vec<i64> =
         if req.invoice_ids.is_empty() { due_letter_invoices(ctx).await? } else { req.invoice_ids.clone() };
     if ids.is_empty() {
-        return Err(ApiError::new("nothing_to_print", "No letters are due today.", None));
+        return Err(ApiError::new(ErrorCode::NothingToPrint, "No letters are due today.", None));
     }
     let mut by_client: BTreeMap<i64, Vec<InvoiceRecord>> = BTreeMap::new();
     for id in &ids {
@@ -122,7 +123,7 @@ pub async fn generate_letters(
         planned.push(Planned { client_id, client_name: client.details.display_name.clone(), invoices, msg });
     }
     let meta = DocMeta::new(format!("Letters {}", ctx.today), from.party.name.clone(), ctx.now.naive_utc());
-    let batch = kindly_pdf::render_letter_batch(fonts, &docs, &meta).map_err(pdf_error)?;
+    let batch = kindly_pdf::render_letter_batch(fonts, &docs, &meta).map_err(ApiError::from)?;
     let problem = |i: usize, reason: String| LetterProblem {
         client_id: planned[i].client_id,
         client_name: planned[i].client_name.clone(),
@@ -151,7 +152,7 @@ pub async fn generate_letters(
     let Some(bytes) = batch.bytes else {
         let names: Vec<String> = left_out.iter().map(|p| format!("{}: {}", p.client_name, p.reason)).collect();
         return Err(ApiError::new(
-            "letters_not_drawn",
+            ErrorCode::LettersNotDrawn,
             format!("No letter could be laid out. {}", names.join(" ")),
             None,
         ));
@@ -213,13 +214,13 @@ pub async fn generate_letters(
 pub async fn retry_letters(ctx: Ctx<'_>, printer: &Printer, req: &LetterBatchRequest) -> ApiResult<LettersResult> {
     let b = ctx.store.letter_batch(req.batch_id).await?;
     if b.state == batch_state::PRINTED {
-        return Err(ApiError::new("already_printed", "These letters were already printed and recorded.", None));
+        return Err(ApiError::new(ErrorCode::AlreadyPrinted, "These letters were already printed and recorded.", None));
     }
     let path = crate::contacts::kept_file_path(&data_dir(ctx), &b.pdf_path)?;
     let bytes = std::fs::read(&path).map_err(|e| crate::files::io_error("read", &path, &e))?;
     if sha256_hex(&bytes) != b.sha256 {
         return Err(ApiError::new(
-            "letters_changed",
+            ErrorCode::LettersChanged,
             format!(
                 "{} changed since it was made, so it is not printed as these letters; print today's letters again.",
                 path.display()
@@ -359,13 +360,13 @@ async fn record_printed(ctx: Ctx<'_>, batch_id: i64, command: &str, job_id: Opti
     match ctx.store.letter_batch_printed(batch_id, command, job_id, &steps, &notes, ctx.today, ctx.now).await {
         Ok(()) => Ok(()),
         Err(kindly_store::StoreError::AlreadyDone) => {
-            Err(ApiError::new("already_printed", "These letters were already printed and recorded.", None))
+            Err(ApiError::new(ErrorCode::AlreadyPrinted, "These letters were already printed and recorded.", None))
         }
         Err(e) => {
             // The printer took the letters: say so with the reason the record refused them.
             let e = ApiError::from(e);
             Err(ApiError::new(
-                &e.code,
+                e.code,
                 format!("The letters printed ({command}), but could not be recorded: {}", e.message),
                 None,
             ))

@@ -33,7 +33,7 @@ pub mod status;
 pub mod timeline;
 pub mod views;
 
-pub use error::ApiError;
+pub use error::{ApiError, ErrorCode};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_store::Store;

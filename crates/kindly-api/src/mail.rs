@@ -6,6 +6,7 @@
 //! `SmtpSettingsInput.password` only flows in, straight to the keychain.
 
 use crate::{ApiError, ApiResult, Ctx};
+use kindly_core::ErrorCode;
 use kindly_mail::compose::{compose, new_message_id, Outgoing};
 use kindly_mail::secrets;
 use kindly_mail::transport::Mailer;
@@ -65,34 +66,13 @@ pub struct TestEmailResult {
     pub server_reply: String,
 }
 
-impl From<MailError> for ApiError {
-    fn from(e: MailError) -> Self {
-        ApiError::new(e.code(), sentence(&e.to_string()), e.field())
-    }
-}
-
-impl From<SecretError> for ApiError {
-    fn from(e: SecretError) -> Self {
-        let field = matches!(e, SecretError::Missing { .. }).then_some("password");
-        ApiError::new(e.code(), sentence(&e.to_string()), field)
-    }
-}
-
-fn sentence(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str() + ".",
-        None => String::new(),
-    }
-}
-
 /// The saved SMTP settings, or `None` when e-mail is not set up.
 pub async fn load(ctx: Ctx<'_>) -> ApiResult<Option<SmtpSettings>> {
     match ctx.store.setting_json(SMTP_KEY).await? {
         None => Ok(None),
         Some(json) => serde_json::from_str(&json).map(Some).map_err(|e| {
             ApiError::new(
-                "smtp_settings_damaged",
+                ErrorCode::SmtpSettingsDamaged,
                 format!("The saved e-mail settings are damaged ({e}); please enter them again."),
                 None,
             )
@@ -105,7 +85,7 @@ pub async fn load(ctx: Ctx<'_>) -> ApiResult<Option<SmtpSettings>> {
 pub async fn configured(ctx: Ctx<'_>) -> ApiResult<SmtpSettings> {
     load(ctx).await?.ok_or_else(|| {
         ApiError::new(
-            "smtp_not_configured",
+            ErrorCode::SmtpNotConfigured,
             "E-mail is not set up yet: enter your SMTP account in Settings → E-mail.",
             None,
         )
@@ -120,13 +100,9 @@ pub async fn account(ctx: Ctx<'_>) -> ApiResult<(SmtpSettings, Option<String>)> 
         None
     } else {
         let account = s.account();
-        Some(tokio::task::spawn_blocking(move || secrets::get_password(&account)).await.map_err(join_error)??)
+        Some(tokio::task::spawn_blocking(move || secrets::get_password(&account)).await??)
     };
     Ok((s, password))
-}
-
-fn join_error(e: tokio::task::JoinError) -> ApiError {
-    ApiError::new("internal", format!("The keychain request stopped unexpectedly: {e}"), None)
 }
 
 fn view(s: Option<SmtpSettings>, password: Result<bool, SecretError>) -> SmtpSettingsView {
@@ -145,7 +121,7 @@ fn view(s: Option<SmtpSettings>, password: Result<bool, SecretError>) -> SmtpSet
     });
     let (password_saved, keychain_problem) = match password {
         Ok(b) => (b, None),
-        Err(e) => (false, Some(sentence(&e.to_string()))),
+        Err(e) => (false, Some(ApiError::from(e).message)),
     };
     SmtpSettingsView {
         host: s.host,
@@ -186,7 +162,7 @@ pub async fn get(ctx: Ctx<'_>) -> ApiResult<SmtpSettingsView> {
 pub fn parse(input: &SmtpSettingsInput) -> ApiResult<SmtpSettings> {
     let security = Security::parse(input.security.trim()).ok_or_else(|| {
         ApiError::new(
-            "invalid_security",
+            ErrorCode::InvalidSecurity,
             "Choose STARTTLS, TLS, or no encryption (local relay only).",
             Some("security"),
         )
@@ -217,20 +193,20 @@ pub async fn save(ctx: Ctx<'_>, input: &SmtpSettingsInput) -> ApiResult<SmtpSett
     if let Some(pw) = input.password.as_deref().filter(|p| !p.is_empty()) {
         if s.username.is_empty() {
             return Err(ApiError::new(
-                "required",
+                ErrorCode::Required,
                 "Enter the user name that goes with this password.",
                 Some("username"),
             ));
         }
         if pw.chars().any(|c| c == '\r' || c == '\n' || c == '\0') {
             return Err(ApiError::new(
-                "control_characters",
+                ErrorCode::ControlCharacters,
                 "The password must not contain line breaks.",
                 Some("password"),
             ));
         }
         let (account, pw) = (s.account(), pw.to_string());
-        tokio::task::spawn_blocking(move || secrets::set_password(&account, &pw)).await.map_err(join_error)??;
+        tokio::task::spawn_blocking(move || secrets::set_password(&account, &pw)).await??;
     } else if let Some(old) = load(ctx).await?.filter(|o| o.account() != s.account() && !s.username.is_empty()) {
         // The user name or server changed but no new password was typed:
         // carry the saved one over, inside the keychain.
@@ -243,10 +219,9 @@ pub async fn save(ctx: Ctx<'_>, input: &SmtpSettingsInput) -> ApiResult<SmtpSett
             }
             Ok(())
         })
-        .await
-        .map_err(join_error)??;
+        .await??;
     }
-    let json = serde_json::to_string(&s).map_err(|e| ApiError::new("internal", e.to_string(), None))?;
+    let json = serde_json::to_string(&s).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string(), None))?;
     ctx.store.save_setting_json(SMTP_KEY, &json).await?;
     get(ctx).await
 }
@@ -255,7 +230,7 @@ pub async fn save(ctx: Ctx<'_>, input: &SmtpSettingsInput) -> ApiResult<SmtpSett
 pub async fn forget_password(ctx: Ctx<'_>) -> ApiResult<SmtpSettingsView> {
     if let Some(s) = load(ctx).await? {
         let account = s.account();
-        tokio::task::spawn_blocking(move || secrets::delete_password(&account)).await.map_err(join_error)??;
+        tokio::task::spawn_blocking(move || secrets::delete_password(&account)).await??;
     }
     get(ctx).await
 }

@@ -18,13 +18,14 @@
 //! the CLI and the background sender never send the same message twice.
 
 use crate::documents::{
-    attaches_letter, data_dir, page_size, pdf_error, reminder_letter, reminder_letter_name, render_invoice_pdf, sender,
+    attaches_letter, data_dir, page_size, reminder_letter, reminder_letter_name, render_invoice_pdf, sender,
     sha256_hex, InvoicePdfRequest,
 };
 use crate::followups::{due_stages, load_bundle, preview, MessageRequest, QueueRequest};
 use crate::views::Page;
 use crate::{mail, ApiError, ApiResult, Ctx};
 use chrono::{DateTime, Duration, Utc};
+use kindly_core::ErrorCode;
 use kindly_followup::ladder::Stage;
 use kindly_followup::plan::progress::ReminderKind;
 use kindly_mail::compose::{compose, new_message_id, FileAttachment, Outgoing};
@@ -56,7 +57,7 @@ pub struct QueueEmailsRequest {
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct SkippedView {
     pub invoice_numbers: Vec<String>,
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
 }
 
@@ -253,7 +254,7 @@ fn stage_for(purpose: EmailPurpose, name: &str) -> Stage {
 fn needs_email(client: &kindly_store::ClientRecord, instead: &str) -> ApiResult<()> {
     if client.details.emails.is_empty() {
         return Err(ApiError::new(
-            "no_email",
+            ErrorCode::NoEmail,
             format!("{} has no e-mail address; {instead}", client.details.display_name),
             None,
         ));
@@ -285,7 +286,11 @@ async fn queue_promise_follow_up(
     promise_id: i64,
 ) -> ApiResult<i64> {
     let item = crate::contacts::promise_follow_up(ctx, promise_id).await?.ok_or_else(|| {
-        ApiError::new("already_done", "No follow-up is due for this promise (kept, or already followed up).", None)
+        ApiError::new(
+            ErrorCode::AlreadyDone,
+            "No follow-up is due for this promise (kept, or already followed up).",
+            None,
+        )
     })?;
     let client = ctx.store.client(item.client_id).await?;
     needs_email(&client, "send the follow-up as a letter instead.")?;
@@ -324,7 +329,7 @@ async fn queue_one(ctx: Ctx<'_>, fonts: &Fonts, smtp: &kindly_mail::SmtpSettings
     let client = ctx.store.client(message.client_id).await?;
     if client.details.emails.is_empty() || message.channel != "email" {
         return Err(ApiError::new(
-            "no_email",
+            ErrorCode::NoEmail,
             format!(
                 "{} has no e-mail address, or this step is not an e-mail; it is in today's letters or calls instead.",
                 client.details.display_name
@@ -336,7 +341,7 @@ async fn queue_one(ctx: Ctx<'_>, fonts: &Fonts, smtp: &kindly_mail::SmtpSettings
         .iter()
         .max_by_key(|s| s.offset_days)
         .cloned()
-        .ok_or_else(|| ApiError::new("already_done", "Nothing is due today for these invoices.", None))?;
+        .ok_or_else(|| ApiError::new(ErrorCode::AlreadyDone, "Nothing is due today for these invoices.", None))?;
     let mut attachments = Vec::new();
     for inv in &invoices {
         let (name, bytes) =
@@ -370,7 +375,7 @@ async fn reminder_letter_pdf(
     let from = sender(ctx).await?;
     let doc = reminder_letter(ctx, page, &from, client, invoices, message);
     let meta = DocMeta::new(message.subject.clone(), from.party.name.clone(), ctx.now.naive_utc());
-    let bytes = kindly_pdf::render_letters(fonts, &[doc], &meta).map_err(pdf_error)?;
+    let bytes = kindly_pdf::render_letters(fonts, &[doc], &meta).map_err(ApiError::from)?;
     Ok(FileAttachment {
         name: reminder_letter_name(&message.invoice_numbers),
         content_type: "application/pdf".into(),
@@ -461,7 +466,7 @@ pub async fn queue_plan_proposal(ctx: Ctx<'_>, fonts: &Fonts, plan_id: i64) -> A
     )
     .await?;
     let bytes = std::fs::read(&pdf.path)
-        .map_err(|e| ApiError::new("io_error", format!("Cannot read {}: {e}", pdf.path), None))?;
+        .map_err(|e| ApiError::new(ErrorCode::IoError, format!("Cannot read {}: {e}", pdf.path), None))?;
     let name = Path::new(&pdf.path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let purpose = EmailPurpose::PlanProposal { plan_id };
     let stage = stage_for(purpose, "Installment plan proposal");
@@ -478,14 +483,16 @@ pub struct OutboxLock {
 
 impl OutboxLock {
     pub fn acquire(data_dir: &Path) -> ApiResult<OutboxLock> {
-        let io = |e: std::io::Error| ApiError::new("io_error", format!("Cannot use {}: {e}", data_dir.display()), None);
+        let io = |e: std::io::Error| {
+            ApiError::new(ErrorCode::IoError, format!("Cannot use {}: {e}", data_dir.display()), None)
+        };
         std::fs::create_dir_all(data_dir).map_err(io)?;
         let file =
             File::options().create(true).truncate(false).write(true).open(data_dir.join("outbox.lock")).map_err(io)?;
         match file.try_lock() {
             Ok(()) => Ok(OutboxLock { _file: file }),
             Err(std::fs::TryLockError::WouldBlock) => Err(ApiError::new(
-                "outbox_busy",
+                ErrorCode::OutboxBusy,
                 "Another Kindly window is sending e-mails right now; the queued ones will be sent there.",
                 None,
             )),
@@ -567,25 +574,27 @@ pub async fn send_queued(
                             "While this e-mail was being sent, {cause}. It may have been sent: check your sent folder, \
                              then confirm it or send it again."
                         );
-                        store.email_uncertain(m.id, &api.code, &msg, clock()).await?;
+                        store.email_uncertain(m.id, api.code.as_str(), &msg, clock()).await?;
                         report.uncertain += 1;
                         p.uncertain += 1;
                     }
                     e if e.is_transient() => match retry_after(m.attempts) {
                         Some(d) => {
-                            store.email_failed(m.id, &api.code, &api.message, Some(clock() + d), clock()).await?;
+                            store
+                                .email_failed(m.id, api.code.as_str(), &api.message, Some(clock() + d), clock())
+                                .await?;
                             report.retrying += 1;
                             p.retrying += 1;
                         }
                         None => {
                             let msg = format!("{} (gave up after {} attempts)", api.message, m.attempts);
-                            store.email_failed(m.id, &api.code, &msg, None, clock()).await?;
+                            store.email_failed(m.id, api.code.as_str(), &msg, None, clock()).await?;
                             report.failed += 1;
                             p.failed += 1;
                         }
                     },
                     _ => {
-                        store.email_failed(m.id, &api.code, &api.message, None, clock()).await?;
+                        store.email_failed(m.id, api.code.as_str(), &api.message, None, clock()).await?;
                         report.failed += 1;
                         p.failed += 1;
                         // The account itself is refused: every other message would fail the same way.
@@ -694,7 +703,7 @@ pub async fn list(ctx: Ctx<'_>, req: &OutboxRequest) -> ApiResult<Page<OutboxIte
     let mut states = Vec::new();
     for s in &req.states {
         let known = STATES.iter().find(|k| **k == s.as_str()).ok_or_else(|| {
-            ApiError::new("invalid_state", format!("\"{s}\" is not an outbox state."), Some("states"))
+            ApiError::new(ErrorCode::InvalidState, format!("\"{s}\" is not an outbox state."), Some("states"))
         })?;
         states.push(*known);
     }
@@ -724,7 +733,7 @@ pub async fn act(ctx: Ctx<'_>, req: &OutboxActionRequest) -> ApiResult<OutboxIte
             let row = ctx.store.outbox_email(req.id).await?;
             if row.state != "uncertain" {
                 return Err(ApiError::new(
-                    "outbox_state",
+                    ErrorCode::OutboxState,
                     "Only an e-mail that may have been sent can be confirmed as sent.",
                     None,
                 ));
@@ -734,7 +743,7 @@ pub async fn act(ctx: Ctx<'_>, req: &OutboxActionRequest) -> ApiResult<OutboxIte
         "cancel" => ctx.store.cancel_email(req.id, ctx.now).await?,
         other => {
             return Err(ApiError::new(
-                "invalid_action",
+                ErrorCode::InvalidAction,
                 format!("\"{other}\" is not an outbox action; use resend, confirm_sent or cancel."),
                 Some("action"),
             ))

@@ -14,6 +14,7 @@ use crate::views::MoneyView;
 use crate::{ApiError, ApiResult, Ctx};
 use kindly_core::invoice::parse_date;
 use kindly_core::locale::Locale;
+use kindly_core::ErrorCode;
 use kindly_core::{text, Currency, Money};
 use kindly_followup::epc;
 use kindly_followup::payment_methods::BankAccount;
@@ -262,23 +263,15 @@ pub struct PlanLetterResult {
 fn whole_number(text: &str, default: i64, err: PlanError) -> ApiResult<i64> {
     match text.trim() {
         "" => Ok(default),
-        t if t.bytes().all(|b| b.is_ascii_digit()) => t.parse().map_err(|_| plan_error(err)),
-        _ => Err(plan_error(err)),
+        t if t.bytes().all(|b| b.is_ascii_digit()) => t.parse().map_err(|_| ApiError::from(err)),
+        _ => Err(ApiError::from(err)),
     }
-}
-
-fn plan_error(e: PlanError) -> ApiError {
-    let mut msg = e.to_string();
-    if let Some(first) = msg.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    ApiError { code: e.code().into(), message: msg, field: e.field().map(Into::into) }
 }
 
 /// The invoices of a plan: one client, one currency, each still owing.
 async fn load_invoices(ctx: Ctx<'_>, ids: &[i64]) -> ApiResult<Vec<InvoiceRecord>> {
     if ids.is_empty() {
-        return Err(ApiError::new("required", "Choose at least one invoice.", Some("invoice_ids")));
+        return Err(ApiError::new(ErrorCode::Required, "Choose at least one invoice.", Some("invoice_ids")));
     }
     let mut out: Vec<InvoiceRecord> = Vec::new();
     for id in ids {
@@ -286,14 +279,14 @@ async fn load_invoices(ctx: Ctx<'_>, ids: &[i64]) -> ApiResult<Vec<InvoiceRecord
         if let Some(f) = out.first() {
             if f.client_id != inv.client_id {
                 return Err(ApiError::new(
-                    "mixed_clients",
+                    ErrorCode::MixedClients,
                     "A plan can only cover invoices of one client.",
                     Some("invoice_ids"),
                 ));
             }
             if f.currency != inv.currency {
                 return Err(ApiError::new(
-                    "mixed_currencies",
+                    ErrorCode::MixedCurrencies,
                     "A plan can only cover invoices in one currency.",
                     Some("invoice_ids"),
                 ));
@@ -301,7 +294,7 @@ async fn load_invoices(ctx: Ctx<'_>, ids: &[i64]) -> ApiResult<Vec<InvoiceRecord
         }
         if inv.outstanding().minor <= 0 {
             return Err(ApiError::new(
-                "nothing_owing",
+                ErrorCode::NothingOwing,
                 format!("Invoice {} has nothing left to pay.", inv.number),
                 Some("invoice_ids"),
             ));
@@ -314,7 +307,11 @@ async fn load_invoices(ctx: Ctx<'_>, ids: &[i64]) -> ApiResult<Vec<InvoiceRecord
 
 fn frequency(s: &str) -> ApiResult<Frequency> {
     Frequency::parse(s).ok_or_else(|| {
-        ApiError::new("invalid_frequency", "Choose weekly, fortnightly, monthly or custom dates.", Some("frequency"))
+        ApiError::new(
+            ErrorCode::InvalidFrequency,
+            "Choose weekly, fortnightly, monthly or custom dates.",
+            Some("frequency"),
+        )
     })
 }
 
@@ -342,7 +339,7 @@ fn schedule_from(input: &PlanInput, balance: Money, today: chrono::NaiveDate) ->
     let size = match input.installment_amount.trim() {
         "" => {
             let n = whole_number(&input.count, DEFAULT_COUNT, PlanError::Count)?;
-            Size::Count(u32::try_from(n).map_err(|_| plan_error(PlanError::Count))?)
+            Size::Count(u32::try_from(n).map_err(|_| ApiError::from(PlanError::Count))?)
         }
         a => Size::Amount(Money::parse_positive(a, cur, "installment_amount")?.minor),
     };
@@ -356,7 +353,8 @@ fn schedule_from(input: &PlanInput, balance: Money, today: chrono::NaiveDate) ->
         "" => None,
         s => Some(Money::parse_positive(s, cur, "down_payment")?.minor),
     };
-    build(&ScheduleRequest { balance, size, frequency: f, first_date, custom_dates, down_payment }).map_err(plan_error)
+    build(&ScheduleRequest { balance, size, frequency: f, first_date, custom_dates, down_payment })
+        .map_err(ApiError::from)
 }
 
 fn balance_of(invoices: &[InvoiceRecord]) -> Money {
@@ -373,7 +371,7 @@ pub async fn preview_schedule(ctx: Ctx<'_>, input: &PlanInput) -> ApiResult<Sche
     let cur = balance.currency;
     let rows = schedule_from(input, balance, ctx.today)?;
     let sum: i64 = rows.iter().map(|i| i.amount_minor).sum();
-    let problem = schedule::validate(balance, &rows).err().map(plan_error);
+    let problem = schedule::validate(balance, &rows).err().map(ApiError::from);
     Ok(SchedulePreview {
         client_id: invoices[0].client_id,
         invoice_numbers: invoices.iter().map(|i| i.number.clone()).collect(),
@@ -397,15 +395,15 @@ async fn create(ctx: Ctx<'_>, input: &PlanInput, replaces: Option<i64>) -> ApiRe
     let invoices = load_invoices(ctx, &input.invoice_ids).await?;
     let balance = balance_of(&invoices);
     let rows = schedule_from(input, balance, ctx.today)?;
-    schedule::validate(balance, &rows).map_err(plan_error)?;
+    schedule::validate(balance, &rows).map_err(ApiError::from)?;
     let grace_days = whole_number(&input.grace_days, DEFAULT_GRACE_DAYS, PlanError::GraceDays)?;
-    let grace_days = check_grace_days(grace_days).map_err(plan_error)?;
+    let grace_days = check_grace_days(grace_days).map_err(ApiError::from)?;
     let default = ReminderRule::default();
     let reminder_rule = ReminderRule::new(
         whole_number(&input.heads_up_days, default.heads_up_days().into(), PlanError::HeadsUpDays)?,
         whole_number(&input.reminder_days, default.reminder_days().into(), PlanError::ReminderDays)?,
     )
-    .map_err(plan_error)?;
+    .map_err(ApiError::from)?;
     let note = text::multi_line(&input.note, "note", 2000)?;
     // An edited schedule is recorded as custom, whatever it was built from.
     let f = if input.installments.is_some() { Frequency::Custom } else { frequency(&input.frequency)? };
@@ -447,7 +445,7 @@ pub async fn accept(ctx: Ctx<'_>, input: &AcceptInput) -> ApiResult<PlanView> {
     };
     if agreed_on > ctx.today {
         return Err(ApiError::new(
-            "agreed_in_future",
+            ErrorCode::AgreedInFuture,
             "The day the client agreed cannot be in the future.",
             Some("agreed_on"),
         ));
@@ -455,23 +453,9 @@ pub async fn accept(ctx: Ctx<'_>, input: &AcceptInput) -> ApiResult<PlanView> {
     let how = input.how.trim().replace(['-', ' '], "_").to_ascii_lowercase();
     let how = if how == "e_mail" { "email".to_string() } else { how };
     let note = text::multi_line(&input.note, "note", 2000)?;
-    ctx.store.accept_plan(input.plan_id, agreed_on, &how, &note, ctx.now).await.map_err(accept_field)?;
+    ctx.store.accept_plan(input.plan_id, agreed_on, &how, &note, ctx.now).await.map_err(ApiError::from)?;
     refresh(ctx).await?;
     get(ctx, input.plan_id).await
-}
-
-/// Names the field of an acceptance refusal, so the form can show it in place.
-fn accept_field(e: StoreError) -> ApiError {
-    let field = match &e {
-        StoreError::Plan { code: "invalid_agreed_how", .. } => Some("how"),
-        StoreError::Plan { code: "agreed_before_proposed", .. } => Some("agreed_on"),
-        _ => None,
-    };
-    let mut a: ApiError = e.into();
-    if let Some(f) = field {
-        a.field = Some(f.into());
-    }
-    a
 }
 
 /// Cancels an open plan; the invoices' own reminders resume.
@@ -501,7 +485,7 @@ pub async fn list(ctx: Ctx<'_>, req: &PlanListRequest) -> ApiResult<Vec<PlanView
         (Some(i), _) => ctx.store.invoice_plans(i).await?,
         (None, Some(c)) => ctx.store.client_plans(c).await?,
         (None, None) => {
-            return Err(ApiError::new("required", "Choose a client or an invoice.", Some("client_id")));
+            return Err(ApiError::new(ErrorCode::Required, "Choose a client or an invoice.", Some("client_id")));
         }
     };
     Ok(plans.iter().map(|p| view(p, ctx.today, locale)).collect())

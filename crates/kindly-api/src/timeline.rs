@@ -3,6 +3,7 @@
 use crate::{ApiError, ApiResult, Ctx};
 use kindly_core::text;
 use kindly_core::timeline::EventKind;
+use kindly_core::ErrorCode;
 use kindly_store::NewEvent;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -18,13 +19,17 @@ pub struct NoteInput {
 pub async fn add_note(ctx: Ctx<'_>, input: &NoteInput) -> ApiResult<i64> {
     let body = text::multi_line(&input.text, "text", 10_000)?;
     if body.is_empty() {
-        return Err(ApiError::new("required", "Please write the note first.", Some("text")));
+        return Err(ApiError::new(ErrorCode::Required, "Please write the note first.", Some("text")));
     }
     ctx.store.client(input.client_id).await?;
     if let Some(inv) = input.invoice_id {
         let i = ctx.store.invoice(inv).await?;
         if i.client_id != input.client_id {
-            return Err(ApiError::new("wrong_client", "That invoice belongs to another client.", Some("invoice_id")));
+            return Err(ApiError::new(
+                ErrorCode::WrongClient,
+                "That invoice belongs to another client.",
+                Some("invoice_id"),
+            ));
         }
     }
     let summary: String = body.lines().next().unwrap_or_default().chars().take(140).collect();

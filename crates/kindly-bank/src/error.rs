@@ -7,6 +7,7 @@
 //! names the *row* (the header is row 1 when it is the first line) and the
 //! column by its header text, as a spreadsheet shows it.
 
+use kindly_core::ErrorCode;
 use thiserror::Error;
 
 /// A file that could not be read as a bank statement.
@@ -77,31 +78,31 @@ fn found_suffix(namespace: &str) -> String {
 
 impl ParseError {
     /// The stable code: snake_case, never renamed once shipped.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            ParseError::Empty => "bank_file_empty",
-            ParseError::UnknownFormat => "bank_file_unknown_format",
-            ParseError::TooLarge { .. } => "bank_file_too_large",
-            ParseError::EncodingInvalid { .. } => "bank_file_encoding_invalid",
-            ParseError::XmlMalformed { .. } => "bank_xml_malformed",
-            ParseError::XmlTruncated { .. } => "bank_xml_truncated",
-            ParseError::XmlDoctypeRefused { .. } => "bank_xml_doctype_refused",
-            ParseError::XmlEntityUndefined { .. } => "bank_xml_entity_undefined",
-            ParseError::CamtUnsupported { .. } => "bank_camt_unsupported",
-            ParseError::AmountInvalid { .. } => "bank_amount_invalid",
-            ParseError::DateInvalid { .. } => "bank_date_invalid",
-            ParseError::CurrencyInvalid { .. } => "bank_currency_invalid",
-            ParseError::FieldMissing { .. } => "bank_field_missing",
-            ParseError::Mt940Malformed { .. } => "bank_mt940_malformed",
-            ParseError::OfxMalformed { .. } => "bank_ofx_malformed",
-            ParseError::CsvMappingNeeded { .. } => "bank_csv_mapping_needed",
-            ParseError::CsvRowInvalid { .. } => "bank_csv_row_invalid",
-            ParseError::CsvMalformed { .. } => "bank_csv_malformed",
-            ParseError::ZipInvalid { .. } => "bank_zip_invalid",
-            ParseError::ZipTooManyMembers { .. } => "bank_zip_too_many_members",
-            ParseError::ZipTooLarge { .. } => "bank_zip_too_large",
-            ParseError::ZipEmpty => "bank_zip_empty",
-            ParseError::ZipMemberInvalid { .. } => "bank_zip_member_invalid",
+            ParseError::Empty => ErrorCode::BankFileEmpty,
+            ParseError::UnknownFormat => ErrorCode::BankFileUnknownFormat,
+            ParseError::TooLarge { .. } => ErrorCode::BankFileTooLarge,
+            ParseError::EncodingInvalid { .. } => ErrorCode::BankFileEncodingInvalid,
+            ParseError::XmlMalformed { .. } => ErrorCode::BankXmlMalformed,
+            ParseError::XmlTruncated { .. } => ErrorCode::BankXmlTruncated,
+            ParseError::XmlDoctypeRefused { .. } => ErrorCode::BankXmlDoctypeRefused,
+            ParseError::XmlEntityUndefined { .. } => ErrorCode::BankXmlEntityUndefined,
+            ParseError::CamtUnsupported { .. } => ErrorCode::BankCamtUnsupported,
+            ParseError::AmountInvalid { .. } => ErrorCode::BankAmountInvalid,
+            ParseError::DateInvalid { .. } => ErrorCode::BankDateInvalid,
+            ParseError::CurrencyInvalid { .. } => ErrorCode::BankCurrencyInvalid,
+            ParseError::FieldMissing { .. } => ErrorCode::BankFieldMissing,
+            ParseError::Mt940Malformed { .. } => ErrorCode::BankMt940Malformed,
+            ParseError::OfxMalformed { .. } => ErrorCode::BankOfxMalformed,
+            ParseError::CsvMappingNeeded { .. } => ErrorCode::BankCsvMappingNeeded,
+            ParseError::CsvRowInvalid { .. } => ErrorCode::BankCsvRowInvalid,
+            ParseError::CsvMalformed { .. } => ErrorCode::BankCsvMalformed,
+            ParseError::ZipInvalid { .. } => ErrorCode::BankZipInvalid,
+            ParseError::ZipTooManyMembers { .. } => ErrorCode::BankZipTooManyMembers,
+            ParseError::ZipTooLarge { .. } => ErrorCode::BankZipTooLarge,
+            ParseError::ZipEmpty => ErrorCode::BankZipEmpty,
+            ParseError::ZipMemberInvalid { .. } => ErrorCode::BankZipMemberInvalid,
         }
     }
 

@@ -11,6 +11,7 @@
 //! no crate offers) needs the check inside the scanner anyway. See
 //! docs/dependencies.md.
 
+use kindly_core::ErrorCode;
 use thiserror::Error;
 
 /// The longest body ISO 11649 allows.
@@ -32,13 +33,13 @@ pub enum RefError {
 }
 
 impl RefError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            RefError::Empty => "reference_empty",
-            RefError::NotRf => "reference_not_rf",
-            RefError::InvalidCharacter => "reference_invalid_character",
-            RefError::TooLong => "reference_too_long",
-            RefError::CheckDigits => "reference_check_digits",
+            RefError::Empty => ErrorCode::ReferenceEmpty,
+            RefError::NotRf => ErrorCode::ReferenceNotRf,
+            RefError::InvalidCharacter => ErrorCode::ReferenceInvalidCharacter,
+            RefError::TooLong => ErrorCode::ReferenceTooLong,
+            RefError::CheckDigits => ErrorCode::ReferenceCheckDigits,
         }
     }
 }

@@ -42,7 +42,7 @@ fn truncated_xml_is_refused_at_every_cut() {
         let e = err(&full[..cut], Format::Camt);
         assert!(
             matches!(
-                e.code(),
+                e.code().as_str(),
                 "bank_xml_truncated" | "bank_xml_malformed" | "bank_camt_unsupported" | "bank_file_encoding_invalid"
             ),
             "cut at {cut}: {} {e}",
@@ -199,7 +199,7 @@ fn every_error_has_a_stable_snake_case_code_and_a_message() {
         err(b"Date;Amount\nx;y\n", Format::Csv),
     ];
     for e in samples {
-        let code = e.code();
+        let code = e.code().as_str();
         assert!(code.starts_with("bank_") && code.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{code}");
         assert!(!e.to_string().is_empty());
     }

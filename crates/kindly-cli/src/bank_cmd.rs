@@ -6,6 +6,7 @@ use crate::output::Out;
 use clap::Subcommand;
 use kindly_api::bank::{self, BankAllocation, BankEntryView, BankImportRequest, BankResolveRequest, BankReviewRequest};
 use kindly_api::{ApiError, Ctx};
+use kindly_core::ErrorCode;
 use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]
@@ -113,10 +114,14 @@ pub async fn bank(ctx: Ctx<'_>, cmd: BankCmd, o: &Out) -> Result<String, ApiErro
             let mut allocations = Vec::new();
             for p in &pay {
                 let (id, amount) = p.split_once('=').ok_or_else(|| {
-                    ApiError::new("invalid_allocation", format!("\"{p}\" is not INVOICE_ID=AMOUNT"), Some("pay"))
+                    ApiError::new(
+                        ErrorCode::InvalidAllocation,
+                        format!("\"{p}\" is not INVOICE_ID=AMOUNT"),
+                        Some("pay"),
+                    )
                 })?;
                 let invoice_id = id.trim().parse::<i64>().map_err(|_| {
-                    ApiError::new("invalid_allocation", format!("\"{id}\" is not an invoice id"), Some("pay"))
+                    ApiError::new(ErrorCode::InvalidAllocation, format!("\"{id}\" is not an invoice id"), Some("pay"))
                 })?;
                 allocations.push(BankAllocation { invoice_id, amount: amount.trim().to_string() });
             }

@@ -12,6 +12,7 @@ use kindly_api::payments::PaymentInput;
 use kindly_api::print::Printer;
 use kindly_api::timeline::NoteInput;
 use kindly_api::{ApiError, Ctx};
+use kindly_core::ErrorCode;
 use kindly_store::Store;
 use std::path::PathBuf;
 
@@ -319,7 +320,7 @@ pub enum DevCmd {
 }
 
 pub(crate) fn fonts() -> Result<kindly_pdf::Fonts, ApiError> {
-    kindly_pdf::Fonts::load().map_err(|e| ApiError::new(e.code(), e.to_string(), None))
+    kindly_pdf::Fonts::load().map_err(ApiError::from)
 }
 
 /// The letters' outcome as text or JSON; exit 2 (with what to do) when
@@ -328,7 +329,7 @@ fn letters_done(o: &output::Out, r: LettersResult) -> Result<String, ApiError> {
     if r.print_state == "not_printed" {
         let batch = r.batch_id.unwrap_or_default();
         return Err(ApiError::new(
-            "not_printed",
+            ErrorCode::NotPrinted,
             format!(
                 "{} letter(s) made, not printed: {} The PDF is {}; print it again with `kindly letters retry {batch}`.",
                 r.letters,
@@ -375,7 +376,7 @@ fn parse_line(s: &str) -> LineInput {
 pub async fn run(args: Args) -> Result<String, ApiError> {
     if let Command::Dev(DevCmd::WriteBindings { path }) = &args.command {
         std::fs::write(path, kindly_api::bindings::typescript())
-            .map_err(|e| ApiError::new("io_error", format!("Cannot write {}: {e}", path.display()), None))?;
+            .map_err(|e| ApiError::new(ErrorCode::IoError, format!("Cannot write {}: {e}", path.display()), None))?;
         return Ok(format!("wrote {}\n", path.display()));
     }
     let today_override = match &args.command {
@@ -387,7 +388,9 @@ pub async fn run(args: Args) -> Result<String, ApiError> {
         std::env::var_os("KINDLY_DATA_DIR"),
         dirs::data_dir(),
     )
-    .ok_or_else(|| ApiError::new("no_data_dir", "No data folder: pass --data-dir or set KINDLY_DATA_DIR.", None))?;
+    .ok_or_else(|| {
+        ApiError::new(ErrorCode::NoDataDir, "No data folder: pass --data-dir or set KINDLY_DATA_DIR.", None)
+    })?;
     let store = Store::open(&kindly_api::paths::db_path(&dir)).await?;
     // The clock is read here, once, and passed in.
     let today = today_override.unwrap_or_else(|| Local::now().date_naive());

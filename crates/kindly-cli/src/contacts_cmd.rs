@@ -9,6 +9,7 @@ use kindly_api::contacts::{
 };
 use kindly_api::dossier::{self, DossierRequest};
 use kindly_api::{ApiError, Ctx};
+use kindly_core::ErrorCode;
 use std::fmt::Write;
 use std::path::PathBuf;
 
@@ -153,7 +154,7 @@ pub async fn promises(ctx: Ctx<'_>, o: &Out, cmd: PromisesCmd) -> Result<String,
         }
         PromisesCmd::List { client, invoice } => {
             if client.is_none() && invoice.is_none() {
-                return Err(ApiError::new("required", "Pass --client or --invoice.", Some("client")));
+                return Err(ApiError::new(ErrorCode::Required, "Pass --client or --invoice.", Some("client")));
             }
             o.value(&contacts::list_promises(ctx, client, invoice).await?, |ps| {
                 let mut out = String::new();

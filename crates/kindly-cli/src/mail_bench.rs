@@ -14,6 +14,7 @@ use kindly_api::invoices::{InvoiceInput, LineInput};
 use kindly_api::mail::{self, SmtpSettingsInput};
 use kindly_api::outbox::{self, QueueEmailsRequest};
 use kindly_api::{ApiError, Ctx};
+use kindly_core::ErrorCode;
 use kindly_store::Store;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
@@ -27,10 +28,12 @@ async fn run() -> Result<(), ApiError> {
     let port: i64 = arg("--port").and_then(|p| p.parse().ok()).unwrap_or(2525);
     let n: usize = arg("--messages").and_then(|p| p.parse().ok()).unwrap_or(1000);
     let ca = match arg("--ca") {
-        Some(p) => std::fs::read_to_string(&p).map_err(|e| ApiError::new("io_error", format!("{p}: {e}"), None))?,
+        Some(p) => {
+            std::fs::read_to_string(&p).map_err(|e| ApiError::new(ErrorCode::IoError, format!("{p}: {e}"), None))?
+        }
         None => String::new(),
     };
-    let dir = tempfile::tempdir().map_err(|e| ApiError::new("io_error", e.to_string(), None))?;
+    let dir = tempfile::tempdir().map_err(|e| ApiError::new(ErrorCode::IoError, e.to_string(), None))?;
     let store = Store::open(&dir.path().join("kindly.db")).await?;
     let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap_or_default();
     let ctx = Ctx::new(&store, Utc::now(), today);
@@ -80,7 +83,7 @@ async fn run() -> Result<(), ApiError> {
         };
         kindly_api::invoices::create(ctx, &inv).await?;
     }
-    let fonts = kindly_pdf::Fonts::load().map_err(|e| ApiError::new(e.code(), e.to_string(), None))?;
+    let fonts = kindly_pdf::Fonts::load().map_err(ApiError::from)?;
     let t = Instant::now();
     let q = outbox::queue_emails(ctx, &fonts, &QueueEmailsRequest::default()).await?;
     let queue_s = t.elapsed().as_secs_f64();
@@ -116,7 +119,7 @@ async fn run() -> Result<(), ApiError> {
         bytes / 1024 / (r.sent.max(1))
     );
     if r.sent as usize != n || r.failed + r.uncertain > 0 {
-        return Err(ApiError::new("bench_failed", format!("sent {} of {n}", r.sent), None));
+        return Err(ApiError::new(ErrorCode::BenchFailed, format!("sent {} of {n}", r.sent), None));
     }
     Ok(())
 }

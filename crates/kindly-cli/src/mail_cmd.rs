@@ -8,6 +8,7 @@ use clap::Subcommand;
 use kindly_api::mail::{self, SmtpSettingsInput, SmtpSettingsView};
 use kindly_api::outbox::{self, OutboxActionRequest, OutboxRequest, QueueEmailsRequest, SendReport};
 use kindly_api::{ApiError, Ctx};
+use kindly_core::ErrorCode;
 use std::io::Read;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -127,7 +128,11 @@ pub async fn smtp(ctx: Ctx<'_>, cmd: SmtpCmd, o: &Out) -> Result<String, ApiErro
         } => {
             let trusted_certificate = match trusted_cert {
                 Some(p) => std::fs::read_to_string(&p).map_err(|e| {
-                    ApiError::new("io_error", format!("Cannot read {}: {e}", p.display()), Some("trusted_certificate"))
+                    ApiError::new(
+                        ErrorCode::IoError,
+                        format!("Cannot read {}: {e}", p.display()),
+                        Some("trusted_certificate"),
+                    )
                 })?,
                 None => String::new(),
             };
@@ -135,7 +140,7 @@ pub async fn smtp(ctx: Ctx<'_>, cmd: SmtpCmd, o: &Out) -> Result<String, ApiErro
                 let mut s = String::new();
                 std::io::stdin()
                     .read_to_string(&mut s)
-                    .map_err(|e| ApiError::new("io_error", format!("Cannot read the password: {e}"), None))?;
+                    .map_err(|e| ApiError::new(ErrorCode::IoError, format!("Cannot read the password: {e}"), None))?;
                 Some(s.trim_end_matches(['\r', '\n']).to_string())
             } else {
                 None

@@ -6,6 +6,7 @@ use kindly_api::invoices::{InvoiceDetail, InvoiceRow};
 use kindly_api::status::AppStatus;
 use kindly_api::views::{MoneyView, Page, TimelineItem};
 use kindly_api::ApiError;
+use kindly_core::ErrorCode;
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -16,7 +17,7 @@ pub struct Out {
 fn to_json<T: Serialize>(v: &T) -> Result<String, ApiError> {
     serde_json::to_string_pretty(v)
         .map(|s| s + "\n")
-        .map_err(|e| ApiError::new("internal", format!("cannot write JSON: {e}"), None))
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("cannot write JSON: {e}"), None))
 }
 
 fn owing(v: &[MoneyView]) -> String {

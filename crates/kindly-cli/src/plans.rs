@@ -7,6 +7,7 @@ use kindly_api::plans::{
     PlanView, SchedulePreview,
 };
 use kindly_api::{ApiError, Ctx};
+use kindly_core::ErrorCode;
 use std::fmt::Write;
 
 /// How the schedule is made (shared by preview, propose and renegotiate).
@@ -158,7 +159,7 @@ pub enum PlansCmd {
 fn to_json<T: serde::Serialize>(v: &T) -> Result<String, ApiError> {
     serde_json::to_string_pretty(v)
         .map(|s| s + "\n")
-        .map_err(|e| ApiError::new("internal", format!("cannot write JSON: {e}"), None))
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("cannot write JSON: {e}"), None))
 }
 
 fn out<T: serde::Serialize>(json: bool, v: &T, text: impl FnOnce(&T) -> String) -> Result<String, ApiError> {
@@ -246,7 +247,7 @@ pub async fn run(ctx: Ctx<'_>, cmd: PlansCmd, json: bool) -> Result<String, ApiE
             out(json, &serde_json::json!({ "id": rid }), |_| format!("{rid}\n"))
         }
         PlansCmd::Letter { id, page_size, print } => {
-            let fonts = kindly_pdf::Fonts::load().map_err(|e| ApiError::new(e.code(), e.to_string(), None))?;
+            let fonts = kindly_pdf::Fonts::load().map_err(ApiError::from)?;
             let printer = kindly_api::print::Printer::from_env();
             let r = plans::reminder_letter(ctx, &fonts, &printer, &PlanPdfRequest { plan_id: id, page_size, print })
                 .await?;
@@ -254,7 +255,7 @@ pub async fn run(ctx: Ctx<'_>, cmd: PlansCmd, json: bool) -> Result<String, ApiE
         }
         PlansCmd::Email { id } => out(json, &plans::proposal_email(ctx, id).await?, message_text),
         PlansCmd::Pdf { id, page_size } => {
-            let fonts = kindly_pdf::Fonts::load().map_err(|e| ApiError::new(e.code(), e.to_string(), None))?;
+            let fonts = kindly_pdf::Fonts::load().map_err(ApiError::from)?;
             let r = plans::plan_pdf(ctx, &fonts, &PlanPdfRequest { plan_id: id, page_size, print: false }).await?;
             out(json, &r, |r| format!("{}\n", r.path))
         }

@@ -2,11 +2,222 @@
 //! the UI and scripts), the input field it concerns, and a plain-language
 //! message that tells the user what to change.
 
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
+use ts_rs::TS;
 
-/// A stable, machine-readable error code. Serialised as snake_case; never
-/// renamed once shipped, because the UI and users' scripts match on it.
-pub type ErrorCode = &'static str;
+/// Every stable, machine-readable error code Kindly produces, in one place.
+/// Serialised as the snake_case string beside each variant; never renamed
+/// once shipped, because the UI and users' scripts match on it. The UI gets
+/// them as a TypeScript union (`ErrorCode` in `ui/src/lib/bindings.ts`), and
+/// `kindly-api`'s `error_codes_are_pinned` test fails when this list changes
+/// without the test, or when a code is no longer produced anywhere.
+macro_rules! error_codes {
+    ($($name:ident = $wire:literal,)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+        pub enum ErrorCode {
+            $( #[serde(rename = $wire)] $name, )*
+        }
+
+        impl ErrorCode {
+            /// Every code, in declaration (alphabetical) order.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$name),*];
+
+            /// The wire form, e.g. `"invalid_amount"`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(ErrorCode::$name => $wire,)* }
+            }
+        }
+    };
+}
+
+error_codes! {
+    AgreedBeforeProposed = "agreed_before_proposed",
+    AgreedInFuture = "agreed_in_future",
+    AlreadyCancelled = "already_cancelled",
+    AlreadyContactedToday = "already_contacted_today",
+    AlreadyDone = "already_done",
+    AlreadyPrinted = "already_printed",
+    AlreadyQueued = "already_queued",
+    AmountTooLarge = "amount_too_large",
+    AppendOnly = "append_only",
+    BankAllocationRefused = "bank_allocation_refused",
+    BankAllocationTooMuch = "bank_allocation_too_much",
+    BankAmountInvalid = "bank_amount_invalid",
+    BankCamtUnsupported = "bank_camt_unsupported",
+    BankCsvMalformed = "bank_csv_malformed",
+    BankCsvMappingInvalid = "bank_csv_mapping_invalid",
+    BankCsvMappingNeeded = "bank_csv_mapping_needed",
+    BankCsvRowInvalid = "bank_csv_row_invalid",
+    BankCurrencyInvalid = "bank_currency_invalid",
+    BankDateInvalid = "bank_date_invalid",
+    BankEntryDebit = "bank_entry_debit",
+    BankEntryDecided = "bank_entry_decided",
+    BankFieldMissing = "bank_field_missing",
+    BankFileEmpty = "bank_file_empty",
+    BankFileEncodingInvalid = "bank_file_encoding_invalid",
+    BankFileTooLarge = "bank_file_too_large",
+    BankFileUnknownFormat = "bank_file_unknown_format",
+    BankFormatUnknown = "bank_format_unknown",
+    BankMt940Malformed = "bank_mt940_malformed",
+    BankOfxMalformed = "bank_ofx_malformed",
+    BankResolveConflict = "bank_resolve_conflict",
+    BankXmlDoctypeRefused = "bank_xml_doctype_refused",
+    BankXmlEntityUndefined = "bank_xml_entity_undefined",
+    BankXmlMalformed = "bank_xml_malformed",
+    BankXmlTruncated = "bank_xml_truncated",
+    BankZipEmpty = "bank_zip_empty",
+    BankZipInvalid = "bank_zip_invalid",
+    BankZipMemberInvalid = "bank_zip_member_invalid",
+    BankZipTooLarge = "bank_zip_too_large",
+    BankZipTooManyMembers = "bank_zip_too_many_members",
+    BenchFailed = "bench_failed",
+    ControlCharacters = "control_characters",
+    CurrencyMismatch = "currency_mismatch",
+    DatabaseBusy = "database_busy",
+    DatabaseCorrupt = "database_corrupt",
+    DatabaseError = "database_error",
+    DatabaseReadOnly = "database_read_only",
+    DiskFull = "disk_full",
+    DueBeforeIssue = "due_before_issue",
+    DuplicateInvoiceNumber = "duplicate_invoice_number",
+    DuplicateOffset = "duplicate_offset",
+    EmailFinal = "email_final",
+    EpcAmount = "epc_amount",
+    EpcCurrency = "epc_currency",
+    EpcFieldTooLong = "epc_field_too_long",
+    FileDialog = "file_dialog",
+    FileNotFound = "file_not_found",
+    InOutbox = "in_outbox",
+    Internal = "internal",
+    InvalidAction = "invalid_action",
+    InvalidAgreedHow = "invalid_agreed_how",
+    InvalidAllocation = "invalid_allocation",
+    InvalidAmount = "invalid_amount",
+    InvalidBic = "invalid_bic",
+    InvalidCertificate = "invalid_certificate",
+    InvalidChannel = "invalid_channel",
+    InvalidDate = "invalid_date",
+    InvalidDays = "invalid_days",
+    InvalidEmail = "invalid_email",
+    InvalidFrequency = "invalid_frequency",
+    InvalidHold = "invalid_hold",
+    InvalidHow = "invalid_how",
+    InvalidIban = "invalid_iban",
+    InvalidKind = "invalid_kind",
+    InvalidLink = "invalid_link",
+    InvalidNumberPattern = "invalid_number_pattern",
+    InvalidOffset = "invalid_offset",
+    InvalidOutcome = "invalid_outcome",
+    InvalidPageSize = "invalid_page_size",
+    InvalidPhone = "invalid_phone",
+    InvalidPort = "invalid_port",
+    InvalidQuantity = "invalid_quantity",
+    InvalidSecurity = "invalid_security",
+    InvalidState = "invalid_state",
+    InvalidTaxRate = "invalid_tax_rate",
+    InvalidTerms = "invalid_terms",
+    InvalidTone = "invalid_tone",
+    InvoiceHasPayments = "invoice_has_payments",
+    InvoiceImmutable = "invoice_immutable",
+    InvoiceNotIssued = "invoice_not_issued",
+    InvoiceNotPayable = "invoice_not_payable",
+    IoError = "io_error",
+    KeychainFailed = "keychain_failed",
+    KeychainLocked = "keychain_locked",
+    KeychainUnavailable = "keychain_unavailable",
+    LadderSize = "ladder_size",
+    LettersChanged = "letters_changed",
+    LettersNotDrawn = "letters_not_drawn",
+    LineDescriptionEmpty = "line_description_empty",
+    MailBuild = "mail_build",
+    MixedClients = "mixed_clients",
+    MixedCurrencies = "mixed_currencies",
+    NewerSchema = "newer_schema",
+    NoDataDir = "no_data_dir",
+    NoEmail = "no_email",
+    NoLineItems = "no_line_items",
+    NoTemplate = "no_template",
+    NotAKeptFile = "not_a_kept_file",
+    NotAnEmail = "not_an_email",
+    NotFound = "not_found",
+    NotPrinted = "not_printed",
+    NothingOwing = "nothing_owing",
+    NothingToPrint = "nothing_to_print",
+    OffsetOutOfRange = "offset_out_of_range",
+    OpenFailed = "open_failed",
+    OutboxBusy = "outbox_busy",
+    OutboxState = "outbox_state",
+    Overpayment = "overpayment",
+    PasswordMissing = "password_missing",
+    PaymentInFuture = "payment_in_future",
+    PdfDoesNotFit = "pdf_does_not_fit",
+    PdfFontLoad = "pdf_font_load",
+    PdfFontSubset = "pdf_font_subset",
+    PdfMissingGlyph = "pdf_missing_glyph",
+    PdfQr = "pdf_qr",
+    PdfRender = "pdf_render",
+    PlanCustomDates = "plan_custom_dates",
+    PlanDateRange = "plan_date_range",
+    PlanDatesOutOfOrder = "plan_dates_out_of_order",
+    PlanDownPayment = "plan_down_payment",
+    PlanExists = "plan_exists",
+    PlanGraceDays = "plan_grace_days",
+    PlanHeadsUpDays = "plan_heads_up_days",
+    PlanInstallmentAmount = "plan_installment_amount",
+    PlanInstallmentCount = "plan_installment_count",
+    PlanInstallmentZero = "plan_installment_zero",
+    PlanReminderDays = "plan_reminder_days",
+    PlanState = "plan_state",
+    PlanSumMismatch = "plan_sum_mismatch",
+    PromiseInPast = "promise_in_past",
+    PromiseNeedsReached = "promise_needs_reached",
+    PromiseTooLarge = "promise_too_large",
+    RangeReversed = "range_reversed",
+    ReferenceCheckDigits = "reference_check_digits",
+    ReferenceEmpty = "reference_empty",
+    ReferenceInvalidCharacter = "reference_invalid_character",
+    ReferenceNotRf = "reference_not_rf",
+    ReferenceTooLong = "reference_too_long",
+    Required = "required",
+    RetryNotLater = "retry_not_later",
+    SmtpAuth = "smtp_auth",
+    SmtpCertificate = "smtp_certificate",
+    SmtpConnect = "smtp_connect",
+    SmtpDns = "smtp_dns",
+    SmtpDropped = "smtp_dropped",
+    SmtpNotConfigured = "smtp_not_configured",
+    SmtpRecipientRejected = "smtp_recipient_rejected",
+    SmtpRejected = "smtp_rejected",
+    SmtpSenderRejected = "smtp_sender_rejected",
+    SmtpSettingsDamaged = "smtp_settings_damaged",
+    SmtpTimeout = "smtp_timeout",
+    SmtpTls = "smtp_tls",
+    SmtpTransient = "smtp_transient",
+    StageNameEmpty = "stage_name_empty",
+    TemplateRenderFailed = "template_render_failed",
+    TemplateSyntax = "template_syntax",
+    TooLong = "too_long",
+    UnknownCurrency = "unknown_currency",
+    UnknownPlaceholder = "unknown_placeholder",
+    UnknownStage = "unknown_stage",
+    UnsupportedLanguage = "unsupported_language",
+    UnsupportedScan = "unsupported_scan",
+    WrongClient = "wrong_client",
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Lets tests and callers compare with the wire form: `err.code() == "required"`.
+impl PartialEq<&str> for ErrorCode {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DomainError {
@@ -81,27 +292,27 @@ impl DomainError {
             | AmountAmbiguous { .. }
             | AmountNegative { .. }
             | AmountZero { .. }
-            | AmountTooManyDecimals { .. } => "invalid_amount",
-            AmountTooLarge { .. } | TotalOverflow => "amount_too_large",
-            UnknownCurrency(_) => "unknown_currency",
-            InvalidQuantity(_) => "invalid_quantity",
-            InvalidTaxRate(_) => "invalid_tax_rate",
-            InvalidDate { .. } => "invalid_date",
-            DueBeforeIssue { .. } => "due_before_issue",
-            InvalidTerms(_) => "invalid_terms",
-            NoLineItems => "no_line_items",
-            LineDescriptionEmpty { .. } => "line_description_empty",
-            Required { .. } => "required",
-            TooLong { .. } => "too_long",
-            ControlCharacters { .. } => "control_characters",
-            InvalidEmail(_) => "invalid_email",
-            UnsupportedLanguage(_) => "unsupported_language",
-            InvalidPhone(_) => "invalid_phone",
-            InvalidNumberPattern(_) => "invalid_number_pattern",
-            Overpayment { .. } => "overpayment",
-            CurrencyMismatch { .. } => "currency_mismatch",
-            InvoiceNotPayable { .. } => "invoice_not_payable",
-            PaymentInFuture { .. } => "payment_in_future",
+            | AmountTooManyDecimals { .. } => ErrorCode::InvalidAmount,
+            AmountTooLarge { .. } | TotalOverflow => ErrorCode::AmountTooLarge,
+            UnknownCurrency(_) => ErrorCode::UnknownCurrency,
+            InvalidQuantity(_) => ErrorCode::InvalidQuantity,
+            InvalidTaxRate(_) => ErrorCode::InvalidTaxRate,
+            InvalidDate { .. } => ErrorCode::InvalidDate,
+            DueBeforeIssue { .. } => ErrorCode::DueBeforeIssue,
+            InvalidTerms(_) => ErrorCode::InvalidTerms,
+            NoLineItems => ErrorCode::NoLineItems,
+            LineDescriptionEmpty { .. } => ErrorCode::LineDescriptionEmpty,
+            Required { .. } => ErrorCode::Required,
+            TooLong { .. } => ErrorCode::TooLong,
+            ControlCharacters { .. } => ErrorCode::ControlCharacters,
+            InvalidEmail(_) => ErrorCode::InvalidEmail,
+            UnsupportedLanguage(_) => ErrorCode::UnsupportedLanguage,
+            InvalidPhone(_) => ErrorCode::InvalidPhone,
+            InvalidNumberPattern(_) => ErrorCode::InvalidNumberPattern,
+            Overpayment { .. } => ErrorCode::Overpayment,
+            CurrencyMismatch { .. } => ErrorCode::CurrencyMismatch,
+            InvoiceNotPayable { .. } => ErrorCode::InvoiceNotPayable,
+            PaymentInFuture { .. } => ErrorCode::PaymentInFuture,
         }
     }
 

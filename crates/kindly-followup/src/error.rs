@@ -1,6 +1,7 @@
 //! Errors of the follow-up rules, each with a stable code and a message that
 //! says what to change.
 
+use kindly_core::ErrorCode;
 use thiserror::Error;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -36,23 +37,23 @@ pub enum FollowupError {
 }
 
 impl FollowupError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         use FollowupError::*;
         match self {
-            UnknownPlaceholder { .. } => "unknown_placeholder",
-            TemplateSyntax(_) => "template_syntax",
-            RenderFailed(_) => "template_render_failed",
-            LadderSize => "ladder_size",
-            DuplicateOffset(_) => "duplicate_offset",
-            OffsetOutOfRange(_) => "offset_out_of_range",
-            StageNameEmpty => "stage_name_empty",
-            InvalidIban(_) => "invalid_iban",
-            InvalidBic(_) => "invalid_bic",
-            InvalidLink(_) => "invalid_link",
-            EpcFieldTooLong { .. } => "epc_field_too_long",
-            EpcAmount => "epc_amount",
-            EpcCurrency => "epc_currency",
-            ControlCharacters(_) => "control_characters",
+            UnknownPlaceholder { .. } => ErrorCode::UnknownPlaceholder,
+            TemplateSyntax(_) => ErrorCode::TemplateSyntax,
+            RenderFailed(_) => ErrorCode::TemplateRenderFailed,
+            LadderSize => ErrorCode::LadderSize,
+            DuplicateOffset(_) => ErrorCode::DuplicateOffset,
+            OffsetOutOfRange(_) => ErrorCode::OffsetOutOfRange,
+            StageNameEmpty => ErrorCode::StageNameEmpty,
+            InvalidIban(_) => ErrorCode::InvalidIban,
+            InvalidBic(_) => ErrorCode::InvalidBic,
+            InvalidLink(_) => ErrorCode::InvalidLink,
+            EpcFieldTooLong { .. } => ErrorCode::EpcFieldTooLong,
+            EpcAmount => ErrorCode::EpcAmount,
+            EpcCurrency => ErrorCode::EpcCurrency,
+            ControlCharacters(_) => ErrorCode::ControlCharacters,
         }
     }
 

@@ -5,6 +5,7 @@
 //! Architecture Invariant: no variant carries the SMTP password; server
 //! replies are kept because they name the cause ("535 authentication failed").
 
+use kindly_core::ErrorCode;
 use thiserror::Error;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -46,25 +47,25 @@ pub enum MailError {
 }
 
 impl MailError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            MailError::InvalidAddress { .. } => "invalid_email",
-            MailError::ControlCharacters { .. } => "control_characters",
-            MailError::Required { .. } => "required",
-            MailError::InvalidPort => "invalid_port",
-            MailError::InvalidCertificate(_) => "invalid_certificate",
-            MailError::Dns { .. } => "smtp_dns",
-            MailError::Connect { .. } => "smtp_connect",
-            MailError::Certificate { .. } => "smtp_certificate",
-            MailError::Tls { .. } => "smtp_tls",
-            MailError::Authentication { .. } => "smtp_auth",
-            MailError::SenderRejected { .. } => "smtp_sender_rejected",
-            MailError::RecipientRejected { .. } => "smtp_recipient_rejected",
-            MailError::Rejected { .. } => "smtp_rejected",
-            MailError::Transient { .. } => "smtp_transient",
-            MailError::Timeout { .. } => "smtp_timeout",
-            MailError::Dropped { .. } => "smtp_dropped",
-            MailError::Build(_) => "mail_build",
+            MailError::InvalidAddress { .. } => ErrorCode::InvalidEmail,
+            MailError::ControlCharacters { .. } => ErrorCode::ControlCharacters,
+            MailError::Required { .. } => ErrorCode::Required,
+            MailError::InvalidPort => ErrorCode::InvalidPort,
+            MailError::InvalidCertificate(_) => ErrorCode::InvalidCertificate,
+            MailError::Dns { .. } => ErrorCode::SmtpDns,
+            MailError::Connect { .. } => ErrorCode::SmtpConnect,
+            MailError::Certificate { .. } => ErrorCode::SmtpCertificate,
+            MailError::Tls { .. } => ErrorCode::SmtpTls,
+            MailError::Authentication { .. } => ErrorCode::SmtpAuth,
+            MailError::SenderRejected { .. } => ErrorCode::SmtpSenderRejected,
+            MailError::RecipientRejected { .. } => ErrorCode::SmtpRecipientRejected,
+            MailError::Rejected { .. } => ErrorCode::SmtpRejected,
+            MailError::Transient { .. } => ErrorCode::SmtpTransient,
+            MailError::Timeout { .. } => ErrorCode::SmtpTimeout,
+            MailError::Dropped { .. } => ErrorCode::SmtpDropped,
+            MailError::Build(_) => ErrorCode::MailBuild,
         }
     }
 

@@ -8,6 +8,7 @@
 //! storing the password anywhere else.
 
 use keyring_core::{Entry, Error as KError};
+use kindly_core::ErrorCode;
 use std::sync::Arc;
 use thiserror::Error;
 
@@ -27,12 +28,12 @@ pub enum SecretError {
 }
 
 impl SecretError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            SecretError::Unavailable { .. } => "keychain_unavailable",
-            SecretError::Locked => "keychain_locked",
-            SecretError::Missing { .. } => "password_missing",
-            SecretError::Failed { .. } => "keychain_failed",
+            SecretError::Unavailable { .. } => ErrorCode::KeychainUnavailable,
+            SecretError::Locked => ErrorCode::KeychainLocked,
+            SecretError::Missing { .. } => ErrorCode::PasswordMissing,
+            SecretError::Failed { .. } => ErrorCode::KeychainFailed,
         }
     }
 }

@@ -1,5 +1,7 @@
 //! The one error type of this crate, with stable machine codes.
 
+use kindly_core::ErrorCode;
+
 /// Everything that can stop a PDF from being rendered.
 ///
 /// [`PdfError::code`] is stable (the UI maps it to a translated message); the
@@ -45,14 +47,14 @@ pub enum PdfError {
 
 impl PdfError {
     /// Stable, machine-readable code (snake_case, like `kindly-core`'s codes).
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            PdfError::MissingGlyph { .. } => "pdf_missing_glyph",
-            PdfError::FontLoad { .. } => "pdf_font_load",
-            PdfError::FontSubset { .. } => "pdf_font_subset",
-            PdfError::DoesNotFit { .. } => "pdf_does_not_fit",
-            PdfError::Qr { .. } => "pdf_qr",
-            PdfError::Render { .. } => "pdf_render",
+            PdfError::MissingGlyph { .. } => ErrorCode::PdfMissingGlyph,
+            PdfError::FontLoad { .. } => ErrorCode::PdfFontLoad,
+            PdfError::FontSubset { .. } => ErrorCode::PdfFontSubset,
+            PdfError::DoesNotFit { .. } => ErrorCode::PdfDoesNotFit,
+            PdfError::Qr { .. } => ErrorCode::PdfQr,
+            PdfError::Render { .. } => ErrorCode::PdfRender,
         }
     }
 }

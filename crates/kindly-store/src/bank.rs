@@ -13,6 +13,7 @@ use crate::util::{date_str, instant_str, parse_date, parse_instant};
 use crate::{Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::payment::PaymentMethod;
+use kindly_core::ErrorCode;
 use kindly_core::{Currency, Money};
 
 /// One statement entry as parsed.
@@ -406,20 +407,20 @@ impl Store {
         let e = row.ok_or(StoreError::NotFound { entity: "bank entry", id: entry_id })?.into_record()?;
         if e.status != "review" && e.status != "unmatched" {
             return Err(StoreError::Bank {
-                code: "bank_entry_decided",
+                code: ErrorCode::BankEntryDecided,
                 message: format!("this bank entry was already {}; a decision is never made twice", e.status),
             });
         }
         if !allocations.is_empty() && !e.credit {
             return Err(StoreError::Bank {
-                code: "bank_entry_debit",
+                code: ErrorCode::BankEntryDebit,
                 message: "money paid out is not a payment from a client".into(),
             });
         }
         let sum: i64 = allocations.iter().map(|(_, a)| *a).sum();
         if sum > e.amount.minor {
             return Err(StoreError::Bank {
-                code: "bank_allocation_too_much",
+                code: ErrorCode::BankAllocationTooMuch,
                 message: format!(
                     "the amounts add up to {}, more than the {} this entry credited",
                     Money::new(sum, e.amount.currency).plain(),
@@ -428,7 +429,7 @@ impl Store {
             });
         }
         if let Some(problem) = allocation_problem(&mut tx, e.amount.currency, allocations).await.map_err(map)? {
-            return Err(StoreError::Bank { code: "bank_allocation_refused", message: problem });
+            return Err(StoreError::Bank { code: ErrorCode::BankAllocationRefused, message: problem });
         }
         let mut payments = Vec::new();
         let reference = e.uid.clone();

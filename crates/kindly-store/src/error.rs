@@ -1,6 +1,7 @@
 //! Store errors, classified from SQLite's result codes and the messages of
 //! Kindly's own triggers into kinds a person can act on.
 
+use kindly_core::ErrorCode;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
 
@@ -28,6 +29,12 @@ pub enum StoreError {
     Overpayment,
     #[error("payments can only be recorded on issued invoices")]
     NotPayable,
+    #[error("the payment is in another currency than the invoice; record it in the invoice's currency")]
+    CurrencyMismatch,
+    #[error("a printed letter batch is a permanent record; it cannot be changed")]
+    BatchFinal,
+    #[error("a bank entry already decided is a permanent record; it cannot be changed")]
+    BankEntryFinal,
     #[error("this step was already done for this invoice; it is never done twice")]
     AlreadyDone,
     #[error("an e-mail for this step is already in the outbox; Kindly never sends the same step twice")]
@@ -52,10 +59,10 @@ pub enum StoreError {
     Other(String),
     /// A plan change the plan's state or data does not allow (stable `code`, plain message).
     #[error("{message}")]
-    Plan { code: &'static str, message: String },
+    Plan { code: ErrorCode, message: String },
     /// A bank entry decision the entry or the balances do not allow (stable `code`, plain message).
     #[error("{message}")]
-    Bank { code: &'static str, message: String },
+    Bank { code: ErrorCode, message: String },
 }
 
 impl StoreError {
@@ -70,28 +77,31 @@ impl StoreError {
     }
 
     /// Stable code for the UI and scripts.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            StoreError::ReadOnly { .. } => "database_read_only",
-            StoreError::Corrupt { .. } => "database_corrupt",
-            StoreError::DiskFull { .. } => "disk_full",
-            StoreError::Busy => "database_busy",
-            StoreError::Io { .. } => "io_error",
-            StoreError::NotFound { .. } => "not_found",
-            StoreError::DuplicateNumber(_) => "duplicate_invoice_number",
-            StoreError::AppendOnly => "append_only",
-            StoreError::InvoiceImmutable => "invoice_immutable",
-            StoreError::Overpayment => "overpayment",
-            StoreError::NotPayable => "invoice_not_payable",
-            StoreError::NewerSchema(_) => "newer_schema",
-            StoreError::AlreadyDone => "already_done",
-            StoreError::AlreadyQueued => "already_queued",
-            StoreError::AlreadyContactedToday { .. } => "already_contacted_today",
-            StoreError::EmailFinal => "email_final",
-            StoreError::InOutbox { .. } => "in_outbox",
-            StoreError::OutboxState { .. } => "outbox_state",
-            StoreError::Other(_) => "database_error",
-            StoreError::Plan { code, .. } | StoreError::Bank { code, .. } => code,
+            StoreError::ReadOnly { .. } => ErrorCode::DatabaseReadOnly,
+            StoreError::Corrupt { .. } => ErrorCode::DatabaseCorrupt,
+            StoreError::DiskFull { .. } => ErrorCode::DiskFull,
+            StoreError::Busy => ErrorCode::DatabaseBusy,
+            StoreError::Io { .. } => ErrorCode::IoError,
+            StoreError::NotFound { .. } => ErrorCode::NotFound,
+            StoreError::DuplicateNumber(_) => ErrorCode::DuplicateInvoiceNumber,
+            StoreError::AppendOnly => ErrorCode::AppendOnly,
+            StoreError::InvoiceImmutable => ErrorCode::InvoiceImmutable,
+            StoreError::Overpayment => ErrorCode::Overpayment,
+            StoreError::NotPayable => ErrorCode::InvoiceNotPayable,
+            StoreError::CurrencyMismatch => ErrorCode::CurrencyMismatch,
+            StoreError::BatchFinal => ErrorCode::AlreadyPrinted,
+            StoreError::BankEntryFinal => ErrorCode::BankEntryDecided,
+            StoreError::NewerSchema(_) => ErrorCode::NewerSchema,
+            StoreError::AlreadyDone => ErrorCode::AlreadyDone,
+            StoreError::AlreadyQueued => ErrorCode::AlreadyQueued,
+            StoreError::AlreadyContactedToday { .. } => ErrorCode::AlreadyContactedToday,
+            StoreError::EmailFinal => ErrorCode::EmailFinal,
+            StoreError::InOutbox { .. } => ErrorCode::InOutbox,
+            StoreError::OutboxState { .. } => ErrorCode::OutboxState,
+            StoreError::Other(_) => ErrorCode::DatabaseError,
+            StoreError::Plan { code, .. } | StoreError::Bank { code, .. } => *code,
         }
     }
 
@@ -101,22 +111,7 @@ impl StoreError {
             sqlx::Error::Database(db) => {
                 let msg = db.message().to_string();
                 if msg.contains("kindly: ") {
-                    return if msg.contains("plan state change") {
-                        StoreError::Plan {
-                            code: "plan_state",
-                            message: "this plan has ended or cannot move to that state".into(),
-                        }
-                    } else if msg.contains("append-only") || msg.contains("permanent record") {
-                        StoreError::AppendOnly
-                    } else if msg.contains("e-mail is final") {
-                        StoreError::EmailFinal
-                    } else if msg.contains("cannot be edited") {
-                        StoreError::InvoiceImmutable
-                    } else if msg.contains("overpayment") {
-                        StoreError::Overpayment
-                    } else {
-                        StoreError::NotPayable
-                    };
+                    return StoreError::from_trigger(&msg);
                 }
                 if msg.contains("followup_steps.invoice_id") {
                     return StoreError::AlreadyDone;
@@ -140,11 +135,65 @@ impl StoreError {
         }
     }
 
+    /// The refusal of one of Kindly's own triggers (`RAISE(ABORT, 'kindly: …')`
+    /// in the migrations), by its message. Every such message has its own
+    /// kind here; `every_trigger_message_has_a_kind` reads the migrations to
+    /// keep it so, and an unknown one is a database error, never a guess.
+    pub fn from_trigger(msg: &str) -> StoreError {
+        const KINDS: &[(&str, fn() -> StoreError)] = &[
+            ("plan state change", || StoreError::Plan {
+                code: ErrorCode::PlanState,
+                message: "this plan has ended or cannot move to that state".into(),
+            }),
+            ("currency mismatch", || StoreError::CurrencyMismatch),
+            ("invoice not payable", || StoreError::NotPayable),
+            ("overpayment", || StoreError::Overpayment),
+            ("cannot be edited", || StoreError::InvoiceImmutable),
+            ("e-mail is final", || StoreError::EmailFinal),
+            ("printed letter batch", || StoreError::BatchFinal),
+            ("bank entry already decided", || StoreError::BankEntryFinal),
+            ("append-only", || StoreError::AppendOnly),
+            ("permanent record", || StoreError::AppendOnly),
+        ];
+        KINDS
+            .iter()
+            .find(|(needle, _)| msg.contains(needle))
+            .map(|(_, kind)| kind())
+            .unwrap_or_else(|| StoreError::Other(msg.to_string()))
+    }
+
     pub fn migrate(e: sqlx::migrate::MigrateError, path: &Path) -> StoreError {
         match e {
             sqlx::migrate::MigrateError::Execute(inner) => StoreError::classify(inner, path),
             sqlx::migrate::MigrateError::VersionMissing(v) => StoreError::NewerSchema(v.to_string()),
             other => StoreError::Other(other.to_string()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `RAISE(ABORT, 'kindly: …')` in the migrations is classified as
+    /// its own kind, not as a database error (regression: the currency
+    /// trigger was reported as `invoice_not_payable`).
+    #[test]
+    fn every_trigger_message_has_a_kind() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let sql = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            for part in sql.split("'kindly: ").skip(1) {
+                let msg = format!("kindly: {}", part.split('\'').next().unwrap());
+                let kind = StoreError::from_trigger(&msg);
+                assert!(!matches!(kind, StoreError::Other(_)), "{msg} has no kind");
+                seen += 1;
+            }
+        }
+        assert!(seen >= 17, "read {seen} trigger messages");
+        assert_eq!(StoreError::from_trigger("kindly: currency mismatch").code(), ErrorCode::CurrencyMismatch);
+        assert_eq!(StoreError::from_trigger("kindly: invoice not payable").code(), ErrorCode::InvoiceNotPayable);
+        assert!(matches!(StoreError::from_trigger("kindly: something new"), StoreError::Other(_)));
     }
 }

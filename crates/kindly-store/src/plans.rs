@@ -12,6 +12,7 @@ use crate::{Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::locale::Locale;
 use kindly_core::timeline::EventKind;
+use kindly_core::ErrorCode;
 use kindly_core::{Currency, Money};
 use kindly_followup::plan::progress::{check_grace_days, standing, ReminderKind, ReminderRule, Standing};
 use kindly_followup::plan::schedule::{validate, Installment};
@@ -99,7 +100,7 @@ pub struct NewPlan<'a> {
     pub note: &'a str,
 }
 
-fn refuse(code: &'static str, message: impl Into<String>) -> StoreError {
+fn refuse(code: ErrorCode, message: impl Into<String>) -> StoreError {
     StoreError::Plan { code, message: message.into() }
 }
 
@@ -386,14 +387,14 @@ impl Store {
         let map = |e| self.plan_err(e);
         let mut tx = self.write_tx().await?;
         if new.invoice_ids.is_empty() {
-            return Err(refuse("required", "choose at least one invoice for the plan"));
+            return Err(refuse(ErrorCode::Required, "choose at least one invoice for the plan"));
         }
         let old = match replaces {
             Some(id) => {
                 let old = load(&mut tx, id).await?;
                 if !old.is_open() {
                     return Err(refuse(
-                        "plan_state",
+                        ErrorCode::PlanState,
                         format!("{} has ended and cannot be renegotiated", plan_label(&old)),
                     ));
                 }
@@ -415,13 +416,13 @@ impl Store {
             let (client_id, status, cur, total, paid, number) =
                 row.ok_or(StoreError::NotFound { entity: "invoice", id: *id })?;
             if client_id != new.client_id {
-                return Err(refuse("mixed_clients", "a plan can only cover invoices of one client"));
+                return Err(refuse(ErrorCode::MixedClients, "a plan can only cover invoices of one client"));
             }
             if status != "issued" || paid >= total {
-                return Err(refuse("nothing_owing", format!("invoice {number} has nothing left to pay")));
+                return Err(refuse(ErrorCode::NothingOwing, format!("invoice {number} has nothing left to pay")));
             }
             if currency.as_ref().is_some_and(|c| *c != cur) {
-                return Err(refuse("mixed_currencies", "a plan can only cover invoices in one currency"));
+                return Err(refuse(ErrorCode::MixedCurrencies, "a plan can only cover invoices in one currency"));
             }
             let open: Option<i64> = sqlx::query_scalar(
                 "SELECT p.id FROM plan_invoices pi JOIN plans p ON p.id = pi.plan_id
@@ -434,7 +435,7 @@ impl Store {
             .map_err(map)?;
             if let Some(p) = open {
                 return Err(refuse(
-                    "plan_exists",
+                    ErrorCode::PlanExists,
                     format!("invoice {number} is already in payment plan #{p}; renegotiate or cancel that plan first"),
                 ));
             }
@@ -558,7 +559,7 @@ impl Store {
         let map = |e| self.plan_err(e);
         if !AGREED_HOW.contains(&how) {
             return Err(refuse(
-                "invalid_agreed_how",
+                ErrorCode::InvalidAgreedHow,
                 "choose how the client agreed: call, e-mail, letter or in person",
             ));
         }
@@ -566,7 +567,7 @@ impl Store {
         let p = load(&mut tx, id).await?;
         if p.state != state::PROPOSED {
             return Err(refuse(
-                "plan_state",
+                ErrorCode::PlanState,
                 format!(
                     "{} is {}, not proposed; only a proposed plan can be accepted",
                     capital(&plan_label(&p)),
@@ -576,7 +577,7 @@ impl Store {
         }
         if agreed_on < p.created_on {
             return Err(refuse(
-                "agreed_before_proposed",
+                ErrorCode::AgreedBeforeProposed,
                 format!("the plan was proposed on {}; the agreement cannot be earlier", date_str(p.created_on)),
             ));
         }
@@ -611,7 +612,10 @@ impl Store {
         let mut tx = self.write_tx().await?;
         let p = load(&mut tx, id).await?;
         if !p.is_open() {
-            return Err(refuse("plan_state", format!("{} has already ended ({})", capital(&plan_label(&p)), p.state)));
+            return Err(refuse(
+                ErrorCode::PlanState,
+                format!("{} has already ended ({})", capital(&plan_label(&p)), p.state),
+            ));
         }
         set_state(&mut tx, id, state::CANCELLED, Some(today)).await.map_err(map)?;
         resume_ladder(&mut tx, &p).await.map_err(map)?;

@@ -1,7 +1,14 @@
 // Generated from the Rust types in crates/kindly-api by `bindings::typescript()`.
 // Do not edit: run `cargo run -p kindly-cli -- dev write-bindings` after changing them.
 
-export type ApiError = { code: string, message: string, field: string | null, };
+export type ErrorCode = "agreed_before_proposed" | "agreed_in_future" | "already_cancelled" | "already_contacted_today" | "already_done" | "already_printed" | "already_queued" | "amount_too_large" | "append_only" | "bank_allocation_refused" | "bank_allocation_too_much" | "bank_amount_invalid" | "bank_camt_unsupported" | "bank_csv_malformed" | "bank_csv_mapping_invalid" | "bank_csv_mapping_needed" | "bank_csv_row_invalid" | "bank_currency_invalid" | "bank_date_invalid" | "bank_entry_debit" | "bank_entry_decided" | "bank_field_missing" | "bank_file_empty" | "bank_file_encoding_invalid" | "bank_file_too_large" | "bank_file_unknown_format" | "bank_format_unknown" | "bank_mt940_malformed" | "bank_ofx_malformed" | "bank_resolve_conflict" | "bank_xml_doctype_refused" | "bank_xml_entity_undefined" | "bank_xml_malformed" | "bank_xml_truncated" | "bank_zip_empty" | "bank_zip_invalid" | "bank_zip_member_invalid" | "bank_zip_too_large" | "bank_zip_too_many_members" | "bench_failed" | "control_characters" | "currency_mismatch" | "database_busy" | "database_corrupt" | "database_error" | "database_read_only" | "disk_full" | "due_before_issue" | "duplicate_invoice_number" | "duplicate_offset" | "email_final" | "epc_amount" | "epc_currency" | "epc_field_too_long" | "file_dialog" | "file_not_found" | "in_outbox" | "internal" | "invalid_action" | "invalid_agreed_how" | "invalid_allocation" | "invalid_amount" | "invalid_bic" | "invalid_certificate" | "invalid_channel" | "invalid_date" | "invalid_days" | "invalid_email" | "invalid_frequency" | "invalid_hold" | "invalid_how" | "invalid_iban" | "invalid_kind" | "invalid_link" | "invalid_number_pattern" | "invalid_offset" | "invalid_outcome" | "invalid_page_size" | "invalid_phone" | "invalid_port" | "invalid_quantity" | "invalid_security" | "invalid_state" | "invalid_tax_rate" | "invalid_terms" | "invalid_tone" | "invoice_has_payments" | "invoice_immutable" | "invoice_not_issued" | "invoice_not_payable" | "io_error" | "keychain_failed" | "keychain_locked" | "keychain_unavailable" | "ladder_size" | "letters_changed" | "letters_not_drawn" | "line_description_empty" | "mail_build" | "mixed_clients" | "mixed_currencies" | "newer_schema" | "no_data_dir" | "no_email" | "no_line_items" | "no_template" | "not_a_kept_file" | "not_an_email" | "not_found" | "not_printed" | "nothing_owing" | "nothing_to_print" | "offset_out_of_range" | "open_failed" | "outbox_busy" | "outbox_state" | "overpayment" | "password_missing" | "payment_in_future" | "pdf_does_not_fit" | "pdf_font_load" | "pdf_font_subset" | "pdf_missing_glyph" | "pdf_qr" | "pdf_render" | "plan_custom_dates" | "plan_date_range" | "plan_dates_out_of_order" | "plan_down_payment" | "plan_exists" | "plan_grace_days" | "plan_heads_up_days" | "plan_installment_amount" | "plan_installment_count" | "plan_installment_zero" | "plan_reminder_days" | "plan_state" | "plan_sum_mismatch" | "promise_in_past" | "promise_needs_reached" | "promise_too_large" | "range_reversed" | "reference_check_digits" | "reference_empty" | "reference_invalid_character" | "reference_not_rf" | "reference_too_long" | "required" | "retry_not_later" | "smtp_auth" | "smtp_certificate" | "smtp_connect" | "smtp_dns" | "smtp_dropped" | "smtp_not_configured" | "smtp_recipient_rejected" | "smtp_rejected" | "smtp_sender_rejected" | "smtp_settings_damaged" | "smtp_timeout" | "smtp_tls" | "smtp_transient" | "stage_name_empty" | "template_render_failed" | "template_syntax" | "too_long" | "unknown_currency" | "unknown_placeholder" | "unknown_stage" | "unsupported_language" | "unsupported_scan" | "wrong_client";
+
+export type ApiError = { code: ErrorCode, message: string, 
+/**
+ * The input the message is about: a field name (`due_date`) or a path
+ * into a list (`lines[2].unit_price`); null for the whole form.
+ */
+field: string | null, };
 
 export type MoneyView = { 
 /**
@@ -396,7 +403,7 @@ plan_ids: Array<number>,
  */
 promise_ids: Array<number>, };
 
-export type SkippedView = { invoice_numbers: Array<string>, code: string, message: string, };
+export type SkippedView = { invoice_numbers: Array<string>, code: ErrorCode, message: string, };
 
 export type QueueEmailsResult = { 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldError, formError, normaliseError } from './errors';
+import type { ApiError } from './bindings';
 
 describe('normaliseError', () => {
   it('keeps an ApiError as it is', () => {
@@ -12,18 +13,18 @@ describe('normaliseError', () => {
     expect(normaliseError({ code: 'x', message: 'm', field: '' }).field).toBeNull();
   });
 
-  it('wraps anything else as unexpected', () => {
-    expect(normaliseError('boom')).toEqual({ code: 'unexpected', message: 'boom', field: null });
-    expect(normaliseError(new Error('lost'))).toEqual({ code: 'unexpected', message: 'lost', field: null });
-    expect(normaliseError(undefined)).toEqual({ code: 'unexpected', message: 'undefined', field: null });
-    expect(normaliseError({ message: 42 }).code).toBe('unexpected');
+  it('wraps anything else as internal', () => {
+    expect(normaliseError('boom')).toEqual({ code: 'internal', message: 'boom', field: null });
+    expect(normaliseError(new Error('lost'))).toEqual({ code: 'internal', message: 'lost', field: null });
+    expect(normaliseError(undefined)).toEqual({ code: 'internal', message: 'undefined', field: null });
+    expect(normaliseError({ message: 42 }).code).toBe('internal');
   });
 });
 
 describe('fieldError / formError', () => {
-  const amount = { code: 'c', message: 'Too much', field: 'amount' };
-  const global = { code: 'c', message: 'Disk full', field: null };
-  const other = { code: 'c', message: 'Odd', field: 'colour' };
+  const amount: ApiError = { code: 'overpayment', message: 'Too much', field: 'amount' };
+  const global: ApiError = { code: 'disk_full', message: 'Disk full', field: null };
+  const other: ApiError = { code: 'internal', message: 'Odd', field: 'colour' };
 
   it('puts a known field next to its input', () => {
     expect(fieldError(amount, 'amount')).toBe('Too much');

@@ -1,4 +1,4 @@
-import type { ApiError } from './bindings';
+import type { ApiError, ErrorCode } from './bindings';
 
 /** Turns anything a command rejected with into an `ApiError`. */
 export function normaliseError(e: unknown): ApiError {
@@ -6,11 +6,12 @@ export function normaliseError(e: unknown): ApiError {
     const o = e as Record<string, unknown>;
     if (typeof o.code === 'string' && typeof o.message === 'string') {
       const field = typeof o.field === 'string' && o.field !== '' ? o.field : null;
-      return { code: o.code, message: o.message, field };
+      // The backend only rejects with `ApiError`, whose codes are this union.
+      return { code: o.code as ErrorCode, message: o.message, field };
     }
   }
   const message = e instanceof Error ? e.message : String(e);
-  return { code: 'unexpected', message, field: null };
+  return { code: 'internal', message, field: null };
 }
 
 /** The message to show next to `field`, if the error belongs there. */

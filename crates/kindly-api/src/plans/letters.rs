@@ -4,6 +4,7 @@
 use super::reminders::{due_now, epc_for, join_numbers, pay, record, render_reminder};
 use super::*;
 use crate::print::{PrintOutcome, Printer};
+use kindly_core::ErrorCode;
 
 /// Today's installment reminder (or broken-plan notice) as a letter for a
 /// window envelope, with the rest of the schedule and, for EUR, a payment QR
@@ -61,7 +62,7 @@ pub async fn reminder_letter(
         footer: from.footer.clone(),
     };
     let meta = DocMeta::new(format!("{} #{}", l.reference, p.id), from.party.name.clone(), ctx.now.naive_utc());
-    let bytes = kindly_pdf::render_letters(fonts, &[letter], &meta).map_err(documents::pdf_error)?;
+    let bytes = kindly_pdf::render_letters(fonts, &[letter], &meta).map_err(ApiError::from)?;
     let sha = documents::sha256_hex(&bytes);
     let stem = crate::files::stamped(ctx, &format!("plan-{}-{}", p.id, kind.as_str()));
     let path = crate::files::write_new(&documents::data_dir(ctx).join("letters"), &stem, "pdf", &bytes)?;
@@ -93,7 +94,7 @@ pub async fn reminder_letter(
         }
         PrintOutcome::Failed { reason, .. } => {
             return Err(ApiError::new(
-                "not_printed",
+                ErrorCode::NotPrinted,
                 format!("{reason} The letter was saved to {} and is not recorded as sent.", path.display()),
                 None,
             ));
@@ -291,7 +292,7 @@ pub async fn plan_pdf(ctx: Ctx<'_>, fonts: &Fonts, req: &PlanPdfRequest) -> ApiR
         sign_labels: vec![l.place_date.into(), format!("{} ({})", l.signature, client.details.display_name)],
     };
     let meta = DocMeta::new(format!("{} #{}", l.reference, p.id), from.party.name.clone(), ctx.now.naive_utc());
-    let bytes = kindly_pdf::render_plan_letter(fonts, &doc, &meta).map_err(documents::pdf_error)?;
+    let bytes = kindly_pdf::render_plan_letter(fonts, &doc, &meta).map_err(ApiError::from)?;
     let sha = documents::sha256_hex(&bytes);
     let stem = crate::files::stamped(ctx, &format!("plan-{}-{}", p.id, documents::file_safe(&numbers)));
     let path = crate::files::write_new(&documents::data_dir(ctx).join("plans"), &stem, "pdf", &bytes)?;

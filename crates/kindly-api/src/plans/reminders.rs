@@ -2,6 +2,7 @@
 //! which plan (today's queue), their messages, and recording them once.
 
 use super::*;
+use kindly_core::ErrorCode;
 use kindly_store::EmailPurpose;
 
 /// What is due today for one running plan: (seq, kind), the broken notice
@@ -196,7 +197,7 @@ pub(crate) async fn render_reminder(
 pub async fn reminder_done(ctx: Ctx<'_>, input: &PlanReminderDone) -> ApiResult<i64> {
     let channel = match input.channel.trim() {
         c @ ("email" | "letter" | "phone") => c.to_string(),
-        _ => return Err(ApiError::new("invalid_channel", "Choose e-mail, letter or phone.", Some("channel"))),
+        _ => return Err(ApiError::new(ErrorCode::InvalidChannel, "Choose e-mail, letter or phone.", Some("channel"))),
     };
     let note = text::multi_line(&input.note, "note", 5000)?;
     let (p, seq, kind) = due_now(ctx, input.plan_id).await?;
@@ -215,7 +216,11 @@ pub(crate) async fn due_now(ctx: Ctx<'_>, plan_id: i64) -> ApiResult<(PlanRecord
 pub(crate) async fn due_on_record(ctx: Ctx<'_>, plan_id: i64) -> ApiResult<(PlanRecord, u32, ReminderKind)> {
     let p = ctx.store.plan(plan_id).await?;
     let (seq, kind) = due_today(&p, ctx.today).ok_or_else(|| {
-        ApiError::new("already_done", "No reminder is due today for this plan; the current one was already done.", None)
+        ApiError::new(
+            ErrorCode::AlreadyDone,
+            "No reminder is due today for this plan; the current one was already done.",
+            None,
+        )
     })?;
     if let Some(number) = contacted_today(ctx, &p).await? {
         return Err(StoreError::AlreadyContactedToday { number }.into());

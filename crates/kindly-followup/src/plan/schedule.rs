@@ -18,6 +18,7 @@
 //! 31 March), so they never drift.
 
 use chrono::{Days, Months, NaiveDate};
+use kindly_core::ErrorCode;
 use kindly_core::Money;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -142,20 +143,20 @@ pub enum PlanError {
 }
 
 impl PlanError {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            PlanError::NothingOwing => "nothing_owing",
-            PlanError::Count => "plan_installment_count",
-            PlanError::AmountZero => "plan_installment_amount",
-            PlanError::DownPayment => "plan_down_payment",
-            PlanError::CustomDates => "plan_custom_dates",
-            PlanError::DatesOutOfOrder { .. } => "plan_dates_out_of_order",
-            PlanError::InstallmentZero { .. } => "plan_installment_zero",
-            PlanError::SumMismatch { .. } => "plan_sum_mismatch",
-            PlanError::DateRange => "plan_date_range",
-            PlanError::GraceDays => "plan_grace_days",
-            PlanError::HeadsUpDays => "plan_heads_up_days",
-            PlanError::ReminderDays => "plan_reminder_days",
+            PlanError::NothingOwing => ErrorCode::NothingOwing,
+            PlanError::Count => ErrorCode::PlanInstallmentCount,
+            PlanError::AmountZero => ErrorCode::PlanInstallmentAmount,
+            PlanError::DownPayment => ErrorCode::PlanDownPayment,
+            PlanError::CustomDates => ErrorCode::PlanCustomDates,
+            PlanError::DatesOutOfOrder { .. } => ErrorCode::PlanDatesOutOfOrder,
+            PlanError::InstallmentZero { .. } => ErrorCode::PlanInstallmentZero,
+            PlanError::SumMismatch { .. } => ErrorCode::PlanSumMismatch,
+            PlanError::DateRange => ErrorCode::PlanDateRange,
+            PlanError::GraceDays => ErrorCode::PlanGraceDays,
+            PlanError::HeadsUpDays => ErrorCode::PlanHeadsUpDays,
+            PlanError::ReminderDays => ErrorCode::PlanReminderDays,
         }
     }
 

@@ -119,7 +119,7 @@ describe('today helpers', () => {
     expect(skippedText({ invoice_numbers: ['INV-1', 'INV-2'], code: 'no_email', message: 'Ana has no e-mail address.' })).toBe(
       'INV-1, INV-2: Ana has no e-mail address.',
     );
-    expect(skippedText({ invoice_numbers: [], code: 'x', message: 'Nothing.' })).toBe('Nothing.');
+    expect(skippedText({ invoice_numbers: [], code: 'no_email', message: 'Nothing.' })).toBe('Nothing.');
   });
   it('counts e-mail items not yet in the outbox', () => {
     const items = [

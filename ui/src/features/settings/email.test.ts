@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SmtpSettingsView } from '../../lib/bindings';
+import type { ErrorCode, SmtpSettingsView } from '../../lib/bindings';
 import { formFromView, inputFromForm, passwordStatus, placeSmtpError, portFor, smtpErrorField } from './email';
 
 const view: SmtpSettingsView = {
@@ -54,7 +54,7 @@ describe('smtpErrorField', () => {
     expect(smtpErrorField({ code: 'invalid_email', message: 'x', field: 'reply_to' })).toBe('reply_to');
   });
   it('places connection errors next to the setting to check', () => {
-    const at = (code: string) => smtpErrorField({ code, message: 'x', field: null });
+    const at = (code: ErrorCode) => smtpErrorField({ code, message: 'x', field: null });
     expect(at('smtp_connect')).toBe('host');
     expect(at('smtp_dns')).toBe('host');
     expect(at('smtp_certificate')).toBe('trusted_certificate');
