@@ -372,11 +372,17 @@ fn parse_line(s: &str) -> LineInput {
     }
 }
 
-pub async fn run(args: Args) -> Result<String, ApiError> {
+/// What a command printed and the status to exit with.
+pub struct Reply {
+    pub text: String,
+    pub status: u8,
+}
+
+pub async fn run(args: Args) -> Result<Reply, ApiError> {
     if let Command::Dev(DevCmd::WriteBindings { path }) = &args.command {
         std::fs::write(path, kindly_api::bindings::typescript())
             .map_err(|e| ApiError::new("io_error", format!("Cannot write {}: {e}", path.display()), None))?;
-        return Ok(format!("wrote {}\n", path.display()));
+        return Ok(Reply { text: format!("wrote {}\n", path.display()), status: 0 });
     }
     let today_override = match &args.command {
         Command::Followups { date: Some(d), .. } => Some(*d),
@@ -399,9 +405,15 @@ pub async fn run(args: Args) -> Result<String, ApiError> {
     out
 }
 
-async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool, utc_offset: i32) -> Result<String, ApiError> {
+async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool, utc_offset: i32) -> Result<Reply, ApiError> {
+    let o = output::Out::new(json);
+    let text = dispatch_to(ctx, command, &o, utc_offset).await?;
+    Ok(Reply { text, status: o.status_code() })
+}
+
+async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset: i32) -> Result<String, ApiError> {
     use kindly_api::{clients, invoices, payments, settings, status, timeline};
-    let o = output::Out { json };
+    let json = o.json;
     match command {
         Command::Status => o.status(&status::status(ctx).await?),
         Command::Demo { clients, invoices } => o.value(&status::seed_demo(ctx, clients, invoices).await?, |r| {
@@ -472,13 +484,13 @@ async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool, utc_offset: i32) -
             o.id(timeline::add_note(ctx, &NoteInput { client_id: client, invoice_id: invoice, text }).await?)
         }
         Command::Notes(NotesCmd::Add { client, invoice, text, kind, file }) => {
-            crate::contacts_cmd::add_contact(ctx, &o, client, invoice, kind, text, file).await
+            crate::contacts_cmd::add_contact(ctx, o, client, invoice, kind, text, file).await
         }
-        Command::Notes(NotesCmd::Correct { entry, text }) => crate::contacts_cmd::correct(ctx, &o, entry, text).await,
-        Command::Calls(c) => crate::contacts_cmd::calls(ctx, &o, c).await,
-        Command::Promises(c) => crate::contacts_cmd::promises(ctx, &o, c).await,
-        Command::Timeline(a) => crate::contacts_cmd::timeline(ctx, &o, a, utc_offset).await,
-        Command::Dossier(a) => crate::contacts_cmd::dossier(ctx, &o, &fonts()?, a, utc_offset).await,
+        Command::Notes(NotesCmd::Correct { entry, text }) => crate::contacts_cmd::correct(ctx, o, entry, text).await,
+        Command::Calls(c) => crate::contacts_cmd::calls(ctx, o, c).await,
+        Command::Promises(c) => crate::contacts_cmd::promises(ctx, o, c).await,
+        Command::Timeline(a) => crate::contacts_cmd::timeline(ctx, o, a, utc_offset).await,
+        Command::Dossier(a) => crate::contacts_cmd::dossier(ctx, o, &fonts()?, a, utc_offset).await,
         Command::Followups { action: None, limit, offset, .. } => {
             o.queue(&kindly_api::followups::queue(ctx, &QueueRequest { client_id: None, offset, limit }).await?)
         }
@@ -493,16 +505,16 @@ async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool, utc_offset: i32) -
         }
         Command::Letters { action: Some(LettersCmd::Confirm { batch, not_printed }), .. } => {
             let req = LetterBatchRequest { batch_id: batch, printed: !not_printed };
-            letters_done(&o, kindly_api::letters::confirm_letters(ctx, &req).await?)
+            letters_done(o, kindly_api::letters::confirm_letters(ctx, &req).await?)
         }
         Command::Letters { action: Some(LettersCmd::Retry { batch }), .. } => {
             let req = LetterBatchRequest { batch_id: batch, printed: false };
-            letters_done(&o, kindly_api::letters::retry_letters(ctx, &Printer::from_env(), &req).await?)
+            letters_done(o, kindly_api::letters::retry_letters(ctx, &Printer::from_env(), &req).await?)
         }
         Command::Letters { invoices, page_size, print, action: None } => {
             let fonts = fonts()?;
             let req = LettersRequest { invoice_ids: invoices, page_size, print };
-            letters_done(&o, kindly_api::letters::generate_letters(ctx, &fonts, &Printer::from_env(), &req).await?)
+            letters_done(o, kindly_api::letters::generate_letters(ctx, &fonts, &Printer::from_env(), &req).await?)
         }
         Command::Invoices(InvoicesCmd::Pdf { id, page_size }) => {
             let fonts = fonts()?;
@@ -510,9 +522,9 @@ async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool, utc_offset: i32) -
                 .await?;
             o.value(&r, |r| format!("{}\n", r.path))
         }
-        Command::Smtp(cmd) => crate::mail_cmd::smtp(ctx, cmd, &o).await,
-        Command::Bank(cmd) => crate::bank_cmd::bank(ctx, cmd, &o).await,
-        Command::Emails(cmd) => crate::mail_cmd::emails(ctx, cmd, &o).await,
+        Command::Smtp(cmd) => crate::mail_cmd::smtp(ctx, cmd, o).await,
+        Command::Bank(cmd) => crate::bank_cmd::bank(ctx, cmd, o).await,
+        Command::Emails(cmd) => crate::mail_cmd::emails(ctx, cmd, o).await,
         Command::Plans(cmd) => crate::plans::run(ctx, cmd, json).await,
         Command::Dev(_) => Ok(String::new()),
     }

@@ -203,6 +203,12 @@ pub async fn emails(ctx: Ctx<'_>, cmd: EmailsCmd, o: &Out) -> Result<String, Api
             let only = (!ids.is_empty()).then_some(ids.as_slice());
             let never = AtomicBool::new(false);
             let r = outbox::send_queued(ctx, &Utc::now, only, &mut |_| {}, &never).await?;
+            // The report is printed either way; a batch that stopped on an
+            // error (keychain, login, certificate, connection) exits 3 so a
+            // scheduled run can tell.
+            if r.stopped.is_some() {
+                o.set_status(crate::EXIT_STOPPED);
+            }
             o.value(&r, report_text)
         }
         EmailsCmd::List { states, limit, offset } => {

@@ -7,10 +7,14 @@ use kindly_api::status::AppStatus;
 use kindly_api::views::{MoneyView, Page, TimelineItem};
 use kindly_api::ApiError;
 use serde::Serialize;
+use std::cell::Cell;
 use std::fmt::Write;
 
 pub struct Out {
     pub json: bool,
+    /// The exit status when the command succeeded (0 unless a command says
+    /// otherwise, e.g. `emails send` whose batch stopped).
+    status: Cell<u8>,
 }
 
 fn to_json<T: Serialize>(v: &T) -> Result<String, ApiError> {
@@ -35,6 +39,19 @@ fn timeline(out: &mut String, items: &[TimelineItem]) {
 }
 
 impl Out {
+    pub fn new(json: bool) -> Out {
+        Out { json, status: Cell::new(0) }
+    }
+
+    /// Exit with `status` after printing the output.
+    pub fn set_status(&self, status: u8) {
+        self.status.set(status);
+    }
+
+    pub fn status_code(&self) -> u8 {
+        self.status.get()
+    }
+
     pub fn value<T: Serialize>(&self, v: &T, text: impl FnOnce(&T) -> String) -> Result<String, ApiError> {
         if self.json {
             to_json(v)
