@@ -78,9 +78,9 @@ pub enum Command {
     Letters {
         #[arg(long = "invoice")]
         invoices: Vec<i64>,
-        /// a4 or letter (default: letter for English, A4 otherwise).
-        #[arg(long, default_value = "")]
-        page_size: String,
+        /// Default: letter for English, A4 otherwise.
+        #[arg(long, value_parser = crate::values::page_sizes(), ignore_case = true)]
+        page_size: Option<String>,
         /// Send it to the printer (CUPS lp; KINDLY_PRINT_COMMAND overrides) or
         /// open it in the PDF viewer (then confirm with `letters confirm`).
         #[arg(long)]
@@ -133,8 +133,8 @@ pub enum ClientsCmd {
         /// Postal address; use \n between lines.
         #[arg(long, default_value = "")]
         address: String,
-        /// en, de, fr or es.
-        #[arg(long, default_value = "en")]
+        /// The client's language.
+        #[arg(long, default_value = "en", value_parser = crate::values::languages(), ignore_case = true)]
         language: String,
         #[arg(long, default_value = "")]
         notes: String,
@@ -143,8 +143,7 @@ pub enum ClientsCmd {
     List {
         #[arg(long, default_value = "")]
         search: String,
-        /// name_asc, name_desc, newest, oldest.
-        #[arg(long, default_value = "name_asc")]
+        #[arg(long, default_value = "name_asc", value_parser = crate::values::client_sorts())]
         sort: String,
         #[arg(long, default_value_t = 50)]
         limit: i64,
@@ -156,9 +155,10 @@ pub enum ClientsCmd {
     /// Pause, stop or resume follow-ups for a client.
     Chasing {
         id: i64,
-        /// on, paused or off.
+        /// on, paused (needs --until) or off.
+        #[arg(value_parser = crate::values::chasing_modes())]
         mode: String,
-        #[arg(long)]
+        #[arg(long, value_name = "DATE")]
         until: Option<String>,
         #[arg(long, default_value = "")]
         reason: String,
@@ -195,15 +195,15 @@ pub enum InvoicesCmd {
     },
     /// List invoices (overdue first by default).
     List {
-        /// overdue, due_soon, partially_paid, open, draft, paid, cancelled.
-        #[arg(long, default_value = "")]
-        state: String,
+        /// Only invoices in this state (default: all).
+        #[arg(long, value_parser = crate::values::invoice_states())]
+        state: Option<String>,
         #[arg(long)]
         client: Option<i64>,
         #[arg(long, default_value = "")]
         search: String,
-        /// attention, due_asc, due_desc, newest, number.
-        #[arg(long, default_value = "attention")]
+        /// attention: overdue first.
+        #[arg(long, default_value = "attention", value_parser = crate::values::invoice_sorts())]
         sort: String,
         #[arg(long, default_value_t = 50)]
         limit: i64,
@@ -217,9 +217,9 @@ pub enum InvoicesCmd {
     /// Save an invoice as a PDF under the data folder.
     Pdf {
         id: i64,
-        /// a4 or letter.
-        #[arg(long, default_value = "")]
-        page_size: String,
+        /// Default: letter for English, A4 otherwise.
+        #[arg(long, value_parser = crate::values::page_sizes(), ignore_case = true)]
+        page_size: Option<String>,
     },
     /// Cancel an invoice that has no payments.
     Cancel {
@@ -227,6 +227,20 @@ pub enum InvoicesCmd {
         #[arg(long, default_value = "")]
         reason: String,
     },
+    /// Put an issued invoice's follow-ups on hold: while disputed (until
+    /// `invoices resume`), or paused through a day.
+    Hold {
+        id: i64,
+        #[arg(long, value_parser = crate::values::hold_kinds())]
+        kind: String,
+        /// With --kind paused (required): the last day of the pause; follow-ups resume the day after.
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Take an invoice off hold: its follow-ups resume (catching up with its current step).
+    Resume { id: i64 },
 }
 
 #[derive(Subcommand, Debug)]
@@ -240,8 +254,7 @@ pub enum PaymentsCmd {
         /// Defaults to today.
         #[arg(long, default_value = "")]
         date: String,
-        /// bank_transfer, card, paypal, cash, cheque, other.
-        #[arg(long, default_value = "bank_transfer")]
+        #[arg(long, default_value = "bank_transfer", value_parser = crate::values::payment_methods())]
         method: String,
         #[arg(long, default_value = "")]
         reference: String,
@@ -258,8 +271,7 @@ pub enum NotesCmd {
         invoice: Option<i64>,
         #[arg(long, default_value = "")]
         text: String,
-        /// note, incoming-call, email or letter.
-        #[arg(long, default_value = "note")]
+        #[arg(long, default_value = "note", value_parser = crate::values::note_kinds())]
         kind: String,
         /// An .eml file (e-mail) or a PDF/PNG/JPEG scan (letter); kept with its SHA-256.
         #[arg(long, value_name = "FILE")]
@@ -301,8 +313,7 @@ pub enum FollowupsCmd {
     Done {
         #[arg(long = "invoice", required = true)]
         invoices: Vec<i64>,
-        /// email, letter or phone.
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::channels())]
         channel: String,
         #[arg(long, default_value = "")]
         note: String,
@@ -465,9 +476,13 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
             };
             o.value(&invoices::create(ctx, &input).await?, |c| format!("{} {}\n", c.id, c.number))
         }
-        Command::Invoices(InvoicesCmd::List { state, client, search, sort, limit, offset }) => o.invoices(
-            &invoices::list(ctx, &InvoiceListRequest { state, client_id: client, search, sort, offset, limit }).await?,
-        ),
+        Command::Invoices(InvoicesCmd::List { state, client, search, sort, limit, offset }) => {
+            let state = state.unwrap_or_default();
+            o.invoices(
+                &invoices::list(ctx, &InvoiceListRequest { state, client_id: client, search, sort, offset, limit })
+                    .await?,
+            )
+        }
         Command::Invoices(InvoicesCmd::Show { id }) => o.invoice(&invoices::get(ctx, id).await?),
         Command::Invoices(InvoicesCmd::Issue { id }) => {
             invoices::issue(ctx, id).await?;
@@ -476,6 +491,21 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
         Command::Invoices(InvoicesCmd::Cancel { id, reason }) => {
             invoices::cancel(ctx, id, &reason).await?;
             o.done()
+        }
+        Command::Invoices(InvoicesCmd::Hold { id, kind, until, reason }) => {
+            if kind == "disputed" && until.is_some() {
+                return Err(ApiError::new(
+                    "invalid_hold",
+                    "A dispute holds the follow-ups until it is resolved: leave out --until (or use --kind paused).",
+                    Some("until"),
+                ));
+            }
+            kindly_api::followups::set_invoice_hold(ctx, id, &kind, until.as_deref(), &reason).await?;
+            o.hold(&invoices::get(ctx, id).await?)
+        }
+        Command::Invoices(InvoicesCmd::Resume { id }) => {
+            kindly_api::followups::set_invoice_hold(ctx, id, "none", None, "").await?;
+            o.hold(&invoices::get(ctx, id).await?)
         }
         Command::Payments(PaymentsCmd::Add { invoice, amount, date, method, reference }) => {
             o.id(payments::record(ctx, &PaymentInput { invoice_id: invoice, amount, date, method, reference }).await?)
@@ -513,13 +543,13 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
         }
         Command::Letters { invoices, page_size, print, action: None } => {
             let fonts = fonts()?;
-            let req = LettersRequest { invoice_ids: invoices, page_size, print };
+            let req = LettersRequest { invoice_ids: invoices, page_size: page_size.unwrap_or_default(), print };
             letters_done(o, kindly_api::letters::generate_letters(ctx, &fonts, &Printer::from_env(), &req).await?)
         }
         Command::Invoices(InvoicesCmd::Pdf { id, page_size }) => {
             let fonts = fonts()?;
-            let r = kindly_api::documents::invoice_pdf(ctx, &fonts, &InvoicePdfRequest { invoice_id: id, page_size })
-                .await?;
+            let req = InvoicePdfRequest { invoice_id: id, page_size: page_size.unwrap_or_default() };
+            let r = kindly_api::documents::invoice_pdf(ctx, &fonts, &req).await?;
             o.value(&r, |r| format!("{}\n", r.path))
         }
         Command::Smtp(cmd) => crate::mail_cmd::smtp(ctx, cmd, o).await,

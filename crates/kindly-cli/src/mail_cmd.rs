@@ -21,8 +21,8 @@ pub enum SmtpCmd {
         host: String,
         #[arg(long, default_value_t = 587)]
         port: i64,
-        /// starttls, tls, or plain (a relay on this computer only).
-        #[arg(long, default_value = "starttls")]
+        /// plain: a relay on this computer only.
+        #[arg(long, default_value = "starttls", value_parser = crate::values::securities())]
         security: String,
         #[arg(long, default_value = "")]
         username: String,
@@ -80,7 +80,7 @@ pub enum EmailsCmd {
     },
     /// List the outbox (optionally only --state …).
     List {
-        #[arg(long = "state")]
+        #[arg(long = "state", value_parser = crate::values::outbox_states())]
         states: Vec<String>,
         #[arg(long, default_value_t = 100)]
         limit: i64,

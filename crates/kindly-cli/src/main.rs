@@ -9,6 +9,7 @@ mod contacts_cmd;
 mod mail_cmd;
 mod output;
 mod plans;
+mod values;
 
 use clap::error::ErrorKind;
 use clap::Parser;

@@ -31,6 +31,14 @@ fn owing(v: &[MoneyView]) -> String {
     }
 }
 
+/// "follow-ups on hold: disputed (reason)", "… paused through DAY", or None.
+fn hold_text(d: &InvoiceDetail) -> Option<String> {
+    let kind = d.hold.as_deref()?;
+    let until = d.hold_until.as_deref().map(|u| format!(" through {u}")).unwrap_or_default();
+    let reason = if d.hold_reason.is_empty() { String::new() } else { format!(" ({})", d.hold_reason) };
+    Some(format!("follow-ups on hold: {kind}{until}{reason}"))
+}
+
 fn timeline(out: &mut String, items: &[TimelineItem]) {
     let _ = writeln!(out, "\nTimeline:");
     for t in items {
@@ -134,6 +142,9 @@ impl Out {
         self.value(d, |d| {
             let mut s = format!("Invoice {} (#{}) for {}\n", d.number, d.id, d.client_name);
             let _ = writeln!(s, "state: {}  issued {}  due {}", d.state, d.issue_date, d.due_date);
+            if let Some(h) = hold_text(d) {
+                let _ = writeln!(s, "{h}");
+            }
             for l in &d.lines {
                 let _ = writeln!(
                     s,
@@ -150,6 +161,18 @@ impl Out {
             timeline(&mut s, &d.timeline);
             s
         })
+    }
+
+    /// An invoice's hold after `invoices hold` / `invoices resume`.
+    pub fn hold(&self, d: &InvoiceDetail) -> Result<String, ApiError> {
+        let v = serde_json::json!({
+            "id": d.id,
+            "number": d.number,
+            "hold": d.hold,
+            "hold_until": d.hold_until,
+            "hold_reason": d.hold_reason,
+        });
+        self.value(&v, |_| format!("{} {}\n", d.number, hold_text(d).unwrap_or_else(|| "follow-ups resumed".into())))
     }
 
     pub fn queue(&self, q: &QueuePage) -> Result<String, ApiError> {
