@@ -129,14 +129,24 @@ pub async fn set_chasing(ctx: Ctx<'_>, id: i64, input: &ChasingInput) -> ApiResu
     Ok(ctx.store.set_chasing(id, &c, ctx.now).await?)
 }
 
+/// The sort keys [`list`] understands (the CLI offers exactly these).
+pub const SORTS: [&str; 4] = ["name_asc", "name_desc", "newest", "oldest"];
+
+/// A sort key of [`SORTS`]; `None` for anything else.
+pub fn parse_sort(s: &str) -> Option<ClientSort> {
+    match s {
+        "name_asc" => Some(ClientSort::NameAsc),
+        "name_desc" => Some(ClientSort::NameDesc),
+        "newest" => Some(ClientSort::Newest),
+        "oldest" => Some(ClientSort::Oldest),
+        _ => None,
+    }
+}
+
 pub async fn list(ctx: Ctx<'_>, req: &ClientListRequest) -> ApiResult<Page<ClientRow>> {
     let settings = ctx.store.settings().await?;
-    let sort = match req.sort.as_str() {
-        "name_desc" => ClientSort::NameDesc,
-        "newest" => ClientSort::Newest,
-        "oldest" => ClientSort::Oldest,
-        _ => ClientSort::NameAsc,
-    };
+    // The app sends only known keys; anything else sorts by name.
+    let sort = parse_sort(&req.sort).unwrap_or_default();
     let limit = if req.limit <= 0 { 100 } else { req.limit };
     let q = ClientQuery { search: req.search.clone(), sort, offset: req.offset, limit };
     let page = ctx.store.list_clients(&q, ctx.today).await?;

@@ -30,7 +30,8 @@ pub struct PdfResult {
     pub bytes: i64,
 }
 
-pub(crate) fn page_size(s: &str, locale: Locale) -> ApiResult<PageSize> {
+/// A page size typed by a person ("a4", "letter"; blank: the locale's).
+pub fn page_size(s: &str, locale: Locale) -> ApiResult<PageSize> {
     match s.trim().to_ascii_lowercase().as_str() {
         "a4" => Ok(PageSize::A4),
         "letter" | "us" | "us_letter" => Ok(PageSize::Letter),

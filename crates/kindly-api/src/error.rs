@@ -363,6 +363,7 @@ mod codes {
         "unknown_stage",
         "unsupported_language",
         "unsupported_scan",
+        "usage",
         "wrong_client",
     ];
 

@@ -278,6 +278,21 @@ pub(crate) fn invoice_row(r: InvoiceListRow, today: NaiveDate, locale: Locale) -
     }
 }
 
+/// The sort keys [`list`] understands (the CLI offers exactly these).
+pub const SORTS: [&str; 5] = ["attention", "due_asc", "due_desc", "newest", "number"];
+
+/// A sort key of [`SORTS`]; `None` for anything else.
+pub fn parse_sort(s: &str) -> Option<InvoiceSort> {
+    match s {
+        "attention" => Some(InvoiceSort::Attention),
+        "due_asc" => Some(InvoiceSort::DueAsc),
+        "due_desc" => Some(InvoiceSort::DueDesc),
+        "newest" => Some(InvoiceSort::Newest),
+        "number" => Some(InvoiceSort::NumberAsc),
+        _ => None,
+    }
+}
+
 pub async fn list(ctx: Ctx<'_>, req: &InvoiceListRequest) -> ApiResult<Page<InvoiceRow>> {
     let settings = ctx.store.settings().await?;
     let state = match req.state.trim() {
@@ -286,13 +301,8 @@ pub async fn list(ctx: Ctx<'_>, req: &InvoiceListRequest) -> ApiResult<Page<Invo
             ApiError::new(ErrorCode::InvalidState, format!("Unknown invoice state \"{s}\""), Some("state"))
         })?),
     };
-    let sort = match req.sort.as_str() {
-        "due_asc" => InvoiceSort::DueAsc,
-        "due_desc" => InvoiceSort::DueDesc,
-        "newest" => InvoiceSort::Newest,
-        "number" => InvoiceSort::NumberAsc,
-        _ => InvoiceSort::Attention,
-    };
+    // The app sends only known keys; anything else sorts by attention.
+    let sort = parse_sort(&req.sort).unwrap_or_default();
     let limit = if req.limit <= 0 { 100 } else { req.limit };
     let q =
         InvoiceQuery { state, client_id: req.client_id, search: req.search.clone(), sort, offset: req.offset, limit };

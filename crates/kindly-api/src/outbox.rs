@@ -698,8 +698,10 @@ fn item(r: OutboxRow) -> OutboxItem {
     }
 }
 
+/// The states an outbox message can be in (what [`list`] filters by).
+pub const STATES: [&str; 6] = ["queued", "sending", "sent", "failed", "uncertain", "cancelled"];
+
 pub async fn list(ctx: Ctx<'_>, req: &OutboxRequest) -> ApiResult<Page<OutboxItem>> {
-    const STATES: [&str; 6] = ["queued", "sending", "sent", "failed", "uncertain", "cancelled"];
     let mut states = Vec::new();
     for s in &req.states {
         let known = STATES.iter().find(|k| **k == s.as_str()).ok_or_else(|| {

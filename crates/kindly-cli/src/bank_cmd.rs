@@ -15,8 +15,7 @@ pub enum BankCmd {
     /// the rest wait in `kindly bank review`. Importing it again adds nothing.
     Import {
         file: PathBuf,
-        /// auto, camt, mt940, ofx or csv.
-        #[arg(long, default_value = "auto")]
+        #[arg(long, default_value = "auto", value_parser = crate::values::bank_formats(), ignore_case = true)]
         format: String,
         /// Show what would be recorded; record nothing.
         #[arg(long)]

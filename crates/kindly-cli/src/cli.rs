@@ -79,9 +79,9 @@ pub enum Command {
     Letters {
         #[arg(long = "invoice")]
         invoices: Vec<i64>,
-        /// a4 or letter (default: letter for English, A4 otherwise).
-        #[arg(long, default_value = "")]
-        page_size: String,
+        /// Default: letter for English, A4 otherwise.
+        #[arg(long, value_parser = crate::values::page_sizes(), ignore_case = true)]
+        page_size: Option<String>,
         /// Send it to the printer (CUPS lp; KINDLY_PRINT_COMMAND overrides) or
         /// open it in the PDF viewer (then confirm with `letters confirm`).
         #[arg(long)]
@@ -134,8 +134,8 @@ pub enum ClientsCmd {
         /// Postal address; use \n between lines.
         #[arg(long, default_value = "")]
         address: String,
-        /// en, de, fr or es.
-        #[arg(long, default_value = "en")]
+        /// The client's language.
+        #[arg(long, default_value = "en", value_parser = crate::values::languages(), ignore_case = true)]
         language: String,
         #[arg(long, default_value = "")]
         notes: String,
@@ -144,8 +144,7 @@ pub enum ClientsCmd {
     List {
         #[arg(long, default_value = "")]
         search: String,
-        /// name_asc, name_desc, newest, oldest.
-        #[arg(long, default_value = "name_asc")]
+        #[arg(long, default_value = "name_asc", value_parser = crate::values::client_sorts())]
         sort: String,
         #[arg(long, default_value_t = 50)]
         limit: i64,
@@ -157,9 +156,10 @@ pub enum ClientsCmd {
     /// Pause, stop or resume follow-ups for a client.
     Chasing {
         id: i64,
-        /// on, paused or off.
+        /// on, paused (needs --until) or off.
+        #[arg(value_parser = crate::values::chasing_modes())]
         mode: String,
-        #[arg(long)]
+        #[arg(long, value_name = "DATE")]
         until: Option<String>,
         #[arg(long, default_value = "")]
         reason: String,
@@ -196,15 +196,15 @@ pub enum InvoicesCmd {
     },
     /// List invoices (overdue first by default).
     List {
-        /// overdue, due_soon, partially_paid, open, draft, paid, cancelled.
-        #[arg(long, default_value = "")]
-        state: String,
+        /// Only invoices in this state (default: all).
+        #[arg(long, value_parser = crate::values::invoice_states())]
+        state: Option<String>,
         #[arg(long)]
         client: Option<i64>,
         #[arg(long, default_value = "")]
         search: String,
-        /// attention, due_asc, due_desc, newest, number.
-        #[arg(long, default_value = "attention")]
+        /// attention: overdue first.
+        #[arg(long, default_value = "attention", value_parser = crate::values::invoice_sorts())]
         sort: String,
         #[arg(long, default_value_t = 50)]
         limit: i64,
@@ -218,9 +218,9 @@ pub enum InvoicesCmd {
     /// Save an invoice as a PDF under the data folder.
     Pdf {
         id: i64,
-        /// a4 or letter.
-        #[arg(long, default_value = "")]
-        page_size: String,
+        /// Default: letter for English, A4 otherwise.
+        #[arg(long, value_parser = crate::values::page_sizes(), ignore_case = true)]
+        page_size: Option<String>,
     },
     /// Cancel an invoice that has no payments.
     Cancel {
@@ -228,6 +228,20 @@ pub enum InvoicesCmd {
         #[arg(long, default_value = "")]
         reason: String,
     },
+    /// Put an issued invoice's follow-ups on hold: while disputed (until
+    /// `invoices resume`), or paused through a day.
+    Hold {
+        id: i64,
+        #[arg(long, value_parser = crate::values::hold_kinds())]
+        kind: String,
+        /// With --kind paused (required): the last day of the pause; follow-ups resume the day after.
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Take an invoice off hold: its follow-ups resume (catching up with its current step).
+    Resume { id: i64 },
 }
 
 #[derive(Subcommand, Debug)]
@@ -241,8 +255,7 @@ pub enum PaymentsCmd {
         /// Defaults to today.
         #[arg(long, default_value = "")]
         date: String,
-        /// bank_transfer, card, paypal, cash, cheque, other.
-        #[arg(long, default_value = "bank_transfer")]
+        #[arg(long, default_value = "bank_transfer", value_parser = crate::values::payment_methods())]
         method: String,
         #[arg(long, default_value = "")]
         reference: String,
@@ -259,8 +272,7 @@ pub enum NotesCmd {
         invoice: Option<i64>,
         #[arg(long, default_value = "")]
         text: String,
-        /// note, incoming-call, email or letter.
-        #[arg(long, default_value = "note")]
+        #[arg(long, default_value = "note", value_parser = crate::values::note_kinds())]
         kind: String,
         /// An .eml file (e-mail) or a PDF/PNG/JPEG scan (letter); kept with its SHA-256.
         #[arg(long, value_name = "FILE")]
@@ -302,8 +314,7 @@ pub enum FollowupsCmd {
     Done {
         #[arg(long = "invoice", required = true)]
         invoices: Vec<i64>,
-        /// email, letter or phone.
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::channels())]
         channel: String,
         #[arg(long, default_value = "")]
         note: String,
@@ -373,11 +384,17 @@ fn parse_line(s: &str) -> LineInput {
     }
 }
 
-pub async fn run(args: Args) -> Result<String, ApiError> {
+/// What a command printed and the status to exit with.
+pub struct Reply {
+    pub text: String,
+    pub status: u8,
+}
+
+pub async fn run(args: Args) -> Result<Reply, ApiError> {
     if let Command::Dev(DevCmd::WriteBindings { path }) = &args.command {
         std::fs::write(path, kindly_api::bindings::typescript())
             .map_err(|e| ApiError::new(ErrorCode::IoError, format!("Cannot write {}: {e}", path.display()), None))?;
-        return Ok(format!("wrote {}\n", path.display()));
+        return Ok(Reply { text: format!("wrote {}\n", path.display()), status: 0 });
     }
     let today_override = match &args.command {
         Command::Followups { date: Some(d), .. } => Some(*d),
@@ -402,9 +419,15 @@ pub async fn run(args: Args) -> Result<String, ApiError> {
     out
 }
 
-async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool, utc_offset: i32) -> Result<String, ApiError> {
+async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool, utc_offset: i32) -> Result<Reply, ApiError> {
+    let o = output::Out::new(json);
+    let text = dispatch_to(ctx, command, &o, utc_offset).await?;
+    Ok(Reply { text, status: o.status_code() })
+}
+
+async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset: i32) -> Result<String, ApiError> {
     use kindly_api::{clients, invoices, payments, settings, status, timeline};
-    let o = output::Out { json };
+    let json = o.json;
     match command {
         Command::Status => o.status(&status::status(ctx).await?),
         Command::Demo { clients, invoices } => o.value(&status::seed_demo(ctx, clients, invoices).await?, |r| {
@@ -456,9 +479,13 @@ async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool, utc_offset: i32) -
             };
             o.value(&invoices::create(ctx, &input).await?, |c| format!("{} {}\n", c.id, c.number))
         }
-        Command::Invoices(InvoicesCmd::List { state, client, search, sort, limit, offset }) => o.invoices(
-            &invoices::list(ctx, &InvoiceListRequest { state, client_id: client, search, sort, offset, limit }).await?,
-        ),
+        Command::Invoices(InvoicesCmd::List { state, client, search, sort, limit, offset }) => {
+            let state = state.unwrap_or_default();
+            o.invoices(
+                &invoices::list(ctx, &InvoiceListRequest { state, client_id: client, search, sort, offset, limit })
+                    .await?,
+            )
+        }
         Command::Invoices(InvoicesCmd::Show { id }) => o.invoice(&invoices::get(ctx, id).await?),
         Command::Invoices(InvoicesCmd::Issue { id }) => {
             invoices::issue(ctx, id).await?;
@@ -468,6 +495,21 @@ async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool, utc_offset: i32) -
             invoices::cancel(ctx, id, &reason).await?;
             o.done()
         }
+        Command::Invoices(InvoicesCmd::Hold { id, kind, until, reason }) => {
+            if kind == "disputed" && until.is_some() {
+                return Err(ApiError::new(
+                    ErrorCode::InvalidHold,
+                    "A dispute holds the follow-ups until it is resolved: leave out --until (or use --kind paused).",
+                    Some("until"),
+                ));
+            }
+            kindly_api::followups::set_invoice_hold(ctx, id, &kind, until.as_deref(), &reason).await?;
+            o.hold(&invoices::get(ctx, id).await?)
+        }
+        Command::Invoices(InvoicesCmd::Resume { id }) => {
+            kindly_api::followups::set_invoice_hold(ctx, id, "none", None, "").await?;
+            o.hold(&invoices::get(ctx, id).await?)
+        }
         Command::Payments(PaymentsCmd::Add { invoice, amount, date, method, reference }) => {
             o.id(payments::record(ctx, &PaymentInput { invoice_id: invoice, amount, date, method, reference }).await?)
         }
@@ -475,13 +517,13 @@ async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool, utc_offset: i32) -
             o.id(timeline::add_note(ctx, &NoteInput { client_id: client, invoice_id: invoice, text }).await?)
         }
         Command::Notes(NotesCmd::Add { client, invoice, text, kind, file }) => {
-            crate::contacts_cmd::add_contact(ctx, &o, client, invoice, kind, text, file).await
+            crate::contacts_cmd::add_contact(ctx, o, client, invoice, kind, text, file).await
         }
-        Command::Notes(NotesCmd::Correct { entry, text }) => crate::contacts_cmd::correct(ctx, &o, entry, text).await,
-        Command::Calls(c) => crate::contacts_cmd::calls(ctx, &o, c).await,
-        Command::Promises(c) => crate::contacts_cmd::promises(ctx, &o, c).await,
-        Command::Timeline(a) => crate::contacts_cmd::timeline(ctx, &o, a, utc_offset).await,
-        Command::Dossier(a) => crate::contacts_cmd::dossier(ctx, &o, &fonts()?, a, utc_offset).await,
+        Command::Notes(NotesCmd::Correct { entry, text }) => crate::contacts_cmd::correct(ctx, o, entry, text).await,
+        Command::Calls(c) => crate::contacts_cmd::calls(ctx, o, c).await,
+        Command::Promises(c) => crate::contacts_cmd::promises(ctx, o, c).await,
+        Command::Timeline(a) => crate::contacts_cmd::timeline(ctx, o, a, utc_offset).await,
+        Command::Dossier(a) => crate::contacts_cmd::dossier(ctx, o, &fonts()?, a, utc_offset).await,
         Command::Followups { action: None, limit, offset, .. } => {
             o.queue(&kindly_api::followups::queue(ctx, &QueueRequest { client_id: None, offset, limit }).await?)
         }
@@ -496,26 +538,26 @@ async fn dispatch(ctx: Ctx<'_>, command: Command, json: bool, utc_offset: i32) -
         }
         Command::Letters { action: Some(LettersCmd::Confirm { batch, not_printed }), .. } => {
             let req = LetterBatchRequest { batch_id: batch, printed: !not_printed };
-            letters_done(&o, kindly_api::letters::confirm_letters(ctx, &req).await?)
+            letters_done(o, kindly_api::letters::confirm_letters(ctx, &req).await?)
         }
         Command::Letters { action: Some(LettersCmd::Retry { batch }), .. } => {
             let req = LetterBatchRequest { batch_id: batch, printed: false };
-            letters_done(&o, kindly_api::letters::retry_letters(ctx, &Printer::from_env(), &req).await?)
+            letters_done(o, kindly_api::letters::retry_letters(ctx, &Printer::from_env(), &req).await?)
         }
         Command::Letters { invoices, page_size, print, action: None } => {
             let fonts = fonts()?;
-            let req = LettersRequest { invoice_ids: invoices, page_size, print };
-            letters_done(&o, kindly_api::letters::generate_letters(ctx, &fonts, &Printer::from_env(), &req).await?)
+            let req = LettersRequest { invoice_ids: invoices, page_size: page_size.unwrap_or_default(), print };
+            letters_done(o, kindly_api::letters::generate_letters(ctx, &fonts, &Printer::from_env(), &req).await?)
         }
         Command::Invoices(InvoicesCmd::Pdf { id, page_size }) => {
             let fonts = fonts()?;
-            let r = kindly_api::documents::invoice_pdf(ctx, &fonts, &InvoicePdfRequest { invoice_id: id, page_size })
-                .await?;
+            let req = InvoicePdfRequest { invoice_id: id, page_size: page_size.unwrap_or_default() };
+            let r = kindly_api::documents::invoice_pdf(ctx, &fonts, &req).await?;
             o.value(&r, |r| format!("{}\n", r.path))
         }
-        Command::Smtp(cmd) => crate::mail_cmd::smtp(ctx, cmd, &o).await,
-        Command::Bank(cmd) => crate::bank_cmd::bank(ctx, cmd, &o).await,
-        Command::Emails(cmd) => crate::mail_cmd::emails(ctx, cmd, &o).await,
+        Command::Smtp(cmd) => crate::mail_cmd::smtp(ctx, cmd, o).await,
+        Command::Bank(cmd) => crate::bank_cmd::bank(ctx, cmd, o).await,
+        Command::Emails(cmd) => crate::mail_cmd::emails(ctx, cmd, o).await,
         Command::Plans(cmd) => crate::plans::run(ctx, cmd, json).await,
         Command::Dev(_) => Ok(String::new()),
     }

@@ -24,7 +24,7 @@ pub enum CallsCmd {
     Log {
         #[arg(long)]
         invoice: i64,
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::outcomes())]
         outcome: String,
         #[arg(long, default_value = "")]
         notes: String,
@@ -55,8 +55,7 @@ pub enum PromisesCmd {
         /// Default: everything still owing.
         #[arg(long, default_value = "")]
         amount: String,
-        /// call, email, letter or in_person.
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::promise_how())]
         how: String,
     },
     /// List promises (kept, broken, open) of a client or an invoice.
@@ -75,8 +74,7 @@ pub enum PromisesCmd {
     FollowedUp {
         #[arg(long)]
         promise: i64,
-        /// email or letter.
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::channels())]
         channel: String,
     },
 }
@@ -88,7 +86,7 @@ pub struct TimelineArgs {
     #[arg(long)]
     pub invoice: Option<i64>,
     /// A kind to show (repeatable), e.g. call_logged, inbound_contact, note.
-    #[arg(long = "kind")]
+    #[arg(long = "kind", value_parser = crate::values::event_kinds())]
     pub kinds: Vec<String>,
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
@@ -110,9 +108,9 @@ pub struct DossierArgs {
     /// Folder to write into (default: the data folder's exports/).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
-    /// a4 or letter.
-    #[arg(long, default_value = "")]
-    pub page_size: String,
+    /// Default: letter for English, A4 otherwise.
+    #[arg(long, value_parser = crate::values::page_sizes(), ignore_case = true)]
+    pub page_size: Option<String>,
 }
 
 pub async fn calls(ctx: Ctx<'_>, o: &Out, cmd: CallsCmd) -> Result<String, ApiError> {
@@ -243,7 +241,7 @@ pub async fn dossier(
         invoice_id: a.invoice,
         out_dir: a.out.map(|p| p.display().to_string()),
         utc_offset_minutes,
-        page_size: a.page_size,
+        page_size: a.page_size.unwrap_or_default(),
     };
     o.value(&dossier::export(ctx, fonts, &req).await?, |r| {
         let mut out =

@@ -22,8 +22,8 @@ pub enum SmtpCmd {
         host: String,
         #[arg(long, default_value_t = 587)]
         port: i64,
-        /// starttls, tls, or plain (a relay on this computer only).
-        #[arg(long, default_value = "starttls")]
+        /// plain: a relay on this computer only.
+        #[arg(long, default_value = "starttls", value_parser = crate::values::securities())]
         security: String,
         #[arg(long, default_value = "")]
         username: String,
@@ -81,7 +81,7 @@ pub enum EmailsCmd {
     },
     /// List the outbox (optionally only --state …).
     List {
-        #[arg(long = "state")]
+        #[arg(long = "state", value_parser = crate::values::outbox_states())]
         states: Vec<String>,
         #[arg(long, default_value_t = 100)]
         limit: i64,
@@ -208,6 +208,12 @@ pub async fn emails(ctx: Ctx<'_>, cmd: EmailsCmd, o: &Out) -> Result<String, Api
             let only = (!ids.is_empty()).then_some(ids.as_slice());
             let never = AtomicBool::new(false);
             let r = outbox::send_queued(ctx, &Utc::now, only, &mut |_| {}, &never).await?;
+            // The report is printed either way; a batch that stopped on an
+            // error (keychain, login, certificate, connection) exits 3 so a
+            // scheduled run can tell.
+            if r.stopped.is_some() {
+                o.set_status(crate::EXIT_STOPPED);
+            }
             o.value(&r, report_text)
         }
         EmailsCmd::List { states, limit, offset } => {

@@ -8,10 +8,14 @@ use kindly_api::views::{MoneyView, Page, TimelineItem};
 use kindly_api::ApiError;
 use kindly_core::ErrorCode;
 use serde::Serialize;
+use std::cell::Cell;
 use std::fmt::Write;
 
 pub struct Out {
     pub json: bool,
+    /// The exit status when the command succeeded (0 unless a command says
+    /// otherwise, e.g. `emails send` whose batch stopped).
+    status: Cell<u8>,
 }
 
 fn to_json<T: Serialize>(v: &T) -> Result<String, ApiError> {
@@ -28,6 +32,14 @@ fn owing(v: &[MoneyView]) -> String {
     }
 }
 
+/// "follow-ups on hold: disputed (reason)", "… paused through DAY", or None.
+fn hold_text(d: &InvoiceDetail) -> Option<String> {
+    let kind = d.hold.as_deref()?;
+    let until = d.hold_until.as_deref().map(|u| format!(" through {u}")).unwrap_or_default();
+    let reason = if d.hold_reason.is_empty() { String::new() } else { format!(" ({})", d.hold_reason) };
+    Some(format!("follow-ups on hold: {kind}{until}{reason}"))
+}
+
 fn timeline(out: &mut String, items: &[TimelineItem]) {
     let _ = writeln!(out, "\nTimeline:");
     for t in items {
@@ -36,6 +48,19 @@ fn timeline(out: &mut String, items: &[TimelineItem]) {
 }
 
 impl Out {
+    pub fn new(json: bool) -> Out {
+        Out { json, status: Cell::new(0) }
+    }
+
+    /// Exit with `status` after printing the output.
+    pub fn set_status(&self, status: u8) {
+        self.status.set(status);
+    }
+
+    pub fn status_code(&self) -> u8 {
+        self.status.get()
+    }
+
     pub fn value<T: Serialize>(&self, v: &T, text: impl FnOnce(&T) -> String) -> Result<String, ApiError> {
         if self.json {
             to_json(v)
@@ -118,6 +143,9 @@ impl Out {
         self.value(d, |d| {
             let mut s = format!("Invoice {} (#{}) for {}\n", d.number, d.id, d.client_name);
             let _ = writeln!(s, "state: {}  issued {}  due {}", d.state, d.issue_date, d.due_date);
+            if let Some(h) = hold_text(d) {
+                let _ = writeln!(s, "{h}");
+            }
             for l in &d.lines {
                 let _ = writeln!(
                     s,
@@ -134,6 +162,18 @@ impl Out {
             timeline(&mut s, &d.timeline);
             s
         })
+    }
+
+    /// An invoice's hold after `invoices hold` / `invoices resume`.
+    pub fn hold(&self, d: &InvoiceDetail) -> Result<String, ApiError> {
+        let v = serde_json::json!({
+            "id": d.id,
+            "number": d.number,
+            "hold": d.hold,
+            "hold_until": d.hold_until,
+            "hold_reason": d.hold_reason,
+        });
+        self.value(&v, |_| format!("{} {}\n", d.number, hold_text(d).unwrap_or_else(|| "follow-ups resumed".into())))
     }
 
     pub fn queue(&self, q: &QueuePage) -> Result<String, ApiError> {

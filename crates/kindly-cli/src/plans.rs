@@ -22,8 +22,8 @@ pub struct ScheduleArgs {
     /// Or the amount of each installment (the last one is the rest).
     #[arg(long, default_value = "")]
     pub amount: String,
-    /// weekly, fortnightly, monthly or custom.
-    #[arg(long, default_value = "monthly")]
+    /// custom: the dates given with --date.
+    #[arg(long, default_value = "monthly", value_parser = crate::values::frequencies(), ignore_case = true)]
     pub frequency: String,
     /// First installment (or down payment) date; default today.
     #[arg(long, default_value = "")]
@@ -96,8 +96,7 @@ pub enum PlansCmd {
         /// The day they agreed (default today).
         #[arg(long = "on", default_value = "")]
         agreed_on: String,
-        /// call, email, letter or in_person.
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::agreed_how(), ignore_case = true)]
         how: String,
         #[arg(long, default_value = "")]
         note: String,
@@ -128,8 +127,7 @@ pub enum PlansCmd {
     /// Record that today's installment reminder was sent.
     Done {
         id: i64,
-        /// email, letter or phone.
-        #[arg(long)]
+        #[arg(long, value_parser = crate::values::channels())]
         channel: String,
         #[arg(long, default_value = "")]
         note: String,
@@ -137,9 +135,9 @@ pub enum PlansCmd {
     /// Print today's installment reminder as a letter (saved under letters/) and record it.
     Letter {
         id: i64,
-        /// a4 or letter.
-        #[arg(long, default_value = "")]
-        page_size: String,
+        /// Default: letter for English, A4 otherwise.
+        #[arg(long, value_parser = crate::values::page_sizes(), ignore_case = true)]
+        page_size: Option<String>,
         /// Print it (CUPS lp; KINDLY_PRINT_COMMAND overrides) and record it if the printer took it;
         /// without it the PDF is only saved.
         #[arg(long)]
@@ -150,9 +148,9 @@ pub enum PlansCmd {
     /// Save the plan's agreement letter as a PDF under the data folder.
     Pdf {
         id: i64,
-        /// a4 or letter.
-        #[arg(long, default_value = "")]
-        page_size: String,
+        /// Default: letter for English, A4 otherwise.
+        #[arg(long, value_parser = crate::values::page_sizes(), ignore_case = true)]
+        page_size: Option<String>,
     },
 }
 
@@ -249,14 +247,24 @@ pub async fn run(ctx: Ctx<'_>, cmd: PlansCmd, json: bool) -> Result<String, ApiE
         PlansCmd::Letter { id, page_size, print } => {
             let fonts = kindly_pdf::Fonts::load().map_err(ApiError::from)?;
             let printer = kindly_api::print::Printer::from_env();
-            let r = plans::reminder_letter(ctx, &fonts, &printer, &PlanPdfRequest { plan_id: id, page_size, print })
-                .await?;
+            let r = plans::reminder_letter(
+                ctx,
+                &fonts,
+                &printer,
+                &PlanPdfRequest { plan_id: id, page_size: page_size.unwrap_or_default(), print },
+            )
+            .await?;
             out(json, &r, |r| format!("{} ({})\n", r.path, r.print_state.replace('_', " ")))
         }
         PlansCmd::Email { id } => out(json, &plans::proposal_email(ctx, id).await?, message_text),
         PlansCmd::Pdf { id, page_size } => {
             let fonts = kindly_pdf::Fonts::load().map_err(ApiError::from)?;
-            let r = plans::plan_pdf(ctx, &fonts, &PlanPdfRequest { plan_id: id, page_size, print: false }).await?;
+            let r = plans::plan_pdf(
+                ctx,
+                &fonts,
+                &PlanPdfRequest { plan_id: id, page_size: page_size.unwrap_or_default(), print: false },
+            )
+            .await?;
             out(json, &r, |r| format!("{}\n", r.path))
         }
     }

@@ -203,6 +203,7 @@ error_codes! {
     UnknownStage = "unknown_stage",
     UnsupportedLanguage = "unsupported_language",
     UnsupportedScan = "unsupported_scan",
+    Usage = "usage",
     WrongClient = "wrong_client",
 }
 
