@@ -81,7 +81,8 @@ pub struct CallLogResult {
 }
 
 /// How a call went.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS, strum::VariantArray)]
+#[serde(rename_all = "snake_case")]
 pub enum CallOutcome {
     Reached,
     Voicemail,

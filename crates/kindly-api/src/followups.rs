@@ -3,13 +3,14 @@
 //! tone check), marking a step done, templates, the ladder and the ways to pay.
 
 use crate::documents;
-use crate::views::{MoneyView, OptionItem};
+use crate::views::{stored, MoneyView, OptionItem};
 use crate::{ApiError, ApiResult, Ctx};
 use chrono::NaiveDate;
 use kindly_core::invoice::{days_overdue, parse_date};
 use kindly_core::locale::Locale;
 use kindly_core::ErrorCode;
 use kindly_core::{text, Money};
+use kindly_core::vocab::{LetterState, OutboxState};
 use kindly_followup::ladder::{Channel, Ladder, Stage, Tone};
 use kindly_followup::payment_methods::{BankAccount, PaymentMethods};
 use kindly_followup::queue::{for_invoice, proposed_stage};
@@ -25,10 +26,8 @@ pub struct StageView {
     pub key: String,
     pub name: String,
     pub offset_days: i64,
-    /// friendly, courteous, courteous_firm.
-    pub tone: String,
-    /// email, letter, phone.
-    pub channel: String,
+    pub tone: Tone,
+    pub channel: Channel,
 }
 
 impl From<&Stage> for StageView {
@@ -37,8 +36,8 @@ impl From<&Stage> for StageView {
             key: s.key.clone(),
             name: s.name.clone(),
             offset_days: s.offset_days,
-            tone: s.tone.as_str().into(),
-            channel: s.channel.as_str().into(),
+            tone: s.tone,
+            channel: s.channel,
         }
     }
 }
@@ -67,16 +66,16 @@ pub struct QueueItem {
     pub outstanding: MoneyView,
     /// The channel to use: the stage's, except that an e-mail stage for a
     /// client without an e-mail address becomes a letter.
-    pub channel: String,
+    pub channel: Channel,
     pub email: Option<String>,
     pub phone: Option<String>,
     /// The state of this stage's e-mail in the outbox (queued, sending,
     /// failed, uncertain), if one was queued.
-    pub email_state: Option<String>,
+    pub email_state: Option<OutboxState>,
     pub outbox_id: Option<i64>,
-    /// This step's letter, when it was made but has not printed: "made",
-    /// "awaiting_confirmation" (opened in the PDF viewer) or "not_printed".
-    pub letter_state: Option<String>,
+    /// This step's letter, when it was made but has not printed: made,
+    /// awaiting_confirmation (opened in the PDF viewer) or not_printed.
+    pub letter_state: Option<LetterState>,
     /// Why the letter did not print, and what to do.
     pub letter_reason: Option<String>,
     /// The letter batch to print again or confirm.
@@ -115,9 +114,9 @@ pub struct FindingView {
 pub struct MessagePreview {
     pub client_id: i64,
     pub client_name: String,
-    pub language: String,
+    pub language: Locale,
     pub stage: StageView,
-    pub channel: String,
+    pub channel: Channel,
     pub recipient_email: Option<String>,
     pub recipient_address: String,
     pub subject: String,
@@ -135,8 +134,7 @@ pub struct MessagePreview {
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct MarkDoneRequest {
     pub invoice_ids: Vec<i64>,
-    /// email, letter or phone.
-    pub channel: String,
+    pub channel: Channel,
     #[serde(default)]
     pub note: String,
 }
@@ -150,7 +148,7 @@ pub struct TemplateInput {
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct TemplateView {
     pub stage_key: String,
-    pub language: String,
+    pub language: Locale,
     pub subject: String,
     pub body: String,
     pub is_default: bool,
@@ -234,7 +232,7 @@ pub async fn queue(ctx: Ctx<'_>, req: &QueueRequest) -> ApiResult<QueuePage> {
                 due_date: r.due_date.to_string(),
                 days_overdue: days_overdue(r.due_date, ctx.today),
                 outstanding: MoneyView::new(r.total_minor - r.paid_minor, r.currency, locale),
-                channel: route(stage, email.is_some()).as_str().into(),
+                channel: route(stage, email.is_some()),
                 email,
                 phone: r.phone.clone(),
                 email_state: None,
@@ -249,14 +247,14 @@ pub async fn queue(ctx: Ctx<'_>, req: &QueueRequest) -> ApiResult<QueuePage> {
     let ids: Vec<i64> = items.iter().map(|i| i.invoice_id).collect();
     for (invoice_id, stage_key, outbox_id, state) in ctx.store.outbox_states(&ids).await? {
         if let Some(i) = items.iter_mut().find(|i| i.invoice_id == invoice_id && i.stage.key == stage_key) {
-            i.email_state = Some(state);
+            i.email_state = Some(stored(OutboxState::parse, &state, "e-mail state")?);
             i.outbox_id = Some(outbox_id);
         }
     }
     for l in ctx.store.pending_letters(&ids).await? {
         let same_stage = |i: &QueueItem| l.stage_key.as_deref().is_none_or(|k| k == i.stage.key);
         if let Some(i) = items.iter_mut().find(|i| i.invoice_id == l.invoice_id && same_stage(i)) {
-            i.letter_state = Some(l.state);
+            i.letter_state = Some(stored(LetterState::parse, &l.state, "letter state")?);
             i.letter_reason = Some(l.reason).filter(|r| !r.is_empty());
             i.letter_batch_id = Some(l.batch_id);
         }
@@ -440,9 +438,9 @@ pub async fn preview(ctx: Ctx<'_>, req: &MessageRequest) -> ApiResult<MessagePre
     Ok(MessagePreview {
         client_id: client.id,
         client_name: client.details.display_name.clone(),
-        language: lang.code().into(),
+        language: lang,
         stage: stage.into(),
-        channel: route(stage, email.is_some()).as_str().into(),
+        channel: route(stage, email.is_some()),
         recipient_email: email,
         recipient_address: client.details.address.clone(),
         findings: findings(tone::check(&rendered.subject, &rendered.body, Some(&facts))),
@@ -479,8 +477,7 @@ async fn client_ladder_id(ctx: Ctx<'_>, client_id: i64) -> ApiResult<Option<i64>
 /// A stage is done at most once per invoice: a second click is refused with
 /// `already_done` and changes nothing.
 pub async fn mark_done(ctx: Ctx<'_>, req: &MarkDoneRequest) -> ApiResult<Vec<i64>> {
-    let channel = Channel::parse(req.channel.trim())
-        .ok_or_else(|| ApiError::new(ErrorCode::InvalidChannel, "Choose e-mail, letter or phone.", Some("channel")))?;
+    let channel = req.channel;
     let note = text::multi_line(&req.note, "note", 5000)?;
     let invoices = load_bundle(ctx, &req.invoice_ids).await?;
     let stages = due_stages(ctx, &invoices).await?;
@@ -556,7 +553,7 @@ pub async fn get_template(ctx: Ctx<'_>, stage_key: &str, language: &str) -> ApiR
     let (t, is_default) = effective_template(ctx, stage_key, lang).await?;
     Ok(TemplateView {
         stage_key: stage_key.into(),
-        language: lang.code().into(),
+        language: lang,
         findings: findings(tone::check(&t.subject, &t.body, None)),
         subject: t.subject,
         body: t.body,
@@ -643,10 +640,8 @@ fn ladder_from_view(input: &LadderView) -> ApiResult<Ladder> {
                 key: if s.key.trim().is_empty() { format!("stage_{}", i + 1) } else { s.key.trim().to_string() },
                 name: s.name.clone(),
                 offset_days: s.offset_days,
-                tone: Tone::parse(&s.tone)
-                    .ok_or_else(|| ApiError::new(ErrorCode::InvalidTone, "Choose a tone.", Some("tone")))?,
-                channel: Channel::parse(&s.channel)
-                    .ok_or_else(|| ApiError::new(ErrorCode::InvalidChannel, "Choose a channel.", Some("channel")))?,
+                tone: s.tone,
+                channel: s.channel,
             })
         })
         .collect::<ApiResult<Vec<_>>>()?;

@@ -394,7 +394,7 @@ async fn due_letter_invoices(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
     loop {
         let page = followups::queue(ctx, &QueueRequest { client_id: None, offset, limit: 1000 }).await?;
         let n = page.items.len() as i64;
-        ids.extend(page.items.into_iter().filter(|i| i.channel == "letter").map(|i| i.invoice_id));
+        ids.extend(page.items.into_iter().filter(|i| i.channel == Channel::Letter).map(|i| i.invoice_id));
         offset += n;
         if n == 0 || offset >= page.total {
             break;

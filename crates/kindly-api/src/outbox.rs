@@ -26,7 +26,7 @@ use crate::views::Page;
 use crate::{mail, ApiError, ApiResult, Ctx};
 use chrono::{DateTime, Duration, Utc};
 use kindly_core::ErrorCode;
-use kindly_followup::ladder::Stage;
+use kindly_followup::ladder::{Channel, Stage};
 use kindly_followup::plan::progress::ReminderKind;
 use kindly_mail::compose::{compose, new_message_id, FileAttachment, Outgoing};
 use kindly_mail::transport::Mailer;
@@ -221,13 +221,13 @@ pub async fn queue_emails(ctx: Ctx<'_>, fonts: &Fonts, req: &QueueEmailsRequest)
 /// Plans whose reminder due today goes by e-mail and is not in the outbox yet.
 async fn due_plan_emails(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
     let items = crate::plans::queue_items(ctx, None).await?;
-    Ok(items.into_iter().filter(|i| i.channel == "email" && i.email_state.is_none()).map(|i| i.plan_id).collect())
+    Ok(items.into_iter().filter(|i| i.channel == Channel::Email && i.email_state.is_none()).map(|i| i.plan_id).collect())
 }
 
 /// Broken promises whose follow-up goes by e-mail and is not in the outbox yet.
 async fn due_promise_emails(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
     let items = crate::contacts::promise_queue(ctx, None).await?;
-    Ok(items.into_iter().filter(|i| i.channel == "email" && i.email_state.is_none()).map(|i| i.promise.id).collect())
+    Ok(items.into_iter().filter(|i| i.channel == Channel::Email && i.email_state.is_none()).map(|i| i.promise.id).collect())
 }
 
 /// The live outbox message (state, id) for something that is not a ladder stage.
@@ -312,7 +312,7 @@ async fn due_email_invoices(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
         let page = crate::followups::queue(ctx, &QueueRequest { client_id: None, offset, limit: 1000 }).await?;
         let n = page.items.len() as i64;
         ids.extend(
-            page.items.into_iter().filter(|i| i.channel == "email" && i.email_state.is_none()).map(|i| i.invoice_id),
+            page.items.into_iter().filter(|i| i.channel == Channel::Email && i.email_state.is_none()).map(|i| i.invoice_id),
         );
         offset += n;
         if n == 0 || offset >= page.total {
@@ -327,7 +327,7 @@ async fn queue_one(ctx: Ctx<'_>, fonts: &Fonts, smtp: &kindly_mail::SmtpSettings
     let stages = due_stages(ctx, &invoices).await?;
     let message = preview(ctx, &MessageRequest { invoice_ids: ids.to_vec(), ..Default::default() }).await?;
     let client = ctx.store.client(message.client_id).await?;
-    if client.details.emails.is_empty() || message.channel != "email" {
+    if client.details.emails.is_empty() || message.channel != Channel::Email {
         return Err(ApiError::new(
             ErrorCode::NoEmail,
             format!(

@@ -66,3 +66,16 @@ pub struct OptionItem {
     pub value: String,
     pub label: String,
 }
+
+/// A word read from the database as its vocabulary value; a word Kindly
+/// never writes means the file was changed by something else, and is
+/// reported, never read as a default.
+pub(crate) fn stored<T>(parse: fn(&str) -> Option<T>, word: &str, what: &str) -> crate::ApiResult<T> {
+    parse(word).ok_or_else(|| {
+        crate::ApiError::new(
+            crate::ErrorCode::DatabaseError,
+            format!("The database holds an unknown {what} \"{word}\"; it may have been changed outside Kindly."),
+            None,
+        )
+    })
+}

@@ -177,7 +177,7 @@ pub fn resolve_due_date(
 
 /// What is stored: an invoice is a draft, issued, or cancelled. Everything
 /// else about its state is derived.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum InvoiceStatus {
     Draft,
@@ -207,7 +207,7 @@ impl InvoiceStatus {
 /// The state a person sees, derived from status, dates and payments on a
 /// given day. Precedence: cancelled, draft, paid, overdue (even if partly
 /// paid: the UI adds "part paid"), partially paid, due soon, open.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord, ts_rs::TS, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum InvoiceState {
     Overdue,

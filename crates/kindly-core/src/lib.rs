@@ -19,6 +19,7 @@ pub mod numbering;
 pub mod payment;
 pub mod text;
 pub mod timeline;
+pub mod vocab;
 
 pub use error::{DomainError, ErrorCode};
 pub use money::{Currency, Money};

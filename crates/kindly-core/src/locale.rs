@@ -6,7 +6,7 @@ use crate::money::Currency;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug, Serialize, Deserialize, Default, ts_rs::TS, strum::VariantArray)]
 #[serde(rename_all = "lowercase")]
 pub enum Locale {
     #[default]

@@ -8,7 +8,7 @@ use crate::text;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentMethod {
     BankTransfer,

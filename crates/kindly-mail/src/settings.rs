@@ -7,7 +7,7 @@ use lettre::Address;
 use serde::{Deserialize, Serialize};
 
 /// How the connection is secured.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default, ts_rs::TS, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum Security {
     /// Plain connection upgraded with STARTTLS (usually port 587). Required:

@@ -11,7 +11,8 @@ use crate::text::{clean, Run, Shaper, MM_PER_PT};
 use crate::{Party, Table};
 
 /// Paper size, which also decides the envelope-window geometry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS, strum::VariantArray)]
+#[serde(rename_all = "lowercase")]
 pub enum PageSize {
     /// 210 × 297 mm, laid out after DIN 5008 form B for DL / C5 / C4 window envelopes.
     #[default]

@@ -18,14 +18,7 @@ pub struct ClientRecord {
     pub created_at: DateTime<Utc>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum ClientSort {
-    #[default]
-    NameAsc,
-    NameDesc,
-    Newest,
-    Oldest,
-}
+pub use kindly_core::vocab::ClientSort;
 
 #[derive(Clone, Debug, Default)]
 pub struct ClientQuery {

@@ -70,17 +70,7 @@ impl InvoiceRecord {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum InvoiceSort {
-    /// Overdue first (oldest due date first), then due soon, partly paid,
-    /// open, drafts, paid and cancelled.
-    #[default]
-    Attention,
-    DueAsc,
-    DueDesc,
-    Newest,
-    NumberAsc,
-}
+pub use kindly_core::vocab::InvoiceSort;
 
 #[derive(Clone, Debug, Default)]
 pub struct InvoiceQuery {

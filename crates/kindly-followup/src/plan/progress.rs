@@ -84,7 +84,7 @@ pub fn standing(installments: &[Installment], paid_total: i64, today: NaiveDate,
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum ReminderKind {
     /// Before an installment is due.

@@ -39,7 +39,7 @@ pub const REMAINDER_RULE: &str = "Amounts are split exactly; when the balance do
 the first installments carry the extra cent (minor unit). With a fixed installment amount, the last \
 installment is what remains.";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, strum::VariantArray)]
 #[serde(rename_all = "snake_case")]
 pub enum Frequency {
     Weekly,

@@ -1,0 +1,170 @@
+//! Closed vocabularies that cross the IPC boundary and are stored as text:
+//! each is one Rust enum, serialised as the snake_case word beside each
+//! variant, a TypeScript union in `ui/src/lib/bindings.ts` (with the list of
+//! its values), and parsed back with `parse`. Domain enums that live with
+//! their rules (`InvoiceState`, `Channel`, `Tone`, …) carry the same
+//! derives where they are defined.
+
+/// Declares a closed vocabulary: the enum, its wire words, `as_str`,
+/// `parse` and `Display`, and `VARIANTS` (every value, for lists and tests).
+#[macro_export]
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $wire:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, ts_rs::TS, strum::VariantArray)]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $wire)] $variant, )*
+        }
+
+        impl $name {
+            /// The stored and wire form.
+            pub const fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $wire,)* }
+            }
+
+            /// The value for a stored or wire word; `None` for anything else.
+            pub fn parse(s: &str) -> Option<$name> {
+                match s { $($wire => Some($name::$variant),)* _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// Where an e-mail is in the outbox (see 0003_outbox.sql).
+    pub enum OutboxState {
+        Queued = "queued",
+        Sending = "sending",
+        Sent = "sent",
+        Failed = "failed",
+        Uncertain = "uncertain",
+        Cancelled = "cancelled",
+    }
+}
+
+vocabulary! {
+    /// What became of a letter batch: made (saved), opened in a PDF viewer
+    /// and awaiting the user's word, printed, or refused by the printer.
+    pub enum LetterState {
+        Made = "made",
+        AwaitingConfirmation = "awaiting_confirmation",
+        Printed = "printed",
+        NotPrinted = "not_printed",
+    }
+}
+
+vocabulary! {
+    /// What a "print this" request did: only saved, printed (the print
+    /// command took it), or opened in the PDF viewer to be confirmed.
+    pub enum PrintState {
+        Saved = "saved",
+        Printed = "printed",
+        AwaitingConfirmation = "awaiting_confirmation",
+    }
+}
+
+vocabulary! {
+    /// An installment plan's recorded state (states only move forward).
+    pub enum PlanState {
+        Proposed = "proposed",
+        Active = "active",
+        Completed = "completed",
+        Broken = "broken",
+        Renegotiated = "renegotiated",
+        Cancelled = "cancelled",
+    }
+}
+
+vocabulary! {
+    /// How a client agreed to a plan.
+    pub enum AgreedHow {
+        Call = "call",
+        Email = "email",
+        Letter = "letter",
+        InPerson = "in_person",
+    }
+}
+
+vocabulary! {
+    /// A hold on one invoice's follow-ups: none, disputed (until resolved),
+    /// or paused until a day.
+    pub enum HoldKind {
+        None = "none",
+        Disputed = "disputed",
+        Paused = "paused",
+    }
+}
+
+vocabulary! {
+    /// What the client sent or said, logged by hand on the timeline.
+    pub enum ContactKind {
+        Note = "note",
+        IncomingCall = "incoming_call",
+        Email = "email",
+        Letter = "letter",
+    }
+}
+
+vocabulary! {
+    /// How the client list is sorted.
+    #[derive(Default)]
+    pub enum ClientSort {
+        #[default]
+        NameAsc = "name_asc",
+        NameDesc = "name_desc",
+        Newest = "newest",
+        Oldest = "oldest",
+    }
+}
+
+vocabulary! {
+    /// How the invoice list is sorted. `attention`: overdue first (oldest
+    /// due date first), then due soon, partly paid, open, drafts, paid and
+    /// cancelled.
+    #[derive(Default)]
+    pub enum InvoiceSort {
+        #[default]
+        Attention = "attention",
+        DueAsc = "due_asc",
+        DueDesc = "due_desc",
+        Newest = "newest",
+        NumberAsc = "number",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Serialize;
+    use strum::VariantArray;
+
+    /// Every word parses back to its value and serialises as itself.
+    #[test]
+    fn words_round_trip() {
+        fn check<T: VariantArray + Serialize + Copy + PartialEq + std::fmt::Debug>(
+            as_str: fn(T) -> &'static str,
+            parse: fn(&str) -> Option<T>,
+        ) {
+            for v in T::VARIANTS {
+                assert_eq!(parse(as_str(*v)), Some(*v));
+                assert_eq!(serde_json::to_value(v).unwrap(), serde_json::json!(as_str(*v)));
+            }
+            assert_eq!(parse("bogus"), None);
+        }
+        check(OutboxState::as_str, OutboxState::parse);
+        check(LetterState::as_str, LetterState::parse);
+        check(PrintState::as_str, PrintState::parse);
+        check(PlanState::as_str, PlanState::parse);
+        check(AgreedHow::as_str, AgreedHow::parse);
+        check(HoldKind::as_str, HoldKind::parse);
+        check(ContactKind::as_str, ContactKind::parse);
+        check(ClientSort::as_str, ClientSort::parse);
+        check(InvoiceSort::as_str, InvoiceSort::parse);
+    }
+}
