@@ -5,7 +5,8 @@
 //! behind the timeline view and the evidence dossier.
 
 use crate::followups::{note_contact, record_step, refuse_if_contacted, DoneStep};
-use crate::timeline::{append, NewEvent};
+use crate::row::Text;
+use crate::timeline::{append, EntryRow, NewEvent, ENTRY_COLUMNS};
 use crate::util::{date_str, instant_str, parse_date, parse_instant};
 use crate::{Store, StoreError};
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -112,29 +113,108 @@ pub struct BrokenPromiseDue {
     pub owing_minor: i64,
 }
 
-type PromiseRow =
-    (i64, i64, String, i64, String, i64, String, String, String, i64, Option<String>, Option<String>, Option<String>);
+/// A promise row as read (see [`PROMISE_COLS`]).
+#[derive(sqlx::FromRow)]
+struct PromiseRow {
+    id: i64,
+    invoice_id: i64,
+    invoice_number: String,
+    client_id: i64,
+    promised_on: String,
+    amount_minor: i64,
+    currency: Text<Currency>,
+    how: String,
+    recorded_at: String,
+    timeline_id: i64,
+    outcome: Option<String>,
+    resolved_on: Option<String>,
+    followed_up_on: Option<String>,
+}
 
 const PROMISE_COLS: &str =
-    "p.id, p.invoice_id, i.number, p.client_id, p.promised_on, p.amount_minor, p.currency, p.how,
+    "p.id, p.invoice_id, i.number AS invoice_number, p.client_id, p.promised_on, p.amount_minor, p.currency, p.how,
      p.recorded_at, p.timeline_id, p.outcome, p.resolved_on, p.followed_up_on";
 
-fn to_promise(r: PromiseRow) -> Result<PromiseRecord, StoreError> {
-    Ok(PromiseRecord {
-        id: r.0,
-        invoice_id: r.1,
-        invoice_number: r.2,
-        client_id: r.3,
-        promised_on: parse_date(&r.4)?,
-        amount_minor: r.5,
-        currency: Currency::parse(&r.6).map_err(|e| StoreError::Other(e.to_string()))?,
-        how: r.7,
-        recorded_at: parse_instant(&r.8)?,
-        timeline_id: r.9,
-        outcome: r.10,
-        resolved_on: r.11.as_deref().map(parse_date).transpose()?,
-        followed_up_on: r.12.as_deref().map(parse_date).transpose()?,
-    })
+impl PromiseRow {
+    fn into_record(self) -> Result<PromiseRecord, StoreError> {
+        Ok(PromiseRecord {
+            id: self.id,
+            invoice_id: self.invoice_id,
+            invoice_number: self.invoice_number,
+            client_id: self.client_id,
+            promised_on: parse_date(&self.promised_on)?,
+            amount_minor: self.amount_minor,
+            currency: self.currency.0,
+            how: self.how,
+            recorded_at: parse_instant(&self.recorded_at)?,
+            timeline_id: self.timeline_id,
+            outcome: self.outcome,
+            resolved_on: self.resolved_on.as_deref().map(parse_date).transpose()?,
+            followed_up_on: self.followed_up_on.as_deref().map(parse_date).transpose()?,
+        })
+    }
+}
+
+/// A broken promise to follow up, with its invoice and client.
+#[derive(sqlx::FromRow)]
+struct BrokenPromiseRow {
+    #[sqlx(flatten)]
+    promise: PromiseRow,
+    client_name: String,
+    due_date: String,
+    owing_minor: i64,
+}
+
+/// Where a promise stands, for its follow-up.
+#[derive(sqlx::FromRow)]
+struct PromiseStanding {
+    invoice_id: i64,
+    client_id: i64,
+    outcome: Option<String>,
+    followed_up_on: Option<String>,
+}
+
+/// An open promise with its invoice's amounts, for the daily resolution.
+#[derive(sqlx::FromRow)]
+struct OpenPromise {
+    id: i64,
+    invoice_id: i64,
+    client_id: i64,
+    promised_on: String,
+    amount_minor: i64,
+    currency: String,
+    recorded_at: String,
+    total_minor: i64,
+    number: String,
+}
+
+/// What was paid on an invoice since a promise, and by the promised day.
+#[derive(sqlx::FromRow)]
+struct PaidAround {
+    paid_since: i64,
+    paid_by_day: i64,
+}
+
+/// The client an invoice belongs to.
+#[derive(sqlx::FromRow)]
+struct InvoiceOwner {
+    client_id: i64,
+}
+
+/// A promise's invoice and whether it was followed up.
+#[derive(sqlx::FromRow)]
+struct PromiseInvoice {
+    invoice_id: i64,
+    followed_up_on: Option<String>,
+}
+
+/// A timeline row with its correction links.
+#[derive(sqlx::FromRow)]
+struct FullEntryRow {
+    #[sqlx(flatten)]
+    entry: EntryRow,
+    refers_to: Option<i64>,
+    corrected_by: Option<String>,
 }
 
 fn next_day(d: NaiveDate) -> NaiveDate {
@@ -233,15 +313,15 @@ pub(crate) async fn record_promise_follow_up_in(
     path: &std::path::Path,
 ) -> Result<(bool, i64), StoreError> {
     let map = |e| StoreError::classify(e, path);
-    let row: Option<(i64, i64, Option<String>, Option<String>)> =
+    let row: Option<PromiseStanding> =
         sqlx::query_as("SELECT invoice_id, client_id, outcome, followed_up_on FROM promises WHERE id = ?1")
             .bind(f.promise_id)
             .fetch_optional(&mut **tx)
             .await
             .map_err(map)?;
-    let (invoice_id, client_id, outcome, followed) =
+    let PromiseStanding { invoice_id, client_id, outcome, followed_up_on } =
         row.ok_or(StoreError::NotFound { entity: "promise", id: f.promise_id })?;
-    let open = outcome.as_deref() == Some("broken") && followed.is_none();
+    let open = outcome.as_deref() == Some("broken") && followed_up_on.is_none();
     if !open && !ignore_if_done {
         return Err(StoreError::AlreadyDone);
     }
@@ -270,17 +350,13 @@ pub(crate) async fn record_promise_follow_up_in(
 }
 
 impl Store {
-    async fn invoice_client(
-        &self,
-        tx: &mut Transaction<'static, Sqlite>,
-        invoice_id: i64,
-    ) -> Result<(i64, String), StoreError> {
-        let row: Option<(i64, String)> = sqlx::query_as("SELECT client_id, currency FROM invoices WHERE id = ?1")
+    async fn invoice_client(&self, tx: &mut Transaction<'static, Sqlite>, invoice_id: i64) -> Result<i64, StoreError> {
+        let row: Option<InvoiceOwner> = sqlx::query_as("SELECT client_id FROM invoices WHERE id = ?1")
             .bind(invoice_id)
             .fetch_optional(&mut **tx)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
-        row.ok_or(StoreError::NotFound { entity: "invoice", id: invoice_id })
+        Ok(row.ok_or(StoreError::NotFound { entity: "invoice", id: invoice_id })?.client_id)
     }
 
     /// Records a call in one transaction: its timeline entry (which is the
@@ -294,7 +370,7 @@ impl Store {
     ) -> Result<CallRecorded, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let (client_id, _) = self.invoice_client(&mut tx, call.invoice_id).await?;
+        let client_id = self.invoice_client(&mut tx, call.invoice_id).await?;
         // A call is a fact and always recorded; when it reached the client
         // (or left a message) it is the day's contact, so nothing else about
         // the invoice is proposed today.
@@ -352,7 +428,7 @@ impl Store {
     ) -> Result<(i64, i64), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let (client_id, _) = self.invoice_client(&mut tx, invoice_id).await?;
+        let client_id = self.invoice_client(&mut tx, invoice_id).await?;
         let ids = insert_promise(&mut tx, client_id, invoice_id, p, summary, None, now).await.map_err(map)?;
         tx.commit().await.map_err(map)?;
         Ok(ids)
@@ -375,7 +451,7 @@ impl Store {
             .fetch_all(self.pool())
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
-        rows.into_iter().map(to_promise).collect()
+        rows.into_iter().map(PromiseRow::into_record).collect()
     }
 
     /// Resolves every open promise that can be resolved on `today`, once:
@@ -391,9 +467,9 @@ impl Store {
     ) -> Result<Vec<(i64, &'static str)>, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let open: Vec<(i64, i64, i64, String, i64, String, String, i64, i64, String)> = sqlx::query_as(
+        let open: Vec<OpenPromise> = sqlx::query_as(
             "SELECT p.id, p.invoice_id, p.client_id, p.promised_on, p.amount_minor, p.currency, p.recorded_at,
-                    i.total_minor, i.paid_minor, i.number
+                    i.total_minor, i.number
              FROM promises p JOIN invoices i ON i.id = p.invoice_id
              WHERE p.outcome IS NULL ORDER BY p.promised_on, p.id",
         )
@@ -401,11 +477,21 @@ impl Store {
         .await
         .map_err(map)?;
         let mut out = Vec::new();
-        for (id, invoice_id, client_id, promised_on, amount, currency, recorded_at, total, _paid, number) in open {
-            // (paid since the promise, paid by the promised day in all)
-            let (paid_since, paid_by_day): (i64, i64) = sqlx::query_as(
-                "SELECT COALESCE(SUM(CASE WHEN created_at >= ?3 THEN amount_minor ELSE 0 END), 0),
-                        COALESCE(SUM(amount_minor), 0)
+        for p in open {
+            let OpenPromise {
+                id,
+                invoice_id,
+                client_id,
+                promised_on,
+                amount_minor: amount,
+                currency,
+                recorded_at,
+                total_minor: total,
+                number,
+            } = p;
+            let PaidAround { paid_since, paid_by_day } = sqlx::query_as(
+                "SELECT COALESCE(SUM(CASE WHEN created_at >= ?3 THEN amount_minor ELSE 0 END), 0) AS paid_since,
+                        COALESCE(SUM(amount_minor), 0) AS paid_by_day
                  FROM payments WHERE invoice_id = ?1 AND paid_on <= ?2",
             )
             .bind(invoice_id)
@@ -460,7 +546,7 @@ impl Store {
         client_id: Option<i64>,
     ) -> Result<Vec<BrokenPromiseDue>, StoreError> {
         let sql = format!(
-            "SELECT {PROMISE_COLS}, c.display_name, i.due_date, i.total_minor - i.paid_minor
+            "SELECT {PROMISE_COLS}, c.display_name AS client_name, i.due_date, i.total_minor - i.paid_minor AS owing_minor
              FROM promises p JOIN invoices i ON i.id = p.invoice_id JOIN clients c ON c.id = p.client_id
              LEFT JOIN followups f ON f.invoice_id = p.invoice_id
              WHERE p.outcome = 'broken' AND p.followed_up_on IS NULL
@@ -474,25 +560,7 @@ impl Store {
                AND p.id = (SELECT MAX(q.id) FROM promises q WHERE q.invoice_id = p.invoice_id AND q.outcome = 'broken')
              ORDER BY p.promised_on, p.id"
         );
-        type Row = (
-            i64,
-            i64,
-            String,
-            i64,
-            String,
-            i64,
-            String,
-            String,
-            String,
-            i64,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            String,
-            String,
-            i64,
-        );
-        let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        let rows: Vec<BrokenPromiseRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(date_str(today))
             .bind(client_id)
             .fetch_all(self.pool())
@@ -501,10 +569,10 @@ impl Store {
         rows.into_iter()
             .map(|r| {
                 Ok(BrokenPromiseDue {
-                    promise: to_promise((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10, r.11, r.12))?,
-                    client_name: r.13,
-                    due_date: parse_date(&r.14)?,
-                    owing_minor: r.15,
+                    promise: r.promise.into_record()?,
+                    client_name: r.client_name,
+                    due_date: parse_date(&r.due_date)?,
+                    owing_minor: r.owing_minor,
                 })
             })
             .collect()
@@ -526,13 +594,13 @@ impl Store {
         let mut tx = self.write_tx().await?;
         let key = crate::EmailPurpose::PromiseFollowUp { promise_id }.stage_key().unwrap_or_default();
         crate::outbox::refuse_if_in_outbox(&mut tx, None, &key, self.path()).await?;
-        let invoice_id: Option<(i64, Option<String>)> =
+        let promise: Option<PromiseInvoice> =
             sqlx::query_as("SELECT invoice_id, followed_up_on FROM promises WHERE id = ?1")
                 .bind(promise_id)
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(map)?;
-        if let Some((invoice_id, None)) = invoice_id {
+        if let Some(PromiseInvoice { invoice_id, followed_up_on: None }) = promise {
             refuse_if_contacted(&mut tx, &[invoice_id], today, self.path()).await?;
         }
         let f = PromiseFollowedUp { promise_id, summary, data };
@@ -597,16 +665,15 @@ impl Store {
         let order = if f.ascending { "ASC" } else { "DESC" };
         let cursor = if f.ascending { ">" } else { "<" };
         let sql = format!(
-            "SELECT t.id, t.client_id, t.invoice_id, i.number, t.at, t.kind, t.summary, t.data, t.refers_to,
-                    (SELECT group_concat(c.id) FROM timeline c WHERE c.refers_to = t.id)
+            "SELECT {ENTRY_COLUMNS}, t.refers_to,
+                    (SELECT group_concat(c.id) FROM timeline c WHERE c.refers_to = t.id) AS corrected_by
              FROM timeline t LEFT JOIN invoices i ON i.id = t.invoice_id
              WHERE {owner} AND {kind_filter} AND (?3 IS NULL OR t.at >= ?3) AND (?4 IS NULL OR t.at <= ?4)
                AND (?6 IS NULL OR t.client_id = ?6)
                AND (?7 IS NULL OR (t.at, t.id) {cursor} (SELECT p.at, p.id FROM timeline p WHERE p.id = ?7))
              ORDER BY t.at {order}, t.id {order} LIMIT ?5"
         );
-        type Row = (i64, i64, Option<i64>, Option<String>, String, String, String, String, Option<i64>, Option<String>);
-        let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        let rows: Vec<FullEntryRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(id)
             .bind(kinds_json)
             .bind(f.from.map(instant_str))
@@ -619,20 +686,19 @@ impl Store {
             .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter()
             .map(|r| {
-                let kind = EventKind::parse(&r.5)
-                    .ok_or_else(|| StoreError::Other(format!("unknown timeline kind {}", r.5)))?;
+                let e = r.entry.into_entry()?;
                 Ok(FullEntry {
-                    id: r.0,
-                    client_id: r.1,
-                    invoice_id: r.2,
-                    invoice_number: r.3,
-                    at: parse_instant(&r.4)?,
-                    kind,
-                    summary: r.6,
-                    data: serde_json::from_str(&r.7).unwrap_or(serde_json::Value::Null),
-                    refers_to: r.8,
+                    id: e.id,
+                    client_id: e.client_id,
+                    invoice_id: e.invoice_id,
+                    invoice_number: e.invoice_number,
+                    at: e.at,
+                    kind: e.kind,
+                    summary: e.summary,
+                    data: e.data,
+                    refers_to: r.refers_to,
                     corrected_by: r
-                        .9
+                        .corrected_by
                         .map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect())
                         .unwrap_or_default(),
                 })

@@ -21,6 +21,7 @@ mod letters;
 mod outbox;
 mod payments;
 mod plans;
+mod row;
 mod settings;
 mod timeline;
 mod util;

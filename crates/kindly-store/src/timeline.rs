@@ -1,6 +1,7 @@
 //! The append-only timeline. Only inserts and reads live here; the schema's
 //! triggers refuse updates and deletes from any caller.
 
+use crate::row::Text;
 use crate::util::{instant_str, parse_instant};
 use crate::{Store, StoreError};
 use chrono::{DateTime, Utc};
@@ -29,7 +30,37 @@ pub struct TimelineEntry {
     pub data: serde_json::Value,
 }
 
-type Row = (i64, i64, Option<i64>, Option<String>, String, String, String, String);
+/// A timeline row as read (see [`ENTRY_COLUMNS`]).
+#[derive(sqlx::FromRow)]
+pub(crate) struct EntryRow {
+    id: i64,
+    client_id: i64,
+    invoice_id: Option<i64>,
+    invoice_number: Option<String>,
+    at: String,
+    kind: Text<EventKind>,
+    summary: String,
+    data: String,
+}
+
+/// The columns of an [`EntryRow`], over `timeline t LEFT JOIN invoices i`.
+pub(crate) const ENTRY_COLUMNS: &str =
+    "t.id, t.client_id, t.invoice_id, i.number AS invoice_number, t.at, t.kind, t.summary, t.data";
+
+impl EntryRow {
+    pub(crate) fn into_entry(self) -> Result<TimelineEntry, StoreError> {
+        Ok(TimelineEntry {
+            id: self.id,
+            client_id: self.client_id,
+            invoice_id: self.invoice_id,
+            invoice_number: self.invoice_number,
+            at: parse_instant(&self.at)?,
+            kind: self.kind.0,
+            summary: self.summary,
+            data: serde_json::from_str(&self.data).unwrap_or(serde_json::Value::Null),
+        })
+    }
+}
 
 pub(crate) async fn append(tx: &mut Transaction<'static, Sqlite>, e: &NewEvent<'_>) -> Result<i64, sqlx::Error> {
     let id = sqlx::query_scalar(
@@ -46,20 +77,6 @@ pub(crate) async fn append(tx: &mut Transaction<'static, Sqlite>, e: &NewEvent<'
     Ok(id)
 }
 
-fn to_entry(r: Row) -> Result<TimelineEntry, StoreError> {
-    let kind = EventKind::parse(&r.5).ok_or_else(|| StoreError::Other(format!("unknown timeline kind {}", r.5)))?;
-    Ok(TimelineEntry {
-        id: r.0,
-        client_id: r.1,
-        invoice_id: r.2,
-        invoice_number: r.3,
-        at: parse_instant(&r.4)?,
-        kind,
-        summary: r.6,
-        data: serde_json::from_str(&r.7).unwrap_or(serde_json::Value::Null),
-    })
-}
-
 impl Store {
     /// Appends one event on its own (for notes); other events are appended
     /// inside the transaction of the change they record.
@@ -72,30 +89,28 @@ impl Store {
 
     /// A client's timeline, newest first.
     pub async fn client_timeline(&self, client_id: i64, limit: i64) -> Result<Vec<TimelineEntry>, StoreError> {
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT t.id, t.client_id, t.invoice_id, i.number, t.at, t.kind, t.summary, t.data
-             FROM timeline t LEFT JOIN invoices i ON i.id = t.invoice_id
-             WHERE t.client_id = ?1 ORDER BY t.at DESC, t.id DESC LIMIT ?2",
-        )
+        let rows: Vec<EntryRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {ENTRY_COLUMNS} FROM timeline t LEFT JOIN invoices i ON i.id = t.invoice_id
+             WHERE t.client_id = ?1 ORDER BY t.at DESC, t.id DESC LIMIT ?2"
+        )))
         .bind(client_id)
         .bind(limit)
         .fetch_all(self.pool())
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
-        rows.into_iter().map(to_entry).collect()
+        rows.into_iter().map(EntryRow::into_entry).collect()
     }
 
     /// An invoice's timeline, newest first.
     pub async fn invoice_timeline(&self, invoice_id: i64) -> Result<Vec<TimelineEntry>, StoreError> {
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT t.id, t.client_id, t.invoice_id, i.number, t.at, t.kind, t.summary, t.data
-             FROM timeline t LEFT JOIN invoices i ON i.id = t.invoice_id
-             WHERE t.invoice_id = ?1 ORDER BY t.at DESC, t.id DESC",
-        )
+        let rows: Vec<EntryRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "SELECT {ENTRY_COLUMNS} FROM timeline t LEFT JOIN invoices i ON i.id = t.invoice_id
+             WHERE t.invoice_id = ?1 ORDER BY t.at DESC, t.id DESC"
+        )))
         .bind(invoice_id)
         .fetch_all(self.pool())
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
-        rows.into_iter().map(to_entry).collect()
+        rows.into_iter().map(EntryRow::into_entry).collect()
     }
 }
