@@ -1,12 +1,11 @@
 //! Contact with clients: logged calls (with their outcome, a retry day or the
 //! ladder stage they complete), promises to pay (recorded, pausing the
 //! chasing of their invoice, resolved once as kept or broken), entries with a
-//! `refers_to` (corrections), and the filtered, chronological timeline query
-//! behind the timeline view and the evidence dossier.
+//! `refers_to` (corrections). The timeline is read in `timeline`.
 
 use crate::followups::{note_contact, record_step, refuse_if_contacted, DoneStep};
 use crate::row::Text;
-use crate::timeline::{append, EntryRow, NewEvent, ENTRY_COLUMNS};
+use crate::timeline::{append, NewEvent};
 use crate::util::{date_str, instant_str, parse_date, parse_instant};
 use crate::{Store, StoreError};
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -64,42 +63,6 @@ pub struct CallLog<'a> {
 pub struct CallRecorded {
     pub timeline_id: i64,
     pub promise_id: Option<i64>,
-}
-
-/// One timeline entry with everything the timeline view and the dossier show.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FullEntry {
-    pub id: i64,
-    pub client_id: i64,
-    pub invoice_id: Option<i64>,
-    pub invoice_number: Option<String>,
-    pub at: DateTime<Utc>,
-    pub kind: EventKind,
-    pub summary: String,
-    pub data: serde_json::Value,
-    pub refers_to: Option<i64>,
-    /// Later entries that correct this one.
-    pub corrected_by: Vec<i64>,
-}
-
-/// Which entries to read. `client_id` or `invoice_id` (or both) must be set.
-#[derive(Clone, Debug, Default)]
-pub struct TimelineFilter {
-    pub client_id: Option<i64>,
-    pub invoice_id: Option<i64>,
-    /// Empty: every kind.
-    pub kinds: Vec<EventKind>,
-    /// Inclusive bounds on the instant.
-    pub from: Option<DateTime<Utc>>,
-    pub to: Option<DateTime<Utc>>,
-    /// Oldest first (the dossier) instead of newest first (the view).
-    pub ascending: bool,
-    /// 0 means no limit.
-    pub limit: i64,
-    /// Paging: only entries after this one in the order asked for (older
-    /// when newest first). A cursor, not an offset, so entries appended
-    /// while the user reads never shift or repeat a page.
-    pub after_entry: Option<i64>,
 }
 
 /// A broken promise whose polite follow-up has not been done yet, on an
@@ -206,15 +169,6 @@ struct InvoiceOwner {
 struct PromiseInvoice {
     invoice_id: i64,
     followed_up_on: Option<String>,
-}
-
-/// A timeline row with its correction links.
-#[derive(sqlx::FromRow)]
-struct FullEntryRow {
-    #[sqlx(flatten)]
-    entry: EntryRow,
-    refers_to: Option<i64>,
-    corrected_by: Option<String>,
 }
 
 fn next_day(d: NaiveDate) -> NaiveDate {
@@ -631,80 +585,6 @@ impl Store {
         tx.commit().await.map_err(map)?;
         Ok(id)
     }
-
-    /// One timeline entry by id.
-    pub async fn timeline_entry(&self, id: i64) -> Result<FullEntry, StoreError> {
-        let rows = self.query_entries("t.id = ?1", id, &TimelineFilter { limit: 1, ..Default::default() }).await?;
-        rows.into_iter().next().ok_or(StoreError::NotFound { entity: "timeline entry", id })
-    }
-
-    /// A client's or an invoice's timeline, filtered by kinds and instants,
-    /// through the (client|invoice, kind, at) indexes.
-    pub async fn timeline(&self, f: &TimelineFilter) -> Result<Vec<FullEntry>, StoreError> {
-        match (f.client_id, f.invoice_id) {
-            // An invoice's timeline also shows what happened to a plan it was
-            // part of; a plan over several invoices records its entries once,
-            // for the client, with the plan's id.
-            (_, Some(inv)) => {
-                let owner = "(t.invoice_id = ?1
-                    OR (t.invoice_id IS NULL
-                        AND t.client_id = (SELECT client_id FROM invoices WHERE id = ?1)
-                        AND json_extract(t.data, '$.plan_id') IN (SELECT plan_id FROM plan_invoices WHERE invoice_id = ?1)))";
-                self.query_entries(owner, inv, f).await
-            }
-            (Some(c), None) => self.query_entries("t.client_id = ?1", c, f).await,
-            (None, None) => Err(StoreError::Other("a timeline needs a client or an invoice".into())),
-        }
-    }
-
-    async fn query_entries(&self, owner: &str, id: i64, f: &TimelineFilter) -> Result<Vec<FullEntry>, StoreError> {
-        let kinds: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
-        let kinds_json = serde_json::to_string(&kinds).map_err(|e| StoreError::Other(e.to_string()))?;
-        let kind_filter =
-            if kinds.is_empty() { "?2 IS NOT NULL" } else { "t.kind IN (SELECT value FROM json_each(?2))" };
-        let order = if f.ascending { "ASC" } else { "DESC" };
-        let cursor = if f.ascending { ">" } else { "<" };
-        let sql = format!(
-            "SELECT {ENTRY_COLUMNS}, t.refers_to,
-                    (SELECT group_concat(c.id) FROM timeline c WHERE c.refers_to = t.id) AS corrected_by
-             FROM timeline t LEFT JOIN invoices i ON i.id = t.invoice_id
-             WHERE {owner} AND {kind_filter} AND (?3 IS NULL OR t.at >= ?3) AND (?4 IS NULL OR t.at <= ?4)
-               AND (?6 IS NULL OR t.client_id = ?6)
-               AND (?7 IS NULL OR (t.at, t.id) {cursor} (SELECT p.at, p.id FROM timeline p WHERE p.id = ?7))
-             ORDER BY t.at {order}, t.id {order} LIMIT ?5"
-        );
-        let rows: Vec<FullEntryRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(id)
-            .bind(kinds_json)
-            .bind(f.from.map(instant_str))
-            .bind(f.to.map(instant_str))
-            .bind(if f.limit <= 0 { -1 } else { f.limit })
-            .bind(if f.invoice_id.is_some() { f.client_id } else { None })
-            .bind(f.after_entry)
-            .fetch_all(self.pool())
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))?;
-        rows.into_iter()
-            .map(|r| {
-                let e = r.entry.into_entry()?;
-                Ok(FullEntry {
-                    id: e.id,
-                    client_id: e.client_id,
-                    invoice_id: e.invoice_id,
-                    invoice_number: e.invoice_number,
-                    at: e.at,
-                    kind: e.kind,
-                    summary: e.summary,
-                    data: e.data,
-                    refers_to: r.refers_to,
-                    corrected_by: r
-                        .corrected_by
-                        .map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect())
-                        .unwrap_or_default(),
-                })
-            })
-            .collect()
-    }
 }
 
 #[cfg(test)]
@@ -779,5 +659,11 @@ mod tests {
         let e = store.timeline_entry(first).await.unwrap();
         assert_eq!((e.summary.as_str(), e.corrected_by.clone()), ("first", vec![fix]));
         assert_eq!(store.timeline_entry(fix).await.unwrap().refers_to, Some(first));
+        // One read model: the client's timeline is the filtered one, corrections included.
+        let filtered =
+            store.timeline(&crate::TimelineFilter { client_id: Some(client), ..Default::default() }).await.unwrap();
+        let all = store.client_timeline(client, 100).await.unwrap();
+        assert_eq!(all, filtered);
+        assert!(all.iter().any(|e| e.id == first && e.corrected_by == vec![fix]));
     }
 }
