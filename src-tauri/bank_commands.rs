@@ -9,7 +9,7 @@ use kindly_api::bank::{
 };
 use kindly_api::views::Page;
 use kindly_api::ApiError;
-use kindly_core::ErrorCode;
+use kindly_api::ErrorCode;
 use tauri::State;
 
 type Res<T> = Result<T, ApiError>;

@@ -5,7 +5,7 @@
 use chrono::{Local, Utc};
 use kindly_api::print::Printer;
 use kindly_api::{ApiError, Ctx};
-use kindly_core::ErrorCode;
+use kindly_api::ErrorCode;
 use kindly_pdf::Fonts;
 use kindly_store::Store;
 use std::path::PathBuf;

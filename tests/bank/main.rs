@@ -6,57 +6,27 @@
 use kindly_api::bank::{self, BankAllocation, BankImportRequest, BankResolveRequest, BankReviewRequest};
 use kindly_api::clients::ClientInput;
 use kindly_api::followups::{self, QueueRequest};
-use kindly_api::invoices::{InvoiceInput, LineInput};
 use kindly_api::Ctx;
 use kindly_store::Store;
-use kindly_tests::{camt053 as camt, date, now, StatementTx as Tx};
+use kindly_tests::{
+    camt053 as camt, client_input, create_client, create_invoice, issued_invoice, line, on, open_db, raw_count,
+    StatementTx as Tx,
+};
 use std::path::{Path, PathBuf};
 
-struct Db {
-    dir: tempfile::TempDir,
-    store: Store,
-}
-
-async fn db() -> Db {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open(&dir.path().join("kindly.db")).await.expect("open");
-    Db { dir, store }
-}
-
-fn on<'a>(store: &'a Store, day: &str) -> Ctx<'a> {
-    Ctx::new(store, now(), date(day))
-}
-
 async fn client(ctx: Ctx<'_>, name: &str) -> i64 {
-    let input = ClientInput {
-        display_name: name.into(),
-        greeting_name: name.split(' ').next().unwrap_or(name).into(),
-        emails: vec![format!("{}@example.com", name.split(' ').next().unwrap_or("x").to_lowercase())],
-        ..Default::default()
-    };
-    kindly_api::clients::create(ctx, &input).await.expect("client")
+    let emails = vec![format!("{}@example.com", name.split(' ').next().unwrap_or("x").to_lowercase())];
+    // No address: these clients are chased by e-mail only.
+    create_client(ctx, &ClientInput { address: String::new(), ..client_input(name, emails) }).await
 }
 
 /// An issued EUR invoice; returns (id, number, creditor reference).
 async fn invoice(ctx: Ctx<'_>, client_id: i64, price: &str) -> (i64, String, String) {
-    let input = InvoiceInput {
-        client_id,
-        issue_date: "2026-10-01".into(),
-        due_date: "2026-10-31".into(),
-        currency: "EUR".into(),
-        lines: vec![LineInput {
-            description: "Design".into(),
-            quantity: "1".into(),
-            unit_price: price.into(),
-            tax_rate: "".into(),
-        }],
-        issue: true,
-        ..Default::default()
-    };
-    let created = kindly_api::invoices::create(ctx, &input).await.expect("invoice");
-    let detail = kindly_api::invoices::get(ctx, created.id).await.expect("invoice detail");
+    let input = issued_invoice(client_id, "2026-10-01", "2026-10-31", "EUR", vec![line("Design", "1", price, "")]);
+    let id = create_invoice(ctx, &input).await;
+    let detail = kindly_api::invoices::get(ctx, id).await.expect("invoice detail");
     let rf = detail.creditor_reference.clone().expect("every invoice has a creditor reference");
-    (created.id, detail.number.clone(), rf)
+    (id, detail.number.clone(), rf)
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> String {
@@ -76,16 +46,9 @@ async fn queue_numbers(ctx: Ctx<'_>) -> Vec<String> {
     n
 }
 
-async fn count(store: &Store, sql: &'static str) -> i64 {
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", store.path().display())).await.expect("pool");
-    let n: i64 = sqlx::query_scalar(sql).fetch_one(&pool).await.expect("count");
-    pool.close().await;
-    n
-}
-
 #[tokio::test]
 async fn a_statement_records_who_paid_and_today_shrinks_at_once() {
-    let d = db().await;
+    let d = open_db().await;
     let ctx = on(&d.store, "2026-11-30");
     let ana = client(ctx, "Ana Alves").await;
     let bea = client(ctx, "Bea Brandt").await;
@@ -170,8 +133,8 @@ async fn a_statement_records_who_paid_and_today_shrinks_at_once() {
     // A dry run shows it all and records nothing.
     let dry = bank::import_statement(ctx, &import_req(&path, true)).await.expect("dry run");
     assert_eq!((dry.entries, dry.recorded, dry.payments, dry.review, dry.unmatched, dry.debits), (6, 3, 4, 1, 1, 1));
-    assert_eq!(count(&d.store, "SELECT COUNT(*) FROM payments").await, 0);
-    assert_eq!(count(&d.store, "SELECT COUNT(*) FROM bank_entries").await, 0);
+    assert_eq!(raw_count(d.store.path(), "SELECT COUNT(*) FROM payments").await, 0);
+    assert_eq!(raw_count(d.store.path(), "SELECT COUNT(*) FROM bank_entries").await, 0);
 
     let r = bank::import_statement(ctx, &import_req(&path, false)).await.expect("import");
     assert_eq!((r.format.as_str(), r.entries, r.already_imported), ("camt", 6, 0));
@@ -213,11 +176,11 @@ async fn a_statement_records_who_paid_and_today_shrinks_at_once() {
     let p2 = write(files.path(), "overlap.xml", &overlap);
     let o = bank::import_statement(ctx, &import_req(&p2, false)).await.expect("overlap");
     assert_eq!((o.entries, o.already_imported, o.payments), (1, 1, 0));
-    assert_eq!(count(&d.store, "SELECT COUNT(*) FROM payments").await, 4);
+    assert_eq!(raw_count(d.store.path(), "SELECT COUNT(*) FROM payments").await, 4);
     // Never more recorded from an entry than it credited.
     assert_eq!(
-        count(
-            &d.store,
+        raw_count(
+            d.store.path(),
             "SELECT COUNT(*) FROM bank_entries e WHERE (SELECT COALESCE(SUM(amount_minor), 0) FROM payments p WHERE p.bank_entry_id = e.id) > e.amount_minor"
         )
         .await,
@@ -274,7 +237,7 @@ async fn a_statement_records_who_paid_and_today_shrinks_at_once() {
 
 #[tokio::test]
 async fn hostile_and_broken_files_are_refused_with_nothing_recorded() {
-    let d = db().await;
+    let d = open_db().await;
     let ctx = on(&d.store, "2026-11-30");
     let ana = client(ctx, "Ana Alves").await;
     let (_, _, rf) = invoice(ctx, ana, "120").await;
@@ -316,14 +279,14 @@ async fn hostile_and_broken_files_are_refused_with_nothing_recorded() {
     }
     let missing = bank::import_statement(ctx, &import_req("/nonexistent/statement.xml", false)).await.unwrap_err();
     assert_eq!(missing.code, "file_not_found");
-    assert_eq!(count(&d.store, "SELECT COUNT(*) FROM bank_imports").await, 0);
-    assert_eq!(count(&d.store, "SELECT COUNT(*) FROM payments").await, 0);
+    assert_eq!(raw_count(d.store.path(), "SELECT COUNT(*) FROM bank_imports").await, 0);
+    assert_eq!(raw_count(d.store.path(), "SELECT COUNT(*) FROM payments").await, 0);
 }
 
 /// kill -9 in the middle of a large import leaves all of it or none of it.
 #[tokio::test]
 async fn an_import_killed_midway_leaves_all_or_nothing() {
-    let d = db().await;
+    let d = open_db().await;
     let ctx = on(&d.store, "2026-11-30");
     let ana = client(ctx, "Ana Alves").await;
     let mut txs_owned = Vec::new();
@@ -359,8 +322,8 @@ async fn an_import_killed_midway_leaves_all_or_nothing() {
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
         let store = Store::open(&data_dir.join("kindly.db")).await.expect("reopen");
-        let entries = count(&store, "SELECT COUNT(*) FROM bank_entries").await;
-        let payments = count(&store, "SELECT COUNT(*) FROM payments").await;
+        let entries = raw_count(store.path(), "SELECT COUNT(*) FROM bank_entries").await;
+        let payments = raw_count(store.path(), "SELECT COUNT(*) FROM payments").await;
         assert!(entries == 0 || entries == 300, "after {delay_ms} ms: {entries} entries");
         assert_eq!(payments, entries, "after {delay_ms} ms: every entry pays one invoice, or none was imported");
         store.close().await;
@@ -381,8 +344,8 @@ async fn an_import_killed_midway_leaves_all_or_nothing() {
         .expect("kindly");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let store = Store::open(&data_dir.join("kindly.db")).await.expect("reopen");
-    assert_eq!(count(&store, "SELECT COUNT(*) FROM payments").await, 300);
-    assert_eq!(count(&store, "SELECT COUNT(*) FROM bank_entries").await, 300);
+    assert_eq!(raw_count(store.path(), "SELECT COUNT(*) FROM payments").await, 300);
+    assert_eq!(raw_count(store.path(), "SELECT COUNT(*) FROM bank_entries").await, 300);
 }
 
 #[test]

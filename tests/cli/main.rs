@@ -5,7 +5,7 @@ mod contract;
 mod emails;
 mod plans;
 
-use kindly_tests::binary;
+use kindly_tests::{binary, kindly_json, run_kindly};
 use serde_json::Value;
 use std::process::Command;
 
@@ -18,28 +18,18 @@ impl Cli {
         Cli { dir: tempfile::tempdir().expect("tempdir") }
     }
 
+    /// Runs `kindly` on the fixed day.
     fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = Command::new(binary("kindly"))
-            .arg("--data-dir")
-            .arg(self.dir.path())
-            .args(["--today", "2026-11-23"])
-            .args(args)
-            .env_remove("KINDLY_DATA_DIR")
-            .output()
-            .expect("run kindly");
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stdout).into(),
-            String::from_utf8_lossy(&out.stderr).into(),
-        )
+        run_kindly(self.dir.path(), Some("2026-11-23"), args)
     }
 
     fn json(&self, args: &[&str]) -> Value {
-        let mut a = vec!["--json"];
-        a.extend_from_slice(args);
-        let (code, out, err) = self.run(&a);
-        assert_eq!(code, 0, "kindly {args:?} failed: {out} {err}");
-        serde_json::from_str(&out).expect("json output")
+        self.json_on("2026-11-23", args)
+    }
+
+    /// Like `json`, on another day than the fixed one.
+    fn json_on(&self, day: &str, args: &[&str]) -> Value {
+        kindly_json(self.dir.path(), Some(day), args)
     }
 }
 
@@ -132,22 +122,6 @@ fn corrupt_database_is_reported_not_overwritten() {
     let (code, _, err) = cli.run(&["clients", "list"]);
     assert_eq!(code, 2);
     assert!(err.contains("[database_corrupt]"), "{err}");
-}
-
-impl Cli {
-    /// Like `json`, on another day than the fixed one.
-    fn json_on(&self, day: &str, args: &[&str]) -> Value {
-        let out = Command::new(binary("kindly"))
-            .arg("--data-dir")
-            .arg(self.dir.path())
-            .args(["--today", day, "--json"])
-            .args(args)
-            .env_remove("KINDLY_DATA_DIR")
-            .output()
-            .expect("run kindly");
-        assert!(out.status.success(), "kindly {args:?} failed: {}", String::from_utf8_lossy(&out.stdout));
-        serde_json::from_slice(&out.stdout).expect("json output")
-    }
 }
 
 #[test]

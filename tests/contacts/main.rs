@@ -14,28 +14,9 @@ use kindly_api::followups::{self, LadderView, QueueRequest, StageView};
 use kindly_api::invoices::{InvoiceInput, LineInput};
 use kindly_api::payments::PaymentInput;
 use kindly_api::Ctx;
-use kindly_store::Store;
-use kindly_tests::{date, now};
+use kindly_tests::{now, on, open_db};
 use sha2::Digest;
 use std::io::Read;
-use std::path::PathBuf;
-
-struct Db {
-    dir: tempfile::TempDir,
-    path: PathBuf,
-    store: Store,
-}
-
-async fn db() -> Db {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("kindly.db");
-    let store = Store::open(&path).await.expect("open");
-    Db { dir, path, store }
-}
-
-fn on<'a>(store: &'a Store, day: &str) -> Ctx<'a> {
-    Ctx::new(store, now(), date(day))
-}
 
 fn stage(key: &str, offset: i64, channel: &str) -> StageView {
     StageView {
@@ -101,7 +82,7 @@ fn call(inv: i64, outcome: &str) -> CallLogInput {
 
 #[tokio::test]
 async fn a_phone_stage_is_a_call_with_a_script_and_unanswered_calls_come_back_on_the_retry_day() {
-    let db = db().await;
+    let db = open_db().await;
     let day = on(&db.store, "2026-11-08");
     let (_, inv) = setup(day, true).await;
     assert_eq!(queue_keys(day).await, vec![(inv, "call".to_string(), "phone".to_string())]);
@@ -163,7 +144,7 @@ async fn a_phone_stage_is_a_call_with_a_script_and_unanswered_calls_come_back_on
 
 #[tokio::test]
 async fn a_wrong_number_is_recorded_and_suggests_writing_instead() {
-    let db = db().await;
+    let db = open_db().await;
     let day = on(&db.store, "2026-11-08");
     let (_, inv) = setup(day, false).await;
     let r = contacts::log_call(day, &call(inv, "wrong_number")).await.expect("log");
@@ -176,7 +157,7 @@ async fn a_wrong_number_is_recorded_and_suggests_writing_instead() {
 
 #[tokio::test]
 async fn a_promise_on_a_call_pauses_chasing_and_when_broken_asks_for_a_polite_follow_up_once() {
-    let db = db().await;
+    let db = open_db().await;
     let day = on(&db.store, "2026-11-08");
     let (client, inv) = setup(day, true).await;
     let r = contacts::log_call(
@@ -260,7 +241,7 @@ async fn a_promise_on_a_call_pauses_chasing_and_when_broken_asks_for_a_polite_fo
 
 #[tokio::test]
 async fn a_kept_promise_shows_as_kept_and_a_users_dispute_hold_is_left_alone() {
-    let db = db().await;
+    let db = open_db().await;
     let day = on(&db.store, "2026-11-08");
     let (client, inv) = setup(day, true).await;
     followups::set_invoice_hold(day, inv, "disputed", None, "Client says the logo was late").await.unwrap();
@@ -316,7 +297,7 @@ fn tiny_pdf() -> Vec<u8> {
 
 #[tokio::test]
 async fn inbound_contact_keeps_its_files_and_the_timeline_is_append_only_with_corrections() {
-    let db = db().await;
+    let db = open_db().await;
     let day = on(&db.store, "2026-11-09");
     let (client, inv) = setup(day, true).await;
     let eml_path = db.dir.path().join("reply.eml");
@@ -455,7 +436,7 @@ async fn inbound_contact_keeps_its_files_and_the_timeline_is_append_only_with_co
 
 #[tokio::test]
 async fn the_dossier_has_the_summary_every_contact_the_full_texts_and_checked_files() {
-    let db = db().await;
+    let db = open_db().await;
     let day = on(&db.store, "2026-11-08");
     let (client, inv) = setup(day, true).await;
     // A second invoice, partly paid.
@@ -646,7 +627,7 @@ async fn the_dossier_has_the_summary_every_contact_the_full_texts_and_checked_fi
 
 #[tokio::test]
 async fn a_filtered_timeline_of_thousands_of_entries_reads_fast() {
-    let db = db().await;
+    let db = open_db().await;
     let day = on(&db.store, "2026-11-08");
     let (client, _) = setup(day, true).await;
     for i in 0..3000 {
@@ -679,7 +660,7 @@ async fn a_filtered_timeline_of_thousands_of_entries_reads_fast() {
 
 #[tokio::test]
 async fn a_payment_after_the_promised_day_does_not_make_the_promise_kept() {
-    let db = db().await;
+    let db = open_db().await;
     let day = on(&db.store, "2026-11-08");
     let (client, inv) = setup(day, true).await;
     contacts::add_promise(
@@ -712,7 +693,7 @@ async fn a_payment_after_the_promised_day_does_not_make_the_promise_kept() {
 /// count included them and a page could come back empty before the end.
 #[tokio::test]
 async fn invoices_paused_by_a_promise_are_neither_counted_nor_repeated_across_pages() {
-    let db = db().await;
+    let db = open_db().await;
     let day = on(&db.store, "2026-11-02");
     let (client, first) = setup(day, true).await;
     let mut others = Vec::new();
@@ -767,7 +748,7 @@ async fn invoices_paused_by_a_promise_are_neither_counted_nor_repeated_across_pa
 /// the user reads does not shift the pages.
 #[tokio::test]
 async fn the_timeline_pages_with_a_cursor_without_repeating_or_skipping() {
-    let db = db().await;
+    let db = open_db().await;
     let day = on(&db.store, "2026-11-08");
     let (client, _) = setup(day, true).await;
     for n in 0..25 {

@@ -222,15 +222,7 @@ async fn client_invoice_partial_payment_and_timeline() {
 
 /// Runs the `kindly` CLI on a data folder (to prepare a database).
 pub(crate) fn kindly(dir: &std::path::Path, args: &[&str]) -> serde_json::Value {
-    let out = Command::new(binary("kindly"))
-        .arg("--data-dir")
-        .arg(dir)
-        .arg("--json")
-        .args(args)
-        .output()
-        .expect("run kindly");
-    assert!(out.status.success(), "kindly {args:?}: {}", String::from_utf8_lossy(&out.stdout));
-    serde_json::from_slice(&out.stdout).expect("json")
+    kindly_tests::kindly_json(dir, None, args)
 }
 
 /// Issues an EUR invoice with one line ("description;qty;price;tax") on

@@ -3,59 +3,21 @@
 //! paused/disputed/paid/cancelled never proposed, bundling, strict templates.
 
 use chrono::NaiveDate;
-use kindly_api::clients::{ChasingInput, ClientInput};
+use kindly_api::clients::ChasingInput;
 use kindly_api::followups::{self, MarkDoneRequest, MessageRequest, PaymentMethodsView, QueueRequest, TemplateInput};
-use kindly_api::invoices::{InvoiceInput, LineInput};
 use kindly_api::payments::PaymentInput;
 use kindly_api::Ctx;
-use kindly_store::Store;
-use kindly_tests::{date, now};
+use kindly_tests::{client_input, create_client, create_invoice, date, issued_invoice, line, on, open_db};
 
 mod letters;
 mod simulation;
 
-struct Db {
-    _dir: tempfile::TempDir,
-    store: Store,
-}
-
-async fn db() -> Db {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open(&dir.path().join("kindly.db")).await.expect("open");
-    Db { _dir: dir, store }
-}
-
-fn on<'a>(store: &'a Store, day: &str) -> Ctx<'a> {
-    Ctx::new(store, now(), date(day))
-}
-
 async fn client(ctx: Ctx<'_>, name: &str, email: Option<&str>) -> i64 {
-    let input = ClientInput {
-        display_name: name.into(),
-        greeting_name: name.split(' ').next().unwrap_or(name).into(),
-        emails: email.map(|e| vec![e.to_string()]).unwrap_or_default(),
-        address: "1 Main Street\n10115 Berlin".into(),
-        ..Default::default()
-    };
-    kindly_api::clients::create(ctx, &input).await.expect("client")
+    create_client(ctx, &client_input(name, email.map(|e| vec![e.to_string()]).unwrap_or_default())).await
 }
 
 async fn invoice(ctx: Ctx<'_>, client_id: i64, issue: &str, due: &str, price: &str) -> i64 {
-    let input = InvoiceInput {
-        client_id,
-        issue_date: issue.into(),
-        due_date: due.into(),
-        currency: "EUR".into(),
-        lines: vec![LineInput {
-            description: "Design".into(),
-            quantity: "1".into(),
-            unit_price: price.into(),
-            tax_rate: "".into(),
-        }],
-        issue: true,
-        ..Default::default()
-    };
-    kindly_api::invoices::create(ctx, &input).await.expect("invoice").id
+    create_invoice(ctx, &issued_invoice(client_id, issue, due, "EUR", vec![line("Design", "1", price, "")])).await
 }
 
 async fn queue(ctx: Ctx<'_>) -> Vec<(String, String)> {
@@ -70,7 +32,7 @@ fn done(ids: &[i64], channel: &str) -> MarkDoneRequest {
 
 #[tokio::test]
 async fn each_stage_once_on_its_day_with_catch_up() {
-    let d = db().await;
+    let d = open_db().await;
     let c = client(on(&d.store, "2026-10-01"), "Zoë Ångström", Some("zoe@example.com")).await;
     let inv = invoice(on(&d.store, "2026-10-21"), c, "2026-10-21", "2026-11-20", "1000").await;
 
@@ -107,7 +69,7 @@ async fn each_stage_once_on_its_day_with_catch_up() {
 
 #[tokio::test]
 async fn paused_disputed_and_cancelled_never_appear() {
-    let d = db().await;
+    let d = open_db().await;
     let ctx = on(&d.store, "2026-11-01");
     let paused = client(ctx, "Paused Client", Some("p@example.com")).await;
     let disputed = client(ctx, "Disputed Client", Some("d@example.com")).await;
@@ -139,7 +101,7 @@ async fn paused_disputed_and_cancelled_never_appear() {
 
 #[tokio::test]
 async fn the_message_is_precise_courteous_and_bundles_one_clients_invoices() {
-    let d = db().await;
+    let d = open_db().await;
     let ctx = on(&d.store, "2026-11-23");
     let pm = PaymentMethodsView {
         bank_holder: "Studio Kind".into(),
@@ -219,7 +181,7 @@ async fn the_message_is_precise_courteous_and_bundles_one_clients_invoices() {
 
 #[tokio::test]
 async fn templates_are_strict_and_used_once_saved() {
-    let d = db().await;
+    let d = open_db().await;
     let ctx = on(&d.store, "2026-11-23");
     let bad = TemplateInput { subject: "Invoice {{ invoice_numbers }}".into(), body: "Dear {{ greeting_nam }}".into() };
     let e = followups::save_template(ctx, "reminder", "en", &bad).await.unwrap_err();
@@ -247,7 +209,7 @@ async fn templates_are_strict_and_used_once_saved() {
 
 #[tokio::test]
 async fn editing_the_ladder_reschedules_open_invoices() {
-    let d = db().await;
+    let d = open_db().await;
     let ctx = on(&d.store, "2026-11-01");
     let c = client(ctx, "Mads Ørsted", Some("m@example.com")).await;
     invoice(ctx, c, "2026-10-01", "2026-11-20", "10").await;
@@ -266,7 +228,7 @@ fn dates_in_tests_are_calendar_dates() {
 
 #[tokio::test]
 async fn one_client_can_have_its_own_ladder() {
-    let d = db().await;
+    let d = open_db().await;
     let ctx = on(&d.store, "2026-11-01");
     let gentle = client(ctx, "Gentle Client", Some("g@example.com")).await;
     let other = client(ctx, "Other Client", Some("o@example.com")).await;
@@ -290,7 +252,7 @@ async fn one_client_can_have_its_own_ladder() {
 /// day the ladder may resume, whatever writes it.
 #[tokio::test]
 async fn a_second_contact_on_one_day_is_refused_and_waits_for_tomorrow() {
-    let d = db().await;
+    let d = open_db().await;
     let c = client(on(&d.store, "2026-10-01"), "Zoë Ångström", Some("zoe@example.com")).await;
     let inv = invoice(on(&d.store, "2026-10-21"), c, "2026-10-21", "2026-11-20", "1000").await;
     let other = invoice(on(&d.store, "2026-10-21"), c, "2026-10-21", "2026-11-20", "10").await;
@@ -321,8 +283,7 @@ async fn a_second_contact_on_one_day_is_refused_and_waits_for_tomorrow() {
     assert_eq!(d.store.last_contact_on(inv).await.unwrap(), Some(date("2026-11-18")));
 
     // Any writer: a next step before the day the ladder may resume is moved to that day.
-    let pool =
-        sqlx::SqlitePool::connect(&format!("sqlite://{}", d._dir.path().join("kindly.db").display())).await.unwrap();
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", d.path.display())).await.unwrap();
     sqlx::query("UPDATE followups SET next_action_on = '2026-11-01' WHERE invoice_id = ?1")
         .bind(inv)
         .execute(&pool)
@@ -342,7 +303,7 @@ async fn a_second_contact_on_one_day_is_refused_and_waits_for_tomorrow() {
 /// for it by amount and day, in the client's language.
 #[tokio::test]
 async fn the_final_notice_thanks_for_a_payment_instead_of_saying_nothing_was_heard() {
-    let d = db().await;
+    let d = open_db().await;
     let ctx = on(&d.store, "2026-10-01");
     let input = kindly_api::clients::ClientInput {
         display_name: "Łucja Nowak".into(),

@@ -19,10 +19,10 @@ use kindly_api::clients::ClientInput;
 use kindly_api::contacts::{self, CallLogInput, ContactInput, PromiseFollowUpDone};
 use kindly_api::followups::{self, MarkDoneRequest, QueueRequest};
 use kindly_api::invoices::{InvoiceInput, LineInput};
-use kindly_api::payments::PaymentInput;
 use kindly_api::plans::{self, AcceptInput, PlanInput, PlanReminderDone};
 use kindly_api::Ctx;
 use kindly_store::Store;
+use kindly_tests::pay;
 use std::collections::{BTreeMap, HashMap};
 
 fn at(day: NaiveDate) -> DateTime<Utc> {
@@ -80,11 +80,6 @@ const NOT_HEARD: &[&str] = &[
     "Je n'ai pas encore eu de nouvelles",
     "Todavía no he tenido noticias",
 ];
-
-async fn pay(ctx: Ctx<'_>, invoice_id: i64, amount: &str) {
-    let p = PaymentInput { invoice_id, amount: amount.into(), method: "bank_transfer".into(), ..Default::default() };
-    kindly_api::payments::record(ctx, &p).await.expect("payment");
-}
 
 #[tokio::test]
 async fn a_long_simulation_keeps_one_contact_per_invoice_per_day_and_never_contradicts_the_record() {

@@ -6,62 +6,20 @@
 
 use kindly_api::clients::ClientInput;
 use kindly_api::followups::{self, PaymentMethodsView, QueueRequest};
-use kindly_api::invoices::{InvoiceInput, LineInput};
-use kindly_api::payments::PaymentInput;
 use kindly_api::plans::{self, AcceptInput, InstallmentInput, PlanInput, PlanListRequest, PlanReminderDone};
 use kindly_api::Ctx;
 use kindly_store::Store;
-use kindly_tests::{date, now};
+use kindly_tests::{client_input, create_client, create_invoice, date, issued_invoice, line, now, on, open_db, pay};
 use std::process::Command;
 
-struct Db {
-    dir: tempfile::TempDir,
-    store: Store,
-}
-
-async fn db() -> Db {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open(&dir.path().join("kindly.db")).await.expect("open");
-    Db { dir, store }
-}
-
-fn on<'a>(store: &'a Store, day: &str) -> Ctx<'a> {
-    Ctx::new(store, now(), date(day))
-}
-
 async fn client(ctx: Ctx<'_>, name: &str, language: &str) -> i64 {
-    let input = ClientInput {
-        display_name: name.into(),
-        greeting_name: name.split(' ').next().unwrap_or(name).into(),
-        emails: vec!["client@example.com".into()],
-        address: "1 Main Street\n10115 Berlin".into(),
-        language: language.into(),
-        ..Default::default()
-    };
-    kindly_api::clients::create(ctx, &input).await.expect("client")
+    let input = ClientInput { language: language.into(), ..client_input(name, vec!["client@example.com".into()]) };
+    create_client(ctx, &input).await
 }
 
 async fn invoice(ctx: Ctx<'_>, client_id: i64, due: &str, price: &str, currency: &str) -> i64 {
-    let input = InvoiceInput {
-        client_id,
-        issue_date: "2026-10-01".into(),
-        due_date: due.into(),
-        currency: currency.into(),
-        lines: vec![LineInput {
-            description: "Design".into(),
-            quantity: "1".into(),
-            unit_price: price.into(),
-            tax_rate: "".into(),
-        }],
-        issue: true,
-        ..Default::default()
-    };
-    kindly_api::invoices::create(ctx, &input).await.expect("invoice").id
-}
-
-async fn pay(ctx: Ctx<'_>, invoice_id: i64, amount: &str) {
-    let p = PaymentInput { invoice_id, amount: amount.into(), method: "bank_transfer".into(), ..Default::default() };
-    kindly_api::payments::record(ctx, &p).await.expect("payment");
+    create_invoice(ctx, &issued_invoice(client_id, "2026-10-01", due, currency, vec![line("Design", "1", price, "")]))
+        .await
 }
 
 fn monthly(invoice_ids: &[i64], count: u32, first: &str) -> PlanInput {
@@ -95,7 +53,7 @@ fn accept(plan_id: i64, how: &str) -> AcceptInput {
 
 #[tokio::test]
 async fn a_three_installment_plan_pauses_the_ladder_reminds_on_its_days_and_completes() {
-    let d = db().await;
+    let d = open_db().await;
     let c = client(on(&d.store, "2026-10-01"), "Zoë Ångström", "en").await;
     let inv = invoice(on(&d.store, "2026-10-01"), c, "2026-10-31", "100", "EUR").await;
 
@@ -242,7 +200,7 @@ async fn a_three_installment_plan_pauses_the_ladder_reminds_on_its_days_and_comp
 
 #[tokio::test]
 async fn a_late_installment_breaks_the_plan_after_the_grace_period_and_the_ladder_resumes() {
-    let d = db().await;
+    let d = open_db().await;
     let c = client(on(&d.store, "2026-10-01"), "Łucja Nowak", "de").await;
     let inv = invoice(on(&d.store, "2026-10-01"), c, "2026-10-31", "300", "EUR").await;
     let ctx = on(&d.store, "2026-11-23");
@@ -310,7 +268,7 @@ async fn a_late_installment_breaks_the_plan_after_the_grace_period_and_the_ladde
 
 #[tokio::test]
 async fn a_plans_own_reminder_days_decide_when_its_installment_reminders_come() {
-    let d = db().await;
+    let d = open_db().await;
     let c = client(on(&d.store, "2026-10-01"), "Zoë Ångström", "en").await;
     let inv = invoice(on(&d.store, "2026-10-01"), c, "2026-10-31", "100", "EUR").await;
     let ctx = on(&d.store, "2026-11-14");
@@ -346,7 +304,7 @@ async fn a_plans_own_reminder_days_decide_when_its_installment_reminders_come() 
 /// installments, 7 days) instead of telling the user.
 #[tokio::test]
 async fn typed_numbers_that_are_not_whole_numbers_in_range_are_refused_by_field() {
-    let d = db().await;
+    let d = open_db().await;
     let c = client(on(&d.store, "2026-10-01"), "Zoë Ångström", "en").await;
     let inv = invoice(on(&d.store, "2026-10-01"), c, "2026-10-31", "100", "EUR").await;
     let ctx = on(&d.store, "2026-11-14");
@@ -388,7 +346,7 @@ async fn typed_numbers_that_are_not_whole_numbers_in_range_are_refused_by_field(
 
 #[tokio::test]
 async fn renegotiation_replaces_the_rest_and_cancellation_resumes_the_ladder() {
-    let d = db().await;
+    let d = open_db().await;
     let c = client(on(&d.store, "2026-10-01"), "Ørsted A/S", "fr").await;
     let a = invoice(on(&d.store, "2026-10-01"), c, "2026-10-31", "100", "EUR").await;
     let b = invoice(on(&d.store, "2026-10-01"), c, "2026-11-05", "50.01", "EUR").await;
@@ -469,7 +427,7 @@ async fn renegotiation_replaces_the_rest_and_cancellation_resumes_the_ladder() {
 
 #[tokio::test]
 async fn edited_schedules_must_add_up_and_every_currency_splits_exactly() {
-    let d = db().await;
+    let d = open_db().await;
     let ctx = on(&d.store, "2026-11-23");
     let c = client(ctx, "王芳", "en").await;
     let yen = invoice(ctx, c, "2026-10-31", "10000", "JPY").await;
@@ -519,7 +477,7 @@ async fn edited_schedules_must_add_up_and_every_currency_splits_exactly() {
 
 #[tokio::test]
 async fn cancelling_an_invoice_cancels_its_open_plan_and_nothing_is_chased() {
-    let d = db().await;
+    let d = open_db().await;
     let ctx = on(&d.store, "2026-11-23");
     let c = client(ctx, "Ana Lima", "es").await;
     let inv = invoice(ctx, c, "2026-10-31", "90", "EUR").await;
@@ -536,7 +494,7 @@ async fn cancelling_an_invoice_cancels_its_open_plan_and_nothing_is_chased() {
 
 #[tokio::test]
 async fn the_database_protects_plans_and_keeps_active_plans_paused_for_every_writer() {
-    let d = db().await;
+    let d = open_db().await;
     let ctx = on(&d.store, "2026-11-23");
     let c = client(ctx, "Дмитрий", "es").await;
     let inv = invoice(ctx, c, "2026-10-31", "90", "EUR").await;
@@ -567,7 +525,7 @@ async fn the_database_protects_plans_and_keeps_active_plans_paused_for_every_wri
 
 #[tokio::test]
 async fn the_agreement_letter_has_the_schedule_a_qr_per_installment_and_a_place_to_sign() {
-    let d = db().await;
+    let d = open_db().await;
     let ctx = on(&d.store, "2026-11-23");
     let pm = PaymentMethodsView {
         bank_holder: "Studio Kind".into(),
@@ -620,7 +578,7 @@ async fn the_agreement_letter_has_the_schedule_a_qr_per_installment_and_a_place_
 #[tokio::test]
 #[ignore]
 async fn measure_queue_with_many_active_plans() {
-    let d = db().await;
+    let d = open_db().await;
     let ctx = on(&d.store, "2026-11-23");
     let c = client(ctx, "Many Plans Ltd", "en").await;
     let n = 1000;

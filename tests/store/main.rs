@@ -5,26 +5,12 @@
 mod upgrade;
 
 use kindly_api::clients::{ChasingInput, ClientInput, ClientListRequest};
-use kindly_api::invoices::{InvoiceInput, InvoiceListRequest, LineInput};
+use kindly_api::invoices::{InvoiceInput, InvoiceListRequest};
 use kindly_api::payments::PaymentInput;
 use kindly_api::{ApiError, Ctx};
 use kindly_core::invoice::{derive_state, InvoiceState};
 use kindly_store::{DemoSize, InvoiceQuery, Store};
-use kindly_tests::{date, now, today};
-use std::path::PathBuf;
-
-struct Db {
-    _dir: tempfile::TempDir,
-    path: PathBuf,
-    store: Store,
-}
-
-async fn db() -> Db {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("kindly.db");
-    let store = Store::open(&path).await.expect("open");
-    Db { _dir: dir, path, store }
-}
+use kindly_tests::{date, issued_invoice, line, now, open_db, raw_count, today};
 
 fn ctx(store: &Store) -> Ctx<'_> {
     Ctx::new(store, now(), today())
@@ -39,31 +25,19 @@ fn client(name: &str) -> ClientInput {
     }
 }
 
-fn line(desc: &str, qty: &str, price: &str, tax: &str) -> LineInput {
-    LineInput { description: desc.into(), quantity: qty.into(), unit_price: price.into(), tax_rate: tax.into() }
-}
-
 fn invoice(client_id: i64, issue: &str, due: &str) -> InvoiceInput {
-    InvoiceInput {
+    issued_invoice(
         client_id,
-        issue_date: issue.into(),
-        due_date: due.into(),
-        currency: "EUR".into(),
-        lines: vec![line("Design", "2", "100", "20"), line("Hosting", "1", "10.50", "")],
-        issue: true,
-        ..Default::default()
-    }
-}
-
-async fn raw_count(store_path: &std::path::Path, sql: &str) -> i64 {
-    use sqlx::Connection;
-    let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", store_path.display())).await.expect("connect");
-    sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string())).fetch_one(&mut c).await.expect("count")
+        issue,
+        due,
+        "EUR",
+        vec![line("Design", "2", "100", "20"), line("Hosting", "1", "10.50", "")],
+    )
 }
 
 #[tokio::test]
 async fn migrates_from_empty_and_reopens() {
-    let d = db().await;
+    let d = open_db().await;
     assert!(d.store.is_empty().await.unwrap());
     let id = kindly_api::clients::create(ctx(&d.store), &client("Zoë")).await.unwrap();
     d.store.clone().close().await;
@@ -74,7 +48,7 @@ async fn migrates_from_empty_and_reopens() {
 
 #[tokio::test]
 async fn client_round_trip_search_and_chasing() {
-    let d = db().await;
+    let d = open_db().await;
     let c = ctx(&d.store);
     let name = "Zoë Ångström-Müller <img src=x onerror=alert(1)>";
     let id =
@@ -107,7 +81,7 @@ async fn client_round_trip_search_and_chasing() {
 
 #[tokio::test]
 async fn invoice_payment_and_timeline_flow() {
-    let d = db().await;
+    let d = open_db().await;
     let c = ctx(&d.store);
     let cid = kindly_api::clients::create(c, &client("Zoë")).await.unwrap();
     let created = kindly_api::invoices::create(c, &invoice(cid, "2026-10-01", "2026-10-31")).await.unwrap();
@@ -145,7 +119,7 @@ async fn invoice_payment_and_timeline_flow() {
 
 #[tokio::test]
 async fn bad_invoice_input_gets_specific_errors_and_writes_nothing() {
-    let d = db().await;
+    let d = open_db().await;
     let c = ctx(&d.store);
     let cid = kindly_api::clients::create(c, &client("Zoë")).await.unwrap();
     let before = raw_count(&d.path, "SELECT COUNT(*) FROM timeline").await;
@@ -206,7 +180,7 @@ async fn bad_invoice_input_gets_specific_errors_and_writes_nothing() {
 
 #[tokio::test]
 async fn numbering_skips_numbers_taken_by_hand() {
-    let d = db().await;
+    let d = open_db().await;
     let c = ctx(&d.store);
     let cid = kindly_api::clients::create(c, &client("Zoë")).await.unwrap();
     kindly_api::invoices::create(
@@ -221,7 +195,7 @@ async fn numbering_skips_numbers_taken_by_hand() {
 
 #[tokio::test]
 async fn issued_invoices_are_immutable_and_drafts_are_not() {
-    let d = db().await;
+    let d = open_db().await;
     let c = ctx(&d.store);
     let cid = kindly_api::clients::create(c, &client("Zoë")).await.unwrap();
     let draft =
@@ -254,7 +228,7 @@ async fn issued_invoices_are_immutable_and_drafts_are_not() {
 
 #[tokio::test]
 async fn timeline_and_payments_refuse_updates_and_deletes() {
-    let d = db().await;
+    let d = open_db().await;
     let c = ctx(&d.store);
     let cid = kindly_api::clients::create(c, &client("Zoë")).await.unwrap();
     let inv = kindly_api::invoices::create(c, &invoice(cid, "2026-11-01", "2026-11-30")).await.unwrap();
@@ -287,7 +261,7 @@ async fn timeline_and_payments_refuse_updates_and_deletes() {
 
 #[tokio::test]
 async fn a_failed_transaction_leaves_nothing_behind() {
-    let d = db().await;
+    let d = open_db().await;
     let c = ctx(&d.store);
     let cid = kindly_api::clients::create(c, &client("Zoë")).await.unwrap();
     // Line 2 violates a CHECK in the store (bypassing the domain), so the
@@ -326,7 +300,7 @@ async fn a_failed_transaction_leaves_nothing_behind() {
 
 #[tokio::test]
 async fn sql_state_filters_agree_with_the_domain_rule() {
-    let d = db().await;
+    let d = open_db().await;
     d.store.seed_demo(DemoSize { clients: 50, invoices: 2000 }, today(), now()).await.unwrap();
     // Cancel a few, so every state occurs.
     let c = ctx(&d.store);
@@ -366,7 +340,7 @@ async fn sql_state_filters_agree_with_the_domain_rule() {
 
 #[tokio::test]
 async fn attention_order_puts_overdue_first_oldest_first() {
-    let d = db().await;
+    let d = open_db().await;
     d.store.seed_demo(DemoSize { clients: 20, invoices: 500 }, today(), now()).await.unwrap();
     let page = kindly_api::invoices::list(ctx(&d.store), &InvoiceListRequest { limit: 500, ..Default::default() })
         .await
@@ -401,7 +375,7 @@ async fn corrupt_database_file_gives_a_specific_error_and_is_left_alone() {
 
 #[tokio::test]
 async fn read_only_database_file_gives_a_specific_error() {
-    let d = db().await;
+    let d = open_db().await;
     kindly_api::clients::create(ctx(&d.store), &client("Zoë")).await.unwrap();
     d.store.clone().close().await;
     let mut perms = std::fs::metadata(&d.path).unwrap().permissions();
@@ -414,7 +388,7 @@ async fn read_only_database_file_gives_a_specific_error() {
 
 #[tokio::test]
 async fn concurrent_payments_cannot_over_pay() {
-    let d = db().await;
+    let d = open_db().await;
     let c = ctx(&d.store);
     let cid = kindly_api::clients::create(c, &client("Zoë")).await.unwrap();
     let inv = kindly_api::invoices::create(c, &invoice(cid, "2026-11-01", "2026-11-30")).await.unwrap();

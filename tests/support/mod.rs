@@ -1,7 +1,11 @@
 //! Shared helpers for Kindly's integration tests: temporary data folders
-//! with real SQLite files, fixed clocks, and the paths of the built binaries.
+//! with real SQLite files and the usual clients and invoices (`fixtures`),
+//! fixed clocks, and the paths of the built binaries.
 
+pub mod fixtures;
 pub mod smtp;
+
+pub use fixtures::*;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use std::path::PathBuf;

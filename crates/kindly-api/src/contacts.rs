@@ -22,7 +22,9 @@ use kindly_followup::call_script::{self, CallFacts, PromiseFacts};
 use kindly_followup::ladder::{Channel, Ladder};
 use kindly_followup::plan;
 use kindly_followup::queue::proposed_stage;
-use kindly_store::{CallLog, DoneStep, FullEntry, InvoiceRecord, NewEvent, NewPromise, PromiseRecord, TimelineFilter};
+use kindly_store::{
+    CallLog, DoneStep, InvoiceRecord, NewEvent, NewPromise, PromiseRecord, TimelineEntry, TimelineFilter,
+};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
@@ -916,8 +918,8 @@ pub struct TimelineEntryView {
     pub corrected_by: Vec<i64>,
 }
 
-impl From<FullEntry> for TimelineEntryView {
-    fn from(e: FullEntry) -> Self {
+impl From<TimelineEntry> for TimelineEntryView {
+    fn from(e: TimelineEntry) -> Self {
         TimelineEntryView {
             id: e.id,
             at: e.at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),

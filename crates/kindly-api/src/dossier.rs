@@ -21,7 +21,7 @@ use kindly_core::timeline::EventKind;
 use kindly_core::ErrorCode;
 use kindly_core::{Currency, Money};
 use kindly_pdf::{DocMeta, Fonts, PageSize, ReportBlock, ReportDoc, ReportSection, Table};
-use kindly_store::{FullEntry, InvoiceQuery, InvoiceRecord, PaymentRecord, TimelineFilter};
+use kindly_store::{InvoiceQuery, InvoiceRecord, PaymentRecord, TimelineEntry, TimelineFilter};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -94,7 +94,7 @@ fn s(v: &serde_json::Value, k: &str) -> String {
     }
 }
 
-fn channel_of(e: &FullEntry) -> String {
+fn channel_of(e: &TimelineEntry) -> String {
     let c = s(&e.data, "channel");
     if !c.is_empty() {
         return c;
@@ -110,7 +110,7 @@ fn channel_of(e: &FullEntry) -> String {
 }
 
 /// The files an entry refers to: (kind, path, sha256, name).
-fn entry_files(e: &FullEntry) -> Vec<(String, String, String, String)> {
+fn entry_files(e: &TimelineEntry) -> Vec<(String, String, String, String)> {
     let mut out = Vec::new();
     if let Some(files) = e.data.get("files").and_then(|f| f.as_array()) {
         for f in files {
@@ -136,7 +136,7 @@ fn entry_files(e: &FullEntry) -> Vec<(String, String, String, String)> {
 }
 
 /// The entry's full text: an e-mail's or letter's body, a note, a call's notes.
-fn details(e: &FullEntry) -> String {
+fn details(e: &TimelineEntry) -> String {
     let d = &e.data;
     let mut parts = Vec::new();
     for k in ["outcome", "from", "to", "date", "subject"] {

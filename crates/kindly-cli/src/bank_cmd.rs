@@ -6,7 +6,7 @@ use crate::output::Out;
 use clap::Subcommand;
 use kindly_api::bank::{self, BankAllocation, BankEntryView, BankImportRequest, BankResolveRequest, BankReviewRequest};
 use kindly_api::{ApiError, Ctx};
-use kindly_core::ErrorCode;
+use kindly_api::ErrorCode;
 use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]

@@ -12,7 +12,7 @@ use kindly_api::payments::PaymentInput;
 use kindly_api::print::Printer;
 use kindly_api::timeline::NoteInput;
 use kindly_api::{ApiError, Ctx};
-use kindly_core::ErrorCode;
+use kindly_api::ErrorCode;
 use kindly_store::Store;
 use std::path::PathBuf;
 

@@ -9,7 +9,7 @@ use kindly_api::contacts::{
 };
 use kindly_api::dossier::{self, DossierRequest};
 use kindly_api::{ApiError, Ctx};
-use kindly_core::ErrorCode;
+use kindly_api::ErrorCode;
 use std::fmt::Write;
 use std::path::PathBuf;
 

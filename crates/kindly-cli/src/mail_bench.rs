@@ -14,7 +14,7 @@ use kindly_api::invoices::{InvoiceInput, LineInput};
 use kindly_api::mail::{self, SmtpSettingsInput};
 use kindly_api::outbox::{self, QueueEmailsRequest};
 use kindly_api::{ApiError, Ctx};
-use kindly_core::ErrorCode;
+use kindly_api::ErrorCode;
 use kindly_store::Store;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;

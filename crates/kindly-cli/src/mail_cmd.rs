@@ -8,7 +8,7 @@ use clap::Subcommand;
 use kindly_api::mail::{self, SmtpSettingsInput, SmtpSettingsView};
 use kindly_api::outbox::{self, OutboxActionRequest, OutboxRequest, QueueEmailsRequest, SendReport};
 use kindly_api::{ApiError, Ctx};
-use kindly_core::ErrorCode;
+use kindly_api::ErrorCode;
 use std::io::Read;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;

@@ -6,7 +6,7 @@ use kindly_api::invoices::{InvoiceDetail, InvoiceRow};
 use kindly_api::status::AppStatus;
 use kindly_api::views::{MoneyView, Page, TimelineItem};
 use kindly_api::ApiError;
-use kindly_core::ErrorCode;
+use kindly_api::ErrorCode;
 use serde::Serialize;
 use std::cell::Cell;
 use std::fmt::Write;

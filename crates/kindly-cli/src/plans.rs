@@ -7,7 +7,7 @@ use kindly_api::plans::{
     PlanView, SchedulePreview,
 };
 use kindly_api::{ApiError, Ctx};
-use kindly_core::ErrorCode;
+use kindly_api::ErrorCode;
 use std::fmt::Write;
 
 /// How the schedule is made (shared by preview, propose and renegotiate).

@@ -9,9 +9,11 @@
 //! statement never over-pays an invoice, even one paid meanwhile.
 
 use crate::payments::insert_payment;
+use crate::row::Text;
 use crate::util::{date_str, instant_str, parse_date, parse_instant};
 use crate::{Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
+use kindly_core::invoice::InvoiceStatus;
 use kindly_core::payment::PaymentMethod;
 use kindly_core::ErrorCode;
 use kindly_core::{Currency, Money};
@@ -131,7 +133,7 @@ struct EntryRow {
     uid: String,
     booking_date: String,
     amount_minor: i64,
-    currency: String,
+    currency: Text<Currency>,
     credit: i64,
     counterparty_name: Option<String>,
     counterparty_iban: Option<String>,
@@ -145,7 +147,7 @@ struct EntryRow {
 
 impl EntryRow {
     fn into_record(self) -> Result<BankEntryRecord, StoreError> {
-        let currency = Currency::parse(&self.currency).map_err(|e| StoreError::Other(e.to_string()))?;
+        let currency = self.currency.0;
         let candidates: Vec<serde_json::Value> = serde_json::from_str(&self.candidates).unwrap_or_default();
         Ok(BankEntryRecord {
             id: self.id,
@@ -168,6 +170,25 @@ impl EntryRow {
     }
 }
 
+/// An invoice a payment is about to be recorded on.
+#[derive(sqlx::FromRow)]
+struct AllocationTarget {
+    number: String,
+    status: Text<InvoiceStatus>,
+    currency: Text<Currency>,
+    total_minor: i64,
+    paid_minor: i64,
+}
+
+/// A stored entry's identity, import and status.
+#[derive(sqlx::FromRow)]
+struct StoredEntry {
+    uid: String,
+    id: i64,
+    import_id: i64,
+    status: String,
+}
+
 fn candidates_json(c: &[(i64, i64)]) -> String {
     let v: Vec<serde_json::Value> =
         c.iter().map(|(i, a)| serde_json::json!({ "invoice_id": i, "amount_minor": a })).collect();
@@ -182,19 +203,26 @@ async fn allocation_problem(
     allocations: &[(i64, i64)],
 ) -> Result<Option<String>, sqlx::Error> {
     for (invoice_id, minor) in allocations {
-        let row: Option<(String, String, String, i64, i64)> =
+        let row: Option<AllocationTarget> =
             sqlx::query_as("SELECT number, status, currency, total_minor, paid_minor FROM invoices WHERE id = ?1")
                 .bind(invoice_id)
                 .fetch_optional(&mut **tx)
                 .await?;
-        let Some((number, status, cur, total, paid)) = row else {
+        let Some(AllocationTarget {
+            number,
+            status: Text(status),
+            currency: Text(cur),
+            total_minor: total,
+            paid_minor: paid,
+        }) = row
+        else {
             return Ok(Some(format!("invoice {invoice_id} no longer exists")));
         };
-        if status != "issued" {
-            return Ok(Some(format!("invoice {number} is {status}")));
+        if status != InvoiceStatus::Issued {
+            return Ok(Some(format!("invoice {number} is {}", status.as_str())));
         }
-        if cur != currency.code() {
-            return Ok(Some(format!("invoice {number} is in {cur}, the payment in {}", currency.code())));
+        if cur != currency {
+            return Ok(Some(format!("invoice {number} is in {}, the payment in {}", cur.code(), currency.code())));
         }
         if *minor <= 0 || *minor > total - paid {
             return Ok(Some(format!(
@@ -475,14 +503,14 @@ impl Store {
         &self,
         uids: &[&str],
     ) -> Result<std::collections::HashMap<String, (i64, i64, String)>, StoreError> {
-        let rows: Vec<(String, i64, i64, String)> = sqlx::query_as(
+        let rows: Vec<StoredEntry> = sqlx::query_as(
             "SELECT uid, id, import_id, status FROM bank_entries WHERE uid IN (SELECT value FROM json_each(?1))",
         )
         .bind(serde_json::to_string(uids).unwrap_or_default())
         .fetch_all(self.pool())
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
-        Ok(rows.into_iter().map(|(u, id, imp, st)| (u, (id, imp, st))).collect())
+        Ok(rows.into_iter().map(|r| (r.uid, (r.id, r.import_id, r.status))).collect())
     }
 
     pub async fn save_bank_csv_mapping(

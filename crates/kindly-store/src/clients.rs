@@ -1,5 +1,6 @@
 //! Clients: create, update, change chasing, read, list and search.
 
+use crate::row::Text;
 use crate::timeline::{append, NewEvent};
 use crate::util::{date_str, instant_str, like_pattern, parse_date, parse_instant};
 use crate::{Page, Store, StoreError};
@@ -62,45 +63,72 @@ fn chasing_columns(c: &Chasing) -> (&'static str, Option<String>, String) {
     }
 }
 
-type ClientRow = (
-    i64,
-    String,
-    String,
-    Option<String>,
-    String,
-    Option<String>,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    String,
-    String,
-);
+#[derive(sqlx::FromRow)]
+struct ClientRow {
+    id: i64,
+    display_name: String,
+    greeting_name: String,
+    company: Option<String>,
+    emails: String,
+    phone: Option<String>,
+    address: String,
+    language: Text<Locale>,
+    notes: String,
+    chasing: String,
+    chasing_until: Option<String>,
+    chasing_reason: String,
+    created_at: String,
+}
 
 const CLIENT_COLUMNS: &str = "id, display_name, greeting_name, company, emails, phone, address, language, notes, chasing, chasing_until, chasing_reason, created_at";
 
-fn to_record(r: ClientRow) -> Result<ClientRecord, StoreError> {
-    let chasing = match r.9.as_str() {
-        "paused" => Chasing::PausedUntil { until: parse_date(r.10.as_deref().unwrap_or_default())?, reason: r.11 },
-        "off" => Chasing::Off { reason: r.11 },
-        _ => Chasing::On,
-    };
-    Ok(ClientRecord {
-        id: r.0,
-        details: ClientDetails {
-            display_name: r.1,
-            greeting_name: r.2,
-            company: r.3,
-            emails: serde_json::from_str(&r.4).unwrap_or_default(),
-            phone: r.5,
-            address: r.6,
-            language: Locale::parse(&r.7).unwrap_or_default(),
-            notes: r.8,
-        },
-        chasing,
-        created_at: parse_instant(&r.12)?,
-    })
+/// Reads the chasing columns back (the reverse of [`chasing_columns`]).
+fn chasing_from_columns(mode: &str, until: Option<&str>, reason: String) -> Result<Chasing, StoreError> {
+    match (mode, until) {
+        ("on", _) => Ok(Chasing::On),
+        ("paused", Some(until)) => Ok(Chasing::PausedUntil { until: parse_date(until)?, reason }),
+        ("off", _) => Ok(Chasing::Off { reason }),
+        _ => Err(StoreError::Other(format!("the database holds an unknown chasing mode {mode:?}"))),
+    }
+}
+
+impl ClientRow {
+    fn into_record(self) -> Result<ClientRecord, StoreError> {
+        Ok(ClientRecord {
+            id: self.id,
+            details: ClientDetails {
+                display_name: self.display_name,
+                greeting_name: self.greeting_name,
+                company: self.company,
+                emails: serde_json::from_str(&self.emails).unwrap_or_default(),
+                phone: self.phone,
+                address: self.address,
+                language: self.language.0,
+                notes: self.notes,
+            },
+            chasing: chasing_from_columns(&self.chasing, self.chasing_until.as_deref(), self.chasing_reason)?,
+            created_at: parse_instant(&self.created_at)?,
+        })
+    }
+}
+
+/// One row of the client list as read.
+#[derive(sqlx::FromRow)]
+struct ClientListDbRow {
+    id: i64,
+    display_name: String,
+    company: Option<String>,
+    emails: String,
+    chasing: String,
+    owing: Option<String>,
+    overdue_invoices: i64,
+}
+
+/// What is owed in one currency.
+#[derive(sqlx::FromRow)]
+struct OwingRow {
+    currency: String,
+    owing_minor: i64,
 }
 
 impl Store {
@@ -216,7 +244,7 @@ impl Store {
             .fetch_optional(self.pool())
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
-        to_record(row.ok_or(StoreError::NotFound { entity: "client", id })?)
+        row.ok_or(StoreError::NotFound { entity: "client", id })?.into_record()
     }
 
     /// Lists clients matching `q.search` (name, greeting, company or e-mail,
@@ -243,14 +271,13 @@ impl Store {
                (SELECT group_concat(cur || ':' || amt) FROM
                   (SELECT i.currency AS cur, SUM(i.total_minor - i.paid_minor) AS amt FROM invoices i
                    WHERE i.client_id = c.id AND i.status = 'issued' AND i.paid_minor < i.total_minor
-                   GROUP BY i.currency ORDER BY i.currency)),
+                   GROUP BY i.currency ORDER BY i.currency)) AS owing,
                (SELECT COUNT(*) FROM invoices i WHERE i.client_id = c.id AND i.status = 'issued'
-                   AND i.paid_minor < i.total_minor AND i.due_date < ?2)
+                   AND i.paid_minor < i.total_minor AND i.due_date < ?2) AS overdue_invoices
              FROM (SELECT * FROM clients WHERE {filter} ORDER BY {order} LIMIT ?3 OFFSET ?4) c
              ORDER BY {order}"
         );
-        type Row = (i64, String, Option<String>, String, String, Option<String>, i64);
-        let rows: Vec<Row> = sqlx::query_as(AssertSqlSafe(sql))
+        let rows: Vec<ClientListDbRow> = sqlx::query_as(AssertSqlSafe(sql))
             .bind(&pattern)
             .bind(date_str(today))
             .bind(q.limit.clamp(1, 1000))
@@ -261,15 +288,15 @@ impl Store {
         let rows = rows
             .into_iter()
             .map(|r| {
-                let emails: Vec<String> = serde_json::from_str(&r.3).unwrap_or_default();
+                let emails: Vec<String> = serde_json::from_str(&r.emails).unwrap_or_default();
                 ClientListRow {
-                    id: r.0,
-                    display_name: r.1,
-                    company: r.2,
+                    id: r.id,
+                    display_name: r.display_name,
+                    company: r.company,
                     email: emails.into_iter().next(),
-                    chasing: r.4,
-                    owing: parse_owing(r.5.as_deref()),
-                    overdue_invoices: r.6,
+                    chasing: r.chasing,
+                    owing: parse_owing(r.owing.as_deref()),
+                    overdue_invoices: r.overdue_invoices,
                 }
             })
             .collect();
@@ -280,14 +307,15 @@ impl Store {
 impl Store {
     /// What a client still owes, per currency, over all their issued invoices.
     pub async fn client_owing(&self, id: i64) -> Result<Vec<(String, i64)>, StoreError> {
-        sqlx::query_as(
-            "SELECT currency, SUM(total_minor - paid_minor) FROM invoices
+        let rows: Vec<OwingRow> = sqlx::query_as(
+            "SELECT currency, SUM(total_minor - paid_minor) AS owing_minor FROM invoices
              WHERE client_id = ?1 AND status = 'issued' AND paid_minor < total_minor GROUP BY currency ORDER BY currency",
         )
         .bind(id)
         .fetch_all(self.pool())
         .await
-        .map_err(|e| StoreError::classify(e, self.path()))
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(rows.into_iter().map(|r| (r.currency, r.owing_minor)).collect())
     }
 }
 

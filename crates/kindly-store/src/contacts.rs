@@ -1,10 +1,10 @@
 //! Contact with clients: logged calls (with their outcome, a retry day or the
 //! ladder stage they complete), promises to pay (recorded, pausing the
 //! chasing of their invoice, resolved once as kept or broken), entries with a
-//! `refers_to` (corrections), and the filtered, chronological timeline query
-//! behind the timeline view and the evidence dossier.
+//! `refers_to` (corrections). The timeline is read in `timeline`.
 
 use crate::followups::{note_contact, record_step, refuse_if_contacted, DoneStep};
+use crate::row::Text;
 use crate::timeline::{append, NewEvent};
 use crate::util::{date_str, instant_str, parse_date, parse_instant};
 use crate::{Store, StoreError};
@@ -65,42 +65,6 @@ pub struct CallRecorded {
     pub promise_id: Option<i64>,
 }
 
-/// One timeline entry with everything the timeline view and the dossier show.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FullEntry {
-    pub id: i64,
-    pub client_id: i64,
-    pub invoice_id: Option<i64>,
-    pub invoice_number: Option<String>,
-    pub at: DateTime<Utc>,
-    pub kind: EventKind,
-    pub summary: String,
-    pub data: serde_json::Value,
-    pub refers_to: Option<i64>,
-    /// Later entries that correct this one.
-    pub corrected_by: Vec<i64>,
-}
-
-/// Which entries to read. `client_id` or `invoice_id` (or both) must be set.
-#[derive(Clone, Debug, Default)]
-pub struct TimelineFilter {
-    pub client_id: Option<i64>,
-    pub invoice_id: Option<i64>,
-    /// Empty: every kind.
-    pub kinds: Vec<EventKind>,
-    /// Inclusive bounds on the instant.
-    pub from: Option<DateTime<Utc>>,
-    pub to: Option<DateTime<Utc>>,
-    /// Oldest first (the dossier) instead of newest first (the view).
-    pub ascending: bool,
-    /// 0 means no limit.
-    pub limit: i64,
-    /// Paging: only entries after this one in the order asked for (older
-    /// when newest first). A cursor, not an offset, so entries appended
-    /// while the user reads never shift or repeat a page.
-    pub after_entry: Option<i64>,
-}
-
 /// A broken promise whose polite follow-up has not been done yet, on an
 /// invoice that is still owing and being chased.
 #[derive(Clone, Debug, PartialEq)]
@@ -112,29 +76,99 @@ pub struct BrokenPromiseDue {
     pub owing_minor: i64,
 }
 
-type PromiseRow =
-    (i64, i64, String, i64, String, i64, String, String, String, i64, Option<String>, Option<String>, Option<String>);
+/// A promise row as read (see [`PROMISE_COLS`]).
+#[derive(sqlx::FromRow)]
+struct PromiseRow {
+    id: i64,
+    invoice_id: i64,
+    invoice_number: String,
+    client_id: i64,
+    promised_on: String,
+    amount_minor: i64,
+    currency: Text<Currency>,
+    how: String,
+    recorded_at: String,
+    timeline_id: i64,
+    outcome: Option<String>,
+    resolved_on: Option<String>,
+    followed_up_on: Option<String>,
+}
 
 const PROMISE_COLS: &str =
-    "p.id, p.invoice_id, i.number, p.client_id, p.promised_on, p.amount_minor, p.currency, p.how,
+    "p.id, p.invoice_id, i.number AS invoice_number, p.client_id, p.promised_on, p.amount_minor, p.currency, p.how,
      p.recorded_at, p.timeline_id, p.outcome, p.resolved_on, p.followed_up_on";
 
-fn to_promise(r: PromiseRow) -> Result<PromiseRecord, StoreError> {
-    Ok(PromiseRecord {
-        id: r.0,
-        invoice_id: r.1,
-        invoice_number: r.2,
-        client_id: r.3,
-        promised_on: parse_date(&r.4)?,
-        amount_minor: r.5,
-        currency: Currency::parse(&r.6).map_err(|e| StoreError::Other(e.to_string()))?,
-        how: r.7,
-        recorded_at: parse_instant(&r.8)?,
-        timeline_id: r.9,
-        outcome: r.10,
-        resolved_on: r.11.as_deref().map(parse_date).transpose()?,
-        followed_up_on: r.12.as_deref().map(parse_date).transpose()?,
-    })
+impl PromiseRow {
+    fn into_record(self) -> Result<PromiseRecord, StoreError> {
+        Ok(PromiseRecord {
+            id: self.id,
+            invoice_id: self.invoice_id,
+            invoice_number: self.invoice_number,
+            client_id: self.client_id,
+            promised_on: parse_date(&self.promised_on)?,
+            amount_minor: self.amount_minor,
+            currency: self.currency.0,
+            how: self.how,
+            recorded_at: parse_instant(&self.recorded_at)?,
+            timeline_id: self.timeline_id,
+            outcome: self.outcome,
+            resolved_on: self.resolved_on.as_deref().map(parse_date).transpose()?,
+            followed_up_on: self.followed_up_on.as_deref().map(parse_date).transpose()?,
+        })
+    }
+}
+
+/// A broken promise to follow up, with its invoice and client.
+#[derive(sqlx::FromRow)]
+struct BrokenPromiseRow {
+    #[sqlx(flatten)]
+    promise: PromiseRow,
+    client_name: String,
+    due_date: String,
+    owing_minor: i64,
+}
+
+/// Where a promise stands, for its follow-up.
+#[derive(sqlx::FromRow)]
+struct PromiseStanding {
+    invoice_id: i64,
+    client_id: i64,
+    outcome: Option<String>,
+    followed_up_on: Option<String>,
+}
+
+/// An open promise with its invoice's amounts, for the daily resolution.
+#[derive(sqlx::FromRow)]
+struct OpenPromise {
+    id: i64,
+    invoice_id: i64,
+    client_id: i64,
+    promised_on: String,
+    amount_minor: i64,
+    currency: String,
+    recorded_at: String,
+    total_minor: i64,
+    number: String,
+}
+
+/// What was paid on an invoice since a promise, and by the promised day.
+#[derive(sqlx::FromRow)]
+struct PaidAround {
+    paid_since: i64,
+    paid_by_day: i64,
+}
+
+/// The client an invoice belongs to.
+#[derive(sqlx::FromRow)]
+struct InvoiceOwner {
+    client_id: i64,
+}
+
+/// A promise's invoice and whether it was followed up.
+#[derive(sqlx::FromRow)]
+struct PromiseInvoice {
+    invoice_id: i64,
+    followed_up_on: Option<String>,
 }
 
 fn next_day(d: NaiveDate) -> NaiveDate {
@@ -233,15 +267,15 @@ pub(crate) async fn record_promise_follow_up_in(
     path: &std::path::Path,
 ) -> Result<(bool, i64), StoreError> {
     let map = |e| StoreError::classify(e, path);
-    let row: Option<(i64, i64, Option<String>, Option<String>)> =
+    let row: Option<PromiseStanding> =
         sqlx::query_as("SELECT invoice_id, client_id, outcome, followed_up_on FROM promises WHERE id = ?1")
             .bind(f.promise_id)
             .fetch_optional(&mut **tx)
             .await
             .map_err(map)?;
-    let (invoice_id, client_id, outcome, followed) =
+    let PromiseStanding { invoice_id, client_id, outcome, followed_up_on } =
         row.ok_or(StoreError::NotFound { entity: "promise", id: f.promise_id })?;
-    let open = outcome.as_deref() == Some("broken") && followed.is_none();
+    let open = outcome.as_deref() == Some("broken") && followed_up_on.is_none();
     if !open && !ignore_if_done {
         return Err(StoreError::AlreadyDone);
     }
@@ -270,17 +304,13 @@ pub(crate) async fn record_promise_follow_up_in(
 }
 
 impl Store {
-    async fn invoice_client(
-        &self,
-        tx: &mut Transaction<'static, Sqlite>,
-        invoice_id: i64,
-    ) -> Result<(i64, String), StoreError> {
-        let row: Option<(i64, String)> = sqlx::query_as("SELECT client_id, currency FROM invoices WHERE id = ?1")
+    async fn invoice_client(&self, tx: &mut Transaction<'static, Sqlite>, invoice_id: i64) -> Result<i64, StoreError> {
+        let row: Option<InvoiceOwner> = sqlx::query_as("SELECT client_id FROM invoices WHERE id = ?1")
             .bind(invoice_id)
             .fetch_optional(&mut **tx)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
-        row.ok_or(StoreError::NotFound { entity: "invoice", id: invoice_id })
+        Ok(row.ok_or(StoreError::NotFound { entity: "invoice", id: invoice_id })?.client_id)
     }
 
     /// Records a call in one transaction: its timeline entry (which is the
@@ -294,7 +324,7 @@ impl Store {
     ) -> Result<CallRecorded, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let (client_id, _) = self.invoice_client(&mut tx, call.invoice_id).await?;
+        let client_id = self.invoice_client(&mut tx, call.invoice_id).await?;
         // A call is a fact and always recorded; when it reached the client
         // (or left a message) it is the day's contact, so nothing else about
         // the invoice is proposed today.
@@ -352,7 +382,7 @@ impl Store {
     ) -> Result<(i64, i64), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let (client_id, _) = self.invoice_client(&mut tx, invoice_id).await?;
+        let client_id = self.invoice_client(&mut tx, invoice_id).await?;
         let ids = insert_promise(&mut tx, client_id, invoice_id, p, summary, None, now).await.map_err(map)?;
         tx.commit().await.map_err(map)?;
         Ok(ids)
@@ -375,7 +405,7 @@ impl Store {
             .fetch_all(self.pool())
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
-        rows.into_iter().map(to_promise).collect()
+        rows.into_iter().map(PromiseRow::into_record).collect()
     }
 
     /// Resolves every open promise that can be resolved on `today`, once:
@@ -391,9 +421,9 @@ impl Store {
     ) -> Result<Vec<(i64, &'static str)>, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let open: Vec<(i64, i64, i64, String, i64, String, String, i64, i64, String)> = sqlx::query_as(
+        let open: Vec<OpenPromise> = sqlx::query_as(
             "SELECT p.id, p.invoice_id, p.client_id, p.promised_on, p.amount_minor, p.currency, p.recorded_at,
-                    i.total_minor, i.paid_minor, i.number
+                    i.total_minor, i.number
              FROM promises p JOIN invoices i ON i.id = p.invoice_id
              WHERE p.outcome IS NULL ORDER BY p.promised_on, p.id",
         )
@@ -401,11 +431,21 @@ impl Store {
         .await
         .map_err(map)?;
         let mut out = Vec::new();
-        for (id, invoice_id, client_id, promised_on, amount, currency, recorded_at, total, _paid, number) in open {
-            // (paid since the promise, paid by the promised day in all)
-            let (paid_since, paid_by_day): (i64, i64) = sqlx::query_as(
-                "SELECT COALESCE(SUM(CASE WHEN created_at >= ?3 THEN amount_minor ELSE 0 END), 0),
-                        COALESCE(SUM(amount_minor), 0)
+        for p in open {
+            let OpenPromise {
+                id,
+                invoice_id,
+                client_id,
+                promised_on,
+                amount_minor: amount,
+                currency,
+                recorded_at,
+                total_minor: total,
+                number,
+            } = p;
+            let PaidAround { paid_since, paid_by_day } = sqlx::query_as(
+                "SELECT COALESCE(SUM(CASE WHEN created_at >= ?3 THEN amount_minor ELSE 0 END), 0) AS paid_since,
+                        COALESCE(SUM(amount_minor), 0) AS paid_by_day
                  FROM payments WHERE invoice_id = ?1 AND paid_on <= ?2",
             )
             .bind(invoice_id)
@@ -460,7 +500,7 @@ impl Store {
         client_id: Option<i64>,
     ) -> Result<Vec<BrokenPromiseDue>, StoreError> {
         let sql = format!(
-            "SELECT {PROMISE_COLS}, c.display_name, i.due_date, i.total_minor - i.paid_minor
+            "SELECT {PROMISE_COLS}, c.display_name AS client_name, i.due_date, i.total_minor - i.paid_minor AS owing_minor
              FROM promises p JOIN invoices i ON i.id = p.invoice_id JOIN clients c ON c.id = p.client_id
              LEFT JOIN followups f ON f.invoice_id = p.invoice_id
              WHERE p.outcome = 'broken' AND p.followed_up_on IS NULL
@@ -474,25 +514,7 @@ impl Store {
                AND p.id = (SELECT MAX(q.id) FROM promises q WHERE q.invoice_id = p.invoice_id AND q.outcome = 'broken')
              ORDER BY p.promised_on, p.id"
         );
-        type Row = (
-            i64,
-            i64,
-            String,
-            i64,
-            String,
-            i64,
-            String,
-            String,
-            String,
-            i64,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            String,
-            String,
-            i64,
-        );
-        let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        let rows: Vec<BrokenPromiseRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(date_str(today))
             .bind(client_id)
             .fetch_all(self.pool())
@@ -501,10 +523,10 @@ impl Store {
         rows.into_iter()
             .map(|r| {
                 Ok(BrokenPromiseDue {
-                    promise: to_promise((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9, r.10, r.11, r.12))?,
-                    client_name: r.13,
-                    due_date: parse_date(&r.14)?,
-                    owing_minor: r.15,
+                    promise: r.promise.into_record()?,
+                    client_name: r.client_name,
+                    due_date: parse_date(&r.due_date)?,
+                    owing_minor: r.owing_minor,
                 })
             })
             .collect()
@@ -526,13 +548,13 @@ impl Store {
         let mut tx = self.write_tx().await?;
         let key = crate::EmailPurpose::PromiseFollowUp { promise_id }.stage_key().unwrap_or_default();
         crate::outbox::refuse_if_in_outbox(&mut tx, None, &key, self.path()).await?;
-        let invoice_id: Option<(i64, Option<String>)> =
+        let promise: Option<PromiseInvoice> =
             sqlx::query_as("SELECT invoice_id, followed_up_on FROM promises WHERE id = ?1")
                 .bind(promise_id)
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(map)?;
-        if let Some((invoice_id, None)) = invoice_id {
+        if let Some(PromiseInvoice { invoice_id, followed_up_on: None }) = promise {
             refuse_if_contacted(&mut tx, &[invoice_id], today, self.path()).await?;
         }
         let f = PromiseFollowedUp { promise_id, summary, data };
@@ -562,82 +584,6 @@ impl Store {
         let id = insert_entry(&mut tx, e, refers_to).await.map_err(map)?;
         tx.commit().await.map_err(map)?;
         Ok(id)
-    }
-
-    /// One timeline entry by id.
-    pub async fn timeline_entry(&self, id: i64) -> Result<FullEntry, StoreError> {
-        let rows = self.query_entries("t.id = ?1", id, &TimelineFilter { limit: 1, ..Default::default() }).await?;
-        rows.into_iter().next().ok_or(StoreError::NotFound { entity: "timeline entry", id })
-    }
-
-    /// A client's or an invoice's timeline, filtered by kinds and instants,
-    /// through the (client|invoice, kind, at) indexes.
-    pub async fn timeline(&self, f: &TimelineFilter) -> Result<Vec<FullEntry>, StoreError> {
-        match (f.client_id, f.invoice_id) {
-            // An invoice's timeline also shows what happened to a plan it was
-            // part of; a plan over several invoices records its entries once,
-            // for the client, with the plan's id.
-            (_, Some(inv)) => {
-                let owner = "(t.invoice_id = ?1
-                    OR (t.invoice_id IS NULL
-                        AND t.client_id = (SELECT client_id FROM invoices WHERE id = ?1)
-                        AND json_extract(t.data, '$.plan_id') IN (SELECT plan_id FROM plan_invoices WHERE invoice_id = ?1)))";
-                self.query_entries(owner, inv, f).await
-            }
-            (Some(c), None) => self.query_entries("t.client_id = ?1", c, f).await,
-            (None, None) => Err(StoreError::Other("a timeline needs a client or an invoice".into())),
-        }
-    }
-
-    async fn query_entries(&self, owner: &str, id: i64, f: &TimelineFilter) -> Result<Vec<FullEntry>, StoreError> {
-        let kinds: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
-        let kinds_json = serde_json::to_string(&kinds).map_err(|e| StoreError::Other(e.to_string()))?;
-        let kind_filter =
-            if kinds.is_empty() { "?2 IS NOT NULL" } else { "t.kind IN (SELECT value FROM json_each(?2))" };
-        let order = if f.ascending { "ASC" } else { "DESC" };
-        let cursor = if f.ascending { ">" } else { "<" };
-        let sql = format!(
-            "SELECT t.id, t.client_id, t.invoice_id, i.number, t.at, t.kind, t.summary, t.data, t.refers_to,
-                    (SELECT group_concat(c.id) FROM timeline c WHERE c.refers_to = t.id)
-             FROM timeline t LEFT JOIN invoices i ON i.id = t.invoice_id
-             WHERE {owner} AND {kind_filter} AND (?3 IS NULL OR t.at >= ?3) AND (?4 IS NULL OR t.at <= ?4)
-               AND (?6 IS NULL OR t.client_id = ?6)
-               AND (?7 IS NULL OR (t.at, t.id) {cursor} (SELECT p.at, p.id FROM timeline p WHERE p.id = ?7))
-             ORDER BY t.at {order}, t.id {order} LIMIT ?5"
-        );
-        type Row = (i64, i64, Option<i64>, Option<String>, String, String, String, String, Option<i64>, Option<String>);
-        let rows: Vec<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(id)
-            .bind(kinds_json)
-            .bind(f.from.map(instant_str))
-            .bind(f.to.map(instant_str))
-            .bind(if f.limit <= 0 { -1 } else { f.limit })
-            .bind(if f.invoice_id.is_some() { f.client_id } else { None })
-            .bind(f.after_entry)
-            .fetch_all(self.pool())
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))?;
-        rows.into_iter()
-            .map(|r| {
-                let kind = EventKind::parse(&r.5)
-                    .ok_or_else(|| StoreError::Other(format!("unknown timeline kind {}", r.5)))?;
-                Ok(FullEntry {
-                    id: r.0,
-                    client_id: r.1,
-                    invoice_id: r.2,
-                    invoice_number: r.3,
-                    at: parse_instant(&r.4)?,
-                    kind,
-                    summary: r.6,
-                    data: serde_json::from_str(&r.7).unwrap_or(serde_json::Value::Null),
-                    refers_to: r.8,
-                    corrected_by: r
-                        .9
-                        .map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect())
-                        .unwrap_or_default(),
-                })
-            })
-            .collect()
     }
 }
 
@@ -713,5 +659,11 @@ mod tests {
         let e = store.timeline_entry(first).await.unwrap();
         assert_eq!((e.summary.as_str(), e.corrected_by.clone()), ("first", vec![fix]));
         assert_eq!(store.timeline_entry(fix).await.unwrap().refers_to, Some(first));
+        // One read model: the client's timeline is the filtered one, corrections included.
+        let filtered =
+            store.timeline(&crate::TimelineFilter { client_id: Some(client), ..Default::default() }).await.unwrap();
+        let all = store.client_timeline(client, 100).await.unwrap();
+        assert_eq!(all, filtered);
+        assert!(all.iter().any(|e| e.id == first && e.corrected_by == vec![fix]));
     }
 }

@@ -131,6 +131,10 @@ impl StoreError {
             }
             sqlx::Error::Io(io) => StoreError::io(path, std::io::Error::new(io.kind(), io.to_string())),
             sqlx::Error::PoolTimedOut => StoreError::Busy,
+            // A value a row struct cannot read (see `row`): named, never defaulted.
+            sqlx::Error::ColumnDecode { index, source } => StoreError::Other(format!(
+                "the database holds a value this version of Kindly cannot read in column {index}: {source}"
+            )),
             _ => StoreError::Other(e.to_string()),
         }
     }

@@ -9,6 +9,7 @@
 //! `resume_on`, and a step by hand on a day that already had a contact is
 //! refused (`already_contacted_today`).
 
+use crate::row::Text;
 use crate::timeline::{append, NewEvent};
 use crate::util::{date_str, instant_str, parse_date};
 use crate::{Page, Store, StoreError};
@@ -110,24 +111,80 @@ pub(crate) async fn schedule(
     Ok(())
 }
 
-type DueTuple = (
-    i64,
-    String,
-    i64,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    i64,
-    Option<i64>,
-    Option<i64>,
-);
+/// One due invoice as read (see [`Store::due_followups`]).
+#[derive(sqlx::FromRow)]
+struct DueDbRow {
+    invoice_id: i64,
+    number: String,
+    client_id: i64,
+    client_name: String,
+    greeting_name: String,
+    language: Text<Locale>,
+    emails: String,
+    phone: Option<String>,
+    address: String,
+    issue_date: String,
+    due_date: String,
+    currency: Text<Currency>,
+    total_minor: i64,
+    paid_minor: i64,
+    last_done_offset: Option<i64>,
+    ladder_id: Option<i64>,
+}
+
+/// Where an invoice stands on its ladder: its due date and the last stage done.
+#[derive(sqlx::FromRow)]
+pub(crate) struct LadderPosition {
+    pub invoice_id: i64,
+    pub due_date: String,
+    pub last_done_offset: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct LastContact {
+    number: String,
+    last_contact_on: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct LadderRow {
+    id: i64,
+    name: String,
+    stages: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct PaidRow {
+    amount_minor: i64,
+    paid_on: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct HoldRow {
+    hold: Option<String>,
+    hold_until: Option<String>,
+    hold_reason: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct StepRow {
+    invoice_id: i64,
+    stage_key: String,
+    channel: Text<Channel>,
+    done_on: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct TemplateRow {
+    subject: String,
+    body: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct InvoiceDue {
+    client_id: i64,
+    due_date: String,
+}
 
 /// What the timeline holds for an invoice since its last ladder step.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -198,14 +255,14 @@ pub(crate) async fn refuse_if_contacted(
     path: &std::path::Path,
 ) -> Result<(), StoreError> {
     for id in invoice_ids {
-        let row: Option<(String, Option<String>)> = sqlx::query_as(
+        let row: Option<LastContact> = sqlx::query_as(
             "SELECT i.number, f.last_contact_on FROM invoices i LEFT JOIN followups f ON f.invoice_id = i.id WHERE i.id = ?1",
         )
         .bind(id)
         .fetch_optional(&mut **tx)
         .await
         .map_err(|e| StoreError::classify(e, path))?;
-        if let Some((number, Some(last))) = row {
+        if let Some(LastContact { number, last_contact_on: Some(last) }) = row {
             if last == date_str(day) {
                 return Err(StoreError::AlreadyContactedToday { number });
             }
@@ -227,11 +284,11 @@ impl Store {
 
     /// Every client-specific ladder by id.
     pub async fn ladders(&self) -> Result<HashMap<i64, (String, Ladder)>, StoreError> {
-        let rows: Vec<(i64, String, String)> = sqlx::query_as("SELECT id, name, stages FROM ladders")
+        let rows: Vec<LadderRow> = sqlx::query_as("SELECT id, name, stages FROM ladders")
             .fetch_all(self.pool())
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
-        Ok(rows.into_iter().map(|(id, name, json)| (id, (name, parse_ladder(Some(json))))).collect())
+        Ok(rows.into_iter().map(|r| (r.id, (r.name, parse_ladder(Some(r.stages))))).collect())
     }
 
     /// Saves the default ladder and reschedules every invoice that follows it,
@@ -344,13 +401,14 @@ impl Store {
                 .await
                 .map_err(map)?;
         let sql = format!(
-            "SELECT i.id, i.number, c.id, c.display_name, c.greeting_name, c.language, c.emails, c.phone, c.address,
+            "SELECT i.id AS invoice_id, i.number, c.id AS client_id, c.display_name AS client_name, c.greeting_name,
+                    c.language, c.emails, c.phone, c.address,
                     i.issue_date, i.due_date, i.currency, i.total_minor, i.paid_minor, f.last_done_offset, c.ladder_id
              FROM (SELECT * FROM followups f WHERE {filter} ORDER BY f.next_action_on, f.invoice_id LIMIT ?3 OFFSET ?4) f
              JOIN invoices i ON i.id = f.invoice_id JOIN clients c ON c.id = f.client_id
              ORDER BY f.next_action_on, f.invoice_id"
         );
-        let rows: Vec<DueTuple> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        let rows: Vec<DueDbRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(&t)
             .bind(client_id)
             .bind(limit.clamp(1, 1000))
@@ -362,22 +420,22 @@ impl Store {
             .into_iter()
             .map(|r| {
                 Ok(DueRow {
-                    invoice_id: r.0,
-                    number: r.1,
-                    client_id: r.2,
-                    client_name: r.3,
-                    greeting_name: r.4,
-                    language: Locale::parse(&r.5).unwrap_or_default(),
-                    emails: serde_json::from_str(&r.6).unwrap_or_default(),
-                    phone: r.7,
-                    address: r.8,
-                    issue_date: parse_date(&r.9)?,
-                    due_date: parse_date(&r.10)?,
-                    currency: Currency::parse(&r.11).map_err(|e| StoreError::Other(e.to_string()))?,
-                    total_minor: r.12,
-                    paid_minor: r.13,
-                    last_done_offset: r.14,
-                    ladder_id: r.15,
+                    invoice_id: r.invoice_id,
+                    number: r.number,
+                    client_id: r.client_id,
+                    client_name: r.client_name,
+                    greeting_name: r.greeting_name,
+                    language: r.language.0,
+                    emails: serde_json::from_str(&r.emails).unwrap_or_default(),
+                    phone: r.phone,
+                    address: r.address,
+                    issue_date: parse_date(&r.issue_date)?,
+                    due_date: parse_date(&r.due_date)?,
+                    currency: r.currency.0,
+                    total_minor: r.total_minor,
+                    paid_minor: r.paid_minor,
+                    last_done_offset: r.last_done_offset,
+                    ladder_id: r.ladder_id,
                     plan_proposed: false,
                 })
             })
@@ -485,7 +543,7 @@ impl Store {
         .fetch_one(self.pool())
         .await
         .map_err(map)?;
-        let rows: Vec<(i64, String)> = sqlx::query_as(
+        let rows: Vec<PaidRow> = sqlx::query_as(
             "SELECT p.amount_minor, p.paid_on FROM payments p WHERE p.invoice_id = ?1 AND p.id IN (
                 SELECT json_extract(t.data, '$.payment_id') FROM timeline t
                 WHERE t.invoice_id = ?1 AND t.kind = 'payment_recorded' AND t.id > ?2)
@@ -496,7 +554,10 @@ impl Store {
         .fetch_all(self.pool())
         .await
         .map_err(map)?;
-        let payments = rows.into_iter().map(|(m, d)| Ok((m, parse_date(&d)?))).collect::<Result<_, StoreError>>()?;
+        let payments = rows
+            .into_iter()
+            .map(|r| Ok((r.amount_minor, parse_date(&r.paid_on)?)))
+            .collect::<Result<_, StoreError>>()?;
         Ok(SinceLastStep { heard, payments })
     }
 
@@ -516,21 +577,23 @@ impl Store {
         &self,
         invoice_id: i64,
     ) -> Result<Option<(String, Option<NaiveDate>, String)>, StoreError> {
-        let row: Option<(Option<String>, Option<String>, String)> =
+        let row: Option<HoldRow> =
             sqlx::query_as("SELECT hold, hold_until, hold_reason FROM followups WHERE invoice_id = ?1")
                 .bind(invoice_id)
                 .fetch_optional(self.pool())
                 .await
                 .map_err(|e| StoreError::classify(e, self.path()))?;
         match row {
-            Some((Some(h), until, reason)) => Ok(Some((h, until.as_deref().map(parse_date).transpose()?, reason))),
+            Some(HoldRow { hold: Some(h), hold_until, hold_reason }) => {
+                Ok(Some((h, hold_until.as_deref().map(parse_date).transpose()?, hold_reason)))
+            }
             _ => Ok(None),
         }
     }
 
     /// The steps done for an invoice, oldest first.
     pub async fn steps(&self, invoice_id: i64) -> Result<Vec<StepRecord>, StoreError> {
-        let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
+        let rows: Vec<StepRow> = sqlx::query_as(
             "SELECT invoice_id, stage_key, channel, done_on FROM followup_steps WHERE invoice_id = ?1 ORDER BY id",
         )
         .bind(invoice_id)
@@ -538,7 +601,14 @@ impl Store {
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter()
-            .map(|r| Ok(StepRecord { invoice_id: r.0, stage_key: r.1, channel: r.2, done_on: parse_date(&r.3)? }))
+            .map(|r| {
+                Ok(StepRecord {
+                    invoice_id: r.invoice_id,
+                    stage_key: r.stage_key,
+                    channel: r.channel.0.as_str().to_string(),
+                    done_on: parse_date(&r.done_on)?,
+                })
+            })
             .collect()
     }
 
@@ -587,14 +657,14 @@ impl Store {
 
     /// A template the user saved, if any.
     pub async fn template(&self, stage_key: &str, lang: Locale) -> Result<Option<Template>, StoreError> {
-        let row: Option<(String, String)> =
+        let row: Option<TemplateRow> =
             sqlx::query_as("SELECT subject, body FROM templates WHERE stage_key = ?1 AND language = ?2")
                 .bind(stage_key)
                 .bind(lang.code())
                 .fetch_optional(self.pool())
                 .await
                 .map_err(|e| StoreError::classify(e, self.path()))?;
-        Ok(row.map(|(subject, body)| Template { subject, body }))
+        Ok(row.map(|r| Template { subject: r.subject, body: r.body }))
     }
 
     /// Saves a (validated) template; `None` restores the shipped wording.
@@ -655,12 +725,13 @@ pub(crate) async fn record_step(
     ignore_if_done: bool,
 ) -> Result<(Option<i64>, i64), StoreError> {
     let map = |e| StoreError::classify(e, store.path());
-    let row: Option<(i64, String)> = sqlx::query_as("SELECT client_id, due_date FROM invoices WHERE id = ?1")
+    let row: Option<InvoiceDue> = sqlx::query_as("SELECT client_id, due_date FROM invoices WHERE id = ?1")
         .bind(step.invoice_id)
         .fetch_optional(&mut **tx)
         .await
         .map_err(map)?;
-    let (client_id, due) = row.ok_or(StoreError::NotFound { entity: "invoice", id: step.invoice_id })?;
+    let InvoiceDue { client_id, due_date: due } =
+        row.ok_or(StoreError::NotFound { entity: "invoice", id: step.invoice_id })?;
     let ev = NewEvent {
         client_id,
         invoice_id: Some(step.invoice_id),
@@ -724,9 +795,9 @@ async fn reschedule(
          JOIN invoices i ON i.id = f.invoice_id JOIN clients c ON c.id = f.client_id
          WHERE i.status = 'issued' AND i.paid_minor < i.total_minor AND {client_filter}"
     );
-    let rows: Vec<(i64, String, Option<i64>)> =
+    let rows: Vec<LadderPosition> =
         sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(client_id).fetch_all(&mut **tx).await?;
-    for (id, due, done) in rows {
+    for LadderPosition { invoice_id: id, due_date: due, last_done_offset: done } in rows {
         let Ok(due) = NaiveDate::parse_from_str(&due, "%Y-%m-%d") else { continue };
         let next = next_step_on(tx, id, ladder, due, done).await?.map(date_str);
         sqlx::query("UPDATE followups SET next_action_on = ?2 WHERE invoice_id = ?1")

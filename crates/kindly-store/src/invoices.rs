@@ -1,6 +1,7 @@
 //! Invoices: numbering, creation (draft or issued), issuing, cancelling,
 //! reading and the filtered, paged list.
 
+use crate::row::Text;
 use crate::settings;
 use crate::timeline::{append, NewEvent};
 use crate::util::{date_str, instant_str, like_pattern, parse_date, parse_instant};
@@ -96,6 +97,59 @@ pub struct InvoiceListRow {
     pub total_minor: i64,
     pub paid_minor: i64,
     pub state: InvoiceState,
+}
+
+/// An invoice as read, without its lines.
+#[derive(sqlx::FromRow)]
+struct InvoiceRow {
+    id: i64,
+    number: String,
+    client_id: i64,
+    client_name: String,
+    status: Text<InvoiceStatus>,
+    issue_date: String,
+    due_date: String,
+    currency: Text<Currency>,
+    subtotal_minor: i64,
+    tax_minor: i64,
+    total_minor: i64,
+    paid_minor: i64,
+    notes: String,
+    created_at: String,
+    cancelled_reason: Option<String>,
+    creditor_reference: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct LineRow {
+    description: String,
+    quantity_milli: i64,
+    unit_price_minor: i64,
+    tax_rate_bp: i64,
+}
+
+/// One row of the invoice list as read.
+#[derive(sqlx::FromRow)]
+struct InvoiceListDbRow {
+    id: i64,
+    number: String,
+    client_id: i64,
+    client_name: String,
+    status: Text<InvoiceStatus>,
+    issue_date: String,
+    due_date: String,
+    currency: Text<Currency>,
+    total_minor: i64,
+    paid_minor: i64,
+}
+
+/// Where an invoice stands, before a change to it.
+#[derive(sqlx::FromRow)]
+struct InvoiceStanding {
+    status: Text<InvoiceStatus>,
+    client_id: i64,
+    number: String,
+    paid_minor: i64,
 }
 
 /// The SQL predicate for each derived state. ?1 is today, ?2 is the last day
@@ -230,13 +284,14 @@ impl Store {
     pub async fn update_draft(&self, id: i64, inv: &NewInvoice, now: DateTime<Utc>) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let current: Option<(String, i64)> = sqlx::query_as("SELECT status, client_id FROM invoices WHERE id = ?1")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(map)?;
-        let (status, _) = current.ok_or(StoreError::NotFound { entity: "invoice", id })?;
-        if status != "draft" {
+        let current: Option<InvoiceStanding> =
+            sqlx::query_as("SELECT status, client_id, number, paid_minor FROM invoices WHERE id = ?1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(map)?;
+        let current = current.ok_or(StoreError::NotFound { entity: "invoice", id })?;
+        if current.status.0 != InvoiceStatus::Draft {
             return Err(StoreError::InvoiceImmutable);
         }
         let number_sql = if inv.number.is_some() { "number = ?8," } else { "" };
@@ -280,14 +335,15 @@ impl Store {
     pub async fn issue_invoice(&self, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let row: Option<(String, i64, String)> =
-            sqlx::query_as("SELECT status, client_id, number FROM invoices WHERE id = ?1")
+        let row: Option<InvoiceStanding> =
+            sqlx::query_as("SELECT status, client_id, number, paid_minor FROM invoices WHERE id = ?1")
                 .bind(id)
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(map)?;
-        let (status, client_id, number) = row.ok_or(StoreError::NotFound { entity: "invoice", id })?;
-        if status != "draft" {
+        let InvoiceStanding { status, client_id, number, .. } =
+            row.ok_or(StoreError::NotFound { entity: "invoice", id })?;
+        if status.0 != InvoiceStatus::Draft {
             return Err(StoreError::InvoiceImmutable);
         }
         issue_in(&mut tx, id, client_id, &number, now).await.map_err(map)?;
@@ -298,14 +354,15 @@ impl Store {
     pub async fn cancel_invoice(&self, id: i64, reason: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let row: Option<(String, i64, String, i64)> =
+        let row: Option<InvoiceStanding> =
             sqlx::query_as("SELECT status, client_id, number, paid_minor FROM invoices WHERE id = ?1")
                 .bind(id)
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(map)?;
-        let (status, client_id, number, paid) = row.ok_or(StoreError::NotFound { entity: "invoice", id })?;
-        if status == "cancelled" || paid > 0 {
+        let InvoiceStanding { status, client_id, number, paid_minor } =
+            row.ok_or(StoreError::NotFound { entity: "invoice", id })?;
+        if status.0 == InvoiceStatus::Cancelled || paid_minor > 0 {
             return Err(StoreError::InvoiceImmutable);
         }
         sqlx::query("UPDATE invoices SET status = 'cancelled', cancelled_reason = ?2 WHERE id = ?1")
@@ -330,26 +387,8 @@ impl Store {
 
     pub async fn invoice(&self, id: i64) -> Result<InvoiceRecord, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        type Row = (
-            i64,
-            String,
-            i64,
-            String,
-            String,
-            String,
-            String,
-            String,
-            i64,
-            i64,
-            i64,
-            i64,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-        );
-        let row: Option<Row> = sqlx::query_as(
-            "SELECT i.id, i.number, i.client_id, c.display_name, i.status, i.issue_date, i.due_date, i.currency,
+        let row: Option<InvoiceRow> = sqlx::query_as(
+            "SELECT i.id, i.number, i.client_id, c.display_name AS client_name, i.status, i.issue_date, i.due_date, i.currency,
                     i.subtotal_minor, i.tax_minor, i.total_minor, i.paid_minor, i.notes, i.created_at, i.cancelled_reason,
                     i.creditor_reference
              FROM invoices i JOIN clients c ON c.id = i.client_id WHERE i.id = ?1",
@@ -359,7 +398,7 @@ impl Store {
         .await
         .map_err(map)?;
         let r = row.ok_or(StoreError::NotFound { entity: "invoice", id })?;
-        let lines: Vec<(String, i64, i64, i64)> = sqlx::query_as(
+        let lines: Vec<LineRow> = sqlx::query_as(
             "SELECT description, quantity_milli, unit_price_minor, tax_rate_bp FROM invoice_lines WHERE invoice_id = ?1 ORDER BY position",
         )
         .bind(id)
@@ -367,25 +406,30 @@ impl Store {
         .await
         .map_err(map)?;
         Ok(InvoiceRecord {
-            id: r.0,
-            number: r.1,
-            client_id: r.2,
-            client_name: r.3,
-            status: InvoiceStatus::parse(&r.4).ok_or_else(|| StoreError::Other(format!("bad status {}", r.4)))?,
-            issue_date: parse_date(&r.5)?,
-            due_date: parse_date(&r.6)?,
-            currency: Currency::parse(&r.7).map_err(|e| StoreError::Other(e.to_string()))?,
-            subtotal_minor: r.8,
-            tax_minor: r.9,
-            total_minor: r.10,
-            paid_minor: r.11,
-            notes: r.12,
-            created_at: parse_instant(&r.13)?,
-            cancelled_reason: r.14,
-            creditor_reference: r.15,
+            id: r.id,
+            number: r.number,
+            client_id: r.client_id,
+            client_name: r.client_name,
+            status: r.status.0,
+            issue_date: parse_date(&r.issue_date)?,
+            due_date: parse_date(&r.due_date)?,
+            currency: r.currency.0,
+            subtotal_minor: r.subtotal_minor,
+            tax_minor: r.tax_minor,
+            total_minor: r.total_minor,
+            paid_minor: r.paid_minor,
+            notes: r.notes,
+            created_at: parse_instant(&r.created_at)?,
+            cancelled_reason: r.cancelled_reason,
+            creditor_reference: r.creditor_reference,
             lines: lines
                 .into_iter()
-                .map(|l| StoredLine { description: l.0, quantity_milli: l.1, unit_price_minor: l.2, tax_rate_bp: l.3 })
+                .map(|l| StoredLine {
+                    description: l.description,
+                    quantity_milli: l.quantity_milli,
+                    unit_price_minor: l.unit_price_minor,
+                    tax_rate_bp: l.tax_rate_bp,
+                })
                 .collect(),
         })
     }
@@ -430,12 +474,12 @@ impl Store {
             .await
             .map_err(map)?;
         let sql = format!(
-            "SELECT i.id, i.number, i.client_id, c.display_name, i.status, i.issue_date, i.due_date, i.currency, i.total_minor, i.paid_minor
+            "SELECT i.id, i.number, i.client_id, c.display_name AS client_name, i.status, i.issue_date, i.due_date, i.currency,
+                    i.total_minor, i.paid_minor
              FROM (SELECT i.* FROM invoices i WHERE {filter} ORDER BY {order} LIMIT ?5 OFFSET ?6) i
              JOIN clients c ON c.id = i.client_id ORDER BY {order}"
         );
-        type Row = (i64, String, i64, String, String, String, String, String, i64, i64);
-        let rows: Vec<Row> = sqlx::query_as(AssertSqlSafe(sql))
+        let rows: Vec<InvoiceListDbRow> = sqlx::query_as(AssertSqlSafe(sql))
             .bind(date_str(today))
             .bind(date_str(soon))
             .bind(q.client_id)
@@ -448,21 +492,20 @@ impl Store {
         let rows = rows
             .into_iter()
             .map(|r| {
-                let status =
-                    InvoiceStatus::parse(&r.4).ok_or_else(|| StoreError::Other(format!("bad status {}", r.4)))?;
-                let due_date = parse_date(&r.6)?;
+                let status = r.status.0;
+                let due_date = parse_date(&r.due_date)?;
                 Ok(InvoiceListRow {
-                    id: r.0,
-                    number: r.1,
-                    client_id: r.2,
-                    client_name: r.3,
+                    id: r.id,
+                    number: r.number,
+                    client_id: r.client_id,
+                    client_name: r.client_name,
                     status,
-                    issue_date: parse_date(&r.5)?,
+                    issue_date: parse_date(&r.issue_date)?,
                     due_date,
-                    currency: Currency::parse(&r.7).map_err(|e| StoreError::Other(e.to_string()))?,
-                    total_minor: r.8,
-                    paid_minor: r.9,
-                    state: derive_state(status, due_date, r.8, r.9, today),
+                    currency: r.currency.0,
+                    total_minor: r.total_minor,
+                    paid_minor: r.paid_minor,
+                    state: derive_state(status, due_date, r.total_minor, r.paid_minor, today),
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;

@@ -21,6 +21,7 @@ mod letters;
 mod outbox;
 mod payments;
 mod plans;
+mod row;
 mod settings;
 mod timeline;
 mod util;
@@ -30,7 +31,7 @@ pub use bank::{
     OpenInvoiceRow, PayerRow,
 };
 pub use clients::{ClientListRow, ClientQuery, ClientRecord, ClientSort};
-pub use contacts::{BrokenPromiseDue, CallLog, CallRecorded, FullEntry, NewPromise, PromiseRecord, TimelineFilter};
+pub use contacts::{BrokenPromiseDue, CallLog, CallRecorded, NewPromise, PromiseRecord};
 pub use demo::{DemoSize, DemoStats};
 pub use error::StoreError;
 pub use followups::{DoneStep, DueRow, SinceLastStep, StepRecord};
@@ -40,7 +41,7 @@ pub use outbox::{ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};
 pub use payments::PaymentRecord;
 pub use plans::{state as plan_state, NewPlan, PlanRecord, AGREED_HOW};
 pub use settings::Settings;
-pub use timeline::{NewEvent, TimelineEntry};
+pub use timeline::{NewEvent, TimelineEntry, TimelineFilter};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use std::path::{Path, PathBuf};

@@ -10,6 +10,7 @@
 use crate::contacts::{record_promise_follow_up_in, PromiseFollowedUp};
 use crate::followups::record_step;
 use crate::plans::{record_plan_reminder_in, PlanReminderDone};
+use crate::row::{Text, UnknownValue};
 use crate::timeline::{append, NewEvent};
 use crate::util::{instant_str, parse_instant};
 use crate::{DoneStep, Page, Store, StoreError};
@@ -62,25 +63,35 @@ impl EmailPurpose {
             _ => None,
         }
     }
+}
 
-    /// Read back from a row's columns.
-    fn from_row(
-        kind: &str,
-        plan_id: Option<i64>,
-        seq: Option<i64>,
-        reminder: Option<&str>,
-        promise: Option<i64>,
-    ) -> Self {
-        match (kind, plan_id, seq.and_then(|s| u32::try_from(s).ok()), reminder.and_then(ReminderKind::parse), promise)
-        {
-            ("plan", Some(plan_id), ..) => EmailPurpose::PlanProposal { plan_id },
-            ("plan_reminder", Some(plan_id), Some(seq), Some(kind), _) => {
-                EmailPurpose::PlanReminder { plan_id, seq, kind }
-            }
-            ("promise", _, _, _, Some(promise_id)) => EmailPurpose::PromiseFollowUp { promise_id },
+/// The columns that say what a message is for.
+#[derive(sqlx::FromRow)]
+struct PurposeCols {
+    kind: String,
+    plan_id: Option<i64>,
+    installment_seq: Option<i64>,
+    reminder_kind: Option<Text<ReminderKind>>,
+    promise_id: Option<i64>,
+}
+
+/// Read back from a row's columns; a kind Kindly does not know, or one
+/// without the columns it needs, is an error rather than a ladder message.
+impl TryFrom<PurposeCols> for EmailPurpose {
+    type Error = UnknownValue;
+
+    fn try_from(c: PurposeCols) -> Result<Self, UnknownValue> {
+        let seq = c.installment_seq.and_then(|s| u32::try_from(s).ok());
+        match (c.kind.as_str(), c.plan_id, seq, c.reminder_kind, c.promise_id) {
+            ("ladder", ..) => Ok(EmailPurpose::Ladder),
+            ("plan", Some(plan_id), ..) => Ok(EmailPurpose::PlanProposal { plan_id }),
             // A plan proposal queued before 0006 recorded no plan id: a timeline entry only, like any proposal.
-            ("plan", None, ..) => EmailPurpose::PlanProposal { plan_id: 0 },
-            _ => EmailPurpose::Ladder,
+            ("plan", None, ..) => Ok(EmailPurpose::PlanProposal { plan_id: 0 }),
+            ("plan_reminder", Some(plan_id), Some(seq), Some(Text(kind)), _) => {
+                Ok(EmailPurpose::PlanReminder { plan_id, seq, kind })
+            }
+            ("promise", _, _, _, Some(promise_id)) => Ok(EmailPurpose::PromiseFollowUp { promise_id }),
+            (kind, ..) => Err(UnknownValue { what: "e-mail purpose", value: kind.chars().take(40).collect() }),
         }
     }
 }
@@ -149,69 +160,122 @@ pub struct OutboxCounts {
     pub cancelled: i64,
 }
 
-type ListTuple = (
-    i64,
-    String,
-    i64,
-    String,
-    Option<String>,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    String,
-    Option<String>,
-    Option<String>,
-    String,
-    Option<String>,
-    Option<String>,
-);
+/// A message as lists read it (see [`LIST_SELECT`]).
+#[derive(sqlx::FromRow)]
+struct ListRow {
+    id: i64,
+    message_id: String,
+    client_id: i64,
+    client_name: String,
+    invoice_numbers: Option<String>,
+    stage_key: String,
+    to_display: String,
+    subject: String,
+    state: String,
+    attempts: i64,
+    next_attempt_at: String,
+    error_code: Option<String>,
+    error: Option<String>,
+    created_at: String,
+    sending_at: Option<String>,
+    sent_at: Option<String>,
+}
 
-type EmailFacts = (
-    String,
-    i64,
-    String,
-    i64,
-    String,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    String,
-    String,
-    Option<i64>,
-    Option<i64>,
-    Option<String>,
-    Option<i64>,
-);
+/// A message as the sending loop claims it.
+#[derive(sqlx::FromRow)]
+struct ClaimRow {
+    id: i64,
+    message_id: String,
+    envelope_from: String,
+    recipients: String,
+    raw: Vec<u8>,
+    attempts: i64,
+    #[sqlx(flatten, try_from = "PurposeCols")]
+    purpose: EmailPurpose,
+}
 
-const LIST_SELECT: &str = "SELECT o.id, o.message_id, o.client_id, c.display_name,
-        (SELECT json_group_array(i.number) FROM outbox_invoices oi JOIN invoices i ON i.id = oi.invoice_id WHERE oi.outbox_id = o.id),
+/// What recording a sent message needs.
+#[derive(sqlx::FromRow)]
+struct SentFacts {
+    message_id: String,
+    client_id: i64,
+    stage_key: String,
+    stage_offset: i64,
+    recipients: String,
+    to_display: String,
+    subject: String,
+    body: String,
+    state: String,
+    eml_path: Option<String>,
+    raw_sha256: String,
+    #[sqlx(flatten, try_from = "PurposeCols")]
+    purpose: EmailPurpose,
+}
+
+/// One invoice a message is about, with its own stage.
+#[derive(sqlx::FromRow)]
+struct MessageInvoice {
+    invoice_id: i64,
+    number: String,
+    stage_key: String,
+    stage_offset: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct StateCount {
+    state: String,
+    n: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct LiveMessage {
+    id: i64,
+    state: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct LiveStage {
+    invoice_id: i64,
+    stage_key: String,
+    outbox_id: i64,
+    state: String,
+}
+
+/// Whom a withdrawn message was for.
+#[derive(sqlx::FromRow)]
+struct MessageOwner {
+    client_id: i64,
+    invoice_id: Option<i64>,
+}
+
+const LIST_SELECT: &str = "SELECT o.id, o.message_id, o.client_id, c.display_name AS client_name,
+        (SELECT json_group_array(i.number) FROM outbox_invoices oi JOIN invoices i ON i.id = oi.invoice_id WHERE oi.outbox_id = o.id)
+            AS invoice_numbers,
         o.stage_key, o.to_display, o.subject, o.state, o.attempts, o.next_attempt_at, o.error_code, o.error,
         o.created_at, o.sending_at, o.sent_at
      FROM outbox o JOIN clients c ON c.id = o.client_id";
 
-fn to_row(r: ListTuple) -> Result<OutboxRow, StoreError> {
-    Ok(OutboxRow {
-        id: r.0,
-        message_id: r.1,
-        client_id: r.2,
-        client_name: r.3,
-        invoice_numbers: r.4.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default(),
-        stage_key: r.5,
-        to_display: serde_json::from_str(&r.6).unwrap_or_default(),
-        subject: r.7,
-        state: r.8,
-        attempts: r.9,
-        next_attempt_at: parse_instant(&r.10)?,
-        error_code: r.11,
-        error: r.12,
-        created_at: parse_instant(&r.13)?,
-        sending_at: r.14.as_deref().map(parse_instant).transpose()?,
-        sent_at: r.15.as_deref().map(parse_instant).transpose()?,
-    })
+impl ListRow {
+    fn into_row(self) -> Result<OutboxRow, StoreError> {
+        Ok(OutboxRow {
+            id: self.id,
+            message_id: self.message_id,
+            client_id: self.client_id,
+            client_name: self.client_name,
+            invoice_numbers: self.invoice_numbers.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default(),
+            stage_key: self.stage_key,
+            to_display: serde_json::from_str(&self.to_display).unwrap_or_default(),
+            subject: self.subject,
+            state: self.state,
+            attempts: self.attempts,
+            next_attempt_at: parse_instant(&self.next_attempt_at)?,
+            error_code: self.error_code,
+            error: self.error,
+            created_at: parse_instant(&self.created_at)?,
+            sending_at: self.sending_at.as_deref().map(parse_instant).transpose()?,
+            sent_at: self.sent_at.as_deref().map(parse_instant).transpose()?,
+        })
+    }
 }
 
 impl Store {
@@ -359,42 +423,15 @@ impl Store {
                      WHERE state = 'queued' AND next_attempt_at <= ?1 AND ?2 IS NULL ORDER BY next_attempt_at, id LIMIT 1"
                 )
             };
-            type Row = (
-                i64,
-                String,
-                String,
-                String,
-                Vec<u8>,
-                i64,
-                String,
-                Option<i64>,
-                Option<i64>,
-                Option<String>,
-                Option<i64>,
-            );
-            let row: Option<Row> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            let row: Option<ClaimRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
                 .bind(&t)
                 .bind(&only_json)
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(map)?;
-            let Some((
-                id,
-                message_id,
-                envelope_from,
-                recipients,
-                raw,
-                attempts,
-                kind,
-                plan_id,
-                seq,
-                reminder,
-                promise_id,
-            )) = row
-            else {
+            let Some(ClaimRow { id, message_id, envelope_from, recipients, raw, attempts, purpose }) = row else {
                 return Ok(None);
             };
-            let purpose = EmailPurpose::from_row(&kind, plan_id, seq, reminder.as_deref(), promise_id);
             let settled: Vec<String> = sqlx::query_scalar(
                 "SELECT i.number FROM outbox_invoices oi JOIN invoices i ON i.id = oi.invoice_id
                  WHERE oi.outbox_id = ?1 AND (i.status <> 'issued' OR i.paid_minor >= i.total_minor)",
@@ -449,7 +486,7 @@ impl Store {
     ) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let row: Option<EmailFacts> = sqlx::query_as(
+        let row: Option<SentFacts> = sqlx::query_as(
             "SELECT message_id, client_id, stage_key, stage_offset, recipients, to_display, subject, body, state,
                         eml_path, raw_sha256, kind, plan_id, installment_seq, reminder_kind, promise_id
                  FROM outbox WHERE id = ?1",
@@ -458,29 +495,24 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await
         .map_err(map)?;
-        let (
+        let SentFacts {
             message_id,
             client_id,
             stage_key,
-            offset,
+            stage_offset: offset,
             recipients,
             to_display,
             subject,
             body,
             state,
-            eml,
-            sha,
-            kind,
-            plan_id,
-            seq,
-            reminder,
-            promise_id,
-        ) = row.ok_or(StoreError::NotFound { entity: "e-mail", id })?;
-        let purpose = EmailPurpose::from_row(&kind, plan_id, seq, reminder.as_deref(), promise_id);
+            eml_path: eml,
+            raw_sha256: sha,
+            purpose,
+        } = row.ok_or(StoreError::NotFound { entity: "e-mail", id })?;
         if !matches!(state.as_str(), "sending" | "uncertain") {
             return Err(StoreError::OutboxState { state, action: "marked sent" });
         }
-        let invoices: Vec<(i64, String, String, i64)> = sqlx::query_as(
+        let invoices: Vec<MessageInvoice> = sqlx::query_as(
             "SELECT oi.invoice_id, i.number, oi.stage_key, oi.stage_offset FROM outbox_invoices oi JOIN invoices i ON i.id = oi.invoice_id
              WHERE oi.outbox_id = ?1 ORDER BY oi.invoice_id",
         )
@@ -488,7 +520,7 @@ impl Store {
         .fetch_all(&mut *tx)
         .await
         .map_err(map)?;
-        let numbers: Vec<&str> = invoices.iter().map(|(_, n, _, _)| n.as_str()).collect();
+        let numbers: Vec<&str> = invoices.iter().map(|i| i.number.as_str()).collect();
         let to: Vec<String> = serde_json::from_str(&to_display).unwrap_or_default();
         let all: Vec<String> = serde_json::from_str(&recipients).unwrap_or_default();
         let files = match &eml {
@@ -498,7 +530,7 @@ impl Store {
             None => serde_json::json!([]),
         };
         let mut first_entry = None;
-        for (inv, number, inv_stage, inv_offset) in &invoices {
+        for MessageInvoice { invoice_id: inv, number, stage_key: inv_stage, stage_offset: inv_offset } in &invoices {
             // The stage as it was when the message was queued (the ladder may have changed since).
             let stage = Stage {
                 key: inv_stage.clone(),
@@ -519,7 +551,7 @@ impl Store {
                 _ if first_entry.is_some() => continue,
                 EmailPurpose::PlanProposal { .. } => {
                     // The proposal reached the client today: the day's contact for each invoice.
-                    let ids: Vec<i64> = invoices.iter().map(|(i, ..)| *i).collect();
+                    let ids: Vec<i64> = invoices.iter().map(|i| i.invoice_id).collect();
                     crate::followups::note_contact(&mut tx, &ids, today, false).await.map_err(map)?;
                     let ev = NewEvent {
                         client_id,
@@ -710,7 +742,7 @@ impl Store {
             .fetch_one(self.pool())
             .await
             .map_err(map)?;
-        let rows: Vec<ListTuple> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        let rows: Vec<ListRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "{LIST_SELECT} {where_} ORDER BY o.id DESC LIMIT ?2 OFFSET ?3"
         )))
         .bind(&filter)
@@ -719,16 +751,16 @@ impl Store {
         .fetch_all(self.pool())
         .await
         .map_err(map)?;
-        Ok(Page { total, rows: rows.into_iter().map(to_row).collect::<Result<_, _>>()? })
+        Ok(Page { total, rows: rows.into_iter().map(ListRow::into_row).collect::<Result<_, _>>()? })
     }
 
     pub async fn outbox_email(&self, id: i64) -> Result<OutboxRow, StoreError> {
-        let row: Option<ListTuple> = sqlx::query_as(sqlx::AssertSqlSafe(format!("{LIST_SELECT} WHERE o.id = ?1")))
+        let row: Option<ListRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!("{LIST_SELECT} WHERE o.id = ?1")))
             .bind(id)
             .fetch_optional(self.pool())
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
-        to_row(row.ok_or(StoreError::NotFound { entity: "e-mail", id })?)
+        row.ok_or(StoreError::NotFound { entity: "e-mail", id })?.into_row()
     }
 
     /// The exact bytes of a message.
@@ -742,13 +774,13 @@ impl Store {
     }
 
     pub async fn outbox_counts(&self) -> Result<OutboxCounts, StoreError> {
-        let rows: Vec<(String, i64)> = sqlx::query_as("SELECT state, COUNT(*) FROM outbox GROUP BY state")
+        let rows: Vec<StateCount> = sqlx::query_as("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state")
             .fetch_all(self.pool())
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
         let mut c = OutboxCounts::default();
-        for (s, n) in rows {
-            match s.as_str() {
+        for StateCount { state, n } in rows {
+            match state.as_str() {
                 "queued" => c.queued = n,
                 "sending" => c.sending = n,
                 "sent" => c.sent = n,
@@ -777,27 +809,29 @@ impl Store {
     /// (invoice id, stage key, outbox id, state).
     /// The live (not withdrawn) message for a stage key, with its state.
     pub async fn outbox_for_key(&self, stage_key: &str) -> Result<Option<(i64, String)>, StoreError> {
-        sqlx::query_as(
+        let row: Option<LiveMessage> = sqlx::query_as(
             "SELECT id, state FROM outbox WHERE stage_key = ?1 AND state <> 'cancelled' ORDER BY id DESC LIMIT 1",
         )
         .bind(stage_key)
         .fetch_optional(self.pool())
         .await
-        .map_err(|e| StoreError::classify(e, self.path()))
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(row.map(|r| (r.id, r.state)))
     }
 
     pub async fn outbox_states(&self, invoice_ids: &[i64]) -> Result<Vec<(i64, String, i64, String)>, StoreError> {
         if invoice_ids.is_empty() {
             return Ok(Vec::new());
         }
-        sqlx::query_as(
-            "SELECT oi.invoice_id, oi.stage_key, o.id, o.state FROM outbox_invoices oi JOIN outbox o ON o.id = oi.outbox_id
+        let rows: Vec<LiveStage> = sqlx::query_as(
+            "SELECT oi.invoice_id, oi.stage_key, o.id AS outbox_id, o.state FROM outbox_invoices oi JOIN outbox o ON o.id = oi.outbox_id
              WHERE oi.live = 1 AND oi.invoice_id IN (SELECT value FROM json_each(?1))",
         )
         .bind(serde_json::to_string(invoice_ids).unwrap_or_default())
         .fetch_all(self.pool())
         .await
-        .map_err(|e| StoreError::classify(e, self.path()))
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(rows.into_iter().map(|r| (r.invoice_id, r.stage_key, r.outbox_id, r.state)).collect())
     }
 
     /// The earliest time a queued message is due, for the background sender.
@@ -852,15 +886,16 @@ async fn cancel_in_tx(
         .bind(&t)
         .execute(&mut **tx)
         .await?;
-    let client: (i64, Option<i64>) = sqlx::query_as(
-        "SELECT o.client_id, (SELECT MIN(invoice_id) FROM outbox_invoices WHERE outbox_id = o.id) FROM outbox o WHERE o.id = ?1",
+    let owner: MessageOwner = sqlx::query_as(
+        "SELECT o.client_id, (SELECT MIN(invoice_id) FROM outbox_invoices WHERE outbox_id = o.id) AS invoice_id
+         FROM outbox o WHERE o.id = ?1",
     )
     .bind(id)
     .fetch_one(&mut **tx)
     .await?;
     let ev = NewEvent {
-        client_id: client.0,
-        invoice_id: client.1,
+        client_id: owner.client_id,
+        invoice_id: owner.invoice_id,
         at: now,
         kind: EventKind::EmailWithdrawn,
         summary: why,

@@ -1,6 +1,7 @@
 //! Payments: recorded once, in the invoice's currency, never more than what
 //! is still owing (checked by the domain, and again by a trigger).
 
+use crate::row::Text;
 use crate::timeline::{append, NewEvent};
 use crate::util::{date_str, instant_str, parse_date};
 use crate::{Store, StoreError};
@@ -8,7 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::locale::Locale;
 use kindly_core::payment::{PaymentMethod, ValidPayment};
 use kindly_core::timeline::EventKind;
-use kindly_core::Money;
+use kindly_core::{Currency, Money};
 use serde_json::json;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -19,6 +20,26 @@ pub struct PaymentRecord {
     pub paid_on: NaiveDate,
     pub method: String,
     pub reference: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct PaymentRow {
+    id: i64,
+    invoice_id: i64,
+    amount_minor: i64,
+    currency: Text<Currency>,
+    paid_on: String,
+    method: Text<PaymentMethod>,
+    reference: Option<String>,
+}
+
+/// What a payment is checked and described against.
+#[derive(sqlx::FromRow)]
+struct PayeeInvoice {
+    client_id: i64,
+    number: String,
+    total_minor: i64,
+    paid_minor: i64,
 }
 
 impl Store {
@@ -39,7 +60,7 @@ impl Store {
     }
 
     pub async fn payments(&self, invoice_id: i64) -> Result<Vec<PaymentRecord>, StoreError> {
-        let rows: Vec<(i64, i64, i64, String, String, String, Option<String>)> = sqlx::query_as(
+        let rows: Vec<PaymentRow> = sqlx::query_as(
             "SELECT id, invoice_id, amount_minor, currency, paid_on, method, reference FROM payments WHERE invoice_id = ?1 ORDER BY paid_on, id",
         )
         .bind(invoice_id)
@@ -48,14 +69,13 @@ impl Store {
         .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter()
             .map(|r| {
-                let currency = kindly_core::Currency::parse(&r.3).map_err(|e| StoreError::Other(e.to_string()))?;
                 Ok(PaymentRecord {
-                    id: r.0,
-                    invoice_id: r.1,
-                    amount: Money::new(r.2, currency),
-                    paid_on: parse_date(&r.4)?,
-                    method: r.5,
-                    reference: r.6,
+                    id: r.id,
+                    invoice_id: r.invoice_id,
+                    amount: Money::new(r.amount_minor, r.currency.0),
+                    paid_on: parse_date(&r.paid_on)?,
+                    method: r.method.0.as_str().to_string(),
+                    reference: r.reference,
                 })
             })
             .collect()
@@ -79,13 +99,14 @@ pub(crate) async fn insert_payment(
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
     let map = |e| StoreError::classify(e, store.path());
-    let row: Option<(i64, String, i64, i64)> =
+    let row: Option<PayeeInvoice> =
         sqlx::query_as("SELECT client_id, number, total_minor, paid_minor FROM invoices WHERE id = ?1")
             .bind(invoice_id)
             .fetch_optional(&mut **tx)
             .await
             .map_err(map)?;
-    let (client_id, number, total, paid) = row.ok_or(StoreError::NotFound { entity: "invoice", id: invoice_id })?;
+    let PayeeInvoice { client_id, number, total_minor: total, paid_minor: paid } =
+        row.ok_or(StoreError::NotFound { entity: "invoice", id: invoice_id })?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, reference, created_at, bank_entry_id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",

@@ -5,11 +5,13 @@
 //! record of installment reminders. Every transition writes its timeline
 //! entry in the same transaction.
 
-use crate::followups::{client_ladder, next_step_on, note_contact, refuse_if_contacted};
+use crate::followups::{client_ladder, next_step_on, note_contact, refuse_if_contacted, LadderPosition};
+use crate::row::Text;
 use crate::timeline::{append, NewEvent};
 use crate::util::{date_str, instant_str, parse_date};
 use crate::{Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
+use kindly_core::invoice::InvoiceStatus;
 use kindly_core::locale::Locale;
 use kindly_core::timeline::EventKind;
 use kindly_core::ErrorCode;
@@ -110,7 +112,7 @@ struct PlanRow {
     client_id: i64,
     client_name: String,
     state: String,
-    currency: String,
+    currency: Text<Currency>,
     total_minor: i64,
     paid_at_start_minor: i64,
     grace_days: i64,
@@ -147,9 +149,45 @@ fn other(e: sqlx::Error) -> StoreError {
     StoreError::Other(e.to_string())
 }
 
-type InvoiceRow = (i64, i64, String, i64, String);
-type InstallmentRow = (i64, i64, String, i64);
-type ReminderRow = (i64, i64, String);
+/// One invoice of a plan.
+#[derive(sqlx::FromRow)]
+struct InvoiceRow {
+    plan_id: i64,
+    invoice_id: i64,
+    number: String,
+    paid_minor: i64,
+    status: Text<InvoiceStatus>,
+}
+
+/// One installment of a plan.
+#[derive(sqlx::FromRow)]
+struct InstallmentRow {
+    plan_id: i64,
+    seq: i64,
+    due_on: String,
+    amount_minor: i64,
+}
+
+/// One reminder given for a plan.
+#[derive(sqlx::FromRow)]
+struct ReminderRow {
+    plan_id: i64,
+    seq: i64,
+    kind: Text<ReminderKind>,
+}
+
+/// An invoice to put in a plan, as checked.
+#[derive(sqlx::FromRow)]
+struct CandidateInvoice {
+    client_id: i64,
+    status: Text<InvoiceStatus>,
+    currency: Text<Currency>,
+    total_minor: i64,
+    paid_minor: i64,
+    number: String,
+}
+
+/// The invoices, installments and reminders of plans.
 type Children = (Vec<InvoiceRow>, Vec<InstallmentRow>, Vec<ReminderRow>);
 
 /// The invoices, installments and reminders of the plans selected by
@@ -161,7 +199,7 @@ async fn children(
     arg: Option<i64>,
 ) -> Result<(Vec<InvoiceRow>, Vec<InstallmentRow>, Vec<ReminderRow>), StoreError> {
     let invoices: Vec<InvoiceRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT pi.plan_id, i.id, i.number, i.paid_minor, i.status FROM plan_invoices pi JOIN invoices i ON i.id = pi.invoice_id
+        "SELECT pi.plan_id, i.id AS invoice_id, i.number, i.paid_minor, i.status FROM plan_invoices pi JOIN invoices i ON i.id = pi.invoice_id
          WHERE pi.plan_id IN ({plan_ids}) ORDER BY pi.plan_id, i.due_date, i.id"
     )))
     .bind(arg)
@@ -198,14 +236,14 @@ fn assemble(
     reminders: &[ReminderRow],
 ) -> Result<PlanRecord, StoreError> {
     let id = r.id;
-    let invoices: Vec<&InvoiceRow> = invoices.iter().filter(|i| i.0 == id).collect();
+    let invoices: Vec<&InvoiceRow> = invoices.iter().filter(|i| i.plan_id == id).collect();
     let parse_opt = |s: &Option<String>| s.as_deref().map(parse_date).transpose();
     Ok(PlanRecord {
         id,
         client_id: r.client_id,
         client_name: r.client_name,
         state: r.state,
-        currency: Currency::parse(&r.currency).map_err(|e| StoreError::Other(e.to_string()))?,
+        currency: r.currency.0,
         total_minor: r.total_minor,
         paid_at_start_minor: r.paid_at_start_minor,
         grace_days: r.grace_days,
@@ -219,21 +257,17 @@ fn assemble(
         ended_on: parse_opt(&r.ended_on)?,
         replaces_plan_id: r.replaces_plan_id,
         note: r.note,
-        paid_now_minor: invoices.iter().map(|i| i.3).sum(),
-        invoice_cancelled: invoices.iter().any(|i| i.4 == "cancelled"),
-        invoices: invoices.iter().map(|i| (i.1, i.2.clone())).collect(),
+        paid_now_minor: invoices.iter().map(|i| i.paid_minor).sum(),
+        invoice_cancelled: invoices.iter().any(|i| i.status.0 == InvoiceStatus::Cancelled),
+        invoices: invoices.iter().map(|i| (i.invoice_id, i.number.clone())).collect(),
         installments: inst
             .iter()
-            .filter(|i| i.0 == id)
-            .map(|(_, seq, due, amount)| {
-                Ok(Installment { seq: *seq as u32, due_on: parse_date(due)?, amount_minor: *amount })
+            .filter(|i| i.plan_id == id)
+            .map(|i| {
+                Ok(Installment { seq: i.seq as u32, due_on: parse_date(&i.due_on)?, amount_minor: i.amount_minor })
             })
             .collect::<Result<_, StoreError>>()?,
-        reminders_done: reminders
-            .iter()
-            .filter(|r| r.0 == id)
-            .filter_map(|(_, seq, k)| ReminderKind::parse(k).map(|k| (*seq as u32, k)))
-            .collect(),
+        reminders_done: reminders.iter().filter(|r| r.plan_id == id).map(|r| (r.seq as u32, r.kind.0)).collect(),
     })
 }
 
@@ -337,14 +371,14 @@ async fn set_state(
 async fn resume_ladder(tx: &mut Transaction<'static, Sqlite>, p: &PlanRecord) -> Result<(), sqlx::Error> {
     let ladder = client_ladder(tx, p.client_id).await?;
     for (invoice_id, _) in &p.invoices {
-        let row: Option<(String, Option<i64>)> = sqlx::query_as(
-            "SELECT i.due_date, f.last_done_offset FROM followups f JOIN invoices i ON i.id = f.invoice_id
+        let row: Option<LadderPosition> = sqlx::query_as(
+            "SELECT f.invoice_id, i.due_date, f.last_done_offset FROM followups f JOIN invoices i ON i.id = f.invoice_id
              WHERE f.invoice_id = ?1 AND i.status = 'issued' AND i.paid_minor < i.total_minor",
         )
         .bind(invoice_id)
         .fetch_optional(&mut **tx)
         .await?;
-        let Some((due, done)) = row else { continue };
+        let Some(LadderPosition { due_date: due, last_done_offset: done, .. }) = row else { continue };
         let Ok(due) = NaiveDate::parse_from_str(&due, "%Y-%m-%d") else { continue };
         // Not before `resume_on` (a trigger): after a broken-plan notice, a week later.
         let next = next_step_on(tx, *invoice_id, &ladder, due, done).await?;
@@ -402,23 +436,29 @@ impl Store {
             }
             None => None,
         };
-        let mut currency: Option<String> = None;
+        let mut currency: Option<Currency> = None;
         let (mut owing_total, mut paid_total) = (0i64, 0i64);
         let mut owing_each = Vec::new();
         for id in new.invoice_ids {
-            let row: Option<(i64, String, String, i64, i64, String)> = sqlx::query_as(
+            let row: Option<CandidateInvoice> = sqlx::query_as(
                 "SELECT client_id, status, currency, total_minor, paid_minor, number FROM invoices WHERE id = ?1",
             )
             .bind(id)
             .fetch_optional(&mut *tx)
             .await
             .map_err(map)?;
-            let (client_id, status, cur, total, paid, number) =
-                row.ok_or(StoreError::NotFound { entity: "invoice", id: *id })?;
+            let CandidateInvoice {
+                client_id,
+                status,
+                currency: Text(cur),
+                total_minor: total,
+                paid_minor: paid,
+                number,
+            } = row.ok_or(StoreError::NotFound { entity: "invoice", id: *id })?;
             if client_id != new.client_id {
                 return Err(refuse(ErrorCode::MixedClients, "a plan can only cover invoices of one client"));
             }
-            if status != "issued" || paid >= total {
+            if status.0 != InvoiceStatus::Issued || paid >= total {
                 return Err(refuse(ErrorCode::NothingOwing, format!("invoice {number} has nothing left to pay")));
             }
             if currency.as_ref().is_some_and(|c| *c != cur) {
@@ -444,8 +484,8 @@ impl Store {
             paid_total += paid;
             owing_each.push((*id, total - paid));
         }
-        let code = currency.unwrap_or_default();
-        let cur = Currency::parse(&code).map_err(|e| StoreError::Other(e.to_string()))?;
+        let cur = currency.ok_or_else(|| refuse(ErrorCode::Required, "choose at least one invoice for the plan"))?;
+        let code = cur.code();
         // The balance may have changed since the schedule was previewed (a payment came in).
         validate(Money::new(owing_total, cur), new.installments).map_err(|e| refuse(e.code(), e.to_string()))?;
         check_grace_days(new.grace_days).map_err(|e| refuse(e.code(), e.to_string()))?;
@@ -456,7 +496,7 @@ impl Store {
              VALUES (?1, 'proposed', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
         )
         .bind(new.client_id)
-        .bind(&code)
+        .bind(code)
         .bind(owing_total)
         .bind(paid_total)
         .bind(new.grace_days)
@@ -494,15 +534,15 @@ impl Store {
         note_contact(&mut tx, new.invoice_ids, today, false).await.map_err(map)?;
         let ladder = client_ladder(&mut tx, new.client_id).await.map_err(map)?;
         for invoice_id in new.invoice_ids {
-            let row: Option<(String, Option<i64>)> = sqlx::query_as(
-                "SELECT i.due_date, f.last_done_offset FROM followups f JOIN invoices i ON i.id = f.invoice_id
+            let row: Option<LadderPosition> = sqlx::query_as(
+                "SELECT f.invoice_id, i.due_date, f.last_done_offset FROM followups f JOIN invoices i ON i.id = f.invoice_id
                  WHERE f.invoice_id = ?1",
             )
             .bind(invoice_id)
             .fetch_optional(&mut *tx)
             .await
             .map_err(map)?;
-            let Some((due, done)) = row else { continue };
+            let Some(LadderPosition { due_date: due, last_done_offset: done, .. }) = row else { continue };
             let next = next_step_on(&mut tx, *invoice_id, &ladder, parse_date(&due)?, done).await.map_err(map)?;
             // Only later, never earlier (a promise's pause stays), and only when not paused or finished.
             sqlx::query(
@@ -742,13 +782,13 @@ impl Store {
         tx.rollback().await.map_err(|e| self.plan_err(e))?;
         let mut by_plan: HashMap<i64, Children> = HashMap::new();
         for i in invoices.drain(..) {
-            by_plan.entry(i.0).or_default().0.push(i);
+            by_plan.entry(i.plan_id).or_default().0.push(i);
         }
         for i in inst.drain(..) {
-            by_plan.entry(i.0).or_default().1.push(i);
+            by_plan.entry(i.plan_id).or_default().1.push(i);
         }
         for r in reminders.drain(..) {
-            by_plan.entry(r.0).or_default().2.push(r);
+            by_plan.entry(r.plan_id).or_default().2.push(r);
         }
         rows.into_iter()
             .map(|r| {

@@ -41,15 +41,21 @@ impl Default for Settings {
     }
 }
 
+#[derive(sqlx::FromRow)]
+struct SettingRow {
+    key: String,
+    value: String,
+}
+
 impl Store {
     pub async fn settings(&self) -> Result<Settings, StoreError> {
-        let rows: Vec<(String, String)> = sqlx::query_as("SELECT key, value FROM settings")
+        let rows: Vec<SettingRow> = sqlx::query_as("SELECT key, value FROM settings")
             .fetch_all(self.pool())
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
         let mut s = Settings::default();
-        for (k, v) in rows {
-            match k.as_str() {
+        for SettingRow { key, value: v } in rows {
+            match key.as_str() {
                 "business_name" => s.business_name = v,
                 "default_currency" => s.default_currency = Currency::parse(&v).unwrap_or(Currency::EUR),
                 "locale" => s.locale = Locale::parse(&v).unwrap_or_default(),

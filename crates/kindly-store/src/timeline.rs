@@ -1,6 +1,8 @@
-//! The append-only timeline. Only inserts and reads live here; the schema's
-//! triggers refuse updates and deletes from any caller.
+//! The append-only timeline: inserts, and the one read model every view of
+//! it uses (a client's, an invoice's, the filtered timeline, one entry).
+//! The schema's triggers refuse updates and deletes from any caller.
 
+use crate::row::Text;
 use crate::util::{instant_str, parse_instant};
 use crate::{Store, StoreError};
 use chrono::{DateTime, Utc};
@@ -17,6 +19,7 @@ pub struct NewEvent<'a> {
     pub data: serde_json::Value,
 }
 
+/// One timeline entry with everything the timeline views and the dossier show.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TimelineEntry {
     pub id: i64,
@@ -27,9 +30,67 @@ pub struct TimelineEntry {
     pub kind: EventKind,
     pub summary: String,
     pub data: serde_json::Value,
+    /// The earlier entry this one corrects.
+    pub refers_to: Option<i64>,
+    /// Later entries that correct this one.
+    pub corrected_by: Vec<i64>,
 }
 
-type Row = (i64, i64, Option<i64>, Option<String>, String, String, String, String);
+/// Which entries to read. `client_id` or `invoice_id` (or both) must be set.
+#[derive(Clone, Debug, Default)]
+pub struct TimelineFilter {
+    pub client_id: Option<i64>,
+    pub invoice_id: Option<i64>,
+    /// Empty: every kind.
+    pub kinds: Vec<EventKind>,
+    /// Inclusive bounds on the instant.
+    pub from: Option<DateTime<Utc>>,
+    pub to: Option<DateTime<Utc>>,
+    /// Oldest first (the dossier) instead of newest first (the view).
+    pub ascending: bool,
+    /// 0 means no limit.
+    pub limit: i64,
+    /// Paging: only entries after this one in the order asked for (older
+    /// when newest first). A cursor, not an offset, so entries appended
+    /// while the user reads never shift or repeat a page.
+    pub after_entry: Option<i64>,
+}
+
+/// A timeline row as read.
+#[derive(sqlx::FromRow)]
+struct EntryRow {
+    id: i64,
+    client_id: i64,
+    invoice_id: Option<i64>,
+    invoice_number: Option<String>,
+    at: String,
+    kind: Text<EventKind>,
+    summary: String,
+    data: String,
+    refers_to: Option<i64>,
+    /// The ids of the entries that refer to this one, comma-separated.
+    corrected_by: Option<String>,
+}
+
+impl EntryRow {
+    fn into_entry(self) -> Result<TimelineEntry, StoreError> {
+        Ok(TimelineEntry {
+            id: self.id,
+            client_id: self.client_id,
+            invoice_id: self.invoice_id,
+            invoice_number: self.invoice_number,
+            at: parse_instant(&self.at)?,
+            kind: self.kind.0,
+            summary: self.summary,
+            data: serde_json::from_str(&self.data).unwrap_or(serde_json::Value::Null),
+            refers_to: self.refers_to,
+            corrected_by: self
+                .corrected_by
+                .map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect())
+                .unwrap_or_default(),
+        })
+    }
+}
 
 pub(crate) async fn append(tx: &mut Transaction<'static, Sqlite>, e: &NewEvent<'_>) -> Result<i64, sqlx::Error> {
     let id = sqlx::query_scalar(
@@ -46,20 +107,6 @@ pub(crate) async fn append(tx: &mut Transaction<'static, Sqlite>, e: &NewEvent<'
     Ok(id)
 }
 
-fn to_entry(r: Row) -> Result<TimelineEntry, StoreError> {
-    let kind = EventKind::parse(&r.5).ok_or_else(|| StoreError::Other(format!("unknown timeline kind {}", r.5)))?;
-    Ok(TimelineEntry {
-        id: r.0,
-        client_id: r.1,
-        invoice_id: r.2,
-        invoice_number: r.3,
-        at: parse_instant(&r.4)?,
-        kind,
-        summary: r.6,
-        data: serde_json::from_str(&r.7).unwrap_or(serde_json::Value::Null),
-    })
-}
-
 impl Store {
     /// Appends one event on its own (for notes); other events are appended
     /// inside the transaction of the change they record.
@@ -70,32 +117,73 @@ impl Store {
         Ok(id)
     }
 
-    /// A client's timeline, newest first.
+    /// A client's timeline, newest first (`limit` ≤ 0: all of it).
     pub async fn client_timeline(&self, client_id: i64, limit: i64) -> Result<Vec<TimelineEntry>, StoreError> {
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT t.id, t.client_id, t.invoice_id, i.number, t.at, t.kind, t.summary, t.data
-             FROM timeline t LEFT JOIN invoices i ON i.id = t.invoice_id
-             WHERE t.client_id = ?1 ORDER BY t.at DESC, t.id DESC LIMIT ?2",
-        )
-        .bind(client_id)
-        .bind(limit)
-        .fetch_all(self.pool())
-        .await
-        .map_err(|e| StoreError::classify(e, self.path()))?;
-        rows.into_iter().map(to_entry).collect()
+        let f = TimelineFilter { client_id: Some(client_id), limit, ..Default::default() };
+        self.read_entries("t.client_id = ?1", client_id, &f).await
     }
 
-    /// An invoice's timeline, newest first.
+    /// An invoice's own entries, newest first (without those of a plan over
+    /// several invoices, which the filtered [`Store::timeline`] adds).
     pub async fn invoice_timeline(&self, invoice_id: i64) -> Result<Vec<TimelineEntry>, StoreError> {
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT t.id, t.client_id, t.invoice_id, i.number, t.at, t.kind, t.summary, t.data
+        let f = TimelineFilter { invoice_id: Some(invoice_id), ..Default::default() };
+        self.read_entries("t.invoice_id = ?1", invoice_id, &f).await
+    }
+
+    /// One timeline entry by id.
+    pub async fn timeline_entry(&self, id: i64) -> Result<TimelineEntry, StoreError> {
+        let rows = self.read_entries("t.id = ?1", id, &TimelineFilter { limit: 1, ..Default::default() }).await?;
+        rows.into_iter().next().ok_or(StoreError::NotFound { entity: "timeline entry", id })
+    }
+
+    /// A client's or an invoice's timeline, filtered by kinds and instants,
+    /// through the (client|invoice, kind, at) indexes.
+    pub async fn timeline(&self, f: &TimelineFilter) -> Result<Vec<TimelineEntry>, StoreError> {
+        match (f.client_id, f.invoice_id) {
+            // An invoice's timeline also shows what happened to a plan it was
+            // part of; a plan over several invoices records its entries once,
+            // for the client, with the plan's id.
+            (_, Some(inv)) => {
+                let owner = "(t.invoice_id = ?1
+                    OR (t.invoice_id IS NULL
+                        AND t.client_id = (SELECT client_id FROM invoices WHERE id = ?1)
+                        AND json_extract(t.data, '$.plan_id') IN (SELECT plan_id FROM plan_invoices WHERE invoice_id = ?1)))";
+                self.read_entries(owner, inv, f).await
+            }
+            (Some(c), None) => self.read_entries("t.client_id = ?1", c, f).await,
+            (None, None) => Err(StoreError::Other("a timeline needs a client or an invoice".into())),
+        }
+    }
+
+    /// The one read of timeline entries: those of `owner` (an SQL predicate
+    /// on `t` with `?1` = `id`) that pass the filter `f`.
+    async fn read_entries(&self, owner: &str, id: i64, f: &TimelineFilter) -> Result<Vec<TimelineEntry>, StoreError> {
+        let kinds: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
+        let kinds_json = serde_json::to_string(&kinds).map_err(|e| StoreError::Other(e.to_string()))?;
+        let kind_filter =
+            if kinds.is_empty() { "?2 IS NOT NULL" } else { "t.kind IN (SELECT value FROM json_each(?2))" };
+        let order = if f.ascending { "ASC" } else { "DESC" };
+        let cursor = if f.ascending { ">" } else { "<" };
+        let sql = format!(
+            "SELECT t.id, t.client_id, t.invoice_id, i.number AS invoice_number, t.at, t.kind, t.summary, t.data,
+                    t.refers_to, (SELECT group_concat(c.id) FROM timeline c WHERE c.refers_to = t.id) AS corrected_by
              FROM timeline t LEFT JOIN invoices i ON i.id = t.invoice_id
-             WHERE t.invoice_id = ?1 ORDER BY t.at DESC, t.id DESC",
-        )
-        .bind(invoice_id)
-        .fetch_all(self.pool())
-        .await
-        .map_err(|e| StoreError::classify(e, self.path()))?;
-        rows.into_iter().map(to_entry).collect()
+             WHERE {owner} AND {kind_filter} AND (?3 IS NULL OR t.at >= ?3) AND (?4 IS NULL OR t.at <= ?4)
+               AND (?6 IS NULL OR t.client_id = ?6)
+               AND (?7 IS NULL OR (t.at, t.id) {cursor} (SELECT p.at, p.id FROM timeline p WHERE p.id = ?7))
+             ORDER BY t.at {order}, t.id {order} LIMIT ?5"
+        );
+        let rows: Vec<EntryRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(id)
+            .bind(kinds_json)
+            .bind(f.from.map(instant_str))
+            .bind(f.to.map(instant_str))
+            .bind(if f.limit <= 0 { -1 } else { f.limit })
+            .bind(if f.invoice_id.is_some() { f.client_id } else { None })
+            .bind(f.after_entry)
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))?;
+        rows.into_iter().map(EntryRow::into_entry).collect()
     }
 }

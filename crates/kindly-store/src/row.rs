@@ -1,0 +1,141 @@
+//! Reading rows: every query reads into a private `#[derive(sqlx::FromRow)]`
+//! struct with named fields, and every TEXT column that holds a closed
+//! vocabulary is decoded here, once per enum, through [`Text`]. A value the
+//! vocabulary does not know (a damaged file, or one written by a newer
+//! Kindly) is a decode error that [`StoreError::classify`] turns into a
+//! plain message naming the column and the value, never a silent default.
+//!
+//! [`StoreError::classify`]: crate::StoreError::classify
+
+use kindly_core::invoice::InvoiceStatus;
+use kindly_core::locale::Locale;
+use kindly_core::payment::PaymentMethod;
+use kindly_core::timeline::EventKind;
+use kindly_core::Currency;
+use kindly_followup::ladder::Channel;
+use kindly_followup::plan::progress::ReminderKind;
+use sqlx::error::BoxDynError;
+use sqlx::sqlite::{Sqlite, SqliteTypeInfo, SqliteValueRef};
+use sqlx::{Decode, Type};
+
+/// A closed vocabulary stored as TEXT.
+pub(crate) trait Vocabulary: Sized {
+    /// What the column holds, for the error message ("timeline kind").
+    const WHAT: &'static str;
+    fn from_text(s: &str) -> Option<Self>;
+}
+
+/// A TEXT column decoded into `T` (`Option<Text<T>>` for a nullable one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Text<T>(pub T);
+
+/// The error a [`Text`] column gives for a value its vocabulary does not know.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown {what} {value:?}")]
+pub(crate) struct UnknownValue {
+    pub what: &'static str,
+    pub value: String,
+}
+
+impl<T> Type<Sqlite> for Text<T> {
+    fn type_info() -> SqliteTypeInfo {
+        <String as Type<Sqlite>>::type_info()
+    }
+
+    fn compatible(ty: &SqliteTypeInfo) -> bool {
+        <String as Type<Sqlite>>::compatible(ty)
+    }
+}
+
+impl<'r, T: Vocabulary> Decode<'r, Sqlite> for Text<T> {
+    fn decode(value: SqliteValueRef<'r>) -> Result<Self, BoxDynError> {
+        let s = <&str as Decode<'r, Sqlite>>::decode(value)?;
+        match T::from_text(s) {
+            Some(v) => Ok(Text(v)),
+            None => Err(Box::new(UnknownValue { what: T::WHAT, value: s.chars().take(40).collect() })),
+        }
+    }
+}
+
+impl Vocabulary for EventKind {
+    const WHAT: &'static str = "timeline kind";
+    fn from_text(s: &str) -> Option<Self> {
+        EventKind::parse(s)
+    }
+}
+
+impl Vocabulary for InvoiceStatus {
+    const WHAT: &'static str = "invoice status";
+    fn from_text(s: &str) -> Option<Self> {
+        InvoiceStatus::parse(s)
+    }
+}
+
+impl Vocabulary for Currency {
+    const WHAT: &'static str = "currency";
+    fn from_text(s: &str) -> Option<Self> {
+        Currency::parse(s).ok()
+    }
+}
+
+impl Vocabulary for Locale {
+    const WHAT: &'static str = "language";
+    fn from_text(s: &str) -> Option<Self> {
+        Locale::parse(s).ok()
+    }
+}
+
+impl Vocabulary for PaymentMethod {
+    const WHAT: &'static str = "payment method";
+    fn from_text(s: &str) -> Option<Self> {
+        PaymentMethod::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+}
+
+impl Vocabulary for Channel {
+    const WHAT: &'static str = "channel";
+    fn from_text(s: &str) -> Option<Self> {
+        Channel::parse(s)
+    }
+}
+
+impl Vocabulary for ReminderKind {
+    const WHAT: &'static str = "plan reminder kind";
+    fn from_text(s: &str) -> Option<Self> {
+        ReminderKind::parse(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Store, StoreError};
+
+    #[derive(sqlx::FromRow)]
+    struct KindRow {
+        kind: Text<EventKind>,
+        maybe: Option<Text<Channel>>,
+    }
+
+    /// Known values decode; an unknown one is a `database_error` naming the
+    /// column and the value, not a default.
+    #[tokio::test]
+    async fn vocabularies_decode_known_values_and_refuse_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("kindly.db")).await.unwrap();
+        let ok: KindRow = sqlx::query_as("SELECT 'note' AS kind, NULL AS maybe").fetch_one(store.pool()).await.unwrap();
+        assert_eq!((ok.kind.0, ok.maybe), (EventKind::Note, None));
+        let ok: KindRow =
+            sqlx::query_as("SELECT 'note' AS kind, 'letter' AS maybe").fetch_one(store.pool()).await.unwrap();
+        assert_eq!(ok.maybe, Some(Text(Channel::Letter)));
+        let err = sqlx::query_as::<_, KindRow>("SELECT 'teleport' AS kind, NULL AS maybe")
+            .fetch_one(store.pool())
+            .await
+            .err()
+            .unwrap();
+        let err = StoreError::classify(err, store.path());
+        assert_eq!(err.code(), "database_error");
+        let msg = err.to_string();
+        assert!(msg.contains("unknown timeline kind \"teleport\"") && msg.contains("kind"), "{msg}");
+    }
+}

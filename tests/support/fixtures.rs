@@ -1,0 +1,115 @@
+//! Fixtures the test binaries share: a store on a temporary file, a context
+//! on a fixed day, clients and one-line invoices made through the API, raw
+//! counts on the database file, and the `kindly` process.
+
+use crate::{binary, date, now};
+use kindly_api::clients::ClientInput;
+use kindly_api::invoices::{InvoiceInput, LineInput};
+use kindly_api::payments::PaymentInput;
+use kindly_api::Ctx;
+use kindly_store::Store;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A store on a real SQLite file in a temporary folder (removed on drop).
+pub struct TestDb {
+    pub dir: tempfile::TempDir,
+    pub path: PathBuf,
+    pub store: Store,
+}
+
+/// Opens (creating and migrating) `kindly.db` in a new temporary folder.
+pub async fn open_db() -> TestDb {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("kindly.db");
+    let store = Store::open(&path).await.expect("open");
+    TestDb { dir, path, store }
+}
+
+/// A context on `day` (at the fixed [`now`]).
+pub fn on<'a>(store: &'a Store, day: &str) -> Ctx<'a> {
+    Ctx::new(store, now(), date(day))
+}
+
+/// A client form: greeted by the first word of the name, with an address
+/// (so letters can go out) and these e-mail addresses.
+pub fn client_input(name: &str, emails: Vec<String>) -> ClientInput {
+    ClientInput {
+        display_name: name.into(),
+        greeting_name: name.split(' ').next().unwrap_or(name).into(),
+        emails,
+        address: "1 Main Street\n10115 Berlin".into(),
+        ..Default::default()
+    }
+}
+
+/// Creates a client through the API; its id.
+pub async fn create_client(ctx: Ctx<'_>, input: &ClientInput) -> i64 {
+    kindly_api::clients::create(ctx, input).await.expect("client")
+}
+
+/// One invoice line as typed.
+pub fn line(description: &str, quantity: &str, unit_price: &str, tax_rate: &str) -> LineInput {
+    LineInput {
+        description: description.into(),
+        quantity: quantity.into(),
+        unit_price: unit_price.into(),
+        tax_rate: tax_rate.into(),
+    }
+}
+
+/// An invoice issued at once with these lines.
+pub fn issued_invoice(client_id: i64, issue: &str, due: &str, currency: &str, lines: Vec<LineInput>) -> InvoiceInput {
+    InvoiceInput {
+        client_id,
+        issue_date: issue.into(),
+        due_date: due.into(),
+        currency: currency.into(),
+        lines,
+        issue: true,
+        ..Default::default()
+    }
+}
+
+/// Creates an invoice through the API; its id.
+pub async fn create_invoice(ctx: Ctx<'_>, input: &InvoiceInput) -> i64 {
+    kindly_api::invoices::create(ctx, input).await.expect("invoice").id
+}
+
+/// Records a bank transfer of `amount` on an invoice through the API.
+pub async fn pay(ctx: Ctx<'_>, invoice_id: i64, amount: &str) {
+    let p = PaymentInput { invoice_id, amount: amount.into(), method: "bank_transfer".into(), ..Default::default() };
+    kindly_api::payments::record(ctx, &p).await.expect("payment");
+}
+
+/// A `SELECT COUNT(*) …` on the database file, over a connection of its own.
+pub async fn raw_count(db_path: &Path, sql: &str) -> i64 {
+    use sqlx::Connection;
+    let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db_path.display())).await.expect("connect");
+    sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string())).fetch_one(&mut c).await.expect("count")
+}
+
+/// Runs the built `kindly` on a data folder (with `--today` when given):
+/// (exit code, stdout, stderr).
+pub fn run_kindly(dir: &Path, today: Option<&str>, args: &[&str]) -> (i32, String, String) {
+    let mut cmd = Command::new(binary("kindly"));
+    cmd.arg("--data-dir").arg(dir);
+    if let Some(day) = today {
+        cmd.args(["--today", day]);
+    }
+    let out = cmd.args(args).env_remove("KINDLY_DATA_DIR").output().expect("run kindly");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+/// Runs `kindly --json …`, which must succeed; its output.
+pub fn kindly_json(dir: &Path, today: Option<&str>, args: &[&str]) -> serde_json::Value {
+    let mut a = vec!["--json"];
+    a.extend_from_slice(args);
+    let (code, out, err) = run_kindly(dir, today, &a);
+    assert_eq!(code, 0, "kindly {args:?} failed: {out} {err}");
+    serde_json::from_str(&out).expect("json output")
+}
