@@ -4,8 +4,8 @@
 
 use chrono::{Local, Utc};
 use kindly_api::print::Printer;
-use kindly_api::{ApiError, Ctx};
 use kindly_api::ErrorCode;
+use kindly_api::{ApiError, Ctx};
 use kindly_pdf::Fonts;
 use kindly_store::Store;
 use std::path::PathBuf;

@@ -19,12 +19,13 @@ use sha2::Digest;
 use std::io::Read;
 
 fn stage(key: &str, offset: i64, channel: &str) -> StageView {
+    let channel = kindly_followup::ladder::Channel::parse(channel).expect("a channel");
     StageView {
         key: key.into(),
         name: key.replace('_', " "),
         offset_days: offset,
-        tone: "courteous".into(),
-        channel: channel.into(),
+        tone: kindly_followup::ladder::Tone::Courteous,
+        channel,
     }
 }
 
@@ -73,11 +74,15 @@ async fn setup(ctx: Ctx<'_>, email: bool) -> (i64, i64) {
 
 async fn queue_keys(ctx: Ctx<'_>) -> Vec<(i64, String, String)> {
     let page = followups::queue(ctx, &QueueRequest::default()).await.expect("queue");
-    page.items.into_iter().map(|i| (i.invoice_id, i.stage.key, i.channel)).collect()
+    page.items.into_iter().map(|i| (i.invoice_id, i.stage.key, i.channel.as_str().to_string())).collect()
 }
 
 fn call(inv: i64, outcome: &str) -> CallLogInput {
-    CallLogInput { invoice_id: inv, outcome: outcome.into(), ..Default::default() }
+    CallLogInput {
+        invoice_id: inv,
+        outcome: kindly_api::contacts::CallOutcome::parse(outcome).expect("an outcome"),
+        ..Default::default()
+    }
 }
 
 #[tokio::test]
@@ -149,7 +154,7 @@ async fn a_wrong_number_is_recorded_and_suggests_writing_instead() {
     let (_, inv) = setup(day, false).await;
     let r = contacts::log_call(day, &call(inv, "wrong_number")).await.expect("log");
     assert!(!r.stage_done);
-    assert_eq!(r.suggested_channel.as_deref(), Some("letter"));
+    assert_eq!(r.suggested_channel.map(|c| c.as_str()), Some("letter"));
     assert!(r.message.contains("letter"), "{}", r.message);
     // The stage stays open, so it can be done by letter today.
     assert_eq!(queue_keys(day).await.len(), 1);
@@ -221,13 +226,16 @@ async fn a_promise_on_a_call_pauses_chasing_and_when_broken_asks_for_a_polite_fo
     .unwrap();
     assert_eq!(broken_entries.len(), 1, "resolution is recorded once");
 
-    contacts::promise_follow_up_done(d21, &PromiseFollowUpDone { promise_id: f.promise.id, channel: "email".into() })
-        .await
-        .expect("done");
+    contacts::promise_follow_up_done(
+        d21,
+        &PromiseFollowUpDone { promise_id: f.promise.id, channel: kindly_followup::ladder::Channel::Email },
+    )
+    .await
+    .expect("done");
     assert!(contacts::promise_queue(d21, None).await.unwrap().is_empty());
     let e = contacts::promise_follow_up_done(
         d21,
-        &PromiseFollowUpDone { promise_id: f.promise.id, channel: "email".into() },
+        &PromiseFollowUpDone { promise_id: f.promise.id, channel: kindly_followup::ladder::Channel::Email },
     )
     .await
     .unwrap_err();
@@ -247,7 +255,12 @@ async fn a_kept_promise_shows_as_kept_and_a_users_dispute_hold_is_left_alone() {
     followups::set_invoice_hold(day, inv, "disputed", None, "Client says the logo was late").await.unwrap();
     let p = contacts::add_promise(
         day,
-        &PromiseInput { invoice_id: inv, promised_on: "2026-11-15".into(), amount: "".into(), how: "email".into() },
+        &PromiseInput {
+            invoice_id: inv,
+            promised_on: "2026-11-15".into(),
+            amount: "".into(),
+            how: kindly_core::vocab::AgreedHow::Email,
+        },
     )
     .await
     .expect("promise");
@@ -255,13 +268,12 @@ async fn a_kept_promise_shows_as_kept_and_a_users_dispute_hold_is_left_alone() {
     let hold = db.store.invoice_hold(inv).await.unwrap().expect("still on hold");
     assert_eq!(hold.0, "disputed");
     assert_eq!(hold.2, "Client says the logo was late");
-    let e = contacts::add_promise(
-        day,
-        &PromiseInput { invoice_id: inv, promised_on: "2026-11-15".into(), amount: "".into(), how: "pigeon".into() },
-    )
-    .await
+    // An unknown way of promising cannot even cross IPC: the type refuses it.
+    let e = serde_json::from_value::<PromiseInput>(serde_json::json!({
+        "invoice_id": inv, "promised_on": "2026-11-15", "amount": "", "how": "pigeon"
+    }))
     .unwrap_err();
-    assert_eq!(e.code, "invalid_how");
+    assert!(e.to_string().contains("pigeon"), "{e}");
 
     let d12 = on(&db.store, "2026-11-12");
     kindly_api::payments::record(
@@ -270,7 +282,7 @@ async fn a_kept_promise_shows_as_kept_and_a_users_dispute_hold_is_left_alone() {
             invoice_id: inv,
             amount: "1000".into(),
             date: "2026-11-12".into(),
-            method: "bank_transfer".into(),
+            method: kindly_core::payment::PaymentMethod::BankTransfer,
             reference: "".into(),
         },
     )
@@ -307,7 +319,7 @@ async fn inbound_contact_keeps_its_files_and_the_timeline_is_append_only_with_co
         &ContactInput {
             client_id: client,
             invoice_id: Some(inv),
-            kind: "email".into(),
+            kind: kindly_core::vocab::ContactKind::Email,
             file_path: Some(eml_path.display().to_string()),
             ..Default::default()
         },
@@ -331,7 +343,7 @@ async fn inbound_contact_keeps_its_files_and_the_timeline_is_append_only_with_co
         day,
         &ContactInput {
             client_id: client,
-            kind: "letter".into(),
+            kind: kindly_core::vocab::ContactKind::Letter,
             text: "Letter asking for a copy of the invoice".into(),
             file: Some(FileInput { name: "scan.pdf".into(), bytes: tiny_pdf() }),
             ..Default::default()
@@ -343,7 +355,7 @@ async fn inbound_contact_keeps_its_files_and_the_timeline_is_append_only_with_co
         day,
         &ContactInput {
             client_id: client,
-            kind: "letter".into(),
+            kind: kindly_core::vocab::ContactKind::Letter,
             file: Some(FileInput { name: "scan.pdf".into(), bytes: b"not a pdf".to_vec() }),
             ..Default::default()
         },
@@ -355,7 +367,7 @@ async fn inbound_contact_keeps_its_files_and_the_timeline_is_append_only_with_co
         day,
         &ContactInput {
             client_id: client,
-            kind: "email".into(),
+            kind: kindly_core::vocab::ContactKind::Email,
             text: "Pasted: thanks, paying soon".into(),
             ..Default::default()
         },
@@ -366,7 +378,7 @@ async fn inbound_contact_keeps_its_files_and_the_timeline_is_append_only_with_co
         day,
         &ContactInput {
             client_id: client,
-            kind: "incoming-call".into(),
+            kind: kindly_core::vocab::ContactKind::IncomingCall,
             text: "Called to ask for the IBAN".into(),
             ..Default::default()
         },
@@ -466,7 +478,7 @@ async fn the_dossier_has_the_summary_every_contact_the_full_texts_and_checked_fi
             invoice_id: inv2,
             amount: "100".into(),
             date: "2026-11-05".into(),
-            method: "bank_transfer".into(),
+            method: kindly_core::payment::PaymentMethod::BankTransfer,
             reference: "SEPA-77".into(),
         },
     )
@@ -476,7 +488,7 @@ async fn the_dossier_has_the_summary_every_contact_the_full_texts_and_checked_fi
         day,
         &ContactInput {
             client_id: client,
-            kind: "note".into(),
+            kind: kindly_core::vocab::ContactKind::Note,
             text: "Met Zoë at the fair; friendly chat.".into(),
             ..Default::default()
         },
@@ -501,7 +513,7 @@ async fn the_dossier_has_the_summary_every_contact_the_full_texts_and_checked_fi
         &ContactInput {
             client_id: client,
             invoice_id: Some(inv),
-            kind: "email".into(),
+            kind: kindly_core::vocab::ContactKind::Email,
             file_path: Some(eml.display().to_string()),
             ..Default::default()
         },
@@ -512,7 +524,7 @@ async fn the_dossier_has_the_summary_every_contact_the_full_texts_and_checked_fi
         day,
         &ContactInput {
             client_id: client,
-            kind: "letter".into(),
+            kind: kindly_core::vocab::ContactKind::Letter,
             text: "Her letter with a cheque stub".into(),
             file: Some(FileInput { name: "letter-scan.pdf".into(), bytes: tiny_pdf() }),
             ..Default::default()
@@ -536,16 +548,16 @@ async fn the_dossier_has_the_summary_every_contact_the_full_texts_and_checked_fi
             invoice_id: None,
             out_dir: Some(out.display().to_string()),
             utc_offset_minutes: 60,
-            page_size: "a4".into(),
+            page_size: Some(kindly_pdf::PageSize::A4),
         },
     )
     .await
     .expect("dossier");
     assert!(r.entries >= 8, "{}", r.entries);
     let eml_sha = format!("{:x}", sha2::Sha256::digest(EML));
-    let status = |sha: &str| r.files.iter().find(|f| f.sha256 == sha).map(|f| f.status.clone());
-    assert_eq!(status(&eml_sha).as_deref(), Some("ok"));
-    assert_eq!(status(&scan_sha).as_deref(), Some("missing"));
+    let status = |sha: &str| r.files.iter().find(|f| f.sha256 == sha).map(|f| f.status.as_str());
+    assert_eq!(status(&eml_sha), Some("ok"));
+    assert_eq!(status(&scan_sha), Some("missing"));
 
     let text = kindly_tests::pdftotext(&r.pdf_path);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -615,7 +627,7 @@ async fn the_dossier_has_the_summary_every_contact_the_full_texts_and_checked_fi
             invoice_id: Some(inv2),
             out_dir: Some(out.display().to_string()),
             utc_offset_minutes: -300,
-            page_size: "".into(),
+            page_size: None,
         },
     )
     .await
@@ -631,10 +643,14 @@ async fn a_filtered_timeline_of_thousands_of_entries_reads_fast() {
     let day = on(&db.store, "2026-11-08");
     let (client, _) = setup(day, true).await;
     for i in 0..3000 {
-        let kind = if i % 10 == 0 { "incoming_call" } else { "note" };
+        let kind = if i % 10 == 0 {
+            kindly_core::vocab::ContactKind::IncomingCall
+        } else {
+            kindly_core::vocab::ContactKind::Note
+        };
         contacts::log_contact(
             day,
-            &ContactInput { client_id: client, kind: kind.into(), text: format!("entry {i}"), ..Default::default() },
+            &ContactInput { client_id: client, kind, text: format!("entry {i}"), ..Default::default() },
         )
         .await
         .unwrap();
@@ -665,7 +681,12 @@ async fn a_payment_after_the_promised_day_does_not_make_the_promise_kept() {
     let (client, inv) = setup(day, true).await;
     contacts::add_promise(
         day,
-        &PromiseInput { invoice_id: inv, promised_on: "2026-11-15".into(), amount: "".into(), how: "letter".into() },
+        &PromiseInput {
+            invoice_id: inv,
+            promised_on: "2026-11-15".into(),
+            amount: "".into(),
+            how: kindly_core::vocab::AgreedHow::Letter,
+        },
     )
     .await
     .expect("promise");
@@ -676,7 +697,7 @@ async fn a_payment_after_the_promised_day_does_not_make_the_promise_kept() {
             invoice_id: inv,
             amount: "1000".into(),
             date: "2026-11-18".into(),
-            method: "bank_transfer".into(),
+            method: kindly_core::payment::PaymentMethod::BankTransfer,
             reference: "".into(),
         },
     )
@@ -719,7 +740,7 @@ async fn invoices_paused_by_a_promise_are_neither_counted_nor_repeated_across_pa
         invoice_id: first,
         promised_on: "2026-11-10".into(),
         amount: String::new(),
-        how: "email".into(),
+        how: kindly_core::vocab::AgreedHow::Email,
     };
     contacts::add_promise(day, &promise).await.expect("promise");
     // The promised day passed unpaid: the invoice waits for its follow-up (the promise queue), not the ladder.
@@ -752,8 +773,12 @@ async fn the_timeline_pages_with_a_cursor_without_repeating_or_skipping() {
     let day = on(&db.store, "2026-11-08");
     let (client, _) = setup(day, true).await;
     for n in 0..25 {
-        let note =
-            ContactInput { client_id: client, kind: "note".into(), text: format!("note {n}"), ..Default::default() };
+        let note = ContactInput {
+            client_id: client,
+            kind: kindly_core::vocab::ContactKind::Note,
+            text: format!("note {n}"),
+            ..Default::default()
+        };
         contacts::log_contact(day, &note).await.expect("note");
     }
     let all =
@@ -767,8 +792,12 @@ async fn the_timeline_pages_with_a_cursor_without_repeating_or_skipping() {
         let page = contacts::timeline(day, &req).await.unwrap();
         if pages.is_empty() {
             // Added after the first page was shown: it belongs above, not in a later page.
-            let late =
-                ContactInput { client_id: client, kind: "note".into(), text: "late".into(), ..Default::default() };
+            let late = ContactInput {
+                client_id: client,
+                kind: kindly_core::vocab::ContactKind::Note,
+                text: "late".into(),
+                ..Default::default()
+            };
             contacts::log_contact(day, &late).await.expect("late note");
         }
         let Some(last) = page.last() else { break };

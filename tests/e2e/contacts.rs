@@ -36,8 +36,8 @@ async fn log_a_call_with_a_promise_see_it_in_the_timeline_and_export_the_dossier
             key: key.into(),
             name: if channel == "phone" { "Friendly call".into() } else { "Friendly reminder".into() },
             offset_days: offset,
-            tone: "courteous".into(),
-            channel: channel.into(),
+            tone: kindly_followup::ladder::Tone::Courteous,
+            channel: kindly_followup::ladder::Channel::parse(channel).expect("a channel"),
         };
         let ladder = kindly_api::followups::LadderView {
             stages: vec![stage("reminder", 1, "email"), stage("call", 7, "phone")],

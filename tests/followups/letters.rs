@@ -17,7 +17,7 @@ fn sha_of(path: &Path) -> String {
 }
 
 fn req(ids: &[i64], print: bool) -> LettersRequest {
-    LettersRequest { invoice_ids: ids.to_vec(), page_size: "a4".into(), print }
+    LettersRequest { invoice_ids: ids.to_vec(), page_size: Some(kindly_pdf::PageSize::A4), print }
 }
 
 fn text_of(path: &Path) -> String {
@@ -75,9 +75,15 @@ async fn todays_letters_print_once_and_are_recorded_with_their_hash() {
     assert_eq!(again.code, "nothing_to_print");
 
     // The invoice PDF of a partly paid EUR invoice.
-    let pay = PaymentInput { invoice_id: ia, amount: "20".into(), method: "cash".into(), ..Default::default() };
+    let pay = PaymentInput {
+        invoice_id: ia,
+        amount: "20".into(),
+        method: kindly_core::payment::PaymentMethod::Cash,
+        ..Default::default()
+    };
     kindly_api::payments::record(ctx, &pay).await.unwrap();
-    let inv_req = kindly_api::documents::InvoicePdfRequest { invoice_id: ia, page_size: "letter".into() };
+    let inv_req =
+        kindly_api::documents::InvoicePdfRequest { invoice_id: ia, page_size: Some(kindly_pdf::PageSize::Letter) };
     let inv = kindly_api::documents::invoice_pdf(ctx, &fonts, &inv_req).await.unwrap();
     let text = text_of(Path::new(&inv.path));
     for must in ["INV-2026-0001", "Дмитрий Иванов", "€120.00", "€100.00", "IBAN DE89 3704 0044 0532 0130 00"]
@@ -153,7 +159,7 @@ async fn a_printer_error_records_nothing_and_the_letters_stay_due_until_a_retry_
     let page = followups::queue(ctx, &QueueRequest::default()).await.unwrap();
     assert_eq!(page.items.len(), 1, "the letter stays in Today");
     let item = &page.items[0];
-    assert_eq!(item.letter_state.as_deref(), Some("not_printed"));
+    assert_eq!(item.letter_state.map(|s| s.as_str()), Some("not_printed"));
     assert_eq!(item.letter_batch_id, r.batch_id);
     assert!(item.letter_reason.as_deref().is_some_and(|x| x.contains("does not exist")));
 

@@ -27,7 +27,11 @@ async fn queue(ctx: Ctx<'_>) -> Vec<(String, String)> {
 }
 
 fn done(ids: &[i64], channel: &str) -> MarkDoneRequest {
-    MarkDoneRequest { invoice_ids: ids.to_vec(), channel: channel.into(), note: String::new() }
+    MarkDoneRequest {
+        invoice_ids: ids.to_vec(),
+        channel: kindly_followup::ladder::Channel::parse(channel).expect("a channel"),
+        note: String::new(),
+    }
 }
 
 #[tokio::test]
@@ -60,8 +64,12 @@ async fn each_stage_once_on_its_day_with_catch_up() {
     assert!(entries.contains(&"Letter printed: Polite follow-up for invoice INV-2026-0001"), "{entries:?}");
 
     // Paid in full: nothing more, ever.
-    let pay =
-        PaymentInput { invoice_id: inv, amount: "1000".into(), method: "bank_transfer".into(), ..Default::default() };
+    let pay = PaymentInput {
+        invoice_id: inv,
+        amount: "1000".into(),
+        method: kindly_core::payment::PaymentMethod::BankTransfer,
+        ..Default::default()
+    };
     kindly_api::payments::record(on(&d.store, "2026-12-04"), &pay).await.unwrap();
     assert_eq!(queue(on(&d.store, "2026-12-04")).await, vec![]);
     assert_eq!(queue(on(&d.store, "2027-06-01")).await, vec![]);
@@ -78,14 +86,17 @@ async fn paused_disputed_and_cancelled_never_appear() {
     let dis = invoice(ctx, disputed, "2026-10-01", "2026-10-31", "10").await;
     let cancelled = invoice(ctx, normal, "2026-10-01", "2026-10-31", "10").await;
     invoice(ctx, normal, "2026-10-02", "2026-11-01", "10").await;
-    let pause =
-        ChasingInput { mode: "paused".into(), until: Some("2026-11-23".into()), reason: "promised to pay".into() };
+    let pause = ChasingInput {
+        mode: kindly_core::vocab::ChasingMode::Paused,
+        until: Some("2026-11-23".into()),
+        reason: "promised to pay".into(),
+    };
     kindly_api::clients::set_chasing(ctx, paused, &pause).await.unwrap();
     followups::set_invoice_hold(ctx, dis, "disputed", None, "says line 2 was not delivered").await.unwrap();
     kindly_api::invoices::cancel(ctx, cancelled, "duplicate").await.unwrap();
     let shown = kindly_api::invoices::get(ctx, dis).await.unwrap();
     assert_eq!(
-        (shown.hold.as_deref(), shown.hold_reason.as_str()),
+        (shown.hold.map(|h| h.as_str()), shown.hold_reason.as_str()),
         (Some("disputed"), "says line 2 was not delivered")
     );
 
@@ -116,7 +127,12 @@ async fn the_message_is_precise_courteous_and_bundles_one_clients_invoices() {
     let c = client(ctx, "Zoë Ångström-Müller <img src=x>", Some("zoe@example.com")).await;
     let a = invoice(ctx, c, "2026-10-01", "2026-10-31", "1000").await;
     let b = invoice(ctx, c, "2026-10-05", "2026-11-04", "154.16").await;
-    let pay = PaymentInput { invoice_id: a, amount: "500".into(), method: "cash".into(), ..Default::default() };
+    let pay = PaymentInput {
+        invoice_id: a,
+        amount: "500".into(),
+        method: kindly_core::payment::PaymentMethod::Cash,
+        ..Default::default()
+    };
     kindly_api::payments::record(ctx, &pay).await.unwrap();
 
     let current =
@@ -260,7 +276,7 @@ async fn a_second_contact_on_one_day_is_refused_and_waits_for_tomorrow() {
     assert_eq!(queue(ctx).await.len(), 2);
     let call = kindly_api::contacts::CallLogInput {
         invoice_id: inv,
-        outcome: "reached".into(),
+        outcome: kindly_api::contacts::CallOutcome::Reached,
         notes: "Asked about the invoice".into(),
         ..Default::default()
     };
@@ -322,7 +338,7 @@ async fn the_final_notice_thanks_for_a_payment_instead_of_saying_nothing_was_hea
     let pay = PaymentInput {
         invoice_id: paid,
         amount: "100".into(),
-        method: "bank_transfer".into(),
+        method: kindly_core::payment::PaymentMethod::BankTransfer,
         date: "2026-11-20".into(),
         ..Default::default()
     };

@@ -150,7 +150,7 @@ async fn a_long_simulation_keeps_one_contact_per_invoice_per_day_and_never_contr
                     let c = ContactInput {
                         client_id: inv.client_id,
                         invoice_id: Some(inv.id),
-                        kind: "email".into(),
+                        kind: kindly_core::vocab::ContactKind::Email,
                         text: "Sorry for the delay, I will pay part of it this week.".into(),
                         file_path: None,
                         file: None,
@@ -169,7 +169,12 @@ async fn a_long_simulation_keeps_one_contact_per_invoice_per_day_and_never_contr
                     && inv.story != Story::PlanNeverAgreed
                     && day == plus(plan.created_on.parse().expect("date"), 2)
                 {
-                    let a = AcceptInput { plan_id, agreed_on: String::new(), how: "email".into(), note: String::new() };
+                    let a = AcceptInput {
+                        plan_id,
+                        agreed_on: String::new(),
+                        how: kindly_core::vocab::AgreedHow::Email,
+                        note: String::new(),
+                    };
                     plans::accept(ctx, &a).await.expect("accept");
                 }
                 let paid_installments = match inv.story {
@@ -203,7 +208,7 @@ async fn a_long_simulation_keeps_one_contact_per_invoice_per_day_and_never_contr
                 let input = PlanInput {
                     invoice_ids: vec![inv.id],
                     count: "3".into(),
-                    frequency: "monthly".into(),
+                    frequency: kindly_followup::plan::schedule::Frequency::Monthly,
                     first_date: plus(day, 10).to_string(),
                     ..Default::default()
                 };
@@ -212,7 +217,7 @@ async fn a_long_simulation_keeps_one_contact_per_invoice_per_day_and_never_contr
             if matches!(inv.story, Story::PromiseKept | Story::PromiseBroken) && since_due == 3 + s {
                 let call = CallLogInput {
                     invoice_id: inv.id,
-                    outcome: "reached".into(),
+                    outcome: kindly_api::contacts::CallOutcome::Reached,
                     notes: "Will pay next week".into(),
                     retry_on: None,
                     promise_date: Some(plus(day, 5).to_string()),

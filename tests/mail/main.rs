@@ -44,7 +44,7 @@ fn settings(port: u16, username: &str, password: Option<&str>, trust: bool) -> S
     SmtpSettingsInput {
         host: "localhost".into(),
         port: port.into(),
-        security: "starttls".into(),
+        security: kindly_mail::Security::Starttls,
         username: username.into(),
         from_name: "Ada Studio".into(),
         from_address: "ada@example.com".into(),
@@ -63,7 +63,7 @@ async fn send(c: Ctx<'_>) -> SendReport {
 
 async fn states(c: Ctx<'_>) -> Vec<String> {
     let p = outbox::list(c, &OutboxRequest::default()).await.expect("list");
-    p.rows.into_iter().map(|r| r.state).collect()
+    p.rows.into_iter().map(|r| r.state.as_str().to_string()).collect()
 }
 
 /// The test server accepts only user "kindly"; per-test keychain accounts are
@@ -310,7 +310,7 @@ async fn connection_dropped_during_data_can_be_resent_by_the_user() {
     // A relay on this computer that drops the connection in the middle of the message.
     let bad = server_for("drop-during", "drop-mid-message");
     let mut plain = settings(bad.port, "", None, false);
-    plain.security = "plain".into();
+    plain.security = kindly_mail::Security::Plain;
     plain.host = "127.0.0.1".into();
     mail::save(c, &plain).await.unwrap();
     let r = send(c).await;
@@ -363,7 +363,7 @@ async fn an_invoice_paid_while_queued_is_never_chased() {
         invoice_id: inv,
         amount: "100".into(),
         date: "2026-11-21".into(),
-        method: "bank_transfer".into(),
+        method: kindly_core::payment::PaymentMethod::BankTransfer,
         reference: String::new(),
     };
     kindly_api::payments::record(c, &pay).await.unwrap();
@@ -385,7 +385,7 @@ async fn header_injection_and_bad_addresses_are_refused_before_sending() {
     let err = mail::save(c, &s).await.unwrap_err();
     assert_eq!((err.code.as_str(), err.field.as_deref()), ("invalid_email", Some("from_address")));
     let mut s = settings(2525, USER, None, false);
-    s.security = "plain".into();
+    s.security = kindly_mail::Security::Plain;
     s.host = "smtp.example.com".into();
     assert_eq!(mail::save(c, &s).await.unwrap_err().code, "smtp_tls");
     assert!(mail::load(c).await.unwrap().is_none());
@@ -546,7 +546,7 @@ async fn a_final_notice_by_e_mail_attaches_the_reminder_letter() {
     mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.unwrap();
     let mut ladder = kindly_api::followups::get_ladder(c).await.unwrap();
     for s in &mut ladder.stages {
-        s.channel = "email".into();
+        s.channel = kindly_followup::ladder::Channel::Email;
     }
     kindly_api::followups::save_ladder(c, &ladder).await.unwrap();
     let bob = client(c, "Bob Baker", "bob@example.net").await;
@@ -604,7 +604,7 @@ async fn a_plan_proposal_is_e_mailed_once_with_the_agreement_letter() {
     let input = kindly_api::plans::PlanInput {
         invoice_ids: vec![inv],
         count: "3".into(),
-        frequency: "monthly".into(),
+        frequency: kindly_followup::plan::schedule::Frequency::Monthly,
         first_date: "2026-12-01".into(),
         ..Default::default()
     };
@@ -662,7 +662,7 @@ async fn implicit_tls_works_and_checks_the_certificate() {
     invoice(c, bob, "100").await;
     let srv = server_for("implicit", "implicit-tls");
     let mut s = settings(srv.port, USER, Some(PASSWORD), false);
-    s.security = "tls".into();
+    s.security = kindly_mail::Security::Tls;
     mail::save(c, &s).await.unwrap();
     outbox::queue_emails(c, fonts(), &QueueEmailsRequest::default()).await.unwrap();
     assert_eq!(send(c).await.stopped.map(|e| e.code), Some(ErrorCode::SmtpCertificate));
@@ -682,7 +682,7 @@ async fn a_server_without_a_usable_login_method_is_a_settings_problem() {
     let c = ctx(&e.store);
     let relay = server_for("no-auth", "drop-mid-message");
     let mut s = settings(relay.port, &user("no-auth"), Some("pw"), false);
-    s.security = "plain".into();
+    s.security = kindly_mail::Security::Plain;
     s.host = "127.0.0.1".into();
     mail::save(c, &s).await.unwrap();
     let err = mail::send_test(c, None).await.unwrap_err();
@@ -700,12 +700,17 @@ async fn agreed_plan(c: Ctx<'_>, invoice: i64) -> i64 {
     let input = PlanInput {
         invoice_ids: vec![invoice],
         count: "3".into(),
-        frequency: "monthly".into(),
+        frequency: kindly_followup::plan::schedule::Frequency::Monthly,
         first_date: "2026-11-24".into(),
         ..Default::default()
     };
     let plan = plans::propose(c, &input).await.expect("propose").id;
-    let accept = AcceptInput { plan_id: plan, agreed_on: String::new(), how: "call".into(), note: String::new() };
+    let accept = AcceptInput {
+        plan_id: plan,
+        agreed_on: String::new(),
+        how: kindly_core::vocab::AgreedHow::Call,
+        note: String::new(),
+    };
     plans::accept(c, &accept).await.expect("accept");
     plan
 }
@@ -736,7 +741,7 @@ async fn installment_reminders_and_promise_follow_ups_are_e_mailed_once_through_
         invoice_id: ana_inv,
         promised_on: "2026-11-25".into(),
         amount: String::new(),
-        how: "call".into(),
+        how: kindly_core::vocab::AgreedHow::Call,
     };
     let promise = contacts::add_promise(d21, &promise).await.expect("promise").id;
 
@@ -744,8 +749,9 @@ async fn installment_reminders_and_promise_follow_ups_are_e_mailed_once_through_
     let q = outbox::queue_emails(d21, fonts(), &QueueEmailsRequest::default()).await.unwrap();
     assert_eq!((q.queued.len(), q.skipped.len()), (1, 0), "{:?}", q.skipped);
     let item = plans::queue_items(d21, None).await.unwrap().remove(0);
-    assert_eq!((item.kind.as_str(), item.email_state.as_deref()), ("heads_up", Some("queued")));
-    let by_hand = PlanReminderDone { plan_id: plan, channel: "letter".into(), note: String::new() };
+    assert_eq!((item.kind.as_str(), item.email_state.map(|s| s.as_str())), ("heads_up", Some("queued")));
+    let by_hand =
+        PlanReminderDone { plan_id: plan, channel: kindly_followup::ladder::Channel::Letter, note: String::new() };
     assert_eq!(plans::reminder_done(d21, &by_hand).await.unwrap_err().code, "in_outbox");
     let again = QueueEmailsRequest { plan_ids: vec![plan], ..Default::default() };
     let again = outbox::queue_emails(d21, fonts(), &again).await.unwrap();
@@ -771,8 +777,8 @@ async fn installment_reminders_and_promise_follow_ups_are_e_mailed_once_through_
     let q = outbox::queue_emails(d26, fonts(), &QueueEmailsRequest::default()).await.unwrap();
     assert_eq!((q.queued.len(), q.skipped.len()), (2, 0), "{:?}", q.skipped);
     let f = contacts::promise_queue(d26, None).await.unwrap().remove(0);
-    assert_eq!((f.promise.id, f.email_state.as_deref()), (promise, Some("queued")));
-    let by_hand = PromiseFollowUpDone { promise_id: promise, channel: "letter".into() };
+    assert_eq!((f.promise.id, f.email_state.map(|s| s.as_str())), (promise, Some("queued")));
+    let by_hand = PromiseFollowUpDone { promise_id: promise, channel: kindly_followup::ladder::Channel::Letter };
     assert_eq!(contacts::promise_follow_up_done(d26, &by_hand).await.unwrap_err().code, "in_outbox");
     assert_eq!(send(d26).await.sent, 2);
     assert_eq!(outbox::queue_emails(d26, fonts(), &QueueEmailsRequest::default()).await.unwrap().queued.len(), 0);
@@ -809,7 +815,11 @@ async fn a_step_waiting_in_the_outbox_cannot_also_be_marked_done_by_hand() {
     let bob = client(c, "Bob", "bob@example.net").await;
     let inv = invoice(c, bob, "100").await;
     let id = outbox::queue_emails(c, fonts(), &QueueEmailsRequest::default()).await.unwrap().queued[0];
-    let by_letter = MarkDoneRequest { invoice_ids: vec![inv], channel: "letter".into(), note: String::new() };
+    let by_letter = MarkDoneRequest {
+        invoice_ids: vec![inv],
+        channel: kindly_followup::ladder::Channel::Letter,
+        note: String::new(),
+    };
     let err = mark_done(c, &by_letter).await.unwrap_err();
     assert_eq!(err.code, "in_outbox");
     assert!(err.message.contains("outbox (queued)"), "{}", err.message);
@@ -838,8 +848,12 @@ async fn an_installment_reminder_whose_installment_was_paid_meanwhile_is_withdra
     let id = outbox::queue_emails(c, fonts(), &req).await.unwrap().queued[0];
 
     // Bob pays the first installment before the heads-up went out.
-    let pay =
-        PaymentInput { invoice_id: inv, amount: "300".into(), method: "bank_transfer".into(), ..Default::default() };
+    let pay = PaymentInput {
+        invoice_id: inv,
+        amount: "300".into(),
+        method: kindly_core::payment::PaymentMethod::BankTransfer,
+        ..Default::default()
+    };
     payments::record(c, &pay).await.expect("payment");
     let r = send(c).await;
     assert_eq!((r.sent, r.cancelled), (0, 1), "{r:?}");

@@ -26,7 +26,7 @@ fn monthly(invoice_ids: &[i64], count: u32, first: &str) -> PlanInput {
     PlanInput {
         invoice_ids: invoice_ids.to_vec(),
         count: count.to_string(),
-        frequency: "monthly".into(),
+        frequency: kindly_followup::plan::schedule::Frequency::Monthly,
         first_date: first.into(),
         ..Default::default()
     }
@@ -37,7 +37,7 @@ async fn queue(ctx: Ctx<'_>) -> (Vec<String>, Vec<String>) {
     let page = followups::queue(ctx, &QueueRequest::default()).await.expect("queue");
     (
         page.items.into_iter().map(|i| format!("{}:{}", i.number, i.stage.key)).collect(),
-        page.installments.into_iter().map(|i| format!("{}:{}:{}", i.plan_id, i.kind, i.seq)).collect(),
+        page.installments.into_iter().map(|i| format!("{}:{}:{}", i.plan_id, i.kind.as_str(), i.seq)).collect(),
     )
 }
 
@@ -48,7 +48,12 @@ async fn timeline_kinds(store: &Store, client_id: i64) -> Vec<String> {
 }
 
 fn accept(plan_id: i64, how: &str) -> AcceptInput {
-    AcceptInput { plan_id, agreed_on: String::new(), how: how.into(), note: String::new() }
+    AcceptInput {
+        plan_id,
+        agreed_on: String::new(),
+        how: kindly_core::vocab::AgreedHow::parse(how).expect("a way to agree"),
+        note: String::new(),
+    }
 }
 
 #[tokio::test]
@@ -76,7 +81,11 @@ async fn a_three_installment_plan_pauses_the_ladder_reminds_on_its_days_and_comp
     // offer stage is not proposed again (a proposal alone does not pause the
     // ladder: its next step is the final notice, on its day).
     assert!(queue(ctx).await.0.is_empty());
-    let done = followups::MarkDoneRequest { invoice_ids: vec![inv], channel: "email".into(), note: String::new() };
+    let done = followups::MarkDoneRequest {
+        invoice_ids: vec![inv],
+        channel: kindly_followup::ladder::Channel::Email,
+        note: String::new(),
+    };
     assert_eq!(followups::mark_done(ctx, &done).await.unwrap_err().code, "already_contacted_today");
     // Tomorrow the current stage without the offer: here the follow-up, never done.
     assert_eq!(queue(on(&d.store, "2026-11-15")).await.0, ["INV-2026-0001:follow_up"]);
@@ -121,7 +130,8 @@ async fn a_three_installment_plan_pauses_the_ladder_reminds_on_its_days_and_comp
     for must in ["Dear Zoë", "installment 1 of 3", "€33.34", "1 December 2026", "€100.00", "INV-2026-0001"] {
         assert!(msg.body.contains(must) || msg.subject.contains(must), "{must}:\n{}\n{}", msg.subject, msg.body);
     }
-    let done = PlanReminderDone { plan_id: plan.id, channel: "email".into(), note: String::new() };
+    let done =
+        PlanReminderDone { plan_id: plan.id, channel: kindly_followup::ladder::Channel::Email, note: String::new() };
     plans::reminder_done(on(&d.store, "2026-11-28"), &done).await.unwrap();
     assert_eq!(plans::reminder_done(on(&d.store, "2026-11-29"), &done).await.unwrap_err().code, "already_done");
     assert_eq!(queue(on(&d.store, "2026-11-29")).await, (vec![], vec![]));
@@ -142,7 +152,7 @@ async fn a_three_installment_plan_pauses_the_ladder_reminds_on_its_days_and_comp
     let fonts = kindly_pdf::Fonts::load().unwrap();
     let tools = tempfile::tempdir().unwrap();
     let printer = kindly_tests::fake_printer(tools.path(), true);
-    let req = plans::PlanPdfRequest { plan_id: plan.id, page_size: "letter".into(), print: true };
+    let req = plans::PlanPdfRequest { plan_id: plan.id, page_size: Some(kindly_pdf::PageSize::Letter), print: true };
     // A printer error records nothing: the reminder is still due.
     let broken = kindly_tests::fake_printer(tools.path(), false);
     let e = plans::reminder_letter(on(&d.store, "2027-01-03"), &fonts, &broken, &req).await.unwrap_err();
@@ -226,7 +236,8 @@ async fn a_late_installment_breaks_the_plan_after_the_grace_period_and_the_ladde
     assert!(msg.body.contains("300,00"), "the remaining total:\n{}", msg.body);
     let findings = followups::check_tone(&followups::TemplateInput { subject: msg.subject.clone(), body: msg.body });
     assert!(findings.iter().all(|f| f.rule != "threat" && f.rule != "shouting"), "{findings:?}");
-    let done = PlanReminderDone { plan_id: plan.id, channel: "letter".into(), note: String::new() };
+    let done =
+        PlanReminderDone { plan_id: plan.id, channel: kindly_followup::ladder::Channel::Letter, note: String::new() };
     plans::reminder_done(on(&d.store, "2026-12-07"), &done).await.unwrap();
     assert!(queue(on(&d.store, "2026-12-08")).await.1.is_empty(), "the notice comes once");
     // The ladder resumes a week after the notice, at its current stage.
@@ -249,7 +260,7 @@ async fn a_late_installment_breaks_the_plan_after_the_grace_period_and_the_ladde
 
     // No e-mail preference here: the notice can also go out as a printed letter, once.
     let fonts = kindly_pdf::Fonts::load().unwrap();
-    let req = plans::PlanPdfRequest { plan_id: plan.id, page_size: "a4".into(), print: true };
+    let req = plans::PlanPdfRequest { plan_id: plan.id, page_size: Some(kindly_pdf::PageSize::A4), print: true };
     let tools = tempfile::tempdir().unwrap();
     let printer = kindly_tests::fake_printer(tools.path(), true);
     let e = plans::reminder_letter(on(&d.store, "2026-12-08"), &fonts, &printer, &req).await.unwrap_err();
@@ -339,7 +350,11 @@ async fn typed_numbers_that_are_not_whole_numbers_in_range_are_refused_by_field(
     assert!(plans::list(ctx, &req).await.unwrap().is_empty(), "nothing was saved");
 
     // Empty fields take the defaults.
-    let input = PlanInput { invoice_ids: vec![inv], frequency: "monthly".into(), ..Default::default() };
+    let input = PlanInput {
+        invoice_ids: vec![inv],
+        frequency: kindly_followup::plan::schedule::Frequency::Monthly,
+        ..Default::default()
+    };
     let plan = plans::propose(ctx, &input).await.unwrap();
     assert_eq!((plan.installments.len(), plan.grace_days, plan.heads_up_days, plan.reminder_days), (3, 7, 3, 2));
 }
@@ -355,7 +370,7 @@ async fn renegotiation_replaces_the_rest_and_cancellation_resumes_the_ladder() {
     let input = PlanInput {
         invoice_ids: vec![a, b],
         count: "2".into(),
-        frequency: "weekly".into(),
+        frequency: kindly_followup::plan::schedule::Frequency::Weekly,
         first_date: "2026-11-30".into(),
         down_payment: "50".into(),
         ..Default::default()
@@ -374,7 +389,7 @@ async fn renegotiation_replaces_the_rest_and_cancellation_resumes_the_ladder() {
     let ctx = on(&d.store, "2026-12-02");
     let input = PlanInput {
         count: "4".into(),
-        frequency: "fortnightly".into(),
+        frequency: kindly_followup::plan::schedule::Frequency::Fortnightly,
         first_date: "2026-12-15".into(),
         ..Default::default()
     };
@@ -422,7 +437,10 @@ async fn renegotiation_replaces_the_rest_and_cancellation_resumes_the_ladder() {
     let other = invoice(ctx, c, "2026-12-01", "10", "EUR").await;
     let req = kindly_api::contacts::TimelineRequest { invoice_id: Some(other), ..Default::default() };
     let entries = kindly_api::contacts::timeline(ctx, &req).await.unwrap();
-    assert!(entries.iter().all(|e| !e.kind.starts_with("plan_")), "an invoice in no plan shows no plan entries");
+    assert!(
+        entries.iter().all(|e| !e.kind.as_str().starts_with("plan_")),
+        "an invoice in no plan shows no plan entries"
+    );
 }
 
 #[tokio::test]
@@ -543,7 +561,7 @@ async fn the_agreement_letter_has_the_schedule_a_qr_per_installment_and_a_place_
     assert!(email.body.contains("  1. 1 December 2026: €33.34\n  2. 1 January 2027: €33.33"), "{}", email.body);
 
     let fonts = kindly_pdf::Fonts::load().unwrap();
-    let req = plans::PlanPdfRequest { plan_id: plan.id, page_size: "a4".into(), print: false };
+    let req = plans::PlanPdfRequest { plan_id: plan.id, page_size: Some(kindly_pdf::PageSize::A4), print: false };
     let r = plans::plan_pdf(ctx, &fonts, &req).await.unwrap();
     let name = std::path::Path::new(&r.path).file_name().unwrap().to_string_lossy().into_owned();
     assert!(name.starts_with("plan-1-INV-2026-0001-") && r.path.contains("plans/"), "{}", r.path);

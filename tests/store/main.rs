@@ -65,8 +65,11 @@ async fn client_round_trip_search_and_chasing() {
     assert_eq!(kindly_api::clients::list(c, &search("%")).await.unwrap().total, 0, "LIKE wildcards are escaped");
     assert_eq!(kindly_api::clients::list(c, &search("")).await.unwrap().total, 2);
 
-    let pause =
-        ChasingInput { mode: "paused".into(), until: Some("2026-12-01".into()), reason: "disputes line 2".into() };
+    let pause = ChasingInput {
+        mode: kindly_core::vocab::ChasingMode::Paused,
+        until: Some("2026-12-01".into()),
+        reason: "disputes line 2".into(),
+    };
     kindly_api::clients::set_chasing(c, id, &pause).await.unwrap();
     let got = kindly_api::clients::get(c, id).await.unwrap();
     assert_eq!(got.client.chasing.mode, "paused");
@@ -95,7 +98,7 @@ async fn invoice_payment_and_timeline_flow() {
     let pay = |amount: &str| PaymentInput {
         invoice_id: created.id,
         amount: amount.into(),
-        method: "bank_transfer".into(),
+        method: kindly_core::payment::PaymentMethod::BankTransfer,
         ..Default::default()
     };
     kindly_api::payments::record(c, &pay("100")).await.unwrap();
@@ -234,7 +237,12 @@ async fn timeline_and_payments_refuse_updates_and_deletes() {
     let inv = kindly_api::invoices::create(c, &invoice(cid, "2026-11-01", "2026-11-30")).await.unwrap();
     kindly_api::payments::record(
         c,
-        &PaymentInput { invoice_id: inv.id, amount: "1".into(), method: "cash".into(), ..Default::default() },
+        &PaymentInput {
+            invoice_id: inv.id,
+            amount: "1".into(),
+            method: kindly_core::payment::PaymentMethod::Cash,
+            ..Default::default()
+        },
     )
     .await
     .unwrap();
@@ -354,7 +362,8 @@ async fn attention_order_puts_overdue_first_oldest_first() {
     for w in page.rows.windows(2) {
         let (a, b) = (&w[0], &w[1]);
         assert!(
-            rank(&a.state) < rank(&b.state) || (rank(&a.state) == rank(&b.state) && a.due_date <= b.due_date),
+            rank(a.state.as_str()) < rank(b.state.as_str())
+                || (rank(a.state.as_str()) == rank(b.state.as_str()) && a.due_date <= b.due_date),
             "{a:?} before {b:?}"
         );
     }
@@ -394,7 +403,12 @@ async fn concurrent_payments_cannot_over_pay() {
     let inv = kindly_api::invoices::create(c, &invoice(cid, "2026-11-01", "2026-11-30")).await.unwrap();
     // Two stores on the same file (two windows), each paying 200 of 250.50.
     let other = Store::open(&d.path).await.unwrap();
-    let p = PaymentInput { invoice_id: inv.id, amount: "200".into(), method: "cash".into(), ..Default::default() };
+    let p = PaymentInput {
+        invoice_id: inv.id,
+        amount: "200".into(),
+        method: kindly_core::payment::PaymentMethod::Cash,
+        ..Default::default()
+    };
     let (a, b) = tokio::join!(kindly_api::payments::record(c, &p), kindly_api::payments::record(ctx(&other), &p));
     assert!(a.is_ok() != b.is_ok(), "exactly one succeeds: {a:?} {b:?}");
     assert_eq!(kindly_api::invoices::get(c, inv.id).await.unwrap().paid.amount, "200.00");

@@ -78,7 +78,12 @@ pub async fn create_invoice(ctx: Ctx<'_>, input: &InvoiceInput) -> i64 {
 
 /// Records a bank transfer of `amount` on an invoice through the API.
 pub async fn pay(ctx: Ctx<'_>, invoice_id: i64, amount: &str) {
-    let p = PaymentInput { invoice_id, amount: amount.into(), method: "bank_transfer".into(), ..Default::default() };
+    let p = PaymentInput {
+        invoice_id,
+        amount: amount.into(),
+        method: kindly_core::payment::PaymentMethod::BankTransfer,
+        ..Default::default()
+    };
     kindly_api::payments::record(ctx, &p).await.expect("payment");
 }
 

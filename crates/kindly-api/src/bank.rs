@@ -7,11 +7,13 @@
 //! file again, or an overlapping statement, records nothing new.
 
 use crate::files::{io_error, sha256_hex};
+use crate::views::stored;
 use crate::views::{MoneyView, Page};
 use crate::{ApiError, ApiResult, Ctx};
 use kindly_bank::matching::{Candidate, Confidence};
 use kindly_bank::{CsvMapping, Decision, Entry, Format, KnownPayers, OpenInvoice, OpenInvoices, ParseError};
 use kindly_core::locale::Locale;
+use kindly_core::vocab::BankEntryStatus;
 use kindly_core::ErrorCode;
 use kindly_core::{Currency, Money};
 use kindly_store::{EntryDecision, ImportedEntry, NewBankEntry, NewImport};
@@ -63,7 +65,7 @@ pub struct BankEntryView {
     pub remittance: String,
     pub structured_ref: Option<String>,
     /// recorded, review, unmatched, debit, known (imported before), ignored, assigned.
-    pub status: String,
+    pub status: BankEntryStatus,
     /// 1 reference, 2 invoice number, 3 known payer.
     pub tier: Option<i64>,
     /// high, medium, low.
@@ -357,7 +359,7 @@ pub async fn import_statement(ctx: Ctx<'_>, req: &BankImportRequest) -> ApiResul
         }
         for line in &mut result.lines {
             if known.contains(line.uid.as_str()) {
-                line.status = "known".into();
+                line.status = BankEntryStatus::Known;
             }
         }
     } else {
@@ -378,14 +380,14 @@ pub async fn import_statement(ctx: Ctx<'_>, req: &BankImportRequest) -> ApiResul
         for m in &out.recorded_totals {
             add_total(*m);
         }
-        let stored = ctx.store.bank_entry_ids(&imported.iter().map(|i| i.entry.uid).collect::<Vec<_>>()).await?;
+        let ids = ctx.store.bank_entry_ids(&imported.iter().map(|i| i.entry.uid).collect::<Vec<_>>()).await?;
         for line in &mut result.lines {
-            if let Some((id, import_id, status)) = stored.get(line.uid.as_str()) {
+            if let Some((id, import_id, status)) = ids.get(line.uid.as_str()) {
                 line.id = Some(*id);
                 if *import_id != out.import_id {
-                    line.status = "known".into();
+                    line.status = BankEntryStatus::Known;
                 } else {
-                    line.status = status.clone();
+                    line.status = stored(BankEntryStatus::parse, status, "bank entry status")?;
                 }
             }
         }
@@ -415,16 +417,22 @@ fn review_allocations(amount: Money, candidates: &[Candidate]) -> Vec<(i64, i64)
 async fn entry_view(ctx: Ctx<'_>, d: &Decision, item: &ImportedEntry<'_>, locale: Locale) -> ApiResult<BankEntryView> {
     let e = &item.entry;
     let cur = e.amount.currency;
-    let (status, tier, confidence, pairs): (&str, Option<i64>, Option<&str>, Vec<(i64, i64)>) =
+    let (status, tier, confidence, pairs): (BankEntryStatus, Option<i64>, Option<&str>, Vec<(i64, i64)>) =
         match (d, &item.decision) {
-            (Decision::Record { tier, confidence, .. }, EntryDecision::Record { allocations, .. }) => {
-                ("recorded", Some(i64::from(tier.number())), Some(confidence_name(*confidence)), allocations.clone())
-            }
-            (Decision::Review { tier, confidence, .. }, EntryDecision::Review { candidates, .. }) => {
-                ("review", Some(i64::from(tier.number())), Some(confidence_name(*confidence)), candidates.clone())
-            }
-            (_, EntryDecision::Unmatched { .. }) => ("unmatched", None, None, Vec::new()),
-            _ => ("debit", None, None, Vec::new()),
+            (Decision::Record { tier, confidence, .. }, EntryDecision::Record { allocations, .. }) => (
+                BankEntryStatus::Recorded,
+                Some(i64::from(tier.number())),
+                Some(confidence_name(*confidence)),
+                allocations.clone(),
+            ),
+            (Decision::Review { tier, confidence, .. }, EntryDecision::Review { candidates, .. }) => (
+                BankEntryStatus::Review,
+                Some(i64::from(tier.number())),
+                Some(confidence_name(*confidence)),
+                candidates.clone(),
+            ),
+            (_, EntryDecision::Unmatched { .. }) => (BankEntryStatus::Unmatched, None, None, Vec::new()),
+            _ => (BankEntryStatus::Debit, None, None, Vec::new()),
         };
     let mut candidates = Vec::new();
     for (invoice_id, minor) in pairs {
@@ -440,7 +448,7 @@ async fn entry_view(ctx: Ctx<'_>, d: &Decision, item: &ImportedEntry<'_>, locale
         payer_iban: e.counterparty_iban.map(str::to_string),
         remittance: e.remittance.to_string(),
         structured_ref: e.structured_ref.map(str::to_string),
-        status: status.into(),
+        status,
         tier,
         confidence: confidence.map(str::to_string),
         reason: d.reason().to_string(),
@@ -466,8 +474,12 @@ async fn candidate_view(
     })
 }
 
-fn stored_view(e: kindly_store::BankEntryRecord, candidates: Vec<BankCandidateView>, locale: Locale) -> BankEntryView {
-    BankEntryView {
+fn stored_view(
+    e: kindly_store::BankEntryRecord,
+    candidates: Vec<BankCandidateView>,
+    locale: Locale,
+) -> ApiResult<BankEntryView> {
+    Ok(BankEntryView {
         id: Some(e.id),
         uid: e.uid,
         booking_date: e.booking_date.to_string(),
@@ -477,12 +489,12 @@ fn stored_view(e: kindly_store::BankEntryRecord, candidates: Vec<BankCandidateVi
         payer_iban: e.counterparty_iban,
         remittance: e.remittance,
         structured_ref: e.structured_ref,
-        status: e.status,
+        status: stored(BankEntryStatus::parse, &e.status, "bank entry status")?,
         tier: e.tier,
         confidence: None,
         reason: e.reason,
         candidates,
-    }
+    })
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -504,7 +516,7 @@ pub async fn to_review(ctx: Ctx<'_>, req: &BankReviewRequest) -> ApiResult<Page<
         for (invoice_id, minor) in &e.candidates {
             candidates.push(candidate_view(ctx, *invoice_id, *minor, e.amount.currency, locale).await?);
         }
-        out.push(stored_view(e, candidates, locale));
+        out.push(stored_view(e, candidates, locale)?);
     }
     Ok(Page { total, rows: out })
 }
@@ -545,7 +557,7 @@ pub async fn resolve(ctx: Ctx<'_>, req: &BankResolveRequest) -> ApiResult<BankEn
     for (invoice_id, minor) in &allocations {
         candidates.push(candidate_view(ctx, *invoice_id, *minor, e.amount.currency, locale).await?);
     }
-    Ok(stored_view(e, candidates, locale))
+    stored_view(e, candidates, locale)
 }
 
 /// When the last statement was imported, and whether to ask for a newer one

@@ -3,6 +3,7 @@
 //! `cargo run -p kindly-cli -- dev write-bindings` (or `UPDATE_BINDINGS=1 cargo test -p kindly-api`);
 //! the `bindings_are_fresh` test fails when the committed file is stale.
 
+use kindly_core::vocab::Word;
 use ts_rs::{Config, TS};
 
 macro_rules! decls {
@@ -13,11 +14,62 @@ macro_rules! decls {
     }};
 }
 
+/// Each closed vocabulary: its union type and the list of its values
+/// (`ChannelValues`), for the UI's selects and its label catalogue test.
+macro_rules! vocabularies {
+    ($cfg:expr, $($t:ty),* $(,)?) => {{
+        let mut out = Vec::new();
+        $(
+            out.push(format!("export {}", <$t as TS>::decl($cfg)));
+            out.push(values::<$t>(&<$t as TS>::name($cfg)));
+        )*
+        out
+    }};
+}
+
+fn values<T: Word>(name: &str) -> String {
+    let words: Vec<String> = T::VARIANTS.iter().map(|v| format!("\"{}\"", v.word())).collect();
+    format!("export const {name}Values: readonly {name}[] = [{}];", words.join(", "))
+}
+
 /// The whole bindings file.
 pub fn typescript() -> String {
     // Every integer that crosses IPC is an id or a count far below 2^53;
     // money never does (it travels as decimal strings).
     let cfg = Config::new().with_large_int("number");
+    use kindly_core::vocab as v;
+    let vocab = vocabularies!(
+        &cfg,
+        kindly_core::invoice::InvoiceState,
+        kindly_core::invoice::InvoiceStatus,
+        kindly_core::timeline::EventKind,
+        kindly_core::locale::Locale,
+        kindly_core::payment::PaymentMethod,
+        kindly_followup::ladder::Tone,
+        kindly_followup::ladder::Channel,
+        kindly_followup::plan::schedule::Frequency,
+        kindly_followup::plan::progress::ReminderKind,
+        kindly_pdf::PageSize,
+        kindly_mail::Security,
+        crate::contacts::CallOutcome,
+        v::OutboxState,
+        v::LetterState,
+        v::PrintState,
+        v::PlanState,
+        v::PlanStanding,
+        v::PlanMessageKind,
+        v::InstallmentStatus,
+        v::AgreedHow,
+        v::HoldKind,
+        v::ContactKind,
+        v::PromiseOutcome,
+        v::ChasingMode,
+        v::ClientSort,
+        v::InvoiceSort,
+        v::BankEntryStatus,
+        v::EvidenceKind,
+        v::FileCheck,
+    );
     let decls = decls!(
         &cfg,
         crate::ErrorCode,
@@ -123,7 +175,7 @@ pub fn typescript() -> String {
         "// Generated from the Rust types in crates/kindly-api by `bindings::typescript()`.\n\
          // Do not edit: run `cargo run -p kindly-cli -- dev write-bindings` after changing them.\n\n",
     );
-    for d in decls {
+    for d in vocab.into_iter().chain(decls) {
         s.push_str(&d);
         s.push_str("\n\n");
     }

@@ -5,6 +5,8 @@ use crate::views::{MoneyView, Page, TimelineItem};
 use crate::{ApiResult, Ctx};
 use kindly_core::client::{validate_chasing, Chasing, ClientDetails, ClientForm};
 use kindly_core::invoice::parse_date;
+use kindly_core::locale::Locale;
+use kindly_core::vocab::ChasingMode;
 use kindly_core::Currency;
 use kindly_store::{ClientQuery, ClientSort, InvoiceQuery, InvoiceSort};
 use serde::{Deserialize, Serialize};
@@ -32,7 +34,7 @@ pub struct ClientInput {
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct ChasingInput {
     /// "on", "paused" or "off".
-    pub mode: String,
+    pub mode: ChasingMode,
     /// Last day of the pause (YYYY-MM-DD) when mode is "paused".
     pub until: Option<String>,
     #[serde(default)]
@@ -41,7 +43,7 @@ pub struct ChasingInput {
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct ChasingView {
-    pub mode: String,
+    pub mode: ChasingMode,
     pub until: Option<String>,
     pub reason: String,
     /// Whether follow-ups are proposed today.
@@ -54,7 +56,7 @@ pub struct ClientListRequest {
     pub search: String,
     /// "name_asc" (default), "name_desc", "newest", "oldest".
     #[serde(default)]
-    pub sort: String,
+    pub sort: ClientSort,
     #[serde(default)]
     pub offset: i64,
     #[serde(default)]
@@ -82,7 +84,7 @@ pub struct ClientView {
     pub emails: Vec<String>,
     pub phone: Option<String>,
     pub address: String,
-    pub language: String,
+    pub language: Locale,
     pub notes: String,
     pub chasing: ChasingView,
     pub created_at: String,
@@ -125,7 +127,7 @@ pub async fn set_chasing(ctx: Ctx<'_>, id: i64, input: &ChasingInput) -> ApiResu
         Some(s) => Some(parse_date(s, "chasing_until")?),
         None => None,
     };
-    let c = validate_chasing(input.mode.trim(), until, &input.reason)?;
+    let c = validate_chasing(input.mode.as_str(), until, &input.reason)?;
     Ok(ctx.store.set_chasing(id, &c, ctx.now).await?)
 }
 
@@ -146,7 +148,7 @@ pub fn parse_sort(s: &str) -> Option<ClientSort> {
 pub async fn list(ctx: Ctx<'_>, req: &ClientListRequest) -> ApiResult<Page<ClientRow>> {
     let settings = ctx.store.settings().await?;
     // The app sends only known keys; anything else sorts by name.
-    let sort = parse_sort(&req.sort).unwrap_or_default();
+    let sort = req.sort;
     let limit = if req.limit <= 0 { 100 } else { req.limit };
     let q = ClientQuery { search: req.search.clone(), sort, offset: req.offset, limit };
     let page = ctx.store.list_clients(&q, ctx.today).await?;
@@ -195,7 +197,7 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<ClientDetail> {
             emails: c.details.emails,
             phone: c.details.phone,
             address: c.details.address,
-            language: c.details.language.code().to_string(),
+            language: c.details.language,
             notes: c.details.notes,
             chasing,
             created_at: c.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
@@ -210,10 +212,10 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<ClientDetail> {
 }
 
 fn chasing_view(c: &Chasing, today: chrono::NaiveDate) -> ChasingView {
-    let (until, reason) = match c {
-        Chasing::On => (None, String::new()),
-        Chasing::PausedUntil { until, reason } => (Some(until.to_string()), reason.clone()),
-        Chasing::Off { reason } => (None, reason.clone()),
+    let (mode, until, reason) = match c {
+        Chasing::On => (ChasingMode::On, None, String::new()),
+        Chasing::PausedUntil { until, reason } => (ChasingMode::Paused, Some(until.to_string()), reason.clone()),
+        Chasing::Off { reason } => (ChasingMode::Off, None, reason.clone()),
     };
-    ChasingView { mode: c.mode().to_string(), until, reason, active_today: c.is_active(today) }
+    ChasingView { mode, until, reason, active_today: c.is_active(today) }
 }

@@ -17,6 +17,10 @@ use chrono::{DateTime, Days, FixedOffset, NaiveDate, TimeZone, Utc};
 use kindly_core::invoice::{days_overdue, parse_date, InvoiceStatus};
 use kindly_core::locale::Locale;
 use kindly_core::timeline::EventKind;
+use kindly_core::vocab::AgreedHow;
+use kindly_core::vocab::ContactKind;
+use kindly_core::vocab::OutboxState;
+use kindly_core::vocab::PromiseOutcome;
 use kindly_core::{text, Money};
 use kindly_followup::call_script::{self, CallFacts, PromiseFacts};
 use kindly_followup::ladder::{Channel, Ladder};
@@ -38,7 +42,7 @@ pub struct CallScriptView {
     pub client_id: i64,
     pub client_name: String,
     pub phone: Option<String>,
-    pub language: String,
+    pub language: Locale,
     /// The ladder stage due today, if any.
     pub stage: Option<StageView>,
     pub outstanding: MoneyView,
@@ -52,7 +56,7 @@ pub struct CallScriptView {
 pub struct CallLogInput {
     pub invoice_id: i64,
     /// reached, voicemail, no_answer or wrong_number.
-    pub outcome: String,
+    pub outcome: CallOutcome,
     #[serde(default)]
     pub notes: String,
     /// YYYY-MM-DD; for voicemail / no answer (default tomorrow).
@@ -77,15 +81,16 @@ pub struct CallLogResult {
     pub stage_done: bool,
     pub retry_on: Option<String>,
     /// After a wrong number: "email" or "letter".
-    pub suggested_channel: Option<String>,
+    pub suggested_channel: Option<Channel>,
     /// What happens next, for people.
     pub message: String,
 }
 
 /// How a call went.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS, strum::VariantArray)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS, strum::VariantArray, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum CallOutcome {
+    #[default]
     Reached,
     Voicemail,
     NoAnswer,
@@ -179,7 +184,7 @@ pub async fn call_script(ctx: Ctx<'_>, invoice_id: i64) -> ApiResult<CallScriptV
         client_id: client.id,
         client_name: client.details.display_name.clone(),
         phone: client.details.phone.clone(),
-        language: lang.code().into(),
+        language: lang,
         stage: stage.map(StageView::from),
         outstanding: MoneyView::new(owing.minor, owing.currency, settings.locale),
         lines: call_script::call_script(tone, lang, &facts),
@@ -251,13 +256,7 @@ fn parse_promise(
 /// number is recorded and the e-mail or letter channel is suggested. Every
 /// outcome is one timeline entry, written with its effects in one transaction.
 pub async fn log_call(ctx: Ctx<'_>, input: &CallLogInput) -> ApiResult<CallLogResult> {
-    let outcome = CallOutcome::parse(&input.outcome).ok_or_else(|| {
-        ApiError::new(
-            ErrorCode::InvalidOutcome,
-            "Choose reached, voicemail, no answer or wrong number.",
-            Some("outcome"),
-        )
-    })?;
+    let outcome = input.outcome;
     let notes = text::multi_line(&input.notes, "notes", 5000)?;
     let inv = owing_invoice(ctx, input.invoice_id).await?;
     let client = ctx.store.client(inv.client_id).await?;
@@ -291,9 +290,9 @@ pub async fn log_call(ctx: Ctx<'_>, input: &CallLogInput) -> ApiResult<CallLogRe
     let stage = proposed_stage(&ladder, inv.due_date, ctx.today, done).filter(|s| s.channel == Channel::Phone);
     let completes = outcome == CallOutcome::Reached && stage.is_some();
     let suggested = (outcome == CallOutcome::WrongNumber).then_some(if client.details.emails.is_empty() {
-        "letter"
+        Channel::Letter
     } else {
-        "email"
+        Channel::Email
     });
 
     let lang = Locale::En;
@@ -341,7 +340,7 @@ pub async fn log_call(ctx: Ctx<'_>, input: &CallLogInput) -> ApiResult<CallLogRe
         (_, None, Some(d)) => format!("Call logged. The invoice comes back to the queue on {d}."),
         (CallOutcome::WrongNumber, None, _) => format!(
             "Wrong number logged. You could write {} instead; please check the client's phone number.",
-            if suggested == Some("email") { "an e-mail" } else { "a letter" }
+            if suggested == Some(Channel::Email) { "an e-mail" } else { "a letter" }
         ),
         _ => "Call logged.".to_string(),
     };
@@ -350,7 +349,7 @@ pub async fn log_call(ctx: Ctx<'_>, input: &CallLogInput) -> ApiResult<CallLogRe
         promise_id: rec.promise_id,
         stage_done: completes,
         retry_on: retry_on.map(|d| d.to_string()),
-        suggested_channel: suggested.map(Into::into),
+        suggested_channel: suggested,
         message,
     })
 }
@@ -366,7 +365,7 @@ pub struct PromiseInput {
     #[serde(default)]
     pub amount: String,
     /// call, email, letter or in_person.
-    pub how: String,
+    pub how: AgreedHow,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -376,10 +375,10 @@ pub struct PromiseView {
     pub invoice_number: String,
     pub promised_on: String,
     pub amount: MoneyView,
-    pub how: String,
+    pub how: AgreedHow,
     pub recorded_at: String,
     /// open, kept or broken.
-    pub outcome: String,
+    pub outcome: PromiseOutcome,
     pub resolved_on: Option<String>,
     pub followed_up_on: Option<String>,
 }
@@ -391,9 +390,9 @@ fn promise_view(p: &PromiseRecord, locale: Locale) -> PromiseView {
         invoice_number: p.invoice_number.clone(),
         promised_on: p.promised_on.to_string(),
         amount: MoneyView::new(p.amount_minor, p.currency, locale),
-        how: p.how.clone(),
+        how: AgreedHow::parse(&p.how).unwrap_or(AgreedHow::Call),
         recorded_at: p.recorded_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-        outcome: p.outcome.clone().unwrap_or_else(|| "open".into()),
+        outcome: p.outcome.as_deref().and_then(PromiseOutcome::parse).unwrap_or(PromiseOutcome::Open),
         resolved_on: p.resolved_on.map(|d| d.to_string()),
         followed_up_on: p.followed_up_on.map(|d| d.to_string()),
     }
@@ -409,7 +408,7 @@ pub async fn resolve_promises(ctx: Ctx<'_>) -> ApiResult<usize> {
 pub async fn add_promise(ctx: Ctx<'_>, input: &PromiseInput) -> ApiResult<PromiseView> {
     let inv = owing_invoice(ctx, input.invoice_id).await?;
     let date = parse_date(input.promised_on.trim(), "promised_on")?;
-    let p = parse_promise(ctx, &inv, date, Some(&input.amount), &input.how)?;
+    let p = parse_promise(ctx, &inv, date, Some(&input.amount), input.how.as_str())?;
     let how = call_script::how_phrase(&p.how, Locale::En);
     let summary = format!(
         "Promise to pay {} by {} for invoice {} (given {how})",
@@ -446,17 +445,17 @@ pub struct PromiseFollowUp {
     pub client_name: String,
     pub outstanding: MoneyView,
     /// email or letter.
-    pub channel: String,
+    pub channel: Channel,
     pub email: Option<String>,
     pub subject: String,
     pub body: String,
     /// The follow-up's e-mail in the outbox, if queued: queued, sending,
     /// sent, failed or uncertain.
-    pub email_state: Option<String>,
+    pub email_state: Option<OutboxState>,
     pub outbox_id: Option<i64>,
 }
 
-async fn promise_message(ctx: Ctx<'_>, p: &PromiseRecord) -> ApiResult<(String, String, String, Option<String>)> {
+async fn promise_message(ctx: Ctx<'_>, p: &PromiseRecord) -> ApiResult<(String, String, Channel, Option<String>)> {
     let client = ctx.store.client(p.client_id).await?;
     let inv = ctx.store.invoice(p.invoice_id).await?;
     let settings = ctx.store.settings().await?;
@@ -478,8 +477,8 @@ async fn promise_message(ctx: Ctx<'_>, p: &PromiseRecord) -> ApiResult<(String, 
     };
     let (subject, body) = call_script::promise_follow_up(lang, &facts);
     let email = client.details.emails.first().cloned();
-    let channel = if email.is_some() { "email" } else { "letter" };
-    Ok((subject, body, channel.into(), email))
+    let channel = if email.is_some() { Channel::Email } else { Channel::Letter };
+    Ok((subject, body, channel, email))
 }
 
 /// The queue's second source: broken promises to follow up politely, with
@@ -528,15 +527,12 @@ async fn follow_up(ctx: Ctx<'_>, due: kindly_store::BrokenPromiseDue, locale: Lo
 pub struct PromiseFollowUpDone {
     pub promise_id: i64,
     /// email or letter.
-    pub channel: String,
+    pub channel: Channel,
 }
 
 /// Records that the follow-up about a broken promise was sent (once).
 pub async fn promise_follow_up_done(ctx: Ctx<'_>, req: &PromiseFollowUpDone) -> ApiResult<i64> {
-    let channel = match req.channel.trim() {
-        "email" | "letter" | "phone" => req.channel.trim(),
-        _ => return Err(ApiError::new(ErrorCode::InvalidChannel, "Choose e-mail, letter or phone.", Some("channel"))),
-    };
+    let channel = req.channel.as_str();
     let all = ctx.store.promises(None, None).await?;
     let p = all
         .iter()
@@ -566,7 +562,7 @@ pub struct ContactInput {
     #[serde(default)]
     pub invoice_id: Option<i64>,
     /// note, incoming_call, email or letter.
-    pub kind: String,
+    pub kind: ContactKind,
     #[serde(default)]
     pub text: String,
     /// A file on disk (CLI): an .eml for e-mail, a PDF/PNG/JPEG scan for a letter.
@@ -660,6 +656,8 @@ fn addr_list(a: Option<&mail_parser::Address<'_>>) -> Vec<String> {
     .unwrap_or_default()
 }
 
+kindly_core::str_eq!(CallOutcome);
+
 /// Parses an RFC 5322 message (an .eml file): From, To, Date, Subject and the
 /// text part (or the HTML part's text when there is no plain one).
 pub fn parse_eml(bytes: &[u8]) -> Option<ParsedEmail> {
@@ -703,14 +701,14 @@ pub async fn log_contact(ctx: Ctx<'_>, input: &ContactInput) -> ApiResult<i64> {
     check_owner(ctx, input.client_id, input.invoice_id).await?;
     let body = text::multi_line(&input.text, "text", 100_000)?;
     let file = read_file(input)?;
-    let (kind, summary, data) = match input.kind.trim().replace('-', "_").as_str() {
-        "note" => {
+    let (kind, summary, data) = match input.kind {
+        ContactKind::Note => {
             if body.is_empty() {
                 return Err(ApiError::new(ErrorCode::Required, "Please write the note first.", Some("text")));
             }
             (EventKind::Note, first_line(&body), serde_json::json!({ "text": body }))
         }
-        "incoming_call" | "call" => {
+        ContactKind::IncomingCall => {
             let s = if body.is_empty() {
                 "Incoming call".to_string()
             } else {
@@ -718,7 +716,7 @@ pub async fn log_contact(ctx: Ctx<'_>, input: &ContactInput) -> ApiResult<i64> {
             };
             (EventKind::InboundContact, s, serde_json::json!({ "channel": "phone", "direction": "in", "text": body }))
         }
-        "email" => {
+        ContactKind::Email => {
             let (parsed, files) = match &file {
                 Some((name, bytes)) => {
                     let p = parse_eml(bytes).ok_or_else(|| {
@@ -755,7 +753,7 @@ pub async fn log_contact(ctx: Ctx<'_>, input: &ContactInput) -> ApiResult<i64> {
             });
             (EventKind::InboundContact, s, data)
         }
-        "letter" => {
+        ContactKind::Letter => {
             let files = match &file {
                 Some((name, bytes)) => {
                     let lower = name.to_lowercase();
@@ -790,13 +788,6 @@ pub async fn log_contact(ctx: Ctx<'_>, input: &ContactInput) -> ApiResult<i64> {
                 s,
                 serde_json::json!({ "channel": "letter", "direction": "in", "text": body, "files": files }),
             )
-        }
-        _ => {
-            return Err(ApiError::new(
-                ErrorCode::InvalidKind,
-                "Choose a note, an incoming call, an e-mail or a letter.",
-                Some("kind"),
-            ))
         }
     };
     let ev = NewEvent {
@@ -905,7 +896,7 @@ pub struct TimelineEntryView {
     pub id: i64,
     /// RFC 3339 in UTC.
     pub at: String,
-    pub kind: String,
+    pub kind: EventKind,
     pub summary: String,
     pub invoice_id: Option<i64>,
     pub invoice_number: Option<String>,
@@ -923,7 +914,7 @@ impl From<TimelineEntry> for TimelineEntryView {
         TimelineEntryView {
             id: e.id,
             at: e.at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-            kind: e.kind.as_str().into(),
+            kind: e.kind,
             summary: e.summary,
             invoice_id: e.invoice_id,
             invoice_number: e.invoice_number,

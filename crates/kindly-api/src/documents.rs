@@ -9,7 +9,6 @@ use crate::followups;
 use crate::{ApiError, ApiResult, Ctx};
 use kindly_core::invoice::{compute_totals, format_tax_rate, LineItem};
 use kindly_core::locale::Locale;
-use kindly_core::ErrorCode;
 use kindly_core::{decimal, Money};
 use kindly_pdf::{DocMeta, Fonts, InvoiceDoc, LetterDoc, PageSize, Party, Qr, Table, TotalLine};
 use kindly_store::InvoiceRecord;
@@ -20,7 +19,7 @@ use ts_rs::TS;
 pub struct InvoicePdfRequest {
     pub invoice_id: i64,
     #[serde(default)]
-    pub page_size: String,
+    pub page_size: Option<PageSize>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -31,17 +30,19 @@ pub struct PdfResult {
 }
 
 /// A page size typed by a person ("a4", "letter"; blank: the locale's).
-pub fn page_size(s: &str, locale: Locale) -> ApiResult<PageSize> {
-    match s.trim().to_ascii_lowercase().as_str() {
-        "a4" => Ok(PageSize::A4),
-        "letter" | "us" | "us_letter" => Ok(PageSize::Letter),
-        "" => Ok(if locale == Locale::En { PageSize::Letter } else { PageSize::A4 }),
-        other => Err(ApiError::new(
-            ErrorCode::InvalidPageSize,
-            format!("\"{other}\" is not a page size; choose A4 or Letter."),
-            Some("page_size"),
-        )),
+/// The paper every document uses when none was chosen: US Letter for
+/// English, A4 for the other languages. The one owner of this rule: the UI
+/// gets it in `SettingsView::paper_size`.
+pub fn default_page_size(locale: Locale) -> PageSize {
+    match locale {
+        Locale::En => PageSize::Letter,
+        Locale::De | Locale::Fr | Locale::Es => PageSize::A4,
     }
+}
+
+/// The chosen paper size, or the default for the user's language.
+pub fn page_size(chosen: Option<PageSize>, locale: Locale) -> PageSize {
+    chosen.unwrap_or_else(|| default_page_size(locale))
 }
 
 /// Words printed on letters and invoices, per language.
@@ -314,7 +315,7 @@ pub(crate) async fn render_invoice_pdf(
     let inv = ctx.store.invoice(req.invoice_id).await?;
     let client = ctx.store.client(inv.client_id).await?;
     let lang = client.details.language;
-    let page = page_size(&req.page_size, settings.locale)?;
+    let page = page_size(req.page_size, settings.locale);
     let l = labels(lang);
     let from = sender(ctx).await?;
     let fmt = |m: i64| Money::new(m, inv.currency).format(lang);

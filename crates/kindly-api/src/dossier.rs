@@ -18,6 +18,8 @@ use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
 use kindly_core::invoice::{days_overdue, InvoiceStatus};
 use kindly_core::locale::Locale;
 use kindly_core::timeline::EventKind;
+use kindly_core::vocab::EvidenceKind;
+use kindly_core::vocab::FileCheck;
 use kindly_core::ErrorCode;
 use kindly_core::{Currency, Money};
 use kindly_pdf::{DocMeta, Fonts, PageSize, ReportBlock, ReportDoc, ReportSection, Table};
@@ -42,19 +44,19 @@ pub struct DossierRequest {
     pub utc_offset_minutes: i32,
     /// a4 or letter (default: letter for English, A4 otherwise).
     #[serde(default)]
-    pub page_size: String,
+    pub page_size: Option<PageSize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct DossierFile {
     pub entry_id: i64,
     /// pdf, eml or scan.
-    pub kind: String,
+    pub kind: EvidenceKind,
     pub name: String,
     /// The SHA-256 recorded when the file was kept.
     pub sha256: String,
     /// ok, missing or changed.
-    pub status: String,
+    pub status: FileCheck,
     /// The SHA-256 found now, when it differs.
     pub sha256_now: Option<String>,
     /// Its name inside the zip, when it is there.
@@ -268,19 +270,19 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
                     // The same letter PDF can back several entries; keep one copy per entry for clarity.
                     zip_files.push((zname.clone(), bytes));
                     if h.eq_ignore_ascii_case(&sha) {
-                        ("ok", None, Some(zname))
+                        (FileCheck::Ok, None, Some(zname))
                     } else {
-                        ("changed", Some(h), Some(zname))
+                        (FileCheck::Changed, Some(h), Some(zname))
                     }
                 }
-                Err(_) => ("missing", None, None),
+                Err(_) => (FileCheck::Missing, None, None),
             };
             files.push(DossierFile {
                 entry_id: e.id,
-                kind: if kind.is_empty() { "file".into() } else { kind },
+                kind: EvidenceKind::parse(&kind).unwrap_or(EvidenceKind::Other),
                 name,
                 sha256: sha,
-                status: status.into(),
+                status,
                 sha256_now: now_sha,
                 in_zip,
             });
@@ -476,12 +478,7 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
     let business =
         if settings.business_name.is_empty() { "Kindly".to_string() } else { settings.business_name.clone() };
     let doc = ReportDoc {
-        page: match req.page_size.trim().to_ascii_lowercase().as_str() {
-            "a4" => PageSize::A4,
-            "letter" => PageSize::Letter,
-            _ if locale == Locale::En => PageSize::Letter,
-            _ => PageSize::A4,
-        },
+        page: crate::documents::page_size(req.page_size, locale),
         title: format!("Payment record: {}{scope}", client.details.display_name),
         subtitle: vec![
             format!("Client: {}", who.join(" · ")),

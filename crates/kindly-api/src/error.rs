@@ -52,7 +52,7 @@ impl ApiError {
 }
 
 /// "the due date…" → "The due date…".
-fn capitalised(s: &str) -> String {
+pub(crate) fn capitalised(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
@@ -256,11 +256,9 @@ mod codes {
         "invalid_amount",
         "invalid_bic",
         "invalid_certificate",
-        "invalid_channel",
         "invalid_date",
         "invalid_days",
         "invalid_email",
-        "invalid_frequency",
         "invalid_hold",
         "invalid_how",
         "invalid_iban",
@@ -268,16 +266,12 @@ mod codes {
         "invalid_link",
         "invalid_number_pattern",
         "invalid_offset",
-        "invalid_outcome",
-        "invalid_page_size",
         "invalid_phone",
         "invalid_port",
         "invalid_quantity",
-        "invalid_security",
         "invalid_state",
         "invalid_tax_rate",
         "invalid_terms",
-        "invalid_tone",
         "invoice_has_payments",
         "invoice_immutable",
         "invoice_not_issued",

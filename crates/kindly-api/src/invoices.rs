@@ -1,6 +1,7 @@
 //! Invoice use cases: live totals for the editor, create (draft or issued),
 //! edit a draft, issue, cancel, list with state filters, show.
 
+use crate::views::stored;
 use crate::views::{MoneyView, OptionItem, Page, TimelineItem};
 use crate::{ApiError, ApiResult, Ctx};
 use chrono::NaiveDate;
@@ -9,6 +10,8 @@ use kindly_core::invoice::{
     InvoiceStatus, LineForm, LineItem, Totals,
 };
 use kindly_core::locale::Locale;
+use kindly_core::payment::PaymentMethod;
+use kindly_core::vocab::HoldKind;
 use kindly_core::ErrorCode;
 use kindly_core::{decimal, text, Currency, Money};
 use kindly_store::{InvoiceListRow, InvoiceQuery, InvoiceSort, NewInvoice};
@@ -81,7 +84,7 @@ pub struct InvoiceRow {
     pub client_id: i64,
     pub client_name: String,
     /// overdue, due_soon, partially_paid, open, draft, paid, cancelled.
-    pub state: String,
+    pub state: InvoiceState,
     pub issue_date: String,
     pub due_date: String,
     pub total: MoneyView,
@@ -104,7 +107,7 @@ pub struct PaymentView {
     pub id: i64,
     pub amount: MoneyView,
     pub paid_on: String,
-    pub method: String,
+    pub method: PaymentMethod,
     pub method_label: String,
     pub reference: Option<String>,
 }
@@ -115,8 +118,8 @@ pub struct InvoiceDetail {
     pub number: String,
     pub client_id: i64,
     pub client_name: String,
-    pub status: String,
-    pub state: String,
+    pub status: InvoiceStatus,
+    pub state: InvoiceState,
     pub issue_date: String,
     pub due_date: String,
     pub currency: String,
@@ -135,7 +138,7 @@ pub struct InvoiceDetail {
     pub can_pay: bool,
     pub can_cancel: bool,
     /// Follow-ups on hold: "disputed", "paused", or null.
-    pub hold: Option<String>,
+    pub hold: Option<HoldKind>,
     pub hold_until: Option<String>,
     pub hold_reason: String,
 }
@@ -151,7 +154,7 @@ pub struct InvoiceListRequest {
     pub search: String,
     /// "attention" (default: overdue first), "due_asc", "due_desc", "newest", "number".
     #[serde(default)]
-    pub sort: String,
+    pub sort: InvoiceSort,
     #[serde(default)]
     pub offset: i64,
     #[serde(default)]
@@ -268,7 +271,7 @@ pub(crate) fn invoice_row(r: InvoiceListRow, today: NaiveDate, locale: Locale) -
         number: r.number,
         client_id: r.client_id,
         client_name: r.client_name,
-        state: r.state.as_str().to_string(),
+        state: r.state,
         issue_date: r.issue_date.to_string(),
         due_date: r.due_date.to_string(),
         total: MoneyView::new(r.total_minor, r.currency, locale),
@@ -302,7 +305,7 @@ pub async fn list(ctx: Ctx<'_>, req: &InvoiceListRequest) -> ApiResult<Page<Invo
         })?),
     };
     // The app sends only known keys; anything else sorts by attention.
-    let sort = parse_sort(&req.sort).unwrap_or_default();
+    let sort = req.sort;
     let limit = if req.limit <= 0 { 100 } else { req.limit };
     let q =
         InvoiceQuery { state, client_id: req.client_id, search: req.search.clone(), sort, offset: req.offset, limit };
@@ -338,8 +341,8 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<InvoiceDetail> {
         number: inv.number.clone(),
         client_id: inv.client_id,
         client_name: inv.client_name.clone(),
-        status: inv.status.as_str().to_string(),
-        state: state.as_str().to_string(),
+        status: inv.status,
+        state,
         issue_date: inv.issue_date.to_string(),
         due_date: inv.due_date.to_string(),
         currency: inv.currency.code().to_string(),
@@ -362,15 +365,16 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<InvoiceDetail> {
         creditor_reference: inv.creditor_reference.clone(),
         payments: payments
             .into_iter()
-            .map(|p| PaymentView {
-                id: p.id,
-                amount: MoneyView::new(p.amount.minor, p.amount.currency, locale),
-                paid_on: p.paid_on.to_string(),
-                method_label: kindly_core::payment::PaymentMethod::parse(&p.method)
-                    .map(|m| m.label().to_string())
-                    .unwrap_or(p.method.clone()),
-                method: p.method,
-                reference: p.reference,
+            .map(|p| {
+                let method = PaymentMethod::parse(&p.method).unwrap_or(PaymentMethod::Other);
+                PaymentView {
+                    id: p.id,
+                    amount: MoneyView::new(p.amount.minor, p.amount.currency, locale),
+                    paid_on: p.paid_on.to_string(),
+                    method_label: method.label().to_string(),
+                    method,
+                    reference: p.reference,
+                }
             })
             .collect(),
         timeline: timeline.into_iter().map(TimelineItem::from).collect(),
@@ -379,7 +383,7 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<InvoiceDetail> {
         can_cancel: inv.status != InvoiceStatus::Cancelled && inv.paid_minor == 0,
         hold_until: hold.as_ref().and_then(|h| h.1).map(|d| d.to_string()),
         hold_reason: hold.as_ref().map(|h| h.2.clone()).unwrap_or_default(),
-        hold: hold.map(|h| h.0),
+        hold: hold.map(|h| stored(HoldKind::parse, &h.0, "hold")).transpose()?,
     })
 }
 

@@ -18,9 +18,11 @@ use crate::files::{sha256_hex, stamped, write_new};
 use crate::followups::{self, MessageRequest, QueueRequest};
 use crate::print::{PrintOutcome, Printer};
 use crate::{ApiError, ApiResult, Ctx};
+use kindly_core::vocab::PrintState;
 use kindly_core::ErrorCode;
 use kindly_followup::ladder::{Channel, Stage, Tone};
 use kindly_followup::queue::{for_invoice, proposed_stage};
+use kindly_pdf::PageSize;
 use kindly_pdf::{DocMeta, Fonts};
 use kindly_store::{batch_state, BatchItem, DoneStep, InvoiceRecord, NewEvent, NewLetterBatch};
 use serde::{Deserialize, Serialize};
@@ -34,7 +36,7 @@ pub struct LettersRequest {
     pub invoice_ids: Vec<i64>,
     /// "a4" (DIN 5008 form B) or "letter" (US #10 window).
     #[serde(default)]
-    pub page_size: String,
+    pub page_size: Option<PageSize>,
     /// Print (CUPS `lp`, else the PDF viewer) and record what printed.
     /// Without it the PDF is only saved, and nothing is recorded.
     #[serde(default)]
@@ -62,7 +64,7 @@ pub struct LettersResult {
     pub batch_id: Option<i64>,
     /// "saved" (not printed, nothing recorded), "printed", "awaiting_confirmation"
     /// (opened in the PDF viewer: the user says whether it printed) or "not_printed".
-    pub print_state: String,
+    pub print_state: PrintState,
     /// The command the PDF was handed to ("lp", "xdg-open", …).
     pub printed_with: Option<String>,
     /// The printer's job id (`lp`: "request id is …").
@@ -101,7 +103,7 @@ pub async fn generate_letters(
     req: &LettersRequest,
 ) -> ApiResult<LettersResult> {
     let settings = ctx.store.settings().await?;
-    let page = page_size(&req.page_size, settings.locale)?;
+    let page = page_size(req.page_size, settings.locale);
     let ids: Vec<i64> =
         if req.invoice_ids.is_empty() { due_letter_invoices(ctx).await? } else { req.invoice_ids.clone() };
     if ids.is_empty() {
@@ -164,7 +166,7 @@ pub async fn generate_letters(
         letters: batch.rendered.len() as i64,
         sha256: sha.clone(),
         batch_id: None,
-        print_state: "saved".into(),
+        print_state: PrintState::Saved,
         printed_with: None,
         job_id: None,
         print_error: None,
@@ -257,7 +259,12 @@ fn batch_result(b: &kindly_store::LetterBatch, path: &std::path::Path) -> Letter
         letters: clients.len() as i64,
         sha256: b.sha256.clone(),
         batch_id: Some(b.id),
-        print_state: b.state.clone(),
+        print_state: match b.state.as_str() {
+            batch_state::PRINTED => PrintState::Printed,
+            batch_state::AWAITING_CONFIRMATION => PrintState::AwaitingConfirmation,
+            batch_state::NOT_PRINTED => PrintState::NotPrinted,
+            _ => PrintState::Saved,
+        },
         printed_with: Some(b.command.clone()).filter(|c| !c.is_empty()),
         job_id: b.job_id.clone(),
         print_error: Some(b.reason.clone()).filter(|r| !r.is_empty()),
@@ -275,7 +282,7 @@ async fn apply_outcome(
     match outcome {
         PrintOutcome::Printed { command, job_id } => {
             record_printed(ctx, batch_id, command, job_id.as_deref()).await?;
-            result.print_state = batch_state::PRINTED.into();
+            result.print_state = PrintState::Printed;
             result.printed_with = Some(command.clone());
             result.job_id = job_id.clone();
             result.print_error = None;
@@ -283,12 +290,12 @@ async fn apply_outcome(
         PrintOutcome::Opened { command } => {
             let state = batch_state::AWAITING_CONFIRMATION;
             ctx.store.set_letter_batch_state(batch_id, state, "", command, ctx.now).await?;
-            result.print_state = state.into();
+            result.print_state = PrintState::AwaitingConfirmation;
             result.printed_with = Some(command.clone());
         }
         PrintOutcome::Failed { command, reason } => {
             ctx.store.set_letter_batch_state(batch_id, batch_state::NOT_PRINTED, reason, command, ctx.now).await?;
-            result.print_state = batch_state::NOT_PRINTED.into();
+            result.print_state = PrintState::NotPrinted;
             result.printed_with = Some(command.clone()).filter(|c| !c.is_empty());
             result.print_error = Some(reason.clone());
         }

@@ -21,7 +21,7 @@ pub struct SmtpSettingsView {
     pub host: String,
     pub port: i64,
     /// starttls, tls, or plain (a relay on this computer only).
-    pub security: String,
+    pub security: Security,
     pub username: String,
     pub from_name: String,
     pub from_address: String,
@@ -42,7 +42,7 @@ pub struct SmtpSettingsView {
 pub struct SmtpSettingsInput {
     pub host: String,
     pub port: i64,
-    pub security: String,
+    pub security: Security,
     pub username: String,
     pub from_name: String,
     pub from_address: String,
@@ -126,7 +126,7 @@ fn view(s: Option<SmtpSettings>, password: Result<bool, SecretError>) -> SmtpSet
     SmtpSettingsView {
         host: s.host,
         port: i64::from(s.port),
-        security: s.security.as_str().into(),
+        security: s.security,
         username: s.username,
         from_name: s.from_name,
         from_address: s.from_address,
@@ -160,13 +160,7 @@ pub async fn get(ctx: Ctx<'_>) -> ApiResult<SmtpSettingsView> {
 
 /// Parses and checks the input into settings (nothing is saved).
 pub fn parse(input: &SmtpSettingsInput) -> ApiResult<SmtpSettings> {
-    let security = Security::parse(input.security.trim()).ok_or_else(|| {
-        ApiError::new(
-            ErrorCode::InvalidSecurity,
-            "Choose STARTTLS, TLS, or no encryption (local relay only).",
-            Some("security"),
-        )
-    })?;
+    let security = input.security;
     let port = u16::try_from(input.port).map_err(|_| MailError::InvalidPort)?;
     let opt = |v: &str| Some(v.trim().to_string()).filter(|v| !v.is_empty());
     let s = SmtpSettings {

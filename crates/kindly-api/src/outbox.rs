@@ -22,9 +22,11 @@ use crate::documents::{
     sha256_hex, InvoicePdfRequest,
 };
 use crate::followups::{due_stages, load_bundle, preview, MessageRequest, QueueRequest};
+use crate::views::stored;
 use crate::views::Page;
 use crate::{mail, ApiError, ApiResult, Ctx};
 use chrono::{DateTime, Duration, Utc};
+use kindly_core::vocab::OutboxState;
 use kindly_core::ErrorCode;
 use kindly_followup::ladder::{Channel, Stage};
 use kindly_followup::plan::progress::ReminderKind;
@@ -107,7 +109,7 @@ pub struct OutboxItem {
     pub to: Vec<String>,
     pub subject: String,
     /// queued, sending, sent, failed, uncertain, cancelled.
-    pub state: String,
+    pub state: OutboxState,
     pub attempts: i64,
     /// For people: "Sent 23 Nov 2026 10:42", "May have been sent at 10:42", …
     pub status_text: String,
@@ -221,20 +223,28 @@ pub async fn queue_emails(ctx: Ctx<'_>, fonts: &Fonts, req: &QueueEmailsRequest)
 /// Plans whose reminder due today goes by e-mail and is not in the outbox yet.
 async fn due_plan_emails(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
     let items = crate::plans::queue_items(ctx, None).await?;
-    Ok(items.into_iter().filter(|i| i.channel == Channel::Email && i.email_state.is_none()).map(|i| i.plan_id).collect())
+    Ok(items
+        .into_iter()
+        .filter(|i| i.channel == Channel::Email && i.email_state.is_none())
+        .map(|i| i.plan_id)
+        .collect())
 }
 
 /// Broken promises whose follow-up goes by e-mail and is not in the outbox yet.
 async fn due_promise_emails(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
     let items = crate::contacts::promise_queue(ctx, None).await?;
-    Ok(items.into_iter().filter(|i| i.channel == Channel::Email && i.email_state.is_none()).map(|i| i.promise.id).collect())
+    Ok(items
+        .into_iter()
+        .filter(|i| i.channel == Channel::Email && i.email_state.is_none())
+        .map(|i| i.promise.id)
+        .collect())
 }
 
 /// The live outbox message (state, id) for something that is not a ladder stage.
-pub(crate) async fn email_state(ctx: Ctx<'_>, purpose: EmailPurpose) -> ApiResult<(Option<String>, Option<i64>)> {
+pub(crate) async fn email_state(ctx: Ctx<'_>, purpose: EmailPurpose) -> ApiResult<(Option<OutboxState>, Option<i64>)> {
     let Some(key) = purpose.stage_key() else { return Ok((None, None)) };
     Ok(match ctx.store.outbox_for_key(&key).await? {
-        Some((id, state)) => (Some(state), Some(id)),
+        Some((id, state)) => (Some(stored(OutboxState::parse, &state, "e-mail state")?), Some(id)),
         None => (None, None),
     })
 }
@@ -295,8 +305,7 @@ async fn queue_promise_follow_up(
     let client = ctx.store.client(item.client_id).await?;
     needs_email(&client, "send the follow-up as a letter instead.")?;
     let invoice_id = item.promise.invoice_id;
-    let (name, bytes) =
-        render_invoice_pdf(ctx, fonts, &InvoicePdfRequest { invoice_id, page_size: String::new() }).await?;
+    let (name, bytes) = render_invoice_pdf(ctx, fonts, &InvoicePdfRequest { invoice_id, page_size: None }).await?;
     let purpose = EmailPurpose::PromiseFollowUp { promise_id };
     let stage = stage_for(purpose, "Follow-up on a promise to pay");
     let pairs = [(invoice_id, &stage)];
@@ -312,7 +321,10 @@ async fn due_email_invoices(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
         let page = crate::followups::queue(ctx, &QueueRequest { client_id: None, offset, limit: 1000 }).await?;
         let n = page.items.len() as i64;
         ids.extend(
-            page.items.into_iter().filter(|i| i.channel == Channel::Email && i.email_state.is_none()).map(|i| i.invoice_id),
+            page.items
+                .into_iter()
+                .filter(|i| i.channel == Channel::Email && i.email_state.is_none())
+                .map(|i| i.invoice_id),
         );
         offset += n;
         if n == 0 || offset >= page.total {
@@ -345,7 +357,7 @@ async fn queue_one(ctx: Ctx<'_>, fonts: &Fonts, smtp: &kindly_mail::SmtpSettings
     let mut attachments = Vec::new();
     for inv in &invoices {
         let (name, bytes) =
-            render_invoice_pdf(ctx, fonts, &InvoicePdfRequest { invoice_id: inv.id, page_size: String::new() }).await?;
+            render_invoice_pdf(ctx, fonts, &InvoicePdfRequest { invoice_id: inv.id, page_size: None }).await?;
         attachments.push(FileAttachment { name, content_type: "application/pdf".into(), bytes });
     }
     if attaches_letter(&stage) {
@@ -371,7 +383,7 @@ async fn reminder_letter_pdf(
     message: &crate::followups::MessagePreview,
 ) -> ApiResult<FileAttachment> {
     let settings = ctx.store.settings().await?;
-    let page = page_size("", settings.locale)?;
+    let page = page_size(None, settings.locale);
     let from = sender(ctx).await?;
     let doc = reminder_letter(ctx, page, &from, client, invoices, message);
     let meta = DocMeta::new(message.subject.clone(), from.party.name.clone(), ctx.now.naive_utc());
@@ -459,12 +471,9 @@ pub async fn queue_plan_proposal(ctx: Ctx<'_>, fonts: &Fonts, plan_id: i64) -> A
     let client = ctx.store.client(plan.client_id).await?;
     needs_email(&client, "print the agreement letter instead.")?;
     let message = crate::plans::proposal_email(ctx, plan_id).await?;
-    let pdf = crate::plans::plan_pdf(
-        ctx,
-        fonts,
-        &crate::plans::PlanPdfRequest { plan_id, page_size: String::new(), print: false },
-    )
-    .await?;
+    let pdf =
+        crate::plans::plan_pdf(ctx, fonts, &crate::plans::PlanPdfRequest { plan_id, page_size: None, print: false })
+            .await?;
     let bytes = std::fs::read(&pdf.path)
         .map_err(|e| ApiError::new(ErrorCode::IoError, format!("Cannot read {}: {e}", pdf.path), None))?;
     let name = Path::new(&pdf.path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -676,8 +685,8 @@ fn status_text(r: &OutboxRow) -> String {
     }
 }
 
-fn item(r: OutboxRow) -> OutboxItem {
-    OutboxItem {
+fn item(r: OutboxRow) -> ApiResult<OutboxItem> {
+    Ok(OutboxItem {
         status_text: status_text(&r),
         id: r.id,
         message_id: r.message_id,
@@ -687,7 +696,7 @@ fn item(r: OutboxRow) -> OutboxItem {
         stage_key: r.stage_key,
         to: r.to_display,
         subject: r.subject,
-        state: r.state,
+        state: stored(OutboxState::parse, &r.state, "e-mail state")?,
         attempts: r.attempts,
         error_code: r.error_code,
         error: r.error,
@@ -695,7 +704,7 @@ fn item(r: OutboxRow) -> OutboxItem {
         next_attempt_at: r.next_attempt_at.to_rfc3339(),
         sending_at: r.sending_at.map(|d| d.to_rfc3339()),
         sent_at: r.sent_at.map(|d| d.to_rfc3339()),
-    }
+    })
 }
 
 /// The states an outbox message can be in (what [`list`] filters by).
@@ -711,7 +720,7 @@ pub async fn list(ctx: Ctx<'_>, req: &OutboxRequest) -> ApiResult<Page<OutboxIte
     }
     let limit = if req.limit <= 0 { 100 } else { req.limit };
     let page = ctx.store.outbox(&states, req.offset, limit).await?;
-    Ok(Page { total: page.total, rows: page.rows.into_iter().map(item).collect() })
+    Ok(Page { total: page.total, rows: page.rows.into_iter().map(item).collect::<ApiResult<_>>()? })
 }
 
 pub async fn summary(ctx: Ctx<'_>) -> ApiResult<OutboxSummary> {
@@ -751,7 +760,7 @@ pub async fn act(ctx: Ctx<'_>, req: &OutboxActionRequest) -> ApiResult<OutboxIte
             ))
         }
     }
-    Ok(item(ctx.store.outbox_email(req.id).await?))
+    item(ctx.store.outbox_email(req.id).await?)
 }
 
 #[cfg(test)]

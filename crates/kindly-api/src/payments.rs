@@ -16,7 +16,7 @@ pub struct PaymentInput {
     #[serde(default)]
     pub date: String,
     /// bank_transfer, card, paypal, cash, cheque, other.
-    pub method: String,
+    pub method: PaymentMethod,
     #[serde(default)]
     pub reference: String,
 }
@@ -34,7 +34,7 @@ pub async fn record(ctx: Ctx<'_>, input: &PaymentInput) -> ApiResult<i64> {
         total_minor: inv.total_minor,
         paid_minor: inv.paid_minor,
     };
-    let p = validate_payment(&payable, &input.amount, date, &input.method, &input.reference, ctx.today)?;
+    let p = validate_payment(&payable, &input.amount, date, input.method.as_str(), &input.reference, ctx.today)?;
     let id = ctx.store.record_payment(inv.id, &p, ctx.now).await?;
     // A payment may complete an installment plan: record it now. The payment
     // itself is saved; if this fails, the next queue or plan read records it.

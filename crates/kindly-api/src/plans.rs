@@ -14,9 +14,17 @@ use crate::views::MoneyView;
 use crate::{ApiError, ApiResult, Ctx};
 use kindly_core::invoice::parse_date;
 use kindly_core::locale::Locale;
+use kindly_core::vocab::AgreedHow;
+use kindly_core::vocab::InstallmentStatus;
+use kindly_core::vocab::OutboxState;
+use kindly_core::vocab::PlanMessageKind;
+use kindly_core::vocab::PlanStanding;
+use kindly_core::vocab::PlanState;
+use kindly_core::vocab::PrintState;
 use kindly_core::ErrorCode;
 use kindly_core::{text, Currency, Money};
 use kindly_followup::epc;
+use kindly_followup::ladder::Channel;
 use kindly_followup::payment_methods::BankAccount;
 use kindly_followup::plan::messages::{
     installment_message, proposal_message, schedule_line, InstallmentFacts, ProposalFacts,
@@ -27,6 +35,7 @@ use kindly_followup::plan::progress::{
 use kindly_followup::plan::schedule::{
     self, build, Frequency, Installment, PlanError, ScheduleRequest, Size, REMAINDER_RULE,
 };
+use kindly_pdf::PageSize;
 use kindly_pdf::{DocMeta, Fonts, LetterDoc, PlanLetterDoc, Qr, Table};
 use kindly_store::{plan_state, InvoiceRecord, NewPlan, PlanRecord, StoreError};
 
@@ -66,7 +75,7 @@ pub struct PlanInput {
     #[serde(default)]
     pub installment_amount: String,
     /// weekly, fortnightly, monthly or custom.
-    pub frequency: String,
+    pub frequency: Frequency,
     /// YYYY-MM-DD; the first installment (or the down payment).
     #[serde(default)]
     pub first_date: String,
@@ -127,7 +136,7 @@ pub struct InstallmentView {
     pub paid: MoneyView,
     pub remaining: MoneyView,
     /// paid, partly_paid, upcoming, due_today, late.
-    pub status: String,
+    pub status: InstallmentStatus,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -136,9 +145,9 @@ pub struct PlanView {
     pub client_id: i64,
     pub client_name: String,
     /// proposed, active, completed, broken, renegotiated, cancelled.
-    pub state: String,
+    pub state: PlanState,
     /// For active plans: on_track, late or broken (before it is recorded); else the state.
-    pub standing: String,
+    pub standing: PlanStanding,
     /// A sentence for people, e.g. "On track: next installment €33.34 on 1 January 2027".
     pub standing_text: String,
     pub total: MoneyView,
@@ -151,10 +160,10 @@ pub struct PlanView {
     pub heads_up_days: u32,
     /// Days after an unpaid installment that its reminder comes.
     pub reminder_days: u32,
-    pub frequency: String,
+    pub frequency: Frequency,
     pub created_on: String,
     pub agreed_on: Option<String>,
-    pub agreed_how: Option<String>,
+    pub agreed_how: Option<AgreedHow>,
     pub ended_on: Option<String>,
     pub replaces_plan_id: Option<i64>,
     pub invoice_ids: Vec<i64>,
@@ -173,7 +182,7 @@ pub struct AcceptInput {
     #[serde(default)]
     pub agreed_on: String,
     /// call, email, letter or in_person.
-    pub how: String,
+    pub how: AgreedHow,
     #[serde(default)]
     pub note: String,
 }
@@ -193,7 +202,7 @@ pub struct PlanQueueItem {
     pub client_id: i64,
     pub client_name: String,
     /// heads_up, reminder or broken_notice.
-    pub kind: String,
+    pub kind: ReminderKind,
     /// The installment concerned (1-based).
     pub seq: u32,
     pub count: u32,
@@ -203,12 +212,12 @@ pub struct PlanQueueItem {
     pub remaining_total: MoneyView,
     pub invoice_numbers: Vec<String>,
     /// email, or letter when the client has no e-mail address.
-    pub channel: String,
+    pub channel: Channel,
     pub email: Option<String>,
     pub phone: Option<String>,
     /// The reminder's e-mail in the outbox, if queued: queued, sending,
     /// sent, failed or uncertain.
-    pub email_state: Option<String>,
+    pub email_state: Option<OutboxState>,
     pub outbox_id: Option<i64>,
 }
 
@@ -217,9 +226,9 @@ pub struct PlanQueueItem {
 pub struct PlanMessage {
     pub plan_id: i64,
     /// heads_up, reminder, broken_notice or proposal.
-    pub kind: String,
+    pub kind: PlanMessageKind,
     pub seq: u32,
-    pub language: String,
+    pub language: Locale,
     pub recipient_email: Option<String>,
     pub subject: String,
     pub body: String,
@@ -230,7 +239,7 @@ pub struct PlanMessage {
 pub struct PlanReminderDone {
     pub plan_id: i64,
     /// email, letter or phone.
-    pub channel: String,
+    pub channel: Channel,
     #[serde(default)]
     pub note: String,
 }
@@ -239,7 +248,7 @@ pub struct PlanReminderDone {
 pub struct PlanPdfRequest {
     pub plan_id: i64,
     #[serde(default)]
-    pub page_size: String,
+    pub page_size: Option<PageSize>,
     /// For a reminder letter: print it, and record it if the printer took it.
     #[serde(default)]
     pub print: bool,
@@ -252,7 +261,7 @@ pub struct PlanPdfRequest {
 pub struct PlanLetterResult {
     pub path: String,
     pub sha256: String,
-    pub print_state: String,
+    pub print_state: PrintState,
     pub printed_with: Option<String>,
     pub job_id: Option<String>,
 }
@@ -305,16 +314,6 @@ async fn load_invoices(ctx: Ctx<'_>, ids: &[i64]) -> ApiResult<Vec<InvoiceRecord
     Ok(out)
 }
 
-fn frequency(s: &str) -> ApiResult<Frequency> {
-    Frequency::parse(s).ok_or_else(|| {
-        ApiError::new(
-            ErrorCode::InvalidFrequency,
-            "Choose weekly, fortnightly, monthly or custom dates.",
-            Some("frequency"),
-        )
-    })
-}
-
 /// The schedule from the form: the edited rows if given, else built by the rules.
 fn schedule_from(input: &PlanInput, balance: Money, today: chrono::NaiveDate) -> ApiResult<Vec<Installment>> {
     let cur = balance.currency;
@@ -331,7 +330,7 @@ fn schedule_from(input: &PlanInput, balance: Money, today: chrono::NaiveDate) ->
             })
             .collect();
     }
-    let f = frequency(&input.frequency)?;
+    let f = input.frequency;
     let first_date = match input.first_date.trim() {
         "" => today,
         s => parse_date(s, "first_date")?,
@@ -406,7 +405,7 @@ async fn create(ctx: Ctx<'_>, input: &PlanInput, replaces: Option<i64>) -> ApiRe
     .map_err(ApiError::from)?;
     let note = text::multi_line(&input.note, "note", 2000)?;
     // An edited schedule is recorded as custom, whatever it was built from.
-    let f = if input.installments.is_some() { Frequency::Custom } else { frequency(&input.frequency)? };
+    let f = if input.installments.is_some() { Frequency::Custom } else { input.frequency };
     let ids: Vec<i64> = invoices.iter().map(|i| i.id).collect();
     let new = NewPlan {
         client_id: invoices[0].client_id,
@@ -450,10 +449,9 @@ pub async fn accept(ctx: Ctx<'_>, input: &AcceptInput) -> ApiResult<PlanView> {
             Some("agreed_on"),
         ));
     }
-    let how = input.how.trim().replace(['-', ' '], "_").to_ascii_lowercase();
-    let how = if how == "e_mail" { "email".to_string() } else { how };
+    let how = input.how.as_str();
     let note = text::multi_line(&input.note, "note", 2000)?;
-    ctx.store.accept_plan(input.plan_id, agreed_on, &how, &note, ctx.now).await.map_err(ApiError::from)?;
+    ctx.store.accept_plan(input.plan_id, agreed_on, how, &note, ctx.now).await.map_err(ApiError::from)?;
     refresh(ctx).await?;
     get(ctx, input.plan_id).await
 }
@@ -502,15 +500,15 @@ fn view(p: &PlanRecord, today: chrono::NaiveDate, locale: Locale) -> PlanView {
         .zip(&alloc.paid)
         .map(|(i, paid)| {
             let status = if *paid >= i.amount_minor {
-                "paid"
+                InstallmentStatus::Paid
             } else if i.due_on < today {
-                "late"
+                InstallmentStatus::Late
             } else if i.due_on == today {
-                "due_today"
+                InstallmentStatus::DueToday
             } else if *paid > 0 {
-                "partly_paid"
+                InstallmentStatus::PartlyPaid
             } else {
-                "upcoming"
+                InstallmentStatus::Upcoming
             };
             InstallmentView {
                 seq: i.seq,
@@ -518,40 +516,47 @@ fn view(p: &PlanRecord, today: chrono::NaiveDate, locale: Locale) -> PlanView {
                 amount: m(i.amount_minor),
                 paid: m(*paid),
                 remaining: m(i.amount_minor - paid),
-                status: status.into(),
+                status,
             }
         })
         .collect();
     let current =
         alloc.current(&p.installments).map(|k| (&p.installments[k], p.installments[k].amount_minor - alloc.paid[k]));
-    let standing = match p.state.as_str() {
-        plan_state::ACTIVE => match p.standing(today) {
-            Standing::OnTrack => "on_track",
-            Standing::Late { .. } => "late",
-            Standing::Broken { .. } => "broken",
-            Standing::Completed => "completed",
+    let state = PlanState::parse(&p.state).unwrap_or(PlanState::Proposed);
+    let standing = match state {
+        PlanState::Active => match p.standing(today) {
+            Standing::OnTrack => PlanStanding::OnTrack,
+            Standing::Late { .. } => PlanStanding::Late,
+            Standing::Broken { .. } => PlanStanding::Broken,
+            Standing::Completed => PlanStanding::Completed,
         },
-        other => other,
+        PlanState::Proposed => PlanStanding::Proposed,
+        PlanState::Completed => PlanStanding::Completed,
+        PlanState::Broken => PlanStanding::Broken,
+        PlanState::Renegotiated => PlanStanding::Renegotiated,
+        PlanState::Cancelled => PlanStanding::Cancelled,
     };
     let next = current
         .map(|(i, rest)| format!("{} on {}", Money::new(rest, cur).format(locale), locale.format_date(i.due_on)));
     let standing_text = match (standing, &next) {
-        ("proposed", Some(n)) => format!("Proposed, waiting for the client's agreement; first payment {n}"),
-        ("on_track", Some(n)) => format!("On track: next installment {n}"),
-        ("late", Some(n)) => format!("An installment is late ({n}); within the {}-day grace period", p.grace_days),
-        ("broken", Some(n)) => format!("Broken: installment of {n} is still open"),
-        ("completed", _) => "Completed: every installment is paid".into(),
-        ("renegotiated", _) => "Replaced by a new plan".into(),
-        ("cancelled", _) => "Cancelled".into(),
-        (s, _) => s.replace('_', " "),
+        (PlanStanding::Proposed, Some(n)) => format!("Proposed, waiting for the client's agreement; first payment {n}"),
+        (PlanStanding::OnTrack, Some(n)) => format!("On track: next installment {n}"),
+        (PlanStanding::Late, Some(n)) => {
+            format!("An installment is late ({n}); within the {}-day grace period", p.grace_days)
+        }
+        (PlanStanding::Broken, Some(n)) => format!("Broken: installment of {n} is still open"),
+        (PlanStanding::Completed, _) => "Completed: every installment is paid".into(),
+        (PlanStanding::Renegotiated, _) => "Replaced by a new plan".into(),
+        (PlanStanding::Cancelled, _) => "Cancelled".into(),
+        (s, None) => crate::error::capitalised(&s.as_str().replace('_', " ")),
     };
     let done = &p.reminders_done;
     PlanView {
         id: p.id,
         client_id: p.client_id,
         client_name: p.client_name.clone(),
-        state: p.state.clone(),
-        standing: standing.into(),
+        state,
+        standing,
         standing_text,
         total: m(p.total_minor),
         paid: m(paid.min(p.total_minor)),
@@ -560,10 +565,10 @@ fn view(p: &PlanRecord, today: chrono::NaiveDate, locale: Locale) -> PlanView {
         grace_days: p.grace_days,
         heads_up_days: p.reminder_rule.heads_up_days(),
         reminder_days: p.reminder_rule.reminder_days(),
-        frequency: p.frequency.clone(),
+        frequency: Frequency::parse(&p.frequency).unwrap_or(Frequency::Custom),
         created_on: p.created_on.to_string(),
         agreed_on: p.agreed_on.map(|d| d.to_string()),
-        agreed_how: p.agreed_how.clone(),
+        agreed_how: p.agreed_how.as_deref().and_then(AgreedHow::parse),
         ended_on: p.ended_on.map(|d| d.to_string()),
         replaces_plan_id: p.replaces_plan_id,
         invoice_ids: p.invoices.iter().map(|(i, _)| *i).collect(),

@@ -3,6 +3,7 @@
 //! so the front end never does arithmetic on money.
 
 use kindly_core::locale::Locale;
+use kindly_core::timeline::EventKind;
 use kindly_core::{Currency, Money};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -41,7 +42,7 @@ pub struct TimelineItem {
     pub id: i64,
     /// RFC 3339 instant in UTC; the UI shows it in the user's time zone.
     pub at: String,
-    pub kind: String,
+    pub kind: EventKind,
     pub summary: String,
     pub invoice_id: Option<i64>,
     pub invoice_number: Option<String>,
@@ -52,7 +53,7 @@ impl From<kindly_store::TimelineEntry> for TimelineItem {
         TimelineItem {
             id: e.id,
             at: e.at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-            kind: e.kind.as_str().to_string(),
+            kind: e.kind,
             summary: e.summary,
             invoice_id: e.invoice_id,
             invoice_number: e.invoice_number,

@@ -5,8 +5,8 @@
 use crate::output::Out;
 use clap::Subcommand;
 use kindly_api::bank::{self, BankAllocation, BankEntryView, BankImportRequest, BankResolveRequest, BankReviewRequest};
-use kindly_api::{ApiError, Ctx};
 use kindly_api::ErrorCode;
+use kindly_api::{ApiError, Ctx};
 use std::path::PathBuf;
 
 #[derive(Subcommand, Debug)]

@@ -87,7 +87,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let ctx = Ctx::new(&store, Utc::now(), today);
     let c = |search: &str, sort: &str, offset: i64| ClientListRequest {
         search: search.into(),
-        sort: sort.into(),
+        sort: kindly_core::vocab::ClientSort::parse(sort).unwrap_or_default(),
         offset,
         limit: 100,
     };
@@ -95,7 +95,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         state: state.into(),
         client_id: None,
         search: search.into(),
-        sort: sort.into(),
+        sort: kindly_core::vocab::InvoiceSort::parse(sort).unwrap_or_default(),
         offset: 0,
         limit: 100,
     };

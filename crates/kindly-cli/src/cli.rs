@@ -11,8 +11,8 @@ use kindly_api::letters::{LetterBatchRequest, LettersRequest, LettersResult};
 use kindly_api::payments::PaymentInput;
 use kindly_api::print::Printer;
 use kindly_api::timeline::NoteInput;
-use kindly_api::{ApiError, Ctx};
 use kindly_api::ErrorCode;
+use kindly_api::{ApiError, Ctx};
 use kindly_store::Store;
 use std::path::PathBuf;
 
@@ -81,7 +81,7 @@ pub enum Command {
         invoices: Vec<i64>,
         /// Default: letter for English, A4 otherwise.
         #[arg(long, value_parser = crate::values::page_sizes(), ignore_case = true)]
-        page_size: Option<String>,
+        page_size: Option<kindly_pdf::PageSize>,
         /// Send it to the printer (CUPS lp; KINDLY_PRINT_COMMAND overrides) or
         /// open it in the PDF viewer (then confirm with `letters confirm`).
         #[arg(long)]
@@ -145,7 +145,7 @@ pub enum ClientsCmd {
         #[arg(long, default_value = "")]
         search: String,
         #[arg(long, default_value = "name_asc", value_parser = crate::values::client_sorts())]
-        sort: String,
+        sort: kindly_core::vocab::ClientSort,
         #[arg(long, default_value_t = 50)]
         limit: i64,
         #[arg(long, default_value_t = 0)]
@@ -158,7 +158,7 @@ pub enum ClientsCmd {
         id: i64,
         /// on, paused (needs --until) or off.
         #[arg(value_parser = crate::values::chasing_modes())]
-        mode: String,
+        mode: kindly_core::vocab::ChasingMode,
         #[arg(long, value_name = "DATE")]
         until: Option<String>,
         #[arg(long, default_value = "")]
@@ -205,7 +205,7 @@ pub enum InvoicesCmd {
         search: String,
         /// attention: overdue first.
         #[arg(long, default_value = "attention", value_parser = crate::values::invoice_sorts())]
-        sort: String,
+        sort: kindly_core::vocab::InvoiceSort,
         #[arg(long, default_value_t = 50)]
         limit: i64,
         #[arg(long, default_value_t = 0)]
@@ -220,7 +220,7 @@ pub enum InvoicesCmd {
         id: i64,
         /// Default: letter for English, A4 otherwise.
         #[arg(long, value_parser = crate::values::page_sizes(), ignore_case = true)]
-        page_size: Option<String>,
+        page_size: Option<kindly_pdf::PageSize>,
     },
     /// Cancel an invoice that has no payments.
     Cancel {
@@ -256,7 +256,7 @@ pub enum PaymentsCmd {
         #[arg(long, default_value = "")]
         date: String,
         #[arg(long, default_value = "bank_transfer", value_parser = crate::values::payment_methods())]
-        method: String,
+        method: kindly_core::payment::PaymentMethod,
         #[arg(long, default_value = "")]
         reference: String,
     },
@@ -273,7 +273,7 @@ pub enum NotesCmd {
         #[arg(long, default_value = "")]
         text: String,
         #[arg(long, default_value = "note", value_parser = crate::values::note_kinds())]
-        kind: String,
+        kind: kindly_core::vocab::ContactKind,
         /// An .eml file (e-mail) or a PDF/PNG/JPEG scan (letter); kept with its SHA-256.
         #[arg(long, value_name = "FILE")]
         file: Option<PathBuf>,
@@ -315,7 +315,7 @@ pub enum FollowupsCmd {
         #[arg(long = "invoice", required = true)]
         invoices: Vec<i64>,
         #[arg(long, value_parser = crate::values::channels())]
-        channel: String,
+        channel: kindly_followup::ladder::Channel,
         #[arg(long, default_value = "")]
         note: String,
     },
@@ -546,12 +546,12 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
         }
         Command::Letters { invoices, page_size, print, action: None } => {
             let fonts = fonts()?;
-            let req = LettersRequest { invoice_ids: invoices, page_size: page_size.unwrap_or_default(), print };
+            let req = LettersRequest { invoice_ids: invoices, page_size, print };
             letters_done(o, kindly_api::letters::generate_letters(ctx, &fonts, &Printer::from_env(), &req).await?)
         }
         Command::Invoices(InvoicesCmd::Pdf { id, page_size }) => {
             let fonts = fonts()?;
-            let req = InvoicePdfRequest { invoice_id: id, page_size: page_size.unwrap_or_default() };
+            let req = InvoicePdfRequest { invoice_id: id, page_size };
             let r = kindly_api::documents::invoice_pdf(ctx, &fonts, &req).await?;
             o.value(&r, |r| format!("{}\n", r.path))
         }

@@ -8,8 +8,8 @@ use kindly_api::contacts::{
     self, CallLogInput, ContactInput, CorrectionInput, PromiseFollowUpDone, PromiseInput, TimelineRequest,
 };
 use kindly_api::dossier::{self, DossierRequest};
-use kindly_api::{ApiError, Ctx};
 use kindly_api::ErrorCode;
+use kindly_api::{ApiError, Ctx};
 use std::fmt::Write;
 use std::path::PathBuf;
 
@@ -25,7 +25,7 @@ pub enum CallsCmd {
         #[arg(long)]
         invoice: i64,
         #[arg(long, value_parser = crate::values::outcomes())]
-        outcome: String,
+        outcome: kindly_api::contacts::CallOutcome,
         #[arg(long, default_value = "")]
         notes: String,
         /// For voicemail / no answer: the day to try again (default tomorrow).
@@ -56,7 +56,7 @@ pub enum PromisesCmd {
         #[arg(long, default_value = "")]
         amount: String,
         #[arg(long, value_parser = crate::values::promise_how())]
-        how: String,
+        how: kindly_core::vocab::AgreedHow,
     },
     /// List promises (kept, broken, open) of a client or an invoice.
     List {
@@ -75,7 +75,7 @@ pub enum PromisesCmd {
         #[arg(long)]
         promise: i64,
         #[arg(long, value_parser = crate::values::channels())]
-        channel: String,
+        channel: kindly_followup::ladder::Channel,
     },
 }
 
@@ -110,7 +110,7 @@ pub struct DossierArgs {
     pub out: Option<PathBuf>,
     /// Default: letter for English, A4 otherwise.
     #[arg(long, value_parser = crate::values::page_sizes(), ignore_case = true)]
-    pub page_size: Option<String>,
+    pub page_size: Option<kindly_pdf::PageSize>,
 }
 
 pub async fn calls(ctx: Ctx<'_>, o: &Out, cmd: CallsCmd) -> Result<String, ApiError> {
@@ -189,7 +189,7 @@ pub async fn add_contact(
     o: &Out,
     client: i64,
     invoice: Option<i64>,
-    kind: String,
+    kind: kindly_core::vocab::ContactKind,
     text: String,
     file: Option<PathBuf>,
 ) -> Result<String, ApiError> {
@@ -241,7 +241,7 @@ pub async fn dossier(
         invoice_id: a.invoice,
         out_dir: a.out.map(|p| p.display().to_string()),
         utc_offset_minutes,
-        page_size: a.page_size.unwrap_or_default(),
+        page_size: a.page_size,
     };
     o.value(&dossier::export(ctx, fonts, &req).await?, |r| {
         let mut out =

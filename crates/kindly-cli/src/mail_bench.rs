@@ -13,8 +13,8 @@ use kindly_api::clients::ClientInput;
 use kindly_api::invoices::{InvoiceInput, LineInput};
 use kindly_api::mail::{self, SmtpSettingsInput};
 use kindly_api::outbox::{self, QueueEmailsRequest};
-use kindly_api::{ApiError, Ctx};
 use kindly_api::ErrorCode;
+use kindly_api::{ApiError, Ctx};
 use kindly_store::Store;
 use std::sync::atomic::AtomicBool;
 use std::time::Instant;
@@ -43,7 +43,7 @@ async fn run() -> Result<(), ApiError> {
             host: "localhost".into(),
             port,
             // starttls (port 587 style) or tls (implicit TLS, port 465 style).
-            security: arg("--security").unwrap_or_else(|| "starttls".into()),
+            security: arg("--security").and_then(|s| kindly_mail::Security::parse(&s)).unwrap_or_default(),
             username: arg("--user").unwrap_or_else(|| "kindly".into()),
             from_name: "Ada Studio".into(),
             from_address: "ada@example.com".into(),

@@ -7,8 +7,8 @@ use chrono::Utc;
 use clap::Subcommand;
 use kindly_api::mail::{self, SmtpSettingsInput, SmtpSettingsView};
 use kindly_api::outbox::{self, OutboxActionRequest, OutboxRequest, QueueEmailsRequest, SendReport};
-use kindly_api::{ApiError, Ctx};
 use kindly_api::ErrorCode;
+use kindly_api::{ApiError, Ctx};
 use std::io::Read;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -24,7 +24,7 @@ pub enum SmtpCmd {
         port: i64,
         /// plain: a relay on this computer only.
         #[arg(long, default_value = "starttls", value_parser = crate::values::securities())]
-        security: String,
+        security: kindly_mail::Security,
         #[arg(long, default_value = "")]
         username: String,
         #[arg(long)]

@@ -34,7 +34,7 @@ fn owing(v: &[MoneyView]) -> String {
 
 /// "follow-ups on hold: disputed (reason)", "… paused through DAY", or None.
 fn hold_text(d: &InvoiceDetail) -> Option<String> {
-    let kind = d.hold.as_deref()?;
+    let kind = d.hold?.as_str();
     let until = d.hold_until.as_deref().map(|u| format!(" through {u}")).unwrap_or_default();
     let reason = if d.hold_reason.is_empty() { String::new() } else { format!(" ({})", d.hold_reason) };
     Some(format!("follow-ups on hold: {kind}{until}{reason}"))

@@ -6,8 +6,9 @@ use kindly_api::plans::{
     self, AcceptInput, InstallmentInput, PlanInput, PlanListRequest, PlanMessage, PlanPdfRequest, PlanReminderDone,
     PlanView, SchedulePreview,
 };
-use kindly_api::{ApiError, Ctx};
 use kindly_api::ErrorCode;
+use kindly_api::{ApiError, Ctx};
+use kindly_followup::plan::schedule::Frequency;
 use std::fmt::Write;
 
 /// How the schedule is made (shared by preview, propose and renegotiate).
@@ -24,7 +25,7 @@ pub struct ScheduleArgs {
     pub amount: String,
     /// custom: the dates given with --date.
     #[arg(long, default_value = "monthly", value_parser = crate::values::frequencies(), ignore_case = true)]
-    pub frequency: String,
+    pub frequency: kindly_followup::plan::schedule::Frequency,
     /// First installment (or down payment) date; default today.
     #[arg(long, default_value = "")]
     pub first_date: String,
@@ -67,10 +68,10 @@ impl ScheduleArgs {
             invoice_ids: self.invoices.clone(),
             count: self.count.clone(),
             installment_amount: self.amount.clone(),
-            frequency: if installments.is_some() && self.frequency == "monthly" {
-                "custom".into()
+            frequency: if installments.is_some() && self.frequency == Frequency::Monthly {
+                Frequency::Custom
             } else {
-                self.frequency.clone()
+                self.frequency
             },
             first_date: self.first_date.clone(),
             custom_dates: self.dates.clone(),
@@ -97,7 +98,7 @@ pub enum PlansCmd {
         #[arg(long = "on", default_value = "")]
         agreed_on: String,
         #[arg(long, value_parser = crate::values::agreed_how(), ignore_case = true)]
-        how: String,
+        how: kindly_core::vocab::AgreedHow,
         #[arg(long, default_value = "")]
         note: String,
     },
@@ -128,7 +129,7 @@ pub enum PlansCmd {
     Done {
         id: i64,
         #[arg(long, value_parser = crate::values::channels())]
-        channel: String,
+        channel: kindly_followup::ladder::Channel,
         #[arg(long, default_value = "")]
         note: String,
     },
@@ -137,7 +138,7 @@ pub enum PlansCmd {
         id: i64,
         /// Default: letter for English, A4 otherwise.
         #[arg(long, value_parser = crate::values::page_sizes(), ignore_case = true)]
-        page_size: Option<String>,
+        page_size: Option<kindly_pdf::PageSize>,
         /// Print it (CUPS lp; KINDLY_PRINT_COMMAND overrides) and record it if the printer took it;
         /// without it the PDF is only saved.
         #[arg(long)]
@@ -150,7 +151,7 @@ pub enum PlansCmd {
         id: i64,
         /// Default: letter for English, A4 otherwise.
         #[arg(long, value_parser = crate::values::page_sizes(), ignore_case = true)]
-        page_size: Option<String>,
+        page_size: Option<kindly_pdf::PageSize>,
     },
 }
 
@@ -247,24 +248,14 @@ pub async fn run(ctx: Ctx<'_>, cmd: PlansCmd, json: bool) -> Result<String, ApiE
         PlansCmd::Letter { id, page_size, print } => {
             let fonts = kindly_pdf::Fonts::load().map_err(ApiError::from)?;
             let printer = kindly_api::print::Printer::from_env();
-            let r = plans::reminder_letter(
-                ctx,
-                &fonts,
-                &printer,
-                &PlanPdfRequest { plan_id: id, page_size: page_size.unwrap_or_default(), print },
-            )
-            .await?;
-            out(json, &r, |r| format!("{} ({})\n", r.path, r.print_state.replace('_', " ")))
+            let r = plans::reminder_letter(ctx, &fonts, &printer, &PlanPdfRequest { plan_id: id, page_size, print })
+                .await?;
+            out(json, &r, |r| format!("{} ({})\n", r.path, r.print_state.as_str().replace('_', " ")))
         }
         PlansCmd::Email { id } => out(json, &plans::proposal_email(ctx, id).await?, message_text),
         PlansCmd::Pdf { id, page_size } => {
             let fonts = kindly_pdf::Fonts::load().map_err(ApiError::from)?;
-            let r = plans::plan_pdf(
-                ctx,
-                &fonts,
-                &PlanPdfRequest { plan_id: id, page_size: page_size.unwrap_or_default(), print: false },
-            )
-            .await?;
+            let r = plans::plan_pdf(ctx, &fonts, &PlanPdfRequest { plan_id: id, page_size, print: false }).await?;
             out(json, &r, |r| format!("{}\n", r.path))
         }
     }

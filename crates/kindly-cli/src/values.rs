@@ -2,23 +2,25 @@
 //! anything else with the list of what is allowed (`--sort bogus` used to be
 //! silently read as the default).
 //!
-//! Each list comes from the type or constant that parses the value where one
-//! exists (`Locale::ALL`, `InvoiceState::ALL`, `kindly_store::AGREED_HOW`,
-//! `Channel::as_str`, …). The few written here (the use case parses them
-//! inline) are checked against their parser by the tests below, or, where the
-//! parser is private to a use case, by the CLI integration tests
-//! (`tests/cli/values.rs`). Aliases the use cases also accept stay accepted
-//! but are hidden from the help and the error message.
+//! Every option whose value is a vocabulary of the domain (`Channel`,
+//! `InvoiceSort`, `AgreedHow`, …) is parsed by [`words`] straight into that
+//! enum, from its own list of values (`strum::VariantArray`), so the CLI can
+//! neither miss a value nor accept one the enum lacks. A few friendly
+//! spellings stay accepted as hidden aliases. The remaining lists are
+//! filters the use cases take as text (a state or "all", event kinds,
+//! outbox states, bank formats with their aliases); they come from the
+//! type or constant that parses them, and the tests below check them.
 
-use clap::builder::{PossibleValue, PossibleValuesParser};
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use kindly_api::contacts::CallOutcome;
 use kindly_core::invoice::InvoiceState;
 use kindly_core::locale::Locale;
-use kindly_core::payment::PaymentMethod;
 use kindly_core::timeline::EventKind;
+use kindly_core::vocab::{AgreedHow, ChasingMode, ClientSort, ContactKind, InvoiceSort, Word};
 use kindly_followup::ladder::Channel;
 use kindly_followup::plan::schedule::Frequency;
 use kindly_mail::Security;
+use kindly_pdf::PageSize;
 
 fn parser<I, T>(values: I) -> PossibleValuesParser
 where
@@ -28,125 +30,93 @@ where
     PossibleValuesParser::new(values)
 }
 
-/// Every `Channel`, in the order the help shows them.
-pub(crate) const CHANNELS: [Channel; 3] = [Channel::Email, Channel::Letter, Channel::Phone];
+/// A parser giving a vocabulary value: its words are the choices, `aliases`
+/// (alias, word) are accepted but hidden, in any case.
+pub fn words<T: Word>(aliases: &'static [(&'static str, &'static str)]) -> impl TypedValueParser<Value = T> {
+    let values = T::VARIANTS.iter().map(move |v| {
+        let w = v.word();
+        PossibleValue::new(w).aliases(aliases.iter().filter(move |(_, to)| *to == w).map(|(a, _)| *a))
+    });
+    PossibleValuesParser::new(values).map(move |typed: String| {
+        let typed = typed.to_ascii_lowercase();
+        let word = aliases.iter().find(|(a, _)| *a == typed).map_or(typed.as_str(), |(_, to)| to);
+        // clap accepted only these words and aliases, so the lookup finds one.
+        T::from_word(word).unwrap_or(T::VARIANTS[0])
+    })
+}
 
-/// Every `Security`.
-pub(crate) const SECURITIES: [Security; 3] = [Security::Starttls, Security::Tls, Security::Plain];
+pub const PAGE_SIZE_ALIASES: &[(&str, &str)] = &[("us", "letter"), ("us_letter", "letter")];
+pub const CONTACT_KIND_ALIASES: &[(&str, &str)] = &[("incoming-call", "incoming_call"), ("call", "incoming_call")];
+pub const OUTCOME_ALIASES: &[(&str, &str)] = &[("no-answer", "no_answer"), ("wrong-number", "wrong_number")];
+pub const AGREED_ALIASES: &[(&str, &str)] = &[("e-mail", "email"), ("in-person", "in_person")];
+pub const PROMISE_ALIASES: &[(&str, &str)] = &[("phone", "call"), ("e-mail", "email"), ("in-person", "in_person")];
+pub const FREQUENCY_ALIASES: &[(&str, &str)] = &[("biweekly", "fortnightly")];
 
-/// Every `Frequency`.
-pub(crate) const FREQUENCIES: [Frequency; 4] =
-    [Frequency::Weekly, Frequency::Fortnightly, Frequency::Monthly, Frequency::Custom];
+pub fn page_sizes() -> impl TypedValueParser<Value = PageSize> {
+    words(PAGE_SIZE_ALIASES)
+}
+pub fn client_sorts() -> impl TypedValueParser<Value = ClientSort> {
+    words(&[])
+}
+pub fn invoice_sorts() -> impl TypedValueParser<Value = InvoiceSort> {
+    words(&[])
+}
+pub fn chasing_modes() -> impl TypedValueParser<Value = ChasingMode> {
+    words(&[])
+}
+pub fn payment_methods() -> impl TypedValueParser<Value = kindly_core::payment::PaymentMethod> {
+    words(&[])
+}
+pub fn note_kinds() -> impl TypedValueParser<Value = ContactKind> {
+    words(CONTACT_KIND_ALIASES)
+}
+pub fn channels() -> impl TypedValueParser<Value = Channel> {
+    words(&[])
+}
+pub fn securities() -> impl TypedValueParser<Value = Security> {
+    words(&[])
+}
+pub fn frequencies() -> impl TypedValueParser<Value = Frequency> {
+    words(FREQUENCY_ALIASES)
+}
+pub fn agreed_how() -> impl TypedValueParser<Value = AgreedHow> {
+    words(AGREED_ALIASES)
+}
+pub fn promise_how() -> impl TypedValueParser<Value = AgreedHow> {
+    words(PROMISE_ALIASES)
+}
+pub fn outcomes() -> impl TypedValueParser<Value = CallOutcome> {
+    words(OUTCOME_ALIASES)
+}
 
-/// Every `CallOutcome`.
-pub(crate) const OUTCOMES: [CallOutcome; 4] =
-    [CallOutcome::Reached, CallOutcome::Voicemail, CallOutcome::NoAnswer, CallOutcome::WrongNumber];
-
-/// `clients chasing MODE` (parsed by `kindly_core::client::validate_chasing`).
-pub(crate) const CHASING_MODES: [&str; 3] = ["on", "paused", "off"];
-
-/// `--page-size` (parsed by `kindly_api::documents::page_size`, which also
-/// takes "us" and "us_letter", in any case).
-pub(crate) const PAGE_SIZES: [&str; 2] = ["a4", "letter"];
-
-/// `notes add --kind` (parsed in `kindly_api::contacts::log_contact`, which
-/// reads `-` as `_` and takes "call" for an incoming call).
-pub(crate) const NOTE_KINDS: [&str; 4] = ["note", "incoming-call", "email", "letter"];
-
-/// `bank import --format` (parsed in `kindly_api::bank`, in any case, with the
-/// aliases below).
-pub(crate) const BANK_FORMATS: [&str; 5] = ["auto", "camt", "mt940", "ofx", "csv"];
-
-/// `invoices hold --kind` (parsed by `kindly_api::followups::set_invoice_hold`,
-/// where "none" takes the hold off: that is `invoices resume`).
-pub(crate) const HOLD_KINDS: [&str; 2] = ["disputed", "paused"];
-
+/// `clients add --language`: the text `ClientInput` validates.
 pub fn languages() -> PossibleValuesParser {
     parser(Locale::ALL.map(Locale::code))
 }
 
-pub fn client_sorts() -> PossibleValuesParser {
-    parser(kindly_api::clients::SORTS)
-}
-
-pub fn chasing_modes() -> PossibleValuesParser {
-    parser(CHASING_MODES)
-}
-
-/// Every derived state, and "all".
+/// Every derived state, and "all" (the list filter's text).
 pub fn invoice_states() -> PossibleValuesParser {
     parser(InvoiceState::ALL.map(InvoiceState::as_str).into_iter().chain(["all"]))
 }
 
-pub fn invoice_sorts() -> PossibleValuesParser {
-    parser(kindly_api::invoices::SORTS)
-}
-
-pub fn page_sizes() -> PossibleValuesParser {
-    parser([PossibleValue::new(PAGE_SIZES[0]), PossibleValue::new(PAGE_SIZES[1]).aliases(["us", "us_letter"])])
-}
-
-pub fn payment_methods() -> PossibleValuesParser {
-    parser(PaymentMethod::ALL.map(PaymentMethod::as_str))
-}
-
-pub fn note_kinds() -> PossibleValuesParser {
-    parser(NOTE_KINDS.map(|k| match k {
-        "incoming-call" => PossibleValue::new(k).aliases(["incoming_call", "call"]),
-        _ => PossibleValue::new(k),
-    }))
-}
-
-pub fn channels() -> PossibleValuesParser {
-    parser(CHANNELS.map(Channel::as_str))
-}
-
-pub fn securities() -> PossibleValuesParser {
-    parser(SECURITIES.map(Security::as_str))
+/// `invoices hold --kind` (parsed by `kindly_api::followups::set_invoice_hold`,
+/// where "none" takes the hold off: that is `invoices resume`).
+pub fn hold_kinds() -> PossibleValuesParser {
+    use kindly_core::vocab::HoldKind;
+    parser([HoldKind::Disputed, HoldKind::Paused].map(HoldKind::as_str))
 }
 
 pub fn outbox_states() -> PossibleValuesParser {
-    parser(kindly_api::outbox::STATES)
-}
-
-pub fn frequencies() -> PossibleValuesParser {
-    parser(FREQUENCIES.map(|f| match f {
-        Frequency::Fortnightly => PossibleValue::new(f.as_str()).alias("biweekly"),
-        _ => PossibleValue::new(f.as_str()),
-    }))
-}
-
-/// How a client agreed or promised (`kindly_store::AGREED_HOW`; both use
-/// cases also read "e-mail" and "in-person", promises "phone" for a call).
-pub fn agreed_how() -> PossibleValuesParser {
-    parser(kindly_store::AGREED_HOW.map(|h| match h {
-        "email" => PossibleValue::new(h).alias("e-mail"),
-        "in_person" => PossibleValue::new(h).alias("in-person"),
-        _ => PossibleValue::new(h),
-    }))
-}
-
-pub fn promise_how() -> PossibleValuesParser {
-    parser(kindly_store::AGREED_HOW.map(|h| match h {
-        "call" => PossibleValue::new(h).alias("phone"),
-        "email" => PossibleValue::new(h).alias("e-mail"),
-        "in_person" => PossibleValue::new(h).alias("in-person"),
-        _ => PossibleValue::new(h),
-    }))
-}
-
-/// Call outcomes; the use case reads `-` as `_`, so both spellings work.
-pub fn outcomes() -> PossibleValuesParser {
-    parser(OUTCOMES.map(|o| match o {
-        CallOutcome::NoAnswer => PossibleValue::new(o.as_str()).alias("no-answer"),
-        CallOutcome::WrongNumber => PossibleValue::new(o.as_str()).alias("wrong-number"),
-        CallOutcome::Reached | CallOutcome::Voicemail => PossibleValue::new(o.as_str()),
-    }))
+    parser(<kindly_core::vocab::OutboxState as strum::VariantArray>::VARIANTS.iter().map(|s| s.as_str()))
 }
 
 pub fn event_kinds() -> PossibleValuesParser {
     parser(EventKind::ALL.map(EventKind::as_str))
 }
+
+/// `bank import --format` (parsed in `kindly_api::bank`, in any case, with the
+/// aliases below).
+pub(crate) const BANK_FORMATS: [&str; 5] = ["auto", "camt", "mt940", "ofx", "csv"];
 
 pub fn bank_formats() -> PossibleValuesParser {
     parser(BANK_FORMATS.map(|f| match f {
@@ -157,106 +127,60 @@ pub fn bank_formats() -> PossibleValuesParser {
     }))
 }
 
-pub fn hold_kinds() -> PossibleValuesParser {
-    parser(HOLD_KINDS)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::builder::TypedValueParser;
+    use strum::VariantArray;
 
-    /// The names a parser accepts, aliases included.
-    fn accepted(p: PossibleValuesParser) -> Vec<String> {
-        use clap::builder::TypedValueParser;
-        p.possible_values()
-            .into_iter()
-            .flatten()
-            .flat_map(|v| v.get_name_and_aliases().map(str::to_string).collect::<Vec<_>>())
-            .collect()
+    fn parse<P: TypedValueParser>(p: &P, s: &str) -> Result<P::Value, clap::Error> {
+        let cmd = clap::Command::new("kindly");
+        p.parse_ref(&cmd, None, std::ffi::OsStr::new(s))
     }
 
-    // These matches fail to compile when a variant is added, so a new value
-    // cannot be left out of the CLI's list.
-    #[test]
-    fn every_variant_is_listed() {
-        for c in CHANNELS {
-            match c {
-                Channel::Email | Channel::Letter | Channel::Phone => {}
-            }
+    /// Every word and alias parses to the value it names; nothing else does.
+    fn check<T: Word + PartialEq + std::fmt::Debug>(p: impl TypedValueParser<Value = T>, aliases: &[(&str, &str)]) {
+        for v in T::VARIANTS {
+            assert_eq!(parse(&p, v.word()).ok(), Some(*v));
         }
-        for s in SECURITIES {
-            match s {
-                Security::Starttls | Security::Tls | Security::Plain => {}
-            }
+        for (alias, word) in aliases {
+            assert_eq!(parse(&p, alias).ok().map(Word::word), Some(*word), "{alias}");
         }
-        for f in FREQUENCIES {
-            match f {
-                Frequency::Weekly | Frequency::Fortnightly | Frequency::Monthly | Frequency::Custom => {}
-            }
-        }
-        for o in OUTCOMES {
-            match o {
-                CallOutcome::Reached | CallOutcome::Voicemail | CallOutcome::NoAnswer | CallOutcome::WrongNumber => {}
-            }
-        }
+        assert!(parse(&p, "bogus").is_err());
     }
 
     #[test]
-    fn enum_lists_parse_back_to_their_variants() {
-        for v in accepted(channels()) {
-            assert!(Channel::parse(&v).is_some(), "{v}");
-        }
-        for v in accepted(securities()) {
-            assert!(Security::parse(&v).is_some(), "{v}");
-        }
-        for v in accepted(frequencies()) {
-            assert!(Frequency::parse(&v).is_some(), "{v}");
-        }
-        for v in accepted(outcomes()) {
-            assert!(CallOutcome::parse(&v).is_some(), "{v}");
-        }
-        for v in accepted(languages()) {
+    fn vocabularies_parse_to_their_values() {
+        check(page_sizes(), PAGE_SIZE_ALIASES);
+        assert_eq!(parse(&page_sizes(), "US").ok(), Some(PageSize::Letter));
+        check(client_sorts(), &[]);
+        check(invoice_sorts(), &[]);
+        check(chasing_modes(), &[]);
+        check(payment_methods(), &[]);
+        check(note_kinds(), CONTACT_KIND_ALIASES);
+        check(channels(), &[]);
+        check(securities(), &[]);
+        check(frequencies(), FREQUENCY_ALIASES);
+        check(agreed_how(), AGREED_ALIASES);
+        check(promise_how(), PROMISE_ALIASES);
+        check(outcomes(), OUTCOME_ALIASES);
+    }
+
+    #[test]
+    fn text_lists_match_their_parsers() {
+        let names = |p: PossibleValuesParser| -> Vec<String> {
+            p.possible_values().into_iter().flatten().map(|v| v.get_name().to_string()).collect()
+        };
+        for v in names(languages()) {
             assert!(Locale::parse(&v).is_ok(), "{v}");
         }
-        for v in accepted(payment_methods()) {
-            assert!(PaymentMethod::parse(&v).is_ok(), "{v}");
-        }
-        for v in accepted(event_kinds()) {
+        for v in names(event_kinds()) {
             assert!(EventKind::parse(&v).is_some(), "{v}");
         }
-        for v in accepted(invoice_states()) {
+        for v in names(invoice_states()) {
             assert!(v == "all" || InvoiceState::parse(&v).is_some(), "{v}");
         }
-        assert_eq!(accepted(invoice_states()).len(), InvoiceState::ALL.len() + 1);
-    }
-
-    #[test]
-    fn sorts_are_the_use_cases_own() {
-        for v in accepted(client_sorts()) {
-            assert!(kindly_api::clients::parse_sort(&v).is_some(), "{v}");
-        }
-        for v in accepted(invoice_sorts()) {
-            assert!(kindly_api::invoices::parse_sort(&v).is_some(), "{v}");
-        }
-        assert!(kindly_api::clients::parse_sort("bogus").is_none());
-        assert!(kindly_api::invoices::parse_sort("bogus").is_none());
-    }
-
-    #[test]
-    fn written_lists_match_their_parsers() {
-        // Chasing modes: exactly what validate_chasing takes.
-        let until = chrono::NaiveDate::from_ymd_opt(2030, 1, 1);
-        for m in CHASING_MODES {
-            assert!(kindly_core::client::validate_chasing(m, until, "").is_ok(), "{m}");
-        }
-        assert!(kindly_core::client::validate_chasing("bogus", until, "").is_err());
-        // Page sizes, aliases included, in any case.
-        for v in accepted(page_sizes()) {
-            assert!(kindly_api::documents::page_size(&v, Locale::De).is_ok(), "{v}");
-            assert!(kindly_api::documents::page_size(&v.to_uppercase(), Locale::De).is_ok(), "{v}");
-        }
-        assert!(kindly_api::documents::page_size("a5", Locale::De).is_err());
-        // How a plan was agreed: the store's list (aliases normalised by the use case).
-        assert_eq!(accepted(agreed_how()).iter().filter(|v| kindly_store::AGREED_HOW.contains(&v.as_str())).count(), 4);
+        assert_eq!(names(invoice_states()).len(), InvoiceState::ALL.len() + 1);
+        assert_eq!(names(outbox_states()).len(), kindly_core::vocab::OutboxState::VARIANTS.len());
     }
 }

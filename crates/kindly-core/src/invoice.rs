@@ -207,7 +207,9 @@ impl InvoiceStatus {
 /// The state a person sees, derived from status, dates and payments on a
 /// given day. Precedence: cancelled, draft, paid, overdue (even if partly
 /// paid: the UI adds "part paid"), partially paid, due soon, open.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord, ts_rs::TS, strum::VariantArray)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord, ts_rs::TS, strum::VariantArray,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum InvoiceState {
     Overdue,

@@ -8,9 +8,10 @@ use crate::text;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, strum::VariantArray)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, strum::VariantArray, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum PaymentMethod {
+    #[default]
     BankTransfer,
     Card,
     Paypal,

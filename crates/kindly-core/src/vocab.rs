@@ -5,6 +5,18 @@
 //! their rules (`InvoiceState`, `Channel`, `Tone`, …) carry the same
 //! derives where they are defined.
 
+/// A value of a closed vocabulary and its stored / wire word. Lets generic
+/// code (the CLI's option parsers, the TypeScript value lists) list and
+/// parse every vocabulary the same way.
+pub trait Word: Copy + Send + Sync + 'static + strum::VariantArray {
+    fn word(self) -> &'static str;
+
+    /// The value whose word is `s`.
+    fn from_word(s: &str) -> Option<Self> {
+        Self::VARIANTS.iter().copied().find(|v| v.word() == s)
+    }
+}
+
 /// Declares a closed vocabulary: the enum, its wire words, `as_str`,
 /// `parse` and `Display`, and `VARIANTS` (every value, for lists and tests).
 #[macro_export]
@@ -33,8 +45,59 @@ macro_rules! vocabulary {
                 f.write_str(self.as_str())
             }
         }
+
+        $crate::str_eq_only!($name);
+
+        impl $crate::vocab::Word for $name {
+            fn word(self) -> &'static str {
+                self.as_str()
+            }
+        }
     };
 }
+
+/// `value == "word"` and `"{value}"`: the wire form, for domain enums that
+/// have an `as_str` (tests, CLI output).
+#[macro_export]
+macro_rules! str_eq {
+    ($($name:ty),*) => {$(
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        $crate::str_eq_only!($name);
+        impl $crate::vocab::Word for $name {
+            fn word(self) -> &'static str {
+                self.as_str()
+            }
+        }
+    )*};
+}
+
+/// `value == "word"` only (the type has its own `Display`).
+#[macro_export]
+macro_rules! str_eq_only {
+    ($($name:ty),*) => {$(
+        impl PartialEq<&str> for $name {
+            fn eq(&self, other: &&str) -> bool {
+                self.as_str() == *other
+            }
+        }
+        impl PartialEq<$name> for &str {
+            fn eq(&self, other: &$name) -> bool {
+                *self == other.as_str()
+            }
+        }
+    )*};
+}
+
+str_eq!(
+    crate::invoice::InvoiceState,
+    crate::invoice::InvoiceStatus,
+    crate::timeline::EventKind,
+    crate::payment::PaymentMethod
+);
 
 vocabulary! {
     /// Where an e-mail is in the outbox (see 0003_outbox.sql).
@@ -61,11 +124,13 @@ vocabulary! {
 
 vocabulary! {
     /// What a "print this" request did: only saved, printed (the print
-    /// command took it), or opened in the PDF viewer to be confirmed.
+    /// command took it), opened in the PDF viewer to be confirmed, or
+    /// refused by the printer.
     pub enum PrintState {
         Saved = "saved",
         Printed = "printed",
         AwaitingConfirmation = "awaiting_confirmation",
+        NotPrinted = "not_printed",
     }
 }
 
@@ -82,8 +147,10 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// How a client agreed to a plan.
+    /// How a client agreed to a plan (or promised to pay).
+    #[derive(Default)]
     pub enum AgreedHow {
+        #[default]
         Call = "call",
         Email = "email",
         Letter = "letter",
@@ -103,7 +170,9 @@ vocabulary! {
 
 vocabulary! {
     /// What the client sent or said, logged by hand on the timeline.
+    #[derive(Default)]
     pub enum ContactKind {
+        #[default]
         Note = "note",
         IncomingCall = "incoming_call",
         Email = "email",
@@ -138,6 +207,93 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What became of a promise to pay.
+    pub enum PromiseOutcome {
+        Open = "open",
+        Kept = "kept",
+        Broken = "broken",
+    }
+}
+
+vocabulary! {
+    /// One installment's status on a day.
+    pub enum InstallmentStatus {
+        Paid = "paid",
+        PartlyPaid = "partly_paid",
+        Upcoming = "upcoming",
+        DueToday = "due_today",
+        Late = "late",
+    }
+}
+
+vocabulary! {
+    /// A plan's standing: for an active plan on track, late (within the
+    /// grace period) or broken (not yet recorded); otherwise its state.
+    pub enum PlanStanding {
+        OnTrack = "on_track",
+        Late = "late",
+        Broken = "broken",
+        Proposed = "proposed",
+        Completed = "completed",
+        Renegotiated = "renegotiated",
+        Cancelled = "cancelled",
+    }
+}
+
+vocabulary! {
+    /// A plan message: an installment heads-up or reminder, the broken-plan
+    /// notice, or the proposal itself.
+    pub enum PlanMessageKind {
+        HeadsUp = "heads_up",
+        Reminder = "reminder",
+        BrokenNotice = "broken_notice",
+        Proposal = "proposal",
+    }
+}
+
+vocabulary! {
+    /// Whether Kindly proposes follow-ups for a client.
+    pub enum ChasingMode {
+        On = "on",
+        Paused = "paused",
+        Off = "off",
+    }
+}
+
+vocabulary! {
+    /// What an imported bank entry became.
+    pub enum BankEntryStatus {
+        Recorded = "recorded",
+        Review = "review",
+        Unmatched = "unmatched",
+        Debit = "debit",
+        Known = "known",
+        Ignored = "ignored",
+        Assigned = "assigned",
+    }
+}
+
+vocabulary! {
+    /// A file kept as evidence with a timeline entry.
+    pub enum EvidenceKind {
+        Pdf = "pdf",
+        Eml = "eml",
+        Scan = "scan",
+        /// A file recorded without a kind.
+        Other = "file",
+    }
+}
+
+vocabulary! {
+    /// An evidence file checked against its recorded SHA-256.
+    pub enum FileCheck {
+        Ok = "ok",
+        Missing = "missing",
+        Changed = "changed",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,5 +322,19 @@ mod tests {
         check(ContactKind::as_str, ContactKind::parse);
         check(ClientSort::as_str, ClientSort::parse);
         check(InvoiceSort::as_str, InvoiceSort::parse);
+        check(PromiseOutcome::as_str, PromiseOutcome::parse);
+        check(InstallmentStatus::as_str, InstallmentStatus::parse);
+        check(PlanStanding::as_str, PlanStanding::parse);
+        check(PlanMessageKind::as_str, PlanMessageKind::parse);
+        check(ChasingMode::as_str, ChasingMode::parse);
+        check(BankEntryStatus::as_str, BankEntryStatus::parse);
+        check(EvidenceKind::as_str, EvidenceKind::parse);
+        check(FileCheck::as_str, FileCheck::parse);
+    }
+}
+
+impl Word for crate::locale::Locale {
+    fn word(self) -> &'static str {
+        self.code()
     }
 }

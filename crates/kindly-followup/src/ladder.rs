@@ -12,9 +12,10 @@ pub enum Tone {
     CourteousFirm,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS, strum::VariantArray)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, ts_rs::TS, strum::VariantArray, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
+    #[default]
     Email,
     Letter,
     Phone,
@@ -146,3 +147,5 @@ mod tests {
         assert_eq!(Ladder { stages: vec![] }.validated().unwrap_err().code(), "ladder_size");
     }
 }
+
+kindly_core::str_eq!(Tone, Channel);

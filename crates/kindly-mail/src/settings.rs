@@ -195,3 +195,5 @@ mod tests {
         assert_eq!(s.validate().unwrap_err().code(), "invalid_certificate");
     }
 }
+
+kindly_core::str_eq!(Security);

@@ -11,7 +11,9 @@ use crate::text::{clean, Run, Shaper, MM_PER_PT};
 use crate::{Party, Table};
 
 /// Paper size, which also decides the envelope-window geometry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS, strum::VariantArray)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize, ts_rs::TS, strum::VariantArray,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum PageSize {
     /// 210 × 297 mm, laid out after DIN 5008 form B for DL / C5 / C4 window envelopes.
@@ -31,6 +33,14 @@ pub struct Window {
 }
 
 impl PageSize {
+    /// The stored and wire word.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            PageSize::A4 => "a4",
+            PageSize::Letter => "letter",
+        }
+    }
+
     /// Page width and height in mm.
     pub fn size_mm(self) -> (f32, f32) {
         match self {
@@ -658,3 +668,5 @@ impl<'a, 'f> Flow<'a, 'f> {
         Ok(self.pages)
     }
 }
+
+kindly_core::str_eq!(PageSize);

@@ -1,7 +1,123 @@
 // Generated from the Rust types in crates/kindly-api by `bindings::typescript()`.
 // Do not edit: run `cargo run -p kindly-cli -- dev write-bindings` after changing them.
 
-export type ErrorCode = "agreed_before_proposed" | "agreed_in_future" | "already_cancelled" | "already_contacted_today" | "already_done" | "already_printed" | "already_queued" | "amount_too_large" | "append_only" | "bank_allocation_refused" | "bank_allocation_too_much" | "bank_amount_invalid" | "bank_camt_unsupported" | "bank_csv_malformed" | "bank_csv_mapping_invalid" | "bank_csv_mapping_needed" | "bank_csv_row_invalid" | "bank_currency_invalid" | "bank_date_invalid" | "bank_entry_debit" | "bank_entry_decided" | "bank_field_missing" | "bank_file_empty" | "bank_file_encoding_invalid" | "bank_file_too_large" | "bank_file_unknown_format" | "bank_format_unknown" | "bank_mt940_malformed" | "bank_ofx_malformed" | "bank_resolve_conflict" | "bank_xml_doctype_refused" | "bank_xml_entity_undefined" | "bank_xml_malformed" | "bank_xml_truncated" | "bank_zip_empty" | "bank_zip_invalid" | "bank_zip_member_invalid" | "bank_zip_too_large" | "bank_zip_too_many_members" | "bench_failed" | "control_characters" | "currency_mismatch" | "database_busy" | "database_corrupt" | "database_error" | "database_read_only" | "disk_full" | "due_before_issue" | "duplicate_invoice_number" | "duplicate_offset" | "email_final" | "epc_amount" | "epc_currency" | "epc_field_too_long" | "file_dialog" | "file_not_found" | "in_outbox" | "internal" | "invalid_action" | "invalid_agreed_how" | "invalid_allocation" | "invalid_amount" | "invalid_bic" | "invalid_certificate" | "invalid_channel" | "invalid_date" | "invalid_days" | "invalid_email" | "invalid_frequency" | "invalid_hold" | "invalid_how" | "invalid_iban" | "invalid_kind" | "invalid_link" | "invalid_number_pattern" | "invalid_offset" | "invalid_outcome" | "invalid_page_size" | "invalid_phone" | "invalid_port" | "invalid_quantity" | "invalid_security" | "invalid_state" | "invalid_tax_rate" | "invalid_terms" | "invalid_tone" | "invoice_has_payments" | "invoice_immutable" | "invoice_not_issued" | "invoice_not_payable" | "io_error" | "keychain_failed" | "keychain_locked" | "keychain_unavailable" | "ladder_size" | "letters_changed" | "letters_not_drawn" | "line_description_empty" | "mail_build" | "mixed_clients" | "mixed_currencies" | "newer_schema" | "no_data_dir" | "no_email" | "no_line_items" | "no_template" | "not_a_kept_file" | "not_an_email" | "not_found" | "not_printed" | "nothing_owing" | "nothing_to_print" | "offset_out_of_range" | "open_failed" | "outbox_busy" | "outbox_state" | "overpayment" | "password_missing" | "payment_in_future" | "pdf_does_not_fit" | "pdf_font_load" | "pdf_font_subset" | "pdf_missing_glyph" | "pdf_qr" | "pdf_render" | "plan_custom_dates" | "plan_date_range" | "plan_dates_out_of_order" | "plan_down_payment" | "plan_exists" | "plan_grace_days" | "plan_heads_up_days" | "plan_installment_amount" | "plan_installment_count" | "plan_installment_zero" | "plan_reminder_days" | "plan_state" | "plan_sum_mismatch" | "promise_in_past" | "promise_needs_reached" | "promise_too_large" | "range_reversed" | "reference_check_digits" | "reference_empty" | "reference_invalid_character" | "reference_not_rf" | "reference_too_long" | "required" | "retry_not_later" | "smtp_auth" | "smtp_certificate" | "smtp_connect" | "smtp_dns" | "smtp_dropped" | "smtp_not_configured" | "smtp_recipient_rejected" | "smtp_rejected" | "smtp_sender_rejected" | "smtp_settings_damaged" | "smtp_timeout" | "smtp_tls" | "smtp_transient" | "stage_name_empty" | "template_render_failed" | "template_syntax" | "too_long" | "unknown_currency" | "unknown_placeholder" | "unknown_stage" | "unsupported_language" | "unsupported_scan" | "wrong_client";
+export type InvoiceState = "overdue" | "due_soon" | "partially_paid" | "open" | "draft" | "paid" | "cancelled";
+
+export const InvoiceStateValues: readonly InvoiceState[] = ["overdue", "due_soon", "partially_paid", "open", "draft", "paid", "cancelled"];
+
+export type InvoiceStatus = "draft" | "issued" | "cancelled";
+
+export const InvoiceStatusValues: readonly InvoiceStatus[] = ["draft", "issued", "cancelled"];
+
+export type EventKind = "client_created" | "client_updated" | "chasing_changed" | "invoice_created" | "invoice_issued" | "invoice_cancelled" | "payment_recorded" | "note" | "follow_up_done" | "email_withdrawn" | "plan_proposed" | "plan_agreed" | "plan_completed" | "plan_broken" | "plan_cancelled" | "plan_renegotiated" | "installment_reminder" | "call_logged" | "inbound_contact" | "promise_recorded" | "promise_kept" | "promise_broken" | "correction";
+
+export const EventKindValues: readonly EventKind[] = ["client_created", "client_updated", "chasing_changed", "invoice_created", "invoice_issued", "invoice_cancelled", "payment_recorded", "note", "follow_up_done", "email_withdrawn", "plan_proposed", "plan_agreed", "plan_completed", "plan_broken", "plan_cancelled", "plan_renegotiated", "installment_reminder", "call_logged", "inbound_contact", "promise_recorded", "promise_kept", "promise_broken", "correction"];
+
+export type Locale = "en" | "de" | "fr" | "es";
+
+export const LocaleValues: readonly Locale[] = ["en", "de", "fr", "es"];
+
+export type PaymentMethod = "bank_transfer" | "card" | "paypal" | "cash" | "cheque" | "other";
+
+export const PaymentMethodValues: readonly PaymentMethod[] = ["bank_transfer", "card", "paypal", "cash", "cheque", "other"];
+
+export type Tone = "friendly" | "courteous" | "courteous_firm";
+
+export const ToneValues: readonly Tone[] = ["friendly", "courteous", "courteous_firm"];
+
+export type Channel = "email" | "letter" | "phone";
+
+export const ChannelValues: readonly Channel[] = ["email", "letter", "phone"];
+
+export type Frequency = "weekly" | "fortnightly" | "monthly" | "custom";
+
+export const FrequencyValues: readonly Frequency[] = ["weekly", "fortnightly", "monthly", "custom"];
+
+export type ReminderKind = "heads_up" | "reminder" | "broken_notice";
+
+export const ReminderKindValues: readonly ReminderKind[] = ["heads_up", "reminder", "broken_notice"];
+
+export type PageSize = "a4" | "letter";
+
+export const PageSizeValues: readonly PageSize[] = ["a4", "letter"];
+
+export type Security = "starttls" | "tls" | "plain";
+
+export const SecurityValues: readonly Security[] = ["starttls", "tls", "plain"];
+
+export type CallOutcome = "reached" | "voicemail" | "no_answer" | "wrong_number";
+
+export const CallOutcomeValues: readonly CallOutcome[] = ["reached", "voicemail", "no_answer", "wrong_number"];
+
+export type OutboxState = "queued" | "sending" | "sent" | "failed" | "uncertain" | "cancelled";
+
+export const OutboxStateValues: readonly OutboxState[] = ["queued", "sending", "sent", "failed", "uncertain", "cancelled"];
+
+export type LetterState = "made" | "awaiting_confirmation" | "printed" | "not_printed";
+
+export const LetterStateValues: readonly LetterState[] = ["made", "awaiting_confirmation", "printed", "not_printed"];
+
+export type PrintState = "saved" | "printed" | "awaiting_confirmation" | "not_printed";
+
+export const PrintStateValues: readonly PrintState[] = ["saved", "printed", "awaiting_confirmation", "not_printed"];
+
+export type PlanState = "proposed" | "active" | "completed" | "broken" | "renegotiated" | "cancelled";
+
+export const PlanStateValues: readonly PlanState[] = ["proposed", "active", "completed", "broken", "renegotiated", "cancelled"];
+
+export type PlanStanding = "on_track" | "late" | "broken" | "proposed" | "completed" | "renegotiated" | "cancelled";
+
+export const PlanStandingValues: readonly PlanStanding[] = ["on_track", "late", "broken", "proposed", "completed", "renegotiated", "cancelled"];
+
+export type PlanMessageKind = "heads_up" | "reminder" | "broken_notice" | "proposal";
+
+export const PlanMessageKindValues: readonly PlanMessageKind[] = ["heads_up", "reminder", "broken_notice", "proposal"];
+
+export type InstallmentStatus = "paid" | "partly_paid" | "upcoming" | "due_today" | "late";
+
+export const InstallmentStatusValues: readonly InstallmentStatus[] = ["paid", "partly_paid", "upcoming", "due_today", "late"];
+
+export type AgreedHow = "call" | "email" | "letter" | "in_person";
+
+export const AgreedHowValues: readonly AgreedHow[] = ["call", "email", "letter", "in_person"];
+
+export type HoldKind = "none" | "disputed" | "paused";
+
+export const HoldKindValues: readonly HoldKind[] = ["none", "disputed", "paused"];
+
+export type ContactKind = "note" | "incoming_call" | "email" | "letter";
+
+export const ContactKindValues: readonly ContactKind[] = ["note", "incoming_call", "email", "letter"];
+
+export type PromiseOutcome = "open" | "kept" | "broken";
+
+export const PromiseOutcomeValues: readonly PromiseOutcome[] = ["open", "kept", "broken"];
+
+export type ChasingMode = "on" | "paused" | "off";
+
+export const ChasingModeValues: readonly ChasingMode[] = ["on", "paused", "off"];
+
+export type ClientSort = "name_asc" | "name_desc" | "newest" | "oldest";
+
+export const ClientSortValues: readonly ClientSort[] = ["name_asc", "name_desc", "newest", "oldest"];
+
+export type InvoiceSort = "attention" | "due_asc" | "due_desc" | "newest" | "number";
+
+export const InvoiceSortValues: readonly InvoiceSort[] = ["attention", "due_asc", "due_desc", "newest", "number"];
+
+export type BankEntryStatus = "recorded" | "review" | "unmatched" | "debit" | "known" | "ignored" | "assigned";
+
+export const BankEntryStatusValues: readonly BankEntryStatus[] = ["recorded", "review", "unmatched", "debit", "known", "ignored", "assigned"];
+
+export type EvidenceKind = "pdf" | "eml" | "scan" | "file";
+
+export const EvidenceKindValues: readonly EvidenceKind[] = ["pdf", "eml", "scan", "file"];
+
+export type FileCheck = "ok" | "missing" | "changed";
+
+export const FileCheckValues: readonly FileCheck[] = ["ok", "missing", "changed"];
+
+export type ErrorCode = "agreed_before_proposed" | "agreed_in_future" | "already_cancelled" | "already_contacted_today" | "already_done" | "already_printed" | "already_queued" | "amount_too_large" | "append_only" | "bank_allocation_refused" | "bank_allocation_too_much" | "bank_amount_invalid" | "bank_camt_unsupported" | "bank_csv_malformed" | "bank_csv_mapping_invalid" | "bank_csv_mapping_needed" | "bank_csv_row_invalid" | "bank_currency_invalid" | "bank_date_invalid" | "bank_entry_debit" | "bank_entry_decided" | "bank_field_missing" | "bank_file_empty" | "bank_file_encoding_invalid" | "bank_file_too_large" | "bank_file_unknown_format" | "bank_format_unknown" | "bank_mt940_malformed" | "bank_ofx_malformed" | "bank_resolve_conflict" | "bank_xml_doctype_refused" | "bank_xml_entity_undefined" | "bank_xml_malformed" | "bank_xml_truncated" | "bank_zip_empty" | "bank_zip_invalid" | "bank_zip_member_invalid" | "bank_zip_too_large" | "bank_zip_too_many_members" | "bench_failed" | "control_characters" | "currency_mismatch" | "database_busy" | "database_corrupt" | "database_error" | "database_read_only" | "disk_full" | "due_before_issue" | "duplicate_invoice_number" | "duplicate_offset" | "email_final" | "epc_amount" | "epc_currency" | "epc_field_too_long" | "file_dialog" | "file_not_found" | "in_outbox" | "internal" | "invalid_action" | "invalid_agreed_how" | "invalid_allocation" | "invalid_amount" | "invalid_bic" | "invalid_certificate" | "invalid_date" | "invalid_days" | "invalid_email" | "invalid_hold" | "invalid_how" | "invalid_iban" | "invalid_kind" | "invalid_link" | "invalid_number_pattern" | "invalid_offset" | "invalid_phone" | "invalid_port" | "invalid_quantity" | "invalid_state" | "invalid_tax_rate" | "invalid_terms" | "invoice_has_payments" | "invoice_immutable" | "invoice_not_issued" | "invoice_not_payable" | "io_error" | "keychain_failed" | "keychain_locked" | "keychain_unavailable" | "ladder_size" | "letters_changed" | "letters_not_drawn" | "line_description_empty" | "mail_build" | "mixed_clients" | "mixed_currencies" | "newer_schema" | "no_data_dir" | "no_email" | "no_line_items" | "no_template" | "not_a_kept_file" | "not_an_email" | "not_found" | "not_printed" | "nothing_owing" | "nothing_to_print" | "offset_out_of_range" | "open_failed" | "outbox_busy" | "outbox_state" | "overpayment" | "password_missing" | "payment_in_future" | "pdf_does_not_fit" | "pdf_font_load" | "pdf_font_subset" | "pdf_missing_glyph" | "pdf_qr" | "pdf_render" | "plan_custom_dates" | "plan_date_range" | "plan_dates_out_of_order" | "plan_down_payment" | "plan_exists" | "plan_grace_days" | "plan_heads_up_days" | "plan_installment_amount" | "plan_installment_count" | "plan_installment_zero" | "plan_reminder_days" | "plan_state" | "plan_sum_mismatch" | "promise_in_past" | "promise_needs_reached" | "promise_too_large" | "range_reversed" | "reference_check_digits" | "reference_empty" | "reference_invalid_character" | "reference_not_rf" | "reference_too_long" | "required" | "retry_not_later" | "smtp_auth" | "smtp_certificate" | "smtp_connect" | "smtp_dns" | "smtp_dropped" | "smtp_not_configured" | "smtp_recipient_rejected" | "smtp_rejected" | "smtp_sender_rejected" | "smtp_settings_damaged" | "smtp_timeout" | "smtp_tls" | "smtp_transient" | "stage_name_empty" | "template_render_failed" | "template_syntax" | "too_long" | "unknown_currency" | "unknown_placeholder" | "unknown_stage" | "unsupported_language" | "unsupported_scan" | "usage" | "wrong_client";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -30,7 +146,7 @@ export type TimelineItem = { id: number,
 /**
  * RFC 3339 instant in UTC; the UI shows it in the user's time zone.
  */
-at: string, kind: string, summary: string, invoice_id: number | null, invoice_number: string | null, };
+at: string, kind: EventKind, summary: string, invoice_id: number | null, invoice_number: string | null, };
 
 export type OptionItem = { value: string, label: string, };
 
@@ -68,13 +184,13 @@ export type ChasingInput = {
 /**
  * "on", "paused" or "off".
  */
-mode: string, 
+mode: ChasingMode, 
 /**
  * Last day of the pause (YYYY-MM-DD) when mode is "paused".
  */
 until: string | null, reason: string, };
 
-export type ChasingView = { mode: string, until: string | null, reason: string, 
+export type ChasingView = { mode: ChasingMode, until: string | null, reason: string, 
 /**
  * Whether follow-ups are proposed today.
  */
@@ -84,7 +200,7 @@ export type ClientListRequest = { search: string,
 /**
  * "name_asc" (default), "name_desc", "newest", "oldest".
  */
-sort: string, offset: number, limit: number, };
+sort: ClientSort, offset: number, limit: number, };
 
 export type ClientRow = { id: number, display_name: string, company: string | null, email: string | null, chasing: string, 
 /**
@@ -92,7 +208,7 @@ export type ClientRow = { id: number, display_name: string, company: string | nu
  */
 owing: Array<MoneyView>, overdue_invoices: number, };
 
-export type ClientView = { id: number, display_name: string, greeting_name: string, company: string | null, emails: Array<string>, phone: string | null, address: string, language: string, notes: string, chasing: ChasingView, created_at: string, };
+export type ClientView = { id: number, display_name: string, greeting_name: string, company: string | null, emails: Array<string>, phone: string | null, address: string, language: Locale, notes: string, chasing: ChasingView, created_at: string, };
 
 export type ClientDetail = { client: ClientView, owing: Array<MoneyView>, invoices: Page<InvoiceRow>, timeline: Array<TimelineItem>, };
 
@@ -146,13 +262,13 @@ export type InvoiceRow = { id: number, number: string, client_id: number, client
 /**
  * overdue, due_soon, partially_paid, open, draft, paid, cancelled.
  */
-state: string, issue_date: string, due_date: string, total: MoneyView, outstanding: MoneyView, days_overdue: number, part_paid: boolean, };
+state: InvoiceState, issue_date: string, due_date: string, total: MoneyView, outstanding: MoneyView, days_overdue: number, part_paid: boolean, };
 
 export type LineView = { description: string, quantity: string, unit_price: MoneyView, tax_rate: string, net: MoneyView, };
 
-export type PaymentView = { id: number, amount: MoneyView, paid_on: string, method: string, method_label: string, reference: string | null, };
+export type PaymentView = { id: number, amount: MoneyView, paid_on: string, method: PaymentMethod, method_label: string, reference: string | null, };
 
-export type InvoiceDetail = { id: number, number: string, client_id: number, client_name: string, status: string, state: string, issue_date: string, due_date: string, currency: string, lines: Array<LineView>, totals: TotalsView, paid: MoneyView, outstanding: MoneyView, days_overdue: number, notes: string, cancelled_reason: string | null, 
+export type InvoiceDetail = { id: number, number: string, client_id: number, client_name: string, status: InvoiceStatus, state: InvoiceState, issue_date: string, due_date: string, currency: string, lines: Array<LineView>, totals: TotalsView, paid: MoneyView, outstanding: MoneyView, days_overdue: number, notes: string, cancelled_reason: string | null, 
 /**
  * The ISO 11649 creditor reference payers quote ("RF3400000042"; printed in groups of four).
  */
@@ -160,7 +276,7 @@ creditor_reference: string | null, payments: Array<PaymentView>, timeline: Array
 /**
  * Follow-ups on hold: "disputed", "paused", or null.
  */
-hold: string | null, hold_until: string | null, hold_reason: string, };
+hold: HoldKind | null, hold_until: string | null, hold_reason: string, };
 
 export type InvoiceListRequest = { 
 /**
@@ -170,7 +286,7 @@ state: string, client_id: number | null, search: string,
 /**
  * "attention" (default: overdue first), "due_asc", "due_desc", "newest", "number".
  */
-sort: string, offset: number, limit: number, };
+sort: InvoiceSort, offset: number, limit: number, };
 
 export type CreatedInvoice = { id: number, number: string, };
 
@@ -186,19 +302,11 @@ date: string,
 /**
  * bank_transfer, card, paypal, cash, cheque, other.
  */
-method: string, reference: string, };
+method: PaymentMethod, reference: string, };
 
 export type NoteInput = { client_id: number, invoice_id: number | null, text: string, };
 
-export type StageView = { key: string, name: string, offset_days: number, 
-/**
- * friendly, courteous, courteous_firm.
- */
-tone: string, 
-/**
- * email, letter, phone.
- */
-channel: string, };
+export type StageView = { key: string, name: string, offset_days: number, tone: Tone, channel: Channel, };
 
 export type QueueRequest = { client_id: number | null, offset: number, limit: number, };
 
@@ -211,17 +319,17 @@ stage_date: string, due_date: string, days_overdue: number, outstanding: MoneyVi
  * The channel to use: the stage's, except that an e-mail stage for a
  * client without an e-mail address becomes a letter.
  */
-channel: string, email: string | null, phone: string | null, 
+channel: Channel, email: string | null, phone: string | null, 
 /**
  * The state of this stage's e-mail in the outbox (queued, sending,
  * failed, uncertain), if one was queued.
  */
-email_state: string | null, outbox_id: number | null, 
+email_state: OutboxState | null, outbox_id: number | null, 
 /**
- * This step's letter, when it was made but has not printed: "made",
- * "awaiting_confirmation" (opened in the PDF viewer) or "not_printed".
+ * This step's letter, when it was made but has not printed: made,
+ * awaiting_confirmation (opened in the PDF viewer) or not_printed.
  */
-letter_state: string | null, 
+letter_state: LetterState | null, 
 /**
  * Why the letter did not print, and what to do.
  */
@@ -253,7 +361,7 @@ template: TemplateInput | null, };
 
 export type FindingView = { rule: string, message: string, excerpt: string | null, };
 
-export type MessagePreview = { client_id: number, client_name: string, language: string, stage: StageView, channel: string, recipient_email: string | null, recipient_address: string, subject: string, body: string, findings: Array<FindingView>, invoice_numbers: Array<string>, outstanding: Array<MoneyView>, 
+export type MessagePreview = { client_id: number, client_name: string, language: Locale, stage: StageView, channel: Channel, recipient_email: string | null, recipient_address: string, subject: string, body: string, findings: Array<FindingView>, invoice_numbers: Array<string>, outstanding: Array<MoneyView>, 
 /**
  * The EPC payment QR payload when the balance is in EUR and an IBAN is set.
  */
@@ -264,15 +372,11 @@ epc_payload: string | null,
  */
 email_attachments: Array<string>, };
 
-export type MarkDoneRequest = { invoice_ids: Array<number>, 
-/**
- * email, letter or phone.
- */
-channel: string, note: string, };
+export type MarkDoneRequest = { invoice_ids: Array<number>, channel: Channel, note: string, };
 
 export type TemplateInput = { subject: string, body: string, };
 
-export type TemplateView = { stage_key: string, language: string, subject: string, body: string, is_default: boolean, findings: Array<FindingView>, placeholders: Array<OptionItem>, };
+export type TemplateView = { stage_key: string, language: Locale, subject: string, body: string, is_default: boolean, findings: Array<FindingView>, placeholders: Array<OptionItem>, };
 
 export type LadderView = { stages: Array<StageView>, };
 
@@ -292,7 +396,7 @@ invoice_ids: Array<number>,
 /**
  * "a4" (DIN 5008 form B) or "letter" (US #10 window).
  */
-page_size: string, 
+page_size: PageSize | null, 
 /**
  * Print (CUPS `lp`, else the PDF viewer) and record what printed.
  * Without it the PDF is only saved, and nothing is recorded.
@@ -316,7 +420,7 @@ batch_id: number | null,
  * "saved" (not printed, nothing recorded), "printed", "awaiting_confirmation"
  * (opened in the PDF viewer: the user says whether it printed) or "not_printed".
  */
-print_state: string, 
+print_state: PrintState, 
 /**
  * The command the PDF was handed to ("lp", "xdg-open", …).
  */
@@ -350,7 +454,7 @@ export type LetterBatchRequest = { batch_id: number,
  */
 printed: boolean, };
 
-export type InvoicePdfRequest = { invoice_id: number, page_size: string, };
+export type InvoicePdfRequest = { invoice_id: number, page_size: PageSize | null, };
 
 export type PdfResult = { path: string, sha256: string, bytes: number, };
 
@@ -358,7 +462,7 @@ export type SmtpSettingsView = { host: string, port: number,
 /**
  * starttls, tls, or plain (a relay on this computer only).
  */
-security: string, username: string, from_name: string, from_address: string, reply_to: string, bcc_self: boolean, 
+security: Security, username: string, from_name: string, from_address: string, reply_to: string, bcc_self: boolean, 
 /**
  * An extra certificate authority to trust, PEM (optional).
  */
@@ -376,7 +480,7 @@ password_saved: boolean,
  */
 keychain_problem: string | null, };
 
-export type SmtpSettingsInput = { host: string, port: number, security: string, username: string, from_name: string, from_address: string, reply_to: string, bcc_self: boolean, trusted_certificate: string, timeout_secs: number | null, 
+export type SmtpSettingsInput = { host: string, port: number, security: Security, username: string, from_name: string, from_address: string, reply_to: string, bcc_self: boolean, trusted_certificate: string, timeout_secs: number | null, 
 /**
  * A new password to put in the keychain; `None` keeps the saved one.
  */
@@ -440,7 +544,7 @@ export type OutboxItem = { id: number, message_id: string, client_id: number, cl
 /**
  * queued, sending, sent, failed, uncertain, cancelled.
  */
-state: string, attempts: number, 
+state: OutboxState, attempts: number, 
 /**
  * For people: "Sent 23 Nov 2026 10:42", "May have been sent at 10:42", …
  */
@@ -496,7 +600,7 @@ installment_amount: string,
 /**
  * weekly, fortnightly, monthly or custom.
  */
-frequency: string, 
+frequency: Frequency, 
 /**
  * YYYY-MM-DD; the first installment (or the down payment).
  */
@@ -553,17 +657,17 @@ export type InstallmentView = { seq: number, due_on: string, amount: MoneyView, 
 /**
  * paid, partly_paid, upcoming, due_today, late.
  */
-status: string, };
+status: InstallmentStatus, };
 
 export type PlanView = { id: number, client_id: number, client_name: string, 
 /**
  * proposed, active, completed, broken, renegotiated, cancelled.
  */
-state: string, 
+state: PlanState, 
 /**
  * For active plans: on_track, late or broken (before it is recorded); else the state.
  */
-standing: string, 
+standing: PlanStanding, 
 /**
  * A sentence for people, e.g. "On track: next installment €33.34 on 1 January 2027".
  */
@@ -579,7 +683,7 @@ heads_up_days: number,
 /**
  * Days after an unpaid installment that its reminder comes.
  */
-reminder_days: number, frequency: string, created_on: string, agreed_on: string | null, agreed_how: string | null, ended_on: string | null, replaces_plan_id: number | null, invoice_ids: Array<number>, invoice_numbers: Array<string>, installments: Array<InstallmentView>, next_reminder_on: string | null, 
+reminder_days: number, frequency: Frequency, created_on: string, agreed_on: string | null, agreed_how: AgreedHow | null, ended_on: string | null, replaces_plan_id: number | null, invoice_ids: Array<number>, invoice_numbers: Array<string>, installments: Array<InstallmentView>, next_reminder_on: string | null, 
 /**
  * "2:heads_up", "0:broken_notice", … (installment number and kind).
  */
@@ -593,7 +697,7 @@ agreed_on: string,
 /**
  * call, email, letter or in_person.
  */
-how: string, note: string, };
+how: AgreedHow, note: string, };
 
 export type PlanListRequest = { client_id: number | null, invoice_id: number | null, };
 
@@ -601,7 +705,7 @@ export type PlanQueueItem = { plan_id: number, client_id: number, client_name: s
 /**
  * heads_up, reminder or broken_notice.
  */
-kind: string, 
+kind: ReminderKind, 
 /**
  * The installment concerned (1-based).
  */
@@ -613,34 +717,34 @@ amount: MoneyView, remaining_total: MoneyView, invoice_numbers: Array<string>,
 /**
  * email, or letter when the client has no e-mail address.
  */
-channel: string, email: string | null, phone: string | null, 
+channel: Channel, email: string | null, phone: string | null, 
 /**
  * The reminder's e-mail in the outbox, if queued: queued, sending,
  * sent, failed or uncertain.
  */
-email_state: string | null, outbox_id: number | null, };
+email_state: OutboxState | null, outbox_id: number | null, };
 
 export type PlanMessage = { plan_id: number, 
 /**
  * heads_up, reminder, broken_notice or proposal.
  */
-kind: string, seq: number, language: string, recipient_email: string | null, subject: string, body: string, epc_payload: string | null, };
+kind: PlanMessageKind, seq: number, language: Locale, recipient_email: string | null, subject: string, body: string, epc_payload: string | null, };
 
 export type PlanReminderDone = { plan_id: number, 
 /**
  * email, letter or phone.
  */
-channel: string, note: string, };
+channel: Channel, note: string, };
 
-export type PlanPdfRequest = { plan_id: number, page_size: string, 
+export type PlanPdfRequest = { plan_id: number, page_size: PageSize | null, 
 /**
  * For a reminder letter: print it, and record it if the printer took it.
  */
 print: boolean, };
 
-export type PlanLetterResult = { path: string, sha256: string, print_state: string, printed_with: string | null, job_id: string | null, };
+export type PlanLetterResult = { path: string, sha256: string, print_state: PrintState, printed_with: string | null, job_id: string | null, };
 
-export type CallScriptView = { invoice_id: number, number: string, client_id: number, client_name: string, phone: string | null, language: string, 
+export type CallScriptView = { invoice_id: number, number: string, client_id: number, client_name: string, phone: string | null, language: Locale, 
 /**
  * The ladder stage due today, if any.
  */
@@ -658,7 +762,7 @@ export type CallLogInput = { invoice_id: number,
 /**
  * reached, voicemail, no_answer or wrong_number.
  */
-outcome: string, notes: string, 
+outcome: CallOutcome, notes: string, 
 /**
  * YYYY-MM-DD; for voicemail / no answer (default tomorrow).
  */
@@ -684,7 +788,7 @@ stage_done: boolean, retry_on: string | null,
 /**
  * After a wrong number: "email" or "letter".
  */
-suggested_channel: string | null, 
+suggested_channel: Channel | null, 
 /**
  * What happens next, for people.
  */
@@ -702,30 +806,30 @@ amount: string,
 /**
  * call, email, letter or in_person.
  */
-how: string, };
+how: AgreedHow, };
 
-export type PromiseView = { id: number, invoice_id: number, invoice_number: string, promised_on: string, amount: MoneyView, how: string, recorded_at: string, 
+export type PromiseView = { id: number, invoice_id: number, invoice_number: string, promised_on: string, amount: MoneyView, how: AgreedHow, recorded_at: string, 
 /**
  * open, kept or broken.
  */
-outcome: string, resolved_on: string | null, followed_up_on: string | null, };
+outcome: PromiseOutcome, resolved_on: string | null, followed_up_on: string | null, };
 
 export type PromiseFollowUp = { promise: PromiseView, client_id: number, client_name: string, outstanding: MoneyView, 
 /**
  * email or letter.
  */
-channel: string, email: string | null, subject: string, body: string, 
+channel: Channel, email: string | null, subject: string, body: string, 
 /**
  * The follow-up's e-mail in the outbox, if queued: queued, sending,
  * sent, failed or uncertain.
  */
-email_state: string | null, outbox_id: number | null, };
+email_state: OutboxState | null, outbox_id: number | null, };
 
 export type PromiseFollowUpDone = { promise_id: number, 
 /**
  * email or letter.
  */
-channel: string, };
+channel: Channel, };
 
 export type FileInput = { 
 /**
@@ -737,7 +841,7 @@ export type ContactInput = { client_id: number, invoice_id: number | null,
 /**
  * note, incoming_call, email or letter.
  */
-kind: string, text: string, 
+kind: ContactKind, text: string, 
 /**
  * A file on disk (CLI): an .eml for e-mail, a PDF/PNG/JPEG scan for a letter.
  */
@@ -779,7 +883,7 @@ export type TimelineEntryView = { id: number,
 /**
  * RFC 3339 in UTC.
  */
-at: string, kind: string, summary: string, invoice_id: number | null, invoice_number: string | null, 
+at: string, kind: EventKind, summary: string, invoice_id: number | null, invoice_number: string | null, 
 /**
  * The entry's details (e-mail text and recipients, call outcome, files, …).
  */
@@ -809,13 +913,13 @@ utc_offset_minutes: number,
 /**
  * a4 or letter (default: letter for English, A4 otherwise).
  */
-page_size: string, };
+page_size: PageSize | null, };
 
 export type DossierFile = { entry_id: number, 
 /**
  * pdf, eml or scan.
  */
-kind: string, name: string, 
+kind: EvidenceKind, name: string, 
 /**
  * The SHA-256 recorded when the file was kept.
  */
@@ -823,7 +927,7 @@ sha256: string,
 /**
  * ok, missing or changed.
  */
-status: string, 
+status: FileCheck, 
 /**
  * The SHA-256 found now, when it differs.
  */
@@ -872,7 +976,7 @@ remittance: string, structured_ref: string | null,
 /**
  * recorded, review, unmatched, debit, known (imported before), ignored, assigned.
  */
-status: string, 
+status: BankEntryStatus, 
 /**
  * 1 reference, 2 invoice number, 3 known payer.
  */

@@ -24,7 +24,7 @@ pub async fn reminder_letter(
     let settings = ctx.store.settings().await?;
     let client = ctx.store.client(p.client_id).await?;
     let lang = client.details.language;
-    let page = documents::page_size(&req.page_size, settings.locale)?;
+    let page = documents::page_size(req.page_size, settings.locale);
     let l = plan_labels(lang);
     let from = documents::sender(ctx).await?;
     let msg = render_reminder(ctx, &p, seq, kind).await?;
@@ -70,7 +70,7 @@ pub async fn reminder_letter(
     let mut result = PlanLetterResult {
         path: path.display().to_string(),
         sha256: sha.clone(),
-        print_state: "saved".into(),
+        print_state: PrintState::Saved,
         printed_with: None,
         job_id: None,
     };
@@ -84,12 +84,12 @@ pub async fn reminder_letter(
                 "files": [{ "kind": "pdf", "path": path.display().to_string(), "sha256": sha, "name": name }],
             });
             record(ctx, &p, seq, kind, "letter", &msg, files).await?;
-            result.print_state = "printed".into();
+            result.print_state = PrintState::Printed;
             result.printed_with = Some(command);
             result.job_id = job_id;
         }
         PrintOutcome::Opened { command } => {
-            result.print_state = "awaiting_confirmation".into();
+            result.print_state = PrintState::AwaitingConfirmation;
             result.printed_with = Some(command);
         }
         PrintOutcome::Failed { reason, .. } => {
@@ -139,9 +139,9 @@ pub async fn proposal_email(ctx: Ctx<'_>, plan_id: i64) -> ApiResult<PlanMessage
     let (subject, body) = proposal_message(lang, &facts);
     Ok(PlanMessage {
         plan_id: p.id,
-        kind: "proposal".into(),
+        kind: PlanMessageKind::Proposal,
         seq: 0,
-        language: lang.code().into(),
+        language: lang,
         recipient_email: client.details.emails.first().cloned(),
         subject,
         body,
@@ -219,7 +219,7 @@ pub async fn plan_pdf(ctx: Ctx<'_>, fonts: &Fonts, req: &PlanPdfRequest) -> ApiR
     let p = ctx.store.plan(req.plan_id).await?;
     let client = ctx.store.client(p.client_id).await?;
     let lang = client.details.language;
-    let page = documents::page_size(&req.page_size, settings.locale)?;
+    let page = documents::page_size(req.page_size, settings.locale);
     let l = plan_labels(lang);
     let from = documents::sender(ctx).await?;
     let msg = proposal_email(ctx, p.id).await?;

@@ -48,14 +48,14 @@ pub async fn queue_items(ctx: Ctx<'_>, client_id: Option<i64>) -> ApiResult<Vec<
             plan_id: p.id,
             client_id: p.client_id,
             client_name: p.client_name.clone(),
-            kind: kind.as_str().into(),
+            kind,
             seq: if seq == 0 { inst.seq } else { seq },
             count: p.installments.len() as u32,
             due_on: inst.due_on.to_string(),
             amount: m(rest),
             remaining_total: m((p.total_minor - p.paid_minor()).max(0)),
             invoice_numbers: p.invoice_numbers(),
-            channel: if email.is_some() { "email" } else { "letter" }.into(),
+            channel: if email.is_some() { Channel::Email } else { Channel::Letter },
             email,
             phone: client.details.phone.clone(),
             email_state,
@@ -181,9 +181,13 @@ pub(crate) async fn render_reminder(
     let amount = if kind == ReminderKind::BrokenNotice { remaining } else { Money::new(rest, p.currency) };
     Ok(PlanMessage {
         plan_id: p.id,
-        kind: kind.as_str().into(),
+        kind: match kind {
+            ReminderKind::HeadsUp => PlanMessageKind::HeadsUp,
+            ReminderKind::Reminder => PlanMessageKind::Reminder,
+            ReminderKind::BrokenNotice => PlanMessageKind::BrokenNotice,
+        },
         seq,
-        language: lang.code().into(),
+        language: lang,
         recipient_email: client.details.emails.first().cloned(),
         subject,
         body,
@@ -195,10 +199,7 @@ pub(crate) async fn render_reminder(
 /// its full text in the timeline. At most once each: a second call is
 /// refused with `already_done`.
 pub async fn reminder_done(ctx: Ctx<'_>, input: &PlanReminderDone) -> ApiResult<i64> {
-    let channel = match input.channel.trim() {
-        c @ ("email" | "letter" | "phone") => c.to_string(),
-        _ => return Err(ApiError::new(ErrorCode::InvalidChannel, "Choose e-mail, letter or phone.", Some("channel"))),
-    };
+    let channel = input.channel.as_str().to_string();
     let note = text::multi_line(&input.note, "note", 5000)?;
     let (p, seq, kind) = due_now(ctx, input.plan_id).await?;
     let msg = render_reminder(ctx, &p, seq, kind).await?;

@@ -316,3 +316,5 @@ mod tests {
         assert_eq!(ReminderKind::parse("threat"), None);
     }
 }
+
+kindly_core::str_eq!(ReminderKind);

@@ -39,11 +39,12 @@ pub const REMAINDER_RULE: &str = "Amounts are split exactly; when the balance do
 the first installments carry the extra cent (minor unit). With a fixed installment amount, the last \
 installment is what remains.";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, strum::VariantArray)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS, strum::VariantArray, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum Frequency {
     Weekly,
     Fortnightly,
+    #[default]
     Monthly,
     /// The dates are given one by one.
     Custom,
@@ -400,3 +401,5 @@ mod tests {
         assert_eq!(validate(b, &s).unwrap_err().code(), "plan_dates_out_of_order");
     }
 }
+
+kindly_core::str_eq!(Frequency);
