@@ -2,7 +2,7 @@
 //! edit a draft, issue, cancel, list with state filters, show.
 
 use crate::views::stored;
-use crate::views::{MoneyView, OptionItem, Page, TimelineItem};
+use crate::views::{MoneyView, Page, TimelineItem};
 use crate::{ApiError, ApiResult, Ctx};
 use chrono::NaiveDate;
 use kindly_core::invoice::{
@@ -385,26 +385,6 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<InvoiceDetail> {
         hold_reason: hold.as_ref().map(|h| h.2.clone()).unwrap_or_default(),
         hold: hold.map(|h| stored(HoldKind::parse, &h.0, "hold")).transpose()?,
     })
-}
-
-/// The invoice states with their labels, for filters.
-pub fn states() -> Vec<OptionItem> {
-    InvoiceState::ALL
-        .iter()
-        .map(|s| OptionItem {
-            value: s.as_str().to_string(),
-            label: match s {
-                InvoiceState::Overdue => "Overdue",
-                InvoiceState::DueSoon => "Due soon",
-                InvoiceState::PartiallyPaid => "Partially paid",
-                InvoiceState::Open => "Open",
-                InvoiceState::Draft => "Draft",
-                InvoiceState::Paid => "Paid",
-                InvoiceState::Cancelled => "Cancelled",
-            }
-            .to_string(),
-        })
-        .collect()
 }
 
 /// Formats an amount for the user (used by the CLI too).

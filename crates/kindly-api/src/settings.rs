@@ -27,6 +27,10 @@ pub struct SettingsView {
     pub business_phone: String,
     /// The number the next invoice will get, e.g. "INV-2026-0007".
     pub next_number_preview: String,
+    /// The paper documents use unless the user picks another (from the
+    /// language; `documents::default_page_size` owns the rule). Read only.
+    #[serde(default)]
+    pub default_paper_size: kindly_pdf::PageSize,
 }
 
 pub async fn get(ctx: Ctx<'_>) -> ApiResult<SettingsView> {
@@ -44,6 +48,7 @@ pub async fn get(ctx: Ctx<'_>) -> ApiResult<SettingsView> {
         business_email: s.business_email,
         business_phone: s.business_phone,
         next_number_preview,
+        default_paper_size: crate::documents::default_page_size(s.locale),
     })
 }
 

@@ -22,7 +22,6 @@ pub struct Bootstrap {
     pub status: AppStatus,
     pub currencies: Vec<OptionItem>,
     pub payment_methods: Vec<OptionItem>,
-    pub invoice_states: Vec<OptionItem>,
     pub languages: Vec<OptionItem>,
 }
 
@@ -47,7 +46,6 @@ pub async fn bootstrap(ctx: Ctx<'_>) -> ApiResult<Bootstrap> {
         status: status(ctx).await?,
         currencies: crate::settings::currencies(),
         payment_methods: crate::payments::methods(),
-        invoice_states: crate::invoices::states(),
         languages: [("en", "English"), ("de", "Deutsch"), ("fr", "Français"), ("es", "Español")]
             .iter()
             .map(|(v, l)| OptionItem { value: v.to_string(), label: l.to_string() })

@@ -160,7 +160,7 @@ is_empty: boolean,
  */
 today: string, };
 
-export type Bootstrap = { status: AppStatus, currencies: Array<OptionItem>, payment_methods: Array<OptionItem>, invoice_states: Array<OptionItem>, languages: Array<OptionItem>, };
+export type Bootstrap = { status: AppStatus, currencies: Array<OptionItem>, payment_methods: Array<OptionItem>, languages: Array<OptionItem>, };
 
 export type DemoResult = { clients: number, invoices: number, payments: number, };
 
@@ -176,7 +176,12 @@ business_address: string, business_email: string, business_phone: string,
 /**
  * The number the next invoice will get, e.g. "INV-2026-0007".
  */
-next_number_preview: string, };
+next_number_preview: string, 
+/**
+ * The paper documents use unless the user picks another (from the
+ * language; `documents::default_page_size` owns the rule). Read only.
+ */
+default_paper_size: PageSize, };
 
 export type ClientInput = { display_name: string, greeting_name: string, company: string, emails: Array<string>, phone: string, address: string, language: string, notes: string, };
 

@@ -1,20 +1,6 @@
 // Labels and small rules for calls, promises, inbound contact and the timeline.
 import type { TimelineEntryView } from '../../lib/bindings';
 
-export const OUTCOMES = [
-  { value: 'reached', label: 'Reached them' },
-  { value: 'voicemail', label: 'Left a voicemail' },
-  { value: 'no_answer', label: 'No answer' },
-  { value: 'wrong_number', label: 'Wrong number' },
-] as const;
-
-export const CONTACT_KINDS = [
-  { value: 'note', label: 'Note' },
-  { value: 'incoming_call', label: 'Incoming call' },
-  { value: 'email', label: 'E-mail received' },
-  { value: 'letter', label: 'Letter received' },
-] as const;
-
 /** Filter groups shown as checkboxes; each maps to timeline kinds. */
 export const KIND_GROUPS: { value: string; label: string; kinds: string[] }[] = [
   { value: 'invoices', label: 'Invoices', kinds: ['invoice_created', 'invoice_issued', 'invoice_cancelled'] },

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { QueueItem } from '../../lib/bindings';
+import type { QueueItem, StageView } from '../../lib/bindings';
 import {
   daysBetween,
-  defaultPageSize,
   dueLabel,
   formatDay,
   groupByClient,
@@ -15,7 +14,7 @@ import {
 } from './followups';
 
 const money = { currency: 'EUR', amount: '10.00', formatted: '€10.00', is_zero: false };
-const stage = { key: 'first', name: 'First reminder', offset_days: 7, tone: 'friendly', channel: 'email' };
+const stage: StageView = { key: 'first', name: 'First reminder', offset_days: 7, tone: 'friendly', channel: 'email' };
 function item(invoice_id: number, client_id: number, extra: Partial<QueueItem> = {}): QueueItem {
   return {
     invoice_id,
@@ -82,11 +81,6 @@ describe('dates', () => {
   it('formats the heading date as a calendar day', () => {
     const s = formatDay('2026-03-02', 'en-GB');
     expect(s).toMatch(/^Monday,? 2 March 2026$/);
-  });
-  it('picks US Letter only where it is used', () => {
-    expect(defaultPageSize('en-US')).toBe('letter');
-    expect(defaultPageSize('en')).toBe('a4');
-    expect(defaultPageSize('de')).toBe('a4');
   });
 });
 

@@ -1,30 +1,14 @@
 // Pure helpers for the follow-up screens (no Svelte, no backend): tested in followups.test.ts.
-import type { ApiError, QueueItem, StageView } from '../../lib/bindings';
+import type { ApiError, Channel, QueueItem, StageView, Tone } from '../../lib/bindings';
+import { labels } from '../../lib/vocabulary';
 
-export const CHANNELS = [
-  { value: 'email', label: 'E-mail' },
-  { value: 'letter', label: 'Letter' },
-  { value: 'phone', label: 'Call' },
-] as const;
-
-export const TONES = [
-  { value: 'friendly', label: 'Friendly' },
-  { value: 'courteous', label: 'Courteous' },
-  { value: 'courteous_firm', label: 'Courteous but firm' },
-] as const;
-
-export const PAGE_SIZES = [
-  { value: 'a4', label: 'A4' },
-  { value: 'letter', label: 'US Letter' },
-] as const;
-
-export function channelLabel(channel: string): string {
-  return CHANNELS.find((c) => c.value === channel)?.label ?? channel;
+export function channelLabel(channel: Channel): string {
+  return labels.channel[channel];
 }
 
 
-export function toneLabel(tone: string): string {
-  return TONES.find((t) => t.value === tone)?.label ?? tone;
+export function toneLabel(tone: Tone): string {
+  return labels.tone[tone];
 }
 
 /** A stage's day offset in words: "3 days before due", "on the due date", "7 days after due". */
@@ -53,12 +37,6 @@ export function offsetError(stages: readonly StageView[]): ApiError | null {
   return bad < 0
     ? null
     : { code: 'invalid_offset', message: `Stage ${bad + 1}: days must be a whole number.`, field: 'offset_days' };
-}
-
-/** US Letter for locales that use it, A4 everywhere else. */
-export function defaultPageSize(locale: string | null | undefined): 'a4' | 'letter' {
-  const l = (locale ?? '').toLowerCase().replace('_', '-');
-  return /^(en|es)-(us|ca|mx)\b/.test(l) || l === 'en-ph' ? 'letter' : 'a4';
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD); NaN if either is not a date. */

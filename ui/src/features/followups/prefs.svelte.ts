@@ -1,10 +1,10 @@
 // Choices the follow-up screens share while the app runs (not saved).
 import { app } from '../../lib/app.svelte';
-import { defaultPageSize } from './followups';
+import type { PageSize } from '../../lib/bindings';
 
-export const letterPrefs = $state<{ pageSize: 'a4' | 'letter' | null }>({ pageSize: null });
+export const letterPrefs = $state<{ pageSize: PageSize | null }>({ pageSize: null });
 
-/** The paper size chosen on "Today", else the one the locale uses. */
-export function pageSize(): 'a4' | 'letter' {
-  return letterPrefs.pageSize ?? defaultPageSize(app.settings?.locale);
+/** The paper size chosen on "Today", else the user's default (decided in Rust). */
+export function pageSize(): PageSize {
+  return letterPrefs.pageSize ?? app.settings?.default_paper_size ?? 'a4';
 }

@@ -1,27 +1,22 @@
 // Pure helpers for e-mail sending and the outbox (no Svelte, no backend): tested in outbox.test.ts.
-import type { ApiError, OutboxItem, SendProgress, SendReport, SkippedView } from '../../lib/bindings';
+import { labels } from '../../lib/vocabulary';
+import type { ApiError, OutboxItem, OutboxState, SendProgress, SendReport, SkippedView } from '../../lib/bindings';
 
 export type BadgeTone = 'neutral' | 'busy' | 'good' | 'attention' | 'muted';
 
 /** The badge for an outbox state (in today's queue and on the outbox page). */
-export function emailStateBadge(state: string | null | undefined): { label: string; tone: BadgeTone } | null {
-  switch (state) {
-    case 'queued':
-      return { label: 'Queued', tone: 'neutral' };
-    case 'sending':
-      return { label: 'Sending…', tone: 'busy' };
-    case 'sent':
-      return { label: 'Sent', tone: 'good' };
-    case 'failed':
-      return { label: 'Failed', tone: 'attention' };
-    case 'uncertain':
-      return { label: 'May have been sent', tone: 'attention' };
-    case 'cancelled':
-      return { label: 'Withdrawn', tone: 'muted' };
-    default:
-      return null;
-  }
+export function emailStateBadge(state: OutboxState | null | undefined): { label: string; tone: BadgeTone } | null {
+  return state ? { label: labels.outboxState[state], tone: BADGE_TONES[state] } : null;
 }
+
+const BADGE_TONES: Record<OutboxState, BadgeTone> = {
+  queued: 'neutral',
+  sending: 'busy',
+  sent: 'good',
+  failed: 'attention',
+  uncertain: 'attention',
+  cancelled: 'muted',
+};
 
 /** States that wait for the user's decision (the outbox badge counts these). */
 export function needsAttention(state: string | null | undefined): boolean {

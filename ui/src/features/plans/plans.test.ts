@@ -10,8 +10,8 @@ describe('plan helpers', () => {
   });
 
   it('knows which plans are still open', () => {
-    expect(['proposed', 'active', 'broken'].every((state) => isOpen({ state }))).toBe(true);
-    expect(['completed', 'cancelled', 'renegotiated'].some((state) => isOpen({ state }))).toBe(false);
+    expect((['proposed', 'active', 'broken'] as const).every((state) => isOpen({ state }))).toBe(true);
+    expect((['completed', 'cancelled', 'renegotiated'] as const).some((state) => isOpen({ state }))).toBe(false);
   });
 
   it('adds calendar days across months, years and DST changes', () => {
@@ -38,9 +38,9 @@ describe('plan helpers', () => {
 
   it('starts a renegotiation from the old plan terms, but not from its custom dates', () => {
     expect(startingTerms(null)).toEqual({ frequency: 'monthly', graceDays: '7', headsUpDays: '3', reminderDays: '2' });
-    const old = { frequency: 'weekly', grace_days: 0, heads_up_days: 0, reminder_days: 5 };
+    const old = { frequency: 'weekly' as const, grace_days: 0, heads_up_days: 0, reminder_days: 5 };
     expect(startingTerms(old)).toEqual({ frequency: 'weekly', graceDays: '0', headsUpDays: '0', reminderDays: '5' });
-    expect(startingTerms({ ...old, frequency: 'custom' }).frequency).toBe('monthly');
+    expect(startingTerms({ ...old, frequency: 'custom' as const }).frequency).toBe('monthly');
   });
 
   it('has gentle labels', () => {

@@ -1,57 +1,19 @@
 // Pure helpers for the installment plan screens (no money arithmetic here:
 // amounts, sums and the remainder rule come from the backend).
-import type { PlanView } from '../../lib/bindings';
+import type { Frequency, InstallmentStatus, PlanView, ReminderKind } from '../../lib/bindings';
+import { labels } from '../../lib/vocabulary';
 
-export const FREQUENCIES = [
-  { value: 'weekly', label: 'Weekly' },
-  { value: 'fortnightly', label: 'Every two weeks' },
-  { value: 'monthly', label: 'Monthly' },
-  { value: 'custom', label: 'Custom dates' },
-] as const;
-
-export const AGREED_HOW = [
-  { value: 'call', label: 'On the phone' },
-  { value: 'email', label: 'By e-mail' },
-  { value: 'letter', label: 'By letter' },
-  { value: 'in_person', label: 'In person' },
-] as const;
-
-const STATES: Record<string, string> = {
-  proposed: 'Proposed',
-  active: 'Active',
-  on_track: 'On track',
-  late: 'Installment late',
-  broken: 'Off track',
-  completed: 'Completed',
-  renegotiated: 'Replaced',
-  cancelled: 'Cancelled',
-};
-
-/** The badge text for a plan: its standing while active, else its state. */
+/** The badge text for a plan: its standing (the state once it is not active). */
 export function planBadge(p: Pick<PlanView, 'state' | 'standing'>): string {
-  return STATES[p.state === 'active' ? p.standing : p.state] ?? p.state;
+  return p.state === 'active' ? labels.planStanding[p.standing] : labels.planState[p.state];
 }
 
-const INSTALLMENT: Record<string, string> = {
-  paid: 'Paid',
-  partly_paid: 'Partly paid',
-  upcoming: 'Upcoming',
-  due_today: 'Due today',
-  late: 'Late',
-};
-
-export function installmentLabel(status: string): string {
-  return INSTALLMENT[status] ?? status;
+export function installmentLabel(status: InstallmentStatus): string {
+  return labels.installmentStatus[status];
 }
 
-const REMINDERS: Record<string, string> = {
-  heads_up: 'Installment heads-up',
-  reminder: 'Installment reminder',
-  broken_notice: 'Plan off track: courteous notice',
-};
-
-export function reminderLabel(kind: string): string {
-  return REMINDERS[kind] ?? kind;
+export function reminderLabel(kind: ReminderKind): string {
+  return labels.reminderKind[kind];
 }
 
 const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
@@ -69,7 +31,7 @@ type Terms = Pick<PlanView, 'frequency' | 'grace_days' | 'heads_up_days' | 'remi
  * old plan's terms, except custom dates (mostly in the past by then).
  */
 export function startingTerms(old: Terms | null): {
-  frequency: string;
+  frequency: Frequency;
   graceDays: string;
   headsUpDays: string;
   reminderDays: string;

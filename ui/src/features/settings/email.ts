@@ -1,11 +1,12 @@
 // Pure helpers for the e-mail (SMTP) settings form: tested in email.test.ts.
-import type { ApiError, SmtpSettingsInput, SmtpSettingsView } from '../../lib/bindings';
+import { SecurityValues, type ApiError, type Security, type SmtpSettingsInput, type SmtpSettingsView } from '../../lib/bindings';
+import { labels, options } from '../../lib/vocabulary';
 
-export const SECURITY_OPTIONS = [
-  { value: 'starttls', label: 'STARTTLS (usually port 587)', port: 587 },
-  { value: 'tls', label: 'TLS (usually port 465)', port: 465 },
-  { value: 'plain', label: 'No encryption — only for a mail relay on this computer', port: 25 },
-] as const;
+/** The usual port of each way to secure the connection. */
+export const SECURITY_PORTS = { starttls: 587, tls: 465, plain: 25 } satisfies Record<Security, number>;
+
+/** The security choices, labelled from the catalogue. */
+export const SECURITY_OPTIONS = options(SecurityValues, labels.security);
 
 /** The fields the form shows; an error for any other field is shown at the top of the form. */
 export const SMTP_FIELDS = [
@@ -98,9 +99,9 @@ export function placeSmtpError(err: ApiError | null): ApiError | null {
 }
 
 /** The port that goes with a security choice, when the user has not picked another one. */
-export function portFor(security: string, current: number | null): number | null {
-  const defaults: number[] = SECURITY_OPTIONS.map((o) => o.port);
-  const next = SECURITY_OPTIONS.find((o) => o.value === security)?.port;
+export function portFor(security: Security, current: number | null): number | null {
+  const defaults: number[] = Object.values(SECURITY_PORTS);
+  const next = SECURITY_PORTS[security];
   if (next === undefined) return current;
   return current === null || defaults.includes(current) ? next : current;
 }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import * as b from './bindings';
+import { labels, options } from './vocabulary';
+
+// Each label map beside the list of values Rust generated for it.
+const pairs: [string, readonly string[], Record<string, string>][] = [
+  ['channel', b.ChannelValues, labels.channel],
+  ['tone', b.ToneValues, labels.tone],
+  ['pageSize', b.PageSizeValues, labels.pageSize],
+  ['frequency', b.FrequencyValues, labels.frequency],
+  ['agreedHow', b.AgreedHowValues, labels.agreedHow],
+  ['callOutcome', b.CallOutcomeValues, labels.callOutcome],
+  ['contactKind', b.ContactKindValues, labels.contactKind],
+  ['security', b.SecurityValues, labels.security],
+  ['clientSort', b.ClientSortValues, labels.clientSort],
+  ['invoiceSort', b.InvoiceSortValues, labels.invoiceSort],
+  ['chasingMode', b.ChasingModeValues, labels.chasingMode],
+  ['outboxState', b.OutboxStateValues, labels.outboxState],
+  ['planState', b.PlanStateValues, labels.planState],
+  ['planStanding', b.PlanStandingValues, labels.planStanding],
+  ['installmentStatus', b.InstallmentStatusValues, labels.installmentStatus],
+  ['promiseOutcome', b.PromiseOutcomeValues, labels.promiseOutcome],
+  ['reminderKind', b.ReminderKindValues, labels.reminderKind],
+  ['paymentMethod', b.PaymentMethodValues, labels.paymentMethod],
+  ['invoiceState', b.InvoiceStateValues, labels.invoiceState],
+  ['locale', b.LocaleValues, labels.locale],
+  ['bankEntryStatus', b.BankEntryStatusValues, labels.bankEntryStatus],
+  ['eventKind', b.EventKindValues, labels.eventKind],
+];
+
+describe('the label catalogue', () => {
+  it.each(pairs)('labels every %s value Rust lists, and nothing else', (_name, values, names) => {
+    for (const v of values) expect(names[v], v).toMatch(/\S/);
+    expect(Object.keys(names).sort()).toEqual([...values].sort());
+  });
+
+  it('builds options in the order Rust lists the values', () => {
+    expect(options(b.ChannelValues, labels.channel).map((o) => o.value)).toEqual([...b.ChannelValues]);
+    expect(options(b.ChannelValues, labels.channel)[0]).toEqual({ value: 'email', label: 'E-mail' });
+  });
+});
