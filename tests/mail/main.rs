@@ -84,7 +84,7 @@ fn settings(port: u16, username: &str, password: Option<&str>, trust: bool) -> S
         bcc_self: false,
         trusted_certificate: if trust { test_ca().ca_pem.clone() } else { String::new() },
         timeout_secs: Some(2),
-        password: password.map(str::to_string),
+        password: password.map(mail::Secret::from),
     }
 }
 

@@ -3,12 +3,15 @@
 //! which reports exactly which step failed.
 //!
 //! Architecture Invariant: no IPC type here carries the password outward;
-//! `SmtpSettingsInput.password` only flows in, straight to the keychain.
+//! `SmtpSettingsInput.password` only flows in, straight to the keychain, as a
+//! `kindly_mail::Secret` (redacted in `Debug`, not serializable: the input
+//! type has no `Serialize` for that reason).
 
 use crate::{ApiError, ApiResult, Ctx};
 use kindly_mail::compose::{compose, new_message_id, Outgoing};
 use kindly_mail::secrets;
 use kindly_mail::transport::Mailer;
+pub use kindly_mail::Secret;
 use kindly_mail::{MailError, SecretError, Security, SmtpSettings};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -37,7 +40,9 @@ pub struct SmtpSettingsView {
     pub keychain_problem: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+/// The settings form. Deserialize only: it holds the password as a `Secret`,
+/// which cannot be serialized.
+#[derive(Debug, Clone, Deserialize, TS)]
 pub struct SmtpSettingsInput {
     pub host: String,
     pub port: i64,
@@ -55,7 +60,8 @@ pub struct SmtpSettingsInput {
     pub timeout_secs: Option<i64>,
     /// A new password to put in the keychain; `None` keeps the saved one.
     #[serde(default)]
-    pub password: Option<String>,
+    #[ts(as = "Option<String>")]
+    pub password: Option<Secret>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -114,7 +120,7 @@ pub async fn configured(ctx: Ctx<'_>) -> ApiResult<SmtpSettings> {
 
 /// The settings and their password, ready to send; a clear error when
 /// e-mail is not set up or the keychain cannot give the password.
-pub async fn account(ctx: Ctx<'_>) -> ApiResult<(SmtpSettings, Option<String>)> {
+pub async fn account(ctx: Ctx<'_>) -> ApiResult<(SmtpSettings, Option<Secret>)> {
     let s = configured(ctx).await?;
     let password = if s.username.trim().is_empty() {
         None
@@ -214,7 +220,7 @@ pub fn parse(input: &SmtpSettingsInput) -> ApiResult<SmtpSettings> {
 /// password is never kept anywhere else.
 pub async fn save(ctx: Ctx<'_>, input: &SmtpSettingsInput) -> ApiResult<SmtpSettingsView> {
     let s = parse(input)?;
-    if let Some(pw) = input.password.as_deref().filter(|p| !p.is_empty()) {
+    if let Some(pw) = input.password.as_ref().filter(|p| !p.is_empty()) {
         if s.username.is_empty() {
             return Err(ApiError::new(
                 "required",
@@ -222,14 +228,14 @@ pub async fn save(ctx: Ctx<'_>, input: &SmtpSettingsInput) -> ApiResult<SmtpSett
                 Some("username"),
             ));
         }
-        if pw.chars().any(|c| c == '\r' || c == '\n' || c == '\0') {
+        if pw.expose().chars().any(|c| c == '\r' || c == '\n' || c == '\0') {
             return Err(ApiError::new(
                 "control_characters",
                 "The password must not contain line breaks.",
                 Some("password"),
             ));
         }
-        let (account, pw) = (s.account(), pw.to_string());
+        let (account, pw) = (s.account(), pw.clone());
         tokio::task::spawn_blocking(move || secrets::set_password(&account, &pw)).await.map_err(join_error)??;
     } else if let Some(old) = load(ctx).await?.filter(|o| o.account() != s.account() && !s.username.is_empty()) {
         // The user name or server changed but no new password was typed:
@@ -271,7 +277,7 @@ pub async fn send_test(ctx: Ctx<'_>, to: Option<&str>) -> ApiResult<TestEmailRes
     if tokio::net::lookup_host((s.host.as_str(), s.port)).await.is_err() {
         return Err(MailError::Dns { host: s.host.clone() }.into());
     }
-    let mailer = Mailer::new(&s, password.as_deref())?;
+    let mailer = Mailer::new(&s, password.as_ref())?;
     mailer.check().await?;
     let c = compose(&Outgoing {
         message_id: new_message_id(&s.from_address),

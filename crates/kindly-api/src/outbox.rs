@@ -521,7 +521,7 @@ pub async fn send_queued(
         Ok(a) => a,
         Err(e) => return Ok(SendReport { stopped: Some(e), ..report }),
     };
-    let mailer = Mailer::new(&smtp, password.as_deref())?;
+    let mailer = Mailer::new(&smtp, password.as_ref())?;
     drop(password);
     // Connect, secure and log in before handing over anything: a failure
     // here cannot have sent a message, so the queue is simply kept.
