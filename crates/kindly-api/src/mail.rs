@@ -236,7 +236,10 @@ pub async fn save(ctx: Ctx<'_>, input: &SmtpSettingsInput) -> ApiResult<SmtpSett
             ));
         }
         let (account, pw) = (s.account(), pw.clone());
-        tokio::task::spawn_blocking(move || secrets::set_password(&account, &pw)).await.map_err(join_error)??;
+        tokio::task::spawn_blocking(move || secrets::set_password(&account, &pw))
+            .await
+            .map_err(join_error)?
+            .inspect_err(|e| tracing::warn!(code = e.code(), "the keychain refused the password"))?;
     } else if let Some(old) = load(ctx).await?.filter(|o| o.account() != s.account() && !s.username.is_empty()) {
         // The user name or server changed but no new password was typed:
         // carry the saved one over, inside the keychain.
@@ -254,6 +257,13 @@ pub async fn save(ctx: Ctx<'_>, input: &SmtpSettingsInput) -> ApiResult<SmtpSett
     }
     let json = serde_json::to_string(&s).map_err(|e| ApiError::new("internal", e.to_string(), None))?;
     ctx.store.save_setting_json(SMTP_KEY, &json).await?;
+    tracing::info!(
+        host = %s.host,
+        port = s.port,
+        security = s.security.as_str(),
+        new_password = input.password.as_ref().is_some_and(|p| !p.is_empty()),
+        "e-mail settings saved"
+    );
     get(ctx).await
 }
 
@@ -271,6 +281,16 @@ pub async fn forget_password(ctx: Ctx<'_>) -> ApiResult<SmtpSettingsView> {
 /// keychain, finding the server (DNS), connecting, the certificate, the
 /// login, the sender or the recipient.
 pub async fn send_test(ctx: Ctx<'_>, to: Option<&str>) -> ApiResult<TestEmailResult> {
+    let result = test_steps(ctx, to).await;
+    match &result {
+        Ok(_) => tracing::info!("test e-mail accepted by the server"),
+        // The code only: the message may quote the recipient's address.
+        Err(e) => tracing::warn!(code = ?e.code, field = ?e.field, "test e-mail failed"),
+    }
+    result
+}
+
+async fn test_steps(ctx: Ctx<'_>, to: Option<&str>) -> ApiResult<TestEmailResult> {
     let (s, password) = account(ctx).await?;
     let to = to.map(str::trim).filter(|t| !t.is_empty()).unwrap_or(&s.from_address).to_string();
     kindly_mail::settings::address(&to, "to")?;
