@@ -79,11 +79,24 @@ pub fn init(data_dir: Option<&Path>, stderr: bool) -> Logging {
     }
     let installed = tracing_subscriber::registry().with(file_layer).with(stderr_layer).try_init().is_ok();
     if installed {
+        log_panics();
         if let Some(problem) = &logging.problem {
             tracing::warn!(target: "kindly", problem = %problem, "no log file");
         }
     }
     logging
+}
+
+/// A panic is logged with where it happened (not its message, which could
+/// quote data), then reported as before (stderr).
+fn log_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let location = info.location().map(|l| format!("{}:{}", l.file(), l.line()));
+        let thread = std::thread::current().name().map(str::to_string);
+        tracing::error!(target: "kindly", location, thread, "panic");
+        previous(info);
+    }));
 }
 
 #[cfg(test)]
