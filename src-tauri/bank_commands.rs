@@ -58,7 +58,9 @@ pub async fn pick_statement_file(app: tauri::AppHandle) -> Res<Option<String>> {
             .pick_file();
         std::thread::spawn(move || {
             let path = tauri::async_runtime::block_on(picked).map(|f| f.path().display().to_string());
-            let _ = tx.send(path);
+            if tx.send(path).is_err() {
+                tracing::warn!("the file dialog answered after its request was dropped");
+            }
         });
     })
     .map_err(|e| failed(e.to_string()))?;

@@ -1,7 +1,8 @@
 //! The Tauri shell: opens the store, registers the commands, and starts the
 //! window. Architecture Invariant: this is the only crate that depends on
 //! Tauri, and it holds no business logic; each command is one call into
-//! `kindly_api`.
+//! `kindly_api`. Logging (`kindly_log`) is set up here, where the data
+//! folder is known.
 
 mod bank_commands;
 mod commands;
@@ -20,6 +21,14 @@ pub fn run(started: Instant) {
         data_dir_flag(std::env::args_os()),
         std::env::var_os("KINDLY_DATA_DIR"),
         dirs::data_dir(),
+    );
+    // Logging starts here, at the edge, once the data folder is known; a
+    // folder that cannot be written means no log file, never no app.
+    kindly_log::init(data_dir.as_deref(), std::env::args_os().any(|a| a == "--verbose"));
+    tracing::info!(
+        version = env!("CARGO_PKG_VERSION"),
+        data_dir = data_dir.as_ref().map(|d| d.display().to_string()),
+        "Kindly app started"
     );
     let state = tauri::async_runtime::block_on(AppState::open(data_dir, started));
     let builder = tauri::Builder::default();
@@ -84,6 +93,8 @@ pub fn run(started: Instant) {
             mail_commands::queue_plan_proposal,
             mail_commands::send_emails,
             mail_commands::cancel_sending,
+            mail_commands::background_send_problem,
+            mail_commands::dismiss_background_problem,
             mail_commands::list_outbox,
             mail_commands::outbox_summary,
             mail_commands::outbox_action,
@@ -113,6 +124,7 @@ pub fn run(started: Instant) {
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {
+        tracing::error!(error = %e, "could not start the window");
         eprintln!("Kindly could not start its window: {e}");
         std::process::exit(1);
     }

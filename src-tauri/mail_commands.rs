@@ -6,8 +6,8 @@ use crate::sender::Sender;
 use crate::state::AppState;
 use kindly_api::mail::{self, SmtpSettingsInput, SmtpSettingsView, TestEmailResult};
 use kindly_api::outbox::{
-    self, OutboxActionRequest, OutboxItem, OutboxRequest, OutboxSummary, QueueEmailsRequest, QueueEmailsResult,
-    SendReport,
+    self, BackgroundSendProblem, OutboxActionRequest, OutboxItem, OutboxRequest, OutboxSummary, QueueEmailsRequest,
+    QueueEmailsResult, SendReport,
 };
 use kindly_api::views::Page;
 use kindly_api::ApiError;
@@ -59,6 +59,17 @@ pub async fn send_emails(
 #[tauri::command]
 pub fn cancel_sending(sender: State<'_, Sender>) {
     sender.cancel()
+}
+
+/// What stopped the background sender, until dismissed or resolved.
+#[tauri::command]
+pub fn background_send_problem(sender: State<'_, Sender>) -> Option<BackgroundSendProblem> {
+    sender.problem()
+}
+
+#[tauri::command]
+pub fn dismiss_background_problem(app: tauri::AppHandle, sender: State<'_, Sender>) {
+    sender.dismiss_problem(&app)
 }
 
 #[tauri::command]

@@ -31,6 +31,9 @@ impl AppState {
                 None,
             )),
         };
+        if let Err(e) = &store {
+            tracing::error!(code = ?e.code, "the database could not be opened: {}", e.message);
+        }
         AppState { store, fonts: OnceLock::new(), printer: Printer::from_env(), started }
     }
 

@@ -52,7 +52,7 @@ fn settings(port: u16, username: &str, password: Option<&str>, trust: bool) -> S
         bcc_self: false,
         trusted_certificate: if trust { test_ca().ca_pem.clone() } else { String::new() },
         timeout_secs: Some(2),
-        password: password.map(str::to_string),
+        password: password.map(mail::Secret::from),
     }
 }
 
@@ -861,4 +861,141 @@ async fn an_installment_reminder_whose_installment_was_paid_meanwhile_is_withdra
     let row = outbox::list(c, &OutboxRequest::default()).await.unwrap().rows.remove(0);
     assert_eq!((row.id, row.state.as_str(), row.error_code.as_deref()), (id, "cancelled", Some("no_longer_due")));
     assert!(row.error.as_deref().unwrap_or_default().contains("installment 1"), "{:?}", row.error);
+}
+
+/// Every file under `dir`, at any depth.
+fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            out.extend(files_under(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Runs `kindly --data-dir DIR --today 2026-11-21 ARGS` (stdin: `input`);
+/// returns (exit code, stdout, stderr).
+fn kindly(dir: &std::path::Path, args: &[&str], input: &[u8]) -> (Option<i32>, String, String) {
+    use std::io::Write;
+    let mut child = std::process::Command::new(kindly_tests::binary("kindly"))
+        .args(["--today", "2026-11-21", "--data-dir"])
+        .arg(dir)
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start kindly");
+    child.stdin.take().expect("stdin").write_all(input).expect("write stdin");
+    let out = child.wait_with_output().expect("run kindly");
+    (out.status.code(), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+/// The mail faults, driven through the `kindly` CLI as a user would: each
+/// one is in the log file under `<data dir>/logs/` (with its code, and the
+/// outbox id and Message-ID of the message concerned), `--verbose` also
+/// prints it, and neither the password (a distinctive one, typed through
+/// --password-stdin) nor the test server's real one, nor the recipient's
+/// address, is in any log; no file in the data folder holds a password.
+#[tokio::test]
+async fn mail_faults_are_logged_and_no_password_is_ever_written() {
+    const WRONG: &str = "Distinctive-Log-Test-Pa55word-9Qz";
+    let e = open_db().await;
+    let dir = e.dir.path();
+    let c = ctx(&e.store);
+    let bob = client(c, "Bob", "bob@example.net").await;
+    invoice(c, bob, "100").await;
+    let srv = server_for("log", "normal");
+    mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.expect("save smtp");
+    outbox::queue_emails(c, fonts(), &QueueEmailsRequest::default()).await.expect("queue");
+    let ca = dir.join("test-ca.pem");
+    std::fs::write(&ca, &test_ca().ca_pem).expect("write the CA");
+    let ca = ca.to_str().expect("utf-8 path").to_string();
+    let set = |port: u16, user: &str, with_password: bool| {
+        let port = port.to_string();
+        let mut args = vec![
+            "smtp",
+            "set",
+            "--host",
+            "localhost",
+            "--port",
+            &port,
+            "--username",
+            user,
+            "--from-name",
+            "Ada Studio",
+            "--from-address",
+            "ada@example.com",
+            "--trusted-cert",
+            &ca,
+            "--timeout-secs",
+            "2",
+        ];
+        if with_password {
+            args.push("--password-stdin");
+        }
+        let input = if with_password { format!("{WRONG}\n") } else { String::new() };
+        let (code, out, err) = kindly(dir, &args, input.as_bytes());
+        assert_eq!(code, Some(0), "smtp set: {out}{err}");
+    };
+
+    // Wrong password: the distinctive one, into the keychain through the CLI.
+    let wrong_user = user("log-wrong");
+    set(srv.port, &wrong_user, true);
+    let (code, out, err) = kindly(dir, &["--json", "emails", "send"], b"");
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("smtp_auth"), "{out}");
+    assert!(err.is_empty(), "without --verbose nothing goes to stderr: {err}");
+
+    // Server down, with --verbose: the event is on stderr too.
+    set(closed_port(), USER, false);
+    let (code, out, err) = kindly(dir, &["--verbose", "--json", "emails", "send"], b"");
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(out.contains("smtp_connect"), "{out}");
+    assert!(err.contains("smtp_connect") && err.contains("sending stopped"), "--verbose: {err}");
+
+    // The connection cut after the message was handed over: "may have been sent".
+    let cut = server_for("log-cut", "drop-after-data");
+    set(cut.port, USER, false);
+    let (code, out, err) = kindly(dir, &["--json", "emails", "send"], b"");
+    assert_eq!(code, Some(0), "{out}{err}");
+    let row = outbox::list(c, &OutboxRequest::default()).await.expect("list").rows.remove(0);
+    assert_eq!(row.state, "uncertain", "{out}");
+
+    // The log file holds each event.
+    let logs: Vec<_> = files_under(&dir.join("logs"));
+    assert!(!logs.is_empty(), "no log file under {}", dir.join("logs").display());
+    let name = logs[0].file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+    assert!(name.starts_with("kindly.") && name.ends_with(".log"), "{name}");
+    let log: String = logs.iter().map(|f| std::fs::read_to_string(f).expect("read log")).collect();
+    assert!(log.contains("kindly CLI started"), "{log}");
+    assert!(log.contains("connecting or logging in failed"), "{log}");
+    assert!(log.contains("code=\"smtp_auth\"") && log.contains("code=\"smtp_connect\""), "{log}");
+    assert!(log.contains("e-mail may have been sent"), "{log}");
+    assert!(log.contains(&format!("outbox_id={}", row.id)) && log.contains(&row.message_id), "{log}");
+    assert!(log.contains("e-mail settings saved") && log.contains("new_password=true"), "{log}");
+    // Never a recipient's address in the log.
+    assert!(!log.contains("bob@example.net"), "a recipient address was logged: {log}");
+
+    // No file in the data folder holds either password, the logs included.
+    for f in files_under(dir) {
+        let bytes = std::fs::read(&f).unwrap_or_default();
+        for secret in [WRONG, PASSWORD] {
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "a password was written to {}",
+                f.display()
+            );
+        }
+    }
+    // It is in the keychain, where it belongs (so the test did type it).
+    let out = std::process::Command::new("secret-tool")
+        .args(["lookup", "service", kindly_mail::secrets::SERVICE, "username", &format!("{wrong_user}@localhost")])
+        .output()
+        .expect("secret-tool");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), WRONG);
 }

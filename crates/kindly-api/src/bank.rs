@@ -394,10 +394,22 @@ pub async fn import_statement(ctx: Ctx<'_>, req: &BankImportRequest) -> ApiResul
         // A payment may complete an installment plan: record it now. The
         // payments are saved; if this fails, the next queue or plan read does it.
         if !out.payments.is_empty() {
-            let _ = crate::plans::refresh(ctx).await;
+            crate::plans::refresh_or_log(ctx).await;
         }
     }
     result.recorded_total = totals.into_iter().map(|m| MoneyView::new(m.minor, m.currency, locale)).collect();
+    tracing::info!(
+        format = %result.format,
+        dry_run = result.dry_run,
+        entries = result.entries,
+        already_imported = result.already_imported,
+        recorded = result.recorded,
+        payments = result.payments,
+        review = result.review,
+        unmatched = result.unmatched,
+        debits = result.debits,
+        "bank statement imported"
+    );
     Ok(result)
 }
 
@@ -549,7 +561,7 @@ pub async fn resolve(ctx: Ctx<'_>, req: &BankResolveRequest) -> ApiResult<BankEn
     }
     ctx.store.resolve_bank_entry(req.entry_id, &allocations, payer_client(clients.into_iter()), ctx.now).await?;
     if !allocations.is_empty() {
-        let _ = crate::plans::refresh(ctx).await;
+        crate::plans::refresh_or_log(ctx).await;
     }
     let locale = ctx.store.settings().await?.locale;
     let e = ctx.store.bank_entry(req.entry_id).await?;

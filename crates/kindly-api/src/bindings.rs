@@ -129,6 +129,7 @@ pub fn typescript() -> String {
         crate::outbox::QueueEmailsResult,
         crate::outbox::SendProgress,
         crate::outbox::SendReport,
+        crate::outbox::BackgroundSendProblem,
         crate::outbox::OutboxItem,
         crate::outbox::OutboxRequest,
         crate::outbox::OutboxSummary,

@@ -46,7 +46,7 @@ pub(crate) fn write_new(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> ApiR
     let tmp = dir.join(format!(".{base}.{}.part", std::process::id()));
     let written = write_synced(&tmp, bytes, false);
     if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
+        remove_leftover(&tmp);
         return Err(io_error("write", &tmp, &e));
     }
     let result = (|| {
@@ -60,7 +60,7 @@ pub(crate) fn write_new(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> ApiR
                     Ok(()) => return Ok(path),
                     Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
                     Err(e) => {
-                        let _ = std::fs::remove_file(&path);
+                        remove_leftover(&path);
                         return Err(io_error("write", &path, &e));
                     }
                 },
@@ -72,8 +72,18 @@ pub(crate) fn write_new(dir: &Path, stem: &str, ext: &str, bytes: &[u8]) -> ApiR
             Some("file"),
         ))
     })();
-    let _ = std::fs::remove_file(&tmp);
+    remove_leftover(&tmp);
     result
+}
+
+/// Removes a partial or unneeded file after the real outcome is known;
+/// failing to is not the caller's error, but it is logged (a stray file).
+pub(crate) fn remove_leftover(path: &Path) {
+    match std::fs::remove_file(path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => tracing::warn!(path = %path.display(), error = %e, "could not remove a leftover file"),
+    }
 }
 
 fn write_synced(path: &Path, bytes: &[u8], exclusive: bool) -> std::io::Result<()> {

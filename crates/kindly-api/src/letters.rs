@@ -282,6 +282,7 @@ async fn apply_outcome(
     match outcome {
         PrintOutcome::Printed { command, job_id } => {
             record_printed(ctx, batch_id, command, job_id.as_deref()).await?;
+            tracing::info!(batch_id, command = %command, job_id = ?job_id, "letters printed and recorded");
             result.print_state = PrintState::Printed;
             result.printed_with = Some(command.clone());
             result.job_id = job_id.clone();
@@ -290,11 +291,13 @@ async fn apply_outcome(
         PrintOutcome::Opened { command } => {
             let state = batch_state::AWAITING_CONFIRMATION;
             ctx.store.set_letter_batch_state(batch_id, state, "", command, ctx.now).await?;
+            tracing::info!(batch_id, command = %command, "letters opened in the PDF viewer, awaiting confirmation");
             result.print_state = PrintState::AwaitingConfirmation;
             result.printed_with = Some(command.clone());
         }
         PrintOutcome::Failed { command, reason } => {
             ctx.store.set_letter_batch_state(batch_id, batch_state::NOT_PRINTED, reason, command, ctx.now).await?;
+            tracing::warn!(batch_id, command = %command, reason = %reason, "letters not printed");
             result.print_state = PrintState::NotPrinted;
             result.printed_with = Some(command.clone()).filter(|c| !c.is_empty());
             result.print_error = Some(reason.clone());

@@ -3,13 +3,16 @@
 //! which reports exactly which step failed.
 //!
 //! Architecture Invariant: no IPC type here carries the password outward;
-//! `SmtpSettingsInput.password` only flows in, straight to the keychain.
+//! `SmtpSettingsInput.password` only flows in, straight to the keychain, as a
+//! `kindly_mail::Secret` (redacted in `Debug`, not serializable: the input
+//! type has no `Serialize` for that reason).
 
 use crate::{ApiError, ApiResult, Ctx};
 use kindly_core::ErrorCode;
 use kindly_mail::compose::{compose, new_message_id, Outgoing};
 use kindly_mail::secrets;
 use kindly_mail::transport::Mailer;
+pub use kindly_mail::Secret;
 use kindly_mail::{MailError, SecretError, Security, SmtpSettings};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -38,7 +41,9 @@ pub struct SmtpSettingsView {
     pub keychain_problem: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+/// The settings form. Deserialize only: it holds the password as a `Secret`,
+/// which cannot be serialized.
+#[derive(Debug, Clone, Deserialize, TS)]
 pub struct SmtpSettingsInput {
     pub host: String,
     pub port: i64,
@@ -56,7 +61,8 @@ pub struct SmtpSettingsInput {
     pub timeout_secs: Option<i64>,
     /// A new password to put in the keychain; `None` keeps the saved one.
     #[serde(default)]
-    pub password: Option<String>,
+    #[ts(as = "Option<String>")]
+    pub password: Option<Secret>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -94,7 +100,7 @@ pub async fn configured(ctx: Ctx<'_>) -> ApiResult<SmtpSettings> {
 
 /// The settings and their password, ready to send; a clear error when
 /// e-mail is not set up or the keychain cannot give the password.
-pub async fn account(ctx: Ctx<'_>) -> ApiResult<(SmtpSettings, Option<String>)> {
+pub async fn account(ctx: Ctx<'_>) -> ApiResult<(SmtpSettings, Option<Secret>)> {
     let s = configured(ctx).await?;
     let password = if s.username.trim().is_empty() {
         None
@@ -184,7 +190,7 @@ pub fn parse(input: &SmtpSettingsInput) -> ApiResult<SmtpSettings> {
 /// password is never kept anywhere else.
 pub async fn save(ctx: Ctx<'_>, input: &SmtpSettingsInput) -> ApiResult<SmtpSettingsView> {
     let s = parse(input)?;
-    if let Some(pw) = input.password.as_deref().filter(|p| !p.is_empty()) {
+    if let Some(pw) = input.password.as_ref().filter(|p| !p.is_empty()) {
         if s.username.is_empty() {
             return Err(ApiError::new(
                 ErrorCode::Required,
@@ -192,15 +198,17 @@ pub async fn save(ctx: Ctx<'_>, input: &SmtpSettingsInput) -> ApiResult<SmtpSett
                 Some("username"),
             ));
         }
-        if pw.chars().any(|c| c == '\r' || c == '\n' || c == '\0') {
+        if pw.expose().chars().any(|c| c == '\r' || c == '\n' || c == '\0') {
             return Err(ApiError::new(
                 ErrorCode::ControlCharacters,
                 "The password must not contain line breaks.",
                 Some("password"),
             ));
         }
-        let (account, pw) = (s.account(), pw.to_string());
-        tokio::task::spawn_blocking(move || secrets::set_password(&account, &pw)).await??;
+        let (account, pw) = (s.account(), pw.clone());
+        tokio::task::spawn_blocking(move || secrets::set_password(&account, &pw))
+            .await?
+            .inspect_err(|e| tracing::warn!(code = %e.code(), "the keychain refused the password"))?;
     } else if let Some(old) = load(ctx).await?.filter(|o| o.account() != s.account() && !s.username.is_empty()) {
         // The user name or server changed but no new password was typed:
         // carry the saved one over, inside the keychain.
@@ -217,6 +225,13 @@ pub async fn save(ctx: Ctx<'_>, input: &SmtpSettingsInput) -> ApiResult<SmtpSett
     }
     let json = serde_json::to_string(&s).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string(), None))?;
     ctx.store.save_setting_json(SMTP_KEY, &json).await?;
+    tracing::info!(
+        host = %s.host,
+        port = s.port,
+        security = s.security.as_str(),
+        new_password = input.password.as_ref().is_some_and(|p| !p.is_empty()),
+        "e-mail settings saved"
+    );
     get(ctx).await
 }
 
@@ -234,13 +249,23 @@ pub async fn forget_password(ctx: Ctx<'_>) -> ApiResult<SmtpSettingsView> {
 /// keychain, finding the server (DNS), connecting, the certificate, the
 /// login, the sender or the recipient.
 pub async fn send_test(ctx: Ctx<'_>, to: Option<&str>) -> ApiResult<TestEmailResult> {
+    let result = test_steps(ctx, to).await;
+    match &result {
+        Ok(_) => tracing::info!("test e-mail accepted by the server"),
+        // The code only: the message may quote the recipient's address.
+        Err(e) => tracing::warn!(code = ?e.code, field = ?e.field, "test e-mail failed"),
+    }
+    result
+}
+
+async fn test_steps(ctx: Ctx<'_>, to: Option<&str>) -> ApiResult<TestEmailResult> {
     let (s, password) = account(ctx).await?;
     let to = to.map(str::trim).filter(|t| !t.is_empty()).unwrap_or(&s.from_address).to_string();
     kindly_mail::settings::address(&to, "to")?;
     if tokio::net::lookup_host((s.host.as_str(), s.port)).await.is_err() {
         return Err(MailError::Dns { host: s.host.clone() }.into());
     }
-    let mailer = Mailer::new(&s, password.as_deref())?;
+    let mailer = Mailer::new(&s, password.as_ref())?;
     mailer.check().await?;
     let c = compose(&Outgoing {
         message_id: new_message_id(&s.from_address),

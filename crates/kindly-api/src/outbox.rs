@@ -98,6 +98,20 @@ pub struct SendReport {
     pub stopped: Option<ApiError>,
 }
 
+/// What stopped the app's background sender (it resumes the outbox every
+/// minute): shown until the user dismisses it or a later batch goes through.
+/// Sent as the `outbox-background-problem` event (`null` when cleared) and
+/// by the `background_send_problem` command.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BackgroundSendProblem {
+    /// What went wrong (`smtp_auth`, `keychain_locked`, `smtp_connect`, …).
+    pub error: ApiError,
+    /// When it happened, RFC 3339.
+    pub at: String,
+    /// When the background sender tries again by itself, in minutes.
+    pub retry_in_minutes: i64,
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct OutboxItem {
     pub id: i64,
@@ -457,7 +471,7 @@ async fn enqueue(
         .await;
     if queued.is_err() {
         // Not queued: the copy would only confuse the dossier.
-        let _ = std::fs::remove_file(&path);
+        crate::files::remove_leftover(&path);
     }
     Ok(queued?)
 }
@@ -524,6 +538,9 @@ pub async fn send_queued(
     let _lock = OutboxLock::acquire(&data_dir(ctx))?;
     let store = ctx.store;
     let mut report = SendReport { recovered: store.recover_interrupted(clock()).await? as i64, ..Default::default() };
+    if report.recovered > 0 {
+        tracing::warn!(recovered = report.recovered, "e-mails cut off by a crash are flagged \"may have been sent\"");
+    }
     let counts = store.outbox_counts().await?;
     let total = match only {
         Some(ids) => ids.len() as i64,
@@ -535,15 +552,22 @@ pub async fn send_queued(
     let mut p = SendProgress { total, ..Default::default() };
     let (smtp, password) = match mail::account(ctx).await {
         Ok(a) => a,
-        Err(e) => return Ok(SendReport { stopped: Some(e), ..report }),
+        Err(e) => {
+            tracing::warn!(code = ?e.code, "sending stopped before connecting: {}", e.message);
+            return Ok(SendReport { stopped: Some(e), ..report });
+        }
     };
-    let mailer = Mailer::new(&smtp, password.as_deref())?;
+    let mailer = Mailer::new(&smtp, password.as_ref()).inspect_err(|e| {
+        tracing::warn!(code = %e.code(), "sending stopped: the e-mail settings are not usable");
+    })?;
     drop(password);
     // Connect, secure and log in before handing over anything: a failure
     // here cannot have sent a message, so the queue is simply kept.
     if let Err(e) = mailer.check().await {
+        tracing::warn!(code = %e.code(), detail = safe_detail(&e), "sending stopped: connecting or logging in failed");
         return Ok(SendReport { stopped: Some(e.into()), ..report });
     }
+    tracing::info!(queued = total, "sending e-mails");
     loop {
         if cancel.load(Ordering::SeqCst) {
             report.cancelled += withdraw_rest(store, only, clock()).await?;
@@ -552,6 +576,7 @@ pub async fn send_queued(
         let Some(m) = store.claim_next_email(clock(), only).await? else { break };
         if let Some(why) = no_longer_applies(ctx, m.purpose).await? {
             store.withdraw_claimed(m.id, "no_longer_due", &why, clock()).await?;
+            tracing::info!(outbox_id = m.id, message_id = %m.message_id, "e-mail withdrawn: no longer applies");
             report.cancelled += 1;
             p.done += 1;
             progress(&p);
@@ -564,11 +589,15 @@ pub async fn send_queued(
         match mailer.send(&composed).await {
             Ok(accepted) => {
                 store.email_sent(m.id, &accepted.reply, ctx.today, clock()).await?;
+                tracing::info!(outbox_id = m.id, message_id = %m.message_id, "e-mail sent");
                 report.sent += 1;
                 p.sent += 1;
             }
             Err(e) => {
                 let api: ApiError = e.clone().into();
+                // Codes and connection details only: a server's reply to
+                // RCPT or DATA can quote the recipient's address.
+                let (code, detail) = (e.code().as_str(), safe_detail(&e));
                 match &e {
                     MailError::Timeout { .. } | MailError::Dropped { .. } => {
                         // Not "Kindly will try again": a message whose fate is unknown waits for the user.
@@ -584,6 +613,8 @@ pub async fn send_queued(
                              then confirm it or send it again."
                         );
                         store.email_uncertain(m.id, api.code.as_str(), &msg, clock()).await?;
+                        tracing::warn!(outbox_id = m.id, message_id = %m.message_id, code, detail,
+                            "e-mail may have been sent: the connection ended after it was handed over");
                         report.uncertain += 1;
                         p.uncertain += 1;
                     }
@@ -592,18 +623,23 @@ pub async fn send_queued(
                             store
                                 .email_failed(m.id, api.code.as_str(), &api.message, Some(clock() + d), clock())
                                 .await?;
+                            tracing::warn!(outbox_id = m.id, message_id = %m.message_id, code, detail,
+                                attempts = m.attempts, retry_in_minutes = d.num_minutes(), "e-mail not sent, will retry");
                             report.retrying += 1;
                             p.retrying += 1;
                         }
                         None => {
                             let msg = format!("{} (gave up after {} attempts)", api.message, m.attempts);
                             store.email_failed(m.id, api.code.as_str(), &msg, None, clock()).await?;
+                            tracing::warn!(outbox_id = m.id, message_id = %m.message_id, code, detail,
+                                attempts = m.attempts, "e-mail failed: gave up retrying");
                             report.failed += 1;
                             p.failed += 1;
                         }
                     },
                     _ => {
                         store.email_failed(m.id, api.code.as_str(), &api.message, None, clock()).await?;
+                        tracing::warn!(outbox_id = m.id, message_id = %m.message_id, code, detail, "e-mail failed");
                         report.failed += 1;
                         p.failed += 1;
                         // The account itself is refused: every other message would fail the same way.
@@ -614,6 +650,7 @@ pub async fn send_queued(
                                 | MailError::Certificate { .. }
                                 | MailError::Tls { .. }
                         ) {
+                            tracing::warn!(code, "sending stopped: the server refused the account");
                             report.stopped = Some(api);
                             p.done += 1;
                             progress(&p);
@@ -627,7 +664,31 @@ pub async fn send_queued(
         p.current = None;
         progress(&p);
     }
+    tracing::info!(
+        sent = report.sent,
+        failed = report.failed,
+        uncertain = report.uncertain,
+        retrying = report.retrying,
+        withdrawn = report.cancelled,
+        "e-mail batch finished"
+    );
     Ok(report)
+}
+
+/// The error's text when it can only be about the connection or the
+/// account (never a recipient's address, which a server's reply to RCPT or
+/// DATA may quote); `None` for the others, whose code says enough.
+fn safe_detail(e: &MailError) -> Option<String> {
+    match e {
+        MailError::Dns { .. }
+        | MailError::Connect { .. }
+        | MailError::Certificate { .. }
+        | MailError::Tls { .. }
+        | MailError::Authentication { .. }
+        | MailError::Timeout { .. }
+        | MailError::Dropped { .. } => Some(e.to_string()),
+        _ => None,
+    }
 }
 
 /// Why a claimed message should not go out after all, checked just before

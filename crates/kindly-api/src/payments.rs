@@ -38,7 +38,7 @@ pub async fn record(ctx: Ctx<'_>, input: &PaymentInput) -> ApiResult<i64> {
     let id = ctx.store.record_payment(inv.id, &p, ctx.now).await?;
     // A payment may complete an installment plan: record it now. The payment
     // itself is saved; if this fails, the next queue or plan read records it.
-    let _ = crate::plans::refresh(ctx).await;
+    crate::plans::refresh_or_log(ctx).await;
     Ok(id)
 }
 

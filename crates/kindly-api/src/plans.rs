@@ -469,6 +469,15 @@ pub async fn refresh(ctx: Ctx<'_>) -> ApiResult<()> {
     Ok(())
 }
 
+/// `refresh` after something already saved (a payment): its failure is not
+/// that change's error (the next queue or plan read records the plans'
+/// states), so it is logged, not returned.
+pub(crate) async fn refresh_or_log(ctx: Ctx<'_>) {
+    if let Err(e) = refresh(ctx).await {
+        tracing::warn!(code = ?e.code, "could not update the payment plans' states: {}", e.message);
+    }
+}
+
 pub async fn get(ctx: Ctx<'_>, plan_id: i64) -> ApiResult<PlanView> {
     refresh(ctx).await?;
     let locale = ctx.store.settings().await?.locale;

@@ -32,6 +32,9 @@ pub struct Args {
     /// Act as if today were this date (YYYY-MM-DD); for scripts and tests.
     #[arg(long, global = true, value_name = "DATE")]
     pub today: Option<NaiveDate>,
+    /// Also print log events to stderr (they always go to the log file in <data dir>/logs/).
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
     #[command(subcommand)]
     pub command: Command,
 }

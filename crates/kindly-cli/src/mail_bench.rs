@@ -51,7 +51,7 @@ async fn run() -> Result<(), ApiError> {
             bcc_self: false,
             trusted_certificate: ca,
             timeout_secs: Some(30),
-            password: std::env::var("KINDLY_BENCH_SMTP_PASSWORD").ok(),
+            password: std::env::var("KINDLY_BENCH_SMTP_PASSWORD").ok().map(mail::Secret::new),
         },
     )
     .await?;

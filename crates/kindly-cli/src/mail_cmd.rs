@@ -5,7 +5,7 @@
 use crate::output::Out;
 use chrono::Utc;
 use clap::Subcommand;
-use kindly_api::mail::{self, SmtpSettingsInput, SmtpSettingsView};
+use kindly_api::mail::{self, Secret, SmtpSettingsInput, SmtpSettingsView};
 use kindly_api::outbox::{self, OutboxActionRequest, OutboxRequest, QueueEmailsRequest, SendReport};
 use kindly_api::ErrorCode;
 use kindly_api::{ApiError, Ctx};
@@ -137,11 +137,12 @@ pub async fn smtp(ctx: Ctx<'_>, cmd: SmtpCmd, o: &Out) -> Result<String, ApiErro
                 None => String::new(),
             };
             let password = if password_stdin {
+                // Wrapped in a `Secret` at once, so both buffers are zeroed on every path.
                 let mut s = String::new();
-                std::io::stdin()
-                    .read_to_string(&mut s)
-                    .map_err(|e| ApiError::new(ErrorCode::IoError, format!("Cannot read the password: {e}"), None))?;
-                Some(s.trim_end_matches(['\r', '\n']).to_string())
+                let read = std::io::stdin().read_to_string(&mut s);
+                let typed = Secret::new(s);
+                read.map_err(|e| ApiError::new(ErrorCode::IoError, format!("Cannot read the password: {e}"), None))?;
+                Some(Secret::from(typed.expose().trim_end_matches(['\r', '\n'])))
             } else {
                 None
             };

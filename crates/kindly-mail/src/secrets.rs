@@ -7,6 +7,7 @@
 //! reachable or it is locked, Kindly says so and does not fall back to
 //! storing the password anywhere else.
 
+use crate::Secret;
 use keyring_core::{Entry, Error as KError};
 use kindly_core::ErrorCode;
 use std::sync::Arc;
@@ -74,13 +75,13 @@ fn entry(account: &str) -> Result<Entry, SecretError> {
 }
 
 /// Saves (or replaces) the password for an account.
-pub fn set_password(account: &str, password: &str) -> Result<(), SecretError> {
-    entry(account)?.set_password(password).map_err(|e| map(e, account))
+pub fn set_password(account: &str, password: &Secret) -> Result<(), SecretError> {
+    entry(account)?.set_password(password.expose()).map_err(|e| map(e, account))
 }
 
 /// The saved password.
-pub fn get_password(account: &str) -> Result<String, SecretError> {
-    entry(account)?.get_password().map_err(|e| map(e, account))
+pub fn get_password(account: &str) -> Result<Secret, SecretError> {
+    entry(account)?.get_password().map(Secret::new).map_err(|e| map(e, account))
 }
 
 /// Whether a password is saved, without revealing it.

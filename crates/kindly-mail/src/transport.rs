@@ -98,11 +98,11 @@ pub struct Accepted {
 impl Mailer {
     /// A transport for these settings. `password` is `None` for a server that
     /// needs no login. Nothing is sent or connected yet.
-    pub fn new(s: &SmtpSettings, password: Option<&str>) -> Result<Mailer, MailError> {
+    pub fn new(s: &SmtpSettings, password: Option<&crate::Secret>) -> Result<Mailer, MailError> {
         s.validate()?;
         let host = s.host.trim().to_string();
         let timeout = Duration::from_secs(s.timeout_secs.clamp(1, 300));
-        let credentials = password.map(|pw| Credentials::new(s.username.trim().to_string(), pw.to_string()));
+        let credentials = password.map(|pw| Credentials::new(s.username.trim().to_string(), pw.expose().to_string()));
         let tls = match s.security {
             Security::Plain => Tls::None,
             sec => {

@@ -92,7 +92,24 @@ impl Store {
             .connect_with(options)
             .await
             .map_err(|e| StoreError::classify(e, path))?;
-        sqlx::migrate!("./migrations").run(&pool).await.map_err(|e| StoreError::migrate(e, path))?;
+        // Migrations recorded so far (none, and no table yet, in a new file).
+        let applied = || async {
+            sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM _sqlx_migrations WHERE success")
+                .fetch_one(&pool)
+                .await
+                .unwrap_or(0)
+        };
+        let before = applied().await;
+        if let Err(e) = sqlx::migrate!("./migrations").run(&pool).await {
+            let e = StoreError::migrate(e, path);
+            tracing::error!(path = %path.display(), error = %e, "database migration failed");
+            return Err(e);
+        }
+        let after = applied().await;
+        if after > before {
+            tracing::info!(path = %path.display(), from = before, to = after, "database migrated");
+        }
+        tracing::info!(path = %path.display(), schema = after, "store opened");
         Ok(Store { pool, path: path.to_path_buf() })
     }
 

@@ -2,6 +2,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
+  BackgroundSendProblem,
   BankEntryView,
   BankImportRequest,
   BankImportResult,
@@ -196,11 +197,19 @@ export const api = {
   listOutbox: (req: OutboxRequest) => call<Page<OutboxItem>>('list_outbox', { req }),
   outboxSummary: () => call<OutboxSummary>('outbox_summary'),
   outboxAction: (req: OutboxActionRequest) => call<OutboxItem>('outbox_action', { req }),
+  /** What stopped the background sender, until dismissed or resolved. */
+  backgroundSendProblem: () => call<BackgroundSendProblem | null>('background_send_problem'),
+  dismissBackgroundProblem: () => call<null>('dismiss_background_problem'),
 };
 
 /** Called after each message of a batch (from the window's batch or the background sender). */
 export function onOutboxProgress(cb: (p: SendProgress) => void): Promise<UnlistenFn> {
   return listen<SendProgress>('outbox-progress', (e) => cb(e.payload));
+}
+
+/** Called when the background sender meets a problem (or `null` once it is over). */
+export function onBackgroundProblem(cb: (p: BackgroundSendProblem | null) => void): Promise<UnlistenFn> {
+  return listen<BackgroundSendProblem | null>('outbox-background-problem', (e) => cb(e.payload));
 }
 
 /** Called when a batch ends: the outbox and today's queue may have changed. */

@@ -545,6 +545,20 @@ recovered: number,
  */
 stopped: ApiError | null, };
 
+export type BackgroundSendProblem = { 
+/**
+ * What went wrong (`smtp_auth`, `keychain_locked`, `smtp_connect`, …).
+ */
+error: ApiError, 
+/**
+ * When it happened, RFC 3339.
+ */
+at: string, 
+/**
+ * When the background sender tries again by itself, in minutes.
+ */
+retry_in_minutes: number, };
+
 export type OutboxItem = { id: number, message_id: string, client_id: number, client_name: string, invoice_numbers: Array<string>, stage_key: string, to: Array<string>, subject: string, 
 /**
  * queued, sending, sent, failed, uncertain, cancelled.

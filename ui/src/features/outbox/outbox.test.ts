@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SendProgress, SendReport } from '../../lib/bindings';
 import {
+  backgroundProblemText,
   emailStateBadge,
   needsAttention,
   OUTBOX_TABS,
@@ -131,5 +132,31 @@ describe('today helpers', () => {
     expect(sendAllLabel(2, false)).toBe('Send all e-mails (2)');
     expect(sendAllLabel(0, false)).toBe('Send all e-mails');
     expect(sendAllLabel(2, true)).toBe('Sending e-mails…');
+  });
+});
+
+describe('backgroundProblemText', () => {
+  const problem = (code: string, retry = 30) => ({
+    error: { code, message: 'The mail server refused the user name or password (535 authentication failed).', field: null },
+    at: '2026-11-23T10:42:00Z',
+    retry_in_minutes: retry,
+  });
+  it('says what happened, what to do and when Kindly tries again', () => {
+    const t = backgroundProblemText(problem('smtp_auth'));
+    expect(t.what).toContain('could not be sent in the background');
+    expect(t.what).toContain('535 authentication failed');
+    expect(t.todo).toContain('password in Settings');
+    expect(t.todo).toContain('in 30 min');
+    expect(t.settings).toBe(true);
+  });
+  it('points at the keychain, not the settings, when it is locked', () => {
+    const t = backgroundProblemText(problem('keychain_locked', 1));
+    expect(t.todo).toContain('Unlock');
+    expect(t.settings).toBe(false);
+  });
+  it('has advice for an unknown code', () => {
+    const t = backgroundProblemText(problem('database_busy', 120));
+    expect(t.todo).toContain('outbox');
+    expect(t.todo).toContain('about 2 h');
   });
 });

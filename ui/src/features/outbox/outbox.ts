@@ -1,6 +1,6 @@
 // Pure helpers for e-mail sending and the outbox (no Svelte, no backend): tested in outbox.test.ts.
 import { labels } from '../../lib/vocabulary';
-import type { ApiError, OutboxItem, OutboxState, SendProgress, SendReport, SkippedView } from '../../lib/bindings';
+import type { ApiError, BackgroundSendProblem, OutboxItem, OutboxState, SendProgress, SendReport, SkippedView } from '../../lib/bindings';
 
 export type BadgeTone = 'neutral' | 'busy' | 'good' | 'attention' | 'muted';
 
@@ -117,4 +117,56 @@ export function sendAllLabel(n: number, busy: boolean): string {
 /** How many items of today's queue can go out as e-mail now (e-mail channel, not yet in the outbox). */
 export function sendableCount(items: readonly { channel: string; email_state: string | null }[]): number {
   return items.filter((i) => i.channel === 'email' && i.email_state === null).length;
+}
+
+/** The background sender's problem for people: what happened, what to do, and when Kindly tries again. */
+export function backgroundProblemText(p: BackgroundSendProblem): {
+  what: string;
+  todo: string;
+  settings: boolean;
+} {
+  const code = p.error.code;
+  const again =
+    p.retry_in_minutes >= 60
+      ? `Kindly tries again by itself in about ${Math.round(p.retry_in_minutes / 60)} h`
+      : `Kindly tries again by itself in ${Math.max(p.retry_in_minutes, 1)} min`;
+  const what = `Queued e-mails could not be sent in the background: ${p.error.message}`;
+  let todo: string;
+  let settings = false;
+  switch (code) {
+    case 'smtp_auth':
+      todo = 'Check the user name and password in Settings → E-mail (many providers need an app password).';
+      settings = true;
+      break;
+    case 'password_missing':
+      todo = 'Enter your e-mail password in Settings → E-mail.';
+      settings = true;
+      break;
+    case 'keychain_locked':
+      todo = "Unlock your system keychain (for example by logging in again), then send from Today.";
+      break;
+    case 'keychain_unavailable':
+    case 'keychain_failed':
+      todo = 'Kindly keeps the password only in the system keychain: start it (on Linux: GNOME Keyring or KWallet), then send from Today.';
+      break;
+    case 'smtp_dns':
+    case 'smtp_connect':
+    case 'smtp_timeout':
+    case 'smtp_transient':
+    case 'smtp_dropped':
+      todo = 'Check your internet connection and the server name and port in Settings → E-mail. Nothing was sent and nothing is lost.';
+      settings = true;
+      break;
+    case 'smtp_certificate':
+    case 'smtp_tls':
+    case 'smtp_sender_rejected':
+    case 'smtp_not_configured':
+    case 'smtp_settings_damaged':
+      todo = 'Check the e-mail settings, then send the test e-mail there.';
+      settings = true;
+      break;
+    default:
+      todo = 'Your e-mails stay in the outbox. If this keeps happening, restart Kindly; the log file in the data folder has the details.';
+  }
+  return { what, todo: `${todo} ${again}, or send now from Today.`, settings };
 }
