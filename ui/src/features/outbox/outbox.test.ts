@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SendProgress, SendReport } from '../../lib/bindings';
+import type { BackgroundSendProblem, ErrorCode, SendProgress, SendReport } from '../../lib/bindings';
 import {
   backgroundProblemText,
   emailStateBadge,
@@ -136,7 +136,7 @@ describe('today helpers', () => {
 });
 
 describe('backgroundProblemText', () => {
-  const problem = (code: string, retry = 30) => ({
+  const problem = (code: ErrorCode, retry = 30): BackgroundSendProblem => ({
     error: { code, message: 'The mail server refused the user name or password (535 authentication failed).', field: null },
     at: '2026-11-23T10:42:00Z',
     retry_in_minutes: retry,
