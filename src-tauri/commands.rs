@@ -9,7 +9,7 @@ use kindly_api::followups::{
     QueuePage, QueueRequest, TemplateInput, TemplateView,
 };
 use kindly_api::invoices::{
-    CreatedInvoice, InvoiceDetail, InvoiceInput, InvoiceListRequest, InvoiceRow, TotalsRequest, TotalsView,
+    CreatedInvoice, InvoiceDetail, InvoiceInput, InvoiceListRequest, InvoiceRow, TotalsPreview, TotalsRequest,
 };
 use kindly_api::letters::{self, LetterBatchRequest, LettersRequest, LettersResult};
 use kindly_api::payments::PaymentInput;
@@ -79,7 +79,7 @@ pub async fn set_chasing(s: State<'_, AppState>, id: i64, input: ChasingInput) -
 }
 
 #[tauri::command]
-pub async fn preview_totals(s: State<'_, AppState>, req: TotalsRequest) -> Res<TotalsView> {
+pub async fn preview_totals(s: State<'_, AppState>, req: TotalsRequest) -> Res<TotalsPreview> {
     invoices::preview_totals(s.ctx()?, &req).await
 }
 

@@ -198,7 +198,17 @@ async fn client_invoice_partial_payment_and_timeline() {
     nth(c, "line-tax-rate", 0).await.send_keys("20").await.unwrap();
     click(c, "add-line").await;
     nth(c, "line-description", 1).await.send_keys("Hosting").await.unwrap();
-    nth(c, "line-unit-price", 1).await.send_keys("10.50").await.unwrap();
+    // A bad price on the second line: one preview call names that line and
+    // field (`lines[1].unit_price`), in words, and marks only that cell.
+    nth(c, "line-unit-price", 1).await.send_keys("ten").await.unwrap();
+    wait_text(c, "error-lines", "Unit price: \"ten\" is not an amount").await;
+    let invalid = |n| async move { nth(c, "line-unit-price", n).await.attr("aria-invalid").await.unwrap() };
+    assert_eq!(invalid(1).await.as_deref(), Some("true"));
+    assert_eq!(invalid(0).await, None, "only the bad line is marked");
+    let price = nth(c, "line-unit-price", 1).await;
+    price.clear().await.unwrap();
+    price.send_keys("10.50").await.unwrap();
+    wait_gone(c, "error-lines").await;
     // Live totals come from the Rust core: 2 × 100 + 20 % tax + 10.50.
     wait_text(c, "totals-total", "€250.50").await;
     click(c, "invoice-save-issue").await;

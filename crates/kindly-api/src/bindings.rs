@@ -94,6 +94,7 @@ pub fn typescript() -> String {
         crate::invoices::TotalsRequest,
         crate::invoices::TaxView,
         crate::invoices::TotalsView,
+        crate::invoices::TotalsPreview,
         crate::invoices::InvoiceRow,
         crate::invoices::LineView,
         crate::invoices::PaymentView,

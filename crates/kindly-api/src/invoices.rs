@@ -6,8 +6,8 @@ use crate::views::{MoneyView, Page, TimelineItem};
 use crate::{ApiError, ApiResult, Ctx};
 use chrono::NaiveDate;
 use kindly_core::invoice::{
-    compute_totals, days_overdue, format_tax_rate, parse_date, resolve_due_date, validate_lines, InvoiceState,
-    InvoiceStatus, LineForm, LineItem, Totals,
+    check_line_count, compute_totals, days_overdue, format_tax_rate, parse_date, resolve_due_date, validate_line,
+    InvoiceState, InvoiceStatus, LineForm, LineItem, Totals,
 };
 use kindly_core::locale::Locale;
 use kindly_core::payment::PaymentMethod;
@@ -167,16 +167,34 @@ pub struct CreatedInvoice {
     pub number: String,
 }
 
-fn line_forms(lines: &[LineInput]) -> Vec<LineForm<'_>> {
-    lines
-        .iter()
-        .map(|l| LineForm {
+/// Every line checked, each problem named by its path (`lines[2].unit_price`),
+/// so one call tells the editor every line to fix.
+fn parse_lines(lines: &[LineInput], currency: Currency) -> Result<Vec<LineItem>, Vec<ApiError>> {
+    check_line_count(lines.len()).map_err(|e| vec![ApiError::from(e)])?;
+    let mut items = Vec::with_capacity(lines.len());
+    let mut problems = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let form = LineForm {
             description: &l.description,
             quantity: &l.quantity,
             unit_price: &l.unit_price,
             tax_rate: &l.tax_rate,
-        })
-        .collect()
+        };
+        match validate_line(i, &form, currency) {
+            Ok(item) => items.push(item),
+            Err(e) => problems.push(ApiError::from(e).in_list("lines", i)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(items)
+    } else {
+        Err(problems)
+    }
+}
+
+/// The first problem, for calls that answer with one error.
+fn first(mut problems: Vec<ApiError>) -> ApiError {
+    problems.swap_remove(0)
 }
 
 fn totals_view(lines: &[LineItem], t: &Totals, currency: Currency, locale: Locale) -> TotalsView {
@@ -194,14 +212,29 @@ fn totals_view(lines: &[LineItem], t: &Totals, currency: Currency, locale: Local
     }
 }
 
-/// Live totals for the editor: the same rules as saving, so what the user
-/// sees is what gets stored.
-pub async fn preview_totals(ctx: Ctx<'_>, req: &TotalsRequest) -> ApiResult<TotalsView> {
+/// Live totals for the editor, or every problem of every line: the same
+/// rules as saving, so what the user sees is what gets stored.
+pub async fn preview_totals(ctx: Ctx<'_>, req: &TotalsRequest) -> ApiResult<TotalsPreview> {
     let settings = ctx.store.settings().await?;
     let currency = Currency::parse(&req.currency)?;
-    let lines = validate_lines(&line_forms(&req.lines), currency)?;
-    let totals = compute_totals(&lines)?;
-    Ok(totals_view(&lines, &totals, currency, settings.locale))
+    let lines = match parse_lines(&req.lines, currency) {
+        Ok(lines) => lines,
+        Err(problems) => return Ok(TotalsPreview { totals: None, problems }),
+    };
+    match compute_totals(&lines) {
+        Ok(t) => {
+            Ok(TotalsPreview { totals: Some(totals_view(&lines, &t, currency, settings.locale)), problems: vec![] })
+        }
+        Err(e) => Ok(TotalsPreview { totals: None, problems: vec![e.into()] }),
+    }
+}
+
+/// What the editor shows while typing: the totals, or what to fix.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct TotalsPreview {
+    pub totals: Option<TotalsView>,
+    /// Each problem once, its `field` a path such as `lines[2].unit_price`.
+    pub problems: Vec<ApiError>,
 }
 
 fn new_invoice(input: &InvoiceInput) -> ApiResult<NewInvoice> {
@@ -212,7 +245,7 @@ fn new_invoice(input: &InvoiceInput) -> ApiResult<NewInvoice> {
         s => Some(parse_date(s, "due_date")?),
     };
     let due_date = resolve_due_date(issue_date, due, input.terms_days)?;
-    let lines = validate_lines(&line_forms(&input.lines), currency)?;
+    let lines = parse_lines(&input.lines, currency).map_err(first)?;
     let totals = compute_totals(&lines)?;
     let number = text::optional_single_line(&input.number, "number", 60)?;
     let notes = text::multi_line(&input.notes, "notes", 10_000)?;

@@ -216,19 +216,25 @@ impl PartialEq<&str> for ErrorCode {
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DomainError {
-    #[error("{field}: please enter an amount, for example 120.50")]
+    #[error("{}: please enter an amount, for example 120.50", human(field))]
     AmountEmpty { field: &'static str },
-    #[error("{field}: \"{input}\" is not an amount; use digits with an optional decimal point, for example 120.50")]
+    #[error(
+        "{}: \"{input}\" is not an amount; use digits with an optional decimal point, for example 120.50",
+        human(field)
+    )]
     AmountNotANumber { field: &'static str, input: String },
-    #[error("{field}: \"{input}\" is ambiguous (a thousands separator or a decimal point?); write 1234 or 1234.50")]
+    #[error(
+        "{}: \"{input}\" is ambiguous (a thousands separator or a decimal point?); write 1234 or 1234.50",
+        human(field)
+    )]
     AmountAmbiguous { field: &'static str, input: String },
-    #[error("{field}: the amount must not be negative")]
+    #[error("{}: the amount must not be negative", human(field))]
     AmountNegative { field: &'static str },
-    #[error("{field}: the amount must be more than zero")]
+    #[error("{}: the amount must be more than zero", human(field))]
     AmountZero { field: &'static str },
-    #[error("{field}: {currency} amounts have at most {max} decimal place(s)")]
+    #[error("{}: {currency} amounts have at most {max} decimal place(s)", human(field))]
     AmountTooManyDecimals { field: &'static str, currency: String, max: u8 },
-    #[error("{field}: the amount is too large (the most Kindly accepts is {max})")]
+    #[error("{}: the amount is too large (the most Kindly accepts is {max})", human(field))]
     AmountTooLarge { field: &'static str, max: String },
     #[error("\"{0}\" is not an ISO 4217 currency code Kindly can invoice in (for example EUR, USD, GBP, JPY)")]
     UnknownCurrency(String),
@@ -236,7 +242,7 @@ pub enum DomainError {
     InvalidQuantity(String),
     #[error("tax rate: \"{0}\" is not a tax rate; use a percentage between 0 and 100 with up to 2 decimals, for example 20 or 7.7")]
     InvalidTaxRate(String),
-    #[error("{field}: \"{input}\" is not a date; use the form 2026-11-23")]
+    #[error("{}: \"{input}\" is not a date; use the form 2026-11-23", human(field))]
     InvalidDate { field: &'static str, input: String },
     #[error("the due date ({due}) is before the issue date ({issue})")]
     DueBeforeIssue { issue: String, due: String },
@@ -331,7 +337,8 @@ impl DomainError {
             InvalidQuantity(_) => Some("quantity".into()),
             InvalidTaxRate(_) => Some("tax_rate".into()),
             DueBeforeIssue { .. } | InvalidTerms(_) => Some("due_date".into()),
-            LineDescriptionEmpty { .. } | NoLineItems => Some("lines".into()),
+            LineDescriptionEmpty { .. } => Some("description".into()),
+            NoLineItems => Some("lines".into()),
             InvalidEmail(_) => Some("emails".into()),
             UnsupportedLanguage(_) => Some("language".into()),
             InvalidPhone(_) => Some("phone".into()),

@@ -66,26 +66,29 @@ pub struct Totals {
 
 /// Validates the lines of an invoice in `currency`.
 pub fn validate_lines(lines: &[LineForm<'_>], currency: Currency) -> Result<Vec<LineItem>, DomainError> {
-    if lines.is_empty() {
-        return Err(DomainError::NoLineItems);
+    check_line_count(lines.len())?;
+    lines.iter().enumerate().map(|(i, l)| validate_line(i, l, currency)).collect()
+}
+
+/// An invoice has 1 to `MAX_LINES` lines.
+pub fn check_line_count(n: usize) -> Result<(), DomainError> {
+    match n {
+        0 => Err(DomainError::NoLineItems),
+        n if n > MAX_LINES => Err(DomainError::TooLong { field: "lines", max: MAX_LINES }),
+        _ => Ok(()),
     }
-    if lines.len() > MAX_LINES {
-        return Err(DomainError::TooLong { field: "lines", max: MAX_LINES });
+}
+
+/// One line (`i` counts from 0), with the first problem it has.
+pub fn validate_line(i: usize, l: &LineForm<'_>, currency: Currency) -> Result<LineItem, DomainError> {
+    let description = text::multi_line(l.description, "description", 2000)?;
+    if description.is_empty() {
+        return Err(DomainError::LineDescriptionEmpty { line: i + 1 });
     }
-    lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let description = text::multi_line(l.description, "description", 2000)?;
-            if description.is_empty() {
-                return Err(DomainError::LineDescriptionEmpty { line: i + 1 });
-            }
-            let quantity_milli = parse_quantity(l.quantity)?;
-            let unit_price_minor = parse_minor(l.unit_price, currency, "unit_price")?;
-            let tax_rate_bp = parse_tax_rate(l.tax_rate)?;
-            Ok(LineItem { description, quantity_milli, unit_price_minor, tax_rate_bp })
-        })
-        .collect()
+    let quantity_milli = parse_quantity(l.quantity)?;
+    let unit_price_minor = parse_minor(l.unit_price, currency, "unit_price")?;
+    let tax_rate_bp = parse_tax_rate(l.tax_rate)?;
+    Ok(LineItem { description, quantity_milli, unit_price_minor, tax_rate_bp })
 }
 
 /// Parses a quantity ("1", "1.5", "0,25") into thousandths; blank means 1.

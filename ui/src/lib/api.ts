@@ -54,7 +54,7 @@ import type {
   TemplateInput,
   TemplateView,
   TotalsRequest,
-  TotalsView,
+  TotalsPreview,
 } from './bindings';
 import type {
   AcceptInput,
@@ -104,7 +104,7 @@ export const api = {
   updateClient: (id: number, input: ClientInput) => call<null>('update_client', { id, input }),
   setChasing: (id: number, input: ChasingInput) => call<null>('set_chasing', { id, input }),
 
-  previewTotals: (req: TotalsRequest) => call<TotalsView>('preview_totals', { req }),
+  previewTotals: (req: TotalsRequest) => call<TotalsPreview>('preview_totals', { req }),
   createInvoice: (input: InvoiceInput) => call<CreatedInvoice>('create_invoice', { input }),
   updateDraft: (id: number, input: InvoiceInput) => call<null>('update_draft', { id, input }),
   issueInvoice: (id: number) => call<null>('issue_invoice', { id }),

@@ -263,6 +263,12 @@ export type TotalsView = { subtotal: MoneyView, taxes: Array<TaxView>, tax: Mone
  */
 line_nets: Array<MoneyView>, };
 
+export type TotalsPreview = { totals: TotalsView | null, 
+/**
+ * Each problem once, its `field` a path such as `lines[2].unit_price`.
+ */
+problems: Array<ApiError>, };
+
 export type InvoiceRow = { id: number, number: string, client_id: number, client_name: string, 
 /**
  * overdue, due_soon, partially_paid, open, draft, paid, cancelled.

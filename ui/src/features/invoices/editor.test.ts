@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBlankLine, lineColumn } from './editor';
+import { badCells, isBlankLine, linePath } from './editor';
 
 describe('invoice editor helpers', () => {
   it('leaves untouched lines out of the preview', () => {
@@ -9,10 +9,20 @@ describe('invoice editor helpers', () => {
     expect(isBlankLine({ description: '', quantity: '2', unit_price: '', tax_rate: '' })).toBe(false);
   });
 
-  it('maps error fields to line columns', () => {
-    expect(lineColumn('unit_price')).toBe('unit_price');
-    expect(lineColumn('lines')).toBe('description');
-    expect(lineColumn('due_date')).toBeNull();
-    expect(lineColumn(null)).toBeNull();
+  it('reads a line path from an error field', () => {
+    expect(linePath('lines[2].unit_price')).toEqual({ index: 2, column: 'unit_price' });
+    expect(linePath('lines[0]')).toEqual({ index: 0, column: 'description' });
+    expect(linePath('lines')).toEqual({ index: null, column: 'description' });
+    expect(linePath('due_date')).toBeNull();
+    expect(linePath('lines[x].unit_price')).toBeNull();
+    expect(linePath(null)).toBeNull();
+  });
+
+  it('marks exactly the cells the problems name', () => {
+    const p = (field: string) => ({ code: 'invalid_amount' as const, message: 'm', field });
+    const cells = badCells([p('lines[1].unit_price'), p('lines[2].quantity')], [10, 11, 12]);
+    expect([...cells].sort()).toEqual(['11:unit_price', '12:quantity']);
+    expect([...badCells([p('lines')], [10, 11])].sort()).toEqual(['10:description', '11:description']);
+    expect(badCells([p('lines[5].tax_rate')], [10]).size).toBe(0);
   });
 });
