@@ -9,8 +9,8 @@
 //! sha256, name}]` (path relative to the data dir), the convention the
 //! evidence dossier reads.
 
-use crate::followups::StageView;
 use crate::views::MoneyView;
+use crate::views::StageView;
 use crate::ErrorCode;
 use crate::{ApiError, ApiResult, Ctx};
 use chrono::{DateTime, Days, FixedOffset, NaiveDate, TimeZone, Utc};
@@ -508,7 +508,7 @@ pub(crate) async fn promise_follow_up(ctx: Ctx<'_>, promise_id: i64) -> ApiResul
 async fn follow_up(ctx: Ctx<'_>, due: kindly_store::BrokenPromiseDue, locale: Locale) -> ApiResult<PromiseFollowUp> {
     let (subject, body, channel, email) = promise_message(ctx, &due.promise).await?;
     let purpose = kindly_store::EmailPurpose::PromiseFollowUp { promise_id: due.promise.id };
-    let (email_state, outbox_id) = crate::outbox::email_state(ctx, purpose).await?;
+    let (email_state, outbox_id) = crate::mail::email_state(ctx, purpose).await?;
     Ok(PromiseFollowUp {
         email_state,
         outbox_id,
@@ -580,18 +580,7 @@ pub struct CorrectionInput {
     pub text: String,
 }
 
-pub(crate) use crate::files::{data_dir, io_error, sha256_hex};
-
-/// Writes `bytes` to `path` atomically (a temp file beside it, then rename).
-/// Only for content-addressed files, whose name already says what they hold.
-fn write_atomic(path: &Path, bytes: &[u8]) -> ApiResult<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| io_error("create", dir, &e))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.part"));
-    std::fs::write(&tmp, bytes).map_err(|e| io_error("write", &tmp, &e))?;
-    std::fs::rename(&tmp, path).map_err(|e| io_error("save", path, &e))
-}
+pub(crate) use crate::files::{data_dir, io_error, sha256_hex, write_atomic};
 
 pub(crate) fn file_safe(s: &str) -> String {
     let s: String =

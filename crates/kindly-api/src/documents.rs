@@ -5,7 +5,6 @@
 //! Fonts are parsed once per process by the caller (`kindly_pdf::Fonts`)
 //! and passed in, like the clock.
 
-use crate::followups;
 use crate::{ApiError, ApiResult, Ctx};
 use kindly_core::invoice::{compute_totals, format_tax_rate, LineItem};
 use kindly_core::locale::Locale;
@@ -43,6 +42,16 @@ pub fn default_page_size(locale: Locale) -> PageSize {
 /// The chosen paper size, or the default for the user's language.
 pub fn page_size(chosen: Option<PageSize>, locale: Locale) -> PageSize {
     chosen.unwrap_or_else(|| default_page_size(locale))
+}
+
+/// Payment terms in words ("30 days"), in the language.
+pub(crate) fn terms_text(days: i64, lang: Locale) -> String {
+    match lang {
+        Locale::En => format!("{days} days"),
+        Locale::De => format!("{days} Tage"),
+        Locale::Fr => format!("{days} jours"),
+        Locale::Es => format!("{days} días"),
+    }
 }
 
 /// Words printed on letters and invoices, per language.
@@ -221,7 +230,7 @@ pub(crate) fn reminder_letter(
     from: &Sender,
     client: &kindly_store::ClientRecord,
     invoices: &[InvoiceRecord],
-    msg: &followups::MessagePreview,
+    msg: &crate::views::MessagePreview,
 ) -> LetterDoc {
     let lang = client.details.language;
     let l = labels(lang);
@@ -372,7 +381,7 @@ pub(crate) async fn render_invoice_pdf(
         _ => None,
     };
     let terms = (inv.due_date - inv.issue_date).num_days();
-    let terms = crate::followups::terms_text(terms, lang);
+    let terms = terms_text(terms, lang);
     let mut notes = vec![format!("{}: {terms} · {} {}", l.terms, l.due, lang.format_date(inv.due_date))];
     notes.extend(lines(&inv.notes));
     let doc = InvoiceDoc {

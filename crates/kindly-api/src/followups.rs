@@ -11,7 +11,7 @@ use kindly_core::locale::Locale;
 use kindly_core::vocab::{LetterState, OutboxState};
 use kindly_core::ErrorCode;
 use kindly_core::{text, Money};
-use kindly_followup::ladder::{Channel, Ladder, Stage, Tone};
+use kindly_followup::ladder::{Channel, Ladder, Stage};
 use kindly_followup::payment_methods::{BankAccount, PaymentMethods};
 use kindly_followup::queue::{for_invoice, proposed_stage};
 use kindly_followup::templates::{self, MessageFacts, Template, PLACEHOLDERS};
@@ -21,26 +21,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
-pub struct StageView {
-    pub key: String,
-    pub name: String,
-    pub offset_days: i64,
-    pub tone: Tone,
-    pub channel: Channel,
-}
-
-impl From<&Stage> for StageView {
-    fn from(s: &Stage) -> Self {
-        StageView {
-            key: s.key.clone(),
-            name: s.name.clone(),
-            offset_days: s.offset_days,
-            tone: s.tone,
-            channel: s.channel,
-        }
-    }
-}
+pub use crate::views::StageView;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 pub struct QueueRequest {
@@ -103,33 +84,7 @@ pub struct MessageRequest {
     pub template: Option<TemplateInput>,
 }
 
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct FindingView {
-    pub rule: String,
-    pub message: String,
-    pub excerpt: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct MessagePreview {
-    pub client_id: i64,
-    pub client_name: String,
-    pub language: Locale,
-    pub stage: StageView,
-    pub channel: Channel,
-    pub recipient_email: Option<String>,
-    pub recipient_address: String,
-    pub subject: String,
-    pub body: String,
-    pub findings: Vec<FindingView>,
-    pub invoice_numbers: Vec<String>,
-    pub outstanding: Vec<MoneyView>,
-    /// The EPC payment QR payload when the balance is in EUR and an IBAN is set.
-    pub epc_payload: Option<String>,
-    /// The files an e-mail of this step carries: each invoice's PDF, and the
-    /// reminder letter on the most formal step.
-    pub email_attachments: Vec<String>,
-}
+pub use crate::views::{FindingView, MessagePreview};
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct MarkDoneRequest {
@@ -263,6 +218,36 @@ pub async fn queue(ctx: Ctx<'_>, req: &QueueRequest) -> ApiResult<QueuePage> {
     Ok(QueuePage { today: ctx.today.to_string(), total: page.total, items, installments })
 }
 
+/// The invoices whose step due today goes out by e-mail and has no message
+/// in the outbox yet: what "Send all e-mails" queues. Read straight from the
+/// store's due rows and the ladders (no queue views are built or paged);
+/// plans and promises must have been refreshed for today first.
+pub(crate) async fn due_email_invoices(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
+    let ladders = Ladders::load(ctx).await?;
+    let mut rows = Vec::new();
+    loop {
+        // The store reads at most 1,000 due rows at a time.
+        let page = ctx.store.due_followups(ctx.today, None, rows.len() as i64, 1000).await?;
+        let done = page.rows.is_empty() || rows.len() as i64 + page.rows.len() as i64 >= page.total;
+        rows.extend(page.rows);
+        if done {
+            break;
+        }
+    }
+    let due: Vec<(i64, String)> = rows
+        .iter()
+        .filter_map(|r| {
+            let ladder = for_invoice(ladders.get(r.ladder_id), r.plan_proposed);
+            let stage = proposed_stage(&ladder, r.due_date, ctx.today, r.last_done_offset)?;
+            (route(stage, !r.emails.is_empty()) == Channel::Email).then(|| (r.invoice_id, stage.key.clone()))
+        })
+        .collect();
+    let ids: Vec<i64> = due.iter().map(|(id, _)| *id).collect();
+    let queued: std::collections::HashSet<(i64, String)> =
+        ctx.store.outbox_states(&ids).await?.into_iter().map(|(id, key, _, _)| (id, key)).collect();
+    Ok(due.into_iter().filter(|d| !queued.contains(d)).map(|(id, _)| id).collect())
+}
+
 /// Joins "A", "A and B", "A, B and C" in the language.
 fn join_and(items: &[String], lang: Locale) -> String {
     let and = match lang {
@@ -275,15 +260,6 @@ fn join_and(items: &[String], lang: Locale) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
-    }
-}
-
-pub(crate) fn terms_text(days: i64, lang: Locale) -> String {
-    match lang {
-        Locale::En => format!("{days} days"),
-        Locale::De => format!("{days} Tage"),
-        Locale::Fr => format!("{days} jours"),
-        Locale::Es => format!("{days} días"),
     }
 }
 
@@ -398,7 +374,7 @@ pub async fn preview(ctx: Ctx<'_>, req: &MessageRequest) -> ApiResult<MessagePre
         partially_paid: invoices.iter().any(|i| i.paid_minor > 0),
         due_date: lang.format_date(first.due_date),
         days_overdue: invoices.iter().map(|i| days_overdue(i.due_date, ctx.today)).max().unwrap_or(0),
-        payment_terms: terms_text((first.due_date - first.issue_date).num_days(), lang),
+        payment_terms: documents::terms_text((first.due_date - first.issue_date).num_days(), lang),
         payment_methods: payment_lines.iter().map(|l| format!("- {l}")).collect::<Vec<_>>().join("\n"),
         sender_name: settings.business_name.clone(),
         signature,

@@ -7,13 +7,16 @@
 //! `kindly_mail::Secret` (redacted in `Debug`, not serializable: the input
 //! type has no `Serialize` for that reason).
 
+use crate::views::stored;
 use crate::{ApiError, ApiResult, Ctx};
+use kindly_core::vocab::OutboxState;
 use kindly_core::ErrorCode;
 use kindly_mail::compose::{compose, new_message_id, Outgoing};
 use kindly_mail::secrets;
 use kindly_mail::transport::Mailer;
 pub use kindly_mail::Secret;
 use kindly_mail::{MailError, SecretError, Security, SmtpSettings};
+use kindly_store::EmailPurpose;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -281,4 +284,13 @@ async fn test_steps(ctx: Ctx<'_>, to: Option<&str>) -> ApiResult<TestEmailResult
     })?;
     let accepted = mailer.send(&c).await?;
     Ok(TestEmailResult { to, server_reply: accepted.reply })
+}
+
+/// The live outbox message (state, id) for something that is not a ladder stage.
+pub(crate) async fn email_state(ctx: Ctx<'_>, purpose: EmailPurpose) -> ApiResult<(Option<OutboxState>, Option<i64>)> {
+    let Some(key) = purpose.stage_key() else { return Ok((None, None)) };
+    Ok(match ctx.store.outbox_for_key(&key).await? {
+        Some((id, state)) => (Some(stored(OutboxState::parse, &state, "e-mail state")?), Some(id)),
+        None => (None, None),
+    })
 }

@@ -21,7 +21,7 @@ use crate::documents::{
     attaches_letter, data_dir, page_size, reminder_letter, reminder_letter_name, render_invoice_pdf, sender,
     sha256_hex, InvoicePdfRequest,
 };
-use crate::followups::{due_stages, load_bundle, preview, MessageRequest, QueueRequest};
+use crate::followups::{due_stages, load_bundle, preview, MessageRequest};
 use crate::views::stored;
 use crate::views::Page;
 use crate::{mail, ApiError, ApiResult, Ctx};
@@ -188,7 +188,7 @@ pub async fn queue_emails(ctx: Ctx<'_>, fonts: &Fonts, req: &QueueEmailsRequest)
     crate::contacts::resolve_promises(ctx).await?;
     let everything = req.invoice_ids.is_empty() && req.plan_ids.is_empty() && req.promise_ids.is_empty();
     let (ids, plan_ids, promise_ids) = if everything {
-        (due_email_invoices(ctx).await?, due_plan_emails(ctx).await?, due_promise_emails(ctx).await?)
+        (crate::followups::due_email_invoices(ctx).await?, due_plan_emails(ctx).await?, due_promise_emails(ctx).await?)
     } else {
         (req.invoice_ids.clone(), req.plan_ids.clone(), req.promise_ids.clone())
     };
@@ -200,7 +200,7 @@ pub async fn queue_emails(ctx: Ctx<'_>, fonts: &Fonts, req: &QueueEmailsRequest)
     for ids in by_client.values() {
         match queue_one(ctx, fonts, &smtp, ids).await {
             Ok(id) => result.queued.push(id),
-            Err(e) if e.code == "disk_full" || e.code == "database_busy" => return Err(e),
+            Err(e) if matches!(e.code, ErrorCode::DiskFull | ErrorCode::DatabaseBusy) => return Err(e),
             Err(e) => {
                 let mut numbers = Vec::new();
                 for id in ids {
@@ -213,7 +213,7 @@ pub async fn queue_emails(ctx: Ctx<'_>, fonts: &Fonts, req: &QueueEmailsRequest)
     for id in plan_ids {
         match queue_plan_reminder(ctx, &smtp, id).await {
             Ok(id) => result.queued.push(id),
-            Err(e) if e.code == "disk_full" || e.code == "database_busy" => return Err(e),
+            Err(e) if matches!(e.code, ErrorCode::DiskFull | ErrorCode::DatabaseBusy) => return Err(e),
             Err(e) => {
                 let numbers = ctx.store.plan(id).await.map(|p| p.invoice_numbers()).unwrap_or_default();
                 result.skipped.push(SkippedView { invoice_numbers: numbers, code: e.code, message: e.message });
@@ -223,7 +223,7 @@ pub async fn queue_emails(ctx: Ctx<'_>, fonts: &Fonts, req: &QueueEmailsRequest)
     for id in promise_ids {
         match queue_promise_follow_up(ctx, fonts, &smtp, id).await {
             Ok(id) => result.queued.push(id),
-            Err(e) if e.code == "disk_full" || e.code == "database_busy" => return Err(e),
+            Err(e) if matches!(e.code, ErrorCode::DiskFull | ErrorCode::DatabaseBusy) => return Err(e),
             Err(e) => {
                 let all = ctx.store.promises(None, None).await.unwrap_or_default();
                 let numbers = all.into_iter().filter(|p| p.id == id).map(|p| p.invoice_number).collect();
@@ -252,15 +252,6 @@ async fn due_promise_emails(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
         .filter(|i| i.channel == Channel::Email && i.email_state.is_none())
         .map(|i| i.promise.id)
         .collect())
-}
-
-/// The live outbox message (state, id) for something that is not a ladder stage.
-pub(crate) async fn email_state(ctx: Ctx<'_>, purpose: EmailPurpose) -> ApiResult<(Option<OutboxState>, Option<i64>)> {
-    let Some(key) = purpose.stage_key() else { return Ok((None, None)) };
-    Ok(match ctx.store.outbox_for_key(&key).await? {
-        Some((id, state)) => (Some(stored(OutboxState::parse, &state, "e-mail state")?), Some(id)),
-        None => (None, None),
-    })
 }
 
 /// A stage standing for a message that is not a ladder stage (its key is
@@ -326,26 +317,6 @@ async fn queue_promise_follow_up(
     let letter = Letter { purpose, stage: &stage, invoices: &pairs, subject: &item.subject, body: &item.body };
     let pdf = FileAttachment { name, content_type: "application/pdf".into(), bytes };
     enqueue(ctx, smtp, &client, &letter, vec![pdf]).await
-}
-
-async fn due_email_invoices(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
-    let mut ids = Vec::new();
-    let mut offset = 0;
-    loop {
-        let page = crate::followups::queue(ctx, &QueueRequest { client_id: None, offset, limit: 1000 }).await?;
-        let n = page.items.len() as i64;
-        ids.extend(
-            page.items
-                .into_iter()
-                .filter(|i| i.channel == Channel::Email && i.email_state.is_none())
-                .map(|i| i.invoice_id),
-        );
-        offset += n;
-        if n == 0 || offset >= page.total {
-            break;
-        }
-    }
-    Ok(ids)
 }
 
 async fn queue_one(ctx: Ctx<'_>, fonts: &Fonts, smtp: &kindly_mail::SmtpSettings, ids: &[i64]) -> ApiResult<i64> {

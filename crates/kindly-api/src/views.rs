@@ -5,6 +5,7 @@
 use kindly_core::locale::Locale;
 use kindly_core::timeline::EventKind;
 use kindly_core::{Currency, Money};
+use kindly_followup::ladder::{Channel, Stage, Tone};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -79,4 +80,55 @@ pub(crate) fn stored<T>(parse: fn(&str) -> Option<T>, word: &str, what: &str) ->
             None,
         )
     })
+}
+
+/// A ladder stage as the UI shows and edits it.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct StageView {
+    pub key: String,
+    pub name: String,
+    pub offset_days: i64,
+    pub tone: Tone,
+    pub channel: Channel,
+}
+
+impl From<&Stage> for StageView {
+    fn from(s: &Stage) -> Self {
+        StageView {
+            key: s.key.clone(),
+            name: s.name.clone(),
+            offset_days: s.offset_days,
+            tone: s.tone,
+            channel: s.channel,
+        }
+    }
+}
+
+/// A tone finding on a message (followups).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FindingView {
+    pub rule: String,
+    pub message: String,
+    pub excerpt: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct MessagePreview {
+    pub client_id: i64,
+    pub client_name: String,
+    pub language: Locale,
+    pub stage: StageView,
+    pub channel: Channel,
+    pub recipient_email: Option<String>,
+    pub recipient_address: String,
+    pub subject: String,
+    pub body: String,
+    pub findings: Vec<FindingView>,
+    pub invoice_numbers: Vec<String>,
+    pub outstanding: Vec<MoneyView>,
+    /// The EPC payment QR payload when the balance is in EUR and an IBAN is set.
+    pub epc_payload: Option<String>,
+    /// The files an e-mail of this step carries: each invoice's PDF, and the
+    /// reminder letter on the most formal step.
+    pub email_attachments: Vec<String>,
 }

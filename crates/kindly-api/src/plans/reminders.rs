@@ -42,7 +42,7 @@ pub async fn queue_items(ctx: Ctx<'_>, client_id: Option<i64>) -> ApiResult<Vec<
         let (inst, rest) = current_installment(&p);
         let email = client.details.emails.first().cloned();
         let (email_state, outbox_id) =
-            crate::outbox::email_state(ctx, EmailPurpose::PlanReminder { plan_id: p.id, seq, kind }).await?;
+            crate::mail::email_state(ctx, EmailPurpose::PlanReminder { plan_id: p.id, seq, kind }).await?;
         let m = |minor| MoneyView::new(minor, p.currency, locale);
         out.push(PlanQueueItem {
             plan_id: p.id,
