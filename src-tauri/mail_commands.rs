@@ -58,7 +58,7 @@ pub async fn send_emails(
 
 #[tauri::command]
 pub fn cancel_sending(sender: State<'_, Sender>) {
-    sender.cancel()
+    sender.cancel();
 }
 
 /// What stopped the background sender, until dismissed or resolved.
@@ -69,7 +69,7 @@ pub fn background_send_problem(sender: State<'_, Sender>) -> Option<BackgroundSe
 
 #[tauri::command]
 pub fn dismiss_background_problem(app: tauri::AppHandle, sender: State<'_, Sender>) {
-    sender.dismiss_problem(&app)
+    sender.dismiss_problem(&app);
 }
 
 #[tauri::command]

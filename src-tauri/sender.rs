@@ -86,7 +86,7 @@ impl Sender {
 
     /// Logs a background error and shows it in the window.
     fn report_problem(&self, app: &AppHandle, error: ApiError, retry: Duration) {
-        tracing::warn!(code = ?error.code, retry_in_secs = retry.as_secs(), "background sending: {}", error.message);
+        tracing::warn!(code = %error.code, retry_in_secs = retry.as_secs(), "background sending: {}", error.message);
         let problem = BackgroundSendProblem {
             error,
             at: Utc::now().to_rfc3339(),
@@ -113,7 +113,7 @@ pub fn spawn_background(app: AppHandle) {
                 Ok(ctx) => ctx,
                 Err(e) => {
                     if !store_error_logged {
-                        tracing::warn!(code = ?e.code, "background sending is off: {}", e.message);
+                        tracing::warn!(code = %e.code, "background sending is off: {}", e.message);
                         store_error_logged = true;
                     }
                     continue;

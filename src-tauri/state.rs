@@ -32,7 +32,7 @@ impl AppState {
             )),
         };
         if let Err(e) = &store {
-            tracing::error!(code = ?e.code, "the database could not be opened: {}", e.message);
+            tracing::error!(code = %e.code, "the database could not be opened: {}", e.message);
         }
         AppState { store, fonts: OnceLock::new(), printer: Printer::from_env(), started }
     }

@@ -26,7 +26,7 @@ async fn invoice(ctx: Ctx<'_>, client_id: i64, price: &str) -> (i64, String, Str
     let id = create_invoice(ctx, &input).await;
     let detail = kindly_api::invoices::get(ctx, id).await.expect("invoice detail");
     let rf = detail.creditor_reference.clone().expect("every invoice has a creditor reference");
-    (id, detail.number.clone(), rf)
+    (id, detail.number, rf)
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> String {

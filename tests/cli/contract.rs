@@ -141,7 +141,7 @@ fn every_closed_set_option_refuses_an_unknown_value_with_the_allowed_ones() {
             "--method",
             "bank_transfer, card, paypal, cash, cheque, other",
         ),
-        (&["notes", "add", "--client", "1", "--kind", "fax"], "--kind", "note, incoming-call, email, letter"),
+        (&["notes", "add", "--client", "1", "--kind", "fax"], "--kind", "note, incoming_call, email, letter"),
         (&["followups", "done", "--invoice", "1", "--channel", "fax"], "--channel", "email, letter, phone"),
         (&["letters", "--page-size", "a5"], "--page-size", "a4, letter"),
         (

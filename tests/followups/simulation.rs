@@ -231,21 +231,18 @@ async fn a_long_simulation_keeps_one_contact_per_invoice_per_day_and_never_contr
         // 3. Everything today's queues propose, done.
         let page = followups::queue(ctx, &QueueRequest { limit: 1000, ..Default::default() }).await.expect("queue");
         for item in &page.items {
-            let req = MarkDoneRequest {
-                invoice_ids: vec![item.invoice_id],
-                channel: item.channel.clone(),
-                note: String::new(),
-            };
+            let req =
+                MarkDoneRequest { invoice_ids: vec![item.invoice_id], channel: item.channel, note: String::new() };
             followups::mark_done(ctx, &req)
                 .await
                 .unwrap_or_else(|e| panic!("{day}: {} {}: {e}", item.number, item.stage.key));
         }
         for item in &page.installments {
-            let req = PlanReminderDone { plan_id: item.plan_id, channel: item.channel.clone(), note: String::new() };
+            let req = PlanReminderDone { plan_id: item.plan_id, channel: item.channel, note: String::new() };
             plans::reminder_done(ctx, &req).await.unwrap_or_else(|e| panic!("{day}: plan {}: {e}", item.plan_id));
         }
         for item in contacts::promise_queue(ctx, None).await.expect("promise queue") {
-            let req = PromiseFollowUpDone { promise_id: item.promise.id, channel: item.channel.clone() };
+            let req = PromiseFollowUpDone { promise_id: item.promise.id, channel: item.channel };
             contacts::promise_follow_up_done(ctx, &req)
                 .await
                 .unwrap_or_else(|e| panic!("{day}: promise {}: {e}", item.promise.id));

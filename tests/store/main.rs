@@ -157,6 +157,15 @@ async fn bad_invoice_input_gets_specific_errors_and_writes_nothing() {
     ];
     for (input, code, field) in cases {
         let e = kindly_api::invoices::create(c, &input).await.unwrap_err();
+        // Line errors name their line: `lines[0].unit_price`.
+        let field = field.map(|f| {
+            if matches!(f, "unit_price" | "quantity" | "tax_rate" | "description") {
+                format!("lines[0].{f}")
+            } else {
+                f.to_string()
+            }
+        });
+        let field = field.as_deref();
         assert_eq!((e.code.as_str(), e.field.as_deref()), (code, field), "{e:?}");
     }
     assert_eq!(raw_count(&d.path, "SELECT COUNT(*) FROM invoices").await, 0);

@@ -74,7 +74,9 @@ async fn upgrading_to_0006_keeps_every_outbox_message_its_invoices_and_guards() 
     let opts = SqliteConnectOptions::new().filename(&path).foreign_keys(true);
     let pool = &SqlitePoolOptions::new().max_connections(1).connect_with(opts).await.unwrap();
 
-    let rows: Vec<(i64, String, String, Vec<u8>, Option<i64>)> =
+    // The raw columns as the old file holds them (id, kind, state, raw, plan_id).
+    type OutboxColumns = (i64, String, String, Vec<u8>, Option<i64>);
+    let rows: Vec<OutboxColumns> =
         sqlx::query_as("SELECT id, kind, state, raw, plan_id FROM outbox ORDER BY id").fetch_all(pool).await.unwrap();
     assert_eq!(
         rows,

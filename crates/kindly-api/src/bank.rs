@@ -429,23 +429,23 @@ fn review_allocations(amount: Money, candidates: &[Candidate]) -> Vec<(i64, i64)
 async fn entry_view(ctx: Ctx<'_>, d: &Decision, item: &ImportedEntry<'_>, locale: Locale) -> ApiResult<BankEntryView> {
     let e = &item.entry;
     let cur = e.amount.currency;
-    let (status, tier, confidence, pairs): (BankEntryStatus, Option<i64>, Option<&str>, Vec<(i64, i64)>) =
-        match (d, &item.decision) {
-            (Decision::Record { tier, confidence, .. }, EntryDecision::Record { allocations, .. }) => (
-                BankEntryStatus::Recorded,
-                Some(i64::from(tier.number())),
-                Some(confidence_name(*confidence)),
-                allocations.clone(),
-            ),
-            (Decision::Review { tier, confidence, .. }, EntryDecision::Review { candidates, .. }) => (
-                BankEntryStatus::Review,
-                Some(i64::from(tier.number())),
-                Some(confidence_name(*confidence)),
-                candidates.clone(),
-            ),
-            (_, EntryDecision::Unmatched { .. }) => (BankEntryStatus::Unmatched, None, None, Vec::new()),
-            _ => (BankEntryStatus::Debit, None, None, Vec::new()),
-        };
+    type Outcome<'a> = (BankEntryStatus, Option<i64>, Option<&'a str>, Vec<(i64, i64)>);
+    let (status, tier, confidence, pairs): Outcome<'_> = match (d, &item.decision) {
+        (Decision::Record { tier, confidence, .. }, EntryDecision::Record { allocations, .. }) => (
+            BankEntryStatus::Recorded,
+            Some(i64::from(tier.number())),
+            Some(confidence_name(*confidence)),
+            allocations.clone(),
+        ),
+        (Decision::Review { tier, confidence, .. }, EntryDecision::Review { candidates, .. }) => (
+            BankEntryStatus::Review,
+            Some(i64::from(tier.number())),
+            Some(confidence_name(*confidence)),
+            candidates.clone(),
+        ),
+        (_, EntryDecision::Unmatched { .. }) => (BankEntryStatus::Unmatched, None, None, Vec::new()),
+        _ => (BankEntryStatus::Debit, None, None, Vec::new()),
+    };
     let mut candidates = Vec::new();
     for (invoice_id, minor) in pairs {
         candidates.push(candidate_view(ctx, invoice_id, minor, cur, locale).await?);

@@ -492,7 +492,7 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
         sections,
         footer: vec![format!("{business} · payment record of {}", client.details.display_name)],
     };
-    let meta = DocMeta::new(doc.title.clone(), business.clone(), ctx.now.naive_utc());
+    let meta = DocMeta::new(doc.title.clone(), business, ctx.now.naive_utc());
     let pdf = kindly_pdf::render_report(fonts, &doc, &meta).map_err(ApiError::from)?;
 
     // ---- the zip

@@ -189,7 +189,7 @@ pub async fn queue(ctx: Ctx<'_>, req: &QueueRequest) -> ApiResult<QueuePage> {
                 outstanding: MoneyView::new(r.total_minor - r.paid_minor, r.currency, locale),
                 channel: route(stage, email.is_some()),
                 email,
-                phone: r.phone.clone(),
+                phone: r.phone,
                 email_state: None,
                 outbox_id: None,
                 letter_state: None,

@@ -256,7 +256,7 @@ pub async fn send_test(ctx: Ctx<'_>, to: Option<&str>) -> ApiResult<TestEmailRes
     match &result {
         Ok(_) => tracing::info!("test e-mail accepted by the server"),
         // The code only: the message may quote the recipient's address.
-        Err(e) => tracing::warn!(code = ?e.code, field = ?e.field, "test e-mail failed"),
+        Err(e) => tracing::warn!(code = %e.code, field = ?e.field, "test e-mail failed"),
     }
     result
 }

@@ -371,7 +371,7 @@ async fn reminder_letter_pdf(
     let page = page_size(None, settings.locale);
     let from = sender(ctx).await?;
     let doc = reminder_letter(ctx, page, &from, client, invoices, message);
-    let meta = DocMeta::new(message.subject.clone(), from.party.name.clone(), ctx.now.naive_utc());
+    let meta = DocMeta::new(message.subject.clone(), from.party.name, ctx.now.naive_utc());
     let bytes = kindly_pdf::render_letters(fonts, &[doc], &meta).map_err(ApiError::from)?;
     Ok(FileAttachment {
         name: reminder_letter_name(&message.invoice_numbers),
@@ -524,7 +524,7 @@ pub async fn send_queued(
     let (smtp, password) = match mail::account(ctx).await {
         Ok(a) => a,
         Err(e) => {
-            tracing::warn!(code = ?e.code, "sending stopped before connecting: {}", e.message);
+            tracing::warn!(code = %e.code, "sending stopped before connecting: {}", e.message);
             return Ok(SendReport { stopped: Some(e), ..report });
         }
     };
@@ -781,7 +781,7 @@ pub async fn act(ctx: Ctx<'_>, req: &OutboxActionRequest) -> ApiResult<OutboxIte
                     None,
                 ));
             }
-            ctx.store.email_sent(req.id, "confirmed as sent by the user", ctx.today, ctx.now).await?
+            ctx.store.email_sent(req.id, "confirmed as sent by the user", ctx.today, ctx.now).await?;
         }
         "cancel" => ctx.store.cancel_email(req.id, ctx.now).await?,
         other => {

@@ -28,10 +28,7 @@ mod tests {
         let os = Some(PathBuf::from("/home/a/.local/share"));
         assert_eq!(resolve_data_dir(Some("/f".into()), Some("/e".into()), os.clone()), Some("/f".into()));
         assert_eq!(resolve_data_dir(None, Some("/e".into()), os.clone()), Some("/e".into()));
-        assert_eq!(
-            resolve_data_dir(None, Some("".into()), os.clone()),
-            Some("/home/a/.local/share/app.kindly.desktop".into())
-        );
+        assert_eq!(resolve_data_dir(None, Some("".into()), os), Some("/home/a/.local/share/app.kindly.desktop".into()));
         assert_eq!(resolve_data_dir(None, None, None), None);
     }
 }

@@ -474,7 +474,7 @@ pub async fn refresh(ctx: Ctx<'_>) -> ApiResult<()> {
 /// states), so it is logged, not returned.
 pub(crate) async fn refresh_or_log(ctx: Ctx<'_>) {
     if let Err(e) = refresh(ctx).await {
-        tracing::warn!(code = ?e.code, "could not update the payment plans' states: {}", e.message);
+        tracing::warn!(code = %e.code, "could not update the payment plans' states: {}", e.message);
     }
 }
 

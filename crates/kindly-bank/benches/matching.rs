@@ -10,6 +10,7 @@
 //! 30 % an invoice number in the text (tier 2; every 3rd a partial payment,
 //! every 7th written with spaces), 15 % a known payer's IBAN and an exact
 //! balance (tier 3), 15 % debits, 10 % unrelated credits.
+#![allow(clippy::unwrap_used)] // a test or benchmark: a failed unwrap fails it
 
 use kindly_bank::reference::creditor_reference;
 use kindly_bank::{match_entries, parse, Decision, Format, KnownPayers, OpenInvoice, OpenInvoices};

@@ -346,7 +346,7 @@ impl State<'_> {
             // One TxDtls with its own reference: that one identifies best.
             let reference = match ntry.txs.as_slice() {
                 [only] if only.acct_svcr_ref.is_some() => only.acct_svcr_ref.clone(),
-                _ => ntry_ref.clone(),
+                _ => ntry_ref,
             };
             let bank_ref = reference.clone().or_else(|| ntry.ntry_ref.clone());
             let remittance = remittance_of(&ntry.txs, ntry.addtl.as_deref());

@@ -779,7 +779,7 @@ mod tests {
             (c.booking_date, c.value_date, c.counterparty_name, c.counterparty_iban),
             (0, Some(1), Some(2), Some(3))
         );
-        assert_eq!((c.debit, c.credit, c.currency, c.remittance.clone()), (Some(5), Some(6), Some(7), vec![4]));
+        assert_eq!((c.debit, c.credit, c.currency, c.remittance), (Some(5), Some(6), Some(7), vec![4]));
         assert_eq!(cur, None);
         let (c, cur) = roles(&h(&["Date", "Description", "Betrag (EUR)"])).unwrap();
         assert_eq!((c.amount, cur), (Some(2), Some(Currency::EUR)));

@@ -680,18 +680,14 @@ impl Matcher<'_> {
         }
         let numbers = candidates.iter().map(|c| c.number.as_str()).collect::<Vec<_>>().join(", ");
         if candidates.iter().any(|c| c.client_id != candidates[0].client_id) {
-            return review(
-                candidates.clone(),
-                None,
-                format!("Found by {why}, but the invoices belong to different clients."),
-            );
+            return review(candidates, None, format!("Found by {why}, but the invoices belong to different clients."));
         }
         let sum: i128 = candidates.iter().map(|c| i128::from(c.outstanding.minor)).sum();
         let amt = i128::from(amount.minor);
         if amt > sum {
             let surplus = Money::new(i64::try_from(amt - sum).unwrap_or(i64::MAX), amount.currency);
             return review(
-                candidates.clone(),
+                candidates,
                 Some(surplus),
                 format!(
                     "Found by {why}, but {} is more than their balances together: {} too much.",
@@ -702,7 +698,7 @@ impl Matcher<'_> {
         }
         if amt < sum {
             return review(
-                candidates.clone(),
+                candidates,
                 None,
                 format!(
                     "Found by {why}, but {} is less than their balances together; which invoices does it pay?",

@@ -1,5 +1,6 @@
 //! Hostile and broken files: each is refused with a specific code, quickly,
 //! and without a panic.
+#![allow(clippy::unwrap_used)] // a test or benchmark: a failed unwrap fails it
 
 use kindly_bank::{detect_format, parse, Format, ParseError};
 use std::io::Write;

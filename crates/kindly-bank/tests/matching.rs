@@ -1,5 +1,6 @@
 //! Matching: every tier, partial and multi-invoice payments, over-payment,
 //! debits and unrelated credits, and a statement read from a fixture.
+#![allow(clippy::unwrap_used)] // a test or benchmark: a failed unwrap fails it
 
 use chrono::NaiveDate;
 use kindly_bank::matching::{Confidence, Tier};
@@ -71,7 +72,7 @@ fn allocations(d: &Decision) -> Vec<(i64, i64)> {
 fn tier1_structured_reference_records() {
     let rf = creditor_reference("INV-2024-0013").unwrap();
     let mut e = credit("e1", 25_000, "thanks");
-    e.structured_ref = Some(rf.clone());
+    e.structured_ref = Some(rf);
     e.counterparty_iban = Some("DE02120300000000202051".into());
     e.counterparty_name = Some("Müller & Söhne".into());
     let d = one(e, &book(), &KnownPayers::new());

@@ -1,4 +1,5 @@
 //! Every format from its fixture: what is read, and that identities are stable.
+#![allow(clippy::unwrap_used)] // a test or benchmark: a failed unwrap fails it
 
 use chrono::NaiveDate;
 use kindly_bank::csv_import::{CsvQuestion, DateFormat, DecimalSeparator, TextEncoding};
@@ -339,7 +340,7 @@ fn csv_ambiguities_are_asked_not_guessed() {
     let e = parse(slash.as_bytes(), Format::Auto, None).unwrap_err();
     assert_eq!(e.code(), "bank_csv_mapping_needed");
     // The user picks: day first.
-    let mut m = p.mapping.clone();
+    let mut m = p.mapping;
     m.date_format = DateFormat::DayMonthYearSlash;
     let s = parse(slash.as_bytes(), Format::Csv, Some(&m)).unwrap();
     assert_eq!(s.entries[0].booking_date, d(2024, 2, 1));

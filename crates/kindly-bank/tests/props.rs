@@ -1,5 +1,6 @@
 //! Property tests: no input makes a parser panic, and matching never
 //! over-allocates and is deterministic.
+#![allow(clippy::unwrap_used)] // a test or benchmark: a failed unwrap fails it
 
 use chrono::NaiveDate;
 use kindly_bank::reference::{creditor_reference, find_in_text, format_grouped, validate};

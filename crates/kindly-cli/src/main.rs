@@ -103,7 +103,7 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             // The code and field only: a message can quote what was typed (an address).
-            tracing::warn!(code = ?e.code, field = ?e.field, "command refused");
+            tracing::warn!(code = %e.code, field = ?e.field, "command refused");
             if json {
                 println!("{}", serde_json::json!({ "error": e }));
             } else {

@@ -294,6 +294,12 @@ vocabulary! {
     }
 }
 
+impl Word for crate::locale::Locale {
+    fn word(self) -> &'static str {
+        self.code()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -330,11 +336,5 @@ mod tests {
         check(BankEntryStatus::as_str, BankEntryStatus::parse);
         check(EvidenceKind::as_str, EvidenceKind::parse);
         check(FileCheck::as_str, FileCheck::parse);
-    }
-}
-
-impl Word for crate::locale::Locale {
-    fn word(self) -> &'static str {
-        self.code()
     }
 }

@@ -1,6 +1,7 @@
 //! Property tests of installment plans: the split never loses or invents a
 //! minor unit in any currency's exponent, even splits differ by at most one
 //! unit, dates strictly increase, and allocation conserves every payment.
+#![allow(clippy::unwrap_used)] // a test or benchmark: a failed unwrap fails it
 
 use chrono::NaiveDate;
 use kindly_core::{Currency, Money};

@@ -10,6 +10,7 @@
 //! The CJK, Arabic-name and Devanagari-name cases need system fonts (Debian:
 //! fonts-droid-fallback or fonts-noto-cjk, fonts-noto-core); without them the
 //! names are drawn as placeholders and the case says so.
+#![allow(clippy::unwrap_used)] // a test or benchmark: a failed unwrap fails it
 
 #[path = "../tests/common/mod.rs"]
 mod common;

@@ -32,11 +32,15 @@ use crate::fonts::Face;
 /// The system's fonts, listed the first time a character DejaVu lacks appears.
 static SYSTEM: OnceLock<FontList> = OnceLock::new();
 
+type FileCache = Mutex<HashMap<PathBuf, Option<&'static [u8]>>>;
+type FaceCache = Mutex<HashMap<(PathBuf, u32), Option<&'static Face>>>;
+type ScriptOrders = RwLock<HashMap<(Script, bool), Arc<[u16]>>>;
+
 /// Font files read so far (shared by every list; collections are read once for all their faces).
-static FILES: OnceLock<Mutex<HashMap<PathBuf, Option<&'static [u8]>>>> = OnceLock::new();
+static FILES: OnceLock<FileCache> = OnceLock::new();
 
 /// Faces parsed so far, per (file, face index).
-static FACES: OnceLock<Mutex<HashMap<(PathBuf, u32), Option<&'static Face>>>> = OnceLock::new();
+static FACES: OnceLock<FaceCache> = OnceLock::new();
 
 /// The process-wide list of the system's fonts.
 pub(crate) fn system() -> &'static FontList {
@@ -151,7 +155,7 @@ pub(crate) struct FontList {
     /// Per (character, bold): the chosen candidate, or `None` (nothing covers it).
     by_char: RwLock<HashMap<(char, bool), Option<u16>>>,
     /// Per (script, bold): candidates in order of preference.
-    orders: RwLock<HashMap<(Script, bool), Arc<[u16]>>>,
+    orders: ScriptOrders,
 }
 
 impl FontList {

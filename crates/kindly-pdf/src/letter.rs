@@ -141,7 +141,8 @@ fn render(fonts: &Fonts, letters: &[LetterDoc], meta: &DocMeta, partial: bool) -
         layout_range(0, letters)
     } else {
         let chunk = letters.len().div_ceil(threads);
-        let parts: Vec<Result<(Vec<Page>, Usage, Vec<Outcome>), PdfError>> = std::thread::scope(|scope| {
+        type LaidOut = (Vec<Page>, Usage, Vec<Outcome>);
+        let parts: Vec<Result<LaidOut, PdfError>> = std::thread::scope(|scope| {
             let handles: Vec<_> = letters
                 .chunks(chunk)
                 .enumerate()

@@ -231,16 +231,16 @@ mod tests {
             struct Count(usize);
             impl ttf_parser::OutlineBuilder for Count {
                 fn move_to(&mut self, _: f32, _: f32) {
-                    self.0 += 1
+                    self.0 += 1;
                 }
                 fn line_to(&mut self, _: f32, _: f32) {
-                    self.0 += 1
+                    self.0 += 1;
                 }
                 fn quad_to(&mut self, _: f32, _: f32, _: f32, _: f32) {
-                    self.0 += 1
+                    self.0 += 1;
                 }
                 fn curve_to(&mut self, _: f32, _: f32, _: f32, _: f32, _: f32, _: f32) {
-                    self.0 += 1
+                    self.0 += 1;
                 }
                 fn close(&mut self) {}
             }

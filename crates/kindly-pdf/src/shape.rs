@@ -279,7 +279,9 @@ mod tests {
 
     /// HarfBuzz's own answer for `text` in a font file: (glyph, cluster, x advance, x offset, y offset).
     /// `None` when hb-shape is not installed.
-    fn hb_shape(path: &std::path::Path, index: u32, text: &str) -> Option<Vec<(u16, u32, i32, i32, i32)>> {
+    type HbGlyph = (u16, u32, i32, i32, i32);
+
+    fn hb_shape(path: &std::path::Path, index: u32, text: &str) -> Option<Vec<HbGlyph>> {
         let out = std::process::Command::new("hb-shape")
             .arg(format!("--font-file={}", path.display()))
             .arg(format!("--face-index={index}"))

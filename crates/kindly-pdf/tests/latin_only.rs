@@ -1,6 +1,7 @@
 //! Latin, Greek and Cyrillic text never lists or opens a system font: the
 //! fallback font list is built only when a character DejaVu Sans lacks shows
 //! up. Its own test binary, so no other test has built the list first.
+#![allow(clippy::unwrap_used)] // a test or benchmark: a failed unwrap fails it
 
 mod common;
 

@@ -2,6 +2,7 @@
 //! pdftoppm) and qpdf. Missing tools are a test failure with a clear message.
 //! CJK cases need a system CJK font (scripts/setup.sh installs fonts-noto-cjk
 //! and fonts-droid-fallback). Names in every script: `scripts.rs`.
+#![allow(clippy::unwrap_used)] // a test or benchmark: a failed unwrap fails it
 
 mod common;
 mod tools;

@@ -144,7 +144,8 @@ impl StoreError {
     /// kind here; `every_trigger_message_has_a_kind` reads the migrations to
     /// keep it so, and an unknown one is a database error, never a guess.
     pub fn from_trigger(msg: &str) -> StoreError {
-        const KINDS: &[(&str, fn() -> StoreError)] = &[
+        type Kind = (&'static str, fn() -> StoreError);
+        const KINDS: &[Kind] = &[
             ("plan state change", || StoreError::Plan {
                 code: ErrorCode::PlanState,
                 message: "this plan has ended or cannot move to that state".into(),

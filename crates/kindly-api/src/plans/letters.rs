@@ -134,7 +134,7 @@ pub async fn proposal_email(ctx: Ctx<'_>, plan_id: i64) -> ApiResult<PlanMessage
             })
             .collect(),
         payment_methods: pay.lines.clone(),
-        signature: pay.signature.clone(),
+        signature: pay.signature,
     };
     let (subject, body) = proposal_message(lang, &facts);
     Ok(PlanMessage {
