@@ -3,7 +3,7 @@
 //! tone check), marking a step done, templates, the ladder and the ways to pay.
 
 use crate::documents;
-use crate::views::{stored, MoneyView, OptionItem};
+use crate::views::{MoneyView, OptionItem};
 use crate::{ApiError, ApiResult, Ctx};
 use chrono::NaiveDate;
 use kindly_core::invoice::{days_overdue, parse_date};
@@ -202,14 +202,14 @@ pub async fn queue(ctx: Ctx<'_>, req: &QueueRequest) -> ApiResult<QueuePage> {
     let ids: Vec<i64> = items.iter().map(|i| i.invoice_id).collect();
     for (invoice_id, stage_key, outbox_id, state) in ctx.store.outbox_states(&ids).await? {
         if let Some(i) = items.iter_mut().find(|i| i.invoice_id == invoice_id && i.stage.key == stage_key) {
-            i.email_state = Some(stored(OutboxState::parse, &state, "e-mail state")?);
+            i.email_state = Some(state);
             i.outbox_id = Some(outbox_id);
         }
     }
     for l in ctx.store.pending_letters(&ids).await? {
         let same_stage = |i: &QueueItem| l.stage_key.as_deref().is_none_or(|k| k == i.stage.key);
         if let Some(i) = items.iter_mut().find(|i| i.invoice_id == l.invoice_id && same_stage(i)) {
-            i.letter_state = Some(stored(LetterState::parse, &l.state, "letter state")?);
+            i.letter_state = Some(l.state);
             i.letter_reason = Some(l.reason).filter(|r| !r.is_empty());
             i.letter_batch_id = Some(l.batch_id);
         }

@@ -18,7 +18,7 @@ use crate::files::{sha256_hex, stamped, write_new};
 use crate::followups::{self, MessageRequest, QueueRequest};
 use crate::print::{PrintOutcome, Printer};
 use crate::{ApiError, ApiResult, Ctx};
-use kindly_core::vocab::PrintState;
+use kindly_core::vocab::{LetterState, PrintState};
 use kindly_core::ErrorCode;
 use kindly_followup::ladder::{Channel, Stage, Tone};
 use kindly_followup::queue::{for_invoice, proposed_stage};
@@ -215,7 +215,7 @@ pub async fn generate_letters(
 /// checked against its recorded SHA-256 first).
 pub async fn retry_letters(ctx: Ctx<'_>, printer: &Printer, req: &LetterBatchRequest) -> ApiResult<LettersResult> {
     let b = ctx.store.letter_batch(req.batch_id).await?;
-    if b.state == batch_state::PRINTED {
+    if b.state == LetterState::Printed {
         return Err(ApiError::new(ErrorCode::AlreadyPrinted, "These letters were already printed and recorded.", None));
     }
     let path = crate::contacts::kept_file_path(&data_dir(ctx), &b.pdf_path)?;
@@ -259,11 +259,11 @@ fn batch_result(b: &kindly_store::LetterBatch, path: &std::path::Path) -> Letter
         letters: clients.len() as i64,
         sha256: b.sha256.clone(),
         batch_id: Some(b.id),
-        print_state: match b.state.as_str() {
-            batch_state::PRINTED => PrintState::Printed,
-            batch_state::AWAITING_CONFIRMATION => PrintState::AwaitingConfirmation,
-            batch_state::NOT_PRINTED => PrintState::NotPrinted,
-            _ => PrintState::Saved,
+        print_state: match b.state {
+            LetterState::Printed => PrintState::Printed,
+            LetterState::AwaitingConfirmation => PrintState::AwaitingConfirmation,
+            LetterState::NotPrinted => PrintState::NotPrinted,
+            LetterState::Made => PrintState::Saved,
         },
         printed_with: Some(b.command.clone()).filter(|c| !c.is_empty()),
         job_id: b.job_id.clone(),

@@ -7,7 +7,6 @@
 //! `kindly_mail::Secret` (redacted in `Debug`, not serializable: the input
 //! type has no `Serialize` for that reason).
 
-use crate::views::stored;
 use crate::{ApiError, ApiResult, Ctx};
 use kindly_core::vocab::OutboxState;
 use kindly_core::ErrorCode;
@@ -290,7 +289,7 @@ async fn test_steps(ctx: Ctx<'_>, to: Option<&str>) -> ApiResult<TestEmailResult
 pub(crate) async fn email_state(ctx: Ctx<'_>, purpose: EmailPurpose) -> ApiResult<(Option<OutboxState>, Option<i64>)> {
     let Some(key) = purpose.stage_key() else { return Ok((None, None)) };
     Ok(match ctx.store.outbox_for_key(&key).await? {
-        Some((id, state)) => (Some(stored(OutboxState::parse, &state, "e-mail state")?), Some(id)),
+        Some((id, state)) => (Some(state), Some(id)),
         None => (None, None),
     })
 }

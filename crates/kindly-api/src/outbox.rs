@@ -22,7 +22,6 @@ use crate::documents::{
     sha256_hex, InvoicePdfRequest,
 };
 use crate::followups::{due_stages, load_bundle, preview, MessageRequest};
-use crate::views::stored;
 use crate::views::Page;
 use crate::{mail, ApiError, ApiResult, Ctx};
 use chrono::{DateTime, Duration, Utc};
@@ -695,7 +694,7 @@ async fn withdraw_rest(store: &Store, only: Option<&[i64]>, now: DateTime<Utc>) 
     };
     let mut n = 0;
     for id in ids {
-        if store.outbox_email(id).await?.state == "queued" {
+        if store.outbox_email(id).await?.state == OutboxState::Queued {
             store.cancel_email(id, now).await?;
             n += 1;
         }
@@ -705,15 +704,14 @@ async fn withdraw_rest(store: &Store, only: Option<&[i64]>, now: DateTime<Utc>) 
 
 fn status_text(r: &OutboxRow) -> String {
     let t = |d: DateTime<Utc>| d.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string();
-    match r.state.as_str() {
-        "queued" if r.attempts > 0 => format!("Will try again at {}", t(r.next_attempt_at)),
-        "queued" => "Waiting to be sent".into(),
-        "sending" => "Being sent now".into(),
-        "sent" => format!("Sent {}", r.sent_at.map(t).unwrap_or_default()),
-        "uncertain" => format!("May have been sent at {}", r.sending_at.map(t).unwrap_or_default()),
-        "failed" => "Not sent: needs your decision".into(),
-        "cancelled" => "Withdrawn, not sent".into(),
-        s => s.to_string(),
+    match r.state {
+        OutboxState::Queued if r.attempts > 0 => format!("Will try again at {}", t(r.next_attempt_at)),
+        OutboxState::Queued => "Waiting to be sent".into(),
+        OutboxState::Sending => "Being sent now".into(),
+        OutboxState::Sent => format!("Sent {}", r.sent_at.map(t).unwrap_or_default()),
+        OutboxState::Uncertain => format!("May have been sent at {}", r.sending_at.map(t).unwrap_or_default()),
+        OutboxState::Failed => "Not sent: needs your decision".into(),
+        OutboxState::Cancelled => "Withdrawn, not sent".into(),
     }
 }
 
@@ -728,7 +726,7 @@ fn item(r: OutboxRow) -> ApiResult<OutboxItem> {
         stage_key: r.stage_key,
         to: r.to_display,
         subject: r.subject,
-        state: stored(OutboxState::parse, &r.state, "e-mail state")?,
+        state: r.state,
         attempts: r.attempts,
         error_code: r.error_code,
         error: r.error,

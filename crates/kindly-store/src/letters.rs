@@ -5,11 +5,13 @@
 //! entries in the same transaction. Until then its invoices stay in Today.
 
 use crate::followups::{record_step, DoneStep};
+use crate::row::Text;
 use crate::timeline::{append, NewEvent};
 use crate::util::{instant_str, parse_instant};
 use crate::{Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::timeline::EventKind;
+use kindly_core::vocab::LetterState;
 
 /// What a batch's printer (or its user) reported.
 pub mod batch_state {
@@ -48,7 +50,7 @@ pub struct LetterBatch {
     pub pdf_path: String,
     pub sha256: String,
     pub made_at: DateTime<Utc>,
-    pub state: String,
+    pub state: LetterState,
     pub reason: String,
     pub command: String,
     pub job_id: Option<String>,
@@ -61,20 +63,29 @@ struct BatchRow {
     pdf_path: String,
     sha256: String,
     made_at: String,
-    state: String,
+    state: Text<LetterState>,
     reason: String,
     command: String,
     job_id: Option<String>,
 }
 
 /// The latest unprinted letter for an invoice, as Today shows it.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PendingLetter {
     pub invoice_id: i64,
     pub stage_key: Option<String>,
     pub batch_id: i64,
-    pub state: String,
+    pub state: LetterState,
     pub reason: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct PendingRow {
+    invoice_id: i64,
+    stage_key: Option<String>,
+    batch_id: i64,
+    state: Text<LetterState>,
+    reason: String,
 }
 
 impl Store {
@@ -138,7 +149,7 @@ impl Store {
             pdf_path: row.pdf_path,
             sha256: row.sha256,
             made_at: parse_instant(&row.made_at)?,
-            state: row.state,
+            state: row.state.0,
             reason: row.reason,
             command: row.command,
             job_id: row.job_id,
@@ -231,7 +242,7 @@ impl Store {
         if invoice_ids.is_empty() {
             return Ok(Vec::new());
         }
-        sqlx::query_as(
+        let rows: Vec<PendingRow> = sqlx::query_as(
             "SELECT i.invoice_id, i.stage_key, b.id AS batch_id, b.state, b.reason
              FROM letter_batch_items i JOIN letter_batches b ON b.id = i.batch_id
              WHERE i.invoice_id IN (SELECT value FROM json_each(?1))
@@ -241,6 +252,16 @@ impl Store {
         .bind(serde_json::to_string(invoice_ids).unwrap_or_default())
         .fetch_all(self.pool())
         .await
-        .map_err(|e| StoreError::classify(e, self.path()))
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(rows
+            .into_iter()
+            .map(|r| PendingLetter {
+                invoice_id: r.invoice_id,
+                stage_key: r.stage_key,
+                batch_id: r.batch_id,
+                state: r.state.0,
+                reason: r.reason,
+            })
+            .collect())
     }
 }

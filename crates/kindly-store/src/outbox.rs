@@ -16,6 +16,7 @@ use crate::util::{instant_str, parse_instant};
 use crate::{DoneStep, Page, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::timeline::EventKind;
+use kindly_core::vocab::OutboxState;
 use kindly_followup::ladder::{Channel, Stage, Tone};
 use kindly_followup::plan::progress::ReminderKind;
 
@@ -139,7 +140,7 @@ pub struct OutboxRow {
     pub stage_key: String,
     pub to_display: Vec<String>,
     pub subject: String,
-    pub state: String,
+    pub state: OutboxState,
     pub attempts: i64,
     pub next_attempt_at: DateTime<Utc>,
     pub error_code: Option<String>,
@@ -171,7 +172,7 @@ struct ListRow {
     stage_key: String,
     to_display: String,
     subject: String,
-    state: String,
+    state: Text<OutboxState>,
     attempts: i64,
     next_attempt_at: String,
     error_code: Option<String>,
@@ -230,7 +231,7 @@ struct StateCount {
 #[derive(sqlx::FromRow)]
 struct LiveMessage {
     id: i64,
-    state: String,
+    state: Text<OutboxState>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -238,7 +239,7 @@ struct LiveStage {
     invoice_id: i64,
     stage_key: String,
     outbox_id: i64,
-    state: String,
+    state: Text<OutboxState>,
 }
 
 /// Whom a withdrawn message was for.
@@ -266,7 +267,7 @@ impl ListRow {
             stage_key: self.stage_key,
             to_display: serde_json::from_str(&self.to_display).unwrap_or_default(),
             subject: self.subject,
-            state: self.state,
+            state: self.state.0,
             attempts: self.attempts,
             next_attempt_at: parse_instant(&self.next_attempt_at)?,
             error_code: self.error_code,
@@ -808,7 +809,7 @@ impl Store {
     /// For each of these invoices, the live (not cancelled) outbox messages:
     /// (invoice id, stage key, outbox id, state).
     /// The live (not withdrawn) message for a stage key, with its state.
-    pub async fn outbox_for_key(&self, stage_key: &str) -> Result<Option<(i64, String)>, StoreError> {
+    pub async fn outbox_for_key(&self, stage_key: &str) -> Result<Option<(i64, OutboxState)>, StoreError> {
         let row: Option<LiveMessage> = sqlx::query_as(
             "SELECT id, state FROM outbox WHERE stage_key = ?1 AND state <> 'cancelled' ORDER BY id DESC LIMIT 1",
         )
@@ -816,10 +817,10 @@ impl Store {
         .fetch_optional(self.pool())
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
-        Ok(row.map(|r| (r.id, r.state)))
+        Ok(row.map(|r| (r.id, r.state.0)))
     }
 
-    pub async fn outbox_states(&self, invoice_ids: &[i64]) -> Result<Vec<(i64, String, i64, String)>, StoreError> {
+    pub async fn outbox_states(&self, invoice_ids: &[i64]) -> Result<Vec<(i64, String, i64, OutboxState)>, StoreError> {
         if invoice_ids.is_empty() {
             return Ok(Vec::new());
         }
@@ -831,7 +832,7 @@ impl Store {
         .fetch_all(self.pool())
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
-        Ok(rows.into_iter().map(|r| (r.invoice_id, r.stage_key, r.outbox_id, r.state)).collect())
+        Ok(rows.into_iter().map(|r| (r.invoice_id, r.stage_key, r.outbox_id, r.state.0)).collect())
     }
 
     /// The earliest time a queued message is due, for the background sender.

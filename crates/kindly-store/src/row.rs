@@ -11,6 +11,7 @@ use kindly_core::invoice::InvoiceStatus;
 use kindly_core::locale::Locale;
 use kindly_core::payment::PaymentMethod;
 use kindly_core::timeline::EventKind;
+use kindly_core::vocab::{LetterState, OutboxState};
 use kindly_core::Currency;
 use kindly_followup::ladder::Channel;
 use kindly_followup::plan::progress::ReminderKind;
@@ -54,6 +55,20 @@ impl<'r, T: Vocabulary> Decode<'r, Sqlite> for Text<T> {
             Some(v) => Ok(Text(v)),
             None => Err(Box::new(UnknownValue { what: T::WHAT, value: s.chars().take(40).collect() })),
         }
+    }
+}
+
+impl Vocabulary for OutboxState {
+    const WHAT: &'static str = "e-mail state";
+    fn from_text(s: &str) -> Option<Self> {
+        OutboxState::parse(s)
+    }
+}
+
+impl Vocabulary for LetterState {
+    const WHAT: &'static str = "letter batch state";
+    fn from_text(s: &str) -> Option<Self> {
+        LetterState::parse(s)
     }
 }
 
