@@ -7,7 +7,6 @@
 //! file again, or an overlapping statement, records nothing new.
 
 use crate::files::{io_error, sha256_hex};
-use crate::views::stored;
 use crate::views::{MoneyView, Page};
 use crate::{ApiError, ApiResult, Ctx};
 use kindly_bank::matching::{Candidate, Confidence};
@@ -387,7 +386,7 @@ pub async fn import_statement(ctx: Ctx<'_>, req: &BankImportRequest) -> ApiResul
                 if *import_id != out.import_id {
                     line.status = BankEntryStatus::Known;
                 } else {
-                    line.status = stored(BankEntryStatus::parse, status, "bank entry status")?;
+                    line.status = *status;
                 }
             }
         }
@@ -501,7 +500,7 @@ fn stored_view(
         payer_iban: e.counterparty_iban,
         remittance: e.remittance,
         structured_ref: e.structured_ref,
-        status: stored(BankEntryStatus::parse, &e.status, "bank entry status")?,
+        status: e.status,
         tier: e.tier,
         confidence: None,
         reason: e.reason,

@@ -207,6 +207,26 @@ mod tests {
         );
     }
 
+    /// Every vocabulary declared in kindly-core (and every domain enum with
+    /// the same derives) reaches the UI as a union and a value list; the UI's
+    /// label catalogue is checked against those lists by vocabulary.test.ts.
+    #[test]
+    fn every_vocabulary_has_a_union_and_its_values() {
+        let ts = typescript();
+        let vocab = include_str!("../../kindly-core/src/vocab.rs");
+        let declared: Vec<&str> = vocab
+            .split("vocabulary! {")
+            .skip(1)
+            .filter_map(|block| block.split("pub enum ").nth(1))
+            .filter_map(|rest| rest.split_whitespace().next())
+            .collect();
+        assert!(declared.len() >= 17, "read {declared:?}");
+        for name in declared.iter().chain(["InvoiceState", "EventKind", "Channel", "Tone", "PageSize"].iter()) {
+            assert!(ts.contains(&format!("export type {name} = \"")), "{name} has no union in the bindings");
+            assert!(ts.contains(&format!("export const {name}Values: readonly {name}[]")), "{name} has no value list");
+        }
+    }
+
     #[test]
     fn money_never_crosses_as_a_number() {
         let ts = typescript();

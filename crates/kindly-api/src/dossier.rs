@@ -372,7 +372,7 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
                             p.paid_on.to_string(),
                             n.clone(),
                             p.amount.format(locale),
-                            p.method.clone(),
+                            p.method.as_str().to_string(),
                             p.reference.clone().unwrap_or_default(),
                         ]
                     })

@@ -399,7 +399,7 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<InvoiceDetail> {
         payments: payments
             .into_iter()
             .map(|p| {
-                let method = PaymentMethod::parse(&p.method).unwrap_or(PaymentMethod::Other);
+                let method = p.method;
                 PaymentView {
                     id: p.id,
                     amount: MoneyView::new(p.amount.minor, p.amount.currency, locale),

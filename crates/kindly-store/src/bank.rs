@@ -15,6 +15,7 @@ use crate::{Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::invoice::InvoiceStatus;
 use kindly_core::payment::PaymentMethod;
+use kindly_core::vocab::BankEntryStatus;
 use kindly_core::ErrorCode;
 use kindly_core::{Currency, Money};
 
@@ -110,7 +111,7 @@ pub struct BankEntryRecord {
     pub counterparty_iban: Option<String>,
     pub structured_ref: Option<String>,
     pub remittance: String,
-    pub status: String,
+    pub status: BankEntryStatus,
     pub tier: Option<i64>,
     pub reason: String,
     pub candidates: Vec<(i64, i64)>,
@@ -139,7 +140,7 @@ struct EntryRow {
     counterparty_iban: Option<String>,
     structured_ref: Option<String>,
     remittance: String,
-    status: String,
+    status: Text<BankEntryStatus>,
     tier: Option<i64>,
     reason: String,
     candidates: String,
@@ -159,7 +160,7 @@ impl EntryRow {
             counterparty_iban: self.counterparty_iban,
             structured_ref: self.structured_ref,
             remittance: self.remittance,
-            status: self.status,
+            status: self.status.0,
             tier: self.tier,
             reason: self.reason,
             candidates: candidates
@@ -186,7 +187,7 @@ struct StoredEntry {
     uid: String,
     id: i64,
     import_id: i64,
-    status: String,
+    status: Text<BankEntryStatus>,
 }
 
 fn candidates_json(c: &[(i64, i64)]) -> String {
@@ -502,7 +503,7 @@ impl Store {
     pub async fn bank_entry_ids(
         &self,
         uids: &[&str],
-    ) -> Result<std::collections::HashMap<String, (i64, i64, String)>, StoreError> {
+    ) -> Result<std::collections::HashMap<String, (i64, i64, BankEntryStatus)>, StoreError> {
         let rows: Vec<StoredEntry> = sqlx::query_as(
             "SELECT uid, id, import_id, status FROM bank_entries WHERE uid IN (SELECT value FROM json_each(?1))",
         )
@@ -510,7 +511,7 @@ impl Store {
         .fetch_all(self.pool())
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
-        Ok(rows.into_iter().map(|r| (r.uid, (r.id, r.import_id, r.status))).collect())
+        Ok(rows.into_iter().map(|r| (r.uid, (r.id, r.import_id, r.status.0))).collect())
     }
 
     pub async fn save_bank_csv_mapping(

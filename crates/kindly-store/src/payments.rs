@@ -18,7 +18,7 @@ pub struct PaymentRecord {
     pub invoice_id: i64,
     pub amount: Money,
     pub paid_on: NaiveDate,
-    pub method: String,
+    pub method: PaymentMethod,
     pub reference: Option<String>,
 }
 
@@ -74,7 +74,7 @@ impl Store {
                     invoice_id: r.invoice_id,
                     amount: Money::new(r.amount_minor, r.currency.0),
                     paid_on: parse_date(&r.paid_on)?,
-                    method: r.method.0.as_str().to_string(),
+                    method: r.method.0,
                     reference: r.reference,
                 })
             })

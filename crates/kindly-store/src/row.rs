@@ -11,7 +11,7 @@ use kindly_core::invoice::InvoiceStatus;
 use kindly_core::locale::Locale;
 use kindly_core::payment::PaymentMethod;
 use kindly_core::timeline::EventKind;
-use kindly_core::vocab::{LetterState, OutboxState};
+use kindly_core::vocab::{BankEntryStatus, LetterState, OutboxState};
 use kindly_core::Currency;
 use kindly_followup::ladder::Channel;
 use kindly_followup::plan::progress::ReminderKind;
@@ -69,6 +69,13 @@ impl Vocabulary for LetterState {
     const WHAT: &'static str = "letter batch state";
     fn from_text(s: &str) -> Option<Self> {
         LetterState::parse(s)
+    }
+}
+
+impl Vocabulary for BankEntryStatus {
+    const WHAT: &'static str = "bank entry status";
+    fn from_text(s: &str) -> Option<Self> {
+        BankEntryStatus::parse(s)
     }
 }
 
