@@ -531,7 +531,7 @@ fn view(p: &PlanRecord, today: chrono::NaiveDate, locale: Locale) -> PlanView {
         .collect();
     let current =
         alloc.current(&p.installments).map(|k| (&p.installments[k], p.installments[k].amount_minor - alloc.paid[k]));
-    let state = PlanState::parse(&p.state).unwrap_or(PlanState::Proposed);
+    let state = p.state;
     let standing = match state {
         PlanState::Active => match p.standing(today) {
             Standing::OnTrack => PlanStanding::OnTrack,
@@ -574,10 +574,10 @@ fn view(p: &PlanRecord, today: chrono::NaiveDate, locale: Locale) -> PlanView {
         grace_days: p.grace_days,
         heads_up_days: p.reminder_rule.heads_up_days(),
         reminder_days: p.reminder_rule.reminder_days(),
-        frequency: Frequency::parse(&p.frequency).unwrap_or(Frequency::Custom),
+        frequency: p.frequency,
         created_on: p.created_on.to_string(),
         agreed_on: p.agreed_on.map(|d| d.to_string()),
-        agreed_how: p.agreed_how.as_deref().and_then(AgreedHow::parse),
+        agreed_how: p.agreed_how,
         ended_on: p.ended_on.map(|d| d.to_string()),
         replaces_plan_id: p.replaces_plan_id,
         invoice_ids: p.invoices.iter().map(|(i, _)| *i).collect(),

@@ -14,21 +14,24 @@ use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::invoice::InvoiceStatus;
 use kindly_core::locale::Locale;
 use kindly_core::timeline::EventKind;
+use kindly_core::vocab::{AgreedHow, PlanState};
 use kindly_core::ErrorCode;
 use kindly_core::{Currency, Money};
 use kindly_followup::plan::progress::{check_grace_days, standing, ReminderKind, ReminderRule, Standing};
+use kindly_followup::plan::schedule::Frequency;
 use kindly_followup::plan::schedule::{validate, Installment};
 use sqlx::{Sqlite, Transaction};
 use std::collections::HashMap;
 
-/// Plan states as stored.
+/// Plan states (the `PlanState` vocabulary), by their short names.
 pub mod state {
-    pub const PROPOSED: &str = "proposed";
-    pub const ACTIVE: &str = "active";
-    pub const COMPLETED: &str = "completed";
-    pub const BROKEN: &str = "broken";
-    pub const RENEGOTIATED: &str = "renegotiated";
-    pub const CANCELLED: &str = "cancelled";
+    use kindly_core::vocab::PlanState;
+    pub const PROPOSED: PlanState = PlanState::Proposed;
+    pub const ACTIVE: PlanState = PlanState::Active;
+    pub const COMPLETED: PlanState = PlanState::Completed;
+    pub const BROKEN: PlanState = PlanState::Broken;
+    pub const RENEGOTIATED: PlanState = PlanState::Renegotiated;
+    pub const CANCELLED: PlanState = PlanState::Cancelled;
 }
 
 /// How the client agreed to a plan.
@@ -40,18 +43,18 @@ pub struct PlanRecord {
     pub id: i64,
     pub client_id: i64,
     pub client_name: String,
-    pub state: String,
+    pub state: PlanState,
     pub currency: Currency,
     pub total_minor: i64,
     pub paid_at_start_minor: i64,
     pub grace_days: i64,
     /// When its installment reminders come.
     pub reminder_rule: ReminderRule,
-    pub frequency: String,
+    pub frequency: Frequency,
     pub created_on: NaiveDate,
     pub created_at: DateTime<Utc>,
     pub agreed_on: Option<NaiveDate>,
-    pub agreed_how: Option<String>,
+    pub agreed_how: Option<AgreedHow>,
     pub ended_on: Option<NaiveDate>,
     pub replaces_plan_id: Option<i64>,
     pub note: String,
@@ -85,7 +88,7 @@ impl PlanRecord {
 
     /// Open plans block new plans on their invoices.
     pub fn is_open(&self) -> bool {
-        matches!(self.state.as_str(), state::PROPOSED | state::ACTIVE | state::BROKEN)
+        matches!(self.state, state::PROPOSED | state::ACTIVE | state::BROKEN)
     }
 }
 
@@ -111,18 +114,18 @@ struct PlanRow {
     id: i64,
     client_id: i64,
     client_name: String,
-    state: String,
+    state: Text<PlanState>,
     currency: Text<Currency>,
     total_minor: i64,
     paid_at_start_minor: i64,
     grace_days: i64,
     heads_up_days: i64,
     reminder_days: i64,
-    frequency: String,
+    frequency: Text<Frequency>,
     created_on: String,
     created_at: String,
     agreed_on: Option<String>,
-    agreed_how: Option<String>,
+    agreed_how: Option<Text<AgreedHow>>,
     ended_on: Option<String>,
     replaces_plan_id: Option<i64>,
     note: String,
@@ -242,18 +245,18 @@ fn assemble(
         id,
         client_id: r.client_id,
         client_name: r.client_name,
-        state: r.state,
+        state: r.state.0,
         currency: r.currency.0,
         total_minor: r.total_minor,
         paid_at_start_minor: r.paid_at_start_minor,
         grace_days: r.grace_days,
         reminder_rule: ReminderRule::new(r.heads_up_days, r.reminder_days)
             .map_err(|e| StoreError::Other(format!("plan #{id}: {e}")))?,
-        frequency: r.frequency,
+        frequency: r.frequency.0,
         created_on: parse_date(&r.created_on)?,
         created_at: crate::util::parse_instant(&r.created_at)?,
         agreed_on: parse_opt(&r.agreed_on)?,
-        agreed_how: r.agreed_how,
+        agreed_how: r.agreed_how.map(|h| h.0),
         ended_on: parse_opt(&r.ended_on)?,
         replaces_plan_id: r.replaces_plan_id,
         note: r.note,
@@ -353,12 +356,12 @@ fn plan_label(p: &PlanRecord) -> String {
 async fn set_state(
     tx: &mut Transaction<'static, Sqlite>,
     id: i64,
-    new_state: &str,
+    new_state: PlanState,
     ended_on: Option<NaiveDate>,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE plans SET state = ?2, ended_on = COALESCE(?3, ended_on) WHERE id = ?1")
         .bind(id)
-        .bind(new_state)
+        .bind(new_state.as_str())
         .bind(ended_on.map(date_str))
         .execute(&mut **tx)
         .await?;
@@ -826,7 +829,7 @@ fn transition(p: &PlanRecord, today: NaiveDate) -> Option<Transition> {
     if p.invoice_cancelled {
         return Some(Transition::InvoiceCancelled);
     }
-    match (p.state.as_str(), p.standing(today)) {
+    match (p.state, p.standing(today)) {
         (state::PROPOSED, _) => None,
         (_, Standing::Completed) => Some(Transition::Completed),
         (state::ACTIVE, Standing::Broken { seq, days }) => Some(Transition::Broken { seq, days }),

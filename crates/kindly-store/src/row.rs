@@ -11,10 +11,11 @@ use kindly_core::invoice::InvoiceStatus;
 use kindly_core::locale::Locale;
 use kindly_core::payment::PaymentMethod;
 use kindly_core::timeline::EventKind;
-use kindly_core::vocab::{BankEntryStatus, LetterState, OutboxState};
+use kindly_core::vocab::{AgreedHow, BankEntryStatus, LetterState, OutboxState, PlanState};
 use kindly_core::Currency;
 use kindly_followup::ladder::Channel;
 use kindly_followup::plan::progress::ReminderKind;
+use kindly_followup::plan::schedule::Frequency;
 use sqlx::error::BoxDynError;
 use sqlx::sqlite::{Sqlite, SqliteTypeInfo, SqliteValueRef};
 use sqlx::{Decode, Type};
@@ -76,6 +77,27 @@ impl Vocabulary for BankEntryStatus {
     const WHAT: &'static str = "bank entry status";
     fn from_text(s: &str) -> Option<Self> {
         BankEntryStatus::parse(s)
+    }
+}
+
+impl Vocabulary for PlanState {
+    const WHAT: &'static str = "plan state";
+    fn from_text(s: &str) -> Option<Self> {
+        PlanState::parse(s)
+    }
+}
+
+impl Vocabulary for Frequency {
+    const WHAT: &'static str = "plan frequency";
+    fn from_text(s: &str) -> Option<Self> {
+        Frequency::parse(s)
+    }
+}
+
+impl Vocabulary for AgreedHow {
+    const WHAT: &'static str = "how a plan was agreed";
+    fn from_text(s: &str) -> Option<Self> {
+        AgreedHow::parse(s)
     }
 }
 
