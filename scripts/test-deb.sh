@@ -7,12 +7,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 deb=$(ls -t "${CARGO_TARGET_DIR:-target}"/release/bundle/deb/*.deb | head -n1)
 # The installers issue's size goal: a download of at most 10 MB. Text
-# shaping (rustybuzz, fontdb) and bank statement parsing took the .deb to
-# 10.46 MB (2026-12-01); the ceiling is 10.5 MB until it is brought back
-# under 10 MB (noted as open), so any further growth still fails here.
+# shaping and bank parsing took the .deb to 10.46 MB, logging to 10.65 MB;
+# opt-level "s" for the window/system glue crates brought it to 10.10 MB
+# (2026-12-01). The ceiling sits just above that until it is back under
+# 10 MB (noted as open), so any growth fails here.
 bytes=$(stat -c %s "$deb")
-echo "test-deb: $deb is $bytes bytes (goal <= 10000000, ceiling 10500000)"
-[ "$bytes" -le 10500000 ] || { echo "test-deb: the .deb is larger than 10.5 MB" >&2; exit 1; }
+echo "test-deb: $deb is $bytes bytes (goal <= 10000000, ceiling 10200000)"
+[ "$bytes" -le 10200000 ] || { echo "test-deb: the .deb is larger than 10.2 MB" >&2; exit 1; }
 echo "test-deb: installing $deb"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$(realpath "$deb")" >/dev/null
 dpkg -s kindly >/dev/null 2>&1 || dpkg -s kindly-app >/dev/null 2>&1 || { echo "test-deb: package not installed" >&2; exit 1; }
