@@ -390,9 +390,9 @@ fn promise_view(p: &PromiseRecord, locale: Locale) -> PromiseView {
         invoice_number: p.invoice_number.clone(),
         promised_on: p.promised_on.to_string(),
         amount: MoneyView::new(p.amount_minor, p.currency, locale),
-        how: AgreedHow::parse(&p.how).unwrap_or(AgreedHow::Call),
+        how: p.how,
         recorded_at: p.recorded_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-        outcome: p.outcome.as_deref().and_then(PromiseOutcome::parse).unwrap_or(PromiseOutcome::Open),
+        outcome: p.outcome.unwrap_or(PromiseOutcome::Open),
         resolved_on: p.resolved_on.map(|d| d.to_string()),
         followed_up_on: p.followed_up_on.map(|d| d.to_string()),
     }
@@ -467,7 +467,7 @@ async fn promise_message(ctx: Ctx<'_>, p: &PromiseRecord) -> ApiResult<(String, 
         promised_on: lang.format_date(p.promised_on),
         promised_amount: Money::new(p.amount_minor, p.currency).format(lang),
         amount_owing: inv.outstanding().format(lang),
-        how: call_script::how_phrase(&p.how, lang).into(),
+        how: call_script::how_phrase(p.how.as_str(), lang).into(),
         payment_methods: pm.lines(lang).iter().map(|l| format!("- {l}")).collect::<Vec<_>>().join("\n"),
         signature: if settings.signature.trim().is_empty() {
             settings.business_name.clone()

@@ -396,9 +396,9 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
                             p.promised_on.to_string(),
                             p.invoice_number.clone(),
                             money(p.amount_minor, p.currency, locale),
-                            p.how.clone(),
+                            p.how.as_str().to_string(),
                             stamp(p.recorded_at, tz),
-                            p.outcome.clone().unwrap_or_else(|| "open".into()),
+                            p.outcome.map_or("open", |o| o.as_str()).to_string(),
                         ]
                     })
                     .collect(),

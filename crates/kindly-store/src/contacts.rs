@@ -10,6 +10,7 @@ use crate::util::{date_str, instant_str, parse_date, parse_instant};
 use crate::{Store, StoreError};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use kindly_core::timeline::EventKind;
+use kindly_core::vocab::{AgreedHow, PromiseOutcome};
 use kindly_core::Currency;
 use sqlx::{Sqlite, Transaction};
 
@@ -33,11 +34,11 @@ pub struct PromiseRecord {
     pub promised_on: NaiveDate,
     pub amount_minor: i64,
     pub currency: Currency,
-    pub how: String,
+    pub how: AgreedHow,
     pub recorded_at: DateTime<Utc>,
     pub timeline_id: i64,
-    /// None while open, else "kept" or "broken".
-    pub outcome: Option<String>,
+    /// None while open, else kept or broken.
+    pub outcome: Option<PromiseOutcome>,
     pub resolved_on: Option<NaiveDate>,
     pub followed_up_on: Option<NaiveDate>,
 }
@@ -86,10 +87,10 @@ struct PromiseRow {
     promised_on: String,
     amount_minor: i64,
     currency: Text<Currency>,
-    how: String,
+    how: Text<AgreedHow>,
     recorded_at: String,
     timeline_id: i64,
-    outcome: Option<String>,
+    outcome: Option<Text<PromiseOutcome>>,
     resolved_on: Option<String>,
     followed_up_on: Option<String>,
 }
@@ -108,10 +109,10 @@ impl PromiseRow {
             promised_on: parse_date(&self.promised_on)?,
             amount_minor: self.amount_minor,
             currency: self.currency.0,
-            how: self.how,
+            how: self.how.0,
             recorded_at: parse_instant(&self.recorded_at)?,
             timeline_id: self.timeline_id,
-            outcome: self.outcome,
+            outcome: self.outcome.map(|o| o.0),
             resolved_on: self.resolved_on.as_deref().map(parse_date).transpose()?,
             followed_up_on: self.followed_up_on.as_deref().map(parse_date).transpose()?,
         })

@@ -11,7 +11,7 @@ use kindly_core::invoice::InvoiceStatus;
 use kindly_core::locale::Locale;
 use kindly_core::payment::PaymentMethod;
 use kindly_core::timeline::EventKind;
-use kindly_core::vocab::{AgreedHow, BankEntryStatus, LetterState, OutboxState, PlanState};
+use kindly_core::vocab::{AgreedHow, BankEntryStatus, LetterState, OutboxState, PlanState, PromiseOutcome};
 use kindly_core::Currency;
 use kindly_followup::ladder::Channel;
 use kindly_followup::plan::progress::ReminderKind;
@@ -98,6 +98,13 @@ impl Vocabulary for AgreedHow {
     const WHAT: &'static str = "how a plan was agreed";
     fn from_text(s: &str) -> Option<Self> {
         AgreedHow::parse(s)
+    }
+}
+
+impl Vocabulary for PromiseOutcome {
+    const WHAT: &'static str = "promise outcome";
+    fn from_text(s: &str) -> Option<Self> {
+        PromiseOutcome::parse(s)
     }
 }
 
