@@ -41,16 +41,25 @@ fn targets() -> Targets {
     Targets::new().with_target("kindly", LevelFilter::INFO).with_default(LevelFilter::WARN)
 }
 
-fn file(data_dir: &Path) -> Result<(RollingFileAppender, PathBuf), String> {
+/// Why there is no log file.
+#[derive(Debug, thiserror::Error)]
+enum FileError {
+    #[error("cannot create {}: {source}", path.display())]
+    Folder { path: PathBuf, source: std::io::Error },
+    #[error("cannot open a log file in {}: {source}", path.display())]
+    Open { path: PathBuf, source: tracing_appender::rolling::InitError },
+}
+
+fn file(data_dir: &Path) -> Result<(RollingFileAppender, PathBuf), FileError> {
     let folder = dir(data_dir);
-    std::fs::create_dir_all(&folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+    std::fs::create_dir_all(&folder).map_err(|source| FileError::Folder { path: folder.clone(), source })?;
     let appender = RollingFileAppender::builder()
         .rotation(Rotation::DAILY)
         .filename_prefix("kindly")
         .filename_suffix("log")
         .max_log_files(KEEP_FILES)
         .build(&folder)
-        .map_err(|e| format!("cannot open a log file in {}: {e}", folder.display()))?;
+        .map_err(|source| FileError::Open { path: folder.clone(), source })?;
     Ok((appender, folder))
 }
 
@@ -67,7 +76,7 @@ pub fn init(data_dir: Option<&Path>, stderr: bool) -> Logging {
             Some(tracing_subscriber::fmt::layer().with_ansi(false).with_writer(appender).with_filter(targets()))
         }
         Some(Err(problem)) => {
-            logging.problem = Some(problem);
+            logging.problem = Some(problem.to_string());
             None
         }
         None => None,
