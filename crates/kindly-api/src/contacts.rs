@@ -206,7 +206,7 @@ fn parse_promise(
     inv: &InvoiceRecord,
     date: NaiveDate,
     amount: Option<&str>,
-    how: &str,
+    how: AgreedHow,
 ) -> ApiResult<NewPromise> {
     if date < ctx.today {
         return Err(ApiError::new(
@@ -234,20 +234,7 @@ fn parse_promise(
             Some("promise_amount"),
         ));
     }
-    let how = match how.trim() {
-        "call" | "phone" => "call",
-        "email" | "e-mail" => "email",
-        "letter" => "letter",
-        "in_person" | "in-person" => "in_person",
-        _ => {
-            return Err(ApiError::new(
-                ErrorCode::InvalidHow,
-                "Choose how the promise was given: call, e-mail, letter or in person.",
-                Some("how"),
-            ))
-        }
-    };
-    Ok(NewPromise { promised_on: date, amount_minor: amount.minor, currency: inv.currency, how: how.into() })
+    Ok(NewPromise { promised_on: date, amount_minor: amount.minor, currency: inv.currency, how: how.as_str().into() })
 }
 
 /// Logs a call in one click. Reached (or a promise) completes today's phone
@@ -268,7 +255,7 @@ pub async fn log_call(ctx: Ctx<'_>, input: &CallLogInput) -> ApiResult<CallLogRe
                 Some("promise_date"),
             ))
         }
-        Some(d) => Some(parse_promise(ctx, &inv, d, input.promise_amount.as_deref(), "call")?),
+        Some(d) => Some(parse_promise(ctx, &inv, d, input.promise_amount.as_deref(), AgreedHow::Call)?),
         None => None,
     };
     let retry_on = match outcome {
@@ -408,7 +395,7 @@ pub async fn resolve_promises(ctx: Ctx<'_>) -> ApiResult<usize> {
 pub async fn add_promise(ctx: Ctx<'_>, input: &PromiseInput) -> ApiResult<PromiseView> {
     let inv = owing_invoice(ctx, input.invoice_id).await?;
     let date = parse_date(input.promised_on.trim(), "promised_on")?;
-    let p = parse_promise(ctx, &inv, date, Some(&input.amount), input.how.as_str())?;
+    let p = parse_promise(ctx, &inv, date, Some(&input.amount), input.how)?;
     let how = call_script::how_phrase(&p.how, Locale::En);
     let summary = format!(
         "Promise to pay {} by {} for invoice {} (given {how})",

@@ -260,7 +260,6 @@ mod codes {
         "invalid_days",
         "invalid_email",
         "invalid_hold",
-        "invalid_how",
         "invalid_iban",
         "invalid_kind",
         "invalid_link",

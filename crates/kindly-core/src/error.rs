@@ -100,7 +100,6 @@ error_codes! {
     InvalidDays = "invalid_days",
     InvalidEmail = "invalid_email",
     InvalidHold = "invalid_hold",
-    InvalidHow = "invalid_how",
     InvalidIban = "invalid_iban",
     InvalidKind = "invalid_kind",
     InvalidLink = "invalid_link",
