@@ -6,6 +6,7 @@
 
 mod bank_commands;
 mod commands;
+mod dialogs;
 mod mail_commands;
 mod sender;
 mod state;
@@ -48,7 +49,9 @@ pub fn run(started: Instant) {
             bank_commands::bank_resolve,
             bank_commands::bank_status,
             bank_commands::bank_csv_mapping,
-            bank_commands::pick_statement_file,
+            dialogs::pick_open_file,
+            dialogs::pick_save_file,
+            dialogs::pick_folder,
             commands::app_ready,
             commands::seed_demo,
             commands::get_settings,

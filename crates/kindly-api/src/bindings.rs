@@ -64,6 +64,7 @@ pub fn typescript() -> String {
         v::ContactKind,
         v::PromiseOutcome,
         v::ChasingMode,
+        v::FileKind,
         v::ClientSort,
         v::InvoiceSort,
         v::BankEntryStatus,

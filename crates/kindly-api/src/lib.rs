@@ -15,6 +15,7 @@ pub mod bank;
 pub mod bindings;
 pub mod clients;
 pub mod contacts;
+pub mod dialogs;
 pub mod documents;
 pub mod dossier;
 pub mod error;

@@ -338,3 +338,16 @@ mod tests {
         check(FileCheck::as_str, FileCheck::parse);
     }
 }
+
+vocabulary! {
+    /// Which file a system dialog asks for: it sets the dialog's title and
+    /// the file-type filter (`kindly_api::dialogs::spec`).
+    pub enum FileKind {
+        BankStatement = "bank_statement",
+        Csv = "csv",
+        EInvoice = "e_invoice",
+        Backup = "backup",
+        JsonArchive = "json_archive",
+        Pdf = "pdf",
+    }
+}

@@ -10,6 +10,7 @@ import type {
   BankStatusView,
   CsvMappingView,
   Bootstrap,
+  FileKind,
   CallLogInput,
   CallLogResult,
   CallScriptView,
@@ -134,7 +135,9 @@ export const api = {
   setInvoiceHold: (id: number, hold: Hold, until: string | null, reason: string) =>
     call<null>('set_invoice_hold', { id, hold, until, reason }),
   // Bank statements.
-  pickStatementFile: () => call<string | null>('pick_statement_file'),
+  pickOpenFile: (kind: FileKind) => call<string | null>('pick_open_file', { kind }),
+  pickSaveFile: (kind: FileKind, name: string) => call<string | null>('pick_save_file', { kind, name }),
+  pickFolder: (title: string) => call<string | null>('pick_folder', { title }),
   bankImport: (req: BankImportRequest) => call<BankImportResult>('bank_import', { req }),
   bankReview: (offset: number, limit: number) =>
     call<Page<BankEntryView>>('bank_review', { req: { offset, limit } }),

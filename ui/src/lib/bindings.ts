@@ -97,6 +97,10 @@ export type ChasingMode = "on" | "paused" | "off";
 
 export const ChasingModeValues: readonly ChasingMode[] = ["on", "paused", "off"];
 
+export type FileKind = "bank_statement" | "csv" | "e_invoice" | "backup" | "json_archive" | "pdf";
+
+export const FileKindValues: readonly FileKind[] = ["bank_statement", "csv", "e_invoice", "backup", "json_archive", "pdf"];
+
 export type ClientSort = "name_asc" | "name_desc" | "newest" | "oldest";
 
 export const ClientSortValues: readonly ClientSort[] = ["name_asc", "name_desc", "newest", "oldest"];
