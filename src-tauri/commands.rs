@@ -54,6 +54,11 @@ pub async fn save_settings(s: State<'_, AppState>, input: SettingsView) -> Res<S
 }
 
 #[tauri::command]
+pub async fn business_readiness(s: State<'_, AppState>) -> Res<kindly_api::business::Readiness> {
+    kindly_api::business::readiness(s.ctx()?).await
+}
+
+#[tauri::command]
 pub async fn list_clients(s: State<'_, AppState>, req: ClientListRequest) -> Res<Page<ClientRow>> {
     clients::list(s.ctx()?, &req).await
 }

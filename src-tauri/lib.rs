@@ -81,6 +81,7 @@ pub fn run(started: Instant) {
             commands::save_ladder,
             commands::get_payment_methods,
             commands::save_payment_methods,
+            commands::business_readiness,
             commands::set_invoice_hold,
             commands::generate_letters,
             commands::retry_letters,

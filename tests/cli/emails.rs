@@ -76,6 +76,7 @@ fn smtp_set(dir: &std::path::Path, host: &str, port: u16, password: &str) {
 
 /// One client with one invoice whose e-mail reminder is queued.
 fn queue_one(dir: &std::path::Path) {
+    kindly_tests::business_profile_cli(dir);
     let c = json(dir, &["clients", "add", "--name", "Bob Builder", "--email", "bob@example.net"])["id"].to_string();
     let args = ["invoices", "add", "--client", &c, "--currency", "EUR", "--issue-date", "2026-10-20"];
     let mut args = args.to_vec();

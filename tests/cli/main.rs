@@ -259,6 +259,7 @@ fn letters_that_did_not_print_exit_2_and_retry_prints_the_same_file() {
         kindly_api::print::Printer::Command(p) => p,
         kindly_api::print::Printer::Viewer => unreachable!(),
     };
+    kindly_tests::business_profile_cli(cli.dir.path());
     let id = cli.json(&["clients", "add", "--name", "Ana Alves", "--language", "en"])["id"].as_i64().unwrap();
     cli.json(&[
         "invoices",
@@ -298,4 +299,97 @@ fn letters_that_did_not_print_exit_2_and_retry_prints_the_same_file() {
     assert_eq!((v["print_state"].as_str(), v["job_id"].as_str()), (Some("printed"), Some("Office-7")));
     let queue = cli.json(&["followups"]);
     assert_eq!(queue["items"].as_array().map(Vec::len), Some(0), "{queue}");
+}
+
+/// The first letter used to go out signed "Kindly", with no sender address
+/// and "You can pay in any of these ways:" followed by nothing. Now nothing
+/// leaves until the profile names a sender and a way to pay, and the refusal
+/// says exactly what is missing.
+#[test]
+fn nothing_goes_out_without_a_sender_and_a_way_to_pay() {
+    let cli = Cli::new();
+    let id = cli.json(&["clients", "add", "--name", "Ana Alves", "--email", "ana@example.com"])["id"].to_string();
+    let inv = cli.json(&[
+        "invoices",
+        "add",
+        "--client",
+        &id,
+        "--issue-date",
+        "2026-09-01",
+        "--terms",
+        "14",
+        "--line",
+        "Logo;1;120;",
+    ]);
+    let inv_id = inv["id"].to_string();
+    let refused = |args: &[&str]| -> (String, String, String) {
+        let (code, out, _) = cli.run(&[&["--json"], args].concat());
+        assert_eq!(code, 2, "kindly {args:?} must be refused: {out}");
+        let v: Value = serde_json::from_str(&out).unwrap();
+        let e = &v["error"];
+        (
+            e["code"].as_str().unwrap().into(),
+            e["message"].as_str().unwrap().into(),
+            e["field"].as_str().unwrap_or("").into(),
+        )
+    };
+
+    let show = cli.json(&["business", "show"]);
+    assert_eq!(show["readiness"]["missing"], serde_json::json!(["business_name", "postal_address", "way_to_pay"]));
+    assert_eq!(show["readiness"]["email_ready"], false);
+
+    let (code, message, field) = refused(&["letters"]);
+    assert_eq!((code.as_str(), field.as_str()), ("profile_incomplete", "business_name"));
+    assert!(message.contains("your business name, your postal address and at least one way to pay"), "{message}");
+    let (_, message, _) = refused(&["invoices", "pdf", &inv_id]);
+    assert!(
+        message.contains("your business name and your postal address") && !message.contains("way to pay"),
+        "{message}"
+    );
+    let (code, message, _) = refused(&["emails", "queue"]);
+    assert_eq!(code, "profile_incomplete", "{message}");
+
+    // A name alone: the refusal now names only what is still missing.
+    cli.json(&["business", "set", "--name", "Studio Kind", "--tax-id", "DE 123 456 789"]);
+    let (_, message, field) = refused(&["letters"]);
+    assert!(message.contains("add your postal address and at least one way to pay"), "{message}");
+    assert_eq!(field, "postal_address");
+    // Bad input is refused with its own code and keeps what was saved.
+    let (code, _, field) = refused(&["business", "set", "--tax-id", "<b>x</b>"]);
+    assert_eq!((code.as_str(), field.as_str()), ("invalid_tax_id", "business_tax_id"));
+    let (code, _, _) = refused(&["methods", "add", "bank", "--iban", "DE00 1234"]);
+    assert_eq!(code, "invalid_iban");
+    let (code, message, _) = refused(&["methods", "add", "paypal"]);
+    assert_eq!(code, "required", "{message}");
+
+    cli.json(&[
+        "business",
+        "set",
+        "--address",
+        "Kastanienallee 12\\n10435 Berlin",
+        "--signature",
+        "Alex Kind\\nStudio Kind",
+    ]);
+    let ways =
+        cli.json(&["methods", "add", "bank", "--iban", "DE89 3704 0044 0532 0130 00", "--holder", "Studio Kind"]);
+    assert_eq!(ways[0]["way"], "bank");
+    assert!(ways[0]["text"].as_str().unwrap().contains("DE89 3704 0044 0532 0130 00"), "{ways}");
+    let show = cli.json(&["business", "show"]);
+    assert_eq!(show["readiness"]["missing"], serde_json::json!([]));
+    assert_eq!(show["profile"]["business_tax_id"], "DE 123 456 789");
+
+    let letters = cli.json(&["letters"]);
+    let text = kindly_tests::pdftotext(letters["path"].as_str().unwrap());
+    for must in
+        ["Studio Kind", "Kastanienallee 12", "10435 Berlin", "Bank transfer to Studio Kind", "Alex Kind", "Page 1 of 1"]
+    {
+        assert!(text.contains(must), "the letter lacks {must}:\n{text}");
+    }
+    assert!(!text.contains("Kindly"), "the letter is signed by the user, not by Kindly:\n{text}");
+
+    // Removing the only way to pay stops reminders again.
+    assert_eq!(cli.json(&["methods", "remove", "bank"]), serde_json::json!([]));
+    let (code, message, _) = refused(&["letters"]);
+    assert_eq!(code, "profile_incomplete");
+    assert!(message.contains("add at least one way to pay"), "{message}");
 }

@@ -8,7 +8,7 @@ use kindly_api::dossier::{export, DossierRequest};
 use kindly_api::followups::{self, PaymentMethodsView, QueueRequest};
 use kindly_api::letters::{confirm_letters, generate_letters, retry_letters, LetterBatchRequest, LettersRequest};
 use kindly_api::payments::PaymentInput;
-use kindly_tests::{fake_printer, on, open_db};
+use kindly_tests::{fake_printer, on, open_business_db};
 use sha2::Digest;
 use std::path::{Path, PathBuf};
 
@@ -27,7 +27,7 @@ fn text_of(path: &Path) -> String {
 
 #[tokio::test]
 async fn todays_letters_print_once_and_are_recorded_with_their_hash() {
-    let d = open_db().await;
+    let d = open_business_db().await;
     let ctx = on(&d.store, "2026-11-23");
     let tools = tempfile::tempdir().unwrap();
     let pm = PaymentMethodsView {
@@ -101,7 +101,7 @@ async fn todays_letters_print_once_and_are_recorded_with_their_hash() {
 /// dossier packed client B's letter.
 #[tokio::test]
 async fn two_batches_in_the_same_second_keep_two_files_and_their_hashes() {
-    let d = open_db().await;
+    let d = open_business_db().await;
     let ctx = on(&d.store, "2026-11-23");
     let tools = tempfile::tempdir().unwrap();
     let printer = fake_printer(tools.path(), true);
@@ -142,7 +142,7 @@ async fn two_batches_in_the_same_second_keep_two_files_and_their_hashes() {
 /// every letter as printed and emptied Today.
 #[tokio::test]
 async fn a_printer_error_records_nothing_and_the_letters_stay_due_until_a_retry_prints() {
-    let d = open_db().await;
+    let d = open_business_db().await;
     let ctx = on(&d.store, "2026-11-23");
     let tools = tempfile::tempdir().unwrap();
     let a = client(ctx, "Ana Alves", None).await;
@@ -182,7 +182,7 @@ async fn a_printer_error_records_nothing_and_the_letters_stay_due_until_a_retry_
 
 #[tokio::test]
 async fn letters_only_a_viewer_showed_are_recorded_when_the_user_says_they_printed() {
-    let d = open_db().await;
+    let d = open_business_db().await;
     let ctx = on(&d.store, "2026-11-23");
     let tools = tempfile::tempdir().unwrap();
     let a = client(ctx, "Ana Alves", None).await;
@@ -204,7 +204,7 @@ async fn letters_only_a_viewer_showed_are_recorded_when_the_user_says_they_print
 /// Regression test: one name that could not be drawn stopped the whole batch.
 #[tokio::test]
 async fn one_letter_that_cannot_be_laid_out_is_named_and_the_rest_print() {
-    let d = open_db().await;
+    let d = open_business_db().await;
     let ctx = on(&d.store, "2026-11-23");
     let tools = tempfile::tempdir().unwrap();
     let ok = client(ctx, "Ana Alves", None).await;

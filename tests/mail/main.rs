@@ -10,7 +10,7 @@ use kindly_api::ErrorCode;
 use kindly_api::{ApiError, Ctx};
 use kindly_store::Store;
 use kindly_tests::smtp::{closed_port, test_ca, SmtpServer, PASSWORD, USER};
-use kindly_tests::{client_input, create_client, create_invoice, date, issued_invoice, line, now, open_db};
+use kindly_tests::{client_input, create_client, create_invoice, date, issued_invoice, line, now, open_business_db};
 use mail_parser::{MessageParser, MimeHeaders};
 use sha2::Digest;
 use std::sync::atomic::AtomicBool;
@@ -74,7 +74,7 @@ fn server_for(_tag: &str, mode: &str) -> SmtpServer {
 
 #[tokio::test]
 async fn reminder_goes_out_once_with_both_parts_and_the_invoice_pdf() {
-    let e = open_db().await;
+    let e = open_business_db().await;
     let c = ctx(&e.store);
     let srv = server_for("happy", "normal");
     mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.expect("save smtp");
@@ -157,7 +157,7 @@ fn received_content(stored: &[u8]) -> &[u8] {
 
 #[tokio::test]
 async fn password_lives_only_in_the_keychain() {
-    let e = open_db().await;
+    let e = open_business_db().await;
     let c = ctx(&e.store);
     let account_user = user("keychain-only");
     let secret = "Unique-Pa55word-4-keychain-test";
@@ -184,7 +184,7 @@ async fn password_lives_only_in_the_keychain() {
 #[tokio::test]
 async fn no_keychain_is_a_clear_error_and_nothing_is_saved() {
     // A child process without a session bus: the CLI must refuse, say why, and save nothing.
-    let e = open_db().await;
+    let e = open_business_db().await;
     let out = std::process::Command::new(kindly_tests::binary("kindly"))
         .args(["--json", "--data-dir"])
         .arg(e.dir.path())
@@ -221,7 +221,7 @@ async fn no_keychain_is_a_clear_error_and_nothing_is_saved() {
 
 #[tokio::test]
 async fn server_down_wrong_password_and_untrusted_certificate_keep_the_queue() {
-    let e = open_db().await;
+    let e = open_business_db().await;
     let c = ctx(&e.store);
     let bob = client(c, "Bob", "bob@example.net").await;
     invoice(c, bob, "100").await;
@@ -256,7 +256,7 @@ async fn server_down_wrong_password_and_untrusted_certificate_keep_the_queue() {
 
 #[tokio::test]
 async fn a_silent_server_times_out_without_losing_the_message() {
-    let e = open_db().await;
+    let e = open_business_db().await;
     let c = ctx(&e.store);
     let bob = client(c, "Bob", "bob@example.net").await;
     invoice(c, bob, "100").await;
@@ -274,7 +274,7 @@ async fn a_silent_server_times_out_without_losing_the_message() {
 
 #[tokio::test]
 async fn connection_dropped_after_data_is_flagged_not_resent() {
-    let e = open_db().await;
+    let e = open_business_db().await;
     let c = ctx(&e.store);
     let bob = client(c, "Bob", "bob@example.net").await;
     let inv = invoice(c, bob, "100").await;
@@ -300,7 +300,7 @@ async fn connection_dropped_after_data_is_flagged_not_resent() {
 
 #[tokio::test]
 async fn connection_dropped_during_data_can_be_resent_by_the_user() {
-    let e = open_db().await;
+    let e = open_business_db().await;
     let c = ctx(&e.store);
     let bob = client(c, "Bob", "bob@example.net").await;
     invoice(c, bob, "100").await;
@@ -330,7 +330,7 @@ async fn connection_dropped_during_data_can_be_resent_by_the_user() {
 
 #[tokio::test]
 async fn a_rejected_recipient_fails_alone_and_the_batch_goes_on() {
-    let e = open_db().await;
+    let e = open_business_db().await;
     let c = ctx(&e.store);
     let a = client(c, "Alice", "reject-alice@example.net").await;
     let b = client(c, "Bob", "bob@example.net").await;
@@ -352,7 +352,7 @@ async fn a_rejected_recipient_fails_alone_and_the_batch_goes_on() {
 
 #[tokio::test]
 async fn an_invoice_paid_while_queued_is_never_chased() {
-    let e = open_db().await;
+    let e = open_business_db().await;
     let c = ctx(&e.store);
     let bob = client(c, "Bob", "bob@example.net").await;
     let inv = invoice(c, bob, "100").await;
@@ -374,7 +374,7 @@ async fn an_invoice_paid_while_queued_is_never_chased() {
 
 #[tokio::test]
 async fn header_injection_and_bad_addresses_are_refused_before_sending() {
-    let e = open_db().await;
+    let e = open_business_db().await;
     let c = ctx(&e.store);
     let mut s = settings(2525, USER, None, false);
     s.from_name = "Ada\r\nBcc: everyone@example.org".into();
@@ -401,7 +401,7 @@ async fn header_injection_and_bad_addresses_are_refused_before_sending() {
 async fn killed_mid_batch_fifty_times_never_sends_twice_and_loses_nothing() {
     const MESSAGES: usize = 300;
     let runs: usize = std::env::var("KINDLY_KILL_RUNS").ok().and_then(|v| v.parse().ok()).unwrap_or(50);
-    let e = open_db().await;
+    let e = open_business_db().await;
     let srv = server_for("kill", "normal");
     {
         let c = ctx(&e.store);
@@ -540,7 +540,7 @@ fn a_locked_keychain_is_explained_and_nothing_falls_back() {
 /// with the amount still owing and the payment QR caption.
 #[tokio::test]
 async fn a_final_notice_by_e_mail_attaches_the_reminder_letter() {
-    let e = open_db().await;
+    let e = open_business_db().await;
     let c = ctx(&e.store);
     let srv = server_for("final", "normal");
     mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.unwrap();
@@ -595,7 +595,7 @@ async fn a_final_notice_by_e_mail_attaches_the_reminder_letter() {
 /// ladder stage of the invoice.
 #[tokio::test]
 async fn a_plan_proposal_is_e_mailed_once_with_the_agreement_letter() {
-    let e = open_db().await;
+    let e = open_business_db().await;
     let c = ctx(&e.store);
     let srv = server_for("plan", "normal");
     mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.unwrap();
@@ -629,7 +629,7 @@ async fn a_plan_proposal_is_e_mailed_once_with_the_agreement_letter() {
 /// failed, and goes out once its time has come.
 #[tokio::test]
 async fn a_busy_server_is_retried_after_the_backoff() {
-    let e = open_db().await;
+    let e = open_business_db().await;
     let c = ctx(&e.store);
     let bob = client(c, "Bob", "bob@example.net").await;
     invoice(c, bob, "100").await;
@@ -656,7 +656,7 @@ async fn a_busy_server_is_retried_after_the_backoff() {
 /// out once and the server's certificate must be trusted.
 #[tokio::test]
 async fn implicit_tls_works_and_checks_the_certificate() {
-    let e = open_db().await;
+    let e = open_business_db().await;
     let c = ctx(&e.store);
     let bob = client(c, "Bob", "bob@example.net").await;
     invoice(c, bob, "100").await;
@@ -678,7 +678,7 @@ async fn implicit_tls_works_and_checks_the_certificate() {
 /// problem to fix in the settings, not as a dropped connection to retry.
 #[tokio::test]
 async fn a_server_without_a_usable_login_method_is_a_settings_problem() {
-    let e = open_db().await;
+    let e = open_business_db().await;
     let c = ctx(&e.store);
     let relay = server_for("no-auth", "drop-mid-message");
     let mut s = settings(relay.port, &user("no-auth"), Some("pw"), false);
@@ -724,7 +724,7 @@ async fn agreed_plan(c: Ctx<'_>, invoice: i64) -> i64 {
 async fn installment_reminders_and_promise_follow_ups_are_e_mailed_once_through_the_outbox() {
     use kindly_api::contacts::{self, PromiseFollowUpDone, PromiseInput, TimelineRequest};
     use kindly_api::plans::{self, PlanReminderDone};
-    let e = open_db().await;
+    let e = open_business_db().await;
     let on = |d: &str| Ctx::new(&e.store, now(), date(d));
     let d21 = on("2026-11-21");
     let srv = server_for("plan-reminders", "normal");
@@ -808,7 +808,7 @@ async fn installment_reminders_and_promise_follow_ups_are_e_mailed_once_through_
 #[tokio::test]
 async fn a_step_waiting_in_the_outbox_cannot_also_be_marked_done_by_hand() {
     use kindly_api::followups::{mark_done, MarkDoneRequest};
-    let e = open_db().await;
+    let e = open_business_db().await;
     let c = ctx(&e.store);
     let srv = server_for("by-hand", "normal");
     mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.unwrap();
@@ -837,7 +837,7 @@ async fn a_step_waiting_in_the_outbox_cannot_also_be_marked_done_by_hand() {
 #[tokio::test]
 async fn an_installment_reminder_whose_installment_was_paid_meanwhile_is_withdrawn() {
     use kindly_api::payments::{self, PaymentInput};
-    let e = open_db().await;
+    let e = open_business_db().await;
     let c = ctx(&e.store);
     let srv = server_for("paid-installment", "normal");
     mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.unwrap();
@@ -904,7 +904,7 @@ fn kindly(dir: &std::path::Path, args: &[&str], input: &[u8]) -> (Option<i32>, S
 #[tokio::test]
 async fn mail_faults_are_logged_and_no_password_is_ever_written() {
     const WRONG: &str = "Distinctive-Log-Test-Pa55word-9Qz";
-    let e = open_db().await;
+    let e = open_business_db().await;
     let dir = e.dir.path();
     let c = ctx(&e.store);
     let bob = client(c, "Bob", "bob@example.net").await;

@@ -26,6 +26,42 @@ pub async fn open_db() -> TestDb {
     TestDb { dir, path, store }
 }
 
+/// A store whose business profile is complete (a name, a postal address,
+/// a bank account): what a user has once past the first-run step, and what
+/// Kindly needs before it writes to a client.
+pub async fn open_business_db() -> TestDb {
+    let db = open_db().await;
+    business_profile(on(&db.store, "2026-11-01")).await;
+    db
+}
+
+/// Fills in the business profile and one way to pay through the API.
+pub async fn business_profile(ctx: Ctx<'_>) {
+    let mut s = kindly_api::settings::get(ctx).await.expect("settings");
+    s.business_name = "Ada Studio".into();
+    s.business_address = "2 Studio Lane\n10117 Berlin".into();
+    s.signature = "Ada Lovelace\nAda Studio".into();
+    kindly_api::settings::save(ctx, &s).await.expect("save settings");
+    let bank = kindly_api::business::WayInput {
+        iban: "DE89 3704 0044 0532 0130 00".into(),
+        holder: "Ada Studio".into(),
+        ..Default::default()
+    };
+    kindly_api::business::add_way(ctx, kindly_core::vocab::WayToPay::Bank, &bank).await.expect("way to pay");
+}
+
+/// The same profile through the `kindly` command, for CLI tests.
+pub fn business_profile_cli(data_dir: &Path) {
+    for args in [
+        &["business", "set", "--name", "Ada Studio", "--address", "2 Studio Lane\\n10117 Berlin"][..],
+        &["methods", "add", "bank", "--iban", "DE89370400440532013000", "--holder", "Ada Studio"][..],
+    ] {
+        let out =
+            Command::new(binary("kindly")).arg("--data-dir").arg(data_dir).args(args).output().expect("run kindly");
+        assert!(out.status.success(), "kindly {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
 /// A context on `day` (at the fixed [`now`]).
 pub fn on<'a>(store: &'a Store, day: &str) -> Ctx<'a> {
     Ctx::new(store, now(), date(day))

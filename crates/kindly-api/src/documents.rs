@@ -307,6 +307,7 @@ pub(crate) fn reminder_letter(
 
 /// Renders an invoice as a PDF and saves it under the data folder.
 pub async fn invoice_pdf(ctx: Ctx<'_>, fonts: &Fonts, req: &InvoicePdfRequest) -> ApiResult<PdfResult> {
+    crate::business::require(ctx, kindly_core::vocab::Correspondence::InvoiceDocument).await?;
     let (name, bytes) = render_invoice_pdf(ctx, fonts, req).await?;
     let sha = sha256_hex(&bytes);
     let stem = crate::files::stamped(ctx, name.trim_end_matches(".pdf"));

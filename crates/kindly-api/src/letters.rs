@@ -18,7 +18,7 @@ use crate::files::{sha256_hex, stamped, write_new};
 use crate::followups::{self, MessageRequest, QueueRequest};
 use crate::print::{PrintOutcome, Printer};
 use crate::{ApiError, ApiResult, Ctx};
-use kindly_core::vocab::{LetterState, PrintState};
+use kindly_core::vocab::{Correspondence, LetterState, PrintState};
 use kindly_core::ErrorCode;
 use kindly_followup::ladder::{Channel, Stage, Tone};
 use kindly_followup::queue::{for_invoice, proposed_stage};
@@ -102,6 +102,7 @@ pub async fn generate_letters(
     printer: &Printer,
     req: &LettersRequest,
 ) -> ApiResult<LettersResult> {
+    crate::business::require(ctx, Correspondence::Letter).await?;
     let settings = ctx.store.settings().await?;
     let page = page_size(req.page_size, settings.locale);
     let ids: Vec<i64> =

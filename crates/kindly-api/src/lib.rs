@@ -13,6 +13,7 @@
 
 pub mod bank;
 pub mod bindings;
+pub mod business;
 pub mod clients;
 pub mod contacts;
 pub mod dialogs;

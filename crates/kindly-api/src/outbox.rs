@@ -25,7 +25,7 @@ use crate::followups::{due_stages, load_bundle, preview, MessageRequest};
 use crate::views::Page;
 use crate::{mail, ApiError, ApiResult, Ctx};
 use chrono::{DateTime, Duration, Utc};
-use kindly_core::vocab::OutboxState;
+use kindly_core::vocab::{Correspondence, OutboxState};
 use kindly_core::ErrorCode;
 use kindly_followup::ladder::{Channel, Stage};
 use kindly_followup::plan::progress::ReminderKind;
@@ -180,6 +180,7 @@ pub fn retry_after(attempts: i64) -> Option<Duration> {
 /// client, bundling that client's invoices), or for every e-mail due today.
 /// Nothing is sent here.
 pub async fn queue_emails(ctx: Ctx<'_>, fonts: &Fonts, req: &QueueEmailsRequest) -> ApiResult<QueueEmailsResult> {
+    crate::business::require(ctx, Correspondence::Email).await?;
     let smtp = mail::configured(ctx).await?;
     // Plans' completions and breaks, and promises past their day, are
     // recorded once here; each message below reads them as they are.
@@ -450,6 +451,7 @@ async fn enqueue(
 /// agreement letter PDF attached). At most once per plan; sending it does not
 /// touch the invoices' ladder.
 pub async fn queue_plan_proposal(ctx: Ctx<'_>, fonts: &Fonts, plan_id: i64) -> ApiResult<i64> {
+    crate::business::require(ctx, Correspondence::Email).await?;
     let smtp = mail::configured(ctx).await?;
     let plan = ctx.store.plan(plan_id).await?;
     let client = ctx.store.client(plan.client_id).await?;
@@ -520,6 +522,12 @@ pub async fn send_queued(
         return Ok(report);
     }
     let mut p = SendProgress { total, ..Default::default() };
+    // Messages queued before the profile was emptied (or by an older
+    // version) still never leave without a sender and a way to pay.
+    if let Err(e) = crate::business::require(ctx, Correspondence::Email).await {
+        tracing::warn!(code = %e.code, "sending stopped: {}", e.message);
+        return Ok(SendReport { stopped: Some(e), ..report });
+    }
     let (smtp, password) = match mail::account(ctx).await {
         Ok(a) => a,
         Err(e) => {

@@ -25,6 +25,9 @@ pub struct SettingsView {
     pub business_email: String,
     #[serde(default)]
     pub business_phone: String,
+    /// VAT or tax number, as the tax office wrote it.
+    #[serde(default)]
+    pub business_tax_id: String,
     /// The number the next invoice will get, e.g. "INV-2026-0007".
     pub next_number_preview: String,
     /// The paper documents use unless the user picks another (from the
@@ -47,6 +50,7 @@ pub async fn get(ctx: Ctx<'_>) -> ApiResult<SettingsView> {
         business_address: s.business_address,
         business_email: s.business_email,
         business_phone: s.business_phone,
+        business_tax_id: s.business_tax_id,
         next_number_preview,
         default_paper_size: crate::documents::default_page_size(s.locale),
     })
@@ -73,8 +77,24 @@ pub async fn save(ctx: Ctx<'_>, input: &SettingsView) -> ApiResult<SettingsView>
         Err(e) => return Err(crate::ApiError { field: Some("business_email".into()), ..e.into() }),
     };
     s.business_phone = text::optional_single_line(&input.business_phone, "business_phone", 50)?.unwrap_or_default();
+    s.business_tax_id = tax_id(&input.business_tax_id)?;
     ctx.store.save_settings(&s).await?;
     get(ctx).await
+}
+
+/// A VAT or tax number: letters, digits and the separators tax offices
+/// print ("DE 123 456 789", "GB123456789", "12/345/67890"), at most 30.
+fn tax_id(input: &str) -> ApiResult<String> {
+    let s = text::optional_single_line(input, "business_tax_id", 30)?.unwrap_or_default();
+    if s.chars().all(|c| c.is_alphanumeric() || " ./-".contains(c)) {
+        Ok(s)
+    } else {
+        Err(crate::ApiError::new(
+            kindly_core::ErrorCode::InvalidTaxId,
+            format!("“{s}” is not a VAT or tax number: use letters, digits, spaces, dots, dashes or slashes."),
+            Some("business_tax_id"),
+        ))
+    }
 }
 
 pub fn currencies() -> Vec<OptionItem> {

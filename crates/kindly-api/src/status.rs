@@ -23,6 +23,8 @@ pub struct Bootstrap {
     pub currencies: Vec<OptionItem>,
     pub payment_methods: Vec<OptionItem>,
     pub languages: Vec<OptionItem>,
+    /// What the business profile still lacks (the first-run step and the banner).
+    pub readiness: crate::business::Readiness,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -50,6 +52,7 @@ pub async fn bootstrap(ctx: Ctx<'_>) -> ApiResult<Bootstrap> {
             .iter()
             .map(|(v, l)| OptionItem { value: v.to_string(), label: l.to_string() })
             .collect(),
+        readiness: crate::business::readiness(ctx).await?,
     })
 }
 

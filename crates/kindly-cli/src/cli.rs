@@ -104,6 +104,12 @@ pub enum Command {
     /// Installment plans: preview, propose, accept, cancel, renegotiate, list, show, pdf.
     #[command(subcommand)]
     Plans(crate::plans::PlansCmd),
+    /// Your business profile: the name, address and signature letters and e-mails carry.
+    #[command(subcommand)]
+    Business(crate::business_cmd::BusinessCmd),
+    /// The ways your clients can pay you (bank transfer, card or PayPal link, cash, cheque, installments).
+    #[command(subcommand)]
+    Methods(crate::business_cmd::MethodsCmd),
     /// Fill the database with realistic demo data.
     Demo {
         #[arg(long, default_value_t = 40)]
@@ -560,6 +566,8 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
         }
         Command::Smtp(cmd) => crate::mail_cmd::smtp(ctx, cmd, o).await,
         Command::Bank(cmd) => crate::bank_cmd::bank(ctx, cmd, o).await,
+        Command::Business(cmd) => crate::business_cmd::business(ctx, cmd, o).await,
+        Command::Methods(cmd) => crate::business_cmd::methods(ctx, cmd, o).await,
         Command::Emails(cmd) => crate::mail_cmd::emails(ctx, cmd, o).await,
         Command::Plans(cmd) => crate::plans::run(ctx, cmd, json).await,
         Command::Dev(_) => Ok(String::new()),

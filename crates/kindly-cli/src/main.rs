@@ -4,6 +4,7 @@
 //! interface: add to them, do not rename them.
 
 mod bank_cmd;
+mod business_cmd;
 mod cli;
 mod contacts_cmd;
 mod mail_cmd;

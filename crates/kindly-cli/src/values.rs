@@ -16,7 +16,7 @@ use kindly_api::contacts::CallOutcome;
 use kindly_core::invoice::InvoiceState;
 use kindly_core::locale::Locale;
 use kindly_core::timeline::EventKind;
-use kindly_core::vocab::{AgreedHow, ChasingMode, ClientSort, ContactKind, InvoiceSort, Word};
+use kindly_core::vocab::{AgreedHow, ChasingMode, ClientSort, ContactKind, InvoiceSort, WayToPay, Word};
 use kindly_followup::ladder::Channel;
 use kindly_followup::plan::schedule::Frequency;
 use kindly_mail::Security;
@@ -54,6 +54,9 @@ pub const FREQUENCY_ALIASES: &[(&str, &str)] = &[("biweekly", "fortnightly")];
 
 pub fn page_sizes() -> impl TypedValueParser<Value = PageSize> {
     words(PAGE_SIZE_ALIASES)
+}
+pub fn ways_to_pay() -> impl TypedValueParser<Value = WayToPay> {
+    words(&[("iban", "bank"), ("transfer", "bank"), ("check", "cheque"), ("installment", "installments")])
 }
 pub fn client_sorts() -> impl TypedValueParser<Value = ClientSort> {
     words(&[])

@@ -351,3 +351,35 @@ vocabulary! {
         Pdf = "pdf",
     }
 }
+
+vocabulary! {
+    /// What the business profile still lacks before Kindly writes to a
+    /// client: a sender (the business name; a postal address on paper) and
+    /// at least one way to pay.
+    pub enum ProfileGap {
+        BusinessName = "business_name",
+        PostalAddress = "postal_address",
+        WayToPay = "way_to_pay",
+    }
+}
+
+vocabulary! {
+    /// One way the user accepts payment (`kindly methods add|remove`).
+    pub enum WayToPay {
+        Bank = "bank",
+        Card = "card",
+        Paypal = "paypal",
+        Cash = "cash",
+        Cheque = "cheque",
+        Installments = "installments",
+    }
+}
+
+vocabulary! {
+    /// What is about to leave Kindly, which decides what the profile must hold.
+    pub enum Correspondence {
+        Email = "email",
+        Letter = "letter",
+        InvoiceDocument = "invoice_document",
+    }
+}

@@ -213,6 +213,10 @@ const FOOTER_LH: f32 = 3.1;
 pub(crate) const BODY_SIZE: f32 = 10.0;
 const TABLE_SIZE: f32 = 9.0;
 const QR_SIZE: f32 = 32.0;
+/// Space between the ways to pay and the closing, and the room left for a
+/// handwritten signature between the closing and the name.
+pub(crate) const CLOSING_GAP_ABOVE: f32 = 4.0;
+pub(crate) const CLOSING_GAP: f32 = 8.0;
 
 /// Stacks blocks down the pages of one document (one letter or one invoice).
 pub(crate) struct Flow<'a, 'f> {
@@ -580,6 +584,18 @@ impl<'a, 'f> Flow<'a, 'f> {
 
     /// Payment-method lines with the QR code (and its caption) to their right.
     pub(crate) fn payment_block(&mut self, methods: &[String], qr: Option<(&QrMatrix, &str)>) -> Result<(), PdfError> {
+        self.payment_block_closing(methods, qr, None)
+    }
+
+    /// The ways to pay beside the payment QR code; a letter's `closing` and
+    /// signature lines then go in the same column, beside the code's empty
+    /// lower part, so a signed letter still fits one page.
+    pub(crate) fn payment_block_closing(
+        &mut self,
+        methods: &[String],
+        qr: Option<(&QrMatrix, &str)>,
+        closing: Option<(&str, &[String])>,
+    ) -> Result<(), PdfError> {
         let (left, right) = (self.geo.left, self.geo.right);
         let Some((matrix, caption)) = qr else {
             for m in methods {
@@ -588,7 +604,17 @@ impl<'a, 'f> Flow<'a, 'f> {
             return Ok(());
         };
         let caption_lines = self.sh.wrap(caption, false, 7.0, QR_SIZE, "QR caption");
-        let block_h = QR_SIZE + 4.0 + caption_lines.len() as f32 * line_height(7.0);
+        let text_w = right - left - QR_SIZE - 8.0;
+        let lh = line_height(BODY_SIZE);
+        let mut column_h: f32 = methods
+            .iter()
+            .map(|m| self.sh.wrap(m, false, BODY_SIZE, text_w, "payment methods").len() as f32 * lh + 1.0)
+            .sum();
+        if let Some((c, signature)) = closing {
+            let closing_lines = self.sh.wrap(c, false, BODY_SIZE, text_w, "closing").len();
+            column_h += CLOSING_GAP_ABOVE + CLOSING_GAP + (closing_lines + signature.len()) as f32 * lh;
+        }
+        let block_h = (QR_SIZE + 4.0 + caption_lines.len() as f32 * line_height(7.0)).max(column_h);
         self.ensure(block_h)?;
         let top = self.y;
         let start_page = self.pages.len();
@@ -601,10 +627,17 @@ impl<'a, 'f> Flow<'a, 'f> {
             self.text(x, cy + ascent(7.0), 7.0, false, 0.3, l, "QR caption")?;
             cy += line_height(7.0);
         }
-        let text_w = right - left - QR_SIZE - 8.0;
         for m in methods {
             self.paragraph_in(left, text_w, m, BODY_SIZE, false, 0.0, "payment methods")?;
             self.y += 1.0;
+        }
+        if let Some((c, signature)) = closing {
+            self.y += CLOSING_GAP_ABOVE;
+            self.paragraph_in(left, text_w, c, BODY_SIZE, false, 0.0, "closing")?;
+            self.y += CLOSING_GAP;
+            for (i, s) in signature.iter().enumerate() {
+                self.paragraph_in(left, text_w, s, BODY_SIZE, i == 0, 0.0, "signature")?;
+            }
         }
         if self.pages.len() == start_page && self.y < cy {
             self.y = cy;

@@ -2,7 +2,7 @@
 
 use crate::error::PdfError;
 use crate::fonts::Fonts;
-use crate::layout::{line_height, Flow, Page, PageSize, BODY_SIZE};
+use crate::layout::{line_height, Flow, Page, PageSize, BODY_SIZE, CLOSING_GAP, CLOSING_GAP_ABOVE};
 use crate::qr::{self, QrMatrix};
 use crate::text::{Shaper, Usage};
 use crate::{DocMeta, Party, Qr, Table};
@@ -233,15 +233,20 @@ fn layout_letter(sh: &mut Shaper, l: &LetterDoc, meta: &DocMeta) -> Result<Vec<P
     };
     let mut f = Flow::new(sh, l.page, &l.footer, cont)?;
     opening(&mut f, l)?;
-    if !l.payment_methods.is_empty() || qr.is_some() {
-        f.payment_block(&l.payment_methods, qr.as_ref().map(|(m, c)| (m, *c)))?;
-        f.gap(4.0);
+    if let Some((m, c)) = qr.as_ref() {
+        // Closing and signature beside the code, in the space it leaves.
+        f.payment_block_closing(&l.payment_methods, Some((m, *c)), Some((&l.closing, &l.signature)))?;
+        return f.finish(&|n, m| meta.page_label(n, m));
+    }
+    if !l.payment_methods.is_empty() {
+        f.payment_block(&l.payment_methods, None)?;
+        f.gap(CLOSING_GAP_ABOVE);
     }
     // Closing and signature stay together.
     let lh = line_height(BODY_SIZE);
     f.ensure(lh * (1 + l.signature.len()) as f32 + 10.0)?;
     f.paragraph(&l.closing, BODY_SIZE, false, 0.0, "closing")?;
-    f.gap(8.0);
+    f.gap(CLOSING_GAP);
     for (i, s) in l.signature.iter().enumerate() {
         f.paragraph(s, BODY_SIZE, i == 0, 0.0, "signature")?;
     }

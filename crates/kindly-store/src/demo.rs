@@ -187,6 +187,7 @@ impl Store {
             s.business_address = "Kastanienallee 12\n10435 Berlin\nGermany".into();
             s.business_email = "hello@studio-kind.example".into();
             s.business_phone = "+49 30 1234 5678".into();
+            s.business_tax_id = "DE123456789".into();
             self.save_settings(&s).await?;
         }
         let pm = self.payment_methods().await?;

@@ -22,6 +22,8 @@ pub struct Settings {
     pub business_address: String,
     pub business_email: String,
     pub business_phone: String,
+    /// VAT or tax number printed on invoices and letters (empty: none).
+    pub business_tax_id: String,
 }
 
 impl Default for Settings {
@@ -37,6 +39,7 @@ impl Default for Settings {
             business_address: String::new(),
             business_email: String::new(),
             business_phone: String::new(),
+            business_tax_id: String::new(),
         }
     }
 }
@@ -66,6 +69,7 @@ impl Store {
                 "business_address" => s.business_address = v,
                 "business_email" => s.business_email = v,
                 "business_phone" => s.business_phone = v,
+                "business_tax_id" => s.business_tax_id = v,
                 _ => {}
             }
         }
@@ -86,6 +90,7 @@ impl Store {
             ("business_address", s.business_address.clone()),
             ("business_email", s.business_email.clone()),
             ("business_phone", s.business_phone.clone()),
+            ("business_tax_id", s.business_tax_id.clone()),
         ];
         for (k, v) in pairs {
             put(&mut tx, k, &v).await.map_err(|e| StoreError::classify(e, self.path()))?;

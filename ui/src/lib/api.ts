@@ -10,6 +10,7 @@ import type {
   BankStatusView,
   CsvMappingView,
   Bootstrap,
+  Readiness,
   FileKind,
   CallLogInput,
   CallLogResult,
@@ -98,6 +99,7 @@ export const api = {
 
   getSettings: () => call<SettingsView>('get_settings'),
   saveSettings: (input: SettingsView) => call<SettingsView>('save_settings', { input }),
+  businessReadiness: () => call<Readiness>('business_readiness'),
 
   listClients: (req: ClientListRequest) => call<Page<ClientRow>>('list_clients', { req }),
   getClient: (id: number) => call<ClientDetail>('get_client', { id }),

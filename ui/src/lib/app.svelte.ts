@@ -1,5 +1,6 @@
 // What the whole app needs after start-up: bootstrap data and settings.
 import type { Bootstrap, OptionItem, SettingsView } from './bindings';
+import { api } from './api';
 import { setLocale } from './format';
 
 export const app = $state<{ boot: Bootstrap | null; settings: SettingsView | null }>({
@@ -10,6 +11,12 @@ export const app = $state<{ boot: Bootstrap | null; settings: SettingsView | nul
 export function setSettings(s: SettingsView): void {
   app.settings = s;
   setLocale(s.locale);
+}
+
+/** Re-reads what the business profile lacks (after the profile or the ways to pay were saved). */
+export async function refreshReadiness(): Promise<void> {
+  const r = await api.businessReadiness();
+  if (app.boot) app.boot.readiness = r;
 }
 
 export function labelOf(options: OptionItem[] | undefined, value: string): string {
