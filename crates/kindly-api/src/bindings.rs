@@ -70,6 +70,7 @@ pub fn typescript() -> String {
         v::BankEntryStatus,
         v::EvidenceKind,
         v::FileCheck,
+        v::EInvoiceOutcome,
     );
     let decls = decls!(
         &cfg,
@@ -102,6 +103,11 @@ pub fn typescript() -> String {
         crate::invoices::InvoiceDetail,
         crate::invoices::InvoiceListRequest,
         crate::invoices::CreatedInvoice,
+        crate::einvoice_import::EInvoiceImportRequest,
+        crate::einvoice_import::EInvoiceFileResult,
+        crate::einvoice_import::EInvoiceImportReport,
+        crate::archive::ArchiveRequest,
+        crate::archive::ArchiveResult,
         crate::payments::PaymentInput,
         crate::timeline::NoteInput,
         crate::followups::StageView,

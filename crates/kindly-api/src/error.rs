@@ -11,6 +11,7 @@ use kindly_bank::reference::RefError;
 use kindly_bank::ParseError;
 use kindly_core::DomainError;
 pub use kindly_core::ErrorCode;
+use kindly_einvoice::EInvoiceError;
 use kindly_followup::plan::schedule::PlanError;
 use kindly_followup::FollowupError;
 use kindly_mail::{MailError, SecretError};
@@ -130,6 +131,12 @@ impl From<PdfError> for ApiError {
 
 impl From<ParseError> for ApiError {
     fn from(e: ParseError) -> Self {
+        ApiError { code: e.code(), message: e.to_string(), field: Some("file".into()) }
+    }
+}
+
+impl From<EInvoiceError> for ApiError {
+    fn from(e: EInvoiceError) -> Self {
         ApiError { code: e.code(), message: e.to_string(), field: Some("file".into()) }
     }
 }

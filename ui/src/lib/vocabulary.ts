@@ -164,6 +164,7 @@ export const labels = {
     promise_kept: 'Promise kept',
     promise_broken: 'Promise broken',
     correction: 'Correction',
+    invoice_imported: 'Invoice imported',
   } satisfies Record<EventKind, string>,
 } as const;
 
