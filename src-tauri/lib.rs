@@ -7,6 +7,7 @@
 mod bank_commands;
 mod commands;
 mod dialogs;
+mod einvoice_commands;
 mod mail_commands;
 mod sender;
 mod state;
@@ -45,6 +46,8 @@ pub fn run(started: Instant) {
         .invoke_handler(tauri::generate_handler![
             commands::bootstrap,
             bank_commands::bank_import,
+            einvoice_commands::einvoice_import,
+            einvoice_commands::archive_export,
             bank_commands::bank_review,
             bank_commands::bank_resolve,
             bank_commands::bank_status,

@@ -73,6 +73,7 @@ pub fn typescript() -> String {
         v::BankEntryStatus,
         v::EvidenceKind,
         v::FileCheck,
+        v::EInvoiceOutcome,
     );
     let decls = decls!(
         &cfg,
@@ -108,6 +109,11 @@ pub fn typescript() -> String {
         crate::invoices::InvoiceDetail,
         crate::invoices::InvoiceListRequest,
         crate::invoices::CreatedInvoice,
+        crate::einvoice_import::EInvoiceImportRequest,
+        crate::einvoice_import::EInvoiceFileResult,
+        crate::einvoice_import::EInvoiceImportReport,
+        crate::archive::ArchiveRequest,
+        crate::archive::ArchiveResult,
         crate::payments::PaymentInput,
         crate::timeline::NoteInput,
         crate::followups::StageView,

@@ -104,7 +104,10 @@ fn channel_of(e: &TimelineEntry) -> String {
     match e.kind {
         EventKind::PaymentRecorded => "payment",
         EventKind::Note | EventKind::Correction => "note",
-        EventKind::InvoiceCreated | EventKind::InvoiceIssued | EventKind::InvoiceCancelled => "invoice",
+        EventKind::InvoiceCreated
+        | EventKind::InvoiceIssued
+        | EventKind::InvoiceCancelled
+        | EventKind::InvoiceImported => "invoice",
         EventKind::PromiseRecorded | EventKind::PromiseKept | EventKind::PromiseBroken => "promise",
         _ => "record",
     }

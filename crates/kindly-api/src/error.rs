@@ -11,6 +11,7 @@ use kindly_bank::reference::RefError;
 use kindly_bank::ParseError;
 use kindly_core::DomainError;
 pub use kindly_core::ErrorCode;
+use kindly_einvoice::EInvoiceError;
 use kindly_followup::plan::schedule::PlanError;
 use kindly_followup::FollowupError;
 use kindly_mail::{MailError, SecretError};
@@ -134,6 +135,12 @@ impl From<ParseError> for ApiError {
     }
 }
 
+impl From<EInvoiceError> for ApiError {
+    fn from(e: EInvoiceError) -> Self {
+        ApiError { code: e.code(), message: e.to_string(), field: Some("file".into()) }
+    }
+}
+
 impl From<RefError> for ApiError {
     fn from(e: RefError) -> Self {
         ApiError { code: e.code(), message: e.to_string(), field: Some("reference".into()) }
@@ -242,6 +249,23 @@ mod codes {
         "due_before_issue",
         "duplicate_invoice_number",
         "duplicate_offset",
+        "einvoice_credit_note_unsupported",
+        "einvoice_field_invalid",
+        "einvoice_field_missing",
+        "einvoice_file_empty",
+        "einvoice_file_too_large",
+        "einvoice_not_an_invoice",
+        "einvoice_not_representable",
+        "einvoice_number_taken",
+        "einvoice_pdf_invalid",
+        "einvoice_pdf_no_invoice",
+        "einvoice_totals_differ",
+        "einvoice_totals_inconsistent",
+        "einvoice_unknown_format",
+        "einvoice_xml_doctype_refused",
+        "einvoice_xml_entity_undefined",
+        "einvoice_xml_malformed",
+        "einvoice_xml_too_large",
         "email_final",
         "epc_amount",
         "epc_currency",

@@ -11,6 +11,7 @@
 //! declared here with `ts_rs::TS`; `ui/src/lib/bindings.ts` is generated from
 //! them by `bindings::typescript()` and a test fails when it is stale.
 
+pub mod archive;
 pub mod bank;
 pub mod bindings;
 pub mod business;
@@ -19,6 +20,7 @@ pub mod contacts;
 pub mod dialogs;
 pub mod documents;
 pub mod dossier;
+pub mod einvoice_import;
 pub mod error;
 mod files;
 pub mod followups;

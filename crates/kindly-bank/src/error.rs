@@ -127,25 +127,4 @@ impl ParseError {
     }
 }
 
-/// Keeps a value quoted in an error message short and printable: bank files
-/// can hold anything, and a message must not carry megabytes or control
-/// characters to the screen.
-pub(crate) fn excerpt(s: &str) -> String {
-    excerpt_n(s, 40)
-}
-
-/// [`excerpt`] with room for `n` characters.
-pub(crate) fn excerpt_n(s: &str, n: usize) -> String {
-    let mut out: String = s.chars().take(n).map(|c| if c.is_control() { '\u{fffd}' } else { c }).collect();
-    if s.chars().nth(n).is_some() {
-        out.push('…');
-    }
-    out
-}
-
-/// 1-based line number of byte `offset` in `text` (counted only when an
-/// error is reported, so parsing itself stays one pass).
-pub(crate) fn line_at(text: &[u8], offset: usize) -> u64 {
-    let end = offset.min(text.len());
-    text[..end].iter().filter(|&&b| b == b'\n').count() as u64 + 1
-}
+pub(crate) use kindly_xml::{excerpt, excerpt_n, line_at};

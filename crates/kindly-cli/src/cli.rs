@@ -98,6 +98,12 @@ pub enum Command {
     /// Bank statements: import one (payments recorded for who paid), review uncertain matches.
     #[command(subcommand)]
     Bank(crate::bank_cmd::BankCmd),
+    /// Import e-invoices issued elsewhere (`kindly import einvoice FILE…`).
+    #[command(subcommand)]
+    Import(crate::einvoice_cmd::ImportCmd),
+    /// Export everything as one JSON archive (`kindly export archive --out FILE`).
+    #[command(subcommand)]
+    Export(crate::archive_cmd::ArchiveExportCmd),
     /// Queue, send and review reminder e-mails (the outbox).
     #[command(subcommand)]
     Emails(crate::mail_cmd::EmailsCmd),
@@ -568,6 +574,8 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
         Command::Bank(cmd) => crate::bank_cmd::bank(ctx, cmd, o).await,
         Command::Business(cmd) => crate::business_cmd::business(ctx, cmd, o).await,
         Command::Methods(cmd) => crate::business_cmd::methods(ctx, cmd, o).await,
+        Command::Import(cmd) => crate::einvoice_cmd::import(ctx, cmd, o).await,
+        Command::Export(cmd) => crate::archive_cmd::export(ctx, cmd, o).await,
         Command::Emails(cmd) => crate::mail_cmd::emails(ctx, cmd, o).await,
         Command::Plans(cmd) => crate::plans::run(ctx, cmd, json).await,
         Command::Dev(_) => Ok(String::new()),

@@ -3,10 +3,12 @@
 //! It needs no display. Its commands and `--json` output are a public
 //! interface: add to them, do not rename them.
 
+mod archive_cmd;
 mod bank_cmd;
 mod business_cmd;
 mod cli;
 mod contacts_cmd;
+mod einvoice_cmd;
 mod mail_cmd;
 mod output;
 mod plans;

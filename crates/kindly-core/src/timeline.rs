@@ -42,10 +42,13 @@ pub enum EventKind {
     PromiseBroken,
     /// A new entry that corrects an earlier one (`refers_to`); the old one stays.
     Correction,
+    /// An invoice issued elsewhere was imported from its e-invoice file
+    /// (the file kept as evidence; its name and SHA-256 are in `data`).
+    InvoiceImported,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 23] = [
+    pub const ALL: [EventKind; 24] = [
         EventKind::ClientCreated,
         EventKind::ClientUpdated,
         EventKind::ChasingChanged,
@@ -69,6 +72,7 @@ impl EventKind {
         EventKind::PromiseKept,
         EventKind::PromiseBroken,
         EventKind::Correction,
+        EventKind::InvoiceImported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -96,6 +100,7 @@ impl EventKind {
             EventKind::PromiseKept => "promise_kept",
             EventKind::PromiseBroken => "promise_broken",
             EventKind::Correction => "correction",
+            EventKind::InvoiceImported => "invoice_imported",
         }
     }
 

@@ -340,6 +340,17 @@ mod tests {
 }
 
 vocabulary! {
+    /// What importing one e-invoice file did: imported as an issued invoice,
+    /// already there (same file, or same seller and number), or refused
+    /// with the reason.
+    pub enum EInvoiceOutcome {
+        Imported = "imported",
+        AlreadyImported = "already_imported",
+        Refused = "refused",
+    }
+}
+
+vocabulary! {
     /// Which file a system dialog asks for: it sets the dialog's title and
     /// the file-type filter (`kindly_api::dialogs::spec`).
     pub enum FileKind {

@@ -135,33 +135,7 @@ impl Store {
     pub async fn create_client(&self, d: &ClientDetails, now: DateTime<Utc>) -> Result<i64, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO clients (display_name, greeting_name, company, emails, phone, address, language, notes, search_text, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
-        )
-        .bind(&d.display_name)
-        .bind(&d.greeting_name)
-        .bind(&d.company)
-        .bind(serde_json::to_string(&d.emails).unwrap_or_else(|_| "[]".into()))
-        .bind(&d.phone)
-        .bind(&d.address)
-        .bind(d.language.code())
-        .bind(&d.notes)
-        .bind(search_text(d))
-        .bind(instant_str(now))
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(map)?;
-        let summary = format!("Client {} added", d.display_name);
-        let ev = NewEvent {
-            client_id: id,
-            invoice_id: None,
-            at: now,
-            kind: EventKind::ClientCreated,
-            summary: &summary,
-            data: json!({}),
-        };
-        append(&mut tx, &ev).await.map_err(map)?;
+        let id = insert_client(&mut tx, d, now).await.map_err(map)?;
         tx.commit().await.map_err(map)?;
         Ok(id)
     }
@@ -327,4 +301,40 @@ fn parse_owing(s: Option<&str>) -> Vec<(String, i64)> {
             Some((c.to_string(), a.parse().ok()?))
         })
         .collect()
+}
+
+/// Inserts a client and its "added" timeline entry inside the caller's
+/// transaction (a client typed in, or one an e-invoice import creates).
+pub(crate) async fn insert_client(
+    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    d: &ClientDetails,
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO clients (display_name, greeting_name, company, emails, phone, address, language, notes, search_text, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+    )
+    .bind(&d.display_name)
+    .bind(&d.greeting_name)
+    .bind(&d.company)
+    .bind(serde_json::to_string(&d.emails).unwrap_or_else(|_| "[]".into()))
+    .bind(&d.phone)
+    .bind(&d.address)
+    .bind(d.language.code())
+    .bind(&d.notes)
+    .bind(search_text(d))
+    .bind(instant_str(now))
+    .fetch_one(&mut **tx)
+    .await?;
+    let summary = format!("Client {} added", d.display_name);
+    let ev = NewEvent {
+        client_id: id,
+        invoice_id: None,
+        at: now,
+        kind: EventKind::ClientCreated,
+        summary: &summary,
+        data: json!({}),
+    };
+    append(tx, &ev).await?;
+    Ok(id)
 }

@@ -226,56 +226,7 @@ impl Store {
     pub async fn create_invoice(&self, inv: &NewInvoice, now: DateTime<Utc>) -> Result<(i64, String), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let number = match &inv.number {
-            Some(n) => n.clone(),
-            None => next_number(&mut tx, inv.issue_date).await?,
-        };
-        let client_exists: Option<i64> = sqlx::query_scalar("SELECT id FROM clients WHERE id = ?1")
-            .bind(inv.client_id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(map)?;
-        if client_exists.is_none() {
-            return Err(StoreError::NotFound { entity: "client", id: inv.client_id });
-        }
-        // Lines can only be added to a draft; an invoice issued at once is
-        // inserted as a draft and issued in the same transaction.
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO invoices (number, client_id, status, issue_date, due_date, currency, subtotal_minor, tax_minor, total_minor, notes, created_at)
-             VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
-        )
-        .bind(&number)
-        .bind(inv.client_id)
-        .bind(date_str(inv.issue_date))
-        .bind(date_str(inv.due_date))
-        .bind(inv.currency.code())
-        .bind(inv.totals.subtotal_minor)
-        .bind(inv.totals.tax_minor)
-        .bind(inv.totals.total_minor)
-        .bind(&inv.notes)
-        .bind(instant_str(now))
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(|e| match &e {
-            sqlx::Error::Database(db) if db.message().contains("invoices.number") => StoreError::DuplicateNumber(number.clone()),
-            _ => StoreError::classify(e, self.path()),
-        })?;
-        insert_lines(&mut tx, id, &inv.lines).await.map_err(map)?;
-        let total = Money::new(inv.totals.total_minor, inv.currency).plain();
-        let summary = format!("Invoice {number} created ({} {total})", inv.currency);
-        let data = json!({ "number": number, "total": total, "currency": inv.currency.code(), "due_date": date_str(inv.due_date) });
-        let ev = NewEvent {
-            client_id: inv.client_id,
-            invoice_id: Some(id),
-            at: now,
-            kind: EventKind::InvoiceCreated,
-            summary: &summary,
-            data,
-        };
-        append(&mut tx, &ev).await.map_err(map)?;
-        if inv.issue {
-            issue_in(&mut tx, id, inv.client_id, &number, now).await.map_err(map)?;
-        }
+        let (id, number) = insert_invoice(self, &mut tx, inv, now).await?;
         tx.commit().await.map_err(map)?;
         Ok((id, number))
     }
@@ -541,4 +492,66 @@ async fn issue_in(
         data: json!({}),
     };
     append(tx, &ev).await.map(|_| ())
+}
+
+/// Inserts an invoice (a draft, or issued at once) with its lines and
+/// timeline entries inside the caller's transaction. Returns its id and number.
+pub(crate) async fn insert_invoice(
+    store: &Store,
+    tx: &mut Transaction<'static, Sqlite>,
+    inv: &NewInvoice,
+    now: DateTime<Utc>,
+) -> Result<(i64, String), StoreError> {
+    let map = |e| StoreError::classify(e, store.path());
+    let number = match &inv.number {
+        Some(n) => n.clone(),
+        None => next_number(tx, inv.issue_date).await?,
+    };
+    let client_exists: Option<i64> = sqlx::query_scalar("SELECT id FROM clients WHERE id = ?1")
+        .bind(inv.client_id)
+        .fetch_optional(&mut **tx)
+        .await
+        .map_err(map)?;
+    if client_exists.is_none() {
+        return Err(StoreError::NotFound { entity: "client", id: inv.client_id });
+    }
+    // Lines can only be added to a draft; an invoice issued at once is
+    // inserted as a draft and issued in the same transaction.
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO invoices (number, client_id, status, issue_date, due_date, currency, subtotal_minor, tax_minor, total_minor, notes, created_at)
+         VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+    )
+    .bind(&number)
+    .bind(inv.client_id)
+    .bind(date_str(inv.issue_date))
+    .bind(date_str(inv.due_date))
+    .bind(inv.currency.code())
+    .bind(inv.totals.subtotal_minor)
+    .bind(inv.totals.tax_minor)
+    .bind(inv.totals.total_minor)
+    .bind(&inv.notes)
+    .bind(instant_str(now))
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(|e| match &e {
+        sqlx::Error::Database(db) if db.message().contains("invoices.number") => StoreError::DuplicateNumber(number.clone()),
+        _ => StoreError::classify(e, store.path()),
+    })?;
+    insert_lines(tx, id, &inv.lines).await.map_err(map)?;
+    let total = Money::new(inv.totals.total_minor, inv.currency).plain();
+    let summary = format!("Invoice {number} created ({} {total})", inv.currency);
+    let data = json!({ "number": number, "total": total, "currency": inv.currency.code(), "due_date": date_str(inv.due_date) });
+    let ev = NewEvent {
+        client_id: inv.client_id,
+        invoice_id: Some(id),
+        at: now,
+        kind: EventKind::InvoiceCreated,
+        summary: &summary,
+        data,
+    };
+    append(tx, &ev).await.map_err(map)?;
+    if inv.issue {
+        issue_in(tx, id, inv.client_id, &number, now).await.map_err(map)?;
+    }
+    Ok((id, number))
 }

@@ -10,10 +10,12 @@
 //! enforced by triggers in the schema, not only by Rust code, so no caller
 //! (CLI, app, a future sync) can bypass them.
 
+mod archive;
 mod bank;
 mod clients;
 mod contacts;
 mod demo;
+mod einvoices;
 mod error;
 mod followups;
 mod invoices;
@@ -26,6 +28,7 @@ mod settings;
 mod timeline;
 mod util;
 
+pub use archive::TableDump;
 pub use bank::{
     normalise_payer_name, BankEntryRecord, EntryDecision, ImportOutcome, ImportedEntry, NewBankEntry, NewImport,
     OpenInvoiceRow, PayerRow,
@@ -33,6 +36,7 @@ pub use bank::{
 pub use clients::{ClientListRow, ClientQuery, ClientRecord, ClientSort};
 pub use contacts::{BrokenPromiseDue, CallLog, CallRecorded, NewPromise, PromiseRecord};
 pub use demo::{DemoSize, DemoStats};
+pub use einvoices::{ClientMatch, EInvoiceImportRecord, EInvoiceImported, ImportClient, NewEInvoiceImport};
 pub use error::StoreError;
 pub use followups::{DoneStep, DueRow, SinceLastStep, StepRecord};
 pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};

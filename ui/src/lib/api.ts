@@ -2,6 +2,8 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
+  ArchiveResult,
+  EInvoiceImportReport,
   BackgroundSendProblem,
   BankEntryView,
   BankImportRequest,
@@ -141,6 +143,8 @@ export const api = {
   pickSaveFile: (kind: FileKind, name: string) => call<string | null>('pick_save_file', { kind, name }),
   pickFolder: (title: string) => call<string | null>('pick_folder', { title }),
   bankImport: (req: BankImportRequest) => call<BankImportResult>('bank_import', { req }),
+  importEInvoices: (paths: string[]) => call<EInvoiceImportReport>('einvoice_import', { req: { paths } }),
+  exportArchive: (path: string) => call<ArchiveResult>('archive_export', { req: { path } }),
   bankReview: (offset: number, limit: number) =>
     call<Page<BankEntryView>>('bank_review', { req: { offset, limit } }),
   bankResolve: (req: BankResolveRequest) => call<BankEntryView>('bank_resolve', { req }),

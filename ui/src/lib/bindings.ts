@@ -9,9 +9,9 @@ export type InvoiceStatus = "draft" | "issued" | "cancelled";
 
 export const InvoiceStatusValues: readonly InvoiceStatus[] = ["draft", "issued", "cancelled"];
 
-export type EventKind = "client_created" | "client_updated" | "chasing_changed" | "invoice_created" | "invoice_issued" | "invoice_cancelled" | "payment_recorded" | "note" | "follow_up_done" | "email_withdrawn" | "plan_proposed" | "plan_agreed" | "plan_completed" | "plan_broken" | "plan_cancelled" | "plan_renegotiated" | "installment_reminder" | "call_logged" | "inbound_contact" | "promise_recorded" | "promise_kept" | "promise_broken" | "correction";
+export type EventKind = "client_created" | "client_updated" | "chasing_changed" | "invoice_created" | "invoice_issued" | "invoice_cancelled" | "payment_recorded" | "note" | "follow_up_done" | "email_withdrawn" | "plan_proposed" | "plan_agreed" | "plan_completed" | "plan_broken" | "plan_cancelled" | "plan_renegotiated" | "installment_reminder" | "call_logged" | "inbound_contact" | "promise_recorded" | "promise_kept" | "promise_broken" | "correction" | "invoice_imported";
 
-export const EventKindValues: readonly EventKind[] = ["client_created", "client_updated", "chasing_changed", "invoice_created", "invoice_issued", "invoice_cancelled", "payment_recorded", "note", "follow_up_done", "email_withdrawn", "plan_proposed", "plan_agreed", "plan_completed", "plan_broken", "plan_cancelled", "plan_renegotiated", "installment_reminder", "call_logged", "inbound_contact", "promise_recorded", "promise_kept", "promise_broken", "correction"];
+export const EventKindValues: readonly EventKind[] = ["client_created", "client_updated", "chasing_changed", "invoice_created", "invoice_issued", "invoice_cancelled", "payment_recorded", "note", "follow_up_done", "email_withdrawn", "plan_proposed", "plan_agreed", "plan_completed", "plan_broken", "plan_cancelled", "plan_renegotiated", "installment_reminder", "call_logged", "inbound_contact", "promise_recorded", "promise_kept", "promise_broken", "correction", "invoice_imported"];
 
 export type Locale = "en" | "de" | "fr" | "es";
 
@@ -133,7 +133,11 @@ export type FileCheck = "ok" | "missing" | "changed";
 
 export const FileCheckValues: readonly FileCheck[] = ["ok", "missing", "changed"];
 
-export type ErrorCode = "agreed_before_proposed" | "agreed_in_future" | "already_cancelled" | "already_contacted_today" | "already_done" | "already_printed" | "already_queued" | "amount_too_large" | "append_only" | "bank_allocation_refused" | "bank_allocation_too_much" | "bank_amount_invalid" | "bank_camt_unsupported" | "bank_csv_malformed" | "bank_csv_mapping_invalid" | "bank_csv_mapping_needed" | "bank_csv_row_invalid" | "bank_currency_invalid" | "bank_date_invalid" | "bank_entry_debit" | "bank_entry_decided" | "bank_field_missing" | "bank_file_empty" | "bank_file_encoding_invalid" | "bank_file_too_large" | "bank_file_unknown_format" | "bank_format_unknown" | "bank_mt940_malformed" | "bank_ofx_malformed" | "bank_resolve_conflict" | "bank_xml_doctype_refused" | "bank_xml_entity_undefined" | "bank_xml_malformed" | "bank_xml_truncated" | "bank_zip_empty" | "bank_zip_invalid" | "bank_zip_member_invalid" | "bank_zip_too_large" | "bank_zip_too_many_members" | "bench_failed" | "control_characters" | "currency_mismatch" | "database_busy" | "database_corrupt" | "database_error" | "database_read_only" | "disk_full" | "due_before_issue" | "duplicate_invoice_number" | "duplicate_offset" | "email_final" | "epc_amount" | "epc_currency" | "epc_field_too_long" | "file_dialog" | "file_not_found" | "in_outbox" | "internal" | "invalid_action" | "invalid_agreed_how" | "invalid_allocation" | "invalid_amount" | "invalid_bic" | "invalid_certificate" | "invalid_date" | "invalid_days" | "invalid_email" | "invalid_hold" | "invalid_iban" | "invalid_kind" | "invalid_link" | "invalid_number_pattern" | "invalid_offset" | "invalid_phone" | "invalid_port" | "invalid_quantity" | "invalid_state" | "invalid_tax_id" | "invalid_tax_rate" | "invalid_terms" | "invoice_has_payments" | "invoice_immutable" | "invoice_not_issued" | "invoice_not_payable" | "io_error" | "keychain_failed" | "keychain_locked" | "keychain_unavailable" | "ladder_size" | "letters_changed" | "letters_not_drawn" | "line_description_empty" | "mail_build" | "mixed_clients" | "mixed_currencies" | "newer_schema" | "no_data_dir" | "no_email" | "no_line_items" | "no_template" | "not_a_kept_file" | "not_an_email" | "not_found" | "not_printed" | "nothing_owing" | "nothing_to_print" | "offset_out_of_range" | "open_failed" | "outbox_busy" | "outbox_state" | "overpayment" | "password_missing" | "payment_in_future" | "pdf_does_not_fit" | "pdf_font_load" | "pdf_font_subset" | "pdf_missing_glyph" | "pdf_qr" | "pdf_render" | "plan_custom_dates" | "plan_date_range" | "plan_dates_out_of_order" | "plan_down_payment" | "plan_exists" | "plan_grace_days" | "plan_heads_up_days" | "plan_installment_amount" | "plan_installment_count" | "plan_installment_zero" | "plan_reminder_days" | "plan_state" | "plan_sum_mismatch" | "profile_incomplete" | "promise_in_past" | "promise_needs_reached" | "promise_too_large" | "range_reversed" | "reference_check_digits" | "reference_empty" | "reference_invalid_character" | "reference_not_rf" | "reference_too_long" | "required" | "retry_not_later" | "smtp_auth" | "smtp_certificate" | "smtp_connect" | "smtp_dns" | "smtp_dropped" | "smtp_not_configured" | "smtp_recipient_rejected" | "smtp_rejected" | "smtp_sender_rejected" | "smtp_settings_damaged" | "smtp_timeout" | "smtp_tls" | "smtp_transient" | "stage_name_empty" | "template_render_failed" | "template_syntax" | "too_long" | "unknown_currency" | "unknown_placeholder" | "unknown_stage" | "unsupported_language" | "unsupported_scan" | "usage" | "wrong_client";
+export type EInvoiceOutcome = "imported" | "already_imported" | "refused";
+
+export const EInvoiceOutcomeValues: readonly EInvoiceOutcome[] = ["imported", "already_imported", "refused"];
+
+export type ErrorCode = "agreed_before_proposed" | "agreed_in_future" | "already_cancelled" | "already_contacted_today" | "already_done" | "already_printed" | "already_queued" | "amount_too_large" | "append_only" | "bank_allocation_refused" | "bank_allocation_too_much" | "bank_amount_invalid" | "bank_camt_unsupported" | "bank_csv_malformed" | "bank_csv_mapping_invalid" | "bank_csv_mapping_needed" | "bank_csv_row_invalid" | "bank_currency_invalid" | "bank_date_invalid" | "bank_entry_debit" | "bank_entry_decided" | "bank_field_missing" | "bank_file_empty" | "bank_file_encoding_invalid" | "bank_file_too_large" | "bank_file_unknown_format" | "bank_format_unknown" | "bank_mt940_malformed" | "bank_ofx_malformed" | "bank_resolve_conflict" | "bank_xml_doctype_refused" | "bank_xml_entity_undefined" | "bank_xml_malformed" | "bank_xml_truncated" | "bank_zip_empty" | "bank_zip_invalid" | "bank_zip_member_invalid" | "bank_zip_too_large" | "bank_zip_too_many_members" | "bench_failed" | "control_characters" | "currency_mismatch" | "database_busy" | "database_corrupt" | "database_error" | "database_read_only" | "disk_full" | "due_before_issue" | "duplicate_invoice_number" | "duplicate_offset" | "einvoice_credit_note_unsupported" | "einvoice_field_invalid" | "einvoice_field_missing" | "einvoice_file_empty" | "einvoice_file_too_large" | "einvoice_not_an_invoice" | "einvoice_not_representable" | "einvoice_number_taken" | "einvoice_pdf_invalid" | "einvoice_pdf_no_invoice" | "einvoice_totals_differ" | "einvoice_totals_inconsistent" | "einvoice_unknown_format" | "einvoice_xml_doctype_refused" | "einvoice_xml_entity_undefined" | "einvoice_xml_malformed" | "einvoice_xml_too_large" | "email_final" | "epc_amount" | "epc_currency" | "epc_field_too_long" | "file_dialog" | "file_not_found" | "in_outbox" | "internal" | "invalid_action" | "invalid_agreed_how" | "invalid_allocation" | "invalid_amount" | "invalid_bic" | "invalid_certificate" | "invalid_date" | "invalid_days" | "invalid_email" | "invalid_hold" | "invalid_iban" | "invalid_kind" | "invalid_link" | "invalid_number_pattern" | "invalid_offset" | "invalid_phone" | "invalid_port" | "invalid_quantity" | "invalid_state" | "invalid_tax_id" | "invalid_tax_rate" | "invalid_terms" | "invoice_has_payments" | "invoice_immutable" | "invoice_not_issued" | "invoice_not_payable" | "io_error" | "keychain_failed" | "keychain_locked" | "keychain_unavailable" | "ladder_size" | "letters_changed" | "letters_not_drawn" | "line_description_empty" | "mail_build" | "mixed_clients" | "mixed_currencies" | "newer_schema" | "no_data_dir" | "no_email" | "no_line_items" | "no_template" | "not_a_kept_file" | "not_an_email" | "not_found" | "not_printed" | "nothing_owing" | "nothing_to_print" | "offset_out_of_range" | "open_failed" | "outbox_busy" | "outbox_state" | "overpayment" | "password_missing" | "payment_in_future" | "pdf_does_not_fit" | "pdf_font_load" | "pdf_font_subset" | "pdf_missing_glyph" | "pdf_qr" | "pdf_render" | "plan_custom_dates" | "plan_date_range" | "plan_dates_out_of_order" | "plan_down_payment" | "plan_exists" | "plan_grace_days" | "plan_heads_up_days" | "plan_installment_amount" | "plan_installment_count" | "plan_installment_zero" | "plan_reminder_days" | "plan_state" | "plan_sum_mismatch" | "profile_incomplete" | "promise_in_past" | "promise_needs_reached" | "promise_too_large" | "range_reversed" | "reference_check_digits" | "reference_empty" | "reference_invalid_character" | "reference_not_rf" | "reference_too_long" | "required" | "retry_not_later" | "smtp_auth" | "smtp_certificate" | "smtp_connect" | "smtp_dns" | "smtp_dropped" | "smtp_not_configured" | "smtp_recipient_rejected" | "smtp_rejected" | "smtp_sender_rejected" | "smtp_settings_damaged" | "smtp_timeout" | "smtp_tls" | "smtp_transient" | "stage_name_empty" | "template_render_failed" | "template_syntax" | "too_long" | "unknown_currency" | "unknown_placeholder" | "unknown_stage" | "unsupported_language" | "unsupported_scan" | "usage" | "wrong_client";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -347,6 +351,44 @@ state: string, client_id: number | null, search: string,
 sort: InvoiceSort, offset: number, limit: number, };
 
 export type CreatedInvoice = { id: number, number: string, };
+
+export type EInvoiceImportRequest = { paths: Array<string>, };
+
+export type EInvoiceFileResult = { 
+/**
+ * The path as given.
+ */
+path: string, 
+/**
+ * The file's name, for display.
+ */
+file_name: string, outcome: EInvoiceOutcome, 
+/**
+ * One sentence for people: what was imported, or why not.
+ */
+message: string, 
+/**
+ * The invoice created (or the one imported earlier from this file).
+ */
+invoice_id: number | null, invoice_number: string | null, client_id: number | null, client_name: string | null, client_created: boolean, total: MoneyView | null, 
+/**
+ * The SHA-256 of the file, when it could be read.
+ */
+sha256: string | null, 
+/**
+ * Why the file was refused (`einvoice_…` codes and the rest).
+ */
+error: ApiError | null, };
+
+export type EInvoiceImportReport = { files: Array<EInvoiceFileResult>, imported: number, already_imported: number, refused: number, };
+
+export type ArchiveRequest = { 
+/**
+ * Where to write the archive (from the save dialog or `--out`).
+ */
+path: string, };
+
+export type ArchiveResult = { path: string, format_version: number, schema_version: number, tables: number, rows: number, bytes: number, sha256: string, };
 
 export type PaymentInput = { invoice_id: number, 
 /**

@@ -26,6 +26,7 @@ const pairs: [string, readonly string[], Record<string, string>][] = [
   ['locale', b.LocaleValues, labels.locale],
   ['bankEntryStatus', b.BankEntryStatusValues, labels.bankEntryStatus],
   ['eventKind', b.EventKindValues, labels.eventKind],
+  ['einvoiceOutcome', b.EInvoiceOutcomeValues, labels.einvoiceOutcome],
 ];
 
 describe('the label catalogue', () => {

@@ -12,6 +12,7 @@ import type {
   ChasingMode,
   ClientSort,
   ContactKind,
+  EInvoiceOutcome,
   EventKind,
   Frequency,
   InstallmentStatus,
@@ -164,7 +165,13 @@ export const labels = {
     promise_kept: 'Promise kept',
     promise_broken: 'Promise broken',
     correction: 'Correction',
+    invoice_imported: 'Invoice imported',
   } satisfies Record<EventKind, string>,
+  einvoiceOutcome: {
+    imported: 'Imported',
+    already_imported: 'Already there',
+    refused: 'Not imported',
+  } satisfies Record<EInvoiceOutcome, string>,
 } as const;
 
 /** A select's options, in Rust's order of `values`. */

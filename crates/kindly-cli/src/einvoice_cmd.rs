@@ -1,0 +1,47 @@
+//! `kindly import einvoice FILE…`: e-invoices issued elsewhere (Factur-X /
+//! ZUGFeRD PDFs, XRechnung and Peppol UBL or CII XML) become issued invoices
+//! to chase. Each file gets its own line: imported, already there, or
+//! refused with the reason; the exit status is 1 when any file was refused.
+
+use crate::output::Out;
+use clap::Subcommand;
+use kindly_api::einvoice_import::{self, EInvoiceImportReport, EInvoiceImportRequest, EInvoiceOutcome};
+use kindly_api::{ApiError, Ctx};
+use std::path::PathBuf;
+
+#[derive(Subcommand, Debug)]
+pub enum ImportCmd {
+    /// Import e-invoices (PDF with embedded XML, or XML); importing a file again adds nothing.
+    Einvoice {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+fn report_text(r: &EInvoiceImportReport) -> String {
+    let mut s = String::new();
+    for f in &r.files {
+        let word = match f.outcome {
+            EInvoiceOutcome::Imported => "imported",
+            EInvoiceOutcome::AlreadyImported => "already there",
+            EInvoiceOutcome::Refused => "refused",
+        };
+        let code = f.error.as_ref().map(|e| format!(" [{}]", e.code.as_str())).unwrap_or_default();
+        s.push_str(&format!("{word}: {}{code}\n", f.message));
+    }
+    s.push_str(&format!("{} imported, {} already there, {} refused\n", r.imported, r.already_imported, r.refused));
+    s
+}
+
+pub async fn import(ctx: Ctx<'_>, cmd: ImportCmd, o: &Out) -> Result<String, ApiError> {
+    match cmd {
+        ImportCmd::Einvoice { files } => {
+            let req = EInvoiceImportRequest { paths: files.iter().map(|p| p.display().to_string()).collect() };
+            let r = einvoice_import::import_files(ctx, &req).await?;
+            if r.refused > 0 {
+                o.set_status(1);
+            }
+            o.value(&r, report_text)
+        }
+    }
+}
