@@ -287,7 +287,7 @@ fn cli_imports_e_invoices_and_exports_the_archive() {
         Some(TODAY),
         &["--json", "import", "einvoice", &good.display().to_string(), &bad.display().to_string()],
     );
-    assert_eq!(code, 1, "a refused file makes the exit status 1: {out} {err}");
+    assert_eq!(code, 2, "a refused file makes the exit status 2 (refused): {out} {err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!((v["imported"].as_u64(), v["refused"].as_u64()), (Some(1), Some(1)));
     assert_eq!(v["files"][0]["outcome"], "imported");

@@ -1,7 +1,7 @@
 //! `kindly import einvoice FILE…`: e-invoices issued elsewhere (Factur-X /
 //! ZUGFeRD PDFs, XRechnung and Peppol UBL or CII XML) become issued invoices
 //! to chase. Each file gets its own line: imported, already there, or
-//! refused with the reason; the exit status is 1 when any file was refused.
+//! refused with the reason; the exit status is 2 (refused) when any file was.
 
 use crate::output::Out;
 use clap::Subcommand;
@@ -39,7 +39,7 @@ pub async fn import(ctx: Ctx<'_>, cmd: ImportCmd, o: &Out) -> Result<String, Api
             let req = EInvoiceImportRequest { paths: files.iter().map(|p| p.display().to_string()).collect() };
             let r = einvoice_import::import_files(ctx, &req).await?;
             if r.refused > 0 {
-                o.set_status(1);
+                o.set_status(crate::EXIT_REFUSED);
             }
             o.value(&r, report_text)
         }
