@@ -11,6 +11,7 @@
 //! declared here with `ts_rs::TS`; `ui/src/lib/bindings.ts` is generated from
 //! them by `bindings::typescript()` and a test fails when it is stale.
 
+pub mod backup;
 pub mod bank;
 pub mod bindings;
 pub mod clients;

@@ -104,6 +104,13 @@ pub enum Command {
     /// Installment plans: preview, propose, accept, cancel, renegotiate, list, show, pdf.
     #[command(subcommand)]
     Plans(crate::plans::PlansCmd),
+    /// Back up the database and every stored file into one archive (see `backup settings`).
+    Backup(crate::backup_cmd::BackupArgs),
+    /// Restore a backup into a new data folder given with --data-dir (checked first; nothing is overwritten).
+    Restore {
+        /// A kindly-backup-….zip file.
+        file: PathBuf,
+    },
     /// Fill the database with realistic demo data.
     Demo {
         #[arg(long, default_value_t = 40)]
@@ -399,6 +406,12 @@ pub async fn run(args: Args) -> Result<Reply, ApiError> {
             .map_err(|e| ApiError::new(ErrorCode::IoError, format!("Cannot write {}: {e}", path.display()), None))?;
         return Ok(Reply { text: format!("wrote {}\n", path.display()), status: 0 });
     }
+    if let Command::Restore { file } = &args.command {
+        // The target is a new folder: no store is opened before the restore.
+        let o = output::Out::new(args.json);
+        let text = crate::backup_cmd::restore(file, args.data_dir.as_deref(), &o).await?;
+        return Ok(Reply { text, status: 0 });
+    }
     let today_override = match &args.command {
         Command::Followups { date: Some(d), .. } => Some(*d),
         _ => args.today,
@@ -562,6 +575,7 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
         Command::Bank(cmd) => crate::bank_cmd::bank(ctx, cmd, o).await,
         Command::Emails(cmd) => crate::mail_cmd::emails(ctx, cmd, o).await,
         Command::Plans(cmd) => crate::plans::run(ctx, cmd, json).await,
-        Command::Dev(_) => Ok(String::new()),
+        Command::Backup(a) => crate::backup_cmd::backup(ctx, a, o).await,
+        Command::Dev(_) | Command::Restore { .. } => Ok(String::new()),
     }
 }

@@ -23,6 +23,7 @@ mod payments;
 mod plans;
 mod row;
 mod settings;
+mod snapshot;
 mod timeline;
 mod util;
 
@@ -41,6 +42,7 @@ pub use outbox::{ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};
 pub use payments::PaymentRecord;
 pub use plans::{state as plan_state, NewPlan, PlanRecord, AGREED_HOW};
 pub use settings::Settings;
+pub use snapshot::{file_schema_version, integrity_check, known_schema_version};
 pub use timeline::{NewEvent, TimelineEntry, TimelineFilter};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
