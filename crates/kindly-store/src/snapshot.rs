@@ -8,7 +8,7 @@
 //! copy comes out compact and self-contained (no `-wal` to carry along).
 
 use crate::{Store, StoreError};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
+use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection};
 use std::path::Path;
 
@@ -51,12 +51,14 @@ impl Store {
     }
 }
 
-/// Opens the database file at `path` read-only, with no WAL of its own.
+/// Opens the database file at `path` read-only and immutable: a file no
+/// one else uses (a snapshot or a restore), read without creating a `-shm`
+/// or `-wal` beside it, whatever its journal mode.
 async fn open_read_only(path: &Path) -> Result<sqlx::SqliteConnection, StoreError> {
     SqliteConnectOptions::new()
         .filename(path)
         .read_only(true)
-        .journal_mode(SqliteJournalMode::Delete)
+        .immutable(true)
         .connect()
         .await
         .map_err(|e| StoreError::classify(e, path))
