@@ -526,3 +526,22 @@ async fn kill_9_during_restore_or_backup_leaves_no_target_and_the_data_as_it_was
     let v = kindly_json(&data, Some(DAY), &["backup", "--to", out.to_str().unwrap()]);
     assert!(v["path"].as_str().unwrap().ends_with(".zip"));
 }
+
+#[tokio::test]
+async fn a_backup_clears_the_leftovers_of_killed_backups_but_not_fresh_ones() {
+    let db = open_db().await;
+    let out = tempfile::tempdir().unwrap();
+    let old = out.path().join(".kindly-backup-2026-11-20T10-00-00Z.4242.zip.part");
+    let fresh = out.path().join(".kindly-backup-2026-11-23T10-41-59Z.4243.zip.part");
+    let mine = out.path().join(".my-notes.part");
+    for p in [&old, &fresh, &mine] {
+        std::fs::write(p, "partial").unwrap();
+    }
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    for p in [&old, &mine] {
+        std::fs::File::options().write(true).open(p).unwrap().set_modified(two_hours_ago).unwrap();
+    }
+    backup_to(on(&db.store, DAY), out.path()).await;
+    assert!(!old.exists());
+    assert!(fresh.exists() && mine.exists());
+}

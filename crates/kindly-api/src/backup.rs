@@ -231,7 +231,7 @@ pub async fn create(ctx: Ctx<'_>, folder: &Path) -> ApiResult<BackupResult> {
     let stem = rotation::stem(ctx.now);
     let snapshot = folder.join(format!(".{stem}.{}.db.part", std::process::id()));
     let zip_tmp = folder.join(format!(".{stem}.{}.zip.part", std::process::id()));
-    remove_leftover(&snapshot);
+    remove_stale_parts(&folder);
     let result = async {
         ctx.store.snapshot_to(&snapshot).await?;
         let schema_version = ctx.store.schema_version().await?;
@@ -267,6 +267,25 @@ pub async fn create(ctx: Ctx<'_>, folder: &Path) -> ApiResult<BackupResult> {
         created_at: ctx.now.to_rfc3339(),
         rotated_out: Vec::new(),
     })
+}
+
+/// Removes the temporary files of backups killed before they completed
+/// (an hour untouched: a backup in progress writes to its file all along).
+fn remove_stale_parts(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        let stale = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(3600));
+        if name.starts_with(&format!(".{}", rotation::PREFIX)) && name.ends_with(".part") && stale {
+            tracing::info!(file = %name, "removing the leftover of an interrupted backup");
+            remove_leftover(&e.path());
+        }
+    }
 }
 
 /// Removes the backups in `folder` the rotation no longer keeps; their names.
