@@ -134,7 +134,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         verdict(backup_time, 30.0)
     );
     println!(
-        "| restore (hashes, integrity_check, open; {} clients, {} invoices) | {:.1} | 30 | {} |",
+        "| restore (hashes, quick_check, open; {} clients, {} invoices) | {:.1} | 30 | {} |",
         restored.clients,
         restored.invoices,
         restore_time.as_secs_f64(),

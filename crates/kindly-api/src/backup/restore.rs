@@ -1,7 +1,8 @@
 //! Restore: a backup becomes a data folder only after every check passed.
 //! The archive is extracted into a hidden folder beside the target (each
 //! part's name, size and SHA-256 checked against the manifest), the
-//! database passes `PRAGMA integrity_check`, is opened and migrated by this
+//! database passes `PRAGMA quick_check` (see `kindly_store::quick_check`
+//! for why not the O(N log N) `integrity_check`), is opened and migrated by this
 //! Kindly, and only then is the folder renamed to the target, which must
 //! not exist or be empty. A kill at any moment leaves the target absent or
 //! complete, never half-written.
@@ -106,7 +107,7 @@ async fn stage_restore(file: &Path, stage: &Path) -> ApiResult<RestoreResult> {
     })
     .await??;
     let db = stage.join(kindly_store::DB_FILE_NAME);
-    kindly_store::integrity_check(&db).await?;
+    kindly_store::quick_check(&db).await?;
     // Opening migrates it to this Kindly's schema (and refuses a newer one).
     let store = Store::open(&db).await?;
     let (clients, invoices) = store.counts().await?;
