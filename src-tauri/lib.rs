@@ -4,6 +4,7 @@
 //! `kindly_api`. Logging (`kindly_log`) is set up here, where the data
 //! folder is known.
 
+mod backup_commands;
 mod bank_commands;
 mod commands;
 mod dialogs;
@@ -24,9 +25,17 @@ pub fn run(started: Instant) {
         std::env::var_os("KINDLY_DATA_DIR"),
         dirs::data_dir(),
     );
+    // A restore staged before a restart is completed before anything opens
+    // the data folder (the log file included).
+    let restored = data_dir.as_deref().map(kindly_api::backup::complete_pending_restore);
     // Logging starts here, at the edge, once the data folder is known; a
     // folder that cannot be written means no log file, never no app.
     kindly_log::init(data_dir.as_deref(), std::env::args_os().any(|a| a == "--verbose"));
+    match restored {
+        Some(Ok(Some(r))) => tracing::info!(previous = %r.previous.display(), "restored backup now in use"),
+        Some(Err(e)) => tracing::error!(code = %e.code, "the staged restore could not be completed: {}", e.message),
+        _ => {}
+    }
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),
         data_dir = data_dir.as_ref().map(|d| d.display().to_string()),
@@ -41,10 +50,15 @@ pub fn run(started: Instant) {
         .manage(sender::Sender::default())
         .setup(|app| {
             sender::spawn_background(app.handle().clone());
+            backup_commands::spawn_auto_backup(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::bootstrap,
+            backup_commands::backup_settings,
+            backup_commands::save_backup_settings,
+            backup_commands::backup_now,
+            backup_commands::restore_backup,
             bank_commands::bank_import,
             einvoice_commands::einvoice_import,
             einvoice_commands::archive_export,

@@ -1,6 +1,7 @@
 //! The `kindly` command, run as a process on real database files: the public
 //! scripting interface (text and --json output, exit codes, errors).
 
+mod backup;
 mod contract;
 mod emails;
 mod plans;

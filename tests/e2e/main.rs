@@ -3,6 +3,7 @@
 //! Run with `xvfb-run -a cargo test -p kindly-tests --features e2e --test e2e`
 //! after `cargo build --workspace` (the README's test command does both).
 
+mod backup;
 mod bank;
 mod contacts;
 mod firstrun;

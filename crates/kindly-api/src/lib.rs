@@ -12,6 +12,7 @@
 //! them by `bindings::typescript()` and a test fails when it is stale.
 
 pub mod archive;
+pub mod backup;
 pub mod bank;
 pub mod bindings;
 pub mod business;

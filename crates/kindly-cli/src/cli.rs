@@ -116,6 +116,13 @@ pub enum Command {
     /// The ways your clients can pay you (bank transfer, card or PayPal link, cash, cheque, installments).
     #[command(subcommand)]
     Methods(crate::business_cmd::MethodsCmd),
+    /// Back up the database and every stored file into one archive (see `backup settings`).
+    Backup(crate::backup_cmd::BackupArgs),
+    /// Restore a backup into a new data folder given with --data-dir (checked first; nothing is overwritten).
+    Restore {
+        /// A kindly-backup-….zip file.
+        file: PathBuf,
+    },
     /// Fill the database with realistic demo data.
     Demo {
         #[arg(long, default_value_t = 40)]
@@ -411,6 +418,12 @@ pub async fn run(args: Args) -> Result<Reply, ApiError> {
             .map_err(|e| ApiError::new(ErrorCode::IoError, format!("Cannot write {}: {e}", path.display()), None))?;
         return Ok(Reply { text: format!("wrote {}\n", path.display()), status: 0 });
     }
+    if let Command::Restore { file } = &args.command {
+        // The target is a new folder: no store is opened before the restore.
+        let o = output::Out::new(args.json);
+        let text = crate::backup_cmd::restore(file, args.data_dir.as_deref(), &o).await?;
+        return Ok(Reply { text, status: 0 });
+    }
     let today_override = match &args.command {
         Command::Followups { date: Some(d), .. } => Some(*d),
         _ => args.today,
@@ -578,6 +591,7 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
         Command::Export(cmd) => crate::archive_cmd::export(ctx, cmd, o).await,
         Command::Emails(cmd) => crate::mail_cmd::emails(ctx, cmd, o).await,
         Command::Plans(cmd) => crate::plans::run(ctx, cmd, json).await,
-        Command::Dev(_) => Ok(String::new()),
+        Command::Backup(a) => crate::backup_cmd::backup(ctx, a, o).await,
+        Command::Dev(_) | Command::Restore { .. } => Ok(String::new()),
     }
 }

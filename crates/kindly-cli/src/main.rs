@@ -4,6 +4,7 @@
 //! interface: add to them, do not rename them.
 
 mod archive_cmd;
+mod backup_cmd;
 mod bank_cmd;
 mod business_cmd;
 mod cli;
@@ -84,7 +85,10 @@ fn main() -> ExitCode {
         std::env::var_os("KINDLY_DATA_DIR"),
         dirs::data_dir(),
     );
-    kindly_log::init(data_dir.as_deref(), args.verbose);
+    // `restore` writes into a new folder that must stay empty until it is
+    // complete: no log file there.
+    let log_dir = if matches!(args.command, cli::Command::Restore { .. }) { None } else { data_dir.as_deref() };
+    kindly_log::init(log_dir, args.verbose);
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),
         data_dir = data_dir.as_ref().map(|d| d.display().to_string()),

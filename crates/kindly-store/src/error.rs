@@ -9,8 +9,13 @@ use thiserror::Error;
 pub enum StoreError {
     #[error("the database file {path} is read-only; make it writable or choose another data folder")]
     ReadOnly { path: PathBuf },
-    #[error("{path} is not a Kindly database or is damaged; restore it from a backup or choose another data folder")]
+    #[error(
+        "{path} is not a Kindly database or is damaged; restore your latest backup (Settings → Backups → \
+         Restore from a backup…, or `kindly restore FILE --data-dir NEW_DIR`) or choose another data folder"
+    )]
     Corrupt { path: PathBuf },
+    #[error("the database {path} failed SQLite's integrity check ({problems}); it cannot be used")]
+    Integrity { path: PathBuf, problems: String },
     #[error("the disk holding {path} is full; free some space and try again (nothing was saved)")]
     DiskFull { path: PathBuf },
     #[error("the database is busy in another Kindly window or command; try again in a moment")]
@@ -81,6 +86,7 @@ impl StoreError {
         match self {
             StoreError::ReadOnly { .. } => ErrorCode::DatabaseReadOnly,
             StoreError::Corrupt { .. } => ErrorCode::DatabaseCorrupt,
+            StoreError::Integrity { .. } => ErrorCode::RestoreIntegrityFailed,
             StoreError::DiskFull { .. } => ErrorCode::DiskFull,
             StoreError::Busy => ErrorCode::DatabaseBusy,
             StoreError::Io { .. } => ErrorCode::IoError,

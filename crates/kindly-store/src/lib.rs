@@ -25,6 +25,7 @@ mod payments;
 mod plans;
 mod row;
 mod settings;
+mod snapshot;
 mod timeline;
 mod util;
 
@@ -45,6 +46,7 @@ pub use outbox::{ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};
 pub use payments::PaymentRecord;
 pub use plans::{state as plan_state, NewPlan, PlanRecord, AGREED_HOW};
 pub use settings::Settings;
+pub use snapshot::{file_schema_version, integrity_check, known_schema_version, quick_check};
 pub use timeline::{NewEvent, TimelineEntry, TimelineFilter};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};

@@ -4,6 +4,11 @@ import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
   ArchiveResult,
   EInvoiceImportReport,
+  BackupNowRequest,
+  BackupResult,
+  BackupSettingsInput,
+  BackupSettingsView,
+  RestoreResult,
   BackgroundSendProblem,
   BankEntryView,
   BankImportRequest,
@@ -138,6 +143,13 @@ export const api = {
   savePaymentMethods: (input: PaymentMethodsView) => call<PaymentMethodsView>('save_payment_methods', { input }),
   setInvoiceHold: (id: number, hold: Hold, until: string | null, reason: string) =>
     call<null>('set_invoice_hold', { id, hold, until, reason }),
+  // Backups.
+  backupSettings: () => call<BackupSettingsView>('backup_settings'),
+  saveBackupSettings: (input: BackupSettingsInput) => call<BackupSettingsView>('save_backup_settings', { input }),
+  /** To the configured folder (or the default one) unless `folder` is given. */
+  backupNow: (req: BackupNowRequest) => call<BackupResult>('backup_now', { req }),
+  /** Backs up the data in use, checks and stages the backup, then the app restarts on it. */
+  restoreBackup: (file: string) => call<RestoreResult>('restore_backup', { req: { file } }),
   // Bank statements.
   pickOpenFile: (kind: FileKind) => call<string | null>('pick_open_file', { kind }),
   pickSaveFile: (kind: FileKind, name: string) => call<string | null>('pick_save_file', { kind, name }),
