@@ -11,6 +11,7 @@ use kindly_bank::reference::RefError;
 use kindly_bank::ParseError;
 use kindly_core::DomainError;
 pub use kindly_core::ErrorCode;
+use kindly_csv::CsvError;
 use kindly_followup::plan::schedule::PlanError;
 use kindly_followup::FollowupError;
 use kindly_mail::{MailError, SecretError};
@@ -131,6 +132,13 @@ impl From<PdfError> for ApiError {
 impl From<ParseError> for ApiError {
     fn from(e: ParseError) -> Self {
         ApiError { code: e.code(), message: e.to_string(), field: Some("file".into()) }
+    }
+}
+
+impl From<CsvError> for ApiError {
+    fn from(e: CsvError) -> Self {
+        let field = if matches!(e, CsvError::Mapping(_)) { "mapping" } else { "file" };
+        ApiError { code: e.code(), message: sentence(&e.to_string()), field: Some(field.into()) }
     }
 }
 

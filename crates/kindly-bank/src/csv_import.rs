@@ -30,11 +30,11 @@
 //! so blank lines above the header do not count.
 
 use crate::amount::parse_minor;
-use kindly_csv::number::{clean_amount, detect_decimal, DecimalGuess};
-use kindly_csv::reader::Record;
 use crate::entry::{assign_ids, non_empty, normalise_account, Draft, Entry, Format, Section, Statement};
 use crate::error::{excerpt, ParseError};
 use kindly_core::{Currency, Money};
+use kindly_csv::number::{clean_amount, detect_decimal, DecimalGuess};
+use kindly_csv::reader::Record;
 use serde::{Deserialize, Serialize};
 
 pub use kindly_csv::{DateFormat, DecimalSeparator, TextEncoding};
@@ -321,10 +321,9 @@ fn decode_auto(bytes: &[u8]) -> (String, TextEncoding) {
     let encoding = kindly_csv::text::detect_encoding(bytes);
     match kindly_csv::text::decode(bytes, encoding) {
         Ok(text) => (text, encoding),
-        Err(_) => (
-            encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
-            TextEncoding::Windows1252,
-        ),
+        Err(_) => {
+            (encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(), TextEncoding::Windows1252)
+        }
     }
 }
 

@@ -98,6 +98,16 @@ pub enum Command {
     /// Bank statements: import one (payments recorded for who paid), review uncertain matches.
     #[command(subcommand)]
     Bank(crate::bank_cmd::BankCmd),
+    /// Import clients, invoices or payments from CSV (all or nothing; again adds nothing).
+    #[command(subcommand)]
+    Import(crate::import_cmd::ImportCmd),
+    /// Export clients, invoices, payments or the timeline as CSV.
+    Export {
+        #[arg(value_parser = crate::values::export_kinds(), ignore_case = true)]
+        what: kindly_csv::ExportKind,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Queue, send and review reminder e-mails (the outbox).
     #[command(subcommand)]
     Emails(crate::mail_cmd::EmailsCmd),
@@ -560,6 +570,8 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
         }
         Command::Smtp(cmd) => crate::mail_cmd::smtp(ctx, cmd, o).await,
         Command::Bank(cmd) => crate::bank_cmd::bank(ctx, cmd, o).await,
+        Command::Import(cmd) => crate::import_cmd::run(ctx, cmd, o).await,
+        Command::Export { what, out } => crate::export_cmd::run(ctx, what, out, o).await,
         Command::Emails(cmd) => crate::mail_cmd::emails(ctx, cmd, o).await,
         Command::Plans(cmd) => crate::plans::run(ctx, cmd, json).await,
         Command::Dev(_) => Ok(String::new()),

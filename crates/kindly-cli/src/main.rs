@@ -6,6 +6,8 @@
 mod bank_cmd;
 mod cli;
 mod contacts_cmd;
+mod export_cmd;
+mod import_cmd;
 mod mail_cmd;
 mod output;
 mod plans;

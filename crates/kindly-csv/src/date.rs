@@ -90,7 +90,6 @@ pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()
 }
 
-
 /// The formats every one of `dates` fits (all of them when `dates` is empty).
 pub fn candidates(dates: &[&str]) -> Vec<DateFormat> {
     DateFormat::ALL.into_iter().filter(|f| dates.iter().all(|d| f.read(d).is_some())).collect()

@@ -27,7 +27,7 @@ pub mod writer;
 
 pub use date::DateFormat;
 pub use error::CsvError;
-pub use fields::{ImportField, ImportKind};
+pub use fields::{ExportKind, ImportField, ImportKind};
 pub use mapping::{detect, Detected, FieldColumn, Mapping};
 pub use number::DecimalSeparator;
 pub use presets::ImportPreset;

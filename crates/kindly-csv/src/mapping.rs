@@ -92,9 +92,7 @@ pub fn detect(
     if text.trim().is_empty() {
         return Err(CsvError::Empty);
     }
-    let delimiter = detect_delimiter(&text)
-        .or_else(|| preset.map(|p| spec(p).delimiter))
-        .unwrap_or(',');
+    let delimiter = detect_delimiter(&text).or_else(|| preset.map(|p| spec(p).delimiter)).unwrap_or(',');
     let head = read_records(&text.lines().take(300).collect::<Vec<_>>().join("\n"), delimiter, Some(250))
         .or_else(|_| read_records(&text, delimiter, Some(250)))?;
     // The header row: the one of the first 10 that names the most fields.
@@ -110,11 +108,8 @@ pub fn detect(
     let columns = auto_columns(kind, &headers, chosen);
     let rows: Vec<&Record> = head.iter().skip(header_row + 1).collect();
     let cells_of = |fields: &[ImportField]| -> Vec<&str> {
-        let cols: Vec<usize> = columns
-            .iter()
-            .filter(|c| fields.contains(&c.field))
-            .filter_map(|c| c.column.map(|x| x as usize))
-            .collect();
+        let cols: Vec<usize> =
+            columns.iter().filter(|c| fields.contains(&c.field)).filter_map(|c| c.column.map(|x| x as usize)).collect();
         rows.iter()
             .flat_map(|r| cols.iter().filter_map(|c| r.cells.get(*c)))
             .map(|s| s.trim())
@@ -130,9 +125,11 @@ pub fn detect(
         _ => fits.first().copied().or(preset_date).unwrap_or(DateFormat::Iso),
     };
     let amounts = cells_of(&[F::UnitPrice, F::NetAmount, F::TaxAmount, F::Total, F::AmountPaid, F::Amount]);
-    let fallback = chosen
-        .map(|p| spec(p).decimal)
-        .unwrap_or(if delimiter == ';' { DecimalSeparator::Comma } else { DecimalSeparator::Point });
+    let fallback = chosen.map(|p| spec(p).decimal).unwrap_or(if delimiter == ';' {
+        DecimalSeparator::Comma
+    } else {
+        DecimalSeparator::Point
+    });
     let decimal = match detect_decimal(&amounts) {
         DecimalGuess::Sure(d) => d,
         _ => fallback,

@@ -167,7 +167,6 @@ pub fn clean_amount(s: &str) -> String {
     t.trim().to_string()
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

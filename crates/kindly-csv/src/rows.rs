@@ -181,11 +181,19 @@ struct Row<'a> {
 
 impl Ctx<'_> {
     fn header(&self, f: F) -> String {
-        self.m.column(f).and_then(|i| self.headers.get(i)).map_or_else(|| f.label().to_string(), |h| h.trim().to_string())
+        self.m
+            .column(f)
+            .and_then(|i| self.headers.get(i))
+            .map_or_else(|| f.label().to_string(), |h| h.trim().to_string())
     }
 
     fn cell<'r>(&self, row: &Row<'r>, f: F) -> Option<&'r str> {
-        self.m.column(f).and_then(|i| row.cells.get(i)).map(|s| s.trim()).filter(|s| !s.is_empty())
+        // A cell a spreadsheet-safe export wrote as "'=…" reads as "=…".
+        self.m
+            .column(f)
+            .and_then(|i| row.cells.get(i))
+            .map(|s| crate::writer::unneutralise(s.trim()))
+            .filter(|s| !s.is_empty())
     }
 
     fn problem(&mut self, row: &Row<'_>, f: Option<F>, value: &str, message: String) {
@@ -324,12 +332,17 @@ impl Ctx<'_> {
         if let Some(a) = self.cell(row, F::Address) {
             return a.replace("\r\n", "\n");
         }
-        let town = [self.cell(row, F::Postcode), self.cell(row, F::City)].into_iter().flatten().collect::<Vec<_>>().join(" ");
-        [self.cell(row, F::Street).map(str::to_string), Some(town).filter(|t| !t.is_empty()), self.cell(row, F::Country).map(str::to_string)]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join("\n")
+        let town =
+            [self.cell(row, F::Postcode), self.cell(row, F::City)].into_iter().flatten().collect::<Vec<_>>().join(" ");
+        [
+            self.cell(row, F::Street).map(str::to_string),
+            Some(town).filter(|t| !t.is_empty()),
+            self.cell(row, F::Country).map(str::to_string),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join("\n")
     }
 
     fn payment(&mut self, line: u64, cells: &[String]) -> Option<PaymentRow> {
@@ -394,7 +407,7 @@ impl Ctx<'_> {
                 continue;
             };
             let prior = last_cells.entry(head.number.clone()).or_default();
-            if prior.iter().any(|c| *c == r.cells.as_slice()) && !lines_mode {
+            if prior.contains(&r.cells.as_slice()) && !lines_mode {
                 repeated += 1;
                 continue;
             }
@@ -457,7 +470,12 @@ impl Ctx<'_> {
                     Ok(t) => inv.totals = t,
                     Err(e) => {
                         let msg = kindly_core_message(&e);
-                        self.problems.push(Problem { row: inv.row, column: String::new(), value: String::new(), message: msg });
+                        self.problems.push(Problem {
+                            row: inv.row,
+                            column: String::new(),
+                            value: String::new(),
+                            message: msg,
+                        });
                         failed.insert(inv.number.clone(), true);
                         continue;
                     }
@@ -471,14 +489,27 @@ impl Ctx<'_> {
                             Money::new(*file_total, inv.currency).plain()
                         );
                         let header = self.header(F::Total);
-                        self.problems.push(Problem { row: inv.row, column: header, value: Money::new(*file_total, inv.currency).plain(), message: msg });
+                        self.problems.push(Problem {
+                            row: inv.row,
+                            column: header,
+                            value: Money::new(*file_total, inv.currency).plain(),
+                            message: msg,
+                        });
                         failed.insert(inv.number.clone(), true);
                     }
                 }
                 if inv.paid_minor > inv.totals.total_minor {
-                    let msg = format!("the amount paid is more than the invoice's total ({})", Money::new(inv.totals.total_minor, inv.currency).plain());
+                    let msg = format!(
+                        "the amount paid is more than the invoice's total ({})",
+                        Money::new(inv.totals.total_minor, inv.currency).plain()
+                    );
                     let header = self.header(F::AmountPaid);
-                    self.problems.push(Problem { row: inv.row, column: header, value: Money::new(inv.paid_minor, inv.currency).plain(), message: msg });
+                    self.problems.push(Problem {
+                        row: inv.row,
+                        column: header,
+                        value: Money::new(inv.paid_minor, inv.currency).plain(),
+                        message: msg,
+                    });
                     failed.insert(inv.number.clone(), true);
                 }
             }
@@ -581,7 +612,8 @@ impl Ctx<'_> {
         };
         let total = money(self, F::Total);
         let paid = money(self, F::AmountPaid).unwrap_or(0);
-        let description = self.cell(row, F::Description).map_or_else(|| format!("Invoice {}", head.number), str::to_string);
+        let description =
+            self.cell(row, F::Description).map_or_else(|| format!("Invoice {}", head.number), str::to_string);
         let result = if lines_mode {
             let unit = money(self, F::UnitPrice);
             let qty = match parse_quantity(self.cell(row, F::Quantity).unwrap_or("")) {
@@ -635,7 +667,11 @@ impl Ctx<'_> {
             }
             // One line at the rate the totals imply (rounded to a basis point);
             // the totals are kept exactly as the file says.
-            let rate = if net > 0 { kindly_core::decimal::div_round_half_away(i128::from(tax) * 10_000, i128::from(net)) } else { 0 };
+            let rate = if net > 0 {
+                kindly_core::decimal::div_round_half_away(i128::from(tax) * 10_000, i128::from(net))
+            } else {
+                0
+            };
             if !(0..=10_000).contains(&rate) {
                 let msg = "the tax is more than the net amount".to_string();
                 let v = self.cell(row, F::TaxAmount).unwrap_or("").to_string();
@@ -650,7 +686,8 @@ impl Ctx<'_> {
                 t.tax_minor = tax;
             }
             if paid > total {
-                let msg = format!("the amount paid is more than the invoice's total ({})", Money::new(total, c).plain());
+                let msg =
+                    format!("the amount paid is more than the invoice's total ({})", Money::new(total, c).plain());
                 let v = self.cell(row, F::AmountPaid).unwrap_or("").to_string();
                 self.problem(row, Some(F::AmountPaid), &v, msg);
                 return None;
@@ -690,9 +727,34 @@ fn language_code(s: &str) -> String {
 fn status_of(s: &str) -> Option<ImportedStatus> {
     let f = crate::fields::fold(s);
     let issued = [
-        "issued", "sent", "open", "unpaid", "paid", "overdue", "partial", "partiallypaid", "awaitingpayment",
-        "approved", "viewed", "closed", "offen", "bezahlt", "teilbezahlt", "ueberfaellig", "versendet", "gestellt",
-        "ouverte", "envoyee", "payee", "impayee", "enretard", "emitida", "enviada", "pagada", "pendiente", "vencida",
+        "issued",
+        "sent",
+        "open",
+        "unpaid",
+        "paid",
+        "overdue",
+        "partial",
+        "partiallypaid",
+        "awaitingpayment",
+        "approved",
+        "viewed",
+        "closed",
+        "offen",
+        "bezahlt",
+        "teilbezahlt",
+        "ueberfaellig",
+        "versendet",
+        "gestellt",
+        "ouverte",
+        "envoyee",
+        "payee",
+        "impayee",
+        "enretard",
+        "emitida",
+        "enviada",
+        "pagada",
+        "pendiente",
+        "vencida",
     ];
     let draft = ["draft", "entwurf", "brouillon", "borrador"];
     let cancelled = ["cancelled", "canceled", "void", "voided", "storniert", "annulee", "anulada", "cancelada"];

@@ -93,7 +93,10 @@ mod tests {
         );
         let back = read_records(&s, ',', None).unwrap();
         let cells: Vec<&str> = back[0].cells.iter().map(|c| unneutralise(c)).collect();
-        assert_eq!(cells, ["plain", "a,b", "say \"hi\"", "two\nlines", "=1+1", "+49 30", "-2", "@SUM(A1)", "\tx", "\rx"]);
+        assert_eq!(
+            cells,
+            ["plain", "a,b", "say \"hi\"", "two\nlines", "=1+1", "+49 30", "-2", "@SUM(A1)", "\tx", "\rx"]
+        );
         assert_eq!(unneutralise("'quoted"), "'quoted");
     }
 }

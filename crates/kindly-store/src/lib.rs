@@ -16,6 +16,7 @@ mod contacts;
 mod demo;
 mod error;
 mod followups;
+mod imports;
 mod invoices;
 mod letters;
 mod outbox;
@@ -35,6 +36,10 @@ pub use contacts::{BrokenPromiseDue, CallLog, CallRecorded, NewPromise, PromiseR
 pub use demo::{DemoSize, DemoStats};
 pub use error::StoreError;
 pub use followups::{DoneStep, DueRow, SinceLastStep, StepRecord};
+pub use imports::{
+    BatchRef, ClientIndexRow, ExportEvent, ExportPayment, ImportBatch, ImportClient, ImportCounts, ImportInvoice,
+    ImportPayment, InvoiceByNumber,
+};
 pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};
 pub use letters::{batch_state, BatchItem, LetterBatch, NewLetterBatch, PendingLetter};
 pub use outbox::{ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};
