@@ -395,6 +395,8 @@ impl Ctx<'_> {
         let mut failed: HashMap<String, bool> = HashMap::new();
         let mut repeated = 0;
         let mut last_cells: HashMap<String, Vec<&[String]>> = HashMap::new();
+        // Lines without a tax rate but an invoice tax total (Xero's TaxTotal).
+        let mut file_tax: HashMap<String, i64> = HashMap::new();
         for r in data {
             let row = Row { line: r.line, cells: &r.cells };
             if self.ragged(&row) {
@@ -413,6 +415,13 @@ impl Ctx<'_> {
             }
             prior.push(&r.cells);
             let line_and_total = self.invoice_amounts(&row, &head, lines_mode);
+            if lines_mode && self.m.column(F::TaxRate).is_none() {
+                if let Some(v) = self.cell(&row, F::TaxAmount) {
+                    if let Some(t) = self.amount(&row, F::TaxAmount, v, head.currency) {
+                        file_tax.insert(head.number.clone(), t);
+                    }
+                }
+            }
             match seen.get(&head.number).copied() {
                 None => {
                     let Some((line, file_total, paid)) = line_and_total else {
@@ -467,7 +476,30 @@ impl Ctx<'_> {
         if lines_mode {
             for inv in &mut out {
                 match compute_totals(&inv.lines) {
-                    Ok(t) => inv.totals = t,
+                    Ok(mut t) => {
+                        if let Some(tax) = file_tax.get(&inv.number).copied().filter(|t| *t > 0) {
+                            // The rate the invoice's tax implies, on every line; the
+                            // tax itself exactly as the file says.
+                            let net = t.subtotal_minor;
+                            let rate = if net > 0 {
+                                kindly_core::decimal::div_round_half_away(i128::from(tax) * 10_000, i128::from(net))
+                            } else {
+                                0
+                            };
+                            for l in &mut inv.lines {
+                                l.tax_rate_bp = rate.clamp(0, 10_000) as i64;
+                            }
+                            if let Ok(r) = compute_totals(&inv.lines) {
+                                t = r;
+                            }
+                            t.tax_minor = tax;
+                            t.total_minor = net + tax;
+                            if let [one] = t.taxes.as_mut_slice() {
+                                one.tax_minor = tax;
+                            }
+                        }
+                        inv.totals = t;
+                    }
                     Err(e) => {
                         let msg = kindly_core_message(&e);
                         self.problems.push(Problem {
