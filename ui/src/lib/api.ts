@@ -2,6 +2,12 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
+  ExportRequest,
+  ExportResult,
+  ImportDetectRequest,
+  ImportProposal,
+  ImportReport,
+  ImportRequest,
   BackgroundSendProblem,
   BankEntryView,
   BankImportRequest,
@@ -138,6 +144,11 @@ export const api = {
   pickOpenFile: (kind: FileKind) => call<string | null>('pick_open_file', { kind }),
   pickSaveFile: (kind: FileKind, name: string) => call<string | null>('pick_save_file', { kind, name }),
   pickFolder: (title: string) => call<string | null>('pick_folder', { title }),
+  // CSV import and export.
+  importDetect: (req: ImportDetectRequest) => call<ImportProposal>('import_detect', { req }),
+  importDryRun: (req: ImportRequest) => call<ImportReport>('import_dry_run', { req }),
+  importApply: (req: ImportRequest) => call<ImportReport>('import_apply', { req }),
+  exportCsv: (req: ExportRequest) => call<ExportResult>('export_csv', { req }),
   bankImport: (req: BankImportRequest) => call<BankImportResult>('bank_import', { req }),
   bankReview: (offset: number, limit: number) =>
     call<Page<BankEntryView>>('bank_review', { req: { offset, limit } }),
