@@ -7,7 +7,7 @@ use kindly_csv::rows::Records;
 use kindly_csv::{detect, parse, DateFormat, DecimalSeparator, ImportKind, ImportPreset, TextEncoding};
 
 fn sample(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/samples/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read(format!("{}/tests/samples/{name}", env!("CARGO_MANIFEST_DIR"))).expect("sample file")
 }
 
 #[test]
@@ -156,7 +156,7 @@ fn totals_lines_and_paid_amounts_are_exact() {
 
 fn invoices_mapping(text: &str) -> (Vec<u8>, kindly_csv::Mapping) {
     let bytes = text.as_bytes().to_vec();
-    let m = detect(&bytes, ImportKind::Invoices, None, "EUR").unwrap().mapping;
+    let m = detect(&bytes, ImportKind::Invoices, None, "EUR").expect("detect").mapping;
     (bytes, m)
 }
 
