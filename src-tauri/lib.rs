@@ -9,6 +9,7 @@ mod bank_commands;
 mod commands;
 mod dialogs;
 mod einvoice_commands;
+mod import_commands;
 mod mail_commands;
 mod sender;
 mod state;
@@ -66,6 +67,10 @@ pub fn run(started: Instant) {
             bank_commands::bank_resolve,
             bank_commands::bank_status,
             bank_commands::bank_csv_mapping,
+            import_commands::import_detect,
+            import_commands::import_dry_run,
+            import_commands::import_apply,
+            import_commands::export_csv,
             dialogs::pick_open_file,
             dialogs::pick_save_file,
             dialogs::pick_folder,

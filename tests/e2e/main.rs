@@ -7,6 +7,7 @@ mod backup;
 mod bank;
 mod contacts;
 mod firstrun;
+mod import;
 mod lists;
 mod mail;
 mod plans;

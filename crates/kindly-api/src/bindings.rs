@@ -74,6 +74,13 @@ pub fn typescript() -> String {
         v::EvidenceKind,
         v::FileCheck,
         v::EInvoiceOutcome,
+        kindly_csv::ImportKind,
+        kindly_csv::ImportField,
+        kindly_csv::ImportPreset,
+        kindly_csv::TextEncoding,
+        kindly_csv::DecimalSeparator,
+        kindly_csv::DateFormat,
+        kindly_csv::ExportKind,
     );
     let decls = decls!(
         &cfg,
@@ -192,6 +199,16 @@ pub fn typescript() -> String {
         crate::bank::BankResolveRequest,
         crate::bank::BankStatusView,
         crate::bank::BankReviewRequest,
+        kindly_csv::FieldColumn,
+        kindly_csv::Mapping,
+        kindly_csv::Problem,
+        crate::import::ImportDetectRequest,
+        crate::import::ImportFieldInfo,
+        crate::import::ImportProposal,
+        crate::import::ImportRequest,
+        crate::import::ImportReport,
+        crate::export::ExportRequest,
+        crate::export::ExportResult,
     );
     let mut s = String::from(
         "// Generated from the Rust types in crates/kindly-api by `bindings::typescript()`.\n\

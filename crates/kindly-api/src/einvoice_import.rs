@@ -32,7 +32,7 @@ pub use kindly_core::vocab::EInvoiceOutcome;
 use kindly_core::{text, Currency, Money};
 use kindly_einvoice::model::{Invoice, Line};
 use kindly_einvoice::{EInvoiceError, ReadInvoice, MAX_FILE_BYTES};
-use kindly_store::{ImportClient, NewEInvoiceImport, NewInvoice, StoreError};
+use kindly_store::{EInvoiceClient, NewEInvoiceImport, NewInvoice, StoreError};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use ts_rs::TS;
@@ -374,13 +374,13 @@ fn short(s: &str) -> String {
 
 /// The client: an existing one recognised by VAT ID, e-mail or name, or a
 /// new one from the buyer's details.
-async fn client_for(ctx: Ctx<'_>, inv: &Invoice, fallback: Locale) -> ApiResult<(ImportClient, String)> {
+async fn client_for(ctx: Ctx<'_>, inv: &Invoice, fallback: Locale) -> ApiResult<(EInvoiceClient, String)> {
     let b = &inv.buyer;
     let email = b.email.as_deref().and_then(|e| validate_email(e).ok().flatten());
     let vat = b.vat_id.as_deref().map(normalise_vat_id);
     if let Some((id, _)) = ctx.store.find_import_client(vat.as_deref(), email.as_deref(), b.name.trim()).await? {
         let c = ctx.store.client(id).await?;
-        return Ok((ImportClient::Existing(id), c.details.display_name));
+        return Ok((EInvoiceClient::Existing(id), c.details.display_name));
     }
     let language = match b.address.country.as_deref() {
         Some("DE" | "AT" | "LI") => Locale::De,
@@ -418,7 +418,7 @@ async fn client_for(ctx: Ctx<'_>, inv: &Invoice, fallback: Locale) -> ApiResult<
     };
     let details = ClientDetails::validate(&form)?;
     let display = details.display_name.clone();
-    Ok((ImportClient::New(details), display))
+    Ok((EInvoiceClient::New(details), display))
 }
 
 fn scheme(s: Option<&str>) -> String {

@@ -11,6 +11,7 @@ use kindly_bank::reference::RefError;
 use kindly_bank::ParseError;
 use kindly_core::DomainError;
 pub use kindly_core::ErrorCode;
+use kindly_csv::CsvError;
 use kindly_einvoice::EInvoiceError;
 use kindly_followup::plan::schedule::PlanError;
 use kindly_followup::FollowupError;
@@ -141,6 +142,13 @@ impl From<EInvoiceError> for ApiError {
     }
 }
 
+impl From<CsvError> for ApiError {
+    fn from(e: CsvError) -> Self {
+        let field = if matches!(e, CsvError::Mapping(_)) { "mapping" } else { "file" };
+        ApiError { code: e.code(), message: sentence(&e.to_string()), field: Some(field.into()) }
+    }
+}
+
 impl From<RefError> for ApiError {
     fn from(e: RefError) -> Self {
         ApiError { code: e.code(), message: e.to_string(), field: Some("reference".into()) }
@@ -243,6 +251,7 @@ mod codes {
         "bank_zip_too_many_members",
         "bench_failed",
         "control_characters",
+        "csv_malformed",
         "currency_mismatch",
         "database_busy",
         "database_corrupt",
@@ -275,6 +284,11 @@ mod codes {
         "epc_field_too_long",
         "file_dialog",
         "file_not_found",
+        "import_encoding_invalid",
+        "import_file_empty",
+        "import_file_too_large",
+        "import_has_problems",
+        "import_mapping_invalid",
         "in_outbox",
         "internal",
         "invalid_action",

@@ -29,114 +29,15 @@
 //! numbers it) and the column by its header. `header_row` counts records,
 //! so blank lines above the header do not count.
 
-use crate::amount::{parse_iso_date, parse_minor};
+use crate::amount::parse_minor;
 use crate::entry::{assign_ids, non_empty, normalise_account, Draft, Entry, Format, Section, Statement};
-use crate::error::{excerpt, line_at, ParseError};
-use chrono::NaiveDate;
+use crate::error::{excerpt, ParseError};
 use kindly_core::{Currency, Money};
+use kindly_csv::number::{clean_amount, detect_decimal, DecimalGuess};
+use kindly_csv::reader::Record;
 use serde::{Deserialize, Serialize};
 
-/// How the bytes become text.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TextEncoding {
-    Utf8,
-    Windows1252,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DecimalSeparator {
-    /// "1,234.56"
-    Point,
-    /// "1.234,56"
-    Comma,
-}
-
-impl DecimalSeparator {
-    fn char(self) -> char {
-        match self {
-            DecimalSeparator::Point => '.',
-            DecimalSeparator::Comma => ',',
-        }
-    }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DateFormat {
-    /// 2024-03-31
-    Iso,
-    /// 31.03.2024
-    DayMonthYearDots,
-    /// 31.03.24
-    DayMonthShortYearDots,
-    /// 03/31/2024
-    MonthDayYearSlash,
-    /// 31/03/2024
-    DayMonthYearSlash,
-}
-
-impl DateFormat {
-    pub const ALL: [DateFormat; 5] = [
-        DateFormat::Iso,
-        DateFormat::DayMonthYearDots,
-        DateFormat::DayMonthShortYearDots,
-        DateFormat::MonthDayYearSlash,
-        DateFormat::DayMonthYearSlash,
-    ];
-
-    /// The pattern as people read it ("DD.MM.YYYY").
-    pub fn label(self) -> &'static str {
-        match self {
-            DateFormat::Iso => "YYYY-MM-DD",
-            DateFormat::DayMonthYearDots => "DD.MM.YYYY",
-            DateFormat::DayMonthShortYearDots => "DD.MM.YY",
-            DateFormat::MonthDayYearSlash => "MM/DD/YYYY",
-            DateFormat::DayMonthYearSlash => "DD/MM/YYYY",
-        }
-    }
-
-    pub fn parse(self, s: &str) -> Option<NaiveDate> {
-        let t = s.trim();
-        let parts = |sep: char| -> Option<(u32, u32, i32, usize)> {
-            let mut it = t.split(sep);
-            let (a, b, c) = (it.next()?, it.next()?, it.next()?);
-            if it.next().is_some() || !(1..=2).contains(&a.len()) || !(1..=2).contains(&b.len()) {
-                return None;
-            }
-            if ![a, b, c].iter().all(|p| !p.is_empty() && p.bytes().all(|x| x.is_ascii_digit())) {
-                return None;
-            }
-            Some((a.parse().ok()?, b.parse().ok()?, c.parse().ok()?, c.len()))
-        };
-        match self {
-            DateFormat::Iso => {
-                if t.len() == 10 {
-                    parse_iso_date(t)
-                } else {
-                    None
-                }
-            }
-            DateFormat::DayMonthYearDots => {
-                let (d, m, y, yl) = parts('.')?;
-                (yl == 4).then(|| NaiveDate::from_ymd_opt(y, m, d)).flatten()
-            }
-            DateFormat::DayMonthShortYearDots => {
-                let (d, m, y, yl) = parts('.')?;
-                (yl == 2).then(|| NaiveDate::from_ymd_opt(2000 + y, m, d)).flatten()
-            }
-            DateFormat::MonthDayYearSlash => {
-                let (m, d, y, yl) = parts('/')?;
-                (yl == 4).then(|| NaiveDate::from_ymd_opt(y, m, d)).flatten()
-            }
-            DateFormat::DayMonthYearSlash => {
-                let (d, m, y, yl) = parts('/')?;
-                (yl == 4).then(|| NaiveDate::from_ymd_opt(y, m, d)).flatten()
-            }
-        }
-    }
-}
+pub use kindly_csv::{DateFormat, DecimalSeparator, TextEncoding};
 
 /// Which column (0-based) plays which role.
 #[derive(Clone, PartialEq, Eq, Debug, Default, Serialize, Deserialize)]
@@ -217,7 +118,7 @@ pub fn detect_csv_mapping(bytes: &[u8]) -> Result<CsvProposal, ParseError> {
         rows.iter().filter_map(|r| r.get(columns.booking_date)).map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
     let candidates: Vec<DateFormat> = DateFormat::ALL
         .into_iter()
-        .filter(|f| !dates.is_empty() && dates.iter().all(|d| f.parse(d).is_some()))
+        .filter(|f| !dates.is_empty() && dates.iter().all(|d| f.read(d).is_some()))
         .collect();
     let date_format = match candidates.as_slice() {
         [one] => *one,
@@ -296,15 +197,10 @@ pub(crate) fn parse(bytes: &[u8], mapping: Option<&CsvMapping>) -> Result<Statem
 }
 
 fn parse_with(bytes: &[u8], m: &CsvMapping) -> Result<Statement, ParseError> {
-    let text = match m.encoding {
-        TextEncoding::Utf8 => {
-            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            std::str::from_utf8(body)
-                .map_err(|e| ParseError::EncodingInvalid { expected: "UTF-8", line: line_at(body, e.valid_up_to()) })?
-                .to_string()
-        }
-        TextEncoding::Windows1252 => encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(),
-    };
+    let text = kindly_csv::text::decode(bytes, m.encoding).map_err(|e| match e {
+        kindly_csv::CsvError::Encoding { expected, line } => ParseError::EncodingInvalid { expected, line },
+        other => ParseError::CsvMappingNeeded { reason: other.to_string() },
+    })?;
     if !m.delimiter.is_ascii() || m.delimiter == '"' || m.delimiter == '\n' {
         return Err(ParseError::CsvMappingNeeded { reason: "the delimiter must be a single ASCII character".into() });
     }
@@ -333,7 +229,7 @@ fn parse_with(bytes: &[u8], m: &CsvMapping) -> Result<Statement, ParseError> {
             continue; // balances and notes have no booking date
         }
         let date_of = |col: usize, cell: &str| {
-            m.date_format.parse(cell).ok_or_else(|| {
+            m.date_format.read(cell).ok_or_else(|| {
                 bad(col, format!("\"{}\" is not a date in the {} format", excerpt(cell.trim()), m.date_format.label()))
             })
         };
@@ -422,9 +318,9 @@ fn parse_with(bytes: &[u8], m: &CsvMapping) -> Result<Statement, ParseError> {
 }
 
 fn decode_auto(bytes: &[u8]) -> (String, TextEncoding) {
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(body) {
-        Ok(s) => (s.to_string(), TextEncoding::Utf8),
+    let encoding = kindly_csv::text::detect_encoding(bytes);
+    match kindly_csv::text::decode(bytes, encoding) {
+        Ok(text) => (text, encoding),
         Err(_) => {
             (encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(), TextEncoding::Windows1252)
         }
@@ -436,64 +332,26 @@ fn read_records(text: &str, delimiter: char, limit: Option<usize>) -> Result<Vec
     read_records_with_lines(text, delimiter, limit).map(|(_, records)| records)
 }
 
-/// Records and the 1-based line each starts on (blank lines are not
-/// records, and a quoted cell may span lines, so the two differ).
+/// Records and the 1-based line each starts on (kindly-csv's RFC 4180 reader).
 fn read_records_with_lines(
     text: &str,
     delimiter: char,
     limit: Option<usize>,
 ) -> Result<(Vec<u64>, Vec<Vec<String>>), ParseError> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(delimiter as u8)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut lines = Vec::new();
-    let mut out = Vec::new();
-    let mut rec = csv::StringRecord::new();
-    loop {
-        if limit.is_some_and(|l| out.len() >= l) {
-            break;
-        }
-        match rdr.read_record(&mut rec) {
-            Ok(true) => {
-                lines.push(rec.position().map_or(out.len() as u64 + 1, |p| p.line()));
-                out.push(rec.iter().map(str::to_string).collect());
-            }
-            Ok(false) => break,
-            Err(e) => {
-                let row = e.position().map_or(out.len() as u64 + 1, |p| p.line());
-                return Err(ParseError::CsvMalformed { row, detail: excerpt(&e.to_string()) });
-            }
-        }
-    }
-    Ok((lines, out))
+    let records = kindly_csv::reader::read_records(text, delimiter, limit).map_err(|e| {
+        let row = match &e {
+            kindly_csv::CsvError::UnclosedQuote { row } | kindly_csv::CsvError::StrayQuote { row, .. } => *row,
+            _ => 1,
+        };
+        ParseError::CsvMalformed { row, detail: excerpt(&e.to_string()) }
+    })?;
+    Ok(records.into_iter().map(|Record { line, cells }| (line, cells)).unzip())
 }
 
 /// The delimiter that splits the first rows most consistently.
 fn detect_delimiter(text: &str) -> Result<char, ParseError> {
-    let head: String = text.lines().take(40).collect::<Vec<_>>().join("\n");
-    let mut best: Option<(usize, usize, char)> = None;
-    for d in [';', ',', '\t'] {
-        let Ok(recs) = read_records(&head, d, Some(40)) else { continue };
-        let mut counts: Vec<usize> = recs.iter().map(Vec::len).filter(|n| *n > 1).collect();
-        counts.sort_unstable();
-        // The most frequent column count, and how many rows have it.
-        let mut mode = (0usize, 0usize);
-        let mut k = 0;
-        while k < counts.len() {
-            let n = counts[k..].iter().take_while(|x| **x == counts[k]).count();
-            if n > mode.1 || (n == mode.1 && counts[k] > mode.0) {
-                mode = (counts[k], n);
-            }
-            k += n;
-        }
-        if mode.0 >= 2 && best.is_none_or(|(cols, rows, _)| (mode.1, mode.0) > (rows, cols)) {
-            best = Some((mode.0, mode.1, d));
-        }
-    }
-    best.map(|b| b.2).ok_or_else(|| ParseError::CsvMappingNeeded {
-        reason: "no delimiter (; , or tab) splits the rows into columns".into(),
+    kindly_csv::reader::detect_delimiter(text).ok_or_else(|| ParseError::CsvMappingNeeded {
+        reason: "no delimiter (, ; tab or |) splits the rows into columns".into(),
     })
 }
 
@@ -666,66 +524,6 @@ fn roles(header: &[String]) -> Option<(CsvColumns, Option<Currency>)> {
     Some((c, currency))
 }
 
-enum DecimalGuess {
-    Sure(DecimalSeparator),
-    /// No value tells (all integers).
-    Either,
-    /// A value like "1,234" fits both and none decides.
-    Ambiguous,
-}
-
-fn detect_decimal(values: &[&str]) -> DecimalGuess {
-    let (mut point, mut comma) = (true, true);
-    let mut ambiguous = false;
-    for v in values {
-        let v = clean_amount(v);
-        let (p, c) = (v.matches('.').count(), v.matches(',').count());
-        match (p, c) {
-            (0, 0) => {}
-            (_, 0) => {
-                let after = v.rsplit('.').next().map_or(0, str::len);
-                if p > 1 {
-                    point = false;
-                } else if after == 3 {
-                    ambiguous = true;
-                } else {
-                    comma = false;
-                }
-            }
-            (0, _) => {
-                let after = v.rsplit(',').next().map_or(0, str::len);
-                if c > 1 {
-                    comma = false;
-                } else if after == 3 {
-                    ambiguous = true;
-                } else {
-                    point = false;
-                }
-            }
-            _ => {
-                if v.rfind('.') > v.rfind(',') {
-                    comma = false;
-                } else {
-                    point = false;
-                }
-            }
-        }
-    }
-    match (point, comma) {
-        (true, false) => DecimalGuess::Sure(DecimalSeparator::Point),
-        (false, true) => DecimalGuess::Sure(DecimalSeparator::Comma),
-        (true, true) if !ambiguous => DecimalGuess::Either,
-        _ => DecimalGuess::Ambiguous,
-    }
-}
-
-/// Drops currency signs and codes around an amount ("12,50 €", "EUR 12.50").
-fn clean_amount(s: &str) -> String {
-    let t = s.trim().trim_matches(|c: char| matches!(c, '€' | '$' | '£' | '¥') || c.is_whitespace());
-    let t = t.trim_start_matches(|c: char| c.is_ascii_uppercase()).trim_end_matches(|c: char| c.is_ascii_uppercase());
-    t.trim().to_string()
-}
-
 /// Credit (`true`) or debit (`false`) from a direction cell.
 fn direction(s: &str) -> Option<bool> {
     match s.trim().to_ascii_uppercase().as_str() {
@@ -738,28 +536,6 @@ fn direction(s: &str) -> Option<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn date_formats_are_strict() {
-        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
-        assert_eq!(DateFormat::Iso.parse("2024-03-31"), d(2024, 3, 31));
-        assert_eq!(DateFormat::DayMonthYearDots.parse("31.03.2024"), d(2024, 3, 31));
-        assert_eq!(DateFormat::DayMonthYearDots.parse("31.03.24"), None);
-        assert_eq!(DateFormat::DayMonthShortYearDots.parse("31.03.24"), d(2024, 3, 31));
-        assert_eq!(DateFormat::MonthDayYearSlash.parse("03/31/2024"), d(2024, 3, 31));
-        assert_eq!(DateFormat::DayMonthYearSlash.parse("03/31/2024"), None);
-        assert_eq!(DateFormat::Iso.parse("2024-3-1"), None);
-    }
-
-    #[test]
-    fn decimal_separator_is_read_from_values() {
-        assert!(matches!(detect_decimal(&["1.234,56", "12"]), DecimalGuess::Sure(DecimalSeparator::Comma)));
-        assert!(matches!(detect_decimal(&["1,234.56"]), DecimalGuess::Sure(DecimalSeparator::Point)));
-        assert!(matches!(detect_decimal(&["-12,5"]), DecimalGuess::Sure(DecimalSeparator::Comma)));
-        assert!(matches!(detect_decimal(&["1,234"]), DecimalGuess::Ambiguous));
-        assert!(matches!(detect_decimal(&["1,234", "5,50"]), DecimalGuess::Sure(DecimalSeparator::Comma)));
-        assert!(matches!(detect_decimal(&["12", "7"]), DecimalGuess::Either));
-    }
 
     #[test]
     fn headers_in_english_and_german() {

@@ -98,12 +98,16 @@ pub enum Command {
     /// Bank statements: import one (payments recorded for who paid), review uncertain matches.
     #[command(subcommand)]
     Bank(crate::bank_cmd::BankCmd),
-    /// Import e-invoices issued elsewhere (`kindly import einvoice FILE…`).
+    /// Import clients, invoices or payments from CSV (all or nothing; again adds nothing), or e-invoices.
     #[command(subcommand)]
-    Import(crate::einvoice_cmd::ImportCmd),
-    /// Export everything as one JSON archive (`kindly export archive --out FILE`).
-    #[command(subcommand)]
-    Export(crate::archive_cmd::ArchiveExportCmd),
+    Import(crate::import_cmd::ImportCmd),
+    /// Export clients, invoices, payments or the timeline as CSV, or everything as one JSON archive.
+    Export {
+        #[arg(value_parser = crate::export_cmd::export_targets(), ignore_case = true)]
+        what: crate::export_cmd::ExportTarget,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Queue, send and review reminder e-mails (the outbox).
     #[command(subcommand)]
     Emails(crate::mail_cmd::EmailsCmd),
@@ -587,8 +591,8 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
         Command::Bank(cmd) => crate::bank_cmd::bank(ctx, cmd, o).await,
         Command::Business(cmd) => crate::business_cmd::business(ctx, cmd, o).await,
         Command::Methods(cmd) => crate::business_cmd::methods(ctx, cmd, o).await,
-        Command::Import(cmd) => crate::einvoice_cmd::import(ctx, cmd, o).await,
-        Command::Export(cmd) => crate::archive_cmd::export(ctx, cmd, o).await,
+        Command::Import(cmd) => crate::import_cmd::run(ctx, cmd, o).await,
+        Command::Export { what, out } => crate::export_cmd::run(ctx, what, out, o).await,
         Command::Emails(cmd) => crate::mail_cmd::emails(ctx, cmd, o).await,
         Command::Plans(cmd) => crate::plans::run(ctx, cmd, json).await,
         Command::Backup(a) => crate::backup_cmd::backup(ctx, a, o).await,

@@ -4,19 +4,9 @@
 //! refused with the reason; the exit status is 2 (refused) when any file was.
 
 use crate::output::Out;
-use clap::Subcommand;
 use kindly_api::einvoice_import::{self, EInvoiceImportReport, EInvoiceImportRequest, EInvoiceOutcome};
 use kindly_api::{ApiError, Ctx};
 use std::path::PathBuf;
-
-#[derive(Subcommand, Debug)]
-pub enum ImportCmd {
-    /// Import e-invoices (PDF with embedded XML, or XML); importing a file again adds nothing.
-    Einvoice {
-        #[arg(required = true, value_name = "FILE")]
-        files: Vec<PathBuf>,
-    },
-}
 
 fn report_text(r: &EInvoiceImportReport) -> String {
     let mut s = String::new();
@@ -33,15 +23,11 @@ fn report_text(r: &EInvoiceImportReport) -> String {
     s
 }
 
-pub async fn import(ctx: Ctx<'_>, cmd: ImportCmd, o: &Out) -> Result<String, ApiError> {
-    match cmd {
-        ImportCmd::Einvoice { files } => {
-            let req = EInvoiceImportRequest { paths: files.iter().map(|p| p.display().to_string()).collect() };
-            let r = einvoice_import::import_files(ctx, &req).await?;
-            if r.refused > 0 {
-                o.set_status(crate::EXIT_REFUSED);
-            }
-            o.value(&r, report_text)
-        }
+pub async fn import(ctx: Ctx<'_>, files: Vec<PathBuf>, o: &Out) -> Result<String, ApiError> {
+    let req = EInvoiceImportRequest { paths: files.iter().map(|p| p.display().to_string()).collect() };
+    let r = einvoice_import::import_files(ctx, &req).await?;
+    if r.refused > 0 {
+        o.set_status(crate::EXIT_REFUSED);
     }
+    o.value(&r, report_text)
 }

@@ -10,6 +10,8 @@ mod business_cmd;
 mod cli;
 mod contacts_cmd;
 mod einvoice_cmd;
+mod export_cmd;
+mod import_cmd;
 mod mail_cmd;
 mod output;
 mod plans;

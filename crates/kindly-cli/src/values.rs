@@ -52,6 +52,12 @@ pub const AGREED_ALIASES: &[(&str, &str)] = &[("e-mail", "email"), ("in-person",
 pub const PROMISE_ALIASES: &[(&str, &str)] = &[("phone", "call"), ("e-mail", "email"), ("in-person", "in_person")];
 pub const FREQUENCY_ALIASES: &[(&str, &str)] = &[("biweekly", "fortnightly")];
 
+pub fn import_kinds() -> impl TypedValueParser<Value = kindly_csv::ImportKind> {
+    words(&[])
+}
+pub fn import_presets() -> impl TypedValueParser<Value = kindly_csv::ImportPreset> {
+    words(&[("invoiceninja", "invoice_ninja"), ("zoho", "zoho_invoice"), ("quickbooks-online", "quickbooks")])
+}
 pub fn page_sizes() -> impl TypedValueParser<Value = PageSize> {
     words(PAGE_SIZE_ALIASES)
 }

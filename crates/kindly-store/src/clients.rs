@@ -42,7 +42,7 @@ pub struct ClientListRow {
     pub overdue_invoices: i64,
 }
 
-fn search_text(d: &ClientDetails) -> String {
+pub(crate) fn search_text(d: &ClientDetails) -> String {
     let mut s = d.display_name.to_lowercase();
     for part in [Some(&d.greeting_name), d.company.as_ref()].into_iter().flatten() {
         s.push('\n');

@@ -6,12 +6,13 @@
 //! invoices take seconds, not minutes.
 
 use crate::util::{date_str, instant_str};
+use crate::util::{insert_rows, V};
 use crate::{Store, StoreError};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use kindly_core::invoice::{compute_totals, LineItem};
 use kindly_followup::payment_methods::{BankAccount, PaymentMethods};
 use kindly_followup::queue::next_action_on;
-use sqlx::{AssertSqlSafe, Sqlite, Transaction};
+use sqlx::AssertSqlSafe;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DemoSize {
@@ -143,39 +144,6 @@ const CITIES: &[&str] =
 const LANGS: &[&str] = &["en", "en", "en", "de", "fr", "es"];
 const CURRENCIES: &[&str] = &["EUR", "EUR", "EUR", "EUR", "USD", "GBP"];
 const METHODS: &[&str] = &["bank_transfer", "bank_transfer", "card", "paypal", "cash", "cheque"];
-
-#[derive(Clone)]
-enum V {
-    I(i64),
-    T(String),
-    N,
-}
-
-async fn insert_rows(
-    tx: &mut Transaction<'static, Sqlite>,
-    head: &str,
-    ncols: usize,
-    rows: &[Vec<V>],
-) -> Result<(), sqlx::Error> {
-    // Stay well under SQLite's 32,766 bound parameters per statement.
-    let per = (8000 / ncols).max(1);
-    for chunk in rows.chunks(per) {
-        let one = format!("({})", vec!["?"; ncols].join(","));
-        let sql = format!("{head} VALUES {}", vec![one; chunk.len()].join(","));
-        let mut q = sqlx::query(AssertSqlSafe(sql));
-        for row in chunk {
-            for v in row {
-                q = match v {
-                    V::I(i) => q.bind(*i),
-                    V::T(t) => q.bind(t.clone()),
-                    V::N => q.bind(Option::<i64>::None),
-                };
-            }
-        }
-        q.execute(&mut **tx).await?;
-    }
-    Ok(())
-}
 
 impl Store {
     /// A demo business with a signature and ways to pay, unless the user set them.

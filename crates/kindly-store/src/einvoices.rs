@@ -18,7 +18,7 @@ use kindly_core::Money;
 
 /// The client an import goes to.
 #[derive(Clone, Debug)]
-pub enum ImportClient {
+pub enum EInvoiceClient {
     Existing(i64),
     New(ClientDetails),
 }
@@ -35,7 +35,7 @@ pub struct NewEInvoiceImport {
     pub file_name: String,
     /// Relative to the data folder.
     pub evidence_path: String,
-    pub client: ImportClient,
+    pub client: EInvoiceClient,
     /// Issued, with the e-invoice's own number.
     pub invoice: NewInvoice,
     /// BT-113, recorded as a payment on the issue date.
@@ -157,8 +157,8 @@ impl Store {
             return Ok(Err(e));
         }
         let (client_id, client_created) = match &imp.client {
-            ImportClient::Existing(id) => (*id, false),
-            ImportClient::New(d) => (insert_client(&mut tx, d, now).await.map_err(map)?, true),
+            EInvoiceClient::Existing(id) => (*id, false),
+            EInvoiceClient::New(d) => (insert_client(&mut tx, d, now).await.map_err(map)?, true),
         };
         let inv = NewInvoice { client_id, ..imp.invoice.clone() };
         let (invoice_id, number) = insert_invoice(self, &mut tx, &inv, now).await?;

@@ -18,6 +18,7 @@ mod demo;
 mod einvoices;
 mod error;
 mod followups;
+mod imports;
 mod invoices;
 mod letters;
 mod outbox;
@@ -37,9 +38,13 @@ pub use bank::{
 pub use clients::{ClientListRow, ClientQuery, ClientRecord, ClientSort};
 pub use contacts::{BrokenPromiseDue, CallLog, CallRecorded, NewPromise, PromiseRecord};
 pub use demo::{DemoSize, DemoStats};
-pub use einvoices::{ClientMatch, EInvoiceImportRecord, EInvoiceImported, ImportClient, NewEInvoiceImport};
+pub use einvoices::{ClientMatch, EInvoiceClient, EInvoiceImportRecord, EInvoiceImported, NewEInvoiceImport};
 pub use error::StoreError;
 pub use followups::{DoneStep, DueRow, SinceLastStep, StepRecord};
+pub use imports::{
+    BatchRef, ClientIndexRow, ExportEvent, ExportPayment, ImportBatch, ImportClient, ImportCounts, ImportInvoice,
+    ImportPayment, InvoiceByNumber,
+};
 pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};
 pub use letters::{batch_state, BatchItem, LetterBatch, NewLetterBatch, PendingLetter};
 pub use outbox::{ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};

@@ -137,7 +137,35 @@ export type EInvoiceOutcome = "imported" | "already_imported" | "refused";
 
 export const EInvoiceOutcomeValues: readonly EInvoiceOutcome[] = ["imported", "already_imported", "refused"];
 
-export type ErrorCode = "agreed_before_proposed" | "agreed_in_future" | "already_cancelled" | "already_contacted_today" | "already_done" | "already_printed" | "already_queued" | "amount_too_large" | "append_only" | "backup_folder_inside_data" | "backup_folder_missing" | "backup_no_folder" | "bank_allocation_refused" | "bank_allocation_too_much" | "bank_amount_invalid" | "bank_camt_unsupported" | "bank_csv_malformed" | "bank_csv_mapping_invalid" | "bank_csv_mapping_needed" | "bank_csv_row_invalid" | "bank_currency_invalid" | "bank_date_invalid" | "bank_entry_debit" | "bank_entry_decided" | "bank_field_missing" | "bank_file_empty" | "bank_file_encoding_invalid" | "bank_file_too_large" | "bank_file_unknown_format" | "bank_format_unknown" | "bank_mt940_malformed" | "bank_ofx_malformed" | "bank_resolve_conflict" | "bank_xml_doctype_refused" | "bank_xml_entity_undefined" | "bank_xml_malformed" | "bank_xml_truncated" | "bank_zip_empty" | "bank_zip_invalid" | "bank_zip_member_invalid" | "bank_zip_too_large" | "bank_zip_too_many_members" | "bench_failed" | "control_characters" | "currency_mismatch" | "database_busy" | "database_corrupt" | "database_error" | "database_read_only" | "disk_full" | "due_before_issue" | "duplicate_invoice_number" | "duplicate_offset" | "einvoice_credit_note_unsupported" | "einvoice_field_invalid" | "einvoice_field_missing" | "einvoice_file_empty" | "einvoice_file_too_large" | "einvoice_not_an_invoice" | "einvoice_not_representable" | "einvoice_number_taken" | "einvoice_pdf_invalid" | "einvoice_pdf_no_invoice" | "einvoice_totals_differ" | "einvoice_totals_inconsistent" | "einvoice_unknown_format" | "einvoice_xml_doctype_refused" | "einvoice_xml_entity_undefined" | "einvoice_xml_malformed" | "einvoice_xml_too_large" | "email_final" | "epc_amount" | "epc_currency" | "epc_field_too_long" | "file_dialog" | "file_not_found" | "in_outbox" | "internal" | "invalid_action" | "invalid_agreed_how" | "invalid_allocation" | "invalid_amount" | "invalid_bic" | "invalid_certificate" | "invalid_date" | "invalid_days" | "invalid_email" | "invalid_hold" | "invalid_iban" | "invalid_kind" | "invalid_link" | "invalid_number_pattern" | "invalid_offset" | "invalid_phone" | "invalid_port" | "invalid_quantity" | "invalid_state" | "invalid_tax_id" | "invalid_tax_rate" | "invalid_terms" | "invoice_has_payments" | "invoice_immutable" | "invoice_not_issued" | "invoice_not_payable" | "io_error" | "keychain_failed" | "keychain_locked" | "keychain_unavailable" | "ladder_size" | "letters_changed" | "letters_not_drawn" | "line_description_empty" | "mail_build" | "mixed_clients" | "mixed_currencies" | "newer_schema" | "no_data_dir" | "no_email" | "no_line_items" | "no_template" | "not_a_kept_file" | "not_an_email" | "not_found" | "not_printed" | "nothing_owing" | "nothing_to_print" | "offset_out_of_range" | "open_failed" | "outbox_busy" | "outbox_state" | "overpayment" | "password_missing" | "payment_in_future" | "pdf_does_not_fit" | "pdf_font_load" | "pdf_font_subset" | "pdf_missing_glyph" | "pdf_qr" | "pdf_render" | "plan_custom_dates" | "plan_date_range" | "plan_dates_out_of_order" | "plan_down_payment" | "plan_exists" | "plan_grace_days" | "plan_heads_up_days" | "plan_installment_amount" | "plan_installment_count" | "plan_installment_zero" | "plan_reminder_days" | "plan_state" | "plan_sum_mismatch" | "profile_incomplete" | "promise_in_past" | "promise_needs_reached" | "promise_too_large" | "range_reversed" | "reference_check_digits" | "reference_empty" | "reference_invalid_character" | "reference_not_rf" | "reference_too_long" | "required" | "restore_incomplete" | "restore_integrity_failed" | "restore_manifest_invalid" | "restore_manifest_missing" | "restore_newer_version" | "restore_not_a_backup" | "restore_tampered" | "restore_target_not_empty" | "restore_truncated" | "restore_unsafe_path" | "retry_not_later" | "smtp_auth" | "smtp_certificate" | "smtp_connect" | "smtp_dns" | "smtp_dropped" | "smtp_not_configured" | "smtp_recipient_rejected" | "smtp_rejected" | "smtp_sender_rejected" | "smtp_settings_damaged" | "smtp_timeout" | "smtp_tls" | "smtp_transient" | "stage_name_empty" | "template_render_failed" | "template_syntax" | "too_long" | "unknown_currency" | "unknown_placeholder" | "unknown_stage" | "unsupported_language" | "unsupported_scan" | "usage" | "wrong_client";
+export type ImportKind = "clients" | "invoices" | "payments";
+
+export const ImportKindValues: readonly ImportKind[] = ["clients", "invoices", "payments"];
+
+export type ImportField = "client_ref" | "client_name" | "greeting_name" | "company" | "email" | "phone" | "address" | "street" | "postcode" | "city" | "country" | "language" | "notes" | "invoice_number" | "issue_date" | "due_date" | "currency" | "status" | "description" | "quantity" | "unit_price" | "tax_rate" | "net_amount" | "tax_amount" | "total" | "amount_paid" | "payment_date" | "amount" | "method" | "reference";
+
+export const ImportFieldValues: readonly ImportField[] = ["client_ref", "client_name", "greeting_name", "company", "email", "phone", "address", "street", "postcode", "city", "country", "language", "notes", "invoice_number", "issue_date", "due_date", "currency", "status", "description", "quantity", "unit_price", "tax_rate", "net_amount", "tax_amount", "total", "amount_paid", "payment_date", "amount", "method", "reference"];
+
+export type ImportPreset = "kindly" | "invoice_ninja" | "freshbooks" | "zoho_invoice" | "quickbooks" | "xero" | "lexoffice" | "sevdesk";
+
+export const ImportPresetValues: readonly ImportPreset[] = ["kindly", "invoice_ninja", "freshbooks", "zoho_invoice", "quickbooks", "xero", "lexoffice", "sevdesk"];
+
+export type TextEncoding = "utf8" | "utf16le" | "utf16be" | "windows1252";
+
+export const TextEncodingValues: readonly TextEncoding[] = ["utf8", "utf16le", "utf16be", "windows1252"];
+
+export type DecimalSeparator = "point" | "comma";
+
+export const DecimalSeparatorValues: readonly DecimalSeparator[] = ["point", "comma"];
+
+export type DateFormat = "iso" | "day_month_year_dots" | "day_month_short_year_dots" | "month_day_year_slash" | "day_month_year_slash";
+
+export const DateFormatValues: readonly DateFormat[] = ["iso", "day_month_year_dots", "day_month_short_year_dots", "month_day_year_slash", "day_month_year_slash"];
+
+export type ExportKind = "clients" | "invoices" | "payments" | "timeline";
+
+export const ExportKindValues: readonly ExportKind[] = ["clients", "invoices", "payments", "timeline"];
+
+export type ErrorCode = "agreed_before_proposed" | "agreed_in_future" | "already_cancelled" | "already_contacted_today" | "already_done" | "already_printed" | "already_queued" | "amount_too_large" | "append_only" | "backup_folder_inside_data" | "backup_folder_missing" | "backup_no_folder" | "bank_allocation_refused" | "bank_allocation_too_much" | "bank_amount_invalid" | "bank_camt_unsupported" | "bank_csv_malformed" | "bank_csv_mapping_invalid" | "bank_csv_mapping_needed" | "bank_csv_row_invalid" | "bank_currency_invalid" | "bank_date_invalid" | "bank_entry_debit" | "bank_entry_decided" | "bank_field_missing" | "bank_file_empty" | "bank_file_encoding_invalid" | "bank_file_too_large" | "bank_file_unknown_format" | "bank_format_unknown" | "bank_mt940_malformed" | "bank_ofx_malformed" | "bank_resolve_conflict" | "bank_xml_doctype_refused" | "bank_xml_entity_undefined" | "bank_xml_malformed" | "bank_xml_truncated" | "bank_zip_empty" | "bank_zip_invalid" | "bank_zip_member_invalid" | "bank_zip_too_large" | "bank_zip_too_many_members" | "bench_failed" | "control_characters" | "csv_malformed" | "currency_mismatch" | "database_busy" | "database_corrupt" | "database_error" | "database_read_only" | "disk_full" | "due_before_issue" | "duplicate_invoice_number" | "duplicate_offset" | "einvoice_credit_note_unsupported" | "einvoice_field_invalid" | "einvoice_field_missing" | "einvoice_file_empty" | "einvoice_file_too_large" | "einvoice_not_an_invoice" | "einvoice_not_representable" | "einvoice_number_taken" | "einvoice_pdf_invalid" | "einvoice_pdf_no_invoice" | "einvoice_totals_differ" | "einvoice_totals_inconsistent" | "einvoice_unknown_format" | "einvoice_xml_doctype_refused" | "einvoice_xml_entity_undefined" | "einvoice_xml_malformed" | "einvoice_xml_too_large" | "email_final" | "epc_amount" | "epc_currency" | "epc_field_too_long" | "file_dialog" | "file_not_found" | "import_encoding_invalid" | "import_file_empty" | "import_file_too_large" | "import_has_problems" | "import_mapping_invalid" | "in_outbox" | "internal" | "invalid_action" | "invalid_agreed_how" | "invalid_allocation" | "invalid_amount" | "invalid_bic" | "invalid_certificate" | "invalid_date" | "invalid_days" | "invalid_email" | "invalid_hold" | "invalid_iban" | "invalid_kind" | "invalid_link" | "invalid_number_pattern" | "invalid_offset" | "invalid_phone" | "invalid_port" | "invalid_quantity" | "invalid_state" | "invalid_tax_id" | "invalid_tax_rate" | "invalid_terms" | "invoice_has_payments" | "invoice_immutable" | "invoice_not_issued" | "invoice_not_payable" | "io_error" | "keychain_failed" | "keychain_locked" | "keychain_unavailable" | "ladder_size" | "letters_changed" | "letters_not_drawn" | "line_description_empty" | "mail_build" | "mixed_clients" | "mixed_currencies" | "newer_schema" | "no_data_dir" | "no_email" | "no_line_items" | "no_template" | "not_a_kept_file" | "not_an_email" | "not_found" | "not_printed" | "nothing_owing" | "nothing_to_print" | "offset_out_of_range" | "open_failed" | "outbox_busy" | "outbox_state" | "overpayment" | "password_missing" | "payment_in_future" | "pdf_does_not_fit" | "pdf_font_load" | "pdf_font_subset" | "pdf_missing_glyph" | "pdf_qr" | "pdf_render" | "plan_custom_dates" | "plan_date_range" | "plan_dates_out_of_order" | "plan_down_payment" | "plan_exists" | "plan_grace_days" | "plan_heads_up_days" | "plan_installment_amount" | "plan_installment_count" | "plan_installment_zero" | "plan_reminder_days" | "plan_state" | "plan_sum_mismatch" | "profile_incomplete" | "promise_in_past" | "promise_needs_reached" | "promise_too_large" | "range_reversed" | "reference_check_digits" | "reference_empty" | "reference_invalid_character" | "reference_not_rf" | "reference_too_long" | "required" | "restore_incomplete" | "restore_integrity_failed" | "restore_manifest_invalid" | "restore_manifest_missing" | "restore_newer_version" | "restore_not_a_backup" | "restore_tampered" | "restore_target_not_empty" | "restore_truncated" | "restore_unsafe_path" | "retry_not_later" | "smtp_auth" | "smtp_certificate" | "smtp_connect" | "smtp_dns" | "smtp_dropped" | "smtp_not_configured" | "smtp_recipient_rejected" | "smtp_rejected" | "smtp_sender_rejected" | "smtp_settings_damaged" | "smtp_timeout" | "smtp_tls" | "smtp_transient" | "stage_name_empty" | "template_render_failed" | "template_syntax" | "too_long" | "unknown_currency" | "unknown_placeholder" | "unknown_stage" | "unsupported_language" | "unsupported_scan" | "usage" | "wrong_client";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -1221,3 +1249,79 @@ last_import: string | null, days_since_import: number | null,
 stale: boolean, stale_after_days: number, to_review: number, };
 
 export type BankReviewRequest = { offset: number, limit: number, };
+
+export type FieldColumn = { field: ImportField, column: number | null, };
+
+export type Mapping = { kind: ImportKind, preset: ImportPreset | null, encoding: TextEncoding, 
+/**
+ * One character: `,` `;` tab or `|` (any single character but a quote).
+ */
+delimiter: string, decimal: DecimalSeparator, date_format: DateFormat, 
+/**
+ * 0-based record index of the header row (rows above it are ignored).
+ */
+header_row: number, 
+/**
+ * ISO 4217 code used where the file names no currency.
+ */
+default_currency: string, 
+/**
+ * One entry per field of the kind.
+ */
+columns: Array<FieldColumn>, };
+
+export type Problem = { row: number, column: string, 
+/**
+ * What the cell said (shortened).
+ */
+value: string, message: string, };
+
+export type ImportDetectRequest = { path: string, kind: ImportKind, 
+/**
+ * The tool the file comes from, when the user chose one.
+ */
+preset: ImportPreset | null, };
+
+export type ImportFieldInfo = { field: ImportField, label: string, required: boolean, };
+
+export type ImportProposal = { mapping: Mapping, headers: Array<string>, 
+/**
+ * The first data rows, as cells.
+ */
+preview: Array<Array<string>>, detected_preset: ImportPreset | null, fields: Array<ImportFieldInfo>, };
+
+export type ImportRequest = { path: string, mapping: Mapping, };
+
+export type ImportReport = { dry_run: boolean, 
+/**
+ * Whether anything was written (never in a dry run, never with problems).
+ */
+written: boolean, 
+/**
+ * Data rows read.
+ */
+rows: number, new_clients: number, new_invoices: number, new_payments: number, 
+/**
+ * Records of the file that Kindly already has (skipped).
+ */
+already_in_kindly: number, problems: Array<Problem>, 
+/**
+ * Columns no field reads (ignored).
+ */
+ignored_columns: Array<string>, 
+/**
+ * "3 new, 120 already in Kindly".
+ */
+summary: string, };
+
+export type ExportRequest = { kind: ExportKind, 
+/**
+ * Where to write (from the save dialog, or `--out`).
+ */
+path: string, };
+
+export type ExportResult = { path: string, 
+/**
+ * Data rows written.
+ */
+rows: number, };

@@ -12,6 +12,7 @@ export type View =
   | { name: 'edit-invoice'; id: number }
   | { name: 'outbox'; tab?: string }
   | { name: 'bank' }
+  | { name: 'data' }
   | { name: 'settings'; section?: 'email' };
 
 export const router = $state<{ view: View; history: View[] }>({ view: { name: 'clients' }, history: [] });
@@ -30,7 +31,7 @@ export function back(fallback: View): void {
 /** Which nav section a view belongs to. */
 export function section(
   view: View,
-): 'today' | 'clients' | 'invoices' | 'followups' | 'outbox' | 'bank' | 'settings' | null {
+): 'today' | 'clients' | 'invoices' | 'followups' | 'outbox' | 'bank' | 'data' | 'settings' | null {
   switch (view.name) {
     case 'today':
       return 'today';
@@ -48,6 +49,8 @@ export function section(
       return 'outbox';
     case 'bank':
       return 'bank';
+    case 'data':
+      return 'data';
     case 'settings':
       return 'settings';
     default:

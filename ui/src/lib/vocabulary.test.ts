@@ -27,6 +27,13 @@ const pairs: [string, readonly string[], Record<string, string>][] = [
   ['bankEntryStatus', b.BankEntryStatusValues, labels.bankEntryStatus],
   ['eventKind', b.EventKindValues, labels.eventKind],
   ['einvoiceOutcome', b.EInvoiceOutcomeValues, labels.einvoiceOutcome],
+  ['importKind', b.ImportKindValues, labels.importKind],
+  ['exportKind', b.ExportKindValues, labels.exportKind],
+  ['importPreset', b.ImportPresetValues, labels.importPreset],
+  ['textEncoding', b.TextEncodingValues, labels.textEncoding],
+  ['decimalSeparator', b.DecimalSeparatorValues, labels.decimalSeparator],
+  ['dateFormat', b.DateFormatValues, labels.dateFormat],
+  ['importField', b.ImportFieldValues, labels.importField],
 ];
 
 describe('the label catalogue', () => {

@@ -1,0 +1,31 @@
+//! CSV import and export commands (paths come from the system's file
+//! dialogs or a drop on the window). One call into `kindly_api::import` or
+//! `kindly_api::export` each.
+
+use crate::state::AppState;
+use kindly_api::export::{self, ExportRequest, ExportResult};
+use kindly_api::import::{self, ImportDetectRequest, ImportProposal, ImportReport, ImportRequest};
+use kindly_api::ApiError;
+use tauri::State;
+
+type Res<T> = Result<T, ApiError>;
+
+#[tauri::command]
+pub async fn import_detect(s: State<'_, AppState>, req: ImportDetectRequest) -> Res<ImportProposal> {
+    import::detect(s.ctx()?, &req).await
+}
+
+#[tauri::command]
+pub async fn import_dry_run(s: State<'_, AppState>, req: ImportRequest) -> Res<ImportReport> {
+    import::dry_run(s.ctx()?, &req).await
+}
+
+#[tauri::command]
+pub async fn import_apply(s: State<'_, AppState>, req: ImportRequest) -> Res<ImportReport> {
+    import::apply(s.ctx()?, &req).await
+}
+
+#[tauri::command]
+pub async fn export_csv(s: State<'_, AppState>, req: ExportRequest) -> Res<ExportResult> {
+    export::export(s.ctx()?, &req).await
+}
