@@ -26,13 +26,7 @@ struct Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        // tauri-driver starts WebKitWebDriver and the app; stop the whole
-        // process group so nothing outlives the test (an orphan would keep
-        // the test's output pipe open).
-        #[cfg(unix)]
-        let _ = Command::new("kill").args(["-TERM", "--", &format!("-{}", self.child.id())]).status();
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        stop_group(&mut self.child);
     }
 }
 
@@ -59,7 +53,44 @@ pub(crate) async fn start_in(data: tempfile::TempDir) -> Driver {
 }
 
 /// Starts the app with extra environment variables (e.g. `KINDLY_PICK_FILE`).
+///
+/// The ports are free when chosen, but another test's driver can take one
+/// before it is bound (WebKitWebDriver then says "Unable to listen for HTTP
+/// server" and no session can start): when no session starts in time, stop
+/// that driver and try again on new ports.
 pub(crate) async fn start_with(data: tempfile::TempDir, envs: &[(&str, &str)]) -> Driver {
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), "wry".into());
+    caps.insert("tauri:options".into(), serde_json::json!({ "application": binary("kindly-app") }));
+    let mut last = String::new();
+    for _attempt in 0..3 {
+        let (mut child, port) = spawn_driver(&data, envs);
+        let deadline = Instant::now() + Duration::from_secs(25);
+        while Instant::now() < deadline {
+            match ClientBuilder::native().capabilities(caps.clone()).connect(&format!("http://127.0.0.1:{port}")).await
+            {
+                Ok(client) => return Driver { child, _data: data, client },
+                Err(e) => last = e.to_string(),
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+        stop_group(&mut child);
+    }
+    panic!("could not start a WebDriver session in three attempts: {last}");
+}
+
+/// Stops a driver and everything it started: tauri-driver starts
+/// WebKitWebDriver and the app, so the whole process group goes, and
+/// nothing outlives the test (an orphan would keep its output pipe open).
+fn stop_group(child: &mut Child) {
+    #[cfg(unix)]
+    let _ = Command::new("kill").args(["-TERM", "--", &format!("-{}", child.id())]).status();
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// tauri-driver on two fresh ports; the child and its WebDriver port.
+fn spawn_driver(data: &tempfile::TempDir, envs: &[(&str, &str)]) -> (Child, u16) {
     let (port, native) = (free_port(), free_port());
     let mut cmd = Command::new(tauri_driver());
     #[cfg(unix)]
@@ -73,21 +104,7 @@ pub(crate) async fn start_with(data: tempfile::TempDir, envs: &[(&str, &str)]) -
         .stderr(Stdio::inherit())
         .spawn()
         .expect("tauri-driver is installed (cargo install tauri-driver --locked)");
-    let mut caps = serde_json::Map::new();
-    caps.insert("browserName".into(), "wry".into());
-    caps.insert("tauri:options".into(), serde_json::json!({ "application": binary("kindly-app") }));
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let client = loop {
-        match ClientBuilder::native().capabilities(caps.clone()).connect(&format!("http://127.0.0.1:{port}")).await {
-            Ok(c) => break c,
-            Err(e) if Instant::now() < deadline => {
-                let _ = e;
-                tokio::time::sleep(Duration::from_millis(250)).await;
-            }
-            Err(e) => panic!("could not start a WebDriver session: {e}"),
-        }
-    };
-    Driver { child, _data: data, client }
+    (child, port)
 }
 
 fn tid(id: &str) -> String {
