@@ -147,6 +147,7 @@ pub fn run(started: Instant) {
             commands::timeline,
             commands::export_dossier,
             commands::open_kept_file,
+            commands::save_kept_copy,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -809,3 +809,31 @@ async fn the_timeline_pages_with_a_cursor_without_repeating_or_skipping() {
     let expected: Vec<i64> = all.iter().map(|e| e.id).collect();
     assert_eq!(pages, expected, "every entry once, in the same order as one read");
 }
+
+/// "Save a copy…" copies a kept file where the save dialog pointed, leaves
+/// the kept one as it was, and refuses anything outside the data folder.
+#[tokio::test]
+async fn a_kept_file_is_copied_where_the_user_chose_and_nothing_else_is() {
+    let d = kindly_tests::open_db().await;
+    let ctx = kindly_tests::on(&d.store, "2026-11-23");
+    let kept = d.dir.path().join("letters").join("letters-1.pdf");
+    std::fs::create_dir_all(kept.parent().unwrap()).unwrap();
+    std::fs::write(&kept, b"%PDF-1.7 letters").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("Reminders.pdf");
+    std::fs::write(&target, b"an older copy").unwrap();
+
+    let saved = kindly_api::contacts::save_kept_copy(ctx, "letters/letters-1.pdf", target.to_str().unwrap()).unwrap();
+    assert_eq!(saved, target.display().to_string());
+    assert_eq!(std::fs::read(&target).unwrap(), b"%PDF-1.7 letters", "the chosen file is replaced");
+    assert_eq!(std::fs::read(&kept).unwrap(), b"%PDF-1.7 letters", "the kept file is untouched");
+    let left: Vec<_> = std::fs::read_dir(out.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert_eq!(left.len(), 1, "no temporary file is left: {left:?}");
+
+    let outside = out.path().join("Reminders.pdf").display().to_string();
+    let e =
+        kindly_api::contacts::save_kept_copy(ctx, &outside, out.path().join("x.pdf").to_str().unwrap()).unwrap_err();
+    assert_eq!(e.code, kindly_api::ErrorCode::NotAKeptFile);
+    let e = kindly_api::contacts::save_kept_copy(ctx, "letters/letters-1.pdf", "  ").unwrap_err();
+    assert_eq!(e.code, kindly_api::ErrorCode::Required);
+}

@@ -310,8 +310,9 @@ async fn todays_queue_preview_and_letter_pdf() {
     let inv = add_invoice(data.path(), &client, 60, "Illustrations;1;480;");
     let number = inv["number"].as_str().expect("number").to_string();
     let dir = data.path().to_path_buf();
+    let saved = tempfile::tempdir().expect("tempdir");
 
-    let d = start_in(data).await;
+    let d = start_with(data, &[("KINDLY_SAVE_FILE", saved.path().to_str().expect("path"))]).await;
     let c = &d.client;
     click(c, "queue-row").await;
     wait(c, "message-preview").await;
@@ -329,5 +330,14 @@ async fn todays_queue_preview_and_letter_pdf() {
     for must in ["Дмитрий Иванов", &number, "€480.00", "Page 1 of 1"] {
         assert!(text.contains(must), "the letter lacks {must}:\n{text}");
     }
+    // The file is found through the save dialog, not by reading a path.
+    click(c, "preview-letter-file-copy").await;
+    let copy = saved.path().join(letters[0].file_name().expect("name"));
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !copy.exists() {
+        assert!(Instant::now() < deadline, "no copy saved at {}", copy.display());
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(std::fs::read(&copy).expect("copy"), std::fs::read(&letters[0]).expect("kept"));
     d.client.clone().close().await.expect("close session");
 }

@@ -840,6 +840,24 @@ pub fn open_kept_file(ctx: Ctx<'_>, recorded: &str) -> ApiResult<String> {
     Ok(path.display().to_string())
 }
 
+/// Saves a copy of a kept file (a letter batch, an invoice PDF, a dossier)
+/// where the user chose in the system's save dialog; the kept file stays
+/// as it is, the evidence. Written to a temporary name and renamed, so an
+/// interrupted copy never leaves half a file under the chosen name.
+pub fn save_kept_copy(ctx: Ctx<'_>, recorded: &str, target: &str) -> ApiResult<String> {
+    let from = kept_file_path(&data_dir(ctx), recorded)?;
+    let to = Path::new(target.trim());
+    if to.as_os_str().is_empty() {
+        return Err(kindly_core::DomainError::Required { field: "target" }.into());
+    }
+    if to.canonicalize().ok().as_deref() == Some(from.as_path()) {
+        return Ok(to.display().to_string());
+    }
+    let bytes = std::fs::read(&from).map_err(|e| io_error("read", &from, &e))?;
+    crate::files::write_atomic(to, &bytes)?;
+    Ok(to.display().to_string())
+}
+
 // ---------------------------------------------------------------- timeline
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]

@@ -105,15 +105,23 @@ pub(crate) fn stamped(ctx: Ctx<'_>, stem: &str) -> String {
     format!("{stem}-{}-{}", ctx.today, ctx.now.format("%H%M%S"))
 }
 
-/// Writes `bytes` to `path` atomically (a temp file beside it, then rename).
-/// Only for content-addressed files, whose name already says what they hold.
+/// Writes `bytes` to `path` atomically (a temp file beside it, then rename),
+/// replacing what was there: for content-addressed files, whose name
+/// already says what they hold, and for copies saved where the user chose
+/// (the save dialog asked before replacing). Evidence uses [`write_new`].
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> ApiResult<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| io_error("create", dir, &e))?;
     let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.part"));
-    std::fs::write(&tmp, bytes).map_err(|e| io_error("write", &tmp, &e))?;
-    std::fs::rename(&tmp, path).map_err(|e| io_error("save", path, &e))
+    let tmp = dir.join(format!(".{name}.{}.part", std::process::id()));
+    if let Err(e) = std::fs::write(&tmp, bytes) {
+        remove_leftover(&tmp);
+        return Err(io_error("write", &tmp, &e));
+    }
+    std::fs::rename(&tmp, path).map_err(|e| {
+        remove_leftover(&tmp);
+        io_error("save", path, &e)
+    })
 }
 
 #[cfg(test)]

@@ -210,6 +210,7 @@ export const api = {
   exportDossier: (req: DossierRequest) => call<DossierResult>('export_dossier', { req }),
   /** Opens a file kept in the data folder (letter PDF, .eml, scan, dossier) in the system viewer. */
   openKeptFile: (path: string) => call<string>('open_kept_file', { path }),
+  saveKeptCopy: (path: string, target: string) => call<string>('save_kept_copy', { path, target }),
 
   // E-mail: the SMTP account (password only in the system keychain), queueing, sending, the outbox.
   getSmtpSettings: () => call<SmtpSettingsView>('get_smtp_settings'),
