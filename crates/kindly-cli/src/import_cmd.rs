@@ -42,10 +42,11 @@ pub enum ImportCmd {
 
 fn report_text(r: &ImportReport) -> String {
     let mut t = format!(
-        "{}{}: {} rows read; {}\n",
+        "{}{}: {} {} read; {}\n",
         if r.dry_run { "Dry run" } else { "Import" },
         if r.written { "" } else { " (nothing written)" },
         r.rows,
+        if r.rows == 1 { "row" } else { "rows" },
         r.summary
     );
     if r.new_clients + r.new_invoices + r.new_payments > 0 {

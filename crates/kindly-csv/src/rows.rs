@@ -258,6 +258,24 @@ impl Ctx<'_> {
         None
     }
 
+    /// Reads the row's amount cells for their problems alone (the row is
+    /// already refused), in the row's currency when it names a valid one.
+    fn check_amounts(&mut self, row: &Row<'_>) {
+        let named = self.cell(row, F::Currency).map(Currency::parse);
+        let Some(currency) = (match named {
+            Some(Ok(c)) => Some(c),
+            Some(Err(_)) => None,
+            None => self.default_currency,
+        }) else {
+            return;
+        };
+        for f in [F::UnitPrice, F::NetAmount, F::TaxAmount, F::Total, F::AmountPaid] {
+            if let Some(v) = self.cell(row, f) {
+                self.amount(row, f, v, currency);
+            }
+        }
+    }
+
     fn currency(&mut self, row: &Row<'_>) -> Option<Currency> {
         match self.cell(row, F::Currency) {
             Some(code) => match Currency::parse(code) {
@@ -403,6 +421,9 @@ impl Ctx<'_> {
                 continue;
             }
             let Some(head) = self.invoice_head(&row) else {
+                // The amounts are still read, so one dry run names every
+                // problem of the row, not only the first field that failed.
+                self.check_amounts(&row);
                 if let Some(n) = self.cell(&row, F::InvoiceNumber) {
                     failed.insert(n.to_string(), true);
                 }

@@ -200,3 +200,14 @@ fn bad_input_gives_specific_problems_or_errors() {
     });
     assert!(parse(&b, &m2).unwrap_err().to_string().contains("Issue date"));
 }
+
+/// A row whose date was wrong hid its bad amount until the date was fixed:
+/// a dry run now names every problem of the row at once.
+#[test]
+fn a_row_with_a_bad_date_still_reports_its_bad_amount() {
+    let (b, m) = invoices_mapping("Invoice number,Client,Issue date,Due date,Total\nA,X,2026-13-01,2026-01-31,abc\n");
+    let p = parse(&b, &m).unwrap();
+    let columns: Vec<&str> = p.problems.iter().map(|x| x.column.as_str()).collect();
+    assert_eq!(columns, ["Issue date", "Total"], "{:?}", p.problems);
+    assert!(p.problems.iter().all(|x| x.row == 2), "{:?}", p.problems);
+}
