@@ -24,7 +24,8 @@ type Res<T> = Result<T, ApiError>;
 
 #[tauri::command]
 pub async fn bootstrap(s: State<'_, AppState>) -> Res<Bootstrap> {
-    status::bootstrap(s.ctx()?).await
+    let boot = status::bootstrap(s.ctx()?).await?;
+    Ok(Bootstrap { restore: s.restore_notice.clone(), ..boot })
 }
 
 /// Called by the UI once its first screen is rendered. With

@@ -32,17 +32,18 @@ pub fn run(started: Instant) {
     // Logging starts here, at the edge, once the data folder is known; a
     // folder that cannot be written means no log file, never no app.
     kindly_log::init(data_dir.as_deref(), std::env::args_os().any(|a| a == "--verbose"));
-    match restored {
+    match &restored {
         Some(Ok(Some(r))) => tracing::info!(previous = %r.previous.display(), "restored backup now in use"),
         Some(Err(e)) => tracing::error!(code = %e.code, "the staged restore could not be completed: {}", e.message),
         _ => {}
     }
+    let restore_notice = restored.as_ref().and_then(kindly_api::backup::RestoreNotice::of);
     tracing::info!(
         version = env!("CARGO_PKG_VERSION"),
         data_dir = data_dir.as_ref().map(|d| d.display().to_string()),
         "Kindly app started"
     );
-    let state = tauri::async_runtime::block_on(AppState::open(data_dir, started));
+    let state = tauri::async_runtime::block_on(AppState::open(data_dir, started, restore_notice));
     let builder = tauri::Builder::default();
     #[cfg(feature = "updater")]
     let builder = builder.plugin(tauri_plugin_updater::Builder::new().build());

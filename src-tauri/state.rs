@@ -3,6 +3,7 @@
 //! instead of the app crashing at start.
 
 use chrono::{Local, Utc};
+use kindly_api::backup::RestoreNotice;
 use kindly_api::print::Printer;
 use kindly_api::ErrorCode;
 use kindly_api::{ApiError, Ctx};
@@ -19,10 +20,12 @@ pub struct AppState {
     /// How letters are printed here, read from the environment once at start.
     pub printer: Printer,
     pub started: Instant,
+    /// Said once by the window after a start that completed a restore.
+    pub restore_notice: Option<RestoreNotice>,
 }
 
 impl AppState {
-    pub async fn open(data_dir: Option<PathBuf>, started: Instant) -> AppState {
+    pub async fn open(data_dir: Option<PathBuf>, started: Instant, restore_notice: Option<RestoreNotice>) -> AppState {
         let store = match data_dir {
             Some(dir) => Store::open(&kindly_api::paths::db_path(&dir)).await.map_err(ApiError::from),
             None => Err(ApiError::new(
@@ -34,7 +37,7 @@ impl AppState {
         if let Err(e) = &store {
             tracing::error!(code = %e.code, "the database could not be opened: {}", e.message);
         }
-        AppState { store, fonts: OnceLock::new(), printer: Printer::from_env(), started }
+        AppState { store, fonts: OnceLock::new(), printer: Printer::from_env(), started, restore_notice }
     }
 
     pub fn fonts(&self) -> Result<&Fonts, ApiError> {

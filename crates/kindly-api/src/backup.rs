@@ -19,6 +19,35 @@ pub mod rotation;
 
 pub use restore::{complete_pending_restore, restore_for_app, restore_into, PendingRestore};
 
+/// What the window says once after a start that completed (or could not
+/// complete) a restore staged before the restart.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RestoreNotice {
+    pub ok: bool,
+    pub message: String,
+}
+
+impl RestoreNotice {
+    /// The notice for what `complete_pending_restore` did; `None` when no
+    /// restore was waiting.
+    pub fn of(done: &crate::ApiResult<Option<PendingRestore>>) -> Option<RestoreNotice> {
+        match done {
+            Ok(None) => None,
+            Ok(Some(r)) => Some(RestoreNotice {
+                ok: true,
+                message: format!(
+                    "Your backup was restored and is the data in use now. The data you used before is kept in {}.",
+                    r.previous.display()
+                ),
+            }),
+            Err(e) => Some(RestoreNotice {
+                ok: false,
+                message: format!("The restore could not be completed, so the data in use is unchanged: {}", e.message),
+            }),
+        }
+    }
+}
+
 use crate::files::{data_dir, io_error, remove_leftover};
 use crate::{ApiError, ApiResult, Ctx};
 use chrono::{DateTime, Duration, Utc};
@@ -356,5 +385,22 @@ pub async fn run_if_due(ctx: Ctx<'_>) -> ApiResult<Option<BackupResult>> {
             store(ctx, &s).await?;
             Err(e)
         }
+    }
+}
+
+#[cfg(test)]
+mod notice_tests {
+    use super::*;
+
+    #[test]
+    fn the_window_is_told_once_what_became_of_a_staged_restore() {
+        assert!(RestoreNotice::of(&Ok(None)).is_none(), "no restore, nothing to say");
+        let done =
+            PendingRestore { restored: "/d/.kindly-restoring".into(), previous: "/d/kindly.before-restore".into() };
+        let n = RestoreNotice::of(&Ok(Some(done))).unwrap();
+        assert!(n.ok && n.message.contains("/d/kindly.before-restore"), "{}", n.message);
+        let failed = Err(crate::ApiError::new(ErrorCode::RestoreIncomplete, "a part is missing", None));
+        let n = RestoreNotice::of(&failed).unwrap();
+        assert!(!n.ok && n.message.contains("unchanged") && n.message.contains("a part is missing"), "{}", n.message);
     }
 }

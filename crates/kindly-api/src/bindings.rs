@@ -104,6 +104,7 @@ pub fn typescript() -> String {
         crate::backup::BackupResult,
         crate::backup::RestoreRequest,
         crate::backup::RestoreResult,
+        crate::backup::RestoreNotice,
         crate::clients::ClientInput,
         crate::clients::ChasingInput,
         crate::clients::ChasingView,

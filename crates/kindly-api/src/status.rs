@@ -25,6 +25,8 @@ pub struct Bootstrap {
     pub languages: Vec<OptionItem>,
     /// What the business profile still lacks (the first-run step and the banner).
     pub readiness: crate::business::Readiness,
+    /// Set by the app after a start that completed a staged restore.
+    pub restore: Option<crate::backup::RestoreNotice>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -53,6 +55,7 @@ pub async fn bootstrap(ctx: Ctx<'_>) -> ApiResult<Bootstrap> {
             .map(|(v, l)| OptionItem { value: v.to_string(), label: l.to_string() })
             .collect(),
         readiness: crate::business::readiness(ctx).await?,
+        restore: None,
     })
 }
 

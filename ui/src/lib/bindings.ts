@@ -212,7 +212,11 @@ export type Bootstrap = { status: AppStatus, currencies: Array<OptionItem>, paym
 /**
  * What the business profile still lacks (the first-run step and the banner).
  */
-readiness: Readiness, };
+readiness: Readiness, 
+/**
+ * Set by the app after a start that completed a staged restore.
+ */
+restore: RestoreNotice | null, };
 
 export type DemoResult = { clients: number, invoices: number, payments: number, };
 
@@ -323,6 +327,8 @@ previous_backup: string | null,
  * In the app: where the data that was in use is kept after the swap.
  */
 previous_data_dir: string | null, };
+
+export type RestoreNotice = { ok: boolean, message: string, };
 
 export type ClientInput = { display_name: string, greeting_name: string, company: string, emails: Array<string>, phone: string, address: string, language: string, notes: string, };
 
