@@ -124,6 +124,7 @@ pub fn run(started: Instant) {
             mail_commands::dismiss_background_problem,
             mail_commands::list_outbox,
             mail_commands::outbox_summary,
+            mail_commands::send_all_preview,
             mail_commands::outbox_action,
             commands::preview_plan_schedule,
             commands::propose_plan,

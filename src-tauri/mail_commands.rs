@@ -82,6 +82,12 @@ pub async fn outbox_summary(s: State<'_, AppState>) -> Res<OutboxSummary> {
     outbox::summary(s.ctx()?).await
 }
 
+/// How many e-mails "Send all e-mails" will send (the number it names).
+#[tauri::command]
+pub async fn send_all_preview(s: State<'_, AppState>) -> Res<outbox::SendAllPreview> {
+    outbox::send_all_preview(s.ctx()?).await
+}
+
 #[tauri::command]
 pub async fn outbox_action(s: State<'_, AppState>, req: OutboxActionRequest) -> Res<OutboxItem> {
     outbox::act(s.ctx()?, &req).await

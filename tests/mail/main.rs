@@ -999,3 +999,35 @@ async fn mail_faults_are_logged_and_no_password_is_ever_written() {
         .expect("secret-tool");
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), WRONG);
 }
+
+/// Today once said "Send all e-mails (94)" and sent 73: it counted invoice
+/// rows, while a client's invoices share one message and messages already
+/// waiting go out too. The number the button names is now counted as
+/// sending counts, and equals what is then sent.
+#[tokio::test]
+async fn send_all_sends_exactly_the_number_it_names() {
+    let e = open_business_db().await;
+    let c = ctx(&e.store);
+    let srv = server_for("count", "normal");
+    mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.expect("save smtp");
+    let ann = client(c, "Ann Archer", "ann@example.net").await;
+    let bob = client(c, "Bob Baker", "bob@example.net").await;
+    let cleo = client(c, "Cleo Costa", "cleo@example.net").await;
+    for (who, price) in [(ann, "100"), (ann, "200"), (ann, "300"), (bob, "50")] {
+        invoice(c, who, price).await;
+    }
+    // Cleo's reminder was queued earlier and waits in the outbox.
+    let cleo_invoice = invoice(c, cleo, "75").await;
+    let earlier = QueueEmailsRequest { invoice_ids: vec![cleo_invoice], ..Default::default() };
+    assert_eq!(outbox::queue_emails(c, fonts(), &earlier).await.expect("queue").queued.len(), 1);
+    let p = outbox::send_all_preview(c).await.expect("preview");
+    assert_eq!((p.new_messages, p.invoices, p.waiting, p.total), (2, 4, 1, 3), "{p:?}");
+
+    let q = outbox::queue_emails(c, fonts(), &QueueEmailsRequest::default()).await.expect("queue");
+    assert_eq!(q.queued.len() as i64, p.new_messages, "{:?}", q.skipped);
+    let r = send(c).await;
+    assert_eq!(r.sent, p.total, "the button's number is what went out: {r:?}");
+    assert_eq!(srv.messages().len() as i64, p.total);
+    let after = outbox::send_all_preview(c).await.expect("preview");
+    assert_eq!(after.total, 0, "nothing is left to send: {after:?}");
+}

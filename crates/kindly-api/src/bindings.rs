@@ -162,6 +162,7 @@ pub fn typescript() -> String {
         crate::outbox::OutboxItem,
         crate::outbox::OutboxRequest,
         crate::outbox::OutboxSummary,
+        crate::outbox::SendAllPreview,
         crate::outbox::OutboxActionRequest,
         crate::plans::InstallmentInput,
         crate::plans::PlanInput,

@@ -182,20 +182,7 @@ pub fn retry_after(attempts: i64) -> Option<Duration> {
 pub async fn queue_emails(ctx: Ctx<'_>, fonts: &Fonts, req: &QueueEmailsRequest) -> ApiResult<QueueEmailsResult> {
     crate::business::require(ctx, Correspondence::Email).await?;
     let smtp = mail::configured(ctx).await?;
-    // Plans' completions and breaks, and promises past their day, are
-    // recorded once here; each message below reads them as they are.
-    crate::plans::refresh(ctx).await?;
-    crate::contacts::resolve_promises(ctx).await?;
-    let everything = req.invoice_ids.is_empty() && req.plan_ids.is_empty() && req.promise_ids.is_empty();
-    let (ids, plan_ids, promise_ids) = if everything {
-        (crate::followups::due_email_invoices(ctx).await?, due_plan_emails(ctx).await?, due_promise_emails(ctx).await?)
-    } else {
-        (req.invoice_ids.clone(), req.plan_ids.clone(), req.promise_ids.clone())
-    };
-    let mut by_client: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
-    for id in ids {
-        by_client.entry(ctx.store.invoice(id).await?.client_id).or_default().push(id);
-    }
+    let Selection { by_client, plan_ids, promise_ids } = select(ctx, req).await?;
     let mut result = QueueEmailsResult { queued: Vec::new(), skipped: Vec::new() };
     for ids in by_client.values() {
         match queue_one(ctx, fonts, &smtp, ids).await {
@@ -232,6 +219,56 @@ pub async fn queue_emails(ctx: Ctx<'_>, fonts: &Fonts, req: &QueueEmailsRequest)
         }
     }
     Ok(result)
+}
+
+/// The messages a queue request stands for: one per client (bundling that
+/// client's invoices), one per plan reminder, one per promise follow-up.
+struct Selection {
+    by_client: BTreeMap<i64, Vec<i64>>,
+    plan_ids: Vec<i64>,
+    promise_ids: Vec<i64>,
+}
+
+/// What `queue_emails` would queue for `req` (nothing named: every e-mail
+/// due today). Plans' completions and breaks, and promises past their day,
+/// are recorded once here; each message then reads them as they are.
+async fn select(ctx: Ctx<'_>, req: &QueueEmailsRequest) -> ApiResult<Selection> {
+    crate::plans::refresh(ctx).await?;
+    crate::contacts::resolve_promises(ctx).await?;
+    let everything = req.invoice_ids.is_empty() && req.plan_ids.is_empty() && req.promise_ids.is_empty();
+    let (ids, plan_ids, promise_ids) = if everything {
+        (crate::followups::due_email_invoices(ctx).await?, due_plan_emails(ctx).await?, due_promise_emails(ctx).await?)
+    } else {
+        (req.invoice_ids.clone(), req.plan_ids.clone(), req.promise_ids.clone())
+    };
+    let mut by_client: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    for id in ids {
+        by_client.entry(ctx.store.invoice(id).await?.client_id).or_default().push(id);
+    }
+    Ok(Selection { by_client, plan_ids, promise_ids })
+}
+
+/// What "Send all e-mails" will do, counted by the same selection as
+/// `queue_emails` and the same rule as `send_queued`: the number the
+/// button names is the number of messages it then sends or reports.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SendAllPreview {
+    /// Messages it writes now: one per client, plan reminder or promise follow-up.
+    pub new_messages: i64,
+    /// Invoices the new messages are about (a client's invoices share one message).
+    pub invoices: i64,
+    /// Messages already waiting in the outbox that go out with them.
+    pub waiting: i64,
+    /// `new_messages + waiting`.
+    pub total: i64,
+}
+
+pub async fn send_all_preview(ctx: Ctx<'_>) -> ApiResult<SendAllPreview> {
+    let s = select(ctx, &QueueEmailsRequest::default()).await?;
+    let new_messages = (s.by_client.len() + s.plan_ids.len() + s.promise_ids.len()) as i64;
+    let invoices = s.by_client.values().map(Vec::len).sum::<usize>() as i64;
+    let waiting = ctx.store.queued_due_count(ctx.now).await?;
+    Ok(SendAllPreview { new_messages, invoices, waiting, total: new_messages + waiting })
 }
 
 /// Plans whose reminder due today goes by e-mail and is not in the outbox yet.

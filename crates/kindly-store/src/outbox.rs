@@ -774,6 +774,16 @@ impl Store {
         raw.ok_or(StoreError::NotFound { entity: "e-mail", id })
     }
 
+    /// Queued messages whose next attempt has come: what a send run without
+    /// a list of ids takes along with the messages it queues.
+    pub async fn queued_due_count(&self, now: DateTime<Utc>) -> Result<i64, StoreError> {
+        sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE state = 'queued' AND next_attempt_at <= ?1")
+            .bind(instant_str(now))
+            .fetch_one(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))
+    }
+
     pub async fn outbox_counts(&self) -> Result<OutboxCounts, StoreError> {
         let rows: Vec<StateCount> = sqlx::query_as("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state")
             .fetch_all(self.pool())

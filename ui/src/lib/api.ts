@@ -23,6 +23,7 @@ import type {
   BankStatusView,
   CsvMappingView,
   Bootstrap,
+  SendAllPreview,
   Readiness,
   FileKind,
   CallLogInput,
@@ -229,6 +230,7 @@ export const api = {
   cancelSending: () => call<null>('cancel_sending'),
   listOutbox: (req: OutboxRequest) => call<Page<OutboxItem>>('list_outbox', { req }),
   outboxSummary: () => call<OutboxSummary>('outbox_summary'),
+  sendAllPreview: () => call<SendAllPreview>('send_all_preview'),
   outboxAction: (req: OutboxActionRequest) => call<OutboxItem>('outbox_action', { req }),
   /** What stopped the background sender, until dismissed or resolved. */
   backgroundSendProblem: () => call<BackgroundSendProblem | null>('background_send_problem'),

@@ -776,6 +776,24 @@ export type OutboxSummary = { queued: number, sending: number, sent: number, fai
  */
 needs_attention: number, };
 
+export type SendAllPreview = { 
+/**
+ * Messages it writes now: one per client, plan reminder or promise follow-up.
+ */
+new_messages: number, 
+/**
+ * Invoices the new messages are about (a client's invoices share one message).
+ */
+invoices: number, 
+/**
+ * Messages already waiting in the outbox that go out with them.
+ */
+waiting: number, 
+/**
+ * `new_messages + waiting`.
+ */
+total: number, };
+
 export type OutboxActionRequest = { id: number, 
 /**
  * "resend" (a failed or possibly-sent message goes back to the queue),

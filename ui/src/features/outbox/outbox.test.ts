@@ -10,6 +10,7 @@ import {
   progressText,
   reportText,
   sendableCount,
+  sendAllTitle,
   sendAllLabel,
   skippedText,
   stoppedText,
@@ -158,5 +159,14 @@ describe('backgroundProblemText', () => {
     const t = backgroundProblemText(problem('database_busy', 120));
     expect(t.todo).toContain('outbox');
     expect(t.todo).toContain('about 2 h');
+  });
+});
+
+describe('the Send all count', () => {
+  it('says what it is made of', () => {
+    expect(sendAllTitle({ new_messages: 3, invoices: 5, waiting: 0, total: 3 })).toBe('3 new messages about 5 invoices');
+    expect(sendAllTitle({ new_messages: 1, invoices: 1, waiting: 2, total: 3 })).toBe(
+      '1 new message about 1 invoice, plus 2 messages already waiting in the outbox',
+    );
   });
 });

@@ -1,6 +1,15 @@
 // Pure helpers for e-mail sending and the outbox (no Svelte, no backend): tested in outbox.test.ts.
 import { labels } from '../../lib/vocabulary';
-import type { ApiError, BackgroundSendProblem, OutboxItem, OutboxState, SendProgress, SendReport, SkippedView } from '../../lib/bindings';
+import type {
+  ApiError,
+  BackgroundSendProblem,
+  OutboxItem,
+  OutboxState,
+  SendAllPreview,
+  SendProgress,
+  SendReport,
+  SkippedView,
+} from '../../lib/bindings';
 
 export type BadgeTone = 'neutral' | 'busy' | 'good' | 'attention' | 'muted';
 
@@ -112,6 +121,14 @@ export function invoicesLabel(item: Pick<OutboxItem, 'invoice_numbers'>): string
 export function sendAllLabel(n: number, busy: boolean): string {
   if (busy) return 'Sending e-mails…';
   return n > 0 ? `Send all e-mails (${n})` : 'Send all e-mails';
+}
+
+/** What the "Send all e-mails" count is made of, for its tooltip. */
+export function sendAllTitle(p: SendAllPreview): string {
+  const n = (x: number, one: string, many: string) => `${x} ${x === 1 ? one : many}`;
+  const parts = [`${n(p.new_messages, 'new message', 'new messages')} about ${n(p.invoices, 'invoice', 'invoices')}`];
+  if (p.waiting > 0) parts.push(`${n(p.waiting, 'message', 'messages')} already waiting in the outbox`);
+  return parts.join(', plus ');
 }
 
 /** How many items of today's queue can go out as e-mail now (e-mail channel, not yet in the outbox). */
