@@ -310,17 +310,12 @@ async fn an_import_killed_midway_leaves_all_or_nothing() {
     let path = write(files.path(), "big.xml", &camt("2026-11-28", &txs));
     let data_dir: PathBuf = d.dir.path().to_path_buf();
     d.store.clone().close().await;
-    let kindly = kindly_tests::binary("kindly");
     for delay_ms in [5u64, 30, 80, 150, 400] {
-        let mut child = std::process::Command::new(&kindly)
-            .args(["--data-dir", &data_dir.display().to_string(), "--today", "2026-11-30", "bank", "import", &path])
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("kindly");
-        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
-        let _ = child.kill(); // SIGKILL
-        let _ = child.wait();
+        let dir = data_dir.display().to_string();
+        kindly_tests::kindly_killed_after(
+            &["--data-dir", &dir, "--today", "2026-11-30", "bank", "import", &path],
+            delay_ms,
+        );
         let store = Store::open(&data_dir.join("kindly.db")).await.expect("reopen");
         let entries = raw_count(store.path(), "SELECT COUNT(*) FROM bank_entries").await;
         let payments = raw_count(store.path(), "SELECT COUNT(*) FROM payments").await;
@@ -329,7 +324,7 @@ async fn an_import_killed_midway_leaves_all_or_nothing() {
         store.close().await;
     }
     // Finished normally, then again: all once.
-    let out = std::process::Command::new(&kindly)
+    let out = std::process::Command::new(kindly_tests::binary("kindly"))
         .args([
             "--data-dir",
             &data_dir.display().to_string(),

@@ -278,15 +278,7 @@ async fn an_import_killed_midway_leaves_the_data_as_it_was() {
         a
     };
     for delay_ms in [50u64, 200, 500, 900] {
-        let mut child = std::process::Command::new(&kindly)
-            .args(args(&[]))
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .expect("kindly");
-        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
-        let _ = child.kill(); // SIGKILL
-        let _ = child.wait();
+        kindly_tests::kindly_killed_after(&args(&[]), delay_ms);
         let store = Store::open(&data_dir.join("kindly.db")).await.expect("reopen");
         let invoices = raw_count(store.path(), "SELECT COUNT(*) FROM invoices").await;
         let clients = raw_count(store.path(), "SELECT COUNT(*) FROM clients").await;

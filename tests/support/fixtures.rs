@@ -62,6 +62,20 @@ pub fn business_profile_cli(data_dir: &Path) {
     }
 }
 
+/// Starts `kindly` with `args` and kills it (SIGKILL) after `delay_ms`: a
+/// crash at that moment of its work, for the "loses nothing" tests.
+pub fn kindly_killed_after<S: AsRef<std::ffi::OsStr>>(args: &[S], delay_ms: u64) {
+    let mut child = Command::new(binary("kindly"))
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("kindly");
+    std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
 /// A context on `day` (at the fixed [`now`]).
 pub fn on<'a>(store: &'a Store, day: &str) -> Ctx<'a> {
     Ctx::new(store, now(), date(day))
