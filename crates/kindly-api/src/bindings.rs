@@ -69,6 +69,7 @@ pub fn typescript() -> String {
         v::WayToPay,
         v::Correspondence,
         v::ClientSort,
+        v::AgingBucket,
         v::InvoiceSort,
         v::BankEntryStatus,
         v::EvidenceKind,

@@ -208,6 +208,46 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// How long an open invoice has been overdue, in the buckets of an aging
+    /// report: not yet due, 1–30, 31–60, 61–90 and over 90 days past its due
+    /// date (see [`AgingBucket::of`]).
+    pub enum AgingBucket {
+        NotYetDue = "not_yet_due",
+        Days1To30 = "days_1_30",
+        Days31To60 = "days_31_60",
+        Days61To90 = "days_61_90",
+        Over90 = "over_90",
+    }
+}
+
+impl AgingBucket {
+    /// The bucket of an open invoice due on `due` seen on `today`: due today
+    /// or later is not yet due; the day after the due date is day 1.
+    pub fn of(due: chrono::NaiveDate, today: chrono::NaiveDate) -> AgingBucket {
+        match (today - due).num_days() {
+            ..=0 => AgingBucket::NotYetDue,
+            1..=30 => AgingBucket::Days1To30,
+            31..=60 => AgingBucket::Days31To60,
+            61..=90 => AgingBucket::Days61To90,
+            _ => AgingBucket::Over90,
+        }
+    }
+
+    /// The due dates that fall in this bucket on `today`, as an inclusive
+    /// range `(earliest, latest)`; `None` means unbounded on that side.
+    pub fn due_dates(self, today: chrono::NaiveDate) -> (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>) {
+        let back = |days: i64| today.checked_sub_signed(chrono::Duration::days(days));
+        match self {
+            AgingBucket::NotYetDue => (Some(today), None),
+            AgingBucket::Days1To30 => (back(30), back(1)),
+            AgingBucket::Days31To60 => (back(60), back(31)),
+            AgingBucket::Days61To90 => (back(90), back(61)),
+            AgingBucket::Over90 => (None, back(91)),
+        }
+    }
+}
+
+vocabulary! {
     /// What became of a promise to pay.
     pub enum PromiseOutcome {
         Open = "open",
@@ -328,6 +368,7 @@ mod tests {
         check(ContactKind::as_str, ContactKind::parse);
         check(ClientSort::as_str, ClientSort::parse);
         check(InvoiceSort::as_str, InvoiceSort::parse);
+        check(AgingBucket::as_str, AgingBucket::parse);
         check(PromiseOutcome::as_str, PromiseOutcome::parse);
         check(InstallmentStatus::as_str, InstallmentStatus::parse);
         check(PlanStanding::as_str, PlanStanding::parse);
@@ -336,6 +377,32 @@ mod tests {
         check(BankEntryStatus::as_str, BankEntryStatus::parse);
         check(EvidenceKind::as_str, EvidenceKind::parse);
         check(FileCheck::as_str, FileCheck::parse);
+    }
+
+    #[test]
+    fn aging_buckets_start_the_day_after_the_due_date_and_match_their_due_dates() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        let cases = [
+            (0, AgingBucket::NotYetDue),
+            (-5, AgingBucket::NotYetDue),
+            (1, AgingBucket::Days1To30),
+            (30, AgingBucket::Days1To30),
+            (31, AgingBucket::Days31To60),
+            (60, AgingBucket::Days31To60),
+            (61, AgingBucket::Days61To90),
+            (90, AgingBucket::Days61To90),
+            (91, AgingBucket::Over90),
+            (4000, AgingBucket::Over90),
+        ];
+        for (late, bucket) in cases {
+            let due = today - chrono::Duration::days(late);
+            assert_eq!(AgingBucket::of(due, today), bucket, "{late} days late");
+            let (from, to) = bucket.due_dates(today);
+            assert!(
+                from.is_none_or(|f| f <= due) && to.is_none_or(|t| due <= t),
+                "{late} days late outside {from:?}..{to:?}"
+            );
+        }
     }
 }
 
@@ -393,4 +460,5 @@ vocabulary! {
         Letter = "letter",
         InvoiceDocument = "invoice_document",
     }
+
 }

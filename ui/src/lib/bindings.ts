@@ -117,6 +117,10 @@ export type ClientSort = "name_asc" | "name_desc" | "newest" | "oldest";
 
 export const ClientSortValues: readonly ClientSort[] = ["name_asc", "name_desc", "newest", "oldest"];
 
+export type AgingBucket = "not_yet_due" | "days_1_30" | "days_31_60" | "days_61_90" | "over_90";
+
+export const AgingBucketValues: readonly AgingBucket[] = ["not_yet_due", "days_1_30", "days_31_60", "days_61_90", "over_90"];
+
 export type InvoiceSort = "attention" | "due_asc" | "due_desc" | "newest" | "number";
 
 export const InvoiceSortValues: readonly InvoiceSort[] = ["attention", "due_asc", "due_desc", "newest", "number"];

@@ -14,6 +14,7 @@ const pairs: [string, readonly string[], Record<string, string>][] = [
   ['security', b.SecurityValues, labels.security],
   ['clientSort', b.ClientSortValues, labels.clientSort],
   ['invoiceSort', b.InvoiceSortValues, labels.invoiceSort],
+  ['agingBucket', b.AgingBucketValues, labels.agingBucket],
   ['chasingMode', b.ChasingModeValues, labels.chasingMode],
   ['outboxState', b.OutboxStateValues, labels.outboxState],
   ['planState', b.PlanStateValues, labels.planState],

@@ -22,6 +22,7 @@ import type {
   EventKind,
   Frequency,
   InstallmentStatus,
+  AgingBucket,
   InvoiceSort,
   InvoiceState,
   Locale,
@@ -82,6 +83,13 @@ export const labels = {
     newest: 'Newest first',
     number: 'Number',
   } satisfies Record<InvoiceSort, string>,
+  agingBucket: {
+    not_yet_due: 'Not yet due',
+    days_1_30: '1–30 days overdue',
+    days_31_60: '31–60 days overdue',
+    days_61_90: '61–90 days overdue',
+    over_90: 'Over 90 days overdue',
+  } satisfies Record<AgingBucket, string>,
   chasingMode: { on: 'On', paused: 'Paused', off: 'Off' } satisfies Record<ChasingMode, string>,
   outboxState: {
     queued: 'Queued',
