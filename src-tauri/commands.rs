@@ -134,6 +134,21 @@ pub async fn followup_queue(s: State<'_, AppState>, req: QueueRequest) -> Res<Qu
     followups::queue(s.ctx()?, &req).await
 }
 
+/// Today's follow-ups counted (per filter value) and grouped.
+#[tauri::command]
+pub async fn queue_summary(
+    s: State<'_, AppState>,
+    req: kindly_api::today::QueueSummaryRequest,
+) -> Res<kindly_api::today::QueueSummary> {
+    kindly_api::today::summary(s.ctx()?, &req).await
+}
+
+/// How many letters "Print today's letters" will print (the number it names).
+#[tauri::command]
+pub async fn letters_preview(s: State<'_, AppState>) -> Res<kindly_api::today::LettersPreview> {
+    kindly_api::today::letters_preview(s.ctx()?).await
+}
+
 #[tauri::command]
 pub async fn preview_message(s: State<'_, AppState>, req: MessageRequest) -> Res<MessagePreview> {
     followups::preview(s.ctx()?, &req).await

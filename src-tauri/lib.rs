@@ -94,6 +94,8 @@ pub fn run(started: Instant) {
             commands::record_payment,
             commands::add_note,
             commands::followup_queue,
+            commands::queue_summary,
+            commands::letters_preview,
             commands::preview_message,
             commands::mark_followup_done,
             commands::get_template,

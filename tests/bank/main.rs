@@ -40,7 +40,9 @@ fn import_req(path: &str, dry_run: bool) -> BankImportRequest {
 }
 
 async fn queue_numbers(ctx: Ctx<'_>) -> Vec<String> {
-    let page = followups::queue(ctx, &QueueRequest { client_id: None, offset: 0, limit: 1000 }).await.expect("queue");
+    let page = followups::queue(ctx, &QueueRequest { client_id: None, offset: 0, limit: 1000, ..Default::default() })
+        .await
+        .expect("queue");
     let mut n: Vec<String> = page.items.into_iter().map(|i| i.number).collect();
     n.sort();
     n

@@ -752,7 +752,7 @@ async fn invoices_paused_by_a_promise_are_neither_counted_nor_repeated_across_pa
     let mut seen = Vec::new();
     let mut total = None;
     loop {
-        let req = QueueRequest { client_id: None, offset: seen.len() as i64, limit: 1 };
+        let req = QueueRequest { client_id: None, offset: seen.len() as i64, limit: 1, ..Default::default() };
         let page = followups::queue(day, &req).await.expect("queue");
         total.get_or_insert(page.total);
         if page.items.is_empty() {

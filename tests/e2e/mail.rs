@@ -98,7 +98,10 @@ async fn set_up_email_send_all_and_see_it_in_the_outbox() {
     let text = heads_up.body_text(0).unwrap_or_default().to_string();
     assert!(text.contains("Bob") && text.contains("€300.00") && text.contains("1 of 2"), "{text}");
     wait_text(c, "send-all-emails", "Send all e-mails (1)").await;
+    // It asks first, naming the same number; the answer sends exactly that.
     click(c, "send-all-emails").await;
+    wait_text(c, "send-all-confirm", "Send 1 e-mail").await;
+    click(c, "send-all-confirm").await;
     wait(c, "queue-empty").await;
     wait_text(c, "send-result", "1 sent").await;
 
@@ -183,6 +186,7 @@ async fn uncertain_and_failed_messages_wait_for_a_decision_in_the_outbox() {
     // The rest with "Send all": the server refuses Bob's address.
     wait_text(c, "send-all-emails", "Send all e-mails (1)").await;
     click(c, "send-all-emails").await;
+    click(c, "send-all-confirm").await;
     wait_text(c, "send-result", "1 failed").await;
     wait_text(c, "outbox-attention", "2").await;
     assert_eq!(wait_messages(&srv, 1).await.len(), 1, "only Ana's message reached the server");
@@ -234,6 +238,7 @@ async fn a_batch_shows_its_progress_and_can_be_cancelled() {
     click(c, "nav-today").await;
     wait_text(c, "send-all-emails", "Send all e-mails (5)").await;
     click(c, "send-all-emails").await;
+    click(c, "send-all-confirm").await;
     // Each message takes the server a second: the bar shows where the batch is.
     wait_text(c, "send-progress", "of 5").await;
     click(c, "send-cancel").await;

@@ -17,7 +17,7 @@ fn sha_of(path: &Path) -> String {
 }
 
 fn req(ids: &[i64], print: bool) -> LettersRequest {
-    LettersRequest { invoice_ids: ids.to_vec(), page_size: Some(kindly_pdf::PageSize::A4), print }
+    LettersRequest { invoice_ids: ids.to_vec(), page_size: Some(kindly_pdf::PageSize::A4), print, ..Default::default() }
 }
 
 fn text_of(path: &Path) -> String {

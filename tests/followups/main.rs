@@ -11,6 +11,7 @@ use kindly_tests::{client_input, create_client, create_invoice, date, issued_inv
 
 mod letters;
 mod simulation;
+mod today;
 
 async fn client(ctx: Ctx<'_>, name: &str, email: Option<&str>) -> i64 {
     create_client(ctx, &client_input(name, email.map(|e| vec![e.to_string()]).unwrap_or_default())).await

@@ -1023,7 +1023,15 @@ async fn send_all_sends_exactly_the_number_it_names() {
     let p = outbox::send_all_preview(c).await.expect("preview");
     assert_eq!((p.new_messages, p.invoices, p.waiting, p.total), (2, 4, 1, 3), "{p:?}");
 
-    let q = outbox::queue_emails(c, fonts(), &QueueEmailsRequest::default()).await.expect("queue");
+    // The confirmed number travels with the request: one that no longer
+    // holds is refused, and nothing is queued.
+    let stale = QueueEmailsRequest { expected_total: Some(p.total + 1), ..Default::default() };
+    let e = outbox::queue_emails(c, fonts(), &stale).await.expect_err("a changed number is refused");
+    assert_eq!(e.code, ErrorCode::CountChanged, "{e:?}");
+    assert_eq!(outbox::send_all_preview(c).await.expect("preview").total, p.total, "nothing was queued");
+
+    let confirmed = QueueEmailsRequest { expected_total: Some(p.total), ..Default::default() };
+    let q = outbox::queue_emails(c, fonts(), &confirmed).await.expect("queue");
     assert_eq!(q.queued.len() as i64, p.new_messages, "{:?}", q.skipped);
     let r = send(c).await;
     assert_eq!(r.sent, p.total, "the button's number is what went out: {r:?}");

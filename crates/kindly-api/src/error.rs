@@ -251,6 +251,7 @@ mod codes {
         "bank_zip_too_many_members",
         "bench_failed",
         "control_characters",
+        "count_changed",
         "csv_malformed",
         "currency_mismatch",
         "database_busy",

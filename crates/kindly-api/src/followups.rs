@@ -3,6 +3,7 @@
 //! tone check), marking a step done, templates, the ladder and the ways to pay.
 
 use crate::documents;
+use crate::due::{due_step, prepare_today, route, Ladders};
 use crate::views::{MoneyView, OptionItem};
 use crate::{ApiError, ApiResult, Ctx};
 use chrono::NaiveDate;
@@ -18,7 +19,6 @@ use kindly_followup::templates::{self, MessageFacts, Template, PLACEHOLDERS};
 use kindly_followup::{epc, plan, tone};
 use kindly_store::DoneStep;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use ts_rs::TS;
 
 pub use crate::views::StageView;
@@ -27,6 +27,9 @@ pub use crate::views::StageView;
 pub struct QueueRequest {
     #[serde(default)]
     pub client_id: Option<i64>,
+    /// Only the follow-ups that match (see [`crate::due::QueueFilter`]); empty: all.
+    #[serde(default)]
+    pub filter: crate::due::QueueFilter,
     #[serde(default)]
     pub offset: i64,
     #[serde(default)]
@@ -134,71 +137,37 @@ fn findings(f: Vec<tone::Finding>) -> Vec<FindingView> {
     f.into_iter().map(|f| FindingView { rule: f.rule.into(), message: f.message, excerpt: f.excerpt }).collect()
 }
 
-/// The channel to use for a stage and a client.
-fn route(stage: &Stage, has_email: bool) -> Channel {
-    match stage.channel {
-        Channel::Email if !has_email => Channel::Letter,
-        c => c,
-    }
-}
-
-/// The ladders by client ladder id (None = default).
-pub(crate) struct Ladders {
-    default: Ladder,
-    custom: HashMap<i64, (String, Ladder)>,
-}
-
-impl Ladders {
-    pub(crate) async fn load(ctx: Ctx<'_>) -> ApiResult<Ladders> {
-        Ok(Ladders { default: ctx.store.default_ladder().await?, custom: ctx.store.ladders().await? })
-    }
-    pub(crate) fn get(&self, id: Option<i64>) -> &Ladder {
-        id.and_then(|i| self.custom.get(&i)).map(|(_, l)| l).unwrap_or(&self.default)
-    }
-}
-
 /// Today's queue, one page.
 pub async fn queue(ctx: Ctx<'_>, req: &QueueRequest) -> ApiResult<QueuePage> {
-    // Plans that completed or broke by today are recorded first: a broken
-    // plan's invoices are back on their ladder, an active one's stay paused.
-    crate::plans::refresh(ctx).await?;
+    prepare_today(ctx).await?;
     let locale = ctx.store.settings().await?.locale;
-    let ladders = Ladders::load(ctx).await?;
     let limit = if req.limit <= 0 { 100 } else { req.limit };
-    // Promises past their day are settled (kept or broken) first: the store
-    // leaves out invoices paused by an open promise or waiting for a broken
-    // one's follow-up (which the promise queue shows).
-    crate::contacts::resolve_promises(ctx).await?;
-    let page = ctx.store.due_followups(ctx.today, req.client_id, req.offset, limit).await?;
-    let items = page
-        .rows
-        .into_iter()
-        .filter_map(|r| {
-            let ladder = for_invoice(ladders.get(r.ladder_id), r.plan_proposed);
-            let stage = proposed_stage(&ladder, r.due_date, ctx.today, r.last_done_offset)?;
-            let email = r.emails.first().cloned();
-            Some(QueueItem {
-                invoice_id: r.invoice_id,
-                number: r.number.clone(),
-                client_id: r.client_id,
-                client_name: r.client_name.clone(),
-                stage: stage.into(),
-                stage_date: kindly_followup::queue::stage_date(r.due_date, stage).to_string(),
-                due_date: r.due_date.to_string(),
-                days_overdue: days_overdue(r.due_date, ctx.today),
-                outstanding: MoneyView::new(r.total_minor - r.paid_minor, r.currency, locale),
-                channel: route(stage, email.is_some()),
-                email,
-                phone: r.phone,
-                email_state: None,
-                outbox_id: None,
-                letter_state: None,
-                letter_reason: None,
-                letter_batch_id: None,
-            })
-        })
-        .collect::<Vec<_>>();
-    let mut items = items;
+    let (total, mut items) = if req.filter.is_empty() {
+        // The store pages the due rows on its index: no need to read them all.
+        let ladders = Ladders::load(ctx).await?;
+        let page = ctx.store.due_followups(ctx.today, req.client_id, req.offset, limit).await?;
+        let items = page
+            .rows
+            .iter()
+            .filter_map(|r| due_step(&ladders, r, ctx.today).map(|(stage, channel)| (r, stage, channel)))
+            .map(|(r, stage, channel)| queue_item(r, &stage, channel, ctx.today, locale))
+            .collect::<Vec<_>>();
+        (page.total, items)
+    } else {
+        let filter = req.filter.parse(ctx).await?;
+        let steps = crate::due::due_steps(ctx).await?;
+        let matching: Vec<&crate::due::DueStep> = steps
+            .iter()
+            .filter(|s| req.client_id.is_none_or(|c| s.row.client_id == c) && filter.matches(s, None))
+            .collect();
+        let items = matching
+            .iter()
+            .skip(req.offset.max(0) as usize)
+            .take(limit.clamp(1, 1000) as usize)
+            .map(|s| queue_item(&s.row, &s.stage, s.channel, ctx.today, locale))
+            .collect();
+        (matching.len() as i64, items)
+    };
     let ids: Vec<i64> = items.iter().map(|i| i.invoice_id).collect();
     for (invoice_id, stage_key, outbox_id, state) in ctx.store.outbox_states(&ids).await? {
         if let Some(i) = items.iter_mut().find(|i| i.invoice_id == invoice_id && i.stage.key == stage_key) {
@@ -215,7 +184,35 @@ pub async fn queue(ctx: Ctx<'_>, req: &QueueRequest) -> ApiResult<QueuePage> {
         }
     }
     let installments = if req.offset <= 0 { crate::plans::queue_items(ctx, req.client_id).await? } else { Vec::new() };
-    Ok(QueuePage { today: ctx.today.to_string(), total: page.total, items, installments })
+    Ok(QueuePage { today: ctx.today.to_string(), total, items, installments })
+}
+
+fn queue_item(
+    r: &kindly_store::DueRow,
+    stage: &Stage,
+    channel: Channel,
+    today: NaiveDate,
+    locale: Locale,
+) -> QueueItem {
+    QueueItem {
+        invoice_id: r.invoice_id,
+        number: r.number.clone(),
+        client_id: r.client_id,
+        client_name: r.client_name.clone(),
+        stage: stage.into(),
+        stage_date: kindly_followup::queue::stage_date(r.due_date, stage).to_string(),
+        due_date: r.due_date.to_string(),
+        days_overdue: days_overdue(r.due_date, today),
+        outstanding: MoneyView::new(r.total_minor - r.paid_minor, r.currency, locale),
+        channel,
+        email: r.emails.first().cloned(),
+        phone: r.phone.clone(),
+        email_state: None,
+        outbox_id: None,
+        letter_state: None,
+        letter_reason: None,
+        letter_batch_id: None,
+    }
 }
 
 /// The invoices whose step due today goes out by e-mail and has no message
@@ -223,24 +220,11 @@ pub async fn queue(ctx: Ctx<'_>, req: &QueueRequest) -> ApiResult<QueuePage> {
 /// store's due rows and the ladders (no queue views are built or paged);
 /// plans and promises must have been refreshed for today first.
 pub(crate) async fn due_email_invoices(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
-    let ladders = Ladders::load(ctx).await?;
-    let mut rows = Vec::new();
-    loop {
-        // The store reads at most 1,000 due rows at a time.
-        let page = ctx.store.due_followups(ctx.today, None, rows.len() as i64, 1000).await?;
-        let done = page.rows.is_empty() || rows.len() as i64 + page.rows.len() as i64 >= page.total;
-        rows.extend(page.rows);
-        if done {
-            break;
-        }
-    }
-    let due: Vec<(i64, String)> = rows
-        .iter()
-        .filter_map(|r| {
-            let ladder = for_invoice(ladders.get(r.ladder_id), r.plan_proposed);
-            let stage = proposed_stage(&ladder, r.due_date, ctx.today, r.last_done_offset)?;
-            (route(stage, !r.emails.is_empty()) == Channel::Email).then(|| (r.invoice_id, stage.key.clone()))
-        })
+    let due: Vec<(i64, String)> = crate::due::due_steps(ctx)
+        .await?
+        .into_iter()
+        .filter(|s| s.channel == Channel::Email)
+        .map(|s| (s.row.invoice_id, s.stage.key))
         .collect();
     let ids: Vec<i64> = due.iter().map(|(id, _)| *id).collect();
     let queued: std::collections::HashSet<(i64, String)> =

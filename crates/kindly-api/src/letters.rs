@@ -15,7 +15,7 @@
 
 use crate::documents::{data_dir, page_size, reminder_letter, sender};
 use crate::files::{sha256_hex, stamped, write_new};
-use crate::followups::{self, MessageRequest, QueueRequest};
+use crate::followups::{self, MessageRequest};
 use crate::print::{PrintOutcome, Printer};
 use crate::{ApiError, ApiResult, Ctx};
 use kindly_core::vocab::{Correspondence, LetterState, PrintState};
@@ -41,6 +41,10 @@ pub struct LettersRequest {
     /// Without it the PDF is only saved, and nothing is recorded.
     #[serde(default)]
     pub print: bool,
+    /// For today's letters: the number the user confirmed. When today's
+    /// letters are no longer that many, nothing is made (`count_changed`).
+    #[serde(default)]
+    pub expected_letters: Option<i64>,
 }
 
 /// A letter that was left out of the batch, or drawn with a placeholder.
@@ -105,8 +109,14 @@ pub async fn generate_letters(
     crate::business::require(ctx, Correspondence::Letter).await?;
     let settings = ctx.store.settings().await?;
     let page = page_size(req.page_size, settings.locale);
-    let ids: Vec<i64> =
-        if req.invoice_ids.is_empty() { due_letter_invoices(ctx).await? } else { req.invoice_ids.clone() };
+    let ids: Vec<i64> = if req.invoice_ids.is_empty() {
+        let due = due_letters(ctx).await?;
+        let clients: std::collections::HashSet<i64> = due.iter().map(|(_, client)| *client).collect();
+        crate::due::check_expected(req.expected_letters, clients.len() as i64, "letters")?;
+        due.into_iter().map(|(invoice, _)| invoice).collect()
+    } else {
+        req.invoice_ids.clone()
+    };
     if ids.is_empty() {
         return Err(ApiError::new(ErrorCode::NothingToPrint, "No letters are due today.", None));
     }
@@ -179,7 +189,7 @@ pub async fn generate_letters(
     }
 
     // The batch and its letters, recorded as made before the printer is asked.
-    let ladders = followups::Ladders::load(ctx).await?;
+    let ladders = crate::due::Ladders::load(ctx).await?;
     let mut items = Vec::new();
     for (k, &i) in batch.rendered.iter().enumerate() {
         let p = &planned[i];
@@ -312,7 +322,7 @@ async fn apply_outcome(
 /// transaction with the batch's state.
 async fn record_printed(ctx: Ctx<'_>, batch_id: i64, command: &str, job_id: Option<&str>) -> ApiResult<()> {
     let b = ctx.store.letter_batch(batch_id).await?;
-    let ladders = followups::Ladders::load(ctx).await?;
+    let ladders = crate::due::Ladders::load(ctx).await?;
     let mut stages: Vec<(usize, Stage)> = Vec::new();
     for (k, item) in b.items.iter().enumerate() {
         let (Some(key), Some(offset)) = (&item.stage_key, item.stage_offset) else { continue };
@@ -399,17 +409,14 @@ fn letter_fix(e: &kindly_pdf::PdfError) -> String {
 }
 
 /// Every invoice whose step due today goes out by letter.
-async fn due_letter_invoices(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
-    let mut ids = Vec::new();
-    let mut offset = 0;
-    loop {
-        let page = followups::queue(ctx, &QueueRequest { client_id: None, offset, limit: 1000 }).await?;
-        let n = page.items.len() as i64;
-        ids.extend(page.items.into_iter().filter(|i| i.channel == Channel::Letter).map(|i| i.invoice_id));
-        offset += n;
-        if n == 0 || offset >= page.total {
-            break;
-        }
-    }
-    Ok(ids)
+/// Today's letters: each invoice whose step today goes by post, with its
+/// client (one letter per client).
+pub(crate) async fn due_letters(ctx: Ctx<'_>) -> ApiResult<Vec<(i64, i64)>> {
+    crate::due::prepare_today(ctx).await?;
+    Ok(crate::due::due_steps(ctx)
+        .await?
+        .into_iter()
+        .filter(|s| s.channel == Channel::Letter)
+        .map(|s| (s.row.invoice_id, s.row.client_id))
+        .collect())
 }

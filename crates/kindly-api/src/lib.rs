@@ -21,6 +21,7 @@ pub mod contacts;
 pub mod dialogs;
 pub mod documents;
 pub mod dossier;
+pub mod due;
 pub mod einvoice_import;
 pub mod error;
 pub mod export;
@@ -38,6 +39,7 @@ pub mod print;
 pub mod settings;
 pub mod status;
 pub mod timeline;
+pub mod today;
 pub mod views;
 
 pub use error::{ApiError, ErrorCode};

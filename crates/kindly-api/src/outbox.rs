@@ -53,6 +53,11 @@ pub struct QueueEmailsRequest {
     /// Broken promises whose polite follow-up is due.
     #[serde(default)]
     pub promise_ids: Vec<i64>,
+    /// For "Send all e-mails": the number the user confirmed (the
+    /// preview's `total`). When it is no longer that many, nothing is
+    /// queued (`count_changed`).
+    #[serde(default)]
+    pub expected_total: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -183,6 +188,11 @@ pub async fn queue_emails(ctx: Ctx<'_>, fonts: &Fonts, req: &QueueEmailsRequest)
     crate::business::require(ctx, Correspondence::Email).await?;
     let smtp = mail::configured(ctx).await?;
     let Selection { by_client, plan_ids, promise_ids } = select(ctx, req).await?;
+    if req.expected_total.is_some() {
+        let new_messages = (by_client.len() + plan_ids.len() + promise_ids.len()) as i64;
+        let waiting = ctx.store.queued_due_count(ctx.now).await?;
+        crate::due::check_expected(req.expected_total, new_messages + waiting, "e-mails")?;
+    }
     let mut result = QueueEmailsResult { queued: Vec::new(), skipped: Vec::new() };
     for ids in by_client.values() {
         match queue_one(ctx, fonts, &smtp, ids).await {

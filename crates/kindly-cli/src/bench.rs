@@ -152,19 +152,35 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     .await;
     time("invoices: invoice page", 50.0, || kindly_api::invoices::get(ctx, 4242)).await;
     time("today's follow-up queue (count + first page)", 50.0, || {
-        kindly_api::followups::queue(
-            ctx,
-            &kindly_api::followups::QueueRequest { client_id: None, offset: 0, limit: 100 },
-        )
+        let r = kindly_api::followups::QueueRequest { limit: 100, ..Default::default() };
+        async move { kindly_api::followups::queue(ctx, &r).await }
     })
     .await;
     time("today's follow-up queue, page 50", 50.0, || {
-        kindly_api::followups::queue(
-            ctx,
-            &kindly_api::followups::QueueRequest { client_id: None, offset: 5000, limit: 100 },
-        )
+        let r = kindly_api::followups::QueueRequest { offset: 5000, limit: 100, ..Default::default() };
+        async move { kindly_api::followups::queue(ctx, &r).await }
     })
     .await;
+    time("today: letters only (filtered, first page)", 50.0, || {
+        let filter = kindly_api::due::QueueFilter {
+            channel: Some(kindly_followup::ladder::Channel::Letter),
+            ..Default::default()
+        };
+        let r = kindly_api::followups::QueueRequest { filter, limit: 100, ..Default::default() };
+        async move { kindly_api::followups::queue(ctx, &r).await }
+    })
+    .await;
+    time("today: counts and groups by client (first 100 groups)", 50.0, || {
+        let r = kindly_api::today::QueueSummaryRequest {
+            by: Some(kindly_core::vocab::QueueGrouping::Client),
+            limit: 100,
+            ..Default::default()
+        };
+        async move { kindly_api::today::summary(ctx, &r).await }
+    })
+    .await;
+    time("today: \"Print today's letters (N)\" count", 50.0, || kindly_api::today::letters_preview(ctx)).await;
+    time("today: \"Send all e-mails (N)\" count", 50.0, || kindly_api::outbox::send_all_preview(ctx)).await;
     let q = kindly_api::followups::queue(ctx, &kindly_api::followups::QueueRequest::default()).await?;
     println!(
         "\nQueue size on {today}: {} invoices with a step due (demo data has no follow-up history: the worst case).",

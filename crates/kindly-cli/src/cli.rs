@@ -556,9 +556,10 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
         Command::Promises(c) => crate::contacts_cmd::promises(ctx, o, c).await,
         Command::Timeline(a) => crate::contacts_cmd::timeline(ctx, o, a, utc_offset).await,
         Command::Dossier(a) => crate::contacts_cmd::dossier(ctx, o, &fonts()?, a, utc_offset).await,
-        Command::Followups { action: None, limit, offset, .. } => {
-            o.queue(&kindly_api::followups::queue(ctx, &QueueRequest { client_id: None, offset, limit }).await?)
-        }
+        Command::Followups { action: None, limit, offset, .. } => o.queue(
+            &kindly_api::followups::queue(ctx, &QueueRequest { client_id: None, offset, limit, ..Default::default() })
+                .await?,
+        ),
         Command::Followups { action: Some(FollowupsCmd::Preview { invoices, stage }), .. } => {
             let req = MessageRequest { invoice_ids: invoices, stage_key: stage, template: None };
             o.message(&kindly_api::followups::preview(ctx, &req).await?)
@@ -578,7 +579,7 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
         }
         Command::Letters { invoices, page_size, print, action: None } => {
             let fonts = fonts()?;
-            let req = LettersRequest { invoice_ids: invoices, page_size, print };
+            let req = LettersRequest { invoice_ids: invoices, page_size, print, ..Default::default() };
             letters_done(o, kindly_api::letters::generate_letters(ctx, &fonts, &Printer::from_env(), &req).await?)
         }
         Command::Invoices(InvoicesCmd::Pdf { id, page_size }) => {

@@ -76,6 +76,7 @@ error_codes! {
     BankZipTooManyMembers = "bank_zip_too_many_members",
     BenchFailed = "bench_failed",
     ControlCharacters = "control_characters",
+    CountChanged = "count_changed",
     CsvMalformed = "csv_malformed",
     CurrencyMismatch = "currency_mismatch",
     DatabaseBusy = "database_busy",

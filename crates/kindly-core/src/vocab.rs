@@ -248,6 +248,14 @@ impl AgingBucket {
 }
 
 vocabulary! {
+    /// How today's follow-ups are grouped.
+    pub enum QueueGrouping {
+        Client = "client",
+        Channel = "channel",
+    }
+}
+
+vocabulary! {
     /// What became of a promise to pay.
     pub enum PromiseOutcome {
         Open = "open",
@@ -369,6 +377,7 @@ mod tests {
         check(ClientSort::as_str, ClientSort::parse);
         check(InvoiceSort::as_str, InvoiceSort::parse);
         check(AgingBucket::as_str, AgingBucket::parse);
+        check(QueueGrouping::as_str, QueueGrouping::parse);
         check(PromiseOutcome::as_str, PromiseOutcome::parse);
         check(InstallmentStatus::as_str, InstallmentStatus::parse);
         check(PlanStanding::as_str, PlanStanding::parse);

@@ -354,6 +354,23 @@ impl Store {
         offset: i64,
         limit: i64,
     ) -> Result<Page<DueRow>, StoreError> {
+        self.due_rows(today, client_id, Some((offset, limit))).await
+    }
+
+    /// Every invoice whose next stage has come by `today`, in the order of
+    /// [`Store::due_followups`], in one read: what filters, group counts and
+    /// "send all" / "print all" work from (paging through them with OFFSET
+    /// would read the index again for every page).
+    pub async fn due_followups_all(&self, today: NaiveDate) -> Result<Vec<DueRow>, StoreError> {
+        Ok(self.due_rows(today, None, None).await?.rows)
+    }
+
+    async fn due_rows(
+        &self,
+        today: NaiveDate,
+        client_id: Option<i64>,
+        page: Option<(i64, i64)>,
+    ) -> Result<Page<DueRow>, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let t = date_str(today);
         // Clients not being chased today are few, and so are invoices paused
@@ -393,13 +410,19 @@ impl Store {
             if promises_pause { PAUSED_BY_PROMISES } else { "" },
             if client_id.is_some() { "f.client_id = ?2" } else { "?2 IS NULL" }
         );
-        let total: i64 =
-            sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM followups f WHERE {filter}")))
-                .bind(&t)
-                .bind(client_id)
-                .fetch_one(self.pool())
-                .await
-                .map_err(map)?;
+        let total: Option<i64> = match page {
+            Some(_) => Some(
+                sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM followups f WHERE {filter}")))
+                    .bind(&t)
+                    .bind(client_id)
+                    .fetch_one(self.pool())
+                    .await
+                    .map_err(map)?,
+            ),
+            None => None,
+        };
+        // Without a page, every due row (LIMIT -1 is no limit in SQLite).
+        let (offset, limit) = page.map(|(o, l)| (o.max(0), l.clamp(1, 1000))).unwrap_or((0, -1));
         let sql = format!(
             "SELECT i.id AS invoice_id, i.number, c.id AS client_id, c.display_name AS client_name, c.greeting_name,
                     c.language, c.emails, c.phone, c.address,
@@ -411,8 +434,8 @@ impl Store {
         let rows: Vec<DueDbRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(&t)
             .bind(client_id)
-            .bind(limit.clamp(1, 1000))
-            .bind(offset.max(0))
+            .bind(limit)
+            .bind(offset)
             .fetch_all(self.pool())
             .await
             .map_err(map)?;
@@ -441,20 +464,27 @@ impl Store {
             })
             .collect::<Result<Vec<DueRow>, StoreError>>()?;
         // Which of them had a plan proposed (their ladder skips the offer).
-        let ids = serde_json::to_string(&rows.iter().map(|r| r.invoice_id).collect::<Vec<_>>())
-            .map_err(|e| StoreError::Other(e.to_string()))?;
-        let with_plan: Vec<i64> = sqlx::query_scalar(
-            "SELECT DISTINCT invoice_id FROM plan_invoices WHERE invoice_id IN (SELECT value FROM json_each(?1))",
+        // For every due row at once, all planned invoices (plans are few).
+        let ids = match page {
+            Some(_) => serde_json::to_string(&rows.iter().map(|r| r.invoice_id).collect::<Vec<_>>())
+                .map_err(|e| StoreError::Other(e.to_string()))?,
+            None => String::new(),
+        };
+        let with_plan: std::collections::HashSet<i64> = sqlx::query_scalar(
+            "SELECT DISTINCT invoice_id FROM plan_invoices
+             WHERE ?1 = '' OR invoice_id IN (SELECT value FROM json_each(?1))",
         )
         .bind(ids)
         .fetch_all(self.pool())
         .await
-        .map_err(map)?;
+        .map_err(map)?
+        .into_iter()
+        .collect();
         let mut rows = rows;
         for r in &mut rows {
             r.plan_proposed = with_plan.contains(&r.invoice_id);
         }
-        Ok(Page { total, rows })
+        Ok(Page { total: total.unwrap_or(rows.len() as i64), rows })
     }
 
     /// Records that a stage was done for an invoice (a letter printed, a call

@@ -65,6 +65,9 @@ import type {
   PaymentMethodsView,
   PdfResult,
   QueuePage,
+  QueueSummary,
+  QueueSummaryRequest,
+  LettersPreview,
   QueueRequest,
   SettingsView,
   TemplateInput,
@@ -133,6 +136,10 @@ export const api = {
   addNote: (input: NoteInput) => call<number>('add_note', { input }),
 
   followupQueue: (req: QueueRequest) => call<QueuePage>('followup_queue', { req }),
+  /** Today's follow-ups counted per filter value, and a page of groups. */
+  queueSummary: (req: QueueSummaryRequest) => call<QueueSummary>('queue_summary', { req }),
+  /** How many letters "Print today's letters" will print. */
+  lettersPreview: () => call<LettersPreview>('letters_preview'),
   previewMessage: (req: MessageRequest) => call<MessagePreview>('preview_message', { req }),
   markFollowupDone: (req: MarkDoneRequest) => call<number[]>('mark_followup_done', { req }),
   getTemplate: (stage: string, language: string) => call<TemplateView>('get_template', { stage, language }),

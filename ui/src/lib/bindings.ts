@@ -121,6 +121,10 @@ export type AgingBucket = "not_yet_due" | "days_1_30" | "days_31_60" | "days_61_
 
 export const AgingBucketValues: readonly AgingBucket[] = ["not_yet_due", "days_1_30", "days_31_60", "days_61_90", "over_90"];
 
+export type QueueGrouping = "client" | "channel";
+
+export const QueueGroupingValues: readonly QueueGrouping[] = ["client", "channel"];
+
 export type InvoiceSort = "attention" | "due_asc" | "due_desc" | "newest" | "number";
 
 export const InvoiceSortValues: readonly InvoiceSort[] = ["attention", "due_asc", "due_desc", "newest", "number"];
@@ -169,7 +173,7 @@ export type ExportKind = "clients" | "invoices" | "payments" | "timeline";
 
 export const ExportKindValues: readonly ExportKind[] = ["clients", "invoices", "payments", "timeline"];
 
-export type ErrorCode = "agreed_before_proposed" | "agreed_in_future" | "already_cancelled" | "already_contacted_today" | "already_done" | "already_printed" | "already_queued" | "amount_too_large" | "append_only" | "backup_folder_inside_data" | "backup_folder_missing" | "backup_no_folder" | "bank_allocation_refused" | "bank_allocation_too_much" | "bank_amount_invalid" | "bank_camt_unsupported" | "bank_csv_malformed" | "bank_csv_mapping_invalid" | "bank_csv_mapping_needed" | "bank_csv_row_invalid" | "bank_currency_invalid" | "bank_date_invalid" | "bank_entry_debit" | "bank_entry_decided" | "bank_field_missing" | "bank_file_empty" | "bank_file_encoding_invalid" | "bank_file_too_large" | "bank_file_unknown_format" | "bank_format_unknown" | "bank_mt940_malformed" | "bank_ofx_malformed" | "bank_resolve_conflict" | "bank_xml_doctype_refused" | "bank_xml_entity_undefined" | "bank_xml_malformed" | "bank_xml_truncated" | "bank_zip_empty" | "bank_zip_invalid" | "bank_zip_member_invalid" | "bank_zip_too_large" | "bank_zip_too_many_members" | "bench_failed" | "control_characters" | "csv_malformed" | "currency_mismatch" | "database_busy" | "database_corrupt" | "database_error" | "database_read_only" | "disk_full" | "due_before_issue" | "duplicate_invoice_number" | "duplicate_offset" | "einvoice_credit_note_unsupported" | "einvoice_field_invalid" | "einvoice_field_missing" | "einvoice_file_empty" | "einvoice_file_too_large" | "einvoice_not_an_invoice" | "einvoice_not_representable" | "einvoice_number_taken" | "einvoice_pdf_invalid" | "einvoice_pdf_no_invoice" | "einvoice_totals_differ" | "einvoice_totals_inconsistent" | "einvoice_unknown_format" | "einvoice_xml_doctype_refused" | "einvoice_xml_entity_undefined" | "einvoice_xml_malformed" | "einvoice_xml_too_large" | "email_final" | "epc_amount" | "epc_currency" | "epc_field_too_long" | "file_dialog" | "file_not_found" | "import_encoding_invalid" | "import_file_empty" | "import_file_too_large" | "import_has_problems" | "import_mapping_invalid" | "in_outbox" | "internal" | "invalid_action" | "invalid_agreed_how" | "invalid_allocation" | "invalid_amount" | "invalid_bic" | "invalid_certificate" | "invalid_date" | "invalid_days" | "invalid_email" | "invalid_hold" | "invalid_iban" | "invalid_kind" | "invalid_link" | "invalid_number_pattern" | "invalid_offset" | "invalid_phone" | "invalid_port" | "invalid_quantity" | "invalid_state" | "invalid_tax_id" | "invalid_tax_rate" | "invalid_terms" | "invoice_has_payments" | "invoice_immutable" | "invoice_not_issued" | "invoice_not_payable" | "io_error" | "keychain_failed" | "keychain_locked" | "keychain_unavailable" | "ladder_size" | "letters_changed" | "letters_not_drawn" | "line_description_empty" | "mail_build" | "mixed_clients" | "mixed_currencies" | "newer_schema" | "no_data_dir" | "no_email" | "no_line_items" | "no_template" | "not_a_kept_file" | "not_an_email" | "not_found" | "not_printed" | "nothing_owing" | "nothing_to_print" | "offset_out_of_range" | "open_failed" | "outbox_busy" | "outbox_state" | "overpayment" | "password_missing" | "payment_in_future" | "pdf_does_not_fit" | "pdf_font_load" | "pdf_font_subset" | "pdf_missing_glyph" | "pdf_qr" | "pdf_render" | "plan_custom_dates" | "plan_date_range" | "plan_dates_out_of_order" | "plan_down_payment" | "plan_exists" | "plan_grace_days" | "plan_heads_up_days" | "plan_installment_amount" | "plan_installment_count" | "plan_installment_zero" | "plan_reminder_days" | "plan_state" | "plan_sum_mismatch" | "profile_incomplete" | "promise_in_past" | "promise_needs_reached" | "promise_too_large" | "range_reversed" | "reference_check_digits" | "reference_empty" | "reference_invalid_character" | "reference_not_rf" | "reference_too_long" | "required" | "restore_incomplete" | "restore_integrity_failed" | "restore_manifest_invalid" | "restore_manifest_missing" | "restore_newer_version" | "restore_not_a_backup" | "restore_tampered" | "restore_target_not_empty" | "restore_truncated" | "restore_unsafe_path" | "retry_not_later" | "smtp_auth" | "smtp_certificate" | "smtp_connect" | "smtp_dns" | "smtp_dropped" | "smtp_not_configured" | "smtp_recipient_rejected" | "smtp_rejected" | "smtp_sender_rejected" | "smtp_settings_damaged" | "smtp_timeout" | "smtp_tls" | "smtp_transient" | "stage_name_empty" | "template_render_failed" | "template_syntax" | "too_long" | "unknown_currency" | "unknown_placeholder" | "unknown_stage" | "unsupported_language" | "unsupported_scan" | "usage" | "wrong_client";
+export type ErrorCode = "agreed_before_proposed" | "agreed_in_future" | "already_cancelled" | "already_contacted_today" | "already_done" | "already_printed" | "already_queued" | "amount_too_large" | "append_only" | "backup_folder_inside_data" | "backup_folder_missing" | "backup_no_folder" | "bank_allocation_refused" | "bank_allocation_too_much" | "bank_amount_invalid" | "bank_camt_unsupported" | "bank_csv_malformed" | "bank_csv_mapping_invalid" | "bank_csv_mapping_needed" | "bank_csv_row_invalid" | "bank_currency_invalid" | "bank_date_invalid" | "bank_entry_debit" | "bank_entry_decided" | "bank_field_missing" | "bank_file_empty" | "bank_file_encoding_invalid" | "bank_file_too_large" | "bank_file_unknown_format" | "bank_format_unknown" | "bank_mt940_malformed" | "bank_ofx_malformed" | "bank_resolve_conflict" | "bank_xml_doctype_refused" | "bank_xml_entity_undefined" | "bank_xml_malformed" | "bank_xml_truncated" | "bank_zip_empty" | "bank_zip_invalid" | "bank_zip_member_invalid" | "bank_zip_too_large" | "bank_zip_too_many_members" | "bench_failed" | "control_characters" | "count_changed" | "csv_malformed" | "currency_mismatch" | "database_busy" | "database_corrupt" | "database_error" | "database_read_only" | "disk_full" | "due_before_issue" | "duplicate_invoice_number" | "duplicate_offset" | "einvoice_credit_note_unsupported" | "einvoice_field_invalid" | "einvoice_field_missing" | "einvoice_file_empty" | "einvoice_file_too_large" | "einvoice_not_an_invoice" | "einvoice_not_representable" | "einvoice_number_taken" | "einvoice_pdf_invalid" | "einvoice_pdf_no_invoice" | "einvoice_totals_differ" | "einvoice_totals_inconsistent" | "einvoice_unknown_format" | "einvoice_xml_doctype_refused" | "einvoice_xml_entity_undefined" | "einvoice_xml_malformed" | "einvoice_xml_too_large" | "email_final" | "epc_amount" | "epc_currency" | "epc_field_too_long" | "file_dialog" | "file_not_found" | "import_encoding_invalid" | "import_file_empty" | "import_file_too_large" | "import_has_problems" | "import_mapping_invalid" | "in_outbox" | "internal" | "invalid_action" | "invalid_agreed_how" | "invalid_allocation" | "invalid_amount" | "invalid_bic" | "invalid_certificate" | "invalid_date" | "invalid_days" | "invalid_email" | "invalid_hold" | "invalid_iban" | "invalid_kind" | "invalid_link" | "invalid_number_pattern" | "invalid_offset" | "invalid_phone" | "invalid_port" | "invalid_quantity" | "invalid_state" | "invalid_tax_id" | "invalid_tax_rate" | "invalid_terms" | "invoice_has_payments" | "invoice_immutable" | "invoice_not_issued" | "invoice_not_payable" | "io_error" | "keychain_failed" | "keychain_locked" | "keychain_unavailable" | "ladder_size" | "letters_changed" | "letters_not_drawn" | "line_description_empty" | "mail_build" | "mixed_clients" | "mixed_currencies" | "newer_schema" | "no_data_dir" | "no_email" | "no_line_items" | "no_template" | "not_a_kept_file" | "not_an_email" | "not_found" | "not_printed" | "nothing_owing" | "nothing_to_print" | "offset_out_of_range" | "open_failed" | "outbox_busy" | "outbox_state" | "overpayment" | "password_missing" | "payment_in_future" | "pdf_does_not_fit" | "pdf_font_load" | "pdf_font_subset" | "pdf_missing_glyph" | "pdf_qr" | "pdf_render" | "plan_custom_dates" | "plan_date_range" | "plan_dates_out_of_order" | "plan_down_payment" | "plan_exists" | "plan_grace_days" | "plan_heads_up_days" | "plan_installment_amount" | "plan_installment_count" | "plan_installment_zero" | "plan_reminder_days" | "plan_state" | "plan_sum_mismatch" | "profile_incomplete" | "promise_in_past" | "promise_needs_reached" | "promise_too_large" | "range_reversed" | "reference_check_digits" | "reference_empty" | "reference_invalid_character" | "reference_not_rf" | "reference_too_long" | "required" | "restore_incomplete" | "restore_integrity_failed" | "restore_manifest_invalid" | "restore_manifest_missing" | "restore_newer_version" | "restore_not_a_backup" | "restore_tampered" | "restore_target_not_empty" | "restore_truncated" | "restore_unsafe_path" | "retry_not_later" | "smtp_auth" | "smtp_certificate" | "smtp_connect" | "smtp_dns" | "smtp_dropped" | "smtp_not_configured" | "smtp_recipient_rejected" | "smtp_rejected" | "smtp_sender_rejected" | "smtp_settings_damaged" | "smtp_timeout" | "smtp_tls" | "smtp_transient" | "stage_name_empty" | "template_render_failed" | "template_syntax" | "too_long" | "unknown_currency" | "unknown_placeholder" | "unknown_stage" | "unsupported_language" | "unsupported_scan" | "usage" | "wrong_client";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -508,7 +512,11 @@ export type NoteInput = { client_id: number, invoice_id: number | null, text: st
 
 export type StageView = { key: string, name: string, offset_days: number, tone: Tone, channel: Channel, };
 
-export type QueueRequest = { client_id: number | null, offset: number, limit: number, };
+export type QueueRequest = { client_id: number | null, 
+/**
+ * Only the follow-ups that match (see [`crate::due::QueueFilter`]); empty: all.
+ */
+filter: QueueFilter, offset: number, limit: number, };
 
 export type QueueItem = { invoice_id: number, number: string, client_id: number, client_name: string, stage: StageView, 
 /**
@@ -601,7 +609,12 @@ page_size: PageSize | null,
  * Print (CUPS `lp`, else the PDF viewer) and record what printed.
  * Without it the PDF is only saved, and nothing is recorded.
  */
-print: boolean, };
+print: boolean, 
+/**
+ * For today's letters: the number the user confirmed. When today's
+ * letters are no longer that many, nothing is made (`count_changed`).
+ */
+expected_letters: number | null, };
 
 export type LettersResult = { 
 /**
@@ -705,7 +718,13 @@ plan_ids: Array<number>,
 /**
  * Broken promises whose polite follow-up is due.
  */
-promise_ids: Array<number>, };
+promise_ids: Array<number>, 
+/**
+ * For "Send all e-mails": the number the user confirmed (the
+ * preview's `total`). When it is no longer that many, nothing is
+ * queued (`count_changed`).
+ */
+expected_total: number | null, };
 
 export type SkippedView = { invoice_numbers: Array<string>, code: ErrorCode, message: string, };
 
@@ -797,6 +816,86 @@ waiting: number,
  * `new_messages + waiting`.
  */
 total: number, };
+
+export type QueueFilter = { channel: Channel | null, 
+/**
+ * A stage key of the ladder ("reminder", "final_notice", …).
+ */
+stage: string | null, tone: Tone | null, 
+/**
+ * The client's language.
+ */
+language: Locale | null, 
+/**
+ * ISO 4217 code: only invoices in this currency.
+ */
+currency: string | null, 
+/**
+ * Only invoices with at least this much still owing: a decimal in
+ * `currency` (or, without one, in the business currency, which then
+ * also filters the currency: amounts are never compared across
+ * currencies).
+ */
+min_amount: string, };
+
+export type QueueSummaryRequest = { filter: QueueFilter, 
+/**
+ * How to group the matching follow-ups; none: only the counts.
+ */
+by: QueueGrouping | null, 
+/**
+ * A page of the groups.
+ */
+offset: number, limit: number, };
+
+export type QueueSummary = { today: string, 
+/**
+ * Every follow-up due today.
+ */
+total: number, 
+/**
+ * Those that match the filter.
+ */
+matching: number, 
+/**
+ * Per value, what choosing it would show (the other filters applied).
+ */
+channels: Array<ChannelCount>, stages: Array<StageCount>, tones: Array<ToneCount>, languages: Array<LanguageCount>, currencies: Array<CurrencyCount>, 
+/**
+ * How many groups there are (for paging them).
+ */
+groups_total: number, groups: Array<QueueGroup>, };
+
+export type QueueGroup = { 
+/**
+ * The client, when grouped by client.
+ */
+client_id: number | null, 
+/**
+ * The channel, when grouped by channel.
+ */
+channel: Channel | null, 
+/**
+ * The client's name (by channel: empty, the UI names the channel).
+ */
+label: string, count: number, 
+/**
+ * What the group's invoices still owe, per currency (never added
+ * across currencies), largest first.
+ */
+owing: Array<MoneyView>, };
+
+export type ChannelCount = { channel: Channel, count: number, };
+
+export type StageCount = { key: string, name: string, tone: Tone, count: number, };
+
+export type ToneCount = { tone: Tone, count: number, };
+
+export type LanguageCount = { language: Locale, count: number, };
+
+export type CurrencyCount = { currency: string, count: number, };
+
+export type LettersPreview = { letters: number, invoices: number, };
 
 export type OutboxActionRequest = { id: number, 
 /**

@@ -15,6 +15,7 @@ const pairs: [string, readonly string[], Record<string, string>][] = [
   ['clientSort', b.ClientSortValues, labels.clientSort],
   ['invoiceSort', b.InvoiceSortValues, labels.invoiceSort],
   ['agingBucket', b.AgingBucketValues, labels.agingBucket],
+  ['queueGrouping', b.QueueGroupingValues, labels.queueGrouping],
   ['chasingMode', b.ChasingModeValues, labels.chasingMode],
   ['outboxState', b.OutboxStateValues, labels.outboxState],
   ['planState', b.PlanStateValues, labels.planState],

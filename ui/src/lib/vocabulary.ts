@@ -23,6 +23,7 @@ import type {
   Frequency,
   InstallmentStatus,
   AgingBucket,
+  QueueGrouping,
   InvoiceSort,
   InvoiceState,
   Locale,
@@ -90,6 +91,7 @@ export const labels = {
     days_61_90: '61–90 days overdue',
     over_90: 'Over 90 days overdue',
   } satisfies Record<AgingBucket, string>,
+  queueGrouping: { client: 'Client', channel: 'Channel' } satisfies Record<QueueGrouping, string>,
   chasingMode: { on: 'On', paused: 'Paused', off: 'Off' } satisfies Record<ChasingMode, string>,
   outboxState: {
     queued: 'Queued',

@@ -131,6 +131,16 @@ export function sendAllTitle(p: SendAllPreview): string {
   return parts.join(', plus ');
 }
 
+/** The confirmation of "Send all e-mails": exactly what it will send. */
+export function sendAllConfirmText(p: SendAllPreview): string {
+  const n = (x: number, one: string, many: string) => `${x} ${x === 1 ? one : many}`;
+  const parts = [
+    `${n(p.new_messages, 'new message', 'new messages')} (one per client, about ${n(p.invoices, 'invoice', 'invoices')})`,
+  ];
+  if (p.waiting > 0) parts.push(`${n(p.waiting, 'message', 'messages')} already waiting in the outbox`);
+  return `Kindly will send ${parts.join(' and ')} from your e-mail account, and record each in the client’s timeline.`;
+}
+
 /** How many items of today's queue can go out as e-mail now (e-mail channel, not yet in the outbox). */
 export function sendableCount(items: readonly { channel: string; email_state: string | null }[]): number {
   return items.filter((i) => i.channel === 'email' && i.email_state === null).length;

@@ -1,0 +1,233 @@
+//! Today at any size: today's follow-ups counted and grouped by client or
+//! by channel, with a count on every group and every filter value, and the
+//! number of letters "Print today's letters" names before it prints. The
+//! filter and the due steps themselves are in [`crate::due`].
+
+use crate::due::{due_steps, prepare_today, DueStep, Facet};
+use crate::views::MoneyView;
+use crate::{ApiResult, Ctx};
+use kindly_core::locale::Locale;
+use kindly_core::vocab::QueueGrouping;
+use kindly_core::Currency;
+use kindly_followup::ladder::{Channel, Tone};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use strum::VariantArray;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct QueueSummaryRequest {
+    #[serde(default)]
+    pub filter: crate::due::QueueFilter,
+    /// How to group the matching follow-ups; none: only the counts.
+    #[serde(default)]
+    pub by: Option<QueueGrouping>,
+    /// A page of the groups.
+    #[serde(default)]
+    pub offset: i64,
+    #[serde(default)]
+    pub limit: i64,
+}
+
+/// A group of today's follow-ups: one client's, or one channel's.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct QueueGroup {
+    /// The client, when grouped by client.
+    pub client_id: Option<i64>,
+    /// The channel, when grouped by channel.
+    pub channel: Option<Channel>,
+    /// The client's name (by channel: empty, the UI names the channel).
+    pub label: String,
+    pub count: i64,
+    /// What the group's invoices still owe, per currency (never added
+    /// across currencies), by currency code.
+    pub owing: Vec<MoneyView>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ChannelCount {
+    pub channel: Channel,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct StageCount {
+    pub key: String,
+    pub name: String,
+    pub tone: Tone,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ToneCount {
+    pub tone: Tone,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct LanguageCount {
+    pub language: Locale,
+    pub count: i64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct CurrencyCount {
+    pub currency: String,
+    pub count: i64,
+}
+
+/// Today's follow-ups counted: all of them, those matching the filter, the
+/// count behind every filter value, and a page of groups.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct QueueSummary {
+    pub today: String,
+    /// Every follow-up due today.
+    pub total: i64,
+    /// Those that match the filter.
+    pub matching: i64,
+    /// Per value, what choosing it would show (the other filters applied).
+    pub channels: Vec<ChannelCount>,
+    pub stages: Vec<StageCount>,
+    pub tones: Vec<ToneCount>,
+    pub languages: Vec<LanguageCount>,
+    pub currencies: Vec<CurrencyCount>,
+    /// How many groups there are (for paging them).
+    pub groups_total: i64,
+    pub groups: Vec<QueueGroup>,
+}
+
+/// Counts and groups today's follow-ups.
+pub async fn summary(ctx: Ctx<'_>, req: &QueueSummaryRequest) -> ApiResult<QueueSummary> {
+    prepare_today(ctx).await?;
+    let filter = req.filter.parse(ctx).await?;
+    let locale = ctx.store.settings().await?.locale;
+    let steps = due_steps(ctx).await?;
+    let matching: Vec<&DueStep> = steps.iter().filter(|s| filter.matches(s, None)).collect();
+    let (all, chosen) = (&steps, &filter);
+    let facet = move |f: Facet| all.iter().filter(move |s| chosen.matches(s, Some(f)));
+
+    let mut channels: Vec<ChannelCount> = Channel::VARIANTS
+        .iter()
+        .map(|&c| ChannelCount { channel: c, count: facet(Facet::Channel).filter(|s| s.channel == c).count() as i64 })
+        .collect();
+    channels.retain(|c| c.count > 0 || filter.channel == Some(c.channel));
+
+    // Stages in ladder order (by their offset), one entry per key.
+    let mut stages: Vec<(i64, StageCount)> = Vec::new();
+    for s in facet(Facet::Stage) {
+        match stages.iter_mut().find(|(_, c)| c.key == s.stage.key) {
+            Some((_, c)) => c.count += 1,
+            None => stages.push((
+                s.stage.offset_days,
+                StageCount { key: s.stage.key.clone(), name: s.stage.name.clone(), tone: s.stage.tone, count: 1 },
+            )),
+        }
+    }
+    stages.sort_by(|a, b| (a.0, &a.1.key).cmp(&(b.0, &b.1.key)));
+    let mut stages: Vec<StageCount> = stages.into_iter().map(|(_, c)| c).collect();
+    if let Some(k) = filter.stage.as_deref().filter(|k| !stages.iter().any(|s| s.key == *k)) {
+        // The chosen stage stays listed (with 0) so the choice can be seen and undone.
+        let tone = steps.iter().find(|s| s.stage.key == k).map_or(Tone::Friendly, |s| s.stage.tone);
+        stages.push(StageCount { key: k.to_owned(), name: k.to_owned(), tone, count: 0 });
+    }
+
+    let mut tones: Vec<ToneCount> = Tone::VARIANTS
+        .iter()
+        .map(|&t| ToneCount { tone: t, count: facet(Facet::Tone).filter(|s| s.stage.tone == t).count() as i64 })
+        .collect();
+    tones.retain(|t| t.count > 0 || filter.tone == Some(t.tone));
+
+    let mut languages: Vec<LanguageCount> = Locale::VARIANTS
+        .iter()
+        .map(|&l| LanguageCount {
+            language: l,
+            count: facet(Facet::Language).filter(|s| s.row.language == l).count() as i64,
+        })
+        .collect();
+    languages.retain(|l| l.count > 0 || filter.language == Some(l.language));
+
+    let mut by_currency: BTreeMap<&'static str, i64> = BTreeMap::new();
+    for s in facet(Facet::Currency) {
+        *by_currency.entry(s.row.currency.code()).or_default() += 1;
+    }
+    if let Some(c) = filter.currency {
+        by_currency.entry(c.code()).or_default();
+    }
+    let mut currencies: Vec<CurrencyCount> =
+        by_currency.into_iter().map(|(c, n)| CurrencyCount { currency: c.to_owned(), count: n }).collect();
+    currencies.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.currency.cmp(&b.currency)));
+
+    let groups = match req.by {
+        None => Vec::new(),
+        Some(by) => group(&matching, by, locale),
+    };
+    let limit = if req.limit <= 0 { 100 } else { req.limit.min(1000) };
+    Ok(QueueSummary {
+        today: ctx.today.to_string(),
+        total: steps.len() as i64,
+        matching: matching.len() as i64,
+        channels,
+        stages,
+        tones,
+        languages,
+        currencies,
+        groups_total: groups.len() as i64,
+        groups: groups.into_iter().skip(req.offset.max(0) as usize).take(limit as usize).collect(),
+    })
+}
+
+/// Groups by client (by name, then id) or by channel (e-mail, letter, phone).
+fn group(steps: &[&DueStep], by: QueueGrouping, locale: Locale) -> Vec<QueueGroup> {
+    // The group's key in display order, and what it adds up.
+    type Key = (u8, String, i64);
+    let mut groups: BTreeMap<Key, (QueueGroup, BTreeMap<&'static str, (Currency, i128)>)> = BTreeMap::new();
+    for s in steps {
+        let (key, client_id, channel, label) = match by {
+            QueueGrouping::Client => (
+                (0, s.row.client_name.to_lowercase(), s.row.client_id),
+                Some(s.row.client_id),
+                None,
+                s.row.client_name.clone(),
+            ),
+            QueueGrouping::Channel => {
+                let rank = Channel::VARIANTS.iter().position(|c| *c == s.channel).unwrap_or(0) as u8;
+                ((rank, String::new(), 0), None, Some(s.channel), String::new())
+            }
+        };
+        let entry = groups.entry(key).or_insert_with(|| {
+            (QueueGroup { client_id, channel, label, count: 0, owing: Vec::new() }, BTreeMap::new())
+        });
+        entry.0.count += 1;
+        entry.1.entry(s.row.currency.code()).or_insert((s.row.currency, 0)).1 += i128::from(s.owing());
+    }
+    groups
+        .into_values()
+        .map(|(mut g, owing)| {
+            // By currency code (the map's order): amounts in different
+            // currencies are not compared either.
+            let owing: Vec<(Currency, i128)> = owing.into_values().collect();
+            // A group's sum of invoices each within the money limit; a sum
+            // beyond i64 is shown at the limit rather than wrapped.
+            g.owing = owing
+                .into_iter()
+                .map(|(c, m)| MoneyView::new(i64::try_from(m).unwrap_or(i64::MAX), c, locale))
+                .collect();
+            g
+        })
+        .collect()
+}
+
+/// What "Print today's letters" will print: one letter per client, about
+/// all of that client's invoices whose step today goes by post.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct LettersPreview {
+    pub letters: i64,
+    pub invoices: i64,
+}
+
+/// Counts today's letters by the same selection `generate_letters` prints.
+pub async fn letters_preview(ctx: Ctx<'_>) -> ApiResult<LettersPreview> {
+    let due = crate::letters::due_letters(ctx).await?;
+    let clients: std::collections::HashSet<i64> = due.iter().map(|(_, client)| *client).collect();
+    Ok(LettersPreview { letters: clients.len() as i64, invoices: due.len() as i64 })
+}
