@@ -51,6 +51,8 @@ async fn log_a_call_with_a_promise_see_it_in_the_timeline_and_export_the_dossier
 
     let d = start_in(data).await;
     let c = &d.client;
+    // The overview is the first screen; the follow-ups are on Today.
+    click(c, "nav-today").await;
     click(c, "queue-row").await;
     wait(c, "call-dialog").await;
     wait_text(c, "call-phone", "+49 30 1234567").await;

@@ -314,6 +314,8 @@ async fn todays_queue_preview_and_letter_pdf() {
 
     let d = start_with(data, &[("KINDLY_SAVE_FILE", saved.path().to_str().expect("path"))]).await;
     let c = &d.client;
+    // The overview is the first screen; the follow-ups are on Today.
+    click(c, "nav-today").await;
     click(c, "queue-row").await;
     wait(c, "message-preview").await;
     wait_text(c, "preview-subject", &number).await;

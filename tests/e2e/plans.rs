@@ -15,6 +15,8 @@ async fn propose_accept_pay_and_complete_a_plan_from_a_reminder() {
 
     let d = start_in(data).await;
     let c = &d.client;
+    // The overview is the first screen; the follow-ups are on Today.
+    click(c, "nav-today").await;
     click(c, "queue-row").await;
     wait(c, "message-preview").await;
     wait_text(c, "preview-subject", "payment plan").await;
