@@ -13,9 +13,10 @@ use kindly_core::locale::Locale;
 use kindly_core::{Currency, ErrorCode, Money};
 use kindly_followup::ladder::{Channel, Ladder, Stage, Tone};
 use kindly_followup::queue::{for_invoice, proposed_stage};
-use kindly_store::DueRow;
+use kindly_store::{DueKey, DueRow};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::sync::Arc;
 use ts_rs::TS;
 
 /// The channel to use for a stage and a client.
@@ -55,9 +56,29 @@ pub(crate) async fn prepare_today(ctx: Ctx<'_>) -> ApiResult<()> {
 /// The stage a due row proposes today and the channel it goes by; `None`
 /// when its ladder has nothing to propose.
 pub(crate) fn due_step(ladders: &Ladders, r: &DueRow, today: NaiveDate) -> Option<(Stage, Channel)> {
-    let ladder = for_invoice(ladders.get(r.ladder_id), r.plan_proposed);
-    let stage = proposed_stage(&ladder, r.due_date, today, r.last_done_offset)?.clone();
-    let channel = route(&stage, !r.emails.is_empty());
+    let key = Where {
+        ladder_id: r.ladder_id,
+        plan_proposed: r.plan_proposed,
+        due: r.due_date,
+        last_done_offset: r.last_done_offset,
+        has_email: !r.emails.is_empty(),
+    };
+    stage_today(ladders, &key, today)
+}
+
+/// Where an invoice stands on its ladder.
+struct Where {
+    ladder_id: Option<i64>,
+    plan_proposed: bool,
+    due: NaiveDate,
+    last_done_offset: Option<i64>,
+    has_email: bool,
+}
+
+fn stage_today(ladders: &Ladders, w: &Where, today: NaiveDate) -> Option<(Stage, Channel)> {
+    let ladder = for_invoice(ladders.get(w.ladder_id), w.plan_proposed);
+    let stage = proposed_stage(&ladder, w.due, today, w.last_done_offset)?.clone();
+    let channel = route(&stage, w.has_email);
     Some((stage, channel))
 }
 
@@ -166,29 +187,43 @@ impl ParsedFilter {
 /// One of today's follow-ups with the stage it proposes and its channel.
 #[derive(Debug, Clone)]
 pub(crate) struct DueStep {
-    pub row: DueRow,
+    pub row: DueKey,
     pub stage: Stage,
     pub channel: Channel,
 }
 
 impl DueStep {
     pub(crate) fn owing(&self) -> i64 {
-        self.row.total_minor - self.row.paid_minor
+        self.row.owing_minor
     }
 }
 
 /// Every follow-up due today, in the queue's order. Plans and promises must
-/// have been brought up to today first ([`prepare_today`]).
-pub(crate) async fn due_steps(ctx: Ctx<'_>) -> ApiResult<Vec<DueStep>> {
-    let ladders = Ladders::load(ctx).await?;
-    let rows = ctx.store.due_followups_all(ctx.today).await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|row| {
-            let (stage, channel) = due_step(&ladders, &row, ctx.today)?;
-            Some(DueStep { row, stage, channel })
+/// have been brought up to today first ([`prepare_today`]). Kept by the
+/// store until the database or the day changes, so that Today's filters and
+/// counts do not read every due invoice at every click.
+pub(crate) async fn due_steps(ctx: Ctx<'_>) -> ApiResult<Arc<Vec<DueStep>>> {
+    ctx.store
+        .memo(ctx.today, || async {
+            let ladders = Ladders::load(ctx).await?;
+            let rows = ctx.store.due_keys(ctx.today).await?;
+            Ok::<_, ApiError>(
+                rows.into_iter()
+                    .filter_map(|row| {
+                        let key = Where {
+                            ladder_id: row.ladder_id,
+                            plan_proposed: row.plan_proposed,
+                            due: row.due_date,
+                            last_done_offset: row.last_done_offset,
+                            has_email: row.has_email,
+                        };
+                        let (stage, channel) = stage_today(&ladders, &key, ctx.today)?;
+                        Some(DueStep { row, stage, channel })
+                    })
+                    .collect::<Vec<_>>(),
+            )
         })
-        .collect())
+        .await
 }
 
 /// Refuses to act when the number the user confirmed is no longer the

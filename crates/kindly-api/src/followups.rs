@@ -160,11 +160,17 @@ pub async fn queue(ctx: Ctx<'_>, req: &QueueRequest) -> ApiResult<QueuePage> {
             .iter()
             .filter(|s| req.client_id.is_none_or(|c| s.row.client_id == c) && filter.matches(s, None))
             .collect();
-        let items = matching
+        let page: Vec<&&crate::due::DueStep> =
+            matching.iter().skip(req.offset.max(0) as usize).take(limit.clamp(1, 1000) as usize).collect();
+        let ids: Vec<i64> = page.iter().map(|s| s.row.invoice_id).collect();
+        let rows = ctx.store.due_followups_of(ctx.today, &ids).await?;
+        // In the page's order, each with the stage it was filtered by.
+        let items = page
             .iter()
-            .skip(req.offset.max(0) as usize)
-            .take(limit.clamp(1, 1000) as usize)
-            .map(|s| queue_item(&s.row, &s.stage, s.channel, ctx.today, locale))
+            .filter_map(|s| {
+                let r = rows.iter().find(|r| r.invoice_id == s.row.invoice_id)?;
+                Some(queue_item(r, &s.stage, s.channel, ctx.today, locale))
+            })
             .collect();
         (matching.len() as i64, items)
     };
@@ -222,9 +228,9 @@ fn queue_item(
 pub(crate) async fn due_email_invoices(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
     let due: Vec<(i64, String)> = crate::due::due_steps(ctx)
         .await?
-        .into_iter()
+        .iter()
         .filter(|s| s.channel == Channel::Email)
-        .map(|s| (s.row.invoice_id, s.stage.key))
+        .map(|s| (s.row.invoice_id, s.stage.key.clone()))
         .collect();
     let ids: Vec<i64> = due.iter().map(|(id, _)| *id).collect();
     let queued: std::collections::HashSet<(i64, String)> =

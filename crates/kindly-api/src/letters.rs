@@ -415,7 +415,7 @@ pub(crate) async fn due_letters(ctx: Ctx<'_>) -> ApiResult<Vec<(i64, i64)>> {
     crate::due::prepare_today(ctx).await?;
     Ok(crate::due::due_steps(ctx)
         .await?
-        .into_iter()
+        .iter()
         .filter(|s| s.channel == Channel::Letter)
         .map(|s| (s.row.invoice_id, s.row.client_id))
         .collect())

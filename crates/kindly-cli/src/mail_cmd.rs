@@ -191,7 +191,12 @@ pub async fn emails(ctx: Ctx<'_>, cmd: EmailsCmd, o: &Out) -> Result<String, Api
     match cmd {
         EmailsCmd::Queue { invoices, plans, promises } => {
             let fonts = crate::cli::fonts()?;
-            let req = QueueEmailsRequest { invoice_ids: invoices, plan_ids: plans, promise_ids: promises, expected_total: None };
+            let req = QueueEmailsRequest {
+                invoice_ids: invoices,
+                plan_ids: plans,
+                promise_ids: promises,
+                expected_total: None,
+            };
             let r = outbox::queue_emails(ctx, &fonts, &req).await?;
             o.value(&r, |r| {
                 let mut s = format!("queued {} e-mail(s)\n", r.queued.len());

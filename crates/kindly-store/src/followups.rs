@@ -111,6 +111,44 @@ pub(crate) async fn schedule(
     Ok(())
 }
 
+/// What `due_followups` and `due_followups_of` read.
+enum DueSelection<'a> {
+    Page { client_id: Option<i64>, offset: i64, limit: i64 },
+    Invoices(&'a [i64]),
+}
+
+/// One due invoice with only what its stage today, Today's filters and its
+/// group need (see [`Store::due_keys`]).
+#[derive(Clone, Debug)]
+pub struct DueKey {
+    pub invoice_id: i64,
+    pub client_id: i64,
+    pub client_name: String,
+    pub language: Locale,
+    pub has_email: bool,
+    pub ladder_id: Option<i64>,
+    pub due_date: NaiveDate,
+    pub currency: Currency,
+    pub owing_minor: i64,
+    pub last_done_offset: Option<i64>,
+    /// True once a plan was proposed for the invoice: its ladder skips the offer.
+    pub plan_proposed: bool,
+}
+
+#[derive(sqlx::FromRow)]
+struct DueKeyDbRow {
+    invoice_id: i64,
+    client_id: i64,
+    client_name: String,
+    language: Text<Locale>,
+    has_email: bool,
+    ladder_id: Option<i64>,
+    due_date: String,
+    currency: Text<Currency>,
+    owing_minor: i64,
+    last_done_offset: Option<i64>,
+}
+
 /// One due invoice as read (see [`Store::due_followups`]).
 #[derive(sqlx::FromRow)]
 struct DueDbRow {
@@ -354,25 +392,67 @@ impl Store {
         offset: i64,
         limit: i64,
     ) -> Result<Page<DueRow>, StoreError> {
-        self.due_rows(today, client_id, Some((offset, limit))).await
+        self.due_rows(today, DueSelection::Page { client_id, offset, limit }).await
+    }
+
+    /// The due rows of these invoices (those that are due today), in the
+    /// queue's order: a page of a filtered queue.
+    pub async fn due_followups_of(&self, today: NaiveDate, invoice_ids: &[i64]) -> Result<Vec<DueRow>, StoreError> {
+        Ok(self.due_rows(today, DueSelection::Invoices(invoice_ids)).await?.rows)
     }
 
     /// Every invoice whose next stage has come by `today`, in the order of
-    /// [`Store::due_followups`], in one read: what filters, group counts and
-    /// "send all" / "print all" work from (paging through them with OFFSET
-    /// would read the index again for every page).
-    pub async fn due_followups_all(&self, today: NaiveDate) -> Result<Vec<DueRow>, StoreError> {
-        Ok(self.due_rows(today, None, None).await?.rows)
-    }
-
-    async fn due_rows(
-        &self,
-        today: NaiveDate,
-        client_id: Option<i64>,
-        page: Option<(i64, i64)>,
-    ) -> Result<Page<DueRow>, StoreError> {
+    /// [`Store::due_followups`], in one read of only what a stage, a filter
+    /// and a group need: what Today's counts, filters, "Send all e-mails"
+    /// and "Print today's letters" work from.
+    pub async fn due_keys(&self, today: NaiveDate) -> Result<Vec<DueKey>, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let t = date_str(today);
+        let filter = self.due_filter(&t, false).await?;
+        let sql = format!(
+            "SELECT f.invoice_id, f.client_id, c.display_name AS client_name, c.language,
+                    c.emails <> '[]' AS has_email, c.ladder_id, i.due_date, i.currency,
+                    i.total_minor - i.paid_minor AS owing_minor, f.last_done_offset
+             FROM followups f JOIN invoices i ON i.id = f.invoice_id JOIN clients c ON c.id = f.client_id
+             WHERE {filter} AND ?2 IS NULL
+             ORDER BY f.next_action_on, f.invoice_id"
+        );
+        let rows: Vec<DueKeyDbRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(&t)
+            .bind(Option::<i64>::None)
+            .fetch_all(self.pool())
+            .await
+            .map_err(map)?;
+        let planned: std::collections::HashSet<i64> =
+            sqlx::query_scalar("SELECT DISTINCT invoice_id FROM plan_invoices")
+                .fetch_all(self.pool())
+                .await
+                .map_err(map)?
+                .into_iter()
+                .collect();
+        rows.into_iter()
+            .map(|r| {
+                Ok(DueKey {
+                    invoice_id: r.invoice_id,
+                    client_id: r.client_id,
+                    client_name: r.client_name,
+                    language: r.language.0,
+                    has_email: r.has_email,
+                    ladder_id: r.ladder_id,
+                    due_date: parse_date(&r.due_date)?,
+                    currency: r.currency.0,
+                    owing_minor: r.owing_minor,
+                    last_done_offset: r.last_done_offset,
+                    plan_proposed: planned.contains(&r.invoice_id),
+                })
+            })
+            .collect()
+    }
+
+    /// The condition on `followups f` (binding `?1` = today, `?2` = a client
+    /// or null) that makes an invoice due today.
+    async fn due_filter(&self, t: &str, one_client: bool) -> Result<String, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
         // Clients not being chased today are few, and so are invoices paused
         // by a promise; excluding them by small lists keeps the count on the
         // index alone. Excluded here, not after reading a page, so that the
@@ -394,7 +474,7 @@ impl Store {
             "SELECT EXISTS (SELECT 1 FROM promises WHERE outcome IS NULL AND promised_on >= ?1)
                  OR EXISTS (SELECT 1 FROM promises WHERE outcome = 'broken' AND followed_up_on IS NULL)",
         )
-        .bind(&t)
+        .bind(t)
         .fetch_one(self.pool())
         .await
         .map_err(map)?;
@@ -408,8 +488,24 @@ impl Store {
         let filter = format!(
             "{FILTER_BASE}{WAITING_FOR_BROKEN_NOTICE}{}{}",
             if promises_pause { PAUSED_BY_PROMISES } else { "" },
-            if client_id.is_some() { "f.client_id = ?2" } else { "?2 IS NULL" }
+            if one_client { "f.client_id = ?2" } else { "?2 IS NULL" }
         );
+        Ok(filter)
+    }
+
+    async fn due_rows(&self, today: NaiveDate, selection: DueSelection<'_>) -> Result<Page<DueRow>, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let t = date_str(today);
+        let (client_id, page, ids) = match selection {
+            DueSelection::Page { client_id, offset, limit } => (client_id, Some((offset, limit)), None),
+            DueSelection::Invoices(ids) => {
+                (None, None, Some(serde_json::to_string(ids).map_err(|e| StoreError::Other(e.to_string()))?))
+            }
+        };
+        let mut filter = self.due_filter(&t, client_id.is_some()).await?;
+        if ids.is_some() {
+            filter.push_str(" AND f.invoice_id IN (SELECT value FROM json_each(?5))");
+        }
         let total: Option<i64> = match page {
             Some(_) => Some(
                 sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM followups f WHERE {filter}")))
@@ -421,7 +517,7 @@ impl Store {
             ),
             None => None,
         };
-        // Without a page, every due row (LIMIT -1 is no limit in SQLite).
+        // Invoices named by id: all of them that are due (LIMIT -1 is no limit).
         let (offset, limit) = page.map(|(o, l)| (o.max(0), l.clamp(1, 1000))).unwrap_or((0, -1));
         let sql = format!(
             "SELECT i.id AS invoice_id, i.number, c.id AS client_id, c.display_name AS client_name, c.greeting_name,
@@ -436,6 +532,7 @@ impl Store {
             .bind(client_id)
             .bind(limit)
             .bind(offset)
+            .bind(ids.as_deref())
             .fetch_all(self.pool())
             .await
             .map_err(map)?;
@@ -465,14 +562,10 @@ impl Store {
             .collect::<Result<Vec<DueRow>, StoreError>>()?;
         // Which of them had a plan proposed (their ladder skips the offer).
         // For every due row at once, all planned invoices (plans are few).
-        let ids = match page {
-            Some(_) => serde_json::to_string(&rows.iter().map(|r| r.invoice_id).collect::<Vec<_>>())
-                .map_err(|e| StoreError::Other(e.to_string()))?,
-            None => String::new(),
-        };
+        let ids = serde_json::to_string(&rows.iter().map(|r| r.invoice_id).collect::<Vec<_>>())
+            .map_err(|e| StoreError::Other(e.to_string()))?;
         let with_plan: std::collections::HashSet<i64> = sqlx::query_scalar(
-            "SELECT DISTINCT invoice_id FROM plan_invoices
-             WHERE ?1 = '' OR invoice_id IN (SELECT value FROM json_each(?1))",
+            "SELECT DISTINCT invoice_id FROM plan_invoices WHERE invoice_id IN (SELECT value FROM json_each(?1))",
         )
         .bind(ids)
         .fetch_all(self.pool())

@@ -21,6 +21,7 @@ mod followups;
 mod imports;
 mod invoices;
 mod letters;
+mod memo;
 mod outbox;
 mod payments;
 mod plans;
@@ -40,7 +41,7 @@ pub use contacts::{BrokenPromiseDue, CallLog, CallRecorded, NewPromise, PromiseR
 pub use demo::{DemoSize, DemoStats};
 pub use einvoices::{ClientMatch, EInvoiceClient, EInvoiceImportRecord, EInvoiceImported, NewEInvoiceImport};
 pub use error::StoreError;
-pub use followups::{DoneStep, DueRow, SinceLastStep, StepRecord};
+pub use followups::{DoneStep, DueKey, DueRow, SinceLastStep, StepRecord};
 pub use imports::{
     BatchRef, ClientIndexRow, ExportEvent, ExportPayment, ImportBatch, ImportClient, ImportCounts, ImportInvoice,
     ImportPayment, InvoiceByNumber,
@@ -66,6 +67,8 @@ pub const DB_FILE_NAME: &str = "kindly.db";
 pub struct Store {
     pool: SqlitePool,
     path: PathBuf,
+    /// Shared by the clones of this store (they share the pool too).
+    memo: std::sync::Arc<memo::Memo>,
 }
 
 /// A page of results and how many there are in all.
@@ -121,7 +124,7 @@ impl Store {
             tracing::info!(path = %path.display(), from = before, to = after, "database migrated");
         }
         tracing::info!(path = %path.display(), schema = after, "store opened");
-        Ok(Store { pool, path: path.to_path_buf() })
+        Ok(Store { pool, path: path.to_path_buf(), memo: std::sync::Arc::default() })
     }
 
     pub fn path(&self) -> &Path {
