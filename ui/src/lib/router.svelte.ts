@@ -2,6 +2,7 @@
 
 export type View =
   | { name: 'firstrun' }
+  | { name: 'overview' }
   | { name: 'today' }
   | { name: 'followups' }
   | { name: 'clients' }
@@ -31,8 +32,10 @@ export function back(fallback: View): void {
 /** Which nav section a view belongs to. */
 export function section(
   view: View,
-): 'today' | 'clients' | 'invoices' | 'followups' | 'outbox' | 'bank' | 'data' | 'settings' | null {
+): 'overview' | 'today' | 'clients' | 'invoices' | 'followups' | 'outbox' | 'bank' | 'data' | 'settings' | null {
   switch (view.name) {
+    case 'overview':
+      return 'overview';
     case 'today':
       return 'today';
     case 'followups':
