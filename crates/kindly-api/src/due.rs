@@ -190,6 +190,9 @@ pub(crate) struct DueStep {
     pub row: DueKey,
     pub stage: Stage,
     pub channel: Channel,
+    /// The client's place among today's clients in name order (case
+    /// ignored, then by id): what grouping by client sorts by.
+    pub client_rank: u32,
 }
 
 impl DueStep {
@@ -207,6 +210,11 @@ pub(crate) async fn due_steps(ctx: Ctx<'_>) -> ApiResult<Arc<Vec<DueStep>>> {
         .memo(ctx.today, || async {
             let ladders = Ladders::load(ctx).await?;
             let rows = ctx.store.due_keys(ctx.today).await?;
+            let mut names: Vec<(String, i64)> =
+                rows.iter().map(|r| (r.client_name.to_lowercase(), r.client_id)).collect();
+            names.sort_unstable();
+            names.dedup();
+            let rank: HashMap<i64, u32> = names.iter().enumerate().map(|(i, (_, id))| (*id, i as u32)).collect();
             Ok::<_, ApiError>(
                 rows.into_iter()
                     .filter_map(|row| {
@@ -218,7 +226,8 @@ pub(crate) async fn due_steps(ctx: Ctx<'_>) -> ApiResult<Arc<Vec<DueStep>>> {
                             has_email: row.has_email,
                         };
                         let (stage, channel) = stage_today(&ladders, &key, ctx.today)?;
-                        Some(DueStep { row, stage, channel })
+                        let client_rank = rank.get(&row.client_id).copied().unwrap_or(names.len() as u32);
+                        Some(DueStep { row, stage, channel, client_rank })
                     })
                     .collect::<Vec<_>>(),
             )

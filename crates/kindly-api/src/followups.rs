@@ -221,21 +221,21 @@ fn queue_item(
     }
 }
 
-/// The invoices whose step due today goes out by e-mail and has no message
-/// in the outbox yet: what "Send all e-mails" queues. Read straight from the
+/// The invoices (with their clients) whose step due today goes out by
+/// e-mail and has no message in the outbox yet: what "Send all e-mails" queues. Read straight from the
 /// store's due rows and the ladders (no queue views are built or paged);
 /// plans and promises must have been refreshed for today first.
-pub(crate) async fn due_email_invoices(ctx: Ctx<'_>) -> ApiResult<Vec<i64>> {
-    let due: Vec<(i64, String)> = crate::due::due_steps(ctx)
-        .await?
-        .iter()
-        .filter(|s| s.channel == Channel::Email)
-        .map(|s| (s.row.invoice_id, s.stage.key.clone()))
-        .collect();
-    let ids: Vec<i64> = due.iter().map(|(id, _)| *id).collect();
+pub(crate) async fn due_email_invoices(ctx: Ctx<'_>) -> ApiResult<Vec<(i64, i64)>> {
+    let steps = crate::due::due_steps(ctx).await?;
+    let due: Vec<&crate::due::DueStep> = steps.iter().filter(|s| s.channel == Channel::Email).collect();
+    let ids: Vec<i64> = due.iter().map(|s| s.row.invoice_id).collect();
     let queued: std::collections::HashSet<(i64, String)> =
         ctx.store.outbox_states(&ids).await?.into_iter().map(|(id, key, _, _)| (id, key)).collect();
-    Ok(due.into_iter().filter(|d| !queued.contains(d)).map(|(id, _)| id).collect())
+    Ok(due
+        .into_iter()
+        .filter(|s| !queued.contains(&(s.row.invoice_id, s.stage.key.clone())))
+        .map(|s| (s.row.invoice_id, s.row.client_id))
+        .collect())
 }
 
 /// Joins "A", "A and B", "A, B and C" in the language.

@@ -246,15 +246,19 @@ async fn select(ctx: Ctx<'_>, req: &QueueEmailsRequest) -> ApiResult<Selection> 
     crate::plans::refresh(ctx).await?;
     crate::contacts::resolve_promises(ctx).await?;
     let everything = req.invoice_ids.is_empty() && req.plan_ids.is_empty() && req.promise_ids.is_empty();
-    let (ids, plan_ids, promise_ids) = if everything {
-        (crate::followups::due_email_invoices(ctx).await?, due_plan_emails(ctx).await?, due_promise_emails(ctx).await?)
-    } else {
-        (req.invoice_ids.clone(), req.plan_ids.clone(), req.promise_ids.clone())
-    };
     let mut by_client: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
-    for id in ids {
-        by_client.entry(ctx.store.invoice(id).await?.client_id).or_default().push(id);
-    }
+    let (plan_ids, promise_ids) = if everything {
+        // The due steps know each invoice's client: no invoice is loaded.
+        for (id, client) in crate::followups::due_email_invoices(ctx).await? {
+            by_client.entry(client).or_default().push(id);
+        }
+        (due_plan_emails(ctx).await?, due_promise_emails(ctx).await?)
+    } else {
+        for id in &req.invoice_ids {
+            by_client.entry(ctx.store.invoice(*id).await?.client_id).or_default().push(*id);
+        }
+        (req.plan_ids.clone(), req.promise_ids.clone())
+    };
     Ok(Selection { by_client, plan_ids, promise_ids })
 }
 

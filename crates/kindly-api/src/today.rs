@@ -157,11 +157,11 @@ pub async fn summary(ctx: Ctx<'_>, req: &QueueSummaryRequest) -> ApiResult<Queue
         by_currency.into_iter().map(|(c, n)| CurrencyCount { currency: c.to_owned(), count: n }).collect();
     currencies.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.currency.cmp(&b.currency)));
 
-    let groups = match req.by {
-        None => Vec::new(),
-        Some(by) => group(&matching, by, locale),
-    };
     let limit = if req.limit <= 0 { 100 } else { req.limit.min(1000) };
+    let (groups_total, groups) = match req.by {
+        None => (0, Vec::new()),
+        Some(by) => group(&matching, by, (req.offset.max(0) as usize, limit as usize), locale),
+    };
     Ok(QueueSummary {
         today: ctx.today.to_string(),
         total: steps.len() as i64,
@@ -171,50 +171,65 @@ pub async fn summary(ctx: Ctx<'_>, req: &QueueSummaryRequest) -> ApiResult<Queue
         tones,
         languages,
         currencies,
-        groups_total: groups.len() as i64,
-        groups: groups.into_iter().skip(req.offset.max(0) as usize).take(limit as usize).collect(),
+        groups_total,
+        groups,
     })
 }
 
-/// Groups by client (by name, then id) or by channel (e-mail, letter, phone).
-fn group(steps: &[&DueStep], by: QueueGrouping, locale: Locale) -> Vec<QueueGroup> {
-    // The group's key in display order, and what it adds up.
-    type Key = (u8, String, i64);
-    let mut groups: BTreeMap<Key, (QueueGroup, BTreeMap<&'static str, (Currency, i128)>)> = BTreeMap::new();
-    for s in steps {
-        let (key, client_id, channel, label) = match by {
-            QueueGrouping::Client => (
-                (0, s.row.client_name.to_lowercase(), s.row.client_id),
-                Some(s.row.client_id),
-                None,
-                s.row.client_name.clone(),
-            ),
-            QueueGrouping::Channel => {
-                let rank = Channel::VARIANTS.iter().position(|c| *c == s.channel).unwrap_or(0) as u8;
-                ((rank, String::new(), 0), None, Some(s.channel), String::new())
-            }
-        };
-        let entry = groups.entry(key).or_insert_with(|| {
-            (QueueGroup { client_id, channel, label, count: 0, owing: Vec::new() }, BTreeMap::new())
-        });
-        entry.0.count += 1;
-        entry.1.entry(s.row.currency.code()).or_insert((s.row.currency, 0)).1 += i128::from(s.owing());
+/// Groups by client (by name, then id) or by channel (e-mail, letter,
+/// phone): how many groups there are, and the page of them asked for. Each
+/// step carries its client's place in name order (computed once with the
+/// due steps), so grouping a hundred thousand clients is counting into an
+/// array; only the page's groups are written out.
+fn group(steps: &[&DueStep], by: QueueGrouping, page: (usize, usize), locale: Locale) -> (i64, Vec<QueueGroup>) {
+    struct Acc<'a> {
+        first: &'a DueStep,
+        count: i64,
+        owing: Vec<(Currency, i128)>,
     }
-    groups
-        .into_values()
-        .map(|(mut g, owing)| {
-            // By currency code (the map's order): amounts in different
-            // currencies are not compared either.
-            let owing: Vec<(Currency, i128)> = owing.into_values().collect();
-            // A group's sum of invoices each within the money limit; a sum
-            // beyond i64 is shown at the limit rather than wrapped.
-            g.owing = owing
-                .into_iter()
-                .map(|(c, m)| MoneyView::new(i64::try_from(m).unwrap_or(i64::MAX), c, locale))
-                .collect();
-            g
+    let slot = |s: &DueStep| match by {
+        QueueGrouping::Client => s.client_rank as usize,
+        QueueGrouping::Channel => Channel::VARIANTS.iter().position(|c| *c == s.channel).unwrap_or(0),
+    };
+    let mut accs: Vec<Option<Acc>> = Vec::new();
+    for s in steps {
+        let i = slot(s);
+        if accs.len() <= i {
+            accs.resize_with(i + 1, || None);
+        }
+        let acc = accs[i].get_or_insert_with(|| Acc { first: s, count: 0, owing: Vec::new() });
+        acc.count += 1;
+        match acc.owing.iter_mut().find(|(c, _)| *c == s.row.currency) {
+            Some((_, m)) => *m += i128::from(s.owing()),
+            None => acc.owing.push((s.row.currency, i128::from(s.owing()))),
+        }
+    }
+    let groups: Vec<Acc> = accs.into_iter().flatten().collect();
+    let total = groups.len() as i64;
+    let page = groups
+        .into_iter()
+        .skip(page.0)
+        .take(page.1)
+        .map(|mut g| {
+            // By currency code: amounts in different currencies are never
+            // added, nor compared.
+            g.owing.sort_by(|a, b| a.0.code().cmp(b.0.code()));
+            QueueGroup {
+                client_id: (by == QueueGrouping::Client).then_some(g.first.row.client_id),
+                channel: (by == QueueGrouping::Channel).then_some(g.first.channel),
+                label: if by == QueueGrouping::Client { g.first.row.client_name.clone() } else { String::new() },
+                count: g.count,
+                // A group's sum of invoices each within the money limit; a
+                // sum beyond i64 is shown at the limit rather than wrapped.
+                owing: g
+                    .owing
+                    .into_iter()
+                    .map(|(c, m)| MoneyView::new(i64::try_from(m).unwrap_or(i64::MAX), c, locale))
+                    .collect(),
+            }
         })
-        .collect()
+        .collect();
+    (total, page)
 }
 
 /// What "Print today's letters" will print: one letter per client, about
