@@ -248,6 +248,23 @@ impl AgingBucket {
 }
 
 vocabulary! {
+    /// A report of the overview: the aging report (per client per currency,
+    /// the five buckets) or invoiced vs collected per month.
+    pub enum ReportKind {
+        Aging = "aging",
+        Collected = "collected",
+    }
+}
+
+vocabulary! {
+    /// The file a report is saved as.
+    pub enum ReportFormat {
+        Csv = "csv",
+        Pdf = "pdf",
+    }
+}
+
+vocabulary! {
     /// What became of a promise to pay.
     pub enum PromiseOutcome {
         Open = "open",
@@ -369,6 +386,8 @@ mod tests {
         check(ClientSort::as_str, ClientSort::parse);
         check(InvoiceSort::as_str, InvoiceSort::parse);
         check(AgingBucket::as_str, AgingBucket::parse);
+        check(ReportKind::as_str, ReportKind::parse);
+        check(ReportFormat::as_str, ReportFormat::parse);
         check(PromiseOutcome::as_str, PromiseOutcome::parse);
         check(InstallmentStatus::as_str, InstallmentStatus::parse);
         check(PlanStanding::as_str, PlanStanding::parse);

@@ -15,6 +15,8 @@ const pairs: [string, readonly string[], Record<string, string>][] = [
   ['clientSort', b.ClientSortValues, labels.clientSort],
   ['invoiceSort', b.InvoiceSortValues, labels.invoiceSort],
   ['agingBucket', b.AgingBucketValues, labels.agingBucket],
+  ['reportKind', b.ReportKindValues, labels.reportKind],
+  ['reportFormat', b.ReportFormatValues, labels.reportFormat],
   ['chasingMode', b.ChasingModeValues, labels.chasingMode],
   ['outboxState', b.OutboxStateValues, labels.outboxState],
   ['planState', b.PlanStateValues, labels.planState],

@@ -33,6 +33,8 @@ import type {
   PlanState,
   PromiseOutcome,
   ReminderKind,
+  ReportFormat,
+  ReportKind,
   Security,
   TextEncoding,
   Tone,
@@ -91,6 +93,11 @@ export const labels = {
     over_90: 'Over 90 days overdue',
   } satisfies Record<AgingBucket, string>,
   chasingMode: { on: 'On', paused: 'Paused', off: 'Off' } satisfies Record<ChasingMode, string>,
+  reportKind: {
+    aging: 'Aging report',
+    collected: 'Invoiced and collected per month',
+  } satisfies Record<ReportKind, string>,
+  reportFormat: { csv: 'CSV', pdf: 'PDF' } satisfies Record<ReportFormat, string>,
   outboxState: {
     queued: 'Queued',
     sending: 'Sending…',
