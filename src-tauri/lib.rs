@@ -11,6 +11,7 @@ mod dialogs;
 mod einvoice_commands;
 mod import_commands;
 mod mail_commands;
+mod overview_commands;
 mod sender;
 mod state;
 
@@ -64,6 +65,8 @@ pub fn run(started: Instant) {
             bank_commands::bank_import,
             einvoice_commands::einvoice_import,
             einvoice_commands::archive_export,
+            overview_commands::overview,
+            overview_commands::save_report,
             bank_commands::bank_review,
             bank_commands::bank_resolve,
             bank_commands::bank_status,

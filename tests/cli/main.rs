@@ -4,6 +4,7 @@
 mod backup;
 mod contract;
 mod emails;
+mod overview;
 mod plans;
 
 use kindly_tests::{binary, kindly_json, run_kindly};

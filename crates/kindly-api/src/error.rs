@@ -305,6 +305,7 @@ mod codes {
         "invalid_iban",
         "invalid_kind",
         "invalid_link",
+        "invalid_months",
         "invalid_number_pattern",
         "invalid_offset",
         "invalid_phone",

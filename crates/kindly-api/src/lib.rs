@@ -32,6 +32,7 @@ pub mod invoices;
 pub mod letters;
 pub mod mail;
 pub mod outbox;
+pub mod overview;
 pub mod paths;
 pub mod payments;
 pub mod plans;

@@ -127,6 +127,11 @@ pub enum Command {
         /// A kindly-backup-….zip file.
         file: PathBuf,
     },
+    /// The overview: outstanding, overdue, aging, DSO, days to pay, expected cash-in, ladder steps, 12 months.
+    Overview(crate::overview_cmd::OverviewArgs),
+    /// Reports: aging (per client and currency) or invoiced vs collected per month, as a table, CSV or PDF.
+    #[command(subcommand)]
+    Reports(crate::overview_cmd::ReportsCmd),
     /// Fill the database with realistic demo data.
     Demo {
         #[arg(long, default_value_t = 40)]
@@ -597,6 +602,8 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
         Command::Emails(cmd) => crate::mail_cmd::emails(ctx, cmd, o).await,
         Command::Plans(cmd) => crate::plans::run(ctx, cmd, json).await,
         Command::Backup(a) => crate::backup_cmd::backup(ctx, a, o).await,
+        Command::Overview(a) => crate::overview_cmd::overview(ctx, o, a).await,
+        Command::Reports(cmd) => crate::overview_cmd::reports(ctx, o, cmd).await,
         Command::Dev(_) | Command::Restore { .. } => Ok(String::new()),
     }
 }

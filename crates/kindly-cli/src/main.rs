@@ -14,6 +14,7 @@ mod export_cmd;
 mod import_cmd;
 mod mail_cmd;
 mod output;
+mod overview_cmd;
 mod plans;
 mod values;
 

@@ -130,6 +130,7 @@ error_codes! {
     InvalidIban = "invalid_iban",
     InvalidKind = "invalid_kind",
     InvalidLink = "invalid_link",
+    InvalidMonths = "invalid_months",
     InvalidNumberPattern = "invalid_number_pattern",
     InvalidOffset = "invalid_offset",
     InvalidPhone = "invalid_phone",

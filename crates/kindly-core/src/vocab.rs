@@ -256,6 +256,23 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// A report of the overview: the aging report (per client per currency,
+    /// the five buckets) or invoiced vs collected per month.
+    pub enum ReportKind {
+        Aging = "aging",
+        Collected = "collected",
+    }
+}
+
+vocabulary! {
+    /// The file a report is saved as.
+    pub enum ReportFormat {
+        Csv = "csv",
+        Pdf = "pdf",
+    }
+}
+
+vocabulary! {
     /// What became of a promise to pay.
     pub enum PromiseOutcome {
         Open = "open",
@@ -378,6 +395,8 @@ mod tests {
         check(InvoiceSort::as_str, InvoiceSort::parse);
         check(AgingBucket::as_str, AgingBucket::parse);
         check(QueueGrouping::as_str, QueueGrouping::parse);
+        check(ReportKind::as_str, ReportKind::parse);
+        check(ReportFormat::as_str, ReportFormat::parse);
         check(PromiseOutcome::as_str, PromiseOutcome::parse);
         check(InstallmentStatus::as_str, InstallmentStatus::parse);
         check(PlanStanding::as_str, PlanStanding::parse);

@@ -73,6 +73,7 @@ mod letter;
 mod pdf;
 mod plan;
 pub mod qr;
+mod report;
 mod sfnt;
 mod shape;
 mod text;
@@ -84,6 +85,7 @@ pub use invoice::{render_invoice, InvoiceDoc, TotalLine};
 pub use layout::{PageSize, Window};
 pub use letter::{render_letter_batch, render_letters, LetterBatch, LetterDoc, LetterFailure, Placeholder};
 pub use plan::{render_plan_letter, PlanLetterDoc};
+pub use report::{render_tabular_report, TabularReport};
 
 /// A sender or recipient: a name and postal address lines (no name repeated).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

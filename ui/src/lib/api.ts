@@ -11,6 +11,10 @@ import type {
   RestoreResult,
   ExportRequest,
   ExportResult,
+  OverviewRequest,
+  OverviewView,
+  SaveReportRequest,
+  SaveReportResult,
   ImportDetectRequest,
   ImportProposal,
   ImportReport,
@@ -176,6 +180,9 @@ export const api = {
   bankImport: (req: BankImportRequest) => call<BankImportResult>('bank_import', { req }),
   importEInvoices: (paths: string[]) => call<EInvoiceImportReport>('einvoice_import', { req: { paths } }),
   exportArchive: (path: string) => call<ArchiveResult>('archive_export', { req: { path } }),
+  // The overview (first screen) and its reports (path from pickSaveFile('csv' | 'pdf', name)).
+  overview: (req: OverviewRequest = { currency: null }) => call<OverviewView>('overview', { req }),
+  saveReport: (req: SaveReportRequest) => call<SaveReportResult>('save_report', { req }),
   bankReview: (offset: number, limit: number) =>
     call<Page<BankEntryView>>('bank_review', { req: { offset, limit } }),
   bankResolve: (req: BankResolveRequest) => call<BankEntryView>('bank_resolve', { req }),

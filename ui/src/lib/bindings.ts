@@ -125,6 +125,14 @@ export type QueueGrouping = "client" | "channel";
 
 export const QueueGroupingValues: readonly QueueGrouping[] = ["client", "channel"];
 
+export type ReportKind = "aging" | "collected";
+
+export const ReportKindValues: readonly ReportKind[] = ["aging", "collected"];
+
+export type ReportFormat = "csv" | "pdf";
+
+export const ReportFormatValues: readonly ReportFormat[] = ["csv", "pdf"];
+
 export type InvoiceSort = "attention" | "due_asc" | "due_desc" | "newest" | "number";
 
 export const InvoiceSortValues: readonly InvoiceSort[] = ["attention", "due_asc", "due_desc", "newest", "number"];
@@ -173,7 +181,7 @@ export type ExportKind = "clients" | "invoices" | "payments" | "timeline";
 
 export const ExportKindValues: readonly ExportKind[] = ["clients", "invoices", "payments", "timeline"];
 
-export type ErrorCode = "agreed_before_proposed" | "agreed_in_future" | "already_cancelled" | "already_contacted_today" | "already_done" | "already_printed" | "already_queued" | "amount_too_large" | "append_only" | "backup_folder_inside_data" | "backup_folder_missing" | "backup_no_folder" | "bank_allocation_refused" | "bank_allocation_too_much" | "bank_amount_invalid" | "bank_camt_unsupported" | "bank_csv_malformed" | "bank_csv_mapping_invalid" | "bank_csv_mapping_needed" | "bank_csv_row_invalid" | "bank_currency_invalid" | "bank_date_invalid" | "bank_entry_debit" | "bank_entry_decided" | "bank_field_missing" | "bank_file_empty" | "bank_file_encoding_invalid" | "bank_file_too_large" | "bank_file_unknown_format" | "bank_format_unknown" | "bank_mt940_malformed" | "bank_ofx_malformed" | "bank_resolve_conflict" | "bank_xml_doctype_refused" | "bank_xml_entity_undefined" | "bank_xml_malformed" | "bank_xml_truncated" | "bank_zip_empty" | "bank_zip_invalid" | "bank_zip_member_invalid" | "bank_zip_too_large" | "bank_zip_too_many_members" | "bench_failed" | "control_characters" | "count_changed" | "csv_malformed" | "currency_mismatch" | "database_busy" | "database_corrupt" | "database_error" | "database_read_only" | "disk_full" | "due_before_issue" | "duplicate_invoice_number" | "duplicate_offset" | "einvoice_credit_note_unsupported" | "einvoice_field_invalid" | "einvoice_field_missing" | "einvoice_file_empty" | "einvoice_file_too_large" | "einvoice_not_an_invoice" | "einvoice_not_representable" | "einvoice_number_taken" | "einvoice_pdf_invalid" | "einvoice_pdf_no_invoice" | "einvoice_totals_differ" | "einvoice_totals_inconsistent" | "einvoice_unknown_format" | "einvoice_xml_doctype_refused" | "einvoice_xml_entity_undefined" | "einvoice_xml_malformed" | "einvoice_xml_too_large" | "email_final" | "epc_amount" | "epc_currency" | "epc_field_too_long" | "file_dialog" | "file_not_found" | "import_encoding_invalid" | "import_file_empty" | "import_file_too_large" | "import_has_problems" | "import_mapping_invalid" | "in_outbox" | "internal" | "invalid_action" | "invalid_agreed_how" | "invalid_allocation" | "invalid_amount" | "invalid_bic" | "invalid_certificate" | "invalid_date" | "invalid_days" | "invalid_email" | "invalid_hold" | "invalid_iban" | "invalid_kind" | "invalid_link" | "invalid_number_pattern" | "invalid_offset" | "invalid_phone" | "invalid_port" | "invalid_quantity" | "invalid_state" | "invalid_tax_id" | "invalid_tax_rate" | "invalid_terms" | "invoice_has_payments" | "invoice_immutable" | "invoice_not_issued" | "invoice_not_payable" | "io_error" | "keychain_failed" | "keychain_locked" | "keychain_unavailable" | "ladder_size" | "letters_changed" | "letters_not_drawn" | "line_description_empty" | "mail_build" | "mixed_clients" | "mixed_currencies" | "newer_schema" | "no_data_dir" | "no_email" | "no_line_items" | "no_template" | "not_a_kept_file" | "not_an_email" | "not_found" | "not_printed" | "nothing_owing" | "nothing_to_print" | "offset_out_of_range" | "open_failed" | "outbox_busy" | "outbox_state" | "overpayment" | "password_missing" | "payment_in_future" | "pdf_does_not_fit" | "pdf_font_load" | "pdf_font_subset" | "pdf_missing_glyph" | "pdf_qr" | "pdf_render" | "plan_custom_dates" | "plan_date_range" | "plan_dates_out_of_order" | "plan_down_payment" | "plan_exists" | "plan_grace_days" | "plan_heads_up_days" | "plan_installment_amount" | "plan_installment_count" | "plan_installment_zero" | "plan_reminder_days" | "plan_state" | "plan_sum_mismatch" | "profile_incomplete" | "promise_in_past" | "promise_needs_reached" | "promise_too_large" | "range_reversed" | "reference_check_digits" | "reference_empty" | "reference_invalid_character" | "reference_not_rf" | "reference_too_long" | "required" | "restore_incomplete" | "restore_integrity_failed" | "restore_manifest_invalid" | "restore_manifest_missing" | "restore_newer_version" | "restore_not_a_backup" | "restore_tampered" | "restore_target_not_empty" | "restore_truncated" | "restore_unsafe_path" | "retry_not_later" | "smtp_auth" | "smtp_certificate" | "smtp_connect" | "smtp_dns" | "smtp_dropped" | "smtp_not_configured" | "smtp_recipient_rejected" | "smtp_rejected" | "smtp_sender_rejected" | "smtp_settings_damaged" | "smtp_timeout" | "smtp_tls" | "smtp_transient" | "stage_name_empty" | "template_render_failed" | "template_syntax" | "too_long" | "unknown_currency" | "unknown_placeholder" | "unknown_stage" | "unsupported_language" | "unsupported_scan" | "usage" | "wrong_client";
+export type ErrorCode = "agreed_before_proposed" | "agreed_in_future" | "already_cancelled" | "already_contacted_today" | "already_done" | "already_printed" | "already_queued" | "amount_too_large" | "append_only" | "backup_folder_inside_data" | "backup_folder_missing" | "backup_no_folder" | "bank_allocation_refused" | "bank_allocation_too_much" | "bank_amount_invalid" | "bank_camt_unsupported" | "bank_csv_malformed" | "bank_csv_mapping_invalid" | "bank_csv_mapping_needed" | "bank_csv_row_invalid" | "bank_currency_invalid" | "bank_date_invalid" | "bank_entry_debit" | "bank_entry_decided" | "bank_field_missing" | "bank_file_empty" | "bank_file_encoding_invalid" | "bank_file_too_large" | "bank_file_unknown_format" | "bank_format_unknown" | "bank_mt940_malformed" | "bank_ofx_malformed" | "bank_resolve_conflict" | "bank_xml_doctype_refused" | "bank_xml_entity_undefined" | "bank_xml_malformed" | "bank_xml_truncated" | "bank_zip_empty" | "bank_zip_invalid" | "bank_zip_member_invalid" | "bank_zip_too_large" | "bank_zip_too_many_members" | "bench_failed" | "control_characters" | "count_changed" | "csv_malformed" | "currency_mismatch" | "database_busy" | "database_corrupt" | "database_error" | "database_read_only" | "disk_full" | "due_before_issue" | "duplicate_invoice_number" | "duplicate_offset" | "einvoice_credit_note_unsupported" | "einvoice_field_invalid" | "einvoice_field_missing" | "einvoice_file_empty" | "einvoice_file_too_large" | "einvoice_not_an_invoice" | "einvoice_not_representable" | "einvoice_number_taken" | "einvoice_pdf_invalid" | "einvoice_pdf_no_invoice" | "einvoice_totals_differ" | "einvoice_totals_inconsistent" | "einvoice_unknown_format" | "einvoice_xml_doctype_refused" | "einvoice_xml_entity_undefined" | "einvoice_xml_malformed" | "einvoice_xml_too_large" | "email_final" | "epc_amount" | "epc_currency" | "epc_field_too_long" | "file_dialog" | "file_not_found" | "import_encoding_invalid" | "import_file_empty" | "import_file_too_large" | "import_has_problems" | "import_mapping_invalid" | "in_outbox" | "internal" | "invalid_action" | "invalid_agreed_how" | "invalid_allocation" | "invalid_amount" | "invalid_bic" | "invalid_certificate" | "invalid_date" | "invalid_days" | "invalid_email" | "invalid_hold" | "invalid_iban" | "invalid_kind" | "invalid_link" | "invalid_months" | "invalid_number_pattern" | "invalid_offset" | "invalid_phone" | "invalid_port" | "invalid_quantity" | "invalid_state" | "invalid_tax_id" | "invalid_tax_rate" | "invalid_terms" | "invoice_has_payments" | "invoice_immutable" | "invoice_not_issued" | "invoice_not_payable" | "io_error" | "keychain_failed" | "keychain_locked" | "keychain_unavailable" | "ladder_size" | "letters_changed" | "letters_not_drawn" | "line_description_empty" | "mail_build" | "mixed_clients" | "mixed_currencies" | "newer_schema" | "no_data_dir" | "no_email" | "no_line_items" | "no_template" | "not_a_kept_file" | "not_an_email" | "not_found" | "not_printed" | "nothing_owing" | "nothing_to_print" | "offset_out_of_range" | "open_failed" | "outbox_busy" | "outbox_state" | "overpayment" | "password_missing" | "payment_in_future" | "pdf_does_not_fit" | "pdf_font_load" | "pdf_font_subset" | "pdf_missing_glyph" | "pdf_qr" | "pdf_render" | "plan_custom_dates" | "plan_date_range" | "plan_dates_out_of_order" | "plan_down_payment" | "plan_exists" | "plan_grace_days" | "plan_heads_up_days" | "plan_installment_amount" | "plan_installment_count" | "plan_installment_zero" | "plan_reminder_days" | "plan_state" | "plan_sum_mismatch" | "profile_incomplete" | "promise_in_past" | "promise_needs_reached" | "promise_too_large" | "range_reversed" | "reference_check_digits" | "reference_empty" | "reference_invalid_character" | "reference_not_rf" | "reference_too_long" | "required" | "restore_incomplete" | "restore_integrity_failed" | "restore_manifest_invalid" | "restore_manifest_missing" | "restore_newer_version" | "restore_not_a_backup" | "restore_tampered" | "restore_target_not_empty" | "restore_truncated" | "restore_unsafe_path" | "retry_not_later" | "smtp_auth" | "smtp_certificate" | "smtp_connect" | "smtp_dns" | "smtp_dropped" | "smtp_not_configured" | "smtp_recipient_rejected" | "smtp_rejected" | "smtp_sender_rejected" | "smtp_settings_damaged" | "smtp_timeout" | "smtp_tls" | "smtp_transient" | "stage_name_empty" | "template_render_failed" | "template_syntax" | "too_long" | "unknown_currency" | "unknown_placeholder" | "unknown_stage" | "unsupported_language" | "unsupported_scan" | "usage" | "wrong_client";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -881,7 +889,7 @@ channel: Channel | null,
 label: string, count: number, 
 /**
  * What the group's invoices still owe, per currency (never added
- * across currencies), largest first.
+ * across currencies), by currency code.
  */
 owing: Array<MoneyView>, };
 
@@ -1450,5 +1458,206 @@ path: string, };
 export type ExportResult = { path: string, 
 /**
  * Data rows written.
+ */
+rows: number, };
+
+export type OverviewRequest = { 
+/**
+ * An ISO 4217 code; null: every currency the data holds, the business
+ * currency first, then by amount owed.
+ */
+currency: string | null, };
+
+export type InvoicesLink = { currency: string, client_id?: number, state?: InvoiceState, aging?: AgingBucket, 
+/**
+ * Issued with something still owing.
+ */
+open_only?: boolean, due_from?: string, due_to?: string, issued_from?: string, issued_to?: string, };
+
+export type PaymentsLink = { currency: string, client_id?: number, from?: string, to?: string, };
+
+export type OverviewView = { 
+/**
+ * The day the figures are for, YYYY-MM-DD.
+ */
+today: string, 
+/**
+ * The business currency (settings), shown first.
+ */
+business_currency: string, 
+/**
+ * False until an invoice was issued: the page shows its empty state
+ * (every figure is still present, zero or absent).
+ */
+has_invoices: boolean, 
+/**
+ * One entry per currency; never empty (the business currency with
+ * zeros when there is no data).
+ */
+currencies: Array<CurrencyOverview>, dso_formula: string, days_to_pay_rule: string, cash_in_rule: string, steps_rule: string, };
+
+export type CurrencyOverview = { currency: string, 
+/**
+ * Issued invoices with something owing: what they owe.
+ */
+outstanding: CountedAmount, 
+/**
+ * Of those, due before today.
+ */
+overdue: CountedAmount, 
+/**
+ * Always the five buckets, in order.
+ */
+aging: Array<AgingFigure>, dso: Dso, days_to_pay: DaysToPay, cash_in: CashIn, 
+/**
+ * Each ladder stage done at least once, in ladder order.
+ */
+steps: Array<StepFigure>, 
+/**
+ * 12 months, oldest first, months with nothing included as zero.
+ */
+months: Array<MonthFigure>, };
+
+export type CountedAmount = { amount: MoneyView, count: number, link: InvoicesLink, };
+
+export type AgingFigure = { bucket: AgingBucket, amount: MoneyView, count: number, 
+/**
+ * YYYY-MM-DD, inclusive; null: unbounded.
+ */
+due_from: string | null, due_to: string | null, link: InvoicesLink, };
+
+export type Dso = { 
+/**
+ * One decimal, e.g. "37.4"; null when nothing was invoiced in the window.
+ */
+days: string | null, 
+/**
+ * Rounded to whole days.
+ */
+days_rounded: number | null, outstanding: MoneyView, invoiced: MoneyView, invoiced_count: number, 
+/**
+ * The 90 days, YYYY-MM-DD inclusive.
+ */
+window_from: string, window_to: string, window_days: number, 
+/**
+ * The invoices issued in the window.
+ */
+invoiced_link: InvoicesLink, 
+/**
+ * The open invoices.
+ */
+outstanding_link: InvoicesLink, };
+
+export type DaysToPay = { 
+/**
+ * One decimal; null when nothing was fully paid in the window.
+ */
+average_days: string | null, invoices: number, window_from: string, window_to: string, 
+/**
+ * The slowest average first, at most 10.
+ */
+slowest_clients: Array<ClientDaysToPay>, };
+
+export type ClientDaysToPay = { client_id: number, client_name: string, 
+/**
+ * One decimal.
+ */
+average_days: string, 
+/**
+ * The invoices the average is based on.
+ */
+invoices: number, 
+/**
+ * The client's paid invoices in this currency.
+ */
+link: InvoicesLink, };
+
+export type CashIn = { 
+/**
+ * 4 windows of 7 days, the first starting today.
+ */
+weeks: Array<CashInWindow>, 
+/**
+ * The rest of this month, then the next two calendar months.
+ */
+months: Array<CashInWindow>, 
+/**
+ * Already late, in no window: owed on overdue invoices without a later
+ * promise or plan, promised amounts whose day passed, installments past due.
+ */
+already_late: MoneyView, already_late_link: InvoicesLink, };
+
+export type CashInWindow = { 
+/**
+ * YYYY-MM-DD, inclusive.
+ */
+from: string, to: string, expected: MoneyView, from_due_dates: MoneyView, from_promises: MoneyView, from_installments: MoneyView, 
+/**
+ * Part of `expected` (see `cash_in_rule`).
+ */
+at_risk: MoneyView, 
+/**
+ * Open invoices due in the window (promises and plans move some of
+ * the amount; the list shows invoices by due date).
+ */
+link: InvoicesLink, };
+
+export type StepFigure = { stage_key: string, 
+/**
+ * The stage's name in the ladders (its key when no ladder has it any more).
+ */
+name: string, offset_days: number | null, steps: number, paid_within_7_days: number, 
+/**
+ * Whole percent, rounded half up.
+ */
+share_percent: number, 
+/**
+ * Per mille, rounded half up.
+ */
+share_permille: number, };
+
+export type MonthFigure = { 
+/**
+ * "2026-01".
+ */
+month: string, from: string, to: string, invoiced: MoneyView, invoiced_count: number, collected: MoneyView, collected_count: number, invoiced_link: InvoicesLink, collected_link: PaymentsLink, };
+
+export type AgingReportRow = { client_id: number, client_name: string, currency: string, 
+/**
+ * The five buckets in order (not yet due, 1–30, 31–60, 61–90, over 90).
+ */
+buckets: Array<MoneyView>, total: MoneyView, };
+
+export type AgingReport = { today: string, rows: Array<AgingReportRow>, 
+/**
+ * Per currency (client_id 0, client_name "Total").
+ */
+totals: Array<AgingReportRow>, };
+
+export type CollectedRow = { 
+/**
+ * "2026-01".
+ */
+month: string, currency: string, invoiced: MoneyView, invoiced_count: number, collected: MoneyView, collected_count: number, };
+
+export type CollectedReport = { today: string, months: number, 
+/**
+ * Oldest month first; per month, the currencies in code order.
+ */
+rows: Array<CollectedRow>, };
+
+export type SaveReportRequest = { kind: ReportKind, format: ReportFormat, path: string, 
+/**
+ * Only this currency; null: every currency.
+ */
+currency: string | null, 
+/**
+ * Collected report: how many months up to this one (default 12).
+ */
+months: number | null, };
+
+export type SaveReportResult = { path: string, 
+/**
+ * Data rows written (totals not counted).
  */
 rows: number, };

@@ -16,6 +16,8 @@ const pairs: [string, readonly string[], Record<string, string>][] = [
   ['invoiceSort', b.InvoiceSortValues, labels.invoiceSort],
   ['agingBucket', b.AgingBucketValues, labels.agingBucket],
   ['queueGrouping', b.QueueGroupingValues, labels.queueGrouping],
+  ['reportKind', b.ReportKindValues, labels.reportKind],
+  ['reportFormat', b.ReportFormatValues, labels.reportFormat],
   ['chasingMode', b.ChasingModeValues, labels.chasingMode],
   ['outboxState', b.OutboxStateValues, labels.outboxState],
   ['planState', b.PlanStateValues, labels.planState],

@@ -34,6 +34,8 @@ import type {
   PlanState,
   PromiseOutcome,
   ReminderKind,
+  ReportFormat,
+  ReportKind,
   Security,
   TextEncoding,
   Tone,
@@ -93,6 +95,11 @@ export const labels = {
   } satisfies Record<AgingBucket, string>,
   queueGrouping: { client: 'Client', channel: 'Channel' } satisfies Record<QueueGrouping, string>,
   chasingMode: { on: 'On', paused: 'Paused', off: 'Off' } satisfies Record<ChasingMode, string>,
+  reportKind: {
+    aging: 'Aging report',
+    collected: 'Invoiced and collected per month',
+  } satisfies Record<ReportKind, string>,
+  reportFormat: { csv: 'CSV', pdf: 'PDF' } satisfies Record<ReportFormat, string>,
   outboxState: {
     queued: 'Queued',
     sending: 'Sending…',

@@ -1,0 +1,155 @@
+//! `kindly-overview-bench`: the overview at 1,000,000 invoices / 100,000
+//! clients (issue #14: ≤ 100 ms), behind the numbers in docs/benchmarks.md.
+//! Run: `cargo run --release -p kindly-cli --bin kindly-overview-bench -- --keep DIR [--clients N --invoices M]`.
+//!
+//! It opens (or fills once, with `kindly demo`'s generator) `DIR/kindly.db`,
+//! timing the open (which runs migration 0014 on an older file), adds
+//! follow-up history (steps, promises, plans) so no figure is measured
+//! empty, checks the summary tables against plain aggregates once, then
+//! times the whole overview over repeated runs (median, p95, max), on a
+//! fixed day and on days that move the per-client window, and the reports.
+
+use chrono::{Days, NaiveDate, Utc};
+use kindly_api::overview::{self, OverviewRequest};
+use kindly_api::Ctx;
+use kindly_store::{DemoSize, Store};
+use std::future::Future;
+use std::time::{Duration, Instant};
+
+fn arg(name: &str) -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
+}
+
+fn num(name: &str, default: u64) -> u64 {
+    arg(name).and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn row(label: &str, budget: Option<f64>, mut samples: Vec<Duration>) {
+    samples.sort();
+    let p95 = samples[((samples.len() as f64 * 0.95).ceil() as usize).min(samples.len()) - 1];
+    let (median, max) = (ms(samples[samples.len() / 2]), ms(samples[samples.len() - 1]));
+    let (b, within) = match budget {
+        Some(b) => (format!("≤ {b}"), if ms(p95) <= b && median <= b { "yes" } else { "NO" }),
+        None => ("–".to_string(), "–"),
+    };
+    println!("| {label} | {} | {median:.1} | {:.1} | {max:.1} | {b} | {within} |", samples.len(), ms(p95));
+}
+
+async fn runs<F, Fut, T>(n: usize, mut f: F) -> Vec<Duration>
+where
+    F: FnMut(usize) -> Fut,
+    Fut: Future<Output = T>,
+{
+    let mut samples = Vec::with_capacity(n);
+    for k in 0..n {
+        let t = Instant::now();
+        std::hint::black_box(f(k).await);
+        samples.push(t.elapsed());
+    }
+    samples
+}
+
+/// The summary tables against the same totals from the raw tables, once.
+async fn check(store: &Store) -> Result<(), Box<dyn std::error::Error>> {
+    let t = Instant::now();
+    for (what, summary, raw) in store.overview_self_check().await? {
+        if summary != raw {
+            return Err(format!("summary tables disagree on {what}: {summary} vs {raw}").into());
+        }
+        println!("- {what}: {summary}");
+    }
+    println!("Summary tables agree with the raw tables (checked in {:.1} s).\n", t.elapsed().as_secs_f64());
+    Ok(())
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let clients = num("--clients", 100_000);
+    let invoices = num("--invoices", 1_000_000);
+    let n = num("--runs", 30) as usize;
+    let dir = arg("--keep")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join(format!("kindly-overview-bench-{}", std::process::id())));
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join("kindly.db");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).ok_or("date")?;
+    let fresh = !path.exists();
+    let before = kindly_store::file_schema_version(&path).await.ok();
+
+    let t = Instant::now();
+    let store = Store::open(&path).await?;
+    println!(
+        "Open {} (schema {:?} → {}): {:.1} s",
+        path.display(),
+        before,
+        kindly_store::known_schema_version(),
+        t.elapsed().as_secs_f64()
+    );
+    if fresh {
+        let t = Instant::now();
+        store.seed_demo(DemoSize { clients, invoices }, today, Utc::now()).await?;
+        println!("Demo fill: {:.1} s", t.elapsed().as_secs_f64());
+    }
+    let t = Instant::now();
+    let added = store.seed_demo_collections(today, Utc::now()).await?;
+    println!(
+        "Follow-up history added: {} steps, {} promises, {} plans ({:.1} s)",
+        added.steps,
+        added.promises,
+        added.plans,
+        t.elapsed().as_secs_f64()
+    );
+    check(&store).await?;
+
+    let ctx = |day: NaiveDate| Ctx::new(&store, Utc::now(), day);
+    let all = OverviewRequest::default();
+    println!("| operation | runs | median ms | p95 ms | max ms | budget ms | within |");
+    println!("|---|---|---|---|---|---|---|");
+    // The first overview on a day the per-client window has never held
+    // (after the upgrade, or a jump of more than a year) builds it.
+    let far = today.checked_add_days(Days::new(800)).ok_or("date")?;
+    let first = runs(1, |_| overview::overview(ctx(far), &all)).await;
+    row("overview, window rebuilt (first use after the upgrade)", None, first);
+    overview::overview(ctx(today), &all).await?;
+    row("overview, all currencies", Some(100.0), runs(n, |_| overview::overview(ctx(today), &all)).await);
+    let eur = OverviewRequest { currency: kindly_core::Currency::parse("EUR").ok() };
+    row("overview, EUR only", Some(100.0), runs(n, |_| overview::overview(ctx(today), &eur)).await);
+    let days: Vec<NaiveDate> = (1..=n as u64).filter_map(|k| today.checked_add_days(Days::new(k))).collect();
+    row(
+        "overview, each run on the next day (window moves one day)",
+        Some(100.0),
+        runs(days.len(), |k| overview::overview(ctx(days[k]), &all)).await,
+    );
+    overview::overview(ctx(today), &all).await?;
+    let few = 5.min(n);
+    row(
+        "aging report (per client, a scan of open invoices)",
+        None,
+        runs(few, |_| overview::reports::aging(ctx(today), None)).await,
+    );
+    row("collected report, 12 months", None, runs(few, |_| overview::reports::collected(ctx(today), 12, None)).await);
+    let v = overview::overview(ctx(today), &all).await?;
+    for c in &v.currencies {
+        println!(
+            "\n{}: outstanding {} ({}), overdue {}, DSO {:?}, days to pay {:?} ({}), cash-in next 4 weeks {}, at risk {}, {} ladder stages, slowest payer {:?}",
+            c.currency,
+            c.outstanding.amount.formatted,
+            c.outstanding.count,
+            c.overdue.amount.formatted,
+            c.dso.days,
+            c.days_to_pay.average_days,
+            c.days_to_pay.invoices,
+            c.cash_in.weeks.iter().map(|w| w.expected.formatted.clone()).collect::<Vec<_>>().join(" / "),
+            c.cash_in.weeks.iter().map(|w| w.at_risk.formatted.clone()).collect::<Vec<_>>().join(" / "),
+            c.steps.len(),
+            c.days_to_pay.slowest_clients.first().map(|s| (&s.client_name, &s.average_days, s.invoices)),
+        );
+    }
+    store.close().await;
+    Ok(())
+}

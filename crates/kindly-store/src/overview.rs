@@ -1,0 +1,467 @@
+//! The reads behind the overview (issue #14) and its reports: the summary
+//! tables of migration 0014 (kept by triggers, so the overview reads a few
+//! thousand rows however many invoices there are), the few invoices whose
+//! expected payment a promise or a plan moves, and the per-client aging
+//! report (a scan, for the reports only).
+
+use crate::row::Text;
+use crate::util::{date_str, parse_date};
+use crate::{Store, StoreError};
+use chrono::NaiveDate;
+use kindly_core::vocab::AgingBucket;
+use kindly_core::Currency;
+
+/// What issued invoices in one currency still owe, due on one day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenByDue {
+    pub currency: Currency,
+    pub due_date: NaiveDate,
+    pub owing_minor: i64,
+    pub count: i64,
+}
+
+/// One currency's day: invoiced (issued, not cancelled, by issue date),
+/// collected (payments by date) and invoices paid in full that day with the
+/// days they took in all.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct DayFigures {
+    pub invoiced_minor: i64,
+    pub invoiced_count: i64,
+    pub collected_minor: i64,
+    pub collected_count: i64,
+    pub paid_full_count: i64,
+    pub paid_full_days: i64,
+}
+
+/// A ladder stage in one currency: steps done, and of them, invoices fully
+/// paid within 7 days after the step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StepFigures {
+    pub currency: Currency,
+    pub stage_key: String,
+    pub steps: i64,
+    pub paid_within_7: i64,
+}
+
+/// A client's days to pay in one currency over the window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientPaySpeed {
+    pub client_id: i64,
+    pub client_name: String,
+    pub days: i64,
+    pub invoices: i64,
+}
+
+/// An open invoice whose expected payment is not simply its due date: it has
+/// a promise on record or is in a running (active or broken) plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpecialInvoice {
+    pub id: i64,
+    pub currency: Currency,
+    pub due_date: NaiveDate,
+    pub owing_minor: i64,
+    /// The latest open promise dated today or later: (day, amount).
+    pub open_promise: Option<(NaiveDate, i64)>,
+    /// A promise was broken (recorded, or open with its day passed).
+    pub promise_broken: bool,
+    /// The active plan it belongs to.
+    pub active_plan: Option<i64>,
+    /// It belongs to a plan recorded as broken.
+    pub plan_broken: bool,
+}
+
+/// One client's open invoices in one currency by aging bucket (in the
+/// order of `AgingBucket::VARIANTS`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientAging {
+    pub client_id: i64,
+    pub client_name: String,
+    pub currency: Currency,
+    pub buckets: [i64; 5],
+    pub total_minor: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct OpenRow {
+    currency: Text<Currency>,
+    due_date: String,
+    owing_minor: i64,
+    owing_count: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct DayRow {
+    currency: Text<Currency>,
+    day: String,
+    invoiced_minor: i64,
+    invoiced_count: i64,
+    collected_minor: i64,
+    collected_count: i64,
+    paid_full_count: i64,
+    paid_full_days: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct StepRow {
+    currency: Text<Currency>,
+    stage_key: String,
+    steps: i64,
+    paid_within_7: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct SpeedRow {
+    client_id: i64,
+    display_name: String,
+    days: i64,
+    invoices: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct WindowRow {
+    from_day: Option<String>,
+    to_day: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct SpecialRow {
+    id: i64,
+    currency: Text<Currency>,
+    due_date: String,
+    owing_minor: i64,
+    promised_on: Option<String>,
+    promised_minor: Option<i64>,
+    promise_broken: bool,
+    active_plan: Option<i64>,
+    plan_broken: bool,
+}
+
+#[derive(sqlx::FromRow)]
+struct AgingRow {
+    client_id: i64,
+    display_name: String,
+    currency: Text<Currency>,
+    b0: i64,
+    b1: i64,
+    b2: i64,
+    b3: i64,
+    b4: i64,
+}
+
+/// Adds (sign 1) or removes (sign -1) the invoices fully paid between two
+/// days (inclusive) to the per-client days to pay.
+const SPEED_DELTA: &str = "INSERT INTO overview_pay_speed (currency, client_id, days, invoices)
+    SELECT currency, client_id,
+           ?3 * SUM(MAX(0, CAST(julianday(paid_in_full_on) - julianday(issue_date) AS INTEGER))), ?3 * COUNT(*)
+    FROM invoices
+    WHERE paid_in_full_on IS NOT NULL AND status = 'issued' AND paid_in_full_on BETWEEN ?1 AND ?2
+    GROUP BY currency, client_id
+    ON CONFLICT (currency, client_id) DO UPDATE SET days = days + excluded.days, invoices = invoices + excluded.invoices";
+
+impl Store {
+    /// Open amounts by currency and due date (rows with nothing left are skipped).
+    pub async fn overview_open(&self) -> Result<Vec<OpenByDue>, StoreError> {
+        let rows: Vec<OpenRow> = sqlx::query_as(
+            "SELECT currency, due_date, owing_minor, owing_count FROM overview_open
+             WHERE owing_count <> 0 ORDER BY currency, due_date",
+        )
+        .fetch_all(self.pool())
+        .await
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(OpenByDue {
+                    currency: r.currency.0,
+                    due_date: parse_date(&r.due_date)?,
+                    owing_minor: r.owing_minor,
+                    count: r.owing_count,
+                })
+            })
+            .collect()
+    }
+
+    /// Every currency's days from `from` to `to` (inclusive) that hold something.
+    pub async fn overview_days(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(Currency, NaiveDate, DayFigures)>, StoreError> {
+        let rows: Vec<DayRow> = sqlx::query_as(
+            "SELECT currency, day, invoiced_minor, invoiced_count, collected_minor, collected_count,
+                    paid_full_count, paid_full_days
+             FROM overview_days WHERE day BETWEEN ?1 AND ?2 ORDER BY currency, day",
+        )
+        .bind(date_str(from))
+        .bind(date_str(to))
+        .fetch_all(self.pool())
+        .await
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        rows.into_iter()
+            .map(|r| {
+                let f = DayFigures {
+                    invoiced_minor: r.invoiced_minor,
+                    invoiced_count: r.invoiced_count,
+                    collected_minor: r.collected_minor,
+                    collected_count: r.collected_count,
+                    paid_full_count: r.paid_full_count,
+                    paid_full_days: r.paid_full_days,
+                };
+                Ok((r.currency.0, parse_date(&r.day)?, f))
+            })
+            .collect()
+    }
+
+    /// The currencies anything was ever issued, paid or owed in.
+    pub async fn overview_currencies(&self) -> Result<Vec<Currency>, StoreError> {
+        let rows: Vec<Text<Currency>> = sqlx::query_scalar(
+            "SELECT currency FROM overview_days WHERE invoiced_count <> 0 OR collected_count <> 0
+             UNION SELECT currency FROM overview_open WHERE owing_count <> 0",
+        )
+        .fetch_all(self.pool())
+        .await
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(rows.into_iter().map(|t| t.0).collect())
+    }
+
+    /// Every ladder stage done at least once, per currency.
+    pub async fn overview_steps(&self) -> Result<Vec<StepFigures>, StoreError> {
+        let rows: Vec<StepRow> = sqlx::query_as(
+            "SELECT currency, stage_key, steps, paid_within_7 FROM overview_steps WHERE steps > 0
+             ORDER BY currency, stage_key",
+        )
+        .fetch_all(self.pool())
+        .await
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(rows
+            .into_iter()
+            .map(|r| StepFigures {
+                currency: r.currency.0,
+                stage_key: r.stage_key,
+                steps: r.steps,
+                paid_within_7: r.paid_within_7,
+            })
+            .collect())
+    }
+
+    /// The clients paying slowest in `currency` over the invoices fully paid
+    /// from `from` to `to` (inclusive): highest average days first, then more
+    /// invoices, then the client id. Brings the per-client table to this
+    /// window first (a write, only when the window moved: once a day).
+    pub async fn slowest_payers(
+        &self,
+        currency: Currency,
+        from: NaiveDate,
+        to: NaiveDate,
+        limit: i64,
+    ) -> Result<Vec<ClientPaySpeed>, StoreError> {
+        self.move_pay_speed_window(from, to).await?;
+        let rows: Vec<SpeedRow> = sqlx::query_as(
+            "SELECT s.client_id, c.display_name, s.days, s.invoices
+             FROM overview_pay_speed s JOIN clients c ON c.id = s.client_id
+             WHERE s.currency = ?1 AND s.invoices > 0
+             ORDER BY s.days * 1.0 / s.invoices DESC, s.invoices DESC, s.client_id LIMIT ?2",
+        )
+        .bind(currency.code())
+        .bind(limit)
+        .fetch_all(self.pool())
+        .await
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(rows
+            .into_iter()
+            .map(|r| ClientPaySpeed {
+                client_id: r.client_id,
+                client_name: r.display_name,
+                days: r.days,
+                invoices: r.invoices,
+            })
+            .collect())
+    }
+
+    /// Makes `overview_pay_speed` hold the window `from..=to`: removes the
+    /// days that left it and adds the days that entered it (a rebuild when
+    /// the two windows do not overlap). The triggers keep it exact between moves.
+    async fn move_pay_speed_window(&self, from: NaiveDate, to: NaiveDate) -> Result<(), StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let (f1, t1) = (date_str(from), date_str(to));
+        let current = |r: WindowRow| (r.from_day, r.to_day);
+        let read = "SELECT from_day, to_day FROM overview_window WHERE id = 1";
+        let w: WindowRow = sqlx::query_as(read).fetch_one(self.pool()).await.map_err(map)?;
+        if current(w) == (Some(f1.clone()), Some(t1.clone())) {
+            return Ok(());
+        }
+        let mut tx = self.write_tx().await?;
+        let w: WindowRow = sqlx::query_as(read).fetch_one(&mut *tx).await.map_err(map)?;
+        let mut ranges: Vec<(NaiveDate, NaiveDate, i64)> = Vec::new();
+        match (w.from_day.as_deref().map(parse_date), w.to_day.as_deref().map(parse_date)) {
+            (Some(Ok(f0)), Some(Ok(t0))) if f0 <= to && from <= t0 && f0 <= t0 => {
+                let day = |d: NaiveDate, n: i64| d + chrono::Duration::days(n);
+                if f0 < from {
+                    ranges.push((f0, day(from, -1), -1));
+                }
+                if from < f0 {
+                    ranges.push((from, day(f0, -1), 1));
+                }
+                if to < t0 {
+                    ranges.push((day(to, 1), t0, -1));
+                }
+                if t0 < to {
+                    ranges.push((day(t0, 1), to, 1));
+                }
+            }
+            _ => {
+                sqlx::query("DELETE FROM overview_pay_speed").execute(&mut *tx).await.map_err(map)?;
+                ranges.push((from, to, 1));
+            }
+        }
+        for (a, b, sign) in ranges {
+            sqlx::query(SPEED_DELTA)
+                .bind(date_str(a))
+                .bind(date_str(b))
+                .bind(sign)
+                .execute(&mut *tx)
+                .await
+                .map_err(map)?;
+        }
+        sqlx::query("DELETE FROM overview_pay_speed WHERE invoices = 0").execute(&mut *tx).await.map_err(map)?;
+        sqlx::query("UPDATE overview_window SET from_day = ?1, to_day = ?2 WHERE id = 1")
+            .bind(&f1)
+            .bind(&t1)
+            .execute(&mut *tx)
+            .await
+            .map_err(map)?;
+        tx.commit().await.map_err(map)
+    }
+
+    /// Open invoices with a promise on record or in a running plan (few:
+    /// read through the promises and plans, not the invoices).
+    pub async fn overview_special_invoices(&self, today: NaiveDate) -> Result<Vec<SpecialInvoice>, StoreError> {
+        let rows: Vec<SpecialRow> = sqlx::query_as(
+            "WITH ids AS (
+                SELECT invoice_id FROM promises
+                UNION SELECT pi.invoice_id FROM plan_invoices pi JOIN plans p ON p.id = pi.plan_id
+                      WHERE p.state IN ('active', 'broken'))
+             SELECT i.id, i.currency, i.due_date, i.total_minor - i.paid_minor AS owing_minor,
+                    (SELECT p.promised_on FROM promises p WHERE p.invoice_id = i.id AND p.outcome IS NULL
+                       AND p.promised_on >= ?1 ORDER BY p.id DESC LIMIT 1) AS promised_on,
+                    (SELECT p.amount_minor FROM promises p WHERE p.invoice_id = i.id AND p.outcome IS NULL
+                       AND p.promised_on >= ?1 ORDER BY p.id DESC LIMIT 1) AS promised_minor,
+                    EXISTS (SELECT 1 FROM promises p WHERE p.invoice_id = i.id
+                       AND (p.outcome = 'broken' OR (p.outcome IS NULL AND p.promised_on < ?1))) AS promise_broken,
+                    (SELECT MAX(p.id) FROM plan_invoices pi JOIN plans p ON p.id = pi.plan_id
+                       WHERE pi.invoice_id = i.id AND p.state = 'active') AS active_plan,
+                    EXISTS (SELECT 1 FROM plan_invoices pi JOIN plans p ON p.id = pi.plan_id
+                       WHERE pi.invoice_id = i.id AND p.state = 'broken') AS plan_broken
+             FROM ids JOIN invoices i ON i.id = ids.invoice_id
+             WHERE i.status = 'issued' AND i.paid_minor < i.total_minor
+             ORDER BY i.id",
+        )
+        .bind(date_str(today))
+        .fetch_all(self.pool())
+        .await
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        rows.into_iter()
+            .map(|r| {
+                let open_promise = match (r.promised_on, r.promised_minor) {
+                    (Some(d), Some(a)) => Some((parse_date(&d)?, a)),
+                    _ => None,
+                };
+                Ok(SpecialInvoice {
+                    id: r.id,
+                    currency: r.currency.0,
+                    due_date: parse_date(&r.due_date)?,
+                    owing_minor: r.owing_minor,
+                    open_promise,
+                    promise_broken: r.promise_broken,
+                    active_plan: r.active_plan,
+                    plan_broken: r.plan_broken,
+                })
+            })
+            .collect()
+    }
+
+    /// The aging report: every client's open invoices per currency by bucket
+    /// on `today` (a scan of the open invoices; for reports, not the overview).
+    pub async fn aging_by_client(
+        &self,
+        today: NaiveDate,
+        currency: Option<Currency>,
+    ) -> Result<Vec<ClientAging>, StoreError> {
+        // The earliest due date of each bounded bucket, from the one rule.
+        let start = |b: AgingBucket| b.due_dates(today).0.map(date_str).unwrap_or_default();
+        let rows: Vec<AgingRow> = sqlx::query_as(
+            "SELECT i.client_id, c.display_name, i.currency,
+                SUM(CASE WHEN i.due_date >= ?1 THEN i.total_minor - i.paid_minor ELSE 0 END) AS b0,
+                SUM(CASE WHEN i.due_date < ?1 AND i.due_date >= ?3 THEN i.total_minor - i.paid_minor ELSE 0 END) AS b1,
+                SUM(CASE WHEN i.due_date < ?3 AND i.due_date >= ?4 THEN i.total_minor - i.paid_minor ELSE 0 END) AS b2,
+                SUM(CASE WHEN i.due_date < ?4 AND i.due_date >= ?5 THEN i.total_minor - i.paid_minor ELSE 0 END) AS b3,
+                SUM(CASE WHEN i.due_date < ?5 THEN i.total_minor - i.paid_minor ELSE 0 END) AS b4
+             FROM invoices i JOIN clients c ON c.id = i.client_id
+             WHERE i.status = 'issued' AND i.paid_minor < i.total_minor AND (?2 IS NULL OR i.currency = ?2)
+             GROUP BY i.client_id, i.currency
+             ORDER BY c.display_name COLLATE NOCASE, i.client_id, i.currency",
+        )
+        .bind(date_str(today))
+        .bind(currency.map(|c| c.code().to_string()))
+        .bind(start(AgingBucket::Days1To30))
+        .bind(start(AgingBucket::Days31To60))
+        .bind(start(AgingBucket::Days61To90))
+        .fetch_all(self.pool())
+        .await
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(rows
+            .into_iter()
+            .map(|r| {
+                let buckets = [r.b0, r.b1, r.b2, r.b3, r.b4];
+                ClientAging {
+                    client_id: r.client_id,
+                    client_name: r.display_name,
+                    currency: r.currency.0,
+                    total_minor: buckets.iter().sum(),
+                    buckets,
+                }
+            })
+            .collect())
+    }
+
+    /// The summary tables' totals next to the same totals read from the raw
+    /// tables: (what, summary, raw). A scan of every invoice, payment and
+    /// step: for the benchmark and checks, never on a screen.
+    pub async fn overview_self_check(&self) -> Result<Vec<(&'static str, String, String)>, StoreError> {
+        let mut out = Vec::new();
+        for (what, summary, raw) in SELF_CHECK {
+            let read = |sql: &'static str| async move {
+                sqlx::query_scalar::<_, Option<String>>(sql)
+                    .fetch_one(self.pool())
+                    .await
+                    .map(Option::unwrap_or_default)
+                    .map_err(|e| StoreError::classify(e, self.path()))
+            };
+            out.push((*what, read(summary).await?, read(raw).await?));
+        }
+        Ok(out)
+    }
+}
+
+/// What [`Store::overview_self_check`] compares.
+const SELF_CHECK: &[(&str, &str, &str)] = &[
+    (
+        "open by currency (owing:count)",
+        "SELECT group_concat(x, ' ') FROM (SELECT currency || ':' || SUM(owing_minor) || ':' || SUM(owing_count) AS x
+         FROM overview_open GROUP BY currency HAVING SUM(owing_count) <> 0 ORDER BY currency)",
+        "SELECT group_concat(x, ' ') FROM (SELECT currency || ':' || SUM(total_minor - paid_minor) || ':' || COUNT(*) AS x
+         FROM invoices WHERE status = 'issued' AND paid_minor < total_minor GROUP BY currency ORDER BY currency)",
+    ),
+    (
+        "invoiced:collected:paid in full",
+        "SELECT SUM(invoiced_minor) || ':' || SUM(collected_minor) || ':' || SUM(paid_full_count) FROM overview_days",
+        "SELECT (SELECT SUM(total_minor) FROM invoices WHERE status = 'issued') || ':' ||
+                (SELECT SUM(amount_minor) FROM payments) || ':' ||
+                (SELECT COUNT(*) FROM invoices WHERE status = 'issued' AND paid_in_full_on IS NOT NULL)",
+    ),
+    (
+        "steps:paid within 7 days",
+        "SELECT SUM(steps) || ':' || SUM(paid_within_7) FROM overview_steps",
+        "SELECT COUNT(*) || ':' || SUM(i.paid_in_full_on IS NOT NULL AND i.paid_in_full_on BETWEEN s.done_on AND date(s.done_on, '+7 days'))
+         FROM followup_steps s JOIN invoices i ON i.id = s.invoice_id",
+    ),
+];
