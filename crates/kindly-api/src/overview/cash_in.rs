@@ -141,8 +141,11 @@ fn window(items: &[Item], c: Currency, from: NaiveDate, to: NaiveDate, locale: L
     }
 }
 
+/// A window's first and last day.
+type Span = (NaiveDate, NaiveDate);
+
 /// The week and month windows on `today`.
-pub(crate) fn windows(today: NaiveDate) -> (Vec<(NaiveDate, NaiveDate)>, Vec<(NaiveDate, NaiveDate)>) {
+pub(crate) fn windows(today: NaiveDate) -> (Vec<Span>, Vec<Span>) {
     let weeks = (0..4u64)
         .filter_map(|k| {
             let from = today.checked_add_days(Days::new(7 * k))?;
