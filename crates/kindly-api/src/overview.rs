@@ -212,7 +212,7 @@ pub async fn overview(ctx: Ctx<'_>, req: &OverviewRequest) -> ApiResult<Overview
     let steps = ctx.store.overview_steps().await?;
     let ladders = figures::stage_names(ctx).await?;
     let moves = ctx.store.cash_in_moves(ctx.today).await?;
-    let plans = ctx.store.running_plans().await?;
+    let plans = ctx.store.active_plans().await?;
     let mut out = Vec::with_capacity(currencies.len());
     for c in currencies {
         let open_c: Vec<_> = open.iter().filter(|o| o.currency == c).collect();
