@@ -78,8 +78,8 @@ fn reports_as_tables_csv_and_pdf() {
     let text = std::fs::read_to_string(&csv).unwrap();
     let lines: Vec<&str> = text.split("\r\n").collect();
     assert_eq!(lines[0], "Client,Client ID,Currency,Not yet due,1–30 days,31–60 days,61–90 days,Over 90 days,Total");
-    assert_eq!(lines[1], "'=Evil Client,1,EUR,50.00,100.00,0.00,0.00,0.00,150.00");
-    assert_eq!(lines[2], "'=Evil Client,1,USD,0.00,0.00,0.00,70.00,0.00,70.00");
+    assert_eq!(lines[1], "\"'=Evil Client\",1,EUR,50.00,100.00,0.00,0.00,0.00,150.00");
+    assert_eq!(lines[2], "\"'=Evil Client\",1,USD,0.00,0.00,0.00,70.00,0.00,70.00");
     let text = pdftotext(pdf.to_str().unwrap());
     for want in ["Aging report", "=Evil Client", "€150.00", "$70.00", "Page 1 of 1"] {
         assert!(text.contains(want), "{want} in {text}");

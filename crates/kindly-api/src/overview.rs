@@ -211,8 +211,8 @@ pub async fn overview(ctx: Ctx<'_>, req: &OverviewRequest) -> ApiResult<Overview
     currencies.sort_by_key(|c| (*c != settings.default_currency, std::cmp::Reverse(owed(*c)), c.code()));
     let steps = ctx.store.overview_steps().await?;
     let ladders = figures::stage_names(ctx).await?;
-    let specials = ctx.store.overview_special_invoices(ctx.today).await?;
-    let plans = ctx.store.running_plans().await?;
+    let moves = ctx.store.cash_in_moves(ctx.today).await?;
+    let plans = ctx.store.active_plans().await?;
     let mut out = Vec::with_capacity(currencies.len());
     for c in currencies {
         let open_c: Vec<_> = open.iter().filter(|o| o.currency == c).collect();
@@ -223,7 +223,7 @@ pub async fn overview(ctx: Ctx<'_>, req: &OverviewRequest) -> ApiResult<Overview
             currency: c.code().to_string(),
             dso: figures::dso(&open_c, &days_c, c, &w, locale),
             days_to_pay: figures::days_to_pay(&days_c, &slowest, c, &w),
-            cash_in: cash_in::cash_in(&open_c, &specials, &plans, c, w.today, locale),
+            cash_in: cash_in::cash_in(&open_c, &moves, &plans, c, w.today, locale),
             steps: figures::steps(&steps, &ladders, c),
             months: figures::months(&days_c, c, &w, locale),
             outstanding,

@@ -72,7 +72,7 @@ mod tests {
         let out = std::process::Command::new("pdftotext").args(["-layout"]).arg(&path).arg("-").output().unwrap();
         std::fs::remove_file(&path).unwrap();
         let text = String::from_utf8_lossy(&out.stdout).to_string();
-        let last = text.split('\u{c}').filter(|p| !p.trim().is_empty()).last().unwrap().to_string();
+        let last = text.split('\u{c}').rfind(|p| !p.trim().is_empty()).unwrap().to_string();
         let n = pages.len();
         assert!(last.contains(&format!("Page {n} of {n}")), "{last}");
         assert!(last.contains("Client"), "the header is repeated: {last}");

@@ -52,7 +52,7 @@ pub use imports::{
 pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};
 pub use letters::{batch_state, BatchItem, LetterBatch, NewLetterBatch, PendingLetter};
 pub use outbox::{ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};
-pub use overview::{ClientAging, ClientPaySpeed, DayFigures, OpenByDue, SpecialInvoice, StepFigures};
+pub use overview::{CashInMove, ClientAging, ClientPaySpeed, DayFigures, OpenByDue, StepFigures};
 pub use payments::PaymentRecord;
 pub use plans::{state as plan_state, NewPlan, PlanRecord, AGREED_HOW};
 pub use settings::Settings;

@@ -809,6 +809,11 @@ impl Store {
         self.plans_where("p.id IN (SELECT plan_id FROM plan_invoices WHERE invoice_id = ?1)", Some(invoice_id)).await
     }
 
+    /// Active plans (whose installments the overview expects).
+    pub async fn active_plans(&self) -> Result<Vec<PlanRecord>, StoreError> {
+        self.plans_where("p.state = 'active' AND ?1 IS NULL", None).await
+    }
+
     /// Active and broken plans (what the daily queue looks at).
     pub async fn running_plans(&self) -> Result<Vec<PlanRecord>, StoreError> {
         self.plans_where("p.state IN ('active', 'broken') AND ?1 IS NULL", None).await

@@ -11,7 +11,7 @@ use kindly_core::locale::Locale;
 use kindly_core::vocab::PlanState;
 use kindly_core::Currency;
 use kindly_followup::plan::progress::{allocate, Standing};
-use kindly_store::{OpenByDue, PlanRecord, SpecialInvoice};
+use kindly_store::{CashInMove, OpenByDue, PlanRecord};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -51,65 +51,46 @@ enum Source {
     Installment,
 }
 
-/// An amount expected on a day.
+/// An amount expected on a day, and the part of it at risk.
 struct Item {
     on: NaiveDate,
     minor: i64,
     source: Source,
-    at_risk: bool,
+    at_risk: i64,
 }
 
 /// Every expected item in `c`, and what is already late.
 fn items(
     open: &[&OpenByDue],
-    specials: &[SpecialInvoice],
+    moves: &[CashInMove],
     plans: &[PlanRecord],
     c: Currency,
     today: NaiveDate,
 ) -> (Vec<Item>, i64) {
     let mut items: Vec<Item> = Vec::new();
     let mut late = 0i64;
+    let mut add = |on: NaiveDate, minor: i64, source: Source, at_risk: i64| {
+        if on >= today {
+            items.push(Item { on, minor, source, at_risk });
+        } else {
+            late += minor;
+        }
+    };
     for o in open {
-        if o.due_date >= today {
-            items.push(Item { on: o.due_date, minor: o.owing_minor, source: Source::DueDate, at_risk: false });
-        } else {
-            late += o.owing_minor;
-        }
+        add(o.due_date, o.owing_minor, Source::DueDate, 0);
     }
-    for s in specials.iter().filter(|s| s.currency == c) {
-        // Take back its due-date default, then add what replaces it.
-        if s.due_date >= today {
-            items.push(Item { on: s.due_date, minor: -s.owing_minor, source: Source::DueDate, at_risk: false });
-        } else {
-            late -= s.owing_minor;
-        }
-        if s.active_plan.is_some() {
-            continue;
-        }
-        let at_risk = s.promise_broken || s.plan_broken;
-        let promised = s.open_promise.map(|(on, amount)| (on, amount.min(s.owing_minor)));
-        if let Some((on, amount)) = promised {
-            items.push(Item { on, minor: amount, source: Source::Promise, at_risk });
-        }
-        let rest = s.owing_minor - promised.map(|p| p.1).unwrap_or(0);
-        if s.due_date >= today {
-            items.push(Item { on: s.due_date, minor: rest, source: Source::DueDate, at_risk });
-        } else {
-            late += rest;
-        }
+    // What promises and plans move away from due dates, and where promises put it.
+    for m in moves.iter().filter(|m| m.currency == c) {
+        let source = if m.promised { Source::Promise } else { Source::DueDate };
+        add(m.day, m.minor, source, m.at_risk_minor);
     }
     for p in plans.iter().filter(|p| p.currency == c && p.state == PlanState::Active) {
         let behind = matches!(p.standing(today), Standing::Late { .. } | Standing::Broken { .. });
         let alloc = allocate(&p.installments, p.paid_minor());
         for (i, paid) in p.installments.iter().zip(&alloc.paid) {
             let left = i.amount_minor - paid;
-            if left <= 0 {
-                continue;
-            }
-            if i.due_on >= today {
-                items.push(Item { on: i.due_on, minor: left, source: Source::Installment, at_risk: behind });
-            } else {
-                late += left;
+            if left > 0 {
+                add(i.due_on, left, Source::Installment, if behind { left } else { 0 });
             }
         }
     }
@@ -130,7 +111,7 @@ fn window(items: &[Item], c: Currency, from: NaiveDate, to: NaiveDate, locale: L
         from_due_dates: money(due, c, locale),
         from_promises: money(promised, c, locale),
         from_installments: money(installments, c, locale),
-        at_risk: money(sum(&|i| i.at_risk), c, locale),
+        at_risk: money(items.iter().filter(|i| i.on >= from && i.on <= to).map(|i| i.at_risk).sum(), c, locale),
         link: InvoicesLink {
             currency: c.code().to_string(),
             open_only: Some(true),
@@ -141,8 +122,11 @@ fn window(items: &[Item], c: Currency, from: NaiveDate, to: NaiveDate, locale: L
     }
 }
 
+/// A window's first and last day.
+type Span = (NaiveDate, NaiveDate);
+
 /// The week and month windows on `today`.
-pub(crate) fn windows(today: NaiveDate) -> (Vec<(NaiveDate, NaiveDate)>, Vec<(NaiveDate, NaiveDate)>) {
+pub(crate) fn windows(today: NaiveDate) -> (Vec<Span>, Vec<Span>) {
     let weeks = (0..4u64)
         .filter_map(|k| {
             let from = today.checked_add_days(Days::new(7 * k))?;
@@ -159,13 +143,13 @@ pub(crate) fn windows(today: NaiveDate) -> (Vec<(NaiveDate, NaiveDate)>, Vec<(Na
 
 pub(super) fn cash_in(
     open: &[&OpenByDue],
-    specials: &[SpecialInvoice],
+    moves: &[CashInMove],
     plans: &[PlanRecord],
     c: Currency,
     today: NaiveDate,
     locale: Locale,
 ) -> CashIn {
-    let (items, late) = items(open, specials, plans, c, today);
+    let (items, late) = items(open, moves, plans, c, today);
     let (weeks, months) = windows(today);
     CashIn {
         weeks: weeks.into_iter().map(|(f, t)| window(&items, c, f, t, locale)).collect(),
