@@ -3,6 +3,7 @@
 
 mod backup;
 mod contract;
+mod lists;
 mod emails;
 mod plans;
 

@@ -35,7 +35,7 @@ pub use bank::{
     normalise_payer_name, BankEntryRecord, EntryDecision, ImportOutcome, ImportedEntry, NewBankEntry, NewImport,
     OpenInvoiceRow, PayerRow,
 };
-pub use clients::{ClientListRow, ClientQuery, ClientRecord, ClientSort};
+pub use clients::{ClientBalanceFilter, ClientListRow, ClientQuery, ClientRecord, ClientSort};
 pub use contacts::{BrokenPromiseDue, CallLog, CallRecorded, NewPromise, PromiseRecord};
 pub use demo::{DemoSize, DemoStats};
 pub use einvoices::{ClientMatch, EInvoiceClient, EInvoiceImportRecord, EInvoiceImported, NewEInvoiceImport};
@@ -48,7 +48,7 @@ pub use imports::{
 pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};
 pub use letters::{batch_state, BatchItem, LetterBatch, NewLetterBatch, PendingLetter};
 pub use outbox::{ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};
-pub use payments::PaymentRecord;
+pub use payments::{PaymentListRow, PaymentQuery, PaymentRecord};
 pub use plans::{state as plan_state, NewPlan, PlanRecord, AGREED_HOW};
 pub use settings::Settings;
 pub use snapshot::{file_schema_version, integrity_check, known_schema_version, quick_check};

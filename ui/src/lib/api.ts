@@ -2,6 +2,8 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
+  PaymentListRequest,
+  PaymentRow,
   ArchiveResult,
   EInvoiceImportReport,
   BackupNowRequest,
@@ -130,6 +132,7 @@ export const api = {
   getInvoice: (id: number) => call<InvoiceDetail>('get_invoice', { id }),
 
   recordPayment: (input: PaymentInput) => call<number>('record_payment', { input }),
+  listPayments: (req: PaymentListRequest) => call<Page<PaymentRow>>('list_payments', { req }),
   addNote: (input: NoteInput) => call<number>('add_note', { input }),
 
   followupQueue: (req: QueueRequest) => call<QueuePage>('followup_queue', { req }),
