@@ -2,6 +2,7 @@
 
 use crate::row::Text;
 use crate::timeline::{append, NewEvent};
+use crate::invoices::json_ids;
 use crate::util::{date_str, instant_str, parse_date, parse_instant, Params, SearchMatch};
 use crate::{Page, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -256,7 +257,15 @@ impl Store {
         let mut p = Params::default();
         // ?1 is today in every query.
         p.text(date_str(today));
-        let search = SearchMatch::new(&q.search).clients_sql("c", &mut p).unwrap_or_else(|| "1".into());
+        // The matching clients are found once, then read by id.
+        let m = SearchMatch::new(&q.search);
+        let has_search = !matches!(m, SearchMatch::None);
+        let search = if has_search {
+            let ids = self.search_ids(&m).await?.clients;
+            format!("c.id IN (SELECT value FROM json_each({}))", p.text(json_ids(&ids)))
+        } else {
+            "1".to_string()
+        };
         let currency = p.text(q.currency.code());
         let limit = q.limit.clamp(1, 1000);
         let offset = q.offset.max(0);
@@ -271,10 +280,15 @@ impl Store {
             ClientSort::OldestOverdue => "b.oldest_open_due ASC, b.client_id ASC",
             ClientSort::NameAsc => by_name,
             ClientSort::NameDesc => "c.display_name COLLATE NOCASE DESC, c.id DESC",
-            ClientSort::Newest => "c.id DESC",
-            ClientSort::Oldest => "c.id ASC",
+            ClientSort::Newest => "b.client_id DESC",
+            ClientSort::Oldest => "b.client_id ASC",
         };
-        let with_balance = format!("FROM client_balances b JOIN clients c ON c.id = b.client_id WHERE {owing} AND {search}");
+        // The clients table is joined only when a search or a name sort needs it.
+        let with_balance = if has_search || matches!(q.sort, ClientSort::NameAsc | ClientSort::NameDesc) {
+            format!("FROM client_balances b JOIN clients c ON c.id = b.client_id WHERE {owing} AND {search}")
+        } else {
+            format!("FROM client_balances b WHERE {owing}")
+        };
         let count = |sql: String| {
             let args = p.args();
             async move {
@@ -291,7 +305,7 @@ impl Store {
         let (total, page) = match q.balance {
             ClientBalanceFilter::Owing | ClientBalanceFilter::Overdue => {
                 let total = count(format!("SELECT COUNT(*) {with_balance}")).await?;
-                let page = ids(format!("SELECT c.id {with_balance} ORDER BY {balance_order} LIMIT {limit} OFFSET {offset}"))
+                let page = ids(format!("SELECT b.client_id {with_balance} ORDER BY {balance_order} LIMIT {limit} OFFSET {offset}"))
                     .await?;
                 (total, page)
             }
@@ -303,7 +317,7 @@ impl Store {
                 let mut page = Vec::new();
                 if offset < owing_n {
                     page = ids(format!(
-                        "SELECT c.id {with_balance} ORDER BY {balance_order} LIMIT {limit} OFFSET {offset}"
+                        "SELECT b.client_id {with_balance} ORDER BY {balance_order} LIMIT {limit} OFFSET {offset}"
                     ))
                     .await?;
                 }

@@ -409,7 +409,11 @@ impl Store {
         // ?1 and ?2 are today and the last "due soon" day in every query.
         p.text(date_str(today));
         p.text(date_str(soon));
-        let f = Filters::new(q, today, &mut p);
+        let matches = match SearchMatch::new(&q.search) {
+            SearchMatch::None => None,
+            m => Some(self.search_ids(&m).await?),
+        };
+        let f = Filters::new(q, today, matches.as_ref(), &mut p);
         let limit = q.limit.clamp(1, 1000);
         let offset = q.offset.max(0);
         // The groups of the attention order that this query can hold.
@@ -435,7 +439,10 @@ impl Store {
             }
         }
         let any_group = |gs: &[InvoiceState]| {
-            if gs.is_empty() {
+            if gs.len() == ATTENTION_ORDER.len() {
+                // Every invoice is in one of them.
+                "1".to_string()
+            } else if gs.is_empty() {
                 "0".to_string()
             } else {
                 format!("({})", gs.iter().map(|s| state_predicate(*s)).collect::<Vec<_>>().join(" OR "))
@@ -565,11 +572,54 @@ struct Filters {
     source: String,
 }
 
+/// What a search matched: clients (by name, company, e-mail) and invoices
+/// (by number), found once per list request and read by id from then on.
+pub(crate) struct SearchIds {
+    pub(crate) clients: Vec<i64>,
+    pub(crate) invoices: Vec<i64>,
+}
+
+/// Ids as a JSON array for `json_each`.
+pub(crate) fn json_ids(ids: &[i64]) -> String {
+    format!("[{}]", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","))
+}
+
+impl Store {
+    /// The clients and invoice numbers a search matches (see [`SearchMatch`]).
+    pub(crate) async fn search_ids(&self, m: &SearchMatch) -> Result<SearchIds, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut p = Params::default();
+        let Some(cond) = m.clients_sql("c", &mut p) else {
+            return Ok(SearchIds { clients: Vec::new(), invoices: Vec::new() });
+        };
+        let clients: Vec<i64> =
+            sqlx::query_scalar_with(AssertSqlSafe(format!("SELECT c.id FROM clients c WHERE {cond}")), p.args())
+                .fetch_all(self.pool())
+                .await
+                .map_err(map)?;
+        // Numbers need three characters (a trigram): a shorter search
+        // matches names only.
+        let invoices: Vec<i64> = match m {
+            SearchMatch::Substring { raw, exact } => sqlx::query_scalar(
+                "SELECT id FROM invoices WHERE id IN (SELECT rowid FROM invoice_number_search WHERE number LIKE ?1)
+                   AND number LIKE ?2 ESCAPE '\\'",
+            )
+            .bind(raw)
+            .bind(exact)
+            .fetch_all(self.pool())
+            .await
+            .map_err(map)?,
+            _ => Vec::new(),
+        };
+        Ok(SearchIds { clients, invoices })
+    }
+}
+
 /// The columns a list filters and sorts on (all in `invoices_by_client`).
 const SOURCE_COLUMNS: &str = "id, client_id, status, issue_date, due_date, currency, total_minor, paid_minor";
 
 impl Filters {
-    fn new(q: &InvoiceQuery, today: NaiveDate, p: &mut Params) -> Filters {
+    fn new(q: &InvoiceQuery, today: NaiveDate, matches: Option<&SearchIds>, p: &mut Params) -> Filters {
         let mut tally = Vec::new();
         let mut more = Vec::new();
         if let Some(c) = q.currency {
@@ -599,23 +649,17 @@ impl Filters {
         // A search reads the matching invoices' columns from indexes (the
         // client's through the covering `invoices_by_client`), never their rows.
         let cols = if q.sort == InvoiceSort::NumberAsc { format!("{SOURCE_COLUMNS}, number") } else { SOURCE_COLUMNS.into() };
-        let source = match SearchMatch::new(&q.search) {
-            SearchMatch::None => None,
-            SearchMatch::Substring { raw, exact } => {
-                let (raw, exact) = (p.text(raw), p.text(exact));
-                Some(format!(
-                    "(SELECT {cols} FROM invoices WHERE client_id IN (SELECT id FROM clients
-                        WHERE id IN (SELECT rowid FROM client_search WHERE search_text LIKE {raw})
-                        AND search_text LIKE {exact} ESCAPE '\\')
-                      UNION SELECT {cols} FROM invoices
-                        WHERE id IN (SELECT rowid FROM invoice_number_search WHERE number LIKE {raw})
-                        AND number LIKE {exact} ESCAPE '\\') i"
-                ))
-            }
-            m @ SearchMatch::Prefix { .. } => m.clients_sql("c", p).map(|c| {
-                format!("(SELECT {cols} FROM invoices WHERE client_id IN (SELECT c.id FROM clients c WHERE {c})) i")
-            }),
-        };
+        let source = matches.map(|m| {
+            let clients = p.text(json_ids(&m.clients));
+            let numbers = p.text(json_ids(&m.invoices));
+            // Invoices of matching clients, then those matching by number
+            // only: no invoice twice, without sorting the whole set to find out.
+            format!(
+                "(SELECT {cols} FROM invoices WHERE client_id IN (SELECT value FROM json_each({clients}))
+                  UNION ALL SELECT {cols} FROM invoices WHERE id IN (SELECT value FROM json_each({numbers}))
+                    AND client_id NOT IN (SELECT value FROM json_each({clients}))) i"
+            )
+        });
         let narrow = !more.is_empty() || source.is_some();
         let source = source.unwrap_or_else(|| "invoices i".into());
         Filters { tally, more, source, open_only: q.open_only || q.aging.is_some(), narrow }
