@@ -13,7 +13,17 @@ fn ids(v: &Value) -> Vec<i64> {
 fn add_invoice(cli: &Cli, client: &str, currency: &str, issue: &str, due: &str, amount: &str) -> i64 {
     let line = format!("Work;1;{amount};0");
     let args = [
-        "invoices", "add", "--client", client, "--currency", currency, "--issue-date", issue, "--due-date", due, "--line",
+        "invoices",
+        "add",
+        "--client",
+        client,
+        "--currency",
+        currency,
+        "--issue-date",
+        issue,
+        "--due-date",
+        due,
+        "--line",
         &line,
     ];
     cli.json(&args)["id"].as_i64().unwrap()
@@ -78,6 +88,10 @@ fn bad_filter_values_are_json_errors_naming_their_field() {
         let (status, out, _) = cli.run(&a);
         assert_ne!(status, 0, "{args:?}");
         let v: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"));
-        assert_eq!((v["error"]["code"].as_str(), v["error"]["field"].as_str()), (Some(*code), Some(*field)), "{args:?}: {v}");
+        assert_eq!(
+            (v["error"]["code"].as_str(), v["error"]["field"].as_str()),
+            (Some(*code), Some(*field)),
+            "{args:?}: {v}"
+        );
     }
 }

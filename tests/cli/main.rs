@@ -3,8 +3,8 @@
 
 mod backup;
 mod contract;
-mod lists;
 mod emails;
+mod lists;
 mod plans;
 
 use kindly_tests::{binary, kindly_json, run_kindly};

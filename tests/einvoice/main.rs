@@ -259,9 +259,9 @@ async fn the_json_archive_holds_every_tables_rows_and_no_secret() {
             "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
                AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations'",
         )
-            .fetch_all(&mut c)
-            .await
-            .unwrap()
+        .fetch_all(&mut c)
+        .await
+        .unwrap()
     };
     assert!(tables.len() > 15, "{tables:?}");
     for t in &tables {

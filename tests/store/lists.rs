@@ -16,7 +16,15 @@ use kindly_tests::{client_input, create_client, line, on, open_db, TestDb};
 
 const TODAY: &str = "2026-11-23";
 
-fn inv(client_id: i64, number: &str, currency: &str, issue: &str, due: &str, amount: &str, issued: bool) -> InvoiceInput {
+fn inv(
+    client_id: i64,
+    number: &str,
+    currency: &str,
+    issue: &str,
+    due: &str,
+    amount: &str,
+    issued: bool,
+) -> InvoiceInput {
     InvoiceInput {
         client_id,
         number: number.into(),
@@ -65,7 +73,8 @@ async fn book() -> (TestDb, [i64; 3], [i64; 8]) {
     ];
     let mut ids = [0; 8];
     for (i, (c, n, cur, issue, due, amount, issued)) in specs.into_iter().enumerate() {
-        ids[i] = kindly_api::invoices::create(ctx, &inv(c, n, cur, issue, due, amount, issued)).await.expect("invoice").id;
+        ids[i] =
+            kindly_api::invoices::create(ctx, &inv(c, n, cur, issue, due, amount, issued)).await.expect("invoice").id;
     }
     pay_on(ctx, ids[1], "20", "2026-11-20").await;
     pay_on(ctx, ids[3], "100", "2026-11-23").await;
@@ -91,7 +100,11 @@ async fn every_invoice_filter_alone_and_combined_gives_the_expected_rows_in_atte
     let ids = |v: &[usize]| v.iter().map(|n| i[n - 1]).collect::<Vec<_>>();
     let cases: Vec<(&str, InvoiceListRequest, Vec<i64>)> = vec![
         ("everything", all(), ids(&[8, 1, 2, 3, 4, 6, 5, 7])),
-        ("aging 31–60 in EUR", InvoiceListRequest { aging: Some(AgingBucket::Days31To60), currency: eur(), ..all() }, ids(&[1])),
+        (
+            "aging 31–60 in EUR",
+            InvoiceListRequest { aging: Some(AgingBucket::Days31To60), currency: eur(), ..all() },
+            ids(&[1]),
+        ),
         ("aging 1–30", InvoiceListRequest { aging: Some(AgingBucket::Days1To30), ..all() }, ids(&[2])),
         ("aging over 90", InvoiceListRequest { aging: Some(AgingBucket::Over90), ..all() }, ids(&[8])),
         ("not yet due", InvoiceListRequest { aging: Some(AgingBucket::NotYetDue), ..all() }, ids(&[3, 4])),
@@ -114,7 +127,11 @@ async fn every_invoice_filter_alone_and_combined_gives_the_expected_rows_in_atte
         ),
         (
             "issued in October",
-            InvoiceListRequest { issued_from: Some("2026-10-01".into()), issued_to: Some("2026-10-31".into()), ..all() },
+            InvoiceListRequest {
+                issued_from: Some("2026-10-01".into()),
+                issued_to: Some("2026-10-31".into()),
+                ..all()
+            },
             ids(&[2, 4, 5]),
         ),
         (
@@ -151,7 +168,8 @@ async fn every_invoice_filter_alone_and_combined_gives_the_expected_rows_in_atte
         // Paging walks the same rows one at a time.
         let mut paged = Vec::new();
         for offset in 0..expected.len() as i64 + 1 {
-            let p = kindly_api::invoices::list(ctx, &InvoiceListRequest { offset, limit: 1, ..req.clone() }).await.unwrap();
+            let p =
+                kindly_api::invoices::list(ctx, &InvoiceListRequest { offset, limit: 1, ..req.clone() }).await.unwrap();
             assert_eq!(p.total, total, "{what}: total at offset {offset}");
             paged.extend(p.rows.iter().map(|r| r.id));
         }
@@ -199,7 +217,15 @@ async fn search_matches_substrings_case_and_accents_as_typed_and_short_searches_
     }
     let clients = |s: &str| {
         let r = ClientListRequest { search: s.into(), ..Default::default() };
-        async move { kindly_api::clients::list(ctx, &r).await.unwrap().rows.into_iter().map(|c| c.display_name).collect::<Vec<_>>() }
+        async move {
+            kindly_api::clients::list(ctx, &r)
+                .await
+                .unwrap()
+                .rows
+                .into_iter()
+                .map(|c| c.display_name)
+                .collect::<Vec<_>>()
+        }
     };
     assert_eq!(clients("mueller.de").await, ["Anna Müller"], "e-mail substring");
     assert_eq!(clients("GMBH").await, ["Anna Müller"], "company, any case");
@@ -245,12 +271,16 @@ async fn the_payments_list_is_newest_first_and_filters_by_currency_period_and_cl
     );
     let eur_rows = list(PaymentListRequest { currency: eur(), ..all() }).await.1;
     assert_eq!(eur_rows.iter().map(|r| r.2).collect::<Vec<_>>(), vec![i[3], i[4]]);
-    let nov = list(PaymentListRequest { from: Some("2026-11-01".into()), to: Some("2026-11-30".into()), ..all() }).await;
+    let nov =
+        list(PaymentListRequest { from: Some("2026-11-01".into()), to: Some("2026-11-30".into()), ..all() }).await;
     assert_eq!(nov.1.iter().map(|r| r.2).collect::<Vec<_>>(), vec![i[3], i[1]]);
     assert_eq!(list(PaymentListRequest { client_id: Some(c3), ..all() }).await.1.len(), 1);
     let p = kindly_api::payments::list(ctx, &PaymentListRequest { limit: 1, ..all() }).await.unwrap();
     let r = &p.rows[0];
-    assert_eq!((r.invoice_number.as_str(), r.client_name.as_str(), r.method_label.as_str()), ("RE-2026-0004", "Anna Müller", "Bank transfer"));
+    assert_eq!(
+        (r.invoice_number.as_str(), r.client_name.as_str(), r.method_label.as_str()),
+        ("RE-2026-0004", "Anna Müller", "Bank transfer")
+    );
     assert_eq!(r.reference.as_deref(), Some(format!("ref-{}", i[3]).as_str()));
 }
 
@@ -293,12 +323,19 @@ async fn clients_sort_and_filter_by_what_they_owe_per_currency_never_adding_curr
     // Paging across the two parts (owing first, then the rest by name).
     let mut paged = Vec::new();
     for offset in 0..4 {
-        let r = ClientListRequest { sort: ClientSort::OwedDesc, currency: Some(Currency::USD), offset, limit: 1, ..Default::default() };
+        let r = ClientListRequest {
+            sort: ClientSort::OwedDesc,
+            currency: Some(Currency::USD),
+            offset,
+            limit: 1,
+            ..Default::default()
+        };
         paged.extend(kindly_api::clients::list(ctx, &r).await.unwrap().rows.into_iter().map(|c| c.display_name));
     }
     assert_eq!(paged, ["Ørsted Ångström", "Anna Müller", "Zoë Lee"]);
     // A search combines with the balance filter.
-    let r = ClientListRequest { search: "example.com".into(), balance: ClientBalanceFilter::Overdue, ..Default::default() };
+    let r =
+        ClientListRequest { search: "example.com".into(), balance: ClientBalanceFilter::Overdue, ..Default::default() };
     assert_eq!(kindly_api::clients::list(ctx, &r).await.unwrap().total, 2);
     // Overdue is decided on the day asked: on 28 November Müller's invoice 3 is overdue too.
     let later = on(&d.store, "2026-11-28");
@@ -310,16 +347,26 @@ async fn clients_sort_and_filter_by_what_they_owe_per_currency_never_adding_curr
 async fn bad_dates_reversed_periods_and_unknown_currencies_are_refused_by_field() {
     let (d, _, _) = book().await;
     let ctx = on(&d.store, TODAY);
-    let e = kindly_api::invoices::list(ctx, &InvoiceListRequest { due_from: Some("2026-13-01".into()), ..Default::default() })
-        .await
-        .unwrap_err();
+    let e = kindly_api::invoices::list(
+        ctx,
+        &InvoiceListRequest { due_from: Some("2026-13-01".into()), ..Default::default() },
+    )
+    .await
+    .unwrap_err();
     assert_eq!((e.code, e.field.as_deref()), (ErrorCode::InvalidDate, Some("due_from")));
-    let e = kindly_api::invoices::list(ctx, &InvoiceListRequest { issued_to: Some("1.10.2026".into()), ..Default::default() })
-        .await
-        .unwrap_err();
+    let e = kindly_api::invoices::list(
+        ctx,
+        &InvoiceListRequest { issued_to: Some("1.10.2026".into()), ..Default::default() },
+    )
+    .await
+    .unwrap_err();
     assert_eq!((e.code, e.field.as_deref()), (ErrorCode::InvalidDate, Some("issued_to")));
     assert!(e.message.contains("1.10.2026"), "{}", e.message);
-    let reversed = InvoiceListRequest { due_from: Some("2026-12-01".into()), due_to: Some("2026-11-01".into()), ..Default::default() };
+    let reversed = InvoiceListRequest {
+        due_from: Some("2026-12-01".into()),
+        due_to: Some("2026-11-01".into()),
+        ..Default::default()
+    };
     let e = kindly_api::invoices::list(ctx, &reversed).await.unwrap_err();
     assert_eq!((e.code, e.field.as_deref()), (ErrorCode::RangeReversed, Some("due_to")));
     let e = kindly_api::payments::list(ctx, &PaymentListRequest { from: Some("soon".into()), ..Default::default() })
@@ -332,7 +379,8 @@ async fn bad_dates_reversed_periods_and_unknown_currencies_are_refused_by_field(
     // An unknown currency cannot even be read as a request.
     let err = serde_json::from_value::<InvoiceListRequest>(serde_json::json!({ "currency": "EURO" })).unwrap_err();
     assert!(err.to_string().contains("EURO"), "{err}");
-    let ok: ClientListRequest = serde_json::from_value(serde_json::json!({ "currency": "usd", "balance": "overdue" })).unwrap();
+    let ok: ClientListRequest =
+        serde_json::from_value(serde_json::json!({ "currency": "usd", "balance": "overdue" })).unwrap();
     assert_eq!((ok.currency, ok.balance), (Some(Currency::USD), ClientBalanceFilter::Overdue));
 }
 
@@ -413,15 +461,11 @@ async fn check_derived_tables(d: &TestDb, step: &str) {
             oldest_open_due,
         })
         .collect();
-    let stored: Vec<Balance> = sqlx::query_as("SELECT * FROM client_balances ORDER BY client_id, currency")
-        .fetch_all(&mut c)
-        .await
-        .unwrap();
+    let stored: Vec<Balance> =
+        sqlx::query_as("SELECT * FROM client_balances ORDER BY client_id, currency").fetch_all(&mut c).await.unwrap();
     assert_eq!(stored, expected, "client_balances after {step}");
-    let expected: Vec<Tally> = tallies
-        .into_iter()
-        .map(|((kind, currency, due_date), n)| Tally { kind, currency, due_date, n })
-        .collect();
+    let expected: Vec<Tally> =
+        tallies.into_iter().map(|((kind, currency, due_date), n)| Tally { kind, currency, due_date, n }).collect();
     let stored: Vec<Tally> =
         sqlx::query_as("SELECT * FROM invoice_tallies WHERE n <> 0 ORDER BY kind, currency, due_date")
             .fetch_all(&mut c)
@@ -456,7 +500,11 @@ async fn balances_and_tallies_kept_by_triggers_equal_a_plain_computation_after_a
                     .await
                     .unwrap()
                     .id;
-                if issue { issued.push(id) } else { drafts.push(id) }
+                if issue {
+                    issued.push(id)
+                } else {
+                    drafts.push(id)
+                }
                 "create"
             }
             2 if !drafts.is_empty() => {
@@ -480,8 +528,11 @@ async fn balances_and_tallies_kept_by_triggers_equal_a_plain_computation_after_a
                 let inv = kindly_api::invoices::get(ctx, id).await.unwrap();
                 if inv.can_pay {
                     let whole: i64 = inv.outstanding.amount.split('.').next().unwrap().parse().unwrap();
-                    let amount =
-                        if rng.next(2) == 0 || whole < 2 { inv.outstanding.amount.clone() } else { (whole / 2).to_string() };
+                    let amount = if rng.next(2) == 0 || whole < 2 {
+                        inv.outstanding.amount.clone()
+                    } else {
+                        (whole / 2).to_string()
+                    };
                     pay_on(ctx, id, &amount, TODAY).await;
                 }
                 "pay"

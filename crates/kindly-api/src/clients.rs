@@ -7,9 +7,9 @@ use kindly_core::client::{validate_chasing, Chasing, ClientDetails, ClientForm};
 use kindly_core::invoice::parse_date;
 use kindly_core::locale::Locale;
 use kindly_core::vocab::ChasingMode;
+use kindly_core::vocab::ClientSort;
 use kindly_core::Currency;
 use kindly_store::{ClientBalanceFilter, ClientQuery, InvoiceQuery, InvoiceSort};
-use kindly_core::vocab::ClientSort;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

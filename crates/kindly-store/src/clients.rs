@@ -1,8 +1,8 @@
 //! Clients: create, update, change chasing, read, list and search.
 
+use crate::invoices::json_ids;
 use crate::row::Text;
 use crate::timeline::{append, NewEvent};
-use crate::invoices::json_ids;
 use crate::util::{date_str, instant_str, parse_date, parse_instant, Params, SearchMatch};
 use crate::{Page, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -305,8 +305,10 @@ impl Store {
         let (total, page) = match q.balance {
             ClientBalanceFilter::Owing | ClientBalanceFilter::Overdue => {
                 let total = count(format!("SELECT COUNT(*) {with_balance}")).await?;
-                let page = ids(format!("SELECT b.client_id {with_balance} ORDER BY {balance_order} LIMIT {limit} OFFSET {offset}"))
-                    .await?;
+                let page = ids(format!(
+                    "SELECT b.client_id {with_balance} ORDER BY {balance_order} LIMIT {limit} OFFSET {offset}"
+                ))
+                .await?;
                 (total, page)
             }
             ClientBalanceFilter::All if by_balance => {
@@ -342,9 +344,10 @@ impl Store {
                     _ => by_name,
                 };
                 let total = count(format!("SELECT COUNT(*) FROM clients c WHERE {search}")).await?;
-                let page =
-                    ids(format!("SELECT c.id FROM clients c WHERE {search} ORDER BY {order} LIMIT {limit} OFFSET {offset}"))
-                        .await?;
+                let page = ids(format!(
+                    "SELECT c.id FROM clients c WHERE {search} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
+                ))
+                .await?;
                 (total, page)
             }
         };

@@ -431,10 +431,8 @@ impl Store {
                     tally_predicate(*s),
                     f.tally_sql()
                 );
-                let n: i64 = sqlx::query_scalar_with(AssertSqlSafe(sql), p.args())
-                    .fetch_one(self.pool())
-                    .await
-                    .map_err(map)?;
+                let n: i64 =
+                    sqlx::query_scalar_with(AssertSqlSafe(sql), p.args()).fetch_one(self.pool()).await.map_err(map)?;
                 counts.push(n);
             }
         }
@@ -648,7 +646,8 @@ impl Filters {
         }
         // A search reads the matching invoices' columns from indexes (the
         // client's through the covering `invoices_by_client`), never their rows.
-        let cols = if q.sort == InvoiceSort::NumberAsc { format!("{SOURCE_COLUMNS}, number") } else { SOURCE_COLUMNS.into() };
+        let cols =
+            if q.sort == InvoiceSort::NumberAsc { format!("{SOURCE_COLUMNS}, number") } else { SOURCE_COLUMNS.into() };
         let source = matches.map(|m| {
             let clients = p.text(json_ids(&m.clients));
             let numbers = p.text(json_ids(&m.invoices));

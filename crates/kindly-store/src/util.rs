@@ -126,9 +126,15 @@ pub(crate) enum SearchMatch {
     /// `raw`: the lower-cased text in `%…%` for the trigram index (LIKE
     /// wildcards in it only widen the candidates); `exact`: the escaped
     /// pattern that decides.
-    Substring { raw: String, exact: String },
+    Substring {
+        raw: String,
+        exact: String,
+    },
     /// The lower-cased prefix and the bound just after every text starting with it.
-    Prefix { from: String, to: String },
+    Prefix {
+        from: String,
+        to: String,
+    },
 }
 
 impl SearchMatch {
