@@ -501,9 +501,9 @@ async fn balances_and_tallies_kept_by_triggers_equal_a_plain_computation_after_a
                     .unwrap()
                     .id;
                 if issue {
-                    issued.push(id)
+                    issued.push(id);
                 } else {
-                    drafts.push(id)
+                    drafts.push(id);
                 }
                 "create"
             }
