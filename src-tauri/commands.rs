@@ -12,7 +12,7 @@ use kindly_api::invoices::{
     CreatedInvoice, InvoiceDetail, InvoiceInput, InvoiceListRequest, InvoiceRow, TotalsPreview, TotalsRequest,
 };
 use kindly_api::letters::{self, LetterBatchRequest, LettersRequest, LettersResult};
-use kindly_api::payments::PaymentInput;
+use kindly_api::payments::{PaymentInput, PaymentListRequest, PaymentRow};
 use kindly_api::settings::SettingsView;
 use kindly_api::status::{Bootstrap, DemoResult};
 use kindly_api::timeline::NoteInput;
@@ -122,6 +122,11 @@ pub async fn get_invoice(s: State<'_, AppState>, id: i64) -> Res<InvoiceDetail> 
 #[tauri::command]
 pub async fn record_payment(s: State<'_, AppState>, input: PaymentInput) -> Res<i64> {
     payments::record(s.ctx()?, &input).await
+}
+
+#[tauri::command]
+pub async fn list_payments(s: State<'_, AppState>, req: PaymentListRequest) -> Res<Page<PaymentRow>> {
+    payments::list(s.ctx()?, &req).await
 }
 
 #[tauri::command]

@@ -95,6 +95,7 @@ pub fn run(started: Instant) {
             commands::list_invoices,
             commands::get_invoice,
             commands::record_payment,
+            commands::list_payments,
             commands::add_note,
             commands::followup_queue,
             commands::queue_summary,

@@ -128,6 +128,12 @@ fn every_closed_set_option_refuses_an_unknown_value_with_the_allowed_ones() {
         (&["clients", "add", "--name", "A", "--language", "it"], "--language", "en, de, fr, es"),
         (&["clients", "list", "--sort", "bogus"], "--sort", "name_asc, name_desc, newest, oldest"),
         (&["clients", "chasing", "1", "sometimes"], "<MODE>", "on, paused, off"),
+        (&["clients", "list", "--balance", "bogus"], "--balance", "all, owing, overdue"),
+        (
+            &["invoices", "list", "--aging", "bogus"],
+            "--aging",
+            "not_yet_due, days_1_30, days_31_60, days_61_90, over_90",
+        ),
         (
             &["invoices", "list", "--state", "bogus"],
             "--state",

@@ -5,6 +5,7 @@ mod backup;
 mod contract;
 mod emails;
 mod overview;
+mod lists;
 mod plans;
 
 use kindly_tests::{binary, kindly_json, run_kindly};

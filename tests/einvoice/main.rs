@@ -250,15 +250,18 @@ async fn the_json_archive_holds_every_tables_rows_and_no_secret() {
     assert_eq!(doc["format"], "kindly-archive");
     assert_eq!(doc["format_version"], 1);
     assert_eq!(doc["app_version"], env!("CARGO_PKG_VERSION"));
-    assert_eq!(doc["schema_version"], 12);
+    assert_eq!(doc["schema_version"], 13);
     assert!(doc["tables"]["settings"]["rows"].as_array().unwrap().iter().any(|r| r["key"] == "smtp"));
     let tables: Vec<String> = {
         use sqlx::Connection;
         let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.path.display())).await.unwrap();
-        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations'")
-            .fetch_all(&mut c)
-            .await
-            .unwrap()
+        sqlx::query_scalar(
+            "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
+               AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations'",
+        )
+        .fetch_all(&mut c)
+        .await
+        .unwrap()
     };
     assert!(tables.len() > 15, "{tables:?}");
     for t in &tables {

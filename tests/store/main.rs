@@ -2,6 +2,7 @@
 //! repository operation, transactions rolled back on error, the timeline and
 //! payments refusing updates and deletes, and bad database files.
 
+mod lists;
 mod upgrade;
 
 use kindly_api::clients::{ChasingInput, ClientInput, ClientListRequest};

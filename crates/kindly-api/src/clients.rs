@@ -7,8 +7,9 @@ use kindly_core::client::{validate_chasing, Chasing, ClientDetails, ClientForm};
 use kindly_core::invoice::parse_date;
 use kindly_core::locale::Locale;
 use kindly_core::vocab::ChasingMode;
+use kindly_core::vocab::ClientSort;
 use kindly_core::Currency;
-use kindly_store::{ClientQuery, ClientSort, InvoiceQuery, InvoiceSort};
+use kindly_store::{ClientBalanceFilter, ClientQuery, InvoiceQuery, InvoiceSort};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -54,9 +55,17 @@ pub struct ChasingView {
 pub struct ClientListRequest {
     #[serde(default)]
     pub search: String,
-    /// "name_asc" (default), "name_desc", "newest", "oldest".
+    /// "name_asc" (default), "name_desc", "newest", "oldest", "owed_desc", "oldest_overdue".
     #[serde(default)]
     pub sort: ClientSort,
+    /// The currency owed amounts are sorted and filtered in (an ISO 4217
+    /// code); null: the business currency from settings.
+    #[serde(default)]
+    #[ts(type = "string | null")]
+    pub currency: Option<Currency>,
+    /// Everyone, only those owing something, or only those with an overdue invoice (in that currency).
+    #[serde(default)]
+    pub balance: ClientBalanceFilter,
     #[serde(default)]
     pub offset: i64,
     #[serde(default)]
@@ -72,7 +81,11 @@ pub struct ClientRow {
     pub chasing: String,
     /// What is still owing, per currency.
     pub owing: Vec<MoneyView>,
+    /// What is overdue today, per currency (never added across currencies).
+    pub overdue: Vec<MoneyView>,
     pub overdue_invoices: i64,
+    /// Days since the earliest due date still unpaid, if that is before today.
+    pub oldest_overdue_days: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -131,26 +144,19 @@ pub async fn set_chasing(ctx: Ctx<'_>, id: i64, input: &ChasingInput) -> ApiResu
     Ok(ctx.store.set_chasing(id, &c, ctx.now).await?)
 }
 
-/// The sort keys [`list`] understands (the CLI offers exactly these).
-pub const SORTS: [&str; 4] = ["name_asc", "name_desc", "newest", "oldest"];
-
-/// A sort key of [`SORTS`]; `None` for anything else.
-pub fn parse_sort(s: &str) -> Option<ClientSort> {
-    match s {
-        "name_asc" => Some(ClientSort::NameAsc),
-        "name_desc" => Some(ClientSort::NameDesc),
-        "newest" => Some(ClientSort::Newest),
-        "oldest" => Some(ClientSort::Oldest),
-        _ => None,
-    }
-}
-
 pub async fn list(ctx: Ctx<'_>, req: &ClientListRequest) -> ApiResult<Page<ClientRow>> {
     let settings = ctx.store.settings().await?;
     // The app sends only known keys; anything else sorts by name.
     let sort = req.sort;
     let limit = if req.limit <= 0 { 100 } else { req.limit };
-    let q = ClientQuery { search: req.search.clone(), sort, offset: req.offset, limit };
+    let q = ClientQuery {
+        search: req.search.clone(),
+        sort,
+        currency: req.currency.unwrap_or(settings.default_currency),
+        balance: req.balance,
+        offset: req.offset,
+        limit,
+    };
     let page = ctx.store.list_clients(&q, ctx.today).await?;
     let rows = page
         .rows
@@ -162,7 +168,9 @@ pub async fn list(ctx: Ctx<'_>, req: &ClientListRequest) -> ApiResult<Page<Clien
             email: r.email,
             chasing: r.chasing,
             owing: owing_views(&r.owing, settings.locale),
+            overdue: owing_views(&r.overdue, settings.locale),
             overdue_invoices: r.overdue_invoices,
+            oldest_overdue_days: r.oldest_overdue_days,
         })
         .collect();
     Ok(Page { total: page.total, rows })

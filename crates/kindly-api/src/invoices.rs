@@ -11,7 +11,7 @@ use kindly_core::invoice::{
 };
 use kindly_core::locale::Locale;
 use kindly_core::payment::PaymentMethod;
-use kindly_core::vocab::HoldKind;
+use kindly_core::vocab::{AgingBucket, HoldKind};
 use kindly_core::ErrorCode;
 use kindly_core::{decimal, text, Currency, Money};
 use kindly_store::{InvoiceListRow, InvoiceQuery, InvoiceSort, NewInvoice};
@@ -155,10 +155,58 @@ pub struct InvoiceListRequest {
     /// "attention" (default: overdue first), "due_asc", "due_desc", "newest", "number".
     #[serde(default)]
     pub sort: InvoiceSort,
+    /// Only invoices in this currency (an ISO 4217 code).
+    #[serde(default)]
+    #[ts(type = "string | null")]
+    pub currency: Option<Currency>,
+    /// Only open invoices (issued, something owing) whose due date lies in this bucket today.
+    #[serde(default)]
+    pub aging: Option<AgingBucket>,
+    /// Due dates from / to (YYYY-MM-DD, inclusive); empty or null: unbounded.
+    #[serde(default)]
+    pub due_from: Option<String>,
+    #[serde(default)]
+    pub due_to: Option<String>,
+    /// Issue dates from / to (YYYY-MM-DD, inclusive); empty or null: unbounded.
+    #[serde(default)]
+    pub issued_from: Option<String>,
+    #[serde(default)]
+    pub issued_to: Option<String>,
+    /// Only issued invoices with something still owing.
+    #[serde(default)]
+    pub open_only: bool,
     #[serde(default)]
     pub offset: i64,
     #[serde(default)]
     pub limit: i64,
+}
+
+/// An optional YYYY-MM-DD bound of a list filter: empty or absent is none; a
+/// bad date is an `invalid_date` error naming its field.
+pub(crate) fn optional_date(s: &Option<String>, field: &'static str) -> ApiResult<Option<NaiveDate>> {
+    match s.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(s) => Ok(Some(parse_date(s, field)?)),
+        None => Ok(None),
+    }
+}
+
+/// A period given by two optional dates; the end before the start is refused.
+pub(crate) fn period(
+    from: &Option<String>,
+    to: &Option<String>,
+    fields: (&'static str, &'static str),
+) -> ApiResult<(Option<NaiveDate>, Option<NaiveDate>)> {
+    let (from, to) = (optional_date(from, fields.0)?, optional_date(to, fields.1)?);
+    if let (Some(f), Some(t)) = (from, to) {
+        if t < f {
+            return Err(ApiError::new(
+                ErrorCode::RangeReversed,
+                format!("The end day {t} is before the start day {f}."),
+                Some(fields.1),
+            ));
+        }
+    }
+    Ok((from, to))
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -340,8 +388,23 @@ pub async fn list(ctx: Ctx<'_>, req: &InvoiceListRequest) -> ApiResult<Page<Invo
     // The app sends only known keys; anything else sorts by attention.
     let sort = req.sort;
     let limit = if req.limit <= 0 { 100 } else { req.limit };
-    let q =
-        InvoiceQuery { state, client_id: req.client_id, search: req.search.clone(), sort, offset: req.offset, limit };
+    let (due_from, due_to) = period(&req.due_from, &req.due_to, ("due_from", "due_to"))?;
+    let (issued_from, issued_to) = period(&req.issued_from, &req.issued_to, ("issued_from", "issued_to"))?;
+    let q = InvoiceQuery {
+        state,
+        client_id: req.client_id,
+        search: req.search.clone(),
+        sort,
+        currency: req.currency,
+        aging: req.aging,
+        due_from,
+        due_to,
+        issued_from,
+        issued_to,
+        open_only: req.open_only,
+        offset: req.offset,
+        limit,
+    };
     let page = ctx.store.list_invoices(&q, ctx.today).await?;
     Ok(Page {
         total: page.total,

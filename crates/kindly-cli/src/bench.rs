@@ -8,7 +8,9 @@
 use chrono::{NaiveDate, Utc};
 use kindly_api::clients::ClientListRequest;
 use kindly_api::invoices::InvoiceListRequest;
+use kindly_api::payments::PaymentListRequest;
 use kindly_api::Ctx;
+use kindly_core::vocab::{AgingBucket, ClientBalanceFilter};
 use kindly_store::{DemoSize, Store};
 use std::future::Future;
 use std::time::{Duration, Instant};
@@ -94,6 +96,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         sort: kindly_core::vocab::ClientSort::parse(sort).unwrap_or_default(),
         offset,
         limit: 100,
+        ..Default::default()
     };
     let i = |state: &str, search: &str, sort: &str| InvoiceListRequest {
         state: state.into(),
@@ -102,6 +105,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         sort: kindly_core::vocab::InvoiceSort::parse(sort).unwrap_or_default(),
         offset: 0,
         limit: 100,
+        ..Default::default()
     };
     time("clients: first page by name", 50.0, || {
         let r = c("", "name_asc", 0);
@@ -152,6 +156,53 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     time("invoices: search by client name", 50.0, || {
         let r = i("", "ørsted", "attention");
         async move { kindly_api::invoices::list(ctx, &r).await }
+    })
+    .await;
+    // The overview's figures open these lists (issue #14).
+    let eur = Some(kindly_core::Currency::EUR);
+    time("invoices: aging 31–60 days, EUR", 50.0, || {
+        let r = InvoiceListRequest { aging: Some(AgingBucket::Days31To60), currency: eur, ..i("", "", "attention") };
+        async move { kindly_api::invoices::list(ctx, &r).await }
+    })
+    .await;
+    time("invoices: due in the next 4 weeks", 50.0, || {
+        let r = InvoiceListRequest {
+            open_only: true,
+            due_from: Some(today.to_string()),
+            due_to: Some((today + chrono::Days::new(27)).to_string()),
+            ..i("", "", "attention")
+        };
+        async move { kindly_api::invoices::list(ctx, &r).await }
+    })
+    .await;
+    time("invoices: issued in one month (October)", 50.0, || {
+        let r = InvoiceListRequest {
+            issued_from: Some("2026-10-01".into()),
+            issued_to: Some("2026-10-31".into()),
+            ..i("", "", "attention")
+        };
+        async move { kindly_api::invoices::list(ctx, &r).await }
+    })
+    .await;
+    time("payments: one month (October), EUR", 50.0, || {
+        let r = PaymentListRequest {
+            currency: eur,
+            from: Some("2026-10-01".into()),
+            to: Some("2026-10-31".into()),
+            limit: 100,
+            ..Default::default()
+        };
+        async move { kindly_api::payments::list(ctx, &r).await }
+    })
+    .await;
+    time("clients: by amount owed, EUR", 50.0, || {
+        let r = ClientListRequest { currency: eur, ..c("", "owed_desc", 0) };
+        async move { kindly_api::clients::list(ctx, &r).await }
+    })
+    .await;
+    time("clients: overdue, longest overdue first", 50.0, || {
+        let r = ClientListRequest { balance: ClientBalanceFilter::Overdue, ..c("", "oldest_overdue", 0) };
+        async move { kindly_api::clients::list(ctx, &r).await }
     })
     .await;
     time("invoices: invoice page", 50.0, || kindly_api::invoices::get(ctx, 4242)).await;

@@ -8,7 +8,7 @@ use kindly_api::documents::InvoicePdfRequest;
 use kindly_api::followups::{MarkDoneRequest, MessageRequest, QueueRequest};
 use kindly_api::invoices::{InvoiceInput, InvoiceListRequest, LineInput};
 use kindly_api::letters::{LetterBatchRequest, LettersRequest, LettersResult};
-use kindly_api::payments::PaymentInput;
+use kindly_api::payments::{PaymentInput, PaymentListRequest};
 use kindly_api::print::Printer;
 use kindly_api::timeline::NoteInput;
 use kindly_api::ErrorCode;
@@ -175,8 +175,15 @@ pub enum ClientsCmd {
     List {
         #[arg(long, default_value = "")]
         search: String,
+        /// owed (most owed first) and oldest-overdue sort by what is owed in --currency.
         #[arg(long, default_value = "name_asc", value_parser = crate::values::client_sorts())]
         sort: kindly_core::vocab::ClientSort,
+        /// The currency owed amounts are sorted and filtered in (default: the business currency).
+        #[arg(long)]
+        currency: Option<String>,
+        /// owing: only clients owing something; overdue: only those with an overdue invoice.
+        #[arg(long, default_value = "all", value_parser = crate::values::balance_filters())]
+        balance: kindly_core::vocab::ClientBalanceFilter,
         #[arg(long, default_value_t = 50)]
         limit: i64,
         #[arg(long, default_value_t = 0)]
@@ -237,6 +244,23 @@ pub enum InvoicesCmd {
         /// attention: overdue first.
         #[arg(long, default_value = "attention", value_parser = crate::values::invoice_sorts())]
         sort: kindly_core::vocab::InvoiceSort,
+        /// Only invoices in this currency.
+        #[arg(long)]
+        currency: Option<String>,
+        /// Only open invoices this far past due (not_yet_due, 1-30, 31-60, 61-90, over-90).
+        #[arg(long, value_parser = crate::values::aging_buckets())]
+        aging: Option<kindly_core::vocab::AgingBucket>,
+        #[arg(long, value_name = "DATE")]
+        due_from: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        due_to: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        issued_from: Option<String>,
+        #[arg(long, value_name = "DATE")]
+        issued_to: Option<String>,
+        /// Only issued invoices with something still owing.
+        #[arg(long)]
+        open: bool,
         #[arg(long, default_value_t = 50)]
         limit: i64,
         #[arg(long, default_value_t = 0)]
@@ -290,6 +314,23 @@ pub enum PaymentsCmd {
         method: kindly_core::payment::PaymentMethod,
         #[arg(long, default_value = "")]
         reference: String,
+    },
+    /// List payments received, newest first.
+    List {
+        #[arg(long)]
+        currency: Option<String>,
+        /// First payment day (inclusive).
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Last payment day (inclusive).
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        #[arg(long)]
+        client: Option<i64>,
+        #[arg(long, default_value_t = 50)]
+        limit: i64,
+        #[arg(long, default_value_t = 0)]
+        offset: i64,
     },
 }
 
@@ -483,8 +524,9 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
             };
             o.id(clients::create(ctx, &input).await?)
         }
-        Command::Clients(ClientsCmd::List { search, sort, limit, offset }) => {
-            o.clients(&clients::list(ctx, &ClientListRequest { search, sort, offset, limit }).await?)
+        Command::Clients(ClientsCmd::List { search, sort, currency, balance, limit, offset }) => {
+            let currency = currency_option(currency.as_deref())?;
+            o.clients(&clients::list(ctx, &ClientListRequest { search, sort, currency, balance, offset, limit }).await?)
         }
         Command::Clients(ClientsCmd::Show { id }) => o.client(&clients::get(ctx, id).await?),
         Command::Clients(ClientsCmd::Chasing { id, mode, until, reason }) => {
@@ -516,12 +558,37 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
             };
             o.value(&invoices::create(ctx, &input).await?, |c| format!("{} {}\n", c.id, c.number))
         }
-        Command::Invoices(InvoicesCmd::List { state, client, search, sort, limit, offset }) => {
-            let state = state.unwrap_or_default();
-            o.invoices(
-                &invoices::list(ctx, &InvoiceListRequest { state, client_id: client, search, sort, offset, limit })
-                    .await?,
-            )
+        Command::Invoices(InvoicesCmd::List {
+            state,
+            client,
+            search,
+            sort,
+            currency,
+            aging,
+            due_from,
+            due_to,
+            issued_from,
+            issued_to,
+            open,
+            limit,
+            offset,
+        }) => {
+            let req = InvoiceListRequest {
+                state: state.unwrap_or_default(),
+                client_id: client,
+                search,
+                sort,
+                currency: currency_option(currency.as_deref())?,
+                aging,
+                due_from,
+                due_to,
+                issued_from,
+                issued_to,
+                open_only: open,
+                offset,
+                limit,
+            };
+            o.invoices(&invoices::list(ctx, &req).await?)
         }
         Command::Invoices(InvoicesCmd::Show { id }) => o.invoice(&invoices::get(ctx, id).await?),
         Command::Invoices(InvoicesCmd::Issue { id }) => {
@@ -549,6 +616,11 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
         }
         Command::Payments(PaymentsCmd::Add { invoice, amount, date, method, reference }) => {
             o.id(payments::record(ctx, &PaymentInput { invoice_id: invoice, amount, date, method, reference }).await?)
+        }
+        Command::Payments(PaymentsCmd::List { currency, from, to, client, limit, offset }) => {
+            let currency = currency_option(currency.as_deref())?;
+            let req = PaymentListRequest { currency, from, to, client_id: client, offset, limit };
+            o.payments(&payments::list(ctx, &req).await?)
         }
         Command::Notes(NotesCmd::Add { client, invoice, text, kind, file }) if kind == "note" && file.is_none() => {
             o.id(timeline::add_note(ctx, &NoteInput { client_id: client, invoice_id: invoice, text }).await?)
@@ -605,5 +677,13 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
         Command::Overview(a) => crate::overview_cmd::overview(ctx, o, a).await,
         Command::Reports(cmd) => crate::overview_cmd::reports(ctx, o, cmd).await,
         Command::Dev(_) | Command::Restore { .. } => Ok(String::new()),
+    }
+}
+
+/// A `--currency` option: an ISO 4217 code, refused as `unknown_currency`.
+fn currency_option(code: Option<&str>) -> Result<Option<kindly_core::Currency>, ApiError> {
+    match code.map(str::trim).filter(|c| !c.is_empty()) {
+        Some(c) => Ok(Some(kindly_core::Currency::parse(c)?)),
+        None => Ok(None),
     }
 }

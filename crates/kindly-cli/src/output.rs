@@ -3,6 +3,7 @@
 use kindly_api::clients::{ClientDetail, ClientRow};
 use kindly_api::followups::{MessagePreview, QueuePage};
 use kindly_api::invoices::{InvoiceDetail, InvoiceRow};
+use kindly_api::payments::PaymentRow;
 use kindly_api::status::AppStatus;
 use kindly_api::views::{MoneyView, Page, TimelineItem};
 use kindly_api::ApiError;
@@ -89,12 +90,13 @@ impl Out {
             for c in &p.rows {
                 let _ = writeln!(
                     s,
-                    "{:>7}  {:<36}  {:<28}  owing {:<14}  overdue {}",
+                    "{:>7}  {:<36}  {:<28}  owing {:<14}  overdue {}{}",
                     c.id,
                     c.display_name,
                     c.email.clone().unwrap_or_default(),
                     owing(&c.owing),
-                    c.overdue_invoices
+                    c.overdue_invoices,
+                    c.oldest_overdue_days.map(|d| format!(" (oldest {d} days)")).unwrap_or_default()
                 );
             }
             s
@@ -133,6 +135,25 @@ impl Out {
                     s,
                     "{:>7}  {:<18} {:<15} {:<30} due {}  total {:<14} owing {}",
                     i.id, i.number, i.state, i.client_name, i.due_date, i.total.formatted, i.outstanding.formatted
+                );
+            }
+            s
+        })
+    }
+
+    pub fn payments(&self, p: &Page<PaymentRow>) -> Result<String, ApiError> {
+        self.value(p, |p| {
+            let mut s = format!("{} payment(s)\n", p.total);
+            for r in &p.rows {
+                let _ = writeln!(
+                    s,
+                    "{}  {:>14}  {:<14} {:<18} {:<30} {}",
+                    r.date,
+                    r.amount.formatted,
+                    r.method_label,
+                    r.invoice_number,
+                    r.client_name,
+                    r.reference.clone().unwrap_or_default()
                 );
             }
             s

@@ -65,7 +65,19 @@ pub fn ways_to_pay() -> impl TypedValueParser<Value = WayToPay> {
     words(&[("iban", "bank"), ("transfer", "bank"), ("check", "cheque"), ("installment", "installments")])
 }
 pub fn client_sorts() -> impl TypedValueParser<Value = ClientSort> {
+    words(&[("owed", "owed_desc"), ("oldest-overdue", "oldest_overdue")])
+}
+pub fn balance_filters() -> impl TypedValueParser<Value = kindly_core::vocab::ClientBalanceFilter> {
     words(&[])
+}
+pub fn aging_buckets() -> impl TypedValueParser<Value = kindly_core::vocab::AgingBucket> {
+    words(&[
+        ("not-yet-due", "not_yet_due"),
+        ("1-30", "days_1_30"),
+        ("31-60", "days_31_60"),
+        ("61-90", "days_61_90"),
+        ("over-90", "over_90"),
+    ])
 }
 pub fn invoice_sorts() -> impl TypedValueParser<Value = InvoiceSort> {
     words(&[])

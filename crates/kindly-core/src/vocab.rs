@@ -189,6 +189,22 @@ vocabulary! {
         NameDesc = "name_desc",
         Newest = "newest",
         Oldest = "oldest",
+        /// Most owed first (in the list's currency).
+        OwedDesc = "owed_desc",
+        /// Longest overdue first: the earliest due date still open.
+        OldestOverdue = "oldest_overdue",
+    }
+}
+
+vocabulary! {
+    /// Which clients the client list shows by what they owe (in the list's
+    /// currency): everyone, those owing something, those with an overdue invoice.
+    #[derive(Default)]
+    pub enum ClientBalanceFilter {
+        #[default]
+        All = "all",
+        Owing = "owing",
+        Overdue = "overdue",
     }
 }
 
@@ -392,6 +408,7 @@ mod tests {
         check(HoldKind::as_str, HoldKind::parse);
         check(ContactKind::as_str, ContactKind::parse);
         check(ClientSort::as_str, ClientSort::parse);
+        check(ClientBalanceFilter::as_str, ClientBalanceFilter::parse);
         check(InvoiceSort::as_str, InvoiceSort::parse);
         check(AgingBucket::as_str, AgingBucket::parse);
         check(QueueGrouping::as_str, QueueGrouping::parse);

@@ -1,7 +1,9 @@
 //! Every table's rows, read in one transaction, for the JSON archive
-//! (`kindly_api::archive`). Tables are found in `sqlite_master`, so a table
+//! (`kindly_api::archive`). Tables are found in the schema, so a table
 //! added by a later migration is in the archive without anyone remembering
-//! to add it; the migration bookkeeping of sqlx is left out.
+//! to add it; the migration bookkeeping of sqlx and the search indexes
+//! (FTS5 virtual tables and their shadow tables, which hold no data of
+//! their own) are left out.
 
 use crate::{Store, StoreError};
 use sqlx::{Column, Row, TypeInfo, ValueRef};
@@ -31,8 +33,8 @@ impl Store {
             .await
             .map_err(map)?;
         let tables: Vec<TableName> = sqlx::query_as(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations'
-             ORDER BY name",
+            "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
+               AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations' ORDER BY name",
         )
         .fetch_all(&mut *tx)
         .await

@@ -1,13 +1,15 @@
 //! Clients: create, update, change chasing, read, list and search.
 
+use crate::invoices::json_ids;
 use crate::row::Text;
 use crate::timeline::{append, NewEvent};
-use crate::util::{date_str, instant_str, like_pattern, parse_date, parse_instant};
+use crate::util::{date_str, instant_str, parse_date, parse_instant, Params, SearchMatch};
 use crate::{Page, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::client::{Chasing, ClientDetails};
 use kindly_core::locale::Locale;
 use kindly_core::timeline::EventKind;
+use kindly_core::Currency;
 use serde_json::json;
 use sqlx::AssertSqlSafe;
 
@@ -21,12 +23,30 @@ pub struct ClientRecord {
 
 pub use kindly_core::vocab::ClientSort;
 
-#[derive(Clone, Debug, Default)]
+pub use kindly_core::vocab::ClientBalanceFilter;
+
+#[derive(Clone, Debug)]
 pub struct ClientQuery {
     pub search: String,
     pub sort: ClientSort,
+    /// The currency "owed" and "overdue" are sorted and filtered in.
+    pub currency: Currency,
+    pub balance: ClientBalanceFilter,
     pub offset: i64,
     pub limit: i64,
+}
+
+impl Default for ClientQuery {
+    fn default() -> ClientQuery {
+        ClientQuery {
+            search: String::new(),
+            sort: ClientSort::default(),
+            currency: Currency::EUR,
+            balance: ClientBalanceFilter::default(),
+            offset: 0,
+            limit: 100,
+        }
+    }
 }
 
 /// One row of the client list, with what the client owes (per currency) and
@@ -39,7 +59,12 @@ pub struct ClientListRow {
     pub email: Option<String>,
     pub chasing: String,
     pub owing: Vec<(String, i64)>,
+    /// What is overdue on the day asked, per currency.
+    pub overdue: Vec<(String, i64)>,
     pub overdue_invoices: i64,
+    /// Days since the earliest due date still open, when that is before the
+    /// day asked (in any currency).
+    pub oldest_overdue_days: Option<i64>,
 }
 
 pub(crate) fn search_text(d: &ClientDetails) -> String {
@@ -121,7 +146,9 @@ struct ClientListDbRow {
     emails: String,
     chasing: String,
     owing: Option<String>,
+    overdue: Option<String>,
     overdue_invoices: i64,
+    oldest_overdue: Option<String>,
 }
 
 /// What is owed in one currency.
@@ -222,59 +249,158 @@ impl Store {
     }
 
     /// Lists clients matching `q.search` (name, greeting, company or e-mail,
-    /// case-insensitive substring), one page at a time.
+    /// case-insensitive substring; one or two characters: the start of the
+    /// name), filtered and sorted by what they owe in `q.currency` through
+    /// `client_balances` (migration 0013), one page at a time.
     pub async fn list_clients(&self, q: &ClientQuery, today: NaiveDate) -> Result<Page<ClientListRow>, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let search = q.search.trim();
-        // ?1 is always bound; '%%' (an empty search) matches every client.
-        let filter = "(?1 = '%%' OR search_text LIKE ?1 ESCAPE '\\')";
-        let order = match q.sort {
-            ClientSort::NameAsc => "display_name COLLATE NOCASE ASC, id ASC",
-            ClientSort::NameDesc => "display_name COLLATE NOCASE DESC, id DESC",
-            ClientSort::Newest => "id DESC",
-            ClientSort::Oldest => "id ASC",
+        let mut p = Params::default();
+        // ?1 is today in every query.
+        p.text(date_str(today));
+        // The matching clients are found once, then read by id.
+        let m = SearchMatch::new(&q.search);
+        let has_search = !matches!(m, SearchMatch::None);
+        let search = if has_search {
+            let ids = self.search_ids(&m).await?.clients;
+            format!("c.id IN (SELECT value FROM json_each({}))", p.text(json_ids(&ids)))
+        } else {
+            "1".to_string()
         };
-        let pattern = like_pattern(search);
-        let total: i64 = sqlx::query_scalar(AssertSqlSafe(format!("SELECT COUNT(*) FROM clients WHERE {filter}")))
-            .bind(&pattern)
-            .fetch_one(self.pool())
-            .await
-            .map_err(map)?;
+        let currency = p.text(q.currency.code());
+        let limit = q.limit.clamp(1, 1000);
+        let offset = q.offset.max(0);
+        let by_name = "c.display_name COLLATE NOCASE ASC, c.id ASC";
+        // Clients with a balance in the currency (owing, or overdue), and their order.
+        let owing = match q.balance {
+            ClientBalanceFilter::Overdue => format!("b.currency = {currency} AND b.oldest_open_due < ?1"),
+            _ => format!("b.currency = {currency}"),
+        };
+        let balance_order = match q.sort {
+            ClientSort::OwedDesc => "b.owed_minor DESC, b.client_id ASC",
+            ClientSort::OldestOverdue => "b.oldest_open_due ASC, b.client_id ASC",
+            ClientSort::NameAsc => by_name,
+            ClientSort::NameDesc => "c.display_name COLLATE NOCASE DESC, c.id DESC",
+            ClientSort::Newest => "b.client_id DESC",
+            ClientSort::Oldest => "b.client_id ASC",
+        };
+        // The clients table is joined only when a search or a name sort needs it.
+        let with_balance = if has_search || matches!(q.sort, ClientSort::NameAsc | ClientSort::NameDesc) {
+            format!("FROM client_balances b JOIN clients c ON c.id = b.client_id WHERE {owing} AND {search}")
+        } else {
+            format!("FROM client_balances b WHERE {owing}")
+        };
+        let count = |sql: String| {
+            let args = p.args();
+            async move {
+                sqlx::query_scalar_with::<_, i64, _>(AssertSqlSafe(sql), args).fetch_one(self.pool()).await.map_err(map)
+            }
+        };
+        let ids = |sql: String| {
+            let args = p.args();
+            async move {
+                sqlx::query_scalar_with::<_, i64, _>(AssertSqlSafe(sql), args).fetch_all(self.pool()).await.map_err(map)
+            }
+        };
+        let by_balance = matches!(q.sort, ClientSort::OwedDesc | ClientSort::OldestOverdue);
+        let (total, page) = match q.balance {
+            ClientBalanceFilter::Owing | ClientBalanceFilter::Overdue => {
+                let total = count(format!("SELECT COUNT(*) {with_balance}")).await?;
+                let page = ids(format!(
+                    "SELECT b.client_id {with_balance} ORDER BY {balance_order} LIMIT {limit} OFFSET {offset}"
+                ))
+                .await?;
+                (total, page)
+            }
+            ClientBalanceFilter::All if by_balance => {
+                // Those owing in the currency first, in the order asked; then
+                // everyone else by name.
+                let owing_n = count(format!("SELECT COUNT(*) {with_balance}")).await?;
+                let all_n = count(format!("SELECT COUNT(*) FROM clients c WHERE {search}")).await?;
+                let mut page = Vec::new();
+                if offset < owing_n {
+                    page = ids(format!(
+                        "SELECT b.client_id {with_balance} ORDER BY {balance_order} LIMIT {limit} OFFSET {offset}"
+                    ))
+                    .await?;
+                }
+                let need = limit - page.len() as i64;
+                if need > 0 {
+                    let skip = (offset - owing_n).max(0);
+                    let rest = ids(format!(
+                        "SELECT c.id FROM clients c WHERE {search} AND NOT EXISTS
+                           (SELECT 1 FROM client_balances b WHERE b.client_id = c.id AND b.currency = {currency})
+                         ORDER BY {by_name} LIMIT {need} OFFSET {skip}"
+                    ))
+                    .await?;
+                    page.extend(rest);
+                }
+                (all_n, page)
+            }
+            ClientBalanceFilter::All => {
+                let order = match q.sort {
+                    ClientSort::NameDesc => "c.display_name COLLATE NOCASE DESC, c.id DESC",
+                    ClientSort::Newest => "c.id DESC",
+                    ClientSort::Oldest => "c.id ASC",
+                    _ => by_name,
+                };
+                let total = count(format!("SELECT COUNT(*) FROM clients c WHERE {search}")).await?;
+                let page = ids(format!(
+                    "SELECT c.id FROM clients c WHERE {search} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
+                ))
+                .await?;
+                (total, page)
+            }
+        };
+        let rows = self.client_rows(&page, today).await?;
+        Ok(Page { total, rows })
+    }
+
+    /// The client list's rows for these ids, in this order: what each owes
+    /// and what is overdue per currency, on `today`.
+    async fn client_rows(&self, ids: &[i64], today: NaiveDate) -> Result<Vec<ClientListRow>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
         let sql = format!(
             "SELECT c.id, c.display_name, c.company, c.emails, c.chasing,
+               (SELECT group_concat(currency || ':' || owed_minor) FROM
+                  (SELECT currency, owed_minor FROM client_balances WHERE client_id = c.id ORDER BY currency)) AS owing,
                (SELECT group_concat(cur || ':' || amt) FROM
                   (SELECT i.currency AS cur, SUM(i.total_minor - i.paid_minor) AS amt FROM invoices i
-                   WHERE i.client_id = c.id AND i.status = 'issued' AND i.paid_minor < i.total_minor
-                   GROUP BY i.currency ORDER BY i.currency)) AS owing,
+                   WHERE i.client_id = c.id AND i.status = 'issued' AND i.paid_minor < i.total_minor AND i.due_date < ?1
+                   GROUP BY i.currency ORDER BY i.currency)) AS overdue,
                (SELECT COUNT(*) FROM invoices i WHERE i.client_id = c.id AND i.status = 'issued'
-                   AND i.paid_minor < i.total_minor AND i.due_date < ?2) AS overdue_invoices
-             FROM (SELECT * FROM clients WHERE {filter} ORDER BY {order} LIMIT ?3 OFFSET ?4) c
-             ORDER BY {order}"
+                   AND i.paid_minor < i.total_minor AND i.due_date < ?1) AS overdue_invoices,
+               (SELECT MIN(oldest_open_due) FROM client_balances WHERE client_id = c.id AND oldest_open_due < ?1) AS oldest_overdue
+             FROM clients c WHERE c.id IN ({list})"
         );
         let rows: Vec<ClientListDbRow> = sqlx::query_as(AssertSqlSafe(sql))
-            .bind(&pattern)
             .bind(date_str(today))
-            .bind(q.limit.clamp(1, 1000))
-            .bind(q.offset.max(0))
             .fetch_all(self.pool())
             .await
-            .map_err(map)?;
-        let rows = rows
-            .into_iter()
-            .map(|r| {
-                let emails: Vec<String> = serde_json::from_str(&r.emails).unwrap_or_default();
-                ClientListRow {
-                    id: r.id,
-                    display_name: r.display_name,
-                    company: r.company,
-                    email: emails.into_iter().next(),
-                    chasing: r.chasing,
-                    owing: parse_owing(r.owing.as_deref()),
-                    overdue_invoices: r.overdue_invoices,
-                }
-            })
-            .collect();
-        Ok(Page { total, rows })
+            .map_err(|e| StoreError::classify(e, self.path()))?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            let emails: Vec<String> = serde_json::from_str(&r.emails).unwrap_or_default();
+            let oldest_overdue_days = match r.oldest_overdue.as_deref() {
+                Some(d) => Some((today - parse_date(d)?).num_days()),
+                None => None,
+            };
+            out.push(ClientListRow {
+                id: r.id,
+                display_name: r.display_name,
+                company: r.company,
+                email: emails.into_iter().next(),
+                chasing: r.chasing,
+                owing: parse_owing(r.owing.as_deref()),
+                overdue: parse_owing(r.overdue.as_deref()),
+                overdue_invoices: r.overdue_invoices,
+                oldest_overdue_days,
+            });
+        }
+        out.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+        Ok(out)
     }
 }
 

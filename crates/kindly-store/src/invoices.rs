@@ -4,12 +4,13 @@
 use crate::row::Text;
 use crate::settings;
 use crate::timeline::{append, NewEvent};
-use crate::util::{date_str, instant_str, like_pattern, parse_date, parse_instant};
+use crate::util::{date_str, instant_str, parse_date, parse_instant, Params, SearchMatch};
 use crate::{Page, Store, StoreError};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use kindly_core::invoice::{derive_state, InvoiceState, InvoiceStatus, LineItem, Totals, DUE_SOON_DAYS};
 use kindly_core::numbering;
 use kindly_core::timeline::EventKind;
+use kindly_core::vocab::AgingBucket;
 use kindly_core::{Currency, Money};
 use serde_json::json;
 use sqlx::{AssertSqlSafe, Sqlite, Transaction};
@@ -80,6 +81,16 @@ pub struct InvoiceQuery {
     /// Matches the invoice number or the client's name, case-insensitively.
     pub search: String,
     pub sort: InvoiceSort,
+    pub currency: Option<Currency>,
+    /// Open invoices whose due date lies in this bucket on the day asked.
+    pub aging: Option<AgingBucket>,
+    /// Due dates and issue dates, inclusive.
+    pub due_from: Option<NaiveDate>,
+    pub due_to: Option<NaiveDate>,
+    pub issued_from: Option<NaiveDate>,
+    pub issued_to: Option<NaiveDate>,
+    /// Only issued invoices with something still owing.
+    pub open_only: bool,
     pub offset: i64,
     pub limit: i64,
 }
@@ -385,61 +396,91 @@ impl Store {
         })
     }
 
-    /// Lists invoices, filtered by state, client and search text, sorted and paged.
+    /// Lists invoices, filtered by state, client, search text, currency,
+    /// aging bucket and date ranges, sorted and paged.
+    ///
+    /// The whole-book lists read index ranges and take their totals from
+    /// `invoice_tallies` (migration 0013); lists narrowed to a client, a
+    /// search or an issue period count and sort their (smaller) set.
     pub async fn list_invoices(&self, q: &InvoiceQuery, today: NaiveDate) -> Result<Page<InvoiceListRow>, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let soon = today + Days::new(DUE_SOON_DAYS);
-        let mut filters: Vec<&str> = Vec::new();
-        if let Some(s) = q.state {
-            filters.push(state_predicate(s));
-        }
-        // Separate forms (not "?3 IS NULL OR …") so the client's index is used.
-        filters.push(if q.client_id.is_some() { "i.client_id = ?3" } else { "?3 IS NULL" });
-        let search = q.search.trim();
-        // A search matches the invoice number or the client's name.
-        // Matching ids are found first (numbers via LIKE, which is
-        // case-insensitive for ASCII; clients via their search text, then
-        // their invoices by index), so the invoices are read by rowid rather
-        // than each tested. ?4 is bound either way.
-        filters.push(if search.is_empty() {
-            "?4 IS NOT NULL"
-        } else {
-            "i.id IN (SELECT id FROM invoices WHERE number LIKE ?4 ESCAPE '\\'
-              UNION SELECT id FROM invoices WHERE client_id IN (SELECT id FROM clients WHERE search_text LIKE ?4 ESCAPE '\\'))"
-        });
-        let filter = filters.join(" AND ");
-        let order = match q.sort {
-            InvoiceSort::Attention => format!("{ATTENTION_RANK}, i.due_date, i.id"),
-            InvoiceSort::DueAsc => "i.due_date, i.id".to_string(),
-            InvoiceSort::DueDesc => "i.due_date DESC, i.id DESC".to_string(),
-            InvoiceSort::Newest => "i.id DESC".to_string(),
-            InvoiceSort::NumberAsc => "i.number".to_string(),
+        let mut p = Params::default();
+        // ?1 and ?2 are today and the last "due soon" day in every query.
+        p.text(date_str(today));
+        p.text(date_str(soon));
+        let matches = match SearchMatch::new(&q.search) {
+            SearchMatch::None => None,
+            m => Some(self.search_ids(&m).await?),
         };
-        let pattern = like_pattern(search);
-        let total: i64 = sqlx::query_scalar(AssertSqlSafe(format!("SELECT COUNT(*) FROM invoices i WHERE {filter}")))
-            .bind(date_str(today))
-            .bind(date_str(soon))
-            .bind(q.client_id)
-            .bind(&pattern)
-            .fetch_one(self.pool())
-            .await
-            .map_err(map)?;
-        let sql = format!(
-            "SELECT i.id, i.number, i.client_id, c.display_name AS client_name, i.status, i.issue_date, i.due_date, i.currency,
-                    i.total_minor, i.paid_minor
-             FROM (SELECT i.* FROM invoices i WHERE {filter} ORDER BY {order} LIMIT ?5 OFFSET ?6) i
-             JOIN clients c ON c.id = i.client_id ORDER BY {order}"
-        );
-        let rows: Vec<InvoiceListDbRow> = sqlx::query_as(AssertSqlSafe(sql))
-            .bind(date_str(today))
-            .bind(date_str(soon))
-            .bind(q.client_id)
-            .bind(&pattern)
-            .bind(q.limit.clamp(1, 1000))
-            .bind(q.offset.max(0))
-            .fetch_all(self.pool())
-            .await
-            .map_err(map)?;
+        let f = Filters::new(q, today, matches.as_ref(), &mut p);
+        let limit = q.limit.clamp(1, 1000);
+        let offset = q.offset.max(0);
+        // The groups of the attention order that this query can hold.
+        let groups: Vec<InvoiceState> = ATTENTION_ORDER
+            .into_iter()
+            .filter(|s| q.state.is_none_or(|x| x == *s))
+            .filter(|s| !f.open_only || is_open(*s))
+            .collect();
+        let tallied = !f.narrow;
+        let mut counts = Vec::with_capacity(groups.len());
+        if tallied {
+            for s in &groups {
+                let sql = format!(
+                    "SELECT COALESCE(SUM(n), 0) FROM invoice_tallies t WHERE {} AND {}",
+                    tally_predicate(*s),
+                    f.tally_sql()
+                );
+                let n: i64 =
+                    sqlx::query_scalar_with(AssertSqlSafe(sql), p.args()).fetch_one(self.pool()).await.map_err(map)?;
+                counts.push(n);
+            }
+        }
+        let any_group = |gs: &[InvoiceState]| {
+            if gs.len() == ATTENTION_ORDER.len() {
+                // Every invoice is in one of them.
+                "1".to_string()
+            } else if gs.is_empty() {
+                "0".to_string()
+            } else {
+                format!("({})", gs.iter().map(|s| state_predicate(*s)).collect::<Vec<_>>().join(" OR "))
+            }
+        };
+        let total: i64 = if tallied {
+            counts.iter().sum()
+        } else {
+            let sql = format!("SELECT COUNT(*) FROM {} WHERE {} AND {}", f.source, f.sql(), any_group(&groups));
+            sqlx::query_scalar_with(AssertSqlSafe(sql), p.args()).fetch_one(self.pool()).await.map_err(map)?
+        };
+        let mut rows = Vec::new();
+        if tallied && q.sort == InvoiceSort::Attention {
+            // One index range per group, in the attention order.
+            let (mut skip, mut need) = (offset, limit);
+            for (s, n) in groups.iter().zip(&counts) {
+                if need == 0 {
+                    break;
+                }
+                if skip >= *n {
+                    skip -= n;
+                    continue;
+                }
+                let filter = format!("{} AND {}", f.sql(), state_predicate(*s));
+                let got = self.invoice_page(&f.source, &filter, "i.due_date, i.id", &p, need, skip).await?;
+                need -= got.len() as i64;
+                skip = 0;
+                rows.extend(got);
+            }
+        } else {
+            let order = match q.sort {
+                InvoiceSort::Attention => format!("{ATTENTION_RANK}, i.due_date, i.id"),
+                InvoiceSort::DueAsc => "i.due_date, i.id".to_string(),
+                InvoiceSort::DueDesc => "i.due_date DESC, i.id DESC".to_string(),
+                InvoiceSort::Newest => "i.id DESC".to_string(),
+                InvoiceSort::NumberAsc => "i.number".to_string(),
+            };
+            let filter = format!("{} AND {}", f.sql(), any_group(&groups));
+            rows = self.invoice_page(&f.source, &filter, &order, &p, limit, offset).await?;
+        }
         let rows = rows
             .into_iter()
             .map(|r| {
@@ -461,6 +502,205 @@ impl Store {
             })
             .collect::<Result<Vec<_>, StoreError>>()?;
         Ok(Page { total, rows })
+    }
+
+    /// One page of invoices matching `filter`, with their client's name.
+    async fn invoice_page(
+        &self,
+        source: &str,
+        filter: &str,
+        order: &str,
+        p: &Params,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<InvoiceListDbRow>, StoreError> {
+        // The page's ids first (from a covering index where one fits), then
+        // their rows: sorting ids does not read every matching row.
+        let sql = format!(
+            "SELECT i.id, i.number, i.client_id, c.display_name AS client_name, i.status, i.issue_date, i.due_date, i.currency,
+                    i.total_minor, i.paid_minor
+             FROM (SELECT i.id FROM {source} WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {offset}) k
+             JOIN invoices i ON i.id = k.id JOIN clients c ON c.id = i.client_id ORDER BY {order}"
+        );
+        sqlx::query_as_with(AssertSqlSafe(sql), p.args())
+            .fetch_all(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))
+    }
+}
+
+/// The attention order: overdue (oldest due date first), due soon, partly
+/// paid, open, drafts, paid, cancelled. Mirrors [`ATTENTION_RANK`].
+const ATTENTION_ORDER: [InvoiceState; 7] = [
+    InvoiceState::Overdue,
+    InvoiceState::DueSoon,
+    InvoiceState::PartiallyPaid,
+    InvoiceState::Open,
+    InvoiceState::Draft,
+    InvoiceState::Paid,
+    InvoiceState::Cancelled,
+];
+
+/// The `invoice_tallies` rows of each derived state (kinds and due dates;
+/// ?1 is today, ?2 the last "due soon" day), as [`state_predicate`] on invoices.
+fn tally_predicate(s: InvoiceState) -> &'static str {
+    match s {
+        InvoiceState::Cancelled => "t.kind = 'cancelled'",
+        InvoiceState::Draft => "t.kind = 'draft'",
+        InvoiceState::Paid => "t.kind = 'paid'",
+        InvoiceState::Overdue => "t.kind IN ('unpaid', 'part') AND t.due_date < ?1",
+        InvoiceState::PartiallyPaid => "t.kind = 'part' AND t.due_date >= ?1",
+        InvoiceState::DueSoon => "t.kind = 'unpaid' AND t.due_date >= ?1 AND t.due_date <= ?2",
+        InvoiceState::Open => "t.kind = 'unpaid' AND t.due_date > ?2",
+    }
+}
+
+/// The filters of an [`InvoiceQuery`] other than its state, as SQL over
+/// `invoices i` (and, for those that `invoice_tallies` can answer, over `t`).
+struct Filters {
+    /// Conditions on currency and due date: what the tallies know too.
+    tally: Vec<String>,
+    /// Every other condition (client, search, issue dates).
+    more: Vec<String>,
+    /// Only open invoices (issued, something owing).
+    open_only: bool,
+    /// A client, search or issue period narrows the set: count and sort it.
+    narrow: bool,
+    /// What the rows come from: `invoices i`, or a search's matches as `i`.
+    source: String,
+}
+
+/// What a search matched: clients (by name, company, e-mail) and invoices
+/// (by number), found once per list request and read by id from then on.
+pub(crate) struct SearchIds {
+    pub(crate) clients: Vec<i64>,
+    pub(crate) invoices: Vec<i64>,
+}
+
+/// Ids as a JSON array for `json_each`.
+pub(crate) fn json_ids(ids: &[i64]) -> String {
+    format!("[{}]", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","))
+}
+
+impl Store {
+    /// The clients and invoice numbers a search matches (see [`SearchMatch`]).
+    pub(crate) async fn search_ids(&self, m: &SearchMatch) -> Result<SearchIds, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut p = Params::default();
+        let Some(cond) = m.clients_sql("c", &mut p) else {
+            return Ok(SearchIds { clients: Vec::new(), invoices: Vec::new() });
+        };
+        let clients: Vec<i64> =
+            sqlx::query_scalar_with(AssertSqlSafe(format!("SELECT c.id FROM clients c WHERE {cond}")), p.args())
+                .fetch_all(self.pool())
+                .await
+                .map_err(map)?;
+        // Numbers need three characters (a trigram): a shorter search
+        // matches names only.
+        let invoices: Vec<i64> = match m {
+            SearchMatch::Substring { raw, exact } => sqlx::query_scalar(
+                "SELECT id FROM invoices WHERE id IN (SELECT rowid FROM invoice_number_search WHERE number LIKE ?1)
+                   AND number LIKE ?2 ESCAPE '\\'",
+            )
+            .bind(raw)
+            .bind(exact)
+            .fetch_all(self.pool())
+            .await
+            .map_err(map)?,
+            _ => Vec::new(),
+        };
+        Ok(SearchIds { clients, invoices })
+    }
+}
+
+/// The columns a list filters and sorts on (all in `invoices_by_client`).
+const SOURCE_COLUMNS: &str = "id, client_id, status, issue_date, due_date, currency, total_minor, paid_minor";
+
+impl Filters {
+    fn new(q: &InvoiceQuery, today: NaiveDate, matches: Option<&SearchIds>, p: &mut Params) -> Filters {
+        let mut tally = Vec::new();
+        let mut more = Vec::new();
+        if let Some(c) = q.currency {
+            tally.push(format!("{{t}}.currency = {}", p.text(c.code())));
+        }
+        let (mut due_from, mut due_to) = (q.due_from, q.due_to);
+        if let Some(bucket) = q.aging {
+            let (from, to) = bucket.due_dates(today);
+            due_from = max_opt(due_from, from);
+            due_to = min_opt(due_to, to);
+        }
+        if let Some(d) = due_from {
+            tally.push(format!("{{t}}.due_date >= {}", p.text(date_str(d))));
+        }
+        if let Some(d) = due_to {
+            tally.push(format!("{{t}}.due_date <= {}", p.text(date_str(d))));
+        }
+        if let Some(id) = q.client_id {
+            more.push(format!("i.client_id = {}", p.int(id)));
+        }
+        if let Some(d) = q.issued_from {
+            more.push(format!("i.issue_date >= {}", p.text(date_str(d))));
+        }
+        if let Some(d) = q.issued_to {
+            more.push(format!("i.issue_date <= {}", p.text(date_str(d))));
+        }
+        // A search reads the matching invoices' columns from indexes (the
+        // client's through the covering `invoices_by_client`), never their rows.
+        let cols =
+            if q.sort == InvoiceSort::NumberAsc { format!("{SOURCE_COLUMNS}, number") } else { SOURCE_COLUMNS.into() };
+        let source = matches.map(|m| {
+            let clients = p.text(json_ids(&m.clients));
+            let numbers = p.text(json_ids(&m.invoices));
+            // Invoices of matching clients, then those matching by number
+            // only: no invoice twice, without sorting the whole set to find out.
+            format!(
+                "(SELECT {cols} FROM invoices WHERE client_id IN (SELECT value FROM json_each({clients}))
+                  UNION ALL SELECT {cols} FROM invoices WHERE id IN (SELECT value FROM json_each({numbers}))
+                    AND client_id NOT IN (SELECT value FROM json_each({clients}))) i"
+            )
+        });
+        let narrow = !more.is_empty() || source.is_some();
+        let source = source.unwrap_or_else(|| "invoices i".into());
+        Filters { tally, more, source, open_only: q.open_only || q.aging.is_some(), narrow }
+    }
+
+    /// Every condition, on `invoices i`.
+    fn sql(&self) -> String {
+        let mut all: Vec<String> = self.tally.iter().map(|c| c.replace("{t}", "i")).collect();
+        all.extend(self.more.iter().cloned());
+        if all.is_empty() {
+            "1".to_string()
+        } else {
+            all.join(" AND ")
+        }
+    }
+
+    /// The currency and due-date conditions, on `invoice_tallies t`.
+    fn tally_sql(&self) -> String {
+        if self.tally.is_empty() {
+            "1".to_string()
+        } else {
+            self.tally.iter().map(|c| c.replace("{t}", "t")).collect::<Vec<_>>().join(" AND ")
+        }
+    }
+}
+
+/// The states of an issued invoice with something owing.
+fn is_open(s: InvoiceState) -> bool {
+    matches!(s, InvoiceState::Overdue | InvoiceState::DueSoon | InvoiceState::PartiallyPaid | InvoiceState::Open)
+}
+
+fn max_opt(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+fn min_opt(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
     }
 }
 

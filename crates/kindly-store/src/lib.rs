@@ -38,7 +38,7 @@ pub use bank::{
     normalise_payer_name, BankEntryRecord, EntryDecision, ImportOutcome, ImportedEntry, NewBankEntry, NewImport,
     OpenInvoiceRow, PayerRow,
 };
-pub use clients::{ClientListRow, ClientQuery, ClientRecord, ClientSort};
+pub use clients::{ClientBalanceFilter, ClientListRow, ClientQuery, ClientRecord, ClientSort};
 pub use contacts::{BrokenPromiseDue, CallLog, CallRecorded, NewPromise, PromiseRecord};
 pub use demo::{DemoSize, DemoStats};
 pub use demo_collections::CollectionStats;
@@ -53,7 +53,7 @@ pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, New
 pub use letters::{batch_state, BatchItem, LetterBatch, NewLetterBatch, PendingLetter};
 pub use outbox::{ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};
 pub use overview::{CashInMove, ClientAging, ClientPaySpeed, DayFigures, OpenByDue, StepFigures};
-pub use payments::PaymentRecord;
+pub use payments::{PaymentListRow, PaymentQuery, PaymentRecord};
 pub use plans::{state as plan_state, NewPlan, PlanRecord, AGREED_HOW};
 pub use settings::Settings;
 pub use snapshot::{file_schema_version, integrity_check, known_schema_version, quick_check};

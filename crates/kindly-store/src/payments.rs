@@ -3,14 +3,15 @@
 
 use crate::row::Text;
 use crate::timeline::{append, NewEvent};
-use crate::util::{date_str, instant_str, parse_date};
-use crate::{Store, StoreError};
+use crate::util::{date_str, instant_str, parse_date, Params};
+use crate::{Page, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::locale::Locale;
 use kindly_core::payment::{PaymentMethod, ValidPayment};
 use kindly_core::timeline::EventKind;
 use kindly_core::{Currency, Money};
 use serde_json::json;
+use sqlx::AssertSqlSafe;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PaymentRecord {
@@ -31,6 +32,46 @@ struct PaymentRow {
     paid_on: String,
     method: Text<PaymentMethod>,
     reference: Option<String>,
+}
+
+/// Which payments the payments list shows: a currency, a period of
+/// payment dates (inclusive) and a client, each optional.
+#[derive(Clone, Debug, Default)]
+pub struct PaymentQuery {
+    pub currency: Option<Currency>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub client_id: Option<i64>,
+    pub offset: i64,
+    pub limit: i64,
+}
+
+/// One row of the payments list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PaymentListRow {
+    pub id: i64,
+    pub paid_on: NaiveDate,
+    pub amount: Money,
+    pub method: PaymentMethod,
+    pub reference: Option<String>,
+    pub invoice_id: i64,
+    pub invoice_number: String,
+    pub client_id: i64,
+    pub client_name: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct PaymentListDbRow {
+    id: i64,
+    paid_on: String,
+    amount_minor: i64,
+    currency: Text<Currency>,
+    method: Text<PaymentMethod>,
+    reference: Option<String>,
+    invoice_id: i64,
+    invoice_number: String,
+    client_id: i64,
+    client_name: String,
 }
 
 /// What a payment is checked and described against.
@@ -57,6 +98,59 @@ impl Store {
                 .await?;
         tx.commit().await.map_err(map)?;
         Ok(id)
+    }
+
+    /// Payments, newest first (by payment date, then as recorded), through
+    /// the `payments_by_day` and `payments_by_currency_day` indexes (0013).
+    pub async fn list_payments(&self, q: &PaymentQuery) -> Result<Page<PaymentListRow>, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut p = Params::default();
+        let mut filters = vec!["1".to_string()];
+        if let Some(c) = q.currency {
+            filters.push(format!("p.currency = {}", p.text(c.code())));
+        }
+        if let Some(d) = q.from {
+            filters.push(format!("p.paid_on >= {}", p.text(date_str(d))));
+        }
+        if let Some(d) = q.to {
+            filters.push(format!("p.paid_on <= {}", p.text(date_str(d))));
+        }
+        if let Some(id) = q.client_id {
+            filters.push(format!("p.invoice_id IN (SELECT id FROM invoices WHERE client_id = {})", p.int(id)));
+        }
+        let filter = filters.join(" AND ");
+        let total: i64 =
+            sqlx::query_scalar_with(AssertSqlSafe(format!("SELECT COUNT(*) FROM payments p WHERE {filter}")), p.args())
+                .fetch_one(self.pool())
+                .await
+                .map_err(map)?;
+        let (limit, offset) = (q.limit.clamp(1, 1000), q.offset.max(0));
+        let sql = format!(
+            "SELECT p.id, p.paid_on, p.amount_minor, p.currency, p.method, p.reference, p.invoice_id,
+                    i.number AS invoice_number, i.client_id, c.display_name AS client_name
+             FROM (SELECT * FROM payments p WHERE {filter} ORDER BY p.paid_on DESC, p.id DESC LIMIT {limit} OFFSET {offset}) p
+             JOIN invoices i ON i.id = p.invoice_id JOIN clients c ON c.id = i.client_id
+             ORDER BY p.paid_on DESC, p.id DESC"
+        );
+        let rows: Vec<PaymentListDbRow> =
+            sqlx::query_as_with(AssertSqlSafe(sql), p.args()).fetch_all(self.pool()).await.map_err(map)?;
+        let rows = rows
+            .into_iter()
+            .map(|r| {
+                Ok(PaymentListRow {
+                    id: r.id,
+                    paid_on: parse_date(&r.paid_on)?,
+                    amount: Money::new(r.amount_minor, r.currency.0),
+                    method: r.method.0,
+                    reference: r.reference,
+                    invoice_id: r.invoice_id,
+                    invoice_number: r.invoice_number,
+                    client_id: r.client_id,
+                    client_name: r.client_name,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok(Page { total, rows })
     }
 
     pub async fn payments(&self, invoice_id: i64) -> Result<Vec<PaymentRecord>, StoreError> {

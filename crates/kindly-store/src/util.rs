@@ -78,3 +78,90 @@ pub(crate) async fn insert_rows(
     }
     Ok(())
 }
+
+/// The values of a query built from optional filters, numbered as they are
+/// pushed (`?1`, `?2`, …), so one list of filters serves the count and the
+/// page queries alike.
+#[derive(Clone, Default)]
+pub(crate) struct Params {
+    values: Vec<V>,
+}
+
+impl Params {
+    /// Adds a value and returns its placeholder.
+    pub(crate) fn push(&mut self, v: V) -> String {
+        self.values.push(v);
+        format!("?{}", self.values.len())
+    }
+
+    pub(crate) fn text(&mut self, s: impl Into<String>) -> String {
+        self.push(V::T(s.into()))
+    }
+
+    pub(crate) fn int(&mut self, i: i64) -> String {
+        self.push(V::I(i))
+    }
+
+    pub(crate) fn args(&self) -> sqlx::sqlite::SqliteArguments {
+        use sqlx::Arguments;
+        let mut a = sqlx::sqlite::SqliteArguments::default();
+        for v in &self.values {
+            // Adding an i64, a String or a NULL cannot fail.
+            let _ = match v {
+                V::I(i) => a.add(*i),
+                V::T(t) => a.add(t.clone()),
+                V::N => a.add(Option::<i64>::None),
+            };
+        }
+        a
+    }
+}
+
+/// How a free-text search is matched: substrings (three characters or
+/// more) through the trigram indexes, re-checked with the exact LIKE; one or
+/// two characters (too short for a trigram) match the start of the client's
+/// name through `clients_by_search_text`.
+pub(crate) enum SearchMatch {
+    None,
+    /// `raw`: the lower-cased text in `%…%` for the trigram index (LIKE
+    /// wildcards in it only widen the candidates); `exact`: the escaped
+    /// pattern that decides.
+    Substring {
+        raw: String,
+        exact: String,
+    },
+    /// The lower-cased prefix and the bound just after every text starting with it.
+    Prefix {
+        from: String,
+        to: String,
+    },
+}
+
+impl SearchMatch {
+    pub(crate) fn new(search: &str) -> SearchMatch {
+        let s = search.trim().to_lowercase();
+        match s.chars().count() {
+            0 => SearchMatch::None,
+            1 | 2 => SearchMatch::Prefix { to: format!("{s}\u{10FFFF}"), from: s },
+            _ => SearchMatch::Substring { raw: format!("%{s}%"), exact: like_pattern(&s) },
+        }
+    }
+
+    /// The SQL condition on a `clients` row aliased `alias`.
+    pub(crate) fn clients_sql(&self, alias: &str, p: &mut Params) -> Option<String> {
+        match self {
+            SearchMatch::None => None,
+            SearchMatch::Substring { raw, exact } => {
+                let (raw, exact) = (p.text(raw.clone()), p.text(exact.clone()));
+                Some(format!(
+                    "{alias}.id IN (SELECT rowid FROM client_search WHERE search_text LIKE {raw})
+                     AND {alias}.search_text LIKE {exact} ESCAPE '\\'"
+                ))
+            }
+            SearchMatch::Prefix { from, to } => {
+                let (from, to) = (p.text(from.clone()), p.text(to.clone()));
+                Some(format!("{alias}.search_text >= {from} AND {alias}.search_text < {to}"))
+            }
+        }
+    }
+}

@@ -2,6 +2,8 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
+  PaymentListRequest,
+  PaymentRow,
   ArchiveResult,
   EInvoiceImportReport,
   BackupNowRequest,
@@ -79,6 +81,9 @@ import type {
   TotalsRequest,
   TotalsPreview,
 } from './bindings';
+
+/** A list request whose filters `K` may be left out (Rust defaults them: no filter). */
+type ListArgs<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 import type {
   AcceptInput,
   PlanInput,
@@ -122,7 +127,8 @@ export const api = {
   saveSettings: (input: SettingsView) => call<SettingsView>('save_settings', { input }),
   businessReadiness: () => call<Readiness>('business_readiness'),
 
-  listClients: (req: ClientListRequest) => call<Page<ClientRow>>('list_clients', { req }),
+  listClients: (req: ListArgs<ClientListRequest, 'currency' | 'balance'>) =>
+    call<Page<ClientRow>>('list_clients', { req }),
   getClient: (id: number) => call<ClientDetail>('get_client', { id }),
   createClient: (input: ClientInput) => call<number>('create_client', { input }),
   updateClient: (id: number, input: ClientInput) => call<null>('update_client', { id, input }),
@@ -133,10 +139,17 @@ export const api = {
   updateDraft: (id: number, input: InvoiceInput) => call<null>('update_draft', { id, input }),
   issueInvoice: (id: number) => call<null>('issue_invoice', { id }),
   cancelInvoice: (id: number, reason: string) => call<null>('cancel_invoice', { id, reason }),
-  listInvoices: (req: InvoiceListRequest) => call<Page<InvoiceRow>>('list_invoices', { req }),
+  listInvoices: (
+    req: ListArgs<
+      InvoiceListRequest,
+      'currency' | 'aging' | 'due_from' | 'due_to' | 'issued_from' | 'issued_to' | 'open_only'
+    >,
+  ) => call<Page<InvoiceRow>>('list_invoices', { req }),
   getInvoice: (id: number) => call<InvoiceDetail>('get_invoice', { id }),
 
   recordPayment: (input: PaymentInput) => call<number>('record_payment', { input }),
+  listPayments: (req: ListArgs<PaymentListRequest, 'currency' | 'from' | 'to' | 'client_id'>) =>
+    call<Page<PaymentRow>>('list_payments', { req }),
   addNote: (input: NoteInput) => call<number>('add_note', { input }),
 
   followupQueue: (req: QueueRequest) => call<QueuePage>('followup_queue', { req }),

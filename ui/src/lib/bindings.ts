@@ -113,9 +113,13 @@ export type Correspondence = "email" | "letter" | "invoice_document";
 
 export const CorrespondenceValues: readonly Correspondence[] = ["email", "letter", "invoice_document"];
 
-export type ClientSort = "name_asc" | "name_desc" | "newest" | "oldest";
+export type ClientSort = "name_asc" | "name_desc" | "newest" | "oldest" | "owed_desc" | "oldest_overdue";
 
-export const ClientSortValues: readonly ClientSort[] = ["name_asc", "name_desc", "newest", "oldest"];
+export const ClientSortValues: readonly ClientSort[] = ["name_asc", "name_desc", "newest", "oldest", "owed_desc", "oldest_overdue"];
+
+export type ClientBalanceFilter = "all" | "owing" | "overdue";
+
+export const ClientBalanceFilterValues: readonly ClientBalanceFilter[] = ["all", "owing", "overdue"];
 
 export type AgingBucket = "not_yet_due" | "days_1_30" | "days_31_60" | "days_61_90" | "over_90";
 
@@ -366,15 +370,32 @@ active_today: boolean, };
 
 export type ClientListRequest = { search: string, 
 /**
- * "name_asc" (default), "name_desc", "newest", "oldest".
+ * "name_asc" (default), "name_desc", "newest", "oldest", "owed_desc", "oldest_overdue".
  */
-sort: ClientSort, offset: number, limit: number, };
+sort: ClientSort, 
+/**
+ * The currency owed amounts are sorted and filtered in (an ISO 4217
+ * code); null: the business currency from settings.
+ */
+currency: string | null, 
+/**
+ * Everyone, only those owing something, or only those with an overdue invoice (in that currency).
+ */
+balance: ClientBalanceFilter, offset: number, limit: number, };
 
 export type ClientRow = { id: number, display_name: string, company: string | null, email: string | null, chasing: string, 
 /**
  * What is still owing, per currency.
  */
-owing: Array<MoneyView>, overdue_invoices: number, };
+owing: Array<MoneyView>, 
+/**
+ * What is overdue today, per currency (never added across currencies).
+ */
+overdue: Array<MoneyView>, overdue_invoices: number, 
+/**
+ * Days since the earliest due date still unpaid, if that is before today.
+ */
+oldest_overdue_days: number | null, };
 
 export type ClientView = { id: number, display_name: string, greeting_name: string, company: string | null, emails: Array<string>, phone: string | null, address: string, language: Locale, notes: string, chasing: ChasingView, created_at: string, };
 
@@ -460,7 +481,27 @@ state: string, client_id: number | null, search: string,
 /**
  * "attention" (default: overdue first), "due_asc", "due_desc", "newest", "number".
  */
-sort: InvoiceSort, offset: number, limit: number, };
+sort: InvoiceSort, 
+/**
+ * Only invoices in this currency (an ISO 4217 code).
+ */
+currency: string | null, 
+/**
+ * Only open invoices (issued, something owing) whose due date lies in this bucket today.
+ */
+aging: AgingBucket | null, 
+/**
+ * Due dates from / to (YYYY-MM-DD, inclusive); empty or null: unbounded.
+ */
+due_from: string | null, due_to: string | null, 
+/**
+ * Issue dates from / to (YYYY-MM-DD, inclusive); empty or null: unbounded.
+ */
+issued_from: string | null, issued_to: string | null, 
+/**
+ * Only issued invoices with something still owing.
+ */
+open_only: boolean, offset: number, limit: number, };
 
 export type CreatedInvoice = { id: number, number: string, };
 
@@ -515,6 +556,22 @@ date: string,
  * bank_transfer, card, paypal, cash, cheque, other.
  */
 method: PaymentMethod, reference: string, };
+
+export type PaymentListRequest = { 
+/**
+ * Only payments in this currency (an ISO 4217 code).
+ */
+currency: string | null, 
+/**
+ * Payment dates from / to (YYYY-MM-DD, inclusive); empty or null: unbounded.
+ */
+from: string | null, to: string | null, client_id: number | null, offset: number, limit: number, };
+
+export type PaymentRow = { id: number, 
+/**
+ * YYYY-MM-DD.
+ */
+date: string, amount: MoneyView, method: PaymentMethod, method_label: string, reference: string | null, invoice_id: number, invoice_number: string, client_id: number, client_name: string, };
 
 export type NoteInput = { client_id: number, invoice_id: number | null, text: string, };
 

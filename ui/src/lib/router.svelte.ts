@@ -1,13 +1,36 @@
 // A tiny in-memory router: the current view is a rune; `go` replaces it.
+import type { ClientListRequest, InvoiceListRequest, PaymentListRequest } from './bindings';
+
+/** What the invoice list can be opened on (e.g. from the overview's figures). */
+export type InvoiceListFilter = Partial<
+  Pick<
+    InvoiceListRequest,
+    | 'state'
+    | 'client_id'
+    | 'search'
+    | 'currency'
+    | 'aging'
+    | 'due_from'
+    | 'due_to'
+    | 'issued_from'
+    | 'issued_to'
+    | 'open_only'
+  >
+>;
+/** What the payments list can be opened on ("collected per month"). */
+export type PaymentListFilter = Partial<Pick<PaymentListRequest, 'currency' | 'from' | 'to' | 'client_id'>>;
+/** What the client list can be opened on (who owes, who is overdue). */
+export type ClientListFilter = Partial<Pick<ClientListRequest, 'search' | 'sort' | 'currency' | 'balance'>>;
 
 export type View =
   | { name: 'firstrun' }
   | { name: 'overview' }
   | { name: 'today' }
   | { name: 'followups' }
-  | { name: 'clients' }
+  | { name: 'clients'; filter?: ClientListFilter }
   | { name: 'client'; id: number }
-  | { name: 'invoices' }
+  | { name: 'invoices'; filter?: InvoiceListFilter }
+  | { name: 'payments'; filter?: PaymentListFilter }
   | { name: 'invoice'; id: number }
   | { name: 'new-invoice'; clientId?: number }
   | { name: 'edit-invoice'; id: number }
@@ -32,7 +55,7 @@ export function back(fallback: View): void {
 /** Which nav section a view belongs to. */
 export function section(
   view: View,
-): 'overview' | 'today' | 'clients' | 'invoices' | 'followups' | 'outbox' | 'bank' | 'data' | 'settings' | null {
+): 'overview' | 'today' | 'clients' | 'invoices' | 'payments' | 'followups' | 'outbox' | 'bank' | 'data' | 'settings' | null {
   switch (view.name) {
     case 'overview':
       return 'overview';
@@ -48,6 +71,8 @@ export function section(
     case 'new-invoice':
     case 'edit-invoice':
       return 'invoices';
+    case 'payments':
+      return 'payments';
     case 'outbox':
       return 'outbox';
     case 'bank':

@@ -13,6 +13,7 @@ const pairs: [string, readonly string[], Record<string, string>][] = [
   ['contactKind', b.ContactKindValues, labels.contactKind],
   ['security', b.SecurityValues, labels.security],
   ['clientSort', b.ClientSortValues, labels.clientSort],
+  ['clientBalance', b.ClientBalanceFilterValues, labels.clientBalance],
   ['invoiceSort', b.InvoiceSortValues, labels.invoiceSort],
   ['agingBucket', b.AgingBucketValues, labels.agingBucket],
   ['queueGrouping', b.QueueGroupingValues, labels.queueGrouping],

@@ -11,6 +11,7 @@ import type {
   Channel,
   ChasingMode,
   ClientSort,
+  ClientBalanceFilter,
   ContactKind,
   EInvoiceOutcome,
   DateFormat,
@@ -75,10 +76,19 @@ export const labels = {
     tls: 'TLS (usually port 465)',
     plain: 'No encryption — only for a mail relay on this computer',
   } satisfies Record<Security, string>,
-  clientSort: { name_asc: 'Name A–Z', name_desc: 'Name Z–A', newest: 'Newest first', oldest: 'Oldest first' } satisfies Record<
-    ClientSort,
-    string
-  >,
+  clientSort: {
+    name_asc: 'Name A–Z',
+    name_desc: 'Name Z–A',
+    newest: 'Newest first',
+    oldest: 'Oldest first',
+    owed_desc: 'Most owed first',
+    oldest_overdue: 'Longest overdue first',
+  } satisfies Record<ClientSort, string>,
+  clientBalance: {
+    all: 'All clients',
+    owing: 'Owing something',
+    overdue: 'Overdue',
+  } satisfies Record<ClientBalanceFilter, string>,
   invoiceSort: {
     attention: 'Overdue first',
     due_asc: 'Due date, earliest first',
