@@ -13,6 +13,7 @@ mod import_commands;
 mod mail_commands;
 mod sender;
 mod state;
+mod statement_commands;
 
 use state::AppState;
 use std::time::Instant;
@@ -64,6 +65,10 @@ pub fn run(started: Instant) {
             bank_commands::bank_import,
             einvoice_commands::einvoice_import,
             einvoice_commands::archive_export,
+            statement_commands::statement_pdf,
+            statement_commands::email_statement,
+            statement_commands::print_statement,
+            statement_commands::confirm_statement_printed,
             bank_commands::bank_review,
             bank_commands::bank_resolve,
             bank_commands::bank_status,

@@ -63,6 +63,9 @@ pub enum Command {
     Timeline(crate::contacts_cmd::TimelineArgs),
     /// Export the evidence dossier (PDF, CSV and zip) of a client or one invoice.
     Dossier(crate::contacts_cmd::DossierArgs),
+    /// A client's statement of account (open invoices, payments, balance per
+    /// currency): make the PDF, e-mail it (--email) or print it (--print).
+    Statement(crate::statement_cmd::StatementArgs),
     /// Today's follow-ups (or on --date); `done` and `preview` act on them.
     Followups {
         /// The day to compute the queue for (default: today, or --today).
@@ -556,6 +559,7 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
         Command::Promises(c) => crate::contacts_cmd::promises(ctx, o, c).await,
         Command::Timeline(a) => crate::contacts_cmd::timeline(ctx, o, a, utc_offset).await,
         Command::Dossier(a) => crate::contacts_cmd::dossier(ctx, o, &fonts()?, a, utc_offset).await,
+        Command::Statement(a) => crate::statement_cmd::run(ctx, a, o).await,
         Command::Followups { action: None, limit, offset, .. } => {
             o.queue(&kindly_api::followups::queue(ctx, &QueueRequest { client_id: None, offset, limit }).await?)
         }

@@ -15,6 +15,7 @@ mod import_cmd;
 mod mail_cmd;
 mod output;
 mod plans;
+mod statement_cmd;
 mod values;
 
 use clap::error::ErrorKind;

@@ -101,8 +101,8 @@ pub struct StatementWords {
     pub method: &'static str,
     pub total_received: &'static str,
     pub no_payments: &'static str,
-    /// Printed in the days-overdue column of an invoice not yet due.
-    pub not_yet_due: &'static str,
+    /// The page number with `{n}` and `{m}`: "Page {n} of {m}".
+    pub page_label: &'static str,
     lang: Locale,
 }
 
@@ -117,7 +117,7 @@ pub fn words(lang: Locale) -> StatementWords {
             method: "Paid by",
             total_received: "Total received",
             no_payments: "No payments were received in this period.",
-            not_yet_due: "not yet due",
+            page_label: "Page {n} of {m}",
             lang,
         },
         Locale::De => StatementWords {
@@ -129,7 +129,7 @@ pub fn words(lang: Locale) -> StatementWords {
             method: "Zahlungsart",
             total_received: "Summe der Zahlungen",
             no_payments: "In diesem Zeitraum sind keine Zahlungen eingegangen.",
-            not_yet_due: "noch nicht fällig",
+            page_label: "Seite {n} von {m}",
             lang,
         },
         Locale::Fr => StatementWords {
@@ -141,7 +141,7 @@ pub fn words(lang: Locale) -> StatementWords {
             method: "Mode",
             total_received: "Total reçu",
             no_payments: "Aucun paiement n'a été reçu sur cette période.",
-            not_yet_due: "pas encore échue",
+            page_label: "Page {n} sur {m}",
             lang,
         },
         Locale::Es => StatementWords {
@@ -153,7 +153,7 @@ pub fn words(lang: Locale) -> StatementWords {
             method: "Forma de pago",
             total_received: "Total recibido",
             no_payments: "No se recibió ningún pago en este periodo.",
-            not_yet_due: "aún no vencida",
+            page_label: "Página {n} de {m}",
             lang,
         },
     }

@@ -27,6 +27,7 @@ mod plans;
 mod row;
 mod settings;
 mod snapshot;
+mod statements;
 mod timeline;
 mod util;
 
@@ -47,10 +48,11 @@ pub use imports::{
 };
 pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};
 pub use letters::{batch_state, BatchItem, LetterBatch, NewLetterBatch, PendingLetter};
-pub use outbox::{ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};
+pub use outbox::{statement_key, ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};
 pub use payments::PaymentRecord;
 pub use plans::{state as plan_state, NewPlan, PlanRecord, AGREED_HOW};
 pub use settings::Settings;
+pub use statements::{StatementInvoice, StatementPayment};
 pub use snapshot::{file_schema_version, integrity_check, known_schema_version, quick_check};
 pub use timeline::{NewEvent, TimelineEntry, TimelineFilter};
 
