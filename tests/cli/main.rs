@@ -5,6 +5,7 @@ mod backup;
 mod contract;
 mod emails;
 mod plans;
+mod statement;
 
 use kindly_tests::{binary, kindly_json, run_kindly};
 use serde_json::Value;

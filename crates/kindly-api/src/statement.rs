@@ -198,7 +198,8 @@ async fn render(ctx: Ctx<'_>, fonts: &Fonts, client_id: i64, page: Option<PageSi
         [one] => one.creditor_reference.clone(),
         _ => None,
     };
-    let reference = single_rf.as_deref().map(format_reference).or_else(|| (numbers.len() <= 140).then(|| numbers.clone()));
+    let reference =
+        single_rf.as_deref().map(format_reference).or_else(|| (numbers.len() <= 140).then(|| numbers.clone()));
     let eur: Vec<&StatementInvoice> = open.iter().filter(|i| i.currency.code() == "EUR").collect();
     let eur_owing = Money::new(eur.iter().map(|i| i.owing().minor).sum(), Currency::EUR);
     let qr = match (&pay.bank, eur.as_slice()) {
@@ -385,7 +386,8 @@ pub async fn email_statement(ctx: Ctx<'_>, fonts: &Fonts, req: &StatementRequest
     let pairs: Vec<(i64, &Stage)> = r.invoices.iter().map(|i| (i.id, &stage)).collect();
     let letter =
         Letter { purpose: EmailPurpose::Statement, stage: &stage, invoices: &pairs, subject: &subject, body: &body };
-    let pdf = FileAttachment { name: r.file_name.clone(), content_type: "application/pdf".into(), bytes: r.bytes.clone() };
+    let pdf =
+        FileAttachment { name: r.file_name.clone(), content_type: "application/pdf".into(), bytes: r.bytes.clone() };
     let locale = ctx.store.settings().await?.locale;
     match enqueue(ctx, &smtp, &client, &letter, vec![pdf]).await {
         Ok(outbox_id) => {
@@ -401,9 +403,7 @@ pub async fn email_statement(ctx: Ctx<'_>, fonts: &Fonts, req: &StatementRequest
             })
         }
         // Queued by another window between the check and now: that one stands.
-        Err(e) if e.code == ErrorCode::AlreadyQueued => {
-            already(ctx, &key, &client).await?.ok_or(e)
-        }
+        Err(e) if e.code == ErrorCode::AlreadyQueued => already(ctx, &key, &client).await?.ok_or(e),
         Err(e) => Err(e),
     }
 }

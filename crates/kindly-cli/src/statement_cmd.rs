@@ -36,8 +36,8 @@ pub struct StatementArgs {
 pub async fn run(ctx: Ctx<'_>, a: StatementArgs, o: &Out) -> Result<String, ApiError> {
     let req = StatementRequest { client_id: a.client, page_size: a.paper };
     if let Some(path) = a.confirm_printed {
-        let id = statement::confirm_statement_printed(ctx, &StatementPrintedRequest { client_id: a.client, path })
-            .await?;
+        let id =
+            statement::confirm_statement_printed(ctx, &StatementPrintedRequest { client_id: a.client, path }).await?;
         return o.value(&serde_json::json!({ "timeline_entry": id }), |_| "recorded as printed\n".into());
     }
     if a.email {

@@ -52,8 +52,8 @@ pub use outbox::{statement_key, ClaimedEmail, EmailPurpose, NewEmail, OutboxCoun
 pub use payments::PaymentRecord;
 pub use plans::{state as plan_state, NewPlan, PlanRecord, AGREED_HOW};
 pub use settings::Settings;
-pub use statements::{StatementInvoice, StatementPayment};
 pub use snapshot::{file_schema_version, integrity_check, known_schema_version, quick_check};
+pub use statements::{StatementInvoice, StatementPayment};
 pub use timeline::{NewEvent, TimelineEntry, TimelineFilter};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};

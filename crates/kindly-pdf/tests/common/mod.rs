@@ -148,7 +148,12 @@ pub fn statement(page: PageSize, invoices: usize, usd: bool) -> kindly_pdf::Stat
         payments_heading: "Payments received since 1 October 2026".into(),
         payments: Table {
             headers: ["Date", "Invoice", "Method", "Amount"].map(String::from).to_vec(),
-            rows: vec![vec!["2 November 2026".into(), format!("{cur}-2026-0001"), "Bank transfer".into(), format!("{sym}100.00")]],
+            rows: vec![vec![
+                "2 November 2026".into(),
+                format!("{cur}-2026-0001"),
+                "Bank transfer".into(),
+                format!("{sym}100.00"),
+            ]],
             right_align: vec![3],
             total: None,
         },
@@ -162,9 +167,5 @@ pub fn statement(page: PageSize, invoices: usize, usd: bool) -> kindly_pdf::Stat
     let mut letter = letter(page, "Zoë Ångström", 0);
     letter.subject = "Statement of account".into();
     letter.table = None;
-    kindly_pdf::StatementDoc {
-        summary: sections.iter().map(|s| s.balance.clone()).collect(),
-        letter,
-        sections,
-    }
+    kindly_pdf::StatementDoc { summary: sections.iter().map(|s| s.balance.clone()).collect(), letter, sections }
 }
