@@ -27,7 +27,7 @@
 use crate::documents::{data_dir, file_safe, format_reference, labels, page_size, recipient, sender, sha256_hex};
 use crate::files::{stamped, write_new};
 use crate::outbox::{enqueue, needs_email, Letter};
-use crate::print::{PrintOutcome, Printer};
+use crate::print::{Handed, Printer};
 use crate::views::MoneyView;
 use crate::{mail, ApiError, ApiResult, Ctx};
 use kindly_core::invoice::days_overdue;
@@ -292,24 +292,17 @@ pub async fn print_statement(
 ) -> ApiResult<StatementPdf> {
     let mut result = statement_pdf(ctx, fonts, req).await?;
     let path = std::path::PathBuf::from(&result.path);
-    match printer.print(&path) {
-        PrintOutcome::Printed { command, job_id } => {
+    match printer.print(&path).or_refuse("statement", &path)? {
+        Handed::Printed { command, job_id } => {
             record_printed(ctx, req.client_id, &path, &result.sha256, &command, job_id.as_deref()).await?;
             tracing::info!(client_id = req.client_id, command = %command, job_id = ?job_id, "statement printed and recorded");
             result.print_state = PrintState::Printed;
             result.printed_with = Some(command);
             result.job_id = job_id;
         }
-        PrintOutcome::Opened { command } => {
+        Handed::Opened { command } => {
             result.print_state = PrintState::AwaitingConfirmation;
             result.printed_with = Some(command);
-        }
-        PrintOutcome::Failed { reason, .. } => {
-            return Err(ApiError::new(
-                ErrorCode::NotPrinted,
-                format!("{reason} The statement was saved to {} and is not recorded as sent.", path.display()),
-                None,
-            ));
         }
     }
     Ok(result)

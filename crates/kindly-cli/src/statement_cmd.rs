@@ -73,11 +73,7 @@ fn pdf_text(r: &StatementPdf, out: Option<&PathBuf>) -> String {
         t.push_str(&format!("copied to {}\n", out.display()));
     }
     match r.print_state.as_str() {
-        "printed" => t.push_str(&format!(
-            "printed with {}{} and recorded\n",
-            r.printed_with.as_deref().unwrap_or("?"),
-            r.job_id.as_deref().map(|j| format!(" (job {j})")).unwrap_or_default()
-        )),
+        "printed" => t.push_str(&crate::cli::printed_line(r.printed_with.as_deref(), r.job_id.as_deref())),
         "awaiting_confirmation" => t.push_str(&format!(
             "opened in the PDF viewer; once printed, record it with `kindly statement --client <id> --confirm-printed {}`\n",
             r.path
