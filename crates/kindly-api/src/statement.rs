@@ -313,7 +313,8 @@ pub async fn print_statement(
 pub async fn confirm_statement_printed(ctx: Ctx<'_>, req: &StatementPrintedRequest) -> ApiResult<i64> {
     let dir = data_dir(ctx);
     let path = crate::contacts::kept_file_path(&dir, &req.path)?;
-    if !path.starts_with(dir.join("statements")) {
+    let statements = dir.join("statements").canonicalize().ok();
+    if !statements.is_some_and(|s| path.starts_with(s)) {
         return Err(ApiError::new(
             ErrorCode::NotAKeptFile,
             format!("{} is not a statement Kindly made.", path.display()),
