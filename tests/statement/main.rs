@@ -213,7 +213,13 @@ async fn the_e_mail_carries_the_pdf_and_the_balance_once_a_day() {
     let m = MessageParser::default().parse(&got[0]).expect("parse");
     assert_eq!(m.subject(), Some("Votre relevé de compte au 23 novembre 2026"));
     let text = m.body_text(0).expect("text part");
-    for must in ["Bonjour Zoë", "1 300,00 €", "50,00 $US", "2 factures", "1 facture", "ne tenez pas compte"] {
+    let fr = |minor: i64, cur: &str| {
+        kindly_core::Money::new(minor, kindly_core::Currency::parse(cur).expect("currency"))
+            .format(kindly_core::locale::Locale::Fr)
+    };
+    let (eur, usd) = (fr(130_000, "EUR"), fr(5_000, "USD"));
+    let (eur_line, usd_line) = (format!("- {eur} (2 factures)"), format!("- {usd} (1 facture)"));
+    for must in ["Bonjour Zoë", eur_line.as_str(), usd_line.as_str(), "ne tenez pas compte"] {
         assert!(text.contains(must), "the e-mail lacks {must}:\n{text}");
     }
     let pdf = m.attachments().next().expect("the statement attached");
@@ -222,7 +228,7 @@ async fn the_e_mail_carries_the_pdf_and_the_balance_once_a_day() {
     let file = tempfile::NamedTempFile::new().expect("tmp");
     std::fs::write(file.path(), pdf.contents()).expect("write");
     let pdf_text = pdftotext(&file.path().display().to_string());
-    assert!(pdf_text.contains("Relevé de compte") && pdf_text.contains("Solde en EUR : 1 300,00"), "{pdf_text}");
+    assert!(pdf_text.contains("Relevé de compte") && pdf_text.contains(&format!("Solde en EUR : {eur}")), "{pdf_text}");
 
     // Recorded once, as a contact with the client (and each invoice's contact of the day).
     let tl = store.client_timeline(id, 100).await.expect("timeline");
