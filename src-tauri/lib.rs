@@ -14,6 +14,7 @@ mod mail_commands;
 mod overview_commands;
 mod sender;
 mod state;
+mod statement_commands;
 
 use state::AppState;
 use std::time::Instant;
@@ -67,6 +68,10 @@ pub fn run(started: Instant) {
             einvoice_commands::archive_export,
             overview_commands::overview,
             overview_commands::save_report,
+            statement_commands::statement_pdf,
+            statement_commands::email_statement,
+            statement_commands::print_statement,
+            statement_commands::confirm_statement_printed,
             bank_commands::bank_review,
             bank_commands::bank_resolve,
             bank_commands::bank_status,

@@ -180,6 +180,7 @@ fn every_closed_set_option_refuses_an_unknown_value_with_the_allowed_ones() {
         (&["promises", "followed-up", "--promise", "1", "--channel", "fax"], "--channel", "email, letter, phone"),
         (&["timeline", "--client", "1", "--kind", "bogus"], "--kind", "call_logged"),
         (&["dossier", "--client", "1", "--page-size", "a5"], "--page-size", "a4, letter"),
+        (&["statement", "--client", "1", "--paper", "a5"], "--paper", "a4, letter"),
         (&["bank", "import", &statement, "--format", "qif"], "--format", "auto, camt, mt940, ofx, csv"),
     ];
     for (args, option, allowed) in rows {

@@ -7,6 +7,7 @@ mod emails;
 mod overview;
 mod lists;
 mod plans;
+mod statement;
 
 use kindly_tests::{binary, kindly_json, run_kindly};
 use serde_json::Value;

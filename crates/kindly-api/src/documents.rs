@@ -55,27 +55,27 @@ pub(crate) fn terms_text(days: i64, lang: Locale) -> String {
 }
 
 /// Words printed on letters and invoices, per language.
-struct Labels {
-    invoice: &'static str,
-    issued: &'static str,
-    due: &'static str,
-    total: &'static str,
-    grand_total: &'static str,
-    owing: &'static str,
-    total_owing: &'static str,
-    scan: &'static str,
-    description: &'static str,
-    qty: &'static str,
-    unit: &'static str,
-    tax: &'static str,
-    amount: &'static str,
-    subtotal: &'static str,
-    paid: &'static str,
-    terms: &'static str,
-    reference: &'static str,
+pub(crate) struct Labels {
+    pub(crate) invoice: &'static str,
+    pub(crate) issued: &'static str,
+    pub(crate) due: &'static str,
+    pub(crate) total: &'static str,
+    pub(crate) grand_total: &'static str,
+    pub(crate) owing: &'static str,
+    pub(crate) total_owing: &'static str,
+    pub(crate) scan: &'static str,
+    pub(crate) description: &'static str,
+    pub(crate) qty: &'static str,
+    pub(crate) unit: &'static str,
+    pub(crate) tax: &'static str,
+    pub(crate) amount: &'static str,
+    pub(crate) subtotal: &'static str,
+    pub(crate) paid: &'static str,
+    pub(crate) terms: &'static str,
+    pub(crate) reference: &'static str,
 }
 
-fn labels(lang: Locale) -> Labels {
+pub(crate) fn labels(lang: Locale) -> Labels {
     match lang {
         Locale::En => Labels {
             invoice: "Invoice",

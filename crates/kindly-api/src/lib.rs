@@ -38,6 +38,7 @@ pub mod payments;
 pub mod plans;
 pub mod print;
 pub mod settings;
+pub mod statement;
 pub mod status;
 pub mod timeline;
 pub mod today;

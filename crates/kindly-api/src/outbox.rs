@@ -317,7 +317,7 @@ fn stage_for(purpose: EmailPurpose, name: &str) -> Stage {
     }
 }
 
-fn needs_email(client: &kindly_store::ClientRecord, instead: &str) -> ApiResult<()> {
+pub(crate) fn needs_email(client: &kindly_store::ClientRecord, instead: &str) -> ApiResult<()> {
     if client.details.emails.is_empty() {
         return Err(ApiError::new(
             ErrorCode::NoEmail,
@@ -432,16 +432,16 @@ async fn reminder_letter_pdf(
 }
 
 /// What one outbox message says and is about.
-struct Letter<'a> {
-    purpose: EmailPurpose,
-    stage: &'a Stage,
-    invoices: &'a [(i64, &'a Stage)],
-    subject: &'a str,
-    body: &'a str,
+pub(crate) struct Letter<'a> {
+    pub(crate) purpose: EmailPurpose,
+    pub(crate) stage: &'a Stage,
+    pub(crate) invoices: &'a [(i64, &'a Stage)],
+    pub(crate) subject: &'a str,
+    pub(crate) body: &'a str,
 }
 
 /// Composes the message for a client, keeps a `.eml` copy and writes it to the outbox.
-async fn enqueue(
+pub(crate) async fn enqueue(
     ctx: Ctx<'_>,
     smtp: &kindly_mail::SmtpSettings,
     client: &kindly_store::ClientRecord,

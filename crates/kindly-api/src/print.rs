@@ -19,6 +19,30 @@ pub enum PrintOutcome {
     Failed { command: String, reason: String },
 }
 
+/// A single document the print path took or showed (see [`PrintOutcome::or_refuse`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Handed {
+    Printed { command: String, job_id: Option<String> },
+    Opened { command: String },
+}
+
+impl PrintOutcome {
+    /// For one document saved at `saved`: printed or shown in a viewer, or
+    /// the `not_printed` refusal with the printer's reason, saying the `what`
+    /// ("letter", "statement") was saved there and is not recorded as sent.
+    pub(crate) fn or_refuse(self, what: &str, saved: &Path) -> Result<Handed, crate::ApiError> {
+        match self {
+            PrintOutcome::Printed { command, job_id } => Ok(Handed::Printed { command, job_id }),
+            PrintOutcome::Opened { command } => Ok(Handed::Opened { command }),
+            PrintOutcome::Failed { reason, .. } => Err(crate::ApiError::new(
+                crate::ErrorCode::NotPrinted,
+                format!("{reason} The {what} was saved to {} and is not recorded as sent.", saved.display()),
+                None,
+            )),
+        }
+    }
+}
+
 /// How PDFs are printed on this computer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Printer {

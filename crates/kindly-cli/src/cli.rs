@@ -63,6 +63,9 @@ pub enum Command {
     Timeline(crate::contacts_cmd::TimelineArgs),
     /// Export the evidence dossier (PDF, CSV and zip) of a client or one invoice.
     Dossier(crate::contacts_cmd::DossierArgs),
+    /// A client's statement of account (open invoices, payments, balance per
+    /// currency): make the PDF, e-mail it (--email) or print it (--print).
+    Statement(crate::statement_cmd::StatementArgs),
     /// Today's follow-ups (or on --date); `done` and `preview` act on them.
     Followups {
         /// The day to compute the queue for (default: today, or --today).
@@ -408,6 +411,15 @@ pub(crate) fn fonts() -> Result<kindly_pdf::Fonts, ApiError> {
 
 /// The letters' outcome as text or JSON; exit 2 (with what to do) when
 /// they did not print, so a script never takes a failed print for a sent letter.
+/// "printed with lp (job Office-7) and recorded".
+pub(crate) fn printed_line(command: Option<&str>, job_id: Option<&str>) -> String {
+    format!(
+        "printed with {}{} and recorded\n",
+        command.unwrap_or("?"),
+        job_id.map(|j| format!(" (job {j})")).unwrap_or_default()
+    )
+}
+
 fn letters_done(o: &output::Out, r: LettersResult) -> Result<String, ApiError> {
     if r.print_state == "not_printed" {
         let batch = r.batch_id.unwrap_or_default();
@@ -425,11 +437,7 @@ fn letters_done(o: &output::Out, r: LettersResult) -> Result<String, ApiError> {
     o.value(&r, |r| {
         let mut t = format!("{} letter(s) saved to {}\nsha256 {}\n", r.letters, r.path, r.sha256);
         match r.print_state.as_str() {
-            "printed" => t.push_str(&format!(
-                "printed with {}{} and recorded\n",
-                r.printed_with.as_deref().unwrap_or("?"),
-                r.job_id.as_deref().map(|j| format!(" (job {j})")).unwrap_or_default()
-            )),
+            "printed" => t.push_str(&printed_line(r.printed_with.as_deref(), r.job_id.as_deref())),
             "awaiting_confirmation" => t.push_str(&format!(
                 "opened in the PDF viewer; once printed, record it with `kindly letters confirm {}`\n",
                 r.batch_id.unwrap_or_default()
@@ -637,6 +645,7 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
             &kindly_api::followups::queue(ctx, &QueueRequest { client_id: None, offset, limit, ..Default::default() })
                 .await?,
         ),
+        Command::Statement(a) => crate::statement_cmd::run(ctx, a, o).await,
         Command::Followups { action: Some(FollowupsCmd::Preview { invoices, stage }), .. } => {
             let req = MessageRequest { invoice_ids: invoices, stage_key: stage, template: None };
             o.message(&kindly_api::followups::preview(ctx, &req).await?)

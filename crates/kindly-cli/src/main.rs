@@ -16,6 +16,7 @@ mod mail_cmd;
 mod output;
 mod overview_cmd;
 mod plans;
+mod statement_cmd;
 mod values;
 
 use clap::error::ErrorKind;

@@ -81,6 +81,18 @@ impl Locale {
             Locale::Es => format!("{d} de {} de {y}", ES_MONTHS[m]),
         }
     }
+
+    /// A short date for table columns: "3 Nov 2026", "03.11.2026",
+    /// "03/11/2026" (French and Spanish are day first; English spells the
+    /// month, so it reads the same in London and New York).
+    pub fn format_date_short(self, date: NaiveDate) -> String {
+        let (d, m, y) = (date.day(), date.month(), date.year());
+        match self {
+            Locale::En => format!("{d} {} {y}", &EN_MONTHS[m as usize - 1][..3]),
+            Locale::De => format!("{d:02}.{m:02}.{y}"),
+            Locale::Fr | Locale::Es => format!("{d:02}/{m:02}/{y}"),
+        }
+    }
 }
 
 const EN_MONTHS: [&str; 12] = [
@@ -198,6 +210,10 @@ mod tests {
         assert_eq!(Locale::De.format_date(d), "1. März 2026");
         assert_eq!(Locale::Fr.format_date(d), "1 mars 2026");
         assert_eq!(Locale::Es.format_date(d), "1 de marzo de 2026");
+        assert_eq!(Locale::En.format_date_short(d), "1 Mar 2026");
+        assert_eq!(Locale::De.format_date_short(d), "01.03.2026");
+        assert_eq!(Locale::Fr.format_date_short(d), "01/03/2026");
+        assert_eq!(Locale::Es.format_date_short(d), "01/03/2026");
     }
 
     #[test]

@@ -45,10 +45,16 @@ pub enum EventKind {
     /// An invoice issued elsewhere was imported from its e-invoice file
     /// (the file kept as evidence; its name and SHA-256 are in `data`).
     InvoiceImported,
+    /// A statement of account (open invoices, payments, balance per
+    /// currency) was sent to the client by e-mail (when the server accepted it).
+    StatementSent,
+    /// A statement of account was printed (the printer took it, or the user
+    /// confirmed what the PDF viewer printed).
+    StatementPrinted,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 24] = [
+    pub const ALL: [EventKind; 26] = [
         EventKind::ClientCreated,
         EventKind::ClientUpdated,
         EventKind::ChasingChanged,
@@ -73,6 +79,8 @@ impl EventKind {
         EventKind::PromiseBroken,
         EventKind::Correction,
         EventKind::InvoiceImported,
+        EventKind::StatementSent,
+        EventKind::StatementPrinted,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -101,6 +109,8 @@ impl EventKind {
             EventKind::PromiseBroken => "promise_broken",
             EventKind::Correction => "correction",
             EventKind::InvoiceImported => "invoice_imported",
+            EventKind::StatementSent => "statement_sent",
+            EventKind::StatementPrinted => "statement_printed",
         }
     }
 

@@ -9,7 +9,8 @@
 //! - [`epc`]: the EPC069-12 ("GiroCode") payment QR payload;
 //! - [`queue`]: which stage is due today for which invoice, with catch-up;
 //! - [`call_script`]: what to say on a follow-up call, and the follow-up
-//!   after a broken promise to pay.
+//!   after a broken promise to pay;
+//! - [`statement`]: the statement of account's wording and its e-mail.
 //!
 //! Architecture Invariant: no I/O and no clock here; "today" is a parameter.
 
@@ -20,6 +21,7 @@ pub mod ladder;
 pub mod payment_methods;
 pub mod plan;
 pub mod queue;
+pub mod statement;
 pub mod templates;
 mod texts;
 pub mod tone;

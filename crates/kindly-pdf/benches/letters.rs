@@ -7,6 +7,7 @@
 //! ```
 //!
 //! Targets: one-page letter ≤ 2 ms median and ≤ 30 KB; 1,000 letters in one PDF ≤ 0.5 s.
+//! Also timed: a statement of account with 50 open invoices.
 //! The CJK, Arabic-name and Devanagari-name cases need system fonts (Debian:
 //! fonts-droid-fallback or fonts-noto-cjk, fonts-noto-core); without them the
 //! names are drawn as placeholders and the case says so.
@@ -38,12 +39,21 @@ fn process_cpu_ms() -> Option<f64> {
 
 fn bench(name: &str, fonts: &Fonts, letters: &[LetterDoc], iterations: usize) -> Option<(f64, f64, usize)> {
     let meta = common::meta();
+    bench_with(name, iterations, || render_letters(fonts, letters, &meta))
+}
+
+/// Times `render` (after one warm-up run) and prints median, p95, size and CPU time.
+fn bench_with(
+    name: &str,
+    iterations: usize,
+    render: impl Fn() -> Result<Vec<u8>, kindly_pdf::PdfError>,
+) -> Option<(f64, f64, usize)> {
     // `BENCH_FILTER=…` runs only the cases whose name contains it.
     if std::env::var("BENCH_FILTER").is_ok_and(|f| !name.contains(f.as_str())) {
         return None;
     }
     // Warm-up (also loads lazily located fallback fonts).
-    let bytes = match render_letters(fonts, letters, &meta) {
+    let bytes = match render() {
         Ok(b) => b,
         Err(e) => {
             println!("{name:<42} skipped: {e}");
@@ -54,7 +64,7 @@ fn bench(name: &str, fonts: &Fonts, letters: &[LetterDoc], iterations: usize) ->
     let cpu_start = process_cpu_ms();
     for _ in 0..iterations {
         let t = Instant::now();
-        let out = render_letters(fonts, letters, &meta).expect("render");
+        let out = render().expect("render");
         samples.push(t.elapsed());
         std::hint::black_box(out);
     }
@@ -121,6 +131,10 @@ fn main() {
     bench("one letter with Devanagari name", &fonts, &devanagari, 300);
     let batch = bench("1,000 letters in one PDF", &fonts, &thousand, 7);
     bench("1,000 letters, names in 6 scripts", &fonts, &mixed, 7);
+    // A statement of account with 50 open invoices (A4, several pages).
+    let statement = common::statement(PageSize::A4, 50, false);
+    let meta = common::meta();
+    bench_with("statement of account, 50 invoices", 100, || kindly_pdf::render_statement(&fonts, &statement, &meta));
 
     let mut ok = true;
     if let Some((median, _, size)) = a4 {

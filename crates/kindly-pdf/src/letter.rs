@@ -233,10 +233,16 @@ fn layout_letter(sh: &mut Shaper, l: &LetterDoc, meta: &DocMeta) -> Result<Vec<P
     };
     let mut f = Flow::new(sh, l.page, &l.footer, cont)?;
     opening(&mut f, l)?;
-    if let Some((m, c)) = qr.as_ref() {
+    ending(&mut f, l, qr.as_ref().map(|(m, c)| (m, *c)))?;
+    f.finish(&|n, m| meta.page_label(n, m))
+}
+
+/// The ways to pay (beside the QR code when there is one), the closing and
+/// the signature: how reminder letters and statements of account end.
+pub(crate) fn ending(f: &mut Flow<'_, '_>, l: &LetterDoc, qr: Option<(&QrMatrix, &str)>) -> Result<(), PdfError> {
+    if let Some(qr) = qr {
         // Closing and signature beside the code, in the space it leaves.
-        f.payment_block_closing(&l.payment_methods, Some((m, *c)), Some((&l.closing, &l.signature)))?;
-        return f.finish(&|n, m| meta.page_label(n, m));
+        return f.payment_block_closing(&l.payment_methods, Some(qr), Some((&l.closing, &l.signature)));
     }
     if !l.payment_methods.is_empty() {
         f.payment_block(&l.payment_methods, None)?;
@@ -250,5 +256,5 @@ fn layout_letter(sh: &mut Shaper, l: &LetterDoc, meta: &DocMeta) -> Result<Vec<P
     for (i, s) in l.signature.iter().enumerate() {
         f.paragraph(s, BODY_SIZE, i == 0, 0.0, "signature")?;
     }
-    f.finish(&|n, m| meta.page_label(n, m))
+    Ok(())
 }

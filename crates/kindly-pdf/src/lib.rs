@@ -1,7 +1,8 @@
 //! Printable PDFs for Kindly: reminder letters laid out for window envelopes
 //! (DIN 5008 form B on A4, US #10 on Letter), invoices, installment plan
 //! agreement letters (schedule, a payment QR per installment, a place to sign),
-//! and reports (the evidence dossier).
+//! statements of account (open invoices, payments and the balance per
+//! currency), and reports (the evidence dossier).
 //!
 //! Pure library: no Tauri, no database, no clock (dates arrive formatted, the
 //! creation timestamp in [`DocMeta`]). The only process-wide state is caches
@@ -76,6 +77,7 @@ pub mod qr;
 mod report;
 mod sfnt;
 mod shape;
+mod statement;
 mod text;
 
 pub use dossier::{render_report, ReportBlock, ReportDoc, ReportSection};
@@ -86,6 +88,7 @@ pub use layout::{PageSize, Window};
 pub use letter::{render_letter_batch, render_letters, LetterBatch, LetterDoc, LetterFailure, Placeholder};
 pub use plan::{render_plan_letter, PlanLetterDoc};
 pub use report::{render_tabular_report, TabularReport};
+pub use statement::{render_statement, StatementDoc, StatementSection};
 
 /// A sender or recipient: a name and postal address lines (no name repeated).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

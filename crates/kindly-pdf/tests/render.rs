@@ -260,3 +260,33 @@ fn invoice_renders_and_extracts() {
         }
     }
 }
+
+#[test]
+fn statement_flows_onto_pages_with_the_header_repeated_and_the_balance_last() {
+    let fonts = Fonts::load().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let doc = common::statement(PageSize::A4, 300, true);
+    let bytes = kindly_pdf::render_statement(&fonts, &doc, &common::meta()).unwrap();
+    let pdf = write(dir.path(), "statement.pdf", &bytes);
+    if let Ok(keep) = std::env::var("KEEP_PDF") {
+        std::fs::copy(&pdf, keep).unwrap();
+    }
+    check_qpdf(&pdf);
+    check_fonts(&pdf);
+    let text = text_of(&pdf, &[]);
+    let pages: Vec<&str> = text.split('\u{c}').filter(|p| !p.trim().is_empty()).collect();
+    let n = pages.len();
+    assert!(n >= 6, "300 invoices need several pages, got {n}");
+    for (i, p) in pages.iter().enumerate() {
+        assert!(p.contains(&format!("Page {} of {n}", i + 1)), "page {} lacks its number", i + 1);
+    }
+    for p in &pages[1..n - 1] {
+        assert!(p.contains("overdue") && p.contains("Still owing"), "header not repeated: {p}");
+    }
+    for i in 1..=300 {
+        assert_eq!(text.matches(&format!("EUR-2026-{i:04}")).count(), 1 + usize::from(i == 1), "invoice {i}");
+    }
+    assert!(pages[n - 1].contains("Balance in USD: $9,999.99"), "{}", pages[n - 1]);
+    assert!(pages[n - 1].contains("Kind regards,"));
+    assert!(pages[0].contains("Balance in EUR: €9,999.99") && pages[0].contains("Balance in USD"));
+}

@@ -122,7 +122,7 @@ impl StoreError {
                 if msg.contains("followup_steps.invoice_id") {
                     return StoreError::AlreadyDone;
                 }
-                if msg.contains("outbox_invoices.invoice_id") {
+                if msg.contains("outbox_invoices.invoice_id") || msg.contains("outbox.stage_key") {
                     return StoreError::AlreadyQueued;
                 }
                 let code = db.code().and_then(|c| c.parse::<i64>().ok()).unwrap_or(0) & 0xff;

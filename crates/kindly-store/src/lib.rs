@@ -30,6 +30,7 @@ mod plans;
 mod row;
 mod settings;
 mod snapshot;
+mod statements;
 mod timeline;
 mod util;
 
@@ -51,12 +52,13 @@ pub use imports::{
 };
 pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};
 pub use letters::{batch_state, BatchItem, LetterBatch, NewLetterBatch, PendingLetter};
-pub use outbox::{ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};
+pub use outbox::{statement_key, ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};
 pub use overview::{CashInMove, ClientAging, ClientPaySpeed, DayFigures, OpenByDue, StepFigures};
 pub use payments::{PaymentListRow, PaymentQuery, PaymentRecord};
 pub use plans::{state as plan_state, NewPlan, PlanRecord, AGREED_HOW};
 pub use settings::Settings;
 pub use snapshot::{file_schema_version, integrity_check, known_schema_version, quick_check};
+pub use statements::{StatementInvoice, StatementPayment};
 pub use timeline::{NewEvent, TimelineEntry, TimelineFilter};
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};

@@ -32,6 +32,16 @@ pub enum EmailPurpose {
     PlanReminder { plan_id: i64, seq: u32, kind: ReminderKind },
     /// The follow-up about a broken promise: sending records it (once).
     PromiseFollowUp { promise_id: i64 },
+    /// A statement of account: sending records a `statement_sent` contact
+    /// with the client (one entry) and the day's contact for its invoices.
+    /// Its stage key is [`statement_key`]; at most one a day per client.
+    Statement,
+}
+
+/// The stage key of a client's statement of account on a day: one message
+/// that is not withdrawn per key (`outbox_one_statement_a_day`, migration 0015).
+pub fn statement_key(client_id: i64, day: NaiveDate) -> String {
+    format!("statement:{client_id}:{day}")
 }
 
 impl EmailPurpose {
@@ -42,14 +52,16 @@ impl EmailPurpose {
             EmailPurpose::PlanProposal { .. } => "plan",
             EmailPurpose::PlanReminder { .. } => "plan_reminder",
             EmailPurpose::PromiseFollowUp { .. } => "promise",
+            EmailPurpose::Statement => "statement",
         }
     }
 
     /// The stage key of a message that is not a ladder stage: unique to what
-    /// it is about, so the outbox holds at most one live message for it.
+    /// it is about, so the outbox holds at most one live message for it (a
+    /// statement's names its client and day: [`statement_key`]).
     pub fn stage_key(&self) -> Option<String> {
         match self {
-            EmailPurpose::Ladder => None,
+            EmailPurpose::Ladder | EmailPurpose::Statement => None,
             EmailPurpose::PlanProposal { plan_id } => Some(format!("plan:{plan_id}:proposal")),
             EmailPurpose::PlanReminder { plan_id, seq, kind } => {
                 Some(format!("plan:{plan_id}:{}:{seq}", kind.as_str()))
@@ -92,6 +104,7 @@ impl TryFrom<PurposeCols> for EmailPurpose {
                 Ok(EmailPurpose::PlanReminder { plan_id, seq, kind })
             }
             ("promise", _, _, _, Some(promise_id)) => Ok(EmailPurpose::PromiseFollowUp { promise_id }),
+            ("statement", ..) => Ok(EmailPurpose::Statement),
             (kind, ..) => Err(UnknownValue { what: "e-mail purpose", value: kind.chars().take(40).collect() }),
         }
     }
@@ -313,7 +326,7 @@ impl Store {
                     return Err(StoreError::AlreadyDone);
                 }
             }
-            EmailPurpose::Ladder | EmailPurpose::PlanProposal { .. } => {}
+            EmailPurpose::Ladder | EmailPurpose::PlanProposal { .. } | EmailPurpose::Statement => {}
         }
         for (inv, stage) in m.invoices.iter().filter(|_| m.purpose == EmailPurpose::Ladder) {
             let done: Option<i64> =
@@ -584,6 +597,28 @@ impl Store {
                     let f = PromiseFollowedUp { promise_id, summary: &summary, data };
                     let (_, tl) = record_promise_follow_up_in(&mut tx, &f, today, now, true, self.path()).await?;
                     first_entry = Some(tl);
+                    continue;
+                }
+                EmailPurpose::Statement => {
+                    // A contact with the client about every invoice on it; one
+                    // entry for the client (not for any one invoice).
+                    let ids: Vec<i64> = invoices.iter().map(|i| i.invoice_id).collect();
+                    crate::followups::note_contact(&mut tx, &ids, today, false).await.map_err(map)?;
+                    let mut data = data;
+                    if let Some(d) = data.as_object_mut() {
+                        d.remove("invoice");
+                        d.remove("stage");
+                    }
+                    let summary = format!("Statement of account sent to {}: {}", to.join(", "), subject);
+                    let ev = NewEvent {
+                        client_id,
+                        invoice_id: None,
+                        at: now,
+                        kind: EventKind::StatementSent,
+                        summary: &summary,
+                        data,
+                    };
+                    first_entry = Some(append(&mut tx, &ev).await.map_err(map)?);
                     continue;
                 }
             }

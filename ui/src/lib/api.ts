@@ -108,6 +108,7 @@ import type {
   SmtpSettingsView,
   TestEmailResult,
 } from './bindings';
+import type { StatementEmail, StatementPdf, StatementPrintedRequest, StatementRequest } from './bindings';
 import { normaliseError } from './errors';
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -224,6 +225,12 @@ export const api = {
   planPdf: (req: PlanPdfRequest) => call<PdfResult>('plan_pdf', { req }),
   /** Prints today's installment reminder as a letter and records it as sent. */
   planReminderLetter: (req: PlanPdfRequest) => call<PlanLetterResult>('plan_reminder_letter', { req }),
+  // The statement of account: make the PDF (records nothing), queue it by e-mail (once a day), print it.
+  statementPdf: (req: StatementRequest) => call<StatementPdf>('statement_pdf', { req }),
+  emailStatement: (req: StatementRequest) => call<StatementEmail>('email_statement', { req }),
+  printStatement: (req: StatementRequest) => call<StatementPdf>('print_statement', { req }),
+  /** Records a statement the PDF viewer showed as printed, on the user's word. */
+  confirmStatementPrinted: (req: StatementPrintedRequest) => call<number>('confirm_statement_printed', { req }),
   // Contacts: calls, promises, inbound contact, the timeline and the dossier.
   callScript: (invoiceId: number) => call<CallScriptView>('call_script', { invoiceId }),
   logCall: (input: CallLogInput) => call<CallLogResult>('log_call', { input }),

@@ -9,9 +9,9 @@ export type InvoiceStatus = "draft" | "issued" | "cancelled";
 
 export const InvoiceStatusValues: readonly InvoiceStatus[] = ["draft", "issued", "cancelled"];
 
-export type EventKind = "client_created" | "client_updated" | "chasing_changed" | "invoice_created" | "invoice_issued" | "invoice_cancelled" | "payment_recorded" | "note" | "follow_up_done" | "email_withdrawn" | "plan_proposed" | "plan_agreed" | "plan_completed" | "plan_broken" | "plan_cancelled" | "plan_renegotiated" | "installment_reminder" | "call_logged" | "inbound_contact" | "promise_recorded" | "promise_kept" | "promise_broken" | "correction" | "invoice_imported";
+export type EventKind = "client_created" | "client_updated" | "chasing_changed" | "invoice_created" | "invoice_issued" | "invoice_cancelled" | "payment_recorded" | "note" | "follow_up_done" | "email_withdrawn" | "plan_proposed" | "plan_agreed" | "plan_completed" | "plan_broken" | "plan_cancelled" | "plan_renegotiated" | "installment_reminder" | "call_logged" | "inbound_contact" | "promise_recorded" | "promise_kept" | "promise_broken" | "correction" | "invoice_imported" | "statement_sent" | "statement_printed";
 
-export const EventKindValues: readonly EventKind[] = ["client_created", "client_updated", "chasing_changed", "invoice_created", "invoice_issued", "invoice_cancelled", "payment_recorded", "note", "follow_up_done", "email_withdrawn", "plan_proposed", "plan_agreed", "plan_completed", "plan_broken", "plan_cancelled", "plan_renegotiated", "installment_reminder", "call_logged", "inbound_contact", "promise_recorded", "promise_kept", "promise_broken", "correction", "invoice_imported"];
+export const EventKindValues: readonly EventKind[] = ["client_created", "client_updated", "chasing_changed", "invoice_created", "invoice_issued", "invoice_cancelled", "payment_recorded", "note", "follow_up_done", "email_withdrawn", "plan_proposed", "plan_agreed", "plan_completed", "plan_broken", "plan_cancelled", "plan_renegotiated", "installment_reminder", "call_logged", "inbound_contact", "promise_recorded", "promise_kept", "promise_broken", "correction", "invoice_imported", "statement_sent", "statement_printed"];
 
 export type Locale = "en" | "de" | "fr" | "es";
 
@@ -1139,6 +1139,47 @@ export type PlanPdfRequest = { plan_id: number, page_size: PageSize | null,
 print: boolean, };
 
 export type PlanLetterResult = { path: string, sha256: string, print_state: PrintState, printed_with: string | null, job_id: string | null, };
+
+export type StatementRequest = { client_id: number, 
+/**
+ * "a4" or "letter"; blank: the default for the user's language.
+ */
+page_size: PageSize | null, };
+
+export type StatementPdf = { 
+/**
+ * Where it was saved (a new file every time).
+ */
+path: string, sha256: string, bytes: number, 
+/**
+ * Open invoices listed.
+ */
+invoices: number, 
+/**
+ * The balance in each currency (never added together).
+ */
+balances: Array<MoneyView>, 
+/**
+ * "saved" (made, nothing recorded), "printed", "awaiting_confirmation"
+ * (opened in the PDF viewer: confirm with `confirm_statement_printed`).
+ */
+print_state: PrintState, printed_with: string | null, job_id: string | null, };
+
+export type StatementEmail = { outbox_id: number, 
+/**
+ * Its state now (a repeat the same day finds the first one, perhaps sent).
+ */
+state: OutboxState, 
+/**
+ * False when a statement for this client was already queued or sent today.
+ */
+newly_queued: boolean, to: Array<string>, subject: string, balances: Array<MoneyView>, };
+
+export type StatementPrintedRequest = { client_id: number, 
+/**
+ * The statement's path as `print_statement` returned it.
+ */
+path: string, };
 
 export type CallScriptView = { invoice_id: number, number: string, client_id: number, client_name: string, phone: string | null, language: Locale, 
 /**

@@ -200,6 +200,8 @@ export const labels = {
     promise_broken: 'Promise broken',
     correction: 'Correction',
     invoice_imported: 'Invoice imported',
+    statement_sent: 'Statement sent',
+    statement_printed: 'Statement printed',
   } satisfies Record<EventKind, string>,
   einvoiceOutcome: {
     imported: 'Imported',

@@ -3,8 +3,7 @@
 
 use super::reminders::{due_now, epc_for, join_numbers, pay, record, render_reminder};
 use super::*;
-use crate::print::{PrintOutcome, Printer};
-use kindly_core::ErrorCode;
+use crate::print::{Handed, Printer};
 
 /// Today's installment reminder (or broken-plan notice) as a letter for a
 /// window envelope, with the rest of the schedule and, for EUR, a payment QR
@@ -77,8 +76,8 @@ pub async fn reminder_letter(
     if !req.print {
         return Ok(result);
     }
-    match printer.print(&path) {
-        PrintOutcome::Printed { command, job_id } => {
+    match printer.print(&path).or_refuse("letter", &path)? {
+        Handed::Printed { command, job_id } => {
             let files = serde_json::json!({
                 "pdf": path.display().to_string(), "sha256": sha, "printed_with": command, "job_id": job_id,
                 "files": [{ "kind": "pdf", "path": path.display().to_string(), "sha256": sha, "name": name }],
@@ -88,16 +87,9 @@ pub async fn reminder_letter(
             result.printed_with = Some(command);
             result.job_id = job_id;
         }
-        PrintOutcome::Opened { command } => {
+        Handed::Opened { command } => {
             result.print_state = PrintState::AwaitingConfirmation;
             result.printed_with = Some(command);
-        }
-        PrintOutcome::Failed { reason, .. } => {
-            return Err(ApiError::new(
-                ErrorCode::NotPrinted,
-                format!("{reason} The letter was saved to {} and is not recorded as sent.", path.display()),
-                None,
-            ));
         }
     }
     Ok(result)

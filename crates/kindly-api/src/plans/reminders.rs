@@ -98,13 +98,13 @@ pub(super) fn current_installment(p: &PlanRecord) -> (Installment, i64) {
 }
 
 /// Every way to pay, one per line, the signature and the EPC payload for an amount.
-pub(super) struct Pay {
-    pub(super) lines: String,
-    pub(super) signature: String,
-    pub(super) bank: Option<(BankAccount, String)>,
+pub(crate) struct Pay {
+    pub(crate) lines: String,
+    pub(crate) signature: String,
+    pub(crate) bank: Option<(BankAccount, String)>,
 }
 
-pub(super) async fn pay(ctx: Ctx<'_>, lang: Locale) -> ApiResult<Pay> {
+pub(crate) async fn pay(ctx: Ctx<'_>, lang: Locale) -> ApiResult<Pay> {
     let settings = ctx.store.settings().await?;
     let pm = ctx.store.payment_methods().await?;
     let signature =
@@ -129,7 +129,7 @@ pub(super) async fn pay(ctx: Ctx<'_>, lang: Locale) -> ApiResult<Pay> {
     Ok(Pay { lines: lines.iter().map(|l| format!("- {l}")).collect::<Vec<_>>().join("\n"), signature, bank })
 }
 
-pub(super) fn epc_for(pay: &Pay, amount: Money, remittance: &str) -> Option<String> {
+pub(crate) fn epc_for(pay: &Pay, amount: Money, remittance: &str) -> Option<String> {
     match &pay.bank {
         Some((b, name)) if amount.currency.code() == "EUR" && amount.minor > 0 => {
             epc::payload(&b.bic, name, &b.iban, amount, remittance).ok()

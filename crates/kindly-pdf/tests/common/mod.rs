@@ -111,3 +111,61 @@ pub fn invoice(page: PageSize, recipient_name: &str, lines: usize) -> InvoiceDoc
         footer: vec!["Mara Schneider Design · VAT ID DE123456789".into()],
     }
 }
+
+/// A statement of account with `invoices` open invoices in EUR (and, with
+/// `usd`, a second section in US dollars), built on the sample letter.
+pub fn statement(page: PageSize, invoices: usize, usd: bool) -> kindly_pdf::StatementDoc {
+    let section = |cur: &str, sym: &str, n: usize| kindly_pdf::StatementSection {
+        heading: format!("Open invoices in {cur}"),
+        invoices: Table {
+            headers: ["Invoice", "Invoice date", "Due date", "Amount", "Paid", "Still owing", "Days\noverdue"]
+                .map(String::from)
+                .to_vec(),
+            rows: (0..n)
+                .map(|i| {
+                    vec![
+                        format!("{cur}-2026-{:04}", i + 1),
+                        format!("{} Oct 2026", 1 + i % 28),
+                        format!("{} Nov 2026", 1 + i % 28),
+                        format!("{sym}1,{:03}.00", i % 1000),
+                        format!("{sym}100.00"),
+                        format!("{sym}{:03}.00", 900 + i % 100),
+                        format!("{}", 10 + i % 20),
+                    ]
+                })
+                .collect(),
+            right_align: vec![3, 4, 5, 6],
+            total: Some(vec![
+                String::new(),
+                String::new(),
+                "Total still owing".into(),
+                String::new(),
+                String::new(),
+                format!("{sym}9,999.99"),
+                String::new(),
+            ]),
+        },
+        payments_heading: "Payments received since 1 October 2026".into(),
+        payments: Table {
+            headers: ["Date", "Invoice", "Method", "Amount"].map(String::from).to_vec(),
+            rows: vec![vec![
+                "2 November 2026".into(),
+                format!("{cur}-2026-0001"),
+                "Bank transfer".into(),
+                format!("{sym}100.00"),
+            ]],
+            right_align: vec![3],
+            total: None,
+        },
+        no_payments: "No payments were received in this period.".into(),
+        balance: format!("Balance in {cur}: {sym}9,999.99"),
+    };
+    let mut sections = vec![section("EUR", "€", invoices)];
+    if usd {
+        sections.push(section("USD", "$", 2));
+    }
+    let mut letter = letter(page, "Zoë Ångström", 0);
+    letter.subject = "Statement of account".into();
+    letter.table = None;
+    kindly_pdf::StatementDoc { summary: sections.iter().map(|s| s.balance.clone()).collect(), letter, sections }
+}

@@ -6,6 +6,7 @@ export const KIND_GROUPS: { value: string; label: string; kinds: string[] }[] = 
   { value: 'invoices', label: 'Invoices', kinds: ['invoice_created', 'invoice_issued', 'invoice_cancelled'] },
   { value: 'payments', label: 'Payments', kinds: ['payment_recorded'] },
   { value: 'followups', label: 'Follow-ups sent', kinds: ['follow_up_done'] },
+  { value: 'statements', label: 'Statements of account', kinds: ['statement_sent', 'statement_printed'] },
   { value: 'calls', label: 'Calls', kinds: ['call_logged'] },
   { value: 'inbound', label: 'Received', kinds: ['inbound_contact'] },
   { value: 'notes', label: 'Notes and corrections', kinds: ['note', 'correction'] },
