@@ -4,8 +4,8 @@
 mod backup;
 mod contract;
 mod emails;
-mod overview;
 mod lists;
+mod overview;
 mod plans;
 mod statement;
 

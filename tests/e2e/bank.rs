@@ -46,6 +46,7 @@ async fn a_statement_pays_one_invoice_and_a_reviewed_match_pays_the_other() {
 
     let d = start_with(data, &[("KINDLY_PICK_FILE", path.to_str().expect("path"))]).await;
     let c = &d.client;
+    click(c, "nav-today").await;
     wait_text(c, "queue-count", "2 follow-ups").await;
     click(c, "nav-bank").await;
     click(c, "bank-import").await;

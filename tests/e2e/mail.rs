@@ -74,6 +74,7 @@ async fn set_up_email_send_all_and_see_it_in_the_outbox() {
     let c = &d.client;
 
     // Before e-mail is set up, Today offers the way to Settings → E-mail.
+    click(c, "nav-today").await;
     wait(c, "queue-row").await;
     click(c, "email-setup-link").await;
     wait(c, "email-settings").await;
@@ -231,6 +232,7 @@ async fn a_batch_shows_its_progress_and_can_be_cancelled() {
     }
     let d = start_in(data).await;
     let c = &d.client;
+    click(c, "nav-today").await;
     wait(c, "queue-row").await;
     click(c, "email-setup-link").await;
     set_up_email(c, srv.port).await;

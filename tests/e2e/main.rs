@@ -10,6 +10,7 @@ mod firstrun;
 mod import;
 mod lists;
 mod mail;
+mod overview;
 mod plans;
 
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};

@@ -250,7 +250,7 @@ async fn the_json_archive_holds_every_tables_rows_and_no_secret() {
     assert_eq!(doc["format"], "kindly-archive");
     assert_eq!(doc["format_version"], 1);
     assert_eq!(doc["app_version"], env!("CARGO_PKG_VERSION"));
-    assert_eq!(doc["schema_version"], 13);
+    assert_eq!(doc["schema_version"], kindly_store::known_schema_version());
     assert!(doc["tables"]["settings"]["rows"].as_array().unwrap().iter().any(|r| r["key"] == "smtp"));
     let tables: Vec<String> = {
         use sqlx::Connection;

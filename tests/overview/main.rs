@@ -327,6 +327,7 @@ pub async fn listed(db: &std::path::Path, link: &InvoicesLink, today: &str) -> (
         let ok = currency == link.currency
             && link.client_id.is_none_or(|id| id == client)
             && (link.open_only != Some(true) || open)
+            && (link.issued_only != Some(true) || status == "issued")
             && link.aging.is_none_or(|b| open && AgingBucket::of(due_d, today_d) == b)
             && link.state.is_none_or(|s| match s {
                 InvoiceState::Overdue => open && due_d < today_d,
@@ -447,4 +448,52 @@ async fn currencies_are_ordered_business_first_then_by_amount_owed_and_never_add
     assert_eq!(v.currencies.iter().map(|c| c.currency.as_str()).collect::<Vec<_>>(), ["EUR", "USD", "GBP"]);
     let owed: Vec<_> = v.currencies.iter().map(|c| c.outstanding.amount.amount.as_str()).collect();
     assert_eq!(owed, ["1.00", "500.00", "10.00"]);
+}
+
+/// Click-through: the filter a figure carries, given to the invoice list as
+/// the UI gives it (the link's JSON as the list request), lists exactly the
+/// figure's invoices; a month's "collected" lists exactly its payments.
+#[tokio::test]
+async fn clicking_a_figure_opens_the_list_of_exactly_its_invoices() {
+    use kindly_api::invoices::{self, InvoiceListRequest};
+    use kindly_api::payments::{self as pay, PaymentListRequest};
+    let h = hand_made().await;
+    let t = on(&h.db.store, TODAY);
+    let v = overview::overview(t, &OverviewRequest::default()).await.unwrap();
+    let list = |link: &InvoicesLink| {
+        let mut req: InvoiceListRequest = serde_json::from_value(serde_json::to_value(link).unwrap()).unwrap();
+        req.limit = 1000;
+        async move { invoices::list(t, &req).await.unwrap() }
+    };
+    let mut checked = 0;
+    for c in &v.currencies {
+        let figures = [
+            (&c.outstanding.link, c.outstanding.count, &c.outstanding.amount),
+            (&c.overdue.link, c.overdue.count, &c.overdue.amount),
+        ];
+        for (link, count, amount) in figures {
+            let page = list(link).await;
+            assert_eq!(page.total, count, "{link:?}");
+            let owing: i64 = page.rows.iter().map(|r| minor(&r.outstanding)).sum();
+            assert_eq!(owing, minor(amount), "{link:?}");
+            checked += 1;
+        }
+        for a in &c.aging {
+            let page = list(&a.link).await;
+            assert_eq!(page.total, a.count, "{:?}", a.bucket);
+            assert!(page.rows.iter().all(|r| r.total.currency == c.currency));
+            checked += 1;
+        }
+        for m in &c.months {
+            let page = list(&m.invoiced_link).await;
+            assert_eq!(page.total, m.invoiced_count, "{}", m.month);
+            let mut req: PaymentListRequest =
+                serde_json::from_value(serde_json::to_value(&m.collected_link).unwrap()).unwrap();
+            req.limit = 1000;
+            let paid = pay::list(t, &req).await.unwrap();
+            assert_eq!(paid.total, m.collected_count, "{}", m.month);
+            checked += 1;
+        }
+    }
+    assert!(checked > 20, "{checked} figures checked");
 }

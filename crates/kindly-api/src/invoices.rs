@@ -175,6 +175,10 @@ pub struct InvoiceListRequest {
     /// Only issued invoices with something still owing.
     #[serde(default)]
     pub open_only: bool,
+    /// Issued invoices only (no drafts, none cancelled): what the overview's
+    /// "invoiced" counts.
+    #[serde(default)]
+    pub issued_only: bool,
     #[serde(default)]
     pub offset: i64,
     #[serde(default)]
@@ -402,6 +406,7 @@ pub async fn list(ctx: Ctx<'_>, req: &InvoiceListRequest) -> ApiResult<Page<Invo
         issued_from,
         issued_to,
         open_only: req.open_only,
+        issued_only: req.issued_only,
         offset: req.offset,
         limit,
     };

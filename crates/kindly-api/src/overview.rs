@@ -76,6 +76,10 @@ pub struct InvoicesLink {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub open_only: Option<bool>,
+    /// Issued, not cancelled (drafts left out): what "invoiced" counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub issued_only: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub due_from: Option<String>,

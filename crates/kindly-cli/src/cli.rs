@@ -593,6 +593,7 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
                 issued_from,
                 issued_to,
                 open_only: open,
+                issued_only: false,
                 offset,
                 limit,
             };

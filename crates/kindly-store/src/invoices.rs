@@ -91,6 +91,8 @@ pub struct InvoiceQuery {
     pub issued_to: Option<NaiveDate>,
     /// Only issued invoices with something still owing.
     pub open_only: bool,
+    /// Only issued invoices (no drafts, none cancelled): what "invoiced" counts.
+    pub issued_only: bool,
     pub offset: i64,
     pub limit: i64,
 }
@@ -421,6 +423,7 @@ impl Store {
             .into_iter()
             .filter(|s| q.state.is_none_or(|x| x == *s))
             .filter(|s| !f.open_only || is_open(*s))
+            .filter(|s| !q.issued_only || !matches!(s, InvoiceState::Draft | InvoiceState::Cancelled))
             .collect();
         let tallied = !f.narrow;
         let mut counts = Vec::with_capacity(groups.len());

@@ -52,7 +52,8 @@ export function invoiceFilterChips(f: InvoiceListFilter, locale?: string): Chip<
   const due = periodLabel(f.due_from, f.due_to, locale);
   if (due) chips.push({ keys: ['due_from', 'due_to'], label: `Due ${due}` });
   const issued = periodLabel(f.issued_from, f.issued_to, locale);
-  if (issued) chips.push({ keys: ['issued_from', 'issued_to'], label: `Issued ${issued}` });
+  if (issued) chips.push({ keys: ['issued_from', 'issued_to', 'issued_only'], label: `Issued ${issued}` });
+  else if (f.issued_only) chips.push({ keys: ['issued_only'], label: 'Issued' });
   if (f.client_id != null) chips.push({ keys: ['client_id'], label: `Client #${f.client_id}` });
   if (f.search) chips.push({ keys: ['search'], label: `“${f.search}”` });
   return chips;

@@ -15,6 +15,7 @@ export type InvoiceListFilter = Partial<
     | 'issued_from'
     | 'issued_to'
     | 'open_only'
+    | 'issued_only'
   >
 >;
 /** What the payments list can be opened on ("collected per month"). */

@@ -184,6 +184,7 @@ pub(super) fn dso(
             currency: c.code().to_string(),
             issued_from: Some(day(w.dso_from)),
             issued_to: Some(day(w.today)),
+            issued_only: Some(true),
             ..Default::default()
         },
         outstanding_link: open_link(c),
@@ -281,6 +282,7 @@ pub(super) fn months(days: &[(NaiveDate, &DayFigures)], c: Currency, w: &Windows
                     currency: c.code().to_string(),
                     issued_from: Some(day(from)),
                     issued_to: Some(day(to)),
+                    issued_only: Some(true),
                     ..Default::default()
                 },
                 collected_link: PaymentsLink {
