@@ -371,7 +371,7 @@ async fn every_figure_carries_the_filter_of_its_list() {
             assert_eq!(a.link.aging, Some(a.bucket));
             assert_eq!(listed(&h.db.path, &a.link, TODAY).await, (a.count, minor(&a.amount)), "{:?}", a.bucket);
         }
-        assert_eq!(listed(&h.db.path, &c.dso.invoiced_link, TODAY).await.0 >= c.dso.invoiced_count, true);
+        assert!(listed(&h.db.path, &c.dso.invoiced_link, TODAY).await.0 >= c.dso.invoiced_count);
         for m in &c.months {
             assert_eq!(m.invoiced_link.issued_from.as_deref(), Some(m.from.as_str()));
             assert_eq!(m.collected_link.from.as_deref(), Some(m.from.as_str()));
