@@ -143,7 +143,7 @@ export const api = {
   listInvoices: (
     req: ListArgs<
       InvoiceListRequest,
-      'currency' | 'aging' | 'due_from' | 'due_to' | 'issued_from' | 'issued_to' | 'open_only'
+      'currency' | 'aging' | 'due_from' | 'due_to' | 'issued_from' | 'issued_to' | 'open_only' | 'issued_only'
     >,
   ) => call<Page<InvoiceRow>>('list_invoices', { req }),
   getInvoice: (id: number) => call<InvoiceDetail>('get_invoice', { id }),

@@ -501,7 +501,12 @@ issued_from: string | null, issued_to: string | null,
 /**
  * Only issued invoices with something still owing.
  */
-open_only: boolean, offset: number, limit: number, };
+open_only: boolean, 
+/**
+ * Issued invoices only (no drafts, none cancelled): what the overview's
+ * "invoiced" counts.
+ */
+issued_only: boolean, offset: number, limit: number, };
 
 export type CreatedInvoice = { id: number, number: string, };
 
@@ -1570,7 +1575,11 @@ export type InvoicesLink = { currency: string, client_id?: number, state?: Invoi
 /**
  * Issued with something still owing.
  */
-open_only?: boolean, due_from?: string, due_to?: string, issued_from?: string, issued_to?: string, };
+open_only?: boolean, 
+/**
+ * Issued, not cancelled (drafts left out): what "invoiced" counts.
+ */
+issued_only?: boolean, due_from?: string, due_to?: string, issued_from?: string, issued_to?: string, };
 
 export type PaymentsLink = { currency: string, client_id?: number, from?: string, to?: string, };
 
