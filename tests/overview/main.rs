@@ -497,3 +497,37 @@ async fn clicking_a_figure_opens_the_list_of_exactly_its_invoices() {
     }
     assert!(checked > 20, "{checked} figures checked");
 }
+
+/// The overview's reads are kept between clicks (the store's memo): a
+/// payment, a promise or a new invoice must show at the next read, never a
+/// figure from before the change.
+#[tokio::test]
+async fn the_kept_overview_follows_every_change_at_once() {
+    let db = open_db().await;
+    let t = on(&db.store, TODAY);
+    let a = create_client(t, &client_input("Kept", vec![])).await;
+    let inv = invoice(t, a, "2026-11-01", "2026-11-20", "EUR", "300.00").await;
+    let eur = |v: &OverviewView| v.currencies.iter().find(|c| c.currency == "EUR").cloned().unwrap();
+    let read = || async { overview::overview(t, &OverviewRequest::default()).await.unwrap() };
+    let before = eur(&read().await);
+    assert_eq!(amounts(&before.outstanding.amount), "300.00");
+    assert_eq!(amounts(&eur(&read().await).outstanding.amount), "300.00");
+
+    pay_on(t, inv, "100.00", "2026-12-01").await;
+    let paid = eur(&read().await);
+    assert_eq!(amounts(&paid.outstanding.amount), "200.00");
+    assert_eq!(amounts(&paid.cash_in.already_late), "200.00");
+
+    promise(t, inv, "2026-12-04", "150.00").await;
+    let promised = eur(&read().await);
+    assert_eq!(promised.cash_in.weeks[0].from_promises.amount, "150.00");
+    assert_eq!(amounts(&promised.cash_in.already_late), "50.00");
+
+    // Another connection (the CLI, another window) commits: seen too.
+    let other = kindly_store::Store::open(db.store.path()).await.unwrap();
+    invoice(on(&other, TODAY), a, "2026-12-01", "2026-12-31", "EUR", "40.00").await;
+    assert_eq!(amounts(&eur(&read().await).outstanding.amount), "240.00");
+    // And another day, with no change at all, moves the aging.
+    let next = overview::overview(on(&db.store, "2027-01-01"), &OverviewRequest::default()).await.unwrap();
+    assert_eq!(eur(&next).aging[0].count, 0);
+}

@@ -21,7 +21,9 @@ use kindly_core::invoice::InvoiceState;
 use kindly_core::locale::Locale;
 use kindly_core::vocab::AgingBucket;
 use kindly_core::Currency;
+use kindly_store::{CashInMove, ClientPaySpeed, DayFigures, OpenByDue, PlanRecord, StepFigures};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use ts_rs::TS;
 
 pub use cash_in::{CashIn, CashInWindow};
@@ -196,40 +198,73 @@ pub(crate) fn tenths(a: i128, b: i128) -> Option<(String, i64)> {
     Some((format!("{}.{}", t / 10, t % 10), whole as i64))
 }
 
+/// What the overview reads from the store, kept by the store's memo until
+/// any connection commits or the day changes: the app opens on the
+/// overview and comes back to it often, and nothing it shows can change
+/// without a commit.
+struct Inputs {
+    default_currency: Currency,
+    locale: Locale,
+    open: Vec<OpenByDue>,
+    days: Vec<(Currency, NaiveDate, DayFigures)>,
+    held: Vec<Currency>,
+    steps: Vec<StepFigures>,
+    ladders: HashMap<String, (String, i64)>,
+    moves: Vec<CashInMove>,
+    plans: Vec<PlanRecord>,
+    /// The 10 slowest payers of each currency held.
+    slowest: HashMap<Currency, Vec<ClientPaySpeed>>,
+}
+
+async fn inputs(ctx: Ctx<'_>, w: &Windows) -> ApiResult<Inputs> {
+    let settings = ctx.store.settings().await?;
+    let from = w.months_from.min(w.dso_from).min(w.pay_from);
+    let held = ctx.store.overview_currencies().await?;
+    let mut slowest = HashMap::new();
+    for c in held.iter().copied().chain(std::iter::once(settings.default_currency)) {
+        slowest.insert(c, ctx.store.slowest_payers(c, w.pay_from, ctx.today, 10).await?);
+    }
+    Ok(Inputs {
+        default_currency: settings.default_currency,
+        locale: settings.locale,
+        open: ctx.store.overview_open().await?,
+        days: ctx.store.overview_days(from, w.months_to.max(ctx.today)).await?,
+        held,
+        steps: ctx.store.overview_steps().await?,
+        ladders: figures::stage_names(ctx).await?,
+        moves: ctx.store.cash_in_moves(ctx.today).await?,
+        plans: ctx.store.active_plans().await?,
+        slowest,
+    })
+}
+
 /// The overview on `ctx.today`.
 pub async fn overview(ctx: Ctx<'_>, req: &OverviewRequest) -> ApiResult<OverviewView> {
-    let settings = ctx.store.settings().await?;
-    let locale: Locale = settings.locale;
     let w = Windows::on(ctx.today);
-    let open = ctx.store.overview_open().await?;
-    let from = w.months_from.min(w.dso_from).min(w.pay_from);
-    let days = ctx.store.overview_days(from, w.months_to.max(ctx.today)).await?;
-    let held = ctx.store.overview_currencies().await?;
+    let kept = ctx.store.memo(ctx.today, || inputs(ctx, &w)).await?;
+    let Inputs { default_currency, locale, open, days, held, steps, ladders, moves, plans, slowest } = &*kept;
     let has_invoices = !held.is_empty();
     let mut currencies = match req.currency {
         Some(c) => vec![c],
-        None if held.is_empty() => vec![settings.default_currency],
-        None => held,
+        None if held.is_empty() => vec![*default_currency],
+        None => held.clone(),
     };
     let owed = |c: Currency| open.iter().filter(|o| o.currency == c).map(|o| o.owing_minor).sum::<i64>();
-    currencies.sort_by_key(|c| (*c != settings.default_currency, std::cmp::Reverse(owed(*c)), c.code()));
-    let steps = ctx.store.overview_steps().await?;
-    let ladders = figures::stage_names(ctx).await?;
-    let moves = ctx.store.cash_in_moves(ctx.today).await?;
-    let plans = ctx.store.active_plans().await?;
+    currencies.sort_by_key(|c| (*c != *default_currency, std::cmp::Reverse(owed(*c)), c.code()));
     let mut out = Vec::with_capacity(currencies.len());
     for c in currencies {
         let open_c: Vec<_> = open.iter().filter(|o| o.currency == c).collect();
         let days_c: Vec<_> = days.iter().filter(|d| d.0 == c).map(|(_, d, f)| (*d, f)).collect();
-        let slowest = ctx.store.slowest_payers(c, w.pay_from, ctx.today, 10).await?;
-        let (outstanding, overdue, aging) = figures::open_figures(&open_c, c, w.today, locale);
+        // A currency nothing was ever issued in has no payers.
+        let slowest = slowest.get(&c).map(Vec::as_slice).unwrap_or_default();
+        let (outstanding, overdue, aging) = figures::open_figures(&open_c, c, w.today, *locale);
         out.push(CurrencyOverview {
             currency: c.code().to_string(),
-            dso: figures::dso(&open_c, &days_c, c, &w, locale),
-            days_to_pay: figures::days_to_pay(&days_c, &slowest, c, &w),
-            cash_in: cash_in::cash_in(&open_c, &moves, &plans, c, w.today, locale),
-            steps: figures::steps(&steps, &ladders, c),
-            months: figures::months(&days_c, c, &w, locale),
+            dso: figures::dso(&open_c, &days_c, c, &w, *locale),
+            days_to_pay: figures::days_to_pay(&days_c, slowest, c, &w),
+            cash_in: cash_in::cash_in(&open_c, moves, plans, c, w.today, *locale),
+            steps: figures::steps(steps, ladders, c),
+            months: figures::months(&days_c, c, &w, *locale),
             outstanding,
             overdue,
             aging,
@@ -237,7 +272,7 @@ pub async fn overview(ctx: Ctx<'_>, req: &OverviewRequest) -> ApiResult<Overview
     }
     Ok(OverviewView {
         today: day(ctx.today),
-        business_currency: settings.default_currency.code().to_string(),
+        business_currency: default_currency.code().to_string(),
         has_invoices,
         currencies: out,
         dso_formula: DSO_FORMULA.to_string(),

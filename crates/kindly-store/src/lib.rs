@@ -12,6 +12,7 @@
 
 mod archive;
 mod bank;
+mod cash_in;
 mod clients;
 mod contacts;
 mod demo;
@@ -39,6 +40,7 @@ pub use bank::{
     normalise_payer_name, BankEntryRecord, EntryDecision, ImportOutcome, ImportedEntry, NewBankEntry, NewImport,
     OpenInvoiceRow, PayerRow,
 };
+pub use cash_in::CashInMove;
 pub use clients::{ClientBalanceFilter, ClientListRow, ClientQuery, ClientRecord, ClientSort};
 pub use contacts::{BrokenPromiseDue, CallLog, CallRecorded, NewPromise, PromiseRecord};
 pub use demo::{DemoSize, DemoStats};
@@ -53,7 +55,7 @@ pub use imports::{
 pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};
 pub use letters::{batch_state, BatchItem, LetterBatch, NewLetterBatch, PendingLetter};
 pub use outbox::{statement_key, ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};
-pub use overview::{CashInMove, ClientAging, ClientPaySpeed, DayFigures, OpenByDue, StepFigures};
+pub use overview::{ClientAging, ClientPaySpeed, DayFigures, OpenByDue, StepFigures};
 pub use payments::{PaymentListRow, PaymentQuery, PaymentRecord};
 pub use plans::{state as plan_state, NewPlan, PlanRecord, AGREED_HOW};
 pub use settings::Settings;

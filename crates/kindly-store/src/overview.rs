@@ -52,21 +52,6 @@ pub struct ClientPaySpeed {
     pub invoices: i64,
 }
 
-/// Where a promise or a plan moves an open invoice's expected payment,
-/// summed per currency and day: on a due date, `minor` is what leaves that
-/// day (negative: the promised amount, or all of it for an invoice in an
-/// active plan, whose installments come from the plan); on a promised day,
-/// what arrives. `at_risk_minor`: the part still expected there on invoices
-/// with a broken promise or a broken plan.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CashInMove {
-    pub currency: Currency,
-    pub day: NaiveDate,
-    pub promised: bool,
-    pub minor: i64,
-    pub at_risk_minor: i64,
-}
-
 /// One client's open invoices in one currency by aging bucket (in the
 /// order of `AgingBucket::VARIANTS`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -118,15 +103,6 @@ struct SpeedRow {
 struct WindowRow {
     from_day: Option<String>,
     to_day: Option<String>,
-}
-
-#[derive(sqlx::FromRow)]
-struct MoveRow {
-    currency: Text<Currency>,
-    day: String,
-    promised: bool,
-    minor: i64,
-    at_risk_minor: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -323,56 +299,6 @@ impl Store {
             .await
             .map_err(map)?;
         tx.commit().await.map_err(map)
-    }
-
-    /// How promises and plans move expected payments (see [`CashInMove`]),
-    /// on `today`: read through the promises and plans (few), summed in SQL so
-    /// a few hundred rows come back however many invoices they touch.
-    pub async fn cash_in_moves(&self, today: NaiveDate) -> Result<Vec<CashInMove>, StoreError> {
-        let rows: Vec<MoveRow> = sqlx::query_as(
-            "WITH ids AS (
-                SELECT invoice_id FROM promises
-                UNION SELECT pi.invoice_id FROM plan_invoices pi JOIN plans p ON p.id = pi.plan_id
-                      WHERE p.state IN ('active', 'broken')),
-             s AS MATERIALIZED (
-                SELECT i.currency, i.due_date, i.total_minor - i.paid_minor AS owing,
-                   EXISTS (SELECT 1 FROM plan_invoices pi JOIN plans p ON p.id = pi.plan_id
-                      WHERE pi.invoice_id = i.id AND p.state = 'active') AS act,
-                   (EXISTS (SELECT 1 FROM promises p WHERE p.invoice_id = i.id
-                      AND (p.outcome = 'broken' OR (p.outcome IS NULL AND p.promised_on < ?1)))
-                    OR EXISTS (SELECT 1 FROM plan_invoices pi JOIN plans p ON p.id = pi.plan_id
-                      WHERE pi.invoice_id = i.id AND p.state = 'broken')) AS broken,
-                   (SELECT p.id FROM promises p WHERE p.invoice_id = i.id AND p.outcome IS NULL
-                      AND p.promised_on >= ?1 ORDER BY p.id DESC LIMIT 1) AS promise_id
-                FROM ids JOIN invoices i ON i.id = ids.invoice_id
-                WHERE i.status = 'issued' AND i.paid_minor < i.total_minor),
-             t AS MATERIALIZED (
-                SELECT s.currency, s.due_date, s.owing, s.act, s.broken, p.promised_on,
-                       CASE WHEN s.act OR p.id IS NULL THEN 0 ELSE MIN(p.amount_minor, s.owing) END AS a
-                FROM s LEFT JOIN promises p ON p.id = s.promise_id)
-             SELECT currency, due_date AS day, 0 AS promised,
-                    SUM(CASE WHEN act THEN -owing ELSE -a END) AS minor,
-                    SUM(CASE WHEN NOT act AND broken THEN owing - a ELSE 0 END) AS at_risk_minor
-             FROM t GROUP BY currency, due_date
-             UNION ALL
-             SELECT currency, promised_on, 1, SUM(a), SUM(CASE WHEN broken THEN a ELSE 0 END)
-             FROM t WHERE a > 0 GROUP BY currency, promised_on",
-        )
-        .bind(date_str(today))
-        .fetch_all(self.pool())
-        .await
-        .map_err(|e| StoreError::classify(e, self.path()))?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(CashInMove {
-                    currency: r.currency.0,
-                    day: parse_date(&r.day)?,
-                    promised: r.promised,
-                    minor: r.minor,
-                    at_risk_minor: r.at_risk_minor,
-                })
-            })
-            .collect()
     }
 
     /// The aging report: every client's open invoices per currency by bucket
