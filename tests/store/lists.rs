@@ -215,6 +215,13 @@ async fn search_matches_substrings_case_and_accents_as_typed_and_short_searches_
         assert_eq!(got, expected, "search {s:?}");
         assert_eq!(total, expected.len() as i64, "search {s:?}: total");
     }
+    // A narrowed list counts its rows with its page: the total holds on a
+    // later page and past the end.
+    for (offset, rows) in [(0, 2), (4, 2), (5, 1), (6, 0), (50, 0)] {
+        let r = InvoiceListRequest { search: "example.com".into(), offset, limit: 2, ..Default::default() };
+        let p = kindly_api::invoices::list(ctx, &r).await.expect("page");
+        assert_eq!((p.total, p.rows.len()), (6, rows), "offset {offset}");
+    }
     let clients = |s: &str| {
         let r = ClientListRequest { search: s.into(), ..Default::default() };
         async move {

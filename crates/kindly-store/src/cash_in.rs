@@ -27,6 +27,9 @@ pub struct CashInMove {
 }
 
 /// A promise (kind 0) or a running plan (kind 1) on an open invoice.
+/// `CROSS JOIN` keeps SQLite's join order: promises and plans first (a few
+/// thousand), then their invoices by key. Left to itself the planner scans
+/// the 240,000 unpaid invoices of the demo for promises (300 ms).
 #[derive(sqlx::FromRow)]
 struct TouchRow {
     kind: i64,
@@ -58,13 +61,13 @@ struct Touched {
 const TOUCHED: &str = "
     SELECT 0 AS kind, p.id, p.invoice_id, p.promised_on AS day, p.amount_minor, p.outcome AS status,
            i.currency, i.due_date, i.total_minor - i.paid_minor AS owing
-    FROM promises p JOIN invoices i ON i.id = p.invoice_id
+    FROM promises p CROSS JOIN invoices i ON i.id = p.invoice_id
     WHERE (p.outcome IS NULL OR p.outcome = 'broken')
       AND i.status = 'issued' AND i.paid_minor < i.total_minor
     UNION ALL
     SELECT 1, pl.id, pi.invoice_id, NULL, 0, pl.state,
            i.currency, i.due_date, i.total_minor - i.paid_minor
-    FROM plans pl JOIN plan_invoices pi ON pi.plan_id = pl.id JOIN invoices i ON i.id = pi.invoice_id
+    FROM plans pl CROSS JOIN plan_invoices pi ON pi.plan_id = pl.id CROSS JOIN invoices i ON i.id = pi.invoice_id
     WHERE pl.state IN ('active', 'broken')
       AND i.status = 'issued' AND i.paid_minor < i.total_minor";
 

@@ -417,12 +417,16 @@ impl Store {
              WHERE {filter} AND ?2 IS NULL
              ORDER BY f.next_action_on, f.invoice_id"
         );
+        let __t = std::time::Instant::now();
         let rows: Vec<DueKeyDbRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(&t)
             .bind(Option::<i64>::None)
             .fetch_all(self.pool())
             .await
             .map_err(map)?;
+        if std::env::var_os("KT").is_some() {
+            eprintln!("due_keys sql: {:?}", __t.elapsed());
+        }
         let planned: std::collections::HashSet<i64> =
             sqlx::query_scalar("SELECT DISTINCT invoice_id FROM plan_invoices")
                 .fetch_all(self.pool())
