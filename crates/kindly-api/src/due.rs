@@ -48,8 +48,18 @@ impl Ladders {
 /// settled (the store leaves out invoices paused by an open promise or
 /// waiting for a broken one's follow-up, which the promise queue shows).
 pub(crate) async fn prepare_today(ctx: Ctx<'_>) -> ApiResult<()> {
-    crate::plans::refresh(ctx).await?;
-    crate::contacts::resolve_promises(ctx).await?;
+    // Done once per day and per change: with nothing committed since, on
+    // the same day, the plans and promises are where the last pass left
+    // them (a pass that records something commits, so the next call makes
+    // one more pass, which finds nothing left to record).
+    struct Prepared;
+    ctx.store
+        .memo(ctx.today, || async {
+            crate::plans::refresh(ctx).await?;
+            crate::contacts::resolve_promises(ctx).await?;
+            Ok::<_, ApiError>(Prepared)
+        })
+        .await?;
     Ok(())
 }
 

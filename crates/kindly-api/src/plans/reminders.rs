@@ -20,13 +20,17 @@ fn due_today(p: &PlanRecord, today: chrono::NaiveDate) -> Option<(u32, ReminderK
 /// Today's installment reminders and broken-plan notices (the queue's plan
 /// source), for clients being chased today.
 pub async fn queue_items(ctx: Ctx<'_>, client_id: Option<i64>) -> ApiResult<Vec<PlanQueueItem>> {
+    // Every running plan is read for these: kept until any commit or another day.
+    struct Kept(Vec<PlanQueueItem>);
+    let all = ctx.store.memo(ctx.today, || async { Ok::<_, ApiError>(Kept(every_queue_item(ctx).await?)) }).await?;
+    Ok(all.0.iter().filter(|i| client_id.is_none_or(|c| c == i.client_id)).cloned().collect())
+}
+
+async fn every_queue_item(ctx: Ctx<'_>) -> ApiResult<Vec<PlanQueueItem>> {
     let locale = ctx.store.settings().await?.locale;
     let mut out = Vec::new();
     let mut clients: std::collections::HashMap<i64, kindly_store::ClientRecord> = Default::default();
     for p in ctx.store.running_plans().await? {
-        if client_id.is_some_and(|c| c != p.client_id) {
-            continue;
-        }
         let Some((seq, kind)) = due_today(&p, ctx.today) else { continue };
         // One contact per invoice per day: after another contact today, tomorrow.
         if on_hold(ctx, &p).await? || contacted_today(ctx, &p).await?.is_some() {
