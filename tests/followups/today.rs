@@ -167,3 +167,26 @@ async fn todays_letters_print_exactly_the_number_the_button_names() {
     let after = today::letters_preview(ctx).await.expect("preview");
     assert_eq!((after.letters, after.invoices), (0, 0), "nothing is left to print");
 }
+
+/// Today's due invoices are read as one JSON array (not 190,000 rows one by
+/// one): a client's name with quotes, markup, escapes
+/// and any script comes back exactly, and so do amounts and the order.
+#[tokio::test]
+async fn names_and_amounts_come_back_exactly_from_the_bulk_read_of_due_invoices() {
+    let d = open_business_db().await;
+    let ctx = on(&d.store, "2026-11-23");
+    let odd = "Zoë \"Q\" <b>&amp;</b> \\n back\\slash Ørsted Ελένη 山田 😀 '; DROP";
+    let z = client_in(ctx, odd, Some("z@example.net"), "es").await;
+    let a = client_in(ctx, "Ann Archer", Some("ann@example.net"), "en").await;
+    invoice(ctx, z, "2026-10-11", "2026-11-10", "1234.56").await;
+    invoice(ctx, a, "2026-10-21", "2026-11-20", "0.01").await;
+    let all = summary(ctx, QueueFilter::default(), Some(QueueGrouping::Client)).await;
+    let groups: Vec<(&str, Vec<&str>)> =
+        all.groups.iter().map(|g| (g.label.as_str(), g.owing.iter().map(|m| m.amount.as_str()).collect())).collect();
+    assert_eq!(groups, [("Ann Archer", vec!["0.01"]), (odd, vec!["1234.56"])]);
+    let languages: Vec<(Locale, i64)> = all.languages.iter().map(|l| (l.language, l.count)).collect();
+    assert_eq!(languages, [(Locale::En, 1), (Locale::Es, 1)]);
+    // The queue's order: the earliest action first.
+    let (_, order) = numbers(ctx, QueueFilter { channel: Some(Channel::Email), ..Default::default() }).await;
+    assert_eq!(order, ["INV-2026-0001", "INV-2026-0002"]);
+}

@@ -218,12 +218,8 @@ impl DueStep {
 pub(crate) async fn due_steps(ctx: Ctx<'_>) -> ApiResult<Arc<Vec<DueStep>>> {
     ctx.store
         .memo(ctx.today, || async {
-            let __t = std::time::Instant::now();
             let ladders = Ladders::load(ctx).await?;
             let rows = ctx.store.due_keys(ctx.today).await?;
-            if std::env::var_os("KT").is_some() {
-                eprintln!("due_keys: {:?}", __t.elapsed());
-            }
             let mut names: Vec<(String, i64)> =
                 rows.iter().map(|r| (r.client_name.to_lowercase(), r.client_id)).collect();
             names.sort_unstable();

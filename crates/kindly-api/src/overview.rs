@@ -220,31 +220,16 @@ async fn inputs(ctx: Ctx<'_>, w: &Windows) -> ApiResult<Inputs> {
     let settings = ctx.store.settings().await?;
     let from = w.months_from.min(w.dso_from).min(w.pay_from);
     let held = ctx.store.overview_currencies().await?;
-    if std::env::var_os("KT").is_some() {
-        eprintln!("start");
-    }
     let mut slowest = HashMap::new();
     for c in held.iter().copied().chain(std::iter::once(settings.default_currency)) {
         slowest.insert(c, ctx.store.slowest_payers(c, w.pay_from, ctx.today, 10).await?);
     }
-    let t = std::time::Instant::now();
-    let p = |w: &str| {
-        if std::env::var_os("KT").is_some() {
-            eprintln!("{w} {:?}", t.elapsed())
-        }
-    };
     let open = ctx.store.overview_open().await?;
-    p("open");
     let days = ctx.store.overview_days(from, w.months_to.max(ctx.today)).await?;
-    p("days");
     let steps = ctx.store.overview_steps().await?;
-    p("steps");
     let ladders = figures::stage_names(ctx).await?;
-    p("ladders");
     let moves = ctx.store.cash_in_moves(ctx.today).await?;
-    p("moves");
     let plans = ctx.store.active_plans().await?;
-    p("plans");
     Ok(Inputs {
         default_currency: settings.default_currency,
         locale: settings.locale,
