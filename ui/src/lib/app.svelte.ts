@@ -8,6 +8,16 @@ export const app = $state<{ boot: Bootstrap | null; settings: SettingsView | nul
   settings: null,
 });
 
+// The first screen says when its figures are on screen: the start-up probe
+// (`app_ready`) measures up to there, not to an empty frame.
+let firstScreenShown: () => void = () => {};
+export const firstScreen = new Promise<void>((resolve) => {
+  firstScreenShown = resolve;
+});
+export function markFirstScreenShown(): void {
+  firstScreenShown();
+}
+
 export function setSettings(s: SettingsView): void {
   app.settings = s;
   setLocale(s.locale);
