@@ -280,6 +280,19 @@ pub enum InvoicesCmd {
         #[arg(long, value_parser = crate::values::page_sizes(), ignore_case = true)]
         page_size: Option<kindly_pdf::PageSize>,
     },
+    /// Issue a credit note on an issued invoice: all that remains creditable,
+    /// or --amount; prints the credit note's number and the new balance.
+    Credit {
+        id: i64,
+        /// Decimal amount in the invoice's currency (default: everything still creditable).
+        #[arg(long)]
+        amount: Option<String>,
+        #[arg(long)]
+        reason: String,
+        /// The credit note's date (default: today).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
     /// Cancel an invoice that has no payments.
     Cancel {
         id: i64,
@@ -317,6 +330,30 @@ pub enum PaymentsCmd {
         method: kindly_core::payment::PaymentMethod,
         #[arg(long, default_value = "")]
         reference: String,
+    },
+    /// Reverse a payment recorded by mistake (the payment stays, marked reversed).
+    Reverse {
+        /// The payment's id.
+        id: i64,
+        #[arg(long)]
+        reason: String,
+        /// The day of the reversal (default: today).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
+    /// Record money paid back to a client out of their credit on an invoice.
+    Refund {
+        #[arg(long)]
+        invoice: i64,
+        #[arg(long)]
+        amount: String,
+        #[arg(long, default_value = "bank_transfer", value_parser = crate::values::payment_methods())]
+        method: kindly_core::payment::PaymentMethod,
+        #[arg(long)]
+        reason: String,
+        /// The day paid back (default: today).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
     },
     /// List payments received, newest first.
     List {
@@ -603,6 +640,15 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
         Command::Invoices(InvoicesCmd::Issue { id }) => {
             invoices::issue(ctx, id).await?;
             o.done()
+        }
+        Command::Invoices(InvoicesCmd::Credit { id, amount, reason, date }) => {
+            crate::corrections_cmd::credit(ctx, o, id, amount, reason, date).await
+        }
+        Command::Payments(PaymentsCmd::Reverse { id, reason, date }) => {
+            crate::corrections_cmd::reverse(ctx, o, id, reason, date).await
+        }
+        Command::Payments(PaymentsCmd::Refund { invoice, amount, method, reason, date }) => {
+            crate::corrections_cmd::refund(ctx, o, invoice, amount, method, reason, date).await
         }
         Command::Invoices(InvoicesCmd::Cancel { id, reason }) => {
             invoices::cancel(ctx, id, &reason).await?;
