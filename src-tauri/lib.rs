@@ -15,6 +15,7 @@ mod overview_commands;
 mod sender;
 mod state;
 mod statement_commands;
+mod corrections_commands;
 
 use state::AppState;
 use std::time::Instant;
@@ -72,6 +73,10 @@ pub fn run(started: Instant) {
             statement_commands::email_statement,
             statement_commands::print_statement,
             statement_commands::confirm_statement_printed,
+            corrections_commands::issue_credit_note,
+            corrections_commands::reverse_payment,
+            corrections_commands::refund_credit,
+            corrections_commands::credit_notes,
             bank_commands::bank_review,
             bank_commands::bank_resolve,
             bank_commands::bank_status,

@@ -132,6 +132,8 @@ pub struct InvoiceDetail {
     pub paid: MoneyView,
     /// The sum of its credit notes.
     pub credited: MoneyView,
+    /// What a credit note can still credit (total − credited): a full credit note's amount.
+    pub creditable: MoneyView,
     /// The client's credit on this invoice (credit notes and payments beyond
     /// its total) until refunded; zero when none.
     pub client_credit: MoneyView,
@@ -480,6 +482,7 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<InvoiceDetail> {
         totals: totals_view(&items, &totals, inv.currency, locale),
         paid: mv(inv.net_paid_minor()),
         credited: mv(inv.credited_minor),
+        creditable: mv(if inv.status == InvoiceStatus::Issued { inv.total_minor - inv.credited_minor } else { 0 }),
         client_credit: mv(inv.client_credit_minor()),
         fully_credited: inv.fully_credited(),
         outstanding: mv(inv.outstanding().minor),
