@@ -1,8 +1,12 @@
 //! Corrections on an invoice: issue a credit note, reverse a payment,
-//! refund the client's credit, read an invoice's credit notes. One call each.
+//! refund the client's credit, read an invoice's credit notes, a credit
+//! note's PDF. One call each.
 
 use crate::state::AppState;
-use kindly_api::corrections::{self, CorrectionOutcome, CreditNoteInput, CreditNoteView, RefundInput, ReversalInput};
+use kindly_api::corrections::{
+    self, CorrectionOutcome, CreditNoteInput, CreditNotePdfRequest, CreditNoteView, RefundInput, ReversalInput,
+};
+use kindly_api::documents::PdfResult;
 use kindly_api::ApiError;
 use tauri::State;
 
@@ -26,4 +30,9 @@ pub async fn refund_credit(s: State<'_, AppState>, input: RefundInput) -> Res<Co
 #[tauri::command]
 pub async fn credit_notes(s: State<'_, AppState>, invoice_id: i64) -> Res<Vec<CreditNoteView>> {
     corrections::credit_notes(s.ctx()?, invoice_id).await
+}
+
+#[tauri::command]
+pub async fn credit_note_pdf(s: State<'_, AppState>, req: CreditNotePdfRequest) -> Res<PdfResult> {
+    corrections::credit_note_pdf(s.ctx()?, s.fonts()?, &req).await
 }

@@ -77,6 +77,7 @@ pub fn run(started: Instant) {
             corrections_commands::reverse_payment,
             corrections_commands::refund_credit,
             corrections_commands::credit_notes,
+            corrections_commands::credit_note_pdf,
             bank_commands::bank_review,
             bank_commands::bank_resolve,
             bank_commands::bank_status,

@@ -144,6 +144,7 @@ pub fn typescript() -> String {
         crate::corrections::CreditNoteView,
         crate::corrections::RefundView,
         crate::corrections::CorrectionOutcome,
+        crate::corrections::CreditNotePdfRequest,
         crate::timeline::NoteInput,
         crate::followups::StageView,
         crate::followups::QueueRequest,

@@ -213,3 +213,160 @@ pub async fn credit_note(ctx: Ctx<'_>, id: i64) -> ApiResult<CreditNoteView> {
     let locale = ctx.store.settings().await?.locale;
     Ok(credit_note_view(&ctx.store.credit_note(id).await?, locale))
 }
+
+/// The words of a credit note, per language.
+struct CreditLabels {
+    title: &'static str,
+    date: &'static str,
+    invoice: &'static str,
+    invoice_date: &'static str,
+    reason: &'static str,
+    line: &'static str,
+    rate: &'static str,
+    net: &'static str,
+    tax: &'static str,
+    credited: &'static str,
+}
+
+fn credit_labels(lang: kindly_core::locale::Locale) -> CreditLabels {
+    use kindly_core::locale::Locale;
+    match lang {
+        Locale::En => CreditLabels {
+            title: "Credit note",
+            date: "Credit note date",
+            invoice: "For invoice",
+            invoice_date: "Invoice date",
+            reason: "Reason",
+            line: "Credit on invoice",
+            rate: "VAT",
+            net: "Net",
+            tax: "VAT",
+            credited: "Total credited",
+        },
+        Locale::De => CreditLabels {
+            title: "Gutschrift",
+            date: "Datum",
+            invoice: "Zu Rechnung",
+            invoice_date: "Rechnungsdatum",
+            reason: "Grund",
+            line: "Gutschrift zu Rechnung",
+            rate: "USt.",
+            net: "Netto",
+            tax: "USt.",
+            credited: "Gutgeschrieben",
+        },
+        Locale::Fr => CreditLabels {
+            title: "Avoir",
+            date: "Date de l'avoir",
+            invoice: "Facture",
+            invoice_date: "Date de la facture",
+            reason: "Motif",
+            line: "Avoir sur la facture",
+            rate: "TVA",
+            net: "HT",
+            tax: "TVA",
+            credited: "Total crédité",
+        },
+        Locale::Es => CreditLabels {
+            title: "Factura rectificativa",
+            date: "Fecha",
+            invoice: "Factura",
+            invoice_date: "Fecha de la factura",
+            reason: "Motivo",
+            line: "Abono de la factura",
+            rate: "IVA",
+            net: "Base",
+            tax: "IVA",
+            credited: "Total abonado",
+        },
+    }
+}
+
+/// Ask for a credit note's PDF.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct CreditNotePdfRequest {
+    pub credit_note_id: i64,
+    #[serde(default)]
+    pub page_size: Option<kindly_pdf::PageSize>,
+}
+
+/// A credit note as a PDF, laid out like the invoice (kindly-pdf's
+/// `render_invoice`): titled "Credit note", naming the original invoice's
+/// number and date and the reason, one line per VAT rate, amounts stated as
+/// credited (never negative). Kept under `<data dir>/credit-notes/` with
+/// its SHA-256, never overwriting a file.
+pub async fn credit_note_pdf(
+    ctx: Ctx<'_>,
+    fonts: &kindly_pdf::Fonts,
+    req: &CreditNotePdfRequest,
+) -> ApiResult<crate::documents::PdfResult> {
+    use crate::documents::{page_size, recipient, sender, PdfResult};
+    use kindly_pdf::{DocMeta, InvoiceDoc, Table, TotalLine};
+    crate::business::require(ctx, kindly_core::vocab::Correspondence::InvoiceDocument).await?;
+    let settings = ctx.store.settings().await?;
+    let note = ctx.store.credit_note(req.credit_note_id).await?;
+    let client = ctx.store.client(note.client_id).await?;
+    let lang = client.details.language;
+    let l = credit_labels(lang);
+    let from = sender(ctx).await?;
+    let fmt = |m: i64| Money::new(m, note.amount.currency).format(lang);
+    let rows = note
+        .parts
+        .iter()
+        .map(|p| {
+            vec![
+                format!("{} {}", l.line, note.invoice_number),
+                format!("{} %", format_tax_rate(p.rate_bp)),
+                fmt(p.net_minor),
+                fmt(p.tax_minor),
+                fmt(p.gross_minor()),
+            ]
+        })
+        .collect();
+    let mut totals = vec![TotalLine { label: l.net.into(), amount: fmt(note.net_minor), emphasis: false }];
+    for p in note.parts.iter().filter(|p| p.rate_bp > 0) {
+        totals.push(TotalLine {
+            label: format!("{} {} %", l.tax, format_tax_rate(p.rate_bp)),
+            amount: fmt(p.tax_minor),
+            emphasis: false,
+        });
+    }
+    totals.push(TotalLine { label: l.credited.into(), amount: fmt(note.amount.minor), emphasis: true });
+    let doc = InvoiceDoc {
+        page: page_size(req.page_size, settings.locale),
+        sender: from.party.clone(),
+        sender_contact: from.contact.clone(),
+        recipient: recipient(&client),
+        title: l.title.into(),
+        number: note.number.clone(),
+        details: vec![
+            (l.date.into(), lang.format_date(note.issue_date)),
+            (l.invoice.into(), note.invoice_number.clone()),
+            (l.invoice_date.into(), lang.format_date(note.invoice_issue_date)),
+        ],
+        intro: vec![format!("{}: {}", l.reason, note.reason)],
+        lines: Table {
+            headers: vec![
+                l.line.into(),
+                l.rate.into(),
+                l.net.into(),
+                l.tax.into(),
+                l.credited.into(),
+            ],
+            rows,
+            right_align: vec![1, 2, 3, 4],
+            total: None,
+        },
+        totals,
+        notes: Vec::new(),
+        payment_methods: Vec::new(),
+        qr: None,
+        footer: from.footer.clone(),
+    };
+    let meta = DocMeta::new(format!("{} {}", l.title, note.number), from.party.name.clone(), ctx.now.naive_utc());
+    let bytes = kindly_pdf::render_invoice(fonts, &doc, &meta).map_err(crate::ApiError::from)?;
+    let sha = crate::files::sha256_hex(&bytes);
+    let stem = crate::files::stamped(ctx, &crate::documents::invoice_pdf_name(&note.number).replace(".pdf", ""));
+    let path = crate::files::write_new(&crate::files::data_dir(ctx).join("credit-notes"), &stem, "pdf", &bytes)?;
+    Ok(PdfResult { path: path.display().to_string(), sha256: sha, bytes: bytes.len() as i64 })
+}

@@ -280,6 +280,14 @@ pub enum InvoicesCmd {
         #[arg(long, value_parser = crate::values::page_sizes(), ignore_case = true)]
         page_size: Option<kindly_pdf::PageSize>,
     },
+    /// Save a credit note as a PDF under the data folder (credit-notes/).
+    CreditPdf {
+        /// The credit note's id (`invoices show --json` lists them).
+        id: i64,
+        /// Default: letter for English, A4 otherwise.
+        #[arg(long, value_parser = crate::values::page_sizes(), ignore_case = true)]
+        page_size: Option<kindly_pdf::PageSize>,
+    },
     /// Issue a credit note on an issued invoice: all that remains creditable,
     /// or --amount; prints the credit note's number and the new balance.
     Credit {
@@ -719,6 +727,11 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
             let fonts = fonts()?;
             let req = InvoicePdfRequest { invoice_id: id, page_size };
             let r = kindly_api::documents::invoice_pdf(ctx, &fonts, &req).await?;
+            o.value(&r, |r| format!("{}\n", r.path))
+        }
+        Command::Invoices(InvoicesCmd::CreditPdf { id, page_size }) => {
+            let req = kindly_api::corrections::CreditNotePdfRequest { credit_note_id: id, page_size };
+            let r = kindly_api::corrections::credit_note_pdf(ctx, &fonts()?, &req).await?;
             o.value(&r, |r| format!("{}\n", r.path))
         }
         Command::Smtp(cmd) => crate::mail_cmd::smtp(ctx, cmd, o).await,

@@ -112,6 +112,7 @@ import type { StatementEmail, StatementPdf, StatementPrintedRequest, StatementRe
 import type {
   CorrectionOutcome,
   CreditNoteInput,
+  CreditNotePdfRequest,
   CreditNoteView,
   RefundInput,
   ReversalInput,
@@ -243,6 +244,7 @@ export const api = {
   reversePayment: (input: ReversalInput) => call<CorrectionOutcome>('reverse_payment', { input }),
   refundCredit: (input: RefundInput) => call<CorrectionOutcome>('refund_credit', { input }),
   creditNotes: (invoiceId: number) => call<CreditNoteView[]>('credit_notes', { invoiceId }),
+  creditNotePdf: (req: CreditNotePdfRequest) => call<PdfResult>('credit_note_pdf', { req }),
   // Contacts: calls, promises, inbound contact, the timeline and the dossier.
   callScript: (invoiceId: number) => call<CallScriptView>('call_script', { invoiceId }),
   logCall: (input: CallLogInput) => call<CallLogResult>('log_call', { input }),
