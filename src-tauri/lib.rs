@@ -7,6 +7,7 @@
 mod backup_commands;
 mod bank_commands;
 mod commands;
+mod corrections_commands;
 mod dialogs;
 mod einvoice_commands;
 mod import_commands;
@@ -15,7 +16,6 @@ mod overview_commands;
 mod sender;
 mod state;
 mod statement_commands;
-mod corrections_commands;
 
 use state::AppState;
 use std::time::Instant;

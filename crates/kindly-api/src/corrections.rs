@@ -346,13 +346,7 @@ pub async fn credit_note_pdf(
         ],
         intro: vec![format!("{}: {}", l.reason, note.reason)],
         lines: Table {
-            headers: vec![
-                l.line.into(),
-                l.rate.into(),
-                l.net.into(),
-                l.tax.into(),
-                l.credited.into(),
-            ],
+            headers: vec![l.line.into(), l.rate.into(), l.net.into(), l.tax.into(), l.credited.into()],
             rows,
             right_align: vec![1, 2, 3, 4],
             total: None,

@@ -139,6 +139,9 @@ END;
 -- received, less what was returned, stays at or above zero.
 CREATE TRIGGER payment_reversals_check BEFORE INSERT ON payment_reversals
 BEGIN
+    -- Said first, so a second reversal is named as such (UNIQUE (payment_id) backs it).
+    SELECT RAISE(ABORT, 'kindly: payment already reversed')
+      WHERE EXISTS (SELECT 1 FROM payment_reversals WHERE payment_id = NEW.payment_id);
     SELECT RAISE(ABORT, 'kindly: reversal after refund')
       WHERE (SELECT p.amount_minor FROM payments p WHERE p.id = NEW.payment_id)
           > (SELECT COALESCE((SELECT SUM(q.amount_minor) FROM payments q WHERE q.invoice_id = i.id), 0) - i.returned_minor

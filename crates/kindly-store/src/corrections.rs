@@ -84,7 +84,6 @@ struct Figures {
     number: String,
     client_id: i64,
     status: Text<InvoiceStatus>,
-    issue_date: String,
     currency: Text<Currency>,
     total_minor: i64,
     paid_minor: i64,
@@ -108,8 +107,7 @@ impl Figures {
     }
 }
 
-const FIGURES: &str =
-    "SELECT i.id, i.number, i.client_id, i.status, i.issue_date, i.currency, i.total_minor, i.paid_minor,
+const FIGURES: &str = "SELECT i.id, i.number, i.client_id, i.status, i.currency, i.total_minor, i.paid_minor,
         i.credited_minor, i.returned_minor,
         COALESCE((SELECT SUM(p.amount_minor) FROM payments p WHERE p.invoice_id = i.id), 0) AS received_minor
      FROM invoices i WHERE i.id = ?1";

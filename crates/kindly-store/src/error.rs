@@ -185,6 +185,10 @@ impl StoreError {
                 code: ErrorCode::RefundExceedsCredit,
                 message: "the refund is more than the client's credit on the invoice".into(),
             }),
+            ("payment already reversed", || StoreError::Correction {
+                code: ErrorCode::PaymentAlreadyReversed,
+                message: "this payment was already reversed; a payment is reversed at most once".into(),
+            }),
             ("reversal after refund", || StoreError::Correction {
                 code: ErrorCode::ReversalAfterRefund,
                 message: "this payment was partly paid back as a refund already; it cannot be reversed".into(),
