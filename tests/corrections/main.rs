@@ -271,27 +271,6 @@ async fn a_refund_pays_back_the_clients_credit_and_no_more() {
 }
 
 #[tokio::test]
-async fn a_reversal_lowers_what_counts_as_paid_which_plans_read() {
-    let d = open_db().await;
-    let ctx = on(&d.store, "2026-11-23");
-    let cid = create_client(ctx, &client_input("Eve Ng", vec![])).await;
-    let id = create_invoice(
-        ctx,
-        &issued_invoice(cid, "2026-10-01", "2026-10-15", "EUR", vec![line("Work", "1", "300", "0")]),
-    )
-    .await;
-    // Paid back and forth: what the plan counts is paid_minor, which a reversal lowers.
-    pay(ctx, id, "100").await;
-    const PAID: &str = "SELECT paid_minor FROM invoices";
-    assert_eq!(raw_count(&d.path, PAID).await, 10_000);
-    let pid = payment_ids(&d.store, id).await[0];
-    corrections::reverse(ctx, &ReversalInput { payment_id: pid, reason: "Bounced".into(), date: String::new() })
-        .await
-        .expect("reverse");
-    assert_eq!(raw_count(&d.path, PAID).await, 0);
-}
-
-#[tokio::test]
 async fn racing_writers_cannot_over_credit() {
     let d = open_db().await;
     let ctx = on(&d.store, "2026-11-23");
@@ -395,4 +374,43 @@ fn corrections_through_the_cli() {
     assert!(out.contains("refund 2026-11-23 €80.00 (Bank transfer): Paid back"), "{out}");
     let shown = kindly_json(p, today, &["invoices", "show", &inv_id]);
     assert_eq!(shown["credit_notes"][0]["number"], "CN-2026-0001");
+}
+
+#[tokio::test]
+async fn a_reversed_installment_payment_puts_the_plan_behind() {
+    use kindly_api::plans::{self, AcceptInput, PlanInput};
+    use kindly_core::vocab::PlanStanding;
+    let d = open_db().await;
+    let ctx = on(&d.store, "2026-11-14");
+    let cid = create_client(ctx, &client_input("Hal Ito", vec!["hal@example.com".into()])).await;
+    let id = create_invoice(
+        ctx,
+        &issued_invoice(cid, "2026-10-01", "2026-10-31", "EUR", vec![line("Design", "1", "100", "")]),
+    )
+    .await;
+    let input = PlanInput {
+        invoice_ids: vec![id],
+        count: "3".into(),
+        frequency: kindly_followup::plan::schedule::Frequency::Monthly,
+        first_date: "2026-12-01".into(),
+        ..Default::default()
+    };
+    let plan = plans::propose(ctx, &input).await.expect("propose");
+    let how = kindly_core::vocab::AgreedHow::parse("call").expect("how");
+    plans::accept(ctx, &AcceptInput { plan_id: plan.id, agreed_on: String::new(), how, note: String::new() })
+        .await
+        .expect("accept");
+    let dec1 = on(&d.store, "2026-12-01");
+    pay(dec1, id, "33.34").await;
+    let p = plans::get(dec1, plan.id).await.expect("plan");
+    assert_eq!((p.paid.amount.as_str(), p.standing), ("33.34", PlanStanding::OnTrack));
+
+    let dec4 = on(&d.store, "2026-12-04");
+    let pid = payment_ids(&d.store, id).await[0];
+    corrections::reverse(dec4, &ReversalInput { payment_id: pid, reason: "Bounced".into(), date: String::new() })
+        .await
+        .expect("reverse");
+    let p = plans::get(dec4, plan.id).await.expect("plan");
+    assert_eq!(p.paid.amount, "0.00", "the reversed installment no longer counts");
+    assert_eq!(p.standing, PlanStanding::Late, "installment 1 is unpaid again: {}", p.standing_text);
 }
