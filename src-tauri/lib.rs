@@ -7,6 +7,7 @@
 mod backup_commands;
 mod bank_commands;
 mod commands;
+mod corrections_commands;
 mod dialogs;
 mod einvoice_commands;
 mod import_commands;
@@ -72,6 +73,11 @@ pub fn run(started: Instant) {
             statement_commands::email_statement,
             statement_commands::print_statement,
             statement_commands::confirm_statement_printed,
+            corrections_commands::issue_credit_note,
+            corrections_commands::reverse_payment,
+            corrections_commands::refund_credit,
+            corrections_commands::credit_notes,
+            corrections_commands::credit_note_pdf,
             bank_commands::bank_review,
             bank_commands::bank_resolve,
             bank_commands::bank_status,

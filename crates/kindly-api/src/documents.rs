@@ -363,7 +363,8 @@ pub(crate) async fn render_invoice_pdf(
     }
     total_lines.push(TotalLine { label: l.grand_total.into(), amount: fmt(totals.total_minor), emphasis: true });
     if inv.paid_minor > 0 {
-        total_lines.push(TotalLine { label: l.paid.into(), amount: fmt(inv.paid_minor), emphasis: false });
+        // paid_minor also counts credit notes (0017); the PDF states money received.
+        total_lines.push(TotalLine { label: l.paid.into(), amount: fmt(inv.net_paid_minor()), emphasis: false });
         total_lines.push(TotalLine { label: l.owing.into(), amount: inv.outstanding().format(lang), emphasis: true });
     }
     let pm = ctx.store.payment_methods().await?;

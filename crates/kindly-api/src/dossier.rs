@@ -102,12 +102,13 @@ fn channel_of(e: &TimelineEntry) -> String {
         return c;
     }
     match e.kind {
-        EventKind::PaymentRecorded => "payment",
+        EventKind::PaymentRecorded | EventKind::PaymentReversed | EventKind::RefundMade => "payment",
         EventKind::Note | EventKind::Correction => "note",
         EventKind::InvoiceCreated
         | EventKind::InvoiceIssued
         | EventKind::InvoiceCancelled
-        | EventKind::InvoiceImported => "invoice",
+        | EventKind::InvoiceImported
+        | EventKind::CreditNoteIssued => "invoice",
         EventKind::PromiseRecorded | EventKind::PromiseKept | EventKind::PromiseBroken => "promise",
         _ => "record",
     }
@@ -328,14 +329,15 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
             i.issue_date.to_string(),
             i.due_date.to_string(),
             money(i.total_minor, i.currency, locale),
-            money(i.paid_minor, i.currency, locale),
+            // Money received that still counts (credit notes are in the timeline).
+            money(i.net_paid_minor(), i.currency, locale),
             money(owing, i.currency, locale),
             overdue.to_string(),
         ]);
         if !cancelled {
             let t = totals.entry(i.currency.code()).or_insert((i.currency, 0, 0, 0));
             t.1 += i.total_minor;
-            t.2 += i.paid_minor;
+            t.2 += i.net_paid_minor();
             t.3 += owing;
         }
     }

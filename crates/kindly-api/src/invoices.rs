@@ -110,6 +110,9 @@ pub struct PaymentView {
     pub method: PaymentMethod,
     pub method_label: String,
     pub reference: Option<String>,
+    /// YYYY-MM-DD when the payment was reversed (it no longer counts), else null.
+    pub reversed_on: Option<String>,
+    pub reversal_reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -125,7 +128,17 @@ pub struct InvoiceDetail {
     pub currency: String,
     pub lines: Vec<LineView>,
     pub totals: TotalsView,
+    /// Money received that still counts: payments less reversals and refunds.
     pub paid: MoneyView,
+    /// The sum of its credit notes.
+    pub credited: MoneyView,
+    /// What a credit note can still credit (total − credited): a full credit note's amount.
+    pub creditable: MoneyView,
+    /// The client's credit on this invoice (credit notes and payments beyond
+    /// its total) until refunded; zero when none.
+    pub client_credit: MoneyView,
+    /// Credit notes cover the whole total (shown as "Credited").
+    pub fully_credited: bool,
     pub outstanding: MoneyView,
     pub days_overdue: i64,
     pub notes: String,
@@ -133,10 +146,16 @@ pub struct InvoiceDetail {
     /// The ISO 11649 creditor reference payers quote ("RF3400000042"; printed in groups of four).
     pub creditor_reference: Option<String>,
     pub payments: Vec<PaymentView>,
+    pub credit_notes: Vec<crate::corrections::CreditNoteView>,
+    pub refunds: Vec<crate::corrections::RefundView>,
     pub timeline: Vec<TimelineItem>,
     pub can_edit: bool,
     pub can_pay: bool,
     pub can_cancel: bool,
+    /// Issued and not yet credited in full.
+    pub can_credit: bool,
+    /// The client has credit on it to pay back.
+    pub can_refund: bool,
     /// Follow-ups on hold: "disputed", "paused", or null.
     pub hold: Option<HoldKind>,
     pub hold_until: Option<String>,
@@ -422,6 +441,9 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<InvoiceDetail> {
     let locale = settings.locale;
     let inv = ctx.store.invoice(id).await?;
     let payments = ctx.store.payments(id).await?;
+    let reversals = ctx.store.payment_reversals(id).await?;
+    let credit_notes = ctx.store.credit_notes(id).await?;
+    let refunds = ctx.store.refunds(id).await?;
     let timeline = ctx.store.invoice_timeline(id).await?;
     let hold = ctx.store.invoice_hold(id).await?;
     let items: Vec<LineItem> = inv
@@ -458,7 +480,11 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<InvoiceDetail> {
             })
             .collect(),
         totals: totals_view(&items, &totals, inv.currency, locale),
-        paid: mv(inv.paid_minor),
+        paid: mv(inv.net_paid_minor()),
+        credited: mv(inv.credited_minor),
+        creditable: mv(if inv.status == InvoiceStatus::Issued { inv.total_minor - inv.credited_minor } else { 0 }),
+        client_credit: mv(inv.client_credit_minor()),
+        fully_credited: inv.fully_credited(),
         outstanding: mv(inv.outstanding().minor),
         days_overdue: if state == InvoiceState::Overdue { days_overdue(inv.due_date, ctx.today) } else { 0 },
         notes: inv.notes.clone(),
@@ -468,6 +494,7 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<InvoiceDetail> {
             .into_iter()
             .map(|p| {
                 let method = p.method;
+                let reversal = reversals.iter().find(|r| r.payment_id == p.id);
                 PaymentView {
                     id: p.id,
                     amount: MoneyView::new(p.amount.minor, p.amount.currency, locale),
@@ -475,13 +502,29 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<InvoiceDetail> {
                     method_label: method.label().to_string(),
                     method,
                     reference: p.reference,
+                    reversed_on: reversal.map(|r| r.reversed_on.to_string()),
+                    reversal_reason: reversal.map(|r| r.reason.clone()),
                 }
+            })
+            .collect(),
+        credit_notes: credit_notes.iter().map(|n| crate::corrections::credit_note_view(n, locale)).collect(),
+        refunds: refunds
+            .into_iter()
+            .map(|r| crate::corrections::RefundView {
+                id: r.id,
+                amount: mv(r.amount.minor),
+                refunded_on: r.refunded_on.to_string(),
+                method: r.method,
+                method_label: r.method.label().to_string(),
+                reason: r.reason,
             })
             .collect(),
         timeline: timeline.into_iter().map(TimelineItem::from).collect(),
         can_edit: inv.status == InvoiceStatus::Draft,
         can_pay: inv.status == InvoiceStatus::Issued && inv.paid_minor < inv.total_minor,
         can_cancel: inv.status != InvoiceStatus::Cancelled && inv.paid_minor == 0,
+        can_credit: inv.status == InvoiceStatus::Issued && inv.credited_minor < inv.total_minor,
+        can_refund: inv.client_credit_minor() > 0,
         hold_until: hold.as_ref().and_then(|h| h.1).map(|d| d.to_string()),
         hold_reason: hold.as_ref().map(|h| h.2.clone()).unwrap_or_default(),
         hold: hold.map(|h| stored(HoldKind::parse, &h.0, "hold")).transpose()?,

@@ -18,6 +18,7 @@ pub mod bindings;
 pub mod business;
 pub mod clients;
 pub mod contacts;
+pub mod corrections;
 pub mod dialogs;
 pub mod documents;
 pub mod dossier;

@@ -85,6 +85,8 @@ pub struct PaymentRow {
     pub invoice_number: String,
     pub client_id: i64,
     pub client_name: String,
+    /// Reversed (recorded by mistake): it no longer counts.
+    pub reversed: bool,
 }
 
 /// Payments received, newest first.
@@ -114,6 +116,7 @@ pub async fn list(ctx: Ctx<'_>, req: &PaymentListRequest) -> ApiResult<Page<Paym
             invoice_number: r.invoice_number,
             client_id: r.client_id,
             client_name: r.client_name,
+            reversed: r.reversed,
         })
         .collect();
     Ok(Page { total: page.total, rows })

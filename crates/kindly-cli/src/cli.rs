@@ -280,6 +280,27 @@ pub enum InvoicesCmd {
         #[arg(long, value_parser = crate::values::page_sizes(), ignore_case = true)]
         page_size: Option<kindly_pdf::PageSize>,
     },
+    /// Save a credit note as a PDF under the data folder (credit-notes/).
+    CreditPdf {
+        /// The credit note's id (`invoices show --json` lists them).
+        id: i64,
+        /// Default: letter for English, A4 otherwise.
+        #[arg(long, value_parser = crate::values::page_sizes(), ignore_case = true)]
+        page_size: Option<kindly_pdf::PageSize>,
+    },
+    /// Issue a credit note on an issued invoice: all that remains creditable,
+    /// or --amount; prints the credit note's number and the new balance.
+    Credit {
+        id: i64,
+        /// Decimal amount in the invoice's currency (default: everything still creditable).
+        #[arg(long)]
+        amount: Option<String>,
+        #[arg(long)]
+        reason: String,
+        /// The credit note's date (default: today).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
     /// Cancel an invoice that has no payments.
     Cancel {
         id: i64,
@@ -317,6 +338,30 @@ pub enum PaymentsCmd {
         method: kindly_core::payment::PaymentMethod,
         #[arg(long, default_value = "")]
         reference: String,
+    },
+    /// Reverse a payment recorded by mistake (the payment stays, marked reversed).
+    Reverse {
+        /// The payment's id.
+        id: i64,
+        #[arg(long)]
+        reason: String,
+        /// The day of the reversal (default: today).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
+    /// Record money paid back to a client out of their credit on an invoice.
+    Refund {
+        #[arg(long)]
+        invoice: i64,
+        #[arg(long)]
+        amount: String,
+        #[arg(long, default_value = "bank_transfer", value_parser = crate::values::payment_methods())]
+        method: kindly_core::payment::PaymentMethod,
+        #[arg(long)]
+        reason: String,
+        /// The day paid back (default: today).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
     },
     /// List payments received, newest first.
     List {
@@ -604,6 +649,15 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
             invoices::issue(ctx, id).await?;
             o.done()
         }
+        Command::Invoices(InvoicesCmd::Credit { id, amount, reason, date }) => {
+            crate::corrections_cmd::credit(ctx, o, id, amount, reason, date).await
+        }
+        Command::Payments(PaymentsCmd::Reverse { id, reason, date }) => {
+            crate::corrections_cmd::reverse(ctx, o, id, reason, date).await
+        }
+        Command::Payments(PaymentsCmd::Refund { invoice, amount, method, reason, date }) => {
+            crate::corrections_cmd::refund(ctx, o, invoice, amount, method, reason, date).await
+        }
         Command::Invoices(InvoicesCmd::Cancel { id, reason }) => {
             invoices::cancel(ctx, id, &reason).await?;
             o.done()
@@ -673,6 +727,11 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
             let fonts = fonts()?;
             let req = InvoicePdfRequest { invoice_id: id, page_size };
             let r = kindly_api::documents::invoice_pdf(ctx, &fonts, &req).await?;
+            o.value(&r, |r| format!("{}\n", r.path))
+        }
+        Command::Invoices(InvoicesCmd::CreditPdf { id, page_size }) => {
+            let req = kindly_api::corrections::CreditNotePdfRequest { credit_note_id: id, page_size };
+            let r = kindly_api::corrections::credit_note_pdf(ctx, &fonts()?, &req).await?;
             o.value(&r, |r| format!("{}\n", r.path))
         }
         Command::Smtp(cmd) => crate::mail_cmd::smtp(ctx, cmd, o).await,

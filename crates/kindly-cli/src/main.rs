@@ -9,6 +9,7 @@ mod bank_cmd;
 mod business_cmd;
 mod cli;
 mod contacts_cmd;
+mod corrections_cmd;
 mod einvoice_cmd;
 mod export_cmd;
 mod import_cmd;

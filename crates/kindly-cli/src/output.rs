@@ -147,13 +147,15 @@ impl Out {
             for r in &p.rows {
                 let _ = writeln!(
                     s,
-                    "{}  {:>14}  {:<14} {:<18} {:<30} {}",
+                    "{:>6}  {}  {:>14}  {:<14} {:<18} {:<30} {}{}",
+                    r.id,
                     r.date,
                     r.amount.formatted,
                     r.method_label,
                     r.invoice_number,
                     r.client_name,
-                    r.reference.clone().unwrap_or_default()
+                    r.reference.clone().unwrap_or_default(),
+                    if r.reversed { "  (reversed)" } else { "" }
                 );
             }
             s
@@ -180,6 +182,25 @@ impl Out {
                 d.totals.subtotal.formatted, d.totals.tax.formatted, d.totals.total.formatted
             );
             let _ = writeln!(s, "paid {}  outstanding {}", d.paid.formatted, d.outstanding.formatted);
+            if !d.credited.is_zero || !d.client_credit.is_zero {
+                let _ = writeln!(s, "credited {}  client credit {}", d.credited.formatted, d.client_credit.formatted);
+            }
+            for p in &d.payments {
+                let _ = write!(s, "  payment #{} {} {} ({})", p.id, p.paid_on, p.amount.formatted, p.method_label);
+                match (&p.reversed_on, &p.reversal_reason) {
+                    (Some(on), Some(why)) => {
+                        let _ = writeln!(s, " reversed on {on}: {why}");
+                    }
+                    _ => s.push('\n'),
+                }
+            }
+            for n in &d.credit_notes {
+                let _ = writeln!(s, "  credit note {} {} {}: {}", n.number, n.issue_date, n.amount.formatted, n.reason);
+            }
+            for r in &d.refunds {
+                let _ =
+                    writeln!(s, "  refund {} {} ({}): {}", r.refunded_on, r.amount.formatted, r.method_label, r.reason);
+            }
             timeline(&mut s, &d.timeline);
             s
         })

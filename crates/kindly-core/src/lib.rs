@@ -10,6 +10,7 @@
 //! anywhere on the money path.
 
 pub mod client;
+pub mod credit;
 pub mod decimal;
 pub mod error;
 pub mod invoice;

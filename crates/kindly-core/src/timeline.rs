@@ -51,10 +51,18 @@ pub enum EventKind {
     /// A statement of account was printed (the printer took it, or the user
     /// confirmed what the PDF viewer printed).
     StatementPrinted,
+    /// A credit note was issued against an invoice (its number, amount,
+    /// reason and VAT split are in `data`).
+    CreditNoteIssued,
+    /// A payment recorded by mistake was reversed (the payment stays; the
+    /// reversal points at it).
+    PaymentReversed,
+    /// Money was paid back to the client out of their credit on an invoice.
+    RefundMade,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 26] = [
+    pub const ALL: [EventKind; 29] = [
         EventKind::ClientCreated,
         EventKind::ClientUpdated,
         EventKind::ChasingChanged,
@@ -81,6 +89,9 @@ impl EventKind {
         EventKind::InvoiceImported,
         EventKind::StatementSent,
         EventKind::StatementPrinted,
+        EventKind::CreditNoteIssued,
+        EventKind::PaymentReversed,
+        EventKind::RefundMade,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -111,6 +122,9 @@ impl EventKind {
             EventKind::InvoiceImported => "invoice_imported",
             EventKind::StatementSent => "statement_sent",
             EventKind::StatementPrinted => "statement_printed",
+            EventKind::CreditNoteIssued => "credit_note_issued",
+            EventKind::PaymentReversed => "payment_reversed",
+            EventKind::RefundMade => "refund_made",
         }
     }
 

@@ -68,6 +68,10 @@ pub enum StoreError {
     /// A bank entry decision the entry or the balances do not allow (stable `code`, plain message).
     #[error("{message}")]
     Bank { code: ErrorCode, message: String },
+    /// A credit note, reversal or refund the invoice's figures do not allow
+    /// (stable `code`, plain message naming the amounts and the invoice).
+    #[error("{message}")]
+    Correction { code: ErrorCode, message: String },
 }
 
 impl StoreError {
@@ -107,7 +111,9 @@ impl StoreError {
             StoreError::InOutbox { .. } => ErrorCode::InOutbox,
             StoreError::OutboxState { .. } => ErrorCode::OutboxState,
             StoreError::Other(_) => ErrorCode::DatabaseError,
-            StoreError::Plan { code, .. } | StoreError::Bank { code, .. } => *code,
+            StoreError::Plan { code, .. } | StoreError::Bank { code, .. } | StoreError::Correction { code, .. } => {
+                *code
+            }
         }
     }
 
@@ -121,6 +127,12 @@ impl StoreError {
                 }
                 if msg.contains("followup_steps.invoice_id") {
                     return StoreError::AlreadyDone;
+                }
+                if msg.contains("payment_reversals.payment_id") {
+                    return StoreError::Correction {
+                        code: ErrorCode::PaymentAlreadyReversed,
+                        message: "this payment was already reversed; a payment is reversed at most once".into(),
+                    };
                 }
                 if msg.contains("outbox_invoices.invoice_id") || msg.contains("outbox.stage_key") {
                     return StoreError::AlreadyQueued;
@@ -157,6 +169,30 @@ impl StoreError {
                 message: "this plan has ended or cannot move to that state".into(),
             }),
             ("currency mismatch", || StoreError::CurrencyMismatch),
+            ("invoice not creditable", || StoreError::Correction {
+                code: ErrorCode::InvoiceNotCreditable,
+                message: "only an issued invoice can be credited (not a draft or a cancelled invoice)".into(),
+            }),
+            ("credit exceeds invoice", || StoreError::Correction {
+                code: ErrorCode::CreditExceedsInvoice,
+                message: "the credit note is more than what is still creditable on the invoice".into(),
+            }),
+            ("credit note split", || StoreError::Correction {
+                code: ErrorCode::CreditExceedsInvoice,
+                message: "the credit note's VAT split is more than its amount".into(),
+            }),
+            ("refund exceeds credit", || StoreError::Correction {
+                code: ErrorCode::RefundExceedsCredit,
+                message: "the refund is more than the client's credit on the invoice".into(),
+            }),
+            ("payment already reversed", || StoreError::Correction {
+                code: ErrorCode::PaymentAlreadyReversed,
+                message: "this payment was already reversed; a payment is reversed at most once".into(),
+            }),
+            ("reversal after refund", || StoreError::Correction {
+                code: ErrorCode::ReversalAfterRefund,
+                message: "this payment was partly paid back as a refund already; it cannot be reversed".into(),
+            }),
             ("invoice not payable", || StoreError::NotPayable),
             ("overpayment", || StoreError::Overpayment),
             ("cannot be edited", || StoreError::InvoiceImmutable),

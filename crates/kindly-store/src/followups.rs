@@ -254,6 +254,33 @@ pub(crate) async fn next_step_on(
     Ok(next_action_on(&for_invoice(ladder, proposed), due, last_done_offset))
 }
 
+/// Puts an unpaid issued invoice back on its ladder (a plan stopped being
+/// active, a reversal re-opened it): the next step is recomputed from the
+/// ladder and the last step done, so the queue catches up with the current
+/// stage. Not before `resume_on`, and not while a plan is active (triggers).
+pub(crate) async fn resume_invoice(
+    tx: &mut Transaction<'static, Sqlite>,
+    ladder: &Ladder,
+    invoice_id: i64,
+) -> Result<(), sqlx::Error> {
+    let row: Option<LadderPosition> = sqlx::query_as(
+        "SELECT f.invoice_id, i.due_date, f.last_done_offset FROM followups f JOIN invoices i ON i.id = f.invoice_id
+         WHERE f.invoice_id = ?1 AND i.status = 'issued' AND i.paid_minor < i.total_minor",
+    )
+    .bind(invoice_id)
+    .fetch_optional(&mut **tx)
+    .await?;
+    let Some(LadderPosition { due_date: due, last_done_offset: done, .. }) = row else { return Ok(()) };
+    let Ok(due) = NaiveDate::parse_from_str(&due, "%Y-%m-%d") else { return Ok(()) };
+    let next = next_step_on(tx, invoice_id, ladder, due, done).await?;
+    sqlx::query("UPDATE followups SET next_action_on = ?2 WHERE invoice_id = ?1")
+        .bind(invoice_id)
+        .bind(next.map(date_str))
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
 /// Notes a contact with the client about these invoices on `day`, inside the
 /// transaction that records it: `last_contact_on` becomes `day` and the
 /// ladder waits until `resume_on(day, after_notice)` (a week after a

@@ -52,7 +52,15 @@ pub struct InvoiceRecord {
     pub subtotal_minor: i64,
     pub tax_minor: i64,
     pub total_minor: i64,
+    /// What settles the invoice, capped at its total: credit notes plus
+    /// payments less reversals and refunds (migration 0017).
     pub paid_minor: i64,
+    /// The sum of its credit notes.
+    pub credited_minor: i64,
+    /// The sum of its payments as recorded (reversed ones included).
+    pub received_minor: i64,
+    /// Reversed payments plus refunds.
+    pub returned_minor: i64,
     pub notes: String,
     pub created_at: DateTime<Utc>,
     pub cancelled_reason: Option<String>,
@@ -64,6 +72,22 @@ pub struct InvoiceRecord {
 impl InvoiceRecord {
     pub fn state(&self, today: NaiveDate) -> InvoiceState {
         derive_state(self.status, self.due_date, self.total_minor, self.paid_minor, today)
+    }
+
+    /// Money received that still counts: payments less reversals and refunds.
+    pub fn net_paid_minor(&self) -> i64 {
+        self.received_minor - self.returned_minor
+    }
+
+    /// The client's credit on this invoice (credit notes and payments beyond
+    /// its total) until it is refunded; 0 when they owe or are even.
+    pub fn client_credit_minor(&self) -> i64 {
+        (self.credited_minor + self.net_paid_minor() - self.total_minor).max(0)
+    }
+
+    /// True when credit notes cover the whole total.
+    pub fn fully_credited(&self) -> bool {
+        self.status == InvoiceStatus::Issued && self.total_minor > 0 && self.credited_minor >= self.total_minor
     }
 
     pub fn outstanding(&self) -> Money {
@@ -127,6 +151,9 @@ struct InvoiceRow {
     tax_minor: i64,
     total_minor: i64,
     paid_minor: i64,
+    credited_minor: i64,
+    received_minor: i64,
+    returned_minor: i64,
     notes: String,
     created_at: String,
     cancelled_reason: Option<String>,
@@ -361,8 +388,9 @@ impl Store {
         let map = |e| StoreError::classify(e, self.path());
         let row: Option<InvoiceRow> = sqlx::query_as(
             "SELECT i.id, i.number, i.client_id, c.display_name AS client_name, i.status, i.issue_date, i.due_date, i.currency,
-                    i.subtotal_minor, i.tax_minor, i.total_minor, i.paid_minor, i.notes, i.created_at, i.cancelled_reason,
-                    i.creditor_reference
+                    i.subtotal_minor, i.tax_minor, i.total_minor, i.paid_minor, i.credited_minor, i.returned_minor,
+                    COALESCE((SELECT SUM(p.amount_minor) FROM payments p WHERE p.invoice_id = i.id), 0) AS received_minor,
+                    i.notes, i.created_at, i.cancelled_reason, i.creditor_reference
              FROM invoices i JOIN clients c ON c.id = i.client_id WHERE i.id = ?1",
         )
         .bind(id)
@@ -390,6 +418,9 @@ impl Store {
             tax_minor: r.tax_minor,
             total_minor: r.total_minor,
             paid_minor: r.paid_minor,
+            credited_minor: r.credited_minor,
+            received_minor: r.received_minor,
+            returned_minor: r.returned_minor,
             notes: r.notes,
             created_at: parse_instant(&r.created_at)?,
             cancelled_reason: r.cancelled_reason,

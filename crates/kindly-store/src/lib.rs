@@ -15,6 +15,7 @@ mod bank;
 mod cash_in;
 mod clients;
 mod contacts;
+mod corrections;
 mod demo;
 mod demo_collections;
 mod einvoices;
@@ -43,6 +44,7 @@ pub use bank::{
 pub use cash_in::CashInMove;
 pub use clients::{ClientBalanceFilter, ClientListRow, ClientQuery, ClientRecord, ClientSort};
 pub use contacts::{BrokenPromiseDue, CallLog, CallRecorded, NewPromise, PromiseRecord};
+pub use corrections::{CreditNoteRecord, NewCreditNote, RefundRecord, ReversalRecord, DEFAULT_CREDIT_PATTERN};
 pub use demo::{DemoSize, DemoStats};
 pub use demo_collections::CollectionStats;
 pub use einvoices::{ClientMatch, EInvoiceClient, EInvoiceImportRecord, EInvoiceImported, NewEInvoiceImport};

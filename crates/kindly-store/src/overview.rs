@@ -377,7 +377,9 @@ const SELF_CHECK: &[(&str, &str, &str)] = &[
         "invoiced:collected:paid in full",
         "SELECT SUM(invoiced_minor) || ':' || SUM(collected_minor) || ':' || SUM(paid_full_count) FROM overview_days",
         "SELECT (SELECT SUM(total_minor) FROM invoices WHERE status = 'issued') || ':' ||
-                (SELECT SUM(amount_minor) FROM payments) || ':' ||
+                ((SELECT COALESCE(SUM(amount_minor), 0) FROM payments)
+                 - (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payment_reversals r JOIN payments p ON p.id = r.payment_id)
+                 - (SELECT COALESCE(SUM(amount_minor), 0) FROM refunds)) || ':' ||
                 (SELECT COUNT(*) FROM invoices WHERE status = 'issued' AND paid_in_full_on IS NOT NULL)",
     ),
     (

@@ -58,6 +58,8 @@ pub struct PaymentListRow {
     pub invoice_number: String,
     pub client_id: i64,
     pub client_name: String,
+    /// The payment was reversed (migration 0017): it no longer counts.
+    pub reversed: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -72,6 +74,7 @@ struct PaymentListDbRow {
     invoice_number: String,
     client_id: i64,
     client_name: String,
+    reversed: bool,
 }
 
 /// What a payment is checked and described against.
@@ -127,7 +130,8 @@ impl Store {
         let (limit, offset) = (q.limit.clamp(1, 1000), q.offset.max(0));
         let sql = format!(
             "SELECT p.id, p.paid_on, p.amount_minor, p.currency, p.method, p.reference, p.invoice_id,
-                    i.number AS invoice_number, i.client_id, c.display_name AS client_name
+                    i.number AS invoice_number, i.client_id, c.display_name AS client_name,
+                    EXISTS (SELECT 1 FROM payment_reversals r WHERE r.payment_id = p.id) AS reversed
              FROM (SELECT * FROM payments p WHERE {filter} ORDER BY p.paid_on DESC, p.id DESC LIMIT {limit} OFFSET {offset}) p
              JOIN invoices i ON i.id = p.invoice_id JOIN clients c ON c.id = i.client_id
              ORDER BY p.paid_on DESC, p.id DESC"
@@ -147,6 +151,7 @@ impl Store {
                     invoice_number: r.invoice_number,
                     client_id: r.client_id,
                     client_name: r.client_name,
+                    reversed: r.reversed,
                 })
             })
             .collect::<Result<Vec<_>, StoreError>>()?;

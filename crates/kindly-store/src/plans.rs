@@ -5,7 +5,9 @@
 //! record of installment reminders. Every transition writes its timeline
 //! entry in the same transaction.
 
-use crate::followups::{client_ladder, next_step_on, note_contact, refuse_if_contacted, LadderPosition};
+use crate::followups::{
+    client_ladder, next_step_on, note_contact, refuse_if_contacted, resume_invoice, LadderPosition,
+};
 use crate::row::Text;
 use crate::timeline::{append, NewEvent};
 use crate::util::{date_str, instant_str, parse_date};
@@ -374,22 +376,7 @@ async fn set_state(
 async fn resume_ladder(tx: &mut Transaction<'static, Sqlite>, p: &PlanRecord) -> Result<(), sqlx::Error> {
     let ladder = client_ladder(tx, p.client_id).await?;
     for (invoice_id, _) in &p.invoices {
-        let row: Option<LadderPosition> = sqlx::query_as(
-            "SELECT f.invoice_id, i.due_date, f.last_done_offset FROM followups f JOIN invoices i ON i.id = f.invoice_id
-             WHERE f.invoice_id = ?1 AND i.status = 'issued' AND i.paid_minor < i.total_minor",
-        )
-        .bind(invoice_id)
-        .fetch_optional(&mut **tx)
-        .await?;
-        let Some(LadderPosition { due_date: due, last_done_offset: done, .. }) = row else { continue };
-        let Ok(due) = NaiveDate::parse_from_str(&due, "%Y-%m-%d") else { continue };
-        // Not before `resume_on` (a trigger): after a broken-plan notice, a week later.
-        let next = next_step_on(tx, *invoice_id, &ladder, due, done).await?;
-        sqlx::query("UPDATE followups SET next_action_on = ?2 WHERE invoice_id = ?1")
-            .bind(invoice_id)
-            .bind(next.map(date_str))
-            .execute(&mut **tx)
-            .await?;
+        resume_invoice(tx, &ladder, *invoice_id).await?;
     }
     Ok(())
 }

@@ -108,6 +108,8 @@ impl Store {
             "SELECT p.id, p.paid_on, i.number, p.amount_minor, p.currency, p.method, p.reference
              FROM payments p JOIN invoices i ON i.id = p.invoice_id
              WHERE i.client_id = ?1 AND p.currency = ?2 AND p.paid_on >= ?3
+               -- A reversed payment (0017) was never money received.
+               AND NOT EXISTS (SELECT 1 FROM payment_reversals r WHERE r.payment_id = p.id)
              ORDER BY p.paid_on, p.id",
         )
         .bind(client_id)

@@ -109,6 +109,14 @@ import type {
   TestEmailResult,
 } from './bindings';
 import type { StatementEmail, StatementPdf, StatementPrintedRequest, StatementRequest } from './bindings';
+import type {
+  CorrectionOutcome,
+  CreditNoteInput,
+  CreditNotePdfRequest,
+  CreditNoteView,
+  RefundInput,
+  ReversalInput,
+} from './bindings';
 import { normaliseError } from './errors';
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -231,6 +239,12 @@ export const api = {
   printStatement: (req: StatementRequest) => call<StatementPdf>('print_statement', { req }),
   /** Records a statement the PDF viewer showed as printed, on the user's word. */
   confirmStatementPrinted: (req: StatementPrintedRequest) => call<number>('confirm_statement_printed', { req }),
+  // Corrections: a credit note (empty amount: all that remains), a payment reversal, a refund of the client's credit.
+  issueCreditNote: (input: CreditNoteInput) => call<CorrectionOutcome>('issue_credit_note', { input }),
+  reversePayment: (input: ReversalInput) => call<CorrectionOutcome>('reverse_payment', { input }),
+  refundCredit: (input: RefundInput) => call<CorrectionOutcome>('refund_credit', { input }),
+  creditNotes: (invoiceId: number) => call<CreditNoteView[]>('credit_notes', { invoiceId }),
+  creditNotePdf: (req: CreditNotePdfRequest) => call<PdfResult>('credit_note_pdf', { req }),
   // Contacts: calls, promises, inbound contact, the timeline and the dossier.
   callScript: (invoiceId: number) => call<CallScriptView>('call_script', { invoiceId }),
   logCall: (input: CallLogInput) => call<CallLogResult>('log_call', { input }),

@@ -9,9 +9,9 @@ export type InvoiceStatus = "draft" | "issued" | "cancelled";
 
 export const InvoiceStatusValues: readonly InvoiceStatus[] = ["draft", "issued", "cancelled"];
 
-export type EventKind = "client_created" | "client_updated" | "chasing_changed" | "invoice_created" | "invoice_issued" | "invoice_cancelled" | "payment_recorded" | "note" | "follow_up_done" | "email_withdrawn" | "plan_proposed" | "plan_agreed" | "plan_completed" | "plan_broken" | "plan_cancelled" | "plan_renegotiated" | "installment_reminder" | "call_logged" | "inbound_contact" | "promise_recorded" | "promise_kept" | "promise_broken" | "correction" | "invoice_imported" | "statement_sent" | "statement_printed";
+export type EventKind = "client_created" | "client_updated" | "chasing_changed" | "invoice_created" | "invoice_issued" | "invoice_cancelled" | "payment_recorded" | "note" | "follow_up_done" | "email_withdrawn" | "plan_proposed" | "plan_agreed" | "plan_completed" | "plan_broken" | "plan_cancelled" | "plan_renegotiated" | "installment_reminder" | "call_logged" | "inbound_contact" | "promise_recorded" | "promise_kept" | "promise_broken" | "correction" | "invoice_imported" | "statement_sent" | "statement_printed" | "credit_note_issued" | "payment_reversed" | "refund_made";
 
-export const EventKindValues: readonly EventKind[] = ["client_created", "client_updated", "chasing_changed", "invoice_created", "invoice_issued", "invoice_cancelled", "payment_recorded", "note", "follow_up_done", "email_withdrawn", "plan_proposed", "plan_agreed", "plan_completed", "plan_broken", "plan_cancelled", "plan_renegotiated", "installment_reminder", "call_logged", "inbound_contact", "promise_recorded", "promise_kept", "promise_broken", "correction", "invoice_imported", "statement_sent", "statement_printed"];
+export const EventKindValues: readonly EventKind[] = ["client_created", "client_updated", "chasing_changed", "invoice_created", "invoice_issued", "invoice_cancelled", "payment_recorded", "note", "follow_up_done", "email_withdrawn", "plan_proposed", "plan_agreed", "plan_completed", "plan_broken", "plan_cancelled", "plan_renegotiated", "installment_reminder", "call_logged", "inbound_contact", "promise_recorded", "promise_kept", "promise_broken", "correction", "invoice_imported", "statement_sent", "statement_printed", "credit_note_issued", "payment_reversed", "refund_made"];
 
 export type Locale = "en" | "de" | "fr" | "es";
 
@@ -185,7 +185,7 @@ export type ExportKind = "clients" | "invoices" | "payments" | "timeline";
 
 export const ExportKindValues: readonly ExportKind[] = ["clients", "invoices", "payments", "timeline"];
 
-export type ErrorCode = "agreed_before_proposed" | "agreed_in_future" | "already_cancelled" | "already_contacted_today" | "already_done" | "already_printed" | "already_queued" | "amount_too_large" | "append_only" | "backup_folder_inside_data" | "backup_folder_missing" | "backup_no_folder" | "bank_allocation_refused" | "bank_allocation_too_much" | "bank_amount_invalid" | "bank_camt_unsupported" | "bank_csv_malformed" | "bank_csv_mapping_invalid" | "bank_csv_mapping_needed" | "bank_csv_row_invalid" | "bank_currency_invalid" | "bank_date_invalid" | "bank_entry_debit" | "bank_entry_decided" | "bank_field_missing" | "bank_file_empty" | "bank_file_encoding_invalid" | "bank_file_too_large" | "bank_file_unknown_format" | "bank_format_unknown" | "bank_mt940_malformed" | "bank_ofx_malformed" | "bank_resolve_conflict" | "bank_xml_doctype_refused" | "bank_xml_entity_undefined" | "bank_xml_malformed" | "bank_xml_truncated" | "bank_zip_empty" | "bank_zip_invalid" | "bank_zip_member_invalid" | "bank_zip_too_large" | "bank_zip_too_many_members" | "bench_failed" | "control_characters" | "count_changed" | "csv_malformed" | "currency_mismatch" | "database_busy" | "database_corrupt" | "database_error" | "database_read_only" | "disk_full" | "due_before_issue" | "duplicate_invoice_number" | "duplicate_offset" | "einvoice_credit_note_unsupported" | "einvoice_field_invalid" | "einvoice_field_missing" | "einvoice_file_empty" | "einvoice_file_too_large" | "einvoice_not_an_invoice" | "einvoice_not_representable" | "einvoice_number_taken" | "einvoice_pdf_invalid" | "einvoice_pdf_no_invoice" | "einvoice_totals_differ" | "einvoice_totals_inconsistent" | "einvoice_unknown_format" | "einvoice_xml_doctype_refused" | "einvoice_xml_entity_undefined" | "einvoice_xml_malformed" | "einvoice_xml_too_large" | "email_final" | "epc_amount" | "epc_currency" | "epc_field_too_long" | "file_dialog" | "file_not_found" | "import_encoding_invalid" | "import_file_empty" | "import_file_too_large" | "import_has_problems" | "import_mapping_invalid" | "in_outbox" | "internal" | "invalid_action" | "invalid_agreed_how" | "invalid_allocation" | "invalid_amount" | "invalid_bic" | "invalid_certificate" | "invalid_date" | "invalid_days" | "invalid_email" | "invalid_hold" | "invalid_iban" | "invalid_kind" | "invalid_link" | "invalid_months" | "invalid_number_pattern" | "invalid_offset" | "invalid_phone" | "invalid_port" | "invalid_quantity" | "invalid_state" | "invalid_tax_id" | "invalid_tax_rate" | "invalid_terms" | "invoice_has_payments" | "invoice_immutable" | "invoice_not_issued" | "invoice_not_payable" | "io_error" | "keychain_failed" | "keychain_locked" | "keychain_unavailable" | "ladder_size" | "letters_changed" | "letters_not_drawn" | "line_description_empty" | "mail_build" | "mixed_clients" | "mixed_currencies" | "newer_schema" | "no_data_dir" | "no_email" | "no_line_items" | "no_template" | "not_a_kept_file" | "not_an_email" | "not_found" | "not_printed" | "nothing_owing" | "nothing_to_print" | "offset_out_of_range" | "open_failed" | "outbox_busy" | "outbox_state" | "overpayment" | "password_missing" | "payment_in_future" | "pdf_does_not_fit" | "pdf_font_load" | "pdf_font_subset" | "pdf_missing_glyph" | "pdf_qr" | "pdf_render" | "plan_custom_dates" | "plan_date_range" | "plan_dates_out_of_order" | "plan_down_payment" | "plan_exists" | "plan_grace_days" | "plan_heads_up_days" | "plan_installment_amount" | "plan_installment_count" | "plan_installment_zero" | "plan_reminder_days" | "plan_state" | "plan_sum_mismatch" | "profile_incomplete" | "promise_in_past" | "promise_needs_reached" | "promise_too_large" | "range_reversed" | "reference_check_digits" | "reference_empty" | "reference_invalid_character" | "reference_not_rf" | "reference_too_long" | "required" | "restore_incomplete" | "restore_integrity_failed" | "restore_manifest_invalid" | "restore_manifest_missing" | "restore_newer_version" | "restore_not_a_backup" | "restore_tampered" | "restore_target_not_empty" | "restore_truncated" | "restore_unsafe_path" | "retry_not_later" | "smtp_auth" | "smtp_certificate" | "smtp_connect" | "smtp_dns" | "smtp_dropped" | "smtp_not_configured" | "smtp_recipient_rejected" | "smtp_rejected" | "smtp_sender_rejected" | "smtp_settings_damaged" | "smtp_timeout" | "smtp_tls" | "smtp_transient" | "stage_name_empty" | "template_render_failed" | "template_syntax" | "too_long" | "unknown_currency" | "unknown_placeholder" | "unknown_stage" | "unsupported_language" | "unsupported_scan" | "usage" | "wrong_client";
+export type ErrorCode = "agreed_before_proposed" | "agreed_in_future" | "already_cancelled" | "already_contacted_today" | "already_done" | "already_printed" | "already_queued" | "amount_too_large" | "append_only" | "backup_folder_inside_data" | "backup_folder_missing" | "backup_no_folder" | "bank_allocation_refused" | "bank_allocation_too_much" | "bank_amount_invalid" | "bank_camt_unsupported" | "bank_csv_malformed" | "bank_csv_mapping_invalid" | "bank_csv_mapping_needed" | "bank_csv_row_invalid" | "bank_currency_invalid" | "bank_date_invalid" | "bank_entry_debit" | "bank_entry_decided" | "bank_field_missing" | "bank_file_empty" | "bank_file_encoding_invalid" | "bank_file_too_large" | "bank_file_unknown_format" | "bank_format_unknown" | "bank_mt940_malformed" | "bank_ofx_malformed" | "bank_resolve_conflict" | "bank_xml_doctype_refused" | "bank_xml_entity_undefined" | "bank_xml_malformed" | "bank_xml_truncated" | "bank_zip_empty" | "bank_zip_invalid" | "bank_zip_member_invalid" | "bank_zip_too_large" | "bank_zip_too_many_members" | "bench_failed" | "control_characters" | "count_changed" | "credit_exceeds_invoice" | "csv_malformed" | "currency_mismatch" | "database_busy" | "database_corrupt" | "database_error" | "database_read_only" | "disk_full" | "due_before_issue" | "duplicate_invoice_number" | "duplicate_offset" | "einvoice_credit_note_unsupported" | "einvoice_field_invalid" | "einvoice_field_missing" | "einvoice_file_empty" | "einvoice_file_too_large" | "einvoice_not_an_invoice" | "einvoice_not_representable" | "einvoice_number_taken" | "einvoice_pdf_invalid" | "einvoice_pdf_no_invoice" | "einvoice_totals_differ" | "einvoice_totals_inconsistent" | "einvoice_unknown_format" | "einvoice_xml_doctype_refused" | "einvoice_xml_entity_undefined" | "einvoice_xml_malformed" | "einvoice_xml_too_large" | "email_final" | "epc_amount" | "epc_currency" | "epc_field_too_long" | "file_dialog" | "file_not_found" | "import_encoding_invalid" | "import_file_empty" | "import_file_too_large" | "import_has_problems" | "import_mapping_invalid" | "in_outbox" | "internal" | "invalid_action" | "invalid_agreed_how" | "invalid_allocation" | "invalid_amount" | "invalid_bic" | "invalid_certificate" | "invalid_date" | "invalid_days" | "invalid_email" | "invalid_hold" | "invalid_iban" | "invalid_kind" | "invalid_link" | "invalid_months" | "invalid_number_pattern" | "invalid_offset" | "invalid_phone" | "invalid_port" | "invalid_quantity" | "invalid_state" | "invalid_tax_id" | "invalid_tax_rate" | "invalid_terms" | "invoice_has_payments" | "invoice_immutable" | "invoice_not_creditable" | "invoice_not_issued" | "invoice_not_payable" | "io_error" | "keychain_failed" | "keychain_locked" | "keychain_unavailable" | "ladder_size" | "letters_changed" | "letters_not_drawn" | "line_description_empty" | "mail_build" | "mixed_clients" | "mixed_currencies" | "newer_schema" | "no_data_dir" | "no_email" | "no_line_items" | "no_template" | "not_a_kept_file" | "not_an_email" | "not_found" | "not_printed" | "nothing_owing" | "nothing_to_print" | "offset_out_of_range" | "open_failed" | "outbox_busy" | "outbox_state" | "overpayment" | "password_missing" | "payment_already_reversed" | "payment_in_future" | "pdf_does_not_fit" | "pdf_font_load" | "pdf_font_subset" | "pdf_missing_glyph" | "pdf_qr" | "pdf_render" | "plan_custom_dates" | "plan_date_range" | "plan_dates_out_of_order" | "plan_down_payment" | "plan_exists" | "plan_grace_days" | "plan_heads_up_days" | "plan_installment_amount" | "plan_installment_count" | "plan_installment_zero" | "plan_reminder_days" | "plan_state" | "plan_sum_mismatch" | "profile_incomplete" | "promise_in_past" | "promise_needs_reached" | "promise_too_large" | "range_reversed" | "reference_check_digits" | "reference_empty" | "reference_invalid_character" | "reference_not_rf" | "reference_too_long" | "refund_exceeds_credit" | "required" | "restore_incomplete" | "restore_integrity_failed" | "restore_manifest_invalid" | "restore_manifest_missing" | "restore_newer_version" | "restore_not_a_backup" | "restore_tampered" | "restore_target_not_empty" | "restore_truncated" | "restore_unsafe_path" | "retry_not_later" | "reversal_after_refund" | "smtp_auth" | "smtp_certificate" | "smtp_connect" | "smtp_dns" | "smtp_dropped" | "smtp_not_configured" | "smtp_recipient_rejected" | "smtp_rejected" | "smtp_sender_rejected" | "smtp_settings_damaged" | "smtp_timeout" | "smtp_tls" | "smtp_transient" | "stage_name_empty" | "template_render_failed" | "template_syntax" | "too_long" | "unknown_currency" | "unknown_placeholder" | "unknown_stage" | "unsupported_language" | "unsupported_scan" | "usage" | "wrong_client";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -461,13 +461,46 @@ state: InvoiceState, issue_date: string, due_date: string, total: MoneyView, out
 
 export type LineView = { description: string, quantity: string, unit_price: MoneyView, tax_rate: string, net: MoneyView, };
 
-export type PaymentView = { id: number, amount: MoneyView, paid_on: string, method: PaymentMethod, method_label: string, reference: string | null, };
+export type PaymentView = { id: number, amount: MoneyView, paid_on: string, method: PaymentMethod, method_label: string, reference: string | null, 
+/**
+ * YYYY-MM-DD when the payment was reversed (it no longer counts), else null.
+ */
+reversed_on: string | null, reversal_reason: string | null, };
 
-export type InvoiceDetail = { id: number, number: string, client_id: number, client_name: string, status: InvoiceStatus, state: InvoiceState, issue_date: string, due_date: string, currency: string, lines: Array<LineView>, totals: TotalsView, paid: MoneyView, outstanding: MoneyView, days_overdue: number, notes: string, cancelled_reason: string | null, 
+export type InvoiceDetail = { id: number, number: string, client_id: number, client_name: string, status: InvoiceStatus, state: InvoiceState, issue_date: string, due_date: string, currency: string, lines: Array<LineView>, totals: TotalsView, 
+/**
+ * Money received that still counts: payments less reversals and refunds.
+ */
+paid: MoneyView, 
+/**
+ * The sum of its credit notes.
+ */
+credited: MoneyView, 
+/**
+ * What a credit note can still credit (total − credited): a full credit note's amount.
+ */
+creditable: MoneyView, 
+/**
+ * The client's credit on this invoice (credit notes and payments beyond
+ * its total) until refunded; zero when none.
+ */
+client_credit: MoneyView, 
+/**
+ * Credit notes cover the whole total (shown as "Credited").
+ */
+fully_credited: boolean, outstanding: MoneyView, days_overdue: number, notes: string, cancelled_reason: string | null, 
 /**
  * The ISO 11649 creditor reference payers quote ("RF3400000042"; printed in groups of four).
  */
-creditor_reference: string | null, payments: Array<PaymentView>, timeline: Array<TimelineItem>, can_edit: boolean, can_pay: boolean, can_cancel: boolean, 
+creditor_reference: string | null, payments: Array<PaymentView>, credit_notes: Array<CreditNoteView>, refunds: Array<RefundView>, timeline: Array<TimelineItem>, can_edit: boolean, can_pay: boolean, can_cancel: boolean, 
+/**
+ * Issued and not yet credited in full.
+ */
+can_credit: boolean, 
+/**
+ * The client has credit on it to pay back.
+ */
+can_refund: boolean, 
 /**
  * Follow-ups on hold: "disputed", "paused", or null.
  */
@@ -576,7 +609,83 @@ export type PaymentRow = { id: number,
 /**
  * YYYY-MM-DD.
  */
-date: string, amount: MoneyView, method: PaymentMethod, method_label: string, reference: string | null, invoice_id: number, invoice_number: string, client_id: number, client_name: string, };
+date: string, amount: MoneyView, method: PaymentMethod, method_label: string, reference: string | null, invoice_id: number, invoice_number: string, client_id: number, client_name: string, 
+/**
+ * Reversed (recorded by mistake): it no longer counts.
+ */
+reversed: boolean, };
+
+export type CreditNoteInput = { invoice_id: number, 
+/**
+ * Decimal text in the invoice's currency; empty: everything still creditable (a full credit note).
+ */
+amount: string, reason: string, 
+/**
+ * YYYY-MM-DD; empty means today.
+ */
+date: string, };
+
+export type ReversalInput = { payment_id: number, reason: string, 
+/**
+ * YYYY-MM-DD; empty means today.
+ */
+date: string, };
+
+export type RefundInput = { invoice_id: number, 
+/**
+ * Decimal text in the invoice's currency.
+ */
+amount: string, method: PaymentMethod, reason: string, 
+/**
+ * YYYY-MM-DD; empty means today.
+ */
+date: string, };
+
+export type CreditPartView = { 
+/**
+ * Percent, e.g. "20" or "7.7".
+ */
+rate: string, net: MoneyView, tax: MoneyView, };
+
+export type CreditNoteView = { id: number, number: string, invoice_id: number, invoice_number: string, 
+/**
+ * YYYY-MM-DD: the credited invoice's issue date (what a type 381 e-invoice refers to).
+ */
+invoice_issue_date: string, 
+/**
+ * YYYY-MM-DD.
+ */
+issue_date: string, amount: MoneyView, net: MoneyView, tax: MoneyView, 
+/**
+ * True when it credited everything that remained.
+ */
+full: boolean, reason: string, parts: Array<CreditPartView>, };
+
+export type RefundView = { id: number, amount: MoneyView, 
+/**
+ * YYYY-MM-DD.
+ */
+refunded_on: string, method: PaymentMethod, method_label: string, reason: string, };
+
+export type CorrectionOutcome = { 
+/**
+ * The new row's id (credit note, reversal or refund).
+ */
+id: number, 
+/**
+ * The credit note's number (credit notes only).
+ */
+number: string | null, invoice_id: number, invoice_number: string, 
+/**
+ * What is still owing on the invoice.
+ */
+outstanding: MoneyView, 
+/**
+ * The client's credit on the invoice (to refund), zero when none.
+ */
+client_credit: MoneyView, credited: MoneyView, };
+
+export type CreditNotePdfRequest = { credit_note_id: number, page_size: PageSize | null, };
 
 export type NoteInput = { client_id: number, invoice_id: number | null, text: string, };
 

@@ -202,6 +202,9 @@ export const labels = {
     invoice_imported: 'Invoice imported',
     statement_sent: 'Statement sent',
     statement_printed: 'Statement printed',
+    credit_note_issued: 'Credit note',
+    payment_reversed: 'Payment reversed',
+    refund_made: 'Refund',
   } satisfies Record<EventKind, string>,
   einvoiceOutcome: {
     imported: 'Imported',

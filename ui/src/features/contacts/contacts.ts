@@ -4,7 +4,7 @@ import type { TimelineEntryView } from '../../lib/bindings';
 /** Filter groups shown as checkboxes; each maps to timeline kinds. */
 export const KIND_GROUPS: { value: string; label: string; kinds: string[] }[] = [
   { value: 'invoices', label: 'Invoices', kinds: ['invoice_created', 'invoice_issued', 'invoice_cancelled'] },
-  { value: 'payments', label: 'Payments', kinds: ['payment_recorded'] },
+  { value: 'payments', label: 'Payments', kinds: ['payment_recorded', 'payment_reversed', 'refund_made', 'credit_note_issued'] },
   { value: 'followups', label: 'Follow-ups sent', kinds: ['follow_up_done'] },
   { value: 'statements', label: 'Statements of account', kinds: ['statement_sent', 'statement_printed'] },
   { value: 'calls', label: 'Calls', kinds: ['call_logged'] },
