@@ -472,12 +472,20 @@ async fn promise_message(ctx: Ctx<'_>, p: &PromiseRecord) -> ApiResult<(String, 
 /// the message that refers to the promise. Resolves promises first.
 pub async fn promise_queue(ctx: Ctx<'_>, client_id: Option<i64>) -> ApiResult<Vec<PromiseFollowUp>> {
     resolve_promises(ctx).await?;
-    let locale = ctx.store.settings().await?.locale;
-    let mut out = Vec::new();
-    for due in ctx.store.broken_promises_due(ctx.today, client_id).await? {
-        out.push(follow_up(ctx, due, locale).await?);
-    }
-    Ok(out)
+    // Each follow-up renders its message: kept until any commit or another day.
+    struct Kept(Vec<PromiseFollowUp>);
+    let all = ctx
+        .store
+        .memo(ctx.today, || async {
+            let locale = ctx.store.settings().await?.locale;
+            let mut out = Vec::new();
+            for due in ctx.store.broken_promises_due(ctx.today, None).await? {
+                out.push(follow_up(ctx, due, locale).await?);
+            }
+            Ok::<_, ApiError>(Kept(out))
+        })
+        .await?;
+    Ok(all.0.iter().filter(|f| client_id.is_none_or(|c| c == f.client_id)).cloned().collect())
 }
 
 /// The follow-up due for one broken promise (its message rendered), or

@@ -243,8 +243,7 @@ struct Selection {
 /// due today). Plans' completions and breaks, and promises past their day,
 /// are recorded once here; each message then reads them as they are.
 async fn select(ctx: Ctx<'_>, req: &QueueEmailsRequest) -> ApiResult<Selection> {
-    crate::plans::refresh(ctx).await?;
-    crate::contacts::resolve_promises(ctx).await?;
+    crate::due::prepare_today(ctx).await?;
     let everything = req.invoice_ids.is_empty() && req.plan_ids.is_empty() && req.promise_ids.is_empty();
     let mut by_client: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
     let (plan_ids, promise_ids) = if everything {

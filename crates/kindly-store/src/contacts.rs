@@ -304,6 +304,17 @@ pub(crate) async fn record_promise_follow_up_in(
     Ok((true, id))
 }
 
+/// Whether an open promise is kept (its invoice paid by the promised day,
+/// or the promised amount paid since it was given) or broken (its day
+/// passed): the same rule as the loop of [`Store::resolve_promises`].
+const PROMISE_TO_RESOLVE: &str = "SELECT EXISTS (
+    SELECT 1 FROM promises p JOIN invoices i ON i.id = p.invoice_id
+    WHERE p.outcome IS NULL AND (p.promised_on < ?1
+       OR (SELECT COALESCE(SUM(amount_minor), 0) FROM payments
+           WHERE invoice_id = p.invoice_id AND paid_on <= p.promised_on) >= i.total_minor
+       OR (SELECT COALESCE(SUM(CASE WHEN created_at >= p.recorded_at THEN amount_minor ELSE 0 END), 0) FROM payments
+           WHERE invoice_id = p.invoice_id AND paid_on <= p.promised_on) >= p.amount_minor))";
+
 impl Store {
     async fn invoice_client(&self, tx: &mut Transaction<'static, Sqlite>, invoice_id: i64) -> Result<i64, StoreError> {
         let row: Option<InvoiceOwner> = sqlx::query_as("SELECT client_id FROM invoices WHERE id = ?1")
@@ -421,6 +432,13 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Vec<(i64, &'static str)>, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
+        // A plain read first: on most reads of Today nothing is to resolve,
+        // and the write lock (and a commit) would be taken for nothing.
+        let any: bool =
+            sqlx::query_scalar(PROMISE_TO_RESOLVE).bind(date_str(today)).fetch_one(self.pool()).await.map_err(map)?;
+        if !any {
+            return Ok(Vec::new());
+        }
         let mut tx = self.write_tx().await?;
         let open: Vec<OpenPromise> = sqlx::query_as(
             "SELECT p.id, p.invoice_id, p.client_id, p.promised_on, p.amount_minor, p.currency, p.recorded_at,
