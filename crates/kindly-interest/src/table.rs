@@ -165,9 +165,8 @@ impl RateTable {
 
     /// The first and last day whose rate the table holds for `series`.
     pub fn coverage(&self, series: Series) -> (NaiveDate, NaiveDate) {
-        let mut of = self.entries.iter().filter(|e| e.series == series);
-        let first = of.next().map(|e| series.half_year(e.on).0);
-        let last = self.entries.iter().filter(|e| e.series == series).last().map(|e| series.half_year(e.on).1);
+        let first = self.entries.iter().find(|e| e.series == series).map(|e| series.half_year(e.on).0);
+        let last = self.entries.iter().rev().find(|e| e.series == series).map(|e| series.half_year(e.on).1);
         (first.unwrap_or(self.last_updated), last.unwrap_or(self.last_updated))
     }
 
