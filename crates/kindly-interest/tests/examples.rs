@@ -1,6 +1,7 @@
 //! Worked examples from official texts and published calculators, each with
 //! its source, plus the boundaries of the calculation (a payment on the due
 //! date, a rate change in the middle of the delay, consumer against business).
+#![allow(clippy::unwrap_used)] // a test: a failed unwrap fails it
 
 use chrono::NaiveDate;
 use kindly_core::vocab::{DebtorKind, Jurisdiction};
