@@ -12,6 +12,7 @@ pub mod calc;
 pub mod error;
 pub mod rules;
 pub mod table;
+pub mod wording;
 
 pub use calc::{claim, claim_with, percent, Debt, Line, Working};
 pub use error::InterestError;
