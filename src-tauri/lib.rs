@@ -10,6 +10,7 @@ mod commands;
 mod dialogs;
 mod einvoice_commands;
 mod import_commands;
+mod interest_commands;
 mod mail_commands;
 mod overview_commands;
 mod sender;
@@ -72,6 +73,9 @@ pub fn run(started: Instant) {
             statement_commands::email_statement,
             statement_commands::print_statement,
             statement_commands::confirm_statement_printed,
+            interest_commands::client_interest,
+            interest_commands::set_client_interest,
+            interest_commands::invoice_interest,
             bank_commands::bank_review,
             bank_commands::bank_resolve,
             bank_commands::bank_status,

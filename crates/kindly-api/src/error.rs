@@ -15,6 +15,7 @@ use kindly_csv::CsvError;
 use kindly_einvoice::EInvoiceError;
 use kindly_followup::plan::schedule::PlanError;
 use kindly_followup::FollowupError;
+use kindly_interest::InterestError;
 use kindly_mail::{MailError, SecretError};
 use kindly_pdf::PdfError;
 use kindly_store::StoreError;
@@ -152,6 +153,13 @@ impl From<CsvError> for ApiError {
 impl From<RefError> for ApiError {
     fn from(e: RefError) -> Self {
         ApiError { code: e.code(), message: e.to_string(), field: Some("reference".into()) }
+    }
+}
+
+impl From<InterestError> for ApiError {
+    fn from(e: InterestError) -> Self {
+        let field = matches!(e, InterestError::NotApplicable { .. }).then(|| "debtor".to_string());
+        ApiError { code: e.code(), message: e.to_string(), field }
     }
 }
 

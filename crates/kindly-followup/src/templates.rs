@@ -37,6 +37,10 @@ pub const PLACEHOLDERS: &[(&str, &str)] = &[
     ),
     ("recent_payment", "What was paid since the last step, e.g. €500.00 (empty when nothing was)"),
     ("recent_payment_date", "The day the latest of those payments was made"),
+    (
+        "statutory_interest",
+        "The late-payment interest and compensation the law allows, with the working (empty unless turned on for the client; the final notice carries it)",
+    ),
 ];
 
 /// The facts one message is rendered from. Every field is already
@@ -65,6 +69,9 @@ pub struct MessageFacts {
     /// What was paid since the last step (formatted), empty when nothing was.
     pub recent_payment: String,
     pub recent_payment_date: String,
+    /// The statutory late-payment interest paragraph and its working, for
+    /// the final notice of a client who has it on; empty otherwise.
+    pub statutory_interest: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

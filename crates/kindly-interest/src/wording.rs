@@ -31,7 +31,7 @@ pub fn paragraph(w: &Working, lang: Locale) -> Option<String> {
             Locale::En => format!(" It also allows a fixed compensation of {c} ({src})."),
             Locale::De => format!(" Zudem sieht das Gesetz eine Pauschale von {c} vor ({src})."),
             Locale::Fr => {
-                format!(" Elle prévoit également une indemnité forfaitaire pour frais de recouvrement de {c} ({src}).")
+                format!(" Elle prévoit également une indemnité forfaitaire de {c} ({src}).")
             }
             Locale::Es => format!(" También prevé una compensación fija de {c} ({src})."),
         });

@@ -109,6 +109,7 @@ import type {
   TestEmailResult,
 } from './bindings';
 import type { StatementEmail, StatementPdf, StatementPrintedRequest, StatementRequest } from './bindings';
+import type { InterestSettings, InterestSettingsView, InterestWorkingView } from './bindings';
 import { normaliseError } from './errors';
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -231,6 +232,11 @@ export const api = {
   printStatement: (req: StatementRequest) => call<StatementPdf>('print_statement', { req }),
   /** Records a statement the PDF viewer showed as printed, on the user's word. */
   confirmStatementPrinted: (req: StatementPrintedRequest) => call<number>('confirm_statement_printed', { req }),
+  // Statutory late-payment interest: off by default per client; only ever stated, never added.
+  clientInterest: (clientId: number) => call<InterestSettingsView>('client_interest', { clientId }),
+  setClientInterest: (input: InterestSettings) => call<InterestSettingsView>('set_client_interest', { input }),
+  invoiceInterest: (invoiceId: number, on: string | null) =>
+    call<InterestWorkingView>('invoice_interest', { invoiceId, on }),
   // Contacts: calls, promises, inbound contact, the timeline and the dossier.
   callScript: (invoiceId: number) => call<CallScriptView>('call_script', { invoiceId }),
   logCall: (input: CallLogInput) => call<CallLogResult>('log_call', { input }),
