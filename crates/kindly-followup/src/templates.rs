@@ -163,6 +163,21 @@ mod tests {
             heard_from_client: false,
             recent_payment: String::new(),
             recent_payment_date: String::new(),
+            statutory_interest: String::new(),
+        }
+    }
+
+    /// The final notice carries the statutory-interest paragraph only when
+    /// there is one (the client has it on), in every language.
+    #[test]
+    fn the_final_notice_carries_statutory_interest_only_when_given() {
+        for lang in Locale::ALL {
+            let t = default_template(crate::ladder::FINAL_NOTICE, lang).unwrap();
+            let without = render(&t, &facts()).unwrap().body;
+            let with = MessageFacts { statutory_interest: "STATUTORY PARAGRAPH\n- working".into(), ..facts() };
+            let with = render(&t, &with).unwrap().body;
+            assert!(!without.contains("STATUTORY") && with.contains("STATUTORY PARAGRAPH\n- working"), "{lang:?}");
+            assert!(with.contains("STATUTORY PARAGRAPH\n- working\n\n"), "{lang:?}: a paragraph of its own:\n{with}");
         }
     }
 
