@@ -113,10 +113,10 @@ async fn the_working_on_an_invoice_with_a_partial_payment() {
     let inv_view = kindly_api::invoices::get(c, inv).await.expect("invoice");
     assert_eq!(inv_view.outstanding.amount, "600.00");
 
-    // A consumer: + 5 points, no flat fee.
+    // A consumer: + 5 points (6.27 %), no flat fee: (100000·627·40 + 60000·627·21) / 3,650,000 = 903.5… → €9.04.
     set_client_interest(c, &setting(id, true, Jurisdiction::De, DebtorKind::Consumer)).await.expect("consumer");
     let w = invoice_interest(c, inv, Some("2026-01-31")).await.expect("working");
-    assert_eq!((w.interest.amount.as_str(), w.compensation.is_none()), ("8.68", true));
+    assert_eq!((w.interest.amount.as_str(), w.compensation.is_none()), ("9.04", true));
     // Beyond the rate table: a specific error naming its end.
     let e = invoice_interest(c, inv, Some("2026-07-01")).await.unwrap_err();
     assert_eq!(e.code, ErrorCode::InterestRateUnknown);

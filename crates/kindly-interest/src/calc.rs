@@ -10,9 +10,10 @@
 //!   the principal (as Kindly's balance does), not the interest.
 //! - Day count actual/365 in every jurisdiction: the UK guidance divides the
 //!   yearly interest by 365; the Directive, § 288 BGB and L441-10 give a rate
-//!   "per year" without a convention, and actual/365 is what the Bundesbank's
-//!   and the French administration's worked examples use. In a leap year
-//!   this states 1/365 more for the year than actual/actual would.
+//!   "per year" without a convention; German practice uses the day-interest
+//!   formula "Kapital × Tage × Zinssatz / (365 × 100)" and Bpifrance gives
+//!   "montant × taux × jours / 365", so one convention serves all four. In a
+//!   leap year this states 1/365 more for the year than actual/actual would.
 //! - Each line's exact interest is `principal × rate_bp × days / 3,650,000`
 //!   (a rational number); the total is their exact sum rounded once, half
 //!   up, to the currency's minor unit. The lines shown are the exact values

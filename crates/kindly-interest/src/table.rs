@@ -55,17 +55,6 @@ impl Series {
         }
     }
 
-    /// The reference day of the next half-year after `reference`.
-    fn next_reference(self, reference: NaiveDate) -> NaiveDate {
-        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(reference);
-        match (reference.month(), self) {
-            (12, _) => ymd(reference.year() + 1, 6, 30),
-            (6, _) => ymd(reference.year(), 12, 31),
-            (1, _) => ymd(reference.year(), 7, 1),
-            _ => ymd(reference.year() + 1, 1, 1),
-        }
-    }
-
     /// The first and last day of the half-year whose reference day is `reference`.
     pub fn half_year(self, reference: NaiveDate) -> (NaiveDate, NaiveDate) {
         let first = match self {
@@ -73,8 +62,8 @@ impl Series {
             _ => reference,
         };
         let last = match self {
-            Series::BoeReference => self.next_reference(reference),
-            _ => self.next_reference(reference).pred_opt().unwrap_or(reference),
+            Series::BoeReference => next_reference(reference),
+            _ => next_reference(reference).pred_opt().unwrap_or(reference),
         };
         (first, last)
     }
@@ -135,7 +124,7 @@ impl RateTable {
                         return Err(bad(line, "source must be the publisher's https page"));
                     }
                     if let Some(prev) = entries.iter().rev().find(|e| e.series == series) {
-                        if series.next_reference(prev.on) != on {
+                        if next_reference(prev.on) != on {
                             return Err(bad(line, "half-year missing or out of order"));
                         }
                     }
@@ -173,6 +162,17 @@ impl RateTable {
     /// Every value, for a listing.
     pub fn entries(&self) -> &[RateEntry] {
         &self.entries
+    }
+}
+
+/// The reference day of the next half-year after `reference`.
+fn next_reference(reference: NaiveDate) -> NaiveDate {
+    let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or(reference);
+    match reference.month() {
+        12 => ymd(reference.year() + 1, 6, 30),
+        6 => ymd(reference.year(), 12, 31),
+        1 => ymd(reference.year(), 7, 1),
+        _ => ymd(reference.year() + 1, 1, 1),
     }
 }
 

@@ -85,10 +85,10 @@ pub fn fr_invoice_mentions(table: &RateTable, due_on: NaiveDate) -> String {
             percent_text(e.bp, Locale::Fr),
             Locale::Fr.format_date(e.on)
         ),
-        Err(_) => "du taux de refinancement le plus récent de la BCE majoré de 10 points".to_string(),
+        Err(_) => "taux de refinancement le plus récent de la BCE majoré de 10 points".to_string(),
     };
     format!(
-        "Pénalités de retard exigibles dès le lendemain de l'échéance, sans rappel, au taux de {rate} ; indemnité forfaitaire pour frais de recouvrement en cas de retard de paiement : 40 € (art. L441-10 et D441-5 du Code de commerce)."
+        "Pénalités de retard (exigibles dès le lendemain de l'échéance, sans rappel) : {rate}. Indemnité forfaitaire pour frais de recouvrement en cas de retard de paiement : 40 € (art. L441-10 et D441-5 du Code de commerce)."
     )
 }
 
