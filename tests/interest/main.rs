@@ -260,3 +260,26 @@ fn the_cli_sets_and_shows_the_working() {
     assert_eq!(code, 0);
     assert!(text.contains("Basiszinssatz") && text.contains("not added"), "{text}");
 }
+
+/// The schema itself refuses interest on for a consumer under UK, EU or
+/// French rules, whatever program writes to the file.
+#[tokio::test]
+async fn the_schema_refuses_a_setting_no_law_allows() {
+    use sqlx::Connection;
+    let d = open_business_db().await;
+    let c = on(&d.store, "2026-01-31");
+    let id = client(c, "Zoë Ångström", "en").await;
+    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", d.path.display())).await.expect("connect");
+    let insert = |enabled: i64, j: &'static str, k: &'static str| {
+        format!(
+            "INSERT INTO client_interest (client_id, enabled, jurisdiction, debtor, updated_at) VALUES ({id}, {enabled}, '{j}', '{k}', 'x')"
+        )
+    };
+    for (enabled, j, k) in [(1, "uk", "consumer"), (1, "fr", "consumer"), (0, "xx", "business"), (0, "de", "person")] {
+        let r = sqlx::query(sqlx::AssertSqlSafe(insert(enabled, j, k))).execute(&mut conn).await;
+        assert!(r.is_err(), "{enabled} {j} {k}");
+    }
+    sqlx::query(sqlx::AssertSqlSafe(insert(1, "de", "consumer"))).execute(&mut conn).await.expect("de consumer");
+    let v = client_interest(c, id).await.expect("setting");
+    assert_eq!((v.settings.enabled, v.settings.debtor), (true, DebtorKind::Consumer));
+}
