@@ -11,6 +11,7 @@ mod corrections_commands;
 mod dialogs;
 mod einvoice_commands;
 mod import_commands;
+mod interest_commands;
 mod mail_commands;
 mod overview_commands;
 mod sender;
@@ -78,6 +79,9 @@ pub fn run(started: Instant) {
             corrections_commands::refund_credit,
             corrections_commands::credit_notes,
             corrections_commands::credit_note_pdf,
+            interest_commands::client_interest,
+            interest_commands::set_client_interest,
+            interest_commands::invoice_interest,
             bank_commands::bank_review,
             bank_commands::bank_resolve,
             bank_commands::bank_status,

@@ -386,6 +386,8 @@ pub(crate) async fn render_invoice_pdf(
     let terms = terms_text(terms, lang);
     let mut notes = vec![format!("{}: {terms} · {} {}", l.terms, l.due, lang.format_date(inv.due_date))];
     notes.extend(lines(&inv.notes));
+    // France: the late-payment penalty rate and the €40 indemnité on every B2B invoice (L441-10 II).
+    notes.extend(crate::interest::invoice_mentions(ctx, &inv).await?);
     let doc = InvoiceDoc {
         page,
         sender: from.party.clone(),

@@ -15,6 +15,7 @@ use kindly_csv::CsvError;
 use kindly_einvoice::EInvoiceError;
 use kindly_followup::plan::schedule::PlanError;
 use kindly_followup::FollowupError;
+use kindly_interest::InterestError;
 use kindly_mail::{MailError, SecretError};
 use kindly_pdf::PdfError;
 use kindly_store::StoreError;
@@ -155,6 +156,13 @@ impl From<RefError> for ApiError {
     }
 }
 
+impl From<InterestError> for ApiError {
+    fn from(e: InterestError) -> Self {
+        let field = matches!(e, InterestError::NotApplicable { .. }).then(|| "debtor".to_string());
+        ApiError { code: e.code(), message: e.to_string(), field }
+    }
+}
+
 impl From<tokio::task::JoinError> for ApiError {
     fn from(e: tokio::task::JoinError) -> Self {
         ApiError::new(ErrorCode::Internal, format!("A background task stopped unexpectedly: {e}."), None)
@@ -292,6 +300,9 @@ mod codes {
         "import_has_problems",
         "import_mapping_invalid",
         "in_outbox",
+        "interest_not_applicable",
+        "interest_off",
+        "interest_rate_unknown",
         "internal",
         "invalid_action",
         "invalid_agreed_how",

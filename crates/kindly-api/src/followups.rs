@@ -4,6 +4,7 @@
 
 use crate::documents;
 use crate::due::{due_step, prepare_today, route, Ladders};
+use crate::interest;
 use crate::views::{MoneyView, OptionItem};
 use crate::{ApiError, ApiResult, Ctx};
 use chrono::NaiveDate;
@@ -354,6 +355,18 @@ pub async fn preview(ctx: Ctx<'_>, req: &MessageRequest) -> ApiResult<MessagePre
             recent_day = recent_day.max(Some(day));
         }
     }
+    // The final notice states the statutory interest when the client has it on (never added to the amount).
+    let mut statutory_interest: Vec<String> = Vec::new();
+    if stage.key == kindly_followup::ladder::FINAL_NOTICE {
+        for i in &invoices {
+            let text = interest::document_text(ctx, client.id, i.id, lang, ctx.today).await?;
+            if let Some((paragraph, lines)) = text.split_first() {
+                let prefix = if invoices.len() > 1 { format!("{}: ", i.number) } else { String::new() };
+                let working: Vec<String> = lines.iter().map(|l| format!("- {l}")).collect();
+                statutory_interest.push(format!("{prefix}{paragraph}\n{}", working.join("\n")));
+            }
+        }
+    }
     let facts = MessageFacts {
         greeting_name: client.details.greeting_name.clone(),
         client_name: client.details.display_name.clone(),
@@ -380,6 +393,7 @@ pub async fn preview(ctx: Ctx<'_>, req: &MessageRequest) -> ApiResult<MessagePre
         heard_from_client,
         recent_payment: fmt(&recent),
         recent_payment_date: recent_day.map(|d| lang.format_date(d)).unwrap_or_default(),
+        statutory_interest: statutory_interest.join("\n\n"),
     };
     let rendered = templates::render(&template, &facts).map_err(ApiError::from)?;
     let epc_payload = match (owing.as_slice(), &pm.bank) {

@@ -29,6 +29,7 @@ pub mod export;
 mod files;
 pub mod followups;
 pub mod import;
+pub mod interest;
 pub mod invoices;
 pub mod letters;
 pub mod mail;

@@ -38,7 +38,7 @@ use kindly_followup::epc;
 use kindly_followup::ladder::{Channel, Stage, Tone};
 use kindly_followup::statement::{statement_email, words, StatementFacts};
 use kindly_mail::compose::FileAttachment;
-use kindly_pdf::{DocMeta, Fonts, LetterDoc, PageSize, Qr, StatementDoc, StatementSection, Table};
+use kindly_pdf::{DocMeta, Fonts, LetterDoc, PageSize, Qr, StatementDoc, StatementNote, StatementSection, Table};
 use kindly_store::{statement_key, EmailPurpose, StatementInvoice};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -152,6 +152,15 @@ async fn render(ctx: Ctx<'_>, fonts: &Fonts, client_id: i64, page: Option<PageSi
         let payments = ctx.store.statement_payments(client_id, cur, since).await?;
         let received: i64 = payments.iter().map(|p| p.amount.minor).sum();
         let balance = Money::new(owing, cur);
+        // What the law allows on each late invoice, when the client has it on: stated, never added.
+        let mut interest = Vec::new();
+        for i in invoices {
+            let text = crate::interest::document_text(ctx, client_id, i.id, lang, ctx.today).await?;
+            if let Some((paragraph, working)) = text.split_first() {
+                let paragraph = format!("{} {}: {paragraph}", l.invoice, i.number);
+                interest.push(StatementNote { paragraph, working: working.to_vec() });
+            }
+        }
         let blank = String::new;
         sections.push(StatementSection {
             heading: w.open_invoices_in(cur.code()),
@@ -187,6 +196,7 @@ async fn render(ctx: Ctx<'_>, fonts: &Fonts, client_id: i64, page: Option<PageSi
             },
             no_payments: w.no_payments.into(),
             balance: w.balance_in(cur.code(), &balance.format(lang)),
+            interest,
         });
         balances.push(balance);
     }

@@ -205,6 +205,8 @@ pub enum ClientsCmd {
         #[arg(long, default_value = "")]
         reason: String,
     },
+    /// Statutory late-payment interest for a client (off by default): show, or --on/--off, --jurisdiction, --business/--consumer.
+    Interest(crate::interest_cmd::ClientInterestArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -271,6 +273,8 @@ pub enum InvoicesCmd {
     },
     /// Show an invoice with its lines, payments and timeline.
     Show { id: i64 },
+    /// The statutory late-payment interest and compensation the law allows on an invoice, with the working (never added to it).
+    Interest(crate::interest_cmd::InvoiceInterestArgs),
     /// Issue a draft (it cannot be edited afterwards).
     Issue { id: i64 },
     /// Save an invoice as a PDF under the data folder.
@@ -582,6 +586,8 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
             o.clients(&clients::list(ctx, &ClientListRequest { search, sort, currency, balance, offset, limit }).await?)
         }
         Command::Clients(ClientsCmd::Show { id }) => o.client(&clients::get(ctx, id).await?),
+        Command::Clients(ClientsCmd::Interest(a)) => crate::interest_cmd::client(ctx, a, o).await,
+        Command::Invoices(InvoicesCmd::Interest(a)) => crate::interest_cmd::invoice(ctx, a, o).await,
         Command::Clients(ClientsCmd::Chasing { id, mode, until, reason }) => {
             clients::set_chasing(ctx, id, &ChasingInput { mode, until, reason }).await?;
             o.done()

@@ -13,6 +13,7 @@ mod corrections_cmd;
 mod einvoice_cmd;
 mod export_cmd;
 mod import_cmd;
+mod interest_cmd;
 mod mail_cmd;
 mod output;
 mod overview_cmd;

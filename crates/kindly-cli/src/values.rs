@@ -82,6 +82,9 @@ pub fn aging_buckets() -> impl TypedValueParser<Value = kindly_core::vocab::Agin
 pub fn invoice_sorts() -> impl TypedValueParser<Value = InvoiceSort> {
     words(&[])
 }
+pub fn jurisdictions() -> impl TypedValueParser<Value = kindly_core::vocab::Jurisdiction> {
+    words(&[])
+}
 pub fn chasing_modes() -> impl TypedValueParser<Value = ChasingMode> {
     words(&[])
 }

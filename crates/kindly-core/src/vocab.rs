@@ -507,3 +507,25 @@ vocabulary! {
     }
 
 }
+
+vocabulary! {
+    /// Whose late-payment law a client's debts fall under (issue #16,
+    /// statutory interest): the UK Late Payment of Commercial Debts
+    /// (Interest) Act 1998, Directive 2011/7/EU as such, Germany's § 288
+    /// BGB, France's Code de commerce L441-10. Rules in `kindly-interest`.
+    pub enum Jurisdiction {
+        Uk = "uk",
+        Eu = "eu",
+        De = "de",
+        Fr = "fr",
+    }
+}
+
+vocabulary! {
+    /// Whether a client is a business or a consumer: decides whether
+    /// statutory late-payment interest applies and at which margin.
+    pub enum DebtorKind {
+        Business = "business",
+        Consumer = "consumer",
+    }
+}

@@ -37,6 +37,10 @@ pub const PLACEHOLDERS: &[(&str, &str)] = &[
     ),
     ("recent_payment", "What was paid since the last step, e.g. €500.00 (empty when nothing was)"),
     ("recent_payment_date", "The day the latest of those payments was made"),
+    (
+        "statutory_interest",
+        "The late-payment interest and compensation the law allows, with the working (empty unless turned on for the client; the final notice carries it)",
+    ),
 ];
 
 /// The facts one message is rendered from. Every field is already
@@ -65,6 +69,9 @@ pub struct MessageFacts {
     /// What was paid since the last step (formatted), empty when nothing was.
     pub recent_payment: String,
     pub recent_payment_date: String,
+    /// The statutory late-payment interest paragraph and its working, for
+    /// the final notice of a client who has it on; empty otherwise.
+    pub statutory_interest: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -156,6 +163,21 @@ mod tests {
             heard_from_client: false,
             recent_payment: String::new(),
             recent_payment_date: String::new(),
+            statutory_interest: String::new(),
+        }
+    }
+
+    /// The final notice carries the statutory-interest paragraph only when
+    /// there is one (the client has it on), in every language.
+    #[test]
+    fn the_final_notice_carries_statutory_interest_only_when_given() {
+        for lang in Locale::ALL {
+            let t = default_template(crate::ladder::FINAL_NOTICE, lang).unwrap();
+            let without = render(&t, &facts()).unwrap().body;
+            let with = MessageFacts { statutory_interest: "STATUTORY PARAGRAPH\n- working".into(), ..facts() };
+            let with = render(&t, &with).unwrap().body;
+            assert!(!without.contains("STATUTORY") && with.contains("STATUTORY PARAGRAPH\n- working"), "{lang:?}");
+            assert!(with.contains("STATUTORY PARAGRAPH\n- working\n\n"), "{lang:?}: a paragraph of its own:\n{with}");
         }
     }
 

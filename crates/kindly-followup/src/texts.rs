@@ -274,7 +274,9 @@ Un cordial saludo,
 Thank you for the work we have done together. I am writing once more about invoice {{ invoice_numbers }}: {{ amount_owing }} has been open for {{ days_overdue }} days since the due date of {{ due_date }} (payment terms: {{ payment_terms }}).{% if partially_paid %} The original amount was {{ original_amount }}.{% endif %}
 
 {% if recent_payment %}Thank you for the payment of {{ recent_payment }} received on {{ recent_payment_date }}; {{ amount_owing }} is still open, and I would much prefer to settle the rest directly with you.{% elif heard_from_client %}Thank you for being in touch about this invoice; I would much prefer to settle the rest directly with you.{% else %}I have not heard back about this invoice yet, and I would much prefer to settle it directly with you.{% endif %} As a small business, this payment matters to me. I kindly ask you to pay the amount within the next 14 days, in any of these ways:
-{{ payment_methods }}
+{{ payment_methods }}{% if statutory_interest %}
+
+{{ statutory_interest }}{% endif %}
 
 If something is in the way, such as a question about the work or a difficult moment, please get in touch. A payment plan is still possible, and my door remains open.
 
@@ -288,7 +290,9 @@ Thank you, and kind regards,
 danke für die bisherige Zusammenarbeit. Ich schreibe Ihnen noch einmal wegen der Rechnung {{ invoice_numbers }}: {{ amount_owing }} sind seit dem Fälligkeitsdatum {{ due_date }} seit {{ days_overdue }} Tagen offen (Zahlungsziel: {{ payment_terms }}).{% if partially_paid %} Der ursprüngliche Betrag war {{ original_amount }}.{% endif %}
 
 {% if recent_payment %}Vielen Dank für Ihre Zahlung über {{ recent_payment }}, eingegangen am {{ recent_payment_date }}; offen sind noch {{ amount_owing }}, und den Rest möchte ich am liebsten direkt mit Ihnen klären.{% elif heard_from_client %}Danke, dass Sie sich zu dieser Rechnung gemeldet haben; den offenen Betrag möchte ich am liebsten direkt mit Ihnen klären.{% else %}Zu dieser Rechnung habe ich noch nichts von Ihnen gehört, und ich möchte die Sache am liebsten direkt mit Ihnen klären.{% endif %} Als kleines Unternehmen ist diese Zahlung für mich wichtig. Ich bitte Sie freundlich, den Betrag innerhalb der nächsten 14 Tage auf einem dieser Wege zu begleichen:
-{{ payment_methods }}
+{{ payment_methods }}{% if statutory_interest %}
+
+{{ statutory_interest }}{% endif %}
 
 Falls etwas dazwischensteht, etwa eine Frage zur Leistung oder eine schwierige Phase, melden Sie sich bitte. Eine Ratenzahlung ist weiterhin möglich, und meine Tür bleibt offen.
 
@@ -302,7 +306,9 @@ Vielen Dank und herzliche Grüße
 Merci pour le travail réalisé ensemble. Je vous écris une nouvelle fois au sujet de la facture {{ invoice_numbers }} : {{ amount_owing }} restent dus depuis {{ days_overdue }} jours, après l'échéance du {{ due_date }} (conditions de paiement : {{ payment_terms }}).{% if partially_paid %} Le montant initial était de {{ original_amount }}.{% endif %}
 
 {% if recent_payment %}Merci pour votre paiement de {{ recent_payment }} reçu le {{ recent_payment_date }} ; il reste {{ amount_owing }} à régler, et je préférerais de loin régler le solde directement avec vous.{% elif heard_from_client %}Merci d'être revenu vers moi au sujet de cette facture ; je préférerais de loin régler le solde directement avec vous.{% else %}Je n'ai pas encore eu de nouvelles au sujet de cette facture, et je préférerais de loin régler cela directement avec vous.{% endif %} Pour une petite entreprise comme la mienne, ce paiement compte. Je vous prie de bien vouloir régler ce montant dans les 14 prochains jours, de l'une de ces façons :
-{{ payment_methods }}
+{{ payment_methods }}{% if statutory_interest %}
+
+{{ statutory_interest }}{% endif %}
 
 Si quelque chose vous en empêche, une question sur la prestation ou une période difficile, contactez-moi. Un paiement échelonné reste possible et ma porte reste ouverte.
 
@@ -316,7 +322,9 @@ Merci, et bien cordialement,
 Gracias por el trabajo que hemos hecho juntos. Le escribo una vez más sobre la factura {{ invoice_numbers }}: {{ amount_owing }} siguen pendientes {{ days_overdue }} días después del vencimiento del {{ due_date }} (condiciones de pago: {{ payment_terms }}).{% if partially_paid %} El importe original era de {{ original_amount }}.{% endif %}
 
 {% if recent_payment %}Gracias por su pago de {{ recent_payment }}, recibido el {{ recent_payment_date }}; quedan pendientes {{ amount_owing }} y preferiría resolver el resto directamente con usted.{% elif heard_from_client %}Gracias por ponerse en contacto conmigo sobre esta factura; preferiría resolver el resto directamente con usted.{% else %}Todavía no he tenido noticias sobre esta factura y preferiría resolverlo directamente con usted.{% endif %} Para una pequeña empresa como la mía, este pago es importante. Le ruego amablemente que abone el importe en los próximos 14 días, de cualquiera de estas formas:
-{{ payment_methods }}
+{{ payment_methods }}{% if statutory_interest %}
+
+{{ statutory_interest }}{% endif %}
 
 Si algo se lo impide, una duda sobre el trabajo o un momento complicado, póngase en contacto conmigo. Un plan de pagos sigue siendo posible y mi puerta sigue abierta.
 

@@ -88,7 +88,7 @@ pub use layout::{PageSize, Window};
 pub use letter::{render_letter_batch, render_letters, LetterBatch, LetterDoc, LetterFailure, Placeholder};
 pub use plan::{render_plan_letter, PlanLetterDoc};
 pub use report::{render_tabular_report, TabularReport};
-pub use statement::{render_statement, StatementDoc, StatementSection};
+pub use statement::{render_statement, StatementDoc, StatementNote, StatementSection};
 
 /// A sender or recipient: a name and postal address lines (no name repeated).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -36,6 +36,17 @@ pub struct StatementSection {
     pub no_payments: String,
     /// Bold, at the end of the section: "Balance in EUR: €1,234.56".
     pub balance: String,
+    /// After the balance, when the client has statutory interest on: per
+    /// invoice a courteous paragraph on what the law allows, then its
+    /// working lines (drawn lighter). Never part of the balance.
+    pub interest: Vec<StatementNote>,
+}
+
+/// A paragraph under a section's balance, and the lines of its working.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StatementNote {
+    pub paragraph: String,
+    pub working: Vec<String>,
 }
 
 /// Renders one statement of account.
@@ -82,6 +93,14 @@ fn layout(sh: &mut Shaper, d: &StatementDoc, meta: &DocMeta) -> Result<Vec<Page>
         f.gap(3.0);
         f.ensure(lh * 1.5)?;
         f.paragraph(&s.balance, 11.0, true, 0.0, "balance")?;
+        for note in &s.interest {
+            f.gap(3.0);
+            f.ensure(lh * 3.0)?;
+            f.paragraph(&note.paragraph, BODY_SIZE, false, 0.0, "statutory interest")?;
+            for w in &note.working {
+                f.paragraph(w, BODY_SIZE - 1.0, false, 0.3, "statutory interest working")?;
+            }
+        }
         f.gap(6.0);
     }
     crate::letter::ending(&mut f, l, qr.as_ref().map(|(m, c)| (m, *c)))?;

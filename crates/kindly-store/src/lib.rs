@@ -22,6 +22,7 @@ mod einvoices;
 mod error;
 mod followups;
 mod imports;
+mod interest;
 mod invoices;
 mod letters;
 mod memo;
@@ -54,6 +55,7 @@ pub use imports::{
     BatchRef, ClientIndexRow, ExportEvent, ExportPayment, ImportBatch, ImportClient, ImportCounts, ImportInvoice,
     ImportPayment, InvoiceByNumber,
 };
+pub use interest::ClientInterest;
 pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};
 pub use letters::{batch_state, BatchItem, LetterBatch, NewLetterBatch, PendingLetter};
 pub use outbox::{statement_key, ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};

@@ -11,7 +11,9 @@ use kindly_core::invoice::InvoiceStatus;
 use kindly_core::locale::Locale;
 use kindly_core::payment::PaymentMethod;
 use kindly_core::timeline::EventKind;
-use kindly_core::vocab::{AgreedHow, BankEntryStatus, LetterState, OutboxState, PlanState, PromiseOutcome};
+use kindly_core::vocab::{
+    AgreedHow, BankEntryStatus, DebtorKind, Jurisdiction, LetterState, OutboxState, PlanState, PromiseOutcome,
+};
 use kindly_core::Currency;
 use kindly_followup::ladder::Channel;
 use kindly_followup::plan::progress::ReminderKind;
@@ -56,6 +58,20 @@ impl<'r, T: Vocabulary> Decode<'r, Sqlite> for Text<T> {
             Some(v) => Ok(Text(v)),
             None => Err(Box::new(UnknownValue { what: T::WHAT, value: s.chars().take(40).collect() })),
         }
+    }
+}
+
+impl Vocabulary for Jurisdiction {
+    const WHAT: &'static str = "late-payment interest jurisdiction";
+    fn from_text(s: &str) -> Option<Self> {
+        Jurisdiction::parse(s)
+    }
+}
+
+impl Vocabulary for DebtorKind {
+    const WHAT: &'static str = "debtor kind";
+    fn from_text(s: &str) -> Option<Self> {
+        DebtorKind::parse(s)
     }
 }
 

@@ -117,6 +117,7 @@ import type {
   RefundInput,
   ReversalInput,
 } from './bindings';
+import type { InterestSettings, InterestSettingsView, InterestWorkingView } from './bindings';
 import { normaliseError } from './errors';
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -245,6 +246,11 @@ export const api = {
   refundCredit: (input: RefundInput) => call<CorrectionOutcome>('refund_credit', { input }),
   creditNotes: (invoiceId: number) => call<CreditNoteView[]>('credit_notes', { invoiceId }),
   creditNotePdf: (req: CreditNotePdfRequest) => call<PdfResult>('credit_note_pdf', { req }),
+  // Statutory late-payment interest: off by default per client; only ever stated, never added.
+  clientInterest: (clientId: number) => call<InterestSettingsView>('client_interest', { clientId }),
+  setClientInterest: (input: InterestSettings) => call<InterestSettingsView>('set_client_interest', { input }),
+  invoiceInterest: (invoiceId: number, on: string | null) =>
+    call<InterestWorkingView>('invoice_interest', { invoiceId, on }),
   // Contacts: calls, promises, inbound contact, the timeline and the dossier.
   callScript: (invoiceId: number) => call<CallScriptView>('call_script', { invoiceId }),
   logCall: (input: CallLogInput) => call<CallLogResult>('log_call', { input }),

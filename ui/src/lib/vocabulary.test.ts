@@ -20,6 +20,8 @@ const pairs: [string, readonly string[], Record<string, string>][] = [
   ['reportKind', b.ReportKindValues, labels.reportKind],
   ['reportFormat', b.ReportFormatValues, labels.reportFormat],
   ['chasingMode', b.ChasingModeValues, labels.chasingMode],
+  ['jurisdiction', b.JurisdictionValues, labels.jurisdiction],
+  ['debtorKind', b.DebtorKindValues, labels.debtorKind],
   ['outboxState', b.OutboxStateValues, labels.outboxState],
   ['planState', b.PlanStateValues, labels.planState],
   ['planStanding', b.PlanStandingValues, labels.planStanding],

@@ -10,6 +10,8 @@ import type {
   CallOutcome,
   Channel,
   ChasingMode,
+  DebtorKind,
+  Jurisdiction,
   ClientSort,
   ClientBalanceFilter,
   ContactKind,
@@ -105,6 +107,13 @@ export const labels = {
   } satisfies Record<AgingBucket, string>,
   queueGrouping: { client: 'Client', channel: 'Channel' } satisfies Record<QueueGrouping, string>,
   chasingMode: { on: 'On', paused: 'Paused', off: 'Off' } satisfies Record<ChasingMode, string>,
+  jurisdiction: {
+    uk: 'United Kingdom (Late Payment Act 1998)',
+    eu: 'EU (Directive 2011/7/EU)',
+    de: 'Germany (§ 288 BGB)',
+    fr: 'France (Code de commerce L441-10)',
+  } satisfies Record<Jurisdiction, string>,
+  debtorKind: { business: 'A business', consumer: 'A consumer' } satisfies Record<DebtorKind, string>,
   reportKind: {
     aging: 'Aging report',
     collected: 'Invoiced and collected per month',

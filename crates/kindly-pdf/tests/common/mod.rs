@@ -159,6 +159,7 @@ pub fn statement(page: PageSize, invoices: usize, usd: bool) -> kindly_pdf::Stat
         },
         no_payments: "No payments were received in this period.".into(),
         balance: format!("Balance in {cur}: {sym}9,999.99"),
+        interest: Vec::new(),
     };
     let mut sections = vec![section("EUR", "€", invoices)];
     if usd {

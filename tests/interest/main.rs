@@ -1,0 +1,285 @@
+//! Statutory late-payment interest (issue #16) below the window, on real
+//! SQLite files: the per-client setting (off by default, refused for a
+//! consumer where the law gives none), the working on an invoice with a
+//! partial payment, the final notice and the statement of account stating
+//! it only when it is on (never in the balance), the French mandatory
+//! mentions on business invoices, and the `kindly` commands.
+
+use kindly_api::documents::{invoice_pdf, InvoicePdfRequest};
+use kindly_api::followups::{preview, MessageRequest};
+use kindly_api::interest::{client_interest, invoice_interest, set_client_interest, InterestSettings};
+use kindly_api::payments::PaymentInput;
+use kindly_api::statement::{statement_pdf, StatementRequest};
+use kindly_api::Ctx;
+use kindly_core::vocab::{DebtorKind, Jurisdiction};
+use kindly_core::ErrorCode;
+use kindly_pdf::PageSize;
+use kindly_tests::{
+    business_profile_cli, client_input, create_client, create_invoice, issued_invoice, kindly_json, line, on,
+    open_business_db, pdftotext, raw_count, run_kindly,
+};
+use std::sync::OnceLock;
+
+fn fonts() -> &'static kindly_pdf::Fonts {
+    static F: OnceLock<kindly_pdf::Fonts> = OnceLock::new();
+    F.get_or_init(|| kindly_pdf::Fonts::load().expect("fonts"))
+}
+
+async fn client(c: Ctx<'_>, name: &str, language: &str) -> i64 {
+    let mut input = client_input(name, vec![]);
+    input.language = language.into();
+    create_client(c, &input).await
+}
+
+/// €1,000 issued 1 Nov 2025, due 1 Dec 2025, €400 paid on 10 Jan 2026.
+async fn late_invoice(c: Ctx<'_>, client_id: i64) -> i64 {
+    let id = create_invoice(
+        c,
+        &issued_invoice(client_id, "2025-11-01", "2025-12-01", "EUR", vec![line("Design", "1", "1000", "")]),
+    )
+    .await;
+    let p = PaymentInput {
+        invoice_id: id,
+        amount: "400".into(),
+        date: "2026-01-10".into(),
+        method: kindly_core::payment::PaymentMethod::BankTransfer,
+        ..Default::default()
+    };
+    kindly_api::payments::record(c, &p).await.expect("payment");
+    id
+}
+
+fn setting(client_id: i64, enabled: bool, jurisdiction: Jurisdiction, debtor: DebtorKind) -> InterestSettings {
+    InterestSettings { client_id, enabled, jurisdiction, debtor }
+}
+
+#[tokio::test]
+async fn off_by_default_saved_per_client_and_refused_for_consumers_where_the_law_gives_none() {
+    let d = open_business_db().await;
+    let c = on(&d.store, "2026-01-31");
+    let id = client(c, "Zoë Ångström", "en").await;
+    let v = client_interest(c, id).await.expect("setting");
+    assert!(!v.settings.enabled && !v.saved);
+    assert_eq!(v.table_updated.to_string(), "2026-02-05");
+    assert_eq!(raw_count(&d.path, "SELECT COUNT(*) FROM client_interest").await, 0);
+
+    let v = set_client_interest(c, &setting(id, true, Jurisdiction::Uk, DebtorKind::Business)).await.expect("on");
+    assert!(v.settings.enabled && v.saved && v.would_add.contains("8 points"), "{}", v.would_add);
+    for j in [Jurisdiction::Uk, Jurisdiction::Eu, Jurisdiction::Fr] {
+        let e = set_client_interest(c, &setting(id, true, j, DebtorKind::Consumer)).await.unwrap_err();
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::InterestNotApplicable, Some("debtor")), "{j:?}");
+    }
+    // Nothing was changed by the refusals.
+    let v = client_interest(c, id).await.expect("setting");
+    assert_eq!((v.settings.jurisdiction, v.settings.debtor), (Jurisdiction::Uk, DebtorKind::Business));
+    // A German consumer is fine (§ 288 (1) BGB); off with any law is fine.
+    set_client_interest(c, &setting(id, true, Jurisdiction::De, DebtorKind::Consumer)).await.expect("de consumer");
+    set_client_interest(c, &setting(id, false, Jurisdiction::Fr, DebtorKind::Consumer)).await.expect("off");
+    assert_eq!(raw_count(&d.path, "SELECT COUNT(*) FROM client_interest").await, 1);
+    let e = client_interest(c, 9_999).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::NotFound);
+}
+
+#[tokio::test]
+async fn the_working_on_an_invoice_with_a_partial_payment() {
+    let d = open_business_db().await;
+    let c = on(&d.store, "2026-01-31");
+    let id = client(c, "Jürgen Weiß", "de").await;
+    let inv = late_invoice(c, id).await;
+    let e = invoice_interest(c, inv, None).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::InterestOff);
+
+    set_client_interest(c, &setting(id, true, Jurisdiction::De, DebtorKind::Business)).await.expect("on");
+    let w = invoice_interest(c, inv, None).await.expect("working");
+    // 2 Dec 2025 – 10 Jan 2026: 40 days on €1,000; 11–31 Jan 2026: 21 days on €600; both at
+    // Basiszinssatz 1.27 % + 9 = 10.27 %. (100000·1027·40 + 60000·1027·21) / 3,650,000 = 1480.005… → €14.80.
+    let lines: Vec<(String, String, i64, String, String)> = w
+        .lines
+        .iter()
+        .map(|l| (l.from.to_string(), l.to.to_string(), l.days, l.principal.amount.clone(), l.rate_percent.clone()))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("2025-12-02".into(), "2026-01-10".into(), 40, "1000.00".into(), "10.27".into()),
+            ("2026-01-11".into(), "2026-01-31".into(), 21, "600.00".into(), "10.27".into()),
+        ]
+    );
+    assert_eq!(w.interest.amount, "14.80");
+    assert_eq!(w.compensation.as_ref().map(|m| m.amount.as_str()), Some("40.00"));
+    assert_eq!(w.total.as_ref().map(|m| m.amount.as_str()), Some("54.80"));
+    assert!(w.paragraph.as_deref().unwrap_or_default().contains("§ 288 BGB"), "{:?}", w.paragraph);
+    // The invoice's balance is untouched.
+    let inv_view = kindly_api::invoices::get(c, inv).await.expect("invoice");
+    assert_eq!(inv_view.outstanding.amount, "600.00");
+
+    // A consumer: + 5 points (6.27 %), no flat fee: (100000·627·40 + 60000·627·21) / 3,650,000 = 903.5… → €9.04.
+    set_client_interest(c, &setting(id, true, Jurisdiction::De, DebtorKind::Consumer)).await.expect("consumer");
+    let w = invoice_interest(c, inv, Some("2026-01-31")).await.expect("working");
+    assert_eq!((w.interest.amount.as_str(), w.compensation.is_none()), ("9.04", true));
+    // Beyond the rate table: a specific error naming its end.
+    let e = invoice_interest(c, inv, Some("2026-07-01")).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::InterestRateUnknown);
+    assert!(e.message.contains("30 June 2026"), "{}", e.message);
+    let e = invoice_interest(c, inv, Some("someday")).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::InvalidDate);
+}
+
+#[tokio::test]
+async fn the_final_notice_states_it_only_when_on() {
+    let d = open_business_db().await;
+    let c = on(&d.store, "2026-01-31");
+    let de = client(c, "Jürgen Weiß", "de").await;
+    let inv = late_invoice(c, de).await;
+    let req = MessageRequest { invoice_ids: vec![inv], stage_key: Some("final_notice".into()), template: None };
+    let off = preview(c, &req).await.expect("preview");
+    assert!(!off.body.contains("Verzugszinsen") && !off.body.contains("288"), "{}", off.body);
+
+    set_client_interest(c, &setting(de, true, Jurisdiction::De, DebtorKind::Business)).await.expect("on");
+    let on_ = preview(c, &req).await.expect("preview");
+    assert!(on_.body.contains("Verzugszinsen") && on_.body.contains("§ 288 BGB"), "{}", on_.body);
+    assert!(on_.body.contains("10,27 %") && on_.body.contains("nicht enthalten"), "{}", on_.body);
+    assert!(on_.body.contains("Pauschale"), "{}", on_.body);
+    // Still courteous: the tone check finds no threat.
+    assert!(on_.findings.iter().all(|f| f.rule != "threat"), "{:?}", on_.findings);
+    // The amount asked for is the balance, not balance + interest.
+    assert_eq!(off.outstanding, on_.outstanding);
+    // Other stages never carry it.
+    let reminder = MessageRequest { stage_key: Some("reminder".into()), ..req.clone() };
+    assert!(!preview(c, &reminder).await.expect("preview").body.contains("Verzugszinsen"));
+
+    // French and English and Spanish wording.
+    for (lang, law, word) in [
+        ("fr", Jurisdiction::Fr, "L441-10"),
+        ("en", Jurisdiction::Uk, "Late Payment"),
+        ("es", Jurisdiction::Eu, "2011/7/UE"),
+    ] {
+        let id = client(c, "Client", lang).await;
+        let inv = late_invoice(c, id).await;
+        set_client_interest(c, &setting(id, true, law, DebtorKind::Business)).await.expect("on");
+        let req = MessageRequest { invoice_ids: vec![inv], stage_key: Some("final_notice".into()), template: None };
+        let p = preview(c, &req).await.expect("preview");
+        assert!(p.body.contains(word), "{lang}: {}", p.body);
+        assert!(p.findings.iter().all(|f| f.rule != "threat"), "{lang}: {:?}", p.findings);
+    }
+}
+
+#[tokio::test]
+async fn the_statement_states_it_only_when_on_and_never_in_the_balance() {
+    let d = open_business_db().await;
+    let c = on(&d.store, "2026-01-31");
+    let id = client(c, "Zoë Ångström", "en").await;
+    late_invoice(c, id).await;
+    let req = StatementRequest { client_id: id, page_size: Some(PageSize::A4) };
+    let off = statement_pdf(c, fonts(), &req).await.expect("statement");
+    let off_text = pdftotext(&off.path);
+    assert!(!off_text.contains("statutory interest"), "{off_text}");
+
+    set_client_interest(c, &setting(id, true, Jurisdiction::Eu, DebtorKind::Business)).await.expect("on");
+    let on_ = statement_pdf(c, fonts(), &req).await.expect("statement");
+    let text = pdftotext(&on_.path);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("statutory interest") && flat.contains("Directive 2011/7/EU"), "{flat}");
+    assert!(flat.contains("ECB main refinancing rate") && flat.contains("not added to the amount due"), "{flat}");
+    assert_eq!(off.balances, on_.balances, "the balance never includes interest");
+}
+
+#[tokio::test]
+async fn french_business_invoices_carry_the_mandatory_mentions() {
+    let d = open_business_db().await;
+    let c = on(&d.store, "2025-09-01");
+    let fr = client(c, "Élodie Martin", "fr").await;
+    let other = client(c, "Jürgen Weiß", "de").await;
+    // The mentions are required whether or not interest is stated in letters.
+    set_client_interest(c, &setting(fr, false, Jurisdiction::Fr, DebtorKind::Business)).await.expect("fr");
+    set_client_interest(c, &setting(other, true, Jurisdiction::De, DebtorKind::Business)).await.expect("de");
+    for (client_id, expect) in [(fr, true), (other, false)] {
+        let inv = create_invoice(
+            c,
+            &issued_invoice(client_id, "2025-09-01", "2025-09-30", "EUR", vec![line("Design", "1", "500", "")]),
+        )
+        .await;
+        let pdf = invoice_pdf(c, fonts(), &InvoicePdfRequest { invoice_id: inv, page_size: Some(PageSize::A4) })
+            .await
+            .expect("pdf");
+        let flat = pdftotext(&pdf.path).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(flat.contains("Pénalités de retard"), expect, "{flat}");
+        if expect {
+            // H2 2025: BCE 2.15 % + 10 = 12.15 %; the €40 indemnité.
+            assert!(flat.contains("12,15 %") && flat.contains("40 €") && flat.contains("D441-5"), "{flat}");
+        }
+    }
+}
+
+#[test]
+fn the_cli_sets_and_shows_the_working() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    business_profile_cli(dir.path());
+    let day = Some("2026-01-31");
+    let client = kindly_json(dir.path(), day, &["clients", "add", "--name", "Jürgen Weiß", "--language", "de"]);
+    let cid = client["id"].to_string();
+    let inv = kindly_json(
+        dir.path(),
+        day,
+        &[
+            "invoices",
+            "add",
+            "--client",
+            &cid,
+            "--issue-date",
+            "2025-11-01",
+            "--due-date",
+            "2025-12-01",
+            "--currency",
+            "EUR",
+            "--line",
+            "Design;1;1000;0",
+        ],
+    );
+    let iid = inv["id"].to_string();
+    let shown = kindly_json(dir.path(), day, &["clients", "interest", &cid]);
+    assert_eq!(shown["settings"]["enabled"], false);
+    let (code, _, err) = run_kindly(dir.path(), day, &["invoices", "interest", &iid]);
+    assert_ne!(code, 0);
+    assert!(err.contains("interest_off") || err.contains("off"), "{err}");
+    let (code, _, err) =
+        run_kindly(dir.path(), day, &["clients", "interest", &cid, "--on", "--jurisdiction", "uk", "--consumer"]);
+    assert_ne!(code, 0);
+    assert!(err.contains("consumer"), "{err}");
+    let set =
+        kindly_json(dir.path(), day, &["clients", "interest", &cid, "--on", "--jurisdiction", "de", "--business"]);
+    assert_eq!(
+        (set["settings"]["enabled"].as_bool(), set["settings"]["jurisdiction"].as_str()),
+        (Some(true), Some("de"))
+    );
+    // 2 Dec 2025 – 31 Jan 2026: 61 days on €1,000 at 10.27 % = €17.16.
+    let w = kindly_json(dir.path(), day, &["invoices", "interest", &iid]);
+    assert_eq!(w["interest"]["amount"], "17.16");
+    assert_eq!(w["compensation"]["amount"], "40.00");
+    let (code, text, _) = run_kindly(dir.path(), day, &["invoices", "interest", &iid, "--on", "2026-01-15"]);
+    assert_eq!(code, 0);
+    assert!(text.contains("Basiszinssatz") && text.contains("not added"), "{text}");
+}
+
+/// The schema itself refuses interest on for a consumer under UK, EU or
+/// French rules, whatever program writes to the file.
+#[tokio::test]
+async fn the_schema_refuses_a_setting_no_law_allows() {
+    use sqlx::Connection;
+    let d = open_business_db().await;
+    let c = on(&d.store, "2026-01-31");
+    let id = client(c, "Zoë Ångström", "en").await;
+    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", d.path.display())).await.expect("connect");
+    let insert = |enabled: i64, j: &'static str, k: &'static str| {
+        format!(
+            "INSERT INTO client_interest (client_id, enabled, jurisdiction, debtor, updated_at) VALUES ({id}, {enabled}, '{j}', '{k}', 'x')"
+        )
+    };
+    for (enabled, j, k) in [(1, "uk", "consumer"), (1, "fr", "consumer"), (0, "xx", "business"), (0, "de", "person")] {
+        let r = sqlx::query(sqlx::AssertSqlSafe(insert(enabled, j, k))).execute(&mut conn).await;
+        assert!(r.is_err(), "{enabled} {j} {k}");
+    }
+    sqlx::query(sqlx::AssertSqlSafe(insert(1, "de", "consumer"))).execute(&mut conn).await.expect("de consumer");
+    let v = client_interest(c, id).await.expect("setting");
+    assert_eq!((v.settings.enabled, v.settings.debtor), (true, DebtorKind::Consumer));
+}
