@@ -267,6 +267,7 @@ mod codes {
         "einvoice_field_missing",
         "einvoice_file_empty",
         "einvoice_file_too_large",
+        "einvoice_incomplete",
         "einvoice_not_an_invoice",
         "einvoice_not_representable",
         "einvoice_number_taken",

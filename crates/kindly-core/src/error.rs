@@ -92,6 +92,7 @@ error_codes! {
     EinvoiceFieldMissing = "einvoice_field_missing",
     EinvoiceFileEmpty = "einvoice_file_empty",
     EinvoiceFileTooLarge = "einvoice_file_too_large",
+    EinvoiceIncomplete = "einvoice_incomplete",
     EinvoiceNotAnInvoice = "einvoice_not_an_invoice",
     EinvoiceNotRepresentable = "einvoice_not_representable",
     EinvoiceNumberTaken = "einvoice_number_taken",
