@@ -8,7 +8,8 @@
 //! - [`check`]: lines, VAT breakdown and document totals must agree.
 //!
 //! - [`cii::write`] and [`ubl::write`]: the model → Factur-X / XRechnung CII,
-//!   XRechnung UBL / Peppol BIS 3.0 ([`profile`] says what each format needs).
+//!   XRechnung UBL / Peppol BIS 3.0 ([`profile`] says what each format needs);
+//!   [`facturx`]: a PDF + the CII → a Factur-X PDF/A-3b.
 //!
 //! XML is read with `kindly-xml` (no DTD, no entity but the predefined
 //! five, limits on size, depth and element count) into a small element tree
@@ -21,6 +22,7 @@ mod cii_write;
 pub mod decimal;
 pub mod dom;
 pub mod error;
+pub mod facturx;
 mod fields;
 pub mod model;
 pub mod pdf;
