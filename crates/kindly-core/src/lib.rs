@@ -11,6 +11,7 @@
 
 pub mod client;
 pub mod decimal;
+pub mod einvoice_ids;
 pub mod error;
 pub mod invoice;
 pub mod locale;

@@ -12,6 +12,7 @@
 
 mod archive;
 mod bank;
+mod client_einvoice;
 mod clients;
 mod contacts;
 mod demo;
