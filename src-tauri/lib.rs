@@ -9,7 +9,7 @@ mod bank_commands;
 mod commands;
 mod dialogs;
 mod einvoice_commands;
-mod einvoice_commands;
+mod einvoice_out_commands;
 mod import_commands;
 mod mail_commands;
 mod overview_commands;
@@ -70,12 +70,12 @@ pub fn run(started: Instant) {
             overview_commands::overview,
             overview_commands::save_report,
             statement_commands::statement_pdf,
-            einvoice_commands::client_einvoice,
-            einvoice_commands::save_client_einvoice,
-            einvoice_commands::seller_einvoice,
-            einvoice_commands::save_seller_einvoice,
-            einvoice_commands::einvoice_preflight,
-            einvoice_commands::export_einvoice,
+            einvoice_out_commands::client_einvoice,
+            einvoice_out_commands::save_client_einvoice,
+            einvoice_out_commands::seller_einvoice,
+            einvoice_out_commands::save_seller_einvoice,
+            einvoice_out_commands::einvoice_preflight,
+            einvoice_out_commands::export_einvoice,
             statement_commands::email_statement,
             statement_commands::print_statement,
             statement_commands::confirm_statement_printed,
