@@ -635,7 +635,7 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &EInvoiceExportRequest) ->
         ApiError::new(
             ErrorCode::EinvoiceIncomplete,
             "This client gets plain PDF invoices; choose an e-invoice format (Factur-X, XRechnung UBL or CII, Peppol) for the client or for this export.",
-            Some("format".into()),
+            Some("format"),
         )
     })?;
     let r = render(ctx, fonts, req.invoice_id, format).await?;

@@ -123,7 +123,7 @@ fn luhn_ok(digits: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// ISO 7064 MOD 97-10 over digits and letters (A = 10 … Z = 35): valid when 1.
