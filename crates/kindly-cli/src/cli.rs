@@ -192,28 +192,6 @@ pub enum ClientsCmd {
         #[arg(long)]
         country: Option<String>,
     },
-    /// Show or change a client's e-invoice details (only the given flags change).
-    Einvoice {
-        id: i64,
-        /// E-invoice format: none, facturx, xrechnung-ubl, xrechnung-cii or peppol.
-        #[arg(long, value_parser = crate::values::einvoice_formats(), ignore_case = true)]
-        einvoice_format: Option<kindly_core::vocab::EInvoiceFormat>,
-        /// BT-10: the Leitweg-ID (German public buyers) or the client's order reference.
-        #[arg(long)]
-        buyer_reference: Option<String>,
-        /// The client's VAT ID (DE123456789, FR40303265045, …).
-        #[arg(long)]
-        vat_id: Option<String>,
-        /// The client's SIREN (France, 9 digits).
-        #[arg(long)]
-        siren: Option<String>,
-        /// The client's Peppol ID, scheme:id (0208:0123456749, 9930:DE123456789).
-        #[arg(long)]
-        peppol_id: Option<String>,
-        /// The client's country (ISO code, DE, FR, …).
-        #[arg(long)]
-        country: Option<String>,
-    },
     /// List clients, optionally matching a search.
     List {
         #[arg(long, default_value = "")]
@@ -244,6 +222,28 @@ pub enum ClientsCmd {
         until: Option<String>,
         #[arg(long, default_value = "")]
         reason: String,
+    },
+    /// Show or change a client's e-invoice details (only the given flags change).
+    Einvoice {
+        id: i64,
+        /// E-invoice format: none, facturx, xrechnung-ubl, xrechnung-cii or peppol.
+        #[arg(long, value_parser = crate::values::einvoice_formats(), ignore_case = true)]
+        einvoice_format: Option<kindly_core::vocab::EInvoiceFormat>,
+        /// BT-10: the Leitweg-ID (German public buyers) or the client's order reference.
+        #[arg(long)]
+        buyer_reference: Option<String>,
+        /// The client's VAT ID (DE123456789, FR40303265045, …).
+        #[arg(long)]
+        vat_id: Option<String>,
+        /// The client's SIREN (France, 9 digits).
+        #[arg(long)]
+        siren: Option<String>,
+        /// The client's Peppol ID, scheme:id (0208:0123456749, 9930:DE123456789).
+        #[arg(long)]
+        peppol_id: Option<String>,
+        /// The client's country (ISO code, DE, FR, …).
+        #[arg(long)]
+        country: Option<String>,
     },
 }
 
