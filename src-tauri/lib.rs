@@ -10,6 +10,7 @@ mod commands;
 mod corrections_commands;
 mod dialogs;
 mod einvoice_commands;
+mod einvoice_out_commands;
 mod import_commands;
 mod interest_commands;
 mod mail_commands;
@@ -71,6 +72,12 @@ pub fn run(started: Instant) {
             overview_commands::overview,
             overview_commands::save_report,
             statement_commands::statement_pdf,
+            einvoice_out_commands::client_einvoice,
+            einvoice_out_commands::save_client_einvoice,
+            einvoice_out_commands::seller_einvoice,
+            einvoice_out_commands::save_seller_einvoice,
+            einvoice_out_commands::einvoice_preflight,
+            einvoice_out_commands::export_einvoice,
             statement_commands::email_statement,
             statement_commands::print_statement,
             statement_commands::confirm_statement_printed,

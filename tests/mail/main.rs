@@ -1039,3 +1039,44 @@ async fn send_all_sends_exactly_the_number_it_names() {
     let after = outbox::send_all_preview(c).await.expect("preview");
     assert_eq!(after.total, 0, "nothing is left to send: {after:?}");
 }
+
+#[tokio::test]
+async fn a_client_with_an_e_invoice_format_gets_it_attached_and_the_text_says_so() {
+    use kindly_api::einvoice::{self, ClientEInvoiceInput, EInvoiceFormat, SellerEInvoiceInput};
+    let e = open_business_db().await;
+    let c = ctx(&e.store);
+    let srv = server_for("einvoice", "normal");
+    mail::save(c, &settings(srv.port, USER, Some(PASSWORD), true)).await.expect("save smtp");
+    let mut s = kindly_api::settings::get(c).await.expect("settings");
+    s.business_tax_id = "DE136695976".into();
+    kindly_api::settings::save(c, &s).await.expect("save settings");
+    let seller =
+        SellerEInvoiceInput { country: "DE".into(), peppol_id: "9930:DE136695976".into(), ..Default::default() };
+    einvoice::save_seller_einvoice(c, &seller).await.expect("seller");
+    let bob = client(c, "Bob Builder", "bob@example.net").await;
+    let details = ClientEInvoiceInput {
+        client_id: bob,
+        format: EInvoiceFormat::Peppol,
+        buyer_reference: "PO-1".into(),
+        vat_id: "DE123456788".into(),
+        peppol_id: "9930:DE123456788".into(),
+        country: "DE".into(),
+        ..Default::default()
+    };
+    einvoice::save_client_einvoice(c, &details).await.expect("client e-invoice");
+    invoice(c, bob, "1200.50").await;
+
+    let q = outbox::queue_emails(c, fonts(), &QueueEmailsRequest::default()).await.expect("queue");
+    assert_eq!(q.queued.len(), 1, "{:?}", q.skipped);
+    assert_eq!(send(c).await.sent, 1);
+    let got = srv.messages();
+    let m = MessageParser::default().parse(&got[0]).expect("parse");
+    let text = m.body_text(0).expect("text part");
+    assert!(text.contains("The e-invoice (Peppol BIS Billing 3.0) is attached."), "{text}");
+    let names: Vec<&str> = m.attachments().filter_map(|a| a.attachment_name()).collect();
+    assert_eq!(names, ["INV-2026-0001.pdf", "INV-2026-0001-peppol.xml"]);
+    let xml = m.attachments().nth(1).expect("xml").contents();
+    let back = kindly_einvoice::read(xml).expect("the attached e-invoice reads");
+    assert_eq!(back.invoice.number, "INV-2026-0001");
+    assert_eq!(back.invoice.totals.payable, 120050);
+}

@@ -321,6 +321,17 @@ pub(crate) async fn render_invoice_pdf(
     fonts: &Fonts,
     req: &InvoicePdfRequest,
 ) -> ApiResult<(String, Vec<u8>)> {
+    let (name, doc, meta) = invoice_document(ctx, req).await?;
+    let bytes = kindly_pdf::render_invoice(fonts, &doc, &meta).map_err(ApiError::from)?;
+    Ok((name, bytes))
+}
+
+/// What an invoice's PDF shows (its file name, the layout's input and the
+/// metadata), read from the store: the Factur-X PDF draws the same.
+pub(crate) async fn invoice_document(
+    ctx: Ctx<'_>,
+    req: &InvoicePdfRequest,
+) -> ApiResult<(String, InvoiceDoc, DocMeta)> {
     let settings = ctx.store.settings().await?;
     let inv = ctx.store.invoice(req.invoice_id).await?;
     let client = ctx.store.client(inv.client_id).await?;
@@ -416,6 +427,5 @@ pub(crate) async fn render_invoice_pdf(
         footer: from.footer.clone(),
     };
     let meta = DocMeta::new(format!("{} {}", l.invoice, inv.number), from.party.name.clone(), ctx.now.naive_utc());
-    let bytes = kindly_pdf::render_invoice(fonts, &doc, &meta).map_err(ApiError::from)?;
-    Ok((invoice_pdf_name(&inv.number), bytes))
+    Ok((invoice_pdf_name(&inv.number), doc, meta))
 }

@@ -139,7 +139,15 @@ impl From<ParseError> for ApiError {
 
 impl From<EInvoiceError> for ApiError {
     fn from(e: EInvoiceError) -> Self {
-        ApiError { code: e.code(), message: e.to_string(), field: Some("file".into()) }
+        // An incomplete invoice is about the data, not a file.
+        let field = if matches!(e, EInvoiceError::Incomplete { .. }) { None } else { Some("file".into()) };
+        ApiError { code: e.code(), message: e.to_string(), field }
+    }
+}
+
+impl From<kindly_core::einvoice_ids::IdError> for ApiError {
+    fn from(e: kindly_core::einvoice_ids::IdError) -> Self {
+        ApiError { code: e.code(), message: sentence(&e.to_string()), field: Some(e.field().into()) }
     }
 }
 
@@ -276,6 +284,7 @@ mod codes {
         "einvoice_field_missing",
         "einvoice_file_empty",
         "einvoice_file_too_large",
+        "einvoice_incomplete",
         "einvoice_not_an_invoice",
         "einvoice_not_representable",
         "einvoice_number_taken",
@@ -310,23 +319,28 @@ mod codes {
         "invalid_amount",
         "invalid_bic",
         "invalid_certificate",
+        "invalid_country",
         "invalid_date",
         "invalid_days",
         "invalid_email",
         "invalid_hold",
         "invalid_iban",
         "invalid_kind",
+        "invalid_leitweg_id",
         "invalid_link",
         "invalid_months",
         "invalid_number_pattern",
         "invalid_offset",
+        "invalid_peppol_id",
         "invalid_phone",
         "invalid_port",
         "invalid_quantity",
+        "invalid_siren",
         "invalid_state",
         "invalid_tax_id",
         "invalid_tax_rate",
         "invalid_terms",
+        "invalid_vat_id",
         "invoice_has_payments",
         "invoice_immutable",
         "invoice_not_creditable",

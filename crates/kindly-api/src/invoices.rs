@@ -335,6 +335,9 @@ fn new_invoice(input: &InvoiceInput) -> ApiResult<NewInvoice> {
 
 pub async fn create(ctx: Ctx<'_>, input: &InvoiceInput) -> ApiResult<CreatedInvoice> {
     let inv = new_invoice(input)?;
+    if inv.issue {
+        crate::einvoice::require_complete_new(ctx, &inv).await?;
+    }
     let (id, number) = ctx.store.create_invoice(&inv, ctx.now).await?;
     Ok(CreatedInvoice { id, number })
 }
@@ -345,6 +348,8 @@ pub async fn update_draft(ctx: Ctx<'_>, id: i64, input: &InvoiceInput) -> ApiRes
 }
 
 pub async fn issue(ctx: Ctx<'_>, id: i64) -> ApiResult<()> {
+    // A client who gets e-invoices gets a complete one, or the invoice stays a draft.
+    crate::einvoice::require_complete(ctx, id).await?;
     Ok(ctx.store.issue_invoice(id, ctx.now).await?)
 }
 

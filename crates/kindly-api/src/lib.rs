@@ -23,6 +23,7 @@ pub mod dialogs;
 pub mod documents;
 pub mod dossier;
 pub mod due;
+pub mod einvoice;
 pub mod einvoice_import;
 pub mod error;
 pub mod export;

@@ -342,6 +342,48 @@ async fn queue_plan_reminder(ctx: Ctx<'_>, smtp: &kindly_mail::SmtpSettings, pla
     enqueue(ctx, smtp, &client, &letter, Vec::new()).await
 }
 
+/// An invoice as its client gets it by e-mail: the Factur-X PDF instead of
+/// the plain PDF, or the plain PDF and the XRechnung / Peppol XML beside
+/// it, with the sentence that says so; the plain PDF alone for a client
+/// without a format. An e-invoice that still lacks fields (the client's
+/// details changed after issuing) does not hold a reminder back: the plain
+/// PDF goes, and the log says why.
+async fn invoice_attachments(
+    ctx: Ctx<'_>,
+    fonts: &Fonts,
+    client: &kindly_store::ClientRecord,
+    invoice_id: i64,
+) -> ApiResult<(Vec<FileAttachment>, Option<String>)> {
+    let plain = || async move {
+        let (name, bytes) = render_invoice_pdf(ctx, fonts, &InvoicePdfRequest { invoice_id, page_size: None }).await?;
+        Ok::<_, ApiError>(FileAttachment { name, content_type: "application/pdf".into(), bytes })
+    };
+    let e = match crate::einvoice::attachment_for(ctx, fonts, invoice_id).await {
+        Ok(Some(e)) => e,
+        Ok(None) => return Ok((vec![plain().await?], None)),
+        Err(err) if err.code == ErrorCode::EinvoiceIncomplete => {
+            tracing::warn!(invoice_id, reason = %err.message, "e-invoice not attached; the plain PDF goes instead");
+            return Ok((vec![plain().await?], None));
+        }
+        Err(err) => return Err(err),
+    };
+    let note = Some(crate::einvoice::attached_sentence(e.format, client.details.language));
+    let file = FileAttachment { name: e.file_name, content_type: e.mime.into(), bytes: e.bytes };
+    if e.mime == "application/pdf" {
+        Ok((vec![file], note))
+    } else {
+        Ok((vec![plain().await?, file], note))
+    }
+}
+
+fn with_notes(body: &str, notes: &[String]) -> String {
+    if notes.is_empty() {
+        body.to_string()
+    } else {
+        format!("{}\n\n{}", body.trim_end(), notes.join("\n"))
+    }
+}
+
 /// Queues the polite follow-up about a broken promise, with the invoice PDF.
 /// At most once per promise; sending it records the follow-up.
 async fn queue_promise_follow_up(
@@ -360,13 +402,13 @@ async fn queue_promise_follow_up(
     let client = ctx.store.client(item.client_id).await?;
     needs_email(&client, "send the follow-up as a letter instead.")?;
     let invoice_id = item.promise.invoice_id;
-    let (name, bytes) = render_invoice_pdf(ctx, fonts, &InvoicePdfRequest { invoice_id, page_size: None }).await?;
+    let (files, note) = invoice_attachments(ctx, fonts, &client, invoice_id).await?;
     let purpose = EmailPurpose::PromiseFollowUp { promise_id };
     let stage = stage_for(purpose, "Follow-up on a promise to pay");
     let pairs = [(invoice_id, &stage)];
-    let letter = Letter { purpose, stage: &stage, invoices: &pairs, subject: &item.subject, body: &item.body };
-    let pdf = FileAttachment { name, content_type: "application/pdf".into(), bytes };
-    enqueue(ctx, smtp, &client, &letter, vec![pdf]).await
+    let body = with_notes(&item.body, note.as_slice());
+    let letter = Letter { purpose, stage: &stage, invoices: &pairs, subject: &item.subject, body: &body };
+    enqueue(ctx, smtp, &client, &letter, files).await
 }
 
 async fn queue_one(ctx: Ctx<'_>, fonts: &Fonts, smtp: &kindly_mail::SmtpSettings, ids: &[i64]) -> ApiResult<i64> {
@@ -390,11 +432,14 @@ async fn queue_one(ctx: Ctx<'_>, fonts: &Fonts, smtp: &kindly_mail::SmtpSettings
         .cloned()
         .ok_or_else(|| ApiError::new(ErrorCode::AlreadyDone, "Nothing is due today for these invoices.", None))?;
     let mut attachments = Vec::new();
+    let mut notes = Vec::new();
     for inv in &invoices {
-        let (name, bytes) =
-            render_invoice_pdf(ctx, fonts, &InvoicePdfRequest { invoice_id: inv.id, page_size: None }).await?;
-        attachments.push(FileAttachment { name, content_type: "application/pdf".into(), bytes });
+        let (files, note) = invoice_attachments(ctx, fonts, &client, inv.id).await?;
+        attachments.extend(files);
+        notes.extend(note);
     }
+    notes.dedup();
+    let body = with_notes(&message.body, &notes);
     if attaches_letter(&stage) {
         attachments.push(reminder_letter_pdf(ctx, fonts, &client, &invoices, &message).await?);
     }
@@ -404,7 +449,7 @@ async fn queue_one(ctx: Ctx<'_>, fonts: &Fonts, smtp: &kindly_mail::SmtpSettings
         stage: &stage,
         invoices: &pairs,
         subject: &message.subject,
-        body: &message.body,
+        body: &body,
     };
     enqueue(ctx, smtp, &client, &letter, attachments).await
 }

@@ -16,6 +16,24 @@ pub enum BusinessCmd {
     Show,
     /// Change some fields of the profile; the others keep their value.
     Set(Box<ProfileArgs>),
+    /// Show or change your e-invoice identifiers (only the given flags change).
+    Einvoice {
+        /// Your VAT ID, when the tax number printed on invoices is not one.
+        #[arg(long)]
+        vat_id: Option<String>,
+        /// Your SIREN (France).
+        #[arg(long)]
+        siren: Option<String>,
+        /// Your Peppol ID, scheme:id (9930:DE123456789).
+        #[arg(long)]
+        peppol_id: Option<String>,
+        /// Your country (DE, FR, …).
+        #[arg(long)]
+        country: Option<String>,
+        /// The contact person named in e-invoices.
+        #[arg(long)]
+        contact: Option<String>,
+    },
 }
 
 #[derive(Args, Debug, Default)]
@@ -136,6 +154,30 @@ async fn show(ctx: Ctx<'_>, o: &Out) -> Result<String, ApiError> {
 pub async fn business(ctx: Ctx<'_>, cmd: BusinessCmd, o: &Out) -> Result<String, ApiError> {
     match cmd {
         BusinessCmd::Show => show(ctx, o).await,
+        BusinessCmd::Einvoice { vat_id, siren, peppol_id, country, contact } => {
+            let mut e = kindly_api::einvoice::seller_einvoice(ctx).await?;
+            let given = [vat_id.is_some(), siren.is_some(), peppol_id.is_some(), country.is_some(), contact.is_some()];
+            for (value, field) in [
+                (vat_id, &mut e.vat_id),
+                (siren, &mut e.siren),
+                (peppol_id, &mut e.peppol_id),
+                (country, &mut e.country),
+                (contact, &mut e.contact_name),
+            ] {
+                if let Some(v) = value {
+                    *field = v;
+                }
+            }
+            if given.contains(&true) {
+                e = kindly_api::einvoice::save_seller_einvoice(ctx, &e).await?;
+            }
+            o.value(&e, |e| {
+                format!(
+                    "VAT ID: {}\nSIREN: {}\nPeppol ID: {}\ncountry: {}\ncontact: {}\n",
+                    e.vat_id, e.siren, e.peppol_id, e.country, e.contact_name
+                )
+            })
+        }
         BusinessCmd::Set(a) => {
             let a = *a;
             let mut s = settings::get(ctx).await?;

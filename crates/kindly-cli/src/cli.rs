@@ -173,6 +173,24 @@ pub enum ClientsCmd {
         language: String,
         #[arg(long, default_value = "")]
         notes: String,
+        /// E-invoice format: none, facturx, xrechnung-ubl, xrechnung-cii or peppol.
+        #[arg(long, value_parser = crate::values::einvoice_formats(), ignore_case = true)]
+        einvoice_format: Option<kindly_core::vocab::EInvoiceFormat>,
+        /// BT-10: the Leitweg-ID (German public buyers) or the client's order reference.
+        #[arg(long)]
+        buyer_reference: Option<String>,
+        /// The client's VAT ID (DE123456789, FR40303265045, …).
+        #[arg(long)]
+        vat_id: Option<String>,
+        /// The client's SIREN (France, 9 digits).
+        #[arg(long)]
+        siren: Option<String>,
+        /// The client's Peppol ID, scheme:id (0208:0123456749, 9930:DE123456789).
+        #[arg(long)]
+        peppol_id: Option<String>,
+        /// The client's country (ISO code, DE, FR, …).
+        #[arg(long)]
+        country: Option<String>,
     },
     /// List clients, optionally matching a search.
     List {
@@ -207,6 +225,28 @@ pub enum ClientsCmd {
     },
     /// Statutory late-payment interest for a client (off by default): show, or --on/--off, --jurisdiction, --business/--consumer.
     Interest(crate::interest_cmd::ClientInterestArgs),
+    /// Show or change a client's e-invoice details (only the given flags change).
+    Einvoice {
+        id: i64,
+        /// E-invoice format: none, facturx, xrechnung-ubl, xrechnung-cii or peppol.
+        #[arg(long, value_parser = crate::values::einvoice_formats(), ignore_case = true)]
+        einvoice_format: Option<kindly_core::vocab::EInvoiceFormat>,
+        /// BT-10: the Leitweg-ID (German public buyers) or the client's order reference.
+        #[arg(long)]
+        buyer_reference: Option<String>,
+        /// The client's VAT ID (DE123456789, FR40303265045, …).
+        #[arg(long)]
+        vat_id: Option<String>,
+        /// The client's SIREN (France, 9 digits).
+        #[arg(long)]
+        siren: Option<String>,
+        /// The client's Peppol ID, scheme:id (0208:0123456749, 9930:DE123456789).
+        #[arg(long)]
+        peppol_id: Option<String>,
+        /// The client's country (ISO code, DE, FR, …).
+        #[arg(long)]
+        country: Option<String>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -277,6 +317,22 @@ pub enum InvoicesCmd {
     Interest(crate::interest_cmd::InvoiceInterestArgs),
     /// Issue a draft (it cannot be edited afterwards).
     Issue { id: i64 },
+    /// Write an invoice's e-invoice: a Factur-X PDF, or XRechnung / Peppol XML.
+    Einvoice {
+        id: i64,
+        /// Default: the client's format.
+        #[arg(long, value_parser = crate::values::einvoice_formats(), ignore_case = true)]
+        format: Option<kindly_core::vocab::EInvoiceFormat>,
+        /// The file to write (default: a new file under the data folder's einvoices/).
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+    },
+    /// What the client's e-invoice format still needs for an invoice.
+    Preflight {
+        id: i64,
+        #[arg(long, value_parser = crate::values::einvoice_formats(), ignore_case = true)]
+        format: Option<kindly_core::vocab::EInvoiceFormat>,
+    },
     /// Save an invoice as a PDF under the data folder.
     Pdf {
         id: i64,
@@ -568,7 +624,32 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
         Command::Demo { clients, invoices } => o.value(&status::seed_demo(ctx, clients, invoices).await?, |r| {
             format!("added {} clients, {} invoices, {} payments\n", r.clients, r.invoices, r.payments)
         }),
-        Command::Clients(ClientsCmd::Add { name, greeting, company, emails, phone, address, language, notes }) => {
+        Command::Clients(ClientsCmd::Add {
+            name,
+            greeting,
+            company,
+            emails,
+            phone,
+            address,
+            language,
+            notes,
+            einvoice_format,
+            buyer_reference,
+            vat_id,
+            siren,
+            peppol_id,
+            country,
+        }) => {
+            let e = crate::einvoice_cmd::EInvoiceFlags {
+                format: einvoice_format,
+                buyer_reference,
+                vat_id,
+                siren,
+                peppol_id,
+                country,
+            };
+            // Checked before the client is added, so a wrong VAT ID adds nothing.
+            let checked = e.check()?;
             let input = ClientInput {
                 display_name: name,
                 greeting_name: greeting,
@@ -579,7 +660,31 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
                 language,
                 notes,
             };
-            o.id(clients::create(ctx, &input).await?)
+            let id = clients::create(ctx, &input).await?;
+            if let Some(mut input) = checked {
+                input.client_id = id;
+                kindly_api::einvoice::save_client_einvoice(ctx, &input).await?;
+            }
+            o.id(id)
+        }
+        Command::Clients(ClientsCmd::Einvoice {
+            id,
+            einvoice_format,
+            buyer_reference,
+            vat_id,
+            siren,
+            peppol_id,
+            country,
+        }) => {
+            let e = crate::einvoice_cmd::EInvoiceFlags {
+                format: einvoice_format,
+                buyer_reference,
+                vat_id,
+                siren,
+                peppol_id,
+                country,
+            };
+            crate::einvoice_cmd::client(ctx, id, e, o).await
         }
         Command::Clients(ClientsCmd::List { search, sort, currency, balance, limit, offset }) => {
             let currency = currency_option(currency.as_deref())?;
@@ -728,6 +833,12 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
             let fonts = fonts()?;
             let req = LettersRequest { invoice_ids: invoices, page_size, print, ..Default::default() };
             letters_done(o, kindly_api::letters::generate_letters(ctx, &fonts, &Printer::from_env(), &req).await?)
+        }
+        Command::Invoices(InvoicesCmd::Einvoice { id, format, out }) => {
+            crate::einvoice_cmd::export(ctx, &fonts()?, id, format, out, o).await
+        }
+        Command::Invoices(InvoicesCmd::Preflight { id, format }) => {
+            crate::einvoice_cmd::preflight(ctx, id, format, o).await
         }
         Command::Invoices(InvoicesCmd::Pdf { id, page_size }) => {
             let fonts = fonts()?;

@@ -64,6 +64,14 @@ pub fn page_sizes() -> impl TypedValueParser<Value = PageSize> {
 pub fn ways_to_pay() -> impl TypedValueParser<Value = WayToPay> {
     words(&[("iban", "bank"), ("transfer", "bank"), ("check", "cheque"), ("installment", "installments")])
 }
+pub fn einvoice_formats() -> impl TypedValueParser<Value = kindly_core::vocab::EInvoiceFormat> {
+    words(&[
+        ("xrechnung-ubl", "xrechnung_ubl"),
+        ("xrechnung-cii", "xrechnung_cii"),
+        ("factur-x", "facturx"),
+        ("zugferd", "facturx"),
+    ])
+}
 pub fn client_sorts() -> impl TypedValueParser<Value = ClientSort> {
     words(&[("owed", "owed_desc"), ("oldest-overdue", "oldest_overdue")])
 }

@@ -12,6 +12,7 @@
 pub mod client;
 pub mod credit;
 pub mod decimal;
+pub mod einvoice_ids;
 pub mod error;
 pub mod invoice;
 pub mod locale;

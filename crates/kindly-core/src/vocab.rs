@@ -529,3 +529,18 @@ vocabulary! {
         Consumer = "consumer",
     }
 }
+
+vocabulary! {
+    /// Which e-invoice a client gets with each invoice (issue #16): none (a
+    /// plain PDF), a Factur-X PDF, an XRechnung 3.0 file (UBL or CII) or a
+    /// Peppol BIS Billing 3.0 file.
+    #[derive(Default)]
+    pub enum EInvoiceFormat {
+        #[default]
+        None = "none",
+        Facturx = "facturx",
+        XrechnungUbl = "xrechnung_ubl",
+        XrechnungCii = "xrechnung_cii",
+        Peppol = "peppol",
+    }
+}

@@ -15,6 +15,8 @@ use crate::model::{
 };
 use kindly_core::Currency;
 
+pub use crate::cii_write::write;
+
 const DOC: &str = "ExchangedDocument";
 const TX: &str = "SupplyChainTradeTransaction";
 const AGREEMENT: &str = "ApplicableHeaderTradeAgreement";
@@ -107,6 +109,16 @@ pub fn read(root: &Element) -> Result<Invoice, EInvoiceError> {
         payment_terms: terms.and_then(|t| t.string_at(&["Description"])),
         notes,
         preceding_invoice: settlement.and_then(|s| s.string_at(&["InvoiceReferencedDocument", "IssuerAssignedID"])),
+        preceding_invoice_date: settlement
+            .and_then(|s| s.text_at(&["InvoiceReferencedDocument", "FormattedIssueDateTime", "DateTimeString"]))
+            .map(|t| {
+                date(
+                    t,
+                    "BT-26 preceding invoice issue date",
+                    "ram:InvoiceReferencedDocument/ram:FormattedIssueDateTime/qdt:DateTimeString",
+                )
+            })
+            .transpose()?,
         seller,
         buyer,
         lines,
@@ -138,6 +150,13 @@ fn party(el: Option<&Element>, term: &str, path: &'static str) -> Result<Party, 
         .at(&["URIUniversalCommunication", "URIID"])
         .filter(|e| !e.text.is_empty())
         .map(|e| Identifier { value: e.text.clone(), scheme: e.attr("schemeID").map(str::to_string) });
+    let tax_registration = registrations
+        .iter()
+        .filter_map(|r| r.child("ID"))
+        .find(|id| id.attr("schemeID") == Some("FC"))
+        .map(|id| id.text.clone())
+        .filter(|t| !t.is_empty());
+    let contact = p.child("DefinedTradeContact");
     let email = p
         .all("DefinedTradeContact")
         .find_map(|c| c.string_at(&["EmailURIUniversalCommunication", "URIID"]))
@@ -157,7 +176,10 @@ fn party(el: Option<&Element>, term: &str, path: &'static str) -> Result<Party, 
         trading_name: p.string_at(&["SpecifiedLegalOrganization", "TradingBusinessName"]),
         address,
         vat_id,
+        tax_registration,
         legal_id,
+        contact_name: contact.and_then(|c| c.string_at(&["PersonName"])),
+        phone: contact.and_then(|c| c.string_at(&["TelephoneUniversalCommunication", "CompleteNumber"])),
         email,
         electronic_address,
     })

@@ -2,6 +2,7 @@
 //! a stable `einvoice_…` code and a message that names the business term and
 //! where it lives in the XML, so the sender of the file can fix it.
 
+use crate::profile::{Gap, Owner};
 use kindly_core::ErrorCode;
 use kindly_xml::XmlError;
 use thiserror::Error;
@@ -36,6 +37,20 @@ pub enum EInvoiceError {
     FieldInvalid { term: String, path: &'static str, value: String, reason: String },
     #[error("The e-invoice's figures disagree: {detail}.")]
     TotalsInconsistent { detail: String },
+    #[error("{format} needs {}.", list_gaps(gaps))]
+    Incomplete { format: &'static str, gaps: Vec<Gap> },
+}
+
+/// "your VAT ID (BT-31), the client's buyer reference (Leitweg-ID) (BT-10)"
+pub fn list_gaps(gaps: &[Gap]) -> String {
+    gaps.iter()
+        .map(|g| match g.owner {
+            Owner::Seller => format!("your {g}"),
+            Owner::Buyer => format!("the client's {g}"),
+            Owner::Invoice => format!("the invoice's {g}"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl EInvoiceError {
@@ -54,6 +69,7 @@ impl EInvoiceError {
             EInvoiceError::FieldMissing { .. } => ErrorCode::EinvoiceFieldMissing,
             EInvoiceError::FieldInvalid { .. } => ErrorCode::EinvoiceFieldInvalid,
             EInvoiceError::TotalsInconsistent { .. } => ErrorCode::EinvoiceTotalsInconsistent,
+            EInvoiceError::Incomplete { .. } => ErrorCode::EinvoiceIncomplete,
         }
     }
 }

@@ -7,26 +7,37 @@
 //!   CII ([`cii`]) or OASIS UBL 2.1 Invoice / CreditNote ([`ubl`]).
 //! - [`check`]: lines, VAT breakdown and document totals must agree.
 //!
+//! - [`cii::write`] and [`ubl::write`]: the model → Factur-X / XRechnung CII,
+//!   XRechnung UBL / Peppol BIS 3.0 ([`profile`] says what each format needs);
+//!   [`facturx`]: a PDF + the CII → a Factur-X PDF/A-3b.
+//!
 //! XML is read with `kindly-xml` (no DTD, no entity but the predefined
 //! five, limits on size, depth and element count) into a small element tree
-//! ([`dom`]); the readers map it to the model. Writers (CII for Factur-X and
-//! XRechnung CII, UBL for XRechnung UBL and Peppol) will sit beside the
-//! readers and take the same model, so what Kindly writes and what it reads
-//! can be compared field by field.
+//! ([`dom`]); the readers map it to the model. The writers take the same model,
+//! so what Kindly writes and what it reads are compared field by field.
 
 pub mod check;
 pub mod cii;
+mod cii_write;
 pub mod decimal;
 pub mod dom;
 pub mod error;
+pub mod facturx;
 mod fields;
 pub mod model;
 pub mod pdf;
+pub mod profile;
 pub mod ubl;
+mod ubl_write;
+mod write;
+mod xml_out;
 
+pub use cii_write::CiiProfile;
 pub use decimal::XmlDecimal;
 pub use error::EInvoiceError;
 pub use model::{Invoice, Syntax};
+pub use profile::{Format, Gap, Owner};
+pub use ubl_write::UblProfile;
 
 /// The largest file read: e-invoices are a few hundred kilobytes; a Factur-X
 /// PDF with images a few megabytes.

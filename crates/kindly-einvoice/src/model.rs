@@ -57,6 +57,8 @@ pub struct Invoice {
     pub notes: Vec<String>,
     /// BT-25: the invoice a credit note corrects.
     pub preceding_invoice: Option<String>,
+    /// BT-26: that invoice's issue date.
+    pub preceding_invoice_date: Option<NaiveDate>,
     /// BG-4
     pub seller: Party,
     /// BG-7
@@ -89,8 +91,15 @@ pub struct Party {
     pub address: Address,
     /// BT-31 / BT-48: VAT identifier ("DE123456789").
     pub vat_id: Option<String>,
+    /// BT-32: the seller's tax registration (a German Steuernummer), when
+    /// there is no VAT identifier or besides it.
+    pub tax_registration: Option<String>,
     /// BT-30 / BT-47: legal registration (SIREN in France), with its scheme.
     pub legal_id: Option<Identifier>,
+    /// BT-41 / BT-56: the contact point (a person or department).
+    pub contact_name: Option<String>,
+    /// BT-42 / BT-57: the contact telephone.
+    pub phone: Option<String>,
     /// BT-43 / BT-58: the contact e-mail.
     pub email: Option<String>,
     /// BT-34 / BT-49: the electronic address (Peppol ID), with its scheme (EAS).

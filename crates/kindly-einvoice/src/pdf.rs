@@ -7,13 +7,12 @@
 //! rather than unpacked.
 //!
 //! [`embed_invoice`] does the reverse (an existing PDF + the XML → a PDF with
-//! the XML as an associated file): the part of Factur-X a printpdf document
-//! lacks. It does not make the PDF a PDF/A-3 (no XMP metadata or output
-//! intent yet); that is the e-invoice writer's work (issue #16).
+//! the XML as an associated file): without making it a PDF/A-3; [`crate::facturx`]
+//! makes a whole Factur-X PDF/A-3b.
 
 use crate::error::EInvoiceError;
 use crate::MAX_XML_BYTES;
-use lopdf::{decode_text_string, dictionary, Dictionary, Document, LoadOptions, Object, Stream};
+use lopdf::{decode_text_string, dictionary, Dictionary, Document, LoadOptions, Object};
 use std::collections::HashSet;
 
 /// The names the standards give the embedded invoice (compared without case).
@@ -109,21 +108,7 @@ pub fn embed_invoice(pdf: &[u8], xml: &[u8]) -> Result<Vec<u8>, EInvoiceError> {
     let invalid = |e: lopdf::Error| EInvoiceError::PdfInvalid { detail: kindly_xml::excerpt_n(&e.to_string(), 200) };
     let mut doc = Document::load_mem(pdf).map_err(invalid)?;
     let name = INVOICE_FILE_NAMES[0];
-    let mut file = Stream::new(
-        dictionary! { "Type" => "EmbeddedFile", "Subtype" => "text/xml", "Params" => dictionary! { "Size" => xml.len() as i64 } },
-        xml.to_vec(),
-    );
-    // Compressed like every other stream; readers inflate it.
-    file.compress().map_err(invalid)?;
-    let file_id = doc.add_object(file);
-    let spec_id = doc.add_object(dictionary! {
-        "Type" => "Filespec",
-        "F" => Object::string_literal(name),
-        "UF" => Object::string_literal(name),
-        "Desc" => Object::string_literal("Factur-X invoice"),
-        "AFRelationship" => "Data",
-        "EF" => dictionary! { "F" => file_id, "UF" => file_id },
-    });
+    let spec_id = crate::facturx::add_invoice_file(&mut doc, xml, None, "Data")?;
     let catalog = doc.catalog_mut().map_err(invalid)?;
     catalog.set("AF", vec![Object::Reference(spec_id)]);
     catalog.set(

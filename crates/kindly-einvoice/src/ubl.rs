@@ -13,6 +13,8 @@ use crate::model::{
 };
 use kindly_core::Currency;
 
+pub use crate::ubl_write::write;
+
 /// Reads an `Invoice` or `CreditNote` root.
 pub fn read(root: &Element) -> Result<Invoice, EInvoiceError> {
     let credit = root.name == "CreditNote";
@@ -92,6 +94,16 @@ pub fn read(root: &Element) -> Result<Invoice, EInvoiceError> {
         payment_terms: root.string_at(&["PaymentTerms", "Note"]),
         notes: root.all("Note").filter(|n| !n.text.is_empty()).map(|n| n.text.clone()).collect(),
         preceding_invoice: root.string_at(&["BillingReference", "InvoiceDocumentReference", "ID"]),
+        preceding_invoice_date: root
+            .text_at(&["BillingReference", "InvoiceDocumentReference", "IssueDate"])
+            .map(|t| {
+                date(
+                    t,
+                    "BT-26 preceding invoice issue date",
+                    "cac:BillingReference/cac:InvoiceDocumentReference/cbc:IssueDate",
+                )
+            })
+            .transpose()?,
         seller,
         buyer,
         lines,
@@ -125,6 +137,10 @@ fn party(el: Option<&Element>, term: &str, path: &'static str) -> Result<Party, 
         .all("PartyTaxScheme")
         .find(|s| s.text_at(&["TaxScheme", "ID"]).is_none_or(|id| id.eq_ignore_ascii_case("VAT")))
         .and_then(|s| s.string_at(&["CompanyID"]));
+    let tax_registration = p
+        .all("PartyTaxScheme")
+        .find(|s| s.text_at(&["TaxScheme", "ID"]).is_some_and(|id| !id.eq_ignore_ascii_case("VAT")))
+        .and_then(|s| s.string_at(&["CompanyID"]));
     let address = p
         .child("PostalAddress")
         .map(|a| {
@@ -145,7 +161,10 @@ fn party(el: Option<&Element>, term: &str, path: &'static str) -> Result<Party, 
         name,
         address,
         vat_id,
+        tax_registration,
         legal_id: identifier(legal.and_then(|l| l.child("CompanyID"))),
+        contact_name: p.string_at(&["Contact", "Name"]),
+        phone: p.string_at(&["Contact", "Telephone"]),
         email: p.string_at(&["Contact", "ElectronicMail"]),
         electronic_address: identifier(p.child("EndpointID")),
     })

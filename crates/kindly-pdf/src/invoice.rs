@@ -56,6 +56,20 @@ pub fn render_invoice(fonts: &Fonts, invoice: &InvoiceDoc, meta: &DocMeta) -> Re
     crate::pdf::write(fonts, &sh.usage, pages, meta)
 }
 
+/// [`render_invoice`], with a last change to the document before it is
+/// saved (Factur-X: the embedded XML, XMP metadata, output intent).
+pub fn render_invoice_with(
+    fonts: &Fonts,
+    invoice: &InvoiceDoc,
+    meta: &DocMeta,
+    finish: &mut crate::pdf::Finish<'_>,
+) -> Result<Vec<u8>, PdfError> {
+    let mut sh = Shaper::new(fonts);
+    sh.context = "invoice".to_string();
+    let pages = layout_invoice(&mut sh, invoice, meta)?;
+    crate::pdf::write_with(fonts, &sh.usage, pages, meta, finish)
+}
+
 fn layout_invoice(sh: &mut Shaper, inv: &InvoiceDoc, meta: &DocMeta) -> Result<Vec<Page>, PdfError> {
     let qr = encode_qr(&inv.qr)?;
     let heading = [inv.title.as_str(), inv.number.as_str()]

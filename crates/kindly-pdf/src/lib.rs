@@ -83,9 +83,12 @@ mod text;
 pub use dossier::{render_report, ReportBlock, ReportDoc, ReportSection};
 pub use error::PdfError;
 pub use fonts::Fonts;
-pub use invoice::{render_invoice, InvoiceDoc, TotalLine};
+pub use invoice::{render_invoice, render_invoice_with, InvoiceDoc, TotalLine};
 pub use layout::{PageSize, Window};
 pub use letter::{render_letter_batch, render_letters, LetterBatch, LetterDoc, LetterFailure, Placeholder};
+/// The PDF object model a [`Finish`] step works on (the version printpdf uses).
+pub use lopdf;
+pub use pdf::Finish;
 pub use plan::{render_plan_letter, PlanLetterDoc};
 pub use report::{render_tabular_report, TabularReport};
 pub use statement::{render_statement, StatementDoc, StatementNote, StatementSection};

@@ -401,6 +401,22 @@ fn compress(s: &mut lopdf::Stream, level: u32) -> Result<(), PdfError> {
 
 /// Embeds the subset fonts and writes all pages into one PDF.
 pub(crate) fn write(fonts: &Fonts, usage: &Usage, pages: Vec<Page>, meta: &DocMeta) -> Result<Vec<u8>, PdfError> {
+    write_with(fonts, usage, pages, meta, &mut |_| Ok(()))
+}
+
+/// A last change to the finished document before it is saved (a Factur-X
+/// invoice adds its XML, XMP and output intent here, without parsing the
+/// PDF again); its error is the reason the document was not written.
+pub type Finish<'a> = dyn FnMut(&mut lopdf::Document) -> Result<(), String> + 'a;
+
+/// [`write`], then `finish` on the document.
+pub(crate) fn write_with(
+    fonts: &Fonts,
+    usage: &Usage,
+    pages: Vec<Page>,
+    meta: &DocMeta,
+    finish: &mut Finish<'_>,
+) -> Result<Vec<u8>, PdfError> {
     let mut doc = PdfDocument::new(&meta.title);
     let info = &mut doc.metadata.info;
     info.author = meta.author.clone();
@@ -465,6 +481,7 @@ pub(crate) fn write(fonts: &Fonts, usage: &Usage, pages: Vec<Page>, meta: &DocMe
             })
         })?;
     }
+    finish(&mut lo).map_err(|reason| PdfError::Render { reason })?;
     let mut bytes = Vec::with_capacity(64 * 1024);
     lo.save_to(&mut bytes).map_err(|e| PdfError::Render { reason: e.to_string() })?;
     Ok(bytes)

@@ -13,6 +13,7 @@
 mod archive;
 mod bank;
 mod cash_in;
+mod client_einvoice;
 mod clients;
 mod contacts;
 mod corrections;

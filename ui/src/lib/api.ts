@@ -2,6 +2,13 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type {
+  ClientEInvoiceInput,
+  ClientEInvoiceView,
+  EInvoiceExportRequest,
+  EInvoiceFile,
+  EInvoiceFormat,
+  EInvoicePreflight,
+  SellerEInvoiceInput,
   PaymentListRequest,
   PaymentRow,
   ArchiveResult,
@@ -219,6 +226,14 @@ export const api = {
   confirmLetters: (batchId: number, printed: boolean) =>
     call<LettersResult>('confirm_letters', { req: { batch_id: batchId, printed } }),
   invoicePdf: (req: InvoicePdfRequest) => call<PdfResult>('invoice_pdf', { req }),
+  // E-invoices (issue #16): per-client format and identifiers, your own, the preflight, the file.
+  clientEInvoice: (clientId: number) => call<ClientEInvoiceView>('client_einvoice', { clientId }),
+  saveClientEInvoice: (input: ClientEInvoiceInput) => call<ClientEInvoiceView>('save_client_einvoice', { input }),
+  sellerEInvoice: () => call<SellerEInvoiceInput>('seller_einvoice'),
+  saveSellerEInvoice: (input: SellerEInvoiceInput) => call<SellerEInvoiceInput>('save_seller_einvoice', { input }),
+  einvoicePreflight: (invoiceId: number, format: EInvoiceFormat | null) =>
+    call<EInvoicePreflight>('einvoice_preflight', { invoiceId, format }),
+  exportEInvoice: (req: EInvoiceExportRequest) => call<EInvoiceFile>('export_einvoice', { req }),
 
   // Installment plans.
   previewPlanSchedule: (req: PlanInput) => call<SchedulePreview>('preview_plan_schedule', { req }),

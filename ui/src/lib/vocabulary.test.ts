@@ -14,6 +14,7 @@ const pairs: [string, readonly string[], Record<string, string>][] = [
   ['security', b.SecurityValues, labels.security],
   ['clientSort', b.ClientSortValues, labels.clientSort],
   ['clientBalance', b.ClientBalanceFilterValues, labels.clientBalance],
+  ['einvoiceFormat', b.EInvoiceFormatValues, labels.einvoiceFormat],
   ['invoiceSort', b.InvoiceSortValues, labels.invoiceSort],
   ['agingBucket', b.AgingBucketValues, labels.agingBucket],
   ['queueGrouping', b.QueueGroupingValues, labels.queueGrouping],

@@ -15,6 +15,7 @@ import type {
   ClientSort,
   ClientBalanceFilter,
   ContactKind,
+  EInvoiceFormat,
   EInvoiceOutcome,
   DateFormat,
   DecimalSeparator,
@@ -91,6 +92,13 @@ export const labels = {
     owing: 'Owing something',
     overdue: 'Overdue',
   } satisfies Record<ClientBalanceFilter, string>,
+  einvoiceFormat: {
+    none: 'Plain PDF',
+    facturx: 'Factur-X / ZUGFeRD (PDF)',
+    xrechnung_ubl: 'XRechnung (UBL)',
+    xrechnung_cii: 'XRechnung (CII)',
+    peppol: 'Peppol BIS Billing 3.0',
+  } satisfies Record<EInvoiceFormat, string>,
   invoiceSort: {
     attention: 'Overdue first',
     due_asc: 'Due date, earliest first',
