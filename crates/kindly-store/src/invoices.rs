@@ -183,14 +183,6 @@ struct InvoiceListDbRow {
     paid_minor: i64,
 }
 
-/// A row of a narrowed list, with the number of rows the list has.
-#[derive(sqlx::FromRow)]
-struct CountedListDbRow {
-    #[sqlx(flatten)]
-    row: InvoiceListDbRow,
-    total: i64,
-}
-
 /// Where an invoice stands, before a change to it.
 #[derive(sqlx::FromRow)]
 struct InvoiceStanding {
@@ -488,7 +480,12 @@ impl Store {
                 format!("({})", gs.iter().map(|s| state_predicate(*s)).collect::<Vec<_>>().join(" OR "))
             }
         };
-        let mut total: i64 = counts.iter().sum();
+        let total: i64 = if tallied {
+            counts.iter().sum()
+        } else {
+            let sql = format!("SELECT COUNT(*) FROM {} WHERE {} AND {}", f.source, f.sql(), any_group(&groups));
+            sqlx::query_scalar_with(AssertSqlSafe(sql), p.args()).fetch_one(self.pool()).await.map_err(map)?
+        };
         let mut rows = Vec::new();
         if tallied && q.sort == InvoiceSort::Attention {
             // One index range per group, in the attention order.
@@ -516,24 +513,7 @@ impl Store {
                 InvoiceSort::NumberAsc => "i.number".to_string(),
             };
             let filter = format!("{} AND {}", f.sql(), any_group(&groups));
-            if tallied {
-                rows = self.invoice_page(&f.source, &filter, &order, &p, limit, offset).await?;
-            } else {
-                // A narrowed set is counted and sorted in one pass.
-                let counted = self.invoice_page_counted(&f.source, &filter, &order, &p, limit, offset).await?;
-                total = match counted.first() {
-                    Some(r) => r.total,
-                    None if offset == 0 => 0,
-                    None => {
-                        let sql = format!("SELECT COUNT(*) FROM {} WHERE {filter}", f.source);
-                        sqlx::query_scalar_with(AssertSqlSafe(sql), p.args())
-                            .fetch_one(self.pool())
-                            .await
-                            .map_err(map)?
-                    }
-                };
-                rows = counted.into_iter().map(|r| r.row).collect();
-            }
+            rows = self.invoice_page(&f.source, &filter, &order, &p, limit, offset).await?;
         }
         let rows = rows
             .into_iter()
@@ -568,41 +548,19 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<Vec<InvoiceListDbRow>, StoreError> {
-        sqlx::query_as_with(AssertSqlSafe(page_sql(source, filter, order, limit, offset, "")), p.args())
-            .fetch_all(self.pool())
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))
-    }
-
-    /// [`Store::invoice_page`] with, on each row, how many rows match in all.
-    async fn invoice_page_counted(
-        &self,
-        source: &str,
-        filter: &str,
-        order: &str,
-        p: &Params,
-        limit: i64,
-        offset: i64,
-    ) -> Result<Vec<CountedListDbRow>, StoreError> {
-        let sql = page_sql(source, filter, order, limit, offset, ", COUNT(*) OVER () AS total");
+        // The page's ids first (from a covering index where one fits), then
+        // their rows: sorting ids does not read every matching row.
+        let sql = format!(
+            "SELECT i.id, i.number, i.client_id, c.display_name AS client_name, i.status, i.issue_date, i.due_date, i.currency,
+                    i.total_minor, i.paid_minor
+             FROM (SELECT i.id FROM {source} WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {offset}) k
+             JOIN invoices i ON i.id = k.id JOIN clients c ON c.id = i.client_id ORDER BY {order}"
+        );
         sqlx::query_as_with(AssertSqlSafe(sql), p.args())
             .fetch_all(self.pool())
             .await
             .map_err(|e| StoreError::classify(e, self.path()))
     }
-}
-
-/// A page of invoices: the page's ids first (from a covering index where
-/// one fits), then their rows, so sorting ids does not read every matching
-/// row. `counted` adds a column to the ids (the count of all of them).
-fn page_sql(source: &str, filter: &str, order: &str, limit: i64, offset: i64, counted: &str) -> String {
-    let total = if counted.is_empty() { "" } else { ", k.total" };
-    format!(
-        "SELECT i.id, i.number, i.client_id, c.display_name AS client_name, i.status, i.issue_date, i.due_date, i.currency,
-                i.total_minor, i.paid_minor{total}
-         FROM (SELECT i.id{counted} FROM {source} WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {offset}) k
-         JOIN invoices i ON i.id = k.id JOIN clients c ON c.id = i.client_id ORDER BY {order}"
-    )
 }
 
 /// The attention order: overdue (oldest due date first), due soon, partly
