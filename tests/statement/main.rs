@@ -330,3 +330,37 @@ async fn refusals_name_what_is_missing() {
     }
     assert_eq!(srv.count(), 0);
 }
+
+/// Regression: after a partial credit note, the statement's "Paid" column
+/// counted the credit as money received. Credits now have their own column
+/// (only when a credit note exists), and each row still adds up.
+#[tokio::test]
+async fn a_credit_note_has_its_own_column_and_paid_is_money_received() {
+    let d = open_business_db().await;
+    let c = on(&d.store, "2026-11-23");
+    let id = client(c, "Cora Credit", None, "en").await;
+    let inv = invoice(c, id, "2026-10-01", "2026-10-31", "EUR", "1000.00").await;
+    pay_on(c, inv, "300.00", "2026-11-02").await;
+    let before = pdftotext(&statement_pdf(c, fonts(), &req(id)).await.expect("statement").path);
+    assert!(!before.contains("Credited"), "no credit column without a credit note:\n{before}");
+    let note = kindly_api::corrections::CreditNoteInput {
+        invoice_id: inv,
+        amount: "200.00".into(),
+        reason: "Two days not worked".into(),
+        date: "2026-11-10".into(),
+    };
+    kindly_api::corrections::credit(c, &note).await.expect("credit note");
+    let r = statement_pdf(c, fonts(), &req(id)).await.expect("statement");
+    let b: Vec<&str> = r.balances.iter().map(|m| m.amount.as_str()).collect();
+    assert_eq!(b, ["500.00"]);
+    let text = pdftotext(&r.path);
+    let row =
+        text.lines().find(|l| l.contains("INV-2026-0001") && l.contains("€1,000.00")).unwrap_or_default().to_string();
+    let cells: Vec<&str> = row.split_whitespace().filter(|w| w.starts_with('€')).collect();
+    assert_eq!(
+        cells,
+        ["€1,000.00", "€200.00", "€300.00", "€500.00"],
+        "total, credited, paid, owing in {row:?}\n{text}"
+    );
+    assert!(text.contains("Credited"), "{text}");
+}

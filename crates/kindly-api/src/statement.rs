@@ -132,19 +132,23 @@ async fn render(ctx: Ctx<'_>, fonts: &Fonts, client_id: i64, page: Option<PageSi
     let mut balances = Vec::new();
     for (cur, invoices) in by_currency(&open) {
         let fmt = |minor: i64| Money::new(minor, cur).format(lang);
+        // Credit notes get their own column when there are any: "Paid" is
+        // money received, and the row still adds up.
+        let credits = invoices.iter().any(|i| i.credited_minor > 0);
         let rows = invoices
             .iter()
             .map(|i| {
                 let late = days_overdue(i.due_date, ctx.today);
-                vec![
+                let row = vec![
                     i.number.clone(),
                     short(i.issue_date),
                     short(i.due_date),
                     fmt(i.total_minor),
-                    fmt(i.paid_minor),
+                    fmt(i.paid_minor - i.credited_minor),
                     i.owing().format(lang),
                     if late > 0 { late.to_string() } else { "–".into() },
-                ]
+                ];
+                with_credits(row, credits.then(|| fmt(i.credited_minor)))
             })
             .collect();
         let owing: i64 = invoices.iter().map(|i| i.owing().minor).sum();
@@ -165,18 +169,24 @@ async fn render(ctx: Ctx<'_>, fonts: &Fonts, client_id: i64, page: Option<PageSi
         sections.push(StatementSection {
             heading: w.open_invoices_in(cur.code()),
             invoices: Table {
-                headers: vec![
-                    l.invoice.into(),
-                    l.issued.into(),
-                    l.due.into(),
-                    l.total.into(),
-                    l.paid.into(),
-                    l.owing.into(),
-                    w.days_overdue.into(),
-                ],
+                headers: with_credits(
+                    vec![
+                        l.invoice.into(),
+                        l.issued.into(),
+                        l.due.into(),
+                        l.total.into(),
+                        l.paid.into(),
+                        l.owing.into(),
+                        w.days_overdue.into(),
+                    ],
+                    credits.then(|| w.credited.into()),
+                ),
                 rows,
-                right_align: vec![3, 4, 5, 6],
-                total: Some(vec![blank(), blank(), l.total_owing.into(), blank(), blank(), fmt(owing), blank()]),
+                right_align: if credits { vec![3, 4, 5, 6, 7] } else { vec![3, 4, 5, 6] },
+                total: Some(with_credits(
+                    vec![blank(), blank(), l.total_owing.into(), blank(), blank(), fmt(owing), blank()],
+                    credits.then(blank),
+                )),
             },
             payments_heading: w.payments_since(&lang.format_date(since)),
             payments: Table {
@@ -430,4 +440,13 @@ async fn already(ctx: Ctx<'_>, key: &str, client: &kindly_store::ClientRecord) -
         subject: row.subject,
         balances,
     }))
+}
+
+/// A row of the open-invoice table with the credit-note cell after the
+/// invoice total, when the table has that column.
+fn with_credits(mut row: Vec<String>, credited: Option<String>) -> Vec<String> {
+    if let Some(c) = credited {
+        row.insert(4, c);
+    }
+    row
 }

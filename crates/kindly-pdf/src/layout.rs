@@ -504,6 +504,29 @@ impl<'a, 'f> Flow<'a, 'f> {
                 widths[c] =
                     if right_al(c) { natural[c].min(avail * 0.35) } else { (rest * natural[c] / flex_nat).max(12.0) };
             }
+            // No word broken mid-word where the columns can avoid it: a
+            // narrow column gets its longest word back from the columns
+            // that have room to spare ("INV-2026-0001", not "INV-2026-0 / 001").
+            let longest: Vec<f32> = (0..ncols)
+                .map(|c| {
+                    t.rows
+                        .iter()
+                        .filter_map(|r| r.get(c))
+                        .chain(std::iter::once(t.headers.get(c)).flatten())
+                        .flat_map(|cell| clean(cell).split_whitespace().map(str::to_string).collect::<Vec<_>>())
+                        .map(|w| self.sh.width(&w, false, size))
+                        .fold(0.0f32, f32::max)
+                })
+                .collect();
+            let short: f32 = flexible.iter().map(|c| (longest[*c] - widths[*c]).max(0.0)).sum();
+            let spare: f32 = flexible.iter().map(|c| (widths[*c] - longest[*c]).max(0.0)).sum();
+            if short > 0.0 && spare >= short {
+                let k = short / spare;
+                for c in &flexible {
+                    let w = widths[*c];
+                    widths[*c] = if w < longest[*c] { longest[*c] } else { w - (w - longest[*c]) * k };
+                }
+            }
             // Still too wide (many columns): scale everything down.
             let total: f32 = widths.iter().sum::<f32>() + gaps;
             if total > avail {

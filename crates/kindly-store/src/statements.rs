@@ -23,7 +23,10 @@ pub struct StatementInvoice {
     pub due_date: NaiveDate,
     pub currency: Currency,
     pub total_minor: i64,
+    /// What settles it: payments received and credit notes.
     pub paid_minor: i64,
+    /// Of `paid_minor`, what credit notes settle.
+    pub credited_minor: i64,
     pub creditor_reference: Option<String>,
 }
 
@@ -53,6 +56,7 @@ struct OpenRow {
     currency: Text<Currency>,
     total_minor: i64,
     paid_minor: i64,
+    credited_minor: i64,
     creditor_reference: Option<String>,
 }
 
@@ -72,7 +76,7 @@ impl Store {
     /// then oldest first.
     pub async fn statement_invoices(&self, client_id: i64) -> Result<Vec<StatementInvoice>, StoreError> {
         let rows: Vec<OpenRow> = sqlx::query_as(
-            "SELECT id, number, issue_date, due_date, currency, total_minor, paid_minor, creditor_reference
+            "SELECT id, number, issue_date, due_date, currency, total_minor, paid_minor, credited_minor, creditor_reference
              FROM invoices WHERE client_id = ?1 AND status = 'issued' AND paid_minor < total_minor
              ORDER BY currency, issue_date, id",
         )
@@ -90,6 +94,7 @@ impl Store {
                     currency: r.currency.0,
                     total_minor: r.total_minor,
                     paid_minor: r.paid_minor,
+                    credited_minor: r.credited_minor,
                     creditor_reference: r.creditor_reference,
                 })
             })
