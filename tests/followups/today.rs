@@ -190,3 +190,28 @@ async fn names_and_amounts_come_back_exactly_from_the_bulk_read_of_due_invoices(
     let (_, order) = numbers(ctx, QueueFilter { channel: Some(Channel::Email), ..Default::default() }).await;
     assert_eq!(order, ["INV-2026-0001", "INV-2026-0002"]);
 }
+
+/// The unfiltered queue pages the index until Today's steps are kept, then
+/// pages the kept steps: both give the same page and the same total.
+#[tokio::test]
+async fn the_unfiltered_queue_is_the_same_from_the_index_and_from_the_kept_steps() {
+    let d = open_business_db().await;
+    let ctx = on(&d.store, "2026-11-23");
+    let a = client_in(ctx, "Ann Archer", Some("ann@example.net"), "en").await;
+    let b = client_in(ctx, "Bob Baumann", None, "de").await;
+    for (c, issue, due) in
+        [(a, "2026-10-21", "2026-11-20"), (b, "2026-10-11", "2026-11-10"), (a, "2026-09-20", "2026-10-20")]
+    {
+        invoice(ctx, c, issue, due, "100").await;
+    }
+    let page = |offset| async move {
+        let r = QueueRequest { offset, limit: 2, ..Default::default() };
+        let p = followups::queue(ctx, &r).await.expect("queue");
+        (p.total, p.items.into_iter().map(|i| (i.number, i.stage.key)).collect::<Vec<_>>())
+    };
+    let from_index = (page(0).await, page(2).await);
+    summary(ctx, QueueFilter::default(), None).await;
+    let from_kept = (page(0).await, page(2).await);
+    assert_eq!(from_index, from_kept);
+    assert_eq!((from_kept.0 .0, from_kept.0 .1.len(), from_kept.1 .1.len()), (3, 2, 1));
+}

@@ -245,6 +245,13 @@ pub(crate) async fn due_steps(ctx: Ctx<'_>) -> ApiResult<Arc<Vec<DueStep>>> {
         .await
 }
 
+/// Today's follow-ups if the store still keeps them (nothing changed since
+/// they were read), without reading them: the unfiltered queue pages them in
+/// memory then, and from the index otherwise.
+pub(crate) async fn kept_due_steps(ctx: Ctx<'_>) -> Option<Arc<Vec<DueStep>>> {
+    ctx.store.kept::<Vec<DueStep>>(ctx.today).await
+}
+
 /// Refuses to act when the number the user confirmed is no longer the
 /// number the action would act on (a payment arrived, the background sender
 /// ran, a day began): the user confirms the new number instead.

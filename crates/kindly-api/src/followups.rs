@@ -143,7 +143,8 @@ pub async fn queue(ctx: Ctx<'_>, req: &QueueRequest) -> ApiResult<QueuePage> {
     prepare_today(ctx).await?;
     let locale = ctx.store.settings().await?.locale;
     let limit = if req.limit <= 0 { 100 } else { req.limit };
-    let (total, mut items) = if req.filter.is_empty() {
+    let kept = if req.filter.is_empty() { crate::due::kept_due_steps(ctx).await } else { None };
+    let (total, mut items) = if req.filter.is_empty() && kept.is_none() {
         // The store pages the due rows on its index: no need to read them all.
         let ladders = Ladders::load(ctx).await?;
         let page = ctx.store.due_followups(ctx.today, req.client_id, req.offset, limit).await?;
@@ -156,7 +157,10 @@ pub async fn queue(ctx: Ctx<'_>, req: &QueueRequest) -> ApiResult<QueuePage> {
         (page.total, items)
     } else {
         let filter = req.filter.parse(ctx).await?;
-        let steps = crate::due::due_steps(ctx).await?;
+        let steps = match kept {
+            Some(steps) => steps,
+            None => crate::due::due_steps(ctx).await?,
+        };
         let matching: Vec<&crate::due::DueStep> = steps
             .iter()
             .filter(|s| req.client_id.is_none_or(|c| s.row.client_id == c) && filter.matches(s, None))

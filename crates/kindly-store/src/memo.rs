@@ -58,6 +58,17 @@ impl Inner {
 }
 
 impl Store {
+    /// The value of type `T` kept for `today`, if it is still current;
+    /// never computes it.
+    pub async fn kept<T: Any + Send + Sync>(&self, today: NaiveDate) -> Option<Arc<T>> {
+        let mut inner = self.memo.inner.lock().await;
+        let version = inner.version(self).await?;
+        match inner.kept.get(&TypeId::of::<T>()) {
+            Some((day, v, value)) if *day == today && *v == version => Arc::clone(value).downcast::<T>().ok(),
+            _ => None,
+        }
+    }
+
     /// The value of type `T` for `today`: the one kept, when neither the
     /// database nor the day changed since it was computed, else `compute`'s.
     /// One value per type. `compute` must not call `memo` (it runs under the
