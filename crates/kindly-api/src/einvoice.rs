@@ -601,7 +601,8 @@ pub(crate) async fn render(ctx: Ctx<'_>, fonts: &Fonts, invoice_id: i64, format:
                 producer: "Kindly (printpdf 0.12, lopdf 0.44)".into(),
             };
             let bytes = kindly_pdf::render_invoice_with(fonts, &doc, &meta, &mut |lo| {
-                make_facturx(lo, xml.as_bytes(), &pdfa).map_err(|e| e.to_string())
+                make_facturx(lo, xml.as_bytes(), &pdfa)
+                    .map_err(|e| kindly_pdf::PdfError::Render { reason: e.to_string() })
             })
             .map_err(ApiError::from)?;
             Rendered { format, file_name: name, bytes, mime: "application/pdf" }

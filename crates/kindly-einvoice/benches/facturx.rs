@@ -139,7 +139,7 @@ fn main() {
     let once = || {
         let xml = cii::write(&inv, CiiProfile::FacturX).unwrap();
         render_invoice_with(&fonts, &doc, &meta, &mut |lo| {
-            make_facturx(lo, xml.as_bytes(), &pdfa).map_err(|e| e.to_string())
+            make_facturx(lo, xml.as_bytes(), &pdfa).map_err(|e| kindly_pdf::PdfError::Render { reason: e.to_string() })
         })
         .unwrap()
     };

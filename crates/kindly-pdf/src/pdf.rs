@@ -407,7 +407,7 @@ pub(crate) fn write(fonts: &Fonts, usage: &Usage, pages: Vec<Page>, meta: &DocMe
 /// A last change to the finished document before it is saved (a Factur-X
 /// invoice adds its XML, XMP and output intent here, without parsing the
 /// PDF again); its error is the reason the document was not written.
-pub type Finish<'a> = dyn FnMut(&mut lopdf::Document) -> Result<(), String> + 'a;
+pub type Finish<'a> = dyn FnMut(&mut lopdf::Document) -> Result<(), PdfError> + 'a;
 
 /// [`write`], then `finish` on the document.
 pub(crate) fn write_with(
@@ -481,7 +481,7 @@ pub(crate) fn write_with(
             })
         })?;
     }
-    finish(&mut lo).map_err(|reason| PdfError::Render { reason })?;
+    finish(&mut lo)?;
     let mut bytes = Vec::with_capacity(64 * 1024);
     lo.save_to(&mut bytes).map_err(|e| PdfError::Render { reason: e.to_string() })?;
     Ok(bytes)
