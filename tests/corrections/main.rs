@@ -414,3 +414,29 @@ async fn a_reversed_installment_payment_puts_the_plan_behind() {
     assert_eq!(p.paid.amount, "0.00", "the reversed installment no longer counts");
     assert_eq!(p.standing, PlanStanding::Late, "installment 1 is unpaid again: {}", p.standing_text);
 }
+
+/// Regression: the invoice PDF counted a credit note as "Paid". It now has
+/// a "Credited" line of its own, and "Paid" is money received.
+#[tokio::test]
+async fn the_invoice_pdf_states_credited_and_paid_apart() {
+    use kindly_api::documents::{invoice_pdf, InvoicePdfRequest};
+    let d = kindly_tests::open_business_db().await;
+    let ctx = on(&d.store, "2026-11-23");
+    let cid = create_client(ctx, &client_input("Cleo Credit", vec![])).await;
+    let id = create_invoice(
+        ctx,
+        &issued_invoice(cid, "2026-11-01", "2026-12-01", "EUR", vec![line("Work", "1", "1000", "")]),
+    )
+    .await;
+    pay(ctx, id, "300").await;
+    credit(ctx, id, "200").await.expect("credit note");
+    let fonts = kindly_pdf::Fonts::load().expect("fonts");
+    let pdf =
+        invoice_pdf(ctx, &fonts, &InvoicePdfRequest { invoice_id: id, page_size: Some(kindly_pdf::PageSize::A4) })
+            .await
+            .expect("pdf");
+    let flat = kindly_tests::pdftotext(&pdf.path).split_whitespace().collect::<Vec<_>>().join(" ");
+    for must in ["Credited €200.00", "Paid €300.00", "Still owing €500.00"] {
+        assert!(flat.contains(must), "{must:?} in {flat}");
+    }
+}

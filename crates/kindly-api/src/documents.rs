@@ -71,6 +71,8 @@ pub(crate) struct Labels {
     pub(crate) amount: &'static str,
     pub(crate) subtotal: &'static str,
     pub(crate) paid: &'static str,
+    /// What credit notes took off the invoice.
+    pub(crate) credited: &'static str,
     pub(crate) terms: &'static str,
     pub(crate) reference: &'static str,
 }
@@ -93,6 +95,7 @@ pub(crate) fn labels(lang: Locale) -> Labels {
             amount: "Amount",
             subtotal: "Subtotal",
             paid: "Paid",
+            credited: "Credited",
             terms: "Payment terms",
             reference: "Payment reference",
         },
@@ -112,6 +115,7 @@ pub(crate) fn labels(lang: Locale) -> Labels {
             amount: "Betrag",
             subtotal: "Zwischensumme",
             paid: "Bezahlt",
+            credited: "Gutgeschrieben",
             terms: "Zahlungsziel",
             reference: "Verwendungszweck",
         },
@@ -131,6 +135,7 @@ pub(crate) fn labels(lang: Locale) -> Labels {
             amount: "Montant",
             subtotal: "Sous-total",
             paid: "Payé",
+            credited: "Avoirs",
             terms: "Conditions de paiement",
             reference: "Référence de paiement",
         },
@@ -150,6 +155,7 @@ pub(crate) fn labels(lang: Locale) -> Labels {
             amount: "Importe",
             subtotal: "Subtotal",
             paid: "Pagado",
+            credited: "Abonado",
             terms: "Condiciones de pago",
             reference: "Referencia de pago",
         },
@@ -374,7 +380,11 @@ pub(crate) async fn invoice_document(
     }
     total_lines.push(TotalLine { label: l.grand_total.into(), amount: fmt(totals.total_minor), emphasis: true });
     if inv.paid_minor > 0 {
-        // paid_minor also counts credit notes (0017); the PDF states money received.
+        // paid_minor also counts credit notes (0017): they get their own line,
+        // and "Paid" is money received.
+        if inv.credited_minor > 0 {
+            total_lines.push(TotalLine { label: l.credited.into(), amount: fmt(inv.credited_minor), emphasis: false });
+        }
         total_lines.push(TotalLine { label: l.paid.into(), amount: fmt(inv.net_paid_minor()), emphasis: false });
         total_lines.push(TotalLine { label: l.owing.into(), amount: inv.outstanding().format(lang), emphasis: true });
     }
