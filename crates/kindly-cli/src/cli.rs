@@ -173,24 +173,8 @@ pub enum ClientsCmd {
         language: String,
         #[arg(long, default_value = "")]
         notes: String,
-        /// E-invoice format: none, facturx, xrechnung-ubl, xrechnung-cii or peppol.
-        #[arg(long, value_parser = crate::values::einvoice_formats(), ignore_case = true)]
-        einvoice_format: Option<kindly_core::vocab::EInvoiceFormat>,
-        /// BT-10: the Leitweg-ID (German public buyers) or the client's order reference.
-        #[arg(long)]
-        buyer_reference: Option<String>,
-        /// The client's VAT ID (DE123456789, FR40303265045, …).
-        #[arg(long)]
-        vat_id: Option<String>,
-        /// The client's SIREN (France, 9 digits).
-        #[arg(long)]
-        siren: Option<String>,
-        /// The client's Peppol ID, scheme:id (0208:0123456749, 9930:DE123456789).
-        #[arg(long)]
-        peppol_id: Option<String>,
-        /// The client's country (ISO code, DE, FR, …).
-        #[arg(long)]
-        country: Option<String>,
+        #[command(flatten)]
+        einvoice: crate::einvoice_cmd::EInvoiceFlags,
     },
     /// List clients, optionally matching a search.
     List {
@@ -228,24 +212,8 @@ pub enum ClientsCmd {
     /// Show or change a client's e-invoice details (only the given flags change).
     Einvoice {
         id: i64,
-        /// E-invoice format: none, facturx, xrechnung-ubl, xrechnung-cii or peppol.
-        #[arg(long, value_parser = crate::values::einvoice_formats(), ignore_case = true)]
-        einvoice_format: Option<kindly_core::vocab::EInvoiceFormat>,
-        /// BT-10: the Leitweg-ID (German public buyers) or the client's order reference.
-        #[arg(long)]
-        buyer_reference: Option<String>,
-        /// The client's VAT ID (DE123456789, FR40303265045, …).
-        #[arg(long)]
-        vat_id: Option<String>,
-        /// The client's SIREN (France, 9 digits).
-        #[arg(long)]
-        siren: Option<String>,
-        /// The client's Peppol ID, scheme:id (0208:0123456749, 9930:DE123456789).
-        #[arg(long)]
-        peppol_id: Option<String>,
-        /// The client's country (ISO code, DE, FR, …).
-        #[arg(long)]
-        country: Option<String>,
+        #[command(flatten)]
+        einvoice: crate::einvoice_cmd::EInvoiceFlags,
     },
 }
 
@@ -633,23 +601,10 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
             address,
             language,
             notes,
-            einvoice_format,
-            buyer_reference,
-            vat_id,
-            siren,
-            peppol_id,
-            country,
+            einvoice,
         }) => {
-            let e = crate::einvoice_cmd::EInvoiceFlags {
-                format: einvoice_format,
-                buyer_reference,
-                vat_id,
-                siren,
-                peppol_id,
-                country,
-            };
             // Checked before the client is added, so a wrong VAT ID adds nothing.
-            let checked = e.check()?;
+            let checked = einvoice.check()?;
             let input = ClientInput {
                 display_name: name,
                 greeting_name: greeting,
@@ -667,24 +622,8 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
             }
             o.id(id)
         }
-        Command::Clients(ClientsCmd::Einvoice {
-            id,
-            einvoice_format,
-            buyer_reference,
-            vat_id,
-            siren,
-            peppol_id,
-            country,
-        }) => {
-            let e = crate::einvoice_cmd::EInvoiceFlags {
-                format: einvoice_format,
-                buyer_reference,
-                vat_id,
-                siren,
-                peppol_id,
-                country,
-            };
-            crate::einvoice_cmd::client(ctx, id, e, o).await
+        Command::Clients(ClientsCmd::Einvoice { id, einvoice }) => {
+            crate::einvoice_cmd::client(ctx, id, einvoice, o).await
         }
         Command::Clients(ClientsCmd::List { search, sort, currency, balance, limit, offset }) => {
             let currency = currency_option(currency.as_deref())?;

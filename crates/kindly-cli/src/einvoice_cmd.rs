@@ -38,14 +38,27 @@ pub async fn import(ctx: Ctx<'_>, files: Vec<PathBuf>, o: &Out) -> Result<String
     o.value(&r, report_text)
 }
 
-/// The client e-invoice flags; `None`: not given (keeps the stored value).
-#[derive(Debug, Default)]
+/// The client e-invoice flags of `clients add` and `clients einvoice`;
+/// `None`: not given (keeps the stored value).
+#[derive(Debug, Default, clap::Args)]
 pub struct EInvoiceFlags {
+    /// E-invoice format: none, facturx, xrechnung-ubl, xrechnung-cii or peppol.
+    #[arg(long = "einvoice-format", value_parser = crate::values::einvoice_formats(), ignore_case = true)]
     pub format: Option<EInvoiceFormat>,
+    /// BT-10: the Leitweg-ID (German public buyers) or the client's order reference.
+    #[arg(long)]
     pub buyer_reference: Option<String>,
+    /// The client's VAT ID (DE123456789, FR40303265045, …).
+    #[arg(long)]
     pub vat_id: Option<String>,
+    /// The client's SIREN (France, 9 digits).
+    #[arg(long)]
     pub siren: Option<String>,
+    /// The client's Peppol ID, scheme:id (0208:0123456749, 9930:DE123456789).
+    #[arg(long)]
     pub peppol_id: Option<String>,
+    /// The client's country (ISO code, DE, FR, …).
+    #[arg(long)]
     pub country: Option<String>,
 }
 
