@@ -1,7 +1,6 @@
 // What the whole app needs after start-up: bootstrap data and settings.
 import type { Bootstrap, OptionItem, SettingsView } from './bindings';
 import { api } from './api';
-import { setLocale } from './format';
 
 export const app = $state<{ boot: Bootstrap | null; settings: SettingsView | null }>({
   boot: null,
@@ -20,7 +19,6 @@ export function markFirstScreenShown(): void {
 
 export function setSettings(s: SettingsView): void {
   app.settings = s;
-  setLocale(s.locale);
 }
 
 /** Re-reads what the business profile lacks (after the profile or the ways to pay were saved). */

@@ -1,0 +1,22 @@
+## The app's frame: navigation, start-up, notices.
+
+nav-main = Menú principal
+nav-overview = Resumen
+nav-today = Hoy
+nav-clients = Clientes
+nav-invoices = Facturas
+nav-payments = Pagos
+nav-followups = Escalera de recordatorios
+nav-outbox = Bandeja de salida
+nav-bank = Extractos bancarios
+nav-data = Importar y exportar
+nav-settings = Ajustes
+outbox-attention-title = { $count ->
+    [one] Un mensaje espera su decisión
+   *[other] { $count } mensajes esperan su decisión
+}
+outbox-attention-hidden = necesitan su atención
+app-version = Kindly { $version }
+app-start-failed = Kindly no pudo iniciarse: { $message }
+app-opening = Abriendo sus cuentas…
+notice-ok = Aceptar

@@ -1,0 +1,26 @@
+## Words many screens share: counts, actions, states.
+
+count-invoices = { $count ->
+    [one] { $count } factura
+   *[other] { $count } facturas
+}
+count-invoices-paid = { $count ->
+    [one] { $count } factura pagada
+   *[other] { $count } facturas pagadas
+}
+count-clients = { $count ->
+    [one] { $count } cliente
+   *[other] { $count } clientes
+}
+count-payments = { $count ->
+    [one] { $count } pago
+   *[other] { $count } pagos
+}
+count-followups = { $count ->
+    [one] { $count } recordatorio
+   *[other] { $count } recordatorios
+}
+count-days = { $count ->
+    [one] { $count } día
+   *[other] { $count } días
+}

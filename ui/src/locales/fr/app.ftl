@@ -1,0 +1,22 @@
+## The app's frame: navigation, start-up, notices.
+
+nav-main = Menu principal
+nav-overview = Vue d’ensemble
+nav-today = Aujourd’hui
+nav-clients = Clients
+nav-invoices = Factures
+nav-payments = Paiements
+nav-followups = Étapes de relance
+nav-outbox = Boîte d’envoi
+nav-bank = Relevés bancaires
+nav-data = Import et export
+nav-settings = Réglages
+outbox-attention-title = { $count ->
+    [one] Un message attend votre décision
+   *[other] { $count } messages attendent votre décision
+}
+outbox-attention-hidden = demandent votre attention
+app-version = Kindly { $version }
+app-start-failed = Kindly n’a pas pu démarrer : { $message }
+app-opening = Ouverture de vos comptes…
+notice-ok = OK
