@@ -12,6 +12,7 @@ mod lists;
 mod mail;
 mod overview;
 mod plans;
+mod screens;
 
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use kindly_tests::binary;

@@ -1,0 +1,218 @@
+//! Every screen, in every language and both themes, in the real window at
+//! 1280×800: axe-core finds no WCAG 2.2 AA violation, nothing spills out of
+//! the window (no horizontal scrollbar, no element past an edge), and a
+//! screen set to German, French or Spanish shows no English.
+//!
+//! The language is switched as a user would leave it (the remembered choice,
+//! then a reload); the theme by the attribute main.ts keeps in step with the
+//! OS. Screenshots land in `target/e2e-screenshots/` for a person to look at;
+//! the checks themselves read the DOM.
+
+use super::{click, kindly, start_in, wait, Client};
+use std::time::Duration;
+
+/// axe-core, as npm installed it for the UI (`ui/node_modules`).
+fn axe_source() -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("axe-core at {}: {e} (run `npm ci` in ui/)", path.display()))
+}
+
+/// Runs axe on the page; returns "rule: targets" lines for every violation.
+async fn axe_violations(c: &Client, axe: &str) -> Vec<String> {
+    let script = format!(
+        "{axe}
+         ;const done = arguments[arguments.length - 1];
+         axe.run(document, {{
+             runOnly: {{ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }},
+             resultTypes: ['violations'],
+         }}).then(
+             (r) => done(r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | '))),
+             (e) => done(['axe failed: ' + e]),
+         );"
+    );
+    let out = c.execute_async(&script, vec![]).await.expect("axe runs");
+    out.as_array().map(|a| a.iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect()).unwrap_or_default()
+}
+
+/// Elements a person could see that reach past the window's edges, and whether the page scrolls sideways.
+async fn overflow(c: &Client) -> Vec<String> {
+    let out = c
+        .execute(
+            "const w = window.innerWidth, h = window.innerHeight, bad = [];
+             if (document.documentElement.scrollWidth > w) bad.push('horizontal scrollbar: ' + document.documentElement.scrollWidth + ' > ' + w);
+             if (document.documentElement.scrollTop !== 0 || document.body.scrollTop !== 0) bad.push('the window itself scrolled');
+             const clipped = (el) => {
+                 for (let p = el.parentElement; p; p = p.parentElement) {
+                     const s = getComputedStyle(p);
+                     if (s.overflowX !== 'visible' || s.overflowY !== 'visible') {
+                         const r = p.getBoundingClientRect();
+                         if (r.right <= w + 1 && r.left >= -1) return true;
+                     }
+                 }
+                 return false;
+             };
+             for (const el of document.querySelectorAll('body *')) {
+                 const r = el.getBoundingClientRect();
+                 if (r.width === 0 || r.height === 0) continue;
+                 const s = getComputedStyle(el);
+                 if (s.visibility === 'hidden' || s.position === 'fixed' && s.clip !== 'auto') continue;
+                 if (el.closest('.visually-hidden')) continue;
+                 if ((r.right > w + 1 || r.left < -1) && !clipped(el)) {
+                     bad.push(el.tagName.toLowerCase() + (el.dataset.testid ? '[' + el.dataset.testid + ']' : '') + ' spans ' + Math.round(r.left) + '..' + Math.round(r.right));
+                     if (bad.length > 8) break;
+                 }
+             }
+             return bad;",
+            vec![],
+        )
+        .await
+        .expect("overflow check");
+    out.as_array().map(|a| a.iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect()).unwrap_or_default()
+}
+
+/// Words that are English and not also words of German, French or Spanish
+/// (so "client", "date", "total", "import" are left out).
+const ENGLISH: &[&str] = &[
+    "the", "and", "your", "you", "with", "this", "that", "from", "have", "has", "will", "are", "was", "invoice",
+    "invoices", "payment", "payments", "overdue", "paid", "send", "save", "cancel", "settings", "today", "search",
+    "show", "amount", "letter", "letters", "reminder", "reminders", "due", "new", "edit", "delete", "add", "back",
+    "next", "close", "print", "days", "owed", "owes", "nothing", "yet", "of", "to", "for", "by", "at", "is", "what",
+    "when", "who", "how", "ladder", "outbox", "bank", "statement", "statements", "ways", "pay", "business", "name",
+];
+
+/// Text on screen, outside user data (`translate="no"`), with an English word in it.
+async fn english_on_screen(c: &Client) -> Vec<String> {
+    let words = serde_json::to_value(ENGLISH).expect("json");
+    let out = c
+        .execute(
+            "const english = new Set(arguments[0]), found = [];
+             const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+             const texts = [];
+             for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                 const el = n.parentElement;
+                 if (!el || el.closest('[translate=no], script, style, svg, [aria-hidden=true]')) continue;
+                 texts.push(n.textContent);
+             }
+             for (const el of document.querySelectorAll('[title], [aria-label], [placeholder], input[type=button], input[type=submit]')) {
+                 if (el.closest('[translate=no]')) continue;
+                 for (const a of ['title', 'aria-label', 'placeholder', 'value']) if (el.getAttribute(a) && a !== 'value' || (a === 'value' && el.type && el.type.match(/button|submit/))) texts.push(el.getAttribute(a) || '');
+             }
+             for (const t of texts) {
+                 const hits = (t.toLowerCase().match(/[a-z]+/g) || []).filter((w) => english.has(w));
+                 if (hits.length) found.push(t.trim().slice(0, 80) + ' [' + hits.join(',') + ']');
+                 if (found.length > 12) break;
+             }
+             return found;",
+            vec![words],
+        )
+        .await
+        .expect("text scan");
+    out.as_array().map(|a| a.iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect()).unwrap_or_default()
+}
+
+/// Waits until the screen stopped loading (nothing `aria-busy`) and has settled.
+async fn settled(c: &Client) {
+    for _ in 0..100 {
+        let busy = c.execute("return document.querySelectorAll('[aria-busy=true]').length", vec![]).await;
+        if busy.ok().and_then(|v| v.as_u64()) == Some(0) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(400)).await;
+}
+
+async fn set_theme(c: &Client, theme: &str) {
+    c.execute("document.documentElement.dataset.theme = arguments[0]", vec![theme.into()]).await.expect("theme");
+    tokio::time::sleep(Duration::from_millis(150)).await;
+}
+
+async fn screenshot(c: &Client, name: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-screenshots");
+    if let Ok(png) = c.screenshot().await {
+        let _ = std::fs::create_dir_all(&dir);
+        let _ = std::fs::write(dir.join(format!("{name}.png")), png);
+    }
+}
+
+/// The screens a user reaches from the sidebar, and the client and invoice pages behind their lists.
+const SCREENS: &[(&str, &str, Option<&str>)] = &[
+    ("overview", "nav-overview", None),
+    ("today", "nav-today", None),
+    ("clients", "nav-clients", None),
+    ("client", "nav-clients", Some("client-row")),
+    ("new-invoice", "nav-clients", Some("client-row client-new-invoice")),
+    ("invoices", "nav-invoices", None),
+    ("invoice", "nav-invoices", Some("invoice-row")),
+    ("payments", "nav-payments", None),
+    ("followups", "nav-followups", None),
+    ("outbox", "nav-outbox", None),
+    ("bank", "nav-bank", None),
+    ("data", "nav-data", None),
+    ("settings", "nav-settings", None),
+];
+
+async fn check_every_screen(lang: &str) {
+    let data = tempfile::tempdir().expect("tempdir");
+    kindly(data.path(), &["demo", "--clients", "12", "--invoices", "60"]);
+    let d = start_in(data).await;
+    let c = &d.client;
+    let _ = c.set_window_size(1280, 800).await;
+    wait(c, "nav-overview").await;
+    if lang != "en" {
+        c.execute("localStorage.setItem('kindly.uiLanguage', arguments[0]); location.reload();", vec![lang.into()])
+            .await
+            .expect("language");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        wait(c, "nav-overview").await;
+        let html_lang = c.execute("return document.documentElement.lang", vec![]).await.expect("lang");
+        assert_eq!(html_lang.as_str(), Some(lang), "the UI switched to {lang}");
+    }
+    let axe = axe_source();
+    let mut problems = Vec::new();
+    for (screen, nav, then) in SCREENS {
+        click(c, nav).await;
+        settled(c).await;
+        for step in then.iter().flat_map(|s| s.split(' ')) {
+            click(c, step).await;
+            settled(c).await;
+        }
+        for theme in ["light", "dark"] {
+            set_theme(c, theme).await;
+            screenshot(c, &format!("{lang}-{theme}-{screen}")).await;
+            for v in axe_violations(c, &axe).await {
+                problems.push(format!("{lang}/{theme}/{screen}: axe {v}"));
+            }
+            for o in overflow(c).await {
+                problems.push(format!("{lang}/{theme}/{screen}: overflow {o}"));
+            }
+        }
+        if lang != "en" {
+            for e in english_on_screen(c).await {
+                problems.push(format!("{lang}/{screen}: English {e}"));
+            }
+        }
+    }
+    d.client.clone().close().await.expect("close session");
+    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_in_english_is_accessible_and_fits_the_window() {
+    check_every_screen("en").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_in_german_is_german_accessible_and_fits() {
+    check_every_screen("de").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_in_french_is_french_accessible_and_fits() {
+    check_every_screen("fr").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_in_spanish_is_spanish_accessible_and_fits() {
+    check_every_screen("es").await;
+}
