@@ -1,5 +1,6 @@
 // Pure helpers for the follow-up screens (no Svelte, no backend): tested in followups.test.ts.
 import type { ApiError, Channel, QueueItem, StageView, Tone } from '../../lib/bindings';
+import { t } from '../../lib/i18n.svelte';
 import { labels } from '../../lib/vocabulary';
 
 export function channelLabel(channel: Channel): string {
@@ -14,9 +15,9 @@ export function toneLabel(tone: Tone): string {
 /** A stage's day offset in words: "3 days before due", "on the due date", "7 days after due". */
 export function offsetLabel(days: number): string {
   if (!Number.isFinite(days)) return '';
-  if (days === 0) return 'on the due date';
+  if (days === 0) return t('today-offset-on-due-date');
   const n = Math.abs(days);
-  return `${n} ${n === 1 ? 'day' : 'days'} ${days < 0 ? 'before' : 'after'} due`;
+  return days < 0 ? t('today-offset-before', { days: n }) : t('today-offset-after', { days: n });
 }
 
 /** The stage "Add stage" appends: a week after the last one, in its tone and channel. */
@@ -24,7 +25,7 @@ export function nextStage(stages: readonly StageView[]): StageView {
   const last = stages.at(-1);
   return {
     key: '',
-    name: 'New stage',
+    name: t('today-new-stage'),
     offset_days: (last?.offset_days ?? 0) + 7,
     tone: last?.tone ?? 'courteous',
     channel: last?.channel ?? 'email',
@@ -36,7 +37,7 @@ export function offsetError(stages: readonly StageView[]): ApiError | null {
   const bad = stages.findIndex((s) => typeof s.offset_days !== 'number' || !Number.isInteger(s.offset_days));
   return bad < 0
     ? null
-    : { code: 'invalid_offset', message: `Stage ${bad + 1}: days must be a whole number.`, field: 'offset_days' };
+    : { code: 'invalid_offset', message: t('today-offset-not-whole', { stage: bad + 1 }), field: 'offset_days' };
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD); NaN if either is not a date. */
@@ -50,12 +51,11 @@ export function daysBetween(from: string, to: string): number {
 
 /** "3 days overdue", "due today", "due in 5 days". */
 export function dueLabel(item: Pick<QueueItem, 'days_overdue' | 'due_date'>, today: string): string {
-  const plural = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
-  if (item.days_overdue > 0) return `${plural(item.days_overdue)} overdue`;
+  if (item.days_overdue > 0) return t('today-due-overdue', { days: item.days_overdue });
   const until = daysBetween(today, item.due_date);
   if (Number.isNaN(until)) return '';
-  if (until <= 0) return 'due today';
-  return until === 1 ? 'due tomorrow' : `due in ${plural(until)}`;
+  if (until <= 0) return t('today-due-today');
+  return until === 1 ? t('today-due-tomorrow') : t('today-due-in', { days: until });
 }
 
 /** The other items of the same client in `items`, in order, without duplicates. */
@@ -82,6 +82,17 @@ export function groupByClient(items: readonly QueueItem[]): { client_id: number;
     g.items.push(it);
   }
   return [...groups.values()];
+}
+
+/**
+ * A translated sentence with a component in it (a file link, a badge): the
+ * message is formatted with `MARK` standing for the component, and split
+ * around it, so translators see the whole sentence and place the component.
+ */
+export const MARK = '\u0001';
+export function around(message: string): [string, string] {
+  const at = message.indexOf(MARK);
+  return at < 0 ? [message, ''] : [message.slice(0, at), message.slice(at + MARK.length)];
 }
 
 /** `{{ name }}`, the form the palette inserts. */

@@ -1,7 +1,7 @@
 // Today at any size: what the filters, groups and shortcuts of the Today
 // screen say, kept out of the components so they can be tested.
 import type { QueueFilter, QueueGrouping, QueueSummary } from '../../lib/bindings';
-import { formatCount } from '../../lib/format';
+import { t } from '../../lib/i18n.svelte';
 import { labels } from '../../lib/vocabulary';
 
 export const emptyFilter = (): QueueFilter => ({
@@ -28,7 +28,7 @@ export function isFiltered(f: QueueFilter): boolean {
 /** A choice in a filter's list: its value and "E-mail (73)". */
 export type FacetOption = { value: string; label: string };
 
-const withCount = (label: string, n: bigint | number) => `${label} (${formatCount(Number(n))})`;
+const withCount = (label: string, n: bigint | number) => t('today-facet-option', { label, count: Number(n) });
 
 /** The options of every filter, each with the count choosing it would show. */
 export function facetOptions(s: QueueSummary | null): {
@@ -50,8 +50,7 @@ export function facetOptions(s: QueueSummary | null): {
 
 /** "Showing 12 of 394 follow-ups" or "394 follow-ups". */
 export function showingText(matching: number, total: number, filtered: boolean): string {
-  const noun = total === 1 ? 'follow-up' : 'follow-ups';
-  return filtered ? `Showing ${formatCount(matching)} of ${formatCount(total)} ${noun}` : `${formatCount(total)} ${noun}`;
+  return filtered ? t('today-showing', { matching, total }) : t('count-followups', { count: total });
 }
 
 /** The grouping after this one, for the "g" shortcut: none → client → channel → none. */
@@ -62,15 +61,35 @@ export function nextGrouping(g: QueueGrouping | null): QueueGrouping | null {
 /** The common actions of Today and their keys. */
 export type TodayAction = 'send' | 'print' | 'group' | 'filter' | 'clear' | 'refresh' | 'help';
 
-export const shortcuts: { key: string; action: TodayAction; what: string }[] = [
-  { key: 's', action: 'send', what: 'Send all e-mails (asks first)' },
-  { key: 'p', action: 'print', what: 'Print today’s letters (asks first)' },
-  { key: 'g', action: 'group', what: 'Group by client, by channel, or not at all' },
-  { key: 'f', action: 'filter', what: 'Go to the filters' },
-  { key: 'c', action: 'clear', what: 'Clear the filters' },
-  { key: 'r', action: 'refresh', what: 'Reload today’s list' },
-  { key: '?', action: 'help', what: 'Show these shortcuts' },
+export const shortcuts: { key: string; action: TodayAction }[] = [
+  { key: 's', action: 'send' },
+  { key: 'p', action: 'print' },
+  { key: 'g', action: 'group' },
+  { key: 'f', action: 'filter' },
+  { key: 'c', action: 'clear' },
+  { key: 'r', action: 'refresh' },
+  { key: '?', action: 'help' },
 ];
+
+/** What a shortcut does, for the list under Today. */
+export function shortcutText(action: TodayAction): string {
+  switch (action) {
+    case 'send':
+      return t('today-key-send');
+    case 'print':
+      return t('today-key-print');
+    case 'group':
+      return t('today-key-group');
+    case 'filter':
+      return t('today-key-filter');
+    case 'clear':
+      return t('today-key-clear');
+    case 'refresh':
+      return t('today-key-refresh');
+    case 'help':
+      return t('today-key-help');
+  }
+}
 
 type KeyLike = {
   key: string;
@@ -87,8 +106,8 @@ type KeyLike = {
  */
 export function shortcutFor(e: KeyLike, dialogOpen: boolean): TodayAction | null {
   if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || dialogOpen) return null;
-  const t = e.target as { tagName?: string; isContentEditable?: boolean } | null;
-  const tag = t?.tagName?.toLowerCase();
-  if (tag === 'input' || tag === 'textarea' || tag === 'select' || t?.isContentEditable) return null;
+  const el = e.target as { tagName?: string; isContentEditable?: boolean } | null;
+  const tag = el?.tagName?.toLowerCase();
+  if (tag === 'input' || tag === 'textarea' || tag === 'select' || el?.isContentEditable) return null;
   return shortcuts.find((s) => s.key === e.key.toLowerCase() || s.key === e.key)?.action ?? null;
 }

@@ -1,7 +1,9 @@
 // The overview's words and chart numbers, kept out of the page so they can
 // be tested. Amounts arrive as exact decimal strings; they become numbers
 // only to draw a bar.
+import { FluentNumber } from '@fluent/bundle';
 import type { MoneyView } from '../../lib/bindings';
+import { t } from '../../lib/i18n.svelte';
 
 /** A bar's height for an amount (drawing only: the figures shown are the strings). */
 export function chartNumber(m: MoneyView): number {
@@ -49,5 +51,9 @@ export function rangeLabel(from: string, to: string, locale: string): string {
 /** "38 days", "1 day", or "—" when there is nothing to base it on. */
 export function daysText(days: string | null | undefined): string {
   if (days == null || days === '') return '—';
-  return `${days} ${days === '1' || days === '1.0' ? 'day' : 'days'}`;
+  const n = Number(days);
+  if (!Number.isFinite(n)) return days;
+  // Keep the decimals Rust sent ("38.0"), written in the UI's notation ("38,0").
+  const decimals = days.split('.')[1]?.length ?? 0;
+  return t('overview-days', { days: new FluentNumber(n, { minimumFractionDigits: decimals }) });
 }
