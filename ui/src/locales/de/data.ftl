@@ -70,3 +70,8 @@ data-exported = { $count ->
     [one] { $kind }: { $count } Zeile in { $path } gespeichert
    *[other] { $kind }: { $count } Zeilen in { $path } gespeichert
 }
+data-summary = { $new } neu, { $already } bereits in Kindly
+data-summary-problems = { $problems ->
+    [one] { $new } neu, { $already } bereits in Kindly, { $problems } Problem
+   *[other] { $new } neu, { $already } bereits in Kindly, { $problems } Probleme
+}

@@ -82,7 +82,7 @@ vocab-queue-grouping-client = Kunde
 vocab-queue-grouping-channel = Weg
 
 ## chasingMode
-vocab-chasing-mode-on = Ein
+vocab-chasing-mode-on = An
 vocab-chasing-mode-paused = Pausiert
 vocab-chasing-mode-off = Aus
 

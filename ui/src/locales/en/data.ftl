@@ -61,3 +61,8 @@ data-exported = { $count ->
     [one] { $kind }: { $count } row saved to { $path }
    *[other] { $kind }: { $count } rows saved to { $path }
 }
+data-summary = { $new } new, { $already } already in Kindly
+data-summary-problems = { $problems ->
+    [one] { $new } new, { $already } already in Kindly, { $problems } problem
+   *[other] { $new } new, { $already } already in Kindly, { $problems } problems
+}

@@ -70,3 +70,14 @@ data-exported = { $count ->
     [one] { $kind }: { $count } fila guardada en { $path }
    *[other] { $kind }: { $count } filas guardadas en { $path }
 }
+data-summary = { $new ->
+    [one] { $new } registro nuevo
+   *[other] { $new } registros nuevos
+    }, { $already } ya en Kindly
+data-summary-problems = { $new ->
+    [one] { $new } registro nuevo
+   *[other] { $new } registros nuevos
+    }, { $already } ya en Kindly, { $problems ->
+    [one] { $problems } problema
+   *[other] { $problems } problemas
+    }

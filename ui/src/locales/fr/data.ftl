@@ -70,3 +70,14 @@ data-exported = { $count ->
     [one] { $kind } : { $count } ligne enregistrée dans { $path }
    *[other] { $kind } : { $count } lignes enregistrées dans { $path }
 }
+data-summary = { $new ->
+    [one] { $new } ajout
+   *[other] { $new } ajouts
+    }, { $already } déjà dans Kindly
+data-summary-problems = { $new ->
+    [one] { $new } ajout
+   *[other] { $new } ajouts
+    }, { $already } déjà dans Kindly, { $problems ->
+    [one] { $problems } problème
+   *[other] { $problems } problèmes
+    }
