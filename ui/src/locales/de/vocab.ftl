@@ -79,7 +79,7 @@ vocab-aging-bucket-over-90 = Über 90 Tage überfällig
 
 ## queueGrouping
 vocab-queue-grouping-client = Kunde
-vocab-queue-grouping-channel = Weg
+vocab-queue-grouping-channel = Versandweg
 
 ## chasingMode
 vocab-chasing-mode-on = An
@@ -237,8 +237,8 @@ vocab-import-preset-sevdesk = sevDesk
 
 ## textEncoding
 vocab-text-encoding-utf8 = UTF-8
-vocab-text-encoding-utf16le = UTF-16 (Little Endian)
-vocab-text-encoding-utf16be = UTF-16 (Big Endian)
+vocab-text-encoding-utf16le = UTF-16 LE
+vocab-text-encoding-utf16be = UTF-16 BE
 vocab-text-encoding-windows1252 = Windows-1252 (Westeuropäisch)
 
 ## decimalSeparator

@@ -72,10 +72,10 @@ vocab-invoice-sort-number = Número
 
 ## agingBucket
 vocab-aging-bucket-not-yet-due = Aún no vencida
-vocab-aging-bucket-days-1-30 = 1–30 días vencida
-vocab-aging-bucket-days-31-60 = 31–60 días vencida
-vocab-aging-bucket-days-61-90 = 61–90 días vencida
-vocab-aging-bucket-over-90 = Más de 90 días vencida
+vocab-aging-bucket-days-1-30 = Vencida hace 1–30 días
+vocab-aging-bucket-days-31-60 = Vencida hace 31–60 días
+vocab-aging-bucket-days-61-90 = Vencida hace 61–90 días
+vocab-aging-bucket-over-90 = Vencida hace más de 90 días
 
 ## queueGrouping
 vocab-queue-grouping-client = Cliente
@@ -237,8 +237,8 @@ vocab-import-preset-sevdesk = sevDesk
 
 ## textEncoding
 vocab-text-encoding-utf8 = UTF-8
-vocab-text-encoding-utf16le = UTF-16 (little endian)
-vocab-text-encoding-utf16be = UTF-16 (big endian)
+vocab-text-encoding-utf16le = UTF-16 LE
+vocab-text-encoding-utf16be = UTF-16 BE
 vocab-text-encoding-windows1252 = Windows-1252 (occidental)
 
 ## decimalSeparator
