@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import * as b from './bindings';
 import { labels, options } from './vocabulary';
+import { UI_LANGUAGES, bundleFrom } from './i18n.svelte';
+
+const catalogues = import.meta.glob('../locales/*/vocab.ftl', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
+
+const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase();
 
 // Each label map beside the list of values Rust generated for it.
 const pairs: [string, readonly string[], Record<string, string>][] = [
@@ -48,6 +56,14 @@ describe('the label catalogue', () => {
   it.each(pairs)('labels every %s value Rust lists, and nothing else', (_name, values, names) => {
     for (const v of values) expect(names[v], v).toMatch(/\S/);
     expect(Object.keys(names).sort()).toEqual([...values].sort());
+  });
+
+  it.each(UI_LANGUAGES)('has a %s message for every value of every set', (lang) => {
+    const bundle = bundleFrom(lang, [catalogues[`../locales/${lang}/vocab.ftl`]]);
+    const missing = pairs.flatMap(([set, values]) =>
+      values.map((v) => `vocab-${kebab(set)}-${kebab(v)}`).filter((id) => !bundle.getMessage(id)?.value),
+    );
+    expect(missing).toEqual([]);
   });
 
   it('builds options in the order Rust lists the values', () => {

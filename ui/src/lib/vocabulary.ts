@@ -1,296 +1,66 @@
 // The one catalogue of labels for Kindly's closed vocabularies. The values
 // and their types come from Rust (`bindings.ts`: `Channel`, `ChannelValues`,
-// …); each `Record<Union, string>` below fails the type check when Rust adds
-// a value without a label here, and `vocabulary.test.ts` checks every value
-// listed by Rust has one. Screens build their selects with `options()`
+// …); each label is the message `vocab-<set>-<value>` of the UI's language
+// (`locales/<lang>/vocab.ftl`), read by a getter so labels follow a change of
+// language. `vocabulary.test.ts` checks every value listed by Rust has a
+// message in every language. Screens build their selects with `options()`
 // instead of keeping their own lists.
-import type {
-  AgreedHow,
-  BankEntryStatus,
-  CallOutcome,
-  Channel,
-  ChasingMode,
-  DebtorKind,
-  Jurisdiction,
-  ClientSort,
-  ClientBalanceFilter,
-  ContactKind,
-  EInvoiceFormat,
-  EInvoiceOutcome,
-  DateFormat,
-  DecimalSeparator,
-  ExportKind,
-  ImportField,
-  ImportKind,
-  ImportPreset,
-  EventKind,
-  Frequency,
-  InstallmentStatus,
-  AgingBucket,
-  QueueGrouping,
-  InvoiceSort,
-  InvoiceState,
-  Locale,
-  OutboxState,
-  PageSize,
-  PaymentMethod,
-  PlanStanding,
-  PlanState,
-  PromiseOutcome,
-  ReminderKind,
-  ReportFormat,
-  ReportKind,
-  Security,
-  TextEncoding,
-  Tone,
-} from './bindings';
+import * as b from './bindings';
+import { i18n, t } from './i18n.svelte';
+
+const kebab = (s: string): string => s.replace(/_/g, '-');
+
+/**
+ * Labels for one vocabulary: `labels.channel.email` reads
+ * `t('vocab-channel-email')` each time, in the current language.
+ */
+function vocab<K extends string>(set: string, values: readonly K[]): Readonly<Record<K, string>> {
+  const out = {} as Record<K, string>;
+  for (const value of values) {
+    Object.defineProperty(out, value, { enumerable: true, get: () => t(`vocab-${set}-${kebab(value)}`) });
+  }
+  return Object.freeze(out);
+}
 
 export const labels = {
-  channel: { email: 'E-mail', letter: 'Letter', phone: 'Call' } satisfies Record<Channel, string>,
-  tone: { friendly: 'Friendly', courteous: 'Courteous', courteous_firm: 'Courteous but firm' } satisfies Record<
-    Tone,
-    string
-  >,
-  pageSize: { a4: 'A4', letter: 'US Letter' } satisfies Record<PageSize, string>,
-  frequency: {
-    weekly: 'Weekly',
-    fortnightly: 'Every two weeks',
-    monthly: 'Monthly',
-    custom: 'Custom dates',
-  } satisfies Record<Frequency, string>,
-  agreedHow: { call: 'On the phone', email: 'By e-mail', letter: 'By letter', in_person: 'In person' } satisfies Record<
-    AgreedHow,
-    string
-  >,
-  callOutcome: {
-    reached: 'Reached them',
-    voicemail: 'Left a voicemail',
-    no_answer: 'No answer',
-    wrong_number: 'Wrong number',
-  } satisfies Record<CallOutcome, string>,
-  contactKind: {
-    note: 'Note',
-    incoming_call: 'Incoming call',
-    email: 'E-mail received',
-    letter: 'Letter received',
-  } satisfies Record<ContactKind, string>,
-  security: {
-    starttls: 'STARTTLS (usually port 587)',
-    tls: 'TLS (usually port 465)',
-    plain: 'No encryption — only for a mail relay on this computer',
-  } satisfies Record<Security, string>,
-  clientSort: {
-    name_asc: 'Name A–Z',
-    name_desc: 'Name Z–A',
-    newest: 'Newest first',
-    oldest: 'Oldest first',
-    owed_desc: 'Most owed first',
-    oldest_overdue: 'Longest overdue first',
-  } satisfies Record<ClientSort, string>,
-  clientBalance: {
-    all: 'All clients',
-    owing: 'Owing something',
-    overdue: 'Overdue',
-  } satisfies Record<ClientBalanceFilter, string>,
-  einvoiceFormat: {
-    none: 'Plain PDF',
-    facturx: 'Factur-X / ZUGFeRD (PDF)',
-    xrechnung_ubl: 'XRechnung (UBL)',
-    xrechnung_cii: 'XRechnung (CII)',
-    peppol: 'Peppol BIS Billing 3.0',
-  } satisfies Record<EInvoiceFormat, string>,
-  invoiceSort: {
-    attention: 'Overdue first',
-    due_asc: 'Due date, earliest first',
-    due_desc: 'Due date, latest first',
-    newest: 'Newest first',
-    number: 'Number',
-  } satisfies Record<InvoiceSort, string>,
-  agingBucket: {
-    not_yet_due: 'Not yet due',
-    days_1_30: '1–30 days overdue',
-    days_31_60: '31–60 days overdue',
-    days_61_90: '61–90 days overdue',
-    over_90: 'Over 90 days overdue',
-  } satisfies Record<AgingBucket, string>,
-  queueGrouping: { client: 'Client', channel: 'Channel' } satisfies Record<QueueGrouping, string>,
-  chasingMode: { on: 'On', paused: 'Paused', off: 'Off' } satisfies Record<ChasingMode, string>,
-  jurisdiction: {
-    uk: 'United Kingdom (Late Payment Act 1998)',
-    eu: 'EU (Directive 2011/7/EU)',
-    de: 'Germany (§ 288 BGB)',
-    fr: 'France (Code de commerce L441-10)',
-  } satisfies Record<Jurisdiction, string>,
-  debtorKind: { business: 'A business', consumer: 'A consumer' } satisfies Record<DebtorKind, string>,
-  reportKind: {
-    aging: 'Aging report',
-    collected: 'Invoiced and collected per month',
-  } satisfies Record<ReportKind, string>,
-  reportFormat: { csv: 'CSV', pdf: 'PDF' } satisfies Record<ReportFormat, string>,
-  outboxState: {
-    queued: 'Queued',
-    sending: 'Sending…',
-    sent: 'Sent',
-    failed: 'Failed',
-    uncertain: 'May have been sent',
-    cancelled: 'Withdrawn',
-  } satisfies Record<OutboxState, string>,
-  planState: {
-    proposed: 'Proposed',
-    active: 'Active',
-    completed: 'Completed',
-    broken: 'Off track',
-    renegotiated: 'Replaced',
-    cancelled: 'Cancelled',
-  } satisfies Record<PlanState, string>,
-  planStanding: {
-    on_track: 'On track',
-    late: 'Installment late',
-    broken: 'Off track',
-    proposed: 'Proposed',
-    completed: 'Completed',
-    renegotiated: 'Replaced',
-    cancelled: 'Cancelled',
-  } satisfies Record<PlanStanding, string>,
-  installmentStatus: {
-    paid: 'Paid',
-    partly_paid: 'Partly paid',
-    upcoming: 'Upcoming',
-    due_today: 'Due today',
-    late: 'Late',
-  } satisfies Record<InstallmentStatus, string>,
-  promiseOutcome: { open: 'Open', kept: 'Kept', broken: 'Broken' } satisfies Record<PromiseOutcome, string>,
-  reminderKind: {
-    heads_up: 'Installment heads-up',
-    reminder: 'Installment reminder',
-    broken_notice: 'Plan off track: courteous notice',
-  } satisfies Record<ReminderKind, string>,
-  paymentMethod: {
-    bank_transfer: 'Bank transfer',
-    card: 'Card',
-    paypal: 'PayPal',
-    cash: 'Cash',
-    cheque: 'Cheque',
-    other: 'Other',
-  } satisfies Record<PaymentMethod, string>,
-  invoiceState: {
-    overdue: 'Overdue',
-    due_soon: 'Due soon',
-    partially_paid: 'Partially paid',
-    open: 'Open',
-    draft: 'Draft',
-    paid: 'Paid',
-    cancelled: 'Cancelled',
-  } satisfies Record<InvoiceState, string>,
-  locale: { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español' } satisfies Record<Locale, string>,
-  bankEntryStatus: {
-    recorded: 'Recorded',
-    review: 'To check',
-    unmatched: 'No match',
-    debit: 'Outgoing',
-    known: 'Imported before',
-    ignored: 'Ignored',
-    assigned: 'Assigned',
-  } satisfies Record<BankEntryStatus, string>,
-  eventKind: {
-    client_created: 'Client added',
-    client_updated: 'Client changed',
-    chasing_changed: 'Follow-ups paused or resumed',
-    invoice_created: 'Invoice created',
-    invoice_issued: 'Invoice issued',
-    invoice_cancelled: 'Invoice cancelled',
-    payment_recorded: 'Payment recorded',
-    note: 'Note',
-    follow_up_done: 'Follow-up sent',
-    email_withdrawn: 'E-mail withdrawn',
-    plan_proposed: 'Plan proposed',
-    plan_agreed: 'Plan agreed',
-    plan_completed: 'Plan completed',
-    plan_broken: 'Plan off track',
-    plan_cancelled: 'Plan cancelled',
-    plan_renegotiated: 'Plan replaced',
-    installment_reminder: 'Installment reminder',
-    call_logged: 'Call',
-    inbound_contact: 'Received',
-    promise_recorded: 'Promise to pay',
-    promise_kept: 'Promise kept',
-    promise_broken: 'Promise broken',
-    correction: 'Correction',
-    invoice_imported: 'Invoice imported',
-    statement_sent: 'Statement sent',
-    statement_printed: 'Statement printed',
-    credit_note_issued: 'Credit note',
-    payment_reversed: 'Payment reversed',
-    refund_made: 'Refund',
-  } satisfies Record<EventKind, string>,
-  einvoiceOutcome: {
-    imported: 'Imported',
-    already_imported: 'Already there',
-    refused: 'Not imported',
-  } satisfies Record<EInvoiceOutcome, string>,
-  importKind: { clients: 'Clients', invoices: 'Invoices', payments: 'Payments' } satisfies Record<ImportKind, string>,
-  exportKind: {
-    clients: 'Clients',
-    invoices: 'Invoices',
-    payments: 'Payments',
-    timeline: 'Timeline',
-  } satisfies Record<ExportKind, string>,
-  importPreset: {
-    kindly: 'Kindly',
-    invoice_ninja: 'Invoice Ninja',
-    freshbooks: 'FreshBooks',
-    zoho_invoice: 'Zoho Invoice',
-    quickbooks: 'QuickBooks',
-    xero: 'Xero',
-    lexoffice: 'lexoffice',
-    sevdesk: 'sevDesk',
-  } satisfies Record<ImportPreset, string>,
-  textEncoding: {
-    utf8: 'UTF-8',
-    utf16le: 'UTF-16 (little endian)',
-    utf16be: 'UTF-16 (big endian)',
-    windows1252: 'Windows-1252 (Western)',
-  } satisfies Record<TextEncoding, string>,
-  decimalSeparator: { point: 'Point (1,234.56)', comma: 'Comma (1.234,56)' } satisfies Record<DecimalSeparator, string>,
-  dateFormat: {
-    iso: 'YYYY-MM-DD',
-    day_month_year_dots: 'DD.MM.YYYY',
-    day_month_short_year_dots: 'DD.MM.YY',
-    month_day_year_slash: 'MM/DD/YYYY',
-    day_month_year_slash: 'DD/MM/YYYY',
-  } satisfies Record<DateFormat, string>,
-  importField: {
-    client_ref: 'Client ID',
-    client_name: 'Client name',
-    greeting_name: 'Greeting name',
-    company: 'Company',
-    email: 'E-mail',
-    phone: 'Phone',
-    address: 'Address',
-    street: 'Street',
-    postcode: 'Postcode',
-    city: 'City',
-    country: 'Country',
-    language: 'Language',
-    notes: 'Notes',
-    invoice_number: 'Invoice number',
-    issue_date: 'Issue date',
-    due_date: 'Due date',
-    currency: 'Currency',
-    status: 'Status',
-    description: 'Line description',
-    quantity: 'Quantity',
-    unit_price: 'Unit price',
-    tax_rate: 'Tax rate (%)',
-    net_amount: 'Net amount',
-    tax_amount: 'Tax amount',
-    total: 'Total',
-    amount_paid: 'Amount paid',
-    payment_date: 'Payment date',
-    amount: 'Amount',
-    method: 'Method',
-    reference: 'Reference',
-  } satisfies Record<ImportField, string>,
+  channel: vocab('channel', b.ChannelValues),
+  tone: vocab('tone', b.ToneValues),
+  pageSize: vocab('page-size', b.PageSizeValues),
+  frequency: vocab('frequency', b.FrequencyValues),
+  agreedHow: vocab('agreed-how', b.AgreedHowValues),
+  callOutcome: vocab('call-outcome', b.CallOutcomeValues),
+  contactKind: vocab('contact-kind', b.ContactKindValues),
+  security: vocab('security', b.SecurityValues),
+  clientSort: vocab('client-sort', b.ClientSortValues),
+  clientBalance: vocab('client-balance', b.ClientBalanceFilterValues),
+  einvoiceFormat: vocab('einvoice-format', b.EInvoiceFormatValues),
+  invoiceSort: vocab('invoice-sort', b.InvoiceSortValues),
+  agingBucket: vocab('aging-bucket', b.AgingBucketValues),
+  queueGrouping: vocab('queue-grouping', b.QueueGroupingValues),
+  chasingMode: vocab('chasing-mode', b.ChasingModeValues),
+  jurisdiction: vocab('jurisdiction', b.JurisdictionValues),
+  debtorKind: vocab('debtor-kind', b.DebtorKindValues),
+  reportKind: vocab('report-kind', b.ReportKindValues),
+  reportFormat: vocab('report-format', b.ReportFormatValues),
+  outboxState: vocab('outbox-state', b.OutboxStateValues),
+  planState: vocab('plan-state', b.PlanStateValues),
+  planStanding: vocab('plan-standing', b.PlanStandingValues),
+  installmentStatus: vocab('installment-status', b.InstallmentStatusValues),
+  promiseOutcome: vocab('promise-outcome', b.PromiseOutcomeValues),
+  reminderKind: vocab('reminder-kind', b.ReminderKindValues),
+  paymentMethod: vocab('payment-method', b.PaymentMethodValues),
+  invoiceState: vocab('invoice-state', b.InvoiceStateValues),
+  locale: vocab('locale', b.LocaleValues),
+  bankEntryStatus: vocab('bank-entry-status', b.BankEntryStatusValues),
+  eventKind: vocab('event-kind', b.EventKindValues),
+  einvoiceOutcome: vocab('einvoice-outcome', b.EInvoiceOutcomeValues),
+  importKind: vocab('import-kind', b.ImportKindValues),
+  exportKind: vocab('export-kind', b.ExportKindValues),
+  importPreset: vocab('import-preset', b.ImportPresetValues),
+  textEncoding: vocab('text-encoding', b.TextEncodingValues),
+  decimalSeparator: vocab('decimal-separator', b.DecimalSeparatorValues),
+  dateFormat: vocab('date-format', b.DateFormatValues),
+  importField: vocab('import-field', b.ImportFieldValues),
 } as const;
 
 /** A select's options, in Rust's order of `values`. */
@@ -299,4 +69,22 @@ export function options<T extends string>(
   names: Record<T, string>,
 ): { value: T; label: string }[] {
   return values.map((value) => ({ value, label: names[value] }));
+}
+
+/**
+ * A currency for a select, "EUR – Euro", named in the UI's language (Rust's
+ * `Bootstrap.currencies` labels are English; the value is the ISO code).
+ */
+export function currencyLabel(code: string): string {
+  try {
+    const name = new Intl.DisplayNames(i18n.intl, { type: 'currency' }).of(code);
+    return name && name !== code ? `${code} – ${name}` : code;
+  } catch {
+    return code;
+  }
+}
+
+/** A language Kindly writes letters in, by its value ("de" → "Deutsch"); other values as sent. */
+export function languageLabel(value: string): string {
+  return (b.LocaleValues as readonly string[]).includes(value) ? labels.locale[value as b.Locale] : value;
 }

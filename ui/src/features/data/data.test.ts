@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Mapping, Problem } from '../../lib/bindings';
-import { columnValue, einvoiceOutcomeLabel, exportName, problemsByRow, setColumn } from './data';
+import type { ImportReport, Mapping, Problem } from '../../lib/bindings';
+import { columnValue, einvoiceOutcomeLabel, exportName, importSummary, problemsByRow, setColumn } from './data';
 
 const mapping: Mapping = {
   kind: 'invoices',
@@ -37,6 +37,24 @@ describe('the mapping helpers', () => {
 
   it('names exports by kind and day', () => {
     expect(exportName('clients', new Date('2026-11-30T12:00:00Z'))).toBe('kindly-clients-2026-11-30');
+  });
+});
+
+describe('the import summary', () => {
+  const report = (problems: number) =>
+    ({
+      rows: 5,
+      new_clients: 1,
+      new_invoices: 3,
+      new_payments: 0,
+      already_in_kindly: 2,
+      problems: Array.from({ length: problems }, () => ({ row: 2, column: 'Total', value: 'x', message: 'm' })),
+    }) as unknown as ImportReport;
+
+  it('counts what is new for the kind of file, as Rust words it in English', () => {
+    expect(importSummary(report(0), 'invoices')).toBe('3 new, 2 already in Kindly');
+    expect(importSummary(report(1), 'clients')).toBe('1 new, 2 already in Kindly, 1 problem');
+    expect(importSummary(report(2), 'payments')).toBe('0 new, 2 already in Kindly, 2 problems');
   });
 });
 

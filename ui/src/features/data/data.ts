@@ -1,5 +1,6 @@
 // Pure helpers of the "Import and export" page (tested in data.test.ts).
-import type { EInvoiceOutcome, FieldColumn, ImportField, Mapping, Problem } from '../../lib/bindings';
+import type { EInvoiceOutcome, FieldColumn, ImportField, ImportKind, ImportReport, Mapping, Problem } from '../../lib/bindings';
+import { t } from '../../lib/i18n.svelte';
 import { labels } from '../../lib/vocabulary';
 
 /** The mapping with `field` read from `column` (null: not in the file). */
@@ -25,6 +26,16 @@ export function problemsByRow(problems: Problem[]): { row: number; problems: Pro
 export function exportName(kind: string, today: Date): string {
   const d = today.toISOString().slice(0, 10);
   return `kindly-${kind}-${d}`;
+}
+
+/**
+ * "3 new, 1 already in Kindly, 2 problems" in the UI's language, from the
+ * report's counts (its `summary` is Rust's English wording of the same).
+ */
+export function importSummary(r: ImportReport, kind: ImportKind): string {
+  const fresh = Number(kind === 'clients' ? r.new_clients : kind === 'invoices' ? r.new_invoices : r.new_payments);
+  const args = { new: fresh, already: Number(r.already_in_kindly), problems: r.problems.length };
+  return r.problems.length > 0 ? t('data-summary-problems', args) : t('data-summary', args);
 }
 
 /** How an e-invoice file's import ended, in words. */

@@ -1,0 +1,29 @@
+## The first run (business profile, how to begin) and the banner while the profile is incomplete.
+
+firstrun-gap-business-name = den Namen Ihres Unternehmens
+firstrun-gap-postal-address = Ihre Postanschrift
+firstrun-gap-way-to-pay = mindestens eine Zahlungsmöglichkeit (ein Bankkonto, einen Zahlungslink, Barzahlung oder Scheck)
+firstrun-banner = Ergänzen Sie { $gaps }, bevor Kindly an Ihre Kunden schreibt.
+firstrun-banner-open = Unternehmensprofil vervollständigen
+firstrun-welcome = Willkommen bei Kindly
+firstrun-intro = Kindly hält Ihre Kunden und Rechnungen an einem Ort, zeigt Ihnen, was offen ist, und hilft Ihnen, freundlich nachzufassen, wenn eine Zahlung ausbleibt. Alles bleibt auf diesem Computer.
+firstrun-business = Über Ihr Unternehmen
+firstrun-business-hint = Ihre Briefe und E-Mails werden mit diesen Angaben unterzeichnet und nennen die Wege, auf denen Kunden Sie bezahlen können.
+firstrun-ways = So können Kunden Sie bezahlen
+firstrun-iban = IBAN
+firstrun-bic = BIC (optional)
+firstrun-card-link = Link für Kartenzahlung (optional)
+firstrun-paypal-link = PayPal-Link (optional)
+firstrun-cash = Bar, persönlich
+firstrun-installments = Anbieten, einen offenen Betrag in Raten aufzuteilen
+firstrun-more-ways = Weitere Wege (Schecks, Kontonummern ohne IBAN) finden Sie in den Einstellungen.
+firstrun-skip = Jetzt überspringen
+firstrun-saving = Wird gespeichert…
+firstrun-save = Speichern und weiter
+firstrun-begin = Wie möchten Sie beginnen?
+firstrun-empty = Mit einer leeren Datenbank beginnen
+firstrun-import = Aus einem anderen Programm importieren (CSV, E-Rechnungen)
+firstrun-demo-creating = Beispieldaten werden erstellt…
+firstrun-demo = Mit Beispieldaten erkunden
+firstrun-demo-hint = Die Beispieldaten fügen { $clients } erfundene Kunden und { $invoices } Rechnungen hinzu, damit Sie sich umsehen können.
+firstrun-back = Zurück zu Ihren Unternehmensangaben

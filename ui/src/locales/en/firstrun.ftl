@@ -1,0 +1,29 @@
+## The first run (business profile, how to begin) and the banner while the profile is incomplete.
+
+firstrun-gap-business-name = your business name
+firstrun-gap-postal-address = your postal address
+firstrun-gap-way-to-pay = at least one way to pay (a bank account, a payment link, cash or cheque)
+firstrun-banner = Add { $gaps } before Kindly writes to your clients.
+firstrun-banner-open = Complete your business profile
+firstrun-welcome = Welcome to Kindly
+firstrun-intro = Kindly keeps your clients and invoices in one place, shows you what is owing and helps you follow up politely when a payment is late. Everything stays on this computer.
+firstrun-business = About your business
+firstrun-business-hint = Your letters and e-mails are signed with these details, and list the ways clients can pay you.
+firstrun-ways = Ways to pay you
+firstrun-iban = IBAN
+firstrun-bic = BIC (optional)
+firstrun-card-link = Card payment link (optional)
+firstrun-paypal-link = PayPal link (optional)
+firstrun-cash = Cash, in person
+firstrun-installments = Offer to split a balance into installments
+firstrun-more-ways = More ways (cheques, account numbers without an IBAN) are in Settings.
+firstrun-skip = Skip for now
+firstrun-saving = Saving…
+firstrun-save = Save and continue
+firstrun-begin = How would you like to begin?
+firstrun-empty = Start with an empty database
+firstrun-import = Import from another tool (CSV, e-invoices)
+firstrun-demo-creating = Creating demo data…
+firstrun-demo = Explore with demo data
+firstrun-demo-hint = Demo data adds { $clients } made-up clients and { $invoices } invoices so you can look around.
+firstrun-back = Back to your business details

@@ -1,0 +1,78 @@
+## Bank statements: importing, the result, entries to review, the check before chasing.
+
+bank-status-recorded = Pago registrado
+bank-status-review = Por revisar
+bank-status-unmatched = Ninguna factura coincide
+bank-status-debit = Cargo
+bank-status-known = Ya importado
+bank-status-ignored = No es un pago de cliente
+bank-status-assigned = Registrado tras revisar
+bank-tier-reference = por la referencia de pago
+bank-tier-number = por el número de factura
+bank-tier-payer = por pagador conocido e importe
+bank-role-booking-date = Fecha de operación
+bank-role-value-date = Fecha valor
+bank-role-amount = Importe
+bank-role-money-in = Abono
+bank-role-money-out = Cargo
+bank-role-direction = Sentido
+bank-role-currency = Moneda
+bank-role-payer = Pagador
+bank-role-payer-iban = IBAN del pagador
+bank-role-bank-reference = Referencia bancaria
+bank-role-remittance = Concepto
+bank-check-title = ¿Importar primero su último extracto bancario?
+bank-check-explain = { $days ->
+    [one] Su último extracto bancario se importó hace { $days } día. Puede que algunos clientes hayan pagado desde entonces; si importa primero el extracto más reciente, nadie que ya haya pagado recibirá un recordatorio.
+   *[other] Su último extracto bancario se importó hace { $days } días. Puede que algunos clientes hayan pagado desde entonces; si importa primero el extracto más reciente, nadie que ya haya pagado recibirá un recordatorio.
+}
+bank-check-import = Importar un extracto
+bank-check-continue = Continuar de todos modos
+bank-title = Extractos bancarios
+bank-last-imported = { $days ->
+    [0] Última importación: hoy.
+    [one] Última importación: hace { $days } día.
+   *[other] Última importación: hace { $days } días.
+}
+bank-none-imported = Todavía no se ha importado ningún extracto.
+bank-why = Kindly registra quién ha pagado, para que nadie que haya pagado reciba un recordatorio.
+bank-importing = Importando…
+bank-import = Importar un extracto…
+bank-drop = O suelte aquí el archivo: camt.053 / camt.054 (XML o zip), MT940, OFX o CSV, tal como lo exporta su banco.
+bank-csv-title = Compruebe cómo lee Kindly este archivo CSV
+bank-csv-dates = Fechas
+bank-csv-decimal = Separador decimal
+bank-csv-confirm = Importar con estas columnas
+bank-cancel = Cancelar
+bank-result-entries = { $count ->
+    [one] : { $count } movimiento.
+   *[other] : { $count } movimientos.
+}
+bank-result-payments = { $count ->
+    [one] { $count } pago registrado ({ $total }); esa factura ha salido de la lista de hoy.
+   *[other] { $count } pagos registrados ({ $total }); esas facturas han salido de la lista de hoy.
+}
+bank-result-no-payment = No se ha registrado ningún pago nuevo.
+bank-result-already = { $count ->
+    [one] { $count } movimiento ya se había importado y no se ha vuelto a registrar.
+   *[other] { $count } movimientos ya se habían importado y no se han vuelto a registrar.
+}
+bank-result-review = { $count } por revisar
+bank-result-review-below = {" "}abajo.
+bank-result-unmatched = { $count ->
+    [one] { $count } abono no coincide con ninguna factura.
+   *[other] { $count } abonos no coinciden con ninguna factura.
+}
+bank-every-entry = Todos los movimientos
+bank-col-date = Fecha
+bank-col-text = Concepto
+bank-col-result = Resultado
+bank-review-empty = Nada que revisar: cada pago se ha asignado o decidido.
+bank-unknown-payer = pagador desconocido
+bank-no-text = (sin concepto)
+bank-col-invoice = Factura
+bank-col-client = Cliente
+bank-col-owing = Pendiente
+bank-col-record = Registrar
+bank-amount-for = Importe para { $number }
+bank-record-payment = Registrar el pago

@@ -1,0 +1,29 @@
+## The first run (business profile, how to begin) and the banner while the profile is incomplete.
+
+firstrun-gap-business-name = el nombre de su empresa
+firstrun-gap-postal-address = su dirección postal
+firstrun-gap-way-to-pay = al menos una forma de pago (una cuenta bancaria, un enlace de pago, efectivo o cheque)
+firstrun-banner = Añada { $gaps } antes de que Kindly escriba a sus clientes.
+firstrun-banner-open = Completar el perfil de su empresa
+firstrun-welcome = Le damos la bienvenida a Kindly
+firstrun-intro = Kindly reúne sus clientes y facturas en un solo lugar, le muestra lo que tiene pendiente de cobro y le ayuda a hacer un seguimiento amable cuando un pago se retrasa. Todo se queda en este ordenador.
+firstrun-business = Sobre su empresa
+firstrun-business-hint = Sus cartas y correos se firman con estos datos e indican las formas en que los clientes pueden pagarle.
+firstrun-ways = Formas de pagarle
+firstrun-iban = IBAN
+firstrun-bic = BIC (opcional)
+firstrun-card-link = Enlace de pago con tarjeta (opcional)
+firstrun-paypal-link = Enlace de PayPal (opcional)
+firstrun-cash = Efectivo, en persona
+firstrun-installments = Ofrecer el pago de un saldo a plazos
+firstrun-more-ways = Encontrará más formas (cheques, números de cuenta sin IBAN) en Ajustes.
+firstrun-skip = Omitir por ahora
+firstrun-saving = Guardando…
+firstrun-save = Guardar y continuar
+firstrun-begin = ¿Cómo le gustaría empezar?
+firstrun-empty = Empezar con una base de datos vacía
+firstrun-import = Importar de otra herramienta (CSV, facturas electrónicas)
+firstrun-demo-creating = Creando datos de demostración…
+firstrun-demo = Explorar con datos de demostración
+firstrun-demo-hint = Los datos de demostración añaden { $clients } clientes ficticios y { $invoices } facturas para que pueda echar un vistazo.
+firstrun-back = Volver a los datos de su empresa

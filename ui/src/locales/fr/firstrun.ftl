@@ -1,0 +1,29 @@
+## The first run (business profile, how to begin) and the banner while the profile is incomplete.
+
+firstrun-gap-business-name = le nom de votre entreprise
+firstrun-gap-postal-address = votre adresse postale
+firstrun-gap-way-to-pay = au moins un moyen de paiement (un compte bancaire, un lien de paiement, les espèces ou le chèque)
+firstrun-banner = Ajoutez { $gaps } avant que Kindly n’écrive à vos clients.
+firstrun-banner-open = Compléter le profil de votre entreprise
+firstrun-welcome = Bienvenue dans Kindly
+firstrun-intro = Kindly réunit vos clients et vos factures au même endroit, vous montre ce qui vous est dû et vous aide à relancer avec courtoisie quand un paiement tarde. Tout reste sur cet ordinateur.
+firstrun-business = Votre entreprise
+firstrun-business-hint = Vos lettres et e-mails sont signés avec ces informations et indiquent comment vos clients peuvent vous payer.
+firstrun-ways = Moyens de vous payer
+firstrun-iban = IBAN
+firstrun-bic = BIC (facultatif)
+firstrun-card-link = Lien de paiement par carte (facultatif)
+firstrun-paypal-link = Lien PayPal (facultatif)
+firstrun-cash = Espèces, en main propre
+firstrun-installments = Proposer d’étaler un solde en plusieurs échéances
+firstrun-more-ways = D’autres moyens (chèques, numéros de compte sans IBAN) se trouvent dans les Réglages.
+firstrun-skip = Passer pour l’instant
+firstrun-saving = Enregistrement…
+firstrun-save = Enregistrer et continuer
+firstrun-begin = Comment souhaitez-vous commencer ?
+firstrun-empty = Commencer avec une base vide
+firstrun-import = Importer depuis un autre outil (CSV, factures électroniques)
+firstrun-demo-creating = Création des données de démonstration…
+firstrun-demo = Découvrir avec des données de démonstration
+firstrun-demo-hint = Les données de démonstration ajoutent { $clients } clients fictifs et { $invoices } factures pour que vous puissiez explorer.
+firstrun-back = Revenir aux informations de votre entreprise
