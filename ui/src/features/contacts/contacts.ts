@@ -1,5 +1,6 @@
 // Labels and small rules for calls, promises, inbound contact and the timeline.
-import type { TimelineEntryView } from '../../lib/bindings';
+import type { CallLogResult, CallOutcome, TimelineEntryView } from '../../lib/bindings';
+import { formatDate } from '../../lib/format';
 import { t } from '../../lib/i18n.svelte';
 
 /** Filter groups shown as checkboxes; each maps to timeline kinds (labels read when drawn, in the UI's language). */
@@ -130,4 +131,19 @@ export function entryBody(e: TimelineEntryView): string {
 export const MARKS = ['\u0001', '\u0002', '\u0003', '\u0004'] as const;
 export function pieces(text: string): string[] {
   return text.split(/[\u0001-\u0004]/);
+}
+
+/**
+ * What happens after a logged call, for people, from the outcome and what the
+ * backend did (Rust's `CallLogResult.message` is English only).
+ */
+export function callResultText(
+  outcome: CallOutcome,
+  r: Pick<CallLogResult, 'promise_id' | 'stage_done' | 'retry_on' | 'suggested_channel'>,
+): string {
+  if (r.promise_id !== null) return t('contacts-call-logged-promise');
+  if (outcome === 'reached') return r.stage_done ? t('contacts-call-logged-done') : t('contacts-call-logged');
+  if (r.retry_on) return t('contacts-call-logged-retry', { date: formatDate(r.retry_on) });
+  if (outcome === 'wrong_number') return t('contacts-call-wrong-number', { channel: r.suggested_channel ?? 'letter' });
+  return t('contacts-call-logged');
 }

@@ -31,6 +31,15 @@ contacts-call-done = Fertig
 contacts-call-saving = Wird gespeichert…
 contacts-call-log = Anruf festhalten
 
+contacts-call-logged = Anruf festgehalten.
+contacts-call-logged-done = Anruf festgehalten; dieser Schritt ist erledigt.
+contacts-call-logged-promise = Anruf festgehalten. Die Erinnerungen zu dieser Rechnung ruhen bis zum zugesagten Tag.
+contacts-call-logged-retry = Anruf festgehalten. Die Rechnung kommt am { $date } wieder in die Liste.
+contacts-call-wrong-number = { $channel ->
+    [email] Falsche Nummer festgehalten. Sie könnten stattdessen eine E-Mail schreiben; bitte prüfen Sie die Telefonnummer des Kunden.
+   *[letter] Falsche Nummer festgehalten. Sie könnten stattdessen einen Brief schreiben; bitte prüfen Sie die Telefonnummer des Kunden.
+}
+
 ## Promises to pay.
 
 contacts-promise-amount = Betrag (leer: der ganze Betrag)

@@ -31,6 +31,15 @@ contacts-call-done = Done
 contacts-call-saving = Saving…
 contacts-call-log = Log call
 
+contacts-call-logged = Call logged.
+contacts-call-logged-done = Call logged; this step is done.
+contacts-call-logged-promise = Call logged. Chasing of this invoice pauses until the promised day.
+contacts-call-logged-retry = Call logged. The invoice comes back to the queue on { $date }.
+contacts-call-wrong-number = { $channel ->
+    [email] Wrong number logged. You could write an e-mail instead; please check the client's phone number.
+   *[letter] Wrong number logged. You could write a letter instead; please check the client's phone number.
+}
+
 ## Promises to pay.
 
 contacts-promise-amount = Amount (blank: all of it)

@@ -31,6 +31,15 @@ contacts-call-done = Hecho
 contacts-call-saving = Guardando…
 contacts-call-log = Registrar la llamada
 
+contacts-call-logged = Llamada registrada.
+contacts-call-logged-done = Llamada registrada; este paso está hecho.
+contacts-call-logged-promise = Llamada registrada. Los recordatorios de esta factura se pausan hasta el día prometido.
+contacts-call-logged-retry = Llamada registrada. La factura vuelve a la lista el { $date }.
+contacts-call-wrong-number = { $channel ->
+    [email] Número equivocado registrado. Podría escribir un correo en su lugar; compruebe el número de teléfono del cliente.
+   *[letter] Número equivocado registrado. Podría escribir una carta en su lugar; compruebe el número de teléfono del cliente.
+}
+
 ## Promises to pay.
 
 contacts-promise-amount = Importe (en blanco: todo)

@@ -31,6 +31,15 @@ contacts-call-done = Terminé
 contacts-call-saving = Enregistrement…
 contacts-call-log = Enregistrer l’appel
 
+contacts-call-logged = Appel enregistré.
+contacts-call-logged-done = Appel enregistré ; cette étape est faite.
+contacts-call-logged-promise = Appel enregistré. Les relances de cette facture sont suspendues jusqu’au jour promis.
+contacts-call-logged-retry = Appel enregistré. La facture reviendra dans la liste le { $date }.
+contacts-call-wrong-number = { $channel ->
+    [email] Mauvais numéro enregistré. Vous pourriez plutôt écrire un e-mail ; vérifiez le numéro de téléphone du client.
+   *[letter] Mauvais numéro enregistré. Vous pourriez plutôt écrire une lettre ; vérifiez le numéro de téléphone du client.
+}
+
 ## Promises to pay.
 
 contacts-promise-amount = Montant (vide : la totalité)
