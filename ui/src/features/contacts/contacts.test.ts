@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TimelineEntryView } from '../../lib/bindings';
-import { entryBody, entryFiles, kindsFor, nextDay, utcOffsetMinutes } from './contacts';
+import { entryBody, entryFiles, kindsFor, MARKS, nextDay, pieces, utcOffsetMinutes } from './contacts';
 
 function entry(data: Record<string, unknown>): TimelineEntryView {
   return { id: 1, at: '', kind: 'note', summary: '', invoice_id: null, invoice_number: null, data, refers_to: null, corrected_by: [] };
@@ -29,5 +29,12 @@ describe('contacts helpers', () => {
   it('gives the offset east of UTC as positive minutes', () => {
     const d = new Date();
     expect(utcOffsetMinutes(d)).toBe(-d.getTimezoneOffset());
+  });
+});
+
+describe('pieces', () => {
+  it('splits a message around its marked variables', () => {
+    expect(pieces(`Saved 3 entries: ${MARKS[0]}, ${MARKS[1]} and ${MARKS[2]}.`)).toEqual(['Saved 3 entries: ', ', ', ' and ', '.']);
+    expect(pieces('no marks')).toEqual(['no marks']);
   });
 });

@@ -1,17 +1,73 @@
 // Labels and small rules for calls, promises, inbound contact and the timeline.
-import type { TimelineEntryView } from '../../lib/bindings';
+import type { CallLogResult, CallOutcome, TimelineEntryView } from '../../lib/bindings';
+import { formatDate } from '../../lib/format';
+import { t } from '../../lib/i18n.svelte';
 
-/** Filter groups shown as checkboxes; each maps to timeline kinds. */
-export const KIND_GROUPS: { value: string; label: string; kinds: string[] }[] = [
-  { value: 'invoices', label: 'Invoices', kinds: ['invoice_created', 'invoice_issued', 'invoice_cancelled'] },
-  { value: 'payments', label: 'Payments', kinds: ['payment_recorded', 'payment_reversed', 'refund_made', 'credit_note_issued'] },
-  { value: 'followups', label: 'Follow-ups sent', kinds: ['follow_up_done'] },
-  { value: 'statements', label: 'Statements of account', kinds: ['statement_sent', 'statement_printed'] },
-  { value: 'calls', label: 'Calls', kinds: ['call_logged'] },
-  { value: 'inbound', label: 'Received', kinds: ['inbound_contact'] },
-  { value: 'notes', label: 'Notes and corrections', kinds: ['note', 'correction'] },
-  { value: 'promises', label: 'Promises', kinds: ['promise_recorded', 'promise_kept', 'promise_broken'] },
-  { value: 'holds', label: 'Pauses', kinds: ['chasing_changed', 'client_created', 'client_updated'] },
+/** Filter groups shown as checkboxes; each maps to timeline kinds (labels read when drawn, in the UI's language). */
+export const KIND_GROUPS: { value: string; readonly label: string; kinds: string[] }[] = [
+  {
+    value: 'invoices',
+    get label() {
+      return t('contacts-filter-invoices');
+    },
+    kinds: ['invoice_created', 'invoice_issued', 'invoice_cancelled'],
+  },
+  {
+    value: 'payments',
+    get label() {
+      return t('contacts-filter-payments');
+    },
+    kinds: ['payment_recorded', 'payment_reversed', 'refund_made', 'credit_note_issued'],
+  },
+  {
+    value: 'followups',
+    get label() {
+      return t('contacts-filter-followups');
+    },
+    kinds: ['follow_up_done'],
+  },
+  {
+    value: 'statements',
+    get label() {
+      return t('contacts-filter-statements');
+    },
+    kinds: ['statement_sent', 'statement_printed'],
+  },
+  {
+    value: 'calls',
+    get label() {
+      return t('contacts-filter-calls');
+    },
+    kinds: ['call_logged'],
+  },
+  {
+    value: 'inbound',
+    get label() {
+      return t('contacts-filter-inbound');
+    },
+    kinds: ['inbound_contact'],
+  },
+  {
+    value: 'notes',
+    get label() {
+      return t('contacts-filter-notes');
+    },
+    kinds: ['note', 'correction'],
+  },
+  {
+    value: 'promises',
+    get label() {
+      return t('contacts-filter-promises');
+    },
+    kinds: ['promise_recorded', 'promise_kept', 'promise_broken'],
+  },
+  {
+    value: 'holds',
+    get label() {
+      return t('contacts-filter-holds');
+    },
+    kinds: ['chasing_changed', 'client_created', 'client_updated'],
+  },
 ];
 
 export function kindsFor(groups: string[]): string[] {
@@ -65,4 +121,29 @@ export function text(v: unknown): string {
 export function entryBody(e: TimelineEntryView): string {
   const d = e.data as Record<string, unknown>;
   return text(d.body) || text(d.text) || text(d.notes) || '';
+}
+
+/**
+ * A message whose variables are marked (`\u0001`, `\u0002`, …) split
+ * around them, so elements (a link, a file path in `<code>`) can sit where the
+ * language puts them: `pieces('Saved \u0001 and \u0002')` → ['Saved ', ' and ', ''].
+ */
+export const MARKS = ['\u0001', '\u0002', '\u0003', '\u0004'] as const;
+export function pieces(text: string): string[] {
+  return text.split(/[\u0001-\u0004]/);
+}
+
+/**
+ * What happens after a logged call, for people, from the outcome and what the
+ * backend did (Rust's `CallLogResult.message` is English only).
+ */
+export function callResultText(
+  outcome: CallOutcome,
+  r: Pick<CallLogResult, 'promise_id' | 'stage_done' | 'retry_on' | 'suggested_channel'>,
+): string {
+  if (r.promise_id !== null) return t('contacts-call-logged-promise');
+  if (outcome === 'reached') return r.stage_done ? t('contacts-call-logged-done') : t('contacts-call-logged');
+  if (r.retry_on) return t('contacts-call-logged-retry', { date: formatDate(r.retry_on) });
+  if (outcome === 'wrong_number') return t('contacts-call-wrong-number', { channel: r.suggested_channel ?? 'letter' });
+  return t('contacts-call-logged');
 }

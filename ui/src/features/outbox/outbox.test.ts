@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import type { BackgroundSendProblem, ErrorCode, SendProgress, SendReport } from '../../lib/bindings';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { BackgroundSendProblem, ErrorCode, OutboxItem, SendProgress, SendReport } from '../../lib/bindings';
+import { setUiLanguage } from '../../lib/i18n.svelte';
 import {
   backgroundProblemText,
   emailStateBadge,
+  itemError,
   needsAttention,
   OUTBOX_TABS,
   outboxActions,
@@ -13,6 +15,7 @@ import {
   sendAllTitle,
   sendAllLabel,
   skippedText,
+  statusText,
   stoppedText,
 } from './outbox';
 
@@ -168,5 +171,60 @@ describe('the Send all count', () => {
     expect(sendAllTitle({ new_messages: 1, invoices: 1, waiting: 2, total: 3 })).toBe(
       '1 new message about 1 invoice, plus 2 messages already waiting in the outbox',
     );
+  });
+});
+
+describe('statusText and itemError', () => {
+  const item = (over: Partial<OutboxItem>): OutboxItem => ({
+    id: 1,
+    message_id: '<m@x>',
+    client_id: 1,
+    client_name: 'Ana',
+    invoice_numbers: ['INV-1'],
+    stage_key: 'reminder',
+    to: ['ana@example.com'],
+    subject: 'Reminder',
+    state: 'queued',
+    attempts: 0,
+    status_text: '',
+    error_code: null,
+    error: null,
+    created_at: '2026-11-23T10:00:00Z',
+    next_attempt_at: '2026-11-23T10:05:00Z',
+    sending_at: null,
+    sent_at: null,
+    ...over,
+  });
+  it('says where a message stands from its state and times', () => {
+    expect(statusText(item({}))).toBe('Waiting to be sent');
+    expect(statusText(item({ attempts: 1 }))).toMatch(/^Will try again at 23 Nov 2026/);
+    expect(statusText(item({ state: 'sent', sent_at: '2026-11-23T10:42:00Z' }))).toMatch(/^Sent 23 Nov 2026/);
+    expect(statusText(item({ state: 'failed' }))).toBe('Not sent: needs your decision');
+    expect(statusText(item({ state: 'cancelled' }))).toContain('Withdrawn');
+  });
+  it('shows the error as Rust worded it in English', () => {
+    expect(itemError(item({}))).toBeNull();
+    expect(itemError(item({ error_code: 'smtp_auth', error: 'The server refused the password.' }))).toBe(
+      'The server refused the password.',
+    );
+  });
+});
+
+describe('in German', () => {
+  beforeAll(async () => {
+    vi.stubGlobal('document', { documentElement: {} });
+    await setUiLanguage('de', false);
+  });
+  afterAll(async () => {
+    await setUiLanguage('en', false);
+    vi.unstubAllGlobals();
+  });
+  it('words the buttons, counts and lists in German', () => {
+    expect(sendAllLabel(2, false)).toBe('Alle E-Mails senden (2)');
+    expect(reportText(report({ sent: 2, failed: 1, uncertain: 1 }))).toBe(
+      'E-Mails: 2 gesendet, 1 fehlgeschlagen und 1 möglicherweise gesendet. Bitte sehen Sie im Postausgang nach.',
+    );
+    expect(sendAllTitle({ new_messages: 1, invoices: 2, waiting: 0, total: 1 })).toBe('1 neue Nachricht zu 2 Rechnungen');
+    expect(OUTBOX_TABS.find((t) => t.id === 'sent')?.label).toBe('Gesendet');
   });
 });

@@ -1,4 +1,8 @@
 // Pure helpers for e-mail sending and the outbox (no Svelte, no backend): tested in outbox.test.ts.
+// Texts come from the catalogue (`locales/<lang>/outbox.ftl`) when called, so they follow a change of language.
+import { errorMessage } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { i18n, t } from '../../lib/i18n.svelte';
 import { labels } from '../../lib/vocabulary';
 import type {
   ApiError,
@@ -33,11 +37,41 @@ export function needsAttention(state: string | null | undefined): boolean {
 }
 
 export const OUTBOX_TABS = [
-  { id: 'all', label: 'All', states: [] as string[] },
-  { id: 'attention', label: 'Needs attention', states: ['failed', 'uncertain'] },
-  { id: 'queued', label: 'Queued', states: ['queued', 'sending'] },
-  { id: 'sent', label: 'Sent', states: ['sent'] },
-  { id: 'withdrawn', label: 'Withdrawn', states: ['cancelled'] },
+  {
+    id: 'all',
+    get label() {
+      return t('outbox-tab-all');
+    },
+    states: [] as string[],
+  },
+  {
+    id: 'attention',
+    get label() {
+      return t('outbox-tab-attention');
+    },
+    states: ['failed', 'uncertain'],
+  },
+  {
+    id: 'queued',
+    get label() {
+      return t('outbox-tab-queued');
+    },
+    states: ['queued', 'sending'],
+  },
+  {
+    id: 'sent',
+    get label() {
+      return t('outbox-tab-sent');
+    },
+    states: ['sent'],
+  },
+  {
+    id: 'withdrawn',
+    get label() {
+      return t('outbox-tab-withdrawn');
+    },
+    states: ['cancelled'],
+  },
 ] as const;
 
 export type OutboxTab = (typeof OUTBOX_TABS)[number]['id'];
@@ -49,16 +83,16 @@ export function outboxActions(state: string): { action: OutboxActionKind; label:
   switch (state) {
     case 'uncertain':
       return [
-        { action: 'confirm_sent', label: 'It arrived — mark as sent', testid: 'outbox-confirm' },
-        { action: 'resend', label: 'Send again', testid: 'outbox-resend' },
+        { action: 'confirm_sent', label: t('outbox-action-confirm'), testid: 'outbox-confirm' },
+        { action: 'resend', label: t('outbox-action-send-again'), testid: 'outbox-resend' },
       ];
     case 'failed':
       return [
-        { action: 'resend', label: 'Try again', testid: 'outbox-resend' },
-        { action: 'cancel', label: 'Withdraw', testid: 'outbox-cancel' },
+        { action: 'resend', label: t('outbox-action-try-again'), testid: 'outbox-resend' },
+        { action: 'cancel', label: t('outbox-action-withdraw'), testid: 'outbox-cancel' },
       ];
     case 'queued':
-      return [{ action: 'cancel', label: 'Withdraw', testid: 'outbox-cancel' }];
+      return [{ action: 'cancel', label: t('outbox-action-withdraw'), testid: 'outbox-cancel' }];
     default:
       return [];
   }
@@ -70,46 +104,79 @@ export function progressPercent(p: Pick<SendProgress, 'done' | 'total'>): number
   return Math.round((Math.min(Math.max(p.done, 0), p.total) / p.total) * 100);
 }
 
+/** Counted parts of a sentence as the language lists them: "2 sent, 1 failed" ("2 gesendet und 1 fehlgeschlagen"). */
+function list(parts: string[]): string {
+  return new Intl.ListFormat(i18n.intl, { type: 'unit', style: 'short' }).format(parts);
+}
+
 /** "Sending 2 of 5 — to ana@example.com", then "3 of 5 done: 2 sent, 1 failed". */
 export function progressText(p: SendProgress): string {
   const head =
     p.current && p.done < p.total
-      ? `Sending ${p.done + 1} of ${p.total} — to ${p.current}`
-      : `${p.done} of ${p.total} done`;
+      ? t('outbox-progress-sending', { current: p.done + 1, total: p.total, to: p.current })
+      : t('outbox-progress-done', { done: p.done, total: p.total });
   const parts = outcomeParts(p);
-  return parts.length ? `${head}: ${parts.join(', ')}` : head;
+  return parts.length ? t('outbox-progress-with-outcomes', { progress: head, outcomes: list(parts) }) : head;
 }
 
 function outcomeParts(r: Pick<SendProgress, 'sent' | 'failed' | 'uncertain' | 'retrying'>): string[] {
   const parts: string[] = [];
-  if (r.sent) parts.push(`${r.sent} sent`);
-  if (r.failed) parts.push(`${r.failed} failed`);
-  if (r.uncertain) parts.push(`${r.uncertain} may have been sent`);
-  if (r.retrying) parts.push(`${r.retrying} will be retried`);
+  if (r.sent) parts.push(t('outbox-outcome-sent', { count: r.sent }));
+  if (r.failed) parts.push(t('outbox-outcome-failed', { count: r.failed }));
+  if (r.uncertain) parts.push(t('outbox-outcome-uncertain', { count: r.uncertain }));
+  if (r.retrying) parts.push(t('outbox-outcome-retrying', { count: r.retrying }));
   return parts;
 }
 
 /** One sentence after a batch: what happened and what, if anything, needs the user. */
 export function reportText(r: SendReport): string {
   const parts = outcomeParts(r);
-  if (r.cancelled) parts.push(`${r.cancelled} withdrawn`);
-  let text = parts.length ? `E-mails: ${parts.join(', ')}.` : 'No e-mails were sent.';
-  if (r.recovered) {
-    text += ` ${r.recovered === 1 ? 'One message was' : `${r.recovered} messages were`} interrupted earlier; see the outbox.`;
-  }
-  if (r.failed || r.uncertain) text += ' Please look at the outbox.';
-  return text;
+  if (r.cancelled) parts.push(t('outbox-outcome-withdrawn', { count: r.cancelled }));
+  const sentences = [parts.length ? t('outbox-report-outcomes', { outcomes: list(parts) }) : t('outbox-report-nothing')];
+  if (r.recovered) sentences.push(t('outbox-report-recovered', { count: r.recovered }));
+  if (r.failed || r.uncertain) sentences.push(t('outbox-report-look'));
+  return sentences.join(' ');
 }
 
 /** Why the batch stopped, if it stopped early. */
 export function stoppedText(stopped: ApiError | null): string | null {
-  return stopped ? `Sending stopped: ${stopped.message}` : null;
+  return stopped ? t('outbox-stopped', { message: errorMessage(stopped) }) : null;
 }
 
 /** "INV-1, INV-2: Ana has no e-mail address…" */
 export function skippedText(s: SkippedView): string {
-  const what = s.invoice_numbers.length ? `${s.invoice_numbers.join(', ')}: ` : '';
-  return `${what}${s.message}`;
+  const message = errorMessage({ code: s.code, message: s.message, field: null });
+  return s.invoice_numbers.length ? t('outbox-skipped-invoices', { invoices: s.invoice_numbers.join(', '), message }) : message;
+}
+
+/**
+ * Where a message stands, for people ("Sent 23 Nov 2026, 10:42"), from its
+ * state and times (Rust's `status_text` is English only).
+ */
+export function statusText(
+  item: Pick<OutboxItem, 'state' | 'attempts' | 'next_attempt_at' | 'sent_at' | 'sending_at'>,
+): string {
+  const at = (rfc: string | null) => (rfc ? formatDateTime(rfc) : '');
+  switch (item.state) {
+    case 'queued':
+      return item.attempts > 0 ? t('outbox-status-retry', { at: at(item.next_attempt_at) }) : t('outbox-status-waiting');
+    case 'sending':
+      return t('outbox-status-sending');
+    case 'sent':
+      return t('outbox-status-sent', { at: at(item.sent_at) });
+    case 'uncertain':
+      return t('outbox-status-uncertain', { at: at(item.sending_at) });
+    case 'failed':
+      return t('outbox-status-failed');
+    case 'cancelled':
+      return t('outbox-status-withdrawn');
+  }
+}
+
+/** The error a message failed with, in the UI's language when its code is known. */
+export function itemError(item: Pick<OutboxItem, 'error' | 'error_code'>): string | null {
+  if (!item.error) return null;
+  return item.error_code ? errorMessage({ code: item.error_code as ApiError['code'], message: item.error, field: null }) : item.error;
 }
 
 /** "INV-2026-001" or "INV-1, INV-2". */
@@ -119,26 +186,20 @@ export function invoicesLabel(item: Pick<OutboxItem, 'invoice_numbers'>): string
 
 /** The button label for "Send all e-mails (N)". */
 export function sendAllLabel(n: number, busy: boolean): string {
-  if (busy) return 'Sending e-mails…';
-  return n > 0 ? `Send all e-mails (${n})` : 'Send all e-mails';
+  if (busy) return t('outbox-send-all-busy');
+  return n > 0 ? t('outbox-send-all-count', { count: n }) : t('outbox-send-all');
 }
 
 /** What the "Send all e-mails" count is made of, for its tooltip. */
 export function sendAllTitle(p: SendAllPreview): string {
-  const n = (x: number, one: string, many: string) => `${x} ${x === 1 ? one : many}`;
-  const parts = [`${n(p.new_messages, 'new message', 'new messages')} about ${n(p.invoices, 'invoice', 'invoices')}`];
-  if (p.waiting > 0) parts.push(`${n(p.waiting, 'message', 'messages')} already waiting in the outbox`);
-  return parts.join(', plus ');
+  const args = { messages: p.new_messages, invoices: p.invoices, waiting: p.waiting };
+  return p.waiting > 0 ? t('outbox-send-all-title-waiting', args) : t('outbox-send-all-title', args);
 }
 
 /** The confirmation of "Send all e-mails": exactly what it will send. */
 export function sendAllConfirmText(p: SendAllPreview): string {
-  const n = (x: number, one: string, many: string) => `${x} ${x === 1 ? one : many}`;
-  const parts = [
-    `${n(p.new_messages, 'new message', 'new messages')} (one per client, about ${n(p.invoices, 'invoice', 'invoices')})`,
-  ];
-  if (p.waiting > 0) parts.push(`${n(p.waiting, 'message', 'messages')} already waiting in the outbox`);
-  return `Kindly will send ${parts.join(' and ')} from your e-mail account, and record each in the client’s timeline.`;
+  const args = { messages: p.new_messages, invoices: p.invoices, waiting: p.waiting };
+  return p.waiting > 0 ? t('outbox-confirm-text-waiting', args) : t('outbox-confirm-text', args);
 }
 
 /** How many items of today's queue can go out as e-mail now (e-mail channel, not yet in the outbox). */
@@ -155,33 +216,33 @@ export function backgroundProblemText(p: BackgroundSendProblem): {
   const code = p.error.code;
   const again =
     p.retry_in_minutes >= 60
-      ? `Kindly tries again by itself in about ${Math.round(p.retry_in_minutes / 60)} h`
-      : `Kindly tries again by itself in ${Math.max(p.retry_in_minutes, 1)} min`;
-  const what = `Queued e-mails could not be sent in the background: ${p.error.message}`;
+      ? t('outbox-background-again-hours', { hours: Math.round(p.retry_in_minutes / 60) })
+      : t('outbox-background-again-minutes', { minutes: Math.max(p.retry_in_minutes, 1) });
+  const what = t('outbox-background-what', { message: errorMessage(p.error) });
   let todo: string;
   let settings = false;
   switch (code) {
     case 'smtp_auth':
-      todo = 'Check the user name and password in Settings → E-mail (many providers need an app password).';
+      todo = t('outbox-background-todo-auth');
       settings = true;
       break;
     case 'password_missing':
-      todo = 'Enter your e-mail password in Settings → E-mail.';
+      todo = t('outbox-background-todo-password');
       settings = true;
       break;
     case 'keychain_locked':
-      todo = "Unlock your system keychain (for example by logging in again), then send from Today.";
+      todo = t('outbox-background-todo-keychain-locked');
       break;
     case 'keychain_unavailable':
     case 'keychain_failed':
-      todo = 'Kindly keeps the password only in the system keychain: start it (on Linux: GNOME Keyring or KWallet), then send from Today.';
+      todo = t('outbox-background-todo-keychain');
       break;
     case 'smtp_dns':
     case 'smtp_connect':
     case 'smtp_timeout':
     case 'smtp_transient':
     case 'smtp_dropped':
-      todo = 'Check your internet connection and the server name and port in Settings → E-mail. Nothing was sent and nothing is lost.';
+      todo = t('outbox-background-todo-connection');
       settings = true;
       break;
     case 'smtp_certificate':
@@ -189,11 +250,11 @@ export function backgroundProblemText(p: BackgroundSendProblem): {
     case 'smtp_sender_rejected':
     case 'smtp_not_configured':
     case 'smtp_settings_damaged':
-      todo = 'Check the e-mail settings, then send the test e-mail there.';
+      todo = t('outbox-background-todo-settings');
       settings = true;
       break;
     default:
-      todo = 'Your e-mails stay in the outbox. If this keeps happening, restart Kindly; the log file in the data folder has the details.';
+      todo = t('outbox-background-todo-other');
   }
-  return { what, todo: `${todo} ${again}, or send now from Today.`, settings };
+  return { what, todo: `${todo} ${again}`, settings };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, installmentLabel, isOpen, parseDates, planBadge, reminderLabel, reminderRule, startingTerms } from './plans';
+import { addDays, installmentLabel, isOpen, parseDates, planBadge, reminderLabel, reminderRule, standingText, startingTerms } from './plans';
 
 describe('plan helpers', () => {
   it('labels a plan by its standing while active, else by its state', () => {
@@ -46,5 +46,28 @@ describe('plan helpers', () => {
   it('has gentle labels', () => {
     expect(installmentLabel('partly_paid')).toBe('Partly paid');
     expect(reminderLabel('broken_notice')).toBe('Plan off track: courteous notice');
+  });
+});
+
+describe('standingText', () => {
+  const money = (amount: string) => ({ currency: 'EUR', amount, formatted: '', is_zero: Number(amount) === 0 });
+  const inst = (seq: number, due_on: string, remaining: string) => ({
+    seq,
+    due_on,
+    amount: money('100.00'),
+    paid: money('0.00'),
+    remaining: money(remaining),
+    status: 'upcoming' as const,
+  });
+  const installments = [inst(1, '2026-12-01', '0.00'), inst(2, '2027-01-01', '33.34')];
+  it('names the next installment not fully paid', () => {
+    expect(standingText({ standing: 'on_track', grace_days: 7, installments })).toBe('On track: next installment €33.34 on 1 Jan 2027');
+    expect(standingText({ standing: 'late', grace_days: 7, installments })).toBe(
+      'An installment is late (€33.34 on 1 Jan 2027); within the 7-day grace period',
+    );
+  });
+  it('needs no installment once the plan ended', () => {
+    expect(standingText({ standing: 'completed', grace_days: 7, installments: [] })).toBe('Completed: every installment is paid');
+    expect(standingText({ standing: 'on_track', grace_days: 7, installments: [] })).toBe('On track');
   });
 });

@@ -1,6 +1,8 @@
 // Pure helpers for the installment plan screens (no money arithmetic here:
 // amounts, sums and the remainder rule come from the backend).
 import type { Frequency, InstallmentStatus, PlanView, ReminderKind } from '../../lib/bindings';
+import { formatDate, formatMoney } from '../../lib/format';
+import { t } from '../../lib/i18n.svelte';
 import { labels } from '../../lib/vocabulary';
 
 /** The badge text for a plan: its standing (the state once it is not active). */
@@ -16,12 +18,38 @@ export function reminderLabel(kind: ReminderKind): string {
   return labels.reminderKind[kind];
 }
 
-const days = (n: number) => (n === 1 ? '1 day' : `${n} days`);
-
 /** When a plan's installment reminders come, in words. */
 export function reminderRule(p: Pick<PlanView, 'heads_up_days' | 'reminder_days'>): string {
-  const before = p.heads_up_days === 0 ? 'on the day each installment is due' : `${days(p.heads_up_days)} before each installment`;
-  return `Installment reminders: a heads-up ${before}; a reminder ${days(p.reminder_days)} after, if unpaid.`;
+  return t('plans-reminder-rule', { headsUp: p.heads_up_days, reminder: p.reminder_days });
+}
+
+/**
+ * Where a plan stands, in a sentence ("On track: next installment €33.34 on
+ * 1 Jan 2027"), from its standing and its first installment not fully paid
+ * (Rust's `standing_text` is English only).
+ */
+export function standingText(p: Pick<PlanView, 'standing' | 'grace_days' | 'installments'>): string {
+  const current = p.installments.find((i) => !i.remaining.is_zero);
+  const next = current ? { amount: formatMoney(current.remaining), date: formatDate(current.due_on) } : null;
+  switch (p.standing) {
+    case 'completed':
+      return t('plans-standing-completed');
+    case 'renegotiated':
+      return t('plans-standing-renegotiated');
+    case 'cancelled':
+      return t('plans-standing-cancelled');
+  }
+  if (!next) return t('plans-standing-plain', { standing: p.standing });
+  switch (p.standing) {
+    case 'proposed':
+      return t('plans-standing-proposed', next);
+    case 'on_track':
+      return t('plans-standing-on-track', next);
+    case 'late':
+      return t('plans-standing-late', { ...next, days: p.grace_days });
+    case 'broken':
+      return t('plans-standing-broken', next);
+  }
 }
 
 type Terms = Pick<PlanView, 'frequency' | 'grace_days' | 'heads_up_days' | 'reminder_days'>;
