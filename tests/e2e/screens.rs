@@ -5,8 +5,9 @@
 //!
 //! The language is switched as a user would leave it (the remembered choice,
 //! then a reload); the theme by the attribute main.ts keeps in step with the
-//! OS. Screenshots land in `target/e2e-screenshots/` for a person to look at;
-//! the checks themselves read the DOM.
+//! OS. The checks read the laid-out DOM rather than pixels: WebKitWebDriver
+//! never answered a screenshot of the ladder page (the session then hangs),
+//! and the geometry says exactly which element spills out.
 
 use super::{click, kindly, start_in, wait, Client};
 use std::time::Duration;
@@ -17,20 +18,29 @@ fn axe_source() -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("axe-core at {}: {e} (run `npm ci` in ui/)", path.display()))
 }
 
-/// Runs axe on the page; returns "rule: targets" lines for every violation.
+/// Loads axe-core into the page once (the app is one page: it stays until a reload).
+async fn inject_axe(c: &Client, axe: &str) {
+    let loaded = c.execute("return typeof window.axe !== 'undefined'", vec![]).await.expect("probe");
+    if loaded.as_bool() != Some(true) {
+        c.execute(&format!("{axe}\n;return typeof window.axe"), vec![]).await.expect("axe loads");
+    }
+}
+
+/// Runs axe on the page; returns "rule (impact): targets" for every violation.
 async fn axe_violations(c: &Client, axe: &str) -> Vec<String> {
-    let script = format!(
-        "{axe}
-         ;const done = arguments[arguments.length - 1];
-         axe.run(document, {{
-             runOnly: {{ type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }},
+    inject_axe(c, axe).await;
+    let script = "const done = arguments[arguments.length - 1];
+         window.axe.run(document, {
+             runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
              resultTypes: ['violations'],
-         }}).then(
+         }).then(
              (r) => done(r.violations.map((v) => v.id + ' (' + v.impact + '): ' + v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | '))),
              (e) => done(['axe failed: ' + e]),
-         );"
-    );
-    let out = c.execute_async(&script, vec![]).await.expect("axe runs");
+         );";
+    let out = match tokio::time::timeout(Duration::from_secs(120), c.execute_async(script, vec![])).await {
+        Ok(r) => r.expect("axe runs"),
+        Err(_) => return vec!["axe did not finish in 120 s".to_string()],
+    };
     out.as_array().map(|a| a.iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect()).unwrap_or_default()
 }
 
@@ -52,6 +62,10 @@ async fn overflow(c: &Client) -> Vec<String> {
                  return false;
              };
              for (const el of document.querySelectorAll('body *')) {
+                 const sx = getComputedStyle(el).overflowX;
+                 if ((sx === 'auto' || sx === 'scroll') && el.scrollWidth > el.clientWidth + 1) {
+                     bad.push('horizontal scrollbar in ' + el.tagName.toLowerCase() + (el.dataset.testid ? '[' + el.dataset.testid + ']' : '') + '.' + el.className + ': ' + el.scrollWidth + ' > ' + el.clientWidth);
+                 }
                  const r = el.getBoundingClientRect();
                  if (r.width === 0 || r.height === 0) continue;
                  const s = getComputedStyle(el);
@@ -127,14 +141,6 @@ async fn set_theme(c: &Client, theme: &str) {
     tokio::time::sleep(Duration::from_millis(150)).await;
 }
 
-async fn screenshot(c: &Client, name: &str) {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-screenshots");
-    if let Ok(png) = c.screenshot().await {
-        let _ = std::fs::create_dir_all(&dir);
-        let _ = std::fs::write(dir.join(format!("{name}.png")), png);
-    }
-}
-
 /// The screens a user reaches from the sidebar, and the client and invoice pages behind their lists.
 const SCREENS: &[(&str, &str, Option<&str>)] = &[
     ("overview", "nav-overview", None),
@@ -169,8 +175,10 @@ async fn check_every_screen(lang: &str) {
         assert_eq!(html_lang.as_str(), Some(lang), "the UI switched to {lang}");
     }
     let axe = axe_source();
+    the_checks_see_what_they_look_for(c, &axe).await;
     let mut problems = Vec::new();
     for (screen, nav, then) in SCREENS {
+        eprintln!("{lang}: {screen}");
         click(c, nav).await;
         settled(c).await;
         for step in then.iter().flat_map(|s| s.split(' ')) {
@@ -179,7 +187,6 @@ async fn check_every_screen(lang: &str) {
         }
         for theme in ["light", "dark"] {
             set_theme(c, theme).await;
-            screenshot(c, &format!("{lang}-{theme}-{screen}")).await;
             for v in axe_violations(c, &axe).await {
                 problems.push(format!("{lang}/{theme}/{screen}: axe {v}"));
             }
@@ -195,6 +202,25 @@ async fn check_every_screen(lang: &str) {
     }
     d.client.clone().close().await.expect("close session");
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+}
+
+/// Each check, shown a planted fault, reports it (and stops once it is gone):
+/// a button without a name, a box wider than the window, an English sentence.
+async fn the_checks_see_what_they_look_for(c: &Client, axe: &str) {
+    c.execute(
+        "const d = document.createElement('div'); d.id = 'canary';
+         d.innerHTML = '<button type=button></button><div style=\"width: 3000px\">x</div><p>Send the invoice today</p>';
+         document.querySelector('main').append(d);",
+        vec![],
+    )
+    .await
+    .expect("plant");
+    let axe_found = axe_violations(c, axe).await;
+    assert!(axe_found.iter().any(|v| v.starts_with("button-name")), "axe missed a nameless button: {axe_found:?}");
+    assert!(!overflow(c).await.is_empty(), "the overflow check missed a 3000 px box");
+    assert!(!english_on_screen(c).await.is_empty(), "the language check missed an English sentence");
+    c.execute("document.getElementById('canary').remove()", vec![]).await.expect("remove");
+    assert!(english_on_screen(c).await.iter().all(|e| !e.contains("Send the invoice")));
 }
 
 #[tokio::test(flavor = "multi_thread")]

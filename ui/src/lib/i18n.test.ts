@@ -95,3 +95,16 @@ describe('catalogues', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('default step names', () => {
+  it('are shown in the UI language while unchanged, as written otherwise', async () => {
+    const { stageName, DEFAULT_STAGE_KEYS } = await import('./stages');
+    expect(DEFAULT_STAGE_KEYS).toHaveLength(5);
+    expect(stageName('reminder', 'Friendly reminder')).toBe('Friendly reminder');
+    expect(stageName('reminder', 'Nudge')).toBe('Nudge');
+    for (const lang of UI_LANGUAGES) {
+      const ids = files(lang).flatMap((f) => [...messages(read(lang, f)).keys()]);
+      for (const key of DEFAULT_STAGE_KEYS) expect(ids, lang).toContain(`stage-default-${key.replaceAll('_', '-')}`);
+    }
+  });
+});

@@ -24,3 +24,11 @@ count-days = { $count ->
     [one] { $count } Tag
    *[other] { $count } Tage
 }
+
+## The default ladder's step names (lib/stages.ts).
+
+stage-default-heads-up = Freundlicher Hinweis
+stage-default-reminder = Freundliche Erinnerung
+stage-default-follow-up = Höfliche Nachfrage
+stage-default-plan-offer = Angebot einer Ratenzahlung
+stage-default-final-notice = Letzte freundliche Erinnerung

@@ -24,3 +24,11 @@ count-days = { $count ->
     [one] { $count } day
    *[other] { $count } days
 }
+
+## The default ladder's step names (lib/stages.ts).
+
+stage-default-heads-up = Friendly heads-up
+stage-default-reminder = Friendly reminder
+stage-default-follow-up = Polite follow-up
+stage-default-plan-offer = Offer of a payment plan
+stage-default-final-notice = Final courteous notice

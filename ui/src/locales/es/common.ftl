@@ -24,3 +24,11 @@ count-days = { $count ->
     [one] { $count } día
    *[other] { $count } días
 }
+
+## The default ladder's step names (lib/stages.ts).
+
+stage-default-heads-up = Aviso amistoso
+stage-default-reminder = Recordatorio amistoso
+stage-default-follow-up = Seguimiento cordial
+stage-default-plan-offer = Propuesta de pago a plazos
+stage-default-final-notice = Último aviso cordial

@@ -12,11 +12,11 @@ nav-bank = Relevés bancaires
 nav-data = Import et export
 nav-settings = Réglages
 outbox-attention-title = { $count ->
-    [one] Un message attend votre décision
+    [one] { $count } message attend votre décision
    *[other] { $count } messages attendent votre décision
 }
 outbox-attention-hidden = demandent votre attention
 app-version = Kindly { $version }
-app-start-failed = Kindly n’a pas pu démarrer : { $message }
+app-start-failed = Kindly n’a pas pu démarrer : { $message }
 app-opening = Ouverture de vos comptes…
 notice-ok = OK

@@ -24,3 +24,11 @@ count-days = { $count ->
     [one] { $count } jour
    *[other] { $count } jours
 }
+
+## The default ladder's step names (lib/stages.ts).
+
+stage-default-heads-up = Petit rappel amical
+stage-default-reminder = Rappel amical
+stage-default-follow-up = Relance courtoise
+stage-default-plan-offer = Proposition d’échéancier
+stage-default-final-notice = Dernier rappel courtois
