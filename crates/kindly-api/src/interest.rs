@@ -10,7 +10,7 @@ use crate::{ApiError, ApiResult, Ctx};
 use chrono::NaiveDate;
 use kindly_core::invoice::{parse_date, InvoiceStatus};
 use kindly_core::locale::Locale;
-use kindly_core::vocab::{DebtorKind, Jurisdiction};
+use kindly_core::vocab::{DebtorKind, InterestBase, InterestFee, Jurisdiction};
 use kindly_core::{ErrorCode, Money};
 use kindly_interest::wording::{self, series_of};
 use kindly_interest::{claim, Debt, RateTable, Rule, Series, Working};
@@ -34,11 +34,26 @@ pub struct InterestSettingsView {
     pub settings: InterestSettings,
     /// False while the client has never had a setting (off, defaults shown).
     pub saved: bool,
-    /// What the law would add, in one sentence (English, for the settings box).
+    /// What the law would add, in one English sentence (the CLI's words).
     pub would_add: String,
+    /// The same as facts, which the UI words in its own language; `None`
+    /// when the law gives no rule for this kind of debtor (`rule_problem`).
+    pub rule: Option<InterestRuleView>,
+    pub rule_problem: Option<ApiError>,
     /// The shipped rate table's last update, and the last day it covers.
     pub table_updated: NaiveDate,
     pub table_ends: NaiveDate,
+}
+
+/// What a statutory rule adds: a margin over a reference rate, a fixed fee.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct InterestRuleView {
+    /// Percentage points over the base, as written: "8", "9", "10".
+    pub margin: String,
+    pub base: InterestBase,
+    pub fee: InterestFee,
+    /// Where the rule comes from ("Late Payment of Commercial Debts (Interest) Act 1998").
+    pub source: String,
 }
 
 /// One line of the working.
@@ -91,7 +106,25 @@ fn defaults(client_id: i64) -> InterestSettings {
 
 fn view(settings: InterestSettings, saved: bool) -> ApiResult<InterestSettingsView> {
     let t = table()?;
-    let would_add = match Rule::for_debt(settings.jurisdiction, settings.debtor) {
+    let rule = Rule::for_debt(settings.jurisdiction, settings.debtor);
+    let (rule_view, rule_problem) = match &rule {
+        Ok(r) => {
+            let base = match r.series {
+                Series::BoeReference => InterestBase::BoeReference,
+                Series::EcbMro => InterestBase::EcbMro,
+                Series::Basiszins => InterestBase::Basiszins,
+            };
+            let fee = match (r.jurisdiction, r.compensation_source.is_some()) {
+                (_, false) => InterestFee::None,
+                (Jurisdiction::Uk, true) => InterestFee::UkScale,
+                (_, true) => InterestFee::Eur40,
+            };
+            let margin = kindly_interest::percent(r.margin_bp).trim_end_matches(".00").to_string();
+            (Some(InterestRuleView { margin, base, fee, source: r.source.to_string() }), None)
+        }
+        Err(e) => (None, Some(ApiError::from(e.clone()))),
+    };
+    let would_add = match rule {
         Ok(r) => {
             let base = match r.series {
                 Series::BoeReference => {
@@ -116,7 +149,15 @@ fn view(settings: InterestSettings, saved: bool) -> ApiResult<InterestSettingsVi
         Err(e) => e.to_string(),
     };
     let (_, ends) = t.coverage(series_of(settings.jurisdiction));
-    Ok(InterestSettingsView { settings, saved, would_add, table_updated: t.last_updated, table_ends: ends })
+    Ok(InterestSettingsView {
+        settings,
+        saved,
+        would_add,
+        rule: rule_view,
+        rule_problem,
+        table_updated: t.last_updated,
+        table_ends: ends,
+    })
 }
 
 /// The client's setting (off, with defaults, when never set).

@@ -544,3 +544,22 @@ vocabulary! {
         Peppol = "peppol",
     }
 }
+
+vocabulary! {
+    /// The reference rate a statutory interest rule adds its margin to
+    /// (the settings box names it in the UI's language).
+    pub enum InterestBase {
+        BoeReference = "boe_reference",
+        EcbMro = "ecb_mro",
+        Basiszins = "basiszins",
+    }
+}
+
+vocabulary! {
+    /// The fixed compensation a statutory interest rule allows per late invoice.
+    pub enum InterestFee {
+        None = "none",
+        UkScale = "uk_scale",
+        Eur40 = "eur_40",
+    }
+}

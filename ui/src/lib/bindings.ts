@@ -101,6 +101,14 @@ export type Jurisdiction = "uk" | "eu" | "de" | "fr";
 
 export const JurisdictionValues: readonly Jurisdiction[] = ["uk", "eu", "de", "fr"];
 
+export type InterestBase = "boe_reference" | "ecb_mro" | "basiszins";
+
+export const InterestBaseValues: readonly InterestBase[] = ["boe_reference", "ecb_mro", "basiszins"];
+
+export type InterestFee = "none" | "uk_scale" | "eur_40";
+
+export const InterestFeeValues: readonly InterestFee[] = ["none", "uk_scale", "eur_40"];
+
 export type DebtorKind = "business" | "consumer";
 
 export const DebtorKindValues: readonly DebtorKind[] = ["business", "consumer"];
@@ -1357,13 +1365,28 @@ export type InterestSettingsView = { settings: InterestSettings,
  */
 saved: boolean, 
 /**
- * What the law would add, in one sentence (English, for the settings box).
+ * What the law would add, in one English sentence (the CLI's words).
  */
 would_add: string, 
+/**
+ * The same as facts, which the UI words in its own language; `None`
+ * when the law gives no rule for this kind of debtor (`rule_problem`).
+ */
+rule: InterestRuleView | null, rule_problem: ApiError | null, 
 /**
  * The shipped rate table's last update, and the last day it covers.
  */
 table_updated: string, table_ends: string, };
+
+export type InterestRuleView = { 
+/**
+ * Percentage points over the base, as written: "8", "9", "10".
+ */
+margin: string, base: InterestBase, fee: InterestFee, 
+/**
+ * Where the rule comes from ("Late Payment of Commercial Debts (Interest) Act 1998").
+ */
+source: string, };
 
 export type InterestLineView = { from: string, to: string, days: number, principal: MoneyView, 
 /**

@@ -30,6 +30,8 @@ const pairs: [string, readonly string[], Record<string, string>][] = [
   ['reportFormat', b.ReportFormatValues, labels.reportFormat],
   ['chasingMode', b.ChasingModeValues, labels.chasingMode],
   ['jurisdiction', b.JurisdictionValues, labels.jurisdiction],
+  ['interestBase', b.InterestBaseValues, labels.interestBase],
+  ['interestFee', b.InterestFeeValues, labels.interestFee],
   ['debtorKind', b.DebtorKindValues, labels.debtorKind],
   ['outboxState', b.OutboxStateValues, labels.outboxState],
   ['planState', b.PlanStateValues, labels.planState],

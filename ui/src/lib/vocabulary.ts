@@ -39,6 +39,8 @@ export const labels = {
   queueGrouping: vocab('queue-grouping', b.QueueGroupingValues),
   chasingMode: vocab('chasing-mode', b.ChasingModeValues),
   jurisdiction: vocab('jurisdiction', b.JurisdictionValues),
+  interestBase: vocab('interest-base', b.InterestBaseValues),
+  interestFee: vocab('interest-fee', b.InterestFeeValues),
   debtorKind: vocab('debtor-kind', b.DebtorKindValues),
   reportKind: vocab('report-kind', b.ReportKindValues),
   reportFormat: vocab('report-format', b.ReportFormatValues),

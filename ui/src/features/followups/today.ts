@@ -3,6 +3,7 @@
 import type { QueueFilter, QueueGrouping, QueueSummary } from '../../lib/bindings';
 import { t } from '../../lib/i18n.svelte';
 import { labels } from '../../lib/vocabulary';
+import { stageName } from '../../lib/stages';
 
 export const emptyFilter = (): QueueFilter => ({
   channel: null,
@@ -41,7 +42,7 @@ export function facetOptions(s: QueueSummary | null): {
   if (!s) return { channel: [], stage: [], tone: [], language: [], currency: [] };
   return {
     channel: s.channels.map((c) => ({ value: c.channel, label: withCount(labels.channel[c.channel], c.count) })),
-    stage: s.stages.map((c) => ({ value: c.key, label: withCount(c.name, c.count) })),
+    stage: s.stages.map((c) => ({ value: c.key, label: withCount(stageName(c.key, c.name), c.count) })),
     tone: s.tones.map((c) => ({ value: c.tone, label: withCount(labels.tone[c.tone], c.count) })),
     language: s.languages.map((c) => ({ value: c.language, label: withCount(labels.locale[c.language], c.count) })),
     currency: s.currencies.map((c) => ({ value: c.currency, label: withCount(c.currency, c.count) })),

@@ -125,3 +125,5 @@ clients-statement-queued = Eingereiht: „{ $subject }“ an { $to }. Nach dem S
 clients-statement-already-queued = Heute schon im Postausgang: „{ $subject }“ an { $to }. Nach dem Senden wird es im Verlauf festgehalten.
 clients-statement-open-outbox = Postausgang öffnen
 clients-form-email-placeholder = name@beispiel.de, buchhaltung@beispiel.de
+clients-interest-would-add = Einfache Zinsen von { $margin } Prozentpunkten über { $base } sowie { $fee }
+clients-interest-stated-where = Genannt in der letzten Erinnerung und im Kontoauszug, nie auf den offenen Betrag aufgeschlagen.

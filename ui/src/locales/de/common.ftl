@@ -32,3 +32,11 @@ stage-default-reminder = Freundliche Erinnerung
 stage-default-follow-up = Höfliche Nachfrage
 stage-default-plan-offer = Angebot einer Ratenzahlung
 stage-default-final-notice = Letzte freundliche Erinnerung
+
+## Invoice state badges (lib/StateBadge.svelte).
+
+state-part-paid = teilweise bezahlt
+state-days-overdue = { $count ->
+    [one] { $count } Tag überfällig
+   *[other] { $count } Tage überfällig
+}

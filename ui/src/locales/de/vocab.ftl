@@ -12,7 +12,7 @@ vocab-tone-courteous-firm = Höflich, aber bestimmt
 
 ## pageSize
 vocab-page-size-a4 = A4
-vocab-page-size-letter = US Letter
+vocab-page-size-letter = US-Letter
 
 ## frequency
 vocab-frequency-weekly = Wöchentlich
@@ -87,7 +87,7 @@ vocab-chasing-mode-paused = Pausiert
 vocab-chasing-mode-off = Aus
 
 ## jurisdiction
-vocab-jurisdiction-uk = Vereinigtes Königreich (Late Payment Act 1998)
+vocab-jurisdiction-uk = Vereinigtes Königreich (Gesetz über Zahlungsverzug, 1998)
 vocab-jurisdiction-eu = EU (Richtlinie 2011/7/EU)
 vocab-jurisdiction-de = Deutschland (§ 288 BGB)
 vocab-jurisdiction-fr = Frankreich (Code de commerce L441-10)
@@ -283,3 +283,11 @@ vocab-import-field-payment-date = Zahlungsdatum
 vocab-import-field-amount = Betrag
 vocab-import-field-method = Zahlungsart
 vocab-import-field-reference = Verwendungszweck
+
+## interest base and fee
+vocab-interest-base-boe-reference = dem Leitzins der Bank of England am 31. Dezember oder 30. Juni vor Verzugsbeginn
+vocab-interest-base-ecb-mro = dem EZB-Hauptrefinanzierungssatz des jeweiligen Halbjahres
+vocab-interest-base-basiszins = dem Basiszinssatz des jeweiligen Halbjahres
+vocab-interest-fee-none = keine Pauschale
+vocab-interest-fee-uk-scale = eine Pauschale von 40 £, 70 £ oder 100 £ je nach Höhe der Forderung
+vocab-interest-fee-eur-40 = eine Pauschale von 40 € je Rechnung

@@ -122,3 +122,5 @@ clients-statement-queued = Queued: “{ $subject }” to { $to }. It is recorded
 clients-statement-already-queued = Already in the Outbox today: “{ $subject }” to { $to }. It is recorded in the timeline once sent.
 clients-statement-open-outbox = Open the Outbox
 clients-form-email-placeholder = name@example.com, accounts@example.com
+clients-interest-would-add = Simple interest at { $margin } points over { $base }, and { $fee }
+clients-interest-stated-where = Stated in the final notice and the statement of account, never added to what the client owes.

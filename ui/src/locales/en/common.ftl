@@ -32,3 +32,11 @@ stage-default-reminder = Friendly reminder
 stage-default-follow-up = Polite follow-up
 stage-default-plan-offer = Offer of a payment plan
 stage-default-final-notice = Final courteous notice
+
+## Invoice state badges (lib/StateBadge.svelte).
+
+state-part-paid = part paid
+state-days-overdue = { $count ->
+    [one] { $count } day overdue
+   *[other] { $count } days overdue
+}

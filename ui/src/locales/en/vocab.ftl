@@ -283,3 +283,11 @@ vocab-import-field-payment-date = Payment date
 vocab-import-field-amount = Amount
 vocab-import-field-method = Method
 vocab-import-field-reference = Reference
+
+## interest base and fee
+vocab-interest-base-boe-reference = the Bank of England base rate on the 31 December or 30 June before the debt became late
+vocab-interest-base-ecb-mro = the ECB main refinancing rate of each half-year
+vocab-interest-base-basiszins = the German base rate (Basiszinssatz) of each half-year
+vocab-interest-fee-none = no fixed compensation
+vocab-interest-fee-uk-scale = a fixed compensation of £40, £70 or £100 by the size of the debt
+vocab-interest-fee-eur-40 = a fixed compensation of €40 per invoice

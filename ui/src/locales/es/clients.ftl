@@ -128,3 +128,5 @@ clients-statement-queued = En cola: «{ $subject }» para { $to }. Se registrar�
 clients-statement-already-queued = Ya está hoy en la bandeja de salida: «{ $subject }» para { $to }. Se registrará en el historial cuando se envíe.
 clients-statement-open-outbox = Abrir la bandeja de salida
 clients-form-email-placeholder = nombre@ejemplo.es, contabilidad@ejemplo.es
+clients-interest-would-add = Intereses simples de { $margin } puntos sobre { $base }, y { $fee }
+clients-interest-stated-where = Se indican en el último aviso y en el extracto de cuenta, nunca se suman a lo que debe el cliente.

@@ -32,3 +32,11 @@ stage-default-reminder = Recordatorio amistoso
 stage-default-follow-up = Seguimiento cordial
 stage-default-plan-offer = Propuesta de pago a plazos
 stage-default-final-notice = Último aviso cordial
+
+## Invoice state badges (lib/StateBadge.svelte).
+
+state-part-paid = pagada en parte
+state-days-overdue = { $count ->
+    [one] { $count } día de retraso
+   *[other] { $count } días de retraso
+}

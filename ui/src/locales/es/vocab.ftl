@@ -12,7 +12,7 @@ vocab-tone-courteous-firm = Cortés pero firme
 
 ## pageSize
 vocab-page-size-a4 = A4
-vocab-page-size-letter = Carta (EE. UU.)
+vocab-page-size-letter = Carta US
 
 ## frequency
 vocab-frequency-weekly = Semanal
@@ -87,7 +87,7 @@ vocab-chasing-mode-paused = En pausa
 vocab-chasing-mode-off = Desactivados
 
 ## jurisdiction
-vocab-jurisdiction-uk = Reino Unido (Late Payment Act 1998)
+vocab-jurisdiction-uk = Reino Unido (ley de 1998 sobre morosidad)
 vocab-jurisdiction-eu = UE (Directiva 2011/7/UE)
 vocab-jurisdiction-de = Alemania (§ 288 BGB)
 vocab-jurisdiction-fr = Francia (Code de commerce L441-10)
@@ -283,3 +283,11 @@ vocab-import-field-payment-date = Fecha de pago
 vocab-import-field-amount = Importe
 vocab-import-field-method = Forma de pago
 vocab-import-field-reference = Referencia
+
+## interest base and fee
+vocab-interest-base-boe-reference = el tipo oficial del Banco de Inglaterra al 31 de diciembre o 30 de junio anterior al retraso
+vocab-interest-base-ecb-mro = el tipo de las operaciones principales de financiación del BCE de cada semestre
+vocab-interest-base-basiszins = el tipo básico alemán (Basiszinssatz) de cada semestre
+vocab-interest-fee-none = ninguna compensación fija
+vocab-interest-fee-uk-scale = una compensación fija de 40 £, 70 £ o 100 £ según el importe de la deuda
+vocab-interest-fee-eur-40 = una compensación fija de 40 € por factura

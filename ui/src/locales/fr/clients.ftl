@@ -128,3 +128,5 @@ clients-statement-queued = Mis en file : « { $subject } » à { $to }. Il
 clients-statement-already-queued = Déjà dans la boîte d’envoi aujourd’hui : « { $subject } » à { $to }. Il sera consigné dans l’historique une fois envoyé.
 clients-statement-open-outbox = Ouvrir la boîte d’envoi
 clients-form-email-placeholder = nom@exemple.fr, compta@exemple.fr
+clients-interest-would-add = Intérêts simples de { $margin } points au-dessus { $base }, et { $fee }
+clients-interest-stated-where = Mentionnés dans le dernier rappel et le relevé de compte, jamais ajoutés au montant dû.

@@ -32,3 +32,11 @@ stage-default-reminder = Rappel amical
 stage-default-follow-up = Relance courtoise
 stage-default-plan-offer = Proposition d’échéancier
 stage-default-final-notice = Dernier rappel courtois
+
+## Invoice state badges (lib/StateBadge.svelte).
+
+state-part-paid = partiellement payée
+state-days-overdue = { $count ->
+    [one] en retard de { $count } jour
+   *[other] en retard de { $count } jours
+}

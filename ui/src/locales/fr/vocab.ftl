@@ -12,7 +12,7 @@ vocab-tone-courteous-firm = Courtois mais ferme
 
 ## pageSize
 vocab-page-size-a4 = A4
-vocab-page-size-letter = US Letter
+vocab-page-size-letter = Lettre US
 
 ## frequency
 vocab-frequency-weekly = Chaque semaine
@@ -87,7 +87,7 @@ vocab-chasing-mode-paused = En pause
 vocab-chasing-mode-off = Désactivées
 
 ## jurisdiction
-vocab-jurisdiction-uk = Royaume-Uni (Late Payment Act 1998)
+vocab-jurisdiction-uk = Royaume-Uni (loi de 1998 sur les retards de paiement)
 vocab-jurisdiction-eu = UE (directive 2011/7/UE)
 vocab-jurisdiction-de = Allemagne (§ 288 BGB)
 vocab-jurisdiction-fr = France (Code de commerce L441-10)
@@ -283,3 +283,11 @@ vocab-import-field-payment-date = Date de paiement
 vocab-import-field-amount = Montant
 vocab-import-field-method = Moyen de paiement
 vocab-import-field-reference = Référence
+
+## interest base and fee
+vocab-interest-base-boe-reference = du taux directeur de la Banque d’Angleterre au 31 décembre ou au 30 juin précédant le retard
+vocab-interest-base-ecb-mro = du taux de refinancement principal de la BCE de chaque semestre
+vocab-interest-base-basiszins = du taux de base allemand (Basiszinssatz) de chaque semestre
+vocab-interest-fee-none = sans indemnité forfaitaire
+vocab-interest-fee-uk-scale = une indemnité forfaitaire de 40 £, 70 £ ou 100 £ selon le montant de la dette
+vocab-interest-fee-eur-40 = une indemnité forfaitaire de 40 € par facture
