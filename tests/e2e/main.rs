@@ -8,6 +8,7 @@ mod bank;
 mod contacts;
 mod firstrun;
 mod import;
+mod keyboard;
 mod lists;
 mod mail;
 mod overview;

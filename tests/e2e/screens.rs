@@ -86,7 +86,8 @@ async fn overflow(c: &Client) -> Vec<String> {
 }
 
 /// Words that are English and not also words of German, French or Spanish
-/// (so "client", "date", "total", "import", "name", "was", "will", "bank" are left out).
+/// (so "client", "date", "total", "import", "name", "was", "will", "bank", and
+/// "letter" of the paper size "US-Letter", are left out).
 const ENGLISH: &[&str] = &[
     "the",
     "and",
@@ -113,7 +114,6 @@ const ENGLISH: &[&str] = &[
     "search",
     "show",
     "amount",
-    "letter",
     "letters",
     "reminder",
     "reminders",
@@ -168,7 +168,7 @@ async fn english_on_screen(c: &Client) -> Vec<String> {
                  for (const a of ['title', 'aria-label', 'placeholder', 'value']) if (el.getAttribute(a) && a !== 'value' || (a === 'value' && el.type && el.type.match(/button|submit/))) texts.push(el.getAttribute(a) || '');
              }
              for (const t of texts) {
-                 const hits = (t.toLowerCase().match(/[a-z]+/g) || []).filter((w) => english.has(w));
+                 const hits = (t.toLowerCase().match(/\\p{L}+/gu) || []).filter((w) => english.has(w));
                  if (hits.length) found.push(t.trim().slice(0, 80) + ' [' + hits.join(',') + ']');
                  if (found.length > 12) break;
              }

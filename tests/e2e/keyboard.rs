@@ -1,0 +1,160 @@
+//! The main job with the keyboard alone, in the real window: a new client,
+//! an invoice issued a month ago, a part payment, then Today, the reminder's
+//! preview and sending it to a real SMTP server. Every step is reached with
+//! Tab (focus visible on the element the test names) and done with Enter or
+//! typed text; no click and no script sets a value.
+
+use super::{kindly, start_in, wait, wait_text, Client};
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use kindly_tests::binary;
+use kindly_tests::smtp::{test_ca, SmtpServer, PASSWORD, USER};
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Presses keys as a person would: each down then up, to whatever has focus.
+async fn keys(c: &Client, keys: &[char]) {
+    let mut seq = KeyActions::new("keyboard".to_string());
+    for &k in keys {
+        seq = seq.then(KeyAction::Down { value: k }).then(KeyAction::Up { value: k });
+    }
+    c.perform_actions(seq).await.expect("keys");
+}
+
+async fn type_text(c: &Client, text: &str) {
+    keys(c, &text.chars().collect::<Vec<_>>()).await;
+}
+
+/// Replaces what the focused field holds (Ctrl+A, then typing).
+async fn retype(c: &Client, text: &str) {
+    let ctrl: char = Key::Control.into();
+    let seq = KeyActions::new("keyboard".to_string())
+        .then(KeyAction::Down { value: ctrl })
+        .then(KeyAction::Down { value: 'a' })
+        .then(KeyAction::Up { value: 'a' })
+        .then(KeyAction::Up { value: ctrl });
+    c.perform_actions(seq).await.expect("select all");
+    type_text(c, text).await;
+}
+
+async fn focused(c: &Client) -> (Option<String>, bool) {
+    let v = c
+        .execute(
+            "const e = document.activeElement;
+             return [e && e.dataset ? e.dataset.testid || null : null, !!e && e.matches(':focus-visible')];",
+            vec![],
+        )
+        .await
+        .expect("focus");
+    (v[0].as_str().map(str::to_string), v[1].as_bool().unwrap_or(false))
+}
+
+/// Tabs forward until the element with this test id has the focus, and checks that the focus shows.
+async fn tab_to(c: &Client, id: &str) {
+    wait(c, id).await;
+    let tab: char = Key::Tab.into();
+    for _ in 0..250 {
+        let (now, visible) = focused(c).await;
+        if now.as_deref() == Some(id) {
+            assert!(visible, "{id} has the focus but does not show it");
+            return;
+        }
+        keys(c, &[tab]).await;
+    }
+    panic!("Tab never reached {id}");
+}
+
+async fn enter(c: &Client) {
+    keys(c, &[Key::Enter.into()]).await;
+}
+
+fn smtp_set(dir: &std::path::Path, port: u16) {
+    let ca = dir.join("ca.pem");
+    std::fs::write(&ca, &test_ca().ca_pem).expect("write ca.pem");
+    let port = port.to_string();
+    let mut child = Command::new(binary("kindly"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(["smtp", "set", "--host", "localhost", "--port", &port, "--username", USER])
+        .args(["--from-name", "Ada Studio", "--from-address", "ada@example.com", "--password-stdin"])
+        .arg("--trusted-cert")
+        .arg(&ca)
+        .env_remove("KINDLY_DATA_DIR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("kindly smtp set");
+    child.stdin.take().expect("stdin").write_all(PASSWORD.as_bytes()).expect("password");
+    assert!(child.wait().expect("wait").success(), "smtp set failed");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn client_invoice_payment_today_preview_and_send_with_the_keyboard_alone() {
+    let srv = SmtpServer::start("normal");
+    let data = tempfile::tempdir().expect("tempdir");
+    kindly_tests::business_profile_cli(data.path());
+    kindly(data.path(), &["clients", "add", "--name", "Existing Client"]);
+    smtp_set(data.path(), srv.port);
+    let issued = (chrono::Local::now().date_naive() - chrono::Days::new(30)).to_string();
+
+    let d = start_in(data).await;
+    let c = &d.client;
+    wait(c, "overview").await;
+
+    // A new client.
+    tab_to(c, "nav-clients").await;
+    enter(c).await;
+    tab_to(c, "new-client").await;
+    enter(c).await;
+    tab_to(c, "client-display-name").await;
+    type_text(c, "Keyboard Käthe").await;
+    tab_to(c, "client-emails").await;
+    type_text(c, "kaethe@example.com").await;
+    tab_to(c, "client-save").await;
+    enter(c).await;
+    wait_text(c, "client-name", "Keyboard Käthe").await;
+
+    // An invoice issued thirty days ago on the default 14-day terms: overdue.
+    tab_to(c, "client-new-invoice").await;
+    enter(c).await;
+    tab_to(c, "invoice-issue-date").await;
+    retype(c, &issued).await;
+    tab_to(c, "line-description").await;
+    type_text(c, "Design work").await;
+    tab_to(c, "line-unit-price").await;
+    type_text(c, "300").await;
+    wait_text(c, "totals-total", "€300.00").await;
+    tab_to(c, "invoice-save-issue").await;
+    enter(c).await;
+    wait_text(c, "invoice-outstanding", "€300.00").await;
+
+    // A part payment.
+    tab_to(c, "record-payment").await;
+    enter(c).await;
+    tab_to(c, "payment-amount").await;
+    retype(c, "100").await;
+    tab_to(c, "payment-save").await;
+    enter(c).await;
+    wait_text(c, "invoice-outstanding", "€200.00").await;
+
+    // Today: the reminder, its preview, and sending it.
+    tab_to(c, "nav-today").await;
+    enter(c).await;
+    tab_to(c, "queue-row").await;
+    enter(c).await;
+    wait(c, "message-preview").await;
+    wait_text(c, "preview-body", "200.00").await;
+    tab_to(c, "queue-send-email").await;
+    enter(c).await;
+
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while srv.messages().is_empty() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let sent = srv.messages();
+    assert_eq!(sent.len(), 1, "one reminder reached the server");
+    let text = String::from_utf8_lossy(&sent[0]);
+    assert!(text.contains("kaethe@example.com"), "sent to the new client");
+    d.client.clone().close().await.expect("close session");
+}
