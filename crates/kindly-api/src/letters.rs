@@ -53,8 +53,10 @@ pub struct LetterProblem {
     pub client_id: i64,
     pub client_name: String,
     pub invoice_numbers: Vec<String>,
-    /// What went wrong and what to do about it.
+    /// What went wrong and what to do about it (English, with the specifics).
     pub reason: String,
+    /// The same by its code, which the UI words in its own language.
+    pub code: ErrorCode,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -137,13 +139,15 @@ pub async fn generate_letters(
     }
     let meta = DocMeta::new(format!("Letters {}", ctx.today), from.party.name.clone(), ctx.now.naive_utc());
     let batch = kindly_pdf::render_letter_batch(fonts, &docs, &meta).map_err(ApiError::from)?;
-    let problem = |i: usize, reason: String| LetterProblem {
+    let problem = |i: usize, reason: String, code: ErrorCode| LetterProblem {
         client_id: planned[i].client_id,
         client_name: planned[i].client_name.clone(),
         invoice_numbers: planned[i].msg.invoice_numbers.clone(),
         reason,
+        code,
     };
-    let left_out: Vec<LetterProblem> = batch.failed.iter().map(|f| problem(f.index, letter_fix(&f.error))).collect();
+    let left_out: Vec<LetterProblem> =
+        batch.failed.iter().map(|f| problem(f.index, letter_fix(&f.error), f.error.code())).collect();
     let mut placeholders: Vec<LetterProblem> = Vec::new();
     for p in &batch.placeholders {
         let reason = format!(
@@ -159,7 +163,7 @@ pub async fn generate_letters(
                 x.reason.push_str(&reason);
             }
             Some(_) => {}
-            None => placeholders.push(problem(p.index, reason)),
+            None => placeholders.push(problem(p.index, reason, ErrorCode::PdfMissingGlyph)),
         }
     }
     let Some(bytes) = batch.bytes else {

@@ -894,9 +894,13 @@ placeholders: Array<LetterProblem>, };
 
 export type LetterProblem = { client_id: number, client_name: string, invoice_numbers: Array<string>, 
 /**
- * What went wrong and what to do about it.
+ * What went wrong and what to do about it (English, with the specifics).
  */
-reason: string, };
+reason: string, 
+/**
+ * The same by its code, which the UI words in its own language.
+ */
+code: ErrorCode, };
 
 export type LetterBatchRequest = { batch_id: number, 
 /**

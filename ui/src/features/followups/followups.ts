@@ -1,5 +1,6 @@
 // Pure helpers for the follow-up screens (no Svelte, no backend): tested in followups.test.ts.
-import type { ApiError, Channel, QueueItem, StageView, Tone } from '../../lib/bindings';
+import type { ApiError, Channel, LetterProblem, QueueItem, StageView, Tone } from '../../lib/bindings';
+import { errorMessage } from '../../lib/errors';
 import { t } from '../../lib/i18n.svelte';
 import { labels } from '../../lib/vocabulary';
 
@@ -116,4 +117,9 @@ export function formatDay(ymd: string, locale?: string): string {
   if (!m) return ymd;
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
   return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone: 'UTC' }).format(d);
+}
+
+/** Why a letter was left out or drawn with a placeholder, in the UI's language (Rust's English keeps the specifics). */
+export function problemText(p: Pick<LetterProblem, 'code' | 'reason'>): string {
+  return errorMessage({ code: p.code, message: p.reason, field: null });
 }
