@@ -14,19 +14,11 @@ export default defineConfig({
     target: 'es2022',
     // Keep the module preload polyfill out of inline scripts (CSP: script-src 'self').
     modulePreload: { polyfill: false },
-    rollupOptions: {
-      output: {
-        // One file per language besides English (which is in the main
-        // bundle), loaded when the user's language is chosen.
-        manualChunks(id: string) {
-          const lang = /\/locales\/([a-z]{2})\//.exec(id)?.[1];
-          return lang && lang !== 'en' ? `locale-${lang}` : undefined;
-        },
-      },
-    },
   },
   test: {
     include: ['src/**/*.test.ts'],
+    // The English catalogue, as the app loads it before its first screen.
+    setupFiles: ['src/lib/i18n.setup.ts'],
     environment: 'node',
   },
 });

@@ -16,17 +16,9 @@ export type UiLanguageChoice = UiLanguage | 'system';
 
 export type MessageArgs = Record<string, FluentVariable>;
 
-// English error messages come from Rust with their specifics (`errors.ts`), so
-// the English errors catalogue is only the reference the others are checked against.
-const english = import.meta.glob(['../locales/en/*.ftl', '!../locales/en/errors.ftl'], {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>;
-const others = import.meta.glob(['../locales/*/*.ftl', '!../locales/en/*.ftl'], {
-  query: '?raw',
-  import: 'default',
-}) as Record<string, () => Promise<string>>;
+// Every language is its own chunk (`locales/<lang>/index.ts`), loaded when
+// chosen, so a window parses one catalogue.
+const catalogues = import.meta.glob('../locales/*/index.ts', { import: 'default' }) as Record<string, () => Promise<string[]>>;
 
 /** A bundle for `lang` from its catalogue files; a syntax error in one message keeps the others. */
 export function bundleFrom(lang: string, sources: string[], intlLocale = lang): FluentBundle {
@@ -35,14 +27,16 @@ export function bundleFrom(lang: string, sources: string[], intlLocale = lang): 
   return bundle;
 }
 
-const bundles = new Map<UiLanguage, FluentBundle>([['en', bundleFrom('en', Object.values(english), 'en-GB')]]);
+const bundles = new Map<UiLanguage, FluentBundle>();
 
 const STORAGE_KEY = 'kindly.uiLanguage';
 
-export const i18n = $state<{ lang: UiLanguage; choice: UiLanguageChoice; intl: string }>({
+export const i18n = $state<{ lang: UiLanguage; choice: UiLanguageChoice; intl: string; ready: boolean }>({
   lang: 'en',
   choice: 'system',
   intl: 'en-GB',
+  // False until the first catalogue is in: nothing is drawn with message ids.
+  ready: false,
 });
 
 /** The language the OS asks for, among the four Kindly speaks (English otherwise). */
@@ -70,13 +64,10 @@ export function intlLocaleFor(lang: UiLanguage, requested: readonly string[] = n
 
 async function loadBundle(lang: UiLanguage, intl: string): Promise<FluentBundle> {
   const have = bundles.get(lang);
-  if (have && lang === 'en') return have;
-  const prefix = `../locales/${lang}/`;
-  const sources = await Promise.all(
-    Object.entries(others)
-      .filter(([path]) => path.startsWith(prefix))
-      .map(([, load]) => load()),
-  );
+  if (have && have.locales[0] === intl) return have;
+  const load = catalogues[`../locales/${lang}/index.ts`];
+  if (!load) throw new Error(`no catalogue for ${lang}`);
+  const sources = await load();
   const bundle = bundleFrom(lang, sources, intl);
   bundles.set(lang, bundle);
   return bundle;
@@ -100,7 +91,9 @@ export async function setUiLanguage(choice: UiLanguageChoice, remember = true): 
     await loadBundle(lang, intl);
   } catch {
     // A catalogue that cannot load leaves the UI in English rather than blank.
+    await loadBundle('en', 'en-GB').catch(() => undefined);
     i18n.lang = 'en';
+    i18n.ready = true;
     return;
   }
   if (remember) {
@@ -113,7 +106,8 @@ export async function setUiLanguage(choice: UiLanguageChoice, remember = true): 
   i18n.choice = choice;
   i18n.intl = intl;
   i18n.lang = lang;
-  document.documentElement.lang = lang;
+  i18n.ready = true;
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
 }
 
 /** Applies the remembered choice at start-up. */
@@ -126,7 +120,11 @@ export function hasMessage(id: string): boolean {
   return [bundles.get(i18n.lang), bundles.get('en')].some((b) => b?.hasMessage(id) ?? false);
 }
 
-/** The message `id` in the current language, English when that catalogue lacks it, the id itself when none has it. */
+/**
+ * The message `id` in the current language; English when that catalogue
+ * lacks it and English is loaded (`i18n.test.ts` keeps every catalogue
+ * complete, so this is a safety net), the id itself otherwise.
+ */
 export function t(id: string, args?: MessageArgs): string {
   const lang = i18n.lang;
   for (const bundle of [bundles.get(lang), bundles.get('en')]) {
