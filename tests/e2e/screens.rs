@@ -225,10 +225,17 @@ async fn check_every_screen(lang: &str) {
         c.execute("localStorage.setItem('kindly.uiLanguage', arguments[0]); location.reload();", vec![lang.into()])
             .await
             .expect("language");
-        tokio::time::sleep(Duration::from_millis(500)).await;
+        // The reloaded page sets <html lang> before it draws anything.
+        let deadline = std::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            let now = c.execute("return document.documentElement.lang", vec![]).await.ok();
+            if now.as_ref().and_then(|v| v.as_str()) == Some(lang) {
+                break;
+            }
+            assert!(std::time::Instant::now() < deadline, "the UI never switched to {lang}: {now:?}");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
         wait(c, "nav-overview").await;
-        let html_lang = c.execute("return document.documentElement.lang", vec![]).await.expect("lang");
-        assert_eq!(html_lang.as_str(), Some(lang), "the UI switched to {lang}");
     }
     let axe = axe_source();
     the_checks_see_what_they_look_for(c, &axe).await;
