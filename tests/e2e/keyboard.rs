@@ -71,7 +71,9 @@ async fn tab_to(c: &Client, id: &str) {
     panic!("Tab never reached {id}");
 }
 
-async fn enter(c: &Client) {
+/// Tabs to the element and presses Enter on it.
+async fn activate(c: &Client, id: &str) {
+    tab_to(c, id).await;
     keys(c, &[Key::Enter.into()]).await;
 }
 
@@ -109,21 +111,17 @@ async fn client_invoice_payment_today_preview_and_send_with_the_keyboard_alone()
     wait(c, "overview").await;
 
     // A new client.
-    tab_to(c, "nav-clients").await;
-    enter(c).await;
-    tab_to(c, "new-client").await;
-    enter(c).await;
+    activate(c, "nav-clients").await;
+    activate(c, "new-client").await;
     tab_to(c, "client-display-name").await;
     type_text(c, "Keyboard Käthe").await;
     tab_to(c, "client-emails").await;
     type_text(c, "kaethe@example.com").await;
-    tab_to(c, "client-save").await;
-    enter(c).await;
+    activate(c, "client-save").await;
     wait_text(c, "client-name", "Keyboard Käthe").await;
 
     // An invoice issued thirty days ago on the default 14-day terms: overdue.
-    tab_to(c, "client-new-invoice").await;
-    enter(c).await;
+    activate(c, "client-new-invoice").await;
     tab_to(c, "invoice-issue-date").await;
     retype(c, &issued).await;
     tab_to(c, "line-description").await;
@@ -131,28 +129,22 @@ async fn client_invoice_payment_today_preview_and_send_with_the_keyboard_alone()
     tab_to(c, "line-unit-price").await;
     type_text(c, "300").await;
     wait_text(c, "totals-total", "€300.00").await;
-    tab_to(c, "invoice-save-issue").await;
-    enter(c).await;
+    activate(c, "invoice-save-issue").await;
     wait_text(c, "invoice-outstanding", "€300.00").await;
 
     // A part payment.
-    tab_to(c, "record-payment").await;
-    enter(c).await;
+    activate(c, "record-payment").await;
     tab_to(c, "payment-amount").await;
     retype(c, "100").await;
-    tab_to(c, "payment-save").await;
-    enter(c).await;
+    activate(c, "payment-save").await;
     wait_text(c, "invoice-outstanding", "€200.00").await;
 
     // Today: the reminder, its preview, and sending it.
-    tab_to(c, "nav-today").await;
-    enter(c).await;
-    tab_to(c, "queue-row").await;
-    enter(c).await;
+    activate(c, "nav-today").await;
+    activate(c, "queue-row").await;
     wait(c, "message-preview").await;
     wait_text(c, "preview-body", "200.00").await;
-    tab_to(c, "queue-send-email").await;
-    enter(c).await;
+    activate(c, "queue-send-email").await;
 
     let deadline = Instant::now() + Duration::from_secs(20);
     while srv.messages().is_empty() && Instant::now() < deadline {
