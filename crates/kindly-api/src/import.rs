@@ -228,6 +228,7 @@ async fn plan(ctx: Ctx<'_>, bytes: &[u8], mapping: &Mapping) -> ApiResult<(Impor
                             row: r.row,
                             column: number_col.clone(),
                             value: r.number.clone(),
+                            code: ErrorCode::DuplicateInvoiceNumber,
                             message: format!(
                                 "invoice {} is already in Kindly for {} ({}), but this row says {} ({}); a number names one invoice",
                                 r.number,
@@ -247,6 +248,7 @@ async fn plan(ctx: Ctx<'_>, bytes: &[u8], mapping: &Mapping) -> ApiResult<(Impor
                             row: r.row,
                             column: header(mapping, &headers, ImportField::ClientRef),
                             value: r.client.external_ref.clone().unwrap_or_default(),
+                            code: ErrorCode::ImportClientUnknown,
                             message: "no client in Kindly has this client ID; import the clients file first, or choose the column with the client's name".into(),
                         });
                         continue;
@@ -269,6 +271,7 @@ async fn plan(ctx: Ctx<'_>, bytes: &[u8], mapping: &Mapping) -> ApiResult<(Impor
                                             row: r.row,
                                             column: header(mapping, &headers, ImportField::ClientName),
                                             value: r.client.name.clone(),
+                                            code: e.code(),
                                             message: e.to_string(),
                                         });
                                         continue;
@@ -325,6 +328,7 @@ async fn plan(ctx: Ctx<'_>, bytes: &[u8], mapping: &Mapping) -> ApiResult<(Impor
                         row: r.row,
                         column: header(mapping, &headers, ImportField::InvoiceNumber),
                         value: r.invoice_number.clone(),
+                        code: ErrorCode::ImportInvoiceUnknown,
                         message: format!(
                             "no invoice numbered {} is in Kindly; import the invoices first",
                             r.invoice_number
@@ -344,39 +348,49 @@ async fn plan(ctx: Ctx<'_>, bytes: &[u8], mapping: &Mapping) -> ApiResult<(Impor
                     report.already_in_kindly += 1;
                     continue;
                 }
-                let bad = |message: String| Problem {
+                let bad = |code: ErrorCode, message: String| Problem {
                     row: r.row,
                     column: header(mapping, &headers, ImportField::Amount),
                     value: amount.plain(),
                     message,
+                    code,
                 };
                 if r.currency.is_some_and(|c| c != inv.currency) {
                     report.problems.push(Problem {
                         column: header(mapping, &headers, ImportField::Currency),
-                        ..bad(format!(
-                            "invoice {} is in {}, not {}",
-                            inv.number,
-                            inv.currency,
-                            r.currency.map_or("", |c| c.code())
-                        ))
+                        ..bad(
+                            ErrorCode::CurrencyMismatch,
+                            format!(
+                                "invoice {} is in {}, not {}",
+                                inv.number,
+                                inv.currency,
+                                r.currency.map_or("", |c| c.code())
+                            ),
+                        )
                     });
                     continue;
                 }
                 if inv.status != InvoiceStatus::Issued {
-                    report.problems.push(bad(format!(
-                        "invoice {} is {}; only issued invoices take payments",
-                        inv.number,
-                        inv.status.as_str()
-                    )));
+                    report.problems.push(bad(
+                        ErrorCode::InvoiceNotIssued,
+                        format!(
+                            "invoice {} is {}; only issued invoices take payments",
+                            inv.number,
+                            inv.status.as_str()
+                        ),
+                    ));
                     continue;
                 }
                 let left = owing.entry(inv.id).or_insert(inv.total_minor - inv.paid_minor);
                 if r.amount_minor > *left {
-                    report.problems.push(bad(format!(
-                        "the payment is more than what is still owing on invoice {} ({})",
-                        inv.number,
-                        Money::new(*left, inv.currency).plain()
-                    )));
+                    report.problems.push(bad(
+                        ErrorCode::Overpayment,
+                        format!(
+                            "the payment is more than what is still owing on invoice {} ({})",
+                            inv.number,
+                            Money::new(*left, inv.currency).plain()
+                        ),
+                    ));
                     continue;
                 }
                 *left -= r.amount_minor;

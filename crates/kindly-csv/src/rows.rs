@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use kindly_core::client::{ClientDetails, ClientForm};
 use kindly_core::invoice::{compute_totals, parse_quantity, parse_tax_rate, LineItem, Totals};
 use kindly_core::payment::PaymentMethod;
-use kindly_core::{Currency, DomainError, Money};
+use kindly_core::{Currency, DomainError, ErrorCode, Money};
 use serde::Serialize;
 use std::collections::HashMap;
 use ts_rs::TS;
@@ -29,6 +29,9 @@ pub struct Problem {
     /// What the cell said (shortened).
     pub value: String,
     pub message: String,
+    /// The kind of problem, which the UI words in its own language (the
+    /// message is English, with the specifics).
+    pub code: ErrorCode,
 }
 
 /// How an imported invoice stands.
@@ -196,12 +199,13 @@ impl Ctx<'_> {
             .filter(|s| !s.is_empty())
     }
 
-    fn problem(&mut self, row: &Row<'_>, f: Option<F>, value: &str, message: String) {
+    fn problem(&mut self, row: &Row<'_>, f: Option<F>, value: &str, code: ErrorCode, message: String) {
         self.problems.push(Problem {
             row: row.line,
             column: f.map(|f| self.header(f)).unwrap_or_default(),
             value: excerpt(value),
             message,
+            code,
         });
     }
 
@@ -214,14 +218,14 @@ impl Ctx<'_> {
         let long = n > h && row.cells[h..].iter().any(|c| !c.trim().is_empty());
         if short || long {
             let msg = format!("the row has {n} cells but the header has {h}; check for a missing or extra delimiter");
-            self.problem(row, None, &row.cells.join(&self.m.delimiter), msg);
+            self.problem(row, None, &row.cells.join(&self.m.delimiter), ErrorCode::ImportRowRagged, msg);
         }
         short || long
     }
 
     fn date(&mut self, row: &Row<'_>, f: F) -> Option<NaiveDate> {
         let Some(v) = self.cell(row, f) else {
-            self.problem(row, Some(f), "", format!("the {} is empty", f.label().to_lowercase()));
+            self.problem(row, Some(f), "", ErrorCode::Required, format!("the {} is empty", f.label().to_lowercase()));
             return None;
         };
         let d = self.m.date_format.read(v);
@@ -231,7 +235,7 @@ impl Ctx<'_> {
                 excerpt(v),
                 self.m.date_format.label()
             );
-            self.problem(row, Some(f), v, msg);
+            self.problem(row, Some(f), v, ErrorCode::InvalidDate, msg);
         }
         d
     }
@@ -245,6 +249,7 @@ impl Ctx<'_> {
             return Some(x);
         }
         let other = parse_minor(&clean, sep.other().char(), currency.exponent(), true);
+        let code = if other.is_some() { ErrorCode::ImportDecimalSeparator } else { ErrorCode::InvalidAmount };
         let msg = match other {
             Some(_) => format!(
                 "“{}” is not an amount with a decimal {}: the file seems to use a decimal {}; change “Decimal separator”",
@@ -254,7 +259,7 @@ impl Ctx<'_> {
             ),
             None => format!("“{}” is not an amount in {}", excerpt(v), currency.code()),
         };
-        self.problem(row, Some(f), v, msg);
+        self.problem(row, Some(f), v, code, msg);
         None
     }
 
@@ -282,7 +287,7 @@ impl Ctx<'_> {
                 Ok(c) => Some(c),
                 Err(_) => {
                     let msg = format!("“{}” is not an ISO 4217 currency code (such as EUR or USD)", excerpt(code));
-                    self.problem(row, Some(F::Currency), code, msg);
+                    self.problem(row, Some(F::Currency), code, ErrorCode::UnknownCurrency, msg);
                     None
                 }
             },
@@ -308,7 +313,7 @@ impl Ctx<'_> {
         };
         let v = f.and_then(|f| self.cell(row, f)).unwrap_or("");
         let msg = kindly_core_message(e);
-        self.problem(row, f, v, msg);
+        self.problem(row, f, v, e.code(), msg);
     }
 
     fn client(&mut self, line: u64, cells: &[String]) -> Option<ClientRow> {
@@ -331,7 +336,7 @@ impl Ctx<'_> {
             notes: get(F::Notes),
         };
         if form.display_name.is_empty() {
-            self.problem(&row, Some(F::ClientName), "", "the client's name is empty".into());
+            self.problem(&row, Some(F::ClientName), "", ErrorCode::Required, "the client's name is empty".into());
             return None;
         }
         match ClientDetails::validate(&form) {
@@ -370,7 +375,7 @@ impl Ctx<'_> {
         }
         let number = self.cell(&row, F::InvoiceNumber).map(str::to_string);
         if number.is_none() {
-            self.problem(&row, Some(F::InvoiceNumber), "", "the invoice number is empty".into());
+            self.problem(&row, Some(F::InvoiceNumber), "", ErrorCode::Required, "the invoice number is empty".into());
         }
         let date = self.date(&row, F::PaymentDate);
         let currency = match self.cell(&row, F::Currency) {
@@ -382,13 +387,19 @@ impl Ctx<'_> {
         let amount = match self.cell(&row, F::Amount) {
             Some(v) => match self.amount(&row, F::Amount, v, exp_currency) {
                 Some(a) if a <= 0 => {
-                    self.problem(&row, Some(F::Amount), v, "a payment must be more than zero".into());
+                    self.problem(
+                        &row,
+                        Some(F::Amount),
+                        v,
+                        ErrorCode::InvalidAmount,
+                        "a payment must be more than zero".into(),
+                    );
                     None
                 }
                 a => a,
             },
             None => {
-                self.problem(&row, Some(F::Amount), "", "the amount is empty".into());
+                self.problem(&row, Some(F::Amount), "", ErrorCode::Required, "the amount is empty".into());
                 None
             }
         };
@@ -476,7 +487,7 @@ impl Ctx<'_> {
                             excerpt(&head.number),
                             first.row
                         );
-                        self.problem(&row, Some(f), &v, msg);
+                        self.problem(&row, Some(f), &v, ErrorCode::DuplicateInvoiceNumber, msg);
                         failed.insert(head.number.clone(), true);
                         continue;
                     }
@@ -486,7 +497,7 @@ impl Ctx<'_> {
                     };
                     if out[i].lines.len() >= kindly_core::invoice::MAX_LINES {
                         let msg = format!("an invoice has at most {} lines", kindly_core::invoice::MAX_LINES);
-                        self.problem(&row, Some(F::Description), "", msg);
+                        self.problem(&row, Some(F::Description), "", ErrorCode::TooLong, msg);
                         continue;
                     }
                     out[i].lines.push(line.0);
@@ -528,6 +539,7 @@ impl Ctx<'_> {
                             column: String::new(),
                             value: String::new(),
                             message: msg,
+                            code: e.code(),
                         });
                         failed.insert(inv.number.clone(), true);
                         continue;
@@ -547,6 +559,7 @@ impl Ctx<'_> {
                             column: header,
                             value: Money::new(*file_total, inv.currency).plain(),
                             message: msg,
+                            code: ErrorCode::ImportTotalsDiffer,
                         });
                         failed.insert(inv.number.clone(), true);
                     }
@@ -562,6 +575,7 @@ impl Ctx<'_> {
                         column: header,
                         value: Money::new(inv.paid_minor, inv.currency).plain(),
                         message: msg,
+                        code: ErrorCode::ImportPaidOverTotal,
                     });
                     failed.insert(inv.number.clone(), true);
                 }
@@ -575,12 +589,12 @@ impl Ctx<'_> {
     fn invoice_head(&mut self, row: &Row<'_>) -> Option<InvoiceRow> {
         let number = self.cell(row, F::InvoiceNumber).map(str::to_string);
         if number.is_none() {
-            self.problem(row, Some(F::InvoiceNumber), "", "the invoice number is empty".into());
+            self.problem(row, Some(F::InvoiceNumber), "", ErrorCode::Required, "the invoice number is empty".into());
         }
         let name = self.cell(row, F::ClientName).map(str::to_string);
         let external_ref = self.cell(row, F::ClientRef).map(str::to_string);
         if name.is_none() && external_ref.is_none() {
-            self.problem(row, Some(F::ClientName), "", "the client's name is empty".into());
+            self.problem(row, Some(F::ClientName), "", ErrorCode::Required, "the client's name is empty".into());
         }
         let email = match self.cell(row, F::Email) {
             Some(e) => match kindly_core::client::validate_email(split_emails(e).first().map_or("", String::as_str)) {
@@ -598,13 +612,19 @@ impl Ctx<'_> {
             if d < i {
                 let msg = format!("the due date ({d}) is before the issue date ({i})");
                 let v = self.cell(row, F::DueDate).unwrap_or("").to_string();
-                self.problem(row, Some(F::DueDate), &v, msg);
+                self.problem(row, Some(F::DueDate), &v, ErrorCode::DueBeforeIssue, msg);
                 return None;
             }
         }
         let currency = self.currency(row);
         if currency.is_none() && self.cell(row, F::Currency).is_none() {
-            self.problem(row, Some(F::Currency), "", "the currency is empty; choose a default currency".into());
+            self.problem(
+                row,
+                Some(F::Currency),
+                "",
+                ErrorCode::Required,
+                "the currency is empty; choose a default currency".into(),
+            );
         }
         let status = match self.cell(row, F::Status) {
             None => Some(ImportedStatus::Issued),
@@ -612,7 +632,7 @@ impl Ctx<'_> {
                 let st = status_of(s);
                 if st.is_none() {
                     let msg = format!("“{}” is not a status Kindly knows (issued, paid, draft, cancelled)", excerpt(s));
-                    self.problem(row, Some(F::Status), s, msg);
+                    self.problem(row, Some(F::Status), s, ErrorCode::ImportStatusUnknown, msg);
                 }
                 st
             }
@@ -656,7 +676,7 @@ impl Ctx<'_> {
                 }
                 Some(x) if x < 0 => {
                     let msg = format!("{} is negative; credit notes and discounts are not imported", f.label());
-                    ctx.problem(row, Some(f), v, msg);
+                    ctx.problem(row, Some(f), v, ErrorCode::InvalidAmount, msg);
                     ok = false;
                     None
                 }
@@ -684,7 +704,7 @@ impl Ctx<'_> {
                 }
             };
             if self.cell(row, F::UnitPrice).is_none() {
-                self.problem(row, Some(F::UnitPrice), "", "the unit price is empty".into());
+                self.problem(row, Some(F::UnitPrice), "", ErrorCode::Required, "the unit price is empty".into());
                 return None;
             }
             let line = LineItem { description, quantity_milli: qty?, unit_price_minor: unit?, tax_rate_bp: rate? };
@@ -702,7 +722,7 @@ impl Ctx<'_> {
                 (None, None, Some(g)) => (g, 0, g),
                 _ => {
                     if ok {
-                        self.problem(row, Some(F::Total), "", "the total is empty".into());
+                        self.problem(row, Some(F::Total), "", ErrorCode::Required, "the total is empty".into());
                     }
                     return None;
                 }
@@ -715,7 +735,7 @@ impl Ctx<'_> {
                     Money::new(total, c).plain()
                 );
                 let v = self.cell(row, F::Total).unwrap_or("").to_string();
-                self.problem(row, Some(F::Total), &v, msg);
+                self.problem(row, Some(F::Total), &v, ErrorCode::ImportTotalsDiffer, msg);
                 return None;
             }
             // One line at the rate the totals imply (rounded to a basis point);
@@ -728,7 +748,7 @@ impl Ctx<'_> {
             if !(0..=10_000).contains(&rate) {
                 let msg = "the tax is more than the net amount".to_string();
                 let v = self.cell(row, F::TaxAmount).unwrap_or("").to_string();
-                self.problem(row, Some(F::TaxAmount), &v, msg);
+                self.problem(row, Some(F::TaxAmount), &v, ErrorCode::ImportTotalsDiffer, msg);
                 return None;
             }
             let line = LineItem { description, quantity_milli: 1000, unit_price_minor: net, tax_rate_bp: rate as i64 };
@@ -742,7 +762,7 @@ impl Ctx<'_> {
                 let msg =
                     format!("the amount paid is more than the invoice's total ({})", Money::new(total, c).plain());
                 let v = self.cell(row, F::AmountPaid).unwrap_or("").to_string();
-                self.problem(row, Some(F::AmountPaid), &v, msg);
+                self.problem(row, Some(F::AmountPaid), &v, ErrorCode::ImportPaidOverTotal, msg);
                 return None;
             }
             Some(((line, totals), Some(total), paid))

@@ -27,7 +27,7 @@ describe('the mapping helpers', () => {
   });
 
   it('groups problems by row in file order', () => {
-    const p = (row: number, column: string): Problem => ({ row, column, value: '', message: 'm' });
+    const p = (row: number, column: string): Problem => ({ row, column, value: '', message: 'm', code: 'required' });
     const g = problemsByRow([p(7, 'Total'), p(3, 'Date'), p(7, '')]);
     expect(g.map((x) => [x.row, x.problems.length])).toEqual([
       [3, 1],
