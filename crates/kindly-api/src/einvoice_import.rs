@@ -64,6 +64,12 @@ pub struct EInvoiceFileResult {
     pub sha256: Option<String>,
     /// Why the file was refused (`einvoice_…` codes and the rest).
     pub error: Option<ApiError>,
+    /// When imported: the invoice's due date (the UI words `message` itself).
+    pub due_date: Option<NaiveDate>,
+    /// When already there: the file it came from the first time (None when
+    /// it was this very file) and the day it was imported.
+    pub earlier_file: Option<String>,
+    pub earlier_on: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -94,6 +100,9 @@ pub async fn import_files(ctx: Ctx<'_>, req: &EInvoiceImportRequest) -> ApiResul
             total: None,
             sha256: None,
             error: None,
+            due_date: None,
+            earlier_file: None,
+            earlier_on: None,
         };
         if let Err(e) = import_one(ctx, Path::new(path), &file_name, &settings, &mut result).await {
             result.outcome = EInvoiceOutcome::Refused;
@@ -215,6 +224,7 @@ async fn import_one(
             out.invoice_id = Some(done.invoice_id);
             out.client_id = Some(done.client_id);
             out.client_created = done.client_created;
+            out.due_date = Some(due_date);
             let who = if done.client_created { format!("new client {client_name}") } else { client_name.clone() };
             out.message = format!(
                 "{file_name}: invoice {number} for {who}, {} due {due_date}.",
@@ -236,6 +246,8 @@ fn already(out: &mut EInvoiceFileResult, earlier: &kindly_store::EInvoiceImportR
     out.invoice_id = Some(earlier.invoice_id);
     out.client_id = Some(earlier.client_id);
     out.invoice_number = Some(earlier.number.clone());
+    out.earlier_file = (earlier.sha256 != sha).then(|| earlier.file_name.clone());
+    out.earlier_on = Some(earlier.imported_at.get(..10).unwrap_or(&earlier.imported_at).to_string());
     let how = if earlier.sha256 == sha {
         "this file".to_string()
     } else {

@@ -589,7 +589,16 @@ sha256: string | null,
 /**
  * Why the file was refused (`einvoice_…` codes and the rest).
  */
-error: ApiError | null, };
+error: ApiError | null, 
+/**
+ * When imported: the invoice's due date (the UI words `message` itself).
+ */
+due_date: string | null, 
+/**
+ * When already there: the file it came from the first time (None when
+ * it was this very file) and the day it was imported.
+ */
+earlier_file: string | null, earlier_on: string | null, };
 
 export type EInvoiceImportReport = { files: Array<EInvoiceFileResult>, imported: number, already_imported: number, refused: number, };
 

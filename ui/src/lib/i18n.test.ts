@@ -28,7 +28,7 @@ function messages(src: string): Map<string, Set<string>> {
     if (head) {
       current = head[1];
       out.set(current, new Set());
-    } else if (!/^\s/.test(line) && line.trim() !== '') {
+    } else if (!/^[\s}]/.test(line) && line.trim() !== '') {
       current = null;
     }
     if (current) for (const v of line.matchAll(/\$([a-zA-Z][\w-]*)/g)) out.get(current)!.add(v[1]);

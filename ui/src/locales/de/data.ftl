@@ -75,3 +75,11 @@ data-summary-problems = { $problems ->
     [one] { $new } neu, { $already } bereits in Kindly, { $problems } Problem
    *[other] { $new } neu, { $already } bereits in Kindly, { $problems } Probleme
 }
+data-einvoice-imported = { $file }: Rechnung { $number } für { $created ->
+    [new] den neuen Kunden { $client }
+   *[known] { $client }
+}, { $total }, fällig am { $due }.
+data-einvoice-already = { $file }: Rechnung { $number } ist schon vorhanden, importiert aus { $how ->
+    [same] dieser Datei
+   *[other] { $earlier } (gleicher Verkäufer, gleiche Nummer)
+} am { $on }; nichts wurde hinzugefügt.

@@ -66,3 +66,11 @@ data-summary-problems = { $problems ->
     [one] { $new } new, { $already } already in Kindly, { $problems } problem
    *[other] { $new } new, { $already } already in Kindly, { $problems } problems
 }
+data-einvoice-imported = { $file }: invoice { $number } for { $created ->
+    [new] new client { $client }
+   *[known] { $client }
+}, { $total } due { $due }.
+data-einvoice-already = { $file }: invoice { $number } is already there, imported from { $how ->
+    [same] this file
+   *[other] { $earlier } (the same seller and number)
+} on { $on }; nothing was added.

@@ -81,3 +81,11 @@ data-summary-problems = { $new ->
     [one] { $problems } problema
    *[other] { $problems } problemas
     }
+data-einvoice-imported = { $file }: factura { $number } para { $created ->
+    [new] el nuevo cliente { $client }
+   *[known] { $client }
+}, { $total }, vence el { $due }.
+data-einvoice-already = { $file }: la factura { $number } ya está, importada desde { $how ->
+    [same] este archivo
+   *[other] { $earlier } (mismo vendedor y número)
+} el { $on }; no se añadió nada.

@@ -81,3 +81,11 @@ data-summary-problems = { $new ->
     [one] { $problems } problème
    *[other] { $problems } problèmes
     }
+data-einvoice-imported = { $file } : facture { $number } pour { $created ->
+    [new] le nouveau client { $client }
+   *[known] { $client }
+}, { $total }, échéance le { $due }.
+data-einvoice-already = { $file } : la facture { $number } est déjà là, importée depuis { $how ->
+    [same] ce fichier
+   *[other] { $earlier } (même vendeur, même numéro)
+} le { $on } ; rien n’a été ajouté.
