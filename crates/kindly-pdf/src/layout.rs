@@ -497,34 +497,56 @@ impl<'a, 'f> Flow<'a, 'f> {
             let target = flexible.first().copied().unwrap_or(0);
             widths[target] += avail - sum;
         } else {
-            let fixed: f32 = (0..ncols).filter(|c| right_al(*c)).map(|c| natural[c].min(avail * 0.35)).sum();
+            // The longest word of each column: header words in bold, as
+            // they are drawn ("Kanal", "Zahlungserinnerung").
+            let longest_word = |cells: &mut dyn Iterator<Item = &String>, bold: bool| -> f32 {
+                cells
+                    .flat_map(|cell| clean(cell).split_whitespace().map(str::to_string).collect::<Vec<_>>())
+                    .map(|w| self.sh.width(&w, bold, size))
+                    .fold(0.0f32, f32::max)
+            };
+            let longest: Vec<f32> = (0..ncols)
+                .map(|c| {
+                    let body = longest_word(&mut t.rows.iter().filter_map(|r| r.get(c)), false);
+                    let total = longest_word(&mut t.total.iter().filter_map(|r| r.get(c)), true);
+                    let head = longest_word(&mut t.headers.get(c).into_iter(), true);
+                    body.max(total).max(head)
+                })
+                .collect();
+            // An amount column is as wide as its widest amount; its header
+            // may wrap between words ("Days / overdue") to leave room.
+            let amounts: Vec<f32> = (0..ncols)
+                .map(|c| {
+                    let mut w = longest[c];
+                    for r in t.rows.iter().chain(t.total.iter()) {
+                        if let Some(cell) = r.get(c) {
+                            for part in clean(cell).split('\n') {
+                                w = w.max(self.sh.width(part, t.total.as_ref() == Some(r), size));
+                            }
+                        }
+                    }
+                    w.min(natural[c]).min(avail * 0.35)
+                })
+                .collect();
+            let fixed: f32 = (0..ncols).filter(|c| right_al(*c)).map(|c| amounts[c]).sum();
             let rest = avail - gaps - fixed;
             let flex_nat: f32 = flexible.iter().map(|c| natural[*c]).sum::<f32>().max(1.0);
             for c in 0..ncols {
-                widths[c] =
-                    if right_al(c) { natural[c].min(avail * 0.35) } else { (rest * natural[c] / flex_nat).max(12.0) };
+                widths[c] = if right_al(c) { amounts[c] } else { (rest * natural[c] / flex_nat).max(12.0) };
             }
             // No word broken mid-word where the columns can avoid it: a
             // narrow column gets its longest word back from the columns
-            // that have room to spare ("INV-2026-0001", not "INV-2026-0 / 001").
-            let longest: Vec<f32> = (0..ncols)
-                .map(|c| {
-                    t.rows
-                        .iter()
-                        .filter_map(|r| r.get(c))
-                        .chain(std::iter::once(t.headers.get(c)).flatten())
-                        .flat_map(|cell| clean(cell).split_whitespace().map(str::to_string).collect::<Vec<_>>())
-                        .map(|w| self.sh.width(&w, false, size))
-                        .fold(0.0f32, f32::max)
-                })
-                .collect();
+            // that have room to spare ("INV-2026-0001", not "INV-2026-0 / 001";
+            // "Kanal", not "Ka / nal"). Without enough spare room, the
+            // short columns share what there is.
             let short: f32 = flexible.iter().map(|c| (longest[*c] - widths[*c]).max(0.0)).sum();
             let spare: f32 = flexible.iter().map(|c| (widths[*c] - longest[*c]).max(0.0)).sum();
-            if short > 0.0 && spare >= short {
-                let k = short / spare;
+            if short > 0.0 && spare > 0.0 {
+                let give = spare.min(short);
+                let (take_k, give_k) = (give / spare, give / short);
                 for c in &flexible {
-                    let w = widths[*c];
-                    widths[*c] = if w < longest[*c] { longest[*c] } else { w - (w - longest[*c]) * k };
+                    let (w, l) = (widths[*c], longest[*c]);
+                    widths[*c] = if w < l { w + (l - w) * give_k } else { w - (w - l) * take_k };
                 }
             }
             // Still too wide (many columns): scale everything down.

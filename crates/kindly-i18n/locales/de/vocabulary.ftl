@@ -79,3 +79,7 @@ bucket-days_1_30 = 1–30 Tage
 bucket-days_31_60 = 31–60 Tage
 bucket-days_61_90 = 61–90 Tage
 bucket-over_90 = Über 90 Tage
+
+hold-none = Keine
+hold-disputed = Bestritten
+hold-paused = Pausiert

@@ -79,3 +79,7 @@ bucket-days_1_30 = 1–30 days
 bucket-days_31_60 = 31–60 days
 bucket-days_61_90 = 61–90 days
 bucket-over_90 = Over 90 days
+
+hold-none = None
+hold-disputed = Disputed
+hold-paused = Paused

@@ -79,3 +79,7 @@ bucket-days_1_30 = 1–30 días
 bucket-days_31_60 = 31–60 días
 bucket-days_61_90 = 61–90 días
 bucket-over_90 = Más de 90 días
+
+hold-none = Ninguna
+hold-disputed = En disputa
+hold-paused = En pausa

@@ -79,3 +79,7 @@ bucket-days_1_30 = 1 à 30 jours
 bucket-days_31_60 = 31 à 60 jours
 bucket-days_61_90 = 61 à 90 jours
 bucket-over_90 = Plus de 90 jours
+
+hold-none = Aucune
+hold-disputed = Contestée
+hold-paused = En pause
