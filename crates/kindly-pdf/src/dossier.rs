@@ -160,9 +160,26 @@ mod tests {
                     h(&[
                         &i.to_string(),
                         "23.11.2026 11:42 (UTC+01:00)",
-                        if i % 2 == 0 { "Telefon" } else { "Zahlung" },
+                        if i % 2 == 0 { "Brief" } else { "Notiz" },
                         "INV-2026-0001",
                         "Zahlungserinnerung per E-Mail gesendet: Erinnerung an die Rechnungen INV-2026-0001 und INV-2026-0002, Zahlung über 500,00 € eingegangen (Überweisung)",
+                    ])
+                })
+                .collect(),
+            right_align: vec![],
+            total: None,
+        };
+        // The report that showed "Chan/nel": a header word wider in bold than any cell under it.
+        let english = Table {
+            headers: h(&["#", "Time", "Channel", "Invoice", "What happened"]),
+            rows: (1..=4)
+                .map(|i| {
+                    h(&[
+                        &i.to_string(),
+                        "23 Nov 2026 11:42 (UTC+01:00)",
+                        if i % 2 == 0 { "Note" } else { "Phone" },
+                        "INV-2026-0001",
+                        "Payment reminder sent by e-mail about invoices INV-2026-0001 and INV-2026-0002; a payment of €500.00 received by bank transfer",
                     ])
                 })
                 .collect(),
@@ -179,7 +196,7 @@ mod tests {
             page: PageSize::A4,
             title: "Zahlungsverlauf: Zoë Müller".into(),
             subtitle: vec!["Kunde: Zoë Müller".into()],
-            sections: [("Übersicht zum 23. November 2026", summary), ("Eingegangene Zahlungen", payments), ("Jeder Kontakt, der Reihe nach", contacts)]
+            sections: [("Übersicht zum 23. November 2026", summary), ("Eingegangene Zahlungen", payments), ("Jeder Kontakt, der Reihe nach", contacts), ("Every contact", english)]
                 .into_iter()
                 .map(|(h, t)| ReportSection { heading: h.into(), blocks: vec![ReportBlock::Table(t)] })
                 .collect(),
@@ -198,10 +215,11 @@ mod tests {
             "überfällig",
             "Rechnung",
             "INV-2026-0001",
+            "Channel",
         ] {
             assert!(words.contains(&must), "{must:?} broken or missing:\n{text}");
         }
-        for broken in ["Ka", "nal", "Zahlungserinne", "Überwei"] {
+        for broken in ["Ka", "nal", "Chan", "nel", "Zahlungserinne", "Überwei"] {
             assert!(!words.contains(&broken), "a word was broken ({broken:?}):\n{text}");
         }
     }

@@ -539,11 +539,16 @@ impl<'a, 'f> Flow<'a, 'f> {
             // that have room to spare ("INV-2026-0001", not "INV-2026-0 / 001";
             // "Kanal", not "Ka / nal"). Without enough spare room, the
             // short columns share what there is.
+            // The 12 pt minimum can overshoot the width: that is taken
+            // from the spare room first, then the short columns get theirs.
+            let over = (widths.iter().sum::<f32>() + gaps - avail).max(0.0);
             let short: f32 = flexible.iter().map(|c| (longest[*c] - widths[*c]).max(0.0)).sum();
             let spare: f32 = flexible.iter().map(|c| (widths[*c] - longest[*c]).max(0.0)).sum();
-            if short > 0.0 && spare > 0.0 {
-                let give = spare.min(short);
-                let (take_k, give_k) = (give / spare, give / short);
+            if short + over > 0.0 && spare > 0.0 {
+                let take = spare.min(short + over);
+                let give = (take - over).clamp(0.0, short);
+                let take_k = take / spare;
+                let give_k = if short > 0.0 { give / short } else { 0.0 };
                 for c in &flexible {
                     let (w, l) = (widths[*c], longest[*c]);
                     widths[*c] = if w < l { w + (l - w) * give_k } else { w - (w - l) * take_k };
