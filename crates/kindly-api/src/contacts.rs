@@ -899,9 +899,9 @@ pub struct TimelineEntryView {
     /// RFC 3339 in UTC.
     pub at: String,
     pub kind: EventKind,
-    /// What happened, for a reader. Entries with recorded facts (invoice
-    /// created, issued, cancelled, payment received) are rendered in the
-    /// user's language with formatted money; others keep their own words.
+    // What happened, for a reader: entries with recorded facts (invoice
+    // created, issued, cancelled, payment received) are rendered in the
+    // user's language with formatted money; others keep their own words.
     pub summary: String,
     pub invoice_id: Option<i64>,
     pub invoice_number: Option<String>,

@@ -88,6 +88,9 @@ pub fn timeline_summary(e: &TimelineEntry, locale: Locale) -> String {
                 _ => None,
             }
         }
+        // Fixed words when they were written: the kind says it all.
+        EventKind::ClientCreated => Some(event_label(e.kind, locale)),
+        EventKind::ClientUpdated if d.get("einvoice_format").is_none() => Some(event_label(e.kind, locale)),
         _ => None,
     };
     match rendered {

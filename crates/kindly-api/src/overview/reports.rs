@@ -37,7 +37,9 @@ pub struct AgingReportRow {
 /// Every client's row, then one total per currency.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct AgingReport {
-    /// The user's language (settings): the words of its CSV and PDF.
+    // The user's language (settings): the words of its CSV and PDF; not sent to the UI.
+    #[serde(skip)]
+    #[ts(skip)]
     pub locale: Locale,
     pub today: String,
     pub rows: Vec<AgingReportRow>,
@@ -59,7 +61,9 @@ pub struct CollectedRow {
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct CollectedReport {
-    /// The user's language (settings): the words of its CSV and PDF.
+    // The user's language (settings): the words of its CSV and PDF; not sent to the UI.
+    #[serde(skip)]
+    #[ts(skip)]
     pub locale: Locale,
     pub today: String,
     pub months: i64,
