@@ -513,8 +513,9 @@ impl<'a, 'f> Flow<'a, 'f> {
                     body.max(total).max(head)
                 })
                 .collect();
-            // An amount column is as wide as its widest amount; its header
-            // may wrap between words ("Days / overdue") to leave room.
+            // An amount column keeps its header on one line when there is
+            // room; if not, it narrows to its widest amount and the header
+            // wraps between words ("Days / overdue") before a word elsewhere breaks.
             let amounts: Vec<f32> = (0..ncols)
                 .map(|c| {
                     let mut w = longest[c];
@@ -528,30 +529,48 @@ impl<'a, 'f> Flow<'a, 'f> {
                     w.min(natural[c]).min(avail * 0.35)
                 })
                 .collect();
-            let fixed: f32 = (0..ncols).filter(|c| right_al(*c)).map(|c| amounts[c]).sum();
+            let fixed: f32 = (0..ncols).filter(|c| right_al(*c)).map(|c| natural[c].min(avail * 0.35)).sum();
             let rest = avail - gaps - fixed;
             let flex_nat: f32 = flexible.iter().map(|c| natural[*c]).sum::<f32>().max(1.0);
             for c in 0..ncols {
-                widths[c] = if right_al(c) { amounts[c] } else { (rest * natural[c] / flex_nat).max(12.0) };
+                widths[c] =
+                    if right_al(c) { natural[c].min(avail * 0.35) } else { (rest * natural[c] / flex_nat).max(12.0) };
             }
             // No word broken mid-word where the columns can avoid it: a
             // narrow column gets its longest word back from the columns
             // that have room to spare ("INV-2026-0001", not "INV-2026-0 / 001";
-            // "Kanal", not "Ka / nal"). Without enough spare room, the
-            // short columns share what there is.
-            // The 12 pt minimum can overshoot the width: that is taken
-            // from the spare room first, then the short columns get theirs.
-            let over = (widths.iter().sum::<f32>() + gaps - avail).max(0.0);
+            // "Channel", not "Chan / nel"). The 12 pt minimum can overshoot
+            // the width (`over`): that is found first.
+            let mut over = widths.iter().sum::<f32>() + gaps - avail;
             let short: f32 = flexible.iter().map(|c| (longest[*c] - widths[*c]).max(0.0)).sum();
             let spare: f32 = flexible.iter().map(|c| (widths[*c] - longest[*c]).max(0.0)).sum();
-            if short + over > 0.0 && spare > 0.0 {
-                let take = spare.min(short + over);
-                let give = (take - over).clamp(0.0, short);
-                let take_k = take / spare;
-                let give_k = if short > 0.0 { give / short } else { 0.0 };
-                for c in &flexible {
-                    let (w, l) = (widths[*c], longest[*c]);
-                    widths[*c] = if w < l { w + (l - w) * give_k } else { w - (w - l) * take_k };
+            if short + over.max(0.0) > spare {
+                let free: f32 = (0..ncols).filter(|c| right_al(*c)).map(|c| (widths[c] - amounts[c]).max(0.0)).sum();
+                if free > 0.0 {
+                    let f = (short + over.max(0.0) - spare).min(free);
+                    for c in (0..ncols).filter(|c| right_al(*c)) {
+                        widths[c] -= (widths[c] - amounts[c]).max(0.0) * f / free;
+                    }
+                    over -= f;
+                }
+            }
+            // Room freed (negative `over`) goes to the short columns first;
+            // the rest of what they lack, and any overshoot, comes from spare room.
+            let room = (-over).max(0.0);
+            let over = over.max(0.0);
+            let from_spare = spare.min((short - room).max(0.0) + over);
+            let give = (room + from_spare - over).clamp(0.0, short);
+            let give_k = if short > 0.0 { give / short } else { 0.0 };
+            let take_k = if spare > 0.0 { from_spare / spare } else { 0.0 };
+            for c in &flexible {
+                let (w, l) = (widths[*c], longest[*c]);
+                widths[*c] = if w < l { w + (l - w) * give_k } else { w - (w - l) * take_k };
+            }
+            // Room left over (headers wrapped for nothing) goes to the first flexible column.
+            let left = avail - gaps - widths.iter().sum::<f32>();
+            if left > 0.0 {
+                if let Some(first) = flexible.first() {
+                    widths[*first] += left;
                 }
             }
             // Still too wide (many columns): scale everything down.
