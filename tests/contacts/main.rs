@@ -945,7 +945,9 @@ async fn a_german_clients_dossier_is_in_german_with_no_raw_values() {
     ] {
         assert!(flat.contains(must), "German dossier lacks {must:?}:\n{text}");
     }
-    for raw in ["bank_transfer", "(EUR 2", "2739.69", "payment_recorded", "Payment record", "Summary as of", "Page 1", "added"] {
+    for raw in
+        ["bank_transfer", "(EUR 2", "2739.69", "payment_recorded", "Payment record", "Summary as of", "Page 1", "added"]
+    {
         assert!(!flat.contains(raw), "German dossier shows {raw:?}:\n{text}");
     }
     let csv_text = std::fs::read_to_string(&r.csv_path).unwrap();

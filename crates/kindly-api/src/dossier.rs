@@ -19,6 +19,7 @@
 
 use crate::contacts::{file_safe, offset};
 use crate::files::{data_dir, sha256_hex, stamped, write_new};
+use crate::wording;
 use crate::{ApiError, ApiResult, Ctx};
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
 use kindly_core::invoice::{days_overdue, InvoiceStatus};
@@ -28,7 +29,6 @@ use kindly_core::vocab::EvidenceKind;
 use kindly_core::vocab::FileCheck;
 use kindly_core::ErrorCode;
 use kindly_core::{Currency, Money};
-use crate::wording;
 use kindly_i18n::{t, tr};
 use kindly_pdf::{DocMeta, Fonts, PageSize, ReportBlock, ReportDoc, ReportSection, Table};
 use kindly_store::{InvoiceQuery, InvoiceRecord, PaymentRecord, TimelineEntry, TimelineFilter};
@@ -370,7 +370,10 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
         })
         .collect();
     let csv_text = csv(
-        &lines.iter().map(|l| Line { channel: wording::label(locale, "channel", &l.channel), ..l.clone() }).collect::<Vec<_>>(),
+        &lines
+            .iter()
+            .map(|l| Line { channel: wording::label(locale, "channel", &l.channel), ..l.clone() })
+            .collect::<Vec<_>>(),
         locale,
     );
 
@@ -506,7 +509,9 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
                 .iter()
                 .map(|l| {
                     let what = match l.refers_to {
-                        Some(r) => tr(locale, "dossier-corrects", &[("summary", l.summary.as_str().into()), ("id", r.into())]),
+                        Some(r) => {
+                            tr(locale, "dossier-corrects", &[("summary", l.summary.as_str().into()), ("id", r.into())])
+                        }
                         None => l.summary.clone(),
                     };
                     vec![

@@ -100,7 +100,11 @@ impl MessageFacts {
             kindly_i18n::tr(
                 lang,
                 id,
-                &[("count", count.into()), ("numbers", joined.as_str().into()), ("date", self.due_date.as_str().into())],
+                &[
+                    ("count", count.into()),
+                    ("numbers", joined.as_str().into()),
+                    ("date", self.due_date.as_str().into()),
+                ],
             )
         };
         self.invoice_phrase = phrase("invoice-phrase");
@@ -231,10 +235,22 @@ mod tests {
         // (plural words that must appear somewhere, singular words that must not) for two invoices.
         let plural = |lang: Locale| -> (Vec<&str>, Vec<&str>) {
             match lang {
-                Locale::En => (vec!["invoices INV-2026-0009 and INV-2026-0010"], vec!["invoice INV-", "this invoice", "the invoice "]),
-                Locale::De => (vec!["Rechnungen INV-2026-0009 und INV-2026-0010"], vec!["Rechnung INV-", "die Rechnung ", "dieser Rechnung"]),
-                Locale::Fr => (vec!["factures INV-2026-0009 et INV-2026-0010"], vec!["facture INV-", "la facture ", "cette facture"]),
-                Locale::Es => (vec!["facturas INV-2026-0009 y INV-2026-0010"], vec!["factura INV-", "la factura ", "esta factura"]),
+                Locale::En => (
+                    vec!["invoices INV-2026-0009 and INV-2026-0010"],
+                    vec!["invoice INV-", "this invoice", "the invoice "],
+                ),
+                Locale::De => (
+                    vec!["Rechnungen INV-2026-0009 und INV-2026-0010"],
+                    vec!["Rechnung INV-", "die Rechnung ", "dieser Rechnung"],
+                ),
+                Locale::Fr => (
+                    vec!["factures INV-2026-0009 et INV-2026-0010"],
+                    vec!["facture INV-", "la facture ", "cette facture"],
+                ),
+                Locale::Es => (
+                    vec!["facturas INV-2026-0009 y INV-2026-0010"],
+                    vec!["factura INV-", "la factura ", "esta factura"],
+                ),
             }
         };
         // Verbs of the stages whose phrases carry one.
@@ -246,10 +262,18 @@ mod tests {
                 ("heads_up", Locale::Fr) => vec![if one { "arrive à échéance" } else { "arrivent à échéance" }],
                 ("heads_up", Locale::Es) => vec![if one { "vence el" } else { "vencen el" }],
                 ("reminder", Locale::En) => {
-                    if one { vec!["was due on", "is still open"] } else { vec!["were due on", "are still open"] }
+                    if one {
+                        vec!["was due on", "is still open"]
+                    } else {
+                        vec!["were due on", "are still open"]
+                    }
                 }
                 ("reminder", Locale::De) => {
-                    if one { vec!["war am", "ist noch offen"] } else { vec!["waren am", "sind noch offen"] }
+                    if one {
+                        vec!["war am", "ist noch offen"]
+                    } else {
+                        vec!["waren am", "sind noch offen"]
+                    }
                 }
                 ("reminder", Locale::Fr) => {
                     if one {
@@ -259,7 +283,11 @@ mod tests {
                     }
                 }
                 ("reminder", Locale::Es) => {
-                    if one { vec!["venció el", "sigue pendiente"] } else { vec!["vencieron el", "siguen pendientes"] }
+                    if one {
+                        vec!["venció el", "sigue pendiente"]
+                    } else {
+                        vec!["vencieron el", "siguen pendientes"]
+                    }
                 }
                 _ => vec![],
             }
@@ -282,7 +310,11 @@ mod tests {
                         for w in &plural_words {
                             assert!(!all.contains(w), "{} {lang:?} n=1", stage.key);
                         }
-                        assert!(all.contains("INV-2026-0009") && !all.contains("INV-2026-0010"), "{} {lang:?}", stage.key);
+                        assert!(
+                            all.contains("INV-2026-0009") && !all.contains("INV-2026-0010"),
+                            "{} {lang:?}",
+                            stage.key
+                        );
                     }
                     for v in verbs(&stage.key, lang, n) {
                         assert!(all.contains(v), "{} {lang:?} n={n} lacks {v:?}:\n{all}", stage.key);

@@ -452,7 +452,11 @@ mod tests {
                         overdue,
                         plan_offer: f.plan_offer.clone(),
                     };
-                    texts.push((format!("call {tone:?} {overdue}"), String::new(), call_script(tone, lang, &c).join("\n")));
+                    texts.push((
+                        format!("call {tone:?} {overdue}"),
+                        String::new(),
+                        call_script(tone, lang, &c).join("\n"),
+                    ));
                 }
             }
             let pf = PromiseFacts {
@@ -493,7 +497,10 @@ mod tests {
         assert_eq!(f[0].excerpt.as_deref(), Some("PAY NOW"));
         // A currency code alone is a word: "ALL" (Albanian lek) shouted is still shouting.
         assert_eq!(rules("Hi", &format!("{base} ALL of it, TODAY.")), ["shouting"]);
-        assert_eq!(rules("Hi", &format!("{base} Under § 288 BGB and the ECB rate; ALL 1,200 or EUR 9.")), Vec::<&str>::new());
+        assert_eq!(
+            rules("Hi", &format!("{base} Under § 288 BGB and the ECB rate; ALL 1,200 or EUR 9.")),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]

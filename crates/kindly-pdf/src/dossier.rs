@@ -196,10 +196,15 @@ mod tests {
             page: PageSize::A4,
             title: "Zahlungsverlauf: Zoë Müller".into(),
             subtitle: vec!["Kunde: Zoë Müller".into()],
-            sections: [("Übersicht zum 23. November 2026", summary), ("Eingegangene Zahlungen", payments), ("Jeder Kontakt, der Reihe nach", contacts), ("Every contact", english)]
-                .into_iter()
-                .map(|(h, t)| ReportSection { heading: h.into(), blocks: vec![ReportBlock::Table(t)] })
-                .collect(),
+            sections: [
+                ("Übersicht zum 23. November 2026", summary),
+                ("Eingegangene Zahlungen", payments),
+                ("Jeder Kontakt, der Reihe nach", contacts),
+                ("Every contact", english),
+            ]
+            .into_iter()
+            .map(|(h, t)| ReportSection { heading: h.into(), blocks: vec![ReportBlock::Table(t)] })
+            .collect(),
             footer: vec![],
         };
         let created = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(9, 0, 0).unwrap();

@@ -206,8 +206,10 @@ pub fn aging_csv(r: &AgingReport) -> String {
 /// collected, payments.
 pub fn collected_csv(r: &CollectedReport) -> String {
     let mut w = CsvWriter::new();
-    w.row(&["col-month", "col-currency", "col-invoiced", "col-invoices", "col-collected", "col-payments"]
-        .map(|id| t(r.locale, id)));
+    w.row(
+        &["col-month", "col-currency", "col-invoiced", "col-invoices", "col-collected", "col-payments"]
+            .map(|id| t(r.locale, id)),
+    );
     for row in &r.rows {
         w.row_plain(&[
             row.month.clone(),
