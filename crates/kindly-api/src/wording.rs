@@ -10,7 +10,7 @@ use kindly_core::locale::Locale;
 use kindly_core::payment::PaymentMethod;
 use kindly_core::timeline::EventKind;
 use kindly_core::{Currency, Money};
-use kindly_i18n::{t, tr, try_tr};
+use kindly_i18n::{tr, try_tr};
 use kindly_store::TimelineEntry;
 
 /// The label of `raw` in the vocabulary `prefix` ("channel", "payment-method", …).
@@ -100,9 +100,9 @@ pub fn timeline_summary(e: &TimelineEntry, locale: Locale) -> String {
     }
 }
 
-/// The total-row word ("Total", "Summe", …).
-pub fn total_word(locale: Locale) -> String {
-    t(locale, "total")
+/// A timeline entry for the UI's lists, its summary in the user's language.
+pub fn timeline_item(e: TimelineEntry, locale: Locale) -> crate::views::TimelineItem {
+    crate::views::TimelineItem { summary: timeline_summary(&e, locale), ..e.into() }
 }
 
 #[cfg(test)]
