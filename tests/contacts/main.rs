@@ -565,7 +565,7 @@ async fn the_dossier_has_the_summary_every_contact_the_full_texts_and_checked_fi
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for must in [
         "Payment record: Zoë Müller",
-        "Summary as of 2026-11-23",
+        "Summary as of 23 November 2026",
         "INV-2026-0001",
         "INV-2026-0002",
         "€1,000.00",
@@ -579,22 +579,29 @@ async fn the_dossier_has_the_summary_every_contact_the_full_texts_and_checked_fi
         "promise to pay €500.00 by 2026-11-20",
         "I will pay on the 20th",
         "Re: invoice INV-2026-0001",
-        "2026-11-23T11:42:00+01:00",
+        "23 Nov 2026 11:42 (UTC+01:00)",
         eml_sha.as_str(),
         scan_sha.as_str(),
-        "MISSING",
+        "missing: the file is no longer where it was kept",
+        "Bank transfer",
+        "Page 1 of",
     ] {
         assert!(flat.contains(must), "dossier PDF lacks {must:?}:\n{text}");
+    }
+    // No raw recorded value reaches a reader.
+    for raw in ["bank_transfer", "call_logged", "(EUR 1", "(EUR 2", "payment_recorded", "in_person"] {
+        assert!(!flat.contains(raw), "dossier PDF shows {raw:?}:\n{text}");
     }
 
     // The CSV parses and holds the same entries with time-zoned timestamps.
     let mut rd = csv::Reader::from_path(&r.csv_path).expect("csv");
     let headers = rd.headers().unwrap().clone();
-    assert_eq!(&headers[1], "timestamp");
+    assert_eq!(&headers[1], "Time");
     let rows: Vec<csv::StringRecord> = rd.records().map(|x| x.expect("record")).collect();
     assert_eq!(rows.len() as i64, r.entries);
     assert!(rows.iter().all(|x| x[1].ends_with("+01:00")));
-    assert!(rows.iter().any(|x| x[2] == *"call_logged" && x[7].contains("formula =1+1 stays text")));
+    assert!(rows.iter().any(|x| x[2] == *"Call" && x[7].contains("formula =1+1 stays text")));
+    assert!(rows.iter().all(|x| !x[2].contains('_') && !x[3].contains('_')), "kinds and channels are words");
     assert!(rows.iter().any(|x| x[9].contains(&eml_sha)));
 
     // The zip lists the PDF, the CSV, the original .eml and SHA256SUMS, whose hashes match.
@@ -836,4 +843,125 @@ async fn a_kept_file_is_copied_where_the_user_chose_and_nothing_else_is() {
     assert_eq!(e.code, kindly_api::ErrorCode::NotAKeptFile);
     let e = kindly_api::contacts::save_kept_copy(ctx, "letters/letters-1.pdf", "  ").unwrap_err();
     assert_eq!(e.code, kindly_api::ErrorCode::Required);
+}
+
+/// A German client's dossier is German throughout: headings, columns,
+/// channel and method words, dates and money as the letters write them,
+/// the page numbers; raw values never appear, and no word is broken in the
+/// narrow columns.
+#[tokio::test]
+async fn a_german_clients_dossier_is_in_german_with_no_raw_values() {
+    let db = open_db().await;
+    let day = on(&db.store, "2026-11-08");
+    let client = kindly_api::clients::create(
+        day,
+        &ClientInput {
+            display_name: "Jürgen Weiß".into(),
+            greeting_name: "Herr Weiß".into(),
+            emails: vec!["jw@example.de".into()],
+            address: "Hauptstraße 1\n10115 Berlin".into(),
+            language: "de".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .expect("client");
+    let inv = kindly_api::invoices::create(
+        day,
+        &InvoiceInput {
+            client_id: client,
+            issue_date: "2026-10-02".into(),
+            due_date: "2026-11-01".into(),
+            currency: "EUR".into(),
+            lines: vec![LineInput {
+                description: "Zahlungserinnerungsvorlagen".into(),
+                quantity: "1".into(),
+                unit_price: "2739.69".into(),
+                tax_rate: "".into(),
+            }],
+            issue: true,
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap()
+    .id;
+    kindly_api::payments::record(
+        day,
+        &PaymentInput {
+            invoice_id: inv,
+            amount: "500".into(),
+            date: "2026-11-05".into(),
+            method: kindly_core::payment::PaymentMethod::BankTransfer,
+            reference: "RF18 5390 0754 7034".into(),
+        },
+    )
+    .await
+    .unwrap();
+    contacts::log_contact(
+        day,
+        &ContactInput {
+            client_id: client,
+            kind: kindly_core::vocab::ContactKind::Note,
+            text: "Zahlungserinnerung telefonisch angekündigt".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let fonts = kindly_pdf::Fonts::load().expect("fonts");
+    let out = db.dir.path().join("out");
+    let r = dossier::export(
+        on(&db.store, "2026-11-23"),
+        &fonts,
+        &DossierRequest {
+            client_id: client,
+            invoice_id: None,
+            out_dir: Some(out.display().to_string()),
+            utc_offset_minutes: 60,
+            page_size: None,
+        },
+    )
+    .await
+    .expect("dossier");
+    let text = kindly_tests::pdftotext(&r.pdf_path);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for must in [
+        "Zahlungsverlauf: Jürgen Weiß",
+        "Übersicht zum 23. November 2026",
+        "Eingegangene Zahlungen",
+        "Jeder Kontakt, der Reihe nach",
+        "Überweisung",
+        "2.739,69 €",
+        "2.239,69 €",
+        "02.10.2026",
+        "Rechnung INV-2026-0001 erstellt: 2.739,69 €",
+        "Zahlung über 500,00 € für INV-2026-0001",
+        "eingegangen (Überweisung)",
+        "Kunde angelegt",
+        "Seite 1 von",
+        "Kanal",
+        "Zahlungserinnerung",
+    ] {
+        assert!(flat.contains(must), "German dossier lacks {must:?}:\n{text}");
+    }
+    for raw in
+        ["bank_transfer", "(EUR 2", "2739.69", "payment_recorded", "Payment record", "Summary as of", "Page 1", "added"]
+    {
+        assert!(!flat.contains(raw), "German dossier shows {raw:?}:\n{text}");
+    }
+    let csv_text = std::fs::read_to_string(&r.csv_path).unwrap();
+    assert!(csv_text.starts_with("Eintrag,Zeit,Art,Kanal,Richtung,Rechnung,Was geschah,"), "{csv_text}");
+    assert!(!csv_text.contains("bank_transfer") && !csv_text.contains("(EUR 2"), "{csv_text}");
+
+    // The timeline the UI shows renders recorded facts in the user's language (English here).
+    let tl = contacts::timeline(
+        on(&db.store, "2026-11-23"),
+        &TimelineRequest { client_id: Some(client), ..Default::default() },
+    )
+    .await
+    .unwrap();
+    let summaries: Vec<&str> = tl.iter().map(|e| e.summary.as_str()).collect();
+    assert!(summaries.contains(&"Invoice INV-2026-0001 created: €2,739.69"), "{summaries:?}");
+    assert!(summaries.iter().all(|s| !s.contains("(EUR 2") && !s.contains("bank_transfer")), "{summaries:?}");
 }

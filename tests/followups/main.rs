@@ -351,7 +351,7 @@ async fn the_final_notice_thanks_for_a_payment_instead_of_saying_nothing_was_hea
     };
     let s = body(silent).await;
     assert_eq!(s.stage.key, "final_notice");
-    assert!(s.body.contains("Zu dieser Rechnung habe ich noch nichts von Ihnen gehört"), "{}", s.body);
+    assert!(s.body.contains("Bisher habe ich noch nichts von Ihnen gehört"), "{}", s.body);
     let p = body(paid).await;
     assert!(!p.body.contains("nichts von Ihnen gehört"), "{}", p.body);
     assert!(

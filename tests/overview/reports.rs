@@ -101,3 +101,44 @@ async fn reports_save_as_csv_with_formulas_neutralised_and_as_pdf() {
         assert!(text.contains(want), "{want} in {text}");
     }
 }
+
+/// The reports follow the user's own language (settings): headers, bucket
+/// names, titles, money, the page numbers; amounts in the CSV stay plain
+/// decimals.
+#[tokio::test]
+async fn reports_are_in_the_users_language() {
+    let h = hand_made().await;
+    let t = on(&h.db.store, TODAY);
+    let mut s = kindly_api::settings::get(t).await.unwrap();
+    s.locale = "de".into();
+    kindly_api::settings::save(t, &s).await.unwrap();
+    let r = reports::aging(t, None).await.unwrap();
+    let csv = reports::aging_csv(&r);
+    assert!(
+        csv.starts_with(
+            "Kunde,Kunden-ID,Währung,Noch nicht fällig,1–30 Tage,31–60 Tage,61–90 Tage,Über 90 Tage,Summe\r\n"
+        ),
+        "{csv}"
+    );
+    assert!(csv.contains("\r\nSumme,,EUR,300.00,"), "{csv}");
+    let c = reports::collected_csv(&reports::collected(t, 2, None).await.unwrap());
+    assert!(c.starts_with("Monat,Währung,Betrag,Rechnungen,Eingenommen,Zahlungen\r\n"), "{c}");
+    let fonts = kindly_pdf::Fonts::load_with_fallbacks(vec![]).unwrap();
+    let pdf = h.db.dir.path().join("alter.pdf");
+    let req = SaveReportRequest {
+        kind: ReportKind::Aging,
+        format: ReportFormat::Pdf,
+        path: pdf.display().to_string(),
+        currency: None,
+        months: None,
+    };
+    reports::save(t, Some(&fonts), &req).await.unwrap();
+    let text = pdftotext(&pdf.display().to_string());
+    // (Narrow columns wrap their headers between words: "Noch nicht / fällig".)
+    for want in ["Altersstruktur der offenen Posten", "Kunde", "fällig", "Über 90", "972,00 €", "Seite 1 von 1"] {
+        assert!(text.contains(want), "{want} in {text}");
+    }
+    for raw in ["Aging report", "Not yet due", "Page 1"] {
+        assert!(!text.contains(raw), "{raw} in {text}");
+    }
+}

@@ -253,7 +253,8 @@ async fn the_e_mail_carries_the_pdf_and_the_balance_once_a_day() {
     let dossier = kindly_api::dossier::DossierRequest { client_id: id, ..Default::default() };
     let r = kindly_api::dossier::export(c, fonts(), &dossier).await.expect("dossier");
     let csv = std::fs::read_to_string(&r.csv_path).expect("csv");
-    assert!(csv.contains("statement_sent"), "{csv}");
+    // In the client's language (French here), never the raw kind.
+    assert!(csv.contains("Relevé de compte envoyé") && !csv.contains("statement_sent"), "{csv}");
     assert!(r.files.iter().any(|f| f.entry_id == sent[0].id && f.status == "ok"), "{:?}", r.files);
 }
 
@@ -290,7 +291,7 @@ async fn printing_is_recorded_only_when_the_printer_took_it() {
 
     let dossier = kindly_api::dossier::DossierRequest { client_id: id, ..Default::default() };
     let r = kindly_api::dossier::export(c, fonts(), &dossier).await.expect("dossier");
-    assert!(std::fs::read_to_string(&r.csv_path).expect("csv").contains("statement_printed"));
+    assert!(std::fs::read_to_string(&r.csv_path).expect("csv").contains("Statement of account printed"));
     assert!(r.files.iter().any(|f| f.entry_id == printed[0].id && f.status == "ok"), "{:?}", r.files);
 }
 

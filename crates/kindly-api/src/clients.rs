@@ -194,7 +194,13 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<ClientDetail> {
         )
         .await?;
     let owing = ctx.store.client_owing(id).await?;
-    let timeline = ctx.store.client_timeline(id, 500).await?.into_iter().map(TimelineItem::from).collect();
+    let timeline = ctx
+        .store
+        .client_timeline(id, 500)
+        .await?
+        .into_iter()
+        .map(|e| crate::wording::timeline_item(e, settings.locale))
+        .collect();
     let chasing = chasing_view(&c.chasing, ctx.today);
     Ok(ClientDetail {
         client: ClientView {

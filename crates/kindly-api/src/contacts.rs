@@ -899,6 +899,9 @@ pub struct TimelineEntryView {
     /// RFC 3339 in UTC.
     pub at: String,
     pub kind: EventKind,
+    // What happened, for a reader: entries with recorded facts (invoice
+    // created, issued, cancelled, payment received) are rendered in the
+    // user's language with formatted money; others keep their own words.
     pub summary: String,
     pub invoice_id: Option<i64>,
     pub invoice_number: Option<String>,
@@ -976,7 +979,15 @@ pub async fn timeline(ctx: Ctx<'_>, req: &TimelineRequest) -> ApiResult<Vec<Time
         limit: if req.limit <= 0 { 500 } else { req.limit.min(10_000) },
         after_entry: req.before_entry,
     };
-    Ok(ctx.store.timeline(&filter).await?.into_iter().map(TimelineEntryView::from).collect())
+    // Summaries Kindly can render from recorded facts come in the user's language.
+    let locale = ctx.store.settings().await?.locale;
+    Ok(ctx
+        .store
+        .timeline(&filter)
+        .await?
+        .into_iter()
+        .map(|e| TimelineEntryView { summary: crate::wording::timeline_summary(&e, locale), ..e.into() })
+        .collect())
 }
 
 /// Every kind of timeline entry, for the filter menu.

@@ -10,9 +10,16 @@
 //! whose SHA-256 no longer matches is listed as such in the PDF, the CSV and
 //! the result, never silently skipped. Files are written atomically.
 //! The user's UTC offset is passed in (`utc_offset_minutes`); no clock here.
+//!
+//! The dossier is written in the client's language (headings, column
+//! names, channel, method and outcome words, dates and money), from
+//! kindly-i18n's catalogue; no raw recorded value (`bank_transfer`,
+//! `call_logged`) reaches it. The CSV keeps RFC 3339 timestamps (exact, and
+//! sortable) with headers and words in the same language.
 
 use crate::contacts::{file_safe, offset};
 use crate::files::{data_dir, sha256_hex, stamped, write_new};
+use crate::wording;
 use crate::{ApiError, ApiResult, Ctx};
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
 use kindly_core::invoice::{days_overdue, InvoiceStatus};
@@ -22,6 +29,7 @@ use kindly_core::vocab::EvidenceKind;
 use kindly_core::vocab::FileCheck;
 use kindly_core::ErrorCode;
 use kindly_core::{Currency, Money};
+use kindly_i18n::{t, tr};
 use kindly_pdf::{DocMeta, Fonts, PageSize, ReportBlock, ReportDoc, ReportSection, Table};
 use kindly_store::{InvoiceQuery, InvoiceRecord, PaymentRecord, TimelineEntry, TimelineFilter};
 use serde::{Deserialize, Serialize};
@@ -75,10 +83,14 @@ pub struct DossierResult {
 }
 
 /// One line of the dossier's timeline (PDF list and CSV).
+#[derive(Clone)]
 struct Line {
     id: i64,
+    /// RFC 3339 with the user's offset (CSV).
     at: String,
-    kind: &'static str,
+    /// The same instant for a reader (PDF).
+    at_human: String,
+    kind: String,
     channel: String,
     direction: String,
     invoice: String,
@@ -141,27 +153,41 @@ fn entry_files(e: &TimelineEntry) -> Vec<(String, String, String, String)> {
     out
 }
 
-/// The entry's full text: an e-mail's or letter's body, a note, a call's notes.
-fn details(e: &TimelineEntry) -> String {
+/// A recorded day ("2026-11-20") as the reader writes it; other text as is.
+fn day_text(v: &str, l: Locale) -> String {
+    v.parse::<chrono::NaiveDate>().map(|d| l.format_date(d)).unwrap_or_else(|_| v.to_string())
+}
+
+/// The entry's full text: an e-mail's or letter's body, a note, a call's
+/// notes, after its facts labelled in the reader's language.
+fn details(e: &TimelineEntry, l: Locale, currency: Option<Currency>) -> String {
     let d = &e.data;
     let mut parts = Vec::new();
-    for k in ["outcome", "from", "to", "date", "subject"] {
+    let field = |k: &str| t(l, &format!("field-{}", k.replace('_', "-")));
+    let outcome = s(d, "outcome");
+    if !outcome.is_empty() {
+        parts.push(format!("{}: {}", field("outcome"), wording::label(l, "call-outcome", &outcome)));
+    }
+    for k in ["from", "to", "date", "subject"] {
         let v = s(d, k);
         if !v.is_empty() {
-            parts.push(format!("{k}: {v}"));
+            parts.push(format!("{}: {v}", field(k)));
         }
     }
     if let Some(p) = d.get("promise").filter(|p| !p.is_null()) {
-        parts.push(format!(
-            "promise: {} by {}",
-            p.get("amount_minor").cloned().unwrap_or_default(),
-            s(p, "promised_on")
-        ));
+        let minor = p.get("amount_minor").and_then(|m| m.as_i64()).unwrap_or_default();
+        let amount = match currency {
+            Some(c) => money(minor, c, l),
+            None => minor.to_string(),
+        };
+        let date = day_text(&s(p, "promised_on"), l);
+        parts.push(tr(l, "dossier-promise", &[("amount", amount.into()), ("date", date.into())]));
     }
     for k in ["retry_on", "hold", "until", "reason"] {
         let v = s(d, k);
         if !v.is_empty() {
-            parts.push(format!("{k}: {v}"));
+            let v = if k == "hold" { wording::label(l, "hold", &v) } else { day_text(&v, l) };
+            parts.push(format!("{}: {v}", field(k)));
         }
     }
     for k in ["body", "text", "notes", "note"] {
@@ -184,13 +210,27 @@ pub fn csv_cell(v: &str) -> String {
     }
 }
 
-fn csv(lines: &[Line]) -> String {
-    let mut out = String::from("entry_id,timestamp,kind,channel,direction,invoice,summary,details,refers_to,files\r\n");
+fn csv(lines: &[Line], l: Locale) -> String {
+    let headers = [
+        "col-entry",
+        "col-time",
+        "col-kind",
+        "col-channel",
+        "col-direction",
+        "col-invoice",
+        "col-what",
+        "col-details",
+        "col-refers-to",
+        "col-files",
+    ]
+    .map(|id| csv_cell(&t(l, id)));
+    let mut out = headers.join(",");
+    out.push_str("\r\n");
     for l in lines {
         let row = [
             l.id.to_string(),
             l.at.clone(),
-            l.kind.to_string(),
+            l.kind.clone(),
             l.channel.clone(),
             l.direction.clone(),
             l.invoice.clone(),
@@ -203,6 +243,12 @@ fn csv(lines: &[Line]) -> String {
         out.push_str("\r\n");
     }
     out
+}
+
+/// A kept file's state for a reader.
+fn file_state(f: &DossierFile, l: Locale) -> String {
+    let sha = f.sha256_now.clone().unwrap_or_default();
+    tr(l, &format!("file-check-{}", f.status.as_str()), &[("sha", sha.into())])
 }
 
 fn stamp(t: DateTime<Utc>, tz: FixedOffset) -> String {
@@ -218,7 +264,8 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
     let tz = offset(req.utc_offset_minutes)?;
     let client = ctx.store.client(req.client_id).await?;
     let settings = ctx.store.settings().await?;
-    let locale = settings.locale;
+    // Written for the client (and whoever they or the user hand it to).
+    let locale = client.details.language;
     let invoices: Vec<InvoiceRecord> = match req.invoice_id {
         Some(id) => {
             let inv = ctx.store.invoice(id).await?;
@@ -293,30 +340,45 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
         }
     }
 
+    let currency_of = |e: &TimelineEntry| invoices.iter().find(|i| Some(i.id) == e.invoice_id).map(|i| i.currency);
     let lines: Vec<Line> = entries
         .iter()
         .map(|e| Line {
             id: e.id,
             at: stamp(e.at, tz),
-            kind: e.kind.as_str(),
+            at_human: wording::instant(e.at, tz, locale),
+            kind: wording::event_label(e.kind, locale),
             channel: channel_of(e),
-            direction: s(&e.data, "direction"),
+            direction: {
+                let d = s(&e.data, "direction");
+                if d.is_empty() {
+                    d
+                } else {
+                    wording::label(locale, "direction", &d)
+                }
+            },
             invoice: e.invoice_number.clone().unwrap_or_default(),
-            summary: e.summary.clone(),
-            details: details(e),
+            summary: wording::timeline_summary(e, locale),
+            details: details(e, locale, currency_of(e)),
             refers_to: e.refers_to,
             files: files
                 .iter()
                 .filter(|f| f.entry_id == e.id)
-                .map(|f| format!("{} sha256:{} ({})", f.name, f.sha256, f.status))
+                .map(|f| format!("{} SHA-256 {} ({})", f.name, f.sha256, file_state(f, locale)))
                 .collect::<Vec<_>>()
                 .join("; "),
         })
         .collect();
-    let csv_text = csv(&lines);
+    let csv_text = csv(
+        &lines
+            .iter()
+            .map(|l| Line { channel: wording::label(locale, "channel", &l.channel), ..l.clone() })
+            .collect::<Vec<_>>(),
+        locale,
+    );
 
     // ---- the PDF
-    let offset_label = stamp(ctx.now, tz);
+    let offset_label = wording::instant(ctx.now, tz, locale);
     let mut sections = Vec::new();
     let mut rows = Vec::new();
     let mut totals: BTreeMap<&'static str, (Currency, i64, i64, i64)> = BTreeMap::new();
@@ -325,9 +387,13 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
         let owing = i.outstanding().minor;
         let overdue = if owing > 0 { days_overdue(i.due_date, ctx.today).max(0) } else { 0 };
         rows.push(vec![
-            format!("{}{}", i.number, if cancelled { " (cancelled)" } else { "" }),
-            i.issue_date.to_string(),
-            i.due_date.to_string(),
+            if cancelled {
+                tr(locale, "dossier-cancelled", &[("number", i.number.as_str().into())])
+            } else {
+                i.number.clone()
+            },
+            locale.format_date_short(i.issue_date),
+            locale.format_date_short(i.due_date),
             money(i.total_minor, i.currency, locale),
             // Money received that still counts (credit notes are in the timeline).
             money(i.net_paid_minor(), i.currency, locale),
@@ -348,36 +414,46 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
         .max()
         .unwrap_or(0);
     let mut summary_blocks = vec![ReportBlock::Table(Table {
-        headers: ["Invoice", "Issued", "Due", "Invoiced", "Paid", "Still owing", "Days overdue"]
-            .map(String::from)
+        headers: ["col-invoice", "col-issued", "col-due", "col-invoiced", "col-paid", "col-owing", "col-days-overdue"]
+            .map(|id| t(locale, id))
             .to_vec(),
         rows,
         right_align: vec![3, 4, 5, 6],
         total: None,
     })];
     for (code, (c, inv, paid, owing)) in &totals {
-        summary_blocks.push(ReportBlock::Paragraph(format!(
-            "Total ({code}): invoiced {}, paid {}, still owing {}; most days overdue: {max_overdue}.",
-            money(*inv, *c, locale),
-            money(*paid, *c, locale),
-            money(*owing, *c, locale)
+        summary_blocks.push(ReportBlock::Paragraph(tr(
+            locale,
+            "dossier-total",
+            &[
+                ("currency", (*code).into()),
+                ("invoiced", money(*inv, *c, locale).into()),
+                ("paid", money(*paid, *c, locale).into()),
+                ("owing", money(*owing, *c, locale).into()),
+                ("days", max_overdue.into()),
+            ],
         )));
     }
-    sections.push(ReportSection { heading: format!("Summary as of {}", ctx.today), blocks: summary_blocks });
+    sections.push(ReportSection {
+        heading: tr(locale, "dossier-summary", &[("date", locale.format_date(ctx.today).into())]),
+        blocks: summary_blocks,
+    });
 
     if !payments.is_empty() {
         sections.push(ReportSection {
-            heading: "Payments received".into(),
+            heading: t(locale, "dossier-payments"),
             blocks: vec![ReportBlock::Table(Table {
-                headers: ["Paid on", "Invoice", "Amount", "Method", "Reference"].map(String::from).to_vec(),
+                headers: ["col-paid-on", "col-invoice", "col-amount", "col-method", "col-reference"]
+                    .map(|id| t(locale, id))
+                    .to_vec(),
                 rows: payments
                     .iter()
                     .map(|(n, p)| {
                         vec![
-                            p.paid_on.to_string(),
+                            locale.format_date_short(p.paid_on),
                             n.clone(),
                             p.amount.format(locale),
-                            p.method.as_str().to_string(),
+                            wording::method_label(p.method, locale),
                             p.reference.clone().unwrap_or_default(),
                         ]
                     })
@@ -389,21 +465,28 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
     }
     if !promises.is_empty() {
         sections.push(ReportSection {
-            heading: "Promises to pay".into(),
+            heading: t(locale, "dossier-promises"),
             blocks: vec![ReportBlock::Table(Table {
-                headers: ["Promised for", "Invoice", "Amount", "Given by", "Recorded", "Outcome"]
-                    .map(String::from)
-                    .to_vec(),
+                headers: [
+                    "col-promised-for",
+                    "col-invoice",
+                    "col-amount",
+                    "col-given-by",
+                    "col-recorded",
+                    "col-outcome",
+                ]
+                .map(|id| t(locale, id))
+                .to_vec(),
                 rows: promises
                     .iter()
                     .map(|p| {
                         vec![
-                            p.promised_on.to_string(),
+                            locale.format_date_short(p.promised_on),
                             p.invoice_number.clone(),
                             money(p.amount_minor, p.currency, locale),
-                            p.how.as_str().to_string(),
-                            stamp(p.recorded_at, tz),
-                            p.outcome.map_or("open", |o| o.as_str()).to_string(),
+                            wording::label(locale, "promise-how", p.how.as_str()),
+                            wording::instant(p.recorded_at, tz, locale),
+                            wording::label(locale, "promise-outcome", p.outcome.map_or("open", |o| o.as_str())),
                         ]
                     })
                     .collect(),
@@ -413,17 +496,31 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
         });
     }
     sections.push(ReportSection {
-        heading: "Every contact, in order".into(),
+        heading: t(locale, "dossier-contacts"),
         blocks: vec![ReportBlock::Table(Table {
-            headers: ["#", "Time", "Channel", "Invoice", "What happened"].map(String::from).to_vec(),
+            headers: vec![
+                "#".into(),
+                t(locale, "col-time"),
+                t(locale, "col-channel"),
+                t(locale, "col-invoice"),
+                t(locale, "col-what"),
+            ],
             rows: lines
                 .iter()
                 .map(|l| {
                     let what = match l.refers_to {
-                        Some(r) => format!("{} (corrects #{r})", l.summary),
+                        Some(r) => {
+                            tr(locale, "dossier-corrects", &[("summary", l.summary.as_str().into()), ("id", r.into())])
+                        }
                         None => l.summary.clone(),
                     };
-                    vec![l.id.to_string(), l.at.clone(), l.channel.clone(), l.invoice.clone(), what]
+                    vec![
+                        l.id.to_string(),
+                        l.at_human.clone(),
+                        wording::label(locale, "channel", &l.channel),
+                        l.invoice.clone(),
+                        what,
+                    ]
                 })
                 .collect(),
             right_align: vec![],
@@ -439,12 +536,12 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
         if body.is_empty() || !matches!(l.channel.as_str(), "email" | "letter" | "phone" | "note") {
             continue;
         }
-        texts.push(ReportBlock::Subheading(format!("#{} · {} · {}", e.id, l.at, e.summary)));
+        texts.push(ReportBlock::Subheading(format!("#{} · {} · {}", e.id, l.at_human, l.summary)));
         let mut meta = Vec::new();
         for k in ["from", "to", "subject", "date"] {
             let v = s(&e.data, k);
             if !v.is_empty() {
-                meta.push(format!("{k}: {v}"));
+                meta.push(format!("{}: {v}", t(locale, &format!("field-{k}"))));
             }
         }
         if !meta.is_empty() {
@@ -453,51 +550,47 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
         texts.push(ReportBlock::Paragraph(body));
     }
     if !texts.is_empty() {
-        sections
-            .push(ReportSection { heading: "Full text of e-mails, letters, calls and notes".into(), blocks: texts });
+        sections.push(ReportSection { heading: t(locale, "dossier-texts"), blocks: texts });
     }
     let mut att = Vec::new();
     for f in &files {
-        let state = match f.status.as_str() {
-            "ok" => "present, unchanged".to_string(),
-            "missing" => "MISSING: the file is no longer where it was kept".to_string(),
-            _ => format!("CHANGED since it was recorded; SHA-256 now {}", f.sha256_now.clone().unwrap_or_default()),
-        };
-        att.push(ReportBlock::Paragraph(format!("#{} · {} ({}) · {state}", f.entry_id, f.name, f.kind)));
+        let kind = wording::label(locale, "evidence-kind", f.kind.as_str());
+        let state = file_state(f, locale);
+        att.push(ReportBlock::Paragraph(format!("#{} · {} ({kind}) · {state}", f.entry_id, f.name)));
         att.push(ReportBlock::Small(format!("SHA-256: {}", f.sha256)));
     }
     if att.is_empty() {
-        att.push(ReportBlock::Paragraph("No files are attached to these entries.".into()));
+        att.push(ReportBlock::Paragraph(t(locale, "dossier-no-files")));
     }
-    sections.push(ReportSection { heading: "Attachments".into(), blocks: att });
+    sections.push(ReportSection { heading: t(locale, "dossier-attachments"), blocks: att });
 
     let mut who = vec![client.details.display_name.clone()];
     who.extend(client.details.company.clone());
     who.extend(client.details.address.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from));
     who.extend(client.details.emails.iter().cloned());
     who.extend(client.details.phone.clone());
-    let scope = match (req.invoice_id, invoices.first()) {
-        (Some(_), Some(i)) => format!(" · invoice {}", i.number),
-        _ => String::new(),
+    let name = client.details.display_name.as_str();
+    let title = match (req.invoice_id, invoices.first()) {
+        (Some(_), Some(i)) => {
+            tr(locale, "dossier-title-invoice", &[("client", name.into()), ("number", i.number.as_str().into())])
+        }
+        _ => tr(locale, "dossier-title", &[("client", name.into())]),
     };
     let business =
         if settings.business_name.is_empty() { "Kindly".to_string() } else { settings.business_name.clone() };
     let doc = ReportDoc {
         page: crate::documents::page_size(req.page_size, locale),
-        title: format!("Payment record: {}{scope}", client.details.display_name),
+        title,
         subtitle: vec![
-            format!("Client: {}", who.join(" · ")),
-            format!("Prepared by {business} on {offset_label}; all times are shown with their UTC offset."),
-            format!(
-                "{} entries, {} attached files. The timeline is append-only: corrections are new entries.",
-                lines.len(),
-                files.len()
-            ),
+            tr(locale, "dossier-client", &[("who", who.join(" · ").into())]),
+            tr(locale, "dossier-prepared", &[("business", business.as_str().into()), ("at", offset_label.into())]),
+            tr(locale, "dossier-counts", &[("entries", lines.len().into()), ("files", files.len().into())]),
         ],
         sections,
-        footer: vec![format!("{business} · payment record of {}", client.details.display_name)],
+        footer: vec![tr(locale, "dossier-footer", &[("business", business.as_str().into()), ("client", name.into())])],
     };
-    let meta = DocMeta::new(doc.title.clone(), business, ctx.now.naive_utc());
+    let mut meta = DocMeta::new(doc.title.clone(), business, ctx.now.naive_utc());
+    meta.page_label = Some(tr(locale, "page-label", &[("n", "{n}".into()), ("m", "{m}".into())]));
     let pdf = kindly_pdf::render_report(fonts, &doc, &meta).map_err(ApiError::from)?;
 
     // ---- the zip

@@ -243,21 +243,6 @@ pub(crate) async fn due_email_invoices(ctx: Ctx<'_>) -> ApiResult<Vec<(i64, i64)
         .collect())
 }
 
-/// Joins "A", "A and B", "A, B and C" in the language.
-fn join_and(items: &[String], lang: Locale) -> String {
-    let and = match lang {
-        Locale::En => "and",
-        Locale::De => "und",
-        Locale::Fr => "et",
-        Locale::Es => "y",
-    };
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
-    }
-}
-
 /// The invoices of one message, loaded and checked to belong to one client
 /// and to be still owing.
 pub(crate) async fn load_bundle(ctx: Ctx<'_>, ids: &[i64]) -> ApiResult<Vec<kindly_store::InvoiceRecord>> {
@@ -374,8 +359,6 @@ pub async fn preview(ctx: Ctx<'_>, req: &MessageRequest) -> ApiResult<MessagePre
     let facts = MessageFacts {
         greeting_name: client.details.greeting_name.clone(),
         client_name: client.details.display_name.clone(),
-        invoice_numbers: join_and(&numbers, lang),
-        invoice_count: invoices.len(),
         amount_owing: fmt(&owing),
         original_amount: fmt(&original),
         partially_paid: invoices.iter().any(|i| i.paid_minor > 0),
@@ -398,7 +381,10 @@ pub async fn preview(ctx: Ctx<'_>, req: &MessageRequest) -> ApiResult<MessagePre
         recent_payment: fmt(&recent),
         recent_payment_date: recent_day.map(|d| lang.format_date(d)).unwrap_or_default(),
         statutory_interest: statutory_interest.join("\n\n"),
-    };
+        ..MessageFacts::default()
+    }
+    // The invoice numbers and the phrases that agree with how many there are.
+    .name_invoices(&numbers, lang);
     let rendered = templates::render(&template, &facts).map_err(ApiError::from)?;
     let epc_payload = match (owing.as_slice(), &pm.bank) {
         ([m], Some(BankAccount { iban, bic, holder, .. })) if m.currency.code() == "EUR" && !iban.is_empty() => {
@@ -413,7 +399,7 @@ pub async fn preview(ctx: Ctx<'_>, req: &MessageRequest) -> ApiResult<MessagePre
                     &one.number,
                 )
                 .ok(),
-                _ => epc::payload(bic, name, iban, *m, &join_and(&numbers, lang)).ok(),
+                _ => epc::payload(bic, name, iban, *m, &kindly_i18n::join_and(&numbers, lang)).ok(),
             }
         }
         _ => None,

@@ -46,6 +46,7 @@ pub mod status;
 pub mod timeline;
 pub mod today;
 pub mod views;
+pub mod wording;
 
 pub use error::{ApiError, ErrorCode};
 

@@ -83,7 +83,13 @@ fn text(v: &OverviewView) -> String {
         let _ = writeln!(out, "  Overdue      {} ({} invoices)", c.overdue.amount.formatted, c.overdue.count);
         let _ = writeln!(out, "  Aging");
         for (a, label) in c.aging.iter().zip(kindly_core::vocab::AgingBucket::VARIANTS) {
-            let _ = writeln!(out, "    {:<14} {} ({})", reports::bucket_label(*label), a.amount.formatted, a.count);
+            let _ = writeln!(
+                out,
+                "    {:<14} {} ({})",
+                reports::bucket_label(*label, kindly_core::locale::Locale::En),
+                a.amount.formatted,
+                a.count
+            );
         }
         match &c.dso.days {
             Some(days) => {

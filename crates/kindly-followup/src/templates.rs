@@ -21,6 +21,12 @@ pub const PLACEHOLDERS: &[(&str, &str)] = &[
     ("client_name", "The client's full name"),
     ("invoice_numbers", "The invoice number, or several joined with \"and\""),
     ("invoice_count", "How many invoices the message is about"),
+    ("invoice_phrase", "The invoice(s) with their numbers, agreeing in number, e.g. invoices INV-1 and INV-2"),
+    ("invoice_phrase_title", "The same at the start of a sentence or subject, e.g. Invoice INV-1"),
+    ("about_invoices", "About the invoice(s), e.g. about invoice INV-1 (wegen der Rechnungen …, au sujet des factures …)"),
+    ("invoices_due_on", "The invoice(s) and when they are due, e.g. invoices INV-1 and INV-2 are due on 20 November 2026"),
+    ("invoices_were_due_on", "The invoice(s) and when they were due, e.g. invoice INV-1 was due on 20 November 2026"),
+    ("invoices_still_open", "The invoice(s) still open, e.g. invoices INV-1 and INV-2 are still open"),
     ("amount_owing", "What is still owing, e.g. €1,154.16"),
     ("original_amount", "The invoices' original total"),
     ("partially_paid", "True when part has been paid already (use with {% if %})"),
@@ -51,6 +57,14 @@ pub struct MessageFacts {
     pub client_name: String,
     pub invoice_numbers: String,
     pub invoice_count: usize,
+    /// The phrases that name the invoices, agreeing in number in the
+    /// message's language (kindly-i18n, Fluent plurals); see `name_invoices`.
+    pub invoice_phrase: String,
+    pub invoice_phrase_title: String,
+    pub about_invoices: String,
+    pub invoices_due_on: String,
+    pub invoices_were_due_on: String,
+    pub invoices_still_open: String,
     pub amount_owing: String,
     pub original_amount: String,
     pub partially_paid: bool,
@@ -72,6 +86,37 @@ pub struct MessageFacts {
     /// The statutory late-payment interest paragraph and its working, for
     /// the final notice of a client who has it on; empty otherwise.
     pub statutory_interest: String,
+}
+
+impl MessageFacts {
+    /// Names the invoices: `invoice_numbers` ("A, B and C"), `invoice_count`
+    /// and the phrases that agree with their number in `lang` ("die
+    /// Rechnungen A und B sind am … fällig"). Call after `due_date` is set:
+    /// the due phrases carry it.
+    pub fn name_invoices(mut self, numbers: &[String], lang: Locale) -> Self {
+        let joined = kindly_i18n::join_and(numbers, lang);
+        let count = numbers.len().max(1) as i64;
+        let phrase = |id: &str| {
+            kindly_i18n::tr(
+                lang,
+                id,
+                &[
+                    ("count", count.into()),
+                    ("numbers", joined.as_str().into()),
+                    ("date", self.due_date.as_str().into()),
+                ],
+            )
+        };
+        self.invoice_phrase = phrase("invoice-phrase");
+        self.invoice_phrase_title = phrase("invoice-phrase-title");
+        self.about_invoices = phrase("about-invoices");
+        self.invoices_due_on = phrase("invoices-due-on");
+        self.invoices_were_due_on = phrase("invoices-were-due-on");
+        self.invoices_still_open = phrase("invoices-still-open");
+        self.invoice_count = numbers.len();
+        self.invoice_numbers = joined;
+        self
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -164,7 +209,132 @@ mod tests {
             recent_payment: String::new(),
             recent_payment_date: String::new(),
             statutory_interest: String::new(),
+            ..Default::default()
         }
+        .name_invoices(&["INV-2026-0042".to_string()], Locale::En)
+    }
+
+    /// Facts in `lang` for `n` invoices (INV-2026-0009, INV-2026-0010, …).
+    fn facts_for(lang: Locale, n: usize) -> MessageFacts {
+        let numbers: Vec<String> = (0..n).map(|i| format!("INV-2026-{:04}", 9 + i)).collect();
+        let due = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        MessageFacts {
+            due_date: lang.format_date(due),
+            amount_owing: lang.format_money(273_969, kindly_core::Currency::EUR),
+            original_amount: lang.format_money(323_969, kindly_core::Currency::EUR),
+            ..facts()
+        }
+        .name_invoices(&numbers, lang)
+    }
+
+    /// Every shipped stage names its invoices in agreement with their
+    /// number, in every language: one invoice is singular, two are plural,
+    /// and the verbs follow ("die Rechnungen … sind am … fällig").
+    #[test]
+    fn shipped_stages_agree_in_number_for_one_and_two_invoices() {
+        // (plural words that must appear somewhere, singular words that must not) for two invoices.
+        let plural = |lang: Locale| -> (Vec<&str>, Vec<&str>) {
+            match lang {
+                Locale::En => (
+                    vec!["invoices INV-2026-0009 and INV-2026-0010"],
+                    vec!["invoice INV-", "this invoice", "the invoice "],
+                ),
+                Locale::De => (
+                    vec!["Rechnungen INV-2026-0009 und INV-2026-0010"],
+                    vec!["Rechnung INV-", "die Rechnung ", "dieser Rechnung"],
+                ),
+                Locale::Fr => (
+                    vec!["factures INV-2026-0009 et INV-2026-0010"],
+                    vec!["facture INV-", "la facture ", "cette facture"],
+                ),
+                Locale::Es => (
+                    vec!["facturas INV-2026-0009 y INV-2026-0010"],
+                    vec!["factura INV-", "la factura ", "esta factura"],
+                ),
+            }
+        };
+        // Verbs of the stages whose phrases carry one.
+        let verbs = |stage: &str, lang: Locale, n: usize| -> Vec<&'static str> {
+            let one = n == 1;
+            match (stage, lang) {
+                ("heads_up", Locale::En) => vec![if one { "is due on" } else { "are due on" }],
+                ("heads_up", Locale::De) => vec![if one { "ist am" } else { "sind am" }],
+                ("heads_up", Locale::Fr) => vec![if one { "arrive à échéance" } else { "arrivent à échéance" }],
+                ("heads_up", Locale::Es) => vec![if one { "vence el" } else { "vencen el" }],
+                ("reminder", Locale::En) => {
+                    if one {
+                        vec!["was due on", "is still open"]
+                    } else {
+                        vec!["were due on", "are still open"]
+                    }
+                }
+                ("reminder", Locale::De) => {
+                    if one {
+                        vec!["war am", "ist noch offen"]
+                    } else {
+                        vec!["waren am", "sind noch offen"]
+                    }
+                }
+                ("reminder", Locale::Fr) => {
+                    if one {
+                        vec!["était due le", "n'est pas encore réglée"]
+                    } else {
+                        vec!["étaient dues le", "ne sont pas encore réglées"]
+                    }
+                }
+                ("reminder", Locale::Es) => {
+                    if one {
+                        vec!["venció el", "sigue pendiente"]
+                    } else {
+                        vec!["vencieron el", "siguen pendientes"]
+                    }
+                }
+                _ => vec![],
+            }
+        };
+        for stage in Ladder::default_ladder().stages {
+            for lang in Locale::ALL {
+                let t = default_template(&stage.key, lang).unwrap();
+                for n in [1, 2] {
+                    let r = render(&t, &facts_for(lang, n)).unwrap();
+                    let all = format!("{}\n{}", r.subject, r.body);
+                    let (plural_words, singular_words) = plural(lang);
+                    if n == 2 {
+                        for w in &plural_words {
+                            assert!(all.contains(w), "{} {lang:?} n=2 lacks {w:?}:\n{all}", stage.key);
+                        }
+                        for w in &singular_words {
+                            assert!(!all.contains(w), "{} {lang:?} n=2 has singular {w:?}:\n{all}", stage.key);
+                        }
+                    } else {
+                        for w in &plural_words {
+                            assert!(!all.contains(w), "{} {lang:?} n=1", stage.key);
+                        }
+                        assert!(
+                            all.contains("INV-2026-0009") && !all.contains("INV-2026-0010"),
+                            "{} {lang:?}",
+                            stage.key
+                        );
+                    }
+                    for v in verbs(&stage.key, lang, n) {
+                        assert!(all.contains(v), "{} {lang:?} n={n} lacks {v:?}:\n{all}", stage.key);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Templates written before the phrases existed still render: the old
+    /// placeholders are filled as before.
+    #[test]
+    fn custom_templates_with_the_old_placeholders_keep_working() {
+        let t = Template {
+            subject: "Invoice {{ invoice_numbers }}".into(),
+            body: "Dear {{ greeting_name }}, {{ invoice_count }} invoice(s): {{ invoice_numbers }}{% if invoice_count > 1 %} (several){% endif %}".into(),
+        };
+        let r = render(&t, &facts_for(Locale::De, 2)).unwrap();
+        assert_eq!(r.subject, "Invoice INV-2026-0009 und INV-2026-0010");
+        assert!(r.body.ends_with("2 invoice(s): INV-2026-0009 und INV-2026-0010 (several)"), "{}", r.body);
     }
 
     /// The final notice carries the statutory-interest paragraph only when

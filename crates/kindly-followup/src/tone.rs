@@ -3,6 +3,7 @@
 //! blocks. Each finding names its rule, says why, and quotes the words.
 
 use crate::templates::MessageFacts;
+use kindly_core::Currency;
 use serde::Serialize;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -61,11 +62,30 @@ const AGGRESSIVE: &[(&str, &str)] = &[
     ("consecuencias", "describa con calma el siguiente paso"),
 ];
 
-/// Capitalised words that are not shouting.
+/// Capitalised words that are not shouting: payment and tax terms, the
+/// laws and central banks Kindly's own interest wording names (§ 288 BGB,
+/// ECB/EZB/BCE), formats. Currency codes are recognised separately.
 const ACRONYMS: &[&str] = &[
-    "IBAN", "SEPA", "SWIFT", "PAYPAL", "HTML", "VAT", "UST", "TVA", "IVA", "CHF", "EUR", "USD", "GBP", "BIC", "PDF",
-    "URL", "HTTPS",
+    "IBAN", "SEPA", "SWIFT", "PAYPAL", "HTML", "VAT", "UST", "TVA", "IVA", "BIC", "PDF", "URL", "HTTPS", "BGB", "HGB",
+    "ECB", "EZB", "BCE", "BOE", "CET", "UTC", "ISO", "EPC", "SIREN", "SIRET", "NIF", "CIF", "PEPPOL", "GMBH", "SARL",
+    "SAS", "LTD", "LLC", "PLC", "INC", "EUR", "USD", "GBP", "CHF",
 ];
+
+/// Words that introduce a bank or account identifier: the token after one
+/// ("BIC: COBADEFFXXX") is an identifier, not shouting.
+const INTRODUCES_ID: &[&str] = &["BIC", "SWIFT", "IBAN", "BIC/SWIFT"];
+
+/// Whether an all-capitals token is data rather than shouting: a reference
+/// with digits ("INV-2026-0009", an IBAN), an acronym, or an ISO 4217 code
+/// next to an amount ("SEK 1,200.00"; alone, "ALL" or "TOP" are words).
+fn is_identifier(word: &str, next_to_number: bool) -> bool {
+    word.chars().any(|c| c.is_ascii_digit())
+        || ACRONYMS.contains(&word)
+        || (next_to_number
+            && word.len() == 3
+            && word.chars().all(|c| c.is_ascii_uppercase())
+            && Currency::parse(word).is_ok())
+}
 
 const THANKS: &[&str] = &["thank", "danke", "dank ", "merci", "gracias", "agradec"];
 
@@ -86,6 +106,8 @@ pub fn check(subject: &str, body: &str, facts: Option<&MessageFacts>) -> Vec<Fin
             &f.signature,
             &f.plan_offer,
             &f.payment_methods,
+            // Kindly's own statutory wording (it names § 288 BGB, the ECB).
+            &f.statutory_interest,
         ];
         for v in values {
             for line in v.lines().map(str::trim).filter(|l| !l.is_empty()) {
@@ -106,17 +128,26 @@ pub fn check(subject: &str, body: &str, facts: Option<&MessageFacts>) -> Vec<Fin
         }
     }
 
-    // A word of three or more letters, all capitals, with no digit (so
-    // "INV-2026-0042" is a reference, not shouting) and not an acronym.
-    let shouted: Vec<&str> = plain
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| {
+    // A word of three or more letters, all capitals, that is not an
+    // identifier (so "INV-2026-0042", "EUR" and "§ 288 BGB" are data, not
+    // shouting) and does not follow "BIC:" or "IBAN".
+    let words: Vec<&str> =
+        plain.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '/')).collect();
+    let shouted: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| {
+            let prev = i.checked_sub(1).map(|p| words[p]);
+            let after_id_word = prev.is_some_and(|p| INTRODUCES_ID.contains(&p));
+            let digits = |w: &str| w.chars().any(|c| c.is_ascii_digit());
+            let next_to_number = prev.is_some_and(digits) || words.get(i + 1).is_some_and(|n| digits(n));
             w.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                && !w.chars().any(|c| c.is_ascii_digit())
                 && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
-                && !ACRONYMS.contains(w)
+                && !is_identifier(w, next_to_number)
+                && !w.split(['-', '/']).all(|part| part.is_empty() || is_identifier(part, next_to_number))
+                && !after_id_word
         })
+        .map(|(_, w)| w.trim_matches('/'))
         .collect();
     if !shouted.is_empty() {
         out.push(Finding {
@@ -141,7 +172,9 @@ pub fn check(subject: &str, body: &str, facts: Option<&MessageFacts>) -> Vec<Fin
         match (facts, value) {
             (Some(_), Some(v)) => !v.trim().is_empty() && text.contains(v.trim()),
             (Some(_), None) => false,
-            (None, _) => has_placeholder(&text, placeholder),
+            (None, _) => std::iter::once(placeholder)
+                .chain(also_names(placeholder).iter().copied())
+                .any(|p| has_placeholder(&text, p)),
         }
     };
     let first_line = |s: &str| s.lines().next().unwrap_or_default().trim_start_matches(['-', '•', ' ']).to_string();
@@ -192,6 +225,23 @@ pub fn check(subject: &str, body: &str, facts: Option<&MessageFacts>) -> Vec<Fin
         });
     }
     out
+}
+
+/// The phrase placeholders that carry a fact too: the invoice phrases name
+/// the invoices, the due phrases carry the due date.
+fn also_names(placeholder: &str) -> &'static [&'static str] {
+    match placeholder {
+        "invoice_numbers" => &[
+            "invoice_phrase",
+            "invoice_phrase_title",
+            "about_invoices",
+            "invoices_due_on",
+            "invoices_were_due_on",
+            "invoices_still_open",
+        ],
+        "due_date" => &["invoices_due_on", "invoices_were_due_on"],
+        _ => &[],
+    }
 }
 
 fn has_placeholder(text: &str, name: &str) -> bool {
@@ -274,6 +324,183 @@ mod tests {
                 assert_eq!(check(&t.subject, &t.body, None), vec![], "{} {lang:?}", stage.key);
             }
         }
+    }
+
+    /// Realistic values: upper-case invoice numbers, currency codes, an
+    /// IBAN and BIC, a company in capitals, the statutory interest
+    /// paragraph naming § 288 BGB and the ECB.
+    fn realistic(lang: Locale, n: usize, with_interest: bool) -> MessageFacts {
+        let numbers: Vec<String> = (0..n).map(|i| format!("INV-2026-{:04}", 9 + i)).collect();
+        let due = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+        let chf = kindly_core::Currency::parse("CHF").unwrap();
+        MessageFacts {
+            greeting_name: "Zoë".into(),
+            client_name: "ACME GMBH".into(),
+            amount_owing: format!(
+                "{} + {}",
+                lang.format_money(273_969, kindly_core::Currency::EUR),
+                lang.format_money(12_000, chf)
+            ),
+            original_amount: lang.format_money(323_969, kindly_core::Currency::EUR),
+            partially_paid: true,
+            due_date: lang.format_date(due),
+            days_overdue: 41,
+            payment_terms: "30".into(),
+            payment_methods: "- Bank transfer to KIND STUDIO, IBAN DE89 3704 0044 0532 0130 00, BIC COBADEFFXXX\n- PayPal: https://paypal.me/KINDSTUDIO/EUR".into(),
+            sender_name: "KIND STUDIO".into(),
+            signature: "Alex Kind\nKIND STUDIO".into(),
+            plan_offer: format!("EUR 1,369.85 on {} and EUR 1,369.84 a month later.", lang.format_date(due)),
+            recent_payment: lang.format_money(50_000, kindly_core::Currency::EUR),
+            recent_payment_date: lang.format_date(due),
+            statutory_interest: if with_interest {
+                "Under § 288 BGB (Directive 2011/7/EU), interest of 9 points above the ECB/EZB/BCE base rate applies: EUR 38.21, plus EUR 40.00 compensation.\n- 2,739.69 EUR × 12.27 % × 41/365 = EUR 37.76".into()
+            } else {
+                String::new()
+            },
+            ..Default::default()
+        }
+        .name_invoices(&numbers, lang)
+    }
+
+    /// Kindly's own wording never trips the tone check: every shipped
+    /// stage in every language, for one and for two invoices, as a
+    /// template and rendered with realistic values (the final notice with
+    /// its statutory paragraph).
+    #[test]
+    fn kindly_never_flags_its_own_ladder_wording() {
+        for stage in Ladder::default_ladder().stages {
+            for lang in Locale::ALL {
+                let t = default_template(&stage.key, lang).unwrap();
+                assert_eq!(check(&t.subject, &t.body, None), vec![], "{} {lang:?} (template)", stage.key);
+                for n in [1, 2] {
+                    for interest in [false, true] {
+                        let f = realistic(lang, n, interest);
+                        let r = crate::templates::render(&t, &f).unwrap();
+                        assert_eq!(
+                            check(&r.subject, &r.body, Some(&f)),
+                            vec![],
+                            "{} {lang:?} n={n} interest={interest}:\n{}\n{}",
+                            stage.key,
+                            r.subject,
+                            r.body
+                        );
+                        // Checked as if it were a template a user typed (no facts to set aside).
+                        let body = r.body.replace("KIND STUDIO", "");
+                        let tone_only: Vec<_> = check(&r.subject, &body, None)
+                            .into_iter()
+                            .filter(|x| ["threat", "shouting", "exclamation"].contains(&x.rule))
+                            .collect();
+                        assert_eq!(tone_only, vec![], "{} {lang:?} n={n}:\n{}", stage.key, r.body);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The other wording Kindly ships (installment plans, proposals, call
+    /// scripts, the promise follow-up, the statement e-mail) never reads
+    /// as a threat, shouting or exclamations, with realistic values.
+    #[test]
+    fn kindly_never_flags_its_other_shipped_wording() {
+        use crate::call_script::{call_script, promise_follow_up, CallFacts, PromiseFacts};
+        use crate::ladder::Tone;
+        use crate::plan::messages::{installment_message, proposal_message, InstallmentFacts, ProposalFacts};
+        use crate::plan::progress::ReminderKind;
+        use crate::statement::{statement_email, StatementFacts};
+        let tone_rules = |subject: &str, body: &str| -> Vec<Finding> {
+            check(subject, body, None)
+                .into_iter()
+                .filter(|x| ["threat", "shouting", "exclamation"].contains(&x.rule))
+                .collect()
+        };
+        for lang in Locale::ALL {
+            let f = realistic(lang, 2, true);
+            let mut texts: Vec<(String, String, String)> = Vec::new();
+            for kind in [ReminderKind::HeadsUp, ReminderKind::Reminder, ReminderKind::BrokenNotice] {
+                let i = InstallmentFacts {
+                    greeting_name: f.greeting_name.clone(),
+                    invoice_numbers: f.invoice_numbers.clone(),
+                    seq: 2,
+                    count: 3,
+                    amount: f.recent_payment.clone(),
+                    due_date: f.due_date.clone(),
+                    remaining_total: f.amount_owing.clone(),
+                    payment_methods: f.payment_methods.clone(),
+                    signature: f.signature.clone(),
+                };
+                let (s, b) = installment_message(kind, lang, &i);
+                texts.push((format!("installment {kind:?}"), s, b));
+            }
+            let p = ProposalFacts {
+                greeting_name: f.greeting_name.clone(),
+                invoice_numbers: f.invoice_numbers.clone(),
+                total: f.amount_owing.clone(),
+                schedule_lines: vec![format!("1. {}: EUR 1,369.85", f.due_date)],
+                payment_methods: f.payment_methods.clone(),
+                signature: f.signature.clone(),
+            };
+            let (s, b) = proposal_message(lang, &p);
+            texts.push(("proposal".into(), s, b));
+            for tone in [Tone::Friendly, Tone::Courteous, Tone::CourteousFirm] {
+                for overdue in [false, true] {
+                    let c = CallFacts {
+                        greeting_name: f.greeting_name.clone(),
+                        sender_name: f.sender_name.clone(),
+                        invoice_number: "INV-2026-0009".into(),
+                        amount_owing: f.amount_owing.clone(),
+                        due_date: f.due_date.clone(),
+                        overdue,
+                        plan_offer: f.plan_offer.clone(),
+                    };
+                    texts.push((
+                        format!("call {tone:?} {overdue}"),
+                        String::new(),
+                        call_script(tone, lang, &c).join("\n"),
+                    ));
+                }
+            }
+            let pf = PromiseFacts {
+                greeting_name: f.greeting_name.clone(),
+                invoice_number: "INV-2026-0009".into(),
+                promised_on: f.due_date.clone(),
+                promised_amount: f.recent_payment.clone(),
+                amount_owing: f.amount_owing.clone(),
+                how: crate::call_script::how_phrase("call", lang).into(),
+                payment_methods: f.payment_methods.clone(),
+                signature: f.signature.clone(),
+            };
+            let (s, b) = promise_follow_up(lang, &pf);
+            texts.push(("promise follow-up".into(), s, b));
+            let sf = StatementFacts {
+                greeting_name: f.greeting_name.clone(),
+                as_of: f.due_date.clone(),
+                balances: vec![(f.amount_owing.clone(), 2), ("CHF 120.00".into(), 1)],
+                payment_methods: f.payment_methods.clone(),
+                signature: f.signature.clone(),
+            };
+            let (s, b) = statement_email(lang, &sf);
+            texts.push(("statement".into(), s, b));
+            for (what, s, b) in texts {
+                // The user's own data (names in capitals, BIC) is set aside as the app does.
+                let b = b.replace("KIND STUDIO", "").replace("ACME GMBH", "");
+                assert_eq!(tone_rules(&s, &b), vec![], "{what} {lang:?}:\n{s}\n{b}");
+            }
+        }
+    }
+
+    #[test]
+    fn real_shouting_is_still_flagged_next_to_identifiers() {
+        let base = "Dear {{ greeting_name }}, thank you. {{ invoice_numbers }} {{ amount_owing }} {{ due_date }} {{ payment_terms }} {{ payment_methods }}";
+        assert_eq!(rules("PAY NOW OR ELSE", base), ["threat", "shouting"]);
+        let f = check("Hi", &format!("{base} PAY INV-2026-0009 NOW, EUR 2,739.69, BIC COBADEFFXXX."), None);
+        assert_eq!(f.iter().map(|f| f.rule).collect::<Vec<_>>(), ["shouting"]);
+        assert_eq!(f[0].excerpt.as_deref(), Some("PAY NOW"));
+        // A currency code alone is a word: "ALL" (Albanian lek) shouted is still shouting.
+        assert_eq!(rules("Hi", &format!("{base} ALL of it, TODAY.")), ["shouting"]);
+        assert_eq!(
+            rules("Hi", &format!("{base} Under § 288 BGB and the ECB rate; ALL 1,200 or EUR 9.")),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]

@@ -120,6 +120,115 @@ pub fn render_report(fonts: &Fonts, doc: &ReportDoc, meta: &DocMeta) -> Result<V
 mod tests {
     use super::*;
 
+    /// What a reader gets out of a PDF (poppler), words as laid out.
+    fn pdf_text(pdf: &[u8]) -> String {
+        let path = std::env::temp_dir().join(format!("kindly-dossier-de-{}.pdf", std::process::id()));
+        std::fs::write(&path, pdf).unwrap();
+        let out = std::process::Command::new("pdftotext").arg("-raw").arg(&path).arg("-").output().unwrap();
+        std::fs::remove_file(&path).unwrap();
+        String::from_utf8_lossy(&out.stdout).to_string()
+    }
+
+    /// A German client's dossier: long words in narrow columns stay whole
+    /// ("Kanal", not "Ka/nal"; "Zahlungserinnerung", "Überweisung").
+    #[test]
+    fn a_german_dossier_breaks_no_word_in_its_tables() {
+        let fonts = Fonts::load_with_fallbacks(vec![]).unwrap();
+        let h = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let summary = Table {
+            headers: h(&["Rechnung", "Gestellt", "Fällig", "Betrag", "Bezahlt", "Noch offen", "Tage überfällig"]),
+            rows: (1..=3)
+                .map(|i| {
+                    h(&[
+                        &format!("INV-2026-000{i} (storniert)"),
+                        "03.11.2026",
+                        "20.11.2026",
+                        "12.739,69\u{a0}€",
+                        "500,00\u{a0}€",
+                        "12.239,69\u{a0}€",
+                        "34",
+                    ])
+                })
+                .collect(),
+            right_align: vec![3, 4, 5, 6],
+            total: None,
+        };
+        let contacts = Table {
+            headers: h(&["#", "Zeit", "Kanal", "Rechnung", "Was geschah"]),
+            rows: (1..=6)
+                .map(|i| {
+                    h(&[
+                        &i.to_string(),
+                        "23.11.2026 11:42 (UTC+01:00)",
+                        if i % 2 == 0 { "Brief" } else { "Notiz" },
+                        "INV-2026-0001",
+                        "Zahlungserinnerung per E-Mail gesendet: Erinnerung an die Rechnungen INV-2026-0001 und INV-2026-0002, Zahlung über 500,00 € eingegangen (Überweisung)",
+                    ])
+                })
+                .collect(),
+            right_align: vec![],
+            total: None,
+        };
+        // The report that showed "Chan/nel": a header word wider in bold than any cell under it.
+        let english = Table {
+            headers: h(&["#", "Time", "Channel", "Invoice", "What happened"]),
+            rows: (1..=4)
+                .map(|i| {
+                    h(&[
+                        &i.to_string(),
+                        "23 Nov 2026 11:42 (UTC+01:00)",
+                        if i % 2 == 0 { "Note" } else { "Phone" },
+                        "INV-2026-0001",
+                        "Payment reminder sent by e-mail about invoices INV-2026-0001 and INV-2026-0002; a payment of €500.00 received by bank transfer",
+                    ])
+                })
+                .collect(),
+            right_align: vec![],
+            total: None,
+        };
+        let payments = Table {
+            headers: h(&["Bezahlt am", "Rechnung", "Betrag", "Zahlungsart", "Verwendungszweck"]),
+            rows: vec![h(&["20.11.2026", "INV-2026-0001", "500,00\u{a0}€", "Überweisung", "RF18 5390 0754 7034"])],
+            right_align: vec![2],
+            total: None,
+        };
+        let doc = ReportDoc {
+            page: PageSize::A4,
+            title: "Zahlungsverlauf: Zoë Müller".into(),
+            subtitle: vec!["Kunde: Zoë Müller".into()],
+            sections: [
+                ("Übersicht zum 23. November 2026", summary),
+                ("Eingegangene Zahlungen", payments),
+                ("Jeder Kontakt, der Reihe nach", contacts),
+                ("Every contact", english),
+            ]
+            .into_iter()
+            .map(|(h, t)| ReportSection { heading: h.into(), blocks: vec![ReportBlock::Table(t)] })
+            .collect(),
+            footer: vec![],
+        };
+        let created = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap().and_hms_opt(9, 0, 0).unwrap();
+        let pdf = render_report(&fonts, &doc, &DocMeta::new("Zahlungsverlauf", "Studio", created)).unwrap();
+        let text = pdf_text(&pdf);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for must in [
+            "Kanal",
+            "Zahlungserinnerung",
+            "Überweisung",
+            "Zahlungsart",
+            "Verwendungszweck",
+            "überfällig",
+            "Rechnung",
+            "INV-2026-0001",
+            "Channel",
+        ] {
+            assert!(words.contains(&must), "{must:?} broken or missing:\n{text}");
+        }
+        for broken in ["Ka", "nal", "Chan", "nel", "Zahlungserinne", "Überwei"] {
+            assert!(!words.contains(&broken), "a word was broken ({broken:?}):\n{text}");
+        }
+    }
+
     #[test]
     fn printable_names_only_what_no_font_covers() {
         let fonts = Fonts::load_with_fallbacks(vec![]).unwrap();

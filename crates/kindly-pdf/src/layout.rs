@@ -497,6 +497,38 @@ impl<'a, 'f> Flow<'a, 'f> {
             let target = flexible.first().copied().unwrap_or(0);
             widths[target] += avail - sum;
         } else {
+            // The longest word of each column: header words in bold, as
+            // they are drawn ("Kanal", "Zahlungserinnerung").
+            let longest_word = |cells: &mut dyn Iterator<Item = &String>, bold: bool| -> f32 {
+                cells
+                    .flat_map(|cell| clean(cell).split_whitespace().map(str::to_string).collect::<Vec<_>>())
+                    .map(|w| self.sh.width(&w, bold, size))
+                    .fold(0.0f32, f32::max)
+            };
+            let longest: Vec<f32> = (0..ncols)
+                .map(|c| {
+                    let body = longest_word(&mut t.rows.iter().filter_map(|r| r.get(c)), false);
+                    let total = longest_word(&mut t.total.iter().filter_map(|r| r.get(c)), true);
+                    let head = longest_word(&mut t.headers.get(c).into_iter(), true);
+                    body.max(total).max(head)
+                })
+                .collect();
+            // An amount column keeps its header on one line when there is
+            // room; if not, it narrows to its widest amount and the header
+            // wraps between words ("Days / overdue") before a word elsewhere breaks.
+            let amounts: Vec<f32> = (0..ncols)
+                .map(|c| {
+                    let mut w = longest[c];
+                    for r in t.rows.iter().chain(t.total.iter()) {
+                        if let Some(cell) = r.get(c) {
+                            for part in clean(cell).split('\n') {
+                                w = w.max(self.sh.width(part, t.total.as_ref() == Some(r), size));
+                            }
+                        }
+                    }
+                    w.min(natural[c]).min(avail * 0.35)
+                })
+                .collect();
             let fixed: f32 = (0..ncols).filter(|c| right_al(*c)).map(|c| natural[c].min(avail * 0.35)).sum();
             let rest = avail - gaps - fixed;
             let flex_nat: f32 = flexible.iter().map(|c| natural[*c]).sum::<f32>().max(1.0);
@@ -506,25 +538,39 @@ impl<'a, 'f> Flow<'a, 'f> {
             }
             // No word broken mid-word where the columns can avoid it: a
             // narrow column gets its longest word back from the columns
-            // that have room to spare ("INV-2026-0001", not "INV-2026-0 / 001").
-            let longest: Vec<f32> = (0..ncols)
-                .map(|c| {
-                    t.rows
-                        .iter()
-                        .filter_map(|r| r.get(c))
-                        .chain(std::iter::once(t.headers.get(c)).flatten())
-                        .flat_map(|cell| clean(cell).split_whitespace().map(str::to_string).collect::<Vec<_>>())
-                        .map(|w| self.sh.width(&w, false, size))
-                        .fold(0.0f32, f32::max)
-                })
-                .collect();
+            // that have room to spare ("INV-2026-0001", not "INV-2026-0 / 001";
+            // "Channel", not "Chan / nel"). The 12 pt minimum can overshoot
+            // the width (`over`): that is found first.
+            let mut over = widths.iter().sum::<f32>() + gaps - avail;
             let short: f32 = flexible.iter().map(|c| (longest[*c] - widths[*c]).max(0.0)).sum();
             let spare: f32 = flexible.iter().map(|c| (widths[*c] - longest[*c]).max(0.0)).sum();
-            if short > 0.0 && spare >= short {
-                let k = short / spare;
-                for c in &flexible {
-                    let w = widths[*c];
-                    widths[*c] = if w < longest[*c] { longest[*c] } else { w - (w - longest[*c]) * k };
+            if short + over.max(0.0) > spare {
+                let free: f32 = (0..ncols).filter(|c| right_al(*c)).map(|c| (widths[c] - amounts[c]).max(0.0)).sum();
+                if free > 0.0 {
+                    let f = (short + over.max(0.0) - spare).min(free);
+                    for c in (0..ncols).filter(|c| right_al(*c)) {
+                        widths[c] -= (widths[c] - amounts[c]).max(0.0) * f / free;
+                    }
+                    over -= f;
+                }
+            }
+            // Room freed (negative `over`) goes to the short columns first;
+            // the rest of what they lack, and any overshoot, comes from spare room.
+            let room = (-over).max(0.0);
+            let over = over.max(0.0);
+            let from_spare = spare.min((short - room).max(0.0) + over);
+            let give = (room + from_spare - over).clamp(0.0, short);
+            let give_k = if short > 0.0 { give / short } else { 0.0 };
+            let take_k = if spare > 0.0 { from_spare / spare } else { 0.0 };
+            for c in &flexible {
+                let (w, l) = (widths[*c], longest[*c]);
+                widths[*c] = if w < l { w + (l - w) * give_k } else { w - (w - l) * take_k };
+            }
+            // Room left over (headers wrapped for nothing) goes to the first flexible column.
+            let left = avail - gaps - widths.iter().sum::<f32>();
+            if left > 0.0 {
+                if let Some(first) = flexible.first() {
+                    widths[*first] += left;
                 }
             }
             // Still too wide (many columns): scale everything down.

@@ -13,6 +13,7 @@ use kindly_core::locale::Locale;
 use kindly_core::vocab::{AgingBucket, ReportFormat, ReportKind};
 use kindly_core::{Currency, ErrorCode};
 use kindly_csv::writer::CsvWriter;
+use kindly_i18n::{t, tr};
 use kindly_pdf::{DocMeta, Fonts, Table, TabularReport};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -36,6 +37,10 @@ pub struct AgingReportRow {
 /// Every client's row, then one total per currency.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct AgingReport {
+    // The user's language (settings): the words of its CSV and PDF; not sent to the UI.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub locale: Locale,
     pub today: String,
     pub rows: Vec<AgingReportRow>,
     /// Per currency (client_id 0, client_name "Total").
@@ -56,6 +61,10 @@ pub struct CollectedRow {
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct CollectedReport {
+    // The user's language (settings): the words of its CSV and PDF; not sent to the UI.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub locale: Locale,
     pub today: String,
     pub months: i64,
     /// Oldest month first; per month, the currencies in code order.
@@ -84,15 +93,9 @@ pub struct SaveReportResult {
     pub rows: u32,
 }
 
-/// The bucket's column header.
-pub fn bucket_label(b: AgingBucket) -> &'static str {
-    match b {
-        AgingBucket::NotYetDue => "Not yet due",
-        AgingBucket::Days1To30 => "1–30 days",
-        AgingBucket::Days31To60 => "31–60 days",
-        AgingBucket::Days61To90 => "61–90 days",
-        AgingBucket::Over90 => "Over 90 days",
-    }
+/// The bucket's column header in the user's language.
+pub fn bucket_label(b: AgingBucket, locale: Locale) -> String {
+    crate::wording::label(locale, "bucket", b.as_str())
 }
 
 /// The aging report on `ctx.today`.
@@ -121,9 +124,10 @@ pub async fn aging(ctx: Ctx<'_>, currency: Option<Currency>) -> ApiResult<AgingR
         total: money(b.iter().sum(), c, locale),
     };
     Ok(AgingReport {
+        locale,
         today: day(ctx.today),
         rows: rows.into_iter().map(|r| view(r.client_id, r.client_name, r.currency, r.buckets)).collect(),
-        totals: totals.into_iter().map(|(c, b)| view(0, "Total".into(), c, b)).collect(),
+        totals: totals.into_iter().map(|(c, b)| view(0, t(locale, "total"), c, b)).collect(),
     })
 }
 
@@ -167,13 +171,13 @@ pub async fn collected(ctx: Ctx<'_>, months: i64, currency: Option<Currency>) ->
             });
         }
     }
-    Ok(CollectedReport { today: day(ctx.today), months, rows })
+    Ok(CollectedReport { locale, today: day(ctx.today), months, rows })
 }
 
-fn aging_headers() -> Vec<String> {
-    let mut h = vec!["Client".to_string()];
-    h.extend(AgingBucket::VARIANTS.iter().map(|b| bucket_label(*b).to_string()));
-    h.push("Total".into());
+fn aging_headers(locale: Locale) -> Vec<String> {
+    let mut h = vec![t(locale, "col-client")];
+    h.extend(AgingBucket::VARIANTS.iter().map(|b| bucket_label(*b, locale)));
+    h.push(t(locale, "total"));
     h
 }
 
@@ -181,9 +185,9 @@ fn aging_headers() -> Vec<String> {
 /// and the total as plain decimals; then a total row per currency.
 pub fn aging_csv(r: &AgingReport) -> String {
     let mut w = CsvWriter::new();
-    let mut h = aging_headers();
-    h.insert(1, "Client ID".into());
-    h.insert(2, "Currency".into());
+    let mut h = aging_headers(r.locale);
+    h.insert(1, t(r.locale, "col-client-id"));
+    h.insert(2, t(r.locale, "col-currency"));
     w.row(&h);
     for row in r.rows.iter().chain(&r.totals) {
         let mut cells = vec![
@@ -202,7 +206,10 @@ pub fn aging_csv(r: &AgingReport) -> String {
 /// collected, payments.
 pub fn collected_csv(r: &CollectedReport) -> String {
     let mut w = CsvWriter::new();
-    w.row(&["Month", "Currency", "Invoiced", "Invoices", "Collected", "Payments"]);
+    w.row(
+        &["col-month", "col-currency", "col-invoiced", "col-invoices", "col-collected", "col-payments"]
+            .map(|id| t(r.locale, id)),
+    );
     for row in &r.rows {
         w.row_plain(&[
             row.month.clone(),
@@ -235,7 +242,7 @@ fn aging_pdf_doc(r: &AgingReport, page: kindly_pdf::PageSize, locale: Locale) ->
                 c
             };
             let table = Table {
-                headers: aging_headers(),
+                headers: aging_headers(locale),
                 rows: r.rows.iter().filter(|row| row.currency == t.currency).map(cells).collect(),
                 right_align: (1..=6).collect(),
                 total: Some(cells(t)),
@@ -245,13 +252,13 @@ fn aging_pdf_doc(r: &AgingReport, page: kindly_pdf::PageSize, locale: Locale) ->
         .collect();
     TabularReport {
         page,
-        title: "Aging report".into(),
+        title: t(locale, "report-aging-title"),
         subtitle: vec![
-            format!("Open invoices by days past their due date, as of {}.", long_date(&r.today, locale)),
-            "Per currency: amounts in different currencies are never added together.".into(),
+            tr(locale, "report-aging-subtitle", &[("date", long_date(&r.today, locale).into())]),
+            t(locale, "report-per-currency"),
         ],
         tables,
-        empty_note: r.rows.is_empty().then(|| "Nothing is owing: every issued invoice is paid.".to_string()),
+        empty_note: r.rows.is_empty().then(|| t(locale, "report-aging-empty")),
     }
 }
 
@@ -265,13 +272,9 @@ fn collected_pdf_doc(r: &CollectedReport, page: kindly_pdf::PageSize, locale: Lo
         .map(|c| {
             let rows: Vec<&CollectedRow> = r.rows.iter().filter(|x| x.currency == c).collect();
             let table = Table {
-                headers: vec![
-                    "Month".into(),
-                    "Invoiced".into(),
-                    "Invoices".into(),
-                    "Collected".into(),
-                    "Payments".into(),
-                ],
+                headers: ["col-month", "col-invoiced", "col-invoices", "col-collected", "col-payments"]
+                    .map(|id| t(locale, id))
+                    .to_vec(),
                 rows: rows
                     .iter()
                     .map(|x| {
@@ -292,18 +295,23 @@ fn collected_pdf_doc(r: &CollectedReport, page: kindly_pdf::PageSize, locale: Lo
         .collect();
     TabularReport {
         page,
-        title: "Invoiced and collected per month".into(),
+        title: t(locale, "report-collected-title"),
         subtitle: vec![
-            format!("The last {} months, as of {}.", r.months, long_date(&r.today, locale)),
-            "Invoiced: issued invoices by issue date (cancelled ones left out). Collected: payments by date.".into(),
+            tr(
+                locale,
+                "report-collected-subtitle",
+                &[("months", r.months.into()), ("date", long_date(&r.today, locale).into())],
+            ),
+            t(locale, "report-collected-explain"),
         ],
         tables,
-        empty_note: r.rows.is_empty().then(|| "Nothing was invoiced or collected yet.".to_string()),
+        empty_note: r.rows.is_empty().then(|| t(locale, "report-collected-empty")),
     }
 }
 
-fn pdf(fonts: Option<&Fonts>, doc: &TabularReport, author: String, ctx: Ctx<'_>) -> ApiResult<Vec<u8>> {
-    let meta = DocMeta::new(doc.title.clone(), author, ctx.now.naive_utc());
+fn pdf(fonts: Option<&Fonts>, doc: &TabularReport, author: String, ctx: Ctx<'_>, locale: Locale) -> ApiResult<Vec<u8>> {
+    let mut meta = DocMeta::new(doc.title.clone(), author, ctx.now.naive_utc());
+    meta.page_label = Some(tr(locale, "page-label", &[("n", "{n}".into()), ("m", "{m}".into())]));
     let loaded;
     let fonts = match fonts {
         Some(f) => f,
@@ -328,7 +336,7 @@ pub async fn save(ctx: Ctx<'_>, fonts: Option<&Fonts>, req: &SaveReportRequest) 
             let r = aging(ctx, req.currency).await?;
             let bytes = match req.format {
                 ReportFormat::Csv => aging_csv(&r).into_bytes(),
-                ReportFormat::Pdf => pdf(fonts, &aging_pdf_doc(&r, page, locale), author, ctx)?,
+                ReportFormat::Pdf => pdf(fonts, &aging_pdf_doc(&r, page, locale), author, ctx, locale)?,
             };
             (bytes, r.rows.len() as u32)
         }
@@ -336,7 +344,7 @@ pub async fn save(ctx: Ctx<'_>, fonts: Option<&Fonts>, req: &SaveReportRequest) 
             let r = collected(ctx, req.months.unwrap_or(12), req.currency).await?;
             let bytes = match req.format {
                 ReportFormat::Csv => collected_csv(&r).into_bytes(),
-                ReportFormat::Pdf => pdf(fonts, &collected_pdf_doc(&r, page, locale), author, ctx)?,
+                ReportFormat::Pdf => pdf(fonts, &collected_pdf_doc(&r, page, locale), author, ctx, locale)?,
             };
             (bytes, r.rows.len() as u32)
         }

@@ -1,0 +1,92 @@
+# In Rust gesetzte Dokumente: das Beweisdossier (in der Sprache des Kunden),
+# die Berichte (in der Sprache des Nutzers), Zusammenfassungen im Verlauf.
+
+page-label = Seite { $n } von { $m }
+total = Summe
+
+## Das Beweisdossier
+dossier-title = Zahlungsverlauf: { $client }
+dossier-title-invoice = Zahlungsverlauf: { $client } · Rechnung { $number }
+dossier-client = Kunde: { $who }
+dossier-prepared = Erstellt von { $business } am { $at }; alle Zeiten mit ihrem Abstand zu UTC.
+dossier-counts = { $entries ->
+    [one] Ein Eintrag
+   *[other] { $entries } Einträge
+}, { $files ->
+    [one] eine angehängte Datei
+   *[other] { $files } angehängte Dateien
+}. Der Verlauf wird nur ergänzt: Korrekturen sind neue Einträge.
+dossier-footer = { $business } · Zahlungsverlauf von { $client }
+dossier-summary = Übersicht zum { $date }
+dossier-cancelled = { $number } (storniert)
+dossier-total = Summe ({ $currency }): berechnet { $invoiced }, bezahlt { $paid }, noch offen { $owing }; längster Verzug: { $days ->
+    [one] { $days } Tag
+   *[other] { $days } Tage
+}.
+dossier-payments = Eingegangene Zahlungen
+dossier-promises = Zahlungszusagen
+dossier-contacts = Jeder Kontakt, der Reihe nach
+dossier-corrects = { $summary } (korrigiert #{ $id })
+dossier-texts = Volltext der E-Mails, Briefe, Anrufe und Notizen
+dossier-attachments = Anhänge
+dossier-no-files = Diesen Einträgen sind keine Dateien angehängt.
+dossier-promise = Zusage: { $amount } bis { $date }
+col-invoice = Rechnung
+col-issued = Gestellt
+col-due = Fällig
+col-invoiced = Betrag
+col-paid = Bezahlt
+col-owing = Noch offen
+col-days-overdue = Tage überfällig
+col-paid-on = Bezahlt am
+col-amount = Betrag
+col-method = Zahlungsart
+col-reference = Verwendungszweck
+col-promised-for = Zugesagt für
+col-given-by = Gegeben
+col-recorded = Erfasst
+col-outcome = Ergebnis
+col-entry = Eintrag
+col-time = Zeit
+col-kind = Art
+col-channel = Kanal
+col-direction = Richtung
+col-what = Was geschah
+col-details = Einzelheiten
+col-refers-to = Korrigiert Eintrag
+col-files = Dateien
+field-outcome = Ergebnis
+field-from = Von
+field-to = An
+field-date = Datum
+field-subject = Betreff
+field-retry-on = Erneut versuchen am
+field-hold = Angehalten
+field-until = Bis
+field-reason = Grund
+
+## Berichte (Sprache des Nutzers)
+report-aging-title = Altersstruktur der offenen Posten
+report-aging-subtitle = Offene Rechnungen nach Tagen seit Fälligkeit, Stand { $date }.
+report-per-currency = Je Währung: Beträge in verschiedenen Währungen werden nie addiert.
+report-aging-empty = Nichts ist offen: jede gestellte Rechnung ist bezahlt.
+report-collected-title = Berechnet und eingenommen je Monat
+report-collected-subtitle = { $months ->
+    [one] Dieser Monat
+   *[other] Die letzten { $months } Monate
+}, Stand { $date }.
+report-collected-explain = Berechnet: gestellte Rechnungen nach Rechnungsdatum (stornierte ausgenommen). Eingenommen: Zahlungen nach Datum.
+report-collected-empty = Bisher wurde nichts berechnet oder eingenommen.
+col-client = Kunde
+col-client-id = Kunden-ID
+col-currency = Währung
+col-month = Monat
+col-invoices = Rechnungen
+col-collected = Eingenommen
+col-payments = Zahlungen
+
+## Zusammenfassungen im Verlauf, aus den erfassten Angaben
+timeline-invoice-created = Rechnung { $number } erstellt: { $total }
+timeline-invoice-issued = Rechnung { $number } gestellt
+timeline-invoice-cancelled = Rechnung { $number } storniert
+timeline-payment-recorded = Zahlung über { $amount } für { $number } eingegangen ({ $method }); noch offen: { $outstanding }

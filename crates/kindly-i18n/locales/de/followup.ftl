@@ -1,0 +1,30 @@
+# Die Wendungen einer Erinnerung, die ihre Rechnung(en) nennen, in Numerus-Kongruenz.
+# $count: Anzahl; $numbers: die Nummern („A, B und C“); $date: das Fälligkeitsdatum.
+# Die Sätze mit Verb beginnen groß: die Vorlagen setzen sie nach einem Doppelpunkt.
+
+list-and = und
+
+invoice-phrase = { $count ->
+    [one] Rechnung { $numbers }
+   *[other] Rechnungen { $numbers }
+}
+invoice-phrase-title = { $count ->
+    [one] Rechnung { $numbers }
+   *[other] Rechnungen { $numbers }
+}
+about-invoices = { $count ->
+    [one] wegen der Rechnung { $numbers }
+   *[other] wegen der Rechnungen { $numbers }
+}
+invoices-due-on = { $count ->
+    [one] Die Rechnung { $numbers } ist am { $date } fällig
+   *[other] Die Rechnungen { $numbers } sind am { $date } fällig
+}
+invoices-were-due-on = { $count ->
+    [one] Die Rechnung { $numbers } war am { $date } fällig
+   *[other] Die Rechnungen { $numbers } waren am { $date } fällig
+}
+invoices-still-open = { $count ->
+    [one] Die Rechnung { $numbers } ist noch offen
+   *[other] Die Rechnungen { $numbers } sind noch offen
+}
