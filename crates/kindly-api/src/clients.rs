@@ -199,7 +199,7 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<ClientDetail> {
         .client_timeline(id, 500)
         .await?
         .into_iter()
-        .map(|e| crate::wording::timeline_item(e, settings.locale))
+        .map(|e| crate::wording::timeline_item(e, ctx.screen_locale(settings.locale)))
         .collect();
     let chasing = chasing_view(&c.chasing, ctx.today);
     Ok(ClientDetail {

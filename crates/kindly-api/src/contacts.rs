@@ -979,8 +979,8 @@ pub async fn timeline(ctx: Ctx<'_>, req: &TimelineRequest) -> ApiResult<Vec<Time
         limit: if req.limit <= 0 { 500 } else { req.limit.min(10_000) },
         after_entry: req.before_entry,
     };
-    // Summaries Kindly can render from recorded facts come in the user's language.
-    let locale = ctx.store.settings().await?.locale;
+    // Summaries Kindly can render from recorded facts come in the screen's language.
+    let locale = ctx.screen_locale(ctx.store.settings().await?.locale);
     Ok(ctx
         .store
         .timeline(&filter)

@@ -524,7 +524,7 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<InvoiceDetail> {
                 reason: r.reason,
             })
             .collect(),
-        timeline: timeline.into_iter().map(|e| crate::wording::timeline_item(e, locale)).collect(),
+        timeline: timeline.into_iter().map(|e| crate::wording::timeline_item(e, ctx.screen_locale(locale))).collect(),
         can_edit: inv.status == InvoiceStatus::Draft,
         can_pay: inv.status == InvoiceStatus::Issued && inv.paid_minor < inv.total_minor,
         can_cancel: inv.status != InvoiceStatus::Cancelled && inv.paid_minor == 0,

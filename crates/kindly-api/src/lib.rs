@@ -59,11 +59,25 @@ pub struct Ctx<'a> {
     pub store: &'a Store,
     pub now: DateTime<Utc>,
     pub today: NaiveDate,
+    /// The language of the screen asking, for text Rust words for it (the
+    /// timeline's summaries); `None` (the CLI, tests) uses the business's
+    /// language from the settings. Documents follow their reader instead.
+    pub ui_locale: Option<kindly_core::locale::Locale>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(store: &'a Store, now: DateTime<Utc>, today: NaiveDate) -> Ctx<'a> {
-        Ctx { store, now, today }
+        Ctx { store, now, today, ui_locale: None }
+    }
+
+    /// The same context for a screen in `locale`.
+    pub fn with_ui_locale(self, locale: Option<kindly_core::locale::Locale>) -> Ctx<'a> {
+        Ctx { ui_locale: locale, ..self }
+    }
+
+    /// The language to word screen text in: the screen's, else the business's.
+    pub fn screen_locale(&self, settings_locale: kindly_core::locale::Locale) -> kindly_core::locale::Locale {
+        self.ui_locale.unwrap_or(settings_locale)
     }
 }
 
