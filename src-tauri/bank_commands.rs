@@ -2,6 +2,7 @@
 //! system's file dialog or dropped on the window), review, status. One call
 //! into `kindly_api::bank` each.
 
+use crate::desktop::{batch_finished, Batch};
 use crate::state::AppState;
 use kindly_api::bank::{
     self, BankEntryView, BankImportRequest, BankImportResult, BankResolveRequest, BankReviewRequest, BankStatusView,
@@ -9,7 +10,6 @@ use kindly_api::bank::{
 };
 use kindly_api::views::Page;
 use kindly_api::ApiError;
-use crate::desktop::{batch_finished, Batch};
 use std::time::Instant;
 use tauri::{AppHandle, State};
 

@@ -1,6 +1,7 @@
 //! Tauri commands: parse (serde does it), call one use case, return its
 //! result or its `{code, message, field}` error. Nothing else belongs here.
 
+use crate::desktop::{batch_finished, Batch};
 use crate::state::AppState;
 use kindly_api::clients::{ChasingInput, ClientDetail, ClientInput, ClientListRequest, ClientRow};
 use kindly_api::documents::{InvoicePdfRequest, PdfResult};
@@ -18,7 +19,6 @@ use kindly_api::status::{Bootstrap, DemoResult};
 use kindly_api::timeline::NoteInput;
 use kindly_api::views::Page;
 use kindly_api::{clients, documents, followups, invoices, payments, settings, status, timeline, ApiError};
-use crate::desktop::{batch_finished, Batch};
 use std::time::Instant;
 use tauri::{AppHandle, State};
 

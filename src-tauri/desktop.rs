@@ -110,10 +110,8 @@ fn build_menu<R: Runtime>(app: &AppHandle<R>, l: &MenuLabels) -> tauri::Result<M
         .item(&PredefinedMenuItem::paste(app, Some(&l.paste))?)
         .item(&PredefinedMenuItem::select_all(app, Some(&l.select_all))?)
         .build()?;
-    let go = SubmenuBuilder::new(app, &l.go)
-        .item(&item("today", &l.today)?)
-        .item(&item("search", &l.search)?)
-        .build()?;
+    let go =
+        SubmenuBuilder::new(app, &l.go).item(&item("today", &l.today)?).item(&item("search", &l.search)?).build()?;
     let window = SubmenuBuilder::new(app, &l.window)
         .item(&PredefinedMenuItem::minimize(app, Some(&l.minimize))?)
         .item(&PredefinedMenuItem::close_window(app, Some(&l.close_window))?)

@@ -2,11 +2,11 @@
 //! dialogs or a drop on the window). One call into `kindly_api::import` or
 //! `kindly_api::export` each.
 
+use crate::desktop::{batch_finished, Batch};
 use crate::state::AppState;
 use kindly_api::export::{self, ExportRequest, ExportResult};
 use kindly_api::import::{self, ImportDetectRequest, ImportProposal, ImportReport, ImportRequest};
 use kindly_api::ApiError;
-use crate::desktop::{batch_finished, Batch};
 use std::time::Instant;
 use tauri::{AppHandle, State};
 
