@@ -99,24 +99,24 @@ fn build_menu<R: Runtime>(app: &AppHandle<R>, l: &MenuLabels) -> tauri::Result<M
         .separator()
         .item(&item("settings", &l.settings)?)
         .separator()
-        .item(&PredefinedMenuItem::quit(app, Some(&l.quit))?)
+        .item(&PredefinedMenuItem::quit(app, Some(l.quit.as_str()))?)
         .build()?;
     let edit = SubmenuBuilder::new(app, &l.edit)
-        .item(&PredefinedMenuItem::undo(app, Some(&l.undo))?)
-        .item(&PredefinedMenuItem::redo(app, Some(&l.redo))?)
+        .item(&PredefinedMenuItem::undo(app, Some(l.undo.as_str()))?)
+        .item(&PredefinedMenuItem::redo(app, Some(l.redo.as_str()))?)
         .separator()
-        .item(&PredefinedMenuItem::cut(app, Some(&l.cut))?)
-        .item(&PredefinedMenuItem::copy(app, Some(&l.copy))?)
-        .item(&PredefinedMenuItem::paste(app, Some(&l.paste))?)
-        .item(&PredefinedMenuItem::select_all(app, Some(&l.select_all))?)
+        .item(&PredefinedMenuItem::cut(app, Some(l.cut.as_str()))?)
+        .item(&PredefinedMenuItem::copy(app, Some(l.copy.as_str()))?)
+        .item(&PredefinedMenuItem::paste(app, Some(l.paste.as_str()))?)
+        .item(&PredefinedMenuItem::select_all(app, Some(l.select_all.as_str()))?)
         .build()?;
     let go =
         SubmenuBuilder::new(app, &l.go).item(&item("today", &l.today)?).item(&item("search", &l.search)?).build()?;
     let window = SubmenuBuilder::new(app, &l.window)
-        .item(&PredefinedMenuItem::minimize(app, Some(&l.minimize))?)
-        .item(&PredefinedMenuItem::close_window(app, Some(&l.close_window))?)
+        .item(&PredefinedMenuItem::minimize(app, Some(l.minimize.as_str()))?)
+        .item(&PredefinedMenuItem::close_window(app, Some(l.close_window.as_str()))?)
         .build()?;
-    MenuBuilder::new(app).items(&[&file, &edit, &go, &window]).build()
+    MenuBuilder::new(app).item(&file).item(&edit).item(&go).item(&window).build()
 }
 
 /// A batch ended (`ok`: it finished): a system notification when the user
