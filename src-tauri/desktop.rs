@@ -75,8 +75,12 @@ pub fn install<R: Runtime>(app: &AppHandle<R>) {
 /// it and notifications use it from now on.
 #[tauri::command]
 pub fn set_desktop_texts(app: AppHandle, desktop: tauri::State<'_, Desktop>, texts: DesktopTexts) {
-    set_menu(&app, &texts.menu);
     let mut slot = desktop.texts.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    // The same labels keep the menu as it is (GTK complains when a menu with
+    // accelerators is replaced, and there is nothing to change).
+    if slot.menu != texts.menu {
+        set_menu(&app, &texts.menu);
+    }
     *slot = texts;
 }
 
