@@ -29,8 +29,11 @@ pub async fn save_backup_settings(s: State<'_, AppState>, input: BackupSettingsI
 }
 
 #[tauri::command]
-pub async fn backup_now(s: State<'_, AppState>, req: BackupNowRequest) -> Res<BackupResult> {
-    backup::backup_now(s.ctx()?, &req).await
+pub async fn backup_now(app: AppHandle, s: State<'_, AppState>, req: BackupNowRequest) -> Res<BackupResult> {
+    let started = std::time::Instant::now();
+    let r = backup::backup_now(s.ctx()?, &req).await;
+    crate::desktop::batch_finished(&app, started, crate::desktop::Batch::Backup, r.is_ok());
+    r
 }
 
 /// Stages the restore, then restarts the app shortly after answering (so

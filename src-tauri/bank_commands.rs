@@ -2,6 +2,7 @@
 //! system's file dialog or dropped on the window), review, status. One call
 //! into `kindly_api::bank` each.
 
+use crate::desktop::{batch_finished, Batch};
 use crate::state::AppState;
 use kindly_api::bank::{
     self, BankEntryView, BankImportRequest, BankImportResult, BankResolveRequest, BankReviewRequest, BankStatusView,
@@ -9,13 +10,17 @@ use kindly_api::bank::{
 };
 use kindly_api::views::Page;
 use kindly_api::ApiError;
-use tauri::State;
+use std::time::Instant;
+use tauri::{AppHandle, State};
 
 type Res<T> = Result<T, ApiError>;
 
 #[tauri::command]
-pub async fn bank_import(s: State<'_, AppState>, req: BankImportRequest) -> Res<BankImportResult> {
-    bank::import_statement(s.ctx()?, &req).await
+pub async fn bank_import(app: AppHandle, s: State<'_, AppState>, req: BankImportRequest) -> Res<BankImportResult> {
+    let started = Instant::now();
+    let r = bank::import_statement(s.ctx()?, &req).await;
+    batch_finished(&app, started, Batch::BankImport, r.is_ok());
+    r
 }
 
 #[tauri::command]

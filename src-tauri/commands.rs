@@ -1,6 +1,7 @@
 //! Tauri commands: parse (serde does it), call one use case, return its
 //! result or its `{code, message, field}` error. Nothing else belongs here.
 
+use crate::desktop::{batch_finished, Batch};
 use crate::state::AppState;
 use kindly_api::clients::{ChasingInput, ClientDetail, ClientInput, ClientListRequest, ClientRow};
 use kindly_api::documents::{InvoicePdfRequest, PdfResult};
@@ -18,7 +19,8 @@ use kindly_api::status::{Bootstrap, DemoResult};
 use kindly_api::timeline::NoteInput;
 use kindly_api::views::Page;
 use kindly_api::{clients, documents, followups, invoices, payments, settings, status, timeline, ApiError};
-use tauri::State;
+use std::time::Instant;
+use tauri::{AppHandle, State};
 
 type Res<T> = Result<T, ApiError>;
 
@@ -221,8 +223,11 @@ pub async fn set_invoice_hold(
 }
 
 #[tauri::command]
-pub async fn generate_letters(s: State<'_, AppState>, req: LettersRequest) -> Res<LettersResult> {
-    letters::generate_letters(s.ctx()?, s.fonts()?, &s.printer, &req).await
+pub async fn generate_letters(app: AppHandle, s: State<'_, AppState>, req: LettersRequest) -> Res<LettersResult> {
+    let started = Instant::now();
+    let r = letters::generate_letters(s.ctx()?, s.fonts()?, &s.printer, &req).await;
+    batch_finished(&app, started, Batch::Letters, r.is_ok());
+    r
 }
 
 #[tauri::command]

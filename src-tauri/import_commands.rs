@@ -2,11 +2,13 @@
 //! dialogs or a drop on the window). One call into `kindly_api::import` or
 //! `kindly_api::export` each.
 
+use crate::desktop::{batch_finished, Batch};
 use crate::state::AppState;
 use kindly_api::export::{self, ExportRequest, ExportResult};
 use kindly_api::import::{self, ImportDetectRequest, ImportProposal, ImportReport, ImportRequest};
 use kindly_api::ApiError;
-use tauri::State;
+use std::time::Instant;
+use tauri::{AppHandle, State};
 
 type Res<T> = Result<T, ApiError>;
 
@@ -21,8 +23,11 @@ pub async fn import_dry_run(s: State<'_, AppState>, req: ImportRequest) -> Res<I
 }
 
 #[tauri::command]
-pub async fn import_apply(s: State<'_, AppState>, req: ImportRequest) -> Res<ImportReport> {
-    import::apply(s.ctx()?, &req).await
+pub async fn import_apply(app: AppHandle, s: State<'_, AppState>, req: ImportRequest) -> Res<ImportReport> {
+    let started = Instant::now();
+    let r = import::apply(s.ctx()?, &req).await;
+    batch_finished(&app, started, Batch::CsvImport, r.is_ok());
+    r
 }
 
 #[tauri::command]

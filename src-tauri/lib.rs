@@ -8,6 +8,7 @@ mod backup_commands;
 mod bank_commands;
 mod commands;
 mod corrections_commands;
+mod desktop;
 mod dialogs;
 mod einvoice_commands;
 mod einvoice_out_commands;
@@ -55,13 +56,16 @@ pub fn run(started: Instant) {
     let result = builder
         .manage(state)
         .manage(sender::Sender::default())
+        .manage(desktop::Desktop::default())
         .setup(|app| {
+            desktop::install(app.handle());
             sender::spawn_background(app.handle().clone());
             backup_commands::spawn_auto_backup(app.handle().clone());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![
             commands::bootstrap,
+            desktop::set_desktop_texts,
             backup_commands::backup_settings,
             backup_commands::save_backup_settings,
             backup_commands::backup_now,

@@ -53,7 +53,11 @@ pub async fn send_emails(
     sender: State<'_, Sender>,
     ids: Option<Vec<i64>>,
 ) -> Res<SendReport> {
-    sender.send(&app, &s, ids).await
+    let started = std::time::Instant::now();
+    let report = sender.send(&app, &s, ids).await;
+    let ok = matches!(&report, Ok(r) if r.stopped.is_none());
+    crate::desktop::batch_finished(&app, started, crate::desktop::Batch::Emails, ok);
+    report
 }
 
 #[tauri::command]

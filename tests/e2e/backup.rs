@@ -26,6 +26,7 @@ async fn back_up_now_then_restore_an_earlier_backup() {
     .await;
     let c = &d.client;
     click(c, "nav-settings").await;
+    click(c, "settings-page-backup").await;
     wait(c, "backup-settings").await;
     click(c, "backup-choose-folder").await;
     wait_text(c, "backup-folder", backups.path().to_str().expect("path")).await;

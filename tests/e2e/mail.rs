@@ -171,6 +171,7 @@ async fn uncertain_and_failed_messages_wait_for_a_decision_in_the_outbox() {
     let d = start_in(data).await;
     let c = &d.client;
     click(c, "nav-settings").await;
+    click(c, "settings-page-email").await;
     set_up_email(c, srv.port).await;
 
     // One message from its preview: the server drops the line after taking it.

@@ -6,6 +6,7 @@
 mod backup;
 mod bank;
 mod contacts;
+mod desktop;
 mod firstrun;
 mod import;
 mod keyboard;

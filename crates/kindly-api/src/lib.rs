@@ -19,6 +19,7 @@ pub mod business;
 pub mod clients;
 pub mod contacts;
 pub mod corrections;
+pub mod desktop;
 pub mod dialogs;
 pub mod documents;
 pub mod dossier;

@@ -283,6 +283,12 @@ next_number_preview: string,
  */
 default_paper_size: PageSize, };
 
+export type DesktopTexts = { menu: MenuLabels, notices: BatchNotices, };
+
+export type MenuLabels = { file: string, edit: string, go: string, window: string, new_client: string, new_invoice: string, record_payment: string, today: string, search: string, settings: string, quit: string, undo: string, redo: string, cut: string, copy: string, paste: string, select_all: string, minimize: string, close_window: string, };
+
+export type BatchNotices = { title: string, emails: string, letters: string, bank_import: string, csv_import: string, backup: string, failed: string, };
+
 export type Readiness = { 
 /**
  * Every gap, in the order the profile form shows them (empty: complete).

@@ -38,19 +38,51 @@ export type View =
   | { name: 'outbox'; tab?: string }
   | { name: 'bank' }
   | { name: 'data' }
-  | { name: 'settings'; section?: 'email' };
+  | { name: 'settings'; section?: SettingsPage };
+
+/** The settings sub-pages, each with its own single Save. */
+export const SETTINGS_PAGES = ['business', 'payment', 'email', 'backup', 'language'] as const;
+export type SettingsPage = (typeof SETTINGS_PAGES)[number];
 
 export const router = $state<{ view: View; history: View[] }>({ view: { name: 'clients' }, history: [] });
 
+/**
+ * What may stop the user leaving the current screen (a settings page with
+ * unsaved edits): given the move, it either lets it happen now (returns
+ * false) or keeps it and asks first (returns true), calling `proceed` once
+ * the user chose Save or Discard. One guard at a time; the page that set it
+ * clears it when it closes.
+ */
+export type LeaveGuard = (proceed: () => void) => boolean;
+let guard: LeaveGuard | null = null;
+
+/** Sets (or with null, clears) the guard; returns a function that clears it if it is still this one. */
+export function setLeaveGuard(g: LeaveGuard | null): () => void {
+  guard = g;
+  return () => {
+    if (guard === g) guard = null;
+  };
+}
+
+/** Runs `move` now, or once the guard's question is answered. */
+export function guarded(move: () => void): void {
+  if (guard && guard(move)) return;
+  move();
+}
+
 export function go(view: View): void {
-  router.history = [...router.history.slice(-49), router.view];
-  router.view = view;
+  guarded(() => {
+    router.history = [...router.history.slice(-49), router.view];
+    router.view = view;
+  });
 }
 
 export function back(fallback: View): void {
-  const prev = router.history.at(-1);
-  router.history = router.history.slice(0, -1);
-  router.view = prev ?? fallback;
+  guarded(() => {
+    const prev = router.history.at(-1);
+    router.history = router.history.slice(0, -1);
+    router.view = prev ?? fallback;
+  });
 }
 
 /** Which nav section a view belongs to. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeWindow, pagesFor, scrollToReveal } from './virtual';
+import { computeWindow, keyTarget, pagesFor, scrollToReveal } from './virtual';
 
 describe('computeWindow', () => {
   it('renders only the visible rows plus overscan at the top', () => {
@@ -49,5 +49,21 @@ describe('scrollToReveal', () => {
     expect(scrollToReveal(3, 0, 500, 50)).toBeNull();
     expect(scrollToReveal(10, 0, 500, 50)).toBe(50);
     expect(scrollToReveal(2, 400, 500, 50)).toBe(100);
+  });
+});
+
+describe('keyTarget', () => {
+  it('moves by one, by a page, to the ends, and stays inside the list', () => {
+    expect(keyTarget('ArrowDown', 3, 2000, 10)).toBe(4);
+    expect(keyTarget('ArrowUp', 0, 2000, 10)).toBe(0);
+    expect(keyTarget('PageDown', 1995, 2000, 10)).toBe(1999);
+    expect(keyTarget('PageUp', 5, 2000, 10)).toBe(0);
+    expect(keyTarget('End', 0, 2000, 10)).toBe(1999);
+    expect(keyTarget('Home', 1500, 2000, 10)).toBe(0);
+  });
+
+  it('ignores other keys and empty lists', () => {
+    expect(keyTarget('a', 3, 2000, 10)).toBeNull();
+    expect(keyTarget('End', 0, 0, 10)).toBeNull();
   });
 });

@@ -52,3 +52,21 @@ export function scrollToReveal(
   if (bottom > scrollTop + viewportHeight) return bottom - viewportHeight;
   return null;
 }
+
+/**
+ * The row a key moves the focus to in a list of `total` rows (`page`: rows
+ * per PageUp/PageDown), clamped to the list, or null for other keys.
+ */
+export function keyTarget(key: string, at: number, total: number, page: number): number | null {
+  if (total <= 0) return null;
+  const moves: Record<string, number> = {
+    ArrowDown: at + 1,
+    ArrowUp: at - 1,
+    PageDown: at + Math.max(1, page),
+    PageUp: at - Math.max(1, page),
+    Home: 0,
+    End: total - 1,
+  };
+  if (!(key in moves)) return null;
+  return Math.max(0, Math.min(total - 1, moves[key]));
+}

@@ -1,5 +1,6 @@
 // Pure helpers for the e-mail (SMTP) settings form: tested in email.test.ts.
 import { SecurityValues, type ApiError, type Security, type SmtpSettingsInput, type SmtpSettingsView } from '../../lib/bindings';
+import { t } from '../../lib/i18n.svelte';
 import { labels, options } from '../../lib/vocabulary';
 
 /** The usual port of each way to secure the connection. */
@@ -109,7 +110,5 @@ export function portFor(security: Security, current: number | null): number | nu
 /** The line under the password box. */
 export function passwordStatus(v: Pick<SmtpSettingsView, 'password_saved' | 'keychain_problem'>): string {
   if (v.keychain_problem) return v.keychain_problem;
-  return v.password_saved
-    ? 'Saved in your system keychain. Leave empty to keep it.'
-    : 'No password saved yet.';
+  return v.password_saved ? t('settings-email-password-saved') : t('settings-email-password-none');
 }

@@ -20,3 +20,20 @@ app-version = Kindly { $version }
 app-start-failed = Kindly konnte nicht starten: { $message }
 app-opening = Ihre Bücher werden geöffnet …
 notice-ok = OK
+
+## Lists
+
+list-loading = Wird geladen …
+list-search = Suchen
+list-sort = Sortieren
+list-active-filters = Aktive Filter
+list-remove-filter = Filter { $filter } entfernen
+list-clear-filters = Filter zurücksetzen
+file-open = Öffnen
+file-save-copy = Kopie speichern …
+file-copy-saved = Kopie gespeichert.
+badge-part-paid = teilweise bezahlt
+badge-days-overdue = { $count ->
+    [one] { $count } Tag überfällig
+   *[other] { $count } Tage überfällig
+}

@@ -20,3 +20,20 @@ app-version = Kindly { $version }
 app-start-failed = Kindly could not start: { $message }
 app-opening = Opening your books…
 notice-ok = OK
+
+## Lists
+
+list-loading = Loading…
+list-search = Search
+list-sort = Sort
+list-active-filters = Active filters
+list-remove-filter = Remove filter { $filter }
+list-clear-filters = Clear filters
+file-open = Open
+file-save-copy = Save a copy…
+file-copy-saved = Copy saved.
+badge-part-paid = part paid
+badge-days-overdue = { $count ->
+    [one] { $count } day overdue
+   *[other] { $count } days overdue
+}

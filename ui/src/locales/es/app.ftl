@@ -20,3 +20,20 @@ app-version = Kindly { $version }
 app-start-failed = Kindly no pudo iniciarse: { $message }
 app-opening = Abriendo sus cuentas…
 notice-ok = Aceptar
+
+## Lists
+
+list-loading = Cargando…
+list-search = Buscar
+list-sort = Ordenar
+list-active-filters = Filtros activos
+list-remove-filter = Quitar el filtro { $filter }
+list-clear-filters = Quitar filtros
+file-open = Abrir
+file-save-copy = Guardar una copia…
+file-copy-saved = Copia guardada.
+badge-part-paid = pagada en parte
+badge-days-overdue = { $count ->
+    [one] { $count } día de retraso
+   *[other] { $count } días de retraso
+}

@@ -20,3 +20,20 @@ app-version = Kindly { $version }
 app-start-failed = Kindly n’a pas pu démarrer : { $message }
 app-opening = Ouverture de vos comptes…
 notice-ok = OK
+
+## Lists
+
+list-loading = Chargement…
+list-search = Rechercher
+list-sort = Trier
+list-active-filters = Filtres actifs
+list-remove-filter = Retirer le filtre { $filter }
+list-clear-filters = Effacer les filtres
+file-open = Ouvrir
+file-save-copy = Enregistrer une copie…
+file-copy-saved = Copie enregistrée.
+badge-part-paid = payée en partie
+badge-days-overdue = { $count ->
+    [one] { $count } jour de retard
+   *[other] { $count } jours de retard
+}

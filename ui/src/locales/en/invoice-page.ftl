@@ -1,0 +1,46 @@
+## One invoice's page: the essentials and the one primary action first.
+
+invoice-page-title = Invoice { $number }
+invoice-page-title-prefix = Invoice{" "}
+invoice-page-draft = draft
+invoice-page-issue = Issue
+invoice-page-record-payment = Record payment
+invoice-page-more = More
+invoice-page-edit = Edit draft
+invoice-page-einvoice = E-invoice…
+invoice-page-credit-note = Issue credit note…
+invoice-page-refund = Refund…
+invoice-page-cancel = Cancel invoice
+invoice-page-gap-seller = Your settings: { $what } ({ $term })
+invoice-page-gap-buyer = The client: { $what } ({ $term })
+invoice-page-gap-invoice = This invoice: { $what } ({ $term })
+invoice-page-einvoice-saved = Saved { $path }
+invoice-page-cancelled = Cancelled:
+invoice-page-outstanding = Outstanding
+invoice-page-issued = Issued
+invoice-page-due = Due
+invoice-page-overdue = { $count ->
+    [one] ({ $count } day overdue)
+   *[other] ({ $count } days overdue)
+}
+invoice-page-total = Total
+invoice-page-paid = Paid
+invoice-page-credited = Credited
+invoice-page-credited-in-full = { $amount } (credited in full)
+invoice-page-client-credit = Client's credit
+invoice-page-items = Items
+invoice-page-items-caption = Items on invoice { $number }
+invoice-page-description = Description
+invoice-page-quantity = Quantity
+invoice-page-unit-price = Unit price
+invoice-page-tax = Tax
+invoice-page-net = Net
+invoice-page-rate = { $rate }%
+invoice-page-subtotal = Subtotal
+invoice-page-tax-on = Tax { $rate }% on { $net }
+invoice-page-payments = Payments
+invoice-page-corrections = Credit notes and refunds
+invoice-page-credit-note-row = Credit note { $number } of { $date }: { $amount } credited
+invoice-page-refund-row = Refund of { $date }: { $amount } paid back by { $method }
+invoice-page-notes = Notes
+invoice-page-loading = Loading…

@@ -1,0 +1,46 @@
+## One invoice's page: the essentials and the one primary action first.
+
+invoice-page-title = Facture { $number }
+invoice-page-title-prefix = Facture{" "}
+invoice-page-draft = brouillon
+invoice-page-issue = Émettre
+invoice-page-record-payment = Enregistrer un paiement
+invoice-page-more = Plus
+invoice-page-edit = Modifier le brouillon
+invoice-page-einvoice = Facture électronique…
+invoice-page-credit-note = Émettre un avoir…
+invoice-page-refund = Rembourser…
+invoice-page-cancel = Annuler la facture
+invoice-page-gap-seller = Vos réglages : { $what } ({ $term })
+invoice-page-gap-buyer = Le client : { $what } ({ $term })
+invoice-page-gap-invoice = Cette facture : { $what } ({ $term })
+invoice-page-einvoice-saved = Enregistrée : { $path }
+invoice-page-cancelled = Annulée :
+invoice-page-outstanding = Reste dû
+invoice-page-issued = Émise le
+invoice-page-due = Échéance
+invoice-page-overdue = { $count ->
+    [one] ({ $count } jour de retard)
+   *[other] ({ $count } jours de retard)
+}
+invoice-page-total = Total
+invoice-page-paid = Payé
+invoice-page-credited = Avoirs
+invoice-page-credited-in-full = { $amount } (entièrement couvert par avoir)
+invoice-page-client-credit = Crédit du client
+invoice-page-items = Lignes
+invoice-page-items-caption = Lignes de la facture { $number }
+invoice-page-description = Description
+invoice-page-quantity = Quantité
+invoice-page-unit-price = Prix unitaire
+invoice-page-tax = TVA
+invoice-page-net = HT
+invoice-page-rate = { $rate } %
+invoice-page-subtotal = Sous-total HT
+invoice-page-tax-on = TVA { $rate } % sur { $net }
+invoice-page-payments = Paiements
+invoice-page-corrections = Avoirs et remboursements
+invoice-page-credit-note-row = Avoir { $number } du { $date } : { $amount } crédités
+invoice-page-refund-row = Remboursement du { $date } : { $amount } rendus par { $method }
+invoice-page-notes = Notes
+invoice-page-loading = Chargement…
