@@ -74,7 +74,13 @@ pub fn install<R: Runtime>(app: &AppHandle<R>) {
 /// The window's language changed (or it started): the menu is rebuilt in
 /// it and notifications use it from now on.
 #[tauri::command]
-pub fn set_desktop_texts(app: AppHandle, desktop: tauri::State<'_, Desktop>, texts: DesktopTexts) {
+pub fn set_desktop_texts(
+    app: AppHandle,
+    desktop: tauri::State<'_, Desktop>,
+    state: tauri::State<'_, crate::state::AppState>,
+    texts: DesktopTexts,
+) {
+    state.set_ui_locale(texts.language);
     let mut slot = desktop.texts.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     // The same labels keep the menu as it is (GTK complains when a menu with
     // accelerators is replaced, and there is nothing to change).

@@ -10,7 +10,7 @@ use kindly_api::{ApiError, Ctx};
 use kindly_pdf::Fonts;
 use kindly_store::Store;
 use std::path::PathBuf;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 use std::time::Instant;
 
 pub struct AppState {
@@ -22,6 +22,8 @@ pub struct AppState {
     pub started: Instant,
     /// Said once by the window after a start that completed a restore.
     pub restore_notice: Option<RestoreNotice>,
+    /// The window's language (it says so with its desktop texts).
+    ui_locale: Mutex<Option<kindly_api::Locale>>,
 }
 
 impl AppState {
@@ -37,7 +39,14 @@ impl AppState {
         if let Err(e) = &store {
             tracing::error!(code = %e.code, "the database could not be opened: {}", e.message);
         }
-        AppState { store, fonts: OnceLock::new(), printer: Printer::from_env(), started, restore_notice }
+        AppState {
+            store,
+            fonts: OnceLock::new(),
+            printer: Printer::from_env(),
+            started,
+            restore_notice,
+            ui_locale: Mutex::new(None),
+        }
     }
 
     pub fn fonts(&self) -> Result<&Fonts, ApiError> {
@@ -47,6 +56,11 @@ impl AppState {
     /// The context for one command: the clock is read here, once, at the boundary.
     pub fn ctx(&self) -> Result<Ctx<'_>, ApiError> {
         let store = self.store.as_ref().map_err(Clone::clone)?;
-        Ok(Ctx::new(store, Utc::now(), Local::now().date_naive()))
+        let ui_locale = *self.ui_locale.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        Ok(Ctx::new(store, Utc::now(), Local::now().date_naive()).with_ui_locale(ui_locale))
+    }
+
+    pub fn set_ui_locale(&self, locale: Option<kindly_api::Locale>) {
+        *self.ui_locale.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = locale;
     }
 }

@@ -86,7 +86,7 @@ async fn the_wording_editor_shows_chips_and_saves_the_same_text() {
     wait(c, "template-chip").await;
     let body = wait(c, "template-body").await.text().await.expect("text");
     assert!(!body.contains("{{") && !body.contains("{%"), "no template syntax on screen:\n{body}");
-    wait_text(c, "template-body", "Invoice numbers").await;
+    wait_text(c, "template-body", "Amount owing").await;
 
     click(c, "template-save").await;
     wait_text(c, "template-origin", "Your wording").await;

@@ -42,7 +42,8 @@ async fn focused(c: &Client) -> (Option<String>, bool) {
     let v = c
         .execute(
             "const e = document.activeElement;
-             return [e && e.dataset ? e.dataset.testid || null : null, !!e && e.matches(':focus-visible')];",
+             const shows = !!e && (e.matches(':focus-visible') || getComputedStyle(e).outlineStyle !== 'none');
+             return [e && e.dataset ? e.dataset.testid || null : null, shows];",
             vec![],
         )
         .await

@@ -9,6 +9,15 @@ const applyTheme = () => (document.documentElement.dataset.theme = dark.matches 
 applyTheme();
 dark.addEventListener('change', applyTheme);
 
+// Focus always shows for keyboard users: `:focus-visible` alone is a browser
+// heuristic, and focus a dialog moves by script after a Tab did not always
+// match it in WebKitGTK. A key press marks the page, a pointer unmarks it.
+const root = document.documentElement;
+window.addEventListener('keydown', (e) => {
+  if (e.key === 'Tab' || e.key.startsWith('Arrow') || e.key === 'Home' || e.key === 'End') root.classList.add('keyboard');
+}, true);
+window.addEventListener('pointerdown', () => root.classList.remove('keyboard'), true);
+
 // The catalogue of the user's language first (one small local chunk), so no
 // frame is drawn with message ids.
 await initUiLanguage();

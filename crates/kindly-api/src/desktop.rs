@@ -12,6 +12,10 @@ use ts_rs::TS;
 pub struct DesktopTexts {
     pub menu: MenuLabels,
     pub notices: BatchNotices,
+    /// The window's language, for the text Rust words for its screens (the
+    /// timeline's summaries, `Ctx::ui_locale`); absent until it says.
+    #[serde(default)]
+    pub language: Option<kindly_core::locale::Locale>,
 }
 
 /// The native menu's labels (menus and items). Accelerators are fixed in

@@ -50,6 +50,7 @@ pub mod views;
 pub mod wording;
 
 pub use error::{ApiError, ErrorCode};
+pub use kindly_core::locale::Locale;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_store::Store;

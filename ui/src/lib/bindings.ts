@@ -283,7 +283,12 @@ next_number_preview: string,
  */
 default_paper_size: PageSize, };
 
-export type DesktopTexts = { menu: MenuLabels, notices: BatchNotices, };
+export type DesktopTexts = { menu: MenuLabels, notices: BatchNotices, 
+/**
+ * The window's language, for the text Rust words for its screens (the
+ * timeline's summaries, `Ctx::ui_locale`); absent until it says.
+ */
+language: Locale | null, };
 
 export type MenuLabels = { file: string, edit: string, go: string, window: string, new_client: string, new_invoice: string, record_payment: string, today: string, search: string, settings: string, quit: string, undo: string, redo: string, cut: string, copy: string, paste: string, select_all: string, minimize: string, close_window: string, };
 

@@ -8,7 +8,7 @@
 import { invoke } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type { DesktopTexts } from './bindings';
-import { t } from './i18n.svelte';
+import { i18n, t } from './i18n.svelte';
 
 export const DESKTOP_ACTIONS = ['new-client', 'new-invoice', 'record-payment', 'today', 'search', 'settings'] as const;
 export type DesktopAction = (typeof DESKTOP_ACTIONS)[number];
@@ -56,6 +56,7 @@ export function request(action: DesktopAction): void {
 /** The shell's texts in the current language. */
 export function desktopTexts(): DesktopTexts {
   return {
+    language: i18n.lang,
     menu: {
       file: t('desktop-menu-file'),
       edit: t('desktop-menu-edit'),
