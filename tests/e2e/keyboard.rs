@@ -59,13 +59,21 @@ async fn tab_to(c: &Client, id: &str) {
         let (now, _) = focused(c).await;
         if now.as_deref() == Some(id) {
             // The browser decides `:focus-visible` as the focus settles; give it a moment.
-            for _ in 0..20 {
+            for _ in 0..60 {
                 if focused(c).await.1 {
                     return;
                 }
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
-            panic!("{id} has the focus but does not show it");
+            let why = c
+                .execute(
+                    "const e = document.activeElement; const s = getComputedStyle(e);
+                     return [document.documentElement.className, s.outlineStyle, s.outlineWidth, e.matches(':focus-visible')].join(' | ')",
+                    vec![],
+                )
+                .await
+                .ok();
+            panic!("{id} has the focus but does not show it ({why:?})");
         }
         keys(c, &[tab]).await;
     }

@@ -60,10 +60,20 @@ pub fn timeline_summary(e: &TimelineEntry, locale: Locale) -> String {
     let d = &e.data;
     let get = |k: &str| d.get(k).and_then(|v| v.as_str());
     let number = e.invoice_number.clone().or_else(|| get("number").map(String::from)).unwrap_or_default();
+    // A plain sentence for an entry recorded without its facts; in English
+    // the stored summary says as much or more.
+    let plain = !number.is_empty() && (locale != Locale::En || e.summary.trim().is_empty());
     let rendered = match e.kind {
-        EventKind::InvoiceCreated => recorded_money(get("total"), get("currency"), locale).map(|total| {
-            tr(locale, "timeline-invoice-created", &[("number", number.as_str().into()), ("total", total.into())])
-        }),
+        EventKind::InvoiceCreated => match recorded_money(get("total"), get("currency"), locale) {
+            Some(total) => Some(tr(
+                locale,
+                "timeline-invoice-created",
+                &[("number", number.as_str().into()), ("total", total.into())],
+            )),
+            // Entries written without the total (the demo, older imports) still say what happened.
+            None if plain => Some(tr(locale, "timeline-invoice-created-plain", &[("number", number.as_str().into())])),
+            None => None,
+        },
         EventKind::InvoiceIssued if !number.is_empty() => {
             Some(tr(locale, "timeline-invoice-issued", &[("number", number.as_str().into())]))
         }
@@ -85,6 +95,9 @@ pub fn timeline_summary(e: &TimelineEntry, locale: Locale) -> String {
                         ("outstanding", outstanding.into()),
                     ],
                 )),
+                _ if plain => {
+                    Some(tr(locale, "timeline-payment-received-plain", &[("number", number.as_str().into())]))
+                }
                 _ => None,
             }
         }
@@ -108,6 +121,17 @@ pub fn timeline_item(e: TimelineEntry, locale: Locale) -> crate::views::Timeline
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: entries the demo wrote without amounts stayed English on a German screen.
+    #[test]
+    fn entries_without_their_facts_still_speak_the_screens_language() {
+        let created = entry(EventKind::InvoiceCreated, "Invoice INV-2026-0009 created", serde_json::json!({}));
+        assert_eq!(timeline_summary(&created, Locale::De), "Rechnung INV-2026-0009 erstellt");
+        assert_eq!(timeline_summary(&created, Locale::En), "Invoice INV-2026-0009 created");
+        let paid = entry(EventKind::PaymentRecorded, "Payment received for INV-2026-0009", serde_json::json!({}));
+        assert_eq!(timeline_summary(&paid, Locale::Fr), "Paiement reçu pour INV-2026-0009");
+        assert_eq!(timeline_summary(&paid, Locale::En), "Payment received for INV-2026-0009");
+    }
 
     fn entry(kind: EventKind, summary: &str, data: serde_json::Value) -> TimelineEntry {
         TimelineEntry {

@@ -90,3 +90,5 @@ timeline-invoice-created = Rechnung { $number } erstellt: { $total }
 timeline-invoice-issued = Rechnung { $number } gestellt
 timeline-invoice-cancelled = Rechnung { $number } storniert
 timeline-payment-recorded = Zahlung über { $amount } für { $number } eingegangen ({ $method }); noch offen: { $outstanding }
+timeline-invoice-created-plain = Rechnung { $number } erstellt
+timeline-payment-received-plain = Zahlung für { $number } eingegangen

@@ -87,3 +87,5 @@ timeline-invoice-created = Invoice { $number } created: { $total }
 timeline-invoice-issued = Invoice { $number } issued
 timeline-invoice-cancelled = Invoice { $number } cancelled
 timeline-payment-recorded = Payment of { $amount } received for { $number } ({ $method }); { $outstanding } still owing
+timeline-invoice-created-plain = Invoice { $number } created
+timeline-payment-received-plain = Payment received for { $number }

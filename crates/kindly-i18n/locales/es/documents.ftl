@@ -90,3 +90,5 @@ timeline-invoice-created = Factura { $number } creada: { $total }
 timeline-invoice-issued = Factura { $number } emitida
 timeline-invoice-cancelled = Factura { $number } anulada
 timeline-payment-recorded = Pago de { $amount } recibido para { $number } ({ $method }); pendiente: { $outstanding }
+timeline-invoice-created-plain = Factura { $number } creada
+timeline-payment-received-plain = Pago recibido para { $number }

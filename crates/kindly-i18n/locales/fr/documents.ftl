@@ -90,3 +90,5 @@ timeline-invoice-created = Facture { $number } créée : { $total }
 timeline-invoice-issued = Facture { $number } émise
 timeline-invoice-cancelled = Facture { $number } annulée
 timeline-payment-recorded = Paiement de { $amount } reçu pour { $number } ({ $method }) ; restant dû : { $outstanding }
+timeline-invoice-created-plain = Facture { $number } créée
+timeline-payment-received-plain = Paiement reçu pour { $number }
