@@ -44,3 +44,26 @@ invoice-page-credit-note-row = Gutschrift { $number } vom { $date }: { $amount }
 invoice-page-refund-row = Erstattung vom { $date }: { $amount } zurückgezahlt per { $method }
 invoice-page-notes = Notizen
 invoice-page-loading = Wird geladen …
+
+## What an e-invoice still needs, by its EN 16931 term.
+einvoice-term-bt-1 = Rechnungsnummer
+einvoice-term-bg-25 = mindestens eine Rechnungsposition
+einvoice-term-bt-27 = Firmenname
+einvoice-term-bt-40 = Land
+einvoice-term-bt-44 = Name
+einvoice-term-bt-55 = Land
+einvoice-term-bt-31 = USt-IdNr. (oder Steuernummer)
+einvoice-term-bt-48 = USt-IdNr. (Umkehr der Steuerschuld)
+einvoice-term-bt-120 = Grund der Steuerbefreiung
+einvoice-term-bt-84 = IBAN eines Bankkontos
+einvoice-term-bt-10 = Käuferreferenz (Leitweg-ID)
+einvoice-term-bt-81 = Zahlungsart
+einvoice-term-bt-37 = Ort
+einvoice-term-bt-38 = Postleitzahl
+einvoice-term-bt-41 = Ansprechpartner
+einvoice-term-bt-42 = Telefonnummer
+einvoice-term-bt-43 = E-Mail-Adresse
+einvoice-term-bt-52 = Ort
+einvoice-term-bt-53 = Postleitzahl
+einvoice-term-bt-34 = elektronische Adresse (Peppol-ID)
+einvoice-term-bt-49 = elektronische Adresse (Peppol-ID)

@@ -44,3 +44,26 @@ invoice-page-credit-note-row = Credit note { $number } of { $date }: { $amount }
 invoice-page-refund-row = Refund of { $date }: { $amount } paid back by { $method }
 invoice-page-notes = Notes
 invoice-page-loading = Loading…
+
+## What an e-invoice still needs, by its EN 16931 term.
+einvoice-term-bt-1 = invoice number
+einvoice-term-bg-25 = at least one invoice line
+einvoice-term-bt-27 = business name
+einvoice-term-bt-40 = country
+einvoice-term-bt-44 = name
+einvoice-term-bt-55 = country
+einvoice-term-bt-31 = VAT ID (or tax number)
+einvoice-term-bt-48 = VAT ID (reverse charge)
+einvoice-term-bt-120 = VAT exemption reason
+einvoice-term-bt-84 = IBAN of a bank account
+einvoice-term-bt-10 = buyer reference (Leitweg-ID)
+einvoice-term-bt-81 = payment means
+einvoice-term-bt-37 = city
+einvoice-term-bt-38 = postcode
+einvoice-term-bt-41 = contact name
+einvoice-term-bt-42 = telephone number
+einvoice-term-bt-43 = e-mail address
+einvoice-term-bt-52 = city
+einvoice-term-bt-53 = postcode
+einvoice-term-bt-34 = electronic address (Peppol ID)
+einvoice-term-bt-49 = electronic address (Peppol ID)

@@ -44,3 +44,26 @@ invoice-page-credit-note-row = Factura rectificativa { $number } del { $date }: 
 invoice-page-refund-row = Reembolso del { $date }: { $amount } devueltos por { $method }
 invoice-page-notes = Notas
 invoice-page-loading = Cargando…
+
+## What an e-invoice still needs, by its EN 16931 term.
+einvoice-term-bt-1 = número de factura
+einvoice-term-bg-25 = al menos una línea de factura
+einvoice-term-bt-27 = razón social
+einvoice-term-bt-40 = país
+einvoice-term-bt-44 = nombre
+einvoice-term-bt-55 = país
+einvoice-term-bt-31 = NIF-IVA (o número fiscal)
+einvoice-term-bt-48 = NIF-IVA (inversión del sujeto pasivo)
+einvoice-term-bt-120 = motivo de la exención de IVA
+einvoice-term-bt-84 = IBAN de una cuenta bancaria
+einvoice-term-bt-10 = referencia del comprador (Leitweg-ID)
+einvoice-term-bt-81 = medio de pago
+einvoice-term-bt-37 = ciudad
+einvoice-term-bt-38 = código postal
+einvoice-term-bt-41 = persona de contacto
+einvoice-term-bt-42 = número de teléfono
+einvoice-term-bt-43 = dirección de correo electrónico
+einvoice-term-bt-52 = ciudad
+einvoice-term-bt-53 = código postal
+einvoice-term-bt-34 = dirección electrónica (ID de Peppol)
+einvoice-term-bt-49 = dirección electrónica (ID de Peppol)

@@ -44,3 +44,26 @@ invoice-page-credit-note-row = Avoir { $number } du { $date } : { $amount } cr�
 invoice-page-refund-row = Remboursement du { $date } : { $amount } rendus par { $method }
 invoice-page-notes = Notes
 invoice-page-loading = Chargement…
+
+## What an e-invoice still needs, by its EN 16931 term.
+einvoice-term-bt-1 = numéro de facture
+einvoice-term-bg-25 = au moins une ligne de facture
+einvoice-term-bt-27 = raison sociale
+einvoice-term-bt-40 = pays
+einvoice-term-bt-44 = nom
+einvoice-term-bt-55 = pays
+einvoice-term-bt-31 = numéro de TVA (ou numéro fiscal)
+einvoice-term-bt-48 = numéro de TVA (autoliquidation)
+einvoice-term-bt-120 = motif d’exonération de TVA
+einvoice-term-bt-84 = IBAN d’un compte bancaire
+einvoice-term-bt-10 = référence de l’acheteur (Leitweg-ID)
+einvoice-term-bt-81 = moyen de paiement
+einvoice-term-bt-37 = ville
+einvoice-term-bt-38 = code postal
+einvoice-term-bt-41 = nom du contact
+einvoice-term-bt-42 = numéro de téléphone
+einvoice-term-bt-43 = adresse e-mail
+einvoice-term-bt-52 = ville
+einvoice-term-bt-53 = code postal
+einvoice-term-bt-34 = adresse électronique (identifiant Peppol)
+einvoice-term-bt-49 = adresse électronique (identifiant Peppol)
