@@ -7,13 +7,27 @@ import { i18n } from './i18n.svelte';
 // "de-DE", or the OS's own "en-US"), so they match the words around them.
 const currentLocale = (): string => i18n.intl;
 
+// Building an Intl formatter costs far more than using one, and lists draw
+// thousands of dates and amounts: each shape is built once per locale.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
+}
+const wholeNumbers = (locale: string) =>
+  cached(`n|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }));
+
 /** "2026-03-01" → "1 Mar 2026" (a calendar day: no time-zone shift). */
 export function formatDate(ymd: string | null | undefined, locale = currentLocale()): string {
   if (!ymd) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
   if (!m) return ymd;
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+  return cached(`d|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })).format(d);
 }
 
 /** An RFC 3339 instant shown in the user's time zone. */
@@ -25,7 +39,7 @@ export function formatDateTime(rfc3339: string, locale = currentLocale(), timeZo
 
 /** 10000 → "10,000" (counts of things, not money). */
 export function formatCount(n: number, locale = currentLocale()): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(n);
+  return wholeNumbers(locale).format(n);
 }
 
 /**
@@ -39,13 +53,18 @@ export function formatMoney(m: Pick<MoneyView, 'amount' | 'currency'>, locale = 
   if (!match) return `${m.amount} ${m.currency}`;
   const [, sign, whole, fraction = ''] = match;
   try {
-    const shape = new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency: m.currency,
-      minimumFractionDigits: fraction.length,
-      maximumFractionDigits: fraction.length,
-    }).formatToParts(sign ? -1 : 1);
-    const grouped = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(BigInt(whole));
+    const money = cached(
+      `m|${locale}|${m.currency}|${fraction.length}`,
+      () =>
+        new Intl.NumberFormat(locale, {
+          style: 'currency',
+          currency: m.currency,
+          minimumFractionDigits: fraction.length,
+          maximumFractionDigits: fraction.length,
+        }),
+    );
+    const shape = money.formatToParts(sign ? -1 : 1);
+    const grouped = wholeNumbers(locale).format(BigInt(whole));
     let placed = false;
     return shape
       .map((p) => {

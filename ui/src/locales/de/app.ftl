@@ -32,8 +32,3 @@ list-clear-filters = Filter zurücksetzen
 file-open = Öffnen
 file-save-copy = Kopie speichern …
 file-copy-saved = Kopie gespeichert.
-badge-part-paid = teilweise bezahlt
-badge-days-overdue = { $count ->
-    [one] { $count } Tag überfällig
-   *[other] { $count } Tage überfällig
-}

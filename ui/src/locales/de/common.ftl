@@ -4,10 +4,6 @@ count-invoices = { $count ->
     [one] { $count } Rechnung
    *[other] { $count } Rechnungen
 }
-count-invoices-paid = { $count ->
-    [one] { $count } Rechnung bezahlt
-   *[other] { $count } Rechnungen bezahlt
-}
 count-clients = { $count ->
     [one] { $count } Kunde
    *[other] { $count } Kunden

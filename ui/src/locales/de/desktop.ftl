@@ -26,4 +26,3 @@ desktop-notice-bank = Der Kontoauszug wurde eingelesen.
 desktop-notice-import = Der Import ist abgeschlossen.
 desktop-notice-backup = Die Datensicherung ist fertig.
 desktop-notice-failed = Eine Aufgabe konnte nicht abgeschlossen werden. Öffnen Sie Kindly, um den Grund zu sehen.
-desktop-pick-invoice = Wählen Sie die Rechnung, zu der die Zahlung gehört.

@@ -32,8 +32,3 @@ list-clear-filters = Clear filters
 file-open = Open
 file-save-copy = Save a copy…
 file-copy-saved = Copy saved.
-badge-part-paid = part paid
-badge-days-overdue = { $count ->
-    [one] { $count } day overdue
-   *[other] { $count } days overdue
-}

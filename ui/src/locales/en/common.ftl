@@ -4,10 +4,6 @@ count-invoices = { $count ->
     [one] { $count } invoice
    *[other] { $count } invoices
 }
-count-invoices-paid = { $count ->
-    [one] { $count } invoice paid
-   *[other] { $count } invoices paid
-}
 count-clients = { $count ->
     [one] { $count } client
    *[other] { $count } clients

@@ -26,4 +26,3 @@ desktop-notice-bank = The bank statement has been read.
 desktop-notice-import = The import is finished.
 desktop-notice-backup = The backup is done.
 desktop-notice-failed = A task could not finish. Open Kindly to see why.
-desktop-pick-invoice = Choose the invoice the payment is for.

@@ -32,8 +32,3 @@ list-clear-filters = Quitar filtros
 file-open = Abrir
 file-save-copy = Guardar una copia…
 file-copy-saved = Copia guardada.
-badge-part-paid = pagada en parte
-badge-days-overdue = { $count ->
-    [one] { $count } día de retraso
-   *[other] { $count } días de retraso
-}

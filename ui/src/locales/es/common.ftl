@@ -4,10 +4,6 @@ count-invoices = { $count ->
     [one] { $count } factura
    *[other] { $count } facturas
 }
-count-invoices-paid = { $count ->
-    [one] { $count } factura pagada
-   *[other] { $count } facturas pagadas
-}
 count-clients = { $count ->
     [one] { $count } cliente
    *[other] { $count } clientes

@@ -26,4 +26,3 @@ desktop-notice-bank = Se ha leído el extracto bancario.
 desktop-notice-import = La importación ha terminado.
 desktop-notice-backup = La copia de seguridad está hecha.
 desktop-notice-failed = Una tarea no ha podido terminar. Abra Kindly para ver el motivo.
-desktop-pick-invoice = Elija la factura a la que corresponde el pago.

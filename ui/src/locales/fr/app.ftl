@@ -32,8 +32,3 @@ list-clear-filters = Effacer les filtres
 file-open = Ouvrir
 file-save-copy = Enregistrer une copie…
 file-copy-saved = Copie enregistrée.
-badge-part-paid = payée en partie
-badge-days-overdue = { $count ->
-    [one] { $count } jour de retard
-   *[other] { $count } jours de retard
-}

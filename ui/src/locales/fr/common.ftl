@@ -4,10 +4,6 @@ count-invoices = { $count ->
     [one] { $count } facture
    *[other] { $count } factures
 }
-count-invoices-paid = { $count ->
-    [one] { $count } facture payée
-   *[other] { $count } factures payées
-}
 count-clients = { $count ->
     [one] { $count } client
    *[other] { $count } clients

@@ -26,4 +26,3 @@ desktop-notice-bank = Le relevé bancaire a été lu.
 desktop-notice-import = L’import est terminé.
 desktop-notice-backup = La sauvegarde est faite.
 desktop-notice-failed = Une tâche n’a pas pu aboutir. Ouvrez Kindly pour en connaître la raison.
-desktop-pick-invoice = Choisissez la facture à laquelle se rapporte le paiement.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { phraseParts, slot } from './Phrase.svelte';
-import { t } from '../../lib/i18n.svelte';
+import { t } from './i18n.svelte';
 
 describe('a sentence with the user’s words in it', () => {
   it('marks exactly the user’s words, wherever the language puts them', () => {
