@@ -16,6 +16,8 @@ PACKAGES=(
   webkit2gtk-driver xvfb xauth
   # a real Secret Service for the keychain, a real SMTP server, PDF checks
   dbus gnome-keyring libsecret-tools python3-aiosmtpd openssl poppler-utils qpdf fonts-dejavu-core
+  # a real notification daemon the desktop e2e test reads back (dunstctl history)
+  dunst
   # a virtual environment for the e-invoice validator (scripts/einvoice_validate.py)
   python3-venv python3-pip
   # fonts for names in every script (kindly-pdf picks system fonts by what

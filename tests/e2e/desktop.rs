@@ -1,11 +1,15 @@
 //! The desktop behaviours of issue #18 through the real window: a menu
 //! shortcut handled by the web view (WebDriver cannot press a native
 //! accelerator), Settings asking before unsaved edits are left, and the
-//! wording editor's chips saving exactly the template text it showed.
+//! wording editor's chips saving exactly the template text it showed, and a
+//! finished batch's notice reaching a real notification daemon.
 
-use super::{click, kindly, nth, start_in, wait, wait_gone, wait_text};
+use super::{add_invoice, click, kindly, nth, start_in, start_with, wait, wait_gone, wait_text};
 use fantoccini::{Client, Locator};
 use kindly_core::locale::Locale;
+use kindly_tests::{camt053, StatementTx};
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Ctrl (the WebDriver key) + `key`, then every modifier released.
@@ -105,5 +109,118 @@ async fn the_wording_editor_shows_chips_and_saves_the_same_text() {
     let shipped = kindly_followup::templates::default_template(key, Locale::En).expect("shipped wording");
     assert_eq!(subject, &shipped.subject);
     assert_eq!(body, &shipped.body);
+    d.client.clone().close().await.expect("close session");
+}
+
+/// A session bus of the test's own with a real notification daemon (dunst)
+/// on it, so the notice the app sends can be read back from its history.
+struct NotificationDaemon {
+    bus: Child,
+    daemon: Child,
+    address: String,
+}
+
+impl Drop for NotificationDaemon {
+    fn drop(&mut self) {
+        for c in [&mut self.daemon, &mut self.bus] {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+impl NotificationDaemon {
+    fn start() -> NotificationDaemon {
+        let mut bus = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address=1"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("dbus-daemon (package dbus)");
+        let mut line = String::new();
+        BufReader::new(bus.stdout.take().expect("stdout")).read_line(&mut line).expect("bus address");
+        let address = line.trim().to_string();
+        let daemon = Command::new("dunst")
+            .env("DBUS_SESSION_BUS_ADDRESS", &address)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dunst (package dunst)");
+        let n = NotificationDaemon { bus, daemon, address };
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while n.dunstctl("count").is_none() {
+            assert!(Instant::now() < deadline, "dunst never answered on its bus");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        n
+    }
+
+    fn dunstctl(&self, what: &str) -> Option<String> {
+        let out = Command::new("dunstctl").arg(what).env("DBUS_SESSION_BUS_ADDRESS", &self.address).output().ok()?;
+        out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
+    /// The bodies of every notification shown so far (closing the ones on
+    /// screen moves them into dunst's history, which is what it lists).
+    fn bodies(&self) -> Vec<String> {
+        let _ = self.dunstctl("close-all");
+        let history: serde_json::Value =
+            serde_json::from_str(&self.dunstctl("history").unwrap_or_default()).unwrap_or_default();
+        history["data"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|group| group.as_array().cloned().unwrap_or_default())
+            .map(|n| n["body"]["data"].as_str().unwrap_or_default().to_string())
+            .collect()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_finished_bank_import_reaches_the_notification_daemon_in_the_ui_language() {
+    let notices = NotificationDaemon::start();
+    let data = tempfile::tempdir().expect("tempdir");
+    let ana = kindly(data.path(), &["clients", "add", "--name", "Ana Alves", "--language", "de"])["id"].to_string();
+    let inv = add_invoice(data.path(), &ana, 10, "Logo;1;480;");
+    let day = chrono::Local::now().date_naive().to_string();
+    let number = inv["number"].as_str().expect("number").to_string();
+    let tx = StatementTx {
+        id: "N1",
+        amount: "480.00",
+        credit: true,
+        payer: "Ana Alves",
+        iban: "PT50000201231234567890154",
+        rf: None,
+        text: &number,
+    };
+    let files = tempfile::tempdir().expect("tempdir");
+    let path = files.path().join("statement.xml");
+    std::fs::write(&path, camt053(&day, &[tx])).expect("write statement");
+
+    let d = start_with(
+        data,
+        &[
+            ("KINDLY_PICK_FILE", path.to_str().expect("path")),
+            ("DBUS_SESSION_BUS_ADDRESS", notices.address.as_str()),
+            ("KINDLY_NOTIFY_AFTER_MS", "0"),
+        ],
+    )
+    .await;
+    let c = &d.client;
+    wait(c, "nav-bank").await;
+    c.execute("localStorage.setItem('kindly.uiLanguage', 'de'); location.reload();", vec![]).await.expect("language");
+    until("the UI never switched to German", async || {
+        c.execute("return document.documentElement.lang", vec![]).await.ok().and_then(|v| v.as_str().map(str::to_owned))
+            == Some("de".into())
+    })
+    .await;
+    assert!(notices.bodies().is_empty(), "nothing notified yet: {:?}", notices.bodies());
+    click(c, "nav-bank").await;
+    click(c, "bank-import").await;
+    wait(c, "bank-result").await;
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !notices.bodies().iter().any(|b| b == "Der Kontoauszug wurde eingelesen.") {
+        assert!(Instant::now() < deadline, "dunst never showed the German notice: {:?}", notices.bodies());
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
     d.client.clone().close().await.expect("close session");
 }

@@ -7,6 +7,7 @@ mod backup;
 mod bank;
 mod contacts;
 mod desktop;
+mod display;
 mod firstrun;
 mod import;
 mod keyboard;

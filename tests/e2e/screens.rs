@@ -1,15 +1,18 @@
 //! Every screen, in every language and both themes, in the real window at
 //! 1280×800: axe-core finds no WCAG 2.2 AA violation, nothing spills out of
 //! the window (no horizontal scrollbar, no element past an edge), and a
-//! screen set to German, French or Spanish shows no English.
+//! screen set to German, French or Spanish shows no English, and no screen
+//! offers more than one primary action.
 //!
 //! The language is switched as a user would leave it (the remembered choice,
 //! then a reload); the theme by the attribute main.ts keeps in step with the
-//! OS. The checks read the laid-out DOM rather than pixels: WebKitWebDriver
-//! never answered a screenshot of the ladder page (the session then hangs),
-//! and the geometry says exactly which element spills out.
+//! OS. The checks read the laid-out DOM, which says exactly which element
+//! spills out. Each screen in each theme is also saved as a PNG (see
+//! `display.rs`: the window runs on a display of its own), and the pictures
+//! are checked too: none is blank, and dark is darker than light.
 
-use super::{click, kindly, start_in, wait, Client};
+use super::display::{screenshot_dir, PrivateDisplay};
+use super::{click, kindly, start_with, wait, Client};
 use std::time::Duration;
 
 /// axe-core, as npm installed it for the UI (`ui/node_modules`).
@@ -82,6 +85,20 @@ async fn overflow(c: &Client) -> Vec<String> {
         )
         .await
         .expect("overflow check");
+    out.as_array().map(|a| a.iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect()).unwrap_or_default()
+}
+
+/// The primary buttons a person sees outside dialogs: one screen, one primary action.
+async fn primary_actions(c: &Client) -> Vec<String> {
+    let out = c
+        .execute(
+            "return [...document.querySelectorAll('main button.primary, main a.primary')]
+                 .filter((b) => !b.closest('dialog') && b.getClientRects().length > 0)
+                 .map((b) => (b.dataset.testid || '') + ' ' + b.textContent.trim().slice(0, 40));",
+            vec![],
+        )
+        .await
+        .expect("primary buttons");
     out.as_array().map(|a| a.iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect()).unwrap_or_default()
 }
 
@@ -192,6 +209,9 @@ async fn settled(c: &Client) {
     tokio::time::sleep(Duration::from_millis(400)).await;
 }
 
+/// The native menu bar's height is under this: the page is drawn below it.
+const MENU_BAR: u32 = 60;
+
 async fn set_theme(c: &Client, theme: &str) {
     c.execute("document.documentElement.dataset.theme = arguments[0]", vec![theme.into()]).await.expect("theme");
     tokio::time::sleep(Duration::from_millis(150)).await;
@@ -217,9 +237,10 @@ const SCREENS: &[(&str, &str, Option<&str>)] = &[
 async fn check_every_screen(lang: &str) {
     let data = tempfile::tempdir().expect("tempdir");
     kindly(data.path(), &["demo", "--clients", "12", "--invoices", "60"]);
-    let d = start_in(data).await;
+    let display = PrivateDisplay::start();
+    let d = start_with(data, &[("DISPLAY", display.name.as_str())]).await;
     let c = &d.client;
-    let _ = c.set_window_size(1280, 800).await;
+    let _ = c.set_window_rect(0, 0, 1280, 800).await;
     wait(c, "nav-overview").await;
     if lang != "en" {
         c.execute("localStorage.setItem('kindly.uiLanguage', arguments[0]); location.reload();", vec![lang.into()])
@@ -238,7 +259,7 @@ async fn check_every_screen(lang: &str) {
         wait(c, "nav-overview").await;
     }
     let axe = axe_source();
-    the_checks_see_what_they_look_for(c, &axe).await;
+    the_checks_see_what_they_look_for(c, &axe, &display).await;
     let mut problems = Vec::new();
     for (screen, nav, then) in SCREENS {
         eprintln!("{lang}: {screen}");
@@ -248,14 +269,34 @@ async fn check_every_screen(lang: &str) {
             click(c, step).await;
             settled(c).await;
         }
+        let mut light = None;
         for theme in ["light", "dark"] {
             set_theme(c, theme).await;
+            let shot = display.capture();
+            shot.save_png(&screenshot_dir().join(format!("{lang}-{theme}-{screen}.png")));
+            if shot.colours_below(MENU_BAR) < 16 {
+                problems.push(format!("{lang}/{theme}/{screen}: the screenshot is blank below the menu bar"));
+            }
+            match light {
+                None => light = Some(shot.luminance()),
+                Some(l) if shot.luminance() >= l => {
+                    problems.push(format!(
+                        "{lang}/{screen}: dark ({:.0}) is not darker than light ({l:.0})",
+                        shot.luminance()
+                    ));
+                }
+                Some(_) => {}
+            }
             for v in axe_violations(c, &axe).await {
                 problems.push(format!("{lang}/{theme}/{screen}: axe {v}"));
             }
             for o in overflow(c).await {
                 problems.push(format!("{lang}/{theme}/{screen}: overflow {o}"));
             }
+        }
+        let primaries = primary_actions(c).await;
+        if primaries.len() > 1 {
+            problems.push(format!("{lang}/{screen}: {} primary actions: {primaries:?}", primaries.len()));
         }
         if lang != "en" {
             for e in english_on_screen(c).await {
@@ -268,8 +309,20 @@ async fn check_every_screen(lang: &str) {
 }
 
 /// Each check, shown a planted fault, reports it (and stops once it is gone):
-/// a button without a name, a box wider than the window, an English sentence.
-async fn the_checks_see_what_they_look_for(c: &Client, axe: &str) {
+/// a button without a name, a box wider than the window, an English sentence,
+/// and a blank window (the screenshot is of this window, not another's).
+async fn the_checks_see_what_they_look_for(c: &Client, axe: &str, display: &PrivateDisplay) {
+    // The first frame may still be on its way.
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    while display.capture().colours_below(MENU_BAR) < 16 {
+        assert!(std::time::Instant::now() < deadline, "the drawn window's screenshot looks blank");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    c.execute("document.body.style.visibility = 'hidden'", vec![]).await.expect("hide");
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let blank = display.capture().colours_below(MENU_BAR);
+    c.execute("document.body.style.visibility = ''", vec![]).await.expect("show");
+    assert!(blank < 16, "a hidden page's screenshot has {blank} colours: not a picture of this window");
     c.execute(
         "const d = document.createElement('div'); d.id = 'canary';
          d.innerHTML = '<button type=button></button><div style=\"width: 3000px\">x</div><p>Send the invoice today</p>';

@@ -41,6 +41,13 @@ pub struct MenuLabels {
     pub select_all: String,
     pub minimize: String,
     pub close_window: String,
+    /// macOS's application menu (named after the app): About, Services,
+    /// Hide, Hide others, Show all. Other systems have no such menu.
+    pub about: String,
+    pub services: String,
+    pub hide: String,
+    pub hide_others: String,
+    pub show_all: String,
 }
 
 impl Default for MenuLabels {
@@ -66,6 +73,11 @@ impl Default for MenuLabels {
             select_all: s("Select all"),
             minimize: s("Minimize"),
             close_window: s("Close window"),
+            about: s("About Kindly"),
+            services: s("Services"),
+            hide: s("Hide Kindly"),
+            hide_others: s("Hide others"),
+            show_all: s("Show all"),
         }
     }
 }

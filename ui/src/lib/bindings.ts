@@ -290,7 +290,12 @@ export type DesktopTexts = { menu: MenuLabels, notices: BatchNotices,
  */
 language: Locale | null, };
 
-export type MenuLabels = { file: string, edit: string, go: string, window: string, new_client: string, new_invoice: string, record_payment: string, today: string, search: string, settings: string, quit: string, undo: string, redo: string, cut: string, copy: string, paste: string, select_all: string, minimize: string, close_window: string, };
+export type MenuLabels = { file: string, edit: string, go: string, window: string, new_client: string, new_invoice: string, record_payment: string, today: string, search: string, settings: string, quit: string, undo: string, redo: string, cut: string, copy: string, paste: string, select_all: string, minimize: string, close_window: string, 
+/**
+ * macOS's application menu (named after the app): About, Services,
+ * Hide, Hide others, Show all. Other systems have no such menu.
+ */
+about: string, services: string, hide: string, hide_others: string, show_all: string, };
 
 export type BatchNotices = { title: string, emails: string, letters: string, bank_import: string, csv_import: string, backup: string, failed: string, };
 

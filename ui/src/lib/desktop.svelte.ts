@@ -77,6 +77,11 @@ export function desktopTexts(): DesktopTexts {
       select_all: t('desktop-select-all'),
       minimize: t('desktop-minimize'),
       close_window: t('desktop-close-window'),
+      about: t('desktop-about'),
+      services: t('desktop-services'),
+      hide: t('desktop-hide'),
+      hide_others: t('desktop-hide-others'),
+      show_all: t('desktop-show-all'),
     },
     notices: {
       title: t('desktop-notice-title'),
