@@ -368,3 +368,39 @@ async fn the_final_notice_thanks_for_a_payment_instead_of_saying_nothing_was_hea
         followups::preview(ctx, &MessageRequest { invoice_ids: vec![paid], ..Default::default() }).await.unwrap();
     assert!(again.body.contains("nichts von Ihnen gehört"), "{}", again.body);
 }
+
+/// Regression for the count of Today's first page (issue #14): it is now the
+/// index range less the exclusion lists, counted apart. It must still agree
+/// with the rows: clients not chased, invoices paused by an open promise and
+/// invoices waiting for a broken promise's follow-up are neither listed nor counted.
+#[tokio::test]
+async fn todays_count_leaves_out_exactly_what_its_pages_leave_out() {
+    let d = open_db().await;
+    let day = "2026-12-10";
+    let ctx = on(&d.store, "2026-10-01");
+    let mut invoices = Vec::new();
+    for name in ["Ana Alves", "Bea Brandt", "Cai Chen", "Dario Duarte", "Eva Ek"] {
+        let c = client(ctx, name, Some("pay@example.com")).await;
+        invoices.push((c, invoice(ctx, c, "2026-10-01", "2026-10-31", "100").await));
+    }
+    let off = ChasingInput { mode: kindly_core::vocab::ChasingMode::Off, until: None, reason: "friend".into() };
+    kindly_api::clients::set_chasing(ctx, invoices[1].0, &off).await.unwrap();
+    let promise = |inv: i64, on_day: &str| kindly_api::contacts::PromiseInput {
+        invoice_id: inv,
+        promised_on: on_day.into(),
+        amount: "".into(),
+        how: kindly_core::vocab::AgreedHow::Email,
+    };
+    // Open until the 20th: paused. Promised for the 5th and not paid: broken, waiting for its follow-up.
+    kindly_api::contacts::add_promise(on(&d.store, "2026-12-01"), &promise(invoices[2].1, "2026-12-20")).await.unwrap();
+    kindly_api::contacts::add_promise(on(&d.store, "2026-12-01"), &promise(invoices[3].1, "2026-12-05")).await.unwrap();
+    kindly_api::contacts::resolve_promises(on(&d.store, day)).await.unwrap();
+
+    let today = date(day);
+    let page = d.store.due_followups(today, None, 0, 100).await.unwrap();
+    let listed: Vec<i64> = page.rows.iter().map(|r| r.invoice_id).collect();
+    assert_eq!(listed, vec![invoices[0].1, invoices[4].1]);
+    assert_eq!(page.total, 2, "the count agrees with the rows");
+    // A page past the first still carries the whole count.
+    assert_eq!(d.store.due_followups(today, None, 1, 1).await.unwrap().total, 2);
+}

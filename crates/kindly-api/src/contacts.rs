@@ -471,7 +471,9 @@ async fn promise_message(ctx: Ctx<'_>, p: &PromiseRecord) -> ApiResult<(String, 
 /// The queue's second source: broken promises to follow up politely, with
 /// the message that refers to the promise. Resolves promises first.
 pub async fn promise_queue(ctx: Ctx<'_>, client_id: Option<i64>) -> ApiResult<Vec<PromiseFollowUp>> {
-    resolve_promises(ctx).await?;
+    // Promises past their day are settled once per day and per change (with
+    // the plans), not checked against their payments on every read.
+    crate::due::prepare_today(ctx).await?;
     // Each follow-up renders its message: kept until any commit or another day.
     struct Kept(Vec<PromiseFollowUp>);
     let all = ctx

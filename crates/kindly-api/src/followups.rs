@@ -20,6 +20,7 @@ use kindly_followup::templates::{self, MessageFacts, Template, PLACEHOLDERS};
 use kindly_followup::{epc, plan, tone};
 use kindly_store::DoneStep;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use ts_rs::TS;
 
 pub use crate::views::StageView;
@@ -232,6 +233,27 @@ fn queue_item(
 /// plans and promises must have been refreshed for today first.
 pub(crate) async fn due_email_invoices(ctx: Ctx<'_>) -> ApiResult<Vec<(i64, i64)>> {
     let steps = crate::due::due_steps(ctx).await?;
+    // Which of them already have a message is one look-up per due e-mail
+    // (tens of thousands at the worst): kept with the steps it was read
+    // for, until any commit or another day, like the steps themselves.
+    struct Kept {
+        steps: Arc<Vec<crate::due::DueStep>>,
+        emails: Vec<(i64, i64)>,
+    }
+    let kept = ctx
+        .store
+        .memo(ctx.today, || async {
+            Ok::<_, ApiError>(Kept { steps: Arc::clone(&steps), emails: unqueued_emails(ctx, &steps).await? })
+        })
+        .await?;
+    if Arc::ptr_eq(&kept.steps, &steps) {
+        return Ok(kept.emails.clone());
+    }
+    // A commit came between the two reads: read afresh rather than mix them.
+    unqueued_emails(ctx, &crate::due::due_steps(ctx).await?).await
+}
+
+async fn unqueued_emails(ctx: Ctx<'_>, steps: &[crate::due::DueStep]) -> ApiResult<Vec<(i64, i64)>> {
     let due: Vec<&crate::due::DueStep> = steps.iter().filter(|s| s.channel == Channel::Email).collect();
     let ids: Vec<i64> = due.iter().map(|s| s.row.invoice_id).collect();
     let queued: std::collections::HashSet<(i64, String)> =
