@@ -92,3 +92,6 @@ timeline-invoice-cancelled = Rechnung { $number } storniert
 timeline-payment-recorded = Zahlung über { $amount } für { $number } eingegangen ({ $method }); noch offen: { $outstanding }
 timeline-invoice-created-plain = Rechnung { $number } erstellt
 timeline-payment-received-plain = Zahlung für { $number } eingegangen
+
+## E-invoices
+einvoice-credit-terms = Gutschrift zu Rechnung { $invoice }: wird mit dem offenen Betrag verrechnet oder erstattet.

@@ -89,3 +89,6 @@ timeline-invoice-cancelled = Invoice { $number } cancelled
 timeline-payment-recorded = Payment of { $amount } received for { $number } ({ $method }); { $outstanding } still owing
 timeline-invoice-created-plain = Invoice { $number } created
 timeline-payment-received-plain = Payment received for { $number }
+
+## E-invoices
+einvoice-credit-terms = Credit note for invoice { $invoice }: set off against what is owed on it, or refunded.

@@ -92,3 +92,6 @@ timeline-invoice-cancelled = Factura { $number } anulada
 timeline-payment-recorded = Pago de { $amount } recibido para { $number } ({ $method }); pendiente: { $outstanding }
 timeline-invoice-created-plain = Factura { $number } creada
 timeline-payment-received-plain = Pago recibido para { $number }
+
+## E-invoices
+einvoice-credit-terms = Abono de la factura { $invoice }: se compensa con el importe pendiente o se reembolsa.

@@ -92,3 +92,6 @@ timeline-invoice-cancelled = Facture { $number } annulée
 timeline-payment-recorded = Paiement de { $amount } reçu pour { $number } ({ $method }) ; restant dû : { $outstanding }
 timeline-invoice-created-plain = Facture { $number } créée
 timeline-payment-received-plain = Paiement reçu pour { $number }
+
+## E-invoices
+einvoice-credit-terms = Avoir sur la facture { $invoice } : imputé sur le montant restant dû ou remboursé.
