@@ -780,10 +780,10 @@ async fn no_longer_applies(ctx: Ctx<'_>, purpose: EmailPurpose) -> ApiResult<Opt
             Some(format!("Not sent: payment plan #{plan_id} is {} now.", plan.state))
         }
         _ => {
-            let alloc = kindly_followup::plan::progress::allocate(&plan.installments, plan.paid_minor());
+            let due = plan.due_installments();
+            let alloc = kindly_followup::plan::progress::allocate(&due, plan.paid_minor());
             let k = usize::try_from(seq).unwrap_or(0).saturating_sub(1);
-            let paid =
-                matches!((plan.installments.get(k), alloc.paid.get(k)), (Some(i), Some(p)) if *p >= i.amount_minor);
+            let paid = matches!((due.get(k), alloc.paid.get(k)), (Some(i), Some(p)) if *p >= i.amount_minor);
             paid.then(|| format!("Not sent: installment {seq} of payment plan #{plan_id} was paid in the meantime."))
         }
     };

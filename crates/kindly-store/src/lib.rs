@@ -53,7 +53,7 @@ pub use einvoices::{ClientMatch, EInvoiceClient, EInvoiceImportRecord, EInvoiceI
 pub use error::StoreError;
 pub use followups::{DoneStep, DueKey, DueRow, SinceLastStep, StepRecord};
 pub use imports::{
-    BatchRef, ClientIndexRow, ExportEvent, ExportPayment, ImportBatch, ImportClient, ImportCounts, ImportInvoice,
+    BatchRef, ClientIndexRow, ExportEvent, ExportPayment, ImportBatch, ImportClient, ImportCreditNote, ImportCounts, ImportInvoice,
     ImportPayment, InvoiceByNumber,
 };
 pub use interest::ClientInterest;

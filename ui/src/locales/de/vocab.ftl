@@ -279,6 +279,7 @@ vocab-import-field-net-amount = Nettobetrag
 vocab-import-field-tax-amount = Steuerbetrag
 vocab-import-field-total = Gesamtbetrag
 vocab-import-field-amount-paid = Bezahlter Betrag
+vocab-import-field-amount-credited = Gutgeschriebener Betrag
 vocab-import-field-payment-date = Zahlungsdatum
 vocab-import-field-amount = Betrag
 vocab-import-field-method = Zahlungsart

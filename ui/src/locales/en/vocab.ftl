@@ -279,6 +279,7 @@ vocab-import-field-net-amount = Net amount
 vocab-import-field-tax-amount = Tax amount
 vocab-import-field-total = Total
 vocab-import-field-amount-paid = Amount paid
+vocab-import-field-amount-credited = Amount credited
 vocab-import-field-payment-date = Payment date
 vocab-import-field-amount = Amount
 vocab-import-field-method = Method

@@ -279,6 +279,7 @@ vocab-import-field-net-amount = Base imponible
 vocab-import-field-tax-amount = Importe del IVA
 vocab-import-field-total = Total
 vocab-import-field-amount-paid = Importe pagado
+vocab-import-field-amount-credited = Importe abonado
 vocab-import-field-payment-date = Fecha de pago
 vocab-import-field-amount = Importe
 vocab-import-field-method = Forma de pago

@@ -279,6 +279,7 @@ vocab-import-field-net-amount = Montant HT
 vocab-import-field-tax-amount = Montant de TVA
 vocab-import-field-total = Total
 vocab-import-field-amount-paid = Montant payé
+vocab-import-field-amount-credited = Montant crédité
 vocab-import-field-payment-date = Date de paiement
 vocab-import-field-amount = Montant
 vocab-import-field-method = Moyen de paiement
