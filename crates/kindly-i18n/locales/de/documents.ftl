@@ -92,6 +92,8 @@ timeline-invoice-cancelled = Rechnung { $number } storniert
 timeline-payment-recorded = Zahlung über { $amount } für { $number } eingegangen ({ $method }); noch offen: { $outstanding }
 timeline-invoice-created-plain = Rechnung { $number } erstellt
 timeline-payment-received-plain = Zahlung für { $number } eingegangen
+timeline-interest-on = Sie haben die gesetzlichen Verzugszinsen für diesen Kunden eingeschaltet: { $law }; der Kunde ist { $debtor }.
+timeline-interest-off = Sie haben die gesetzlichen Verzugszinsen für diesen Kunden ausgeschaltet.
 
 ## E-invoices
 einvoice-credit-terms = Gutschrift zu Rechnung { $invoice }: wird mit dem offenen Betrag verrechnet oder erstattet.

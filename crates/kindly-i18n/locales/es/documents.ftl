@@ -92,6 +92,8 @@ timeline-invoice-cancelled = Factura { $number } anulada
 timeline-payment-recorded = Pago de { $amount } recibido para { $number } ({ $method }); pendiente: { $outstanding }
 timeline-invoice-created-plain = Factura { $number } creada
 timeline-payment-received-plain = Pago recibido para { $number }
+timeline-interest-on = Ha activado los intereses legales de demora para este cliente: { $law }; el cliente es { $debtor }.
+timeline-interest-off = Ha desactivado los intereses legales de demora para este cliente.
 
 ## E-invoices
 einvoice-credit-terms = Abono de la factura { $invoice }: se compensa con el importe pendiente o se reembolsa.

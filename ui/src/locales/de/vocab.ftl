@@ -208,6 +208,7 @@ vocab-event-kind-statement-printed = Kontoübersicht gedruckt
 vocab-event-kind-credit-note-issued = Gutschrift
 vocab-event-kind-payment-reversed = Zahlung zurückgebucht
 vocab-event-kind-refund-made = Erstattung
+vocab-event-kind-interest-changed = Verzugszinsen
 
 ## einvoiceOutcome
 vocab-einvoice-outcome-imported = Importiert

@@ -208,6 +208,7 @@ vocab-event-kind-statement-printed = Statement printed
 vocab-event-kind-credit-note-issued = Credit note
 vocab-event-kind-payment-reversed = Payment reversed
 vocab-event-kind-refund-made = Refund
+vocab-event-kind-interest-changed = Late-payment interest
 
 ## einvoiceOutcome
 vocab-einvoice-outcome-imported = Imported

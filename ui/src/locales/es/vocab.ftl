@@ -208,6 +208,7 @@ vocab-event-kind-statement-printed = Extracto de cuenta impreso
 vocab-event-kind-credit-note-issued = Factura rectificativa
 vocab-event-kind-payment-reversed = Pago revertido
 vocab-event-kind-refund-made = Reembolso
+vocab-event-kind-interest-changed = Intereses de demora
 
 ## einvoiceOutcome
 vocab-einvoice-outcome-imported = Importada

@@ -208,6 +208,7 @@ vocab-event-kind-statement-printed = Relevé de compte imprimé
 vocab-event-kind-credit-note-issued = Avoir
 vocab-event-kind-payment-reversed = Paiement annulé
 vocab-event-kind-refund-made = Remboursement
+vocab-event-kind-interest-changed = Intérêts de retard
 
 ## einvoiceOutcome
 vocab-einvoice-outcome-imported = Importée
