@@ -465,7 +465,8 @@ async fn reminder_letter_pdf(
     let settings = ctx.store.settings().await?;
     let page = page_size(None, settings.locale);
     let from = sender(ctx).await?;
-    let doc = reminder_letter(ctx, page, &from, client, invoices, message);
+    let einvoice = crate::einvoice::format_of(ctx.store.client_einvoice(client.id).await?.format);
+    let doc = reminder_letter(ctx, page, &from, client, invoices, message, einvoice);
     let meta = DocMeta::new(message.subject.clone(), from.party.name, ctx.now.naive_utc());
     let bytes = kindly_pdf::render_letters(fonts, &[doc], &meta).map_err(ApiError::from)?;
     Ok(FileAttachment {

@@ -97,3 +97,7 @@ timeline-interest-off = Sie haben die gesetzlichen Verzugszinsen für diesen Kun
 
 ## E-invoices
 einvoice-credit-terms = Gutschrift zu Rechnung { $invoice }: wird mit dem offenen Betrag verrechnet oder erstattet.
+letter-einvoice-issued = { $count ->
+    [one] Die Rechnung wurde als E-Rechnung ({ $format }) ausgestellt; gern sende ich sie Ihnen erneut zu, falls Sie sie benötigen.
+   *[other] Die Rechnungen wurden als E-Rechnungen ({ $format }) ausgestellt; gern sende ich sie Ihnen erneut zu, falls Sie sie benötigen.
+}

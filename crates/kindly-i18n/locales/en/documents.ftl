@@ -94,3 +94,7 @@ timeline-interest-off = You turned statutory late-payment interest off for this 
 
 ## E-invoices
 einvoice-credit-terms = Credit note for invoice { $invoice }: set off against what is owed on it, or refunded.
+letter-einvoice-issued = { $count ->
+    [one] The invoice was issued as an e-invoice ({ $format }); I will gladly send it to you again if you need it.
+   *[other] The invoices were issued as e-invoices ({ $format }); I will gladly send them to you again if you need them.
+}

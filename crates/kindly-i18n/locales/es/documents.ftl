@@ -97,3 +97,7 @@ timeline-interest-off = Ha desactivado los intereses legales de demora para este
 
 ## E-invoices
 einvoice-credit-terms = Abono de la factura { $invoice }: se compensa con el importe pendiente o se reembolsa.
+letter-einvoice-issued = { $count ->
+    [one] La factura se emitió como factura electrónica ({ $format }); con gusto se la vuelvo a enviar si la necesita.
+   *[other] Las facturas se emitieron como facturas electrónicas ({ $format }); con gusto se las vuelvo a enviar si las necesita.
+}

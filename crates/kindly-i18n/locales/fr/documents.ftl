@@ -97,3 +97,7 @@ timeline-interest-off = Vous avez désactivé les intérêts légaux de retard p
 
 ## E-invoices
 einvoice-credit-terms = Avoir sur la facture { $invoice } : imputé sur le montant restant dû ou remboursé.
+letter-einvoice-issued = { $count ->
+    [one] La facture a été émise sous forme de facture électronique ({ $format }) ; je vous la renverrai volontiers si vous en avez besoin.
+   *[other] Les factures ont été émises sous forme de factures électroniques ({ $format }) ; je vous les renverrai volontiers si vous en avez besoin.
+}
