@@ -4,8 +4,8 @@
 
 use crate::state::AppState;
 use kindly_api::einvoice::{
-    self, ClientEInvoiceInput, ClientEInvoiceView, CreditNoteEInvoiceRequest, EInvoiceExportRequest, EInvoiceFile, EInvoiceFormat,
-    EInvoicePreflight, SellerEInvoiceInput,
+    self, ClientEInvoiceInput, ClientEInvoiceView, CreditNoteEInvoiceRequest, EInvoiceExportRequest, EInvoiceFile,
+    EInvoiceFormat, EInvoicePreflight, SellerEInvoiceInput,
 };
 use kindly_api::ApiError;
 use tauri::State;

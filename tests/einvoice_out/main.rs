@@ -488,7 +488,12 @@ async fn a_reverse_charge_credit_note_keeps_its_category_and_a_plain_pdf_client_
     einvoice::save_client_einvoice(ctx, &details).await.unwrap();
     let lines = vec![line("Consulting", "2.5", "800", "0")];
     let rc = kindly_tests::create_invoice(ctx, &issued_invoice(fr, "2026-11-21", "2026-12-21", "EUR", lines)).await;
-    let input = CreditNoteInput { invoice_id: rc, amount: "500".into(), reason: "Half a day not worked".into(), ..Default::default() };
+    let input = CreditNoteInput {
+        invoice_id: rc,
+        amount: "500".into(),
+        reason: "Half a day not worked".into(),
+        ..Default::default()
+    };
     let note = corrections::credit(ctx, &input).await.unwrap().id;
     let dir = tempfile::tempdir().unwrap();
     let fonts = fonts();
@@ -564,7 +569,8 @@ fn cli_writes_the_e_invoice_of_a_credit_note() {
     let note = kindly_json(d, Some(TODAY), &["invoices", "credit", &inv, "--amount", "119", "--reason", "Discount"]);
     let note = note["id"].as_i64().unwrap().to_string();
     let out = d.join("cn.xml");
-    let r = kindly_json(d, Some(TODAY), &["invoices", "einvoice", &note, "--credit-note", "--out", out.to_str().unwrap()]);
+    let r =
+        kindly_json(d, Some(TODAY), &["invoices", "einvoice", &note, "--credit-note", "--out", out.to_str().unwrap()]);
     assert_eq!(r["format"], "peppol");
     let back = kindly_einvoice::read(&std::fs::read(&out).unwrap()).unwrap().invoice;
     assert_eq!((back.type_code, back.totals.payable, back.totals.tax_total), (381, 11900, 1900));

@@ -296,9 +296,7 @@ async fn a_change_of_the_interest_setting_is_on_the_timeline_and_in_the_dossier(
     let id = client(c, "Jörg Maier GmbH", "de").await;
     let entries = |kind: &'static str| {
         let path = d.path.clone();
-        async move {
-            raw_count(&path, &format!("SELECT COUNT(*) FROM timeline WHERE kind = '{kind}'")).await
-        }
+        async move { raw_count(&path, &format!("SELECT COUNT(*) FROM timeline WHERE kind = '{kind}'")).await }
     };
     // Off over nothing: nothing changed, nothing recorded.
     set_client_interest(c, &setting(id, false, Jurisdiction::Uk, DebtorKind::Business)).await.expect("off");
@@ -313,7 +311,9 @@ async fn a_change_of_the_interest_setting_is_on_the_timeline_and_in_the_dossier(
     let timeline = d.store.client_timeline(id, 100).await.expect("timeline");
     let changes: Vec<_> = timeline.iter().filter(|e| e.kind.as_str() == "interest_changed").collect();
     assert_eq!(changes.len(), 3);
-    let first = changes.iter().find(|e| e.data["before"].is_null()).expect("the first change");
+    // The first: on, over the "off" row saved before (which recorded nothing).
+    let first = changes.iter().find(|e| e.data["before"]["enabled"] == false).expect("the first change");
+    assert_eq!(first.data["before"]["jurisdiction"], "uk");
     assert_eq!(first.data["enabled"], true);
     assert_eq!((first.data["jurisdiction"].as_str(), first.data["debtor"].as_str()), (Some("de"), Some("business")));
     assert_eq!(first.data["by"], "user");

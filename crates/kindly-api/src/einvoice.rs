@@ -600,7 +600,12 @@ fn xml_file(inv: &Invoice, format: Format, stem: &str) -> ApiResult<Rendered> {
         Format::XRechnungUbl => (ubl::write(inv, UblProfile::XRechnung)?, "xrechnung"),
         Format::Peppol => (ubl::write(inv, UblProfile::Peppol)?, "peppol"),
     };
-    Ok(Rendered { format, file_name: format!("{stem}-{suffix}.xml"), bytes: bytes.into_bytes(), mime: "application/xml" })
+    Ok(Rendered {
+        format,
+        file_name: format!("{stem}-{suffix}.xml"),
+        bytes: bytes.into_bytes(),
+        mime: "application/xml",
+    })
 }
 
 /// A Factur-X PDF/A-3b: `doc` drawn, with the CII of `inv` embedded.

@@ -18,7 +18,9 @@ use kindly_core::{ErrorCode, Money};
 use kindly_csv::fields::ImportField;
 use kindly_csv::rows::{ClientKey, ImportedStatus};
 use kindly_csv::{CsvError, ImportKind, ImportPreset, Mapping, Problem, Records};
-use kindly_store::{BatchRef, ImportBatch, ImportClient, ImportCreditNote, ImportInvoice, ImportPayment, InvoiceByNumber};
+use kindly_store::{
+    BatchRef, ImportBatch, ImportClient, ImportCreditNote, ImportInvoice, ImportPayment, InvoiceByNumber,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;

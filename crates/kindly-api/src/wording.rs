@@ -101,10 +101,12 @@ pub fn timeline_summary(e: &TimelineEntry, locale: Locale) -> String {
                 _ => None,
             }
         }
-        EventKind::InterestChanged => match (d.get("enabled").and_then(|v| v.as_bool()), get("jurisdiction"), get("debtor")) {
-            (Some(on), Some(law), Some(debtor)) => Some(interest_changed(on, law, debtor, locale)),
-            _ => None,
-        },
+        EventKind::InterestChanged => {
+            match (d.get("enabled").and_then(|v| v.as_bool()), get("jurisdiction"), get("debtor")) {
+                (Some(on), Some(law), Some(debtor)) => Some(interest_changed(on, law, debtor, locale)),
+                _ => None,
+            }
+        }
         // Fixed words when they were written: the kind says it all.
         EventKind::ClientCreated => Some(event_label(e.kind, locale)),
         EventKind::ClientUpdated if d.get("einvoice_format").is_none() => Some(event_label(e.kind, locale)),
@@ -125,7 +127,10 @@ pub fn interest_changed(on: bool, jurisdiction: &str, debtor: &str, locale: Loca
     tr(
         locale,
         id,
-        &[("law", label(locale, "jurisdiction", jurisdiction).into()), ("debtor", label(locale, "debtor", debtor).into())],
+        &[
+            ("law", label(locale, "jurisdiction", jurisdiction).into()),
+            ("debtor", label(locale, "debtor", debtor).into()),
+        ],
     )
 }
 

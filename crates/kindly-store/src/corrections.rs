@@ -373,7 +373,6 @@ pub(crate) async fn credit_note_in(
     Ok(id)
 }
 
-
 impl Store {
     /// Issues a credit note on an invoice: the amount (or all that remains
     /// creditable) split over its VAT rates, its own number, its timeline

@@ -64,7 +64,8 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await
                 .map_err(map)?;
-        let before = before.map(|r| ClientInterest { enabled: r.enabled, jurisdiction: r.jurisdiction.0, debtor: r.debtor.0 });
+        let before =
+            before.map(|r| ClientInterest { enabled: r.enabled, jurisdiction: r.jurisdiction.0, debtor: r.debtor.0 });
         // No row is off: saving "off" over nothing changes nothing.
         let changed = match before {
             Some(b) => b != *s,
@@ -93,8 +94,7 @@ impl Store {
             let mut data = setting(s);
             data["by"] = "user".into();
             data["before"] = before.as_ref().map(setting).unwrap_or(serde_json::Value::Null);
-            let ev =
-                NewEvent { client_id, invoice_id: None, at: now, kind: EventKind::InterestChanged, summary, data };
+            let ev = NewEvent { client_id, invoice_id: None, at: now, kind: EventKind::InterestChanged, summary, data };
             append(&mut tx, &ev).await.map_err(map)?;
         }
         tx.commit().await.map_err(map)?;

@@ -9,7 +9,9 @@ use kindly_store::EmailPurpose;
 /// being installment 0 in the record but naming the late installment.
 fn due_today(p: &PlanRecord, today: chrono::NaiveDate) -> Option<(u32, ReminderKind)> {
     match p.state {
-        plan_state::ACTIVE => due_reminder(&p.due_installments(), p.paid_minor(), today, p.reminder_rule, &p.reminders_done),
+        plan_state::ACTIVE => {
+            due_reminder(&p.due_installments(), p.paid_minor(), today, p.reminder_rule, &p.reminders_done)
+        }
         plan_state::BROKEN if !p.reminders_done.contains(&(0, ReminderKind::BrokenNotice)) => {
             Some((0, ReminderKind::BrokenNotice))
         }
