@@ -680,12 +680,7 @@ impl Ctx<'_> {
 
     /// The row's line (and the totals, in totals mode), the file's total and
     /// the amounts paid and credited.
-    fn invoice_amounts(
-        &mut self,
-        row: &Row<'_>,
-        head: &InvoiceRow,
-        lines_mode: bool,
-    ) -> Option<((LineItem, Totals), Option<i64>, (i64, i64))> {
+    fn invoice_amounts(&mut self, row: &Row<'_>, head: &InvoiceRow, lines_mode: bool) -> Option<RowAmounts> {
         let c = head.currency;
         let mut ok = true;
         let mut money = |ctx: &mut Self, f: F| -> Option<i64> {
@@ -805,6 +800,9 @@ impl Ctx<'_> {
         result
     }
 }
+
+/// A row's line (and totals), the file's total, and (paid, credited).
+type RowAmounts = ((LineItem, Totals), Option<i64>, (i64, i64));
 
 /// A domain error's message as a sentence fragment.
 fn kindly_core_message(e: &DomainError) -> String {
