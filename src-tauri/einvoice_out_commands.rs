@@ -4,8 +4,8 @@
 
 use crate::state::AppState;
 use kindly_api::einvoice::{
-    self, ClientEInvoiceInput, ClientEInvoiceView, EInvoiceExportRequest, EInvoiceFile, EInvoiceFormat,
-    EInvoicePreflight, SellerEInvoiceInput,
+    self, ClientEInvoiceInput, ClientEInvoiceView, CreditNoteEInvoiceRequest, EInvoiceExportRequest, EInvoiceFile,
+    EInvoiceFormat, EInvoicePreflight, SellerEInvoiceInput,
 };
 use kindly_api::ApiError;
 use tauri::State;
@@ -44,4 +44,9 @@ pub async fn einvoice_preflight(
 #[tauri::command]
 pub async fn export_einvoice(s: State<'_, AppState>, req: EInvoiceExportRequest) -> Res<EInvoiceFile> {
     einvoice::export(s.ctx()?, s.fonts()?, &req).await
+}
+
+#[tauri::command]
+pub async fn export_credit_note_einvoice(s: State<'_, AppState>, req: CreditNoteEInvoiceRequest) -> Res<EInvoiceFile> {
+    einvoice::export_credit_note(s.ctx()?, s.fonts()?, &req).await
 }

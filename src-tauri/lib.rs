@@ -82,6 +82,7 @@ pub fn run(started: Instant) {
             einvoice_out_commands::save_seller_einvoice,
             einvoice_out_commands::einvoice_preflight,
             einvoice_out_commands::export_einvoice,
+            einvoice_out_commands::export_credit_note_einvoice,
             statement_commands::email_statement,
             statement_commands::print_statement,
             statement_commands::confirm_statement_printed,

@@ -415,6 +415,65 @@ async fn a_reversed_installment_payment_puts_the_plan_behind() {
     assert_eq!(p.standing, PlanStanding::Late, "installment 1 is unpaid again: {}", p.standing_text);
 }
 
+/// Regression: a credit note counted as installments paid on a plan (the
+/// plan's paid figure is the invoices' `paid_minor`, which holds credits).
+/// Now paid counts payments only, and a credit note issued since the plan
+/// reduces what it covers from the last installment backwards: the next
+/// installment stays due as agreed.
+#[tokio::test]
+async fn a_credit_note_during_a_plan_is_not_a_payment_and_shortens_the_plan_from_the_end() {
+    use kindly_api::plans::{self, AcceptInput, PlanInput};
+    use kindly_core::vocab::PlanStanding;
+    let d = open_db().await;
+    let ctx = on(&d.store, "2026-11-14");
+    let cid = create_client(ctx, &client_input("Hal Ito", vec!["hal@example.com".into()])).await;
+    let id = create_invoice(
+        ctx,
+        &issued_invoice(cid, "2026-10-01", "2026-10-31", "EUR", vec![line("Design", "1", "120", "")]),
+    )
+    .await;
+    // Credited before the plan: not part of it (the plan covers the 100 left).
+    credit(ctx, id, "20").await.expect("credit before");
+    let input = PlanInput {
+        invoice_ids: vec![id],
+        count: "3".into(),
+        frequency: kindly_followup::plan::schedule::Frequency::Monthly,
+        first_date: "2026-12-01".into(),
+        ..Default::default()
+    };
+    let plan = plans::propose(ctx, &input).await.expect("propose");
+    let how = kindly_core::vocab::AgreedHow::parse("call").expect("how");
+    plans::accept(ctx, &AcceptInput { plan_id: plan.id, agreed_on: String::new(), how, note: String::new() })
+        .await
+        .expect("accept");
+    let dec1 = on(&d.store, "2026-12-01");
+    pay(dec1, id, "33.34").await;
+    let dec4 = on(&d.store, "2026-12-04");
+    credit(dec4, id, "40").await.expect("credit during");
+    let p = plans::get(dec4, plan.id).await.expect("plan");
+    assert_eq!(p.total.amount, "100.00");
+    assert_eq!(p.paid.amount, "33.34", "a credit note is not a payment");
+    assert_eq!(p.credited.amount, "40.00");
+    assert_eq!(p.remaining.amount, "26.66");
+    assert_eq!(p.standing, PlanStanding::OnTrack, "{}", p.standing_text);
+    // 40 off the end: the third installment (33.33) goes, the second keeps 26.66 and stays due on 1 January.
+    let amounts: Vec<(&str, &str)> =
+        p.installments.iter().map(|i| (i.amount.amount.as_str(), i.remaining.amount.as_str())).collect();
+    assert_eq!(amounts, [("33.34", "0.00"), ("26.66", "26.66"), ("0.00", "0.00")]);
+    assert_eq!(p.installments[1].due_on, "2027-01-01");
+
+    // The second installment unpaid on 3 January: late, credit or not.
+    let jan3 = on(&d.store, "2027-01-03");
+    let p = plans::get(jan3, plan.id).await.expect("plan");
+    assert_eq!(p.standing, PlanStanding::Late, "{}", p.standing_text);
+
+    // Paying it completes the plan.
+    pay(jan3, id, "26.66").await;
+    let p = plans::get(jan3, plan.id).await.expect("plan");
+    assert_eq!((p.paid.amount.as_str(), p.remaining.amount.as_str()), ("60.00", "0.00"));
+    assert_eq!(p.standing, PlanStanding::Completed, "{}", p.standing_text);
+}
+
 /// Regression: the invoice PDF counted a credit note as "Paid". It now has
 /// a "Credited" line of its own, and "Paid" is money received.
 #[tokio::test]

@@ -366,3 +366,216 @@ async fn every_format_passes_the_official_en_16931_rules_and_xsds() {
     assert!(out.status.success(), "{report}");
     assert_eq!(report.matches(": valid (").count(), files.len(), "{report}");
 }
+
+/// Runs the validator on `files`; every one must pass.
+fn validate(files: &[std::path::PathBuf]) {
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../scripts/einvoice_validate.py");
+    let out = std::process::Command::new(validator_python()).arg(script).args(files).output().unwrap();
+    let report = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{report}");
+    assert_eq!(report.matches(": valid (").count(), files.len(), "{report}");
+}
+
+#[tokio::test]
+async fn a_credit_note_has_its_e_invoice_in_every_format_and_each_passes_the_rules() {
+    use kindly_api::corrections::{self, CreditNoteInput};
+    use kindly_api::einvoice::CreditNoteEInvoiceRequest;
+    let db = open_business_db().await;
+    let ctx = on(&db.store, TODAY);
+    let (_, id) = setup(ctx).await;
+    // A partial credit note over two VAT rates, then the rest.
+    let input = CreditNoteInput {
+        invoice_id: id,
+        amount: "100.00".into(),
+        reason: "Two guides returned".into(),
+        date: "2026-11-24".into(),
+    };
+    let partial = corrections::credit(ctx, &input).await.unwrap().id;
+    let input = CreditNoteInput { invoice_id: id, reason: "Order cancelled".into(), ..Default::default() };
+    let full = corrections::credit(ctx, &input).await.unwrap().id;
+
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = fonts();
+    let mut files = Vec::new();
+    for note_id in [partial, full] {
+        let note = corrections::credit_note(ctx, note_id).await.unwrap();
+        for (format, syntax, container) in [
+            (EInvoiceFormat::Facturx, Syntax::Cii, Container::Pdf),
+            (EInvoiceFormat::XrechnungCii, Syntax::Cii, Container::Xml),
+            (EInvoiceFormat::XrechnungUbl, Syntax::Ubl, Container::Xml),
+            (EInvoiceFormat::Peppol, Syntax::Ubl, Container::Xml),
+        ] {
+            let out = dir.path().join(format!("{note_id}-{}", format.as_str()));
+            let req = CreditNoteEInvoiceRequest {
+                credit_note_id: note_id,
+                format: Some(format),
+                out: Some(out.display().to_string()),
+            };
+            let f = einvoice::export_credit_note(ctx, &fonts, &req)
+                .await
+                .unwrap_or_else(|e| panic!("{note_id} {format:?}: {e:?}"));
+            assert_eq!(f.format, format);
+            let bytes = std::fs::read(&out).unwrap();
+            let back = kindly_einvoice::read(&bytes).unwrap_or_else(|e| panic!("{format:?}: {e}"));
+            assert_eq!((back.container, back.invoice.syntax), (container, syntax), "{format:?}");
+            let cn = &back.invoice;
+            assert_eq!(cn.type_code, kindly_einvoice::model::TYPE_CREDIT_NOTE);
+            assert!(cn.is_credit_note());
+            assert_eq!(cn.number, note.number);
+            assert_eq!(cn.issue_date.to_string(), note.issue_date);
+            // BT-25 / BT-26: the credited invoice.
+            assert_eq!(cn.preceding_invoice.as_deref(), Some(note.invoice_number.as_str()));
+            assert_eq!(cn.preceding_invoice_date.map(|d| d.to_string()), Some(note.invoice_issue_date.clone()));
+            // Positive amounts: what the credit note credits.
+            let t = &cn.totals;
+            assert_eq!(Money::new(t.tax_inclusive, cn.currency).plain(), note.amount.amount, "{format:?}");
+            assert_eq!(Money::new(t.payable, cn.currency).plain(), note.amount.amount);
+            assert_eq!(Money::new(t.tax_exclusive, cn.currency).plain(), note.net.amount);
+            assert_eq!(Money::new(t.tax_total, cn.currency).plain(), note.tax.amount);
+            assert!(t.tax_inclusive > 0 && t.tax_total > 0 && cn.lines.iter().all(|l| l.net_amount > 0));
+            // The VAT breakdown is the credit note's own split, rate by rate.
+            let split: Vec<(String, String, String)> =
+                note.parts.iter().map(|p| (p.rate.clone(), p.net.amount.clone(), p.tax.amount.clone())).collect();
+            let written: Vec<(String, String, String)> = cn
+                .vat_breakdown
+                .iter()
+                .map(|v| {
+                    (
+                        v.rate.unwrap().to_string(),
+                        Money::new(v.taxable_amount, cn.currency).plain(),
+                        Money::new(v.tax_amount, cn.currency).plain(),
+                    )
+                })
+                .collect();
+            assert_eq!(written, split, "{format:?}");
+            if syntax == Syntax::Ubl {
+                let text = String::from_utf8(bytes.clone()).unwrap();
+                assert!(text.contains("<CreditNote ") && text.contains("<cbc:CreditNoteTypeCode>381<"), "{text}");
+            }
+            let xml = if container == Container::Pdf {
+                let (name, xml) = kindly_einvoice::pdf::embedded_invoice(&bytes).unwrap();
+                assert_eq!(name, "factur-x.xml");
+                xml
+            } else {
+                bytes
+            };
+            let path = dir.path().join(format!("{note_id}-{}.xml", format.as_str()));
+            std::fs::write(&path, xml).unwrap();
+            files.push(path);
+        }
+    }
+    assert_eq!(files.len(), 8);
+    validate(&files);
+}
+
+#[tokio::test]
+async fn a_reverse_charge_credit_note_keeps_its_category_and_a_plain_pdf_client_needs_a_format() {
+    use kindly_api::corrections::{self, CreditNoteInput};
+    use kindly_api::einvoice::CreditNoteEInvoiceRequest;
+    let db = open_business_db().await;
+    let ctx = on(&db.store, TODAY);
+    seller(ctx).await;
+    let fr = create_client(ctx, &client_input("Lumière SARL", vec!["compta@lumiere.example".into()])).await;
+    let details = ClientEInvoiceInput {
+        client_id: fr,
+        format: EInvoiceFormat::Facturx,
+        buyer_reference: "PO-55".into(),
+        vat_id: "FR40303265045".into(),
+        siren: "303265045".into(),
+        peppol_id: "0002:303265045".into(),
+        country: "FR".into(),
+    };
+    einvoice::save_client_einvoice(ctx, &details).await.unwrap();
+    let lines = vec![line("Consulting", "2.5", "800", "0")];
+    let rc = kindly_tests::create_invoice(ctx, &issued_invoice(fr, "2026-11-21", "2026-12-21", "EUR", lines)).await;
+    let input = CreditNoteInput {
+        invoice_id: rc,
+        amount: "500".into(),
+        reason: "Half a day not worked".into(),
+        ..Default::default()
+    };
+    let note = corrections::credit(ctx, &input).await.unwrap().id;
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = fonts();
+    let mut files = Vec::new();
+    for format in [None, Some(EInvoiceFormat::Peppol)] {
+        let out = dir.path().join(format!("rc-{format:?}"));
+        let req = CreditNoteEInvoiceRequest { credit_note_id: note, format, out: Some(out.display().to_string()) };
+        let f = einvoice::export_credit_note(ctx, &fonts, &req).await.unwrap();
+        assert_eq!(f.format, format.unwrap_or(EInvoiceFormat::Facturx));
+        let bytes = std::fs::read(&out).unwrap();
+        let back = kindly_einvoice::read(&bytes).unwrap().invoice;
+        assert_eq!(back.vat_breakdown.len(), 1);
+        assert_eq!(back.vat_breakdown[0].category, "AE");
+        assert_eq!((back.totals.tax_inclusive, back.totals.tax_total), (50000, 0));
+        let xml = if format.is_none() { kindly_einvoice::pdf::embedded_invoice(&bytes).unwrap().1 } else { bytes };
+        let path = dir.path().join(format!("rc-{}.xml", files.len()));
+        std::fs::write(&path, xml).unwrap();
+        files.push(path);
+    }
+    validate(&files);
+
+    // A client on plain PDFs: a format must be chosen; nothing is written.
+    let plain = create_client(ctx, &client_input("Plain Ltd", vec![])).await;
+    let lines = vec![line("Work", "1", "100", "19")];
+    let inv = kindly_tests::create_invoice(ctx, &issued_invoice(plain, "2026-11-21", "2026-12-21", "EUR", lines)).await;
+    let input = CreditNoteInput { invoice_id: inv, reason: "Wrong client".into(), ..Default::default() };
+    let note = corrections::credit(ctx, &input).await.unwrap().id;
+    let req = CreditNoteEInvoiceRequest { credit_note_id: note, format: None, out: None };
+    let err = einvoice::export_credit_note(ctx, &fonts, &req).await.unwrap_err();
+    assert_eq!((err.code, err.field.as_deref()), (ErrorCode::EinvoiceIncomplete, Some("format")));
+}
+
+#[test]
+fn cli_writes_the_e_invoice_of_a_credit_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    business_profile_cli(d);
+    for args in [
+        &["business", "set", "--email", "ada@studio.example", "--phone", "+49 30 1234567", "--tax-id", "DE136695976"][..],
+        &["business", "einvoice", "--peppol-id", "9930:DE136695976", "--country", "DE"][..],
+    ] {
+        let (code, out, err) = run_kindly(d, Some(TODAY), args);
+        assert_eq!(code, 0, "{args:?}: {out} {err}");
+    }
+    let client = kindly_json(
+        d,
+        Some(TODAY),
+        &[
+            "clients",
+            "add",
+            "--name",
+            "Acme GmbH",
+            "--email",
+            "ap@acme.example",
+            "--address",
+            "Hauptstraße 5\\n80331 München",
+            "--einvoice-format",
+            "peppol",
+            "--buyer-reference",
+            "PO-7781",
+            "--vat-id",
+            "DE123456788",
+            "--peppol-id",
+            "9930:DE123456788",
+            "--country",
+            "DE",
+        ],
+    );
+    let client = client["id"].as_i64().unwrap().to_string();
+    let inv = kindly_json(d, Some(TODAY), &["invoices", "add", "--client", &client, "--line", "Design work;2;400;19"]);
+    let number = inv["number"].as_str().unwrap().to_string();
+    let inv = inv["id"].as_i64().unwrap().to_string();
+    let note = kindly_json(d, Some(TODAY), &["invoices", "credit", &inv, "--amount", "119", "--reason", "Discount"]);
+    let note = note["id"].as_i64().unwrap().to_string();
+    let out = d.join("cn.xml");
+    let r =
+        kindly_json(d, Some(TODAY), &["invoices", "einvoice", &note, "--credit-note", "--out", out.to_str().unwrap()]);
+    assert_eq!(r["format"], "peppol");
+    let back = kindly_einvoice::read(&std::fs::read(&out).unwrap()).unwrap().invoice;
+    assert_eq!((back.type_code, back.totals.payable, back.totals.tax_total), (381, 11900, 1900));
+    assert_eq!(back.preceding_invoice.as_deref(), Some(number.as_str()));
+    // A credit note that does not exist: not found, exit non-zero.
+    let (code, out, err) = run_kindly(d, Some(TODAY), &["--json", "invoices", "einvoice", "999", "--credit-note"]);
+    assert_ne!(code, 0, "{out} {err}");
+}

@@ -232,3 +232,41 @@ async fn one_letter_that_cannot_be_laid_out_is_named_and_the_rest_print() {
     assert!(d.store.steps(ibad).await.unwrap().is_empty(), "the one left out stays due");
     assert_eq!(queue(ctx).await.len(), 1);
 }
+
+/// A printed reminder to a client who gets e-invoices says, in the client's
+/// language, that the invoice was issued as an e-invoice (its format named)
+/// and can be sent again; a client on plain PDFs reads no such line.
+#[tokio::test]
+async fn letters_to_e_invoice_clients_say_the_invoice_was_issued_as_an_e_invoice() {
+    use kindly_api::einvoice::{save_client_einvoice, ClientEInvoiceInput};
+    use kindly_core::vocab::EInvoiceFormat;
+    let d = open_business_db().await;
+    let ctx = on(&d.store, "2026-11-23");
+    let tools = tempfile::tempdir().unwrap();
+    let cases = [
+        ("en", "Ada Client", EInvoiceFormat::Peppol, "The invoice was issued as an e-invoice (Peppol BIS Billing 3.0); I will gladly send it to you again if you need it."),
+        ("de", "Jörg Kunde", EInvoiceFormat::XrechnungUbl, "Die Rechnung wurde als E-Rechnung (XRechnung (UBL)) ausgestellt; gern sende ich sie Ihnen erneut zu, falls Sie sie benötigen."),
+        ("fr", "Léa Cliente", EInvoiceFormat::Facturx, "La facture a été émise sous forme de facture électronique (Factur-X) ; je vous la renverrai volontiers si vous en avez besoin."),
+        ("es", "Íñigo Cliente", EInvoiceFormat::XrechnungCii, "La factura se emitió como factura electrónica (XRechnung (CII)); con gusto se la vuelvo a enviar si la necesita."),
+    ];
+    for (i, (lang, name, format, _)) in cases.iter().enumerate() {
+        let mut input = kindly_tests::client_input(name, vec![]);
+        input.language = (*lang).into();
+        let c = kindly_tests::create_client(ctx, &input).await;
+        invoice(ctx, c, "2026-09-01", "2026-10-01", &format!("{}", 100 + i)).await;
+        // Set after issuing: the letter names the format, it does not make the file.
+        let e = ClientEInvoiceInput { client_id: c, format: *format, country: "DE".into(), ..Default::default() };
+        save_client_einvoice(ctx, &e).await.expect("client e-invoice");
+    }
+    let plain = client(ctx, "Plain Client", None).await;
+    invoice(ctx, plain, "2026-09-01", "2026-10-01", "99").await;
+    let fonts = kindly_pdf::Fonts::load().expect("fonts");
+    let r = generate_letters(ctx, &fonts, &fake_printer(tools.path(), true), &req(&[], false)).await.unwrap();
+    assert_eq!(r.letters, 5);
+    let text = text_of(Path::new(&r.path));
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (_, _, _, sentence) in cases {
+        assert!(flat.contains(sentence), "missing: {sentence}\n{flat}");
+    }
+    assert_eq!(flat.matches("e-invoice").count() + flat.matches("E-Rechnung").count(), 2, "{flat}");
+}

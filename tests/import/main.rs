@@ -198,6 +198,29 @@ async fn export_then_import_into_an_empty_database_gives_the_same_records() {
     .await;
     pay(ctx, i1, "50.00").await;
     pay(ctx, i2, "15000").await;
+    // Corrections: a partial credit note and a payment recorded by mistake
+    // (reversed) on i1, and an invoice credited in full.
+    let credit = |invoice_id: i64, amount: &str| kindly_api::corrections::CreditNoteInput {
+        invoice_id,
+        amount: amount.into(),
+        reason: "Returned goods".into(),
+        date: String::new(),
+    };
+    kindly_api::corrections::credit(ctx, &credit(i1, "30.00")).await.unwrap();
+    pay(ctx, i1, "20.00").await;
+    let mistake = kindly_api::invoices::get(ctx, i1).await.unwrap().payments.iter().map(|p| p.id).max().unwrap();
+    let reversal = kindly_api::corrections::ReversalInput {
+        payment_id: mistake,
+        reason: "Another client's payment".into(),
+        date: String::new(),
+    };
+    kindly_api::corrections::reverse(ctx, &reversal).await.unwrap();
+    let i3 = create_invoice(
+        ctx,
+        &issued_invoice(ann, "2026-10-05", "2026-11-04", "EUR", vec![line("Workshop", "1", "400", "19")]),
+    )
+    .await;
+    kindly_api::corrections::credit(ctx, &credit(i3, "")).await.unwrap();
     let files = tempfile::tempdir().unwrap();
     let mut paths = Vec::new();
     for (k, name) in [
@@ -210,6 +233,16 @@ async fn export_then_import_into_an_empty_database_gives_the_same_records() {
         export::export(ctx, &ExportRequest { kind: k, path: path.clone() }).await.expect("export");
         paths.push(path);
     }
+    // Paid is money received net of returns; credits have their own column.
+    let invoices_csv = std::fs::read_to_string(&paths[1]).unwrap();
+    let header = invoices_csv.lines().next().unwrap();
+    assert!(header.ends_with(",Credited (credit notes),Paid so far (see the payments file)"), "{header}");
+    let i1_row = invoices_csv.lines().find(|l| l.contains("Design, phase 1")).unwrap();
+    assert!(i1_row.ends_with(",30.00,50.00"), "{i1_row}");
+    let i3_row = invoices_csv.lines().find(|l| l.contains("Workshop")).unwrap();
+    assert!(i3_row.ends_with(",476.00,0.00"), "{i3_row}");
+    let payments_csv = std::fs::read_to_string(&paths[2]).unwrap();
+    assert!(!payments_csv.contains("20.00"), "a reversed payment is no payment: {payments_csv}");
     let clients_csv = std::fs::read_to_string(&paths[0]).unwrap();
     assert!(clients_csv.contains("\"'=cmd|' /C calc'!A0\""), "{clients_csv}");
     assert!(clients_csv.ends_with("\r\n"));
@@ -229,7 +262,7 @@ async fn export_then_import_into_an_empty_database_gives_the_same_records() {
         let b = kindly_api::clients::get(dctx, id).await.unwrap();
         assert_eq!(serde_json::to_value(&a.client).unwrap(), serde_json::to_value(&b.client).unwrap());
     }
-    for id in [i1, i2] {
+    for id in [i1, i2, i3] {
         let a = kindly_api::invoices::get(ctx, id).await.unwrap();
         let b = kindly_api::invoices::get(dctx, id).await.unwrap();
         for field in [
@@ -243,6 +276,9 @@ async fn export_then_import_into_an_empty_database_gives_the_same_records() {
             "lines",
             "totals",
             "paid",
+            "credited",
+            "client_credit",
+            "fully_credited",
             "outstanding",
             "notes",
         ] {
@@ -250,9 +286,18 @@ async fn export_then_import_into_an_empty_database_gives_the_same_records() {
             let vb = serde_json::to_value(&b).unwrap()[field].clone();
             assert_eq!(va, vb, "invoice {id}: {field}");
         }
-        let pa: Vec<_> = a.payments.iter().map(|p| (p.amount.amount.clone(), p.paid_on.clone(), p.method)).collect();
+        // The payments that count (a reversed one was never money received).
+        let pa: Vec<_> = a
+            .payments
+            .iter()
+            .filter(|p| p.reversed_on.is_none())
+            .map(|p| (p.amount.amount.clone(), p.paid_on.clone(), p.method))
+            .collect();
         let pb: Vec<_> = b.payments.iter().map(|p| (p.amount.amount.clone(), p.paid_on.clone(), p.method)).collect();
         assert_eq!(pa, pb);
+        let ca: Vec<_> = a.credit_notes.iter().map(|n| (n.amount.amount.clone(), n.parts.len())).collect();
+        let cb: Vec<_> = b.credit_notes.iter().map(|n| (n.amount.amount.clone(), n.parts.len())).collect();
+        assert_eq!(ca, cb, "invoice {id}: credit notes");
     }
 }
 

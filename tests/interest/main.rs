@@ -283,3 +283,66 @@ async fn the_schema_refuses_a_setting_no_law_allows() {
     let v = client_interest(c, id).await.expect("setting");
     assert_eq!((v.settings.enabled, v.settings.debtor), (true, DebtorKind::Consumer));
 }
+
+/// Turning interest on, changing the law and turning it off each leave a
+/// timeline entry (who, when, the setting and the one before), worded in
+/// the reader's language and in the client's dossier; saving the same
+/// setting again adds none.
+#[tokio::test]
+async fn a_change_of_the_interest_setting_is_on_the_timeline_and_in_the_dossier() {
+    use kindly_core::locale::Locale;
+    let d = open_business_db().await;
+    let c = on(&d.store, "2026-01-31");
+    let id = client(c, "Jörg Maier GmbH", "de").await;
+    let entries = |kind: &'static str| {
+        let path = d.path.clone();
+        async move { raw_count(&path, &format!("SELECT COUNT(*) FROM timeline WHERE kind = '{kind}'")).await }
+    };
+    // Off over nothing: nothing changed, nothing recorded.
+    set_client_interest(c, &setting(id, false, Jurisdiction::Uk, DebtorKind::Business)).await.expect("off");
+    assert_eq!(entries("interest_changed").await, 0);
+    set_client_interest(c, &setting(id, true, Jurisdiction::De, DebtorKind::Business)).await.expect("on");
+    set_client_interest(c, &setting(id, true, Jurisdiction::De, DebtorKind::Business)).await.expect("same");
+    assert_eq!(entries("interest_changed").await, 1, "the same setting again is no change");
+    set_client_interest(c, &setting(id, true, Jurisdiction::De, DebtorKind::Consumer)).await.expect("consumer");
+    set_client_interest(c, &setting(id, false, Jurisdiction::De, DebtorKind::Consumer)).await.expect("off");
+    assert_eq!(entries("interest_changed").await, 3);
+
+    let timeline = d.store.client_timeline(id, 100).await.expect("timeline");
+    let changes: Vec<_> = timeline.iter().filter(|e| e.kind.as_str() == "interest_changed").collect();
+    assert_eq!(changes.len(), 3);
+    // The first: on, over the "off" row saved before (which recorded nothing).
+    let first = changes.iter().find(|e| e.data["before"]["enabled"] == false).expect("the first change");
+    assert_eq!(first.data["before"]["jurisdiction"], "uk");
+    assert_eq!(first.data["enabled"], true);
+    assert_eq!((first.data["jurisdiction"].as_str(), first.data["debtor"].as_str()), (Some("de"), Some("business")));
+    assert_eq!(first.data["by"], "user");
+    assert_eq!(
+        first.summary,
+        "You turned statutory late-payment interest on for this client: Germany (§ 288 BGB), the client being a business."
+    );
+    let second = changes.iter().find(|e| e.data["debtor"] == "consumer" && e.data["enabled"] == true).expect("second");
+    assert_eq!(second.data["before"]["debtor"], "business");
+    for (locale, on_words, off_words) in [
+        (Locale::De, "Sie haben die gesetzlichen Verzugszinsen für diesen Kunden eingeschaltet: Deutschland (§ 288 BGB); der Kunde ist ein Unternehmen.", "ausgeschaltet"),
+        (Locale::Fr, "Vous avez activé les intérêts légaux de retard pour ce client : Allemagne (§ 288 BGB) ; le client est une entreprise.", "désactivé"),
+        (Locale::Es, "Ha activado los intereses legales de demora para este cliente: Alemania (§ 288 BGB); el cliente es una empresa.", "desactivado"),
+        (Locale::En, "You turned statutory late-payment interest on for this client: Germany (§ 288 BGB), the client being a business.", "turned statutory late-payment interest off"),
+    ] {
+        assert_eq!(kindly_api::wording::timeline_summary(first, locale), on_words);
+        let off = changes.iter().find(|e| e.data["enabled"] == false).expect("off entry");
+        assert!(kindly_api::wording::timeline_summary(off, locale).contains(off_words), "{locale:?}");
+    }
+
+    // The dossier (in the client's language, German) lists each change.
+    let dir = tempfile::tempdir().unwrap();
+    let req = kindly_api::dossier::DossierRequest {
+        client_id: id,
+        out_dir: Some(dir.path().display().to_string()),
+        ..Default::default()
+    };
+    let r = kindly_api::dossier::export(c, fonts(), &req).await.expect("dossier");
+    let csv = std::fs::read_to_string(&r.csv_path).unwrap();
+    assert!(csv.contains("Sie haben die gesetzlichen Verzugszinsen für diesen Kunden eingeschaltet: Deutschland (§ 288 BGB); der Kunde ist ein Unternehmen."), "{csv}");
+    assert!(csv.contains("Sie haben die gesetzlichen Verzugszinsen für diesen Kunden ausgeschaltet."), "{csv}");
+}

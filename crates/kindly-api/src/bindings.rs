@@ -146,6 +146,7 @@ pub fn typescript() -> String {
         crate::einvoice::EInvoiceGapView,
         crate::einvoice::EInvoicePreflight,
         crate::einvoice::EInvoiceExportRequest,
+        crate::einvoice::CreditNoteEInvoiceRequest,
         crate::einvoice::EInvoiceFile,
         crate::archive::ArchiveRequest,
         crate::archive::ArchiveResult,

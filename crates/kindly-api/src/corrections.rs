@@ -290,21 +290,20 @@ pub struct CreditNotePdfRequest {
     pub page_size: Option<kindly_pdf::PageSize>,
 }
 
-/// A credit note as a PDF, laid out like the invoice (kindly-pdf's
+/// What a credit note's PDF draws (laid out like the invoice, kindly-pdf's
 /// `render_invoice`): titled "Credit note", naming the original invoice's
 /// number and date and the reason, one line per VAT rate, amounts stated as
-/// credited (never negative). Kept under `<data dir>/credit-notes/` with
-/// its SHA-256, never overwriting a file.
-pub async fn credit_note_pdf(
+/// credited (never negative). The plain PDF and the Factur-X PDF of a credit
+/// note are both drawn from it.
+pub(crate) async fn credit_note_document(
     ctx: Ctx<'_>,
-    fonts: &kindly_pdf::Fonts,
-    req: &CreditNotePdfRequest,
-) -> ApiResult<crate::documents::PdfResult> {
-    use crate::documents::{page_size, recipient, sender, PdfResult};
+    note: &CreditNoteRecord,
+    page_size: Option<kindly_pdf::PageSize>,
+) -> ApiResult<(kindly_pdf::InvoiceDoc, kindly_pdf::DocMeta)> {
+    use crate::documents::{page_size as page, recipient, sender};
     use kindly_pdf::{DocMeta, InvoiceDoc, Table, TotalLine};
     crate::business::require(ctx, kindly_core::vocab::Correspondence::InvoiceDocument).await?;
     let settings = ctx.store.settings().await?;
-    let note = ctx.store.credit_note(req.credit_note_id).await?;
     let client = ctx.store.client(note.client_id).await?;
     let lang = client.details.language;
     let l = credit_labels(lang);
@@ -333,7 +332,7 @@ pub async fn credit_note_pdf(
     }
     totals.push(TotalLine { label: l.credited.into(), amount: fmt(note.amount.minor), emphasis: true });
     let doc = InvoiceDoc {
-        page: page_size(req.page_size, settings.locale),
+        page: page(page_size, settings.locale),
         sender: from.party.clone(),
         sender_contact: from.contact.clone(),
         recipient: recipient(&client),
@@ -358,6 +357,25 @@ pub async fn credit_note_pdf(
         footer: from.footer.clone(),
     };
     let meta = DocMeta::new(format!("{} {}", l.title, note.number), from.party.name.clone(), ctx.now.naive_utc());
+    Ok((doc, meta))
+}
+
+/// The line of a credit note's e-invoice, one per VAT rate, as its PDF names
+/// it ("Credit on invoice RE-2026-0001").
+pub(crate) fn credit_line_name(note: &CreditNoteRecord, lang: kindly_core::locale::Locale) -> String {
+    format!("{} {}", credit_labels(lang).line, note.invoice_number)
+}
+
+/// A credit note as a PDF ([`credit_note_document`]), kept under
+/// `<data dir>/credit-notes/` with its SHA-256, never overwriting a file.
+pub async fn credit_note_pdf(
+    ctx: Ctx<'_>,
+    fonts: &kindly_pdf::Fonts,
+    req: &CreditNotePdfRequest,
+) -> ApiResult<crate::documents::PdfResult> {
+    use crate::documents::PdfResult;
+    let note = ctx.store.credit_note(req.credit_note_id).await?;
+    let (doc, meta) = credit_note_document(ctx, &note, req.page_size).await?;
     let bytes = kindly_pdf::render_invoice(fonts, &doc, &meta).map_err(crate::ApiError::from)?;
     let sha = crate::files::sha256_hex(&bytes);
     let stem = crate::files::stamped(ctx, &crate::documents::invoice_pdf_name(&note.number).replace(".pdf", ""));

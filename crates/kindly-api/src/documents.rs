@@ -226,10 +226,20 @@ pub(crate) fn file_safe(s: &str) -> String {
     s.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
 }
 
+/// The line a printed letter adds for a client who gets e-invoices: the
+/// invoice was issued as an e-invoice (the format named) and can be sent
+/// again. The e-mail's counterpart is `einvoice::attached_sentence`.
+pub(crate) fn einvoice_letter_sentence(format: kindly_einvoice::Format, invoices: usize, lang: Locale) -> String {
+    let count = i64::try_from(invoices.max(1)).unwrap_or(1);
+    kindly_i18n::tr(lang, "letter-einvoice-issued", &[("count", count.into()), ("format", format.label().into())])
+}
+
 /// The reminder letter for one client's invoices: the message of the step
 /// due, split into greeting, paragraphs and closing around a table of the
 /// invoices, with the EPC payment QR code for EUR. Printed in the day's
-/// letters, and attached to the most formal e-mails.
+/// letters, and attached to the most formal e-mails. For a client who gets
+/// e-invoices (`einvoice`: their format) it says so, as the e-mail does
+/// ([`einvoice_letter_sentence`]).
 pub(crate) fn reminder_letter(
     ctx: Ctx<'_>,
     page: PageSize,
@@ -237,6 +247,7 @@ pub(crate) fn reminder_letter(
     client: &kindly_store::ClientRecord,
     invoices: &[InvoiceRecord],
     msg: &crate::views::MessagePreview,
+    einvoice: Option<kindly_einvoice::Format>,
 ) -> LetterDoc {
     let lang = client.details.language;
     let l = labels(lang);
@@ -278,6 +289,9 @@ pub(crate) fn reminder_letter(
         }
     }
     let total_owing = owing.iter().map(|m| m.format(lang)).collect::<Vec<_>>().join(" + ");
+    if let Some(f) = einvoice {
+        paragraphs.push(einvoice_letter_sentence(f, invoices.len(), lang));
+    }
     LetterDoc {
         page,
         sender: from.party.clone(),

@@ -17,12 +17,13 @@ pub use kindly_core::vocab::EInvoiceFormat;
 use kindly_core::ErrorCode;
 use kindly_einvoice::facturx::{make_facturx, PdfAMeta};
 use kindly_einvoice::model::{
-    Account, Address, DocumentTotals, Identifier, Invoice, Line, Party, PaymentInstructions, VatBreakdown, TYPE_INVOICE,
+    Account, Address, DocumentTotals, Identifier, Invoice, Line, Party, PaymentInstructions, VatBreakdown,
+    TYPE_CREDIT_NOTE, TYPE_INVOICE,
 };
 use kindly_einvoice::{cii, ubl, CiiProfile, Format, Gap, Owner, Syntax, UblProfile, XmlDecimal};
 use kindly_followup::payment_methods::PaymentMethods;
 use kindly_pdf::Fonts;
-use kindly_store::{ClientRecord, InvoiceRecord, Settings};
+use kindly_store::{ClientRecord, CreditNoteRecord, InvoiceRecord, Settings};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use ts_rs::TS;
@@ -100,6 +101,18 @@ pub struct EInvoicePreflight {
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 pub struct EInvoiceExportRequest {
     pub invoice_id: i64,
+    /// `None`: the client's format.
+    #[serde(default)]
+    pub format: Option<EInvoiceFormat>,
+    /// Where to write it; `None`: a new file under the data folder's `einvoices/`.
+    #[serde(default)]
+    pub out: Option<String>,
+}
+
+/// Writing a credit note's e-invoice (EN 16931 type 381) to a file.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct CreditNoteEInvoiceRequest {
+    pub credit_note_id: i64,
     /// `None`: the client's format.
     #[serde(default)]
     pub format: Option<EInvoiceFormat>,
@@ -579,6 +592,44 @@ pub(crate) struct Rendered {
     pub(crate) mime: &'static str,
 }
 
+/// The XML e-invoice of `inv` (any format but Factur-X, whose XML goes into its PDF).
+fn xml_file(inv: &Invoice, format: Format, stem: &str) -> ApiResult<Rendered> {
+    let (bytes, suffix) = match format {
+        Format::FacturX => (cii::write(inv, CiiProfile::FacturX)?, "factur-x"),
+        Format::XRechnungCii => (cii::write(inv, CiiProfile::XRechnung)?, "xrechnung"),
+        Format::XRechnungUbl => (ubl::write(inv, UblProfile::XRechnung)?, "xrechnung"),
+        Format::Peppol => (ubl::write(inv, UblProfile::Peppol)?, "peppol"),
+    };
+    Ok(Rendered {
+        format,
+        file_name: format!("{stem}-{suffix}.xml"),
+        bytes: bytes.into_bytes(),
+        mime: "application/xml",
+    })
+}
+
+/// A Factur-X PDF/A-3b: `doc` drawn, with the CII of `inv` embedded.
+fn facturx_file(
+    fonts: &Fonts,
+    inv: &Invoice,
+    file_name: String,
+    doc: &kindly_pdf::InvoiceDoc,
+    meta: &kindly_pdf::DocMeta,
+) -> ApiResult<Rendered> {
+    let xml = cii::write(inv, CiiProfile::FacturX)?;
+    let pdfa = PdfAMeta {
+        title: meta.title.clone(),
+        author: meta.author.clone(),
+        created: meta.created,
+        producer: "Kindly (printpdf 0.12, lopdf 0.44)".into(),
+    };
+    let bytes = kindly_pdf::render_invoice_with(fonts, doc, meta, &mut |lo| {
+        make_facturx(lo, xml.as_bytes(), &pdfa).map_err(|e| kindly_pdf::PdfError::Render { reason: e.to_string() })
+    })
+    .map_err(ApiError::from)?;
+    Ok(Rendered { format: Format::FacturX, file_name, bytes, mime: "application/pdf" })
+}
+
 /// Writes the invoice in `format`: the Factur-X PDF drawn from the same
 /// records as the plain PDF, or the XML.
 pub(crate) async fn render(ctx: Ctx<'_>, fonts: &Fonts, invoice_id: i64, format: Format) -> ApiResult<Rendered> {
@@ -588,53 +639,119 @@ pub(crate) async fn render(ctx: Ctx<'_>, fonts: &Fonts, invoice_id: i64, format:
     if !gaps.is_empty() {
         return Err(incomplete(format, &gaps, &src.client.details.display_name));
     }
-    let stem = file_safe(&src.inv.number);
-    Ok(match format {
+    match format {
         Format::FacturX => {
-            let xml = cii::write(&inv, CiiProfile::FacturX)?;
             let req = InvoicePdfRequest { invoice_id, page_size: None };
             let (name, doc, meta) = invoice_document(ctx, &req).await?;
-            let pdfa = PdfAMeta {
-                title: meta.title.clone(),
-                author: meta.author.clone(),
-                created: meta.created,
-                producer: "Kindly (printpdf 0.12, lopdf 0.44)".into(),
-            };
-            let bytes = kindly_pdf::render_invoice_with(fonts, &doc, &meta, &mut |lo| {
-                make_facturx(lo, xml.as_bytes(), &pdfa)
-                    .map_err(|e| kindly_pdf::PdfError::Render { reason: e.to_string() })
-            })
-            .map_err(ApiError::from)?;
-            Rendered { format, file_name: name, bytes, mime: "application/pdf" }
+            facturx_file(fonts, &inv, name, &doc, &meta)
         }
-        Format::XRechnungCii => Rendered {
-            format,
-            file_name: format!("{stem}-xrechnung.xml"),
-            bytes: cii::write(&inv, CiiProfile::XRechnung)?.into_bytes(),
-            mime: "application/xml",
+        _ => xml_file(&inv, format, &file_safe(&src.inv.number)),
+    }
+}
+
+/// A credit note as EN 16931 sees it (type 381): the credited invoice's
+/// parties and payment details, BT-25/BT-26 naming that invoice, one line
+/// per VAT rate as the credit note's PDF shows it, and the VAT breakdown
+/// exactly the credit note's own split (`kindly_core::credit`). Amounts are
+/// positive, as EN 16931 wants of a credit note; nothing was prepaid on it,
+/// so BT-115 is what it credits.
+pub(crate) fn credit_model(src: &Source, note: &CreditNoteRecord) -> ApiResult<Invoice> {
+    let base = model(src)?;
+    let exp = u32::from(note.amount.currency.exponent());
+    let lang = src.client.details.language;
+    // Each rate keeps the category (and exemption reason) it has on the invoice.
+    let category_of = |rate_bp: i64| -> (String, Option<String>) {
+        let rate = dec(i128::from(rate_bp), 2);
+        match base.vat_breakdown.iter().find(|v| v.rate == Some(rate)) {
+            Some(v) => (v.category.clone(), v.exemption_reason.clone()),
+            None if rate_bp > 0 => ("S".into(), None),
+            None => ("E".into(), Some("Exempt from VAT".into())),
+        }
+    };
+    let name = crate::corrections::credit_line_name(note, lang);
+    let lines = note
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Line {
+            id: (i + 1).to_string(),
+            name: name.clone(),
+            description: None,
+            quantity: dec(1, 0),
+            unit_code: Some("C62".into()),
+            net_price: dec(i128::from(p.net_minor), exp),
+            price_base_quantity: None,
+            vat_category: category_of(p.rate_bp).0,
+            vat_rate: Some(dec(i128::from(p.rate_bp), 2)),
+            net_amount: p.net_minor,
+        })
+        .collect();
+    let vat_breakdown = note
+        .parts
+        .iter()
+        .map(|p| {
+            let (category, exemption_reason) = category_of(p.rate_bp);
+            VatBreakdown {
+                category,
+                rate: Some(dec(i128::from(p.rate_bp), 2)),
+                taxable_amount: p.net_minor,
+                tax_amount: p.tax_minor,
+                exemption_reason,
+            }
+        })
+        .collect();
+    let terms = kindly_i18n::tr(lang, "einvoice-credit-terms", &[("invoice", note.invoice_number.clone().into())]);
+    Ok(Invoice {
+        number: note.number.clone(),
+        issue_date: note.issue_date,
+        type_code: TYPE_CREDIT_NOTE,
+        due_date: None,
+        payment_terms: Some(terms),
+        notes: vec![note.reason.clone()],
+        preceding_invoice: Some(note.invoice_number.clone()),
+        preceding_invoice_date: Some(note.invoice_issue_date),
+        lines,
+        vat_breakdown,
+        totals: DocumentTotals {
+            line_total: note.net_minor,
+            tax_exclusive: note.net_minor,
+            tax_total: note.tax_minor,
+            tax_inclusive: note.amount.minor,
+            prepaid: 0,
+            payable: note.amount.minor,
+            ..DocumentTotals::default()
         },
-        Format::XRechnungUbl => Rendered {
-            format,
-            file_name: format!("{stem}-xrechnung.xml"),
-            bytes: ubl::write(&inv, UblProfile::XRechnung)?.into_bytes(),
-            mime: "application/xml",
-        },
-        Format::Peppol => Rendered {
-            format,
-            file_name: format!("{stem}-peppol.xml"),
-            bytes: ubl::write(&inv, UblProfile::Peppol)?.into_bytes(),
-            mime: "application/xml",
-        },
+        payment: PaymentInstructions { remittance: Some(note.number.clone()), ..base.payment.clone() },
+        ..base
     })
 }
 
-/// Writes an invoice's e-invoice to `out` (or a new file under the data
-/// folder's `einvoices/`).
-pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &EInvoiceExportRequest) -> ApiResult<EInvoiceFile> {
-    let chosen = match req.format {
-        Some(f) => f,
-        None => ctx.store.client_einvoice(ctx.store.invoice(req.invoice_id).await?.client_id).await?.format,
-    };
+/// Writes a credit note in `format`: the Factur-X PDF drawn like its plain
+/// PDF, or the XML (UBL `CreditNote`, CII type 381).
+pub(crate) async fn render_credit_note(
+    ctx: Ctx<'_>,
+    fonts: &Fonts,
+    note: &CreditNoteRecord,
+    format: Format,
+) -> ApiResult<Rendered> {
+    let src = load(ctx, note.invoice_id).await?;
+    let inv = credit_model(&src, note)?;
+    let gaps = kindly_einvoice::profile::gaps(&inv, format);
+    if !gaps.is_empty() {
+        return Err(incomplete(format, &gaps, &src.client.details.display_name));
+    }
+    match format {
+        Format::FacturX => {
+            let (doc, meta) = crate::corrections::credit_note_document(ctx, note, None).await?;
+            facturx_file(fonts, &inv, crate::documents::invoice_pdf_name(&note.number), &doc, &meta)
+        }
+        _ => xml_file(&inv, format, &file_safe(&note.number)),
+    }
+}
+
+/// The format asked for, or the client's; a client on plain PDFs needs one chosen.
+fn chosen_format(requested: Option<EInvoiceFormat>, client: EInvoiceFormat) -> ApiResult<(EInvoiceFormat, Format)> {
+    let chosen = requested.unwrap_or(client);
     let format = format_of(chosen).ok_or_else(|| {
         ApiError::new(
             ErrorCode::EinvoiceIncomplete,
@@ -642,8 +759,12 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &EInvoiceExportRequest) ->
             Some("format"),
         )
     })?;
-    let r = render(ctx, fonts, req.invoice_id, format).await?;
-    let path = match req.out.as_deref().filter(|o| !o.trim().is_empty()) {
+    Ok((chosen, format))
+}
+
+/// Writes `r` to `out`, or to a new file under the data folder's `einvoices/`.
+fn save(ctx: Ctx<'_>, r: &Rendered, chosen: EInvoiceFormat, out: Option<&str>) -> ApiResult<EInvoiceFile> {
+    let path = match out.filter(|o| !o.trim().is_empty()) {
         Some(out) => {
             let p = Path::new(out).to_path_buf();
             write_atomic(&p, &r.bytes)?;
@@ -656,11 +777,34 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &EInvoiceExportRequest) ->
     };
     Ok(EInvoiceFile {
         path: path.display().to_string(),
-        file_name: r.file_name,
+        file_name: r.file_name.clone(),
         format: chosen,
         sha256: sha256_hex(&r.bytes),
         bytes: r.bytes.len() as i64,
     })
+}
+
+/// Writes a credit note's e-invoice (type 381, BT-25/BT-26 naming the
+/// credited invoice) to `out` (or a new file under the data folder's
+/// `einvoices/`), in the client's format unless another is asked for.
+pub async fn export_credit_note(
+    ctx: Ctx<'_>,
+    fonts: &Fonts,
+    req: &CreditNoteEInvoiceRequest,
+) -> ApiResult<EInvoiceFile> {
+    let note = ctx.store.credit_note(req.credit_note_id).await?;
+    let (chosen, format) = chosen_format(req.format, ctx.store.client_einvoice(note.client_id).await?.format)?;
+    let r = render_credit_note(ctx, fonts, &note, format).await?;
+    save(ctx, &r, chosen, req.out.as_deref())
+}
+
+/// Writes an invoice's e-invoice to `out` (or a new file under the data
+/// folder's `einvoices/`).
+pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &EInvoiceExportRequest) -> ApiResult<EInvoiceFile> {
+    let client = ctx.store.client_einvoice(ctx.store.invoice(req.invoice_id).await?.client_id).await?.format;
+    let (chosen, format) = chosen_format(req.format, client)?;
+    let r = render(ctx, fonts, req.invoice_id, format).await?;
+    save(ctx, &r, chosen, req.out.as_deref())
 }
 
 /// The sentence an e-mail adds when it carries the e-invoice.

@@ -2,9 +2,13 @@
 //! timeline, RFC 4180 with formula-like cells neutralised (kindly-csv's
 //! writer), written atomically to the path the user chose. The columns are
 //! the `kindly` import preset's, so an export imports into an empty
-//! database as the same records. The invoices file carries what was paid
-//! for reading only (a column no import field reads): payments
-//! come from the payments file, so nothing is counted twice.
+//! database as the same records. The invoices file carries what was
+//! credited by credit notes (its own column, which the import turns back
+//! into a credit note) and what was paid, for reading only (a column no
+//! import field reads): money received net of reversals and refunds, never
+//! the credits (`invoices.paid_minor` counts both, as what settles the
+//! invoice). Payments come from the payments file (reversed ones left out),
+//! so nothing is counted twice and no credit comes back as a payment.
 
 use crate::files::write_atomic;
 use crate::{ApiResult, Ctx};
@@ -63,6 +67,7 @@ pub async fn csv(ctx: Ctx<'_>, kind: ExportKind) -> ApiResult<(String, u32)> {
             let mut h = headers(KINDLY_INVOICES);
             // Not a synonym of "Amount paid": importing it back would count payments twice.
             h.push("Paid so far (see the payments file)".into());
+            debug_assert_eq!(KINDLY_INVOICES.last().map(|c| c.0), Some(kindly_csv::ImportField::AmountCredited));
             w.row(&h);
             for id in ctx.store.invoice_ids().await? {
                 let inv = ctx.store.invoice(id).await?;
@@ -87,7 +92,9 @@ pub async fn csv(ctx: Ctx<'_>, kind: ExportKind) -> ApiResult<(String, u32)> {
                         format_tax_rate(l.tax_rate_bp),
                         money(inv.total_minor),
                         inv.notes.clone(),
-                        money(inv.paid_minor),
+                        money(inv.credited_minor),
+                        // Money received, net of what went back (reversals, refunds): no credits.
+                        money(inv.net_paid_minor()),
                     ]);
                     rows += 1;
                 }

@@ -18,7 +18,9 @@ use kindly_core::{ErrorCode, Money};
 use kindly_csv::fields::ImportField;
 use kindly_csv::rows::{ClientKey, ImportedStatus};
 use kindly_csv::{CsvError, ImportKind, ImportPreset, Mapping, Problem, Records};
-use kindly_store::{BatchRef, ImportBatch, ImportClient, ImportInvoice, ImportPayment, InvoiceByNumber};
+use kindly_store::{
+    BatchRef, ImportBatch, ImportClient, ImportCreditNote, ImportInvoice, ImportPayment, InvoiceByNumber,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -303,6 +305,14 @@ async fn plan(ctx: Ctx<'_>, bytes: &[u8], mapping: &Mapping) -> ApiResult<(Impor
                     totals: r.totals,
                     notes: r.notes,
                 });
+                if r.credited_minor > 0 && status == InvoiceStatus::Issued {
+                    batch.credit_notes.push(ImportCreditNote {
+                        invoice: BatchRef::New(batch.invoices.len() - 1),
+                        amount_minor: r.credited_minor,
+                        issue_date: r.issue_date.max(ctx.today.min(r.due_date)),
+                        reason: "Credited per the imported file".into(),
+                    });
+                }
                 if r.paid_minor > 0 && status == InvoiceStatus::Issued {
                     batch.payments.push(ImportPayment {
                         invoice: BatchRef::New(batch.invoices.len() - 1),

@@ -180,7 +180,8 @@ pub async fn set_client_interest(ctx: Ctx<'_>, input: &InterestSettings) -> ApiR
         Rule::for_debt(input.jurisdiction, input.debtor)?;
     }
     let s = ClientInterest { enabled: input.enabled, jurisdiction: input.jurisdiction, debtor: input.debtor };
-    ctx.store.set_client_interest(input.client_id, &s, ctx.now).await?;
+    let summary = crate::wording::interest_changed(s.enabled, s.jurisdiction.as_str(), s.debtor.as_str(), Locale::En);
+    ctx.store.set_client_interest(input.client_id, &s, &summary, ctx.now).await?;
     view(input.clone(), true)
 }
 

@@ -134,7 +134,8 @@ pub async fn generate_letters(
         let client = ctx.store.client(client_id).await?;
         let invoice_ids: Vec<i64> = invoices.iter().map(|i| i.id).collect();
         let msg = followups::preview(ctx, &MessageRequest { invoice_ids, ..Default::default() }).await?;
-        docs.push(reminder_letter(ctx, page, &from, &client, &invoices, &msg));
+        let einvoice = crate::einvoice::format_of(ctx.store.client_einvoice(client_id).await?.format);
+        docs.push(reminder_letter(ctx, page, &from, &client, &invoices, &msg, einvoice));
         planned.push(Planned { client_id, client_name: client.details.display_name.clone(), invoices, msg });
     }
     let meta = DocMeta::new(format!("Letters {}", ctx.today), from.party.name.clone(), ctx.now.naive_utc());

@@ -465,7 +465,8 @@ async fn reminder_letter_pdf(
     let settings = ctx.store.settings().await?;
     let page = page_size(None, settings.locale);
     let from = sender(ctx).await?;
-    let doc = reminder_letter(ctx, page, &from, client, invoices, message);
+    let einvoice = crate::einvoice::format_of(ctx.store.client_einvoice(client.id).await?.format);
+    let doc = reminder_letter(ctx, page, &from, client, invoices, message, einvoice);
     let meta = DocMeta::new(message.subject.clone(), from.party.name, ctx.now.naive_utc());
     let bytes = kindly_pdf::render_letters(fonts, &[doc], &meta).map_err(ApiError::from)?;
     Ok(FileAttachment {
@@ -780,10 +781,10 @@ async fn no_longer_applies(ctx: Ctx<'_>, purpose: EmailPurpose) -> ApiResult<Opt
             Some(format!("Not sent: payment plan #{plan_id} is {} now.", plan.state))
         }
         _ => {
-            let alloc = kindly_followup::plan::progress::allocate(&plan.installments, plan.paid_minor());
+            let due = plan.due_installments();
+            let alloc = kindly_followup::plan::progress::allocate(&due, plan.paid_minor());
             let k = usize::try_from(seq).unwrap_or(0).saturating_sub(1);
-            let paid =
-                matches!((plan.installments.get(k), alloc.paid.get(k)), (Some(i), Some(p)) if *p >= i.amount_minor);
+            let paid = matches!((due.get(k), alloc.paid.get(k)), (Some(i), Some(p)) if *p >= i.amount_minor);
             paid.then(|| format!("Not sent: installment {seq} of payment plan #{plan_id} was paid in the meantime."))
         }
     };

@@ -151,7 +151,13 @@ pub struct PlanView {
     /// A sentence for people, e.g. "On track: next installment €33.34 on 1 January 2027".
     pub standing_text: String,
     pub total: MoneyView,
+    /// Money received on the plan's invoices since it was made (payments
+    /// less reversals and refunds); credits are never counted as paid.
     pub paid: MoneyView,
+    /// What credit notes issued since the plan was made took off it: they
+    /// reduce what the plan covers, from its last installment backwards.
+    pub credited: MoneyView,
+    /// total − paid − credited, never below zero.
     pub remaining: MoneyView,
     /// Paid beyond the plan (never lost; shown so it can be refunded or kept).
     pub surplus: MoneyView,
@@ -502,9 +508,12 @@ fn view(p: &PlanRecord, today: chrono::NaiveDate, locale: Locale) -> PlanView {
     let cur = p.currency;
     let m = |minor: i64| MoneyView::new(minor, cur, locale);
     let paid = p.paid_minor();
-    let alloc = allocate(&p.installments, paid);
-    let installments: Vec<InstallmentView> = p
-        .installments
+    let credited = p.credited_minor();
+    // The schedule as the plan still covers it (credit notes since take
+    // the last installments first), and payments applied oldest first.
+    let due = p.due_installments();
+    let alloc = allocate(&due, paid);
+    let installments: Vec<InstallmentView> = due
         .iter()
         .zip(&alloc.paid)
         .map(|(i, paid)| {
@@ -529,8 +538,7 @@ fn view(p: &PlanRecord, today: chrono::NaiveDate, locale: Locale) -> PlanView {
             }
         })
         .collect();
-    let current =
-        alloc.current(&p.installments).map(|k| (&p.installments[k], p.installments[k].amount_minor - alloc.paid[k]));
+    let current = alloc.current(&due).map(|k| (&due[k], due[k].amount_minor - alloc.paid[k]));
     let state = p.state;
     let standing = match state {
         PlanState::Active => match p.standing(today) {
@@ -569,7 +577,8 @@ fn view(p: &PlanRecord, today: chrono::NaiveDate, locale: Locale) -> PlanView {
         standing_text,
         total: m(p.total_minor),
         paid: m(paid.min(p.total_minor)),
-        remaining: m((p.total_minor - paid).max(0)),
+        credited: m(credited),
+        remaining: m(p.remaining_minor()),
         surplus: m(alloc.surplus),
         grace_days: p.grace_days,
         heads_up_days: p.reminder_rule.heads_up_days(),
@@ -584,7 +593,7 @@ fn view(p: &PlanRecord, today: chrono::NaiveDate, locale: Locale) -> PlanView {
         invoice_numbers: p.invoice_numbers(),
         installments,
         next_reminder_on: (p.state == plan_state::ACTIVE)
-            .then(|| next_reminder_on(&p.installments, paid, p.reminder_rule, done))
+            .then(|| next_reminder_on(&due, paid, p.reminder_rule, done))
             .flatten()
             .map(|d| d.to_string()),
         reminders_done: done.iter().map(|(s, k)| format!("{s}:{}", k.as_str())).collect(),

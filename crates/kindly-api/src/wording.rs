@@ -101,6 +101,12 @@ pub fn timeline_summary(e: &TimelineEntry, locale: Locale) -> String {
                 _ => None,
             }
         }
+        EventKind::InterestChanged => {
+            match (d.get("enabled").and_then(|v| v.as_bool()), get("jurisdiction"), get("debtor")) {
+                (Some(on), Some(law), Some(debtor)) => Some(interest_changed(on, law, debtor, locale)),
+                _ => None,
+            }
+        }
         // Fixed words when they were written: the kind says it all.
         EventKind::ClientCreated => Some(event_label(e.kind, locale)),
         EventKind::ClientUpdated if d.get("einvoice_format").is_none() => Some(event_label(e.kind, locale)),
@@ -111,6 +117,21 @@ pub fn timeline_summary(e: &TimelineEntry, locale: Locale) -> String {
         None if e.summary.trim().is_empty() => event_label(e.kind, locale),
         None => e.summary.clone(),
     }
+}
+
+/// The `interest_changed` entry's sentence: the user turned statutory
+/// late-payment interest on (or off), under which law, for a business or a
+/// consumer.
+pub fn interest_changed(on: bool, jurisdiction: &str, debtor: &str, locale: Locale) -> String {
+    let id = if on { "timeline-interest-on" } else { "timeline-interest-off" };
+    tr(
+        locale,
+        id,
+        &[
+            ("law", label(locale, "jurisdiction", jurisdiction).into()),
+            ("debtor", label(locale, "debtor", debtor).into()),
+        ],
+    )
 }
 
 /// A timeline entry for the UI's lists, its summary in the user's language.

@@ -286,8 +286,13 @@ pub enum InvoicesCmd {
     /// Issue a draft (it cannot be edited afterwards).
     Issue { id: i64 },
     /// Write an invoice's e-invoice: a Factur-X PDF, or XRechnung / Peppol XML.
+    /// With --credit-note, ID is a credit note's and its e-invoice (type 381,
+    /// naming the credited invoice) is written instead.
     Einvoice {
         id: i64,
+        /// ID is a credit note's id (`invoices show --json` lists them), not an invoice's.
+        #[arg(long)]
+        credit_note: bool,
         /// Default: the client's format.
         #[arg(long, value_parser = crate::values::einvoice_formats(), ignore_case = true)]
         format: Option<kindly_core::vocab::EInvoiceFormat>,
@@ -773,8 +778,8 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
             let req = LettersRequest { invoice_ids: invoices, page_size, print, ..Default::default() };
             letters_done(o, kindly_api::letters::generate_letters(ctx, &fonts, &Printer::from_env(), &req).await?)
         }
-        Command::Invoices(InvoicesCmd::Einvoice { id, format, out }) => {
-            crate::einvoice_cmd::export(ctx, &fonts()?, id, format, out, o).await
+        Command::Invoices(InvoicesCmd::Einvoice { id, credit_note, format, out }) => {
+            crate::einvoice_cmd::export(ctx, &fonts()?, id, credit_note, format, out, o).await
         }
         Command::Invoices(InvoicesCmd::Preflight { id, format }) => {
             crate::einvoice_cmd::preflight(ctx, id, format, o).await

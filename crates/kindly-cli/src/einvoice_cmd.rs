@@ -4,7 +4,8 @@
 //! refused with the reason; the exit status is 2 (refused) when any file was.
 //!
 //! And the e-invoices Kindly writes: `kindly invoices einvoice ID [--format
-//! F] [--out FILE]`, `kindly invoices preflight ID`, `kindly clients
+//! F] [--out FILE]` (with `--credit-note`, ID is a credit note's: its type 381
+//! e-invoice), `kindly invoices preflight ID`, `kindly clients
 //! einvoice ID [--einvoice-format …]` (and the same flags on `clients add`).
 
 use crate::output::Out;
@@ -137,12 +138,17 @@ pub async fn export(
     ctx: Ctx<'_>,
     fonts: &kindly_pdf::Fonts,
     id: i64,
+    credit_note: bool,
     format: Option<EInvoiceFormat>,
     out: Option<PathBuf>,
     o: &Out,
 ) -> Result<String, ApiError> {
-    let req = EInvoiceExportRequest { invoice_id: id, format, out: out.map(|p| p.display().to_string()) };
-    let r = ei::export(ctx, fonts, &req).await?;
+    let out = out.map(|p| p.display().to_string());
+    let r = if credit_note {
+        ei::export_credit_note(ctx, fonts, &ei::CreditNoteEInvoiceRequest { credit_note_id: id, format, out }).await?
+    } else {
+        ei::export(ctx, fonts, &EInvoiceExportRequest { invoice_id: id, format, out }).await?
+    };
     o.value(&r, |r| format!("{}\n", r.path))
 }
 

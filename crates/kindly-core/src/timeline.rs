@@ -59,10 +59,14 @@ pub enum EventKind {
     PaymentReversed,
     /// Money was paid back to the client out of their credit on an invoice.
     RefundMade,
+    /// The user changed the client's statutory late-payment interest
+    /// setting: on or off, the law, business or consumer (the new setting
+    /// and the one before are in `data`).
+    InterestChanged,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 29] = [
+    pub const ALL: [EventKind; 30] = [
         EventKind::ClientCreated,
         EventKind::ClientUpdated,
         EventKind::ChasingChanged,
@@ -92,6 +96,7 @@ impl EventKind {
         EventKind::CreditNoteIssued,
         EventKind::PaymentReversed,
         EventKind::RefundMade,
+        EventKind::InterestChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -125,6 +130,7 @@ impl EventKind {
             EventKind::CreditNoteIssued => "credit_note_issued",
             EventKind::PaymentReversed => "payment_reversed",
             EventKind::RefundMade => "refund_made",
+            EventKind::InterestChanged => "interest_changed",
         }
     }
 

@@ -72,6 +72,7 @@ pub const KINDLY_INVOICES: Columns = &[
     (F::TaxRate, "Tax rate"),
     (F::Total, "Invoice total"),
     (F::Notes, "Notes"),
+    (F::AmountCredited, "Credited (credit notes)"),
 ];
 pub const KINDLY_PAYMENTS: Columns = &[
     (F::InvoiceNumber, "Invoice number"),

@@ -70,6 +70,8 @@ pub struct InvoiceRow {
     pub totals: Totals,
     /// Already paid, per the file.
     pub paid_minor: i64,
+    /// Credited by credit notes, per the file (never counted as paid).
+    pub credited_minor: i64,
     pub notes: String,
 }
 
@@ -456,7 +458,7 @@ impl Ctx<'_> {
             }
             match seen.get(&head.number).copied() {
                 None => {
-                    let Some((line, file_total, paid)) = line_and_total else {
+                    let Some((line, file_total, (paid, credited))) = line_and_total else {
                         failed.insert(head.number.clone(), true);
                         continue;
                     };
@@ -464,6 +466,7 @@ impl Ctx<'_> {
                     inv.lines = vec![line.0];
                     inv.totals = line.1;
                     inv.paid_minor = paid;
+                    inv.credited_minor = credited;
                     seen.insert(inv.number.clone(), (out.len(), file_total, false));
                     out.push(inv);
                 }
@@ -564,6 +567,23 @@ impl Ctx<'_> {
                         failed.insert(inv.number.clone(), true);
                     }
                 }
+                if inv.paid_minor <= inv.totals.total_minor
+                    && inv.paid_minor + inv.credited_minor > inv.totals.total_minor
+                {
+                    let msg = format!(
+                        "the amount credited and the amount paid together are more than the invoice's total ({})",
+                        Money::new(inv.totals.total_minor, inv.currency).plain()
+                    );
+                    let header = self.header(F::AmountCredited);
+                    self.problems.push(Problem {
+                        row: inv.row,
+                        column: header,
+                        value: Money::new(inv.credited_minor, inv.currency).plain(),
+                        message: msg,
+                        code: ErrorCode::ImportPaidOverTotal,
+                    });
+                    failed.insert(inv.number.clone(), true);
+                }
                 if inv.paid_minor > inv.totals.total_minor {
                     let msg = format!(
                         "the amount paid is more than the invoice's total ({})",
@@ -653,17 +673,14 @@ impl Ctx<'_> {
             lines: Vec::new(),
             totals: Totals { subtotal_minor: 0, taxes: Vec::new(), tax_minor: 0, total_minor: 0 },
             paid_minor: 0,
+            credited_minor: 0,
             notes,
         })
     }
 
-    /// The row's line (and the totals, in totals mode), the file's total and the amount paid.
-    fn invoice_amounts(
-        &mut self,
-        row: &Row<'_>,
-        head: &InvoiceRow,
-        lines_mode: bool,
-    ) -> Option<((LineItem, Totals), Option<i64>, i64)> {
+    /// The row's line (and the totals, in totals mode), the file's total and
+    /// the amounts paid and credited.
+    fn invoice_amounts(&mut self, row: &Row<'_>, head: &InvoiceRow, lines_mode: bool) -> Option<RowAmounts> {
         let c = head.currency;
         let mut ok = true;
         let mut money = |ctx: &mut Self, f: F| -> Option<i64> {
@@ -685,6 +702,7 @@ impl Ctx<'_> {
         };
         let total = money(self, F::Total);
         let paid = money(self, F::AmountPaid).unwrap_or(0);
+        let credited = money(self, F::AmountCredited).unwrap_or(0);
         let description =
             self.cell(row, F::Description).map_or_else(|| format!("Invoice {}", head.number), str::to_string);
         let result = if lines_mode {
@@ -709,7 +727,7 @@ impl Ctx<'_> {
             }
             let line = LineItem { description, quantity_milli: qty?, unit_price_minor: unit?, tax_rate_bp: rate? };
             let totals = Totals { subtotal_minor: 0, taxes: Vec::new(), tax_minor: 0, total_minor: 0 };
-            Some(((line, totals), total, paid))
+            Some(((line, totals), total, (paid, credited)))
         } else {
             let net = money(self, F::NetAmount);
             let tax = money(self, F::TaxAmount);
@@ -765,7 +783,16 @@ impl Ctx<'_> {
                 self.problem(row, Some(F::AmountPaid), &v, ErrorCode::ImportPaidOverTotal, msg);
                 return None;
             }
-            Some(((line, totals), Some(total), paid))
+            if paid + credited > total {
+                let msg = format!(
+                    "the amount credited and the amount paid together are more than the invoice's total ({})",
+                    Money::new(total, c).plain()
+                );
+                let v = self.cell(row, F::AmountCredited).unwrap_or("").to_string();
+                self.problem(row, Some(F::AmountCredited), &v, ErrorCode::ImportPaidOverTotal, msg);
+                return None;
+            }
+            Some(((line, totals), Some(total), (paid, credited)))
         };
         if !ok {
             return None;
@@ -773,6 +800,9 @@ impl Ctx<'_> {
         result
     }
 }
+
+/// A row's line (and totals), the file's total, and (paid, credited).
+type RowAmounts = ((LineItem, Totals), Option<i64>, (i64, i64));
 
 /// A domain error's message as a sentence fragment.
 fn kindly_core_message(e: &DomainError) -> String {

@@ -32,6 +32,10 @@ fn sample_args(count: i64) -> Vec<(&'static str, FluentValue<'static>)> {
         ("outstanding", "€654.16".into()),
         ("n", "{n}".into()),
         ("m", "{m}".into()),
+        ("law", "Germany (§ 288 BGB)".into()),
+        ("debtor", "a business".into()),
+        ("invoice", "INV-2026-0009".into()),
+        ("format", "Factur-X".into()),
     ]
 }
 

@@ -228,148 +228,160 @@ async fn next_credit_number(tx: &mut Transaction<'static, Sqlite>, date: NaiveDa
     }
 }
 
+/// [`Store::issue_credit_note`] inside an open transaction (the CSV import
+/// issues the credit notes its file carries in its own).
+pub(crate) async fn credit_note_in(
+    tx: &mut Transaction<'static, Sqlite>,
+    n: &NewCreditNote<'_>,
+    now: DateTime<Utc>,
+    path: &std::path::Path,
+) -> Result<i64, StoreError> {
+    let map = |e| StoreError::classify(e, path);
+    let f = figures(&mut *tx, n.invoice_id).await?;
+    if f.status.0 != InvoiceStatus::Issued {
+        return Err(refused(
+            ErrorCode::InvoiceNotCreditable,
+            format!(
+                "{} is {}; only an issued invoice can be credited (a draft is edited, a cancelled invoice owes nothing)",
+                f.number,
+                f.status.0.as_str()
+            ),
+        ));
+    }
+    let creditable = f.total_minor - f.credited_minor;
+    let amount = n.amount_minor.unwrap_or(creditable);
+    if creditable <= 0 {
+        return Err(refused(
+            ErrorCode::CreditExceedsInvoice,
+            format!("{} is already credited in full; nothing is left to credit", f.number),
+        ));
+    }
+    if amount > creditable {
+        return Err(refused(
+            ErrorCode::CreditExceedsInvoice,
+            format!(
+                "Credit note of {} is more than the {} still creditable on {}",
+                f.fmt(amount),
+                f.fmt(creditable),
+                f.number
+            ),
+        ));
+    }
+    let lines: Vec<LineRow> = sqlx::query_as(
+        "SELECT quantity_milli, unit_price_minor, tax_rate_bp FROM invoice_lines WHERE invoice_id = ?1 ORDER BY position",
+    )
+    .bind(n.invoice_id)
+    .fetch_all(&mut **tx)
+    .await
+    .map_err(map)?;
+    let items: Vec<LineItem> = lines
+        .into_iter()
+        .map(|l| LineItem {
+            description: String::new(),
+            quantity_milli: l.quantity_milli,
+            unit_price_minor: l.unit_price_minor,
+            tax_rate_bp: l.tax_rate_bp,
+        })
+        .collect();
+    let totals = compute_totals(&items).map_err(|e| StoreError::Other(e.to_string()))?;
+    let earlier: Vec<CreditPart> = parts_of(&mut *tx, "c.invoice_id = ?1", n.invoice_id)
+        .await
+        .map_err(map)?
+        .into_iter()
+        .map(|r| CreditPart { rate_bp: r.rate_bp, net_minor: r.net_minor, tax_minor: r.tax_minor })
+        .collect();
+    // An invoice whose stored total disagrees with its lines (imported
+    // with a total only) is credited as one part at its single rate or 0 %.
+    let taxes = if totals.total_minor == f.total_minor {
+        totals.taxes
+    } else {
+        vec![kindly_core::invoice::TaxLine { rate_bp: 0, net_minor: f.total_minor, tax_minor: 0 }]
+    };
+    let parts = credit::split(&taxes, &earlier, amount).ok_or_else(|| {
+        refused(
+            ErrorCode::CreditExceedsInvoice,
+            format!("Credit note of {} cannot be split over the VAT rates of {}", f.fmt(amount), f.number),
+        )
+    })?;
+    let net: i64 = parts.iter().map(|p| p.net_minor).sum();
+    let tax: i64 = parts.iter().map(|p| p.tax_minor).sum();
+    let full = amount == creditable;
+    let number = next_credit_number(&mut *tx, n.issue_date).await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO credit_notes (number, invoice_id, issue_date, currency, net_minor, tax_minor, amount_minor, kind, reason, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+    )
+    .bind(&number)
+    .bind(n.invoice_id)
+    .bind(date_str(n.issue_date))
+    .bind(f.currency.0.code())
+    .bind(net)
+    .bind(tax)
+    .bind(amount)
+    .bind(if full { "full" } else { "partial" })
+    .bind(n.reason)
+    .bind(instant_str(now))
+    .fetch_one(&mut **tx)
+    .await
+    .map_err(map)?;
+    for p in &parts {
+        sqlx::query(
+            "INSERT INTO credit_note_taxes (credit_note_id, rate_bp, net_minor, tax_minor) VALUES (?1, ?2, ?3, ?4)",
+        )
+        .bind(id)
+        .bind(p.rate_bp)
+        .bind(p.net_minor)
+        .bind(p.tax_minor)
+        .execute(&mut **tx)
+        .await
+        .map_err(map)?;
+    }
+    let after = figures(&mut *tx, n.invoice_id).await?;
+    let summary = format!(
+        "Credit note {number} of {} issued for {} ({}); {}",
+        f.fmt(amount),
+        f.number,
+        n.reason,
+        standing(&after)
+    );
+    let data = json!({
+        "credit_note_id": id,
+        "number": number,
+        "invoice_number": f.number,
+        "amount": f.money(amount).plain(),
+        "currency": f.currency.0.code(),
+        "issue_date": date_str(n.issue_date),
+        "kind": if full { "full" } else { "partial" },
+        "reason": n.reason,
+        "vat": parts.iter().map(|p| json!({
+            "rate": format_tax_rate(p.rate_bp),
+            "net": f.money(p.net_minor).plain(),
+            "tax": f.money(p.tax_minor).plain(),
+        })).collect::<Vec<_>>(),
+        "outstanding": after.money(after.owing()).plain(),
+        "client_credit": after.money(after.credit()).plain(),
+    });
+    let ev = NewEvent {
+        client_id: f.client_id,
+        invoice_id: Some(f.id),
+        at: now,
+        kind: EventKind::CreditNoteIssued,
+        summary: &summary,
+        data,
+    };
+    append(tx, &ev).await.map_err(map)?;
+    Ok(id)
+}
+
 impl Store {
     /// Issues a credit note on an invoice: the amount (or all that remains
     /// creditable) split over its VAT rates, its own number, its timeline
     /// entry; the invoice's balance follows by trigger, and an invoice left
     /// with nothing owing leaves the ladder (0002's trigger).
     pub async fn issue_credit_note(&self, n: &NewCreditNote<'_>, now: DateTime<Utc>) -> Result<i64, StoreError> {
-        let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let f = figures(&mut tx, n.invoice_id).await?;
-        if f.status.0 != InvoiceStatus::Issued {
-            return Err(refused(
-                ErrorCode::InvoiceNotCreditable,
-                format!(
-                    "{} is {}; only an issued invoice can be credited (a draft is edited, a cancelled invoice owes nothing)",
-                    f.number,
-                    f.status.0.as_str()
-                ),
-            ));
-        }
-        let creditable = f.total_minor - f.credited_minor;
-        let amount = n.amount_minor.unwrap_or(creditable);
-        if creditable <= 0 {
-            return Err(refused(
-                ErrorCode::CreditExceedsInvoice,
-                format!("{} is already credited in full; nothing is left to credit", f.number),
-            ));
-        }
-        if amount > creditable {
-            return Err(refused(
-                ErrorCode::CreditExceedsInvoice,
-                format!(
-                    "Credit note of {} is more than the {} still creditable on {}",
-                    f.fmt(amount),
-                    f.fmt(creditable),
-                    f.number
-                ),
-            ));
-        }
-        let lines: Vec<LineRow> = sqlx::query_as(
-            "SELECT quantity_milli, unit_price_minor, tax_rate_bp FROM invoice_lines WHERE invoice_id = ?1 ORDER BY position",
-        )
-        .bind(n.invoice_id)
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(map)?;
-        let items: Vec<LineItem> = lines
-            .into_iter()
-            .map(|l| LineItem {
-                description: String::new(),
-                quantity_milli: l.quantity_milli,
-                unit_price_minor: l.unit_price_minor,
-                tax_rate_bp: l.tax_rate_bp,
-            })
-            .collect();
-        let totals = compute_totals(&items).map_err(|e| StoreError::Other(e.to_string()))?;
-        let earlier: Vec<CreditPart> = parts_of(&mut tx, "c.invoice_id = ?1", n.invoice_id)
-            .await
-            .map_err(map)?
-            .into_iter()
-            .map(|r| CreditPart { rate_bp: r.rate_bp, net_minor: r.net_minor, tax_minor: r.tax_minor })
-            .collect();
-        // An invoice whose stored total disagrees with its lines (imported
-        // with a total only) is credited as one part at its single rate or 0 %.
-        let taxes = if totals.total_minor == f.total_minor {
-            totals.taxes
-        } else {
-            vec![kindly_core::invoice::TaxLine { rate_bp: 0, net_minor: f.total_minor, tax_minor: 0 }]
-        };
-        let parts = credit::split(&taxes, &earlier, amount).ok_or_else(|| {
-            refused(
-                ErrorCode::CreditExceedsInvoice,
-                format!("Credit note of {} cannot be split over the VAT rates of {}", f.fmt(amount), f.number),
-            )
-        })?;
-        let net: i64 = parts.iter().map(|p| p.net_minor).sum();
-        let tax: i64 = parts.iter().map(|p| p.tax_minor).sum();
-        let full = amount == creditable;
-        let number = next_credit_number(&mut tx, n.issue_date).await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO credit_notes (number, invoice_id, issue_date, currency, net_minor, tax_minor, amount_minor, kind, reason, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
-        )
-        .bind(&number)
-        .bind(n.invoice_id)
-        .bind(date_str(n.issue_date))
-        .bind(f.currency.0.code())
-        .bind(net)
-        .bind(tax)
-        .bind(amount)
-        .bind(if full { "full" } else { "partial" })
-        .bind(n.reason)
-        .bind(instant_str(now))
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(map)?;
-        for p in &parts {
-            sqlx::query(
-                "INSERT INTO credit_note_taxes (credit_note_id, rate_bp, net_minor, tax_minor) VALUES (?1, ?2, ?3, ?4)",
-            )
-            .bind(id)
-            .bind(p.rate_bp)
-            .bind(p.net_minor)
-            .bind(p.tax_minor)
-            .execute(&mut *tx)
-            .await
-            .map_err(map)?;
-        }
-        let after = figures(&mut tx, n.invoice_id).await?;
-        let summary = format!(
-            "Credit note {number} of {} issued for {} ({}); {}",
-            f.fmt(amount),
-            f.number,
-            n.reason,
-            standing(&after)
-        );
-        let data = json!({
-            "credit_note_id": id,
-            "number": number,
-            "invoice_number": f.number,
-            "amount": f.money(amount).plain(),
-            "currency": f.currency.0.code(),
-            "issue_date": date_str(n.issue_date),
-            "kind": if full { "full" } else { "partial" },
-            "reason": n.reason,
-            "vat": parts.iter().map(|p| json!({
-                "rate": format_tax_rate(p.rate_bp),
-                "net": f.money(p.net_minor).plain(),
-                "tax": f.money(p.tax_minor).plain(),
-            })).collect::<Vec<_>>(),
-            "outstanding": after.money(after.owing()).plain(),
-            "client_credit": after.money(after.credit()).plain(),
-        });
-        let ev = NewEvent {
-            client_id: f.client_id,
-            invoice_id: Some(f.id),
-            at: now,
-            kind: EventKind::CreditNoteIssued,
-            summary: &summary,
-            data,
-        };
-        append(&mut tx, &ev).await.map_err(map)?;
-        tx.commit().await.map_err(map)?;
+        let id = credit_note_in(&mut tx, n, now, self.path()).await?;
+        tx.commit().await.map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(id)
     }
 

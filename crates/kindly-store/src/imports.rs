@@ -56,10 +56,22 @@ pub struct ImportPayment {
     pub key: Option<String>,
 }
 
+/// What the file says was credited on an imported invoice: one credit note,
+/// issued in the import's transaction like one issued by hand (own number,
+/// VAT split, timeline entry), before the payments go in.
+#[derive(Clone, Debug)]
+pub struct ImportCreditNote {
+    pub invoice: BatchRef,
+    pub amount_minor: i64,
+    pub issue_date: NaiveDate,
+    pub reason: String,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct ImportBatch {
     pub clients: Vec<ImportClient>,
     pub invoices: Vec<ImportInvoice>,
+    pub credit_notes: Vec<ImportCreditNote>,
     pub payments: Vec<ImportPayment>,
 }
 
@@ -361,6 +373,18 @@ impl Store {
             .await
             .map_err(map)?;
 
+        // Credits, before the payments: what the file says was paid is what
+        // was received, and what was credited is not owed.
+        for c in &b.credit_notes {
+            let n = crate::NewCreditNote {
+                invoice_id: invoice_id(c.invoice),
+                amount_minor: Some(c.amount_minor),
+                issue_date: c.issue_date,
+                reason: &c.reason,
+            };
+            crate::corrections::credit_note_in(&mut tx, &n, now, self.path()).await?;
+        }
+
         // Payments, one by one so the trigger checks each against what is owing.
         let mut counts =
             ImportCounts { clients: b.clients.len() as u64, invoices: b.invoices.len() as u64, payments: 0 };
@@ -446,11 +470,14 @@ impl Store {
         Ok(counts)
     }
 
-    /// Every payment with its invoice's number, oldest first.
+    /// Every payment with its invoice's number, oldest first; a reversed
+    /// payment (recorded by mistake) is left out, as money never received.
     pub async fn export_payments(&self) -> Result<Vec<ExportPayment>, StoreError> {
         let rows: Vec<ExportPaymentRow> = sqlx::query_as(
             "SELECT i.number, p.amount_minor, p.currency, p.paid_on, p.method, p.reference
-             FROM payments p JOIN invoices i ON i.id = p.invoice_id ORDER BY p.id",
+             FROM payments p JOIN invoices i ON i.id = p.invoice_id
+             WHERE NOT EXISTS (SELECT 1 FROM payment_reversals r WHERE r.payment_id = p.id)
+             ORDER BY p.id",
         )
         .fetch_all(self.pool())
         .await

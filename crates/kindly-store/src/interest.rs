@@ -3,9 +3,11 @@
 //! means off; the calculation itself is `kindly-interest`'s.
 
 use crate::row::Text;
+use crate::timeline::{append, NewEvent};
 use crate::util::instant_str;
 use crate::{Store, StoreError};
 use chrono::{DateTime, Utc};
+use kindly_core::timeline::EventKind;
 use kindly_core::vocab::{DebtorKind, Jurisdiction};
 
 /// A client's setting.
@@ -35,13 +37,17 @@ impl Store {
         Ok(row.map(|r| ClientInterest { enabled: r.enabled, jurisdiction: r.jurisdiction.0, debtor: r.debtor.0 }))
     }
 
-    /// Saves the client's setting (one row per client).
+    /// Saves the client's setting (one row per client) and, when it changed,
+    /// the client's timeline entry saying so (`interest_changed`: who, the
+    /// new setting and the one before, `summary` in English), in one
+    /// transaction. Returns whether it changed.
     pub async fn set_client_interest(
         &self,
         client_id: i64,
         s: &ClientInterest,
+        summary: &str,
         now: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<bool, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
         let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM clients WHERE id = ?1")
@@ -52,6 +58,19 @@ impl Store {
         if exists.is_none() {
             return Err(StoreError::NotFound { entity: "client", id: client_id });
         }
+        let before: Option<InterestRow> =
+            sqlx::query_as("SELECT enabled, jurisdiction, debtor FROM client_interest WHERE client_id = ?1")
+                .bind(client_id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(map)?;
+        let before =
+            before.map(|r| ClientInterest { enabled: r.enabled, jurisdiction: r.jurisdiction.0, debtor: r.debtor.0 });
+        // No row is off: saving "off" over nothing changes nothing.
+        let changed = match before {
+            Some(b) => b != *s,
+            None => s.enabled,
+        };
         sqlx::query(
             "INSERT INTO client_interest (client_id, enabled, jurisdiction, debtor, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (client_id) DO UPDATE SET enabled = ?2, jurisdiction = ?3, debtor = ?4, updated_at = ?5",
@@ -64,6 +83,21 @@ impl Store {
         .execute(&mut *tx)
         .await
         .map_err(map)?;
-        tx.commit().await.map_err(map)
+        if changed {
+            let setting = |c: &ClientInterest| {
+                serde_json::json!({
+                    "enabled": c.enabled,
+                    "jurisdiction": c.jurisdiction.as_str(),
+                    "debtor": c.debtor.as_str(),
+                })
+            };
+            let mut data = setting(s);
+            data["by"] = "user".into();
+            data["before"] = before.as_ref().map(setting).unwrap_or(serde_json::Value::Null);
+            let ev = NewEvent { client_id, invoice_id: None, at: now, kind: EventKind::InterestChanged, summary, data };
+            append(&mut tx, &ev).await.map_err(map)?;
+        }
+        tx.commit().await.map_err(map)?;
+        Ok(changed)
     }
 }

@@ -53,8 +53,8 @@ pub use einvoices::{ClientMatch, EInvoiceClient, EInvoiceImportRecord, EInvoiceI
 pub use error::StoreError;
 pub use followups::{DoneStep, DueKey, DueRow, SinceLastStep, StepRecord};
 pub use imports::{
-    BatchRef, ClientIndexRow, ExportEvent, ExportPayment, ImportBatch, ImportClient, ImportCounts, ImportInvoice,
-    ImportPayment, InvoiceByNumber,
+    BatchRef, ClientIndexRow, ExportEvent, ExportPayment, ImportBatch, ImportClient, ImportCounts, ImportCreditNote,
+    ImportInvoice, ImportPayment, InvoiceByNumber,
 };
 pub use interest::ClientInterest;
 pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};

@@ -48,7 +48,10 @@ pub struct PlanRecord {
     pub state: PlanState,
     pub currency: Currency,
     pub total_minor: i64,
+    /// What settled its invoices when it was made: credits and payments.
     pub paid_at_start_minor: i64,
+    /// What credit notes had credited on its invoices when it was made.
+    pub credited_at_start_minor: i64,
     pub grace_days: i64,
     /// When its installment reminders come.
     pub reminder_rule: ReminderRule,
@@ -65,15 +68,56 @@ pub struct PlanRecord {
     pub installments: Vec<Installment>,
     /// The invoices' paid_minor summed now.
     pub paid_now_minor: i64,
+    /// The invoices' payments less reversals and refunds, summed now.
+    pub received_now_minor: i64,
+    /// The invoices' credit notes summed now.
+    pub credited_now_minor: i64,
     pub reminders_done: Vec<(u32, ReminderKind)>,
     /// True when one of the plan's invoices was cancelled (the plan is then cancelled too).
     pub invoice_cancelled: bool,
 }
 
 impl PlanRecord {
-    /// What was paid on the plan's invoices since it was made.
+    /// What was paid on the plan's invoices since it was made: money
+    /// received (payments less reversals and refunds), never credits.
+    ///
+    /// The rule: a plan is the client's promise to *pay*; a credit note is
+    /// the user's decision that less is owed. So the paid figure counts
+    /// payments only, and a credit note issued since the plan was made
+    /// reduces what the plan covers, from its last installment backwards
+    /// ([`PlanRecord::due_installments`]): the next installments stay due
+    /// as agreed, the plan just ends sooner (or at once when the credit
+    /// covers everything left). Then paid + credited + what remains is the
+    /// plan's total.
     pub fn paid_minor(&self) -> i64 {
-        (self.paid_now_minor - self.paid_at_start_minor).max(0)
+        // When it was made the invoices owed, so nothing was capped:
+        // settled then = credited then + received then.
+        let received_then = self.paid_at_start_minor - self.credited_at_start_minor;
+        (self.received_now_minor - received_then).max(0)
+    }
+
+    /// What credit notes issued since the plan was made took off it.
+    pub fn credited_minor(&self) -> i64 {
+        (self.credited_now_minor - self.credited_at_start_minor).clamp(0, self.total_minor)
+    }
+
+    /// What is left to pay on the plan: total − paid − credited, never below zero.
+    pub fn remaining_minor(&self) -> i64 {
+        (self.total_minor - self.paid_minor() - self.credited_minor()).max(0)
+    }
+
+    /// The installments as the plan still covers them: the agreed schedule
+    /// less [`PlanRecord::credited_minor`], taken from the last installment
+    /// backwards (an installment fully credited is 0).
+    pub fn due_installments(&self) -> Vec<Installment> {
+        let mut left = self.credited_minor();
+        let mut out = self.installments.clone();
+        for i in out.iter_mut().rev() {
+            let cut = left.min(i.amount_minor);
+            i.amount_minor -= cut;
+            left -= cut;
+        }
+        out
     }
 
     pub fn total(&self) -> Money {
@@ -81,7 +125,7 @@ impl PlanRecord {
     }
 
     pub fn standing(&self, today: NaiveDate) -> Standing {
-        standing(&self.installments, self.paid_minor(), today, self.grace_days)
+        standing(&self.due_installments(), self.paid_minor(), today, self.grace_days)
     }
 
     pub fn invoice_numbers(&self) -> Vec<String> {
@@ -120,6 +164,7 @@ struct PlanRow {
     currency: Text<Currency>,
     total_minor: i64,
     paid_at_start_minor: i64,
+    credited_at_start_minor: i64,
     grace_days: i64,
     heads_up_days: i64,
     reminder_days: i64,
@@ -136,7 +181,7 @@ struct PlanRow {
 // Aliased one by one: SQLite does not promise a result column's name without AS.
 const PLAN_COLUMNS: &str = "p.id AS id, p.client_id AS client_id, c.display_name AS client_name, p.state AS state,
     p.currency AS currency, p.total_minor AS total_minor, p.paid_at_start_minor AS paid_at_start_minor,
-    p.grace_days AS grace_days, p.heads_up_days AS heads_up_days, p.reminder_days AS reminder_days,
+    p.credited_at_start_minor AS credited_at_start_minor, p.grace_days AS grace_days, p.heads_up_days AS heads_up_days, p.reminder_days AS reminder_days,
     p.frequency AS frequency, p.created_on AS created_on, p.created_at AS created_at, p.agreed_on AS agreed_on,
     p.agreed_how AS agreed_how, p.ended_on AS ended_on, p.replaces_plan_id AS replaces_plan_id, p.note AS note";
 
@@ -161,6 +206,9 @@ struct InvoiceRow {
     invoice_id: i64,
     number: String,
     paid_minor: i64,
+    credited_minor: i64,
+    /// Payments less reversals and refunds.
+    received_minor: i64,
     status: Text<InvoiceStatus>,
 }
 
@@ -189,6 +237,7 @@ struct CandidateInvoice {
     currency: Text<Currency>,
     total_minor: i64,
     paid_minor: i64,
+    credited_minor: i64,
     number: String,
 }
 
@@ -204,7 +253,10 @@ async fn children(
     arg: Option<i64>,
 ) -> Result<(Vec<InvoiceRow>, Vec<InstallmentRow>, Vec<ReminderRow>), StoreError> {
     let invoices: Vec<InvoiceRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT pi.plan_id, i.id AS invoice_id, i.number, i.paid_minor, i.status FROM plan_invoices pi JOIN invoices i ON i.id = pi.invoice_id
+        "SELECT pi.plan_id, i.id AS invoice_id, i.number, i.paid_minor, i.credited_minor,
+                COALESCE((SELECT SUM(p.amount_minor) FROM payments p WHERE p.invoice_id = i.id), 0) - i.returned_minor AS received_minor,
+                i.status
+         FROM plan_invoices pi JOIN invoices i ON i.id = pi.invoice_id
          WHERE pi.plan_id IN ({plan_ids}) ORDER BY pi.plan_id, i.due_date, i.id"
     )))
     .bind(arg)
@@ -251,6 +303,7 @@ fn assemble(
         currency: r.currency.0,
         total_minor: r.total_minor,
         paid_at_start_minor: r.paid_at_start_minor,
+        credited_at_start_minor: r.credited_at_start_minor,
         grace_days: r.grace_days,
         reminder_rule: ReminderRule::new(r.heads_up_days, r.reminder_days)
             .map_err(|e| StoreError::Other(format!("plan #{id}: {e}")))?,
@@ -263,6 +316,8 @@ fn assemble(
         replaces_plan_id: r.replaces_plan_id,
         note: r.note,
         paid_now_minor: invoices.iter().map(|i| i.paid_minor).sum(),
+        received_now_minor: invoices.iter().map(|i| i.received_minor).sum(),
+        credited_now_minor: invoices.iter().map(|i| i.credited_minor).sum(),
         invoice_cancelled: invoices.iter().any(|i| i.status.0 == InvoiceStatus::Cancelled),
         invoices: invoices.iter().map(|i| (i.invoice_id, i.number.clone())).collect(),
         installments: inst
@@ -427,11 +482,11 @@ impl Store {
             None => None,
         };
         let mut currency: Option<Currency> = None;
-        let (mut owing_total, mut paid_total) = (0i64, 0i64);
+        let (mut owing_total, mut paid_total, mut credited_total) = (0i64, 0i64, 0i64);
         let mut owing_each = Vec::new();
         for id in new.invoice_ids {
             let row: Option<CandidateInvoice> = sqlx::query_as(
-                "SELECT client_id, status, currency, total_minor, paid_minor, number FROM invoices WHERE id = ?1",
+                "SELECT client_id, status, currency, total_minor, paid_minor, credited_minor, number FROM invoices WHERE id = ?1",
             )
             .bind(id)
             .fetch_optional(&mut *tx)
@@ -443,6 +498,7 @@ impl Store {
                 currency: Text(cur),
                 total_minor: total,
                 paid_minor: paid,
+                credited_minor: credited,
                 number,
             } = row.ok_or(StoreError::NotFound { entity: "invoice", id: *id })?;
             if client_id != new.client_id {
@@ -472,6 +528,7 @@ impl Store {
             currency = Some(cur);
             owing_total += total - paid;
             paid_total += paid;
+            credited_total += credited;
             owing_each.push((*id, total - paid));
         }
         let cur = currency.ok_or_else(|| refuse(ErrorCode::Required, "choose at least one invoice for the plan"))?;
@@ -482,8 +539,9 @@ impl Store {
         let rule = new.reminder_rule;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO plans (client_id, state, currency, total_minor, paid_at_start_minor, grace_days,
-                                heads_up_days, reminder_days, frequency, created_on, created_at, replaces_plan_id, note)
-             VALUES (?1, 'proposed', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
+                                heads_up_days, reminder_days, frequency, created_on, created_at, replaces_plan_id, note,
+                                credited_at_start_minor)
+             VALUES (?1, 'proposed', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id",
         )
         .bind(new.client_id)
         .bind(code)
@@ -497,6 +555,7 @@ impl Store {
         .bind(instant_str(now))
         .bind(replaces)
         .bind(new.note)
+        .bind(credited_total)
         .fetch_one(&mut *tx)
         .await
         .map_err(map)?;

@@ -5,6 +5,7 @@ import type {
   ClientEInvoiceInput,
   ClientEInvoiceView,
   EInvoiceExportRequest,
+  CreditNoteEInvoiceRequest,
   EInvoiceFile,
   EInvoiceFormat,
   EInvoicePreflight,
@@ -234,6 +235,8 @@ export const api = {
   einvoicePreflight: (invoiceId: number, format: EInvoiceFormat | null) =>
     call<EInvoicePreflight>('einvoice_preflight', { invoiceId, format }),
   exportEInvoice: (req: EInvoiceExportRequest) => call<EInvoiceFile>('export_einvoice', { req }),
+  exportCreditNoteEInvoice: (req: CreditNoteEInvoiceRequest) =>
+    call<EInvoiceFile>('export_credit_note_einvoice', { req }),
 
   // Installment plans.
   previewPlanSchedule: (req: PlanInput) => call<SchedulePreview>('preview_plan_schedule', { req }),

@@ -9,9 +9,9 @@ export type InvoiceStatus = "draft" | "issued" | "cancelled";
 
 export const InvoiceStatusValues: readonly InvoiceStatus[] = ["draft", "issued", "cancelled"];
 
-export type EventKind = "client_created" | "client_updated" | "chasing_changed" | "invoice_created" | "invoice_issued" | "invoice_cancelled" | "payment_recorded" | "note" | "follow_up_done" | "email_withdrawn" | "plan_proposed" | "plan_agreed" | "plan_completed" | "plan_broken" | "plan_cancelled" | "plan_renegotiated" | "installment_reminder" | "call_logged" | "inbound_contact" | "promise_recorded" | "promise_kept" | "promise_broken" | "correction" | "invoice_imported" | "statement_sent" | "statement_printed" | "credit_note_issued" | "payment_reversed" | "refund_made";
+export type EventKind = "client_created" | "client_updated" | "chasing_changed" | "invoice_created" | "invoice_issued" | "invoice_cancelled" | "payment_recorded" | "note" | "follow_up_done" | "email_withdrawn" | "plan_proposed" | "plan_agreed" | "plan_completed" | "plan_broken" | "plan_cancelled" | "plan_renegotiated" | "installment_reminder" | "call_logged" | "inbound_contact" | "promise_recorded" | "promise_kept" | "promise_broken" | "correction" | "invoice_imported" | "statement_sent" | "statement_printed" | "credit_note_issued" | "payment_reversed" | "refund_made" | "interest_changed";
 
-export const EventKindValues: readonly EventKind[] = ["client_created", "client_updated", "chasing_changed", "invoice_created", "invoice_issued", "invoice_cancelled", "payment_recorded", "note", "follow_up_done", "email_withdrawn", "plan_proposed", "plan_agreed", "plan_completed", "plan_broken", "plan_cancelled", "plan_renegotiated", "installment_reminder", "call_logged", "inbound_contact", "promise_recorded", "promise_kept", "promise_broken", "correction", "invoice_imported", "statement_sent", "statement_printed", "credit_note_issued", "payment_reversed", "refund_made"];
+export const EventKindValues: readonly EventKind[] = ["client_created", "client_updated", "chasing_changed", "invoice_created", "invoice_issued", "invoice_cancelled", "payment_recorded", "note", "follow_up_done", "email_withdrawn", "plan_proposed", "plan_agreed", "plan_completed", "plan_broken", "plan_cancelled", "plan_renegotiated", "installment_reminder", "call_logged", "inbound_contact", "promise_recorded", "promise_kept", "promise_broken", "correction", "invoice_imported", "statement_sent", "statement_printed", "credit_note_issued", "payment_reversed", "refund_made", "interest_changed"];
 
 export type Locale = "en" | "de" | "fr" | "es";
 
@@ -181,9 +181,9 @@ export type ImportKind = "clients" | "invoices" | "payments";
 
 export const ImportKindValues: readonly ImportKind[] = ["clients", "invoices", "payments"];
 
-export type ImportField = "client_ref" | "client_name" | "greeting_name" | "company" | "email" | "phone" | "address" | "street" | "postcode" | "city" | "country" | "language" | "notes" | "invoice_number" | "issue_date" | "due_date" | "currency" | "status" | "description" | "quantity" | "unit_price" | "tax_rate" | "net_amount" | "tax_amount" | "total" | "amount_paid" | "payment_date" | "amount" | "method" | "reference";
+export type ImportField = "client_ref" | "client_name" | "greeting_name" | "company" | "email" | "phone" | "address" | "street" | "postcode" | "city" | "country" | "language" | "notes" | "invoice_number" | "issue_date" | "due_date" | "currency" | "status" | "description" | "quantity" | "unit_price" | "tax_rate" | "net_amount" | "tax_amount" | "total" | "amount_paid" | "amount_credited" | "payment_date" | "amount" | "method" | "reference";
 
-export const ImportFieldValues: readonly ImportField[] = ["client_ref", "client_name", "greeting_name", "company", "email", "phone", "address", "street", "postcode", "city", "country", "language", "notes", "invoice_number", "issue_date", "due_date", "currency", "status", "description", "quantity", "unit_price", "tax_rate", "net_amount", "tax_amount", "total", "amount_paid", "payment_date", "amount", "method", "reference"];
+export const ImportFieldValues: readonly ImportField[] = ["client_ref", "client_name", "greeting_name", "company", "email", "phone", "address", "street", "postcode", "city", "country", "language", "notes", "invoice_number", "issue_date", "due_date", "currency", "status", "description", "quantity", "unit_price", "tax_rate", "net_amount", "tax_amount", "total", "amount_paid", "amount_credited", "payment_date", "amount", "method", "reference"];
 
 export type ImportPreset = "kindly" | "invoice_ninja" | "freshbooks" | "zoho_invoice" | "quickbooks" | "xero" | "lexoffice" | "sevdesk";
 
@@ -645,6 +645,16 @@ format: EInvoiceFormat, ready: boolean, gaps: Array<EInvoiceGapView>,
 message: string | null, };
 
 export type EInvoiceExportRequest = { invoice_id: number, 
+/**
+ * `None`: the client's format.
+ */
+format: EInvoiceFormat | null, 
+/**
+ * Where to write it; `None`: a new file under the data folder's `einvoices/`.
+ */
+out: string | null, };
+
+export type CreditNoteEInvoiceRequest = { credit_note_id: number, 
 /**
  * `None`: the client's format.
  */
@@ -1268,7 +1278,21 @@ standing: PlanStanding,
 /**
  * A sentence for people, e.g. "On track: next installment €33.34 on 1 January 2027".
  */
-standing_text: string, total: MoneyView, paid: MoneyView, remaining: MoneyView, 
+standing_text: string, total: MoneyView, 
+/**
+ * Money received on the plan's invoices since it was made (payments
+ * less reversals and refunds); credits are never counted as paid.
+ */
+paid: MoneyView, 
+/**
+ * What credit notes issued since the plan was made took off it: they
+ * reduce what the plan covers, from its last installment backwards.
+ */
+credited: MoneyView, 
+/**
+ * total − paid − credited, never below zero.
+ */
+remaining: MoneyView, 
 /**
  * Paid beyond the plan (never lost; shown so it can be refunded or kept).
  */

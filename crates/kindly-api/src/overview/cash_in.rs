@@ -86,8 +86,9 @@ fn items(
     }
     for p in plans.iter().filter(|p| p.currency == c && p.state == PlanState::Active) {
         let behind = matches!(p.standing(today), Standing::Late { .. } | Standing::Broken { .. });
-        let alloc = allocate(&p.installments, p.paid_minor());
-        for (i, paid) in p.installments.iter().zip(&alloc.paid) {
+        let due = p.due_installments();
+        let alloc = allocate(&due, p.paid_minor());
+        for (i, paid) in due.iter().zip(&alloc.paid) {
             let left = i.amount_minor - paid;
             if left > 0 {
                 add(i.due_on, left, Source::Installment, if behind { left } else { 0 });

@@ -29,15 +29,15 @@ pub async fn reminder_letter(
     let msg = render_reminder(ctx, &p, seq, kind).await?;
     let fmt = |minor: i64| Money::new(minor, p.currency).format(lang);
     let (greeting, body, closing, signature) = letter_parts(&msg.body);
-    let alloc = allocate(&p.installments, p.paid_minor());
-    let rows: Vec<Vec<String>> = p
-        .installments
+    let due = p.due_installments();
+    let alloc = allocate(&due, p.paid_minor());
+    let rows: Vec<Vec<String>> = due
         .iter()
         .zip(&alloc.paid)
         .filter(|(i, paid)| **paid < i.amount_minor)
         .map(|(i, paid)| vec![i.seq.to_string(), lang.format_date(i.due_on), fmt(i.amount_minor - paid)])
         .collect();
-    let remaining = (p.total_minor - p.paid_minor()).max(0);
+    let remaining = p.remaining_minor();
     let letter = LetterDoc {
         page,
         sender: from.party.clone(),

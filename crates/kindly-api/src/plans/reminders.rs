@@ -9,7 +9,9 @@ use kindly_store::EmailPurpose;
 /// being installment 0 in the record but naming the late installment.
 fn due_today(p: &PlanRecord, today: chrono::NaiveDate) -> Option<(u32, ReminderKind)> {
     match p.state {
-        plan_state::ACTIVE => due_reminder(&p.installments, p.paid_minor(), today, p.reminder_rule, &p.reminders_done),
+        plan_state::ACTIVE => {
+            due_reminder(&p.due_installments(), p.paid_minor(), today, p.reminder_rule, &p.reminders_done)
+        }
         plan_state::BROKEN if !p.reminders_done.contains(&(0, ReminderKind::BrokenNotice)) => {
             Some((0, ReminderKind::BrokenNotice))
         }
@@ -57,7 +59,7 @@ async fn every_queue_item(ctx: Ctx<'_>) -> ApiResult<Vec<PlanQueueItem>> {
             count: p.installments.len() as u32,
             due_on: inst.due_on.to_string(),
             amount: m(rest),
-            remaining_total: m((p.total_minor - p.paid_minor()).max(0)),
+            remaining_total: m(p.remaining_minor()),
             invoice_numbers: p.invoice_numbers(),
             channel: if email.is_some() { Channel::Email } else { Channel::Letter },
             email,
@@ -95,9 +97,10 @@ async fn contacted_today(ctx: Ctx<'_>, p: &PlanRecord) -> ApiResult<Option<Strin
 
 /// The first installment not fully paid (or the last one) and what is still owing on it.
 pub(super) fn current_installment(p: &PlanRecord) -> (Installment, i64) {
-    let alloc = allocate(&p.installments, p.paid_minor());
-    let k = alloc.current(&p.installments).unwrap_or(p.installments.len().saturating_sub(1));
-    let inst = p.installments.get(k).copied().unwrap_or(Installment { seq: 1, due_on: p.created_on, amount_minor: 0 });
+    let due = p.due_installments();
+    let alloc = allocate(&due, p.paid_minor());
+    let k = alloc.current(&due).unwrap_or(due.len().saturating_sub(1));
+    let inst = due.get(k).copied().unwrap_or(Installment { seq: 1, due_on: p.created_on, amount_minor: 0 });
     (inst, inst.amount_minor - alloc.paid.get(k).copied().unwrap_or(0))
 }
 
@@ -168,7 +171,7 @@ pub(crate) async fn render_reminder(
     let lang = client.details.language;
     let pay = pay(ctx, lang).await?;
     let (inst, rest) = current_installment(p);
-    let remaining = Money::new((p.total_minor - p.paid_minor()).max(0), p.currency);
+    let remaining = Money::new(p.remaining_minor(), p.currency);
     let facts = InstallmentFacts {
         greeting_name: client.details.greeting_name.clone(),
         invoice_numbers: join_numbers(p),

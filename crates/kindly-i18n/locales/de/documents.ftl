@@ -92,3 +92,12 @@ timeline-invoice-cancelled = Rechnung { $number } storniert
 timeline-payment-recorded = Zahlung über { $amount } für { $number } eingegangen ({ $method }); noch offen: { $outstanding }
 timeline-invoice-created-plain = Rechnung { $number } erstellt
 timeline-payment-received-plain = Zahlung für { $number } eingegangen
+timeline-interest-on = Sie haben die gesetzlichen Verzugszinsen für diesen Kunden eingeschaltet: { $law }; der Kunde ist { $debtor }.
+timeline-interest-off = Sie haben die gesetzlichen Verzugszinsen für diesen Kunden ausgeschaltet.
+
+## E-invoices
+einvoice-credit-terms = Gutschrift zu Rechnung { $invoice }: wird mit dem offenen Betrag verrechnet oder erstattet.
+letter-einvoice-issued = { $count ->
+    [one] Die Rechnung wurde als E-Rechnung ({ $format }) ausgestellt; gern sende ich sie Ihnen erneut zu, falls Sie sie benötigen.
+   *[other] Die Rechnungen wurden als E-Rechnungen ({ $format }) ausgestellt; gern sende ich sie Ihnen erneut zu, falls Sie sie benötigen.
+}

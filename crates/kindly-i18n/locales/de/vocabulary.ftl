@@ -73,6 +73,7 @@ event-statement_printed = Kontoauszug gedruckt
 event-credit_note_issued = Gutschrift ausgestellt
 event-payment_reversed = Zahlung storniert
 event-refund_made = Rückerstattung geleistet
+event-interest_changed = Verzugszinsen geändert
 
 bucket-not_yet_due = Noch nicht fällig
 bucket-days_1_30 = 1–30 Tage
@@ -83,3 +84,11 @@ bucket-over_90 = Über 90 Tage
 hold-none = Keine
 hold-disputed = Bestritten
 hold-paused = Pausiert
+
+jurisdiction-uk = Vereinigtes Königreich (Gesetz über Zahlungsverzug, 1998)
+jurisdiction-eu = EU (Richtlinie 2011/7/EU)
+jurisdiction-de = Deutschland (§ 288 BGB)
+jurisdiction-fr = Frankreich (Code de commerce L441-10)
+
+debtor-business = ein Unternehmen
+debtor-consumer = eine Privatperson

@@ -89,3 +89,12 @@ timeline-invoice-cancelled = Invoice { $number } cancelled
 timeline-payment-recorded = Payment of { $amount } received for { $number } ({ $method }); { $outstanding } still owing
 timeline-invoice-created-plain = Invoice { $number } created
 timeline-payment-received-plain = Payment received for { $number }
+timeline-interest-on = You turned statutory late-payment interest on for this client: { $law }, the client being { $debtor }.
+timeline-interest-off = You turned statutory late-payment interest off for this client.
+
+## E-invoices
+einvoice-credit-terms = Credit note for invoice { $invoice }: set off against what is owed on it, or refunded.
+letter-einvoice-issued = { $count ->
+    [one] The invoice was issued as an e-invoice ({ $format }); I will gladly send it to you again if you need it.
+   *[other] The invoices were issued as e-invoices ({ $format }); I will gladly send them to you again if you need them.
+}

@@ -73,6 +73,7 @@ event-statement_printed = Statement of account printed
 event-credit_note_issued = Credit note issued
 event-payment_reversed = Payment reversed
 event-refund_made = Refund made
+event-interest_changed = Late-payment interest changed
 
 bucket-not_yet_due = Not yet due
 bucket-days_1_30 = 1–30 days
@@ -83,3 +84,11 @@ bucket-over_90 = Over 90 days
 hold-none = None
 hold-disputed = Disputed
 hold-paused = Paused
+
+jurisdiction-uk = United Kingdom (Late Payment Act 1998)
+jurisdiction-eu = EU (Directive 2011/7/EU)
+jurisdiction-de = Germany (§ 288 BGB)
+jurisdiction-fr = France (Code de commerce L441-10)
+
+debtor-business = a business
+debtor-consumer = a consumer

@@ -92,3 +92,12 @@ timeline-invoice-cancelled = Factura { $number } anulada
 timeline-payment-recorded = Pago de { $amount } recibido para { $number } ({ $method }); pendiente: { $outstanding }
 timeline-invoice-created-plain = Factura { $number } creada
 timeline-payment-received-plain = Pago recibido para { $number }
+timeline-interest-on = Ha activado los intereses legales de demora para este cliente: { $law }; el cliente es { $debtor }.
+timeline-interest-off = Ha desactivado los intereses legales de demora para este cliente.
+
+## E-invoices
+einvoice-credit-terms = Abono de la factura { $invoice }: se compensa con el importe pendiente o se reembolsa.
+letter-einvoice-issued = { $count ->
+    [one] La factura se emitió como factura electrónica ({ $format }); con gusto se la vuelvo a enviar si la necesita.
+   *[other] Las facturas se emitieron como facturas electrónicas ({ $format }); con gusto se las vuelvo a enviar si las necesita.
+}

@@ -73,6 +73,7 @@ event-statement_printed = Extracto de cuenta impreso
 event-credit_note_issued = Factura rectificativa emitida
 event-payment_reversed = Pago anulado
 event-refund_made = Reembolso realizado
+event-interest_changed = Intereses de demora modificados
 
 bucket-not_yet_due = Aún no vencido
 bucket-days_1_30 = 1–30 días
@@ -83,3 +84,11 @@ bucket-over_90 = Más de 90 días
 hold-none = Ninguna
 hold-disputed = En disputa
 hold-paused = En pausa
+
+jurisdiction-uk = Reino Unido (ley de 1998 sobre morosidad)
+jurisdiction-eu = UE (Directiva 2011/7/UE)
+jurisdiction-de = Alemania (§ 288 BGB)
+jurisdiction-fr = Francia (Code de commerce L441-10)
+
+debtor-business = una empresa
+debtor-consumer = un particular

@@ -92,3 +92,12 @@ timeline-invoice-cancelled = Facture { $number } annulée
 timeline-payment-recorded = Paiement de { $amount } reçu pour { $number } ({ $method }) ; restant dû : { $outstanding }
 timeline-invoice-created-plain = Facture { $number } créée
 timeline-payment-received-plain = Paiement reçu pour { $number }
+timeline-interest-on = Vous avez activé les intérêts légaux de retard pour ce client : { $law } ; le client est { $debtor }.
+timeline-interest-off = Vous avez désactivé les intérêts légaux de retard pour ce client.
+
+## E-invoices
+einvoice-credit-terms = Avoir sur la facture { $invoice } : imputé sur le montant restant dû ou remboursé.
+letter-einvoice-issued = { $count ->
+    [one] La facture a été émise sous forme de facture électronique ({ $format }) ; je vous la renverrai volontiers si vous en avez besoin.
+   *[other] Les factures ont été émises sous forme de factures électroniques ({ $format }) ; je vous les renverrai volontiers si vous en avez besoin.
+}

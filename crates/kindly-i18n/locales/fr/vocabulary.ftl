@@ -73,6 +73,7 @@ event-statement_printed = Relevé de compte imprimé
 event-credit_note_issued = Avoir émis
 event-payment_reversed = Paiement annulé
 event-refund_made = Remboursement effectué
+event-interest_changed = Intérêts de retard modifiés
 
 bucket-not_yet_due = Pas encore échu
 bucket-days_1_30 = 1 à 30 jours
@@ -83,3 +84,11 @@ bucket-over_90 = Plus de 90 jours
 hold-none = Aucune
 hold-disputed = Contestée
 hold-paused = En pause
+
+jurisdiction-uk = Royaume-Uni (loi de 1998 sur les retards de paiement)
+jurisdiction-eu = UE (directive 2011/7/UE)
+jurisdiction-de = Allemagne (§ 288 BGB)
+jurisdiction-fr = France (Code de commerce L441-10)
+
+debtor-business = une entreprise
+debtor-consumer = un particulier

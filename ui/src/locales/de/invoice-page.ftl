@@ -15,6 +15,7 @@ invoice-page-gap-seller = Ihre Einstellungen: { $what } ({ $term })
 invoice-page-gap-buyer = Der Kunde: { $what } ({ $term })
 invoice-page-gap-invoice = Diese Rechnung: { $what } ({ $term })
 invoice-page-einvoice-saved = Gespeichert: { $path }
+invoice-page-credit-note-einvoice = E-Rechnung der Gutschrift { $number } …
 invoice-page-cancelled = Storniert:
 invoice-page-outstanding = Offen
 invoice-page-issued = Ausgestellt

@@ -38,6 +38,7 @@ plans-standing-plain = { $standing ->
 
 plans-total = Gesamt
 plans-paid = Bezahlt
+plans-credited = Gutgeschrieben (Gutschriften seit dem Plan)
 plans-remaining = Verbleibend
 plans-surplus = Über den Plan hinaus bezahlt
 plans-agreed = { $days ->

@@ -208,6 +208,7 @@ vocab-event-kind-statement-printed = Kontoübersicht gedruckt
 vocab-event-kind-credit-note-issued = Gutschrift
 vocab-event-kind-payment-reversed = Zahlung zurückgebucht
 vocab-event-kind-refund-made = Erstattung
+vocab-event-kind-interest-changed = Verzugszinsen
 
 ## einvoiceOutcome
 vocab-einvoice-outcome-imported = Importiert
@@ -279,6 +280,7 @@ vocab-import-field-net-amount = Nettobetrag
 vocab-import-field-tax-amount = Steuerbetrag
 vocab-import-field-total = Gesamtbetrag
 vocab-import-field-amount-paid = Bezahlter Betrag
+vocab-import-field-amount-credited = Gutgeschriebener Betrag
 vocab-import-field-payment-date = Zahlungsdatum
 vocab-import-field-amount = Betrag
 vocab-import-field-method = Zahlungsart

@@ -15,6 +15,7 @@ invoice-page-gap-seller = Your settings: { $what } ({ $term })
 invoice-page-gap-buyer = The client: { $what } ({ $term })
 invoice-page-gap-invoice = This invoice: { $what } ({ $term })
 invoice-page-einvoice-saved = Saved { $path }
+invoice-page-credit-note-einvoice = E-invoice of credit note { $number }…
 invoice-page-cancelled = Cancelled:
 invoice-page-outstanding = Outstanding
 invoice-page-issued = Issued

@@ -38,6 +38,7 @@ plans-standing-plain = { $standing ->
 
 plans-total = Total
 plans-paid = Paid
+plans-credited = Credited (credit notes since the plan)
 plans-remaining = Remaining
 plans-surplus = Paid beyond the plan
 plans-agreed = { $days ->

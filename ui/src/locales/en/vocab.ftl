@@ -208,6 +208,7 @@ vocab-event-kind-statement-printed = Statement printed
 vocab-event-kind-credit-note-issued = Credit note
 vocab-event-kind-payment-reversed = Payment reversed
 vocab-event-kind-refund-made = Refund
+vocab-event-kind-interest-changed = Late-payment interest
 
 ## einvoiceOutcome
 vocab-einvoice-outcome-imported = Imported
@@ -279,6 +280,7 @@ vocab-import-field-net-amount = Net amount
 vocab-import-field-tax-amount = Tax amount
 vocab-import-field-total = Total
 vocab-import-field-amount-paid = Amount paid
+vocab-import-field-amount-credited = Amount credited
 vocab-import-field-payment-date = Payment date
 vocab-import-field-amount = Amount
 vocab-import-field-method = Method

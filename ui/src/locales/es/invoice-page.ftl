@@ -15,6 +15,7 @@ invoice-page-gap-seller = Sus ajustes: { $what } ({ $term })
 invoice-page-gap-buyer = El cliente: { $what } ({ $term })
 invoice-page-gap-invoice = Esta factura: { $what } ({ $term })
 invoice-page-einvoice-saved = Guardado: { $path }
+invoice-page-credit-note-einvoice = Factura electrónica del abono { $number }…
 invoice-page-cancelled = Anulada:
 invoice-page-outstanding = Pendiente
 invoice-page-issued = Emitida

@@ -38,6 +38,7 @@ plans-standing-plain = { $standing ->
 
 plans-total = Total
 plans-paid = Pagado
+plans-credited = Abonado (abonos desde el plan)
 plans-remaining = Pendiente
 plans-surplus = Pagado por encima del plan
 plans-agreed = { $days ->

@@ -208,6 +208,7 @@ vocab-event-kind-statement-printed = Extracto de cuenta impreso
 vocab-event-kind-credit-note-issued = Factura rectificativa
 vocab-event-kind-payment-reversed = Pago revertido
 vocab-event-kind-refund-made = Reembolso
+vocab-event-kind-interest-changed = Intereses de demora
 
 ## einvoiceOutcome
 vocab-einvoice-outcome-imported = Importada
@@ -279,6 +280,7 @@ vocab-import-field-net-amount = Base imponible
 vocab-import-field-tax-amount = Importe del IVA
 vocab-import-field-total = Total
 vocab-import-field-amount-paid = Importe pagado
+vocab-import-field-amount-credited = Importe abonado
 vocab-import-field-payment-date = Fecha de pago
 vocab-import-field-amount = Importe
 vocab-import-field-method = Forma de pago

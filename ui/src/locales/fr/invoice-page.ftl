@@ -15,6 +15,7 @@ invoice-page-gap-seller = Vos réglages : { $what } ({ $term })
 invoice-page-gap-buyer = Le client : { $what } ({ $term })
 invoice-page-gap-invoice = Cette facture : { $what } ({ $term })
 invoice-page-einvoice-saved = Enregistrée : { $path }
+invoice-page-credit-note-einvoice = Facture électronique de l’avoir { $number }…
 invoice-page-cancelled = Annulée :
 invoice-page-outstanding = Reste dû
 invoice-page-issued = Émise le

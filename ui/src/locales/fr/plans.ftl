@@ -38,6 +38,7 @@ plans-standing-plain = { $standing ->
 
 plans-total = Total
 plans-paid = Payé
+plans-credited = Crédité (avoirs depuis le plan)
 plans-remaining = Restant
 plans-surplus = Payé au-delà de l’échéancier
 plans-agreed = { $days ->

@@ -208,6 +208,7 @@ vocab-event-kind-statement-printed = Relevé de compte imprimé
 vocab-event-kind-credit-note-issued = Avoir
 vocab-event-kind-payment-reversed = Paiement annulé
 vocab-event-kind-refund-made = Remboursement
+vocab-event-kind-interest-changed = Intérêts de retard
 
 ## einvoiceOutcome
 vocab-einvoice-outcome-imported = Importée
@@ -279,6 +280,7 @@ vocab-import-field-net-amount = Montant HT
 vocab-import-field-tax-amount = Montant de TVA
 vocab-import-field-total = Total
 vocab-import-field-amount-paid = Montant payé
+vocab-import-field-amount-credited = Montant crédité
 vocab-import-field-payment-date = Date de paiement
 vocab-import-field-amount = Montant
 vocab-import-field-method = Moyen de paiement
