@@ -338,6 +338,37 @@ async fn a_match_reason_reaches_the_screen_as_its_kind_and_facts() {
     assert_eq!(old.reason, "Found by an older Kindly.");
 }
 
+/// Regression (#18): a CSV column's role reached the UI as an English word
+/// ("Booking date") that the page compared to translate; it is a closed
+/// vocabulary now, labelled in the UI's language.
+#[tokio::test]
+async fn csv_column_roles_cross_as_a_vocabulary() {
+    use kindly_core::vocab::BankCsvRole;
+    let d = open_db().await;
+    let ctx = on(&d.store, "2026-11-30");
+    let files = tempfile::tempdir().unwrap();
+    let csv = "Buchungstag;Valuta;Auftraggeber/Empfänger;IBAN;Verwendungszweck;Soll;Haben;Währung\n\
+               01.11.2026;01.11.2026;Ana Alves;DE02120300000000202051;INV 1;;100,00;EUR\n";
+    let path = write(files.path(), "export.csv", csv);
+    let m = bank::csv_mapping(ctx, &path).await.expect("mapping");
+    let roles: Vec<(BankCsvRole, &str)> = m.roles.iter().map(|(r, c)| (*r, c.as_str())).collect();
+    assert_eq!(
+        roles,
+        [
+            (BankCsvRole::BookingDate, "Buchungstag"),
+            (BankCsvRole::ValueDate, "Valuta"),
+            (BankCsvRole::MoneyIn, "Haben"),
+            (BankCsvRole::MoneyOut, "Soll"),
+            (BankCsvRole::Currency, "Währung"),
+            (BankCsvRole::Payer, "Auftraggeber/Empfänger"),
+            (BankCsvRole::PayerIban, "IBAN"),
+            (BankCsvRole::Remittance, "Verwendungszweck"),
+        ]
+    );
+    let json = serde_json::to_value(&m).unwrap();
+    assert_eq!(json["roles"][0], serde_json::json!(["booking_date", "Buchungstag"]), "the wire word, never English");
+}
+
 #[tokio::test]
 async fn hostile_and_broken_files_are_refused_with_nothing_recorded() {
     let d = open_db().await;

@@ -14,7 +14,7 @@ use kindly_bank::{CsvMapping, Decision, Entry, Format, KnownPayers, OpenInvoice,
 use kindly_core::bank_reason::BankReason;
 use kindly_core::invoice::InvoiceStatus;
 use kindly_core::locale::Locale;
-use kindly_core::vocab::{BankEntryStatus, BankFoundBy, BankNotRecorded, BankReasonKind};
+use kindly_core::vocab::{BankCsvRole, BankEntryStatus, BankFoundBy, BankNotRecorded, BankReasonKind};
 use kindly_core::ErrorCode;
 use kindly_core::{Currency, Money};
 use kindly_store::{EntryDecision, ImportedEntry, NewBankEntry, NewImport};
@@ -172,8 +172,8 @@ pub struct CsvMappingView {
     pub headers: Vec<String>,
     /// The mapping as JSON, to send back in `BankImportRequest.csv_mapping`.
     pub mapping: String,
-    /// What each column was read as, for people: ("Booking date", "Buchungstag").
-    pub roles: Vec<(String, String)>,
+    /// What each column was read as, and the column(s): (booking_date, "Buchungstag").
+    pub roles: Vec<(BankCsvRole, String)>,
     pub date_format: String,
     pub decimal: String,
     pub delimiter: String,
@@ -691,26 +691,26 @@ pub async fn csv_mapping(ctx: Ctx<'_>, path: &str) -> ApiResult<CsvMappingView> 
     let mapping: CsvMapping = saved.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(p.mapping.clone());
     let header = |i: usize| p.headers.get(i).cloned().unwrap_or_else(|| format!("column {}", i + 1));
     let c = &mapping.columns;
-    let mut roles = vec![("Booking date".to_string(), header(c.booking_date))];
+    let mut roles = vec![(BankCsvRole::BookingDate, header(c.booking_date))];
     let optional = [
-        ("Value date", c.value_date),
-        ("Amount", c.amount),
-        ("Money in", c.credit),
-        ("Money out", c.debit),
-        ("Direction", c.direction),
-        ("Currency", c.currency),
-        ("Payer", c.counterparty_name),
-        ("Payer's IBAN", c.counterparty_iban),
-        ("Bank reference", c.bank_ref),
+        (BankCsvRole::ValueDate, c.value_date),
+        (BankCsvRole::Amount, c.amount),
+        (BankCsvRole::MoneyIn, c.credit),
+        (BankCsvRole::MoneyOut, c.debit),
+        (BankCsvRole::Direction, c.direction),
+        (BankCsvRole::Currency, c.currency),
+        (BankCsvRole::Payer, c.counterparty_name),
+        (BankCsvRole::PayerIban, c.counterparty_iban),
+        (BankCsvRole::BankReference, c.bank_ref),
     ];
     for (role, col) in optional {
         if let Some(i) = col {
-            roles.push((role.to_string(), header(i)));
+            roles.push((role, header(i)));
         }
     }
     if !c.remittance.is_empty() {
         let cols: Vec<String> = c.remittance.iter().map(|i| header(*i)).collect();
-        roles.push(("Remittance text".to_string(), cols.join(" + ")));
+        roles.push((BankCsvRole::Remittance, cols.join(" + ")));
     }
     let questions = p
         .questions

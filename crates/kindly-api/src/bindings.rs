@@ -84,6 +84,7 @@ pub fn typescript() -> String {
         v::BankReasonKind,
         v::BankFoundBy,
         v::BankNotRecorded,
+        v::BankCsvRole,
         v::EvidenceKind,
         v::FileCheck,
         v::EInvoiceOutcome,

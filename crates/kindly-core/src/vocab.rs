@@ -411,6 +411,23 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// What a column of a bank's CSV export was read as.
+    pub enum BankCsvRole {
+        BookingDate = "booking_date",
+        ValueDate = "value_date",
+        Amount = "amount",
+        MoneyIn = "money_in",
+        MoneyOut = "money_out",
+        Direction = "direction",
+        Currency = "currency",
+        Payer = "payer",
+        PayerIban = "payer_iban",
+        BankReference = "bank_reference",
+        Remittance = "remittance",
+    }
+}
+
+vocabulary! {
     /// A file kept as evidence with a timeline entry.
     pub enum EvidenceKind {
         Pdf = "pdf",

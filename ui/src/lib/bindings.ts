@@ -177,6 +177,10 @@ export type BankNotRecorded = "invoice_gone" | "invoice_not_issued" | "currency_
 
 export const BankNotRecordedValues: readonly BankNotRecorded[] = ["invoice_gone", "invoice_not_issued", "currency_differs", "more_than_owing"];
 
+export type BankCsvRole = "booking_date" | "value_date" | "amount" | "money_in" | "money_out" | "direction" | "currency" | "payer" | "payer_iban" | "bank_reference" | "remittance";
+
+export const BankCsvRoleValues: readonly BankCsvRole[] = ["booking_date", "value_date", "amount", "money_in", "money_out", "direction", "currency", "payer", "payer_iban", "bank_reference", "remittance"];
+
 export type EvidenceKind = "pdf" | "eml" | "scan" | "file";
 
 export const EvidenceKindValues: readonly EvidenceKind[] = ["pdf", "eml", "scan", "file"];
@@ -1772,9 +1776,9 @@ export type CsvMappingView = { headers: Array<string>,
  */
 mapping: string, 
 /**
- * What each column was read as, for people: ("Booking date", "Buchungstag").
+ * What each column was read as, and the column(s): (booking_date, "Buchungstag").
  */
-roles: Array<[string, string]>, date_format: string, decimal: string, delimiter: string, currency: string | null, 
+roles: Array<[BankCsvRole, string]>, date_format: string, decimal: string, delimiter: string, currency: string | null, 
 /**
  * What Kindly could not decide: date_format, decimal_separator, currency.
  */

@@ -46,6 +46,7 @@ const pairs: [string, readonly string[], Record<string, string>][] = [
   ['bankReasonKind', b.BankReasonKindValues, labels.bankReasonKind],
   ['bankFoundBy', b.BankFoundByValues, labels.bankFoundBy],
   ['bankNotRecorded', b.BankNotRecordedValues, labels.bankNotRecorded],
+  ['bankCsvRole', b.BankCsvRoleValues, labels.bankCsvRole],
   ['eventKind', b.EventKindValues, labels.eventKind],
   ['einvoiceOutcome', b.EInvoiceOutcomeValues, labels.einvoiceOutcome],
   ['importKind', b.ImportKindValues, labels.importKind],

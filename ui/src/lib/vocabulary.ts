@@ -57,6 +57,7 @@ export const labels = {
   bankReasonKind: vocab('bank-reason-kind', b.BankReasonKindValues),
   bankFoundBy: vocab('bank-found-by', b.BankFoundByValues),
   bankNotRecorded: vocab('bank-not-recorded', b.BankNotRecordedValues),
+  bankCsvRole: vocab('bank-csv-role', b.BankCsvRoleValues),
   eventKind: vocab('event-kind', b.EventKindValues),
   einvoiceOutcome: vocab('einvoice-outcome', b.EInvoiceOutcomeValues),
   importKind: vocab('import-kind', b.ImportKindValues),

@@ -44,39 +44,6 @@ export function tierLabel(tier: number): string {
   }
 }
 
-/**
- * A CSV column's role as Rust names it (`CsvMappingView.roles`, English
- * words), in the UI's language; a role this list lacks is shown as sent.
- */
-export function csvRoleLabel(role: string): string {
-  switch (role) {
-    case 'Booking date':
-      return t('bank-role-booking-date');
-    case 'Value date':
-      return t('bank-role-value-date');
-    case 'Amount':
-      return t('bank-role-amount');
-    case 'Money in':
-      return t('bank-role-money-in');
-    case 'Money out':
-      return t('bank-role-money-out');
-    case 'Direction':
-      return t('bank-role-direction');
-    case 'Currency':
-      return t('bank-role-currency');
-    case 'Payer':
-      return t('bank-role-payer');
-    case "Payer's IBAN":
-      return t('bank-role-payer-iban');
-    case 'Bank reference':
-      return t('bank-role-bank-reference');
-    case 'Remittance text':
-      return t('bank-role-remittance');
-    default:
-      return role;
-  }
-}
-
 /** Words of a match reason's message for each kind (typed: a new kind fails `npm run check`). */
 const REASON_MESSAGE: Record<BankReasonKind, string> = {
   pays_in_full: 'bank-reason-pays-in-full',

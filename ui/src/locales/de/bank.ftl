@@ -10,17 +10,9 @@ bank-status-assigned = Nach Prüfung erfasst
 bank-tier-reference = über die Zahlungsreferenz
 bank-tier-number = über die Rechnungsnummer
 bank-tier-payer = über bekannten Zahler und Betrag
-bank-role-booking-date = Buchungsdatum
-bank-role-value-date = Wertstellung
 bank-role-amount = Betrag
-bank-role-money-in = Eingang
-bank-role-money-out = Ausgang
-bank-role-direction = Richtung
 bank-role-currency = Währung
 bank-role-payer = Zahler
-bank-role-payer-iban = IBAN des Zahlers
-bank-role-bank-reference = Bankreferenz
-bank-role-remittance = Verwendungszweck
 bank-check-title = Zuerst den neuesten Kontoauszug importieren?
 bank-check-explain = { $days ->
     [one] Ihr letzter Kontoauszug wurde vor { $days } Tag importiert. Seitdem haben vielleicht Kunden bezahlt; wenn Sie zuerst den neuesten Auszug importieren, erhält niemand eine Erinnerung, der schon bezahlt hat.

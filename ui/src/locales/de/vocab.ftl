@@ -204,6 +204,19 @@ vocab-bank-not-recorded-invoice-not-issued = Rechnung nicht offen
 vocab-bank-not-recorded-currency-differs = Andere Währung
 vocab-bank-not-recorded-more-than-owing = Mehr als offen
 
+## bankCsvRole
+vocab-bank-csv-role-booking-date = Buchungsdatum
+vocab-bank-csv-role-value-date = Wertstellung
+vocab-bank-csv-role-amount = Betrag
+vocab-bank-csv-role-money-in = Eingang
+vocab-bank-csv-role-money-out = Ausgang
+vocab-bank-csv-role-direction = Richtung
+vocab-bank-csv-role-currency = Währung
+vocab-bank-csv-role-payer = Zahler
+vocab-bank-csv-role-payer-iban = IBAN des Zahlers
+vocab-bank-csv-role-bank-reference = Bankreferenz
+vocab-bank-csv-role-remittance = Verwendungszweck
+
 ## eventKind
 vocab-event-kind-client-created = Kunde angelegt
 vocab-event-kind-client-updated = Kunde geändert

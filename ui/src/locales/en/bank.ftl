@@ -10,17 +10,9 @@ bank-status-assigned = Recorded after review
 bank-tier-reference = by payment reference
 bank-tier-number = by invoice number
 bank-tier-payer = by known payer and amount
-bank-role-booking-date = Booking date
-bank-role-value-date = Value date
 bank-role-amount = Amount
-bank-role-money-in = Money in
-bank-role-money-out = Money out
-bank-role-direction = Direction
 bank-role-currency = Currency
 bank-role-payer = Payer
-bank-role-payer-iban = Payer's IBAN
-bank-role-bank-reference = Bank reference
-bank-role-remittance = Remittance text
 bank-check-title = Import your latest bank statement first?
 bank-check-explain = { $days ->
     [one] Your last bank statement was imported { $days } day ago. Some clients may have paid since; importing the latest statement first makes sure nobody who has paid gets a reminder.

@@ -204,6 +204,19 @@ vocab-bank-not-recorded-invoice-not-issued = Invoice not open
 vocab-bank-not-recorded-currency-differs = Other currency
 vocab-bank-not-recorded-more-than-owing = More than owed
 
+## bankCsvRole
+vocab-bank-csv-role-booking-date = Booking date
+vocab-bank-csv-role-value-date = Value date
+vocab-bank-csv-role-amount = Amount
+vocab-bank-csv-role-money-in = Money in
+vocab-bank-csv-role-money-out = Money out
+vocab-bank-csv-role-direction = Direction
+vocab-bank-csv-role-currency = Currency
+vocab-bank-csv-role-payer = Payer
+vocab-bank-csv-role-payer-iban = Payer's IBAN
+vocab-bank-csv-role-bank-reference = Bank reference
+vocab-bank-csv-role-remittance = Remittance text
+
 ## eventKind
 vocab-event-kind-client-created = Client added
 vocab-event-kind-client-updated = Client changed

@@ -10,17 +10,9 @@ bank-status-assigned = Registrado tras revisar
 bank-tier-reference = por la referencia de pago
 bank-tier-number = por el número de factura
 bank-tier-payer = por pagador conocido e importe
-bank-role-booking-date = Fecha de operación
-bank-role-value-date = Fecha valor
 bank-role-amount = Importe
-bank-role-money-in = Abono
-bank-role-money-out = Cargo
-bank-role-direction = Sentido
 bank-role-currency = Moneda
 bank-role-payer = Pagador
-bank-role-payer-iban = IBAN del pagador
-bank-role-bank-reference = Referencia bancaria
-bank-role-remittance = Concepto
 bank-check-title = ¿Importar primero su último extracto bancario?
 bank-check-explain = { $days ->
     [one] Su último extracto bancario se importó hace { $days } día. Puede que algunos clientes hayan pagado desde entonces; si importa primero el extracto más reciente, nadie que ya haya pagado recibirá un recordatorio.

@@ -204,6 +204,19 @@ vocab-bank-not-recorded-invoice-not-issued = Factura no abierta
 vocab-bank-not-recorded-currency-differs = Otra moneda
 vocab-bank-not-recorded-more-than-owing = Más de lo debido
 
+## bankCsvRole
+vocab-bank-csv-role-booking-date = Fecha de operación
+vocab-bank-csv-role-value-date = Fecha valor
+vocab-bank-csv-role-amount = Importe
+vocab-bank-csv-role-money-in = Abono
+vocab-bank-csv-role-money-out = Cargo
+vocab-bank-csv-role-direction = Sentido
+vocab-bank-csv-role-currency = Moneda
+vocab-bank-csv-role-payer = Pagador
+vocab-bank-csv-role-payer-iban = IBAN del pagador
+vocab-bank-csv-role-bank-reference = Referencia bancaria
+vocab-bank-csv-role-remittance = Concepto
+
 ## eventKind
 vocab-event-kind-client-created = Cliente añadido
 vocab-event-kind-client-updated = Cliente modificado

@@ -10,17 +10,9 @@ bank-status-assigned = Enregistré après vérification
 bank-tier-reference = par la référence de paiement
 bank-tier-number = par le numéro de facture
 bank-tier-payer = par payeur connu et montant
-bank-role-booking-date = Date de comptabilisation
-bank-role-value-date = Date de valeur
 bank-role-amount = Montant
-bank-role-money-in = Crédit
-bank-role-money-out = Débit
-bank-role-direction = Sens
 bank-role-currency = Devise
 bank-role-payer = Payeur
-bank-role-payer-iban = IBAN du payeur
-bank-role-bank-reference = Référence bancaire
-bank-role-remittance = Libellé
 bank-check-title = Importer d’abord votre dernier relevé bancaire ?
 bank-check-explain = { $days ->
     [one] Votre dernier relevé bancaire a été importé il y a { $days } jour. Des clients ont peut-être payé depuis ; importer d’abord le dernier relevé garantit que personne ayant payé ne reçoive de relance.

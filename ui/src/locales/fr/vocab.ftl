@@ -204,6 +204,19 @@ vocab-bank-not-recorded-invoice-not-issued = Facture non ouverte
 vocab-bank-not-recorded-currency-differs = Autre devise
 vocab-bank-not-recorded-more-than-owing = Plus que le dû
 
+## bankCsvRole
+vocab-bank-csv-role-booking-date = Date de comptabilisation
+vocab-bank-csv-role-value-date = Date de valeur
+vocab-bank-csv-role-amount = Montant
+vocab-bank-csv-role-money-in = Crédit
+vocab-bank-csv-role-money-out = Débit
+vocab-bank-csv-role-direction = Sens
+vocab-bank-csv-role-currency = Devise
+vocab-bank-csv-role-payer = Payeur
+vocab-bank-csv-role-payer-iban = IBAN du payeur
+vocab-bank-csv-role-bank-reference = Référence bancaire
+vocab-bank-csv-role-remittance = Libellé
+
 ## eventKind
 vocab-event-kind-client-created = Client ajouté
 vocab-event-kind-client-updated = Client modifié
