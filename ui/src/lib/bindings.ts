@@ -395,7 +395,15 @@ previous_backup: string | null,
  */
 previous_data_dir: string | null, };
 
-export type RestoreNotice = { ok: boolean, message: string, };
+export type RestoreNotice = { ok: boolean, 
+/**
+ * A completed restore: the folder that keeps the data used before.
+ */
+previous: string | null, 
+/**
+ * A restore that could not be completed (the data in use is unchanged): why.
+ */
+error: ApiError | null, };
 
 export type ClientInput = { display_name: string, greeting_name: string, company: string, emails: Array<string>, phone: string, address: string, language: string, notes: string, };
 
@@ -966,9 +974,10 @@ configured: boolean,
  */
 password_saved: boolean, 
 /**
- * Why the keychain could not be asked, if it could not (locked, missing).
+ * Why the keychain could not be asked, if it could not (`keychain_locked`,
+ * `keychain_unavailable`, `keychain_failed`): the UI words the code.
  */
-keychain_problem: string | null, };
+keychain_problem: ApiError | null, };
 
 export type SmtpSettingsInput = { host: string, port: number, security: Security, username: string, from_name: string, from_address: string, reply_to: string, bcc_self: boolean, trusted_certificate: string, timeout_secs: number | null, 
 /**
