@@ -31,6 +31,7 @@ fn sample_args(count: i64) -> Vec<(&'static str, FluentValue<'static>)> {
         ("method", "Bank transfer".into()),
         ("outstanding", "€654.16".into()),
         ("n", "{n}".into()),
+        ("list", "€50.00 on 1 December 2026 and €50.00 on 1 January 2027".into()),
         ("m", "{m}".into()),
     ]
 }
