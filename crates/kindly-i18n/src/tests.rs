@@ -32,6 +32,17 @@ fn sample_args(count: i64) -> Vec<(&'static str, FluentValue<'static>)> {
         ("outstanding", "€654.16".into()),
         ("n", "{n}".into()),
         ("list", "€50.00 on 1 December 2026 and €50.00 on 1 January 2027".into()),
+        ("plan", "3".into()),
+        ("invoices", "INV-2026-0009, INV-2026-0010".into()),
+        ("how", "On the phone".into()),
+        ("new", "4".into()),
+        ("installment", 2.into()),
+        ("channel", "email".into()),
+        ("to", "zoe@example.com".into()),
+        ("subject", "Invoice INV-2026-0009".into()),
+        ("note", "CN-2026-0001".into()),
+        ("reason", "Wrong rate".into()),
+        ("standing", "€5.00 still owing".into()),
         ("m", "{m}".into()),
     ]
 }
