@@ -260,6 +260,27 @@ fn more_summary(e: &TimelineEntry, locale: Locale, number: &str) -> Option<Strin
             let id = if e.kind == EventKind::PromiseKept { "timeline-promise-kept" } else { "timeline-promise-broken" };
             say(id, &[("number", number.into()), ("date", date("promised_on")?.into())])
         }
+        EventKind::CallLogged if !number.is_empty() => {
+            let outcome = label(locale, "call-outcome", get("outcome")?);
+            let mut text = tr(locale, "timeline-call", &[("number", number.into()), ("outcome", outcome.into())]);
+            if let Some(p) = d.get("promise").filter(|p| !p.is_null()) {
+                let amount = recorded_minor(p.get("amount_minor")?.as_i64(), p.get("currency")?.as_str(), locale)?;
+                let by = NaiveDate::parse_from_str(p.get("promised_on")?.as_str()?, "%Y-%m-%d").ok()?;
+                let by = locale.format_date_short(by);
+                text += &tr(locale, "timeline-call-promise", &[("amount", amount.into()), ("date", by.into())]);
+            }
+            if d.get("plan_requested").and_then(serde_json::Value::as_bool) == Some(true) {
+                text += &tr(locale, "timeline-call-plan", &[]);
+            }
+            if let Some(retry) = date("retry_on") {
+                text += &tr(locale, "timeline-call-retry", &[("date", retry.into())]);
+            }
+            Some(text)
+        }
+        EventKind::FollowUpDone if get("stage") == Some("promise_follow_up") && !number.is_empty() => {
+            let channel = label(locale, "channel", get("channel")?);
+            say("timeline-promise-follow-up", &[("number", number.into()), ("channel", channel.into())])
+        }
         EventKind::StatementSent => {
             say("timeline-statement-sent", &[("to", list("to")?.into()), ("subject", get("subject")?.into())])
         }
@@ -385,6 +406,16 @@ mod tests {
             (EventKind::PromiseBroken, "Promise not kept: invoice INV-2026-0009, promised for 2026-12-01",
              json!({ "promised_on": "2026-12-01", "amount_minor": 5000, "currency": "EUR" }),
              "Zusage nicht eingehalten: Rechnung INV-2026-0009, zugesagt für 01.12.2026"),
+            (EventKind::CallLogged, "Call for invoice INV-2026-0009: reached; promise to pay €50.00 by 2026-12-01; asked for a payment plan",
+             json!({ "channel": "phone", "outcome": "reached", "plan_requested": true, "retry_on": null,
+                     "promise": { "promised_on": "2026-12-01", "amount_minor": 5000, "currency": "EUR" } }),
+             "Anruf zu Rechnung INV-2026-0009: erreicht; Zahlungszusage über 50,00\u{a0}€ bis 01.12.2026; um einen Zahlungsplan gebeten"),
+            (EventKind::CallLogged, "Call for invoice INV-2026-0009: no answer; try again on 2026-11-25",
+             json!({ "channel": "phone", "outcome": "no_answer", "plan_requested": false, "retry_on": "2026-11-25", "promise": null }),
+             "Anruf zu Rechnung INV-2026-0009: niemand erreicht; erneut versuchen am 25.11.2026"),
+            (EventKind::FollowUpDone, "Follow-up about the promise for invoice INV-2026-0009 (letter)",
+             json!({ "stage": "promise_follow_up", "channel": "letter", "promise_id": 1, "subject": "S", "body": "B" }),
+             "Nachfrage zur Zahlungszusage für Rechnung INV-2026-0009 (Brief)"),
             (EventKind::StatementSent, "Statement of account sent to zoe@example.com: Kontoauszug",
              json!({ "to": ["zoe@example.com"], "subject": "Kontoauszug" }),
              "Kontoauszug gesendet an zoe@example.com: Kontoauszug"),

@@ -43,6 +43,7 @@ fn sample_args(count: i64) -> Vec<(&'static str, FluentValue<'static>)> {
         ("note", "CN-2026-0001".into()),
         ("reason", "Wrong rate".into()),
         ("standing", "€5.00 still owing".into()),
+        ("outcome", "reached".into()),
         ("m", "{m}".into()),
     ]
 }
