@@ -281,6 +281,18 @@ fn more_summary(e: &TimelineEntry, locale: Locale, number: &str) -> Option<Strin
             let channel = label(locale, "channel", get("channel")?);
             say("timeline-promise-follow-up", &[("number", number.into()), ("channel", channel.into())])
         }
+        // Withdrawn from the outbox: by the user, or by Kindly because its
+        // invoices were settled or it no longer applied (the English entry
+        // also names them).
+        EventKind::EmailWithdrawn => {
+            let id = match get("reason")? {
+                "cancelled" => "timeline-email-withdrawn",
+                "settled" => "timeline-email-withdrawn-settled",
+                "no_longer_due" => "timeline-email-withdrawn-no-longer-due",
+                _ => return None,
+            };
+            say(id, &[])
+        }
         EventKind::StatementSent => {
             say("timeline-statement-sent", &[("to", list("to")?.into()), ("subject", get("subject")?.into())])
         }
@@ -416,6 +428,11 @@ mod tests {
             (EventKind::FollowUpDone, "Follow-up about the promise for invoice INV-2026-0009 (letter)",
              json!({ "stage": "promise_follow_up", "channel": "letter", "promise_id": 1, "subject": "S", "body": "B" }),
              "Nachfrage zur Zahlungszusage für Rechnung INV-2026-0009 (Brief)"),
+            (EventKind::EmailWithdrawn, "E-mail withdrawn before it was sent.",
+             json!({ "outbox_id": 1, "reason": "cancelled" }), "E-Mail vor dem Senden zurückgezogen."),
+            (EventKind::EmailWithdrawn, "Not sent: invoice INV-2026-0009 was paid or cancelled in the meantime.",
+             json!({ "outbox_id": 1, "reason": "settled" }),
+             "Nicht gesendet: Die Rechnungen wurden inzwischen bezahlt oder storniert."),
             (EventKind::StatementSent, "Statement of account sent to zoe@example.com: Kontoauszug",
              json!({ "to": ["zoe@example.com"], "subject": "Kontoauszug" }),
              "Kontoauszug gesendet an zoe@example.com: Kontoauszug"),

@@ -141,3 +141,6 @@ timeline-call-promise = ; Zahlungszusage über { $amount } bis { $date }
 timeline-call-plan = ; um einen Zahlungsplan gebeten
 timeline-call-retry = ; erneut versuchen am { $date }
 timeline-promise-follow-up = Nachfrage zur Zahlungszusage für Rechnung { $number } ({ $channel })
+timeline-email-withdrawn = E-Mail vor dem Senden zurückgezogen.
+timeline-email-withdrawn-settled = Nicht gesendet: Die Rechnungen wurden inzwischen bezahlt oder storniert.
+timeline-email-withdrawn-no-longer-due = Nicht gesendet: Sie war nicht mehr nötig, als sie an der Reihe war.

@@ -138,3 +138,6 @@ timeline-call-promise = ; promise to pay { $amount } by { $date }
 timeline-call-plan = ; asked for a payment plan
 timeline-call-retry = ; try again on { $date }
 timeline-promise-follow-up = Follow-up about the promise for invoice { $number } ({ $channel })
+timeline-email-withdrawn = E-mail withdrawn before it was sent.
+timeline-email-withdrawn-settled = Not sent: its invoices were paid or cancelled in the meantime.
+timeline-email-withdrawn-no-longer-due = Not sent: it no longer applied when its turn came.

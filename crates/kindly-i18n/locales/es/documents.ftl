@@ -141,3 +141,6 @@ timeline-call-promise = ; promesa de pagar { $amount } antes del { $date }
 timeline-call-plan = ; pidió un plan de pagos
 timeline-call-retry = ; volver a intentarlo el { $date }
 timeline-promise-follow-up = Seguimiento de la promesa de la factura { $number } ({ $channel })
+timeline-email-withdrawn = Correo electrónico retirado antes de enviarse.
+timeline-email-withdrawn-settled = No enviado: sus facturas se pagaron o anularon entretanto.
+timeline-email-withdrawn-no-longer-due = No enviado: ya no procedía cuando le llegó el turno.

@@ -141,3 +141,6 @@ timeline-call-promise = ; promesse de payer { $amount } d’ici le { $date }
 timeline-call-plan = ; a demandé un échéancier
 timeline-call-retry = ; rappeler le { $date }
 timeline-promise-follow-up = Suivi de la promesse pour la facture { $number } ({ $channel })
+timeline-email-withdrawn = E-mail retiré avant son envoi.
+timeline-email-withdrawn-settled = Non envoyé : ses factures ont été payées ou annulées entre-temps.
+timeline-email-withdrawn-no-longer-due = Non envoyé : il n’avait plus lieu d’être au moment de partir.
