@@ -293,6 +293,20 @@ fn more_summary(e: &TimelineEntry, locale: Locale, number: &str) -> Option<Strin
             };
             say(id, &[])
         }
+        // A hold on an invoice (`hold`: its kind, null when lifted) or a
+        // client's chasing switched (`mode`); the user's reason stays in the entry.
+        EventKind::ChasingChanged if d.get("hold").is_some() => match (get("hold"), date("until")) {
+            (Some("disputed"), _) => say("timeline-hold-disputed", &[]),
+            (Some(_), Some(until)) => say("timeline-chasing-paused-until", &[("date", until.into())]),
+            (Some(_), None) => say("timeline-chasing-paused", &[]),
+            (None, _) => say("timeline-chasing-resumed", &[]),
+        },
+        EventKind::ChasingChanged => match (get("mode")?, date("until")) {
+            ("on", _) => say("timeline-chasing-on", &[]),
+            ("paused", Some(until)) => say("timeline-chasing-paused-until", &[("date", until.into())]),
+            ("off", _) => say("timeline-chasing-off", &[]),
+            _ => None,
+        },
         EventKind::StatementSent => {
             say("timeline-statement-sent", &[("to", list("to")?.into()), ("subject", get("subject")?.into())])
         }
@@ -433,6 +447,16 @@ mod tests {
             (EventKind::EmailWithdrawn, "Not sent: invoice INV-2026-0009 was paid or cancelled in the meantime.",
              json!({ "outbox_id": 1, "reason": "settled" }),
              "Nicht gesendet: Die Rechnungen wurden inzwischen bezahlt oder storniert."),
+            (EventKind::ChasingChanged, "Follow-ups paused: invoice disputed",
+             json!({ "hold": "disputed", "until": null, "reason": "Logo late" }),
+             "Erinnerungen pausiert: Rechnung bestritten"),
+            (EventKind::ChasingChanged, "Follow-ups paused until 2026-12-15",
+             json!({ "hold": "paused", "until": "2026-12-15", "reason": "" }),
+             "Erinnerungen pausiert bis 15.12.2026"),
+            (EventKind::ChasingChanged, "Follow-ups resumed", json!({ "hold": null, "until": null, "reason": "" }),
+             "Erinnerungen fortgesetzt"),
+            (EventKind::ChasingChanged, "Follow-ups switched off", json!({ "mode": "off", "until": null, "reason": "" }),
+             "Erinnerungen ausgeschaltet"),
             (EventKind::StatementSent, "Statement of account sent to zoe@example.com: Kontoauszug",
              json!({ "to": ["zoe@example.com"], "subject": "Kontoauszug" }),
              "Kontoauszug gesendet an zoe@example.com: Kontoauszug"),
