@@ -237,6 +237,138 @@ async fn a_statement_records_who_paid_and_today_shrinks_at_once() {
     assert_eq!((s.to_review, s.stale), (1, false));
 }
 
+/// Regression (#18): why an entry was decided reached the Bank page as an
+/// English sentence only. It is stored and shown as a kind and its facts,
+/// for the UI to word in its language; entries imported before keep their
+/// sentence, shown as recorded.
+#[tokio::test]
+async fn a_match_reason_reaches_the_screen_as_its_kind_and_facts() {
+    use kindly_core::vocab::{BankFoundBy, BankReasonKind};
+    let d = open_db().await;
+    let ctx = on(&d.store, "2026-11-30");
+    let ana = client(ctx, "Ana Alves").await;
+    let bea = client(ctx, "Bea Brandt").await;
+    let (_i1, n1, rf1) = invoice(ctx, ana, "80").await;
+    let (_i2, n2, _) = invoice(ctx, bea, "100").await;
+    let files = tempfile::tempdir().unwrap();
+    let day = camt(
+        "2026-11-28",
+        &[
+            Tx {
+                id: "R1",
+                amount: "95.00",
+                credit: true,
+                payer: "Ana",
+                iban: "PT50000201231234567890154",
+                rf: Some(&rf1),
+                text: "",
+            },
+            Tx {
+                id: "R2",
+                amount: "30.00",
+                credit: true,
+                payer: "Brandt GmbH",
+                iban: "DE02120300000000202051",
+                rf: None,
+                text: &format!("Rechnung {n2}"),
+            },
+            Tx {
+                id: "R3",
+                amount: "7.00",
+                credit: true,
+                payer: "Nobody",
+                iban: "FR1420041010050500013M02606",
+                rf: None,
+                text: "Gift",
+            },
+        ],
+    );
+    let path = write(files.path(), "reasons.xml", &day);
+    let r = bank::import_statement(ctx, &import_req(&path, false)).await.expect("import");
+    let kinds: Vec<BankReasonKind> = r.lines.iter().map(|l| l.why.as_ref().expect("a typed reason").kind).collect();
+    assert_eq!(kinds, [BankReasonKind::MoreThanBalance, BankReasonKind::PartialPayment, BankReasonKind::NoMatch]);
+    let partial = r.lines[1].why.as_ref().unwrap();
+    assert_eq!(partial.found_by, Some(BankFoundBy::InvoiceNumber));
+    assert_eq!(partial.invoice.as_deref(), Some(n2.as_str()));
+    assert_eq!(partial.difference.as_ref().map(|m| m.amount.as_str()), Some("70.00"), "what stays open");
+    // The recorded entry keeps its kind and facts in the database.
+    assert_eq!(
+        raw_count(
+            d.store.path(),
+            "SELECT COUNT(*) FROM bank_entries WHERE status = 'recorded' AND reason_kind = 'partial_payment'
+               AND json_extract(reason_facts, '$.difference_minor') = 7000"
+        )
+        .await,
+        1
+    );
+
+    // Read back for review: the same kind and facts, from the database.
+    let review = bank::to_review(ctx, &BankReviewRequest::default()).await.unwrap();
+    let over = review.rows.iter().find(|e| e.status == "review").expect("the over-payment");
+    let why = over.why.as_ref().expect("stored as a kind and facts");
+    assert_eq!(why.kind, BankReasonKind::MoreThanBalance);
+    assert_eq!(why.found_by, Some(BankFoundBy::Reference));
+    assert_eq!(why.references, [kindly_bank::reference::format_grouped(&rf1)]);
+    assert_eq!(why.invoice.as_deref(), Some(n1.as_str()));
+    let money = |m: &Option<kindly_api::views::MoneyView>| m.as_ref().map(|m| m.amount.clone());
+    assert_eq!(
+        (money(&why.amount), money(&why.balance), money(&why.difference)),
+        (Some("95.00".into()), Some("80.00".into()), Some("15.00".into()))
+    );
+    assert!(over.reason.contains("15.00 EUR too much"), "the English sentence is kept too: {}", over.reason);
+    let nothing = review.rows.iter().find(|e| e.status == "unmatched").expect("the gift");
+    assert_eq!(nothing.why.as_ref().map(|w| w.kind), Some(BankReasonKind::NoMatch));
+
+    // An entry imported before reasons had kinds: its sentence, as recorded.
+    {
+        use sqlx::Connection;
+        let url = format!("sqlite://{}", d.store.path().display());
+        let mut c = sqlx::SqliteConnection::connect(&url).await.unwrap();
+        sqlx::query(
+            "UPDATE bank_entries SET reason_kind = NULL, reason_facts = NULL, reason = 'Found by an older Kindly.'
+             WHERE status = 'unmatched'",
+        )
+        .execute(&mut c)
+        .await
+        .unwrap();
+    }
+    let review = bank::to_review(ctx, &BankReviewRequest::default()).await.unwrap();
+    let old = review.rows.iter().find(|e| e.status == "unmatched").unwrap();
+    assert!(old.why.is_none());
+    assert_eq!(old.reason, "Found by an older Kindly.");
+}
+
+/// Regression (#18): a CSV column's role reached the UI as an English word
+/// ("Booking date") that the page compared to translate; it is a closed
+/// vocabulary now, labelled in the UI's language.
+#[tokio::test]
+async fn csv_column_roles_cross_as_a_vocabulary() {
+    use kindly_core::vocab::BankCsvRole;
+    let d = open_db().await;
+    let ctx = on(&d.store, "2026-11-30");
+    let files = tempfile::tempdir().unwrap();
+    let csv = "Buchungstag;Valuta;Auftraggeber/Empfänger;IBAN;Verwendungszweck;Soll;Haben;Währung\n\
+               01.11.2026;01.11.2026;Ana Alves;DE02120300000000202051;INV 1;;100,00;EUR\n";
+    let path = write(files.path(), "export.csv", csv);
+    let m = bank::csv_mapping(ctx, &path).await.expect("mapping");
+    let roles: Vec<(BankCsvRole, &str)> = m.roles.iter().map(|(r, c)| (*r, c.as_str())).collect();
+    assert_eq!(
+        roles,
+        [
+            (BankCsvRole::BookingDate, "Buchungstag"),
+            (BankCsvRole::ValueDate, "Valuta"),
+            (BankCsvRole::MoneyIn, "Haben"),
+            (BankCsvRole::MoneyOut, "Soll"),
+            (BankCsvRole::Currency, "Währung"),
+            (BankCsvRole::Payer, "Auftraggeber/Empfänger"),
+            (BankCsvRole::PayerIban, "IBAN"),
+            (BankCsvRole::Remittance, "Verwendungszweck"),
+        ]
+    );
+    let json = serde_json::to_value(&m).unwrap();
+    assert_eq!(json["roles"][0], serde_json::json!(["booking_date", "Buchungstag"]), "the wire word, never English");
+}
+
 #[tokio::test]
 async fn hostile_and_broken_files_are_refused_with_nothing_recorded() {
     let d = open_db().await;

@@ -20,11 +20,15 @@ pub mod rotation;
 pub use restore::{complete_pending_restore, restore_for_app, restore_into, PendingRestore};
 
 /// What the window says once after a start that completed (or could not
-/// complete) a restore staged before the restart.
+/// complete) a restore staged before the restart: the facts, which the UI
+/// words in its language.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct RestoreNotice {
     pub ok: bool,
-    pub message: String,
+    /// A completed restore: the folder that keeps the data used before.
+    pub previous: Option<String>,
+    /// A restore that could not be completed (the data in use is unchanged): why.
+    pub error: Option<ApiError>,
 }
 
 impl RestoreNotice {
@@ -33,17 +37,10 @@ impl RestoreNotice {
     pub fn of(done: &crate::ApiResult<Option<PendingRestore>>) -> Option<RestoreNotice> {
         match done {
             Ok(None) => None,
-            Ok(Some(r)) => Some(RestoreNotice {
-                ok: true,
-                message: format!(
-                    "Your backup was restored and is the data in use now. The data you used before is kept in {}.",
-                    r.previous.display()
-                ),
-            }),
-            Err(e) => Some(RestoreNotice {
-                ok: false,
-                message: format!("The restore could not be completed, so the data in use is unchanged: {}", e.message),
-            }),
+            Ok(Some(r)) => {
+                Some(RestoreNotice { ok: true, previous: Some(r.previous.display().to_string()), error: None })
+            }
+            Err(e) => Some(RestoreNotice { ok: false, previous: None, error: Some(e.clone()) }),
         }
     }
 }
@@ -398,9 +395,14 @@ mod notice_tests {
         let done =
             PendingRestore { restored: "/d/.kindly-restoring".into(), previous: "/d/kindly.before-restore".into() };
         let n = RestoreNotice::of(&Ok(Some(done))).unwrap();
-        assert!(n.ok && n.message.contains("/d/kindly.before-restore"), "{}", n.message);
+        assert!(n.ok && n.error.is_none());
+        assert_eq!(n.previous.as_deref(), Some("/d/kindly.before-restore"));
         let failed = Err(crate::ApiError::new(ErrorCode::RestoreIncomplete, "a part is missing", None));
         let n = RestoreNotice::of(&failed).unwrap();
-        assert!(!n.ok && n.message.contains("unchanged") && n.message.contains("a part is missing"), "{}", n.message);
+        // Regression (#18): the notice was an English sentence; it is a code for the UI to word.
+        assert!(!n.ok && n.previous.is_none());
+        assert_eq!(n.error.as_ref().map(|e| e.code), Some(ErrorCode::RestoreIncomplete));
+        let json = serde_json::to_value(&n).unwrap();
+        assert!(json.get("message").is_none(), "no sentence crosses: {json}");
     }
 }

@@ -11,8 +11,10 @@ use crate::views::{MoneyView, Page};
 use crate::{ApiError, ApiResult, Ctx};
 use kindly_bank::matching::{Candidate, Confidence};
 use kindly_bank::{CsvMapping, Decision, Entry, Format, KnownPayers, OpenInvoice, OpenInvoices, ParseError};
+use kindly_core::bank_reason::BankReason;
+use kindly_core::invoice::InvoiceStatus;
 use kindly_core::locale::Locale;
-use kindly_core::vocab::BankEntryStatus;
+use kindly_core::vocab::{BankCsvRole, BankEntryStatus, BankFoundBy, BankNotRecorded, BankReasonKind};
 use kindly_core::ErrorCode;
 use kindly_core::{Currency, Money};
 use kindly_store::{EntryDecision, ImportedEntry, NewBankEntry, NewImport};
@@ -69,8 +71,79 @@ pub struct BankEntryView {
     pub tier: Option<i64>,
     /// high, medium, low.
     pub confidence: Option<String>,
+    /// Why, in English, as recorded; the CLI prints it. Entries imported
+    /// before migration 0019 have only this (no `why`): show it as written.
     pub reason: String,
+    /// Why, as a kind and its facts, for the reader to word in its language.
+    pub why: Option<BankReasonView>,
     pub candidates: Vec<BankCandidateView>,
+}
+
+/// Why Kindly decided what it did about an entry: the kind, and the facts
+/// it states (which are set depends on the kind; see `BankReasonKind`).
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BankReasonView {
+    pub kind: BankReasonKind,
+    /// What found the invoices (tiers 1 and 2).
+    pub found_by: Option<BankFoundBy>,
+    /// The creditor references that found them, grouped.
+    pub references: Vec<String>,
+    /// The invoice numbers found (or, for a known payer, proposed).
+    pub invoices: Vec<String>,
+    /// The one invoice the sentence is about, when it names one.
+    pub invoice: Option<String>,
+    /// The entry's amount.
+    pub amount: Option<MoneyView>,
+    /// The balance of `invoice`.
+    pub balance: Option<MoneyView>,
+    /// Too much, or what stays open after a partial payment.
+    pub difference: Option<MoneyView>,
+    /// The invoice's currency when it is not the payment's (ISO 4217).
+    pub invoice_currency: Option<String>,
+    /// A certain match sent to review at import, and why.
+    pub not_recorded: Option<BankNotRecordedView>,
+}
+
+/// Why a certain match was not recorded at import after all.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BankNotRecordedView {
+    pub problem: BankNotRecorded,
+    /// The invoice's number (its id when it no longer exists).
+    pub invoice: String,
+    pub status: Option<InvoiceStatus>,
+    pub invoice_currency: Option<String>,
+    pub payment_currency: Option<String>,
+    /// Still owing on the invoice.
+    pub owing: Option<MoneyView>,
+}
+
+impl BankReasonView {
+    pub fn of(r: &BankReason, locale: Locale) -> BankReasonView {
+        let x = &r.facts;
+        let view = |m: Option<Money>| m.map(|m| MoneyView::new(m.minor, m.currency, locale));
+        BankReasonView {
+            kind: r.kind,
+            found_by: x.found_by,
+            references: x.references.clone(),
+            invoices: x.invoices.clone(),
+            invoice: x.invoice.clone(),
+            amount: view(x.amount()),
+            balance: view(x.balance()),
+            difference: view(x.difference()),
+            invoice_currency: x.invoice_currency.clone(),
+            not_recorded: x.not_recorded.as_ref().map(|n| {
+                let currency = n.payment_currency.as_deref().and_then(|c| Currency::parse(c).ok());
+                BankNotRecordedView {
+                    problem: n.problem,
+                    invoice: n.invoice.clone(),
+                    status: n.status,
+                    invoice_currency: n.invoice_currency.clone(),
+                    payment_currency: n.payment_currency.clone(),
+                    owing: n.owing_minor.zip(currency).map(|(m, c)| MoneyView::new(m, c, locale)),
+                }
+            }),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -99,8 +172,8 @@ pub struct CsvMappingView {
     pub headers: Vec<String>,
     /// The mapping as JSON, to send back in `BankImportRequest.csv_mapping`.
     pub mapping: String,
-    /// What each column was read as, for people: ("Booking date", "Buchungstag").
-    pub roles: Vec<(String, String)>,
+    /// What each column was read as, and the column(s): (booking_date, "Buchungstag").
+    pub roles: Vec<(BankCsvRole, String)>,
     pub date_format: String,
     pub decimal: String,
     pub delimiter: String,
@@ -463,6 +536,7 @@ async fn entry_view(ctx: Ctx<'_>, d: &Decision, item: &ImportedEntry<'_>, locale
         tier,
         confidence: confidence.map(str::to_string),
         reason: d.reason().to_string(),
+        why: Some(BankReasonView::of(&d.reason(), locale)),
         candidates,
     })
 }
@@ -504,6 +578,7 @@ fn stored_view(
         tier: e.tier,
         confidence: None,
         reason: e.reason,
+        why: e.why.as_ref().map(|r| BankReasonView::of(r, locale)),
         candidates,
     })
 }
@@ -616,26 +691,26 @@ pub async fn csv_mapping(ctx: Ctx<'_>, path: &str) -> ApiResult<CsvMappingView> 
     let mapping: CsvMapping = saved.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(p.mapping.clone());
     let header = |i: usize| p.headers.get(i).cloned().unwrap_or_else(|| format!("column {}", i + 1));
     let c = &mapping.columns;
-    let mut roles = vec![("Booking date".to_string(), header(c.booking_date))];
+    let mut roles = vec![(BankCsvRole::BookingDate, header(c.booking_date))];
     let optional = [
-        ("Value date", c.value_date),
-        ("Amount", c.amount),
-        ("Money in", c.credit),
-        ("Money out", c.debit),
-        ("Direction", c.direction),
-        ("Currency", c.currency),
-        ("Payer", c.counterparty_name),
-        ("Payer's IBAN", c.counterparty_iban),
-        ("Bank reference", c.bank_ref),
+        (BankCsvRole::ValueDate, c.value_date),
+        (BankCsvRole::Amount, c.amount),
+        (BankCsvRole::MoneyIn, c.credit),
+        (BankCsvRole::MoneyOut, c.debit),
+        (BankCsvRole::Direction, c.direction),
+        (BankCsvRole::Currency, c.currency),
+        (BankCsvRole::Payer, c.counterparty_name),
+        (BankCsvRole::PayerIban, c.counterparty_iban),
+        (BankCsvRole::BankReference, c.bank_ref),
     ];
     for (role, col) in optional {
         if let Some(i) = col {
-            roles.push((role.to_string(), header(i)));
+            roles.push((role, header(i)));
         }
     }
     if !c.remittance.is_empty() {
         let cols: Vec<String> = c.remittance.iter().map(|i| header(*i)).collect();
-        roles.push(("Remittance text".to_string(), cols.join(" + ")));
+        roles.push((BankCsvRole::Remittance, cols.join(" + ")));
     }
     let questions = p
         .questions

@@ -21,7 +21,7 @@ use ts_rs::TS;
 
 const SMTP_KEY: &str = "smtp";
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct SmtpSettingsView {
     pub host: String,
     pub port: i64,
@@ -39,8 +39,9 @@ pub struct SmtpSettingsView {
     pub configured: bool,
     /// Whether the keychain holds a password for this account.
     pub password_saved: bool,
-    /// Why the keychain could not be asked, if it could not (locked, missing).
-    pub keychain_problem: Option<String>,
+    /// Why the keychain could not be asked, if it could not (`keychain_locked`,
+    /// `keychain_unavailable`, `keychain_failed`): the UI words the code.
+    pub keychain_problem: Option<ApiError>,
 }
 
 /// The settings form. Deserialize only: it holds the password as a `Secret`,
@@ -129,7 +130,7 @@ fn view(s: Option<SmtpSettings>, password: Result<bool, SecretError>) -> SmtpSet
     });
     let (password_saved, keychain_problem) = match password {
         Ok(b) => (b, None),
-        Err(e) => (false, Some(ApiError::from(e).message)),
+        Err(e) => (false, Some(ApiError::from(e))),
     };
     SmtpSettingsView {
         host: s.host,
@@ -292,4 +293,21 @@ pub(crate) async fn email_state(ctx: Ctx<'_>, purpose: EmailPurpose) -> ApiResul
         Some((id, state)) => (Some(state), Some(id)),
         None => (None, None),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Regression (#18): the keychain's problem reached the window as an
+    /// English sentence; it crosses as an error code the UI words.
+    #[test]
+    fn a_keychain_problem_crosses_as_its_code() {
+        let v = view(None, Err(SecretError::Locked));
+        assert!(!v.password_saved);
+        assert_eq!(v.keychain_problem.as_ref().map(|e| e.code), Some(ErrorCode::KeychainLocked));
+        let json = serde_json::to_value(&v).unwrap();
+        assert_eq!(json["keychain_problem"]["code"], "keychain_locked", "{json}");
+        assert!(view(None, Ok(true)).keychain_problem.is_none());
+    }
 }

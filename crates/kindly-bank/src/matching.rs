@@ -33,6 +33,8 @@
 
 use crate::entry::{normalise_account, Entry};
 use crate::reference;
+use kindly_core::bank_reason::{BankReason, BankReasonFacts};
+use kindly_core::vocab::{BankFoundBy, BankReasonKind};
 use kindly_core::Money;
 use std::collections::HashMap;
 
@@ -335,7 +337,7 @@ pub enum Decision {
         allocations: Vec<(i64, Money)>,
         tier: Tier,
         confidence: Confidence,
-        reason: String,
+        reason: BankReason,
     },
     /// Show the user; `surplus` is how much the amount exceeds the balance(s).
     Review {
@@ -345,10 +347,10 @@ pub enum Decision {
         tier: Tier,
         confidence: Confidence,
         surplus: Option<Money>,
-        reason: String,
+        reason: BankReason,
     },
     /// A credit that matches nothing.
-    Unmatched { entry_id: String, payer: Payer, reason: String },
+    Unmatched { entry_id: String, payer: Payer, reason: BankReason },
     /// Money out: not a payment.
     Debit { entry_id: String },
 }
@@ -373,12 +375,13 @@ impl Decision {
         }
     }
 
-    pub fn reason(&self) -> &str {
+    /// Why: a kind and its facts (`Display` words it in English).
+    pub fn reason(&self) -> BankReason {
         match self {
             Decision::Record { reason, .. } | Decision::Review { reason, .. } | Decision::Unmatched { reason, .. } => {
-                reason
+                reason.clone()
             }
-            Decision::Debit { .. } => "money out, not a payment",
+            Decision::Debit { .. } => BankReason::money_out(),
         }
     }
 }
@@ -403,8 +406,40 @@ fn dedup_in_order<T: std::hash::Hash + Eq + Clone>(v: &mut Vec<T>) {
     v.retain(|x| seen.insert(x.clone()));
 }
 
-fn money(m: Money) -> String {
-    format!("{} {}", m.plain(), m.currency.code())
+/// What found the invoices of tiers 1 and 2, as a reason's first facts.
+struct FoundBy {
+    by: BankFoundBy,
+    references: Vec<String>,
+    invoices: Vec<String>,
+}
+
+impl FoundBy {
+    /// A reason of `kind` that starts from what found the invoices and the entry's amount.
+    fn reason(&self, kind: BankReasonKind, amount: Money) -> BankReason {
+        BankReason {
+            kind,
+            facts: BankReasonFacts {
+                found_by: Some(self.by),
+                references: self.references.clone(),
+                invoices: self.invoices.clone(),
+                currency: Some(amount.currency.code().to_string()),
+                amount_minor: Some(amount.minor),
+                ..BankReasonFacts::default()
+            },
+        }
+    }
+}
+
+/// A reason with the entry's amount and nothing found by reference or number.
+fn plain_reason(kind: BankReasonKind, amount: Money) -> BankReason {
+    BankReason {
+        kind,
+        facts: BankReasonFacts {
+            currency: Some(amount.currency.code().to_string()),
+            amount_minor: Some(amount.minor),
+            ..BankReasonFacts::default()
+        },
+    }
 }
 
 impl Matcher<'_> {
@@ -457,7 +492,8 @@ impl Matcher<'_> {
         }
         dedup_in_order(&mut hits);
         if !hits.is_empty() {
-            let why = format!("creditor reference {}", matched_refs.join(", "));
+            let invoices = hits.iter().map(|&i| self.inv.list[i as usize].number.clone()).collect();
+            let why = FoundBy { by: BankFoundBy::Reference, references: matched_refs, invoices };
             return self.settle(e, entry_id, payer, &hits, Tier::Reference, &why, false);
         }
 
@@ -469,23 +505,15 @@ impl Matcher<'_> {
         }
         let (hits, weak) = self.numbers_in(&hay);
         if !hits.is_empty() {
-            let numbers: Vec<&str> = hits.iter().map(|&i| self.inv.list[i as usize].number.as_str()).collect();
-            let why = format!(
-                "invoice number{} {} in the payment text",
-                if hits.len() > 1 { "s" } else { "" },
-                numbers.join(", ")
-            );
+            let invoices = hits.iter().map(|&i| self.inv.list[i as usize].number.clone()).collect();
+            let why = FoundBy { by: BankFoundBy::InvoiceNumber, references: Vec::new(), invoices };
             return self.settle(e, entry_id, payer, &hits, Tier::InvoiceNumber, &why, weak);
         }
 
         // Tier 3: a known payer and an equal balance.
         let clients = self.payers.clients_of(e);
         if clients.is_empty() {
-            return Decision::Unmatched {
-                entry_id,
-                payer,
-                reason: "No creditor reference, invoice number or known payer matches this payment.".into(),
-            };
+            return Decision::Unmatched { entry_id, payer, reason: plain_reason(BankReasonKind::NoMatch, e.amount) };
         }
         let mut cands: Vec<u32> = Vec::new();
         for c in &clients {
@@ -502,19 +530,11 @@ impl Matcher<'_> {
             return Decision::Unmatched {
                 entry_id,
                 payer,
-                reason: format!(
-                    "The payer is a known client, but none of their open invoices has a balance of {}.",
-                    money(e.amount)
-                ),
+                reason: plain_reason(BankReasonKind::KnownPayerNoBalance, e.amount),
             };
         }
-        let numbers: Vec<&str> = cands.iter().map(|&i| self.inv.list[i as usize].number.as_str()).collect();
-        let reason = format!(
-            "The payer is a known client and {} {} exactly {}; no reference or number was given, so please confirm.",
-            numbers.join(", "),
-            if cands.len() > 1 { "each have a balance of" } else { "has a balance of" },
-            money(e.amount)
-        );
+        let mut reason = plain_reason(BankReasonKind::KnownPayer, e.amount);
+        reason.facts.invoices = cands.iter().map(|&i| self.inv.list[i as usize].number.clone()).collect();
         let candidates = cands.iter().map(|&i| self.candidate(i)).collect();
         Decision::Review {
             entry_id,
@@ -601,11 +621,11 @@ impl Matcher<'_> {
         payer: Payer,
         hits: &[u32],
         tier: Tier,
-        why: &str,
+        why: &FoundBy,
         weak: bool,
     ) -> Decision {
         let candidates: Vec<Candidate> = hits.iter().map(|&i| self.candidate(i)).collect();
-        let review = |candidates: Vec<Candidate>, surplus: Option<Money>, reason: String| Decision::Review {
+        let review = |candidates: Vec<Candidate>, surplus: Option<Money>, reason: BankReason| Decision::Review {
             entry_id: entry_id.clone(),
             payer: payer.clone(),
             candidates,
@@ -615,58 +635,39 @@ impl Matcher<'_> {
             reason,
         };
         let amount = e.amount;
+        let about = |kind: BankReasonKind, c: &Candidate| {
+            let mut r = why.reason(kind, amount);
+            r.facts.invoice = Some(c.number.clone());
+            r
+        };
         if let Some(c) = candidates.iter().find(|c| c.outstanding.currency != amount.currency) {
-            return review(
-                candidates.clone(),
-                None,
-                format!(
-                    "Found by {why}, but the payment is in {} and invoice {} is in {}.",
-                    amount.currency, c.number, c.outstanding.currency
-                ),
-            );
+            let mut r = about(BankReasonKind::CurrencyDiffers, c);
+            r.facts.invoice_currency = Some(c.outstanding.currency.code().to_string());
+            return review(candidates.clone(), None, r);
         }
         if let Some(c) = candidates.iter().find(|c| c.outstanding.minor <= 0) {
-            return review(
-                candidates.clone(),
-                None,
-                format!(
-                    "Found by {why}, but invoice {} is already covered by another payment in this import.",
-                    c.number
-                ),
-            );
+            return review(candidates.clone(), None, about(BankReasonKind::AlreadyCovered, c));
         }
         if let [c] = candidates.as_slice() {
             let bal = c.outstanding;
+            let with_balance = |kind: BankReasonKind, difference: Option<i64>| {
+                let mut r = about(kind, c);
+                r.facts.balance_minor = Some(bal.minor);
+                r.facts.difference_minor = difference;
+                r
+            };
             if amount.minor > bal.minor {
                 let surplus = Money::new(amount.minor - bal.minor, amount.currency);
-                return review(
-                    candidates.clone(),
-                    Some(surplus),
-                    format!(
-                        "Found by {why}, but {} is more than the balance of {} ({}): {} too much.",
-                        money(amount),
-                        c.number,
-                        money(bal),
-                        money(surplus)
-                    ),
-                );
+                let r = with_balance(BankReasonKind::MoreThanBalance, Some(surplus.minor));
+                return review(candidates.clone(), Some(surplus), r);
             }
             if weak && amount.minor != bal.minor {
-                return review(
-                    candidates.clone(),
-                    None,
-                    format!("Found by {why}, a short number that could be something else, and {} is not the balance of {} ({}).", money(amount), c.number, money(bal)),
-                );
+                return review(candidates.clone(), None, with_balance(BankReasonKind::ShortNumber, None));
             }
             let reason = if amount.minor == bal.minor {
-                format!("Found by {why}: pays invoice {} in full ({}).", c.number, money(amount))
+                with_balance(BankReasonKind::PaysInFull, None)
             } else {
-                format!(
-                    "Found by {why}: partial payment of {} on invoice {}; {} stays open.",
-                    money(amount),
-                    c.number,
-                    money(Money::new(bal.minor - amount.minor, amount.currency))
-                )
+                with_balance(BankReasonKind::PartialPayment, Some(bal.minor - amount.minor))
             };
             self.allocate(hits[0], amount.minor);
             return Decision::Record {
@@ -678,39 +679,26 @@ impl Matcher<'_> {
                 reason,
             };
         }
-        let numbers = candidates.iter().map(|c| c.number.as_str()).collect::<Vec<_>>().join(", ");
         if candidates.iter().any(|c| c.client_id != candidates[0].client_id) {
-            return review(candidates, None, format!("Found by {why}, but the invoices belong to different clients."));
+            return review(candidates, None, why.reason(BankReasonKind::DifferentClients, amount));
         }
         let sum: i128 = candidates.iter().map(|c| i128::from(c.outstanding.minor)).sum();
         let amt = i128::from(amount.minor);
         if amt > sum {
             let surplus = Money::new(i64::try_from(amt - sum).unwrap_or(i64::MAX), amount.currency);
-            return review(
-                candidates,
-                Some(surplus),
-                format!(
-                    "Found by {why}, but {} is more than their balances together: {} too much.",
-                    money(amount),
-                    money(surplus)
-                ),
-            );
+            let mut r = why.reason(BankReasonKind::MoreThanBalances, amount);
+            r.facts.difference_minor = Some(surplus.minor);
+            return review(candidates, Some(surplus), r);
         }
         if amt < sum {
-            return review(
-                candidates,
-                None,
-                format!(
-                    "Found by {why}, but {} is less than their balances together; which invoices does it pay?",
-                    money(amount)
-                ),
-            );
+            return review(candidates, None, why.reason(BankReasonKind::LessThanBalances, amount));
         }
         let allocations: Vec<(i64, Money)> = candidates.iter().map(|c| (c.invoice_id, c.outstanding)).collect();
         for (&i, c) in hits.iter().zip(&candidates) {
             self.allocate(i, c.outstanding.minor);
         }
-        let reason = format!("Found by {why}: pays invoices {numbers} in full ({} together).", money(amount));
+        let mut reason = why.reason(BankReasonKind::PaysAllInFull, amount);
+        reason.facts.invoices = candidates.iter().map(|c| c.number.clone()).collect();
         Decision::Record { entry_id, payer, allocations, tier, confidence: Confidence::High, reason }
     }
 

@@ -132,7 +132,7 @@ pub async fn bank(ctx: Ctx<'_>, cmd: BankCmd, o: &Out) -> Result<String, ApiErro
             o.value(&m, |m| {
                 let mut t = String::new();
                 for (role, col) in &m.roles {
-                    t.push_str(&format!("{role}: {col}\n"));
+                    t.push_str(&format!("{}: {col}\n", role.as_str().replace('_', " ")));
                 }
                 t.push_str(&format!(
                     "dates {}, decimal {}, delimiter {:?}, currency {}\n",

@@ -101,7 +101,7 @@ fn smtp_text(v: &SmtpSettingsView) -> String {
         return "e-mail is not set up\n".into();
     }
     let pw = match (&v.keychain_problem, v.password_saved) {
-        (Some(p), _) => p.clone(),
+        (Some(p), _) => p.message.clone(),
         (None, true) => "saved in the keychain".into(),
         (None, false) => "not saved".into(),
     };

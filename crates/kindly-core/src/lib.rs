@@ -9,6 +9,7 @@
 //! units (cents, yen, fils) together with its ISO 4217 code; there is no float
 //! anywhere on the money path.
 
+pub mod bank_reason;
 pub mod client;
 pub mod credit;
 pub mod decimal;

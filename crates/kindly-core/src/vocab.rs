@@ -356,6 +356,78 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// Why Kindly decided what it did about a bank entry (kindly-bank's
+    /// matching); the facts travel beside it (`bank_reason`), and the reader
+    /// words both in its own language.
+    pub enum BankReasonKind {
+        /// One invoice, the amount equal to its balance.
+        PaysInFull = "pays_in_full",
+        /// Several invoices of one client whose balances add up to the amount.
+        PaysAllInFull = "pays_all_in_full",
+        /// One invoice, less than its balance.
+        PartialPayment = "partial_payment",
+        /// One invoice, more than its balance (the surplus is stated).
+        MoreThanBalance = "more_than_balance",
+        /// Several invoices, more than their balances together.
+        MoreThanBalances = "more_than_balances",
+        /// Several invoices, less than their balances together.
+        LessThanBalances = "less_than_balances",
+        /// A short all-digit number and an amount that is not its balance.
+        ShortNumber = "short_number",
+        /// The payment's currency is not the invoice's.
+        CurrencyDiffers = "currency_differs",
+        /// An earlier entry of the same import already pays the invoice.
+        AlreadyCovered = "already_covered",
+        /// The invoices found belong to different clients.
+        DifferentClients = "different_clients",
+        /// A known payer and invoices with exactly this balance.
+        KnownPayer = "known_payer",
+        /// A known payer, but no open invoice with this balance.
+        KnownPayerNoBalance = "known_payer_no_balance",
+        /// No reference, number or known payer.
+        NoMatch = "no_match",
+        /// Money out: not a payment.
+        MoneyOut = "money_out",
+    }
+}
+
+vocabulary! {
+    /// What found a bank entry's invoices (matching tiers 1 and 2).
+    pub enum BankFoundBy {
+        Reference = "reference",
+        InvoiceNumber = "invoice_number",
+    }
+}
+
+vocabulary! {
+    /// Why a certain bank match was sent to review at import instead of
+    /// being recorded: the invoice changed since the file was matched.
+    pub enum BankNotRecorded {
+        InvoiceGone = "invoice_gone",
+        InvoiceNotIssued = "invoice_not_issued",
+        CurrencyDiffers = "currency_differs",
+        MoreThanOwing = "more_than_owing",
+    }
+}
+
+vocabulary! {
+    /// What a column of a bank's CSV export was read as.
+    pub enum BankCsvRole {
+        BookingDate = "booking_date",
+        ValueDate = "value_date",
+        Amount = "amount",
+        MoneyIn = "money_in",
+        MoneyOut = "money_out",
+        Direction = "direction",
+        Currency = "currency",
+        Payer = "payer",
+        PayerIban = "payer_iban",
+        BankReference = "bank_reference",
+        Remittance = "remittance",
+    }
+}
+
+vocabulary! {
     /// A file kept as evidence with a timeline entry.
     pub enum EvidenceKind {
         Pdf = "pdf",

@@ -72,27 +72,10 @@ pub fn as_proposed(installments: &[(Money, NaiveDate)], lang: Locale) -> String 
             }
         })
         .collect();
-    let and = match lang {
-        Locale::En => "and",
-        Locale::De => "und",
-        Locale::Fr => "et",
-        Locale::Es => "y",
-    };
-    let list = match items.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
-    };
-    match (lang, items.len()) {
-        (Locale::En, 1) => format!("the installment already proposed: {list}."),
-        (Locale::En, n) => format!("the {n} installments already proposed: {list}."),
-        (Locale::De, 1) => format!("die bereits vorgeschlagene Rate: {list}."),
-        (Locale::De, n) => format!("die bereits vorgeschlagenen {n} Raten: {list}."),
-        (Locale::Fr, 1) => format!("le versement déjà proposé : {list}."),
-        (Locale::Fr, n) => format!("les {n} versements déjà proposés : {list}."),
-        (Locale::Es, 1) => format!("el plazo ya propuesto: {list}."),
-        (Locale::Es, n) => format!("los {n} plazos ya propuestos: {list}."),
-    }
+    let list = kindly_i18n::join_and(&items, lang);
+    let count = i64::try_from(items.len()).unwrap_or(i64::MAX);
+    // Agreeing in number (followup.ftl): "the installment", "the 3 installments".
+    kindly_i18n::tr(lang, "plan-already-proposed", &[("count", count.into()), ("list", list.as_str().into())])
 }
 
 #[cfg(test)]
@@ -136,6 +119,26 @@ mod tests {
             as_proposed(&plan[..1], Locale::Es),
             "el plazo ya propuesto: 33,34\u{a0}€ el 1 de diciembre de 2026."
         );
+    }
+
+    #[test]
+    fn an_offer_repeating_a_plan_agrees_with_its_number_of_installments_in_every_language() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let e = |m| Money::new(m, Currency::EUR);
+        let plan = [(e(5000), d("2026-12-01")), (e(5000), d("2027-01-01"))];
+        let want = [
+            (Locale::En, "the installment already proposed: ", "the 2 installments already proposed: "),
+            (Locale::De, "die bereits vorgeschlagene Rate: ", "die bereits vorgeschlagenen 2 Raten: "),
+            (Locale::Fr, "le versement déjà proposé : ", "les 2 versements déjà proposés : "),
+            (Locale::Es, "el plazo ya propuesto: ", "los 2 plazos ya propuestos: "),
+        ];
+        for (lang, one, two) in want {
+            let text = as_proposed(&plan[..1], lang);
+            assert!(text.starts_with(one) && text.ends_with('.'), "{lang:?}: {text}");
+            let text = as_proposed(&plan, lang);
+            assert!(text.starts_with(two), "{lang:?}: {text}");
+            assert_eq!(text.matches(" 2026").count() + text.matches(" 2027").count(), 2, "{text}");
+        }
     }
 
     #[test]

@@ -13,9 +13,10 @@ use crate::row::Text;
 use crate::util::{date_str, instant_str, parse_date, parse_instant};
 use crate::{Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
+use kindly_core::bank_reason::{BankNotRecordedFacts, BankReason};
 use kindly_core::invoice::InvoiceStatus;
 use kindly_core::payment::PaymentMethod;
-use kindly_core::vocab::BankEntryStatus;
+use kindly_core::vocab::{BankEntryStatus, BankNotRecorded, BankReasonKind};
 use kindly_core::ErrorCode;
 use kindly_core::{Currency, Money};
 
@@ -38,11 +39,11 @@ pub struct NewBankEntry<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EntryDecision {
     /// A certain match: record these payments (invoice id, minor units).
-    Record { tier: i64, reason: String, allocations: Vec<(i64, i64)> },
+    Record { tier: i64, reason: BankReason, allocations: Vec<(i64, i64)> },
     /// Uncertain: wait for the user, with the proposed allocations.
-    Review { tier: Option<i64>, reason: String, candidates: Vec<(i64, i64)> },
+    Review { tier: Option<i64>, reason: BankReason, candidates: Vec<(i64, i64)> },
     /// A credit that matches nothing open.
-    Unmatched { reason: String },
+    Unmatched { reason: BankReason },
     /// Money out: not a payment.
     Debit,
 }
@@ -113,7 +114,11 @@ pub struct BankEntryRecord {
     pub remittance: String,
     pub status: BankEntryStatus,
     pub tier: Option<i64>,
+    /// The English sentence as recorded (all that entries imported before
+    /// migration 0019 have).
     pub reason: String,
+    /// Why, as a kind and its facts (entries imported since migration 0019).
+    pub why: Option<BankReason>,
     pub candidates: Vec<(i64, i64)>,
 }
 
@@ -122,7 +127,8 @@ macro_rules! entry_select {
     ($rest:literal) => {
         concat!(
             "SELECT id, uid, booking_date, amount_minor, currency, credit, counterparty_name, counterparty_iban,
-                    structured_ref, remittance, status, tier, reason, candidates FROM bank_entries ",
+                    structured_ref, remittance, status, tier, reason, reason_kind, reason_facts, candidates
+             FROM bank_entries ",
             $rest
         )
     };
@@ -143,6 +149,8 @@ struct EntryRow {
     status: Text<BankEntryStatus>,
     tier: Option<i64>,
     reason: String,
+    reason_kind: Option<Text<BankReasonKind>>,
+    reason_facts: Option<String>,
     candidates: String,
 }
 
@@ -150,6 +158,15 @@ impl EntryRow {
     fn into_record(self) -> Result<BankEntryRecord, StoreError> {
         let currency = self.currency.0;
         let candidates: Vec<serde_json::Value> = serde_json::from_str(&self.candidates).unwrap_or_default();
+        let why = match self.reason_kind {
+            None => None,
+            Some(Text(kind)) => {
+                let facts = self.reason_facts.as_deref().unwrap_or("{}");
+                let facts = serde_json::from_str(facts)
+                    .map_err(|e| StoreError::Other(format!("bank entry {} has damaged reason facts: {e}", self.id)))?;
+                Some(BankReason { kind, facts })
+            }
+        };
         Ok(BankEntryRecord {
             id: self.id,
             uid: self.uid,
@@ -163,6 +180,7 @@ impl EntryRow {
             status: self.status.0,
             tier: self.tier,
             reason: self.reason,
+            why,
             candidates: candidates
                 .iter()
                 .filter_map(|c| Some((c.get("invoice_id")?.as_i64()?, c.get("amount_minor")?.as_i64()?)))
@@ -198,17 +216,26 @@ fn candidates_json(c: &[(i64, i64)]) -> String {
 
 /// Why a certain match cannot be recorded as it stands (the balance moved,
 /// the invoice was cancelled, the currency differs), or `None` if it can.
+/// `Display` is the English sentence of an error.
 async fn allocation_problem(
     tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
     currency: Currency,
     allocations: &[(i64, i64)],
-) -> Result<Option<String>, sqlx::Error> {
+) -> Result<Option<BankNotRecordedFacts>, sqlx::Error> {
     for (invoice_id, minor) in allocations {
         let row: Option<AllocationTarget> =
             sqlx::query_as("SELECT number, status, currency, total_minor, paid_minor FROM invoices WHERE id = ?1")
                 .bind(invoice_id)
                 .fetch_optional(&mut **tx)
                 .await?;
+        let facts = |problem: BankNotRecorded, invoice: String| BankNotRecordedFacts {
+            problem,
+            invoice,
+            status: None,
+            invoice_currency: None,
+            payment_currency: Some(currency.code().to_string()),
+            owing_minor: None,
+        };
         let Some(AllocationTarget {
             number,
             status: Text(status),
@@ -217,19 +244,25 @@ async fn allocation_problem(
             paid_minor: paid,
         }) = row
         else {
-            return Ok(Some(format!("invoice {invoice_id} no longer exists")));
+            return Ok(Some(facts(BankNotRecorded::InvoiceGone, invoice_id.to_string())));
         };
         if status != InvoiceStatus::Issued {
-            return Ok(Some(format!("invoice {number} is {}", status.as_str())));
+            return Ok(Some(BankNotRecordedFacts {
+                status: Some(status),
+                ..facts(BankNotRecorded::InvoiceNotIssued, number)
+            }));
         }
         if cur != currency {
-            return Ok(Some(format!("invoice {number} is in {}, the payment in {}", cur.code(), currency.code())));
+            return Ok(Some(BankNotRecordedFacts {
+                invoice_currency: Some(cur.code().to_string()),
+                ..facts(BankNotRecorded::CurrencyDiffers, number)
+            }));
         }
         if *minor <= 0 || *minor > total - paid {
-            return Ok(Some(format!(
-                "the payment is more than the {} still owing on invoice {number}",
-                Money::new(total - paid, currency).plain()
-            )));
+            return Ok(Some(BankNotRecordedFacts {
+                owing_minor: Some(total - paid),
+                ..facts(BankNotRecorded::MoreThanOwing, number)
+            }));
         }
     }
     Ok(None)
@@ -263,28 +296,25 @@ impl Store {
             if let EntryDecision::Record { allocations, tier, reason } = &decision {
                 if let Some(problem) = allocation_problem(&mut tx, e.amount.currency, allocations).await.map_err(map)? {
                     out.downgraded += 1;
-                    decision = EntryDecision::Review {
-                        tier: Some(*tier),
-                        reason: format!("{reason}; not recorded: {problem}"),
-                        candidates: allocations.clone(),
-                    };
+                    let mut reason = reason.clone();
+                    reason.facts.not_recorded = Some(problem);
+                    decision = EntryDecision::Review { tier: Some(*tier), reason, candidates: allocations.clone() };
                 }
             }
+            let money_out = BankReason::money_out();
             let (status, tier, reason, candidates) = match &decision {
                 EntryDecision::Record { tier, reason, allocations } => {
-                    ("recorded", Some(*tier), reason.clone(), allocations.clone())
+                    ("recorded", Some(*tier), reason, allocations.clone())
                 }
-                EntryDecision::Review { tier, reason, candidates } => {
-                    ("review", *tier, reason.clone(), candidates.clone())
-                }
-                EntryDecision::Unmatched { reason } => ("unmatched", None, reason.clone(), Vec::new()),
-                EntryDecision::Debit => ("debit", None, String::new(), Vec::new()),
+                EntryDecision::Review { tier, reason, candidates } => ("review", *tier, reason, candidates.clone()),
+                EntryDecision::Unmatched { reason } => ("unmatched", None, reason, Vec::new()),
+                EntryDecision::Debit => ("debit", None, &money_out, Vec::new()),
             };
             let id: Option<i64> = sqlx::query_scalar(
                 "INSERT INTO bank_entries (uid, import_id, booking_date, value_date, amount_minor, currency, credit,
                      counterparty_name, counterparty_iban, structured_ref, remittance, bank_ref, status, tier, reason,
-                     candidates, decided_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                     reason_kind, reason_facts, candidates, decided_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
                  ON CONFLICT (uid) DO NOTHING RETURNING id",
             )
             .bind(e.uid)
@@ -301,7 +331,9 @@ impl Store {
             .bind(e.bank_ref)
             .bind(status)
             .bind(tier)
-            .bind(&reason)
+            .bind(reason.to_string())
+            .bind(reason.kind.as_str())
+            .bind(reason.facts_json())
             .bind(candidates_json(&candidates))
             .bind((status == "recorded" || status == "debit").then(|| instant_str(now)))
             .fetch_optional(&mut *tx)
@@ -458,7 +490,7 @@ impl Store {
             });
         }
         if let Some(problem) = allocation_problem(&mut tx, e.amount.currency, allocations).await.map_err(map)? {
-            return Err(StoreError::Bank { code: ErrorCode::BankAllocationRefused, message: problem });
+            return Err(StoreError::Bank { code: ErrorCode::BankAllocationRefused, message: problem.to_string() });
         }
         let mut payments = Vec::new();
         let reference = e.uid.clone();

@@ -12,7 +12,8 @@ use kindly_core::locale::Locale;
 use kindly_core::payment::PaymentMethod;
 use kindly_core::timeline::EventKind;
 use kindly_core::vocab::{
-    AgreedHow, BankEntryStatus, DebtorKind, Jurisdiction, LetterState, OutboxState, PlanState, PromiseOutcome,
+    AgreedHow, BankEntryStatus, BankReasonKind, DebtorKind, Jurisdiction, LetterState, OutboxState, PlanState,
+    PromiseOutcome,
 };
 use kindly_core::Currency;
 use kindly_followup::ladder::Channel;
@@ -93,6 +94,13 @@ impl Vocabulary for BankEntryStatus {
     const WHAT: &'static str = "bank entry status";
     fn from_text(s: &str) -> Option<Self> {
         BankEntryStatus::parse(s)
+    }
+}
+
+impl Vocabulary for BankReasonKind {
+    const WHAT: &'static str = "bank match reason";
+    fn from_text(s: &str) -> Option<Self> {
+        BankReasonKind::parse(s)
     }
 }
 

@@ -165,6 +165,22 @@ export type BankEntryStatus = "recorded" | "review" | "unmatched" | "debit" | "k
 
 export const BankEntryStatusValues: readonly BankEntryStatus[] = ["recorded", "review", "unmatched", "debit", "known", "ignored", "assigned"];
 
+export type BankReasonKind = "pays_in_full" | "pays_all_in_full" | "partial_payment" | "more_than_balance" | "more_than_balances" | "less_than_balances" | "short_number" | "currency_differs" | "already_covered" | "different_clients" | "known_payer" | "known_payer_no_balance" | "no_match" | "money_out";
+
+export const BankReasonKindValues: readonly BankReasonKind[] = ["pays_in_full", "pays_all_in_full", "partial_payment", "more_than_balance", "more_than_balances", "less_than_balances", "short_number", "currency_differs", "already_covered", "different_clients", "known_payer", "known_payer_no_balance", "no_match", "money_out"];
+
+export type BankFoundBy = "reference" | "invoice_number";
+
+export const BankFoundByValues: readonly BankFoundBy[] = ["reference", "invoice_number"];
+
+export type BankNotRecorded = "invoice_gone" | "invoice_not_issued" | "currency_differs" | "more_than_owing";
+
+export const BankNotRecordedValues: readonly BankNotRecorded[] = ["invoice_gone", "invoice_not_issued", "currency_differs", "more_than_owing"];
+
+export type BankCsvRole = "booking_date" | "value_date" | "amount" | "money_in" | "money_out" | "direction" | "currency" | "payer" | "payer_iban" | "bank_reference" | "remittance";
+
+export const BankCsvRoleValues: readonly BankCsvRole[] = ["booking_date", "value_date", "amount", "money_in", "money_out", "direction", "currency", "payer", "payer_iban", "bank_reference", "remittance"];
+
 export type EvidenceKind = "pdf" | "eml" | "scan" | "file";
 
 export const EvidenceKindValues: readonly EvidenceKind[] = ["pdf", "eml", "scan", "file"];
@@ -384,7 +400,15 @@ previous_backup: string | null,
  */
 previous_data_dir: string | null, };
 
-export type RestoreNotice = { ok: boolean, message: string, };
+export type RestoreNotice = { ok: boolean, 
+/**
+ * A completed restore: the folder that keeps the data used before.
+ */
+previous: string | null, 
+/**
+ * A restore that could not be completed (the data in use is unchanged): why.
+ */
+error: ApiError | null, };
 
 export type ClientInput = { display_name: string, greeting_name: string, company: string, emails: Array<string>, phone: string, address: string, language: string, notes: string, };
 
@@ -965,9 +989,10 @@ configured: boolean,
  */
 password_saved: boolean, 
 /**
- * Why the keychain could not be asked, if it could not (locked, missing).
+ * Why the keychain could not be asked, if it could not (`keychain_locked`,
+ * `keychain_unavailable`, `keychain_failed`): the UI words the code.
  */
-keychain_problem: string | null, };
+keychain_problem: ApiError | null, };
 
 export type SmtpSettingsInput = { host: string, port: number, security: Security, username: string, from_name: string, from_address: string, reply_to: string, bcc_self: boolean, trusted_certificate: string, timeout_secs: number | null, 
 /**
@@ -1706,7 +1731,64 @@ tier: number | null,
 /**
  * high, medium, low.
  */
-confidence: string | null, reason: string, candidates: Array<BankCandidateView>, };
+confidence: string | null, 
+/**
+ * Why, in English, as recorded; the CLI prints it. Entries imported
+ * before migration 0019 have only this (no `why`): show it as written.
+ */
+reason: string, 
+/**
+ * Why, as a kind and its facts, for the reader to word in its language.
+ */
+why: BankReasonView | null, candidates: Array<BankCandidateView>, };
+
+export type BankReasonView = { kind: BankReasonKind, 
+/**
+ * What found the invoices (tiers 1 and 2).
+ */
+found_by: BankFoundBy | null, 
+/**
+ * The creditor references that found them, grouped.
+ */
+references: Array<string>, 
+/**
+ * The invoice numbers found (or, for a known payer, proposed).
+ */
+invoices: Array<string>, 
+/**
+ * The one invoice the sentence is about, when it names one.
+ */
+invoice: string | null, 
+/**
+ * The entry's amount.
+ */
+amount: MoneyView | null, 
+/**
+ * The balance of `invoice`.
+ */
+balance: MoneyView | null, 
+/**
+ * Too much, or what stays open after a partial payment.
+ */
+difference: MoneyView | null, 
+/**
+ * The invoice's currency when it is not the payment's (ISO 4217).
+ */
+invoice_currency: string | null, 
+/**
+ * A certain match sent to review at import, and why.
+ */
+not_recorded: BankNotRecordedView | null, };
+
+export type BankNotRecordedView = { problem: BankNotRecorded, 
+/**
+ * The invoice's number (its id when it no longer exists).
+ */
+invoice: string, status: InvoiceStatus | null, invoice_currency: string | null, payment_currency: string | null, 
+/**
+ * Still owing on the invoice.
+ */
+owing: MoneyView | null, };
 
 export type BankImportResult = { dry_run: boolean, 
 /**
@@ -1732,9 +1814,9 @@ export type CsvMappingView = { headers: Array<string>,
  */
 mapping: string, 
 /**
- * What each column was read as, for people: ("Booking date", "Buchungstag").
+ * What each column was read as, and the column(s): (booking_date, "Buchungstag").
  */
-roles: Array<[string, string]>, date_format: string, decimal: string, delimiter: string, currency: string | null, 
+roles: Array<[BankCsvRole, string]>, date_format: string, decimal: string, delimiter: string, currency: string | null, 
 /**
  * What Kindly could not decide: date_format, decimal_separator, currency.
  */

@@ -200,14 +200,20 @@ pub fn schedule_line(seq: u32, due_date: &str, amount: &str) -> String {
 /// (subject, plain-text body) of the proposal / agreement e-mail.
 pub fn proposal_message(lang: Locale, f: &ProposalFacts) -> (String, String) {
     let (g, n, total, pm, sig) = (&f.greeting_name, &f.invoice_numbers, &f.total, &f.payment_methods, &f.signature);
-    let count = f.schedule_lines.len();
+    // "€100.00 in 3 installments", agreeing in number (followup.ftl).
+    let count = i64::try_from(f.schedule_lines.len()).unwrap_or(i64::MAX);
+    let split = kindly_i18n::tr(
+        lang,
+        "plan-total-in-installments",
+        &[("total", total.as_str().into()), ("count", count.into())],
+    );
     let lines = f.schedule_lines.iter().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n");
     match lang {
         Locale::En => (
             format!("Proposed payment plan for invoice {n}"),
             format!(
                 "Dear {g},\n\nThank you for your business. Here is a proposed payment plan for invoice {n}: \
-                 {total} in {count} installments.\n\n{lines}\n\n\
+                 {split}.\n\n{lines}\n\n\
                  You can pay each installment in any of these ways:\n{pm}\n\n\
                  If this suits you, just reply to confirm (or sign and return the attached letter). If other dates \
                  work better, tell me and I will adjust the plan.\n\nKind regards,\n{sig}"
@@ -217,7 +223,7 @@ pub fn proposal_message(lang: Locale, f: &ProposalFacts) -> (String, String) {
             format!("Vorschlag für eine Ratenzahlung zur Rechnung {n}"),
             format!(
                 "Hallo {g},\n\nvielen Dank für Ihren Auftrag. Für die Rechnung {n} schlage ich Ihnen eine \
-                 Ratenzahlung vor: {total} in {count} Raten.\n\n{lines}\n\n\
+                 Ratenzahlung vor: {split}.\n\n{lines}\n\n\
                  Sie können jede Rate auf einem dieser Wege bezahlen:\n{pm}\n\n\
                  Wenn das für Sie passt, bestätigen Sie es einfach per Antwort (oder unterschreiben Sie den \
                  beigefügten Brief). Wenn andere Termine besser passen, sagen Sie es mir, dann passe ich den Plan an.\n\n\
@@ -228,7 +234,7 @@ pub fn proposal_message(lang: Locale, f: &ProposalFacts) -> (String, String) {
             format!("Proposition d'échéancier pour la facture {n}"),
             format!(
                 "Bonjour {g},\n\nMerci pour votre confiance. Voici une proposition d'échéancier pour la \
-                 facture {n} : {total} en {count} échéances.\n\n{lines}\n\n\
+                 facture {n} : {split}.\n\n{lines}\n\n\
                  Vous pouvez régler chaque échéance de l'une de ces façons :\n{pm}\n\n\
                  Si cela vous convient, répondez simplement pour confirmer (ou signez et renvoyez la lettre jointe). \
                  Si d'autres dates vous arrangent mieux, dites-le-moi et j'adapterai l'échéancier.\n\n\
@@ -239,7 +245,7 @@ pub fn proposal_message(lang: Locale, f: &ProposalFacts) -> (String, String) {
             format!("Propuesta de plan de pagos para la factura {n}"),
             format!(
                 "Hola, {g}:\n\nGracias por confiar en mí. Esta es una propuesta de plan de pagos para la \
-                 factura {n}: {total} en {count} plazos.\n\n{lines}\n\n\
+                 factura {n}: {split}.\n\n{lines}\n\n\
                  Puede pagar cada plazo de cualquiera de estas formas:\n{pm}\n\n\
                  Si le parece bien, responda para confirmarlo (o firme y devuelva la carta adjunta). Si le vienen \
                  mejor otras fechas, dígamelo y ajustaré el plan.\n\nUn cordial saludo,\n{sig}"
@@ -332,6 +338,29 @@ mod tests {
             let bad: Vec<_> =
                 tone::check(&subject, &body, Some(&mf)).into_iter().filter(|x| NEVER.contains(&x.rule)).collect();
             assert!(bad.is_empty(), "{lang:?}: {bad:?}");
+        }
+    }
+
+    /// Regression (#18): a plan of one installment was proposed as "€100.00
+    /// in 1 installments" ("1 Raten", "1 échéances", "1 plazos").
+    #[test]
+    fn the_proposal_agrees_with_the_number_of_installments() {
+        let want = [
+            (Locale::En, "€100.00 in 1 installment.", "€100.00 in 2 installments."),
+            (Locale::De, "€100.00 in 1 Rate.", "€100.00 in 2 Raten."),
+            (Locale::Fr, "€100.00 en 1 échéance.", "€100.00 en 2 échéances."),
+            (Locale::Es, "€100.00 en 1 plazo.", "€100.00 en 2 plazos."),
+        ];
+        for (lang, one, two) in want {
+            let f = |n: u32| ProposalFacts {
+                total: "€100.00".into(),
+                schedule_lines: (1..=n).map(|i| schedule_line(i, "1 December 2026", "€50.00")).collect(),
+                ..Default::default()
+            };
+            let (_, body) = proposal_message(lang, &f(1));
+            assert!(body.contains(one), "{lang:?}: {body}");
+            let (_, body) = proposal_message(lang, &f(2));
+            assert!(body.contains(two), "{lang:?}: {body}");
         }
     }
 }

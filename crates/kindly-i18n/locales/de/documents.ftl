@@ -101,3 +101,61 @@ letter-einvoice-issued = { $count ->
     [one] Die Rechnung wurde als E-Rechnung ({ $format }) ausgestellt; gern sende ich sie Ihnen erneut zu, falls Sie sie benötigen.
    *[other] Die Rechnungen wurden als E-Rechnungen ({ $format }) ausgestellt; gern sende ich sie Ihnen erneut zu, falls Sie sie benötigen.
 }
+timeline-plan-proposed = { $count ->
+    [one] Zahlungsplan #{ $plan } vorgeschlagen: { $total } in { $count } Rate für { $invoices }
+   *[other] Zahlungsplan #{ $plan } vorgeschlagen: { $total } in { $count } Raten für { $invoices }
+}
+timeline-plan-agreed = Zahlungsplan #{ $plan } ({ $invoices }) am { $date } vereinbart ({ $how }); die Erinnerungen zu den Rechnungen ruhen, solange er eingehalten wird
+timeline-plan-cancelled = Zahlungsplan #{ $plan } ({ $invoices }) aufgehoben; die Erinnerungen zu den Rechnungen laufen weiter
+timeline-plan-cancelled-invoice = Zahlungsplan #{ $plan } ({ $invoices }) aufgehoben, weil eine Rechnung darin storniert wurde
+timeline-plan-completed = Zahlungsplan #{ $plan } ({ $invoices }) abgeschlossen: alle Raten bezahlt
+timeline-plan-broken = { $days ->
+    [one] Zahlungsplan #{ $plan } ({ $invoices }) nicht eingehalten: Rate { $installment } ist { $days } Tag überfällig; die Erinnerungen zu den Rechnungen laufen weiter
+   *[other] Zahlungsplan #{ $plan } ({ $invoices }) nicht eingehalten: Rate { $installment } ist { $days } Tage überfällig; die Erinnerungen zu den Rechnungen laufen weiter
+}
+timeline-plan-renegotiated = Zahlungsplan #{ $plan } ({ $invoices }) neu verhandelt: ersetzt durch Zahlungsplan #{ $new }
+timeline-installment-heads-up = { $channel ->
+    [email] Hinweis auf Rate { $installment } von Zahlungsplan #{ $plan } per E-Mail gesendet
+    [letter] Hinweis auf Rate { $installment } von Zahlungsplan #{ $plan } per Brief gesendet
+   *[other] Hinweis auf Rate { $installment } von Zahlungsplan #{ $plan } telefonisch gegeben
+}
+timeline-installment-reminder = { $channel ->
+    [email] Erinnerung an Rate { $installment } von Zahlungsplan #{ $plan } per E-Mail gesendet
+    [letter] Erinnerung an Rate { $installment } von Zahlungsplan #{ $plan } per Brief gesendet
+   *[other] Erinnerung an Rate { $installment } von Zahlungsplan #{ $plan } telefonisch gegeben
+}
+timeline-plan-off-track = { $channel ->
+    [email] Freundlicher Hinweis, dass Zahlungsplan #{ $plan } nicht eingehalten wird, per E-Mail gesendet
+    [letter] Freundlicher Hinweis, dass Zahlungsplan #{ $plan } nicht eingehalten wird, per Brief gesendet
+   *[other] Freundlicher Hinweis, dass Zahlungsplan #{ $plan } nicht eingehalten wird, telefonisch gegeben
+}
+timeline-promise-recorded = Zahlungszusage über { $amount } bis { $date } für Rechnung { $number } ({ $how })
+timeline-promise-kept = Zusage eingehalten: Rechnung { $number }, zugesagt für { $date }
+timeline-promise-broken = Zusage nicht eingehalten: Rechnung { $number }, zugesagt für { $date }
+timeline-email-sent = E-Mail gesendet an { $to }: { $subject }
+timeline-statement-sent = Kontoauszug gesendet an { $to }: { $subject }
+timeline-statement-printed = { $count ->
+    [one] Kontoauszug gedruckt ({ $count } offene Rechnung)
+   *[other] Kontoauszug gedruckt ({ $count } offene Rechnungen)
+}
+timeline-credit-note = Gutschrift { $note } über { $amount } zu { $number } erstellt ({ $reason }); { $standing }
+timeline-payment-reversed = Zahlung über { $amount } vom { $date } für { $number } storniert ({ $reason }); { $standing }
+timeline-payment-reversed-plain = Zahlung über { $amount } vom { $date } für { $number } storniert ({ $reason })
+timeline-refund = Erstattung von { $amount } zu { $number } ({ $method }, { $reason }); { $standing }
+timeline-standing-owing = noch offen: { $amount }
+timeline-standing-credit = Guthaben des Kunden: { $amount }
+timeline-standing-nothing = nichts mehr offen
+timeline-call = Anruf zu Rechnung { $number }: { $outcome }
+timeline-call-promise = ; Zahlungszusage über { $amount } bis { $date }
+timeline-call-plan = ; um einen Zahlungsplan gebeten
+timeline-call-retry = ; erneut versuchen am { $date }
+timeline-promise-follow-up = Nachfrage zur Zahlungszusage für Rechnung { $number } ({ $channel })
+timeline-email-withdrawn = E-Mail vor dem Senden zurückgezogen.
+timeline-email-withdrawn-settled = Nicht gesendet: Die Rechnungen wurden inzwischen bezahlt oder storniert.
+timeline-email-withdrawn-no-longer-due = Nicht gesendet: Sie war nicht mehr nötig, als sie an der Reihe war.
+timeline-hold-disputed = Erinnerungen pausiert: Rechnung bestritten
+timeline-chasing-paused-until = Erinnerungen pausiert bis { $date }
+timeline-chasing-paused = Erinnerungen pausiert
+timeline-chasing-resumed = Erinnerungen fortgesetzt
+timeline-chasing-on = Erinnerungen eingeschaltet
+timeline-chasing-off = Erinnerungen ausgeschaltet

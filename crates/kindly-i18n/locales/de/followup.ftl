@@ -28,3 +28,14 @@ invoices-still-open = { $count ->
     [one] Die Rechnung { $numbers } ist noch offen
    *[other] Die Rechnungen { $numbers } sind noch offen
 }
+
+# A payment plan's installments, agreeing in number. $count: how many;
+# $total: what they add up to; $list: each amount and its date ("A, B and C").
+plan-total-in-installments = { $count ->
+    [one] { $total } in { $count } Rate
+   *[other] { $total } in { $count } Raten
+}
+plan-already-proposed = { $count ->
+    [one] die bereits vorgeschlagene Rate: { $list }.
+   *[other] die bereits vorgeschlagenen { $count } Raten: { $list }.
+}

@@ -98,3 +98,61 @@ letter-einvoice-issued = { $count ->
     [one] The invoice was issued as an e-invoice ({ $format }); I will gladly send it to you again if you need it.
    *[other] The invoices were issued as e-invoices ({ $format }); I will gladly send them to you again if you need them.
 }
+timeline-plan-proposed = { $count ->
+    [one] Payment plan #{ $plan } proposed: { $total } in { $count } installment for { $invoices }
+   *[other] Payment plan #{ $plan } proposed: { $total } in { $count } installments for { $invoices }
+}
+timeline-plan-agreed = Payment plan #{ $plan } ({ $invoices }) agreed on { $date } ({ $how }); the invoice reminders are paused while it is on track
+timeline-plan-cancelled = Payment plan #{ $plan } ({ $invoices }) cancelled; the invoice reminders resume
+timeline-plan-cancelled-invoice = Payment plan #{ $plan } ({ $invoices }) cancelled because an invoice in it was cancelled
+timeline-plan-completed = Payment plan #{ $plan } ({ $invoices }) completed: all installments paid
+timeline-plan-broken = { $days ->
+    [one] Payment plan #{ $plan } ({ $invoices }) broken: installment { $installment } is { $days } day late; the invoice reminders resume
+   *[other] Payment plan #{ $plan } ({ $invoices }) broken: installment { $installment } is { $days } days late; the invoice reminders resume
+}
+timeline-plan-renegotiated = Payment plan #{ $plan } ({ $invoices }) renegotiated: replaced by payment plan #{ $new }
+timeline-installment-heads-up = { $channel ->
+    [email] Heads-up for installment { $installment } of payment plan #{ $plan } e-mailed
+    [letter] Heads-up for installment { $installment } of payment plan #{ $plan } sent by letter
+   *[other] Heads-up for installment { $installment } of payment plan #{ $plan } given by phone
+}
+timeline-installment-reminder = { $channel ->
+    [email] Reminder for installment { $installment } of payment plan #{ $plan } e-mailed
+    [letter] Reminder for installment { $installment } of payment plan #{ $plan } sent by letter
+   *[other] Reminder for installment { $installment } of payment plan #{ $plan } given by phone
+}
+timeline-plan-off-track = { $channel ->
+    [email] Courteous notice that payment plan #{ $plan } is off track e-mailed
+    [letter] Courteous notice that payment plan #{ $plan } is off track sent by letter
+   *[other] Courteous notice that payment plan #{ $plan } is off track given by phone
+}
+timeline-promise-recorded = Promise to pay { $amount } by { $date } for invoice { $number } ({ $how })
+timeline-promise-kept = Promise kept: invoice { $number }, promised for { $date }
+timeline-promise-broken = Promise not kept: invoice { $number }, promised for { $date }
+timeline-email-sent = E-mail sent to { $to }: { $subject }
+timeline-statement-sent = Statement of account sent to { $to }: { $subject }
+timeline-statement-printed = { $count ->
+    [one] Statement of account printed ({ $count } open invoice)
+   *[other] Statement of account printed ({ $count } open invoices)
+}
+timeline-credit-note = Credit note { $note } of { $amount } issued for { $number } ({ $reason }); { $standing }
+timeline-payment-reversed = Payment of { $amount } received on { $date } for { $number } reversed ({ $reason }); { $standing }
+timeline-payment-reversed-plain = Payment of { $amount } received on { $date } for { $number } reversed ({ $reason })
+timeline-refund = Refund of { $amount } paid back for { $number } ({ $method }, { $reason }); { $standing }
+timeline-standing-owing = { $amount } still owing
+timeline-standing-credit = the client is in credit by { $amount }
+timeline-standing-nothing = nothing owing
+timeline-call = Call for invoice { $number }: { $outcome }
+timeline-call-promise = ; promise to pay { $amount } by { $date }
+timeline-call-plan = ; asked for a payment plan
+timeline-call-retry = ; try again on { $date }
+timeline-promise-follow-up = Follow-up about the promise for invoice { $number } ({ $channel })
+timeline-email-withdrawn = E-mail withdrawn before it was sent.
+timeline-email-withdrawn-settled = Not sent: its invoices were paid or cancelled in the meantime.
+timeline-email-withdrawn-no-longer-due = Not sent: it no longer applied when its turn came.
+timeline-hold-disputed = Follow-ups paused: invoice disputed
+timeline-chasing-paused-until = Follow-ups paused until { $date }
+timeline-chasing-paused = Follow-ups paused
+timeline-chasing-resumed = Follow-ups resumed
+timeline-chasing-on = Follow-ups switched on
+timeline-chasing-off = Follow-ups switched off

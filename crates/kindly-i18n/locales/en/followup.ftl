@@ -28,3 +28,14 @@ invoices-still-open = { $count ->
     [one] invoice { $numbers } is still open
    *[other] invoices { $numbers } are still open
 }
+
+# A payment plan's installments, agreeing in number. $count: how many;
+# $total: what they add up to; $list: each amount and its date ("A, B and C").
+plan-total-in-installments = { $count ->
+    [one] { $total } in { $count } installment
+   *[other] { $total } in { $count } installments
+}
+plan-already-proposed = { $count ->
+    [one] the installment already proposed: { $list }.
+   *[other] the { $count } installments already proposed: { $list }.
+}

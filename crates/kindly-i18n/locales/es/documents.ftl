@@ -101,3 +101,61 @@ letter-einvoice-issued = { $count ->
     [one] La factura se emitió como factura electrónica ({ $format }); con gusto se la vuelvo a enviar si la necesita.
    *[other] Las facturas se emitieron como facturas electrónicas ({ $format }); con gusto se las vuelvo a enviar si las necesita.
 }
+timeline-plan-proposed = { $count ->
+    [one] Plan de pagos n.º { $plan } propuesto: { $total } en { $count } plazo para { $invoices }
+   *[other] Plan de pagos n.º { $plan } propuesto: { $total } en { $count } plazos para { $invoices }
+}
+timeline-plan-agreed = Plan de pagos n.º { $plan } ({ $invoices }) acordado el { $date } ({ $how }); los recordatorios de las facturas se pausan mientras se cumpla
+timeline-plan-cancelled = Plan de pagos n.º { $plan } ({ $invoices }) cancelado; los recordatorios de las facturas se reanudan
+timeline-plan-cancelled-invoice = Plan de pagos n.º { $plan } ({ $invoices }) cancelado porque se anuló una de sus facturas
+timeline-plan-completed = Plan de pagos n.º { $plan } ({ $invoices }) completado: todos los plazos pagados
+timeline-plan-broken = { $days ->
+    [one] Plan de pagos n.º { $plan } ({ $invoices }) incumplido: el plazo { $installment } lleva { $days } día de retraso; los recordatorios de las facturas se reanudan
+   *[other] Plan de pagos n.º { $plan } ({ $invoices }) incumplido: el plazo { $installment } lleva { $days } días de retraso; los recordatorios de las facturas se reanudan
+}
+timeline-plan-renegotiated = Plan de pagos n.º { $plan } ({ $invoices }) renegociado: sustituido por el plan de pagos n.º { $new }
+timeline-installment-heads-up = { $channel ->
+    [email] Aviso del plazo { $installment } del plan de pagos n.º { $plan } enviado por correo electrónico
+    [letter] Aviso del plazo { $installment } del plan de pagos n.º { $plan } enviado por carta
+   *[other] Aviso del plazo { $installment } del plan de pagos n.º { $plan } dado por teléfono
+}
+timeline-installment-reminder = { $channel ->
+    [email] Recordatorio del plazo { $installment } del plan de pagos n.º { $plan } enviado por correo electrónico
+    [letter] Recordatorio del plazo { $installment } del plan de pagos n.º { $plan } enviado por carta
+   *[other] Recordatorio del plazo { $installment } del plan de pagos n.º { $plan } dado por teléfono
+}
+timeline-plan-off-track = { $channel ->
+    [email] Aviso cortés de que el plan de pagos n.º { $plan } no se está cumpliendo, enviado por correo electrónico
+    [letter] Aviso cortés de que el plan de pagos n.º { $plan } no se está cumpliendo, enviado por carta
+   *[other] Aviso cortés de que el plan de pagos n.º { $plan } no se está cumpliendo, dado por teléfono
+}
+timeline-promise-recorded = Promesa de pagar { $amount } antes del { $date } por la factura { $number } ({ $how })
+timeline-promise-kept = Promesa cumplida: factura { $number }, prometida para el { $date }
+timeline-promise-broken = Promesa incumplida: factura { $number }, prometida para el { $date }
+timeline-email-sent = Correo electrónico enviado a { $to }: { $subject }
+timeline-statement-sent = Extracto de cuenta enviado a { $to }: { $subject }
+timeline-statement-printed = { $count ->
+    [one] Extracto de cuenta impreso ({ $count } factura abierta)
+   *[other] Extracto de cuenta impreso ({ $count } facturas abiertas)
+}
+timeline-credit-note = Factura rectificativa { $note } de { $amount } emitida para { $number } ({ $reason }); { $standing }
+timeline-payment-reversed = Pago de { $amount } recibido el { $date } para { $number } anulado ({ $reason }); { $standing }
+timeline-payment-reversed-plain = Pago de { $amount } recibido el { $date } para { $number } anulado ({ $reason })
+timeline-refund = Reembolso de { $amount } para { $number } ({ $method }, { $reason }); { $standing }
+timeline-standing-owing = quedan { $amount } por pagar
+timeline-standing-credit = el cliente tiene un saldo a favor de { $amount }
+timeline-standing-nothing = no queda nada por pagar
+timeline-call = Llamada por la factura { $number }: { $outcome }
+timeline-call-promise = ; promesa de pagar { $amount } antes del { $date }
+timeline-call-plan = ; pidió un plan de pagos
+timeline-call-retry = ; volver a intentarlo el { $date }
+timeline-promise-follow-up = Seguimiento de la promesa de la factura { $number } ({ $channel })
+timeline-email-withdrawn = Correo electrónico retirado antes de enviarse.
+timeline-email-withdrawn-settled = No enviado: sus facturas se pagaron o anularon entretanto.
+timeline-email-withdrawn-no-longer-due = No enviado: ya no procedía cuando le llegó el turno.
+timeline-hold-disputed = Recordatorios en pausa: factura en disputa
+timeline-chasing-paused-until = Recordatorios en pausa hasta el { $date }
+timeline-chasing-paused = Recordatorios en pausa
+timeline-chasing-resumed = Recordatorios reanudados
+timeline-chasing-on = Recordatorios activados
+timeline-chasing-off = Recordatorios desactivados

@@ -27,3 +27,14 @@ invoices-still-open = { $count ->
     [one] la factura { $numbers } sigue pendiente
    *[other] las facturas { $numbers } siguen pendientes
 }
+
+# A payment plan's installments, agreeing in number. $count: how many;
+# $total: what they add up to; $list: each amount and its date ("A, B and C").
+plan-total-in-installments = { $count ->
+    [one] { $total } en { $count } plazo
+   *[other] { $total } en { $count } plazos
+}
+plan-already-proposed = { $count ->
+    [one] el plazo ya propuesto: { $list }.
+   *[other] los { $count } plazos ya propuestos: { $list }.
+}

@@ -101,3 +101,61 @@ letter-einvoice-issued = { $count ->
     [one] La facture a été émise sous forme de facture électronique ({ $format }) ; je vous la renverrai volontiers si vous en avez besoin.
    *[other] Les factures ont été émises sous forme de factures électroniques ({ $format }) ; je vous les renverrai volontiers si vous en avez besoin.
 }
+timeline-plan-proposed = { $count ->
+    [one] Échéancier n° { $plan } proposé : { $total } en { $count } échéance pour { $invoices }
+   *[other] Échéancier n° { $plan } proposé : { $total } en { $count } échéances pour { $invoices }
+}
+timeline-plan-agreed = Échéancier n° { $plan } ({ $invoices }) accepté le { $date } ({ $how }) ; les relances des factures sont suspendues tant qu’il est respecté
+timeline-plan-cancelled = Échéancier n° { $plan } ({ $invoices }) annulé ; les relances des factures reprennent
+timeline-plan-cancelled-invoice = Échéancier n° { $plan } ({ $invoices }) annulé, car une de ses factures a été annulée
+timeline-plan-completed = Échéancier n° { $plan } ({ $invoices }) terminé : toutes les échéances sont payées
+timeline-plan-broken = { $days ->
+    [one] Échéancier n° { $plan } ({ $invoices }) non respecté : l’échéance { $installment } a { $days } jour de retard ; les relances des factures reprennent
+   *[other] Échéancier n° { $plan } ({ $invoices }) non respecté : l’échéance { $installment } a { $days } jours de retard ; les relances des factures reprennent
+}
+timeline-plan-renegotiated = Échéancier n° { $plan } ({ $invoices }) renégocié : remplacé par l’échéancier n° { $new }
+timeline-installment-heads-up = { $channel ->
+    [email] Préavis de l’échéance { $installment } de l’échéancier n° { $plan } envoyé par e-mail
+    [letter] Préavis de l’échéance { $installment } de l’échéancier n° { $plan } envoyé par courrier
+   *[other] Préavis de l’échéance { $installment } de l’échéancier n° { $plan } donné par téléphone
+}
+timeline-installment-reminder = { $channel ->
+    [email] Rappel de l’échéance { $installment } de l’échéancier n° { $plan } envoyé par e-mail
+    [letter] Rappel de l’échéance { $installment } de l’échéancier n° { $plan } envoyé par courrier
+   *[other] Rappel de l’échéance { $installment } de l’échéancier n° { $plan } donné par téléphone
+}
+timeline-plan-off-track = { $channel ->
+    [email] Avis courtois que l’échéancier n° { $plan } n’est plus respecté, envoyé par e-mail
+    [letter] Avis courtois que l’échéancier n° { $plan } n’est plus respecté, envoyé par courrier
+   *[other] Avis courtois que l’échéancier n° { $plan } n’est plus respecté, donné par téléphone
+}
+timeline-promise-recorded = Promesse de payer { $amount } d’ici le { $date } pour la facture { $number } ({ $how })
+timeline-promise-kept = Promesse tenue : facture { $number }, promise pour le { $date }
+timeline-promise-broken = Promesse non tenue : facture { $number }, promise pour le { $date }
+timeline-email-sent = E-mail envoyé à { $to } : { $subject }
+timeline-statement-sent = Relevé de compte envoyé à { $to } : { $subject }
+timeline-statement-printed = { $count ->
+    [one] Relevé de compte imprimé ({ $count } facture ouverte)
+   *[other] Relevé de compte imprimé ({ $count } factures ouvertes)
+}
+timeline-credit-note = Avoir { $note } de { $amount } émis pour { $number } ({ $reason }) ; { $standing }
+timeline-payment-reversed = Paiement de { $amount } reçu le { $date } pour { $number } annulé ({ $reason }) ; { $standing }
+timeline-payment-reversed-plain = Paiement de { $amount } reçu le { $date } pour { $number } annulé ({ $reason })
+timeline-refund = Remboursement de { $amount } pour { $number } ({ $method }, { $reason }) ; { $standing }
+timeline-standing-owing = reste dû : { $amount }
+timeline-standing-credit = le client a un avoir de { $amount }
+timeline-standing-nothing = plus rien n’est dû
+timeline-call = Appel pour la facture { $number } : { $outcome }
+timeline-call-promise = ; promesse de payer { $amount } d’ici le { $date }
+timeline-call-plan = ; a demandé un échéancier
+timeline-call-retry = ; rappeler le { $date }
+timeline-promise-follow-up = Suivi de la promesse pour la facture { $number } ({ $channel })
+timeline-email-withdrawn = E-mail retiré avant son envoi.
+timeline-email-withdrawn-settled = Non envoyé : ses factures ont été payées ou annulées entre-temps.
+timeline-email-withdrawn-no-longer-due = Non envoyé : il n’avait plus lieu d’être au moment de partir.
+timeline-hold-disputed = Relances suspendues : facture contestée
+timeline-chasing-paused-until = Relances suspendues jusqu’au { $date }
+timeline-chasing-paused = Relances suspendues
+timeline-chasing-resumed = Relances reprises
+timeline-chasing-on = Relances activées
+timeline-chasing-off = Relances désactivées

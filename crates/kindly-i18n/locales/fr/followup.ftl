@@ -27,3 +27,14 @@ invoices-still-open = { $count ->
     [one] la facture { $numbers } n'est pas encore réglée
    *[other] les factures { $numbers } ne sont pas encore réglées
 }
+
+# A payment plan's installments, agreeing in number. $count: how many;
+# $total: what they add up to; $list: each amount and its date ("A, B and C").
+plan-total-in-installments = { $count ->
+    [one] { $total } en { $count } échéance
+   *[other] { $total } en { $count } échéances
+}
+plan-already-proposed = { $count ->
+    [one] le versement déjà proposé : { $list }.
+   *[other] les { $count } versements déjà proposés : { $list }.
+}

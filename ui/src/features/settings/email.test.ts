@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ErrorCode, SmtpSettingsView } from '../../lib/bindings';
+import { setUiLanguage } from '../../lib/i18n.svelte';
 import { formFromView, inputFromForm, passwordStatus, placeSmtpError, portFor, smtpErrorField } from './email';
 
 const view: SmtpSettingsView = {
@@ -43,9 +44,8 @@ describe('smtp form', () => {
   it('says where the password is', () => {
     expect(passwordStatus(view)).toContain('Saved in your system keychain');
     expect(passwordStatus({ password_saved: false, keychain_problem: null })).toBe('No password saved yet.');
-    expect(passwordStatus({ password_saved: false, keychain_problem: 'The keychain is locked.' })).toBe(
-      'The keychain is locked.',
-    );
+    const locked = { code: 'keychain_locked' as const, message: 'The keychain is locked.', field: null };
+    expect(passwordStatus({ password_saved: false, keychain_problem: locked })).toBe('The keychain is locked.');
   });
 });
 
@@ -68,5 +68,21 @@ describe('smtpErrorField', () => {
   it('keeps the message exactly', () => {
     const e = placeSmtpError({ code: 'smtp_connect', message: 'Could not connect to smtp.example.com:587.', field: null });
     expect(e).toEqual({ code: 'smtp_connect', message: 'Could not connect to smtp.example.com:587.', field: 'host' });
+  });
+});
+
+// Regression (#18): the keychain's problem reached a German screen as Rust's English sentence.
+describe('in German', () => {
+  beforeAll(async () => {
+    vi.stubGlobal('document', { documentElement: {} });
+    await setUiLanguage('de', false);
+  });
+  afterAll(async () => {
+    await setUiLanguage('en', false);
+    vi.unstubAllGlobals();
+  });
+  it('words the keychain problem from its code', () => {
+    const locked = { code: 'keychain_locked' as const, message: 'the system keychain is locked; unlock it', field: null };
+    expect(passwordStatus({ password_saved: false, keychain_problem: locked })).toMatch(/^Der Schlüsselbund des Systems ist gesperrt/);
   });
 });

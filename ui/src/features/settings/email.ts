@@ -1,5 +1,6 @@
 // Pure helpers for the e-mail (SMTP) settings form: tested in email.test.ts.
 import { SecurityValues, type ApiError, type Security, type SmtpSettingsInput, type SmtpSettingsView } from '../../lib/bindings';
+import { errorMessage } from '../../lib/errors';
 import { t } from '../../lib/i18n.svelte';
 import { labels, options } from '../../lib/vocabulary';
 
@@ -109,6 +110,6 @@ export function portFor(security: Security, current: number | null): number | nu
 
 /** The line under the password box. */
 export function passwordStatus(v: Pick<SmtpSettingsView, 'password_saved' | 'keychain_problem'>): string {
-  if (v.keychain_problem) return v.keychain_problem;
+  if (v.keychain_problem) return errorMessage(v.keychain_problem);
   return v.password_saved ? t('settings-email-password-saved') : t('settings-email-password-none');
 }

@@ -32,3 +32,5 @@ list-clear-filters = Filter zurücksetzen
 file-open = Öffnen
 file-save-copy = Kopie speichern …
 file-copy-saved = Kopie gespeichert.
+app-restore-done = Ihre Sicherung wurde wiederhergestellt und ist jetzt die Datenbasis. Die bisherigen Daten bleiben in { $path } erhalten.
+app-restore-failed = Die Wiederherstellung konnte nicht abgeschlossen werden, die Daten sind daher unverändert: { $problem }

@@ -178,6 +178,45 @@ vocab-bank-entry-status-known = Bereits importiert
 vocab-bank-entry-status-ignored = Ignoriert
 vocab-bank-entry-status-assigned = Zugeordnet
 
+## bankReasonKind
+vocab-bank-reason-kind-pays-in-full = Vollständig bezahlt
+vocab-bank-reason-kind-pays-all-in-full = Mehrere Rechnungen vollständig bezahlt
+vocab-bank-reason-kind-partial-payment = Teilzahlung
+vocab-bank-reason-kind-more-than-balance = Mehr als offen
+vocab-bank-reason-kind-more-than-balances = Mehr als offen
+vocab-bank-reason-kind-less-than-balances = Weniger als offen
+vocab-bank-reason-kind-short-number = Kurze Nummer
+vocab-bank-reason-kind-currency-differs = Andere Währung
+vocab-bank-reason-kind-already-covered = In diesem Import schon bezahlt
+vocab-bank-reason-kind-different-clients = Mehrere Kunden
+vocab-bank-reason-kind-known-payer = Bekannter Zahler
+vocab-bank-reason-kind-known-payer-no-balance = Bekannter Zahler, kein passender Betrag
+vocab-bank-reason-kind-no-match = Keine Zuordnung
+vocab-bank-reason-kind-money-out = Ausgang
+
+## bankFoundBy
+vocab-bank-found-by-reference = Zahlungsreferenz
+vocab-bank-found-by-invoice-number = Rechnungsnummer
+
+## bankNotRecorded
+vocab-bank-not-recorded-invoice-gone = Rechnung gelöscht
+vocab-bank-not-recorded-invoice-not-issued = Rechnung nicht offen
+vocab-bank-not-recorded-currency-differs = Andere Währung
+vocab-bank-not-recorded-more-than-owing = Mehr als offen
+
+## bankCsvRole
+vocab-bank-csv-role-booking-date = Buchungsdatum
+vocab-bank-csv-role-value-date = Wertstellung
+vocab-bank-csv-role-amount = Betrag
+vocab-bank-csv-role-money-in = Eingang
+vocab-bank-csv-role-money-out = Ausgang
+vocab-bank-csv-role-direction = Richtung
+vocab-bank-csv-role-currency = Währung
+vocab-bank-csv-role-payer = Zahler
+vocab-bank-csv-role-payer-iban = IBAN des Zahlers
+vocab-bank-csv-role-bank-reference = Bankreferenz
+vocab-bank-csv-role-remittance = Verwendungszweck
+
 ## eventKind
 vocab-event-kind-client-created = Kunde angelegt
 vocab-event-kind-client-updated = Kunde geändert

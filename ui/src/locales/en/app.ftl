@@ -32,3 +32,5 @@ list-clear-filters = Clear filters
 file-open = Open
 file-save-copy = Save a copy…
 file-copy-saved = Copy saved.
+app-restore-done = Your backup was restored and is the data in use now. The data you used before is kept in { $path }.
+app-restore-failed = The restore could not be completed, so the data in use is unchanged: { $problem }

@@ -10,17 +10,9 @@ bank-status-assigned = Recorded after review
 bank-tier-reference = by payment reference
 bank-tier-number = by invoice number
 bank-tier-payer = by known payer and amount
-bank-role-booking-date = Booking date
-bank-role-value-date = Value date
 bank-role-amount = Amount
-bank-role-money-in = Money in
-bank-role-money-out = Money out
-bank-role-direction = Direction
 bank-role-currency = Currency
 bank-role-payer = Payer
-bank-role-payer-iban = Payer's IBAN
-bank-role-bank-reference = Bank reference
-bank-role-remittance = Remittance text
 bank-check-title = Import your latest bank statement first?
 bank-check-explain = { $days ->
     [one] Your last bank statement was imported { $days } day ago. Some clients may have paid since; importing the latest statement first makes sure nobody who has paid gets a reminder.
@@ -76,3 +68,39 @@ bank-col-owing = Still owing
 bank-col-record = Record
 bank-amount-for = Amount for { $number }
 bank-record-payment = Record payment
+
+## Why Kindly decided what it did about an entry (BankReasonView): { $why } is what found the invoices.
+bank-found-by-reference = { $count ->
+    [one] creditor reference { $references }
+   *[other] creditor references { $references }
+}
+bank-found-by-number = { $count ->
+    [one] invoice number { $invoices } in the payment text
+   *[other] invoice numbers { $invoices } in the payment text
+}
+bank-reason-pays-in-full = Found by { $why }: pays invoice { $invoice } in full ({ $amount }).
+bank-reason-pays-all-in-full = Found by { $why }: pays invoices { $invoices } in full ({ $amount } together).
+bank-reason-partial-payment = Found by { $why }: partial payment of { $amount } on invoice { $invoice }; { $difference } stays open.
+bank-reason-more-than-balance = Found by { $why }, but { $amount } is more than the balance of { $invoice } ({ $balance }): { $difference } too much.
+bank-reason-more-than-balances = Found by { $why }, but { $amount } is more than their balances together: { $difference } too much.
+bank-reason-less-than-balances = Found by { $why }, but { $amount } is less than their balances together; which invoices does it pay?
+bank-reason-short-number = Found by { $why }, a short number that could be something else, and { $amount } is not the balance of { $invoice } ({ $balance }).
+bank-reason-currency-differs = Found by { $why }, but the payment is in { $currency } and invoice { $invoice } is in { $invoiceCurrency }.
+bank-reason-already-covered = Found by { $why }, but invoice { $invoice } is already covered by another payment in this import.
+bank-reason-different-clients = Found by { $why }, but the invoices belong to different clients.
+bank-reason-known-payer = { $count ->
+    [one] The payer is a known client and { $invoices } has a balance of exactly { $amount }; no reference or number was given, so please confirm.
+   *[other] The payer is a known client and { $invoices } each have a balance of exactly { $amount }; no reference or number was given, so please confirm.
+}
+bank-reason-known-payer-no-balance = The payer is a known client, but none of their open invoices has a balance of { $amount }.
+bank-reason-no-match = No creditor reference, invoice number or known payer matches this payment.
+bank-reason-money-out = Money out, not a payment.
+bank-reason-not-recorded = { $reason } Not recorded: { $problem }
+bank-not-recorded-invoice-gone = invoice { $invoice } no longer exists.
+bank-not-recorded-invoice-not-issued = { $status ->
+    [cancelled] invoice { $invoice } was cancelled.
+    [draft] invoice { $invoice } is a draft.
+   *[other] invoice { $invoice } is not open for payments.
+}
+bank-not-recorded-currency-differs = invoice { $invoice } is in { $invoiceCurrency }, the payment in { $currency }.
+bank-not-recorded-more-than-owing = the payment is more than the { $owing } still owing on invoice { $invoice }.

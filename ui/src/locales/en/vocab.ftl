@@ -178,6 +178,45 @@ vocab-bank-entry-status-known = Imported before
 vocab-bank-entry-status-ignored = Ignored
 vocab-bank-entry-status-assigned = Assigned
 
+## bankReasonKind
+vocab-bank-reason-kind-pays-in-full = Paid in full
+vocab-bank-reason-kind-pays-all-in-full = Several invoices paid in full
+vocab-bank-reason-kind-partial-payment = Partly paid
+vocab-bank-reason-kind-more-than-balance = More than owed
+vocab-bank-reason-kind-more-than-balances = More than owed
+vocab-bank-reason-kind-less-than-balances = Less than owed
+vocab-bank-reason-kind-short-number = Short number
+vocab-bank-reason-kind-currency-differs = Other currency
+vocab-bank-reason-kind-already-covered = Already paid in this import
+vocab-bank-reason-kind-different-clients = Several clients
+vocab-bank-reason-kind-known-payer = Known payer
+vocab-bank-reason-kind-known-payer-no-balance = Known payer, no such balance
+vocab-bank-reason-kind-no-match = No match
+vocab-bank-reason-kind-money-out = Money out
+
+## bankFoundBy
+vocab-bank-found-by-reference = Payment reference
+vocab-bank-found-by-invoice-number = Invoice number
+
+## bankNotRecorded
+vocab-bank-not-recorded-invoice-gone = Invoice deleted
+vocab-bank-not-recorded-invoice-not-issued = Invoice not open
+vocab-bank-not-recorded-currency-differs = Other currency
+vocab-bank-not-recorded-more-than-owing = More than owed
+
+## bankCsvRole
+vocab-bank-csv-role-booking-date = Booking date
+vocab-bank-csv-role-value-date = Value date
+vocab-bank-csv-role-amount = Amount
+vocab-bank-csv-role-money-in = Money in
+vocab-bank-csv-role-money-out = Money out
+vocab-bank-csv-role-direction = Direction
+vocab-bank-csv-role-currency = Currency
+vocab-bank-csv-role-payer = Payer
+vocab-bank-csv-role-payer-iban = Payer's IBAN
+vocab-bank-csv-role-bank-reference = Bank reference
+vocab-bank-csv-role-remittance = Remittance text
+
 ## eventKind
 vocab-event-kind-client-created = Client added
 vocab-event-kind-client-updated = Client changed

@@ -32,3 +32,5 @@ list-clear-filters = Quitar filtros
 file-open = Abrir
 file-save-copy = Guardar una copia…
 file-copy-saved = Copia guardada.
+app-restore-done = Su copia de seguridad se ha restaurado y ahora son los datos en uso. Los datos anteriores se conservan en { $path }.
+app-restore-failed = La restauración no se pudo completar, así que los datos en uso no han cambiado: { $problem }

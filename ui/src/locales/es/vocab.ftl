@@ -178,6 +178,45 @@ vocab-bank-entry-status-known = Ya importado
 vocab-bank-entry-status-ignored = Ignorado
 vocab-bank-entry-status-assigned = Asignado
 
+## bankReasonKind
+vocab-bank-reason-kind-pays-in-full = Pagada por completo
+vocab-bank-reason-kind-pays-all-in-full = Varias facturas pagadas por completo
+vocab-bank-reason-kind-partial-payment = Pago parcial
+vocab-bank-reason-kind-more-than-balance = Más de lo debido
+vocab-bank-reason-kind-more-than-balances = Más de lo debido
+vocab-bank-reason-kind-less-than-balances = Menos de lo debido
+vocab-bank-reason-kind-short-number = Número corto
+vocab-bank-reason-kind-currency-differs = Otra moneda
+vocab-bank-reason-kind-already-covered = Ya pagada en esta importación
+vocab-bank-reason-kind-different-clients = Varios clientes
+vocab-bank-reason-kind-known-payer = Pagador conocido
+vocab-bank-reason-kind-known-payer-no-balance = Pagador conocido, ningún saldo igual
+vocab-bank-reason-kind-no-match = Sin coincidencia
+vocab-bank-reason-kind-money-out = Salida
+
+## bankFoundBy
+vocab-bank-found-by-reference = Referencia de pago
+vocab-bank-found-by-invoice-number = Número de factura
+
+## bankNotRecorded
+vocab-bank-not-recorded-invoice-gone = Factura eliminada
+vocab-bank-not-recorded-invoice-not-issued = Factura no abierta
+vocab-bank-not-recorded-currency-differs = Otra moneda
+vocab-bank-not-recorded-more-than-owing = Más de lo debido
+
+## bankCsvRole
+vocab-bank-csv-role-booking-date = Fecha de operación
+vocab-bank-csv-role-value-date = Fecha valor
+vocab-bank-csv-role-amount = Importe
+vocab-bank-csv-role-money-in = Abono
+vocab-bank-csv-role-money-out = Cargo
+vocab-bank-csv-role-direction = Sentido
+vocab-bank-csv-role-currency = Moneda
+vocab-bank-csv-role-payer = Pagador
+vocab-bank-csv-role-payer-iban = IBAN del pagador
+vocab-bank-csv-role-bank-reference = Referencia bancaria
+vocab-bank-csv-role-remittance = Concepto
+
 ## eventKind
 vocab-event-kind-client-created = Cliente añadido
 vocab-event-kind-client-updated = Cliente modificado

@@ -32,3 +32,5 @@ list-clear-filters = Effacer les filtres
 file-open = Ouvrir
 file-save-copy = Enregistrer une copie…
 file-copy-saved = Copie enregistrée.
+app-restore-done = Votre sauvegarde a été restaurée et ce sont maintenant les données utilisées. Les données précédentes sont conservées dans { $path }.
+app-restore-failed = La restauration n’a pas pu être terminée, les données utilisées n’ont donc pas changé : { $problem }

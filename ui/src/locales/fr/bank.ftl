@@ -10,17 +10,9 @@ bank-status-assigned = Enregistré après vérification
 bank-tier-reference = par la référence de paiement
 bank-tier-number = par le numéro de facture
 bank-tier-payer = par payeur connu et montant
-bank-role-booking-date = Date de comptabilisation
-bank-role-value-date = Date de valeur
 bank-role-amount = Montant
-bank-role-money-in = Crédit
-bank-role-money-out = Débit
-bank-role-direction = Sens
 bank-role-currency = Devise
 bank-role-payer = Payeur
-bank-role-payer-iban = IBAN du payeur
-bank-role-bank-reference = Référence bancaire
-bank-role-remittance = Libellé
 bank-check-title = Importer d’abord votre dernier relevé bancaire ?
 bank-check-explain = { $days ->
     [one] Votre dernier relevé bancaire a été importé il y a { $days } jour. Des clients ont peut-être payé depuis ; importer d’abord le dernier relevé garantit que personne ayant payé ne reçoive de relance.
@@ -76,3 +68,39 @@ bank-col-owing = Reste dû
 bank-col-record = Enregistrer
 bank-amount-for = Montant pour { $number }
 bank-record-payment = Enregistrer le paiement
+
+## Why Kindly decided what it did about an entry (BankReasonView): { $why } is what found the invoices.
+bank-found-by-reference = { $count ->
+    [one] la référence créancier { $references }
+   *[other] les références créancier { $references }
+}
+bank-found-by-number = { $count ->
+    [one] le numéro de facture { $invoices } dans le libellé
+   *[other] les numéros de facture { $invoices } dans le libellé
+}
+bank-reason-pays-in-full = Trouvé par { $why } : règle la facture { $invoice } en totalité ({ $amount }).
+bank-reason-pays-all-in-full = Trouvé par { $why } : règle les factures { $invoices } en totalité ({ $amount } au total).
+bank-reason-partial-payment = Trouvé par { $why } : paiement partiel de { $amount } sur la facture { $invoice } ; il reste { $difference } dû.
+bank-reason-more-than-balance = Trouvé par { $why }, mais { $amount } dépasse le solde de { $invoice } ({ $balance }) : { $difference } de trop.
+bank-reason-more-than-balances = Trouvé par { $why }, mais { $amount } dépasse leurs soldes réunis : { $difference } de trop.
+bank-reason-less-than-balances = Trouvé par { $why }, mais { $amount } est inférieur à leurs soldes réunis ; quelles factures ce paiement règle-t-il ?
+bank-reason-short-number = Trouvé par { $why }, un numéro court qui pourrait être autre chose, et { $amount } n’est pas le solde de { $invoice } ({ $balance }).
+bank-reason-currency-differs = Trouvé par { $why }, mais le paiement est en { $currency } et la facture { $invoice } en { $invoiceCurrency }.
+bank-reason-already-covered = Trouvé par { $why }, mais la facture { $invoice } est déjà réglée par un autre paiement de cet import.
+bank-reason-different-clients = Trouvé par { $why }, mais les factures appartiennent à des clients différents.
+bank-reason-known-payer = { $count ->
+    [one] Le payeur est un client connu et le solde de { $invoices } est exactement de { $amount } ; aucune référence ni aucun numéro n’a été donné, merci de confirmer.
+   *[other] Le payeur est un client connu et le solde de chacune des factures { $invoices } est exactement de { $amount } ; aucune référence ni aucun numéro n’a été donné, merci de confirmer.
+}
+bank-reason-known-payer-no-balance = Le payeur est un client connu, mais aucune de ses factures ouvertes n’a un solde de { $amount }.
+bank-reason-no-match = Aucune référence créancier, aucun numéro de facture ni aucun payeur connu ne correspond à ce paiement.
+bank-reason-money-out = Sortie d’argent, pas un paiement.
+bank-reason-not-recorded = { $reason } Non enregistré : { $problem }
+bank-not-recorded-invoice-gone = la facture { $invoice } n’existe plus.
+bank-not-recorded-invoice-not-issued = { $status ->
+    [cancelled] la facture { $invoice } a été annulée.
+    [draft] la facture { $invoice } est un brouillon.
+   *[other] la facture { $invoice } n’est pas ouverte au paiement.
+}
+bank-not-recorded-currency-differs = la facture { $invoice } est en { $invoiceCurrency }, le paiement en { $currency }.
+bank-not-recorded-more-than-owing = le paiement dépasse les { $owing } encore dus sur la facture { $invoice }.

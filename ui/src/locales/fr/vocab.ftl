@@ -178,6 +178,45 @@ vocab-bank-entry-status-known = Déjà importé
 vocab-bank-entry-status-ignored = Ignoré
 vocab-bank-entry-status-assigned = Attribué
 
+## bankReasonKind
+vocab-bank-reason-kind-pays-in-full = Payée en totalité
+vocab-bank-reason-kind-pays-all-in-full = Plusieurs factures payées en totalité
+vocab-bank-reason-kind-partial-payment = Paiement partiel
+vocab-bank-reason-kind-more-than-balance = Plus que le dû
+vocab-bank-reason-kind-more-than-balances = Plus que le dû
+vocab-bank-reason-kind-less-than-balances = Moins que le dû
+vocab-bank-reason-kind-short-number = Numéro court
+vocab-bank-reason-kind-currency-differs = Autre devise
+vocab-bank-reason-kind-already-covered = Déjà payée dans cet import
+vocab-bank-reason-kind-different-clients = Plusieurs clients
+vocab-bank-reason-kind-known-payer = Payeur connu
+vocab-bank-reason-kind-known-payer-no-balance = Payeur connu, aucun solde égal
+vocab-bank-reason-kind-no-match = Aucune correspondance
+vocab-bank-reason-kind-money-out = Sortie
+
+## bankFoundBy
+vocab-bank-found-by-reference = Référence de paiement
+vocab-bank-found-by-invoice-number = Numéro de facture
+
+## bankNotRecorded
+vocab-bank-not-recorded-invoice-gone = Facture supprimée
+vocab-bank-not-recorded-invoice-not-issued = Facture non ouverte
+vocab-bank-not-recorded-currency-differs = Autre devise
+vocab-bank-not-recorded-more-than-owing = Plus que le dû
+
+## bankCsvRole
+vocab-bank-csv-role-booking-date = Date de comptabilisation
+vocab-bank-csv-role-value-date = Date de valeur
+vocab-bank-csv-role-amount = Montant
+vocab-bank-csv-role-money-in = Crédit
+vocab-bank-csv-role-money-out = Débit
+vocab-bank-csv-role-direction = Sens
+vocab-bank-csv-role-currency = Devise
+vocab-bank-csv-role-payer = Payeur
+vocab-bank-csv-role-payer-iban = IBAN du payeur
+vocab-bank-csv-role-bank-reference = Référence bancaire
+vocab-bank-csv-role-remittance = Libellé
+
 ## eventKind
 vocab-event-kind-client-created = Client ajouté
 vocab-event-kind-client-updated = Client modifié
