@@ -471,9 +471,12 @@ async fn promise_message(ctx: Ctx<'_>, p: &PromiseRecord) -> ApiResult<(String, 
 /// The queue's second source: broken promises to follow up politely, with
 /// the message that refers to the promise. Resolves promises first.
 pub async fn promise_queue(ctx: Ctx<'_>, client_id: Option<i64>) -> ApiResult<Vec<PromiseFollowUp>> {
-    // Promises past their day are settled once per day and per change (with
-    // the plans), not checked against their payments on every read.
-    crate::due::prepare_today(ctx).await?;
+    // Promises past their day are settled once per day and per change, not
+    // checked against their payments on every read (a pass that records
+    // something commits, so the next read makes one more pass, which finds
+    // nothing left to record).
+    struct Resolved;
+    ctx.store.memo(ctx.today, || async { resolve_promises(ctx).await.map(|_| Resolved) }).await?;
     // Each follow-up renders its message: kept until any commit or another day.
     struct Kept(Vec<PromiseFollowUp>);
     let all = ctx

@@ -120,6 +120,18 @@ pub fn timeline_summary(e: &TimelineEntry, locale: Locale) -> String {
     }
 }
 
+/// A ladder step's name for a reader: the default ladder's English name
+/// in `locale`, any other name (the user's own) as written.
+pub fn stage_name(locale: Locale, name: &str) -> String {
+    kindly_followup::ladder::Ladder::default_ladder()
+        .stages
+        .iter()
+        .find(|s| s.name == name)
+        .and_then(|s| try_tr(locale, &format!("stage-default-{}", s.key.replace('_', "-")), &[]))
+        .map(|(text, _)| text)
+        .unwrap_or_else(|| name.to_string())
+}
+
 /// The `interest_changed` entry's sentence: the user turned statutory
 /// late-payment interest on (or off), under which law, for a business or a
 /// consumer.
@@ -302,6 +314,31 @@ fn more_summary(e: &TimelineEntry, locale: Locale, number: &str) -> Option<Strin
             let channel = label(locale, "channel", get("channel")?);
             say("timeline-promise-follow-up", &[("number", number.into()), ("channel", channel.into())])
         }
+        // A ladder step marked done by hand or printed with the day's
+        // letters: the step's name is in the sentence it was written with
+        // ("Letter printed: <name> for invoice <numbers>"); the default
+        // ladder's English names are worded in the reader's language, a
+        // name the user gave stays as written.
+        EventKind::FollowUpDone => {
+            let id = match get("channel")? {
+                "email" => "timeline-step-email",
+                "letter" => "timeline-step-letter",
+                "phone" => "timeline-step-call",
+                _ => return None,
+            };
+            let numbers: Vec<&str> = d.get("invoices")?.as_array()?.iter().filter_map(|v| v.as_str()).collect();
+            let (_, rest) = e.summary.split_once(": ")?;
+            let (name, _) = rest.rsplit_once(" for invoice ")?;
+            let count = i64::try_from(numbers.len()).ok().filter(|n| *n > 0)?;
+            say(
+                id,
+                &[
+                    ("stage", stage_name(locale, name).into()),
+                    ("count", count.into()),
+                    ("numbers", numbers.join(", ").into()),
+                ],
+            )
+        }
         // Withdrawn from the outbox: by the user, or by Kindly because its
         // invoices were settled or it no longer applied (the English entry
         // also names them).
@@ -463,6 +500,12 @@ mod tests {
             (EventKind::FollowUpDone, "Follow-up about the promise for invoice INV-2026-0009 (letter)",
              json!({ "stage": "promise_follow_up", "channel": "letter", "promise_id": 1, "subject": "S", "body": "B" }),
              "Nachfrage zur Zahlungszusage für Rechnung INV-2026-0009 (Brief)"),
+            (EventKind::FollowUpDone, "Letter printed: Final courteous notice for invoice INV-2026-0009, INV-2026-0010",
+             json!({ "channel": "letter", "subject": "S", "body": "B", "invoices": ["INV-2026-0009", "INV-2026-0010"] }),
+             "Brief gedruckt: Letzte freundliche Erinnerung zu Rechnungen INV-2026-0009, INV-2026-0010"),
+            (EventKind::FollowUpDone, "Call made: Mein Anruf for invoice INV-2026-0009",
+             json!({ "stage": "custom_call", "channel": "phone", "subject": "S", "body": "B", "invoices": ["INV-2026-0009"] }),
+             "Anruf getätigt: Mein Anruf zu Rechnung INV-2026-0009"),
             (EventKind::EmailWithdrawn, "E-mail withdrawn before it was sent.",
              json!({ "outbox_id": 1, "reason": "cancelled" }), "E-Mail vor dem Senden zurückgezogen."),
             (EventKind::EmailWithdrawn, "Not sent: invoice INV-2026-0009 was paid or cancelled in the meantime.",

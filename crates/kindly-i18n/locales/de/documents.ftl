@@ -159,3 +159,22 @@ timeline-chasing-paused = Erinnerungen pausiert
 timeline-chasing-resumed = Erinnerungen fortgesetzt
 timeline-chasing-on = Erinnerungen eingeschaltet
 timeline-chasing-off = Erinnerungen ausgeschaltet
+
+## A ladder step done by hand or printed, and the default ladder's step names
+timeline-step-email = E-Mail gesendet: { $stage } zu { $count ->
+    [one] Rechnung
+   *[other] Rechnungen
+} { $numbers }
+timeline-step-letter = Brief gedruckt: { $stage } zu { $count ->
+    [one] Rechnung
+   *[other] Rechnungen
+} { $numbers }
+timeline-step-call = Anruf getätigt: { $stage } zu { $count ->
+    [one] Rechnung
+   *[other] Rechnungen
+} { $numbers }
+stage-default-heads-up = Freundlicher Hinweis
+stage-default-reminder = Freundliche Erinnerung
+stage-default-follow-up = Höfliche Nachfrage
+stage-default-plan-offer = Angebot einer Ratenzahlung
+stage-default-final-notice = Letzte freundliche Erinnerung

@@ -156,3 +156,22 @@ timeline-chasing-paused = Follow-ups paused
 timeline-chasing-resumed = Follow-ups resumed
 timeline-chasing-on = Follow-ups switched on
 timeline-chasing-off = Follow-ups switched off
+
+## A ladder step done by hand or printed, and the default ladder's step names
+timeline-step-email = E-mail sent: { $stage } for { $count ->
+    [one] invoice
+   *[other] invoices
+} { $numbers }
+timeline-step-letter = Letter printed: { $stage } for { $count ->
+    [one] invoice
+   *[other] invoices
+} { $numbers }
+timeline-step-call = Call made: { $stage } for { $count ->
+    [one] invoice
+   *[other] invoices
+} { $numbers }
+stage-default-heads-up = Friendly heads-up
+stage-default-reminder = Friendly reminder
+stage-default-follow-up = Polite follow-up
+stage-default-plan-offer = Offer of a payment plan
+stage-default-final-notice = Final courteous notice

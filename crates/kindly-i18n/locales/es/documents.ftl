@@ -159,3 +159,22 @@ timeline-chasing-paused = Recordatorios en pausa
 timeline-chasing-resumed = Recordatorios reanudados
 timeline-chasing-on = Recordatorios activados
 timeline-chasing-off = Recordatorios desactivados
+
+## A ladder step done by hand or printed, and the default ladder's step names
+timeline-step-email = Correo enviado: { $stage } para { $count ->
+    [one] la factura
+   *[other] las facturas
+} { $numbers }
+timeline-step-letter = Carta impresa: { $stage } para { $count ->
+    [one] la factura
+   *[other] las facturas
+} { $numbers }
+timeline-step-call = Llamada realizada: { $stage } para { $count ->
+    [one] la factura
+   *[other] las facturas
+} { $numbers }
+stage-default-heads-up = Aviso amistoso
+stage-default-reminder = Recordatorio amistoso
+stage-default-follow-up = Seguimiento cordial
+stage-default-plan-offer = Propuesta de pago a plazos
+stage-default-final-notice = Último aviso cordial

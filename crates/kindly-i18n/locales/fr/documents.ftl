@@ -159,3 +159,22 @@ timeline-chasing-paused = Relances suspendues
 timeline-chasing-resumed = Relances reprises
 timeline-chasing-on = Relances activées
 timeline-chasing-off = Relances désactivées
+
+## A ladder step done by hand or printed, and the default ladder's step names
+timeline-step-email = Courriel envoyé : { $stage } pour { $count ->
+    [one] la facture
+   *[other] les factures
+} { $numbers }
+timeline-step-letter = Lettre imprimée : { $stage } pour { $count ->
+    [one] la facture
+   *[other] les factures
+} { $numbers }
+timeline-step-call = Appel passé : { $stage } pour { $count ->
+    [one] la facture
+   *[other] les factures
+} { $numbers }
+stage-default-heads-up = Petit rappel amical
+stage-default-reminder = Rappel amical
+stage-default-follow-up = Relance courtoise
+stage-default-plan-offer = Proposition d’échéancier
+stage-default-final-notice = Dernier rappel courtois
