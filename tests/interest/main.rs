@@ -403,6 +403,8 @@ async fn a_rate_entered_by_the_user_extends_the_table_past_its_end() {
     assert_eq!((listed.added[0].rate_percent.as_str(), listed.added[0].used), ("1.50", true));
     let basis = listed.series.iter().find(|s| s.series == InterestBase::Basiszins).expect("series");
     assert_eq!((basis.compiled_ends.to_string(), basis.ends.to_string()), ("2026-06-30".into(), "2026-12-31".into()));
+    let v = client_interest(c, id).await.expect("setting");
+    assert_eq!((v.table_ends.to_string(), v.rate_unknown), ("2026-12-31".into(), false));
     let again = add_rate(c, &input(InterestBase::Basiszins, "2026-07-01", "1.60", source)).await.unwrap_err();
     assert_eq!(again.code, ErrorCode::InterestRateExists);
 
@@ -476,4 +478,109 @@ async fn the_schema_refuses_a_bad_added_rate() {
         .execute(&mut conn)
         .await
         .is_err());
+}
+
+/// `kindly interest rates add|list|remove` round trip: a debt late after the
+/// compiled table computes once the rate is added, and not after it is removed.
+#[test]
+fn the_cli_adds_lists_and_removes_a_published_rate() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    business_profile_cli(dir.path());
+    let day = Some("2026-07-31");
+    let client = kindly_json(dir.path(), day, &["clients", "add", "--name", "Jörg Maier GmbH", "--language", "en"]);
+    let cid = client["id"].to_string();
+    let inv = kindly_json(
+        dir.path(),
+        day,
+        &[
+            "invoices",
+            "add",
+            "--client",
+            &cid,
+            "--issue-date",
+            "2026-06-01",
+            "--due-date",
+            "2026-07-01",
+            "--currency",
+            "EUR",
+            "--line",
+            "Design;1;1000;0",
+        ],
+    );
+    let iid = inv["id"].to_string();
+    kindly_json(dir.path(), day, &["clients", "interest", &cid, "--on", "--jurisdiction", "de", "--business"]);
+    let (code, _, err) = run_kindly(dir.path(), day, &["invoices", "interest", &iid]);
+    assert_ne!(code, 0);
+    assert!(err.contains("update Kindly"), "{err}");
+
+    let listed = kindly_json(dir.path(), day, &["interest", "rates", "list"]);
+    assert_eq!(listed["added"].as_array().map(Vec::len), Some(0));
+    let covered = ["interest", "rates", "add", "--series", "basiszins", "--from", "2026-01-01", "--rate", "1.50"];
+    let (code, _, err) = run_kindly(dir.path(), day, &[&covered[..], &["--source", "Bundesbank"]].concat());
+    assert_ne!(code, 0);
+    assert!(err.contains("interest_rate_covered") || err.contains("already holds"), "{err}");
+    let (code, _, err) = run_kindly(
+        dir.path(),
+        day,
+        &["interest", "rates", "add", "--series", "basiszins", "--from", "2026-07-01", "--rate", "-1", "--source", "x"],
+    );
+    assert_ne!(code, 0);
+    assert!(err.contains("rate"), "{err}");
+    let added = kindly_json(
+        dir.path(),
+        day,
+        &[
+            "interest",
+            "rates",
+            "add",
+            "--series",
+            "basiszins",
+            "--from",
+            "2026-07-01",
+            "--rate",
+            "1.50",
+            "--source",
+            "Bundesbank press release",
+            "--client",
+            &cid,
+        ],
+    );
+    assert_eq!(added["added"][0]["rate_percent"], "1.50");
+    let w = kindly_json(dir.path(), day, &["invoices", "interest", &iid]);
+    assert_eq!(w["interest"]["amount"], "8.63");
+    let (code, text, _) = run_kindly(dir.path(), day, &["invoices", "interest", &iid]);
+    assert_eq!(code, 0);
+    assert!(text.contains("rate entered by you: Bundesbank press release"), "{text}");
+    let (code, text, _) = run_kindly(dir.path(), day, &["interest", "rates", "list"]);
+    assert_eq!(code, 0);
+    assert!(text.contains("basiszins from 2026-07-01: 1.50 % (Bundesbank press release)"), "{text}");
+
+    let removed =
+        kindly_json(dir.path(), day, &["interest", "rates", "remove", "--series", "basiszins", "--from", "2026-07-01"]);
+    assert_eq!(removed["added"].as_array().map(Vec::len), Some(0));
+    let (code, _, _) = run_kindly(dir.path(), day, &["invoices", "interest", &iid]);
+    assert_ne!(code, 0);
+    // The aliases the brief's users type.
+    kindly_json(
+        dir.path(),
+        day,
+        &[
+            "interest",
+            "rates",
+            "add",
+            "--series",
+            "ecb-mro",
+            "--from",
+            "2026-07-01",
+            "--rate",
+            "2.15",
+            "--source",
+            "ECB",
+        ],
+    );
+    kindly_json(
+        dir.path(),
+        day,
+        &["interest", "rates", "add", "--series", "boe", "--from", "2026-07-01", "--rate", "3.75", "--source", "BoE"],
+    );
 }

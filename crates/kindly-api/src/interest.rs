@@ -48,6 +48,11 @@ pub struct InterestSettingsView {
     pub series: InterestBase,
     /// The last day Kindly's compiled table covers for that series.
     pub compiled_ends: NaiveDate,
+    /// Today is past `table_ends`: a debt late now cannot be computed until
+    /// Kindly is updated or the user adds the published rate (from `next_from`).
+    pub rate_unknown: bool,
+    /// The first day of the first half-year the rates do not reach.
+    pub next_from: NaiveDate,
 }
 
 /// What a statutory rule adds: a margin over a reference rate, a fixed fee.
@@ -277,7 +282,7 @@ fn defaults(client_id: i64) -> InterestSettings {
     InterestSettings { client_id, enabled: false, jurisdiction: Jurisdiction::Eu, debtor: DebtorKind::Business }
 }
 
-fn view(t: &RateTable, settings: InterestSettings, saved: bool) -> ApiResult<InterestSettingsView> {
+fn view(t: &RateTable, today: NaiveDate, settings: InterestSettings, saved: bool) -> ApiResult<InterestSettingsView> {
     let rule = Rule::for_debt(settings.jurisdiction, settings.debtor);
     let (rule_view, rule_problem) = match &rule {
         Ok(r) => {
@@ -332,6 +337,8 @@ fn view(t: &RateTable, settings: InterestSettings, saved: bool) -> ApiResult<Int
         table_ends: ends,
         series: base_of_series(series),
         compiled_ends: t.shipped_end(series),
+        rate_unknown: today > ends,
+        next_from: ends.succ_opt().unwrap_or(ends),
     })
 }
 
@@ -342,10 +349,11 @@ pub async fn client_interest(ctx: Ctx<'_>, client_id: i64) -> ApiResult<Interest
     match ctx.store.client_interest(client_id).await? {
         Some(s) => view(
             &t,
+            ctx.today,
             InterestSettings { client_id, enabled: s.enabled, jurisdiction: s.jurisdiction, debtor: s.debtor },
             true,
         ),
-        None => view(&t, defaults(client_id), false),
+        None => view(&t, ctx.today, defaults(client_id), false),
     }
 }
 
@@ -359,7 +367,7 @@ pub async fn set_client_interest(ctx: Ctx<'_>, input: &InterestSettings) -> ApiR
     let s = ClientInterest { enabled: input.enabled, jurisdiction: input.jurisdiction, debtor: input.debtor };
     let summary = crate::wording::interest_changed(s.enabled, s.jurisdiction.as_str(), s.debtor.as_str(), Locale::En);
     ctx.store.set_client_interest(input.client_id, &s, &summary, ctx.now).await?;
-    view(&merged_table(ctx).await?, input.clone(), true)
+    view(&merged_table(ctx).await?, ctx.today, input.clone(), true)
 }
 
 /// The client's setting when it is on.

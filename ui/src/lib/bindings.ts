@@ -1438,7 +1438,16 @@ series: InterestBase,
 /**
  * The last day Kindly's compiled table covers for that series.
  */
-compiled_ends: string, };
+compiled_ends: string, 
+/**
+ * Today is past `table_ends`: a debt late now cannot be computed until
+ * Kindly is updated or the user adds the published rate (from `next_from`).
+ */
+rate_unknown: boolean, 
+/**
+ * The first day of the first half-year the rates do not reach.
+ */
+next_from: string, };
 
 export type InterestRuleView = { 
 /**
