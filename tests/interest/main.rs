@@ -346,3 +346,241 @@ async fn a_change_of_the_interest_setting_is_on_the_timeline_and_in_the_dossier(
     assert!(csv.contains("Sie haben die gesetzlichen Verzugszinsen für diesen Kunden eingeschaltet: Deutschland (§ 288 BGB); der Kunde ist ein Unternehmen."), "{csv}");
     assert!(csv.contains("Sie haben die gesetzlichen Verzugszinsen für diesen Kunden ausgeschaltet."), "{csv}");
 }
+
+/// €1,000 due 1 Jul 2026 (late from 2 Jul 2026, past the compiled table's
+/// end): unknown until the user enters the published Basiszinssatz for the
+/// second half of 2026, then computed exactly with it, the working naming
+/// the user's source; the compiled half-years and bad rates are refused.
+#[tokio::test]
+async fn a_rate_entered_by_the_user_extends_the_table_past_its_end() {
+    use kindly_api::interest::{add_rate, list_rates, remove_rate, AddRateInput, RemoveRateInput};
+    use kindly_core::vocab::InterestBase;
+    let d = open_business_db().await;
+    let c = on(&d.store, "2026-07-31");
+    let id = client(c, "Jörg Maier GmbH", "en").await;
+    let inv = create_invoice(
+        c,
+        &issued_invoice(id, "2026-06-01", "2026-07-01", "EUR", vec![line("Design", "1", "1000", "")]),
+    )
+    .await;
+    set_client_interest(c, &setting(id, true, Jurisdiction::De, DebtorKind::Business)).await.expect("on");
+    let e = invoice_interest(c, inv, None).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::InterestRateUnknown);
+    let v = client_interest(c, id).await.expect("setting");
+    assert_eq!(
+        (v.series, v.compiled_ends.to_string(), v.table_ends.to_string()),
+        (InterestBase::Basiszins, "2026-06-30".into(), "2026-06-30".into())
+    );
+
+    let input = |series, from: &str, rate: &str, source: &str| AddRateInput {
+        series,
+        from: from.into(),
+        rate: rate.into(),
+        source: source.into(),
+        client_id: Some(id),
+    };
+    let source = "https://www.bundesbank.de/basiszinssatz";
+    // Refused, each with its own code and field; nothing saved.
+    for (from, rate, src, code, field) in [
+        ("2026-01-01", "1.50", source, ErrorCode::InterestRateCovered, "from"),
+        ("2026-06-30", "1.50", source, ErrorCode::InvalidDate, "from"),
+        ("2026-08-01", "1.50", source, ErrorCode::InvalidDate, "from"),
+        ("someday", "1.50", source, ErrorCode::InvalidDate, "from"),
+        ("2026-07-01", "abc", source, ErrorCode::InterestRateInvalid, "rate"),
+        ("2026-07-01", "-1", source, ErrorCode::InterestRateInvalid, "rate"),
+        ("2026-07-01", "1.505", source, ErrorCode::InterestRateInvalid, "rate"),
+        ("2026-07-01", "150", source, ErrorCode::InterestRateInvalid, "rate"),
+        ("2026-07-01", "1.50", "  ", ErrorCode::InterestRateSourceMissing, "source"),
+    ] {
+        let e = add_rate(c, &input(InterestBase::Basiszins, from, rate, src)).await.unwrap_err();
+        assert_eq!((e.code, e.field.as_deref()), (code, Some(field)), "{from} {rate} {src:?}: {}", e.message);
+    }
+    assert_eq!(raw_count(&d.path, "SELECT COUNT(*) FROM interest_rates_added").await, 0);
+    assert_eq!(raw_count(&d.path, "SELECT COUNT(*) FROM timeline WHERE kind = 'interest_rate_added'").await, 0);
+
+    let listed = add_rate(c, &input(InterestBase::Basiszins, "2026-07-01", "1.50", source)).await.expect("added");
+    assert_eq!(listed.added.len(), 1);
+    assert_eq!((listed.added[0].rate_percent.as_str(), listed.added[0].used), ("1.50", true));
+    let basis = listed.series.iter().find(|s| s.series == InterestBase::Basiszins).expect("series");
+    assert_eq!((basis.compiled_ends.to_string(), basis.ends.to_string()), ("2026-06-30".into(), "2026-12-31".into()));
+    let v = client_interest(c, id).await.expect("setting");
+    assert_eq!((v.table_ends.to_string(), v.rate_unknown), ("2026-12-31".into(), false));
+    let again = add_rate(c, &input(InterestBase::Basiszins, "2026-07-01", "1.60", source)).await.unwrap_err();
+    assert_eq!(again.code, ErrorCode::InterestRateExists);
+
+    // 2–31 Jul 2026: 30 days on €1,000 at 1.50 % + 9 = 10.50 %:
+    // 100000 · 1050 · 30 / 3,650,000 = 863.01… → €8.63; + €40 compensation.
+    let w = invoice_interest(c, inv, None).await.expect("working");
+    assert_eq!(w.lines.len(), 1);
+    let l = &w.lines[0];
+    assert_eq!(
+        (l.from.to_string(), l.to.to_string(), l.days, l.rate_percent.as_str(), l.reference_percent.as_str()),
+        ("2026-07-02".into(), "2026-07-31".into(), 30, "10.50", "1.50")
+    );
+    assert_eq!(l.entered_source.as_deref(), Some(source));
+    assert!(l.text.contains(&format!("rate entered by you: {source}")), "{}", l.text);
+    assert_eq!(w.interest.amount, "8.63");
+    assert_eq!(w.total.as_ref().map(|m| m.amount.as_str()), Some("48.63"));
+    // The final notice's working names the source too.
+    let req = MessageRequest { invoice_ids: vec![inv], stage_key: Some("final_notice".into()), template: None };
+    let notice = preview(c, &req).await.expect("preview");
+    assert!(notice.body.contains(&format!("rate entered by you: {source}")), "{}", notice.body);
+    // Beyond the entered half-year: unknown again.
+    let e = invoice_interest(c, inv, Some("2027-01-01")).await.unwrap_err();
+    assert_eq!(e.code, ErrorCode::InterestRateUnknown);
+    assert!(e.message.contains("31 December 2026"), "{}", e.message);
+
+    // The timeline says who entered what, in the reader's language.
+    let timeline = d.store.client_timeline(id, 100).await.expect("timeline");
+    let added: Vec<_> = timeline.iter().filter(|e| e.kind.as_str() == "interest_rate_added").collect();
+    assert_eq!(added.len(), 1);
+    assert_eq!((added[0].data["rate_bp"].as_i64(), added[0].data["from"].as_str()), (Some(150), Some("2026-07-01")));
+    assert!(added[0].summary.contains("German base rate (Basiszinssatz) of 1.50 %"), "{}", added[0].summary);
+    let de = kindly_api::wording::timeline_summary(added[0], kindly_core::locale::Locale::De);
+    assert!(de.contains("Basiszinssatz von 1,50 %") && de.contains(source), "{de}");
+
+    // Remove: only the user's rows; the working is unknown again.
+    let gone = remove_rate(c, &RemoveRateInput { series: InterestBase::Basiszins, from: "2026-07-01".into() })
+        .await
+        .expect("removed");
+    assert!(gone.added.is_empty());
+    let e = remove_rate(c, &RemoveRateInput { series: InterestBase::Basiszins, from: "2026-01-01".into() })
+        .await
+        .unwrap_err();
+    assert_eq!(e.code, ErrorCode::NotFound);
+    assert_eq!(invoice_interest(c, inv, None).await.unwrap_err().code, ErrorCode::InterestRateUnknown);
+    assert_eq!(list_rates(c).await.expect("list").added.len(), 0);
+}
+
+/// The schema itself holds the rules, whatever program writes to the file.
+#[tokio::test]
+async fn the_schema_refuses_a_bad_added_rate() {
+    use sqlx::Connection;
+    let d = open_business_db().await;
+    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", d.path.display())).await.expect("connect");
+    let insert = |series: &str, from: &str, bp: i64, source: &str| {
+        format!("INSERT INTO interest_rates_added (series, from_date, rate_bp, source, added_at) VALUES ('{series}', '{from}', {bp}, '{source}', 'x')")
+    };
+    for (s, f, bp, src) in [
+        ("fed", "2026-07-01", 150, "x"),
+        ("basiszins", "2026-08-01", 150, "x"),
+        ("basiszins", "2026-07-01", -1, "x"),
+        ("basiszins", "2026-07-01", 10001, "x"),
+        ("basiszins", "2026-07-01", 150, " "),
+    ] {
+        assert!(
+            sqlx::query(sqlx::AssertSqlSafe(insert(s, f, bp, src))).execute(&mut conn).await.is_err(),
+            "{s} {f} {bp}"
+        );
+    }
+    sqlx::query(sqlx::AssertSqlSafe(insert("basiszins", "2026-07-01", 150, "x"))).execute(&mut conn).await.expect("ok");
+    assert!(sqlx::query(sqlx::AssertSqlSafe(insert("basiszins", "2026-07-01", 160, "y")))
+        .execute(&mut conn)
+        .await
+        .is_err());
+}
+
+/// `kindly interest rates add|list|remove` round trip: a debt late after the
+/// compiled table computes once the rate is added, and not after it is removed.
+#[test]
+fn the_cli_adds_lists_and_removes_a_published_rate() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    business_profile_cli(dir.path());
+    let day = Some("2026-07-31");
+    let client = kindly_json(dir.path(), day, &["clients", "add", "--name", "Jörg Maier GmbH", "--language", "en"]);
+    let cid = client["id"].to_string();
+    let inv = kindly_json(
+        dir.path(),
+        day,
+        &[
+            "invoices",
+            "add",
+            "--client",
+            &cid,
+            "--issue-date",
+            "2026-06-01",
+            "--due-date",
+            "2026-07-01",
+            "--currency",
+            "EUR",
+            "--line",
+            "Design;1;1000;0",
+        ],
+    );
+    let iid = inv["id"].to_string();
+    kindly_json(dir.path(), day, &["clients", "interest", &cid, "--on", "--jurisdiction", "de", "--business"]);
+    let (code, _, err) = run_kindly(dir.path(), day, &["invoices", "interest", &iid]);
+    assert_ne!(code, 0);
+    assert!(err.contains("update Kindly"), "{err}");
+
+    let listed = kindly_json(dir.path(), day, &["interest", "rates", "list"]);
+    assert_eq!(listed["added"].as_array().map(Vec::len), Some(0));
+    let covered = ["interest", "rates", "add", "--series", "basiszins", "--from", "2026-01-01", "--rate", "1.50"];
+    let (code, _, err) = run_kindly(dir.path(), day, &[&covered[..], &["--source", "Bundesbank"]].concat());
+    assert_ne!(code, 0);
+    assert!(err.contains("interest_rate_covered") || err.contains("already holds"), "{err}");
+    let (code, _, err) = run_kindly(
+        dir.path(),
+        day,
+        &["interest", "rates", "add", "--series", "basiszins", "--from", "2026-07-01", "--rate", "-1", "--source", "x"],
+    );
+    assert_ne!(code, 0);
+    assert!(err.contains("rate"), "{err}");
+    let added = kindly_json(
+        dir.path(),
+        day,
+        &[
+            "interest",
+            "rates",
+            "add",
+            "--series",
+            "basiszins",
+            "--from",
+            "2026-07-01",
+            "--rate",
+            "1.50",
+            "--source",
+            "Bundesbank press release",
+            "--client",
+            &cid,
+        ],
+    );
+    assert_eq!(added["added"][0]["rate_percent"], "1.50");
+    let w = kindly_json(dir.path(), day, &["invoices", "interest", &iid]);
+    assert_eq!(w["interest"]["amount"], "8.63");
+    let (code, text, _) = run_kindly(dir.path(), day, &["invoices", "interest", &iid]);
+    assert_eq!(code, 0);
+    assert!(text.contains("rate entered by you: Bundesbank press release"), "{text}");
+    let (code, text, _) = run_kindly(dir.path(), day, &["interest", "rates", "list"]);
+    assert_eq!(code, 0);
+    assert!(text.contains("basiszins from 2026-07-01: 1.50 % (Bundesbank press release)"), "{text}");
+
+    let removed =
+        kindly_json(dir.path(), day, &["interest", "rates", "remove", "--series", "basiszins", "--from", "2026-07-01"]);
+    assert_eq!(removed["added"].as_array().map(Vec::len), Some(0));
+    let (code, _, _) = run_kindly(dir.path(), day, &["invoices", "interest", &iid]);
+    assert_ne!(code, 0);
+    // The aliases the brief's users type.
+    kindly_json(
+        dir.path(),
+        day,
+        &[
+            "interest",
+            "rates",
+            "add",
+            "--series",
+            "ecb-mro",
+            "--from",
+            "2026-07-01",
+            "--rate",
+            "2.15",
+            "--source",
+            "ECB",
+        ],
+    );
+    kindly_json(
+        dir.path(),
+        day,
+        &["interest", "rates", "add", "--series", "boe", "--from", "2026-07-01", "--rate", "3.75", "--source", "BoE"],
+    );
+}

@@ -166,7 +166,7 @@ impl From<RefError> for ApiError {
 
 impl From<InterestError> for ApiError {
     fn from(e: InterestError) -> Self {
-        let field = matches!(e, InterestError::NotApplicable { .. }).then(|| "debtor".to_string());
+        let field = e.field().map(str::to_string);
         ApiError { code: e.code(), message: e.to_string(), field }
     }
 }
@@ -318,6 +318,10 @@ mod codes {
         "in_outbox",
         "interest_not_applicable",
         "interest_off",
+        "interest_rate_covered",
+        "interest_rate_exists",
+        "interest_rate_invalid",
+        "interest_rate_source_missing",
         "interest_rate_unknown",
         "internal",
         "invalid_action",

@@ -13,8 +13,8 @@ use kindly_core::locale::Locale;
 use kindly_core::vocab::{DebtorKind, InterestBase, InterestFee, Jurisdiction};
 use kindly_core::{ErrorCode, Money};
 use kindly_interest::wording::{self, series_of};
-use kindly_interest::{claim, Debt, RateTable, Rule, Series, Working};
-use kindly_store::{ClientInterest, InvoiceRecord};
+use kindly_interest::{claim_with, parse_user_percent, AddedRate, Debt, RateTable, Rule, Series, Working};
+use kindly_store::{AddedInterestRate, ClientInterest, InvoiceRecord};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -40,9 +40,19 @@ pub struct InterestSettingsView {
     /// when the law gives no rule for this kind of debtor (`rule_problem`).
     pub rule: Option<InterestRuleView>,
     pub rule_problem: Option<ApiError>,
-    /// The shipped rate table's last update, and the last day it covers.
-    pub table_updated: NaiveDate,
+    /// The shipped rate table's last update, and the last day the rates
+    /// reach for this law's series (with the rates the user entered).
     pub table_ends: NaiveDate,
+    pub table_updated: NaiveDate,
+    /// The series this law's rate follows (preselected when adding a rate).
+    pub series: InterestBase,
+    /// The last day Kindly's compiled table covers for that series.
+    pub compiled_ends: NaiveDate,
+    /// Today is past `table_ends`: a debt late now cannot be computed until
+    /// Kindly is updated or the user adds the published rate (from `next_from`).
+    pub rate_unknown: bool,
+    /// The first day of the first half-year the rates do not reach.
+    pub next_from: NaiveDate,
 }
 
 /// What a statutory rule adds: a margin over a reference rate, a fixed fee.
@@ -69,6 +79,8 @@ pub struct InterestLineView {
     pub margin_percent: String,
     pub rate_percent: String,
     pub interest: MoneyView,
+    /// The source the user named when the reference rate is one they entered.
+    pub entered_source: Option<String>,
     /// The line as the letter writes it, in the client's language.
     pub text: String,
 }
@@ -100,12 +112,177 @@ fn table() -> ApiResult<&'static RateTable> {
     RateTable::shipped().map_err(ApiError::from)
 }
 
+fn series_of_base(b: InterestBase) -> Series {
+    match b {
+        InterestBase::BoeReference => Series::BoeReference,
+        InterestBase::EcbMro => Series::EcbMro,
+        InterestBase::Basiszins => Series::Basiszins,
+    }
+}
+
+fn base_of_series(s: Series) -> InterestBase {
+    match s {
+        Series::BoeReference => InterestBase::BoeReference,
+        Series::EcbMro => InterestBase::EcbMro,
+        Series::Basiszins => InterestBase::Basiszins,
+    }
+}
+
+/// The table interest is computed with: the compiled one, extended by the
+/// rates the user entered for half-years after its end.
+pub(crate) async fn merged_table(ctx: Ctx<'_>) -> ApiResult<RateTable> {
+    let added: Vec<AddedRate> = ctx
+        .store
+        .added_interest_rates()
+        .await?
+        .into_iter()
+        .map(|r| AddedRate { series: series_of_base(r.series), from: r.from, bp: r.rate_bp, source: r.source })
+        .collect();
+    Ok(table()?.with_added(&added))
+}
+
+/// One series of reference rates: where Kindly's compiled table ends and
+/// where the rates known (with the user's) reach without a gap.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct RateSeriesView {
+    pub series: InterestBase,
+    /// The last day the compiled table covers: a rate can be added only after it.
+    pub compiled_ends: NaiveDate,
+    /// The last day covered without a gap, counting the user's rates.
+    pub ends: NaiveDate,
+}
+
+/// A published rate the user entered.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct AddedRateView {
+    pub series: InterestBase,
+    /// The first day of the half-year it is for.
+    pub from: NaiveDate,
+    /// Exact decimal percent, e.g. "2.15".
+    pub rate_percent: String,
+    pub source: String,
+    /// False when Kindly's compiled table has since come to cover that
+    /// half-year (the compiled rate is used).
+    pub used: bool,
+}
+
+/// The reference rates: the compiled table's reach per series and the user's rates.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct InterestRatesView {
+    pub table_updated: NaiveDate,
+    pub series: Vec<RateSeriesView>,
+    pub added: Vec<AddedRateView>,
+}
+
+/// A published rate to add, as the UI and the CLI send it.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct AddRateInput {
+    pub series: InterestBase,
+    /// The first day of a half-year (1 January or 1 July), YYYY-MM-DD.
+    pub from: String,
+    /// Percent as published, e.g. "2.15" (at most two decimals, 0 to 100).
+    pub rate: String,
+    /// Where the rate is published (a page, a gazette): named in the working.
+    pub source: String,
+    /// The client whose page it was added from: the entry goes on their timeline.
+    pub client_id: Option<i64>,
+}
+
+/// A rate the user entered, to remove.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+pub struct RemoveRateInput {
+    pub series: InterestBase,
+    pub from: String,
+}
+
+/// The compiled table's reach per series and the rates the user entered.
+pub async fn list_rates(ctx: Ctx<'_>) -> ApiResult<InterestRatesView> {
+    let t = table()?;
+    let rows = ctx.store.added_interest_rates().await?;
+    let merged = merged_table(ctx).await?;
+    let series = Series::ALL
+        .into_iter()
+        .map(|s| RateSeriesView {
+            series: base_of_series(s),
+            compiled_ends: t.coverage(s).1,
+            ends: merged.coverage(s).1,
+        })
+        .collect();
+    let added = rows
+        .into_iter()
+        .map(|r: AddedInterestRate| {
+            let series = series_of_base(r.series);
+            AddedRateView {
+                series: r.series,
+                from: r.from,
+                rate_percent: kindly_interest::percent(r.rate_bp),
+                used: r.from > t.coverage(series).1,
+                source: r.source,
+            }
+        })
+        .collect();
+    Ok(InterestRatesView { table_updated: t.last_updated, series, added })
+}
+
+/// Adds a published rate for a half-year after the compiled table's end.
+/// Refused: a day that is not 1 January or 1 July (`invalid_date`), one the
+/// compiled table covers (`interest_rate_covered`), a rate that is not a
+/// percentage with at most two decimals from 0 to 100 (`interest_rate_invalid`),
+/// no source (`interest_rate_source_missing`), a half-year already entered
+/// (`interest_rate_exists`).
+pub async fn add_rate(ctx: Ctx<'_>, input: &AddRateInput) -> ApiResult<InterestRatesView> {
+    let from = parse_date(input.from.trim(), "from")?;
+    let bp = parse_user_percent(&input.rate)?;
+    let source = input.source.trim();
+    if source.is_empty() {
+        return Err(ApiError::new(
+            ErrorCode::InterestRateSourceMissing,
+            "Say where the rate is published (e.g. the central bank's page), so the working can name it.",
+            Some("source"),
+        ));
+    }
+    let series = series_of_base(input.series);
+    let rate = AddedRate { series, from, bp, source: source.to_string() };
+    table()?.check_added(&rate)?;
+    let row =
+        AddedInterestRate { series: input.series, from, rate_bp: bp, source: source.to_string(), added_at: ctx.now };
+    let summary = crate::wording::interest_rate_added(input.series.as_str(), from, bp, source, Locale::En);
+    let timeline = input.client_id.map(|id| (id, summary.as_str()));
+    if !ctx.store.add_interest_rate(&row, timeline).await? {
+        return Err(ApiError::new(
+            ErrorCode::InterestRateExists,
+            format!(
+                "A rate for the {} from {} is already entered. Remove it first to enter a different one.",
+                series.name(),
+                from
+            ),
+            Some("from"),
+        ));
+    }
+    list_rates(ctx).await
+}
+
+/// Removes a rate the user entered (the compiled table cannot be changed).
+pub async fn remove_rate(ctx: Ctx<'_>, input: &RemoveRateInput) -> ApiResult<InterestRatesView> {
+    let from = parse_date(input.from.trim(), "from")?;
+    if !ctx.store.remove_interest_rate(input.series, from).await? {
+        return Err(ApiError::new(
+            ErrorCode::NotFound,
+            format!(
+                "No rate you entered for the {} from {from}. Kindly's own rates cannot be removed.",
+                series_of_base(input.series).name()
+            ),
+            Some("from"),
+        ));
+    }
+    list_rates(ctx).await
+}
+
 fn defaults(client_id: i64) -> InterestSettings {
     InterestSettings { client_id, enabled: false, jurisdiction: Jurisdiction::Eu, debtor: DebtorKind::Business }
 }
 
-fn view(settings: InterestSettings, saved: bool) -> ApiResult<InterestSettingsView> {
-    let t = table()?;
+fn view(t: &RateTable, today: NaiveDate, settings: InterestSettings, saved: bool) -> ApiResult<InterestSettingsView> {
     let rule = Rule::for_debt(settings.jurisdiction, settings.debtor);
     let (rule_view, rule_problem) = match &rule {
         Ok(r) => {
@@ -148,7 +325,8 @@ fn view(settings: InterestSettings, saved: bool) -> ApiResult<InterestSettingsVi
         }
         Err(e) => e.to_string(),
     };
-    let (_, ends) = t.coverage(series_of(settings.jurisdiction));
+    let series = series_of(settings.jurisdiction);
+    let (_, ends) = t.coverage(series);
     Ok(InterestSettingsView {
         settings,
         saved,
@@ -157,18 +335,25 @@ fn view(settings: InterestSettings, saved: bool) -> ApiResult<InterestSettingsVi
         rule_problem,
         table_updated: t.last_updated,
         table_ends: ends,
+        series: base_of_series(series),
+        compiled_ends: t.shipped_end(series),
+        rate_unknown: today > ends,
+        next_from: ends.succ_opt().unwrap_or(ends),
     })
 }
 
 /// The client's setting (off, with defaults, when never set).
 pub async fn client_interest(ctx: Ctx<'_>, client_id: i64) -> ApiResult<InterestSettingsView> {
     ctx.store.client(client_id).await?;
+    let t = merged_table(ctx).await?;
     match ctx.store.client_interest(client_id).await? {
         Some(s) => view(
+            &t,
+            ctx.today,
             InterestSettings { client_id, enabled: s.enabled, jurisdiction: s.jurisdiction, debtor: s.debtor },
             true,
         ),
-        None => view(defaults(client_id), false),
+        None => view(&t, ctx.today, defaults(client_id), false),
     }
 }
 
@@ -182,7 +367,7 @@ pub async fn set_client_interest(ctx: Ctx<'_>, input: &InterestSettings) -> ApiR
     let s = ClientInterest { enabled: input.enabled, jurisdiction: input.jurisdiction, debtor: input.debtor };
     let summary = crate::wording::interest_changed(s.enabled, s.jurisdiction.as_str(), s.debtor.as_str(), Locale::En);
     ctx.store.set_client_interest(input.client_id, &s, &summary, ctx.now).await?;
-    view(input.clone(), true)
+    view(&merged_table(ctx).await?, ctx.today, input.clone(), true)
 }
 
 /// The client's setting when it is on.
@@ -195,7 +380,8 @@ async fn working(ctx: Ctx<'_>, s: &ClientInterest, inv: &InvoiceRecord, on: Naiv
     let payments: Vec<(NaiveDate, i64)> =
         ctx.store.payments(inv.id).await?.into_iter().map(|p| (p.paid_on, p.amount.minor)).collect();
     let debt = Debt { amount: Money::new(inv.total_minor, inv.currency), due_on: inv.due_date, payments: &payments };
-    Ok(claim(s.jurisdiction, s.debtor, &debt, on)?)
+    let table = merged_table(ctx).await?;
+    Ok(claim_with(&table, s.jurisdiction, s.debtor, &debt, on)?)
 }
 
 /// What the law allows on an invoice as of `on` (default: today), with the
@@ -250,6 +436,7 @@ fn working_view(inv: &InvoiceRecord, w: &Working, lang: Locale) -> InterestWorki
                 margin_percent: kindly_interest::percent(l.margin_bp),
                 rate_percent: kindly_interest::percent(l.rate_bp),
                 interest: money(l.interest),
+                entered_source: l.entered_source.clone(),
                 text: wording::line(l, series, lang),
             })
             .collect(),
@@ -298,7 +485,7 @@ pub(crate) async fn invoice_mentions(ctx: Ctx<'_>, inv: &InvoiceRecord) -> ApiRe
     let s = ctx.store.client_interest(inv.client_id).await?;
     Ok(match s {
         Some(s) if s.jurisdiction == Jurisdiction::Fr && s.debtor == DebtorKind::Business => {
-            Some(wording::fr_invoice_mentions(table()?, inv.due_date))
+            Some(wording::fr_invoice_mentions(&merged_table(ctx).await?, inv.due_date))
         }
         _ => None,
     })

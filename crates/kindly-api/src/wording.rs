@@ -108,6 +108,16 @@ pub fn timeline_summary(e: &TimelineEntry, locale: Locale) -> String {
                 _ => None,
             }
         }
+        EventKind::InterestRateAdded => {
+            let from = get("from").and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+            let bp = d.get("rate_bp").and_then(|v| v.as_i64()).and_then(|v| i32::try_from(v).ok());
+            match (get("series"), from, bp, get("source")) {
+                (Some(series), Some(from), Some(bp), Some(source)) => {
+                    Some(interest_rate_added(series, from, bp, source, locale))
+                }
+                _ => None,
+            }
+        }
         // Fixed words when they were written: the kind says it all.
         EventKind::ClientCreated => Some(event_label(e.kind, locale)),
         EventKind::ClientUpdated if d.get("einvoice_format").is_none() => Some(event_label(e.kind, locale)),
@@ -418,6 +428,23 @@ fn more_summary(e: &TimelineEntry, locale: Locale, number: &str) -> Option<Strin
         }
         _ => None,
     }
+}
+
+/// The `interest_rate_added` entry's sentence: the user entered a published
+/// reference rate (series, rate, first day, source) past the compiled table.
+pub fn interest_rate_added(series: &str, from: chrono::NaiveDate, bp: i32, source: &str, locale: Locale) -> String {
+    let rate = kindly_interest::percent(bp);
+    let rate = if locale == Locale::En { rate } else { rate.replace('.', ",") };
+    tr(
+        locale,
+        "timeline-interest-rate-added",
+        &[
+            ("series", label(locale, "interest_base", series).into()),
+            ("rate", rate.into()),
+            ("from", locale.format_date(from).into()),
+            ("source", source.into()),
+        ],
+    )
 }
 
 /// A timeline entry for the UI's lists, its summary in the user's language.

@@ -101,6 +101,10 @@ pub enum Command {
     /// Bank statements: import one (payments recorded for who paid), review uncertain matches.
     #[command(subcommand)]
     Bank(crate::bank_cmd::BankCmd),
+    /// Statutory interest's reference rates: list them, or add the published
+    /// rate for a half-year after Kindly's own table (and remove one you added).
+    #[command(subcommand)]
+    Interest(crate::interest_cmd::InterestCmd),
     /// Import clients, invoices or payments from CSV (all or nothing; again adds nothing), or e-invoices.
     #[command(subcommand)]
     Import(crate::import_cmd::ImportCmd),
@@ -797,6 +801,7 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
         }
         Command::Smtp(cmd) => crate::mail_cmd::smtp(ctx, cmd, o).await,
         Command::Bank(cmd) => crate::bank_cmd::bank(ctx, cmd, o).await,
+        Command::Interest(cmd) => crate::interest_cmd::rates(ctx, cmd, o).await,
         Command::Business(cmd) => crate::business_cmd::business(ctx, cmd, o).await,
         Command::Methods(cmd) => crate::business_cmd::methods(ctx, cmd, o).await,
         Command::Import(cmd) => crate::import_cmd::run(ctx, cmd, o).await,

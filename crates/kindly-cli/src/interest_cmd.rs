@@ -2,13 +2,83 @@
 //! setting: `--on`/`--off`, `--jurisdiction uk|eu|de|fr`,
 //! `--business`/`--consumer`; with none of them it shows the setting) and
 //! `kindly invoices interest ID [--on DATE]` (what the law allows on an
-//! invoice, with the working).
+//! invoice, with the working), and `kindly interest rates list|add|remove`
+//! (the published reference rates the user entered past Kindly's table).
 
 use crate::output::Out;
-use clap::Args;
-use kindly_api::interest::{self, InterestSettings, InterestSettingsView, InterestWorkingView};
+use clap::{Args, Subcommand};
+use kindly_api::interest::{
+    self, AddRateInput, InterestRatesView, InterestSettings, InterestSettingsView, InterestWorkingView, RemoveRateInput,
+};
 use kindly_api::{ApiError, Ctx};
-use kindly_core::vocab::{DebtorKind, Jurisdiction};
+use kindly_core::vocab::{DebtorKind, InterestBase, Jurisdiction};
+
+#[derive(Subcommand, Debug)]
+pub enum InterestCmd {
+    /// The reference rates: where Kindly's table ends per series, and the rates you added.
+    #[command(subcommand)]
+    Rates(RatesCmd),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RatesCmd {
+    /// Where Kindly's own table ends for each series, and the rates you added.
+    List,
+    /// Add the published rate of a series for a half-year after Kindly's table.
+    Add {
+        /// boe (Bank of England), ecb-mro (ECB main refinancing) or basiszins.
+        #[arg(long, value_parser = crate::values::rate_series(), ignore_case = true)]
+        series: InterestBase,
+        /// The half-year's first day: YYYY-01-01 or YYYY-07-01.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+        /// The rate in percent as published, e.g. 2.15 (at most two decimals).
+        #[arg(long, allow_hyphen_values = true)]
+        rate: String,
+        /// Where it is published (named in the working).
+        #[arg(long)]
+        source: String,
+        /// Record it on this client's timeline.
+        #[arg(long, value_name = "ID")]
+        client: Option<i64>,
+    },
+    /// Remove a rate you added (Kindly's own rates stay).
+    Remove {
+        #[arg(long, value_parser = crate::values::rate_series(), ignore_case = true)]
+        series: InterestBase,
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        from: String,
+    },
+}
+
+pub async fn rates(ctx: Ctx<'_>, cmd: InterestCmd, o: &Out) -> Result<String, ApiError> {
+    let InterestCmd::Rates(cmd) = cmd;
+    let v = match cmd {
+        RatesCmd::List => interest::list_rates(ctx).await?,
+        RatesCmd::Add { series, from, rate, source, client } => {
+            interest::add_rate(ctx, &AddRateInput { series, from, rate, source, client_id: client }).await?
+        }
+        RatesCmd::Remove { series, from } => interest::remove_rate(ctx, &RemoveRateInput { series, from }).await?,
+    };
+    o.value(&v, rates_text)
+}
+
+fn rates_text(v: &InterestRatesView) -> String {
+    let mut out = format!("Kindly's rate table (last updated {}):\n", v.table_updated);
+    for s in &v.series {
+        out.push_str(&format!("  {}: compiled up to {}, known up to {}\n", s.series, s.compiled_ends, s.ends));
+    }
+    if v.added.is_empty() {
+        out.push_str("no rates added by you\n");
+    } else {
+        out.push_str("rates added by you:\n");
+        for a in &v.added {
+            let unused = if a.used { "" } else { " (not used: Kindly's table covers it now)" };
+            out.push_str(&format!("  {} from {}: {} % ({}){unused}\n", a.series, a.from, a.rate_percent, a.source));
+        }
+    }
+    out
+}
 
 #[derive(Args, Debug)]
 pub struct ClientInterestArgs {

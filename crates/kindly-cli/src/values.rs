@@ -93,6 +93,11 @@ pub fn invoice_sorts() -> impl TypedValueParser<Value = InvoiceSort> {
 pub fn jurisdictions() -> impl TypedValueParser<Value = kindly_core::vocab::Jurisdiction> {
     words(&[])
 }
+pub const SERIES_ALIASES: &[(&str, &str)] =
+    &[("boe", "boe_reference"), ("boe-reference", "boe_reference"), ("ecb-mro", "ecb_mro"), ("ecb", "ecb_mro")];
+pub fn rate_series() -> impl TypedValueParser<Value = kindly_core::vocab::InterestBase> {
+    words(SERIES_ALIASES)
+}
 pub fn chasing_modes() -> impl TypedValueParser<Value = ChasingMode> {
     words(&[])
 }

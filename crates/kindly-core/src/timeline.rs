@@ -63,10 +63,13 @@ pub enum EventKind {
     /// setting: on or off, the law, business or consumer (the new setting
     /// and the one before are in `data`).
     InterestChanged,
+    /// The user entered a published reference rate for a half-year after
+    /// Kindly's compiled rate table (series, first day, rate, source in `data`).
+    InterestRateAdded,
 }
 
 impl EventKind {
-    pub const ALL: [EventKind; 30] = [
+    pub const ALL: [EventKind; 31] = [
         EventKind::ClientCreated,
         EventKind::ClientUpdated,
         EventKind::ChasingChanged,
@@ -97,6 +100,7 @@ impl EventKind {
         EventKind::PaymentReversed,
         EventKind::RefundMade,
         EventKind::InterestChanged,
+        EventKind::InterestRateAdded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -131,6 +135,7 @@ impl EventKind {
             EventKind::PaymentReversed => "payment_reversed",
             EventKind::RefundMade => "refund_made",
             EventKind::InterestChanged => "interest_changed",
+            EventKind::InterestRateAdded => "interest_rate_added",
         }
     }
 

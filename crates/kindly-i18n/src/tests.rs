@@ -47,6 +47,10 @@ fn sample_args(count: i64) -> Vec<(&'static str, FluentValue<'static>)> {
         ("m", "{m}".into()),
         ("law", "Germany (§ 288 BGB)".into()),
         ("debtor", "a business".into()),
+        ("series", "German base rate (Basiszinssatz)".into()),
+        ("rate", "1.50".into()),
+        ("from", "1 Jul 2026".into()),
+        ("source", "https://www.bundesbank.de/".into()),
         ("invoice", "INV-2026-0009".into()),
         ("format", "Factur-X".into()),
     ]

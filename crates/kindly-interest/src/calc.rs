@@ -56,6 +56,8 @@ pub struct Line {
     /// reference + margin.
     pub rate_bp: i32,
     pub interest: Money,
+    /// The source the user named, when the reference rate is one they entered.
+    pub entered_source: Option<String>,
 }
 
 /// The statutory claim on a debt on a day, with its working.
@@ -166,7 +168,12 @@ pub fn claim_with(
         let principal_money = Money::new(i64::try_from(principal).map_err(|_| InterestError::TooLarge)?, currency);
         // Merge with the previous line when nothing changed (a half-year with the same rate).
         if let Some(prev) = working.lines.last_mut() {
-            if prev.principal == principal_money && prev.rate_bp == rate_bp && prev.to.succ_opt() == Some(from) {
+            let entered_source = entry.entered.then(|| entry.source.clone());
+            if prev.principal == principal_money
+                && prev.rate_bp == rate_bp
+                && prev.to.succ_opt() == Some(from)
+                && prev.entered_source == entered_source
+            {
                 prev.to = to;
                 prev.days += days;
                 if let Some(x) = exact.last_mut() {
@@ -186,6 +193,7 @@ pub fn claim_with(
             margin_bp: rule.margin_bp,
             rate_bp,
             interest: Money::zero(currency),
+            entered_source: entry.entered.then(|| entry.source.clone()),
         });
     }
     let rounded = allocate(&exact);

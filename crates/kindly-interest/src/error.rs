@@ -21,6 +21,15 @@ pub enum InterestError {
         "The rate table shipped with Kindly is damaged (line {line}: {reason}). Please reinstall or update Kindly."
     )]
     TableInvalid { line: usize, reason: String },
+    /// A rate the user wants to add for a half-year the shipped table already holds.
+    #[error("Kindly's own table already holds the {series} up to {}, so a rate from {} cannot be added: the shipped rate applies. Add a rate from a half-year after {} only.", long(*ends), long(*from), long(*ends))]
+    RateCovered { series: &'static str, from: NaiveDate, ends: NaiveDate },
+    /// A rate the user typed that is not a percentage Kindly accepts.
+    #[error("The rate “{text}” cannot be used: {reason}. Enter the published rate in percent with at most two decimals, e.g. 2.15.")]
+    RateInvalid { text: String, reason: &'static str },
+    /// A rate's first day that does not start a half-year.
+    #[error("Reference rates are set per half-year, so a rate must start on 1 January or 1 July, not on {}.", long(*from))]
+    RateDayInvalid { from: NaiveDate },
     /// An amount beyond what Kindly computes with.
     #[error("The amount is too large to compute interest on.")]
     TooLarge,
@@ -32,6 +41,19 @@ impl InterestError {
             InterestError::RateUnknown { .. } | InterestError::TableInvalid { .. } => ErrorCode::InterestRateUnknown,
             InterestError::NotApplicable { .. } => ErrorCode::InterestNotApplicable,
             InterestError::TooLarge => ErrorCode::AmountTooLarge,
+            InterestError::RateCovered { .. } => ErrorCode::InterestRateCovered,
+            InterestError::RateInvalid { .. } => ErrorCode::InterestRateInvalid,
+            InterestError::RateDayInvalid { .. } => ErrorCode::InvalidDate,
+        }
+    }
+
+    /// The input field an error is about, when it is one.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            InterestError::NotApplicable { .. } => Some("debtor"),
+            InterestError::RateCovered { .. } | InterestError::RateDayInvalid { .. } => Some("from"),
+            InterestError::RateInvalid { .. } => Some("rate"),
+            _ => None,
         }
     }
 }

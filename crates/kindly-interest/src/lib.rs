@@ -17,4 +17,4 @@ pub mod wording;
 pub use calc::{claim, claim_with, percent, Debt, Line, Working};
 pub use error::InterestError;
 pub use rules::Rule;
-pub use table::{RateTable, Series};
+pub use table::{parse_user_percent, AddedRate, RateTable, Series};

@@ -24,7 +24,8 @@ pub enum Series {
 impl Series {
     pub const ALL: [Series; 3] = [Series::BoeReference, Series::EcbMro, Series::Basiszins];
 
-    fn word(self) -> &'static str {
+    /// The series' word in the table and the store ("boe_reference", "ecb_mro", "basiszins").
+    pub fn word(self) -> &'static str {
         match self {
             Series::BoeReference => "boe_reference",
             Series::EcbMro => "ecb_mro",
@@ -77,7 +78,20 @@ pub struct RateEntry {
     pub on: NaiveDate,
     /// The rate in basis points (hundredths of a percentage point): 3.75 % is 375.
     pub bp: i32,
-    /// The publisher's page.
+    /// The publisher's page, or what the user named as the source.
+    pub source: String,
+    /// True for a rate the user entered (past the shipped table's end).
+    pub entered: bool,
+}
+
+/// A published rate the user entered for a half-year after the shipped table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AddedRate {
+    pub series: Series,
+    /// The first day of the half-year the rate is for.
+    pub from: NaiveDate,
+    /// Basis points.
+    pub bp: i32,
     pub source: String,
 }
 
@@ -128,7 +142,7 @@ impl RateTable {
                             return Err(bad(line, "half-year missing or out of order"));
                         }
                     }
-                    entries.push(RateEntry { series, on, bp, source: (*source).to_string() });
+                    entries.push(RateEntry { series, on, bp, source: (*source).to_string(), entered: false });
                 }
                 _ => return Err(bad(line, "unknown row")),
             }
@@ -152,11 +166,62 @@ impl RateTable {
         Err(InterestError::RateUnknown { series: series.name(), day, starts, ends, updated: self.last_updated })
     }
 
-    /// The first and last day whose rate the table holds for `series`.
+    /// The first and last day whose rate the table holds for `series`
+    /// without a gap (a rate the user entered for a later half-year, with a
+    /// half-year missing before it, does not extend the coverage).
     pub fn coverage(&self, series: Series) -> (NaiveDate, NaiveDate) {
-        let first = self.entries.iter().find(|e| e.series == series).map(|e| series.half_year(e.on).0);
-        let last = self.entries.iter().rev().find(|e| e.series == series).map(|e| series.half_year(e.on).1);
-        (first.unwrap_or(self.last_updated), last.unwrap_or(self.last_updated))
+        let mut it = self.entries.iter().filter(|e| e.series == series);
+        let Some(first) = it.next() else { return (self.last_updated, self.last_updated) };
+        let mut last = first.on;
+        for e in it {
+            if next_reference(last) != e.on {
+                break;
+            }
+            last = e.on;
+        }
+        (series.half_year(first.on).0, series.half_year(last).1)
+    }
+
+    /// The last day the shipped rows cover for `series` (the user's rows left out).
+    pub fn shipped_end(&self, series: Series) -> NaiveDate {
+        let last = self.entries.iter().rev().find(|e| e.series == series && !e.entered);
+        last.map(|e| series.half_year(e.on).1).unwrap_or(self.last_updated)
+    }
+
+    /// Checks a rate the user wants to add against this table: its day must
+    /// start a half-year of its series, after the shipped rows' end.
+    pub fn check_added(&self, rate: &AddedRate) -> Result<(), InterestError> {
+        let series = rate.series;
+        if series.half_year(series.reference_day(rate.from)).0 != rate.from {
+            return Err(InterestError::RateDayInvalid { from: rate.from });
+        }
+        let ends = self.shipped_end(series);
+        if rate.from <= ends {
+            return Err(InterestError::RateCovered { series: series.name(), from: rate.from, ends });
+        }
+        Ok(())
+    }
+
+    /// This table extended by the user's rates: each one for a half-year
+    /// strictly after the shipped rows of its series. A user's rate the
+    /// shipped table has since come to cover (Kindly was updated) is left
+    /// out: the shipped rate wins. Rows that are not a half-year's first day
+    /// are left out too (the store refuses them).
+    pub fn with_added(&self, added: &[AddedRate]) -> RateTable {
+        let mut out = self.clone();
+        for a in added {
+            if self.check_added(a).is_err() {
+                continue;
+            }
+            let on = a.series.reference_day(a.from);
+            if out.entries.iter().any(|e| e.series == a.series && e.on == on) {
+                continue;
+            }
+            out.entries.push(RateEntry { series: a.series, on, bp: a.bp, source: a.source.clone(), entered: true });
+        }
+        // Stable: each series stays in day order.
+        out.entries.sort_by_key(|e| (Series::ALL.iter().position(|s| *s == e.series), e.on));
+        out
     }
 
     /// Every value, for a listing.
@@ -174,6 +239,42 @@ fn next_reference(reference: NaiveDate) -> NaiveDate {
         1 => ymd(reference.year(), 7, 1),
         _ => ymd(reference.year() + 1, 1, 1),
     }
+}
+
+/// A rate as the user types it, in percent: "2.15", "2,15", "2.1", "2" or
+/// "0" (with or without a trailing "%"), at most two decimals, 0 to 100 %.
+/// Returns basis points, exactly (no floats).
+pub fn parse_user_percent(text: &str) -> Result<i32, InterestError> {
+    let bad = |reason: &'static str| InterestError::RateInvalid { text: text.trim().to_string(), reason };
+    let s = text.trim();
+    let s = s.strip_suffix('%').unwrap_or(s).trim_end();
+    if s.is_empty() {
+        return Err(bad("it is empty"));
+    }
+    if s.starts_with('-') {
+        return Err(bad("a rate below zero is not accepted here"));
+    }
+    let (int, frac) = match s.split_once(['.', ',']) {
+        Some((i, f)) => (i, f),
+        None => (s, ""),
+    };
+    if int.is_empty() || !int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        return Err(bad("it is not a number"));
+    }
+    if frac.len() > 2 {
+        return Err(bad("published rates have at most two decimals"));
+    }
+    if int.len() > 3 {
+        return Err(bad("it is above 100 %"));
+    }
+    let int: i32 = int.parse().map_err(|_| bad("it is not a number"))?;
+    let frac: i32 =
+        if frac.is_empty() { 0 } else { format!("{frac:0<2}").parse().map_err(|_| bad("it is not a number"))? };
+    let bp = int * 100 + frac;
+    if bp > 10_000 {
+        return Err(bad("it is above 100 %"));
+    }
+    Ok(bp)
 }
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -270,6 +371,47 @@ mod tests {
             assert!(RateTable::parse(&format!("{head}{bad}{ok}")).is_err(), "{bad}");
         }
         assert!(RateTable::parse(ok).is_err());
+    }
+
+    fn added(series: Series, from: &str, bp: i32) -> AddedRate {
+        AddedRate { series, from: d(from), bp, source: "https://example.test/rate".into() }
+    }
+
+    #[test]
+    fn user_rates_extend_the_table_only_after_its_end() {
+        let t = RateTable::shipped().unwrap();
+        let after = added(Series::Basiszins, "2026-07-01", 150);
+        assert_eq!(t.check_added(&after), Ok(()));
+        let covered = t.check_added(&added(Series::Basiszins, "2026-01-01", 150)).unwrap_err();
+        assert_eq!(covered.code(), kindly_core::ErrorCode::InterestRateCovered);
+        let mid = t.check_added(&added(Series::Basiszins, "2026-08-01", 150)).unwrap_err();
+        assert_eq!(mid.code(), kindly_core::ErrorCode::InvalidDate);
+        // BoE: the half-year starts on 1 July (its reference day is 30 June).
+        assert_eq!(t.check_added(&added(Series::BoeReference, "2026-07-01", 400)), Ok(()));
+        let m = t.with_added(&[after.clone(), added(Series::Basiszins, "2026-01-01", 999)]);
+        let e = m.rate_for_day(Series::Basiszins, d("2026-12-31")).unwrap();
+        assert_eq!((e.bp, e.entered), (150, true));
+        assert_eq!(m.rate_for_day(Series::Basiszins, d("2026-03-01")).unwrap().bp, 127, "shipped wins");
+        assert_eq!(m.coverage(Series::Basiszins).1, d("2026-12-31"));
+        assert_eq!(m.shipped_end(Series::Basiszins), d("2026-06-30"));
+        // A gap: 2027 H1 entered, 2026 H2 not → coverage stays, the gap is unknown.
+        let g = t.with_added(&[added(Series::EcbMro, "2027-01-01", 200)]);
+        assert_eq!(g.coverage(Series::EcbMro).1, d("2026-06-30"));
+        assert!(g.rate_for_day(Series::EcbMro, d("2026-09-01")).is_err());
+        assert_eq!(g.rate_for_day(Series::EcbMro, d("2027-02-01")).unwrap().bp, 200);
+    }
+
+    #[test]
+    fn user_percents_are_exact_and_bounded() {
+        assert_eq!(parse_user_percent("2.15"), Ok(215));
+        assert_eq!(parse_user_percent(" 2,1 % "), Ok(210));
+        assert_eq!(parse_user_percent("2"), Ok(200));
+        assert_eq!(parse_user_percent("0"), Ok(0));
+        assert_eq!(parse_user_percent("100"), Ok(10_000));
+        for bad in ["abc", "-1", "2.155", "100.01", "150", "", "1e2", ".5", "2.1.1"] {
+            let e = parse_user_percent(bad).unwrap_err();
+            assert_eq!(e.code(), kindly_core::ErrorCode::InterestRateInvalid, "{bad}");
+        }
     }
 
     #[test]

@@ -54,12 +54,21 @@ pub fn line(l: &Line, series: Series, lang: Locale) -> String {
     let rate = percent_text(l.rate_bp, lang);
     let reference = format!("{} {}", reference_name(series, l.reference_on, lang), percent_text(l.reference_bp, lang));
     let margin = points(l.margin_bp, lang);
-    match lang {
+    let mut s = match lang {
         Locale::En => format!("{from} to {to}: {days} days on {principal} at {rate} ({reference} + {margin} points) = {interest}"),
         Locale::De => format!("{from} bis {to}: {days} Tage auf {principal} zu {rate} ({reference} + {margin} Prozentpunkte) = {interest}"),
         Locale::Fr => format!("Du {from} au {to} : {days} jours sur {principal} au taux de {rate} ({reference} + {margin} points) = {interest}"),
         Locale::Es => format!("Del {from} al {to}: {days} días sobre {principal} al {rate} ({reference} + {margin} puntos) = {interest}"),
+    };
+    if let Some(source) = &l.entered_source {
+        s.push_str(&match lang {
+            Locale::En => format!(" (rate entered by you: {source})"),
+            Locale::De => format!(" (von Ihnen eingetragener Satz: {source})"),
+            Locale::Fr => format!(" (taux saisi par vous : {source})"),
+            Locale::Es => format!(" (tipo introducido por usted: {source})"),
+        });
     }
+    s
 }
 
 /// The series a jurisdiction's rate follows.

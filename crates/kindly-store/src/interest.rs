@@ -4,11 +4,11 @@
 
 use crate::row::Text;
 use crate::timeline::{append, NewEvent};
-use crate::util::instant_str;
+use crate::util::{date_str, instant_str, parse_date, parse_instant};
 use crate::{Store, StoreError};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::timeline::EventKind;
-use kindly_core::vocab::{DebtorKind, Jurisdiction};
+use kindly_core::vocab::{DebtorKind, InterestBase, Jurisdiction};
 
 /// A client's setting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,5 +99,126 @@ impl Store {
         }
         tx.commit().await.map_err(map)?;
         Ok(changed)
+    }
+}
+
+/// A published reference rate the user entered (migration 0021).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AddedInterestRate {
+    pub series: InterestBase,
+    /// The first day of the half-year it is for.
+    pub from: NaiveDate,
+    /// Basis points (2.15 % is 215).
+    pub rate_bp: i32,
+    pub source: String,
+    pub added_at: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+struct AddedRow {
+    series: Text<InterestBase>,
+    from_date: String,
+    rate_bp: i32,
+    source: String,
+    added_at: String,
+}
+
+impl Store {
+    /// Every rate the user entered, by series and day.
+    pub async fn added_interest_rates(&self) -> Result<Vec<AddedInterestRate>, StoreError> {
+        let rows: Vec<AddedRow> = sqlx::query_as(
+            "SELECT series, from_date, rate_bp, source, added_at FROM interest_rates_added ORDER BY series, from_date",
+        )
+        .fetch_all(self.pool())
+        .await
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        rows.into_iter()
+            .map(|r| {
+                Ok(AddedInterestRate {
+                    series: r.series.0,
+                    from: parse_date(&r.from_date)?,
+                    rate_bp: r.rate_bp,
+                    source: r.source,
+                    added_at: parse_instant(&r.added_at)?,
+                })
+            })
+            .collect()
+    }
+
+    /// Saves a rate the user entered (checked by the caller against the
+    /// compiled table) and, when `timeline` names a client, that client's
+    /// timeline entry saying so (`interest_rate_added`, `summary` in
+    /// English), in one transaction. Returns false, saving nothing, when a
+    /// rate for that series and half-year is already entered.
+    pub async fn add_interest_rate(
+        &self,
+        rate: &AddedInterestRate,
+        timeline: Option<(i64, &str)>,
+    ) -> Result<bool, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let mut tx = self.write_tx().await?;
+        let exists: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM interest_rates_added WHERE series = ?1 AND from_date = ?2")
+                .bind(rate.series.as_str())
+                .bind(date_str(rate.from))
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(map)?;
+        if exists.is_some() {
+            return Ok(false);
+        }
+        if let Some((client_id, _)) = timeline {
+            let client: Option<i64> = sqlx::query_scalar("SELECT id FROM clients WHERE id = ?1")
+                .bind(client_id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(map)?;
+            if client.is_none() {
+                return Err(StoreError::NotFound { entity: "client", id: client_id });
+            }
+        }
+        sqlx::query(
+            "INSERT INTO interest_rates_added (series, from_date, rate_bp, source, added_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )
+        .bind(rate.series.as_str())
+        .bind(date_str(rate.from))
+        .bind(rate.rate_bp)
+        .bind(rate.source.trim())
+        .bind(instant_str(rate.added_at))
+        .execute(&mut *tx)
+        .await
+        .map_err(map)?;
+        if let Some((client_id, summary)) = timeline {
+            let data = serde_json::json!({
+                "by": "user",
+                "series": rate.series.as_str(),
+                "from": date_str(rate.from),
+                "rate_bp": rate.rate_bp,
+                "source": rate.source.trim(),
+            });
+            let ev = NewEvent {
+                client_id,
+                invoice_id: None,
+                at: rate.added_at,
+                kind: EventKind::InterestRateAdded,
+                summary,
+                data,
+            };
+            append(&mut tx, &ev).await.map_err(map)?;
+        }
+        tx.commit().await.map_err(map)?;
+        Ok(true)
+    }
+
+    /// Removes a rate the user entered; false when there is none for that
+    /// series and day. The compiled table cannot be changed.
+    pub async fn remove_interest_rate(&self, series: InterestBase, from: NaiveDate) -> Result<bool, StoreError> {
+        let done = sqlx::query("DELETE FROM interest_rates_added WHERE series = ?1 AND from_date = ?2")
+            .bind(series.as_str())
+            .bind(date_str(from))
+            .execute(self.pool())
+            .await
+            .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(done.rows_affected() > 0)
     }
 }

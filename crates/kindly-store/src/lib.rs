@@ -56,7 +56,7 @@ pub use imports::{
     BatchRef, ClientIndexRow, ExportEvent, ExportPayment, ImportBatch, ImportClient, ImportCounts, ImportCreditNote,
     ImportInvoice, ImportPayment, InvoiceByNumber,
 };
-pub use interest::ClientInterest;
+pub use interest::{AddedInterestRate, ClientInterest};
 pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};
 pub use letters::{batch_state, BatchItem, LetterBatch, NewLetterBatch, PendingLetter};
 pub use outbox::{statement_key, ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};

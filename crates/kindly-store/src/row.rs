@@ -12,8 +12,8 @@ use kindly_core::locale::Locale;
 use kindly_core::payment::PaymentMethod;
 use kindly_core::timeline::EventKind;
 use kindly_core::vocab::{
-    AgreedHow, BankEntryStatus, BankReasonKind, DebtorKind, Jurisdiction, LetterState, OutboxState, PlanState,
-    PromiseOutcome,
+    AgreedHow, BankEntryStatus, BankReasonKind, DebtorKind, InterestBase, Jurisdiction, LetterState, OutboxState,
+    PlanState, PromiseOutcome,
 };
 use kindly_core::Currency;
 use kindly_followup::ladder::Channel;
@@ -66,6 +66,13 @@ impl Vocabulary for Jurisdiction {
     const WHAT: &'static str = "late-payment interest jurisdiction";
     fn from_text(s: &str) -> Option<Self> {
         Jurisdiction::parse(s)
+    }
+}
+
+impl Vocabulary for InterestBase {
+    const WHAT: &'static str = "reference-rate series";
+    fn from_text(s: &str) -> Option<Self> {
+        InterestBase::parse(s)
     }
 }
 

@@ -125,7 +125,14 @@ import type {
   RefundInput,
   ReversalInput,
 } from './bindings';
-import type { InterestSettings, InterestSettingsView, InterestWorkingView } from './bindings';
+import type {
+  AddRateInput,
+  InterestRatesView,
+  InterestSettings,
+  InterestSettingsView,
+  InterestWorkingView,
+  RemoveRateInput,
+} from './bindings';
 import { normaliseError } from './errors';
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -269,6 +276,10 @@ export const api = {
   setClientInterest: (input: InterestSettings) => call<InterestSettingsView>('set_client_interest', { input }),
   invoiceInterest: (invoiceId: number, on: string | null) =>
     call<InterestWorkingView>('invoice_interest', { invoiceId, on }),
+  // Published reference rates the user entered for half-years after Kindly's compiled table.
+  listInterestRates: () => call<InterestRatesView>('list_interest_rates'),
+  addInterestRate: (input: AddRateInput) => call<InterestRatesView>('add_interest_rate', { input }),
+  removeInterestRate: (input: RemoveRateInput) => call<InterestRatesView>('remove_interest_rate', { input }),
   // Contacts: calls, promises, inbound contact, the timeline and the dossier.
   callScript: (invoiceId: number) => call<CallScriptView>('call_script', { invoiceId }),
   logCall: (input: CallLogInput) => call<CallLogResult>('log_call', { input }),

@@ -9,9 +9,9 @@ export type InvoiceStatus = "draft" | "issued" | "cancelled";
 
 export const InvoiceStatusValues: readonly InvoiceStatus[] = ["draft", "issued", "cancelled"];
 
-export type EventKind = "client_created" | "client_updated" | "chasing_changed" | "invoice_created" | "invoice_issued" | "invoice_cancelled" | "payment_recorded" | "note" | "follow_up_done" | "email_withdrawn" | "plan_proposed" | "plan_agreed" | "plan_completed" | "plan_broken" | "plan_cancelled" | "plan_renegotiated" | "installment_reminder" | "call_logged" | "inbound_contact" | "promise_recorded" | "promise_kept" | "promise_broken" | "correction" | "invoice_imported" | "statement_sent" | "statement_printed" | "credit_note_issued" | "payment_reversed" | "refund_made" | "interest_changed";
+export type EventKind = "client_created" | "client_updated" | "chasing_changed" | "invoice_created" | "invoice_issued" | "invoice_cancelled" | "payment_recorded" | "note" | "follow_up_done" | "email_withdrawn" | "plan_proposed" | "plan_agreed" | "plan_completed" | "plan_broken" | "plan_cancelled" | "plan_renegotiated" | "installment_reminder" | "call_logged" | "inbound_contact" | "promise_recorded" | "promise_kept" | "promise_broken" | "correction" | "invoice_imported" | "statement_sent" | "statement_printed" | "credit_note_issued" | "payment_reversed" | "refund_made" | "interest_changed" | "interest_rate_added";
 
-export const EventKindValues: readonly EventKind[] = ["client_created", "client_updated", "chasing_changed", "invoice_created", "invoice_issued", "invoice_cancelled", "payment_recorded", "note", "follow_up_done", "email_withdrawn", "plan_proposed", "plan_agreed", "plan_completed", "plan_broken", "plan_cancelled", "plan_renegotiated", "installment_reminder", "call_logged", "inbound_contact", "promise_recorded", "promise_kept", "promise_broken", "correction", "invoice_imported", "statement_sent", "statement_printed", "credit_note_issued", "payment_reversed", "refund_made", "interest_changed"];
+export const EventKindValues: readonly EventKind[] = ["client_created", "client_updated", "chasing_changed", "invoice_created", "invoice_issued", "invoice_cancelled", "payment_recorded", "note", "follow_up_done", "email_withdrawn", "plan_proposed", "plan_agreed", "plan_completed", "plan_broken", "plan_cancelled", "plan_renegotiated", "installment_reminder", "call_logged", "inbound_contact", "promise_recorded", "promise_kept", "promise_broken", "correction", "invoice_imported", "statement_sent", "statement_printed", "credit_note_issued", "payment_reversed", "refund_made", "interest_changed", "interest_rate_added"];
 
 export type Locale = "en" | "de" | "fr" | "es";
 
@@ -221,7 +221,7 @@ export type ExportKind = "clients" | "invoices" | "payments" | "timeline";
 
 export const ExportKindValues: readonly ExportKind[] = ["clients", "invoices", "payments", "timeline"];
 
-export type ErrorCode = "agreed_before_proposed" | "agreed_in_future" | "already_cancelled" | "already_contacted_today" | "already_done" | "already_printed" | "already_queued" | "amount_too_large" | "append_only" | "backup_folder_inside_data" | "backup_folder_missing" | "backup_no_folder" | "bank_allocation_refused" | "bank_allocation_too_much" | "bank_amount_invalid" | "bank_camt_unsupported" | "bank_csv_malformed" | "bank_csv_mapping_invalid" | "bank_csv_mapping_needed" | "bank_csv_row_invalid" | "bank_currency_invalid" | "bank_date_invalid" | "bank_entry_debit" | "bank_entry_decided" | "bank_field_missing" | "bank_file_empty" | "bank_file_encoding_invalid" | "bank_file_too_large" | "bank_file_unknown_format" | "bank_format_unknown" | "bank_mt940_malformed" | "bank_ofx_malformed" | "bank_resolve_conflict" | "bank_xml_doctype_refused" | "bank_xml_entity_undefined" | "bank_xml_malformed" | "bank_xml_truncated" | "bank_zip_empty" | "bank_zip_invalid" | "bank_zip_member_invalid" | "bank_zip_too_large" | "bank_zip_too_many_members" | "bench_failed" | "control_characters" | "count_changed" | "credit_exceeds_invoice" | "csv_malformed" | "currency_mismatch" | "database_busy" | "database_corrupt" | "database_error" | "database_read_only" | "disk_full" | "due_before_issue" | "duplicate_invoice_number" | "duplicate_offset" | "einvoice_credit_note_unsupported" | "einvoice_field_invalid" | "einvoice_field_missing" | "einvoice_file_empty" | "einvoice_file_too_large" | "einvoice_incomplete" | "einvoice_not_an_invoice" | "einvoice_not_representable" | "einvoice_number_taken" | "einvoice_pdf_invalid" | "einvoice_pdf_no_invoice" | "einvoice_totals_differ" | "einvoice_totals_inconsistent" | "einvoice_unknown_format" | "einvoice_xml_doctype_refused" | "einvoice_xml_entity_undefined" | "einvoice_xml_malformed" | "einvoice_xml_too_large" | "email_final" | "epc_amount" | "epc_currency" | "epc_field_too_long" | "file_dialog" | "file_not_found" | "import_client_unknown" | "import_decimal_separator" | "import_encoding_invalid" | "import_file_empty" | "import_file_too_large" | "import_has_problems" | "import_invoice_unknown" | "import_mapping_invalid" | "import_paid_over_total" | "import_row_ragged" | "import_status_unknown" | "import_totals_differ" | "in_outbox" | "interest_not_applicable" | "interest_off" | "interest_rate_unknown" | "internal" | "invalid_action" | "invalid_agreed_how" | "invalid_allocation" | "invalid_amount" | "invalid_bic" | "invalid_certificate" | "invalid_country" | "invalid_date" | "invalid_days" | "invalid_email" | "invalid_hold" | "invalid_iban" | "invalid_kind" | "invalid_leitweg_id" | "invalid_link" | "invalid_months" | "invalid_number_pattern" | "invalid_offset" | "invalid_peppol_id" | "invalid_phone" | "invalid_port" | "invalid_quantity" | "invalid_siren" | "invalid_state" | "invalid_tax_id" | "invalid_tax_rate" | "invalid_terms" | "invalid_vat_id" | "invoice_has_payments" | "invoice_immutable" | "invoice_not_creditable" | "invoice_not_issued" | "invoice_not_payable" | "io_error" | "keychain_failed" | "keychain_locked" | "keychain_unavailable" | "ladder_size" | "letters_changed" | "letters_not_drawn" | "line_description_empty" | "mail_build" | "mixed_clients" | "mixed_currencies" | "newer_schema" | "no_data_dir" | "no_email" | "no_line_items" | "no_template" | "not_a_kept_file" | "not_an_email" | "not_found" | "not_printed" | "nothing_owing" | "nothing_to_print" | "offset_out_of_range" | "open_failed" | "outbox_busy" | "outbox_state" | "overpayment" | "password_missing" | "payment_already_reversed" | "payment_in_future" | "pdf_does_not_fit" | "pdf_font_load" | "pdf_font_subset" | "pdf_missing_glyph" | "pdf_qr" | "pdf_render" | "plan_custom_dates" | "plan_date_range" | "plan_dates_out_of_order" | "plan_down_payment" | "plan_exists" | "plan_grace_days" | "plan_heads_up_days" | "plan_installment_amount" | "plan_installment_count" | "plan_installment_zero" | "plan_reminder_days" | "plan_state" | "plan_sum_mismatch" | "profile_incomplete" | "promise_in_past" | "promise_needs_reached" | "promise_too_large" | "range_reversed" | "reference_check_digits" | "reference_empty" | "reference_invalid_character" | "reference_not_rf" | "reference_too_long" | "refund_exceeds_credit" | "required" | "restore_incomplete" | "restore_integrity_failed" | "restore_manifest_invalid" | "restore_manifest_missing" | "restore_newer_version" | "restore_not_a_backup" | "restore_tampered" | "restore_target_not_empty" | "restore_truncated" | "restore_unsafe_path" | "retry_not_later" | "reversal_after_refund" | "smtp_auth" | "smtp_certificate" | "smtp_connect" | "smtp_dns" | "smtp_dropped" | "smtp_not_configured" | "smtp_recipient_rejected" | "smtp_rejected" | "smtp_sender_rejected" | "smtp_settings_damaged" | "smtp_timeout" | "smtp_tls" | "smtp_transient" | "stage_name_empty" | "template_render_failed" | "template_syntax" | "too_long" | "unknown_currency" | "unknown_placeholder" | "unknown_stage" | "unsupported_language" | "unsupported_scan" | "usage" | "wrong_client";
+export type ErrorCode = "agreed_before_proposed" | "agreed_in_future" | "already_cancelled" | "already_contacted_today" | "already_done" | "already_printed" | "already_queued" | "amount_too_large" | "append_only" | "backup_folder_inside_data" | "backup_folder_missing" | "backup_no_folder" | "bank_allocation_refused" | "bank_allocation_too_much" | "bank_amount_invalid" | "bank_camt_unsupported" | "bank_csv_malformed" | "bank_csv_mapping_invalid" | "bank_csv_mapping_needed" | "bank_csv_row_invalid" | "bank_currency_invalid" | "bank_date_invalid" | "bank_entry_debit" | "bank_entry_decided" | "bank_field_missing" | "bank_file_empty" | "bank_file_encoding_invalid" | "bank_file_too_large" | "bank_file_unknown_format" | "bank_format_unknown" | "bank_mt940_malformed" | "bank_ofx_malformed" | "bank_resolve_conflict" | "bank_xml_doctype_refused" | "bank_xml_entity_undefined" | "bank_xml_malformed" | "bank_xml_truncated" | "bank_zip_empty" | "bank_zip_invalid" | "bank_zip_member_invalid" | "bank_zip_too_large" | "bank_zip_too_many_members" | "bench_failed" | "control_characters" | "count_changed" | "credit_exceeds_invoice" | "csv_malformed" | "currency_mismatch" | "database_busy" | "database_corrupt" | "database_error" | "database_read_only" | "disk_full" | "due_before_issue" | "duplicate_invoice_number" | "duplicate_offset" | "einvoice_credit_note_unsupported" | "einvoice_field_invalid" | "einvoice_field_missing" | "einvoice_file_empty" | "einvoice_file_too_large" | "einvoice_incomplete" | "einvoice_not_an_invoice" | "einvoice_not_representable" | "einvoice_number_taken" | "einvoice_pdf_invalid" | "einvoice_pdf_no_invoice" | "einvoice_totals_differ" | "einvoice_totals_inconsistent" | "einvoice_unknown_format" | "einvoice_xml_doctype_refused" | "einvoice_xml_entity_undefined" | "einvoice_xml_malformed" | "einvoice_xml_too_large" | "email_final" | "epc_amount" | "epc_currency" | "epc_field_too_long" | "file_dialog" | "file_not_found" | "import_client_unknown" | "import_decimal_separator" | "import_encoding_invalid" | "import_file_empty" | "import_file_too_large" | "import_has_problems" | "import_invoice_unknown" | "import_mapping_invalid" | "import_paid_over_total" | "import_row_ragged" | "import_status_unknown" | "import_totals_differ" | "in_outbox" | "interest_not_applicable" | "interest_off" | "interest_rate_covered" | "interest_rate_exists" | "interest_rate_invalid" | "interest_rate_source_missing" | "interest_rate_unknown" | "internal" | "invalid_action" | "invalid_agreed_how" | "invalid_allocation" | "invalid_amount" | "invalid_bic" | "invalid_certificate" | "invalid_country" | "invalid_date" | "invalid_days" | "invalid_email" | "invalid_hold" | "invalid_iban" | "invalid_kind" | "invalid_leitweg_id" | "invalid_link" | "invalid_months" | "invalid_number_pattern" | "invalid_offset" | "invalid_peppol_id" | "invalid_phone" | "invalid_port" | "invalid_quantity" | "invalid_siren" | "invalid_state" | "invalid_tax_id" | "invalid_tax_rate" | "invalid_terms" | "invalid_vat_id" | "invoice_has_payments" | "invoice_immutable" | "invoice_not_creditable" | "invoice_not_issued" | "invoice_not_payable" | "io_error" | "keychain_failed" | "keychain_locked" | "keychain_unavailable" | "ladder_size" | "letters_changed" | "letters_not_drawn" | "line_description_empty" | "mail_build" | "mixed_clients" | "mixed_currencies" | "newer_schema" | "no_data_dir" | "no_email" | "no_line_items" | "no_template" | "not_a_kept_file" | "not_an_email" | "not_found" | "not_printed" | "nothing_owing" | "nothing_to_print" | "offset_out_of_range" | "open_failed" | "outbox_busy" | "outbox_state" | "overpayment" | "password_missing" | "payment_already_reversed" | "payment_in_future" | "pdf_does_not_fit" | "pdf_font_load" | "pdf_font_subset" | "pdf_missing_glyph" | "pdf_qr" | "pdf_render" | "plan_custom_dates" | "plan_date_range" | "plan_dates_out_of_order" | "plan_down_payment" | "plan_exists" | "plan_grace_days" | "plan_heads_up_days" | "plan_installment_amount" | "plan_installment_count" | "plan_installment_zero" | "plan_reminder_days" | "plan_state" | "plan_sum_mismatch" | "profile_incomplete" | "promise_in_past" | "promise_needs_reached" | "promise_too_large" | "range_reversed" | "reference_check_digits" | "reference_empty" | "reference_invalid_character" | "reference_not_rf" | "reference_too_long" | "refund_exceeds_credit" | "required" | "restore_incomplete" | "restore_integrity_failed" | "restore_manifest_invalid" | "restore_manifest_missing" | "restore_newer_version" | "restore_not_a_backup" | "restore_tampered" | "restore_target_not_empty" | "restore_truncated" | "restore_unsafe_path" | "retry_not_later" | "reversal_after_refund" | "smtp_auth" | "smtp_certificate" | "smtp_connect" | "smtp_dns" | "smtp_dropped" | "smtp_not_configured" | "smtp_recipient_rejected" | "smtp_rejected" | "smtp_sender_rejected" | "smtp_settings_damaged" | "smtp_timeout" | "smtp_tls" | "smtp_transient" | "stage_name_empty" | "template_render_failed" | "template_syntax" | "too_long" | "unknown_currency" | "unknown_placeholder" | "unknown_stage" | "unsupported_language" | "unsupported_scan" | "usage" | "wrong_client";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -1452,9 +1452,27 @@ would_add: string,
  */
 rule: InterestRuleView | null, rule_problem: ApiError | null, 
 /**
- * The shipped rate table's last update, and the last day it covers.
+ * The shipped rate table's last update, and the last day the rates
+ * reach for this law's series (with the rates the user entered).
  */
-table_updated: string, table_ends: string, };
+table_ends: string, table_updated: string, 
+/**
+ * The series this law's rate follows (preselected when adding a rate).
+ */
+series: InterestBase, 
+/**
+ * The last day Kindly's compiled table covers for that series.
+ */
+compiled_ends: string, 
+/**
+ * Today is past `table_ends`: a debt late now cannot be computed until
+ * Kindly is updated or the user adds the published rate (from `next_from`).
+ */
+rate_unknown: boolean, 
+/**
+ * The first day of the first half-year the rates do not reach.
+ */
+next_from: string, };
 
 export type InterestRuleView = { 
 /**
@@ -1471,6 +1489,10 @@ export type InterestLineView = { from: string, to: string, days: number, princip
  * Percentages as exact decimals, e.g. "12.15".
  */
 reference_percent: string, reference_on: string, margin_percent: string, rate_percent: string, interest: MoneyView, 
+/**
+ * The source the user named when the reference rate is one they entered.
+ */
+entered_source: string | null, 
 /**
  * The line as the letter writes it, in the client's language.
  */
@@ -1490,6 +1512,53 @@ day_count: string, table_updated: string,
  * language); `None` when there is nothing to state.
  */
 paragraph: string | null, };
+
+export type RateSeriesView = { series: InterestBase, 
+/**
+ * The last day the compiled table covers: a rate can be added only after it.
+ */
+compiled_ends: string, 
+/**
+ * The last day covered without a gap, counting the user's rates.
+ */
+ends: string, };
+
+export type AddedRateView = { series: InterestBase, 
+/**
+ * The first day of the half-year it is for.
+ */
+from: string, 
+/**
+ * Exact decimal percent, e.g. "2.15".
+ */
+rate_percent: string, source: string, 
+/**
+ * False when Kindly's compiled table has since come to cover that
+ * half-year (the compiled rate is used).
+ */
+used: boolean, };
+
+export type InterestRatesView = { table_updated: string, series: Array<RateSeriesView>, added: Array<AddedRateView>, };
+
+export type AddRateInput = { series: InterestBase, 
+/**
+ * The first day of a half-year (1 January or 1 July), YYYY-MM-DD.
+ */
+from: string, 
+/**
+ * Percent as published, e.g. "2.15" (at most two decimals, 0 to 100).
+ */
+rate: string, 
+/**
+ * Where the rate is published (a page, a gazette): named in the working.
+ */
+source: string, 
+/**
+ * The client whose page it was added from: the entry goes on their timeline.
+ */
+client_id: number | null, };
+
+export type RemoveRateInput = { series: InterestBase, from: string, };
 
 export type CallScriptView = { invoice_id: number, number: string, client_id: number, client_name: string, phone: string | null, language: Locale, 
 /**

@@ -94,6 +94,7 @@ timeline-invoice-created-plain = Rechnung { $number } erstellt
 timeline-payment-received-plain = Zahlung für { $number } eingegangen
 timeline-interest-on = Sie haben die gesetzlichen Verzugszinsen für diesen Kunden eingeschaltet: { $law }; der Kunde ist { $debtor }.
 timeline-interest-off = Sie haben die gesetzlichen Verzugszinsen für diesen Kunden ausgeschaltet.
+timeline-interest-rate-added = Sie haben den veröffentlichten { $series } von { $rate } % ab { $from } eingetragen (Quelle: { $source }); Kindly verwendet ihn für Zeiträume nach seiner eigenen Zinstabelle.
 
 ## E-invoices
 einvoice-credit-terms = Gutschrift zu Rechnung { $invoice }: wird mit dem offenen Betrag verrechnet oder erstattet.

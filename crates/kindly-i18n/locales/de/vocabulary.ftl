@@ -74,6 +74,7 @@ event-credit_note_issued = Gutschrift ausgestellt
 event-payment_reversed = Zahlung storniert
 event-refund_made = Rückerstattung geleistet
 event-interest_changed = Verzugszinsen geändert
+event-interest_rate_added = Veröffentlichter Zinssatz eingetragen
 
 bucket-not_yet_due = Noch nicht fällig
 bucket-days_1_30 = 1–30 Tage
@@ -89,6 +90,9 @@ jurisdiction-uk = Vereinigtes Königreich (Gesetz über Zahlungsverzug, 1998)
 jurisdiction-eu = EU (Richtlinie 2011/7/EU)
 jurisdiction-de = Deutschland (§ 288 BGB)
 jurisdiction-fr = Frankreich (Code de commerce L441-10)
+interest_base-boe_reference = Leitzins der Bank of England
+interest_base-ecb_mro = EZB-Hauptrefinanzierungssatz
+interest_base-basiszins = Basiszinssatz
 
 debtor-business = ein Unternehmen
 debtor-consumer = eine Privatperson

@@ -91,6 +91,7 @@ timeline-invoice-created-plain = Invoice { $number } created
 timeline-payment-received-plain = Payment received for { $number }
 timeline-interest-on = You turned statutory late-payment interest on for this client: { $law }, the client being { $debtor }.
 timeline-interest-off = You turned statutory late-payment interest off for this client.
+timeline-interest-rate-added = You added the published { $series } of { $rate } % from { $from } (source: { $source }); Kindly uses it for periods after its own rate table.
 
 ## E-invoices
 einvoice-credit-terms = Credit note for invoice { $invoice }: set off against what is owed on it, or refunded.

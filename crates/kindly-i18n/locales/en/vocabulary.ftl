@@ -74,6 +74,7 @@ event-credit_note_issued = Credit note issued
 event-payment_reversed = Payment reversed
 event-refund_made = Refund made
 event-interest_changed = Late-payment interest changed
+event-interest_rate_added = Published interest rate added
 
 bucket-not_yet_due = Not yet due
 bucket-days_1_30 = 1–30 days
@@ -89,6 +90,9 @@ jurisdiction-uk = United Kingdom (Late Payment Act 1998)
 jurisdiction-eu = EU (Directive 2011/7/EU)
 jurisdiction-de = Germany (§ 288 BGB)
 jurisdiction-fr = France (Code de commerce L441-10)
+interest_base-boe_reference = Bank of England base rate
+interest_base-ecb_mro = ECB main refinancing rate
+interest_base-basiszins = German base rate (Basiszinssatz)
 
 debtor-business = a business
 debtor-consumer = a consumer

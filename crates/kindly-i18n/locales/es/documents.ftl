@@ -94,6 +94,7 @@ timeline-invoice-created-plain = Factura { $number } creada
 timeline-payment-received-plain = Pago recibido para { $number }
 timeline-interest-on = Ha activado los intereses legales de demora para este cliente: { $law }; el cliente es { $debtor }.
 timeline-interest-off = Ha desactivado los intereses legales de demora para este cliente.
+timeline-interest-rate-added = Ha introducido el { $series } publicado del { $rate } % desde el { $from } (fuente: { $source }); Kindly lo usa para los periodos posteriores a su propia tabla de tipos.
 
 ## E-invoices
 einvoice-credit-terms = Abono de la factura { $invoice }: se compensa con el importe pendiente o se reembolsa.

@@ -74,6 +74,7 @@ event-credit_note_issued = Factura rectificativa emitida
 event-payment_reversed = Pago anulado
 event-refund_made = Reembolso realizado
 event-interest_changed = Intereses de demora modificados
+event-interest_rate_added = Tipo publicado introducido
 
 bucket-not_yet_due = Aún no vencido
 bucket-days_1_30 = 1–30 días
@@ -89,6 +90,9 @@ jurisdiction-uk = Reino Unido (ley de 1998 sobre morosidad)
 jurisdiction-eu = UE (Directiva 2011/7/UE)
 jurisdiction-de = Alemania (§ 288 BGB)
 jurisdiction-fr = Francia (Code de commerce L441-10)
+interest_base-boe_reference = tipo oficial del Banco de Inglaterra
+interest_base-ecb_mro = tipo principal de financiación del BCE
+interest_base-basiszins = tipo básico alemán (Basiszinssatz)
 
 debtor-business = una empresa
 debtor-consumer = un particular

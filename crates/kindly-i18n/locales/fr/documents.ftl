@@ -94,6 +94,7 @@ timeline-invoice-created-plain = Facture { $number } créée
 timeline-payment-received-plain = Paiement reçu pour { $number }
 timeline-interest-on = Vous avez activé les intérêts légaux de retard pour ce client : { $law } ; le client est { $debtor }.
 timeline-interest-off = Vous avez désactivé les intérêts légaux de retard pour ce client.
+timeline-interest-rate-added = Vous avez saisi le { $series } publié de { $rate } % à compter du { $from } (source : { $source }) ; Kindly l’utilise pour les périodes postérieures à sa propre table des taux.
 
 ## E-invoices
 einvoice-credit-terms = Avoir sur la facture { $invoice } : imputé sur le montant restant dû ou remboursé.

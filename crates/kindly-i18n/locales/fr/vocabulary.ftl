@@ -74,6 +74,7 @@ event-credit_note_issued = Avoir émis
 event-payment_reversed = Paiement annulé
 event-refund_made = Remboursement effectué
 event-interest_changed = Intérêts de retard modifiés
+event-interest_rate_added = Taux publié saisi
 
 bucket-not_yet_due = Pas encore échu
 bucket-days_1_30 = 1 à 30 jours
@@ -89,6 +90,9 @@ jurisdiction-uk = Royaume-Uni (loi de 1998 sur les retards de paiement)
 jurisdiction-eu = UE (directive 2011/7/UE)
 jurisdiction-de = Allemagne (§ 288 BGB)
 jurisdiction-fr = France (Code de commerce L441-10)
+interest_base-boe_reference = taux directeur de la Banque d’Angleterre
+interest_base-ecb_mro = taux de refinancement principal de la BCE
+interest_base-basiszins = taux de base allemand (Basiszinssatz)
 
 debtor-business = une entreprise
 debtor-consumer = un particulier

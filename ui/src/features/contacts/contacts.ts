@@ -66,7 +66,7 @@ export const KIND_GROUPS: { value: string; readonly label: string; kinds: string
     get label() {
       return t('contacts-filter-holds');
     },
-    kinds: ['chasing_changed', 'client_created', 'client_updated', 'interest_changed'],
+    kinds: ['chasing_changed', 'client_created', 'client_updated', 'interest_changed', 'interest_rate_added'],
   },
 ];
 

@@ -248,6 +248,7 @@ vocab-event-kind-credit-note-issued = Gutschrift
 vocab-event-kind-payment-reversed = Zahlung zurückgebucht
 vocab-event-kind-refund-made = Erstattung
 vocab-event-kind-interest-changed = Verzugszinsen
+vocab-event-kind-interest-rate-added = Veröffentlichter Zinssatz eingetragen
 
 ## einvoiceOutcome
 vocab-einvoice-outcome-imported = Importiert

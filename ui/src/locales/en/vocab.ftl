@@ -248,6 +248,7 @@ vocab-event-kind-credit-note-issued = Credit note
 vocab-event-kind-payment-reversed = Payment reversed
 vocab-event-kind-refund-made = Refund
 vocab-event-kind-interest-changed = Late-payment interest
+vocab-event-kind-interest-rate-added = Published rate added
 
 ## einvoiceOutcome
 vocab-einvoice-outcome-imported = Imported

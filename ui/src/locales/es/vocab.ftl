@@ -248,6 +248,7 @@ vocab-event-kind-credit-note-issued = Factura rectificativa
 vocab-event-kind-payment-reversed = Pago revertido
 vocab-event-kind-refund-made = Reembolso
 vocab-event-kind-interest-changed = Intereses de demora
+vocab-event-kind-interest-rate-added = Tipo publicado introducido
 
 ## einvoiceOutcome
 vocab-einvoice-outcome-imported = Importada

@@ -248,6 +248,7 @@ vocab-event-kind-credit-note-issued = Avoir
 vocab-event-kind-payment-reversed = Paiement annulé
 vocab-event-kind-refund-made = Remboursement
 vocab-event-kind-interest-changed = Intérêts de retard
+vocab-event-kind-interest-rate-added = Taux publié saisi
 
 ## einvoiceOutcome
 vocab-einvoice-outcome-imported = Importée
