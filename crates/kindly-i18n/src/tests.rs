@@ -9,6 +9,7 @@ fn sample_args(count: i64) -> Vec<(&'static str, FluentValue<'static>)> {
     vec![
         ("count", count.into()),
         ("numbers", "INV-2026-0009".into()),
+        ("stage", "Friendly reminder".into()),
         ("date", "20 November 2026".into()),
         ("client", "Zoë Ångström-Müller".into()),
         ("number", "INV-2026-0009".into()),
