@@ -206,6 +206,11 @@ async fn a_three_installment_plan_pauses_the_ladder_reminds_on_its_days_and_comp
         inv_tl.iter().any(|e| e.summary.starts_with("Payment plan #1 (INV-2026-0001) agreed on 2026-11-16 (call)")),
         "{inv_tl:?}"
     );
+    // The English entries agree in number (they said "2 installment(s)").
+    let said: Vec<&str> = inv_tl.iter().map(|e| e.summary.as_str()).collect();
+    assert!(said.iter().all(|s| !s.contains("(s)")), "{said:?}");
+    assert!(said.iter().any(|s| s.contains(" in 3 installments for INV-2026-0001")), "{said:?}");
+    assert!(said.iter().any(|s| s.contains("completed: all 3 installments paid")), "{said:?}");
 }
 
 #[tokio::test]

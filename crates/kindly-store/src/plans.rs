@@ -615,8 +615,8 @@ impl Store {
         let plan = load(&mut tx, id).await?;
         let total = plan.total().format(Locale::En);
         let summary = format!(
-            "Payment plan #{id} proposed: {total} in {} installment(s) for {}",
-            plan.installments.len(),
+            "Payment plan #{id} proposed: {total} in {} for {}",
+            installments(plan.installments.len()),
             plan.invoice_numbers().join(", ")
         );
         let data = serde_json::json!({
@@ -745,9 +745,12 @@ impl Store {
                 Some(Transition::Completed) => {
                     set_state(&mut tx, id, state::COMPLETED, Some(today)).await.map_err(map)?;
                     let summary = format!(
-                        "{} completed: all {} installment(s) paid, {} in all",
+                        "{} completed: {} paid, {} in all",
                         capital(&plan_label(&p)),
-                        p.installments.len(),
+                        match p.installments.len() {
+                            1 => "its installment".to_string(),
+                            n => format!("all {n} installments"),
+                        },
                         p.total().format(Locale::En)
                     );
                     event(&mut tx, &p, EventKind::PlanCompleted, &summary, serde_json::json!({}), now)
@@ -893,5 +896,14 @@ fn capital(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => String::new(),
+    }
+}
+
+/// "1 installment", "3 installments": the English entry agrees in number.
+fn installments(n: usize) -> String {
+    if n == 1 {
+        "1 installment".to_string()
+    } else {
+        format!("{n} installments")
     }
 }
