@@ -103,6 +103,11 @@ fn spawn_driver(data: &tempfile::TempDir, envs: &[(&str, &str)]) -> (Child, u16)
     let child = cmd
         .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
         .env("KINDLY_DATA_DIR", data.path())
+        // The web view keeps its local storage (the UI language chosen in
+        // Settings, for one) under the XDG data folder: one per app, so a test
+        // that switches to German leaves the tests beside it in English.
+        .env("XDG_DATA_HOME", data.path().join("xdg-data"))
+        .env("XDG_CACHE_HOME", data.path().join("xdg-cache"))
         .env("WEBKIT_DISABLE_DMABUF_RENDERER", "1")
         .envs(envs.iter().copied())
         .stdout(Stdio::null())
