@@ -6,6 +6,7 @@
 mod backup;
 mod bank;
 mod contacts;
+mod corrections;
 mod desktop;
 mod display;
 mod firstrun;
@@ -181,7 +182,7 @@ pub(crate) async fn wait_text(c: &Client, id: &str, want: &str) {
     panic!("{id} never showed {want:?}; last text {last:?}");
 }
 
-async fn fill(c: &Client, id: &str, value: &str) {
+pub(crate) async fn fill(c: &Client, id: &str, value: &str) {
     let e = wait(c, id).await;
     e.clear().await.expect("clear");
     e.send_keys(value).await.expect("type");

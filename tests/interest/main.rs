@@ -387,7 +387,7 @@ async fn a_rate_entered_by_the_user_extends_the_table_past_its_end() {
         ("2026-08-01", "1.50", source, ErrorCode::InvalidDate, "from"),
         ("someday", "1.50", source, ErrorCode::InvalidDate, "from"),
         ("2026-07-01", "abc", source, ErrorCode::InterestRateInvalid, "rate"),
-        ("2026-07-01", "-1", source, ErrorCode::InterestRateInvalid, "rate"),
+        ("2026-07-01", "-11", source, ErrorCode::InterestRateInvalid, "rate"),
         ("2026-07-01", "1.505", source, ErrorCode::InterestRateInvalid, "rate"),
         ("2026-07-01", "150", source, ErrorCode::InterestRateInvalid, "rate"),
         ("2026-07-01", "1.50", "  ", ErrorCode::InterestRateSourceMissing, "source"),
@@ -464,7 +464,7 @@ async fn the_schema_refuses_a_bad_added_rate() {
     for (s, f, bp, src) in [
         ("fed", "2026-07-01", 150, "x"),
         ("basiszins", "2026-08-01", 150, "x"),
-        ("basiszins", "2026-07-01", -1, "x"),
+        ("basiszins", "2026-07-01", -1001, "x"),
         ("basiszins", "2026-07-01", 10001, "x"),
         ("basiszins", "2026-07-01", 150, " "),
     ] {
@@ -522,7 +522,19 @@ fn the_cli_adds_lists_and_removes_a_published_rate() {
     let (code, _, err) = run_kindly(
         dir.path(),
         day,
-        &["interest", "rates", "add", "--series", "basiszins", "--from", "2026-07-01", "--rate", "-1", "--source", "x"],
+        &[
+            "interest",
+            "rates",
+            "add",
+            "--series",
+            "basiszins",
+            "--from",
+            "2026-07-01",
+            "--rate",
+            "-11",
+            "--source",
+            "x",
+        ],
     );
     assert_ne!(code, 0);
     assert!(err.contains("rate"), "{err}");

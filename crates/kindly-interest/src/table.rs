@@ -251,9 +251,12 @@ pub fn parse_user_percent(text: &str) -> Result<i32, InterestError> {
     if s.is_empty() {
         return Err(bad("it is empty"));
     }
-    if s.starts_with('-') {
-        return Err(bad("a rate below zero is not accepted here"));
-    }
+    // Reference rates can be below zero: the Basiszinssatz was from 2013
+    // to 2022 (-0.88 % at its lowest), the ECB's deposit rate too.
+    let (negative, s) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, s),
+    };
     let (int, frac) = match s.split_once(['.', ',']) {
         Some((i, f)) => (i, f),
         None => (s, ""),
@@ -270,9 +273,12 @@ pub fn parse_user_percent(text: &str) -> Result<i32, InterestError> {
     let int: i32 = int.parse().map_err(|_| bad("it is not a number"))?;
     let frac: i32 =
         if frac.is_empty() { 0 } else { format!("{frac:0<2}").parse().map_err(|_| bad("it is not a number"))? };
-    let bp = int * 100 + frac;
+    let bp = if negative { -(int * 100 + frac) } else { int * 100 + frac };
     if bp > 10_000 {
         return Err(bad("it is above 100 %"));
+    }
+    if bp < -1_000 {
+        return Err(bad("it is below -10 %"));
     }
     Ok(bp)
 }
@@ -408,7 +414,10 @@ mod tests {
         assert_eq!(parse_user_percent("2"), Ok(200));
         assert_eq!(parse_user_percent("0"), Ok(0));
         assert_eq!(parse_user_percent("100"), Ok(10_000));
-        for bad in ["abc", "-1", "2.155", "100.01", "150", "", "1e2", ".5", "2.1.1"] {
+        // The Basiszinssatz of the first half of 2020, as published.
+        assert_eq!(parse_user_percent("-0,88 %"), Ok(-88));
+        assert_eq!(parse_user_percent("-10"), Ok(-1_000));
+        for bad in ["abc", "-10.01", "--1", "-", "2.155", "100.01", "150", "", "1e2", ".5", "2.1.1"] {
             let e = parse_user_percent(bad).unwrap_err();
             assert_eq!(e.code(), kindly_core::ErrorCode::InterestRateInvalid, "{bad}");
         }

@@ -480,37 +480,14 @@ impl Store {
                 format!("({})", gs.iter().map(|s| state_predicate(*s)).collect::<Vec<_>>().join(" OR "))
             }
         };
-        // A search sorts every match to find its page (the union of the
-        // matching clients' and numbers' invoices has no index order): its
-        // total is counted in the same pass instead of a second one.
-        let mut searched: Option<(i64, Vec<i64>)> = None;
-        if matches.is_some() && !tallied {
-            let order = sort_order(q.sort);
-            let sql = format!(
-                "SELECT i.id, COUNT(*) OVER () FROM {} WHERE {} AND {} ORDER BY {order} LIMIT {limit} OFFSET {offset}",
-                f.source,
-                f.sql(),
-                any_group(&groups)
-            );
-            let page: Vec<(i64, i64)> =
-                sqlx::query_as_with(AssertSqlSafe(sql), p.args()).fetch_all(self.pool()).await.map_err(map)?;
-            if let Some((_, n)) = page.first() {
-                searched = Some((*n, page.iter().map(|(id, _)| *id).collect()));
-            }
-        }
         let total: i64 = if tallied {
             counts.iter().sum()
-        } else if let Some((n, _)) = &searched {
-            *n
         } else {
             let sql = format!("SELECT COUNT(*) FROM {} WHERE {} AND {}", f.source, f.sql(), any_group(&groups));
             sqlx::query_scalar_with(AssertSqlSafe(sql), p.args()).fetch_one(self.pool()).await.map_err(map)?
         };
         let mut rows = Vec::new();
-        if let Some((_, ids)) = &searched {
-            let filter = format!("i.id IN (SELECT value FROM json_each({}))", p.text(json_ids(ids)));
-            rows = self.invoice_page("invoices i", &filter, &sort_order(q.sort), &p, limit, 0).await?;
-        } else if tallied && q.sort == InvoiceSort::Attention {
+        if tallied && q.sort == InvoiceSort::Attention {
             // One index range per group, in the attention order.
             let (mut skip, mut need) = (offset, limit);
             for (s, n) in groups.iter().zip(&counts) {
@@ -528,7 +505,13 @@ impl Store {
                 rows.extend(got);
             }
         } else {
-            let order = sort_order(q.sort);
+            let order = match q.sort {
+                InvoiceSort::Attention => format!("{ATTENTION_RANK}, i.due_date, i.id"),
+                InvoiceSort::DueAsc => "i.due_date, i.id".to_string(),
+                InvoiceSort::DueDesc => "i.due_date DESC, i.id DESC".to_string(),
+                InvoiceSort::Newest => "i.id DESC".to_string(),
+                InvoiceSort::NumberAsc => "i.number".to_string(),
+            };
             let filter = format!("{} AND {}", f.sql(), any_group(&groups));
             rows = self.invoice_page(&f.source, &filter, &order, &p, limit, offset).await?;
         }
@@ -577,17 +560,6 @@ impl Store {
             .fetch_all(self.pool())
             .await
             .map_err(|e| StoreError::classify(e, self.path()))
-    }
-}
-
-/// The `ORDER BY` of a list sorted by `sort` (over `invoices i`; ?1 and ?2 as in every list).
-fn sort_order(sort: InvoiceSort) -> String {
-    match sort {
-        InvoiceSort::Attention => format!("{ATTENTION_RANK}, i.due_date, i.id"),
-        InvoiceSort::DueAsc => "i.due_date, i.id".to_string(),
-        InvoiceSort::DueDesc => "i.due_date DESC, i.id DESC".to_string(),
-        InvoiceSort::Newest => "i.id DESC".to_string(),
-        InvoiceSort::NumberAsc => "i.number".to_string(),
     }
 }
 
