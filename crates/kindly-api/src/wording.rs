@@ -324,6 +324,16 @@ fn more_summary(e: &TimelineEntry, locale: Locale, number: &str) -> Option<Strin
             let channel = label(locale, "channel", get("channel")?);
             say("timeline-promise-follow-up", &[("number", number.into()), ("channel", channel.into())])
         }
+        // An invoice read from an e-invoice file: its number, the file and
+        // the start of its SHA-256 (the file itself is kept as evidence).
+        EventKind::InvoiceImported => {
+            let file = d.get("files")?.as_array()?.first()?.get("name")?.as_str()?;
+            let sha: String = get("sha256")?.chars().take(12).collect();
+            say(
+                "timeline-invoice-imported",
+                &[("number", get("number")?.into()), ("name", file.into()), ("sha", sha.into())],
+            )
+        }
         // A ladder step marked done by hand or printed with the day's
         // letters: the step's name is in the sentence it was written with
         // ("Letter printed: <name> for invoice <numbers>"); the default
@@ -533,6 +543,9 @@ mod tests {
             (EventKind::FollowUpDone, "Call made: Mein Anruf for invoice INV-2026-0009",
              json!({ "stage": "custom_call", "channel": "phone", "subject": "S", "body": "B", "invoices": ["INV-2026-0009"] }),
              "Anruf getätigt: Mein Anruf zu Rechnung INV-2026-0009"),
+            (EventKind::InvoiceImported, "Invoice RE-77 imported from the e-invoice re-77.xml (SHA-256 0123456789ab…)",
+             json!({ "number": "RE-77", "sha256": "0123456789abcdef", "files": [{ "kind": "einvoice", "name": "re-77.xml" }] }),
+             "Rechnung RE-77 aus der E-Rechnung re-77.xml importiert (SHA-256 0123456789ab…)"),
             (EventKind::EmailWithdrawn, "E-mail withdrawn before it was sent.",
              json!({ "outbox_id": 1, "reason": "cancelled" }), "E-Mail vor dem Senden zurückgezogen."),
             (EventKind::EmailWithdrawn, "Not sent: invoice INV-2026-0009 was paid or cancelled in the meantime.",

@@ -27,6 +27,7 @@ fn sample_args(count: i64) -> Vec<(&'static str, FluentValue<'static>)> {
         ("id", 7.into()),
         ("amount", "€500.00".into()),
         ("sha", "ab12".into()),
+        ("name", "re-77.xml".into()),
         ("months", count.into()),
         ("total", "€1,154.16".into()),
         ("method", "Bank transfer".into()),

@@ -179,3 +179,4 @@ stage-default-reminder = Freundliche Erinnerung
 stage-default-follow-up = Höfliche Nachfrage
 stage-default-plan-offer = Angebot einer Ratenzahlung
 stage-default-final-notice = Letzte freundliche Erinnerung
+timeline-invoice-imported = Rechnung { $number } aus der E-Rechnung { $name } importiert (SHA-256 { $sha }…)

@@ -176,3 +176,4 @@ stage-default-reminder = Friendly reminder
 stage-default-follow-up = Polite follow-up
 stage-default-plan-offer = Offer of a payment plan
 stage-default-final-notice = Final courteous notice
+timeline-invoice-imported = Invoice { $number } imported from the e-invoice { $name } (SHA-256 { $sha }…)

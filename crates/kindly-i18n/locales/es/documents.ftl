@@ -179,3 +179,4 @@ stage-default-reminder = Recordatorio amistoso
 stage-default-follow-up = Seguimiento cordial
 stage-default-plan-offer = Propuesta de pago a plazos
 stage-default-final-notice = Último aviso cordial
+timeline-invoice-imported = Factura { $number } importada de la factura electrónica { $name } (SHA-256 { $sha }…)

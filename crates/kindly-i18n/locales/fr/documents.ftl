@@ -179,3 +179,4 @@ stage-default-reminder = Rappel amical
 stage-default-follow-up = Relance courtoise
 stage-default-plan-offer = Proposition d’échéancier
 stage-default-final-notice = Dernier rappel courtois
+timeline-invoice-imported = Facture { $number } importée depuis la facture électronique { $name } (SHA-256 { $sha }…)
