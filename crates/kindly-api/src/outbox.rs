@@ -648,6 +648,12 @@ pub async fn send_queued(
             break;
         }
         let Some(m) = store.claim_next_email(clock(), only).await? else { break };
+        // Messages queued while the batch runs (the rest of a "Send all"
+        // that was still being written when the sender woke) go out with
+        // it: the total grows so it never reads "4 of 2".
+        if only.is_none() {
+            p.total = p.total.max(p.done + 1 + store.outbox_counts().await?.queued);
+        }
         if let Some(why) = no_longer_applies(ctx, m.purpose).await? {
             store.withdraw_claimed(m.id, "no_longer_due", &why, clock()).await?;
             tracing::info!(outbox_id = m.id, message_id = %m.message_id, "e-mail withdrawn: no longer applies");
