@@ -499,17 +499,6 @@ impl Store {
         // by a promise; excluding them by small lists keeps the count on the
         // index alone. Excluded here, not after reading a page, so that the
         // count and the pages agree.
-        const FILTER_BASE: &str = "f.next_action_on IS NOT NULL AND f.next_action_on <= ?1
-            AND (f.hold IS NULL OR (f.hold = 'paused' AND f.hold_until < ?1))
-            AND f.client_id NOT IN (SELECT id FROM clients WHERE chasing <> 'on' AND (chasing = 'off' OR chasing_until >= ?1))
-            AND ";
-        const PAUSED_BY_PROMISES: &str = "f.invoice_id NOT IN (SELECT p.invoice_id FROM promises p WHERE
-                -- an open promise pauses its invoice's ladder until the promised day
-                (p.outcome IS NULL AND p.promised_on >= ?1)
-                -- a broken one waits for its own follow-up (the latest broken promise of the invoice)
-                OR (p.outcome = 'broken' AND p.followed_up_on IS NULL
-                    AND p.id = (SELECT MAX(q.id) FROM promises q WHERE q.invoice_id = p.invoice_id AND q.outcome = 'broken')))
-            AND ";
         // The promise check costs a lookup per due invoice (10 ms over 190,000);
         // most days no promise is open, and then it is left out.
         let promises_pause: bool = sqlx::query_scalar(
@@ -520,16 +509,10 @@ impl Store {
         .fetch_one(self.pool())
         .await
         .map_err(map)?;
-        // A broken plan's notice is the invoice's contact: its ladder waits
-        // for it (then resumes a week after it, see `note_contact`).
-        const WAITING_FOR_BROKEN_NOTICE: &str = "f.invoice_id NOT IN (SELECT pi.invoice_id FROM plans p
-                JOIN plan_invoices pi ON pi.plan_id = p.id
-                WHERE p.state = 'broken' AND NOT EXISTS (SELECT 1 FROM plan_reminders r
-                    WHERE r.plan_id = p.id AND r.kind = 'broken_notice'))
-            AND ";
         let filter = format!(
-            "{FILTER_BASE}{WAITING_FOR_BROKEN_NOTICE}{}{}",
-            if promises_pause { PAUSED_BY_PROMISES } else { "" },
+            "{DUE_NOT_HELD} AND f.client_id NOT IN ({NOT_CHASED_CLIENTS})
+             AND f.invoice_id NOT IN ({WAITING_FOR_BROKEN_NOTICE}) AND {}{}",
+            if promises_pause { format!("f.invoice_id NOT IN ({PAUSED_BY_PROMISES}) AND ") } else { String::new() },
             if one_client { "f.client_id = ?2" } else { "?2 IS NULL" }
         );
         Ok(filter)
@@ -544,20 +527,11 @@ impl Store {
     /// (up to hundreds of thousands of) due rows. Same rows, same number.
     async fn due_count(&self, t: &str) -> Result<i64, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        const DUE: &str = "f.next_action_on IS NOT NULL AND f.next_action_on <= ?1
-            AND (f.hold IS NULL OR (f.hold = 'paused' AND f.hold_until < ?1))";
-        const EXCLUDED: &str = "SELECT i.id FROM invoices i WHERE i.client_id IN
-                (SELECT id FROM clients WHERE chasing <> 'on' AND (chasing = 'off' OR chasing_until >= ?1))
-            UNION SELECT pi.invoice_id FROM plans p JOIN plan_invoices pi ON pi.plan_id = p.id
-                WHERE p.state = 'broken' AND NOT EXISTS (SELECT 1 FROM plan_reminders r
-                    WHERE r.plan_id = p.id AND r.kind = 'broken_notice')
-            UNION SELECT p.invoice_id FROM promises p WHERE
-                (p.outcome IS NULL AND p.promised_on >= ?1)
-                OR (p.outcome = 'broken' AND p.followed_up_on IS NULL
-                    AND p.id = (SELECT MAX(q.id) FROM promises q WHERE q.invoice_id = p.invoice_id AND q.outcome = 'broken'))";
         let sql = format!(
-            "SELECT (SELECT COUNT(*) FROM followups f WHERE {DUE})
-                  - (SELECT COUNT(*) FROM followups f WHERE f.invoice_id IN ({EXCLUDED}) AND {DUE})"
+            "SELECT (SELECT COUNT(*) FROM followups f WHERE {DUE_NOT_HELD})
+                  - (SELECT COUNT(*) FROM followups f WHERE {DUE_NOT_HELD} AND f.invoice_id IN (
+                        SELECT i.id FROM invoices i WHERE i.client_id IN ({NOT_CHASED_CLIENTS})
+                        UNION {WAITING_FOR_BROKEN_NOTICE} UNION {PAUSED_BY_PROMISES}))"
         );
         sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(t).fetch_one(self.pool()).await.map_err(map)
     }
@@ -1001,3 +975,32 @@ async fn reschedule(
     }
     Ok(())
 }
+
+// What makes an invoice due today, and the small sets that keep a due
+// invoice off the queue: one definition for the queue's rows
+// (`Store::due_filter`) and its count (`Store::due_count`), so they agree.
+// ?1 is today.
+
+/// Its next step has come and it is not on hold (a pause ends after its day).
+const DUE_NOT_HELD: &str = "f.next_action_on IS NOT NULL AND f.next_action_on <= ?1
+    AND (f.hold IS NULL OR (f.hold = 'paused' AND f.hold_until < ?1))";
+
+/// Clients not being chased today (off, or paused through today).
+const NOT_CHASED_CLIENTS: &str =
+    "SELECT id FROM clients WHERE chasing <> 'on' AND (chasing = 'off' OR chasing_until >= ?1)";
+
+/// Invoices of a broken plan whose notice is not sent yet: the notice is the
+/// invoice's contact, and its ladder waits for it (then resumes a week
+/// after it, see `note_contact`).
+const WAITING_FOR_BROKEN_NOTICE: &str = "SELECT pi.invoice_id FROM plans p
+    JOIN plan_invoices pi ON pi.plan_id = p.id
+    WHERE p.state = 'broken' AND NOT EXISTS (SELECT 1 FROM plan_reminders r
+        WHERE r.plan_id = p.id AND r.kind = 'broken_notice')";
+
+/// Invoices paused by a promise: an open one pauses its ladder until the
+/// promised day; a broken one waits for its own follow-up (the latest
+/// broken promise of the invoice).
+const PAUSED_BY_PROMISES: &str = "SELECT p.invoice_id FROM promises p WHERE
+    (p.outcome IS NULL AND p.promised_on >= ?1)
+    OR (p.outcome = 'broken' AND p.followed_up_on IS NULL
+        AND p.id = (SELECT MAX(q.id) FROM promises q WHERE q.invoice_id = p.invoice_id AND q.outcome = 'broken'))";
