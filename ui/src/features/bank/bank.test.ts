@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BankReasonView, MoneyView } from '../../lib/bindings';
-import { setUiLanguage } from '../../lib/i18n.svelte';
+import { inUiLanguage } from '../../lib/test-language';
 import { phraseParts } from '../../lib/Phrase.svelte';
 import { entryStatusLabel, reasonPhrase, tierLabel } from './bank';
 
@@ -61,14 +61,7 @@ describe('bank labels', () => {
 });
 
 describe('in German', () => {
-  beforeAll(async () => {
-    vi.stubGlobal('document', { documentElement: {} });
-    await setUiLanguage('de', false);
-  });
-  afterAll(async () => {
-    await setUiLanguage('en', false);
-    vi.unstubAllGlobals();
-  });
+  inUiLanguage('de');
 
   it('words a match reason in German, the invoice numbers and references kept as written', () => {
     expect(shown(partial).text).toBe(

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BackgroundSendProblem, ErrorCode, OutboxItem, SendProgress, SendReport } from '../../lib/bindings';
-import { setUiLanguage } from '../../lib/i18n.svelte';
+import { inUiLanguage } from '../../lib/test-language';
 import {
   backgroundProblemText,
   emailStateBadge,
@@ -211,14 +211,7 @@ describe('statusText and itemError', () => {
 });
 
 describe('in German', () => {
-  beforeAll(async () => {
-    vi.stubGlobal('document', { documentElement: {} });
-    await setUiLanguage('de', false);
-  });
-  afterAll(async () => {
-    await setUiLanguage('en', false);
-    vi.unstubAllGlobals();
-  });
+  inUiLanguage('de');
   it('words the buttons, counts and lists in German', () => {
     expect(sendAllLabel(2, false)).toBe('Alle E-Mails senden (2)');
     expect(reportText(report({ sent: 2, failed: 1, uncertain: 1 }))).toBe(

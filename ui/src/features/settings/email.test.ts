@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ErrorCode, SmtpSettingsView } from '../../lib/bindings';
-import { setUiLanguage } from '../../lib/i18n.svelte';
+import { inUiLanguage } from '../../lib/test-language';
 import { formFromView, inputFromForm, passwordStatus, placeSmtpError, portFor, smtpErrorField } from './email';
 
 const view: SmtpSettingsView = {
@@ -73,14 +73,7 @@ describe('smtpErrorField', () => {
 
 // Regression (#18): the keychain's problem reached a German screen as Rust's English sentence.
 describe('in German', () => {
-  beforeAll(async () => {
-    vi.stubGlobal('document', { documentElement: {} });
-    await setUiLanguage('de', false);
-  });
-  afterAll(async () => {
-    await setUiLanguage('en', false);
-    vi.unstubAllGlobals();
-  });
+  inUiLanguage('de');
   it('words the keychain problem from its code', () => {
     const locked = { code: 'keychain_locked' as const, message: 'the system keychain is locked; unlock it', field: null };
     expect(passwordStatus({ password_saved: false, keychain_problem: locked })).toMatch(/^Der Schlüsselbund des Systems ist gesperrt/);
