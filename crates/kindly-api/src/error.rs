@@ -444,6 +444,8 @@ mod codes {
         "smtp_tls",
         "smtp_transient",
         "stage_name_empty",
+        "store_not_on_postgres_yet",
+        "store_server_away",
         "template_render_failed",
         "template_syntax",
         "too_long",

@@ -253,6 +253,8 @@ error_codes! {
     SmtpTls = "smtp_tls",
     SmtpTransient = "smtp_transient",
     StageNameEmpty = "stage_name_empty",
+    StoreNotOnPostgresYet = "store_not_on_postgres_yet",
+    StoreServerAway = "store_server_away",
     TemplateRenderFailed = "template_render_failed",
     TemplateSyntax = "template_syntax",
     TooLong = "too_long",

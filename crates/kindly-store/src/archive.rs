@@ -27,7 +27,7 @@ impl Store {
         let map = |e| StoreError::classify(e, self.path());
         // One read transaction: the archive is one consistent snapshot even
         // while the app writes.
-        let mut tx = self.pool().begin().await.map_err(map)?;
+        let mut tx = self.sqlite("exporting every table")?.begin().await.map_err(map)?;
         let version: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) FROM _sqlx_migrations WHERE success")
             .fetch_one(&mut *tx)
             .await

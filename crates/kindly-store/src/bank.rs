@@ -276,7 +276,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<ImportOutcome, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("bank statements").await?;
         let import_id: i64 = sqlx::query_scalar(
             "INSERT INTO bank_imports (file_name, file_sha256, format, imported_at, entries, new_entries)
              VALUES (?1, ?2, ?3, ?4, ?5, 0) RETURNING id",
@@ -392,14 +392,14 @@ impl Store {
             "SELECT id, client_id, number, creditor_reference, currency, total_minor - paid_minor AS outstanding_minor
              FROM invoices WHERE status = 'issued' AND paid_minor < total_minor",
         )
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("bank statements")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))
     }
 
     pub async fn known_payers(&self) -> Result<Vec<PayerRow>, StoreError> {
         sqlx::query_as("SELECT client_id, kind, value FROM client_payers")
-            .fetch_all(self.pool())
+            .fetch_all(self.sqlite("bank statements")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))
     }
@@ -407,7 +407,7 @@ impl Store {
     /// When the last statement was imported.
     pub async fn last_bank_import(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
         let t: Option<String> = sqlx::query_scalar("SELECT MAX(imported_at) FROM bank_imports")
-            .fetch_one(self.pool())
+            .fetch_one(self.sqlite("bank statements")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
         t.as_deref().map(parse_instant).transpose()
@@ -422,7 +422,7 @@ impl Store {
         let map = |e| StoreError::classify(e, self.path());
         let total: i64 =
             sqlx::query_scalar("SELECT COUNT(*) FROM bank_entries WHERE status IN ('review', 'unmatched')")
-                .fetch_one(self.pool())
+                .fetch_one(self.sqlite("bank statements")?)
                 .await
                 .map_err(map)?;
         let rows: Vec<EntryRow> = sqlx::query_as(entry_select!(
@@ -431,7 +431,7 @@ impl Store {
         ))
         .bind(limit)
         .bind(offset)
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("bank statements")?)
         .await
         .map_err(map)?;
         Ok((total, rows.into_iter().map(EntryRow::into_record).collect::<Result<_, _>>()?))
@@ -440,7 +440,7 @@ impl Store {
     pub async fn bank_entry(&self, id: i64) -> Result<BankEntryRecord, StoreError> {
         let row: Option<EntryRow> = sqlx::query_as(entry_select!("WHERE id = ?1"))
             .bind(id)
-            .fetch_optional(self.pool())
+            .fetch_optional(self.sqlite("bank statements")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
         row.ok_or(StoreError::NotFound { entity: "bank entry", id })?.into_record()
@@ -459,7 +459,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Vec<i64>, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("bank statements").await?;
         let row: Option<EntryRow> = sqlx::query_as(entry_select!("WHERE id = ?1"))
             .bind(entry_id)
             .fetch_optional(&mut *tx)
@@ -540,7 +540,7 @@ impl Store {
             "SELECT uid, id, import_id, status FROM bank_entries WHERE uid IN (SELECT value FROM json_each(?1))",
         )
         .bind(serde_json::to_string(uids).unwrap_or_default())
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("bank statements")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(rows.into_iter().map(|r| (r.uid, (r.id, r.import_id, r.status.0))).collect())
@@ -559,7 +559,7 @@ impl Store {
         .bind(bank_key)
         .bind(mapping)
         .bind(instant_str(now))
-        .execute(self.pool())
+        .execute(self.sqlite("bank statements")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(())
@@ -568,7 +568,7 @@ impl Store {
     pub async fn bank_csv_mapping(&self, bank_key: &str) -> Result<Option<String>, StoreError> {
         sqlx::query_scalar("SELECT mapping FROM bank_csv_mappings WHERE bank_key = ?1")
             .bind(bank_key)
-            .fetch_optional(self.pool())
+            .fetch_optional(self.sqlite("bank statements")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))
     }

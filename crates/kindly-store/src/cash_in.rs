@@ -72,7 +72,7 @@ impl Store {
     pub async fn cash_in_moves(&self, today: NaiveDate) -> Result<Vec<CashInMove>, StoreError> {
         let rows: Vec<MoveRow> = sqlx::query_as(MOVES)
             .bind(date_str(today))
-            .fetch_all(self.pool())
+            .fetch_all(self.sqlite("cash-in moves")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter()

@@ -28,7 +28,7 @@ impl Store {
             "SELECT format, buyer_reference, vat_id, siren, peppol_id, country FROM client_einvoice WHERE client_id = ?1",
         )
         .bind(client_id)
-        .fetch_optional(self.pool())
+        .fetch_optional(self.sqlite("a client's e-invoice details")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(row
@@ -51,7 +51,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let map = |err| StoreError::classify(err, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("a client's e-invoice details").await?;
         let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM clients WHERE id = ?1")
             .bind(client_id)
             .fetch_optional(&mut *tx)

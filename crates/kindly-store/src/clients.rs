@@ -1,9 +1,15 @@
 //! Clients: create, update, change chasing, read, list and search.
+//!
+//! Ported to both engines (see `engine`): create, update, chasing, read
+//! and what a client owes; each write changes one row by id, so PostgreSQL
+//! needs no row lock. The client list (search, balances) is not ported
+//! yet and refuses on PostgreSQL.
 
+use crate::engine::{on_pool, on_tx, WriteTx};
 use crate::invoices::json_ids;
-use crate::row::Text;
-use crate::timeline::{append, NewEvent};
-use crate::util::{date_str, instant_str, parse_date, parse_instant, Params, SearchMatch};
+use crate::row::{Day, Instant, Text};
+use crate::timeline::{append, append_any, NewEvent};
+use crate::util::{date_str, parse_date, Params, SearchMatch};
 use crate::{Page, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::client::{Chasing, ClientDetails};
@@ -80,10 +86,10 @@ pub(crate) fn search_text(d: &ClientDetails) -> String {
     s
 }
 
-fn chasing_columns(c: &Chasing) -> (&'static str, Option<String>, String) {
+fn chasing_columns(c: &Chasing) -> (&'static str, Option<NaiveDate>, String) {
     match c {
         Chasing::On => ("on", None, String::new()),
-        Chasing::PausedUntil { until, reason } => ("paused", Some(date_str(*until)), reason.clone()),
+        Chasing::PausedUntil { until, reason } => ("paused", Some(*until), reason.clone()),
         Chasing::Off { reason } => ("off", None, reason.clone()),
     }
 }
@@ -100,18 +106,18 @@ struct ClientRow {
     language: Text<Locale>,
     notes: String,
     chasing: String,
-    chasing_until: Option<String>,
+    chasing_until: Option<Day>,
     chasing_reason: String,
-    created_at: String,
+    created_at: Instant,
 }
 
 const CLIENT_COLUMNS: &str = "id, display_name, greeting_name, company, emails, phone, address, language, notes, chasing, chasing_until, chasing_reason, created_at";
 
 /// Reads the chasing columns back (the reverse of [`chasing_columns`]).
-fn chasing_from_columns(mode: &str, until: Option<&str>, reason: String) -> Result<Chasing, StoreError> {
+fn chasing_from_columns(mode: &str, until: Option<Day>, reason: String) -> Result<Chasing, StoreError> {
     match (mode, until) {
         ("on", _) => Ok(Chasing::On),
-        ("paused", Some(until)) => Ok(Chasing::PausedUntil { until: parse_date(until)?, reason }),
+        ("paused", Some(until)) => Ok(Chasing::PausedUntil { until: until.0, reason }),
         ("off", _) => Ok(Chasing::Off { reason }),
         _ => Err(StoreError::Other(format!("the database holds an unknown chasing mode {mode:?}"))),
     }
@@ -131,8 +137,8 @@ impl ClientRow {
                 language: self.language.0,
                 notes: self.notes,
             },
-            chasing: chasing_from_columns(&self.chasing, self.chasing_until.as_deref(), self.chasing_reason)?,
-            created_at: parse_instant(&self.created_at)?,
+            chasing: chasing_from_columns(&self.chasing, self.chasing_until, self.chasing_reason)?,
+            created_at: self.created_at.0,
         })
     }
 }
@@ -162,7 +168,7 @@ impl Store {
     pub async fn create_client(&self, d: &ClientDetails, now: DateTime<Utc>) -> Result<i64, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let id = insert_client(&mut tx, d, now).await.map_err(map)?;
+        let id = insert_client_any(&mut tx, d, now).await.map_err(map)?;
         tx.commit().await.map_err(map)?;
         Ok(id)
     }
@@ -170,24 +176,26 @@ impl Store {
     pub async fn update_client(&self, id: i64, d: &ClientDetails, now: DateTime<Utc>) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        let n = sqlx::query(
-            "UPDATE clients SET display_name = ?2, greeting_name = ?3, company = ?4, emails = ?5, phone = ?6, address = ?7,
-             language = ?8, notes = ?9, search_text = ?10 WHERE id = ?1",
-        )
-        .bind(id)
-        .bind(&d.display_name)
-        .bind(&d.greeting_name)
-        .bind(&d.company)
-        .bind(serde_json::to_string(&d.emails).unwrap_or_else(|_| "[]".into()))
-        .bind(&d.phone)
-        .bind(&d.address)
-        .bind(d.language.code())
-        .bind(&d.notes)
-        .bind(search_text(d))
-        .execute(&mut *tx)
-        .await
-        .map_err(map)?
-        .rows_affected();
+        let n = on_tx!(&mut tx, c => {
+            sqlx::query(
+                "UPDATE clients SET display_name = $2, greeting_name = $3, company = $4, emails = $5, phone = $6,
+                 address = $7, language = $8, notes = $9, search_text = $10 WHERE id = $1",
+            )
+            .bind(id)
+            .bind(&d.display_name)
+            .bind(&d.greeting_name)
+            .bind(&d.company)
+            .bind(serde_json::to_string(&d.emails).unwrap_or_else(|_| "[]".into()))
+            .bind(&d.phone)
+            .bind(&d.address)
+            .bind(d.language.code())
+            .bind(&d.notes)
+            .bind(search_text(d))
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+        })
+        .map_err(map)?;
         if n == 0 {
             return Err(StoreError::NotFound { entity: "client", id });
         }
@@ -200,7 +208,7 @@ impl Store {
             summary: &summary,
             data: json!({}),
         };
-        append(&mut tx, &ev).await.map_err(map)?;
+        append_any(&mut tx, &ev).await.map_err(map)?;
         tx.commit().await.map_err(map)
     }
 
@@ -208,15 +216,17 @@ impl Store {
         let map = |e| StoreError::classify(e, self.path());
         let (mode, until, reason) = chasing_columns(c);
         let mut tx = self.write_tx().await?;
-        let n = sqlx::query("UPDATE clients SET chasing = ?2, chasing_until = ?3, chasing_reason = ?4 WHERE id = ?1")
-            .bind(id)
-            .bind(mode)
-            .bind(&until)
-            .bind(&reason)
-            .execute(&mut *tx)
-            .await
-            .map_err(map)?
-            .rows_affected();
+        let n = on_tx!(&mut tx, c => {
+            sqlx::query("UPDATE clients SET chasing = $2, chasing_until = $3, chasing_reason = $4 WHERE id = $1")
+                .bind(id)
+                .bind(mode)
+                .bind(until.map(Day))
+                .bind(&reason)
+                .execute(c)
+                .await
+                .map(|r| r.rows_affected())
+        })
+        .map_err(map)?;
         if n == 0 {
             return Err(StoreError::NotFound { entity: "client", id });
         }
@@ -225,7 +235,7 @@ impl Store {
             Chasing::PausedUntil { until, .. } => format!("Follow-ups paused until {until}"),
             Chasing::Off { .. } => "Follow-ups switched off".to_string(),
         };
-        let data = json!({ "mode": mode, "until": until, "reason": reason });
+        let data = json!({ "mode": mode, "until": until.map(date_str), "reason": reason });
         let ev = NewEvent {
             client_id: id,
             invoice_id: None,
@@ -234,17 +244,15 @@ impl Store {
             summary: &summary,
             data,
         };
-        append(&mut tx, &ev).await.map_err(map)?;
+        append_any(&mut tx, &ev).await.map_err(map)?;
         tx.commit().await.map_err(map)
     }
 
     pub async fn client(&self, id: i64) -> Result<ClientRecord, StoreError> {
-        let sql = format!("SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ?1");
-        let row: Option<ClientRow> = sqlx::query_as(AssertSqlSafe(sql))
-            .bind(id)
-            .fetch_optional(self.pool())
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))?;
+        let sql = format!("SELECT {CLIENT_COLUMNS} FROM clients WHERE id = $1");
+        let row: Option<ClientRow> =
+            on_pool!(self.pool(), p => sqlx::query_as(AssertSqlSafe(sql)).bind(id).fetch_optional(p).await)
+                .map_err(|e| StoreError::classify(e, self.path()))?;
         row.ok_or(StoreError::NotFound { entity: "client", id })?.into_record()
     }
 
@@ -254,6 +262,7 @@ impl Store {
     /// `client_balances` (migration 0013), one page at a time.
     pub async fn list_clients(&self, q: &ClientQuery, today: NaiveDate) -> Result<Page<ClientListRow>, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
+        let pool = self.sqlite(CLIENT_LIST)?;
         let mut p = Params::default();
         // ?1 is today in every query.
         p.text(date_str(today));
@@ -291,15 +300,11 @@ impl Store {
         };
         let count = |sql: String| {
             let args = p.args();
-            async move {
-                sqlx::query_scalar_with::<_, i64, _>(AssertSqlSafe(sql), args).fetch_one(self.pool()).await.map_err(map)
-            }
+            async move { sqlx::query_scalar_with::<_, i64, _>(AssertSqlSafe(sql), args).fetch_one(pool).await.map_err(map) }
         };
         let ids = |sql: String| {
             let args = p.args();
-            async move {
-                sqlx::query_scalar_with::<_, i64, _>(AssertSqlSafe(sql), args).fetch_all(self.pool()).await.map_err(map)
-            }
+            async move { sqlx::query_scalar_with::<_, i64, _>(AssertSqlSafe(sql), args).fetch_all(pool).await.map_err(map) }
         };
         let by_balance = matches!(q.sort, ClientSort::OwedDesc | ClientSort::OldestOverdue);
         let (total, page) = match q.balance {
@@ -377,7 +382,7 @@ impl Store {
         );
         let rows: Vec<ClientListDbRow> = sqlx::query_as(AssertSqlSafe(sql))
             .bind(date_str(today))
-            .fetch_all(self.pool())
+            .fetch_all(self.sqlite(CLIENT_LIST)?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
         let mut out = Vec::with_capacity(rows.len());
@@ -407,13 +412,16 @@ impl Store {
 impl Store {
     /// What a client still owes, per currency, over all their issued invoices.
     pub async fn client_owing(&self, id: i64) -> Result<Vec<(String, i64)>, StoreError> {
-        let rows: Vec<OwingRow> = sqlx::query_as(
-            "SELECT currency, SUM(total_minor - paid_minor) AS owing_minor FROM invoices
-             WHERE client_id = ?1 AND status = 'issued' AND paid_minor < total_minor GROUP BY currency ORDER BY currency",
-        )
-        .bind(id)
-        .fetch_all(self.pool())
-        .await
+        let rows: Vec<OwingRow> = on_pool!(self.pool(), p => {
+            sqlx::query_as(
+                "SELECT currency, CAST(SUM(total_minor - paid_minor) AS BIGINT) AS owing_minor FROM invoices
+                 WHERE client_id = $1 AND status = 'issued' AND paid_minor < total_minor
+                 GROUP BY currency ORDER BY currency",
+            )
+            .bind(id)
+            .fetch_all(p)
+            .await
+        })
         .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(rows.into_iter().map(|r| (r.currency, r.owing_minor)).collect())
     }
@@ -429,38 +437,62 @@ fn parse_owing(s: Option<&str>) -> Vec<(String, i64)> {
         .collect()
 }
 
+/// What the client list is called where it refuses (not ported yet).
+const CLIENT_LIST: &str = "the client list";
+
+/// The insert of a client (one text for both engines); `$c` is a connection.
+macro_rules! insert_client_row {
+    ($c:expr, $d:expr, $now:expr) => {
+        sqlx::query_scalar::<_, i64>(
+            "INSERT INTO clients (display_name, greeting_name, company, emails, phone, address, language, notes,
+                search_text, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        )
+        .bind(&$d.display_name)
+        .bind(&$d.greeting_name)
+        .bind(&$d.company)
+        .bind(serde_json::to_string(&$d.emails).unwrap_or_else(|_| "[]".into()))
+        .bind(&$d.phone)
+        .bind(&$d.address)
+        .bind($d.language.code())
+        .bind(&$d.notes)
+        .bind(search_text($d))
+        .bind(Instant($now))
+        .fetch_one($c)
+        .await
+    };
+}
+
+/// The "added" timeline entry of a new client.
+fn added_summary(d: &ClientDetails) -> String {
+    format!("Client {} added", d.display_name)
+}
+
+fn added_event<'a>(id: i64, summary: &'a str, now: DateTime<Utc>) -> NewEvent<'a> {
+    NewEvent { client_id: id, invoice_id: None, at: now, kind: EventKind::ClientCreated, summary, data: json!({}) }
+}
+
 /// Inserts a client and its "added" timeline entry inside the caller's
-/// transaction (a client typed in, or one an e-invoice import creates).
+/// SQLite transaction (one an e-invoice import creates; not ported yet).
 pub(crate) async fn insert_client(
     tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
     d: &ClientDetails,
     now: DateTime<Utc>,
 ) -> Result<i64, sqlx::Error> {
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO clients (display_name, greeting_name, company, emails, phone, address, language, notes, search_text, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
-    )
-    .bind(&d.display_name)
-    .bind(&d.greeting_name)
-    .bind(&d.company)
-    .bind(serde_json::to_string(&d.emails).unwrap_or_else(|_| "[]".into()))
-    .bind(&d.phone)
-    .bind(&d.address)
-    .bind(d.language.code())
-    .bind(&d.notes)
-    .bind(search_text(d))
-    .bind(instant_str(now))
-    .fetch_one(&mut **tx)
-    .await?;
-    let summary = format!("Client {} added", d.display_name);
-    let ev = NewEvent {
-        client_id: id,
-        invoice_id: None,
-        at: now,
-        kind: EventKind::ClientCreated,
-        summary: &summary,
-        data: json!({}),
-    };
-    append(tx, &ev).await?;
+    let id = insert_client_row!(&mut **tx, d, now)?;
+    let summary = added_summary(d);
+    append(tx, &added_event(id, &summary, now)).await?;
+    Ok(id)
+}
+
+/// [`insert_client`] in a write transaction of either engine (a client typed in).
+pub(crate) async fn insert_client_any(
+    tx: &mut WriteTx,
+    d: &ClientDetails,
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    let id = on_tx!(&mut *tx, c => insert_client_row!(c, d, now))?;
+    let summary = added_summary(d);
+    append_any(tx, &added_event(id, &summary, now)).await?;
     Ok(id)
 }

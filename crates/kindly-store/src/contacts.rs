@@ -335,7 +335,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<CallRecorded, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("calls and promises").await?;
         let client_id = self.invoice_client(&mut tx, call.invoice_id).await?;
         // A call is a fact and always recorded; when it reached the client
         // (or left a message) it is the day's contact, so nothing else about
@@ -393,7 +393,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(i64, i64), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("calls and promises").await?;
         let client_id = self.invoice_client(&mut tx, invoice_id).await?;
         let ids = insert_promise(&mut tx, client_id, invoice_id, p, summary, None, now).await.map_err(map)?;
         tx.commit().await.map_err(map)?;
@@ -414,7 +414,7 @@ impl Store {
         let rows: Vec<PromiseRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(client_id)
             .bind(invoice_id)
-            .fetch_all(self.pool())
+            .fetch_all(self.sqlite("calls and promises")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter().map(PromiseRow::into_record).collect()
@@ -434,12 +434,15 @@ impl Store {
         let map = |e| StoreError::classify(e, self.path());
         // A plain read first: on most reads of Today nothing is to resolve,
         // and the write lock (and a commit) would be taken for nothing.
-        let any: bool =
-            sqlx::query_scalar(PROMISE_TO_RESOLVE).bind(date_str(today)).fetch_one(self.pool()).await.map_err(map)?;
+        let any: bool = sqlx::query_scalar(PROMISE_TO_RESOLVE)
+            .bind(date_str(today))
+            .fetch_one(self.sqlite("calls and promises")?)
+            .await
+            .map_err(map)?;
         if !any {
             return Ok(Vec::new());
         }
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("calls and promises").await?;
         let open: Vec<OpenPromise> = sqlx::query_as(
             "SELECT p.id, p.invoice_id, p.client_id, p.promised_on, p.amount_minor, p.currency, p.recorded_at,
                     i.total_minor, i.number
@@ -536,7 +539,7 @@ impl Store {
         let rows: Vec<BrokenPromiseRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(date_str(today))
             .bind(client_id)
-            .fetch_all(self.pool())
+            .fetch_all(self.sqlite("calls and promises")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter()
@@ -564,7 +567,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("calls and promises").await?;
         let key = crate::EmailPurpose::PromiseFollowUp { promise_id }.stage_key().unwrap_or_default();
         crate::outbox::refuse_if_in_outbox(&mut tx, None, &key, self.path()).await?;
         let promise: Option<PromiseInvoice> =
@@ -589,7 +592,7 @@ impl Store {
     /// refer to an earlier entry of the same client.
     pub async fn append_entry(&self, e: &NewEvent<'_>, refers_to: Option<i64>) -> Result<i64, StoreError> {
         let map = |err| StoreError::classify(err, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("calls and promises").await?;
         if let Some(r) = refers_to {
             let owner: Option<i64> = sqlx::query_scalar("SELECT client_id FROM timeline WHERE id = ?1")
                 .bind(r)
@@ -622,7 +625,7 @@ mod tests {
             "INSERT INTO clients (display_name, greeting_name, search_text, created_at) VALUES ('A', 'A', 'a', ?1) RETURNING id",
         )
         .bind(instant_str(now))
-        .fetch_one(store.pool())
+        .fetch_one(store.sqlite_pool())
         .await
         .unwrap();
         let ev = NewEvent {
@@ -647,7 +650,8 @@ mod tests {
         ] {
             // Promises: no rows yet, so the trigger does not fire; insert one first.
             if sql.contains("promises") {
-                let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM promises").fetch_one(store.pool()).await.unwrap();
+                let n: i64 =
+                    sqlx::query_scalar("SELECT COUNT(*) FROM promises").fetch_one(store.sqlite_pool()).await.unwrap();
                 if n == 0 {
                     sqlx::query(
                         "INSERT INTO invoices (number, client_id, status, issue_date, due_date, currency, subtotal_minor, tax_minor, total_minor, created_at)
@@ -655,7 +659,7 @@ mod tests {
                     )
                     .bind(client)
                     .bind(instant_str(now))
-                    .execute(store.pool())
+                    .execute(store.sqlite_pool())
                     .await
                     .unwrap();
                     let p = NewPromise {
@@ -667,12 +671,12 @@ mod tests {
                     store.add_promise(1, &p, "promise", now).await.unwrap();
                     // Its outcome is recorded once: the first resolution works, a second change does not.
                     sqlx::query("UPDATE promises SET outcome = 'broken', resolved_on = '2026-12-01'")
-                        .execute(store.pool())
+                        .execute(store.sqlite_pool())
                         .await
                         .unwrap();
                 }
             }
-            let err = sqlx::query(sqlx::AssertSqlSafe(sql)).execute(store.pool()).await.unwrap_err();
+            let err = sqlx::query(sqlx::AssertSqlSafe(sql)).execute(store.sqlite_pool()).await.unwrap_err();
             assert_eq!(StoreError::classify(err, store.path()).code(), "append_only", "{sql}");
         }
         let e = store.timeline_entry(first).await.unwrap();

@@ -379,7 +379,7 @@ impl Store {
     /// entry; the invoice's balance follows by trigger, and an invoice left
     /// with nothing owing leaves the ladder (0002's trigger).
     pub async fn issue_credit_note(&self, n: &NewCreditNote<'_>, now: DateTime<Utc>) -> Result<i64, StoreError> {
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("credit notes, reversals and refunds").await?;
         let id = credit_note_in(&mut tx, n, now, self.path()).await?;
         tx.commit().await.map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(id)
@@ -397,7 +397,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(i64, i64), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("credit notes, reversals and refunds").await?;
         let p: Option<PaymentOf> = sqlx::query_as(
             "SELECT p.invoice_id, p.amount_minor, p.paid_on,
                     EXISTS (SELECT 1 FROM payment_reversals r WHERE r.payment_id = p.id) AS reversed
@@ -490,7 +490,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("credit notes, reversals and refunds").await?;
         let f = figures(&mut tx, invoice_id).await?;
         if amount.currency != f.currency.0 {
             return Err(StoreError::CurrencyMismatch);
@@ -568,7 +568,7 @@ impl Store {
     ) -> Result<Vec<CreditNoteRecord>, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         // A read transaction: the notes and their parts from one snapshot.
-        let mut tx = self.pool().begin().await.map_err(map)?;
+        let mut tx = self.sqlite("credit notes, reversals and refunds")?.begin().await.map_err(map)?;
         let rows: Vec<NoteRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
             "SELECT c.id, c.number, c.invoice_id, i.number AS invoice_number, i.issue_date AS invoice_issue_date,
                     i.client_id, c.issue_date, c.currency, c.net_minor, c.tax_minor, c.amount_minor, c.kind, c.reason,
@@ -614,7 +614,7 @@ impl Store {
              FROM payment_reversals r JOIN payments p ON p.id = r.payment_id WHERE p.invoice_id = ?1 ORDER BY r.id",
         )
         .bind(invoice_id)
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("credit notes, reversals and refunds")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter()
@@ -639,7 +639,7 @@ impl Store {
              WHERE invoice_id = ?1 ORDER BY id",
         )
         .bind(invoice_id)
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("credit notes, reversals and refunds")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter()

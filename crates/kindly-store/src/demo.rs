@@ -187,11 +187,11 @@ impl Store {
         let map = |e| StoreError::classify(e, self.path());
         let mut rng = Rng(size.clients.wrapping_mul(31).wrapping_add(size.invoices));
         let first_client: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM clients")
-            .fetch_one(self.pool())
+            .fetch_one(self.sqlite("the demo data")?)
             .await
             .map_err(map)?;
         let first_invoice: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM invoices")
-            .fetch_one(self.pool())
+            .fetch_one(self.sqlite("the demo data")?)
             .await
             .map_err(map)?;
         let now_s = instant_str(now);
@@ -202,7 +202,7 @@ impl Store {
         // Clients, in chunks of 20,000 per transaction.
         let mut cid = first_client;
         while (cid - first_client) < size.clients as i64 {
-            let mut tx = self.write_tx().await?;
+            let mut tx = self.sqlite_tx("the demo data").await?;
             let mut clients = Vec::new();
             let mut events = Vec::new();
             let end = (cid + 20_000).min(first_client + size.clients as i64);
@@ -265,7 +265,7 @@ impl Store {
         // Demo numbers have their own prefix, so they never take the user's sequence.
         let mut seq = first_invoice;
         while iid < last_invoice {
-            let mut tx = self.write_tx().await?;
+            let mut tx = self.sqlite_tx("the demo data").await?;
             let (mut invoices, mut lines, mut payments, mut events, mut issued) =
                 (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
             let mut follow = Vec::new();

@@ -46,7 +46,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<CollectionStats, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("the demo data").await?;
         let (day, at) = (date_str(today), instant_str(now));
         let had: i64 = sqlx::query_scalar("SELECT (SELECT COUNT(*) FROM promises) + (SELECT COUNT(*) FROM plans)")
             .fetch_one(&mut *tx)

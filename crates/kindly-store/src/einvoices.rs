@@ -87,7 +87,7 @@ impl Store {
             .bind(sha256)
             .bind(seller_key)
             .bind(number)
-            .fetch_optional(self.pool())
+            .fetch_optional(self.sqlite("e-invoice import")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))
     }
@@ -106,7 +106,7 @@ impl Store {
                 "SELECT client_id FROM einvoice_imports WHERE buyer_vat_id = ?1 ORDER BY id DESC LIMIT 1",
             )
             .bind(vat)
-            .fetch_optional(self.pool())
+            .fetch_optional(self.sqlite("e-invoice import")?)
             .await
             .map_err(map)?;
             if let Some(id) = id {
@@ -119,7 +119,7 @@ impl Store {
                  ORDER BY c.id LIMIT 1",
             )
             .bind(email)
-            .fetch_optional(self.pool())
+            .fetch_optional(self.sqlite("e-invoice import")?)
             .await
             .map_err(map)?;
             if let Some(id) = id {
@@ -129,7 +129,7 @@ impl Store {
         let id: Option<i64> =
             sqlx::query_scalar("SELECT id FROM clients WHERE display_name = ?1 OR company = ?1 ORDER BY id LIMIT 1")
                 .bind(name)
-                .fetch_optional(self.pool())
+                .fetch_optional(self.sqlite("e-invoice import")?)
                 .await
                 .map_err(map)?;
         Ok(id.map(|id| (id, ClientMatch::Name)))
@@ -144,7 +144,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Result<EInvoiceImported, EInvoiceImportRecord>, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("e-invoice import").await?;
         let number = imp.invoice.number.clone().unwrap_or_default();
         let earlier: Option<EInvoiceImportRecord> = sqlx::query_as(EARLIER)
             .bind(&imp.sha256)

@@ -62,6 +62,17 @@ pub enum StoreError {
     NewerSchema(String),
     #[error("database error: {0}")]
     Other(String),
+    /// A use case whose store module is not ported to PostgreSQL yet, on a
+    /// store opened with [`crate::Store::connect`] (issue #19).
+    #[error("{what} does not work on a team database (PostgreSQL) yet; use a data folder on this computer for it")]
+    NotOnPostgresYet { what: &'static str },
+    /// The PostgreSQL server cannot be reached (refused, gone, shutting
+    /// down); the transaction did not commit.
+    #[error(
+        "the team database at {host} cannot be reached; nothing was saved. Check the network or ask whoever runs \
+         the server, then try again"
+    )]
+    ServerAway { host: String },
     /// A plan change the plan's state or data does not allow (stable `code`, plain message).
     #[error("{message}")]
     Plan { code: ErrorCode, message: String },
@@ -111,31 +122,27 @@ impl StoreError {
             StoreError::InOutbox { .. } => ErrorCode::InOutbox,
             StoreError::OutboxState { .. } => ErrorCode::OutboxState,
             StoreError::Other(_) => ErrorCode::DatabaseError,
+            StoreError::NotOnPostgresYet { .. } => ErrorCode::StoreNotOnPostgresYet,
+            StoreError::ServerAway { .. } => ErrorCode::StoreServerAway,
             StoreError::Plan { code, .. } | StoreError::Bank { code, .. } | StoreError::Correction { code, .. } => {
                 *code
             }
         }
     }
 
-    /// Turns a sqlx error into a kind, using SQLite's primary result code.
+    /// Turns a sqlx error into a kind: SQLite's primary result code, or
+    /// PostgreSQL's SQLSTATE (`path` is then the store's shown URL, see
+    /// [`crate::Store::path`]); the messages of Kindly's own triggers are the
+    /// same on both engines.
     pub fn classify(e: sqlx::Error, path: &Path) -> StoreError {
+        if on_server(path) {
+            return StoreError::classify_pg(e, path);
+        }
         match &e {
             sqlx::Error::Database(db) => {
                 let msg = db.message().to_string();
-                if msg.contains("kindly: ") {
-                    return StoreError::from_trigger(&msg);
-                }
-                if msg.contains("followup_steps.invoice_id") {
-                    return StoreError::AlreadyDone;
-                }
-                if msg.contains("payment_reversals.payment_id") {
-                    return StoreError::Correction {
-                        code: ErrorCode::PaymentAlreadyReversed,
-                        message: "this payment was already reversed; a payment is reversed at most once".into(),
-                    };
-                }
-                if msg.contains("outbox_invoices.invoice_id") || msg.contains("outbox.stage_key") {
-                    return StoreError::AlreadyQueued;
+                if let Some(kind) = StoreError::from_message(&msg) {
+                    return kind;
                 }
                 let code = db.code().and_then(|c| c.parse::<i64>().ok()).unwrap_or(0) & 0xff;
                 match code {
@@ -150,6 +157,83 @@ impl StoreError {
             sqlx::Error::Io(io) => StoreError::io(path, std::io::Error::new(io.kind(), io.to_string())),
             sqlx::Error::PoolTimedOut => StoreError::Busy,
             // A value a row struct cannot read (see `row`): named, never defaulted.
+            sqlx::Error::ColumnDecode { index, source } => StoreError::Other(format!(
+                "the database holds a value this version of Kindly cannot read in column {index}: {source}"
+            )),
+            _ => StoreError::Other(e.to_string()),
+        }
+    }
+
+    /// The kinds read from a message alone: Kindly's own triggers, and the
+    /// UNIQUE rules a person can act on (named `table.column`, as SQLite
+    /// words them and as [`StoreError::classify_pg`] rewords PostgreSQL's).
+    fn from_message(msg: &str) -> Option<StoreError> {
+        if msg.contains("kindly: ") {
+            return Some(StoreError::from_trigger(msg));
+        }
+        if msg.contains("followup_steps.invoice_id") {
+            return Some(StoreError::AlreadyDone);
+        }
+        if msg.contains("payment_reversals.payment_id") {
+            return Some(StoreError::Correction {
+                code: ErrorCode::PaymentAlreadyReversed,
+                message: "this payment was already reversed; a payment is reversed at most once".into(),
+            });
+        }
+        if msg.contains("outbox_invoices.invoice_id") || msg.contains("outbox.stage_key") {
+            return Some(StoreError::AlreadyQueued);
+        }
+        None
+    }
+
+    /// [`StoreError::classify`] for a store on PostgreSQL, by SQLSTATE.
+    fn classify_pg(e: sqlx::Error, path: &Path) -> StoreError {
+        let away = || StoreError::ServerAway { host: crate::engine::url_host(&path.to_string_lossy()) };
+        match &e {
+            sqlx::Error::Database(db) => {
+                let msg = db.message().to_string();
+                let code = db.code().map(|c| c.to_string()).unwrap_or_default();
+                let pg = db.try_downcast_ref::<sqlx::postgres::PgDatabaseError>();
+                // A UNIQUE clash, worded as SQLite words it ("UNIQUE
+                // constraint failed: table.a, table.b") from the table and
+                // the key columns PostgreSQL reports, so both engines share
+                // one list of the clashes a person can act on.
+                let msg = match (code.as_str(), pg) {
+                    ("23505", Some(pg)) => {
+                        let table = pg.table().unwrap_or_default();
+                        let cols = pg
+                            .detail()
+                            .and_then(|d| d.strip_prefix("Key ("))
+                            .and_then(|d| d.split_once(")="))
+                            .map(|(cols, _)| cols)
+                            .unwrap_or_default();
+                        let named: Vec<String> = cols.split(", ").map(|c| format!("{table}.{c}")).collect();
+                        format!("UNIQUE constraint failed: {} ({msg})", named.join(", "))
+                    }
+                    _ => msg,
+                };
+                if let Some(kind) = StoreError::from_message(&msg) {
+                    return kind;
+                }
+                match code.as_str() {
+                    // serialization_failure, deadlock_detected, lock_not_available
+                    "40001" | "40P01" | "55P03" => StoreError::Busy,
+                    // disk_full
+                    "53100" => StoreError::DiskFull { path: path.to_path_buf() },
+                    // read_only_sql_transaction, insufficient_privilege
+                    "25006" | "42501" => StoreError::ReadOnly { path: path.to_path_buf() },
+                    // connection exceptions, the server shutting down or starting
+                    c if c.starts_with("08") || c.starts_with("57P") => away(),
+                    _ => StoreError::Other(msg),
+                }
+            }
+            // The server refused, vanished or could not be reached in time.
+            sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::Protocol(_)
+            | sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::WorkerCrashed => away(),
             sqlx::Error::ColumnDecode { index, source } => StoreError::Other(format!(
                 "the database holds a value this version of Kindly cannot read in column {index}: {source}"
             )),
@@ -216,6 +300,12 @@ impl StoreError {
             other => StoreError::Other(other.to_string()),
         }
     }
+}
+
+/// True for a store on a server: its [`crate::Store::path`] is the shown
+/// connection URL (`postgres://user@host/db`), never a file path.
+pub(crate) fn on_server(path: &Path) -> bool {
+    path.to_str().is_some_and(|s| s.starts_with("postgres://") || s.starts_with("postgresql://"))
 }
 
 #[cfg(test)]

@@ -337,7 +337,7 @@ impl Store {
     pub async fn default_ladder(&self) -> Result<Ladder, StoreError> {
         let json: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?1")
             .bind(DEFAULT_LADDER_KEY)
-            .fetch_optional(self.pool())
+            .fetch_optional(self.sqlite("follow-ups")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(parse_ladder(json))
@@ -346,7 +346,7 @@ impl Store {
     /// Every client-specific ladder by id.
     pub async fn ladders(&self) -> Result<HashMap<i64, (String, Ladder)>, StoreError> {
         let rows: Vec<LadderRow> = sqlx::query_as("SELECT id, name, stages FROM ladders")
-            .fetch_all(self.pool())
+            .fetch_all(self.sqlite("follow-ups")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(rows.into_iter().map(|r| (r.id, (r.name, parse_ladder(Some(r.stages))))).collect())
@@ -356,7 +356,7 @@ impl Store {
     /// in one transaction.
     pub async fn save_default_ladder(&self, ladder: &Ladder) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("follow-ups").await?;
         let json = serde_json::to_string(&ladder.stages).map_err(|e| StoreError::Other(e.to_string()))?;
         crate::settings::put(&mut tx, DEFAULT_LADDER_KEY, &json).await.map_err(map)?;
         reschedule(&mut tx, ladder, "c.ladder_id IS NULL AND ?1 IS NULL", None).await.map_err(map)?;
@@ -371,7 +371,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("follow-ups").await?;
         let ladder_id: Option<i64> = match ladder {
             Some((name, l)) => {
                 let json = serde_json::to_string(&l.stages).map_err(|e| StoreError::Other(e.to_string()))?;
@@ -444,7 +444,7 @@ impl Store {
         let all: String = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
             .bind(&t)
             .bind(Option::<i64>::None)
-            .fetch_one(self.pool())
+            .fetch_one(self.sqlite("follow-ups")?)
             .await
             .map_err(map)?;
         let mut rows: Vec<DueKeyJson> = serde_json::from_str(&all)
@@ -453,7 +453,7 @@ impl Store {
         rows.sort_unstable_by(|a, b| (&a.10, a.0).cmp(&(&b.10, b.0)));
         let planned: std::collections::HashSet<i64> =
             sqlx::query_scalar("SELECT DISTINCT invoice_id FROM plan_invoices")
-                .fetch_all(self.pool())
+                .fetch_all(self.sqlite("follow-ups")?)
                 .await
                 .map_err(map)?
                 .into_iter()
@@ -506,7 +506,7 @@ impl Store {
                  OR EXISTS (SELECT 1 FROM promises WHERE outcome = 'broken' AND followed_up_on IS NULL)",
         )
         .bind(t)
-        .fetch_one(self.pool())
+        .fetch_one(self.sqlite("follow-ups")?)
         .await
         .map_err(map)?;
         let filter = format!(
@@ -533,7 +533,7 @@ impl Store {
                         SELECT i.id FROM invoices i WHERE i.client_id IN ({NOT_CHASED_CLIENTS})
                         UNION {WAITING_FOR_BROKEN_NOTICE} UNION {PAUSED_BY_PROMISES}))"
         );
-        sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(t).fetch_one(self.pool()).await.map_err(map)
+        sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(t).fetch_one(self.sqlite("follow-ups")?).await.map_err(map)
     }
 
     async fn due_rows(&self, today: NaiveDate, selection: DueSelection<'_>) -> Result<Page<DueRow>, StoreError> {
@@ -555,7 +555,7 @@ impl Store {
                 sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM followups f WHERE {filter}")))
                     .bind(&t)
                     .bind(client_id)
-                    .fetch_one(self.pool())
+                    .fetch_one(self.sqlite("follow-ups")?)
                     .await
                     .map_err(map)?,
             ),
@@ -577,7 +577,7 @@ impl Store {
             .bind(limit)
             .bind(offset)
             .bind(ids.as_deref())
-            .fetch_all(self.pool())
+            .fetch_all(self.sqlite("follow-ups")?)
             .await
             .map_err(map)?;
         let rows = rows
@@ -612,7 +612,7 @@ impl Store {
             "SELECT DISTINCT invoice_id FROM plan_invoices WHERE invoice_id IN (SELECT value FROM json_each(?1))",
         )
         .bind(ids)
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("follow-ups")?)
         .await
         .map_err(map)?
         .into_iter()
@@ -636,7 +636,7 @@ impl Store {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("follow-ups").await?;
         crate::outbox::refuse_if_in_outbox(&mut tx, Some(step.invoice_id), &step.stage.key, self.path()).await?;
         let done: Option<i64> =
             sqlx::query_scalar("SELECT id FROM followup_steps WHERE invoice_id = ?1 AND stage_key = ?2")
@@ -659,7 +659,7 @@ impl Store {
     pub async fn client_ladder_id(&self, client_id: i64) -> Result<Option<i64>, StoreError> {
         let row: Option<Option<i64>> = sqlx::query_scalar("SELECT ladder_id FROM clients WHERE id = ?1")
             .bind(client_id)
-            .fetch_optional(self.pool())
+            .fetch_optional(self.sqlite("follow-ups")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
         row.ok_or(StoreError::NotFound { entity: "client", id: client_id })
@@ -670,7 +670,7 @@ impl Store {
         let row: Option<Option<String>> =
             sqlx::query_scalar("SELECT last_contact_on FROM followups WHERE invoice_id = ?1")
                 .bind(invoice_id)
-                .fetch_optional(self.pool())
+                .fetch_optional(self.sqlite("follow-ups")?)
                 .await
                 .map_err(|e| StoreError::classify(e, self.path()))?;
         row.flatten().as_deref().map(parse_date).transpose()
@@ -679,7 +679,7 @@ impl Store {
     /// True once a plan (in any state) was proposed for the invoice.
     pub async fn plan_proposed(&self, invoice_id: i64) -> Result<bool, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.pool().begin().await.map_err(map)?;
+        let mut tx = self.sqlite("follow-ups")?.begin().await.map_err(map)?;
         let r = plan_proposed(&mut tx, invoice_id).await.map_err(map)?;
         tx.rollback().await.map_err(map)?;
         Ok(r)
@@ -695,7 +695,7 @@ impl Store {
         let last: i64 =
             sqlx::query_scalar("SELECT COALESCE(MAX(timeline_id), 0) FROM followup_steps WHERE invoice_id = ?1")
                 .bind(invoice_id)
-                .fetch_one(self.pool())
+                .fetch_one(self.sqlite("follow-ups")?)
                 .await
                 .map_err(map)?;
         // The invoice's entries, and those of a plan over several invoices it is in.
@@ -707,7 +707,7 @@ impl Store {
         )))
         .bind(invoice_id)
         .bind(last)
-        .fetch_one(self.pool())
+        .fetch_one(self.sqlite("follow-ups")?)
         .await
         .map_err(map)?;
         let rows: Vec<PaidRow> = sqlx::query_as(
@@ -718,7 +718,7 @@ impl Store {
         )
         .bind(invoice_id)
         .bind(last)
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("follow-ups")?)
         .await
         .map_err(map)?;
         let payments = rows
@@ -733,7 +733,7 @@ impl Store {
         let row: Option<Option<i64>> =
             sqlx::query_scalar("SELECT last_done_offset FROM followups WHERE invoice_id = ?1")
                 .bind(invoice_id)
-                .fetch_optional(self.pool())
+                .fetch_optional(self.sqlite("follow-ups")?)
                 .await
                 .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(row.flatten())
@@ -747,7 +747,7 @@ impl Store {
         let row: Option<HoldRow> =
             sqlx::query_as("SELECT hold, hold_until, hold_reason FROM followups WHERE invoice_id = ?1")
                 .bind(invoice_id)
-                .fetch_optional(self.pool())
+                .fetch_optional(self.sqlite("follow-ups")?)
                 .await
                 .map_err(|e| StoreError::classify(e, self.path()))?;
         match row {
@@ -764,7 +764,7 @@ impl Store {
             "SELECT invoice_id, stage_key, channel, done_on FROM followup_steps WHERE invoice_id = ?1 ORDER BY id",
         )
         .bind(invoice_id)
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("follow-ups")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter()
@@ -788,7 +788,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("follow-ups").await?;
         let client_id: Option<i64> = sqlx::query_scalar("SELECT client_id FROM followups WHERE invoice_id = ?1")
             .bind(invoice_id)
             .fetch_optional(&mut *tx)
@@ -828,7 +828,7 @@ impl Store {
             sqlx::query_as("SELECT subject, body FROM templates WHERE stage_key = ?1 AND language = ?2")
                 .bind(stage_key)
                 .bind(lang.code())
-                .fetch_optional(self.pool())
+                .fetch_optional(self.sqlite("follow-ups")?)
                 .await
                 .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(row.map(|r| Template { subject: r.subject, body: r.body }))
@@ -854,14 +854,14 @@ impl Store {
             .bind(instant_str(now)),
             None => sqlx::query("DELETE FROM templates WHERE stage_key = ?1 AND language = ?2").bind(stage_key).bind(lang.code()),
         };
-        q.execute(self.pool()).await.map_err(|e| StoreError::classify(e, self.path()))?;
+        q.execute(self.sqlite("follow-ups")?).await.map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(())
     }
 
     pub async fn payment_methods(&self) -> Result<PaymentMethods, StoreError> {
         let json: Option<String> = sqlx::query_scalar("SELECT value FROM settings WHERE key = ?1")
             .bind(PAYMENT_METHODS_KEY)
-            .fetch_optional(self.pool())
+            .fetch_optional(self.sqlite("follow-ups")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(json.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default())
@@ -870,7 +870,7 @@ impl Store {
     pub async fn save_payment_methods(&self, pm: &PaymentMethods) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let json = serde_json::to_string(pm).map_err(|e| StoreError::Other(e.to_string()))?;
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("follow-ups").await?;
         crate::settings::put(&mut tx, PAYMENT_METHODS_KEY, &json).await.map_err(map)?;
         tx.commit().await.map_err(map)
     }

@@ -165,7 +165,7 @@ impl Store {
     /// Every client's id, name and e-mails.
     pub async fn import_client_index(&self) -> Result<Vec<ClientIndexRow>, StoreError> {
         sqlx::query_as("SELECT id, display_name, emails FROM clients ORDER BY id")
-            .fetch_all(self.pool())
+            .fetch_all(self.sqlite("CSV import and export")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))
     }
@@ -174,7 +174,7 @@ impl Store {
     pub async fn import_keys(&self, kind: &str) -> Result<HashMap<String, i64>, StoreError> {
         let rows: Vec<KeyRow> = sqlx::query_as("SELECT key, record_id FROM import_keys WHERE kind = ?1")
             .bind(kind)
-            .fetch_all(self.pool())
+            .fetch_all(self.sqlite("CSV import and export")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(rows.into_iter().map(|r| (r.key, r.record_id)).collect())
@@ -193,7 +193,10 @@ impl Store {
             for n in chunk {
                 q = q.bind(n);
             }
-            let rows = q.fetch_all(self.pool()).await.map_err(|e| StoreError::classify(e, self.path()))?;
+            let rows = q
+                .fetch_all(self.sqlite("CSV import and export")?)
+                .await
+                .map_err(|e| StoreError::classify(e, self.path()))?;
             out.extend(rows.into_iter().map(|r| InvoiceByNumber {
                 id: r.id,
                 number: r.number,
@@ -213,7 +216,7 @@ impl Store {
         let map = |e| StoreError::classify(e, self.path());
         // Read before the write transaction takes its connection.
         let default_ladder = self.default_ladder().await?;
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("CSV import and export").await?;
         let next_id = |table: &'static str| format!("SELECT COALESCE(MAX(id), 0) + 1 FROM {table}");
         let first_client: i64 =
             sqlx::query_scalar(sqlx::AssertSqlSafe(next_id("clients"))).fetch_one(&mut *tx).await.map_err(map)?;
@@ -479,7 +482,7 @@ impl Store {
              WHERE NOT EXISTS (SELECT 1 FROM payment_reversals r WHERE r.payment_id = p.id)
              ORDER BY p.id",
         )
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("CSV import and export")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter()
@@ -502,7 +505,7 @@ impl Store {
              FROM timeline t JOIN clients c ON c.id = t.client_id LEFT JOIN invoices i ON i.id = t.invoice_id
              ORDER BY t.at, t.id",
         )
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("CSV import and export")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter()
@@ -521,7 +524,7 @@ impl Store {
     /// Every invoice id, oldest first (the export reads each with its lines).
     pub async fn invoice_ids(&self) -> Result<Vec<i64>, StoreError> {
         sqlx::query_scalar("SELECT id FROM invoices ORDER BY id")
-            .fetch_all(self.pool())
+            .fetch_all(self.sqlite("CSV import and export")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))
     }
@@ -529,7 +532,7 @@ impl Store {
     /// Every client id, oldest first.
     pub async fn client_ids(&self) -> Result<Vec<i64>, StoreError> {
         sqlx::query_scalar("SELECT id FROM clients ORDER BY id")
-            .fetch_all(self.pool())
+            .fetch_all(self.sqlite("CSV import and export")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))
     }

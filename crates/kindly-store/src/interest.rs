@@ -31,7 +31,7 @@ impl Store {
         let row: Option<InterestRow> =
             sqlx::query_as("SELECT enabled, jurisdiction, debtor FROM client_interest WHERE client_id = ?1")
                 .bind(client_id)
-                .fetch_optional(self.pool())
+                .fetch_optional(self.sqlite("late-payment interest")?)
                 .await
                 .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(row.map(|r| ClientInterest { enabled: r.enabled, jurisdiction: r.jurisdiction.0, debtor: r.debtor.0 }))
@@ -49,7 +49,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("late-payment interest").await?;
         let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM clients WHERE id = ?1")
             .bind(client_id)
             .fetch_optional(&mut *tx)
@@ -129,7 +129,7 @@ impl Store {
         let rows: Vec<AddedRow> = sqlx::query_as(
             "SELECT series, from_date, rate_bp, source, added_at FROM interest_rates_added ORDER BY series, from_date",
         )
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("late-payment interest")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter()
@@ -156,7 +156,7 @@ impl Store {
         timeline: Option<(i64, &str)>,
     ) -> Result<bool, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("late-payment interest").await?;
         let exists: Option<i64> =
             sqlx::query_scalar("SELECT id FROM interest_rates_added WHERE series = ?1 AND from_date = ?2")
                 .bind(rate.series.as_str())
@@ -216,7 +216,7 @@ impl Store {
         let done = sqlx::query("DELETE FROM interest_rates_added WHERE series = ?1 AND from_date = ?2")
             .bind(series.as_str())
             .bind(date_str(from))
-            .execute(self.pool())
+            .execute(self.sqlite("late-payment interest")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(done.rows_affected() > 0)

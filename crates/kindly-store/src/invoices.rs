@@ -265,7 +265,7 @@ impl Store {
     /// transaction. Returns its id and number.
     pub async fn create_invoice(&self, inv: &NewInvoice, now: DateTime<Utc>) -> Result<(i64, String), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("invoices").await?;
         let (id, number) = insert_invoice(self, &mut tx, inv, now).await?;
         tx.commit().await.map_err(map)?;
         Ok((id, number))
@@ -274,7 +274,7 @@ impl Store {
     /// Replaces a draft's content. Issued invoices are refused by the schema.
     pub async fn update_draft(&self, id: i64, inv: &NewInvoice, now: DateTime<Utc>) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("invoices").await?;
         let current: Option<InvoiceStanding> =
             sqlx::query_as("SELECT status, client_id, number, paid_minor FROM invoices WHERE id = ?1")
                 .bind(id)
@@ -325,7 +325,7 @@ impl Store {
     /// Issues a draft: from now on it is immutable.
     pub async fn issue_invoice(&self, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("invoices").await?;
         let row: Option<InvoiceStanding> =
             sqlx::query_as("SELECT status, client_id, number, paid_minor FROM invoices WHERE id = ?1")
                 .bind(id)
@@ -344,7 +344,7 @@ impl Store {
     /// Cancels an invoice that has no payments. The record stays.
     pub async fn cancel_invoice(&self, id: i64, reason: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("invoices").await?;
         let row: Option<InvoiceStanding> =
             sqlx::query_as("SELECT status, client_id, number, paid_minor FROM invoices WHERE id = ?1")
                 .bind(id)
@@ -386,7 +386,7 @@ impl Store {
              FROM invoices i JOIN clients c ON c.id = i.client_id WHERE i.id = ?1",
         )
         .bind(id)
-        .fetch_optional(self.pool())
+        .fetch_optional(self.sqlite("invoices")?)
         .await
         .map_err(map)?;
         let r = row.ok_or(StoreError::NotFound { entity: "invoice", id })?;
@@ -394,7 +394,7 @@ impl Store {
             "SELECT description, quantity_milli, unit_price_minor, tax_rate_bp FROM invoice_lines WHERE invoice_id = ?1 ORDER BY position",
         )
         .bind(id)
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("invoices")?)
         .await
         .map_err(map)?;
         Ok(InvoiceRecord {
@@ -465,8 +465,10 @@ impl Store {
                     tally_predicate(*s),
                     f.tally_sql()
                 );
-                let n: i64 =
-                    sqlx::query_scalar_with(AssertSqlSafe(sql), p.args()).fetch_one(self.pool()).await.map_err(map)?;
+                let n: i64 = sqlx::query_scalar_with(AssertSqlSafe(sql), p.args())
+                    .fetch_one(self.sqlite("invoices")?)
+                    .await
+                    .map_err(map)?;
                 counts.push(n);
             }
         }
@@ -484,7 +486,10 @@ impl Store {
             counts.iter().sum()
         } else {
             let sql = format!("SELECT COUNT(*) FROM {} WHERE {} AND {}", f.source, f.sql(), any_group(&groups));
-            sqlx::query_scalar_with(AssertSqlSafe(sql), p.args()).fetch_one(self.pool()).await.map_err(map)?
+            sqlx::query_scalar_with(AssertSqlSafe(sql), p.args())
+                .fetch_one(self.sqlite("invoices")?)
+                .await
+                .map_err(map)?
         };
         let mut rows = Vec::new();
         if tallied && q.sort == InvoiceSort::Attention {
@@ -557,7 +562,7 @@ impl Store {
              JOIN invoices i ON i.id = k.id JOIN clients c ON c.id = i.client_id ORDER BY {order}"
         );
         sqlx::query_as_with(AssertSqlSafe(sql), p.args())
-            .fetch_all(self.pool())
+            .fetch_all(self.sqlite("invoices")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))
     }
@@ -626,7 +631,7 @@ impl Store {
         };
         let clients: Vec<i64> =
             sqlx::query_scalar_with(AssertSqlSafe(format!("SELECT c.id FROM clients c WHERE {cond}")), p.args())
-                .fetch_all(self.pool())
+                .fetch_all(self.sqlite("invoices")?)
                 .await
                 .map_err(map)?;
         // Numbers need three characters (a trigram): a shorter search
@@ -638,7 +643,7 @@ impl Store {
             )
             .bind(raw)
             .bind(exact)
-            .fetch_all(self.pool())
+            .fetch_all(self.sqlite("invoices")?)
             .await
             .map_err(map)?,
             _ => Vec::new(),

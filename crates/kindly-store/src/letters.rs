@@ -92,7 +92,7 @@ impl Store {
     /// Records a batch as made (saved, not yet printed) with its letters.
     pub async fn create_letter_batch(&self, b: &NewLetterBatch<'_>, now: DateTime<Utc>) -> Result<i64, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("letters").await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO letter_batches (pdf_path, sha256, made_at) VALUES (?1, ?2, ?3) RETURNING id",
         )
@@ -132,7 +132,7 @@ impl Store {
             "SELECT id, pdf_path, sha256, made_at, state, reason, command, job_id FROM letter_batches WHERE id = ?1",
         )
         .bind(id)
-        .fetch_optional(self.pool())
+        .fetch_optional(self.sqlite("letters")?)
         .await
         .map_err(map)?;
         let row = row.ok_or(StoreError::NotFound { entity: "letter batch", id })?;
@@ -141,7 +141,7 @@ impl Store {
              FROM letter_batch_items WHERE batch_id = ?1 ORDER BY first_page, invoice_id",
         )
         .bind(id)
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("letters")?)
         .await
         .map_err(map)?;
         Ok(LetterBatch {
@@ -177,7 +177,7 @@ impl Store {
         .bind(reason)
         .bind(command)
         .bind(instant_str(now))
-        .execute(self.pool())
+        .execute(self.sqlite("letters")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         if done.rows_affected() == 0 {
@@ -201,7 +201,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("letters").await?;
         let changed = sqlx::query(
             "UPDATE letter_batches SET state = 'printed', reason = '', command = ?2, job_id = ?3, resolved_at = ?4
              WHERE id = ?1 AND state <> 'printed'",
@@ -250,7 +250,7 @@ impl Store {
                AND b.state <> 'printed'",
         )
         .bind(serde_json::to_string(invoice_ids).unwrap_or_default())
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("letters")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(rows

@@ -1,5 +1,14 @@
 //! Kindly's store: one SQLite file per business, opened with WAL, foreign
-//! keys and a busy timeout, migrated by migrations embedded in the binary.
+//! keys and a busy timeout, migrated by migrations embedded in the binary;
+//! or, for a team, one PostgreSQL database ([`Store::connect`], issue #19),
+//! migrated by its own migrations (`migrations-pg`). See `engine` for the
+//! portable-SQL rule.
+//!
+//! Architecture Invariant: a store module is either ported to both engines
+//! (its queries run through `on_pool!`/`on_tx!`, its tests run on both), or
+//! every public method of it refuses on PostgreSQL with
+//! [`StoreError::NotOnPostgresYet`] through [`Store::sqlite`] /
+//! [`Store::sqlite_tx`]; never a panic, never a half-ported method.
 //!
 //! Architecture Invariant: every mutation that touches several rows runs in
 //! one `BEGIN IMMEDIATE` transaction, so a failure leaves nothing half-written
@@ -20,6 +29,7 @@ mod corrections;
 mod demo;
 mod demo_collections;
 mod einvoices;
+mod engine;
 mod error;
 mod followups;
 mod imports;
@@ -50,6 +60,7 @@ pub use corrections::{CreditNoteRecord, NewCreditNote, RefundRecord, ReversalRec
 pub use demo::{DemoSize, DemoStats};
 pub use demo_collections::CollectionStats;
 pub use einvoices::{ClientMatch, EInvoiceClient, EInvoiceImportRecord, EInvoiceImported, NewEInvoiceImport};
+pub use engine::Engine;
 pub use error::StoreError;
 pub use followups::{DoneStep, DueKey, DueRow, SinceLastStep, StepRecord};
 pub use imports::{
@@ -68,6 +79,8 @@ pub use snapshot::{file_schema_version, integrity_check, known_schema_version, q
 pub use statements::{StatementInvoice, StatementPayment};
 pub use timeline::{NewEvent, TimelineEntry, TimelineFilter};
 
+use engine::{Pool, WriteTx};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -78,7 +91,9 @@ pub const DB_FILE_NAME: &str = "kindly.db";
 /// An open, migrated database.
 #[derive(Clone, Debug)]
 pub struct Store {
-    pool: SqlitePool,
+    pool: Pool,
+    /// The database file, or on PostgreSQL the connection URL without its
+    /// password (what [`Store::path`] shows and errors name).
     path: PathBuf,
     /// Shared by the clones of this store (they share the pool too).
     memo: std::sync::Arc<memo::Memo>,
@@ -137,21 +152,83 @@ impl Store {
             tracing::info!(path = %path.display(), from = before, to = after, "database migrated");
         }
         tracing::info!(path = %path.display(), schema = after, "store opened");
-        Ok(Store { pool, path: path.to_path_buf(), memo: std::sync::Arc::default() })
+        Ok(Store { pool: Pool::Sqlite(pool), path: path.to_path_buf(), memo: std::sync::Arc::default() })
     }
 
+    /// Connects to the PostgreSQL database at `url` (`postgres://…`, the
+    /// team ledger) and migrates it with `migrations-pg`. Modules not ported
+    /// yet refuse on it with [`StoreError::NotOnPostgresYet`].
+    pub async fn connect(url: &str) -> Result<Store, StoreError> {
+        let shown = engine::display_url(url);
+        let path = PathBuf::from(&shown);
+        let options: PgConnectOptions =
+            url.parse().map_err(|e| StoreError::Other(format!("{shown} is not a PostgreSQL connection URL: {e}")))?;
+        let pool = PgPoolOptions::new()
+            .max_connections(4)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options)
+            .await
+            .map_err(|e| StoreError::classify(e, &path))?;
+        if let Err(e) = sqlx::migrate!("./migrations-pg").run(&pool).await {
+            let e = StoreError::migrate(e, &path);
+            tracing::error!(url = %shown, error = %e, "database migration failed");
+            return Err(e);
+        }
+        tracing::info!(url = %shown, "store connected");
+        Ok(Store { pool: Pool::Postgres(pool), path, memo: std::sync::Arc::default() })
+    }
+
+    /// The database file; on PostgreSQL the connection URL without its
+    /// password (`postgres://user@host:port/db`), for display only.
     pub fn path(&self) -> &Path {
         &self.path
     }
 
-    pub(crate) fn pool(&self) -> &SqlitePool {
+    /// The engine this store is open on.
+    pub fn engine(&self) -> Engine {
+        self.pool.engine()
+    }
+
+    /// The open pool, for a module ported to both engines (see `engine`).
+    pub(crate) fn pool(&self) -> &Pool {
         &self.pool
     }
 
-    /// Starts a write transaction that holds the write lock from its first
-    /// statement, so read-check-write sequences cannot interleave.
-    pub(crate) async fn write_tx(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await.map_err(|e| StoreError::classify(e, &self.path))
+    /// The SQLite pool, for a module not ported to PostgreSQL yet: on a
+    /// PostgreSQL store it refuses with [`StoreError::NotOnPostgresYet`]
+    /// naming `what` (the use case, as a person would say it).
+    pub(crate) fn sqlite(&self, what: &'static str) -> Result<&SqlitePool, StoreError> {
+        match &self.pool {
+            Pool::Sqlite(p) => Ok(p),
+            Pool::Postgres(_) => Err(StoreError::NotOnPostgresYet { what }),
+        }
+    }
+
+    /// The SQLite pool in a test (panics on PostgreSQL).
+    #[cfg(test)]
+    pub(crate) fn sqlite_pool(&self) -> &SqlitePool {
+        match &self.pool {
+            Pool::Sqlite(p) => p,
+            Pool::Postgres(_) => panic!("a SQLite store was expected"),
+        }
+    }
+
+    /// A SQLite write transaction for a module not ported yet (refuses on
+    /// PostgreSQL like [`Store::sqlite`]). It holds the write lock from its
+    /// first statement (`BEGIN IMMEDIATE`), so read-check-write sequences
+    /// cannot interleave.
+    pub(crate) async fn sqlite_tx(
+        &self,
+        what: &'static str,
+    ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
+        self.sqlite(what)?.begin_with("BEGIN IMMEDIATE").await.map_err(|e| StoreError::classify(e, &self.path))
+    }
+
+    /// A write transaction on either engine, for a ported module: `BEGIN
+    /// IMMEDIATE` on SQLite, a plain transaction on PostgreSQL (where a
+    /// read-check-write must lock what it reads; see `engine`).
+    pub(crate) async fn write_tx(&self) -> Result<WriteTx, StoreError> {
+        WriteTx::begin(&self.pool).await.map_err(|e| StoreError::classify(e, &self.path))
     }
 
     /// Closes the pool, checkpointing the WAL.
@@ -161,10 +238,10 @@ impl Store {
 
     /// True when the database has no clients yet (first run).
     pub async fn is_empty(&self) -> Result<bool, StoreError> {
-        let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM (SELECT 1 FROM clients LIMIT 1)")
-            .fetch_one(&self.pool)
-            .await
-            .map_err(|e| StoreError::classify(e, &self.path))?;
+        let n: i64 = engine::on_pool!(self.pool(), p => {
+            sqlx::query_scalar("SELECT COUNT(*) FROM (SELECT 1 FROM clients LIMIT 1) AS one").fetch_one(p).await
+        })
+        .map_err(|e| StoreError::classify(e, &self.path))?;
         Ok(n == 0)
     }
 }

@@ -42,6 +42,11 @@ impl Inner {
     /// The database's version, or `None` when it cannot be read (then
     /// nothing is kept: every read computes).
     async fn version(&mut self, store: &Store) -> Option<i64> {
+        // PostgreSQL has no data_version: nothing is kept there (every read
+        // computes) until the memo learns another way to see commits.
+        if store.engine() != crate::Engine::Sqlite {
+            return None;
+        }
         if self.watcher.is_none() {
             let options = SqliteConnectOptions::new().filename(store.path()).read_only(true);
             self.watcher = options.connect().await.ok();
@@ -110,7 +115,7 @@ mod tests {
         let n = store
             .memo(today, || async {
                 computed.fetch_add(1, Ordering::SeqCst);
-                sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM probe").fetch_one(store.pool()).await
+                sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM probe").fetch_one(store.sqlite_pool()).await
             })
             .await
             .expect("memo");
@@ -121,7 +126,7 @@ mod tests {
     async fn a_kept_value_lasts_until_a_commit_anywhere_or_another_day() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("kindly.db")).await.unwrap();
-        sqlx::query("CREATE TABLE probe (x INTEGER)").execute(store.pool()).await.unwrap();
+        sqlx::query("CREATE TABLE probe (x INTEGER)").execute(store.sqlite_pool()).await.unwrap();
         let day = NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
         let computed = AtomicUsize::new(0);
         assert_eq!(count(&store, day, &computed).await, 0);
@@ -129,13 +134,13 @@ mod tests {
         assert_eq!(computed.load(Ordering::SeqCst), 1, "kept while nothing changed");
 
         // A commit through this process's pool.
-        sqlx::query("INSERT INTO probe VALUES (1)").execute(store.pool()).await.unwrap();
+        sqlx::query("INSERT INTO probe VALUES (1)").execute(store.sqlite_pool()).await.unwrap();
         assert_eq!(count(&store, day, &computed).await, 1);
         assert_eq!(computed.load(Ordering::SeqCst), 2);
 
         // A commit by another process (another store on the same file).
         let other = Store::open(&dir.path().join("kindly.db")).await.unwrap();
-        sqlx::query("INSERT INTO probe VALUES (2)").execute(other.pool()).await.unwrap();
+        sqlx::query("INSERT INTO probe VALUES (2)").execute(other.sqlite_pool()).await.unwrap();
         assert_eq!(count(&store, day, &computed).await, 2);
         assert_eq!(computed.load(Ordering::SeqCst), 3);
 

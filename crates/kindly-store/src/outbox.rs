@@ -299,7 +299,7 @@ impl Store {
     /// was already done another way. Returns the outbox id.
     pub async fn enqueue_email(&self, m: &NewEmail<'_>, now: DateTime<Utc>) -> Result<i64, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("the outbox").await?;
         match m.purpose {
             EmailPurpose::PlanReminder { plan_id, seq, kind } => {
                 let done: Option<i64> =
@@ -403,7 +403,7 @@ impl Store {
              WHERE state = 'sending'",
         )
         .bind(instant_str(now))
-        .execute(self.pool())
+        .execute(self.sqlite("the outbox")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(r.rows_affected())
@@ -422,7 +422,7 @@ impl Store {
         let t = instant_str(now);
         let only_json = only.map(|ids| serde_json::to_string(ids).unwrap_or_default());
         loop {
-            let mut tx = self.write_tx().await?;
+            let mut tx = self.sqlite_tx("the outbox").await?;
             const COLS: &str = "id, message_id, envelope_from, recipients, raw, attempts,
                                 kind, plan_id, installment_seq, reminder_kind, promise_id";
             let sql = if only_json.is_some() {
@@ -499,7 +499,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("the outbox").await?;
         let row: Option<SentFacts> = sqlx::query_as(
             "SELECT message_id, client_id, stage_key, stage_offset, recipients, to_display, subject, body, state,
                         eml_path, raw_sha256, kind, plan_id, installment_seq, reminder_kind, promise_id
@@ -706,7 +706,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("the outbox").await?;
         let state: Option<String> = sqlx::query_scalar("SELECT state FROM outbox WHERE id = ?1")
             .bind(id)
             .fetch_optional(&mut *tx)
@@ -730,7 +730,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("the outbox").await?;
         let state: Option<String> = sqlx::query_scalar("SELECT state FROM outbox WHERE id = ?1")
             .bind(id)
             .fetch_optional(&mut *tx)
@@ -775,7 +775,7 @@ impl Store {
         };
         let total: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM outbox o {where_}")))
             .bind(&filter)
-            .fetch_one(self.pool())
+            .fetch_one(self.sqlite("the outbox")?)
             .await
             .map_err(map)?;
         let rows: Vec<ListRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
@@ -784,7 +784,7 @@ impl Store {
         .bind(&filter)
         .bind(limit.clamp(1, 1000))
         .bind(offset.max(0))
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("the outbox")?)
         .await
         .map_err(map)?;
         Ok(Page { total, rows: rows.into_iter().map(ListRow::into_row).collect::<Result<_, _>>()? })
@@ -793,7 +793,7 @@ impl Store {
     pub async fn outbox_email(&self, id: i64) -> Result<OutboxRow, StoreError> {
         let row: Option<ListRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!("{LIST_SELECT} WHERE o.id = ?1")))
             .bind(id)
-            .fetch_optional(self.pool())
+            .fetch_optional(self.sqlite("the outbox")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
         row.ok_or(StoreError::NotFound { entity: "e-mail", id })?.into_row()
@@ -803,7 +803,7 @@ impl Store {
     pub async fn outbox_raw(&self, id: i64) -> Result<Vec<u8>, StoreError> {
         let raw: Option<Vec<u8>> = sqlx::query_scalar("SELECT raw FROM outbox WHERE id = ?1")
             .bind(id)
-            .fetch_optional(self.pool())
+            .fetch_optional(self.sqlite("the outbox")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
         raw.ok_or(StoreError::NotFound { entity: "e-mail", id })
@@ -814,14 +814,14 @@ impl Store {
     pub async fn queued_due_count(&self, now: DateTime<Utc>) -> Result<i64, StoreError> {
         sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE state = 'queued' AND next_attempt_at <= ?1")
             .bind(instant_str(now))
-            .fetch_one(self.pool())
+            .fetch_one(self.sqlite("the outbox")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))
     }
 
     pub async fn outbox_counts(&self) -> Result<OutboxCounts, StoreError> {
         let rows: Vec<StateCount> = sqlx::query_as("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state")
-            .fetch_all(self.pool())
+            .fetch_all(self.sqlite("the outbox")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
         let mut c = OutboxCounts::default();
@@ -846,7 +846,7 @@ impl Store {
         )
         .bind(invoice_id)
         .bind(stage_key)
-        .fetch_optional(self.pool())
+        .fetch_optional(self.sqlite("the outbox")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))
     }
@@ -859,7 +859,7 @@ impl Store {
             "SELECT id, state FROM outbox WHERE stage_key = ?1 AND state <> 'cancelled' ORDER BY id DESC LIMIT 1",
         )
         .bind(stage_key)
-        .fetch_optional(self.pool())
+        .fetch_optional(self.sqlite("the outbox")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(row.map(|r| (r.id, r.state.0)))
@@ -874,7 +874,7 @@ impl Store {
              WHERE oi.live = 1 AND oi.invoice_id IN (SELECT value FROM json_each(?1))",
         )
         .bind(serde_json::to_string(invoice_ids).unwrap_or_default())
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("the outbox")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(rows.into_iter().map(|r| (r.invoice_id, r.stage_key, r.outbox_id, r.state.0)).collect())
@@ -883,7 +883,7 @@ impl Store {
     /// The earliest time a queued message is due, for the background sender.
     pub async fn next_email_due(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
         let t: Option<String> = sqlx::query_scalar("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'queued'")
-            .fetch_one(self.pool())
+            .fetch_one(self.sqlite("the outbox")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))?;
         t.as_deref().map(parse_instant).transpose()

@@ -140,7 +140,7 @@ impl Store {
             "SELECT currency, due_date, owing_minor, owing_count FROM overview_open
              WHERE owing_count <> 0 ORDER BY currency, due_date",
         )
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("the overview")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter()
@@ -168,7 +168,7 @@ impl Store {
         )
         .bind(date_str(from))
         .bind(date_str(to))
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("the overview")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter()
@@ -192,7 +192,7 @@ impl Store {
             "SELECT currency FROM overview_days WHERE invoiced_count <> 0 OR collected_count <> 0
              UNION SELECT currency FROM overview_open WHERE owing_count <> 0",
         )
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("the overview")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(rows.into_iter().map(|t| t.0).collect())
@@ -204,7 +204,7 @@ impl Store {
             "SELECT currency, stage_key, steps, paid_within_7 FROM overview_steps WHERE steps > 0
              ORDER BY currency, stage_key",
         )
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("the overview")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(rows
@@ -238,7 +238,7 @@ impl Store {
         )
         .bind(currency.code())
         .bind(limit)
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("the overview")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(rows
@@ -260,11 +260,11 @@ impl Store {
         let (f1, t1) = (date_str(from), date_str(to));
         let current = |r: WindowRow| (r.from_day, r.to_day);
         let read = "SELECT from_day, to_day FROM overview_window WHERE id = 1";
-        let w: WindowRow = sqlx::query_as(read).fetch_one(self.pool()).await.map_err(map)?;
+        let w: WindowRow = sqlx::query_as(read).fetch_one(self.sqlite("the overview")?).await.map_err(map)?;
         if current(w) == (Some(f1.clone()), Some(t1.clone())) {
             return Ok(());
         }
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("the overview").await?;
         let w: WindowRow = sqlx::query_as(read).fetch_one(&mut *tx).await.map_err(map)?;
         let mut ranges: Vec<(NaiveDate, NaiveDate, i64)> = Vec::new();
         match (w.from_day.as_deref().map(parse_date), w.to_day.as_deref().map(parse_date)) {
@@ -337,7 +337,7 @@ impl Store {
         .bind(start(AgingBucket::Days1To30))
         .bind(start(AgingBucket::Days31To60))
         .bind(start(AgingBucket::Days61To90))
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("the overview")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(rows
@@ -363,7 +363,7 @@ impl Store {
         for (what, summary, raw) in SELF_CHECK {
             let read = |sql: &'static str| async move {
                 sqlx::query_scalar::<_, Option<String>>(sql)
-                    .fetch_one(self.pool())
+                    .fetch_one(self.sqlite("the overview")?)
                     .await
                     .map(Option::unwrap_or_default)
                     .map_err(|e| StoreError::classify(e, self.path()))

@@ -95,7 +95,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("payments").await?;
         let id =
             insert_payment(self, &mut tx, invoice_id, p.amount, p.date, p.method, p.reference.as_deref(), None, now)
                 .await?;
@@ -124,7 +124,7 @@ impl Store {
         let filter = filters.join(" AND ");
         let total: i64 =
             sqlx::query_scalar_with(AssertSqlSafe(format!("SELECT COUNT(*) FROM payments p WHERE {filter}")), p.args())
-                .fetch_one(self.pool())
+                .fetch_one(self.sqlite("payments")?)
                 .await
                 .map_err(map)?;
         let (limit, offset) = (q.limit.clamp(1, 1000), q.offset.max(0));
@@ -137,7 +137,7 @@ impl Store {
              ORDER BY p.paid_on DESC, p.id DESC"
         );
         let rows: Vec<PaymentListDbRow> =
-            sqlx::query_as_with(AssertSqlSafe(sql), p.args()).fetch_all(self.pool()).await.map_err(map)?;
+            sqlx::query_as_with(AssertSqlSafe(sql), p.args()).fetch_all(self.sqlite("payments")?).await.map_err(map)?;
         let rows = rows
             .into_iter()
             .map(|r| {
@@ -163,7 +163,7 @@ impl Store {
             "SELECT id, invoice_id, amount_minor, currency, paid_on, method, reference FROM payments WHERE invoice_id = ?1 ORDER BY paid_on, id",
         )
         .bind(invoice_id)
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("payments")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter()

@@ -464,7 +464,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         let map = |e| self.plan_err(e);
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("payment plans").await?;
         if new.invoice_ids.is_empty() {
             return Err(refuse(ErrorCode::Required, "choose at least one invoice for the plan"));
         }
@@ -652,7 +652,7 @@ impl Store {
                 "choose how the client agreed: call, e-mail, letter or in person",
             ));
         }
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("payment plans").await?;
         let p = load(&mut tx, id).await?;
         if p.state != state::PROPOSED {
             return Err(refuse(
@@ -698,7 +698,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let map = |e| self.plan_err(e);
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("payment plans").await?;
         let p = load(&mut tx, id).await?;
         if !p.is_open() {
             return Err(refuse(
@@ -727,7 +727,7 @@ impl Store {
         if candidates.is_empty() {
             return Ok(Vec::new());
         }
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("payment plans").await?;
         let mut changes = Vec::new();
         for id in candidates {
             // Re-read under the write lock: another window may have moved it.
@@ -794,7 +794,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         let map = |e| self.plan_err(e);
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("payment plans").await?;
         let key = crate::EmailPurpose::PlanReminder { plan_id, seq, kind }.stage_key().unwrap_or_default();
         crate::outbox::refuse_if_in_outbox(&mut tx, None, &key, self.path()).await?;
         let p = load(&mut tx, plan_id).await?;
@@ -811,7 +811,7 @@ impl Store {
 
     /// One plan.
     pub async fn plan(&self, id: i64) -> Result<PlanRecord, StoreError> {
-        let mut tx = self.pool().begin().await.map_err(|e| self.plan_err(e))?;
+        let mut tx = self.sqlite("payment plans")?.begin().await.map_err(|e| self.plan_err(e))?;
         let p = load(&mut tx, id).await;
         tx.rollback().await.map_err(|e| self.plan_err(e))?;
         p
@@ -820,7 +820,7 @@ impl Store {
     /// Plans matching a filter, newest first.
     async fn plans_where(&self, filter: &'static str, arg: Option<i64>) -> Result<Vec<PlanRecord>, StoreError> {
         // One read transaction, so the plans and their payments are one snapshot.
-        let mut tx = self.pool().begin().await.map_err(|e| self.plan_err(e))?;
+        let mut tx = self.sqlite("payment plans")?.begin().await.map_err(|e| self.plan_err(e))?;
         let sql = format!(
             "SELECT {PLAN_COLUMNS} FROM plans p JOIN clients c ON c.id = p.client_id WHERE {filter} ORDER BY p.id DESC"
         );

@@ -7,6 +7,7 @@
 //!
 //! [`StoreError::classify`]: crate::StoreError::classify
 
+use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::invoice::InvoiceStatus;
 use kindly_core::locale::Locale;
 use kindly_core::payment::PaymentMethod;
@@ -19,9 +20,11 @@ use kindly_core::Currency;
 use kindly_followup::ladder::Channel;
 use kindly_followup::plan::progress::ReminderKind;
 use kindly_followup::plan::schedule::Frequency;
+use sqlx::encode::IsNull;
 use sqlx::error::BoxDynError;
-use sqlx::sqlite::{Sqlite, SqliteTypeInfo, SqliteValueRef};
-use sqlx::{Decode, Type};
+use sqlx::postgres::{PgArgumentBuffer, PgTypeInfo, PgValueRef, Postgres};
+use sqlx::sqlite::{Sqlite, SqliteArgumentsBuffer, SqliteTypeInfo, SqliteValueRef};
+use sqlx::{Decode, Encode, Type};
 
 /// A closed vocabulary stored as TEXT.
 pub(crate) trait Vocabulary: Sized {
@@ -59,6 +62,139 @@ impl<'r, T: Vocabulary> Decode<'r, Sqlite> for Text<T> {
             Some(v) => Ok(Text(v)),
             None => Err(Box::new(UnknownValue { what: T::WHAT, value: s.chars().take(40).collect() })),
         }
+    }
+}
+
+impl<T> Type<Postgres> for Text<T> {
+    fn type_info() -> PgTypeInfo {
+        <String as Type<Postgres>>::type_info()
+    }
+
+    fn compatible(ty: &PgTypeInfo) -> bool {
+        <String as Type<Postgres>>::compatible(ty)
+    }
+}
+
+impl<'r, T: Vocabulary> Decode<'r, Postgres> for Text<T> {
+    fn decode(value: PgValueRef<'r>) -> Result<Self, BoxDynError> {
+        let s = <&str as Decode<'r, Postgres>>::decode(value)?;
+        match T::from_text(s) {
+            Some(v) => Ok(Text(v)),
+            None => Err(Box::new(UnknownValue { what: T::WHAT, value: s.chars().take(40).collect() })),
+        }
+    }
+}
+
+/// A calendar day: TEXT `YYYY-MM-DD` on SQLite (as Kindly has always
+/// written it, so text order is date order), DATE on PostgreSQL. Bind and
+/// read days of ported modules through it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Day(pub NaiveDate);
+
+/// An instant: TEXT RFC 3339 in UTC with milliseconds and `Z` on SQLite
+/// (see [`crate::util::instant_str`]), TIMESTAMPTZ on PostgreSQL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Instant(pub DateTime<Utc>);
+
+/// A stored value the day or instant reader cannot read.
+#[derive(Debug, thiserror::Error)]
+#[error("bad {what} in database: {value:?}")]
+pub(crate) struct BadValue {
+    pub what: &'static str,
+    pub value: String,
+}
+
+impl Type<Sqlite> for Day {
+    fn type_info() -> SqliteTypeInfo {
+        <String as Type<Sqlite>>::type_info()
+    }
+
+    fn compatible(ty: &SqliteTypeInfo) -> bool {
+        <String as Type<Sqlite>>::compatible(ty)
+    }
+}
+
+impl<'q> Encode<'q, Sqlite> for Day {
+    fn encode_by_ref(&self, buf: &mut SqliteArgumentsBuffer) -> Result<IsNull, BoxDynError> {
+        <String as Encode<'q, Sqlite>>::encode(crate::util::date_str(self.0), buf)
+    }
+}
+
+impl<'r> Decode<'r, Sqlite> for Day {
+    fn decode(value: SqliteValueRef<'r>) -> Result<Self, BoxDynError> {
+        let s = <&str as Decode<'r, Sqlite>>::decode(value)?;
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map(Day)
+            .map_err(|_| Box::new(BadValue { what: "date", value: s.chars().take(40).collect() }) as BoxDynError)
+    }
+}
+
+impl Type<Postgres> for Day {
+    fn type_info() -> PgTypeInfo {
+        <NaiveDate as Type<Postgres>>::type_info()
+    }
+
+    fn compatible(ty: &PgTypeInfo) -> bool {
+        <NaiveDate as Type<Postgres>>::compatible(ty)
+    }
+}
+
+impl<'q> Encode<'q, Postgres> for Day {
+    fn encode_by_ref(&self, buf: &mut PgArgumentBuffer) -> Result<IsNull, BoxDynError> {
+        <NaiveDate as Encode<'q, Postgres>>::encode_by_ref(&self.0, buf)
+    }
+}
+
+impl<'r> Decode<'r, Postgres> for Day {
+    fn decode(value: PgValueRef<'r>) -> Result<Self, BoxDynError> {
+        <NaiveDate as Decode<'r, Postgres>>::decode(value).map(Day)
+    }
+}
+
+impl Type<Sqlite> for Instant {
+    fn type_info() -> SqliteTypeInfo {
+        <String as Type<Sqlite>>::type_info()
+    }
+
+    fn compatible(ty: &SqliteTypeInfo) -> bool {
+        <String as Type<Sqlite>>::compatible(ty)
+    }
+}
+
+impl<'q> Encode<'q, Sqlite> for Instant {
+    fn encode_by_ref(&self, buf: &mut SqliteArgumentsBuffer) -> Result<IsNull, BoxDynError> {
+        <String as Encode<'q, Sqlite>>::encode(crate::util::instant_str(self.0), buf)
+    }
+}
+
+impl<'r> Decode<'r, Sqlite> for Instant {
+    fn decode(value: SqliteValueRef<'r>) -> Result<Self, BoxDynError> {
+        let s = <&str as Decode<'r, Sqlite>>::decode(value)?;
+        DateTime::parse_from_rfc3339(s)
+            .map(|t| Instant(t.with_timezone(&Utc)))
+            .map_err(|_| Box::new(BadValue { what: "timestamp", value: s.chars().take(40).collect() }) as BoxDynError)
+    }
+}
+
+impl Type<Postgres> for Instant {
+    fn type_info() -> PgTypeInfo {
+        <DateTime<Utc> as Type<Postgres>>::type_info()
+    }
+
+    fn compatible(ty: &PgTypeInfo) -> bool {
+        <DateTime<Utc> as Type<Postgres>>::compatible(ty)
+    }
+}
+
+impl<'q> Encode<'q, Postgres> for Instant {
+    fn encode_by_ref(&self, buf: &mut PgArgumentBuffer) -> Result<IsNull, BoxDynError> {
+        <DateTime<Utc> as Encode<'q, Postgres>>::encode_by_ref(&self.0, buf)
+    }
+}
+
+impl<'r> Decode<'r, Postgres> for Instant {
+    fn decode(value: PgValueRef<'r>) -> Result<Self, BoxDynError> {
+        <DateTime<Utc> as Decode<'r, Postgres>>::decode(value).map(Instant)
     }
 }
 
@@ -205,13 +341,14 @@ mod tests {
     async fn vocabularies_decode_known_values_and_refuse_others() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("kindly.db")).await.unwrap();
-        let ok: KindRow = sqlx::query_as("SELECT 'note' AS kind, NULL AS maybe").fetch_one(store.pool()).await.unwrap();
+        let ok: KindRow =
+            sqlx::query_as("SELECT 'note' AS kind, NULL AS maybe").fetch_one(store.sqlite_pool()).await.unwrap();
         assert_eq!((ok.kind.0, ok.maybe), (EventKind::Note, None));
         let ok: KindRow =
-            sqlx::query_as("SELECT 'note' AS kind, 'letter' AS maybe").fetch_one(store.pool()).await.unwrap();
+            sqlx::query_as("SELECT 'note' AS kind, 'letter' AS maybe").fetch_one(store.sqlite_pool()).await.unwrap();
         assert_eq!(ok.maybe, Some(Text(Channel::Letter)));
         let err = sqlx::query_as::<_, KindRow>("SELECT 'teleport' AS kind, NULL AS maybe")
-            .fetch_one(store.pool())
+            .fetch_one(store.sqlite_pool())
             .await
             .err()
             .unwrap();

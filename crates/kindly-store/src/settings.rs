@@ -1,7 +1,11 @@
 //! Business settings kept in the database (so each business file carries its
 //! own): name, default currency, language, invoice numbering, payment terms.
 //! Secrets never live here.
+//!
+//! Ported to both engines (see `engine`): one upsert by key, no
+//! read-check-write.
 
+use crate::engine::{on_pool, on_tx, WriteTx};
 use crate::{Store, StoreError};
 use kindly_core::locale::Locale;
 use kindly_core::numbering::DEFAULT_PATTERN;
@@ -52,10 +56,9 @@ struct SettingRow {
 
 impl Store {
     pub async fn settings(&self) -> Result<Settings, StoreError> {
-        let rows: Vec<SettingRow> = sqlx::query_as("SELECT key, value FROM settings")
-            .fetch_all(self.pool())
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))?;
+        let rows: Vec<SettingRow> =
+            on_pool!(self.pool(), p => sqlx::query_as("SELECT key, value FROM settings").fetch_all(p).await)
+                .map_err(|e| StoreError::classify(e, self.path()))?;
         let mut s = Settings::default();
         for SettingRow { key, value: v } in rows {
             match key.as_str() {
@@ -93,7 +96,7 @@ impl Store {
             ("business_tax_id", s.business_tax_id.clone()),
         ];
         for (k, v) in pairs {
-            put(&mut tx, k, &v).await.map_err(|e| StoreError::classify(e, self.path()))?;
+            put_any(&mut tx, k, &v).await.map_err(|e| StoreError::classify(e, self.path()))?;
         }
         tx.commit().await.map_err(|e| StoreError::classify(e, self.path()))
     }
@@ -103,32 +106,33 @@ impl Store {
     /// A setting stored as JSON text under `key` (for example the SMTP
     /// account), or `None` when it was never saved.
     pub async fn setting_json(&self, key: &'static str) -> Result<Option<String>, StoreError> {
-        sqlx::query_scalar("SELECT value FROM settings WHERE key = ?1")
-            .bind(key)
-            .fetch_optional(self.pool())
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))
+        on_pool!(self.pool(), p => {
+            sqlx::query_scalar("SELECT value FROM settings WHERE key = $1").bind(key).fetch_optional(p).await
+        })
+        .map_err(|e| StoreError::classify(e, self.path()))
     }
 
     pub async fn save_setting_json(&self, key: &'static str, json: &str) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
-        put(&mut tx, key, json).await.map_err(map)?;
+        put_any(&mut tx, key, json).await.map_err(map)?;
         tx.commit().await.map_err(map)
     }
 }
 
+/// The one upsert of a setting, on both engines.
+const PUT: &str =
+    "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+
+/// [`put`] in a write transaction of either engine.
+pub(crate) async fn put_any(tx: &mut WriteTx, key: &str, value: &str) -> Result<(), sqlx::Error> {
+    on_tx!(tx, c => sqlx::query(PUT).bind(key).bind(value).execute(c).await.map(|_| ()))
+}
+
 pub(crate) async fn put(tx: &mut Transaction<'static, Sqlite>, key: &str, value: &str) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-    )
-    .bind(key)
-    .bind(value)
-    .execute(&mut **tx)
-    .await
-    .map(|_| ())
+    sqlx::query(PUT).bind(key).bind(value).execute(&mut **tx).await.map(|_| ())
 }
 
 pub(crate) async fn get(tx: &mut Transaction<'static, Sqlite>, key: &str) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT value FROM settings WHERE key = ?1").bind(key).fetch_optional(&mut **tx).await
+    sqlx::query_scalar("SELECT value FROM settings WHERE key = $1").bind(key).fetch_optional(&mut **tx).await
 }

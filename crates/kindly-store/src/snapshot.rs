@@ -22,7 +22,7 @@ impl Store {
     /// The highest migration applied to this database.
     pub async fn schema_version(&self) -> Result<i64, StoreError> {
         sqlx::query_scalar::<_, Option<i64>>("SELECT MAX(version) FROM _sqlx_migrations WHERE success")
-            .fetch_one(self.pool())
+            .fetch_one(self.sqlite("backups")?)
             .await
             .map(Option::unwrap_or_default)
             .map_err(|e| StoreError::classify(e, self.path()))
@@ -31,7 +31,7 @@ impl Store {
     /// How many clients and invoices the database holds (a restore's summary).
     pub async fn counts(&self) -> Result<(i64, i64), StoreError> {
         sqlx::query_as("SELECT (SELECT COUNT(*) FROM clients), (SELECT COUNT(*) FROM invoices)")
-            .fetch_one(self.pool())
+            .fetch_one(self.sqlite("backups")?)
             .await
             .map_err(|e| StoreError::classify(e, self.path()))
     }
@@ -44,7 +44,7 @@ impl Store {
         })?;
         sqlx::query("VACUUM INTO ?1")
             .bind(target)
-            .execute(self.pool())
+            .execute(self.sqlite("backups")?)
             .await
             .map(|_| ())
             .map_err(|e| StoreError::classify(e, dest))

@@ -81,7 +81,7 @@ impl Store {
              ORDER BY currency, issue_date, id",
         )
         .bind(client_id)
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("statements of account")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter()
@@ -120,7 +120,7 @@ impl Store {
         .bind(client_id)
         .bind(currency.code())
         .bind(date_str(since))
-        .fetch_all(self.pool())
+        .fetch_all(self.sqlite("statements of account")?)
         .await
         .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter()
@@ -150,7 +150,7 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.write_tx().await?;
+        let mut tx = self.sqlite_tx("statements of account").await?;
         note_contact(&mut tx, invoice_ids, today, false).await.map_err(map)?;
         let ev = NewEvent { client_id, invoice_id: None, at: now, kind: EventKind::StatementPrinted, summary, data };
         let id = append(&mut tx, &ev).await.map_err(map)?;

@@ -1,9 +1,11 @@
 //! The append-only timeline: inserts, and the one read model every view of
 //! it uses (a client's, an invoice's, the filtered timeline, one entry).
 //! The schema's triggers refuse updates and deletes from any caller.
+//!
+//! Ported to both engines (see `engine`): appends only, no read-check-write.
 
-use crate::row::Text;
-use crate::util::{instant_str, parse_instant};
+use crate::engine::{on_pool, on_tx, WriteTx};
+use crate::row::{Instant, Text};
 use crate::{Store, StoreError};
 use chrono::{DateTime, Utc};
 use kindly_core::timeline::EventKind;
@@ -63,7 +65,7 @@ struct EntryRow {
     client_id: i64,
     invoice_id: Option<i64>,
     invoice_number: Option<String>,
-    at: String,
+    at: Instant,
     kind: Text<EventKind>,
     summary: String,
     data: String,
@@ -79,7 +81,7 @@ impl EntryRow {
             client_id: self.client_id,
             invoice_id: self.invoice_id,
             invoice_number: self.invoice_number,
-            at: parse_instant(&self.at)?,
+            at: self.at.0,
             kind: self.kind.0,
             summary: self.summary,
             data: serde_json::from_str(&self.data).unwrap_or(serde_json::Value::Null),
@@ -92,19 +94,36 @@ impl EntryRow {
     }
 }
 
+/// The one insert of a timeline entry, on both engines.
+const APPEND: &str = "INSERT INTO timeline (client_id, invoice_id, at, kind, summary, data)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+
+/// Appends `e` in a SQLite transaction of a module not ported yet.
 pub(crate) async fn append(tx: &mut Transaction<'static, Sqlite>, e: &NewEvent<'_>) -> Result<i64, sqlx::Error> {
-    let id = sqlx::query_scalar(
-        "INSERT INTO timeline (client_id, invoice_id, at, kind, summary, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
-    )
-    .bind(e.client_id)
-    .bind(e.invoice_id)
-    .bind(instant_str(e.at))
-    .bind(e.kind.as_str())
-    .bind(e.summary)
-    .bind(e.data.to_string())
-    .fetch_one(&mut **tx)
-    .await?;
-    Ok(id)
+    sqlx::query_scalar(APPEND)
+        .bind(e.client_id)
+        .bind(e.invoice_id)
+        .bind(Instant(e.at))
+        .bind(e.kind.as_str())
+        .bind(e.summary)
+        .bind(e.data.to_string())
+        .fetch_one(&mut **tx)
+        .await
+}
+
+/// Appends `e` in a write transaction of either engine.
+pub(crate) async fn append_any(tx: &mut WriteTx, e: &NewEvent<'_>) -> Result<i64, sqlx::Error> {
+    on_tx!(tx, c => {
+        sqlx::query_scalar(APPEND)
+            .bind(e.client_id)
+            .bind(e.invoice_id)
+            .bind(Instant(e.at))
+            .bind(e.kind.as_str())
+            .bind(e.summary)
+            .bind(e.data.to_string())
+            .fetch_one(c)
+            .await
+    })
 }
 
 impl Store {
@@ -112,7 +131,7 @@ impl Store {
     /// inside the transaction of the change they record.
     pub async fn append_event(&self, e: &NewEvent<'_>) -> Result<i64, StoreError> {
         let mut tx = self.write_tx().await?;
-        let id = append(&mut tx, e).await.map_err(|err| StoreError::classify(err, self.path()))?;
+        let id = append_any(&mut tx, e).await.map_err(|err| StoreError::classify(err, self.path()))?;
         tx.commit().await.map_err(|err| StoreError::classify(err, self.path()))?;
         Ok(id)
     }
@@ -120,19 +139,19 @@ impl Store {
     /// A client's timeline, newest first (`limit` ≤ 0: all of it).
     pub async fn client_timeline(&self, client_id: i64, limit: i64) -> Result<Vec<TimelineEntry>, StoreError> {
         let f = TimelineFilter { client_id: Some(client_id), limit, ..Default::default() };
-        self.read_entries("t.client_id = ?1", client_id, &f).await
+        self.read_entries("t.client_id = $1", client_id, &f).await
     }
 
     /// An invoice's own entries, newest first (without those of a plan over
     /// several invoices, which the filtered [`Store::timeline`] adds).
     pub async fn invoice_timeline(&self, invoice_id: i64) -> Result<Vec<TimelineEntry>, StoreError> {
         let f = TimelineFilter { invoice_id: Some(invoice_id), ..Default::default() };
-        self.read_entries("t.invoice_id = ?1", invoice_id, &f).await
+        self.read_entries("t.invoice_id = $1", invoice_id, &f).await
     }
 
     /// One timeline entry by id.
     pub async fn timeline_entry(&self, id: i64) -> Result<TimelineEntry, StoreError> {
-        let rows = self.read_entries("t.id = ?1", id, &TimelineFilter { limit: 1, ..Default::default() }).await?;
+        let rows = self.read_entries("t.id = $1", id, &TimelineFilter { limit: 1, ..Default::default() }).await?;
         rows.into_iter().next().ok_or(StoreError::NotFound { entity: "timeline entry", id })
     }
 
@@ -144,46 +163,58 @@ impl Store {
             // part of; a plan over several invoices records its entries once,
             // for the client, with the plan's id.
             (_, Some(inv)) => {
-                let owner = "(t.invoice_id = ?1
+                let plan_id = self.engine().json_int_member("t.data", "plan_id");
+                let owner = format!(
+                    "(t.invoice_id = $1
                     OR (t.invoice_id IS NULL
-                        AND t.client_id = (SELECT client_id FROM invoices WHERE id = ?1)
-                        AND json_extract(t.data, '$.plan_id') IN (SELECT plan_id FROM plan_invoices WHERE invoice_id = ?1)))";
-                self.read_entries(owner, inv, f).await
+                        AND t.client_id = (SELECT client_id FROM invoices WHERE id = $1)
+                        AND {plan_id} IN (SELECT plan_id FROM plan_invoices WHERE invoice_id = $1)))"
+                );
+                self.read_entries(&owner, inv, f).await
             }
-            (Some(c), None) => self.read_entries("t.client_id = ?1", c, f).await,
+            (Some(c), None) => self.read_entries("t.client_id = $1", c, f).await,
             (None, None) => Err(StoreError::Other("a timeline needs a client or an invoice".into())),
         }
     }
 
     /// The one read of timeline entries: those of `owner` (an SQL predicate
-    /// on `t` with `?1` = `id`) that pass the filter `f`.
+    /// on `t` with `$1` = `id`) that pass the filter `f`.
     async fn read_entries(&self, owner: &str, id: i64, f: &TimelineFilter) -> Result<Vec<TimelineEntry>, StoreError> {
         let kinds: Vec<&str> = f.kinds.iter().map(|k| k.as_str()).collect();
         let kinds_json = serde_json::to_string(&kinds).map_err(|e| StoreError::Other(e.to_string()))?;
-        let kind_filter =
-            if kinds.is_empty() { "?2 IS NOT NULL" } else { "t.kind IN (SELECT value FROM json_each(?2))" };
+        let engine = self.engine();
+        let kind_filter = if kinds.is_empty() {
+            "$2 IS NOT NULL".to_string()
+        } else {
+            format!("t.kind IN ({})", engine.json_text_values("$2"))
+        };
         let order = if f.ascending { "ASC" } else { "DESC" };
         let cursor = if f.ascending { ">" } else { "<" };
+        let corrected_by = engine.group_ids("c.id");
         let sql = format!(
             "SELECT t.id, t.client_id, t.invoice_id, i.number AS invoice_number, t.at, t.kind, t.summary, t.data,
-                    t.refers_to, (SELECT group_concat(c.id) FROM timeline c WHERE c.refers_to = t.id) AS corrected_by
+                    t.refers_to, (SELECT {corrected_by} FROM timeline c WHERE c.refers_to = t.id) AS corrected_by
              FROM timeline t LEFT JOIN invoices i ON i.id = t.invoice_id
-             WHERE {owner} AND {kind_filter} AND (?3 IS NULL OR t.at >= ?3) AND (?4 IS NULL OR t.at <= ?4)
-               AND (?6 IS NULL OR t.client_id = ?6)
-               AND (?7 IS NULL OR (t.at, t.id) {cursor} (SELECT p.at, p.id FROM timeline p WHERE p.id = ?7))
-             ORDER BY t.at {order}, t.id {order} LIMIT ?5"
+             WHERE {owner} AND {kind_filter} AND ($3 IS NULL OR t.at >= $3) AND ($4 IS NULL OR t.at <= $4)
+               AND ($6 IS NULL OR t.client_id = $6)
+               AND ($7 IS NULL OR (t.at, t.id) {cursor} (SELECT p.at, p.id FROM timeline p WHERE p.id = $7))
+             ORDER BY t.at {order}, t.id {order} LIMIT $5"
         );
-        let rows: Vec<EntryRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(id)
-            .bind(kinds_json)
-            .bind(f.from.map(instant_str))
-            .bind(f.to.map(instant_str))
-            .bind(if f.limit <= 0 { -1 } else { f.limit })
-            .bind(if f.invoice_id.is_some() { f.client_id } else { None })
-            .bind(f.after_entry)
-            .fetch_all(self.pool())
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))?;
+        // No limit: the largest one (PostgreSQL refuses SQLite's -1).
+        let limit = if f.limit <= 0 { i64::MAX } else { f.limit };
+        let rows: Vec<EntryRow> = on_pool!(self.pool(), p => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql))
+                .bind(id)
+                .bind(kinds_json)
+                .bind(f.from.map(Instant))
+                .bind(f.to.map(Instant))
+                .bind(limit)
+                .bind(if f.invoice_id.is_some() { f.client_id } else { None })
+                .bind(f.after_entry)
+                .fetch_all(p)
+                .await
+        })
+        .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter().map(EntryRow::into_entry).collect()
     }
 }

@@ -1,0 +1,217 @@
+//! The two engines a store runs on: SQLite (the default, one file per
+//! business) and PostgreSQL (a team's shared ledger, issue #19).
+//!
+//! The portable-SQL rule: a query of a ported module is one text for both
+//! engines, with numbered placeholders `$1`, `$2`, … (sqlx's SQLite driver
+//! binds `$N` to argument N, like PostgreSQL; a `$N` used twice is one
+//! argument), and with values bound through types that encode and decode on
+//! both ([`crate::row::Text`], [`crate::row::Day`], [`crate::row::Instant`],
+//! `i64`, `String`). Sums are read through `CAST(SUM(…) AS BIGINT)`
+//! (PostgreSQL's SUM of a BIGINT is NUMERIC). Where the dialects differ the
+//! text comes from one of the few named fragments of [`Engine`] below, never
+//! from an `if` written at the call site.
+//!
+//! A body runs against whichever engine is open through [`on_pool!`] (a
+//! read on the pool) or [`on_tx!`] (inside a [`WriteTx`]): the macro writes
+//! the body once per engine, so the same query text and binds compile
+//! against each driver.
+//!
+//! Transactions: on SQLite a write transaction is `BEGIN IMMEDIATE`, which
+//! takes the database's one write lock at its first statement, so a
+//! read-check-write can never interleave with another writer. PostgreSQL has
+//! no such lock: a write transaction there is a plain `BEGIN` (READ
+//! COMMITTED), and a ported read-check-write must lock the rows it checks
+//! (`SELECT … FOR UPDATE`, see [`Engine::for_update`]) or leave the check to
+//! a constraint or a trigger. The ported modules so far need none:
+//! `settings` upserts by key, `clients` updates one row by id, `timeline`
+//! only appends; each place that needs a lock says so where it is taken.
+
+use sqlx::postgres::{PgPool, Postgres};
+use sqlx::sqlite::{Sqlite, SqlitePool};
+use sqlx::Transaction;
+
+/// Which engine a store is open on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// The open pool, of one engine or the other.
+#[derive(Clone, Debug)]
+pub(crate) enum Pool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+impl Pool {
+    pub(crate) fn engine(&self) -> Engine {
+        match self {
+            Pool::Sqlite(_) => Engine::Sqlite,
+            Pool::Postgres(_) => Engine::Postgres,
+        }
+    }
+
+    pub(crate) async fn close(&self) {
+        match self {
+            Pool::Sqlite(p) => p.close().await,
+            Pool::Postgres(p) => p.close().await,
+        }
+    }
+}
+
+/// A write transaction on either engine (see the module's note on locks).
+pub(crate) enum WriteTx {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+impl WriteTx {
+    pub(crate) async fn begin(pool: &Pool) -> Result<WriteTx, sqlx::Error> {
+        Ok(match pool {
+            Pool::Sqlite(p) => WriteTx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Pool::Postgres(p) => WriteTx::Postgres(p.begin().await?),
+        })
+    }
+
+    pub(crate) async fn commit(self) -> Result<(), sqlx::Error> {
+        match self {
+            WriteTx::Sqlite(t) => t.commit().await,
+            WriteTx::Postgres(t) => t.commit().await,
+        }
+    }
+}
+
+/// Runs `$body` with `$p` bound to the open pool (`&SqlitePool` or
+/// `&PgPool`); the body is written once and compiled for each engine.
+macro_rules! on_pool {
+    ($pool:expr, $p:ident => $body:expr) => {
+        match $pool {
+            $crate::engine::Pool::Sqlite($p) => $body,
+            $crate::engine::Pool::Postgres($p) => $body,
+        }
+    };
+}
+
+/// Runs `$body` with `$c` bound to the connection of a [`WriteTx`]
+/// (`&mut SqliteConnection` or `&mut PgConnection`; reborrow it as
+/// `&mut *$c` to run more than one statement).
+macro_rules! on_tx {
+    ($tx:expr, $c:ident => $body:expr) => {
+        match $tx {
+            $crate::engine::WriteTx::Sqlite(t) => {
+                let $c = &mut **t;
+                $body
+            }
+            $crate::engine::WriteTx::Postgres(t) => {
+                let $c = &mut **t;
+                $body
+            }
+        }
+    };
+}
+
+pub(crate) use {on_pool, on_tx};
+
+/// The named places where the two dialects differ. Keep these few.
+impl Engine {
+    /// The ids `expr` (an integer expression) of a group, comma-separated, in
+    /// ascending order.
+    pub(crate) fn group_ids(self, expr: &str) -> String {
+        match self {
+            Engine::Sqlite => format!("group_concat({expr})"),
+            Engine::Postgres => format!("string_agg(CAST({expr} AS TEXT), ',' ORDER BY {expr})"),
+        }
+    }
+
+    /// A subquery yielding the text elements (column `value`) of the JSON
+    /// array of strings bound as `param`.
+    pub(crate) fn json_text_values(self, param: &str) -> String {
+        match self {
+            Engine::Sqlite => format!("SELECT value FROM json_each({param})"),
+            Engine::Postgres => format!("SELECT value FROM json_array_elements_text(CAST({param} AS json))"),
+        }
+    }
+
+    /// The integer member `key` of the JSON object held as text in `column`
+    /// (NULL when absent).
+    pub(crate) fn json_int_member(self, column: &str, key: &str) -> String {
+        match self {
+            Engine::Sqlite => format!("json_extract({column}, '$.{key}')"),
+            Engine::Postgres => format!("CAST(CAST({column} AS jsonb) ->> '{key}' AS BIGINT)"),
+        }
+    }
+
+    /// The clause that locks the rows a read-check-write reads: nothing on
+    /// SQLite (the `BEGIN IMMEDIATE` write lock covers the whole database),
+    /// `FOR UPDATE` on PostgreSQL.
+    #[allow(dead_code)] // taken by the first ported read-check-write (invoices, payments)
+    pub(crate) fn for_update(self) -> &'static str {
+        match self {
+            Engine::Sqlite => "",
+            Engine::Postgres => "FOR UPDATE",
+        }
+    }
+}
+
+/// The connection URL as it may be shown and logged: without its password.
+pub(crate) fn display_url(url: &str) -> String {
+    match url.split_once("://") {
+        Some((scheme, rest)) => {
+            let (auth_host, tail) = match rest.find('/') {
+                Some(i) => rest.split_at(i),
+                None => (rest, ""),
+            };
+            let host = match auth_host.rsplit_once('@') {
+                Some((auth, host)) => {
+                    let user = auth.split(':').next().unwrap_or_default();
+                    format!("{user}@{host}")
+                }
+                None => auth_host.to_string(),
+            };
+            // Query parameters may carry a password too.
+            let tail = tail.split('?').next().unwrap_or_default();
+            format!("{scheme}://{host}{tail}")
+        }
+        None => "postgres".to_string(),
+    }
+}
+
+/// The host (and port) of a connection URL, for messages.
+pub(crate) fn url_host(url: &str) -> String {
+    let shown = display_url(url);
+    let rest = shown.split_once("://").map(|(_, r)| r).unwrap_or(&shown);
+    let host = rest.split('/').next().unwrap_or_default();
+    host.rsplit_once('@').map(|(_, h)| h).unwrap_or(host).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_shown_without_passwords() {
+        assert_eq!(
+            display_url("postgres://anna:s3cret@db.example:5433/ledger"),
+            "postgres://anna@db.example:5433/ledger"
+        );
+        assert_eq!(display_url("postgres://db/ledger?password=x&sslmode=require"), "postgres://db/ledger");
+        assert_eq!(display_url("postgresql://anna@localhost"), "postgresql://anna@localhost");
+        assert_eq!(url_host("postgres://anna:pw@db.example:5433/ledger"), "db.example:5433");
+    }
+
+    /// sqlx's SQLite driver binds `$N` to argument N (the portable-SQL rule),
+    /// and a `$N` used twice is the same argument.
+    #[tokio::test]
+    async fn sqlite_binds_numbered_dollar_placeholders() {
+        let pool = SqlitePool::connect("sqlite::memory:").await.unwrap();
+        let (a, b, c): (i64, String, i64) = sqlx::query_as("SELECT $2, $1, $2 + $3")
+            .bind("one")
+            .bind(2_i64)
+            .bind(40_i64)
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!((a, b.as_str(), c), (2, "one", 42));
+    }
+}
