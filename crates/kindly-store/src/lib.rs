@@ -82,6 +82,7 @@ pub use timeline::{NewEvent, TimelineEntry, TimelineFilter};
 use engine::{Pool, WriteTx};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::Connection;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -161,8 +162,15 @@ impl Store {
     pub async fn connect(url: &str) -> Result<Store, StoreError> {
         let shown = engine::display_url(url);
         let path = PathBuf::from(&shown);
+        if !error::on_server(&path) {
+            return Err(StoreError::Other(format!("{shown} is not a PostgreSQL connection URL (postgres://…)")));
+        }
         let options: PgConnectOptions =
             url.parse().map_err(|e| StoreError::Other(format!("{shown} is not a PostgreSQL connection URL: {e}")))?;
+        // One plain connection first: a server that is away answers at
+        // once (the pool would retry until its acquire timeout).
+        let first = sqlx::PgConnection::connect_with(&options).await.map_err(|e| StoreError::classify(e, &path))?;
+        let _ = first.close().await;
         let pool = PgPoolOptions::new()
             .max_connections(4)
             .acquire_timeout(Duration::from_secs(10))

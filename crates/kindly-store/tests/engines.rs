@@ -1,0 +1,332 @@
+//! The store modules ported to PostgreSQL (settings, clients without the
+//! list, timeline) behave the same on both engines: every test here runs its
+//! body on a SQLite temp file and on a fresh PostgreSQL database of a
+//! throwaway server (kindly-pgtest; skipped with a note when PostgreSQL is
+//! not installed, an error when KINDLY_REQUIRE_PG=1). Plus what only a
+//! server has: an unported use case refuses with `store_not_on_postgres_yet`,
+//! a server that is away gives `store_server_away`, and a UNIQUE clash is the
+//! same typed error on both engines.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use kindly_core::client::{Chasing, ClientDetails};
+use kindly_core::locale::Locale;
+use kindly_core::timeline::EventKind;
+use kindly_core::{Currency, ErrorCode};
+use kindly_store::{Engine, NewEvent, Settings, Store, StoreError, TimelineFilter};
+use serde_json::json;
+use std::future::Future;
+
+use support::{both, Db};
+
+fn at(h: u32, m: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 14, h, m, 0).single().unwrap()
+}
+
+fn anna() -> ClientDetails {
+    ClientDetails {
+        display_name: "Anna Müller".into(),
+        greeting_name: "Anna".into(),
+        company: Some("Müller & Söhne".into()),
+        emails: vec!["anna@example.com".into()],
+        phone: None,
+        address: "Hauptstr. 1\n10115 Berlin".into(),
+        language: Locale::De,
+        notes: "pays late".into(),
+    }
+}
+
+async fn run<F, Fut>(body: F)
+where
+    F: Fn(Store, Db) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    both(body).await;
+}
+
+#[tokio::test]
+async fn settings_round_trip_on_both_engines() {
+    run(|store, _| async move {
+        assert_eq!(store.settings().await.unwrap(), Settings::default());
+        let s = Settings {
+            business_name: "Kindly Ltd".into(),
+            default_currency: Currency::GBP,
+            locale: Locale::Fr,
+            next_sequence: 42,
+            default_terms_days: 14,
+            signature: "Anna\nKindly".into(),
+            ..Settings::default()
+        };
+        store.save_settings(&s).await.unwrap();
+        assert_eq!(store.settings().await.unwrap(), s);
+        // Saving again upserts; nothing is duplicated.
+        store.save_settings(&s).await.unwrap();
+        assert_eq!(store.settings().await.unwrap(), s);
+        assert_eq!(store.setting_json("smtp").await.unwrap(), None);
+        store.save_setting_json("smtp", r#"{"host":"mail"}"#).await.unwrap();
+        store.save_setting_json("smtp", r#"{"host":"mx"}"#).await.unwrap();
+        assert_eq!(store.setting_json("smtp").await.unwrap().as_deref(), Some(r#"{"host":"mx"}"#));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn clients_round_trip_with_their_timeline_on_both_engines() {
+    run(|store, _| async move {
+        assert!(store.is_empty().await.unwrap());
+        let id = store.create_client(&anna(), at(9, 0)).await.unwrap();
+        assert!(!store.is_empty().await.unwrap());
+        let c = store.client(id).await.unwrap();
+        assert_eq!((c.details.clone(), c.chasing.clone(), c.created_at), (anna(), Chasing::On, at(9, 0)));
+
+        let mut d = anna();
+        d.display_name = "Anna Schmidt".into();
+        d.emails.push("a.schmidt@example.com".into());
+        store.update_client(id, &d, at(9, 5)).await.unwrap();
+        assert_eq!(store.client(id).await.unwrap().details, d);
+
+        let paused = Chasing::PausedUntil {
+            until: NaiveDate::from_ymd_opt(2026, 4, 1).unwrap(),
+            reason: "disputes invoice 7".into(),
+        };
+        store.set_chasing(id, &paused, at(9, 10)).await.unwrap();
+        assert_eq!(store.client(id).await.unwrap().chasing, paused);
+        store.set_chasing(id, &Chasing::Off { reason: "moved away".into() }, at(9, 11)).await.unwrap();
+
+        // Not found is the same typed error on both engines.
+        let e = store.client(id + 1000).await.unwrap_err();
+        assert_eq!(e.code(), ErrorCode::NotFound);
+        assert_eq!(store.update_client(id + 1000, &d, at(9, 12)).await.unwrap_err().code(), ErrorCode::NotFound);
+        assert_eq!(
+            store.set_chasing(id + 1000, &Chasing::On, at(9, 12)).await.unwrap_err().code(),
+            ErrorCode::NotFound
+        );
+
+        let kinds: Vec<EventKind> = store.client_timeline(id, 0).await.unwrap().into_iter().map(|e| e.kind).collect();
+        assert_eq!(
+            kinds,
+            [EventKind::ChasingChanged, EventKind::ChasingChanged, EventKind::ClientUpdated, EventKind::ClientCreated]
+        );
+        let entries = store.client_timeline(id, 0).await.unwrap();
+        assert_eq!(entries[1].data, json!({ "mode": "paused", "until": "2026-04-01", "reason": "disputes invoice 7" }));
+        assert_eq!(entries[3].summary, "Client Anna Müller added");
+        assert_eq!(store.client_owing(id).await.unwrap(), Vec::<(String, i64)>::new());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn timeline_filters_pages_and_corrections_on_both_engines() {
+    run(|store, db| async move {
+        let id = store.create_client(&anna(), at(8, 0)).await.unwrap();
+        let other =
+            store.create_client(&ClientDetails { display_name: "Bo".into(), ..anna() }, at(8, 0)).await.unwrap();
+        let mut notes = Vec::new();
+        for (i, m) in [10, 20, 30, 40].into_iter().enumerate() {
+            let summary = format!("note {i}");
+            let ev = NewEvent {
+                client_id: id,
+                invoice_id: None,
+                at: at(10, m),
+                kind: EventKind::Note,
+                summary: &summary,
+                data: json!({ "i": i }),
+            };
+            notes.push(store.append_event(&ev).await.unwrap());
+        }
+        store
+            .append_event(&NewEvent {
+                client_id: other,
+                invoice_id: None,
+                at: at(10, 15),
+                kind: EventKind::Note,
+                summary: "elsewhere",
+                data: json!({}),
+            })
+            .await
+            .unwrap();
+
+        let one = store.timeline_entry(notes[2]).await.unwrap();
+        assert_eq!((one.summary.as_str(), one.at, one.data.clone()), ("note 2", at(10, 30), json!({ "i": 2 })));
+        assert_eq!(store.timeline_entry(999_999).await.unwrap_err().code(), ErrorCode::NotFound);
+
+        // Kinds, instants, order, limit and the cursor.
+        let f = TimelineFilter {
+            client_id: Some(id),
+            kinds: vec![EventKind::Note],
+            from: Some(at(10, 20)),
+            to: Some(at(10, 40)),
+            ascending: true,
+            ..Default::default()
+        };
+        let got: Vec<String> = store.timeline(&f).await.unwrap().into_iter().map(|e| e.summary).collect();
+        assert_eq!(got, ["note 1", "note 2", "note 3"]);
+        let page1 = store.timeline(&TimelineFilter { limit: 2, ..f.clone() }).await.unwrap();
+        let page2 =
+            store.timeline(&TimelineFilter { limit: 2, after_entry: Some(page1[1].id), ..f.clone() }).await.unwrap();
+        let got: Vec<&str> = page1.iter().chain(&page2).map(|e| e.summary.as_str()).collect();
+        assert_eq!(got, ["note 1", "note 2", "note 3"]);
+        let newest = store.client_timeline(id, 2).await.unwrap();
+        assert_eq!(newest.iter().map(|e| e.summary.as_str()).collect::<Vec<_>>(), ["note 3", "note 2"]);
+        let created =
+            TimelineFilter { client_id: Some(id), kinds: vec![EventKind::ClientCreated], ..Default::default() };
+        assert_eq!(store.timeline(&created).await.unwrap().len(), 1);
+        assert!(store.timeline(&TimelineFilter::default()).await.is_err());
+
+        // Entries that correct an earlier one are listed on it.
+        let a = db.insert_correction(id, notes[0], at(11, 0)).await;
+        let b = db.insert_correction(id, notes[0], at(11, 1)).await;
+        let mut by = store.timeline_entry(notes[0]).await.unwrap().corrected_by;
+        by.sort();
+        assert_eq!(by, [a, b]);
+        assert_eq!(store.timeline_entry(a).await.unwrap().refers_to, Some(notes[0]));
+
+        // The record is append-only on both engines, refused by the database.
+        let e = db.exec(&format!("UPDATE timeline SET summary = 'x' WHERE id = {}", notes[1])).await.unwrap_err();
+        assert_eq!(StoreError::classify(e, store.path()).code(), ErrorCode::AppendOnly);
+        let e = db.exec(&format!("DELETE FROM timeline WHERE id = {}", notes[1])).await.unwrap_err();
+        assert_eq!(StoreError::classify(e, store.path()).code(), ErrorCode::AppendOnly);
+    })
+    .await;
+}
+
+/// A UNIQUE clash is the same typed error on both engines (PostgreSQL's
+/// 23505 names a constraint; classify reads the table and key columns).
+#[tokio::test]
+async fn a_unique_clash_is_the_same_typed_error_on_both_engines() {
+    run(|store, db| async move {
+        let client = store.create_client(&anna(), at(8, 0)).await.unwrap();
+        db.exec(&format!(
+            "INSERT INTO invoices (id, client_id, number, status, currency, issue_date, due_date, subtotal_minor,
+                tax_minor, total_minor, created_at)
+             VALUES (1, {client}, 'INV-1', 'draft', 'EUR', '2026-03-01', '2026-03-01', 1000, 0, 1000,
+                '2026-03-01T09:00:00.000Z')"
+        ))
+        .await
+        .unwrap();
+        let step = "INSERT INTO followup_steps (invoice_id, stage_key, stage_offset, channel, done_on, at)
+             VALUES (1, 'first', 7, 'email', '2026-03-10', '2026-03-10T09:00:00.000Z')";
+        db.exec(step).await.unwrap();
+        let e = db.exec(step).await.unwrap_err();
+        assert_eq!(StoreError::classify(e, store.path()).code(), ErrorCode::AlreadyDone);
+    })
+    .await;
+}
+
+/// On PostgreSQL a use case of a module not ported yet is refused with a
+/// typed error, never a panic and never a half-done write.
+#[tokio::test]
+async fn unported_use_cases_refuse_on_postgres() {
+    run(|store, _| async move {
+        let today = NaiveDate::from_ymd_opt(2026, 3, 14).unwrap();
+        let list = store.list_clients(&Default::default(), today).await;
+        let invoices = store.list_invoices(&Default::default(), today).await;
+        match store.engine() {
+            Engine::Sqlite => {
+                assert!(list.is_ok() && invoices.is_ok());
+            }
+            Engine::Postgres => {
+                let e = list.unwrap_err();
+                assert_eq!(e.code(), ErrorCode::StoreNotOnPostgresYet);
+                assert!(e.to_string().contains("the client list"), "{e}");
+                let e = invoices.unwrap_err();
+                assert!(matches!(e, StoreError::NotOnPostgresYet { what: "invoices" }), "{e:?}");
+                assert_eq!(store.invoice(1).await.unwrap_err().code(), ErrorCode::StoreNotOnPostgresYet);
+            }
+        }
+    })
+    .await;
+}
+
+/// A server that is not there (a closed port) is `store_server_away`, with
+/// the host in the message and without the password.
+#[tokio::test]
+async fn an_unreachable_server_is_server_away() {
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let e = Store::connect(&format!("postgres://kindly:s3cret@127.0.0.1:{port}/ledger")).await.unwrap_err();
+    assert_eq!(e.code(), ErrorCode::StoreServerAway, "{e:?}");
+    let msg = e.to_string();
+    assert!(msg.contains(&format!("127.0.0.1:{port}")) && !msg.contains("s3cret"), "{msg}");
+    let e = Store::connect("mysql://nope").await.unwrap_err();
+    assert_eq!(e.code(), ErrorCode::DatabaseError);
+}
+
+/// Each test body runs on a SQLite temp file, then on a fresh PostgreSQL
+/// database; `Db` is a second, plain connection to the same database for
+/// what the store does not offer (raw rows, refused rewrites).
+mod support {
+    use kindly_store::Store;
+    use sqlx::{PgPool, SqlitePool};
+    use std::future::Future;
+
+    pub enum Db {
+        Sqlite(SqlitePool),
+        Postgres(PgPool),
+    }
+
+    impl Db {
+        pub async fn exec(&self, sql: &str) -> Result<(), sqlx::Error> {
+            let sql = sqlx::AssertSqlSafe(sql.to_string());
+            match self {
+                Db::Sqlite(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
+                Db::Postgres(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
+            }
+        }
+
+        /// A timeline entry correcting `refers_to`, as the corrections module writes it.
+        pub async fn insert_correction(&self, client: i64, refers_to: i64, at: chrono::DateTime<chrono::Utc>) -> i64 {
+            let sql = sqlx::AssertSqlSafe(format!(
+                "INSERT INTO timeline (client_id, at, kind, summary, data, refers_to)
+                 VALUES ({client}, '{}', 'note', 'corrects an earlier note', '{{}}', {refers_to}) RETURNING id",
+                at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+            ));
+            match self {
+                Db::Sqlite(p) => sqlx::query_scalar(sql).fetch_one(p).await.unwrap(),
+                Db::Postgres(p) => sqlx::query_scalar(sql).fetch_one(p).await.unwrap(),
+            }
+        }
+    }
+
+    /// Runs `body` on SQLite, then on PostgreSQL when a server is at hand.
+    pub async fn both<F, Fut>(body: F)
+    where
+        F: Fn(Store, Db) -> Fut,
+        Fut: Future<Output = ()>,
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kindly.db");
+        let store = Store::open(&path).await.unwrap();
+        let db = SqlitePool::connect(&format!("sqlite://{}", path.display())).await.unwrap();
+        body(store, Db::Sqlite(db)).await;
+
+        match fresh_pg_database().await {
+            Some(url) => {
+                let store = Store::connect(&url).await.unwrap();
+                let db = PgPool::connect(&url).await.unwrap();
+                body(store, Db::Postgres(db)).await;
+            }
+            None => {
+                eprintln!("PostgreSQL is not installed: ran on SQLite only (KINDLY_REQUIRE_PG=1 makes this an error)")
+            }
+        }
+    }
+
+    /// A fresh, empty database on the test binary's throwaway server.
+    async fn fresh_pg_database() -> Option<String> {
+        let admin = std::env::var("KINDLY_TEST_PG_URL").ok()?;
+        let name = format!("p2_{}", std::process::id()) + &format!("_{}", rand_suffix());
+        let pool = PgPool::connect(&admin).await.unwrap();
+        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&pool).await.unwrap();
+        let base = admin.rsplit_once('/').unwrap().0;
+        Some(format!("{base}/{name}"))
+    }
+
+    fn rand_suffix() -> u64 {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static N: AtomicU64 = AtomicU64::new(0);
+        N.fetch_add(1, Ordering::SeqCst) * 1000
+            + std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_micros() as u64
+    }
+}
