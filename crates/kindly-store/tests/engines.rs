@@ -313,20 +313,10 @@ mod support {
         }
     }
 
-    /// A fresh, empty database on the test binary's throwaway server.
+    /// A fresh, empty database on the test binary's throwaway server
+    /// (none when PostgreSQL is not installed and not required).
     async fn fresh_pg_database() -> Option<String> {
-        let admin = std::env::var("KINDLY_TEST_PG_URL").ok()?;
-        let name = format!("p2_{}", std::process::id()) + &format!("_{}", rand_suffix());
-        let pool = PgPool::connect(&admin).await.unwrap();
-        sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&pool).await.unwrap();
-        let base = admin.rsplit_once('/').unwrap().0;
-        Some(format!("{base}/{name}"))
-    }
-
-    fn rand_suffix() -> u64 {
-        use std::sync::atomic::{AtomicU64, Ordering};
-        static N: AtomicU64 = AtomicU64::new(0);
-        N.fetch_add(1, Ordering::SeqCst) * 1000
-            + std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_micros() as u64
+        let server = kindly_pgtest::PgServer::shared().expect("PostgreSQL test server")?;
+        Some(server.fresh_database().await.expect("a fresh test database"))
     }
 }
