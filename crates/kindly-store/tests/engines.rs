@@ -6,6 +6,7 @@
 //! server has: an unported use case refuses with `store_not_on_postgres_yet`,
 //! a server that is away gives `store_server_away`, and a UNIQUE clash is the
 //! same typed error on both engines.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test: a failed unwrap fails it
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use kindly_core::client::{Chasing, ClientDetails};
@@ -212,6 +213,58 @@ async fn a_unique_clash_is_the_same_typed_error_on_both_engines() {
     .await;
 }
 
+/// One invoice reads the same on both engines: dates, instants, money,
+/// lines, and what was received (a SUM, NUMERIC on PostgreSQL).
+#[tokio::test]
+async fn an_invoice_reads_the_same_on_both_engines() {
+    run(|store, db| async move {
+        let client = store.create_client(&anna(), at(8, 0)).await.unwrap();
+        db.exec(&format!(
+            "INSERT INTO invoices (id, client_id, number, status, currency, issue_date, due_date, subtotal_minor,
+                tax_minor, total_minor, notes, created_at)
+             VALUES (7, {client}, 'INV-7', 'draft', 'EUR', '2026-03-01', '2026-03-31', 1000, 190, 1190, 'net 30',
+                '2026-03-01T09:30:00.250Z')"
+        ))
+        .await
+        .unwrap();
+        for (pos, (what, qty, price)) in [("Design", 2000, 400), ("Hosting", 1000, 200)].into_iter().enumerate() {
+            db.exec(&format!(
+                "INSERT INTO invoice_lines (invoice_id, position, description, quantity_milli, unit_price_minor, tax_rate_bp)
+                 VALUES (7, {pos}, '{what}', {qty}, {price}, 1900)"
+            ))
+            .await
+            .unwrap();
+        }
+        db.exec("UPDATE invoices SET status = 'issued' WHERE id = 7").await.unwrap();
+        db.exec(
+            "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, created_at)
+             VALUES (7, 300, 'EUR', '2026-03-10', 'bank_transfer', '2026-03-10T12:00:00.000Z')",
+        )
+        .await
+        .unwrap();
+
+        let inv = store.invoice(7).await.unwrap();
+        assert_eq!((inv.number.as_str(), inv.client_id, inv.client_name.as_str()), ("INV-7", client, "Anna Müller"));
+        assert_eq!(inv.status, kindly_core::invoice::InvoiceStatus::Issued);
+        assert_eq!(
+            (inv.issue_date, inv.due_date, inv.currency),
+            (NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 3, 31).unwrap(), Currency::EUR)
+        );
+        assert_eq!((inv.subtotal_minor, inv.tax_minor, inv.total_minor), (1000, 190, 1190));
+        assert_eq!((inv.paid_minor, inv.received_minor, inv.returned_minor, inv.credited_minor), (300, 300, 0, 0));
+        assert_eq!(inv.created_at, Utc.with_ymd_and_hms(2026, 3, 1, 9, 30, 0).unwrap() + chrono::Duration::milliseconds(250));
+        assert_eq!(inv.notes, "net 30");
+        let lines: Vec<(&str, i64)> = inv.lines.iter().map(|l| (l.description.as_str(), l.quantity_milli)).collect();
+        assert_eq!(lines, [("Design", 2000), ("Hosting", 1000)]);
+        assert_eq!(store.client_owing(client).await.unwrap(), [("EUR".to_string(), 890)]);
+        assert_eq!(store.invoice(8).await.unwrap_err().code(), ErrorCode::NotFound);
+        // Issued is immutable on both engines, refused by the database.
+        let e = db.exec("UPDATE invoices SET total_minor = 1 WHERE id = 7").await.unwrap_err();
+        assert_eq!(StoreError::classify(e, store.path()).code(), ErrorCode::InvoiceImmutable);
+    })
+    .await;
+}
+
 /// On PostgreSQL a use case of a module not ported yet is refused with a
 /// typed error, never a panic and never a half-done write.
 #[tokio::test]
@@ -230,7 +283,9 @@ async fn unported_use_cases_refuse_on_postgres() {
                 assert!(e.to_string().contains("the client list"), "{e}");
                 let e = invoices.unwrap_err();
                 assert!(matches!(e, StoreError::NotOnPostgresYet { what: "invoices" }), "{e:?}");
-                assert_eq!(store.invoice(1).await.unwrap_err().code(), ErrorCode::StoreNotOnPostgresYet);
+                let e = store.issue_invoice(1, at(9, 0)).await.unwrap_err();
+                assert_eq!(e.code(), ErrorCode::StoreNotOnPostgresYet);
+                assert_eq!(store.payments(1).await.unwrap_err().code(), ErrorCode::StoreNotOnPostgresYet);
             }
         }
     })
@@ -308,7 +363,7 @@ mod support {
                 body(store, Db::Postgres(db)).await;
             }
             None => {
-                eprintln!("PostgreSQL is not installed: ran on SQLite only (KINDLY_REQUIRE_PG=1 makes this an error)")
+                eprintln!("PostgreSQL is not installed: ran on SQLite only (KINDLY_REQUIRE_PG=1 makes this an error)");
             }
         }
     }
