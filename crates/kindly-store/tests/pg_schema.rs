@@ -8,6 +8,7 @@
 //! A PostgreSQL server comes from kindly-pgtest (KINDLY_TEST_PG_URL, or a
 //! throwaway Debian postgresql-15); without one these tests print a note and
 //! pass, unless KINDLY_REQUIRE_PG=1 (scripts/test.sh), where they fail.
+#![allow(clippy::unwrap_used)] // a test: a failed unwrap fails it
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -549,54 +550,67 @@ async fn every_rule_refuses_the_same_statements_with_the_same_message_and_the_su
     }
 }
 
-// ------------------------------------------------------- racing over-payment
+// ------------------------------------------------------- racing writers
+
+/// Runs `sql` (with `$1` = `invoice`) in two transactions at once, each held
+/// open a moment after its insert so the other runs into it; what each got.
+async fn race(pool: &PgPool, sql: &'static str, invoice: i64) -> [Result<(), sqlx::Error>; 2] {
+    let attempt = |pool: PgPool| async move {
+        let mut tx = pool.begin().await?;
+        sqlx::query(sql).bind(invoice).execute(&mut *tx).await?;
+        tokio::time::sleep(Duration::from_millis(30)).await;
+        tx.commit().await
+    };
+    let (a, b) = tokio::join!(tokio::spawn(attempt(pool.clone())), tokio::spawn(attempt(pool.clone())));
+    [a.unwrap(), b.unwrap()]
+}
+
+/// Exactly one of the two committed, and the other was refused with `message`.
+fn one_refused(results: &[Result<(), sqlx::Error>; 2], message: &str, round: i64) {
+    assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1, "round {round}: exactly one commits: {results:?}");
+    match results.iter().find_map(|r| r.as_ref().err()) {
+        Some(sqlx::Error::Database(db)) => assert_eq!(db.message(), message, "round {round}"),
+        e => panic!("round {round}: {e:?}"),
+    }
+}
+
+async fn issued_invoice(pool: &PgPool, id: i64) {
+    sqlx::query(
+        "INSERT INTO clients (id, display_name, greeting_name, search_text, created_at)
+         VALUES (1, 'Ada', 'Ada', 'ada', now()) ON CONFLICT DO NOTHING",
+    )
+    .execute(pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO invoices (id, number, client_id, status, issue_date, due_date, currency, subtotal_minor,
+                               tax_minor, total_minor, created_at)
+         VALUES ($1, 'R-' || $1::text, 1, 'issued', '2026-01-01', '2026-01-31', 'EUR', 100, 0, 100, now())",
+    )
+    .bind(id)
+    .execute(pool)
+    .await
+    .unwrap();
+}
 
 /// Two transactions on two connections each pay 60 of a 100 invoice at the
 /// same time: exactly one commits, the other is refused as an over-payment,
 /// and the invoice's paid_minor is what its payments sum to. Without the row
-/// lock in payments_check both would pass the check (each reads paid 0).
+/// lock in payments_check both would pass the check (each reads paid 0);
+/// removing `FOR UPDATE` there makes this test fail in its first round.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_racing_payments_cannot_over_pay_an_invoice() {
     let Some(pool) = pg().await else { return skipped() };
-    sqlx::raw_sql(
-        "INSERT INTO clients (id, display_name, greeting_name, search_text, created_at)
-         VALUES (1, 'Ada', 'Ada', 'ada', '2026-01-01T09:00:00Z')",
-    )
-    .execute(&pool)
-    .await
-    .unwrap();
     for round in 1..=50_i64 {
-        sqlx::query(
-            "INSERT INTO invoices (id, number, client_id, status, issue_date, due_date, currency, subtotal_minor,
-                                   tax_minor, total_minor, created_at)
-             VALUES ($1, 'R-' || $1::text, 1, 'issued', '2026-01-01', '2026-01-31', 'EUR', 100, 0, 100, now())",
+        issued_invoice(&pool, round).await;
+        let results = race(
+            &pool,
+            "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, created_at)
+             VALUES ($1, 60, 'EUR', '2026-01-10', 'bank', now())",
+            round,
         )
-        .bind(round)
-        .execute(&pool)
-        .await
-        .unwrap();
-        let pay = |pool: PgPool| async move {
-            let mut tx = pool.begin().await?;
-            sqlx::query(
-                "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, created_at)
-                 VALUES ($1, 60, 'EUR', '2026-01-10', 'bank', now())",
-            )
-            .bind(round)
-            .execute(&mut *tx)
-            .await?;
-            // Hold the transaction open so the other one runs into it.
-            tokio::time::sleep(Duration::from_millis(30)).await;
-            tx.commit().await
-        };
-        let (a, b) = tokio::join!(tokio::spawn(pay(pool.clone())), tokio::spawn(pay(pool.clone())));
-        let results = [a.unwrap(), b.unwrap()];
-        let ok = results.iter().filter(|r| r.is_ok()).count();
-        assert_eq!(ok, 1, "round {round}: exactly one payment commits: {results:?}");
-        let refused = results.iter().find_map(|r| r.as_ref().err()).unwrap();
-        match refused {
-            sqlx::Error::Database(db) => assert_eq!(db.message(), "kindly: overpayment", "round {round}"),
-            e => panic!("round {round}: {e}"),
-        }
+        .await;
+        one_refused(&results, "kindly: overpayment", round);
         let (paid, sum): (i64, i64) = sqlx::query_as(
             "SELECT i.paid_minor, (SELECT SUM(amount_minor) FROM payments WHERE invoice_id = i.id)::bigint
              FROM invoices i WHERE i.id = $1",
@@ -606,5 +620,52 @@ async fn two_racing_payments_cannot_over_pay_an_invoice() {
         .await
         .unwrap();
         assert_eq!((paid, sum), (60, 60), "round {round}");
+        // The client's balance, recomputed by two writers, is the one row.
+        let owed: i64 = sqlx::query_scalar("SELECT owed_minor FROM client_balances WHERE client_id = 1")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(owed, 40 * round, "round {round}");
+    }
+}
+
+/// The same for the corrections' limits: two credit notes of 60 on a 100
+/// invoice, and two refunds of 30 out of a credit of 50.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn racing_credit_notes_and_refunds_stay_within_their_limits() {
+    let Some(pool) = pg().await else { return skipped() };
+    for round in 1..=20_i64 {
+        issued_invoice(&pool, round).await;
+        let results = race(
+            &pool,
+            "INSERT INTO credit_notes (number, invoice_id, issue_date, currency, net_minor, tax_minor, amount_minor,
+                                       kind, reason, created_at)
+             VALUES ('CN-' || $1::text || '-' || md5(random()::text), $1, '2026-01-10', 'EUR', 60, 0, 60,
+                     'partial', 'r', now())",
+            round,
+        )
+        .await;
+        one_refused(&results, "kindly: credit exceeds invoice", round);
+
+        let paid = 1000 + round;
+        issued_invoice(&pool, paid).await;
+        sqlx::raw_sql(AssertSqlSafe(format!(
+            "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, created_at)
+                 VALUES ({paid}, 100, 'EUR', '2026-01-10', 'bank', now());
+             INSERT INTO credit_notes (number, invoice_id, issue_date, currency, net_minor, tax_minor, amount_minor,
+                                       kind, reason, created_at)
+                 VALUES ('CP-{paid}', {paid}, '2026-01-11', 'EUR', 50, 0, 50, 'partial', 'r', now());"
+        )))
+        .execute(&pool)
+        .await
+        .unwrap();
+        let results = race(
+            &pool,
+            "INSERT INTO refunds (invoice_id, amount_minor, currency, refunded_on, method, reason, created_at)
+             VALUES ($1, 30, 'EUR', '2026-01-12', 'bank', 'r', now())",
+            paid,
+        )
+        .await;
+        one_refused(&results, "kindly: refund exceeds credit", round);
     }
 }
