@@ -215,6 +215,152 @@ async fn every_table_and_column_is_on_both_engines_with_compatible_types() {
     assert!(missing.is_empty(), "triggers missing on PostgreSQL: {missing:?}");
 }
 
+/// SQLite's tables that PostgreSQL has too (not its own, not sqlx's, not
+/// the FTS5 tables and their shadow tables).
+async fn ported_tables(lite: &SqlitePool) -> Vec<String> {
+    let tables: Vec<(String, String)> = sqlx::query_as(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table'
+         AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations' ORDER BY name",
+    )
+    .fetch_all(lite)
+    .await
+    .unwrap();
+    let fts: Vec<&String> =
+        tables.iter().filter(|(_, sql)| sql.starts_with("CREATE VIRTUAL TABLE")).map(|(n, _)| n).collect();
+    tables
+        .iter()
+        .map(|(n, _)| n)
+        .filter(|n| !fts.iter().any(|f| n == f || n.starts_with(&format!("{f}_"))))
+        .cloned()
+        .collect()
+}
+
+/// A column default as text both engines can be compared by: PostgreSQL's
+/// `'[]'::text` is SQLite's `'[]'`, its `false`/`true` SQLite's `0`/`1`.
+fn default_text(d: &str) -> String {
+    let d = match d.rfind("::") {
+        Some(i) if d.starts_with('\'') => &d[..i],
+        _ => d,
+    };
+    match d {
+        "false" => "0".into(),
+        "true" => "1".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Foreign keys (with their ON DELETE), unique keys (primary keys, UNIQUE
+/// constraints and unique indexes, by their columns) and column defaults are
+/// the same on both engines.
+#[tokio::test]
+async fn keys_uniques_and_defaults_are_the_same_on_both_engines() {
+    let Some(pg) = pg().await else { return skipped() };
+    let tmp = tempfile::tempdir().unwrap();
+    let lite = sqlite(&tmp).await;
+    let tables = ported_tables(&lite).await;
+
+    let (mut lite_fks, mut lite_uniques, mut lite_defaults) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+    for t in &tables {
+        let fks: Vec<(String, String, String, String)> = sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list('{t}')"
+        )))
+        .fetch_all(&lite)
+        .await
+        .unwrap();
+        for (from, table, to, on_delete) in fks {
+            lite_fks.insert(format!("{t}.{from} -> {table}.{to} ON DELETE {on_delete}"));
+        }
+        // The primary key (an INTEGER PRIMARY KEY has no index of its own in SQLite).
+        let pk: Vec<String> = sqlx::query_scalar(AssertSqlSafe(format!(
+            "SELECT name FROM pragma_table_info('{t}') WHERE pk > 0 ORDER BY pk"
+        )))
+        .fetch_all(&lite)
+        .await
+        .unwrap();
+        if !pk.is_empty() {
+            lite_uniques.insert(format!("{t}({})", pk.join(",")));
+        }
+        let unique: Vec<String> = sqlx::query_scalar(AssertSqlSafe(format!(
+            "SELECT name FROM pragma_index_list('{t}') WHERE \"unique\" = 1"
+        )))
+        .fetch_all(&lite)
+        .await
+        .unwrap();
+        for index in unique {
+            let cols: Vec<String> = sqlx::query_scalar(AssertSqlSafe(format!(
+                "SELECT name FROM pragma_index_info('{index}') ORDER BY seqno"
+            )))
+            .fetch_all(&lite)
+            .await
+            .unwrap();
+            lite_uniques.insert(format!("{t}({})", cols.join(",")));
+        }
+        let defaults: Vec<(String, String)> = sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT name, dflt_value FROM pragma_table_info('{t}') WHERE dflt_value IS NOT NULL"
+        )))
+        .fetch_all(&lite)
+        .await
+        .unwrap();
+        for (col, d) in defaults {
+            lite_defaults.insert(format!("{t}.{col} = {}", default_text(&d)));
+        }
+    }
+
+    let pg_fks: BTreeSet<String> = sqlx::query_scalar(
+        "SELECT cl.relname || '.' || a.attname || ' -> ' || fcl.relname || '.' || fa.attname || ' ON DELETE ' ||
+                CASE c.confdeltype WHEN 'a' THEN 'NO ACTION' WHEN 'r' THEN 'RESTRICT' WHEN 'c' THEN 'CASCADE'
+                                   WHEN 'n' THEN 'SET NULL' ELSE 'SET DEFAULT' END
+         FROM pg_constraint c
+         JOIN pg_class cl ON cl.oid = c.conrelid JOIN pg_class fcl ON fcl.oid = c.confrelid
+         JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+         JOIN pg_attribute fa ON fa.attrelid = c.confrelid AND fa.attnum = c.confkey[1]
+         WHERE c.contype = 'f' AND cardinality(c.conkey) = 1",
+    )
+    .fetch_all(&pg)
+    .await
+    .unwrap()
+    .into_iter()
+    .collect();
+    let pg_uniques: BTreeSet<String> = sqlx::query_scalar(
+        "SELECT t.relname || '(' || string_agg(a.attname, ',' ORDER BY k.ord) || ')'
+         FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+         JOIN unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) ON true
+         JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+         WHERE i.indisunique AND t.relnamespace = 'public'::regnamespace AND t.relname <> '_sqlx_migrations'
+         GROUP BY i.indexrelid, t.relname",
+    )
+    .fetch_all(&pg)
+    .await
+    .unwrap()
+    .into_iter()
+    .collect();
+    let pg_defaults: BTreeSet<String> = sqlx::query_as::<_, (String, String, String)>(
+        "SELECT table_name::text, column_name::text, column_default::text FROM information_schema.columns
+         WHERE table_schema = 'public' AND table_name <> '_sqlx_migrations' AND column_default IS NOT NULL",
+    )
+    .fetch_all(&pg)
+    .await
+    .unwrap()
+    .into_iter()
+    .map(|(t, c, d)| format!("{t}.{c} = {}", default_text(&d)))
+    .collect();
+
+    assert_eq!(lite_fks, pg_fks, "foreign keys differ");
+    assert_eq!(lite_uniques, pg_uniques, "unique keys differ");
+    assert_eq!(lite_defaults, pg_defaults, "column defaults differ");
+    // Something was compared.
+    assert!(
+        lite_fks.len() > 40 && lite_uniques.len() > 40 && lite_defaults.len() > 30,
+        "{} foreign keys, {} unique keys, {} defaults",
+        lite_fks.len(),
+        lite_uniques.len(),
+        lite_defaults.len()
+    );
+    assert!(lite_fks.contains("invoice_lines.invoice_id -> invoices.id ON DELETE CASCADE"), "{lite_fks:?}");
+    assert!(lite_uniques.contains("outbox_invoices(invoice_id,stage_key)"), "{lite_uniques:?}");
+    assert!(lite_defaults.contains("client_interest.enabled = 0"), "{lite_defaults:?}");
+}
+
 // ------------------------------------------------------------------ the rules
 
 /// Rows both engines accept (dates and instants as ISO text, which
