@@ -250,8 +250,8 @@ fn default_text(d: &str) -> String {
 }
 
 /// Foreign keys (with their ON DELETE), unique keys (primary keys, UNIQUE
-/// constraints and unique indexes, by their columns) and column defaults are
-/// the same on both engines.
+/// constraints and unique indexes, by their columns), column defaults and
+/// the number of CHECK constraints per table are the same on both engines.
 #[tokio::test]
 async fn keys_uniques_and_defaults_are_the_same_on_both_engines() {
     let Some(pg) = pg().await else { return skipped() };
@@ -344,6 +344,41 @@ async fn keys_uniques_and_defaults_are_the_same_on_both_engines() {
     .into_iter()
     .map(|(t, c, d)| format!("{t}.{c} = {}", default_text(&d)))
     .collect();
+
+    // CHECK constraints: as many per table (their wording differs by dialect;
+    // the rules tests try the ones that matter).
+    let mut lite_checks = BTreeMap::new();
+    for t in &tables {
+        let sql: String = sqlx::query_scalar("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1")
+            .bind(t)
+            .fetch_one(&lite)
+            .await
+            .unwrap();
+        let mut n = sql.to_uppercase().matches("CHECK (").count() as i64;
+        // A 0/1 flag that became BOOLEAN needs no CHECK: the type is the rule.
+        let booleans: Vec<String> = sqlx::query_scalar(
+            "SELECT column_name::text FROM information_schema.columns
+             WHERE table_schema = 'public' AND table_name = $1 AND data_type = 'boolean'",
+        )
+        .bind(t)
+        .fetch_all(&pg)
+        .await
+        .unwrap();
+        n -= booleans.iter().filter(|b| sql.contains(&format!("CHECK ({b} IN (0, 1))"))).count() as i64;
+        if n > 0 {
+            lite_checks.insert(t.clone(), n);
+        }
+    }
+    let pg_checks: BTreeMap<String, i64> = sqlx::query_as(
+        "SELECT cl.relname::text, COUNT(*) FROM pg_constraint c JOIN pg_class cl ON cl.oid = c.conrelid
+         WHERE c.contype = 'c' AND cl.relnamespace = 'public'::regnamespace GROUP BY cl.relname",
+    )
+    .fetch_all(&pg)
+    .await
+    .unwrap()
+    .into_iter()
+    .collect();
+    assert_eq!(lite_checks, pg_checks, "CHECK constraints per table differ");
 
     assert_eq!(lite_fks, pg_fks, "foreign keys differ");
     assert_eq!(lite_uniques, pg_uniques, "unique keys differ");
