@@ -850,3 +850,43 @@ async fn racing_credit_notes_and_refunds_stay_within_their_limits() {
         one_refused(&results, "kindly: refund exceeds credit", round);
     }
 }
+
+/// Two payments on two invoices of one client at once both commit, and the
+/// client's balance (recomputed from the invoices by each writer's trigger)
+/// counts both: the trigger locks the client row first, so the second
+/// recomputation waits and sees the first one's invoice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_payments_of_one_client_keep_its_balance_exact() {
+    let Some(pool) = pg().await else { return skipped() };
+    for round in 1..=20_i64 {
+        let (x, y) = (2 * round - 1, 2 * round);
+        issued_invoice(&pool, x).await;
+        issued_invoice(&pool, y).await;
+        // Paid on different days, so that no other summary row (overview_days)
+        // makes the two writers wait for each other before the balance does.
+        let pay = |pool: PgPool, invoice: i64| async move {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, created_at)
+                 VALUES ($1, 10, 'EUR', DATE '2026-01-01' + $1::int, 'bank', now())",
+            )
+            .bind(invoice)
+            .execute(&mut *tx)
+            .await?;
+            tokio::time::sleep(Duration::from_millis(30)).await;
+            tx.commit().await
+        };
+        let (a, b) = tokio::join!(tokio::spawn(pay(pool.clone(), x)), tokio::spawn(pay(pool.clone(), y)));
+        let results = [a.unwrap(), b.unwrap()];
+        assert!(results.iter().all(|r| r.is_ok()), "round {round}: both commit: {results:?}");
+        let (kept, computed): (String, String) = sqlx::query_as(
+            "SELECT (SELECT owed_minor || '/' || open_invoices FROM client_balances WHERE client_id = 1 AND currency = 'EUR'),
+                    (SELECT SUM(total_minor - paid_minor) || '/' || COUNT(*) FROM invoices
+                     WHERE client_id = 1 AND status = 'issued' AND paid_minor < total_minor)",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!(kept, computed, "round {round}");
+    }
+}
