@@ -25,6 +25,10 @@ PACKAGES=(
   # Indic scripts, Thai and most others), Noto CJK (Korean, Japanese, Chinese);
   # hb-shape, the HarfBuzz reference the shaping tests compare against
   fonts-droid-fallback fonts-noto-core fonts-noto-cjk libharfbuzz-bin
+  # PostgreSQL 15, started by the tests as a throwaway server (kindly-pgtest)
+  # for the team ledger (issue #19); pg_trgm is in this package on Debian 12
+  # (it provides postgresql-contrib-15)
+  postgresql-15
   # node for the front end
   nodejs npm ca-certificates
 )

@@ -122,14 +122,19 @@ impl PgServer {
     /// A server for tests, or `None` when PostgreSQL is absent (an error
     /// instead when `KINDLY_REQUIRE_PG=1`).
     pub fn start() -> Result<Option<PgServer>, PgTestError> {
-        if let Ok(url) = std::env::var("KINDLY_TEST_PG_URL") {
-            if !url.is_empty() {
-                return Ok(Some(PgServer { url, owned: None }));
-            }
-        }
+        let url = std::env::var("KINDLY_TEST_PG_URL").ok().filter(|u| !u.is_empty());
         let bin = std::env::var_os("KINDLY_PG_BIN").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(DEBIAN_PG_BIN));
+        PgServer::start_with(url, bin, require_pg())
+    }
+
+    /// [`PgServer::start`] with its settings given rather than read from
+    /// the environment.
+    fn start_with(url: Option<String>, bin: PathBuf, require: bool) -> Result<Option<PgServer>, PgTestError> {
+        if let Some(url) = url {
+            return Ok(Some(PgServer { url, owned: None }));
+        }
         if !bin.join("initdb").exists() {
-            if require_pg() {
+            if require {
                 return Err(PgTestError::Required(bin.display().to_string()));
             }
             return Ok(None);
@@ -269,6 +274,18 @@ mod tests {
         assert_eq!(with_database("postgres://k@127.0.0.1:5/postgres", "t1"), "postgres://k@127.0.0.1:5/t1");
         assert_eq!(with_database("postgres://k@h/x?sslmode=disable", "t1"), "postgres://k@h/t1?sslmode=disable");
         assert_eq!(with_database("postgres://k@h:5", "t1"), "postgres://k@h:5/t1");
+    }
+
+    /// Without PostgreSQL a test may skip, unless PostgreSQL is required
+    /// (KINDLY_REQUIRE_PG=1): then it is an error, so CI cannot skip.
+    #[test]
+    fn a_missing_server_is_none_unless_required() {
+        let nowhere = PathBuf::from("/nonexistent/postgresql/bin");
+        assert!(PgServer::start_with(None, nowhere.clone(), false).unwrap().is_none());
+        let e = PgServer::start_with(None, nowhere, true).unwrap_err();
+        assert!(matches!(e, PgTestError::Required(_)), "{e}");
+        let given = PgServer::start_with(Some("postgres://x@h/db".into()), PathBuf::new(), true).unwrap().unwrap();
+        assert_eq!(given.url(), "postgres://x@h/db");
     }
 
     /// A started server answers, gives separate databases, and is gone

@@ -571,6 +571,7 @@ CREATE INDEX refunds_by_invoice ON refunds (invoice_id, id);
 
 CREATE TABLE client_interest (
     client_id     BIGINT PRIMARY KEY REFERENCES clients (id),
+    -- SQLite: INTEGER with CHECK (enabled IN (0, 1)); the type is that rule here.
     enabled       BOOLEAN NOT NULL DEFAULT false,
     jurisdiction  TEXT NOT NULL CHECK (jurisdiction IN ('uk', 'eu', 'de', 'fr')),
     debtor        TEXT NOT NULL CHECK (debtor IN ('business', 'consumer')),

@@ -8,6 +8,7 @@
 //! A PostgreSQL server comes from kindly-pgtest (KINDLY_TEST_PG_URL, or a
 //! throwaway Debian postgresql-15); without one these tests print a note and
 //! pass, unless KINDLY_REQUIRE_PG=1 (scripts/test.sh), where they fail.
+#![allow(clippy::unwrap_used)] // a test: a failed unwrap fails it
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -212,6 +213,187 @@ async fn every_table_and_column_is_on_both_engines_with_compatible_types() {
         .filter(|t| !pg_triggers.contains(*t))
         .collect();
     assert!(missing.is_empty(), "triggers missing on PostgreSQL: {missing:?}");
+}
+
+/// SQLite's tables that PostgreSQL has too (not its own, not sqlx's, not
+/// the FTS5 tables and their shadow tables).
+async fn ported_tables(lite: &SqlitePool) -> Vec<String> {
+    let tables: Vec<(String, String)> = sqlx::query_as(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table'
+         AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations' ORDER BY name",
+    )
+    .fetch_all(lite)
+    .await
+    .unwrap();
+    let fts: Vec<&String> =
+        tables.iter().filter(|(_, sql)| sql.starts_with("CREATE VIRTUAL TABLE")).map(|(n, _)| n).collect();
+    tables
+        .iter()
+        .map(|(n, _)| n)
+        .filter(|n| !fts.iter().any(|f| n == f || n.starts_with(&format!("{f}_"))))
+        .cloned()
+        .collect()
+}
+
+/// A column default as text both engines can be compared by: PostgreSQL's
+/// `'[]'::text` is SQLite's `'[]'`, its `false`/`true` SQLite's `0`/`1`.
+fn default_text(d: &str) -> String {
+    let d = match d.rfind("::") {
+        Some(i) if d.starts_with('\'') => &d[..i],
+        _ => d,
+    };
+    match d {
+        "false" => "0".into(),
+        "true" => "1".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Foreign keys (with their ON DELETE), unique keys (primary keys, UNIQUE
+/// constraints and unique indexes, by their columns), column defaults and
+/// the number of CHECK constraints per table are the same on both engines.
+#[tokio::test]
+async fn keys_uniques_and_defaults_are_the_same_on_both_engines() {
+    let Some(pg) = pg().await else { return skipped() };
+    let tmp = tempfile::tempdir().unwrap();
+    let lite = sqlite(&tmp).await;
+    let tables = ported_tables(&lite).await;
+
+    let (mut lite_fks, mut lite_uniques, mut lite_defaults) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
+    for t in &tables {
+        let fks: Vec<(String, String, String, String)> = sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT \"from\", \"table\", \"to\", on_delete FROM pragma_foreign_key_list('{t}')"
+        )))
+        .fetch_all(&lite)
+        .await
+        .unwrap();
+        for (from, table, to, on_delete) in fks {
+            lite_fks.insert(format!("{t}.{from} -> {table}.{to} ON DELETE {on_delete}"));
+        }
+        // The primary key (an INTEGER PRIMARY KEY has no index of its own in SQLite).
+        let pk: Vec<String> = sqlx::query_scalar(AssertSqlSafe(format!(
+            "SELECT name FROM pragma_table_info('{t}') WHERE pk > 0 ORDER BY pk"
+        )))
+        .fetch_all(&lite)
+        .await
+        .unwrap();
+        if !pk.is_empty() {
+            lite_uniques.insert(format!("{t}({})", pk.join(",")));
+        }
+        let unique: Vec<String> = sqlx::query_scalar(AssertSqlSafe(format!(
+            "SELECT name FROM pragma_index_list('{t}') WHERE \"unique\" = 1"
+        )))
+        .fetch_all(&lite)
+        .await
+        .unwrap();
+        for index in unique {
+            let cols: Vec<String> = sqlx::query_scalar(AssertSqlSafe(format!(
+                "SELECT name FROM pragma_index_info('{index}') ORDER BY seqno"
+            )))
+            .fetch_all(&lite)
+            .await
+            .unwrap();
+            lite_uniques.insert(format!("{t}({})", cols.join(",")));
+        }
+        let defaults: Vec<(String, String)> = sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT name, dflt_value FROM pragma_table_info('{t}') WHERE dflt_value IS NOT NULL"
+        )))
+        .fetch_all(&lite)
+        .await
+        .unwrap();
+        for (col, d) in defaults {
+            lite_defaults.insert(format!("{t}.{col} = {}", default_text(&d)));
+        }
+    }
+
+    let pg_fks: BTreeSet<String> = sqlx::query_scalar(
+        "SELECT cl.relname || '.' || a.attname || ' -> ' || fcl.relname || '.' || fa.attname || ' ON DELETE ' ||
+                CASE c.confdeltype WHEN 'a' THEN 'NO ACTION' WHEN 'r' THEN 'RESTRICT' WHEN 'c' THEN 'CASCADE'
+                                   WHEN 'n' THEN 'SET NULL' ELSE 'SET DEFAULT' END
+         FROM pg_constraint c
+         JOIN pg_class cl ON cl.oid = c.conrelid JOIN pg_class fcl ON fcl.oid = c.confrelid
+         JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+         JOIN pg_attribute fa ON fa.attrelid = c.confrelid AND fa.attnum = c.confkey[1]
+         WHERE c.contype = 'f' AND cardinality(c.conkey) = 1",
+    )
+    .fetch_all(&pg)
+    .await
+    .unwrap()
+    .into_iter()
+    .collect();
+    let pg_uniques: BTreeSet<String> = sqlx::query_scalar(
+        "SELECT t.relname || '(' || string_agg(a.attname, ',' ORDER BY k.ord) || ')'
+         FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+         JOIN unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) ON true
+         JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+         WHERE i.indisunique AND t.relnamespace = 'public'::regnamespace AND t.relname <> '_sqlx_migrations'
+         GROUP BY i.indexrelid, t.relname",
+    )
+    .fetch_all(&pg)
+    .await
+    .unwrap()
+    .into_iter()
+    .collect();
+    let pg_defaults: BTreeSet<String> = sqlx::query_as::<_, (String, String, String)>(
+        "SELECT table_name::text, column_name::text, column_default::text FROM information_schema.columns
+         WHERE table_schema = 'public' AND table_name <> '_sqlx_migrations' AND column_default IS NOT NULL",
+    )
+    .fetch_all(&pg)
+    .await
+    .unwrap()
+    .into_iter()
+    .map(|(t, c, d)| format!("{t}.{c} = {}", default_text(&d)))
+    .collect();
+
+    // CHECK constraints: as many per table (their wording differs by dialect;
+    // the rules tests try the ones that matter).
+    let mut lite_checks = BTreeMap::new();
+    for t in &tables {
+        let sql: String = sqlx::query_scalar("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?1")
+            .bind(t)
+            .fetch_one(&lite)
+            .await
+            .unwrap();
+        let mut n = sql.to_uppercase().matches("CHECK (").count() as i64;
+        // A 0/1 flag that became BOOLEAN needs no CHECK: the type is the rule.
+        let booleans: Vec<String> = sqlx::query_scalar(
+            "SELECT column_name::text FROM information_schema.columns
+             WHERE table_schema = 'public' AND table_name = $1 AND data_type = 'boolean'",
+        )
+        .bind(t)
+        .fetch_all(&pg)
+        .await
+        .unwrap();
+        n -= booleans.iter().filter(|b| sql.contains(&format!("CHECK ({b} IN (0, 1))"))).count() as i64;
+        if n > 0 {
+            lite_checks.insert(t.clone(), n);
+        }
+    }
+    let pg_checks: BTreeMap<String, i64> = sqlx::query_as(
+        "SELECT cl.relname::text, COUNT(*) FROM pg_constraint c JOIN pg_class cl ON cl.oid = c.conrelid
+         WHERE c.contype = 'c' AND cl.relnamespace = 'public'::regnamespace GROUP BY cl.relname",
+    )
+    .fetch_all(&pg)
+    .await
+    .unwrap()
+    .into_iter()
+    .collect();
+    assert_eq!(lite_checks, pg_checks, "CHECK constraints per table differ");
+
+    assert_eq!(lite_fks, pg_fks, "foreign keys differ");
+    assert_eq!(lite_uniques, pg_uniques, "unique keys differ");
+    assert_eq!(lite_defaults, pg_defaults, "column defaults differ");
+    // Something was compared.
+    assert!(
+        lite_fks.len() > 40 && lite_uniques.len() > 40 && lite_defaults.len() > 30,
+        "{} foreign keys, {} unique keys, {} defaults",
+        lite_fks.len(),
+        lite_uniques.len(),
+        lite_defaults.len()
+    );
+    assert!(lite_fks.contains("invoice_lines.invoice_id -> invoices.id ON DELETE CASCADE"), "{lite_fks:?}");
+    assert!(lite_uniques.contains("outbox_invoices(invoice_id,stage_key)"), "{lite_uniques:?}");
+    assert!(lite_defaults.contains("client_interest.enabled = 0"), "{lite_defaults:?}");
 }
 
 // ------------------------------------------------------------------ the rules
@@ -549,54 +731,67 @@ async fn every_rule_refuses_the_same_statements_with_the_same_message_and_the_su
     }
 }
 
-// ------------------------------------------------------- racing over-payment
+// ------------------------------------------------------- racing writers
+
+/// Runs `sql` (with `$1` = `invoice`) in two transactions at once, each held
+/// open a moment after its insert so the other runs into it; what each got.
+async fn race(pool: &PgPool, sql: &'static str, invoice: i64) -> [Result<(), sqlx::Error>; 2] {
+    let attempt = |pool: PgPool| async move {
+        let mut tx = pool.begin().await?;
+        sqlx::query(sql).bind(invoice).execute(&mut *tx).await?;
+        tokio::time::sleep(Duration::from_millis(30)).await;
+        tx.commit().await
+    };
+    let (a, b) = tokio::join!(tokio::spawn(attempt(pool.clone())), tokio::spawn(attempt(pool.clone())));
+    [a.unwrap(), b.unwrap()]
+}
+
+/// Exactly one of the two committed, and the other was refused with `message`.
+fn one_refused(results: &[Result<(), sqlx::Error>; 2], message: &str, round: i64) {
+    assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1, "round {round}: exactly one commits: {results:?}");
+    match results.iter().find_map(|r| r.as_ref().err()) {
+        Some(sqlx::Error::Database(db)) => assert_eq!(db.message(), message, "round {round}"),
+        e => panic!("round {round}: {e:?}"),
+    }
+}
+
+async fn issued_invoice(pool: &PgPool, id: i64) {
+    sqlx::query(
+        "INSERT INTO clients (id, display_name, greeting_name, search_text, created_at)
+         VALUES (1, 'Ada', 'Ada', 'ada', now()) ON CONFLICT DO NOTHING",
+    )
+    .execute(pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO invoices (id, number, client_id, status, issue_date, due_date, currency, subtotal_minor,
+                               tax_minor, total_minor, created_at)
+         VALUES ($1, 'R-' || $1::text, 1, 'issued', '2026-01-01', '2026-01-31', 'EUR', 100, 0, 100, now())",
+    )
+    .bind(id)
+    .execute(pool)
+    .await
+    .unwrap();
+}
 
 /// Two transactions on two connections each pay 60 of a 100 invoice at the
 /// same time: exactly one commits, the other is refused as an over-payment,
 /// and the invoice's paid_minor is what its payments sum to. Without the row
-/// lock in payments_check both would pass the check (each reads paid 0).
+/// lock in payments_check both would pass the check (each reads paid 0);
+/// removing `FOR UPDATE` there makes this test fail in its first round.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_racing_payments_cannot_over_pay_an_invoice() {
     let Some(pool) = pg().await else { return skipped() };
-    sqlx::raw_sql(
-        "INSERT INTO clients (id, display_name, greeting_name, search_text, created_at)
-         VALUES (1, 'Ada', 'Ada', 'ada', '2026-01-01T09:00:00Z')",
-    )
-    .execute(&pool)
-    .await
-    .unwrap();
     for round in 1..=50_i64 {
-        sqlx::query(
-            "INSERT INTO invoices (id, number, client_id, status, issue_date, due_date, currency, subtotal_minor,
-                                   tax_minor, total_minor, created_at)
-             VALUES ($1, 'R-' || $1::text, 1, 'issued', '2026-01-01', '2026-01-31', 'EUR', 100, 0, 100, now())",
+        issued_invoice(&pool, round).await;
+        let results = race(
+            &pool,
+            "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, created_at)
+             VALUES ($1, 60, 'EUR', '2026-01-10', 'bank', now())",
+            round,
         )
-        .bind(round)
-        .execute(&pool)
-        .await
-        .unwrap();
-        let pay = |pool: PgPool| async move {
-            let mut tx = pool.begin().await?;
-            sqlx::query(
-                "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, created_at)
-                 VALUES ($1, 60, 'EUR', '2026-01-10', 'bank', now())",
-            )
-            .bind(round)
-            .execute(&mut *tx)
-            .await?;
-            // Hold the transaction open so the other one runs into it.
-            tokio::time::sleep(Duration::from_millis(30)).await;
-            tx.commit().await
-        };
-        let (a, b) = tokio::join!(tokio::spawn(pay(pool.clone())), tokio::spawn(pay(pool.clone())));
-        let results = [a.unwrap(), b.unwrap()];
-        let ok = results.iter().filter(|r| r.is_ok()).count();
-        assert_eq!(ok, 1, "round {round}: exactly one payment commits: {results:?}");
-        let refused = results.iter().find_map(|r| r.as_ref().err()).unwrap();
-        match refused {
-            sqlx::Error::Database(db) => assert_eq!(db.message(), "kindly: overpayment", "round {round}"),
-            e => panic!("round {round}: {e}"),
-        }
+        .await;
+        one_refused(&results, "kindly: overpayment", round);
         let (paid, sum): (i64, i64) = sqlx::query_as(
             "SELECT i.paid_minor, (SELECT SUM(amount_minor) FROM payments WHERE invoice_id = i.id)::bigint
              FROM invoices i WHERE i.id = $1",
@@ -606,5 +801,92 @@ async fn two_racing_payments_cannot_over_pay_an_invoice() {
         .await
         .unwrap();
         assert_eq!((paid, sum), (60, 60), "round {round}");
+        // The client's balance, recomputed by two writers, is the one row.
+        let owed: i64 = sqlx::query_scalar("SELECT owed_minor FROM client_balances WHERE client_id = 1")
+            .fetch_one(&pool)
+            .await
+            .unwrap();
+        assert_eq!(owed, 40 * round, "round {round}");
+    }
+}
+
+/// The same for the corrections' limits: two credit notes of 60 on a 100
+/// invoice, and two refunds of 30 out of a credit of 50.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn racing_credit_notes_and_refunds_stay_within_their_limits() {
+    let Some(pool) = pg().await else { return skipped() };
+    for round in 1..=20_i64 {
+        issued_invoice(&pool, round).await;
+        let results = race(
+            &pool,
+            "INSERT INTO credit_notes (number, invoice_id, issue_date, currency, net_minor, tax_minor, amount_minor,
+                                       kind, reason, created_at)
+             VALUES ('CN-' || $1::text || '-' || md5(random()::text), $1, '2026-01-10', 'EUR', 60, 0, 60,
+                     'partial', 'r', now())",
+            round,
+        )
+        .await;
+        one_refused(&results, "kindly: credit exceeds invoice", round);
+
+        let paid = 1000 + round;
+        issued_invoice(&pool, paid).await;
+        sqlx::raw_sql(AssertSqlSafe(format!(
+            "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, created_at)
+                 VALUES ({paid}, 100, 'EUR', '2026-01-10', 'bank', now());
+             INSERT INTO credit_notes (number, invoice_id, issue_date, currency, net_minor, tax_minor, amount_minor,
+                                       kind, reason, created_at)
+                 VALUES ('CP-{paid}', {paid}, '2026-01-11', 'EUR', 50, 0, 50, 'partial', 'r', now());"
+        )))
+        .execute(&pool)
+        .await
+        .unwrap();
+        let results = race(
+            &pool,
+            "INSERT INTO refunds (invoice_id, amount_minor, currency, refunded_on, method, reason, created_at)
+             VALUES ($1, 30, 'EUR', '2026-01-12', 'bank', 'r', now())",
+            paid,
+        )
+        .await;
+        one_refused(&results, "kindly: refund exceeds credit", round);
+    }
+}
+
+/// Two payments on two invoices of one client at once both commit, and the
+/// client's balance (recomputed from the invoices by each writer's trigger)
+/// counts both: the trigger locks the client row first, so the second
+/// recomputation waits and sees the first one's invoice.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_payments_of_one_client_keep_its_balance_exact() {
+    let Some(pool) = pg().await else { return skipped() };
+    for round in 1..=20_i64 {
+        let (x, y) = (2 * round - 1, 2 * round);
+        issued_invoice(&pool, x).await;
+        issued_invoice(&pool, y).await;
+        // Paid on different days, so that no other summary row (overview_days)
+        // makes the two writers wait for each other before the balance does.
+        let pay = |pool: PgPool, invoice: i64| async move {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, created_at)
+                 VALUES ($1, 10, 'EUR', DATE '2026-01-01' + $1::int, 'bank', now())",
+            )
+            .bind(invoice)
+            .execute(&mut *tx)
+            .await?;
+            tokio::time::sleep(Duration::from_millis(30)).await;
+            tx.commit().await
+        };
+        let (a, b) = tokio::join!(tokio::spawn(pay(pool.clone(), x)), tokio::spawn(pay(pool.clone(), y)));
+        let results = [a.unwrap(), b.unwrap()];
+        assert!(results.iter().all(|r| r.is_ok()), "round {round}: both commit: {results:?}");
+        let (kept, computed): (String, String) = sqlx::query_as(
+            "SELECT (SELECT owed_minor || '/' || open_invoices FROM client_balances WHERE client_id = 1 AND currency = 'EUR'),
+                    (SELECT SUM(total_minor - paid_minor) || '/' || COUNT(*) FROM invoices
+                     WHERE client_id = 1 AND status = 'issued' AND paid_minor < total_minor)",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_eq!(kept, computed, "round {round}");
     }
 }
