@@ -148,6 +148,8 @@ const METHODS: &[&str] = &["bank_transfer", "bank_transfer", "card", "paypal", "
 impl Store {
     /// A demo business with a signature and ways to pay, unless the user set them.
     async fn demo_business(&self) -> Result<(), StoreError> {
+        // Refuse on PostgreSQL before the (ported) settings are written.
+        self.sqlite("the demo data")?;
         let mut s = self.settings().await?;
         if s.business_name.is_empty() {
             s.business_name = "Studio Kind".into();

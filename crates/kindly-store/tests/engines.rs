@@ -258,6 +258,25 @@ async fn an_invoice_reads_the_same_on_both_engines() {
         assert_eq!(lines, [("Design", 2000), ("Hosting", 1000)]);
         assert_eq!(store.client_owing(client).await.unwrap(), [("EUR".to_string(), 890)]);
         assert_eq!(store.invoice(8).await.unwrap_err().code(), ErrorCode::NotFound);
+
+        // An invoice's timeline: its own entries, not the client's others
+        // (a client entry naming a plan the invoice is not part of stays out).
+        let note = |invoice_id, summary: &'static str, data| NewEvent {
+            client_id: client,
+            invoice_id,
+            at: at(12, 0),
+            kind: EventKind::Note,
+            summary,
+            data,
+        };
+        let own = store.append_event(&note(Some(7), "about INV-7", json!({}))).await.unwrap();
+        store.append_event(&note(None, "about a plan", json!({ "plan_id": 5 }))).await.unwrap();
+        let ids: Vec<i64> = store.invoice_timeline(7).await.unwrap().into_iter().map(|e| e.id).collect();
+        assert_eq!(ids, [own]);
+        let f = TimelineFilter { invoice_id: Some(7), client_id: Some(client), ..Default::default() };
+        let got: Vec<(i64, Option<String>)> =
+            store.timeline(&f).await.unwrap().into_iter().map(|e| (e.id, e.invoice_number)).collect();
+        assert_eq!(got, [(own, Some("INV-7".to_string()))]);
         // Issued is immutable on both engines, refused by the database.
         let e = db.exec("UPDATE invoices SET total_minor = 1 WHERE id = 7").await.unwrap_err();
         assert_eq!(StoreError::classify(e, store.path()).code(), ErrorCode::InvoiceImmutable);
