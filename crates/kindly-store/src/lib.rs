@@ -173,7 +173,7 @@ impl Store {
         let _ = first.close().await;
         let pool = PgPoolOptions::new()
             .max_connections(4)
-            .acquire_timeout(Duration::from_secs(10))
+            .acquire_timeout(Duration::from_secs(5))
             .connect_with(options)
             .await
             .map_err(|e| StoreError::classify(e, &path))?;

@@ -311,6 +311,29 @@ async fn unported_use_cases_refuse_on_postgres() {
     .await;
 }
 
+/// A server that goes away while a store is open: the next read and the
+/// next write are `store_server_away`, never a panic or a hang.
+#[tokio::test]
+async fn a_server_that_goes_away_is_server_away() {
+    if std::env::var("KINDLY_TEST_PG_URL").is_ok_and(|u| !u.is_empty()) {
+        eprintln!("KINDLY_TEST_PG_URL names a server this test must not stop: skipped");
+        return;
+    }
+    let Some(server) = kindly_pgtest::PgServer::start().expect("PostgreSQL test server") else {
+        eprintln!("PostgreSQL is not installed: skipped");
+        return;
+    };
+    let url = server.fresh_database().await.unwrap();
+    let store = Store::connect(&url).await.unwrap();
+    let id = store.create_client(&anna(), at(9, 0)).await.unwrap();
+    drop(server); // pg_ctl stop -m immediate
+    let e = store.update_client(id, &anna(), at(9, 1)).await.unwrap_err();
+    assert_eq!(e.code(), ErrorCode::StoreServerAway, "{e:?}");
+    assert!(e.to_string().contains("127.0.0.1"), "{e}");
+    let e = store.settings().await.unwrap_err();
+    assert_eq!(e.code(), ErrorCode::StoreServerAway, "{e:?}");
+}
+
 /// A server that is not there (a closed port) is `store_server_away`, with
 /// the host in the message and without the password.
 #[tokio::test]
