@@ -119,6 +119,10 @@ pub fn spawn_background(app: AppHandle) {
                     continue;
                 }
             };
+            // A new day's overview table moves here, not on the day's first look.
+            if let Err(e) = kindly_api::overview::prepare_day(ctx).await {
+                tracing::warn!(code = %e.code, "the overview's day could not be prepared: {}", e.message);
+            }
             let due = match ctx.store.next_email_due().await {
                 Ok(Some(at)) => at <= Utc::now(),
                 Ok(None) => false,

@@ -243,6 +243,26 @@ async fn search_matches_substrings_case_and_accents_as_typed_and_short_searches_
     assert_eq!(clients("a").await, ["Anna Müller"]);
 }
 
+/// The trigram index is read without re-reading each client (#14): a text
+/// holding every trigram of the search but apart must still not match.
+#[tokio::test]
+async fn a_search_whose_trigrams_are_all_in_a_name_but_apart_finds_nothing() {
+    let d = open_db().await;
+    let ctx = on(&d.store, TODAY);
+    let c = create_client(ctx, &client_input("Abcx Bcdy", vec!["x@example.org".into()])).await;
+    let id = kindly_api::invoices::create(ctx, &inv(c, "Q-XABC-1", "EUR", "2026-11-01", "2026-11-30", "10", true))
+        .await
+        .expect("invoice")
+        .id;
+    let s = |q: &str| InvoiceListRequest { search: q.into(), ..Default::default() };
+    assert_eq!(invoices(ctx, s("abcd")).await, (0, vec![]), "abc and bcd are in the name, apart");
+    assert_eq!(invoices(ctx, s("bcx b")).await, (1, vec![id]));
+    assert_eq!(invoices(ctx, s("xabc")).await, (1, vec![id]), "by number");
+    assert_eq!(invoices(ctx, s("q-xabd")).await, (0, vec![]));
+    let r = ClientListRequest { search: "abcd".into(), ..Default::default() };
+    assert!(kindly_api::clients::list(ctx, &r).await.unwrap().rows.is_empty());
+}
+
 #[tokio::test]
 async fn a_renamed_client_and_an_edited_draft_number_are_found_by_their_new_text_only() {
     let (d, [c1, _, c3], i) = book().await;

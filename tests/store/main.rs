@@ -423,3 +423,62 @@ async fn concurrent_payments_cannot_over_pay() {
     assert!(a.is_ok() != b.is_ok(), "exactly one succeeds: {a:?} {b:?}");
     assert_eq!(kindly_api::invoices::get(c, inv.id).await.unwrap().paid.amount, "200.00");
 }
+
+/// Regression for #14's broad search (a client name shared by thousands of
+/// invoices): pages read group by group, some walking `invoices_unpaid` in
+/// due-date order and some sorting the group's matches, must give exactly
+/// the pages of one plain sort of every match in the attention order,
+/// computed here in Rust from the raw rows.
+#[tokio::test]
+async fn a_broad_search_pages_exactly_like_one_sort_of_all_its_matches_at_any_offset() {
+    use sqlx::Connection;
+    let d = open_db().await;
+    d.store.seed_demo(DemoSize { clients: 300, invoices: 40_000 }, today(), now()).await.unwrap();
+    let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", d.path.display())).await.unwrap();
+    let all: Vec<(i64, String, String, String, String, i64, i64)> = sqlx::query_as(
+        "SELECT i.id, i.number, c.search_text, i.status, i.due_date, i.total_minor, i.paid_minor
+         FROM invoices i JOIN clients c ON c.id = i.client_id",
+    )
+    .fetch_all(&mut c)
+    .await
+    .unwrap();
+    let status = |s: &str| kindly_core::invoice::InvoiceStatus::parse(s).unwrap();
+    let rank = |st: InvoiceState| {
+        [
+            InvoiceState::Overdue,
+            InvoiceState::DueSoon,
+            InvoiceState::PartiallyPaid,
+            InvoiceState::Open,
+            InvoiceState::Draft,
+            InvoiceState::Paid,
+            InvoiceState::Cancelled,
+        ]
+        .iter()
+        .position(|x| *x == st)
+        .unwrap()
+    };
+    // "ørsted": client names only; "dem": every number (DEMO-…) and some names.
+    for needle in ["ørsted", "dem"] {
+        let mut expected: Vec<(usize, String, i64)> = all
+            .iter()
+            .filter(|r| r.2.contains(needle) || r.1.to_lowercase().contains(needle))
+            .map(|r| {
+                let st = derive_state(status(&r.3), date(&r.4), r.5, r.6, today());
+                (rank(st), r.4.clone(), r.0)
+            })
+            .collect();
+        expected.sort();
+        let expected: Vec<i64> = expected.into_iter().map(|e| e.2).collect();
+        assert!(expected.len() > 1_000, "{needle}: {} matches is not a broad search", expected.len());
+        let n = expected.len() as i64;
+        for offset in [0, 37, 500, 1_000, 1_200, 3_000, n - 30, n + 5] {
+            let q = InvoiceQuery { search: needle.into(), offset, limit: 100, ..Default::default() };
+            let page = d.store.list_invoices(&q, today()).await.unwrap();
+            assert_eq!(page.total, n, "{needle} at {offset}");
+            let got: Vec<i64> = page.rows.iter().map(|r| r.id).collect();
+            let from = (offset as usize).min(expected.len());
+            let want = &expected[from..(from + 100).min(expected.len())];
+            assert_eq!(got, want, "{needle} at {offset}");
+        }
+    }
+}

@@ -170,6 +170,21 @@ pub(crate) enum Facet {
     Currency,
 }
 
+impl Facet {
+    pub(crate) fn bit(self) -> u8 {
+        match self {
+            Facet::Channel => 1,
+            Facet::Stage => 2,
+            Facet::Tone => 4,
+            Facet::Language => 8,
+            Facet::Currency => 16,
+        }
+    }
+}
+
+/// The bit of [`ParsedFilter::misses`] for a step owing less than the minimum.
+pub(crate) const MISSES_AMOUNT: u8 = 32;
+
 /// A [`QueueFilter`] checked and ready to match.
 #[derive(Debug, Default)]
 pub(crate) struct ParsedFilter {
@@ -184,13 +199,33 @@ pub(crate) struct ParsedFilter {
 impl ParsedFilter {
     /// Whether a step matches every condition, except that of `except`.
     pub(crate) fn matches(&self, s: &DueStep, except: Option<Facet>) -> bool {
-        let on = |f: Facet| except != Some(f);
-        (!on(Facet::Channel) || self.channel.is_none_or(|c| c == s.channel))
-            && (!on(Facet::Stage) || self.stage.as_deref().is_none_or(|k| k == s.stage.key))
-            && (!on(Facet::Tone) || self.tone.is_none_or(|t| t == s.stage.tone))
-            && (!on(Facet::Language) || self.language.is_none_or(|l| l == s.row.language))
-            && (!on(Facet::Currency) || self.currency.is_none_or(|c| c == s.row.currency))
-            && self.min_minor.is_none_or(|m| s.owing() >= m)
+        self.misses(s) & !except.map_or(0, Facet::bit) == 0
+    }
+
+    /// The conditions a step fails, one bit per facet ([`Facet::bit`]) and
+    /// [`MISSES_AMOUNT`] for the amount: one look at a step answers every
+    /// facet's count.
+    pub(crate) fn misses(&self, s: &DueStep) -> u8 {
+        let mut m = 0;
+        if self.channel.is_some_and(|c| c != s.channel) {
+            m |= Facet::Channel.bit();
+        }
+        if self.stage.as_deref().is_some_and(|k| k != s.stage.key) {
+            m |= Facet::Stage.bit();
+        }
+        if self.tone.is_some_and(|t| t != s.stage.tone) {
+            m |= Facet::Tone.bit();
+        }
+        if self.language.is_some_and(|l| l != s.row.language) {
+            m |= Facet::Language.bit();
+        }
+        if self.currency.is_some_and(|c| c != s.row.currency) {
+            m |= Facet::Currency.bit();
+        }
+        if self.min_minor.is_some_and(|min| s.owing() < min) {
+            m |= MISSES_AMOUNT;
+        }
+        m
     }
 }
 

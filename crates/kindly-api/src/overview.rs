@@ -248,9 +248,20 @@ async fn inputs(ctx: Ctx<'_>, w: &Windows) -> ApiResult<Inputs> {
     })
 }
 
+/// Brings the overview's per-client table to `ctx.today`'s window (a write,
+/// once a day; a read when it is there already). The app does it on its
+/// minute tick, so the day's first overview finds it done.
+pub async fn prepare_day(ctx: Ctx<'_>) -> ApiResult<()> {
+    let w = Windows::on(ctx.today);
+    Ok(ctx.store.move_pay_speed_window(w.pay_from, ctx.today).await?)
+}
+
 /// The overview on `ctx.today`.
 pub async fn overview(ctx: Ctx<'_>, req: &OverviewRequest) -> ApiResult<OverviewView> {
     let w = Windows::on(ctx.today);
+    // Before the memo: the move commits, and a commit while the figures are
+    // computed would make the next read compute them all again.
+    prepare_day(ctx).await?;
     let kept = ctx.store.memo(ctx.today, || inputs(ctx, &w)).await?;
     let Inputs { default_currency, locale, open, days, held, steps, ladders, moves, plans, slowest } = &*kept;
     let has_invoices = !held.is_empty();
@@ -311,6 +322,20 @@ mod tests {
         assert_eq!(tenths(5, 2), Some(("2.5".into(), 3)));
         assert_eq!(tenths(1, 0), None);
         assert_eq!(tenths(45, 1), Some(("45.0".into(), 45)));
+    }
+
+    /// Regression: on a new day the overview moved its per-client window
+    /// (a commit) while its figures were computed, so they were not kept
+    /// and the day's second look computed them all again.
+    #[tokio::test]
+    async fn a_new_days_figures_are_kept_after_its_first_look() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = kindly_store::Store::open(&dir.path().join("kindly.db")).await.unwrap();
+        let now = chrono::Utc::now();
+        for day in [d("2026-12-02"), d("2026-12-03")] {
+            overview(Ctx::new(&store, now, day), &OverviewRequest::default()).await.unwrap();
+            assert!(store.kept::<Inputs>(day).await.is_some(), "{day}: the figures were not kept");
+        }
     }
 
     #[test]

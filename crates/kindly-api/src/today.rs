@@ -3,7 +3,7 @@
 //! number of letters "Print today's letters" names before it prints. The
 //! filter and the due steps themselves are in [`crate::due`].
 
-use crate::due::{due_steps, prepare_today, DueStep, Facet};
+use crate::due::{due_steps, prepare_today, DueStep, Facet, ParsedFilter};
 use crate::views::MoneyView;
 use crate::{ApiResult, Ctx};
 use kindly_core::locale::Locale;
@@ -102,27 +102,13 @@ pub async fn summary(ctx: Ctx<'_>, req: &QueueSummaryRequest) -> ApiResult<Queue
     let filter = req.filter.parse(ctx).await?;
     let locale = ctx.store.settings().await?.locale;
     let steps = due_steps(ctx).await?;
-    let matching: Vec<&DueStep> = steps.iter().filter(|s| filter.matches(s, None)).collect();
-    let (all, chosen) = (&steps, &filter);
-    let facet = move |f: Facet| all.iter().filter(move |s| chosen.matches(s, Some(f)));
+    let Counted { matching, channels, mut stages, tones, languages, currencies } = Counted::of(&steps, &filter);
 
-    let mut channels: Vec<ChannelCount> = Channel::VARIANTS
-        .iter()
-        .map(|&c| ChannelCount { channel: c, count: facet(Facet::Channel).filter(|s| s.channel == c).count() as i64 })
-        .collect();
+    let mut channels: Vec<ChannelCount> =
+        Channel::VARIANTS.iter().zip(channels).map(|(&c, n)| ChannelCount { channel: c, count: n }).collect();
     channels.retain(|c| c.count > 0 || filter.channel == Some(c.channel));
 
     // Stages in ladder order (by their offset), one entry per key.
-    let mut stages: Vec<(i64, StageCount)> = Vec::new();
-    for s in facet(Facet::Stage) {
-        match stages.iter_mut().find(|(_, c)| c.key == s.stage.key) {
-            Some((_, c)) => c.count += 1,
-            None => stages.push((
-                s.stage.offset_days,
-                StageCount { key: s.stage.key.clone(), name: s.stage.name.clone(), tone: s.stage.tone, count: 1 },
-            )),
-        }
-    }
     stages.sort_by(|a, b| (a.0, &a.1.key).cmp(&(b.0, &b.1.key)));
     let mut stages: Vec<StageCount> = stages.into_iter().map(|(_, c)| c).collect();
     if let Some(k) = filter.stage.as_deref().filter(|k| !stages.iter().any(|s| s.key == *k)) {
@@ -131,25 +117,15 @@ pub async fn summary(ctx: Ctx<'_>, req: &QueueSummaryRequest) -> ApiResult<Queue
         stages.push(StageCount { key: k.to_owned(), name: k.to_owned(), tone, count: 0 });
     }
 
-    let mut tones: Vec<ToneCount> = Tone::VARIANTS
-        .iter()
-        .map(|&t| ToneCount { tone: t, count: facet(Facet::Tone).filter(|s| s.stage.tone == t).count() as i64 })
-        .collect();
+    let mut tones: Vec<ToneCount> =
+        Tone::VARIANTS.iter().zip(tones).map(|(&t, n)| ToneCount { tone: t, count: n }).collect();
     tones.retain(|t| t.count > 0 || filter.tone == Some(t.tone));
 
-    let mut languages: Vec<LanguageCount> = Locale::VARIANTS
-        .iter()
-        .map(|&l| LanguageCount {
-            language: l,
-            count: facet(Facet::Language).filter(|s| s.row.language == l).count() as i64,
-        })
-        .collect();
+    let mut languages: Vec<LanguageCount> =
+        Locale::VARIANTS.iter().zip(languages).map(|(&l, n)| LanguageCount { language: l, count: n }).collect();
     languages.retain(|l| l.count > 0 || filter.language == Some(l.language));
 
-    let mut by_currency: BTreeMap<&'static str, i64> = BTreeMap::new();
-    for s in facet(Facet::Currency) {
-        *by_currency.entry(s.row.currency.code()).or_default() += 1;
-    }
+    let mut by_currency: BTreeMap<&'static str, i64> = currencies.into_iter().map(|(c, n)| (c.code(), n)).collect();
     if let Some(c) = filter.currency {
         by_currency.entry(c.code()).or_default();
     }
@@ -176,53 +152,64 @@ pub async fn summary(ctx: Ctx<'_>, req: &QueueSummaryRequest) -> ApiResult<Queue
     })
 }
 
+/// What a group owes, per currency (never added across currencies).
+type Owing = Vec<(Currency, i128)>;
+
 /// Groups by client (by name, then id) or by channel (e-mail, letter,
 /// phone): how many groups there are, and the page of them asked for. Each
 /// step carries its client's place in name order (computed once with the
 /// due steps), so grouping a hundred thousand clients is counting into an
-/// array; only the page's groups are written out.
+/// array; only the page's groups are summed and written out.
 fn group(steps: &[&DueStep], by: QueueGrouping, page: (usize, usize), locale: Locale) -> (i64, Vec<QueueGroup>) {
-    struct Acc<'a> {
-        first: &'a DueStep,
-        count: i64,
-        owing: Vec<(Currency, i128)>,
-    }
     let slot = |s: &DueStep| match by {
         QueueGrouping::Client => s.client_rank as usize,
         QueueGrouping::Channel => Channel::VARIANTS.iter().position(|c| *c == s.channel).unwrap_or(0),
     };
-    let mut accs: Vec<Option<Acc>> = Vec::new();
+    // Counting first, into an array: sums are made for the page's groups
+    // only, not for every client of the day.
+    let mut counts: Vec<(i64, Option<&DueStep>)> = Vec::new();
     for s in steps {
         let i = slot(s);
-        if accs.len() <= i {
-            accs.resize_with(i + 1, || None);
+        if counts.len() <= i {
+            counts.resize(i + 1, (0, None));
         }
-        let acc = accs[i].get_or_insert_with(|| Acc { first: s, count: 0, owing: Vec::new() });
-        acc.count += 1;
-        match acc.owing.iter_mut().find(|(c, _)| *c == s.row.currency) {
-            Some((_, m)) => *m += i128::from(s.owing()),
-            None => acc.owing.push((s.row.currency, i128::from(s.owing()))),
+        let c = &mut counts[i];
+        c.0 += 1;
+        c.1.get_or_insert(*s);
+    }
+    let total = counts.iter().filter(|c| c.0 > 0).count() as i64;
+    // The page's groups: their slot, and where each is in the page.
+    let mut on_page: Vec<Option<usize>> = vec![None; counts.len()];
+    let mut groups: Vec<(i64, &DueStep, Owing)> = Vec::new();
+    for (i, c) in counts.iter().enumerate().filter(|(_, c)| c.0 > 0).skip(page.0).take(page.1) {
+        if let Some(first) = c.1 {
+            on_page[i] = Some(groups.len());
+            groups.push((c.0, first, Vec::new()));
         }
     }
-    let groups: Vec<Acc> = accs.into_iter().flatten().collect();
-    let total = groups.len() as i64;
+    if !groups.is_empty() {
+        for s in steps {
+            let Some(g) = on_page.get(slot(s)).copied().flatten().and_then(|k| groups.get_mut(k)) else { continue };
+            match g.2.iter_mut().find(|(c, _)| *c == s.row.currency) {
+                Some((_, m)) => *m += i128::from(s.owing()),
+                None => g.2.push((s.row.currency, i128::from(s.owing()))),
+            }
+        }
+    }
     let page = groups
         .into_iter()
-        .skip(page.0)
-        .take(page.1)
-        .map(|mut g| {
+        .map(|(count, first, mut owing)| {
             // By currency code: amounts in different currencies are never
             // added, nor compared.
-            g.owing.sort_by(|a, b| a.0.code().cmp(b.0.code()));
+            owing.sort_by(|a, b| a.0.code().cmp(b.0.code()));
             QueueGroup {
-                client_id: (by == QueueGrouping::Client).then_some(g.first.row.client_id),
-                channel: (by == QueueGrouping::Channel).then_some(g.first.channel),
-                label: if by == QueueGrouping::Client { g.first.row.client_name.clone() } else { String::new() },
-                count: g.count,
+                client_id: (by == QueueGrouping::Client).then_some(first.row.client_id),
+                channel: (by == QueueGrouping::Channel).then_some(first.channel),
+                label: if by == QueueGrouping::Client { first.row.client_name.clone() } else { String::new() },
+                count,
                 // A group's sum of invoices each within the money limit; a
                 // sum beyond i64 is shown at the limit rather than wrapped.
-                owing: g
-                    .owing
+                owing: owing
                     .into_iter()
                     .map(|(c, m)| MoneyView::new(i64::try_from(m).unwrap_or(i64::MAX), c, locale))
                     .collect(),
@@ -230,6 +217,76 @@ fn group(steps: &[&DueStep], by: QueueGrouping, page: (usize, usize), locale: Lo
         })
         .collect();
     (total, page)
+}
+
+/// What every count of the summary holds, from one look at each step: the
+/// steps matching the whole filter, and for each facet's values the steps
+/// matching every other condition (what choosing that value would show).
+struct Counted<'a> {
+    matching: Vec<&'a DueStep>,
+    channels: Vec<i64>,
+    /// (the stage's offset, its count), in the order first met.
+    stages: Vec<(i64, StageCount)>,
+    tones: Vec<i64>,
+    languages: Vec<i64>,
+    currencies: Vec<(Currency, i64)>,
+}
+
+impl<'a> Counted<'a> {
+    fn of(steps: &'a [DueStep], filter: &ParsedFilter) -> Counted<'a> {
+        let mut c = Counted {
+            matching: Vec::new(),
+            channels: vec![0; Channel::VARIANTS.len()],
+            stages: Vec::new(),
+            tones: vec![0; Tone::VARIANTS.len()],
+            languages: vec![0; Locale::VARIANTS.len()],
+            currencies: Vec::new(),
+        };
+        for s in steps {
+            let miss = filter.misses(s);
+            let but = |f: Facet| miss & !f.bit() == 0;
+            if miss == 0 {
+                c.matching.push(s);
+            }
+            if but(Facet::Channel) {
+                if let Some(n) =
+                    Channel::VARIANTS.iter().position(|x| *x == s.channel).and_then(|i| c.channels.get_mut(i))
+                {
+                    *n += 1;
+                }
+            }
+            if but(Facet::Stage) {
+                let st = &s.stage;
+                match c.stages.iter_mut().find(|(_, x)| x.key == st.key) {
+                    Some((_, x)) => x.count += 1,
+                    None => c.stages.push((
+                        st.offset_days,
+                        StageCount { key: st.key.clone(), name: st.name.clone(), tone: st.tone, count: 1 },
+                    )),
+                }
+            }
+            if but(Facet::Tone) {
+                if let Some(n) = Tone::VARIANTS.iter().position(|x| *x == s.stage.tone).and_then(|i| c.tones.get_mut(i))
+                {
+                    *n += 1;
+                }
+            }
+            if but(Facet::Language) {
+                if let Some(n) =
+                    Locale::VARIANTS.iter().position(|x| *x == s.row.language).and_then(|i| c.languages.get_mut(i))
+                {
+                    *n += 1;
+                }
+            }
+            if but(Facet::Currency) {
+                match c.currencies.iter_mut().find(|(x, _)| *x == s.row.currency) {
+                    Some((_, n)) => *n += 1,
+                    None => c.currencies.push((s.row.currency, 1)),
+                }
+            }
+        }
+        c
+    }
 }
 
 /// What "Print today's letters" will print: one letter per client, about

@@ -499,6 +499,18 @@ impl Store {
         };
         let total: i64 = if tallied {
             counts.iter().sum()
+        } else if let Some(m) = &f.search {
+            // The two parts of a search's matches counted apart: a count over
+            // their union would first copy every matching row.
+            let cond = format!("{} AND {}", f.sql(), any_group(&groups));
+            let sql = format!(
+                "SELECT (SELECT COUNT(*) FROM invoices i WHERE i.client_id IN (SELECT value FROM json_each({c})) AND {cond})
+                      + (SELECT COUNT(*) FROM invoices i WHERE i.id IN (SELECT value FROM json_each({n}))
+                           AND i.client_id NOT IN (SELECT value FROM json_each({c})) AND {cond})",
+                c = m.clients,
+                n = m.numbers
+            );
+            sqlx::query_scalar_with(AssertSqlSafe(sql), p.args()).fetch_one(self.sqlite("invoices")?).await.map_err(map)?
         } else {
             let sql = format!("SELECT COUNT(*) FROM {} WHERE {} AND {}", f.source, f.sql(), any_group(&groups));
             sqlx::query_scalar_with(AssertSqlSafe(sql), p.args())
@@ -524,6 +536,8 @@ impl Store {
                 skip = 0;
                 rows.extend(got);
             }
+        } else if q.sort == InvoiceSort::Attention && f.search_only() && total > SEARCH_WALK_MIN {
+            rows = self.search_page_by_group(&f, &groups, &p, limit, offset).await?;
         } else {
             let order = match q.sort {
                 InvoiceSort::Attention => format!("{ATTENTION_RANK}, i.due_date, i.id"),
@@ -583,6 +597,108 @@ impl Store {
     }
 }
 
+/// A search with more matches than this pages through them group by group
+/// ([`Store::search_page_by_group`]); fewer are sorted in one pass, which
+/// costs less for them.
+const SEARCH_WALK_MIN: i64 = 1_000;
+
+/// The most `invoices_unpaid` entries a walk in due-date order is expected
+/// to read for one page before sorting the group's matches costs less.
+const WALK_MAX_ENTRIES: i64 = 60_000;
+
+impl Store {
+    /// One page of a search's matches in the attention order, a group at a
+    /// time. Sorting tens of thousands of matches by their rank was most of
+    /// a broad search's time (a client name shared by 3,590 clients: 36,067
+    /// invoices, 63 ms); an open group is instead read from `invoices_unpaid`
+    /// in due-date order, keeping the matches, when they are dense enough
+    /// among the open invoices for a page to come soon; otherwise (and for
+    /// paid, draft and cancelled invoices) the group's own matches are sorted.
+    async fn search_page_by_group(
+        &self,
+        f: &Filters,
+        groups: &[InvoiceState],
+        p: &Params,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<InvoiceListDbRow>, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let Some(m) = &f.search else { return Ok(Vec::new()) };
+        let member = if m.no_numbers {
+            format!("i.client_id IN (SELECT value FROM json_each({}))", m.clients)
+        } else {
+            format!(
+                "(i.client_id IN (SELECT value FROM json_each({c})) OR i.id IN (SELECT value FROM json_each({n})))",
+                c = m.clients,
+                n = m.numbers
+            )
+        };
+        // How many matches each group holds, by rank (= position in
+        // ATTENTION_ORDER); only a later page needs them, to skip groups.
+        let per_group: Option<Vec<i64>> = if offset > 0 {
+            let sql = format!("SELECT {ATTENTION_RANK} AS r, COUNT(*) FROM {} GROUP BY r", f.source);
+            let got: Vec<(i64, i64)> =
+                sqlx::query_as_with(AssertSqlSafe(sql), p.args()).fetch_all(self.sqlite("invoices")?).await.map_err(map)?;
+            let mut n = vec![0; ATTENTION_ORDER.len()];
+            for (r, c) in got {
+                if let Some(slot) = usize::try_from(r).ok().and_then(|r| n.get_mut(r)) {
+                    *slot = c;
+                }
+            }
+            Some(n)
+        } else {
+            None
+        };
+        // The matches' open invoices (from what each client owes) against
+        // all open invoices: how sparse a walk would find them.
+        let open_matches: i64 = sqlx::query_scalar_with(
+            AssertSqlSafe(format!(
+                "SELECT COALESCE(SUM(open_invoices), 0) FROM client_balances
+                 WHERE client_id IN (SELECT value FROM json_each({}))",
+                m.clients
+            )),
+            p.args(),
+        )
+        .fetch_one(self.sqlite("invoices")?)
+        .await
+        .map_err(map)?;
+        let open_all: i64 =
+            sqlx::query_scalar("SELECT COALESCE(SUM(n), 0) FROM invoice_tallies WHERE kind IN ('unpaid', 'part')")
+                .fetch_one(self.sqlite("invoices")?)
+                .await
+                .map_err(map)?;
+        let (mut skip, mut need) = (offset, limit);
+        let mut rows = Vec::new();
+        for s in groups {
+            if need == 0 {
+                break;
+            }
+            if let Some(n) = per_group.as_ref().and_then(|n| ATTENTION_ORDER.iter().position(|g| g == s).map(|k| n[k]))
+            {
+                if skip >= n {
+                    skip -= n;
+                    continue;
+                }
+            }
+            let walk = is_open(*s)
+                && open_matches > 0
+                && (skip + need).saturating_mul(open_all) <= WALK_MAX_ENTRIES.saturating_mul(open_matches);
+            let got = if walk {
+                let filter = format!("{} AND {member}", state_predicate(*s));
+                self.invoice_page("invoices i INDEXED BY invoices_unpaid", &filter, "i.due_date, i.id", p, need, skip)
+                    .await?
+            } else {
+                let filter = format!("{} AND {}", f.sql(), state_predicate(*s));
+                self.invoice_page(&f.source, &filter, "i.due_date, i.id", p, need, skip).await?
+            };
+            need -= got.len() as i64;
+            skip = 0;
+            rows.extend(got);
+        }
+        Ok(rows)
+    }
+}
+
 /// The attention order: overdue (oldest due date first), due soon, partly
 /// paid, open, drafts, paid, cancelled. Mirrors [`ATTENTION_RANK`].
 const ATTENTION_ORDER: [InvoiceState; 7] = [
@@ -622,6 +738,16 @@ struct Filters {
     narrow: bool,
     /// What the rows come from: `invoices i`, or a search's matches as `i`.
     source: String,
+    /// A search's matches, as the placeholders of their JSON id lists.
+    search: Option<SearchParams>,
+}
+
+/// The placeholders of a search's matching client ids and invoice ids.
+struct SearchParams {
+    clients: String,
+    numbers: String,
+    /// No invoice matched by its number alone.
+    no_numbers: bool,
 }
 
 /// What a search matched: clients (by name, company, e-mail) and invoices
@@ -644,14 +770,26 @@ impl Store {
         let Some(cond) = m.clients_sql("c", &mut p) else {
             return Ok(SearchIds { clients: Vec::new(), invoices: Vec::new() });
         };
+        let sql = match m {
+            // The index's own answer: no client row is read (a search
+            // matching 3,590 clients read each of them again, 8 ms).
+            SearchMatch::Substring { raw, exact } if raw == exact => {
+                "SELECT rowid FROM client_search WHERE search_text LIKE ?1".to_string()
+            }
+            _ => format!("SELECT c.id FROM clients c WHERE {cond}"),
+        };
         let clients: Vec<i64> =
-            sqlx::query_scalar_with(AssertSqlSafe(format!("SELECT c.id FROM clients c WHERE {cond}")), p.args())
-                .fetch_all(self.sqlite("invoices")?)
-                .await
-                .map_err(map)?;
+            sqlx::query_scalar_with(AssertSqlSafe(sql), p.args()).fetch_all(self.sqlite("invoices")?).await.map_err(map)?;
         // Numbers need three characters (a trigram): a shorter search
         // matches names only.
         let invoices: Vec<i64> = match m {
+            SearchMatch::Substring { raw, exact } if raw == exact => {
+                sqlx::query_scalar("SELECT rowid FROM invoice_number_search WHERE number LIKE ?1")
+                    .bind(raw)
+                    .fetch_all(self.sqlite("invoices")?)
+                    .await
+                    .map_err(map)?
+            }
             SearchMatch::Substring { raw, exact } => sqlx::query_scalar(
                 "SELECT id FROM invoices WHERE id IN (SELECT rowid FROM invoice_number_search WHERE number LIKE ?1)
                    AND number LIKE ?2 ESCAPE '\\'",
@@ -702,9 +840,13 @@ impl Filters {
         // client's through the covering `invoices_by_client`), never their rows.
         let cols =
             if q.sort == InvoiceSort::NumberAsc { format!("{SOURCE_COLUMNS}, number") } else { SOURCE_COLUMNS.into() };
-        let source = matches.map(|m| {
-            let clients = p.text(json_ids(&m.clients));
-            let numbers = p.text(json_ids(&m.invoices));
+        let search = matches.map(|m| SearchParams {
+            clients: p.text(json_ids(&m.clients)),
+            numbers: p.text(json_ids(&m.invoices)),
+            no_numbers: m.invoices.is_empty(),
+        });
+        let source = search.as_ref().map(|m| {
+            let (clients, numbers) = (&m.clients, &m.numbers);
             // Invoices of matching clients, then those matching by number
             // only: no invoice twice, without sorting the whole set to find out.
             format!(
@@ -715,7 +857,12 @@ impl Filters {
         });
         let narrow = !more.is_empty() || source.is_some();
         let source = source.unwrap_or_else(|| "invoices i".into());
-        Filters { tally, more, source, open_only: q.open_only || q.aging.is_some(), narrow }
+        Filters { tally, more, source, search, open_only: q.open_only || q.aging.is_some(), narrow }
+    }
+
+    /// A search with no other condition.
+    fn search_only(&self) -> bool {
+        self.search.is_some() && self.tally.is_empty() && self.more.is_empty()
     }
 
     /// Every condition, on `invoices i`.

@@ -255,7 +255,7 @@ impl Store {
     /// Makes `overview_pay_speed` hold the window `from..=to`: removes the
     /// days that left it and adds the days that entered it (a rebuild when
     /// the two windows do not overlap). The triggers keep it exact between moves.
-    async fn move_pay_speed_window(&self, from: NaiveDate, to: NaiveDate) -> Result<(), StoreError> {
+    pub async fn move_pay_speed_window(&self, from: NaiveDate, to: NaiveDate) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let (f1, t1) = (date_str(from), date_str(to));
         let current = |r: WindowRow| (r.from_day, r.to_day);

@@ -118,7 +118,10 @@ impl Params {
 }
 
 /// How a free-text search is matched: substrings (three characters or
-/// more) through the trigram indexes, re-checked with the exact LIKE; one or
+/// more) through the trigram indexes, which answer the LIKE exactly (SQLite
+/// checks each candidate's text against the pattern: a row holding the
+/// trigrams apart is not returned), re-checked with the escaped LIKE only
+/// when the text holds a LIKE wildcard (`%`, `_`, `\`); one or
 /// two characters (too short for a trigram) match the start of the client's
 /// name through `clients_by_search_text`.
 pub(crate) enum SearchMatch {
@@ -151,6 +154,10 @@ impl SearchMatch {
     pub(crate) fn clients_sql(&self, alias: &str, p: &mut Params) -> Option<String> {
         match self {
             SearchMatch::None => None,
+            SearchMatch::Substring { raw, exact } if raw == exact => {
+                let raw = p.text(raw.clone());
+                Some(format!("{alias}.id IN (SELECT rowid FROM client_search WHERE search_text LIKE {raw})"))
+            }
             SearchMatch::Substring { raw, exact } => {
                 let (raw, exact) = (p.text(raw.clone()), p.text(exact.clone()));
                 Some(format!(
