@@ -510,7 +510,10 @@ impl Store {
                 c = m.clients,
                 n = m.numbers
             );
-            sqlx::query_scalar_with(AssertSqlSafe(sql), p.args()).fetch_one(self.sqlite("invoices")?).await.map_err(map)?
+            sqlx::query_scalar_with(AssertSqlSafe(sql), p.args())
+                .fetch_one(self.sqlite("invoices")?)
+                .await
+                .map_err(map)?
         } else {
             let sql = format!("SELECT COUNT(*) FROM {} WHERE {} AND {}", f.source, f.sql(), any_group(&groups));
             sqlx::query_scalar_with(AssertSqlSafe(sql), p.args())
@@ -637,8 +640,10 @@ impl Store {
         // ATTENTION_ORDER); only a later page needs them, to skip groups.
         let per_group: Option<Vec<i64>> = if offset > 0 {
             let sql = format!("SELECT {ATTENTION_RANK} AS r, COUNT(*) FROM {} GROUP BY r", f.source);
-            let got: Vec<(i64, i64)> =
-                sqlx::query_as_with(AssertSqlSafe(sql), p.args()).fetch_all(self.sqlite("invoices")?).await.map_err(map)?;
+            let got: Vec<(i64, i64)> = sqlx::query_as_with(AssertSqlSafe(sql), p.args())
+                .fetch_all(self.sqlite("invoices")?)
+                .await
+                .map_err(map)?;
             let mut n = vec![0; ATTENTION_ORDER.len()];
             for (r, c) in got {
                 if let Some(slot) = usize::try_from(r).ok().and_then(|r| n.get_mut(r)) {
@@ -778,8 +783,10 @@ impl Store {
             }
             _ => format!("SELECT c.id FROM clients c WHERE {cond}"),
         };
-        let clients: Vec<i64> =
-            sqlx::query_scalar_with(AssertSqlSafe(sql), p.args()).fetch_all(self.sqlite("invoices")?).await.map_err(map)?;
+        let clients: Vec<i64> = sqlx::query_scalar_with(AssertSqlSafe(sql), p.args())
+            .fetch_all(self.sqlite("invoices")?)
+            .await
+            .map_err(map)?;
         // Numbers need three characters (a trigram): a shorter search
         // matches names only.
         let invoices: Vec<i64> = match m {
