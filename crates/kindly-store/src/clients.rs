@@ -6,7 +6,6 @@
 //! yet and refuses on PostgreSQL.
 
 use crate::engine::{on_pool, on_tx, WriteTx};
-use crate::invoices::json_ids;
 use crate::row::{Day, Instant, Text};
 use crate::timeline::{append, append_any, NewEvent};
 use crate::util::{date_str, parse_date, Params, SearchMatch};
@@ -271,7 +270,7 @@ impl Store {
         let has_search = !matches!(m, SearchMatch::None);
         let search = if has_search {
             let ids = self.search_ids(&m).await?.clients;
-            format!("c.id IN (SELECT value FROM json_each({}))", p.text(json_ids(&ids)))
+            format!("c.id IN (SELECT value FROM json_each({}))", p.text(ids))
         } else {
             "1".to_string()
         };

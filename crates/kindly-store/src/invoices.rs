@@ -756,57 +756,60 @@ struct SearchParams {
 }
 
 /// What a search matched: clients (by name, company, e-mail) and invoices
-/// (by number), found once per list request and read by id from then on.
+/// (by number), found once per list request and read by id from then on,
+/// as JSON arrays for `json_each`: SQLite makes them, so the ids cross into
+/// Rust as one value, not a row each (3,590 rows cost ~20 ms through sqlx).
 pub(crate) struct SearchIds {
-    pub(crate) clients: Vec<i64>,
-    pub(crate) invoices: Vec<i64>,
+    pub(crate) clients: String,
+    pub(crate) invoices: String,
 }
 
-/// Ids as a JSON array for `json_each`.
-pub(crate) fn json_ids(ids: &[i64]) -> String {
-    format!("[{}]", ids.iter().map(i64::to_string).collect::<Vec<_>>().join(","))
+impl SearchIds {
+    fn none() -> SearchIds {
+        SearchIds { clients: "[]".into(), invoices: "[]".into() }
+    }
 }
 
 impl Store {
     /// The clients and invoice numbers a search matches (see [`SearchMatch`]).
     pub(crate) async fn search_ids(&self, m: &SearchMatch) -> Result<SearchIds, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
+        let pool = self.sqlite("invoices")?;
         let mut p = Params::default();
         let Some(cond) = m.clients_sql("c", &mut p) else {
-            return Ok(SearchIds { clients: Vec::new(), invoices: Vec::new() });
+            return Ok(SearchIds::none());
         };
         let sql = match m {
             // The index's own answer: no client row is read (a search
             // matching 3,590 clients read each of them again, 8 ms).
             SearchMatch::Substring { raw, exact } if raw == exact => {
-                "SELECT rowid FROM client_search WHERE search_text LIKE ?1".to_string()
+                "SELECT json_group_array(rowid) FROM client_search WHERE search_text LIKE ?1".to_string()
             }
-            _ => format!("SELECT c.id FROM clients c WHERE {cond}"),
+            _ => format!("SELECT json_group_array(c.id) FROM clients c WHERE {cond}"),
         };
-        let clients: Vec<i64> = sqlx::query_scalar_with(AssertSqlSafe(sql), p.args())
-            .fetch_all(self.sqlite("invoices")?)
-            .await
-            .map_err(map)?;
+        let clients: String =
+            sqlx::query_scalar_with(AssertSqlSafe(sql), p.args()).fetch_one(pool).await.map_err(map)?;
         // Numbers need three characters (a trigram): a shorter search
         // matches names only.
-        let invoices: Vec<i64> = match m {
+        let invoices: String = match m {
             SearchMatch::Substring { raw, exact } if raw == exact => {
-                sqlx::query_scalar("SELECT rowid FROM invoice_number_search WHERE number LIKE ?1")
+                sqlx::query_scalar("SELECT json_group_array(rowid) FROM invoice_number_search WHERE number LIKE ?1")
                     .bind(raw)
-                    .fetch_all(self.sqlite("invoices")?)
+                    .fetch_one(pool)
                     .await
                     .map_err(map)?
             }
             SearchMatch::Substring { raw, exact } => sqlx::query_scalar(
-                "SELECT id FROM invoices WHERE id IN (SELECT rowid FROM invoice_number_search WHERE number LIKE ?1)
+                "SELECT json_group_array(id) FROM invoices
+                 WHERE id IN (SELECT rowid FROM invoice_number_search WHERE number LIKE ?1)
                    AND number LIKE ?2 ESCAPE '\\'",
             )
             .bind(raw)
             .bind(exact)
-            .fetch_all(self.sqlite("invoices")?)
+            .fetch_one(pool)
             .await
             .map_err(map)?,
-            _ => Vec::new(),
+            _ => "[]".into(),
         };
         Ok(SearchIds { clients, invoices })
     }
@@ -848,9 +851,9 @@ impl Filters {
         let cols =
             if q.sort == InvoiceSort::NumberAsc { format!("{SOURCE_COLUMNS}, number") } else { SOURCE_COLUMNS.into() };
         let search = matches.map(|m| SearchParams {
-            clients: p.text(json_ids(&m.clients)),
-            numbers: p.text(json_ids(&m.invoices)),
-            no_numbers: m.invoices.is_empty(),
+            clients: p.text(m.clients.clone()),
+            numbers: p.text(m.invoices.clone()),
+            no_numbers: m.invoices == "[]",
         });
         let source = search.as_ref().map(|m| {
             let (clients, numbers) = (&m.clients, &m.numbers);
