@@ -199,7 +199,13 @@ pub(crate) struct ParsedFilter {
 impl ParsedFilter {
     /// Whether a step matches every condition, except that of `except`.
     pub(crate) fn matches(&self, s: &DueStep, except: Option<Facet>) -> bool {
-        self.misses(s) & !except.map_or(0, Facet::bit) == 0
+        let on = |f: Facet| except != Some(f);
+        (!on(Facet::Channel) || self.channel.is_none_or(|c| c == s.channel))
+            && (!on(Facet::Stage) || self.stage.as_deref().is_none_or(|k| k == s.stage.key))
+            && (!on(Facet::Tone) || self.tone.is_none_or(|t| t == s.stage.tone))
+            && (!on(Facet::Language) || self.language.is_none_or(|l| l == s.row.language))
+            && (!on(Facet::Currency) || self.currency.is_none_or(|c| c == s.row.currency))
+            && self.min_minor.is_none_or(|m| s.owing() >= m)
     }
 
     /// The conditions a step fails, one bit per facet ([`Facet::bit`]) and
