@@ -25,10 +25,11 @@ PACKAGES=(
   # Indic scripts, Thai and most others), Noto CJK (Korean, Japanese, Chinese);
   # hb-shape, the HarfBuzz reference the shaping tests compare against
   fonts-droid-fallback fonts-noto-core fonts-noto-cjk libharfbuzz-bin
-  # PostgreSQL 15, started by the tests as a throwaway server (kindly-pgtest)
-  # for the team ledger (issue #19); pg_trgm is in this package on Debian 12
-  # (it provides postgresql-contrib-15)
-  postgresql-15
+  # PostgreSQL, started by the tests as a throwaway server (kindly-pgtest)
+  # for the team ledger (issue #19): the distribution's own version (15 on
+  # Debian 12, 14 on Ubuntu 22.04, 16 on 24.04; the named postgresql-15
+  # exists on Debian only); pg_trgm ships in the server package
+  postgresql
   # node for the front end
   nodejs npm ca-certificates
 )

@@ -2,7 +2,7 @@
 //!
 //! [`PgServer::start`] uses the server named by `KINDLY_TEST_PG_URL` if set;
 //! otherwise, when Debian's PostgreSQL 15 is installed
-//! (`/usr/lib/postgresql/15/bin`, or the folder `KINDLY_PG_BIN` names), it
+//! (the newest `/usr/lib/postgresql/<major>/bin`, or the folder `KINDLY_PG_BIN` names), it
 //! runs `initdb` into a temporary folder and starts the server on a free
 //! loopback port (as root through `runuser -u postgres --`: the server
 //! refuses to run as root). The server is stopped and its folder removed
@@ -28,10 +28,22 @@ use sqlx::{Connection, Executor};
 /// Where Debian's postgresql-15 package puts the server programs.
 pub const DEBIAN_PG_BIN: &str = "/usr/lib/postgresql/15/bin";
 
+/// The newest server Debian's or Ubuntu's packages installed
+/// (`/usr/lib/postgresql/<major>/bin`: 15 on Debian 12, 14 or 16 on
+/// Ubuntu), else [`DEBIAN_PG_BIN`] (named in the error when it is missing).
+fn installed_pg_bin() -> PathBuf {
+    let majors = std::fs::read_dir("/usr/lib/postgresql").into_iter().flatten().flatten();
+    majors
+        .filter_map(|e| Some((e.file_name().to_str()?.parse::<u32>().ok()?, e.path().join("bin"))))
+        .filter(|(_, bin)| bin.join("initdb").is_file())
+        .max_by_key(|(major, _)| *major)
+        .map_or_else(|| PathBuf::from(DEBIAN_PG_BIN), |(_, bin)| bin)
+}
+
 /// Why no test server is available.
 #[derive(Debug, thiserror::Error)]
 pub enum PgTestError {
-    #[error("KINDLY_REQUIRE_PG=1 but PostgreSQL is not installed (no {0}/initdb) and KINDLY_TEST_PG_URL is not set; install postgresql-15 (scripts/setup.sh)")]
+    #[error("KINDLY_REQUIRE_PG=1 but PostgreSQL is not installed (no {0}/initdb) and KINDLY_TEST_PG_URL is not set; install postgresql (scripts/setup.sh)")]
     Required(String),
     #[error("{what} failed: {detail}")]
     Command { what: String, detail: String },
@@ -43,8 +55,9 @@ pub enum PgTestError {
     },
     #[error("test database: {0}")]
     Sql(#[from] sqlx::Error),
+    /// The first start's error, kept whole for every test that asks again.
     #[error("the shared test server could not start: {0}")]
-    Shared(String),
+    Shared(#[source] std::sync::Arc<PgTestError>),
 }
 
 fn io(what: impl Into<String>) -> impl FnOnce(std::io::Error) -> PgTestError {
@@ -123,7 +136,7 @@ impl PgServer {
     /// instead when `KINDLY_REQUIRE_PG=1`).
     pub fn start() -> Result<Option<PgServer>, PgTestError> {
         let url = std::env::var("KINDLY_TEST_PG_URL").ok().filter(|u| !u.is_empty());
-        let bin = std::env::var_os("KINDLY_PG_BIN").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(DEBIAN_PG_BIN));
+        let bin = std::env::var_os("KINDLY_PG_BIN").map(PathBuf::from).unwrap_or_else(installed_pg_bin);
         PgServer::start_with(url, bin, require_pg())
     }
 
@@ -209,10 +222,10 @@ impl PgServer {
     /// One server for the whole test binary, started on first use (see
     /// [`PgServer::start`] for `None`).
     pub fn shared() -> Result<Option<&'static PgServer>, PgTestError> {
-        static SHARED: OnceLock<Result<Option<PgServer>, String>> = OnceLock::new();
-        match SHARED.get_or_init(|| PgServer::start().map_err(|e| e.to_string())) {
+        static SHARED: OnceLock<Result<Option<PgServer>, std::sync::Arc<PgTestError>>> = OnceLock::new();
+        match SHARED.get_or_init(|| PgServer::start().map_err(std::sync::Arc::new)) {
             Ok(s) => Ok(s.as_ref()),
-            Err(e) => Err(PgTestError::Shared(e.clone())),
+            Err(e) => Err(PgTestError::Shared(std::sync::Arc::clone(e))),
         }
     }
 
