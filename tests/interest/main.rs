@@ -211,32 +211,29 @@ async fn french_business_invoices_carry_the_mandatory_mentions() {
     }
 }
 
+/// Through the CLI: a client (name, language) and an EUR 1,000.00
+/// invoice to them (issue date, due date); their ids as the CLI takes them.
+fn cli_client_owing_1000(
+    dir: &std::path::Path,
+    day: Option<&str>,
+    (name, language): (&str, &str),
+    (issued, due): (&str, &str),
+) -> (String, String) {
+    let client = kindly_json(dir, day, &["clients", "add", "--name", name, "--language", language]);
+    let cid = client["id"].to_string();
+    let line = ["--currency", "EUR", "--line", "Design;1;1000;0"];
+    let args =
+        [&["invoices", "add", "--client", &cid, "--issue-date", issued, "--due-date", due][..], &line[..]].concat();
+    let inv = kindly_json(dir, day, &args);
+    (cid, inv["id"].to_string())
+}
+
 #[test]
 fn the_cli_sets_and_shows_the_working() {
     let dir = tempfile::tempdir().expect("tempdir");
     business_profile_cli(dir.path());
     let day = Some("2026-01-31");
-    let client = kindly_json(dir.path(), day, &["clients", "add", "--name", "Jürgen Weiß", "--language", "de"]);
-    let cid = client["id"].to_string();
-    let inv = kindly_json(
-        dir.path(),
-        day,
-        &[
-            "invoices",
-            "add",
-            "--client",
-            &cid,
-            "--issue-date",
-            "2025-11-01",
-            "--due-date",
-            "2025-12-01",
-            "--currency",
-            "EUR",
-            "--line",
-            "Design;1;1000;0",
-        ],
-    );
-    let iid = inv["id"].to_string();
+    let (cid, iid) = cli_client_owing_1000(dir.path(), day, ("Jürgen Weiß", "de"), ("2025-11-01", "2025-12-01"));
     let shown = kindly_json(dir.path(), day, &["clients", "interest", &cid]);
     assert_eq!(shown["settings"]["enabled"], false);
     let (code, _, err) = run_kindly(dir.path(), day, &["invoices", "interest", &iid]);
@@ -487,27 +484,7 @@ fn the_cli_adds_lists_and_removes_a_published_rate() {
     let dir = tempfile::tempdir().expect("tempdir");
     business_profile_cli(dir.path());
     let day = Some("2026-07-31");
-    let client = kindly_json(dir.path(), day, &["clients", "add", "--name", "Jörg Maier GmbH", "--language", "en"]);
-    let cid = client["id"].to_string();
-    let inv = kindly_json(
-        dir.path(),
-        day,
-        &[
-            "invoices",
-            "add",
-            "--client",
-            &cid,
-            "--issue-date",
-            "2026-06-01",
-            "--due-date",
-            "2026-07-01",
-            "--currency",
-            "EUR",
-            "--line",
-            "Design;1;1000;0",
-        ],
-    );
-    let iid = inv["id"].to_string();
+    let (cid, iid) = cli_client_owing_1000(dir.path(), day, ("Jörg Maier GmbH", "en"), ("2026-06-01", "2026-07-01"));
     kindly_json(dir.path(), day, &["clients", "interest", &cid, "--on", "--jurisdiction", "de", "--business"]);
     let (code, _, err) = run_kindly(dir.path(), day, &["invoices", "interest", &iid]);
     assert_ne!(code, 0);
