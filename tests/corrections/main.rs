@@ -499,3 +499,92 @@ async fn the_invoice_pdf_states_credited_and_paid_apart() {
         assert!(flat.contains(must), "{must:?} in {flat}");
     }
 }
+
+/// The overview reads the active plans' money in one row
+/// (`Store::expected_plans`); its figures must be the whole plans' own,
+/// whatever happened on the invoices: paid before the plan, paid during,
+/// a reversal, a refund, credit notes before and during, several invoices,
+/// several currencies, and a plan that is not active.
+#[tokio::test]
+async fn the_overviews_read_of_plans_agrees_with_the_whole_plans() {
+    use kindly_api::plans::{self, AcceptInput, PlanInput};
+    let d = open_db().await;
+    let ctx = on(&d.store, "2026-11-14");
+    let how = || kindly_core::vocab::AgreedHow::parse("call").expect("how");
+    let cid = create_client(ctx, &client_input("Hal Ito", vec!["hal@example.com".into()])).await;
+    let other = create_client(ctx, &client_input("Ana Ruiz", vec!["ana@example.com".into()])).await;
+    let inv = |client: i64, price: &'static str, currency: &'static str| {
+        let input = issued_invoice(client, "2026-10-01", "2026-10-31", currency, vec![line("Design", "1", price, "")]);
+        async move { create_invoice(ctx, &input).await }
+    };
+    let a1 = inv(cid, "120", "EUR").await;
+    let a2 = inv(cid, "80.50", "EUR").await;
+    let b = inv(other, "300", "GBP").await;
+    let c = inv(other, "50", "GBP").await;
+    pay(ctx, a1, "10").await;
+    credit(ctx, a2, "5.50").await.expect("credit before");
+    let plan = |ids: Vec<i64>, count: &'static str| PlanInput {
+        invoice_ids: ids,
+        count: count.into(),
+        frequency: kindly_followup::plan::schedule::Frequency::Monthly,
+        first_date: "2026-12-01".into(),
+        ..Default::default()
+    };
+    let pa = plans::propose(ctx, &plan(vec![a1, a2], "4")).await.expect("propose a");
+    let pb = plans::propose(ctx, &plan(vec![b], "3")).await.expect("propose b");
+    // Proposed only: not active, not expected.
+    plans::propose(ctx, &plan(vec![c], "2")).await.expect("propose c");
+    for id in [pa.id, pb.id] {
+        plans::accept(ctx, &AcceptInput { plan_id: id, agreed_on: String::new(), how: how(), note: String::new() })
+            .await
+            .expect("accept");
+    }
+    let dec1 = on(&d.store, "2026-12-01");
+    pay(dec1, a1, "30").await;
+    pay(dec1, a2, "20").await;
+    pay(dec1, b, "100").await;
+    let pid = payment_ids(&d.store, a2).await[0];
+    let dec3 = on(&d.store, "2026-12-03");
+    corrections::reverse(dec3, &ReversalInput { payment_id: pid, reason: "Bounced".into(), date: String::new() })
+        .await
+        .expect("reverse");
+    credit(dec3, b, "45").await.expect("credit during");
+    // 40 paid and 100 credited on 120: a credit of 20, 15 of it refunded.
+    credit(dec3, a1, "100").await.expect("credit during, beyond what is owed");
+    let refund = RefundInput {
+        invoice_id: a1,
+        amount: "15".into(),
+        method: PaymentMethod::BankTransfer,
+        reason: "Returned a part".into(),
+        date: String::new(),
+    };
+    corrections::refund(dec3, &refund).await.expect("refund");
+
+    let whole = d.store.active_plans().await.expect("active plans");
+    let read = d.store.expected_plans().await.expect("expected plans");
+    assert_eq!(read.len(), 2, "the two active plans, not the proposed one");
+    for day in ["2026-11-20", "2026-12-01", "2026-12-10", "2027-01-05", "2027-03-01"] {
+        let today: chrono::NaiveDate = day.parse().expect("a day");
+        for p in &whole {
+            let e = read.iter().find(|e| e.id == p.id).expect("the same plans");
+            let (a, b) = (p.money(), e.money());
+            assert_eq!(e.currency, p.currency);
+            assert_eq!(
+                (a.paid_minor(), a.credited_minor(), a.remaining_minor(), a.due_installments(), a.standing(today)),
+                (b.paid_minor(), b.credited_minor(), b.remaining_minor(), b.due_installments(), b.standing(today)),
+                "plan {} on {day}",
+                p.id
+            );
+        }
+    }
+    // The fixture reaches every part of the figure: something received,
+    // something credited during the plan, something gone back.
+    let gbp = whole.iter().find(|p| p.id == pb.id).expect("plan b");
+    assert_eq!((gbp.paid_minor(), gbp.credited_minor()), (10000, 4500));
+    let eur = whole.iter().find(|p| p.id == pa.id).expect("plan a");
+    assert_eq!(
+        (eur.paid_minor(), eur.credited_minor()),
+        (1500, 10000),
+        "the reversed 20 and the refunded 15 do not count"
+    );
+}

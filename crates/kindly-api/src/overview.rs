@@ -21,7 +21,7 @@ use kindly_core::invoice::InvoiceState;
 use kindly_core::locale::Locale;
 use kindly_core::vocab::AgingBucket;
 use kindly_core::Currency;
-use kindly_store::{CashInMove, ClientPaySpeed, DayFigures, OpenByDue, PlanRecord, StepFigures};
+use kindly_store::{CashInMove, ClientPaySpeed, DayFigures, ExpectedPlan, OpenByDue, StepFigures};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
@@ -211,7 +211,7 @@ struct Inputs {
     steps: Vec<StepFigures>,
     ladders: HashMap<String, (String, i64)>,
     moves: Vec<CashInMove>,
-    plans: Vec<PlanRecord>,
+    plans: Vec<ExpectedPlan>,
     /// The 10 slowest payers of each currency held.
     slowest: HashMap<Currency, Vec<ClientPaySpeed>>,
 }
@@ -232,7 +232,7 @@ async fn inputs(ctx: Ctx<'_>, w: &Windows) -> ApiResult<Inputs> {
         async { Ok(ctx.store.overview_steps().await?) },
         figures::stage_names(ctx),
         async { Ok(ctx.store.cash_in_moves(ctx.today).await?) },
-        async { Ok(ctx.store.active_plans().await?) },
+        async { Ok(ctx.store.expected_plans().await?) },
     )?;
     Ok(Inputs {
         default_currency: settings.default_currency,

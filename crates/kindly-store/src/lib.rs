@@ -73,7 +73,7 @@ pub use letters::{batch_state, BatchItem, LetterBatch, NewLetterBatch, PendingLe
 pub use outbox::{statement_key, ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};
 pub use overview::{ClientAging, ClientPaySpeed, DayFigures, OpenByDue, StepFigures};
 pub use payments::{PaymentListRow, PaymentQuery, PaymentRecord};
-pub use plans::{state as plan_state, NewPlan, PlanRecord, AGREED_HOW};
+pub use plans::{state as plan_state, ExpectedPlan, NewPlan, PlanMoney, PlanRecord, AGREED_HOW};
 pub use settings::Settings;
 pub use snapshot::{file_schema_version, integrity_check, known_schema_version, quick_check};
 pub use statements::{StatementInvoice, StatementPayment};

@@ -8,10 +8,9 @@ use crate::views::MoneyView;
 use chrono::{Days, Months, NaiveDate};
 use kindly_core::invoice::InvoiceState;
 use kindly_core::locale::Locale;
-use kindly_core::vocab::PlanState;
 use kindly_core::Currency;
 use kindly_followup::plan::progress::{allocate, Standing};
-use kindly_store::{CashInMove, OpenByDue, PlanRecord};
+use kindly_store::{CashInMove, ExpectedPlan, OpenByDue};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -63,7 +62,7 @@ struct Item {
 fn items(
     open: &[&OpenByDue],
     moves: &[CashInMove],
-    plans: &[PlanRecord],
+    plans: &[ExpectedPlan],
     c: Currency,
     today: NaiveDate,
 ) -> (Vec<Item>, i64) {
@@ -84,7 +83,7 @@ fn items(
         let source = if m.promised { Source::Promise } else { Source::DueDate };
         add(m.day, m.minor, source, m.at_risk_minor);
     }
-    for p in plans.iter().filter(|p| p.currency == c && p.state == PlanState::Active) {
+    for p in plans.iter().filter(|p| p.currency == c).map(ExpectedPlan::money) {
         let behind = matches!(p.standing(today), Standing::Late { .. } | Standing::Broken { .. });
         let due = p.due_installments();
         let alloc = allocate(&due, p.paid_minor());
@@ -145,7 +144,7 @@ pub(crate) fn windows(today: NaiveDate) -> (Vec<Span>, Vec<Span>) {
 pub(super) fn cash_in(
     open: &[&OpenByDue],
     moves: &[CashInMove],
-    plans: &[PlanRecord],
+    plans: &[ExpectedPlan],
     c: Currency,
     today: NaiveDate,
     locale: Locale,
