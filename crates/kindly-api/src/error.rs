@@ -368,6 +368,8 @@ mod codes {
         "mail_build",
         "mixed_clients",
         "mixed_currencies",
+        "move_target_not_empty",
+        "move_verify_failed",
         "newer_schema",
         "no_data_dir",
         "no_email",

@@ -177,6 +177,8 @@ error_codes! {
     MailBuild = "mail_build",
     MixedClients = "mixed_clients",
     MixedCurrencies = "mixed_currencies",
+    MoveTargetNotEmpty = "move_target_not_empty",
+    MoveVerifyFailed = "move_verify_failed",
     NewerSchema = "newer_schema",
     NoDataDir = "no_data_dir",
     NoEmail = "no_email",

@@ -79,6 +79,10 @@ pub enum StoreError {
     /// A bank entry decision the entry or the balances do not allow (stable `code`, plain message).
     #[error("{message}")]
     Bank { code: ErrorCode, message: String },
+    /// Moving a data folder into PostgreSQL refused or not verified (stable
+    /// `code`, plain message naming the table or file).
+    #[error("{message}")]
+    Moving { code: ErrorCode, message: String },
     /// A credit note, reversal or refund the invoice's figures do not allow
     /// (stable `code`, plain message naming the amounts and the invoice).
     #[error("{message}")]
@@ -124,9 +128,10 @@ impl StoreError {
             StoreError::Other(_) => ErrorCode::DatabaseError,
             StoreError::NotOnPostgresYet { .. } => ErrorCode::StoreNotOnPostgresYet,
             StoreError::ServerAway { .. } => ErrorCode::StoreServerAway,
-            StoreError::Plan { code, .. } | StoreError::Bank { code, .. } | StoreError::Correction { code, .. } => {
-                *code
-            }
+            StoreError::Plan { code, .. }
+            | StoreError::Bank { code, .. }
+            | StoreError::Correction { code, .. }
+            | StoreError::Moving { code, .. } => *code,
         }
     }
 
@@ -317,9 +322,12 @@ mod tests {
     /// trigger was reported as `invoice_not_payable`).
     #[test]
     fn every_trigger_message_has_a_kind() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut seen = 0;
-        for entry in std::fs::read_dir(&dir).unwrap() {
+        let files = std::fs::read_dir(root.join("migrations"))
+            .unwrap()
+            .chain(std::fs::read_dir(root.join("migrations-pg")).unwrap());
+        for entry in files {
             let sql = std::fs::read_to_string(entry.unwrap().path()).unwrap();
             for part in sql.split("'kindly: ").skip(1) {
                 let msg = format!("kindly: {}", part.split('\'').next().unwrap());

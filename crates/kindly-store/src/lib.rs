@@ -37,6 +37,7 @@ mod interest;
 mod invoices;
 mod letters;
 mod memo;
+mod migrate;
 mod outbox;
 mod overview;
 mod payments;
@@ -70,6 +71,7 @@ pub use imports::{
 pub use interest::{AddedInterestRate, ClientInterest};
 pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};
 pub use letters::{batch_state, BatchItem, LetterBatch, NewLetterBatch, PendingLetter};
+pub use migrate::{FileToKeep, MoveReport, TableMoved};
 pub use outbox::{statement_key, ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};
 pub use overview::{ClientAging, ClientPaySpeed, DayFigures, OpenByDue, StepFigures};
 pub use payments::{PaymentListRow, PaymentQuery, PaymentRecord};
