@@ -5,6 +5,7 @@ mod backup;
 mod contract;
 mod emails;
 mod lists;
+mod moving;
 mod overview;
 mod plans;
 mod statement;

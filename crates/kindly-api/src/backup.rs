@@ -13,7 +13,7 @@
 //! one, `<data folder's parent>/<data folder name> backups` (beside the data
 //! folder, one per data folder).
 
-mod archive;
+pub(crate) mod archive;
 mod restore;
 pub mod rotation;
 

@@ -35,6 +35,7 @@ pub mod interest;
 pub mod invoices;
 pub mod letters;
 pub mod mail;
+pub mod moving;
 pub mod outbox;
 pub mod overview;
 pub mod paths;

@@ -148,6 +148,15 @@ pub enum Command {
     },
     /// Show where the database is and whether it is empty.
     Status,
+    /// Move this data folder (every table and stored file) into an empty
+    /// PostgreSQL database, the team's shared ledger; verified before it
+    /// commits, and the data folder is left as it was.
+    Migrate {
+        /// postgres://user:password@host:port/database (the password may
+        /// also come from PGPASSWORD).
+        #[arg(long, value_name = "URL")]
+        to: String,
+    },
     /// Developer tasks.
     #[command(subcommand, hide = true)]
     Dev(DevCmd),
@@ -598,6 +607,16 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
     let json = o.json;
     match command {
         Command::Status => o.status(&status::status(ctx).await?),
+        Command::Migrate { to } => o.value(&kindly_api::moving::move_to_postgres(ctx, &to).await?, |r| {
+            format!(
+                "moved {} rows in {} tables and {} files ({} bytes) into {}; every table and file verified\n",
+                r.rows,
+                r.tables.len(),
+                r.files,
+                r.file_bytes,
+                r.to
+            )
+        }),
         Command::Demo { clients, invoices } => o.value(&status::seed_demo(ctx, clients, invoices).await?, |r| {
             format!("added {} clients, {} invoices, {} payments\n", r.clients, r.invoices, r.payments)
         }),

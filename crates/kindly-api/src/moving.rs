@@ -1,0 +1,52 @@
+//! Moving in (issue #19): `kindly migrate --to postgres://…` copies this
+//! data folder's database and every stored file into an empty PostgreSQL
+//! database, verified (see kindly-store's `migrate`). The data folder is
+//! only read: it stays as it was, whatever happens.
+
+use crate::{ApiResult, Ctx};
+use kindly_store::{FileToKeep, Store};
+use serde::Serialize;
+use ts_rs::TS;
+
+/// One table moved and verified.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct TableMovedView {
+    pub table: String,
+    #[ts(type = "number")]
+    pub rows: i64,
+}
+
+/// What a move copied; all of it verified in the target before it committed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MoveView {
+    /// The target, without its password.
+    pub to: String,
+    pub tables: Vec<TableMovedView>,
+    #[ts(type = "number")]
+    pub rows: i64,
+    #[ts(type = "number")]
+    pub files: usize,
+    #[ts(type = "number")]
+    pub file_bytes: u64,
+}
+
+/// Moves this data folder into the empty PostgreSQL database at `url`.
+pub async fn move_to_postgres(ctx: Ctx<'_>, url: &str) -> ApiResult<MoveView> {
+    let data = crate::files::data_dir(ctx);
+    let files: Vec<FileToKeep> = crate::backup::archive::stored_files(&data, &[])?
+        .into_iter()
+        .map(|(path, full_path)| FileToKeep { path, full_path })
+        .collect();
+    let target = Store::connect(url).await?;
+    let moved = ctx.store.move_into(&target, &files, ctx.now).await;
+    let to = target.path().display().to_string();
+    target.close().await;
+    let r = moved?;
+    Ok(MoveView {
+        to,
+        rows: r.tables.iter().map(|t| t.rows).sum(),
+        tables: r.tables.into_iter().map(|t| TableMovedView { table: t.table, rows: t.rows }).collect(),
+        files: r.files,
+        file_bytes: r.file_bytes,
+    })
+}
