@@ -12,9 +12,12 @@
 //! from an `if` written at the call site.
 //!
 //! A body runs against whichever engine is open through [`on_pool!`] (a
-//! read on the pool) or [`on_tx!`] (inside a [`WriteTx`]): the macro writes
-//! the body once per engine, so the same query text and binds compile
-//! against each driver.
+//! read on the pool), [`on_tx!`] (inside a [`WriteTx`]) or [`on_conn!`] (on
+//! a [`Conn`], the connection of a transaction of either engine): the macro
+//! writes the body once per engine, so the same query text and binds
+//! compile against each driver. A helper that modules not ported yet also
+//! call inside their SQLite transactions takes a `&mut Conn` (the `_on`
+//! forms); they hand it theirs with [`Conn::sqlite`].
 //!
 //! Transactions: on SQLite a write transaction is `BEGIN IMMEDIATE`, which
 //! takes the database's one write lock at its first statement, so a
@@ -22,9 +25,13 @@
 //! no such lock: a write transaction there is a plain `BEGIN` (READ
 //! COMMITTED), and a ported read-check-write must lock the rows it checks
 //! (`SELECT … FOR UPDATE`, see [`Engine::for_update`]) or leave the check to
-//! a constraint or a trigger. The ported modules so far need none:
-//! `settings` upserts by key, `clients` updates one row by id, `timeline`
-//! only appends; each place that needs a lock says so where it is taken.
+//! a constraint or a trigger. `settings` upserts by key, `clients` updates
+//! one row by id, `timeline` only appends: no lock. `invoices` locks the
+//! `next_sequence` setting while it numbers and an invoice's row while it
+//! checks then changes it; `followups` locks an invoice's row for the
+//! one-contact-a-day check and otherwise moves its days forward in single
+//! conditional UPDATEs. Each place that takes a lock says why where it is
+//! taken (and docs/postgres-port.md lists them).
 
 use sqlx::postgres::{PgConnection, PgPool, Postgres};
 use sqlx::sqlite::{Sqlite, SqliteConnection, SqlitePool};

@@ -745,6 +745,14 @@ impl Store {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
         let mut c = tx.conn();
+        // On PostgreSQL the invoice's row is locked first: a step ticked at
+        // the same moment on another machine waits here, then sees this one
+        // (`AlreadyDone`, or `AlreadyContactedToday`), as on SQLite.
+        let lock = format!("SELECT id FROM invoices WHERE id = $1 {}", c.engine().for_update());
+        on_conn!(&mut c, c => {
+            sqlx::query(sqlx::AssertSqlSafe(lock)).bind(step.invoice_id).execute(c).await.map(|_| ())
+        })
+        .map_err(map)?;
         crate::outbox::refuse_if_in_outbox_on(&mut c, Some(step.invoice_id), &step.stage.key, self.path()).await?;
         let done: Option<i64> = on_conn!(&mut c, c => {
             sqlx::query_scalar("SELECT id FROM followup_steps WHERE invoice_id = $1 AND stage_key = $2")
@@ -757,8 +765,6 @@ impl Store {
         if done.is_some() {
             return Err(StoreError::AlreadyDone);
         }
-        // Locks the invoice's row on PostgreSQL: a second step at the same
-        // moment waits here, then is refused (already contacted today).
         refuse_if_contacted_on(&mut c, &[step.invoice_id], today, self.path()).await?;
         let (id, _) = record_step_on(self, &mut c, step, EventKind::FollowUpDone, today, now, false).await?;
         let id = id.ok_or(StoreError::AlreadyDone)?;

@@ -237,8 +237,10 @@ const ATTENTION_RANK: &str = "CASE
 /// until the transaction ends (see the module's note), so two machines
 /// never render the same number; on SQLite `BEGIN IMMEDIATE` already holds
 /// the database's one write lock.
-async fn next_number_on(c: &mut Conn<'_>, date: NaiveDate) -> Result<String, StoreError> {
-    let other = |e: sqlx::Error| StoreError::Other(e.to_string());
+async fn next_number_on(c: &mut Conn<'_>, date: NaiveDate, path: &std::path::Path) -> Result<String, StoreError> {
+    // Classified (not a bare database error): a lock that times out is
+    // `Busy`, a server gone is `ServerAway`.
+    let other = |e: sqlx::Error| StoreError::classify(e, path);
     let lock = format!("SELECT value FROM settings WHERE key = 'next_sequence' {}", c.engine().for_update());
     let pattern: Option<String> = on_conn!(&mut *c, c => {
         sqlx::query_scalar("SELECT value FROM settings WHERE key = 'number_pattern'").fetch_optional(c).await
@@ -1047,7 +1049,7 @@ pub(crate) async fn insert_invoice_on(
     let map = |e| StoreError::classify(e, store.path());
     let number = match &inv.number {
         Some(n) => n.clone(),
-        None => next_number_on(c, inv.issue_date).await?,
+        None => next_number_on(c, inv.issue_date, store.path()).await?,
     };
     let client_exists: Option<i64> = on_conn!(&mut *c, c => {
         sqlx::query_scalar("SELECT id FROM clients WHERE id = $1").bind(inv.client_id).fetch_optional(c).await

@@ -518,3 +518,45 @@ async fn two_machines_creating_invoices_at_once_never_share_a_number() {
     let listed = second.list_invoices(&InvoiceQuery { limit: 100, ..Default::default() }, day(3, 10)).await.unwrap();
     assert_eq!(listed.total, 2 * EACH as i64);
 }
+
+/// Two machines ticking the same invoice's stage at the same moment: one
+/// step is recorded, the other is `AlreadyDone`, as one after the other on
+/// SQLite; and a different stage the same day is `AlreadyContactedToday`.
+#[tokio::test]
+async fn two_machines_ticking_one_stage_at_once_record_one_step() {
+    let Some(url) = fresh_pg_database().await else {
+        eprintln!("PostgreSQL is not installed: skipped (KINDLY_REQUIRE_PG=1 makes this an error)");
+        return;
+    };
+    let first = Store::connect(&url).await.unwrap();
+    let second = Store::connect(&url).await.unwrap();
+    let anna = first.create_client(&client("Anna Müller", "anna@example.com"), at(1, 5, 9)).await.unwrap();
+    let ladder = Ladder::default_ladder();
+    let today = day(3, 10);
+    for round in 0..10 {
+        let (id, _) =
+            first.create_invoice(&invoice(anna, None, day(2, 1), day(3, 1), 1_000, true), at(2, 1, 9)).await.unwrap();
+        // The same stage from both, then two stages at once.
+        let stages = if round % 2 == 0 { [1, 1] } else { [1, 2] };
+        let tick = |store: Store, stage: usize| {
+            let ladder = ladder.clone();
+            tokio::spawn(async move {
+                let step = DoneStep {
+                    invoice_id: id,
+                    stage: &ladder.stages[stage],
+                    channel: Channel::Email,
+                    summary: "Reminder sent",
+                    data: serde_json::json!({}),
+                    document_sha256: None,
+                };
+                store.mark_step_done(&step, today, at(3, 10, 9)).await.map_err(|e| e.code())
+            })
+        };
+        let (a, b) = tokio::join!(tick(first.clone(), stages[0]), tick(second.clone(), stages[1]));
+        let mut got = [a.unwrap(), b.unwrap()];
+        got.sort_by_key(|r| r.is_err());
+        let refused = if stages[0] == stages[1] { ErrorCode::AlreadyDone } else { ErrorCode::AlreadyContactedToday };
+        assert!(got[0].is_ok() && got[1] == Err(refused), "round {round}: {got:?}");
+        assert_eq!(first.steps(id).await.unwrap().len(), 1);
+    }
+}
