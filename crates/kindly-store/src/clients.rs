@@ -1,14 +1,15 @@
 //! Clients: create, update, change chasing, read, list and search.
 //!
-//! Ported to both engines (see `engine`): create, update, chasing, read
-//! and what a client owes; each write changes one row by id, so PostgreSQL
-//! needs no row lock. The client list (search, balances) is not ported
-//! yet and refuses on PostgreSQL.
+//! Ported to both engines (see `engine`): create, update, chasing, read,
+//! what a client owes and the list (search, balances); each write changes
+//! one row by id, so PostgreSQL needs no row lock. The list's name order
+//! is SQLite's `COLLATE NOCASE`, PostgreSQL's `lower()` (`Engine::nocase`);
+//! its search is `Store::search_ids` (FTS5 on SQLite, pg_trgm on PostgreSQL).
 
 use crate::engine::{on_pool, on_tx, WriteTx};
 use crate::row::{Day, Instant, Text};
 use crate::timeline::{append, append_any, NewEvent};
-use crate::util::{date_str, parse_date, Params, SearchMatch};
+use crate::util::{date_str, Params, SearchMatch};
 use crate::{Page, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::client::{Chasing, ClientDetails};
@@ -153,7 +154,7 @@ struct ClientListDbRow {
     owing: Option<String>,
     overdue: Option<String>,
     overdue_invoices: i64,
-    oldest_overdue: Option<String>,
+    oldest_overdue: Option<Day>,
 }
 
 /// What is owed in one currency.
@@ -261,33 +262,35 @@ impl Store {
     /// `client_balances` (migration 0013), one page at a time.
     pub async fn list_clients(&self, q: &ClientQuery, today: NaiveDate) -> Result<Page<ClientListRow>, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let pool = self.sqlite(CLIENT_LIST)?;
+        let engine = self.engine();
         let mut p = Params::default();
-        // ?1 is today in every query.
-        p.text(date_str(today));
+        // $1 is today in every query.
+        p.day(today);
         // The matching clients are found once, then read by id.
         let m = SearchMatch::new(&q.search);
         let has_search = !matches!(m, SearchMatch::None);
         let search = if has_search {
             let ids = self.search_ids(&m).await?.clients;
-            format!("c.id IN (SELECT value FROM json_each({}))", p.text(ids))
+            format!("c.id IN ({})", engine.json_int_values(&p.text(ids)))
         } else {
-            "1".to_string()
+            "TRUE".to_string()
         };
         let currency = p.text(q.currency.code());
         let limit = q.limit.clamp(1, 1000);
         let offset = q.offset.max(0);
-        let by_name = "c.display_name COLLATE NOCASE ASC, c.id ASC";
+        let name = engine.nocase("c.display_name");
+        let by_name = format!("{name} ASC, c.id ASC");
+        let name_desc = format!("{name} DESC, c.id DESC");
         // Clients with a balance in the currency (owing, or overdue), and their order.
         let owing = match q.balance {
-            ClientBalanceFilter::Overdue => format!("b.currency = {currency} AND b.oldest_open_due < ?1"),
+            ClientBalanceFilter::Overdue => format!("b.currency = {currency} AND b.oldest_open_due < $1"),
             _ => format!("b.currency = {currency}"),
         };
-        let balance_order = match q.sort {
+        let balance_order: &str = match q.sort {
             ClientSort::OwedDesc => "b.owed_minor DESC, b.client_id ASC",
             ClientSort::OldestOverdue => "b.oldest_open_due ASC, b.client_id ASC",
-            ClientSort::NameAsc => by_name,
-            ClientSort::NameDesc => "c.display_name COLLATE NOCASE DESC, c.id DESC",
+            ClientSort::NameAsc => &by_name,
+            ClientSort::NameDesc => &name_desc,
             ClientSort::Newest => "b.client_id DESC",
             ClientSort::Oldest => "b.client_id ASC",
         };
@@ -297,13 +300,18 @@ impl Store {
         } else {
             format!("FROM client_balances b WHERE {owing}")
         };
-        let count = |sql: String| {
-            let args = p.args();
-            async move { sqlx::query_scalar_with::<_, i64, _>(AssertSqlSafe(sql), args).fetch_one(pool).await.map_err(map) }
+        let p = &p;
+        let count = |sql: String| async move {
+            on_pool!(self.pool(), pool => {
+                sqlx::query_scalar_with::<_, i64, _>(AssertSqlSafe(sql), p.args_on(pool)).fetch_one(pool).await
+            })
+            .map_err(map)
         };
-        let ids = |sql: String| {
-            let args = p.args();
-            async move { sqlx::query_scalar_with::<_, i64, _>(AssertSqlSafe(sql), args).fetch_all(pool).await.map_err(map) }
+        let ids = |sql: String| async move {
+            on_pool!(self.pool(), pool => {
+                sqlx::query_scalar_with::<_, i64, _>(AssertSqlSafe(sql), p.args_on(pool)).fetch_all(pool).await
+            })
+            .map_err(map)
         };
         let by_balance = matches!(q.sort, ClientSort::OwedDesc | ClientSort::OldestOverdue);
         let (total, page) = match q.balance {
@@ -341,11 +349,11 @@ impl Store {
                 (all_n, page)
             }
             ClientBalanceFilter::All => {
-                let order = match q.sort {
-                    ClientSort::NameDesc => "c.display_name COLLATE NOCASE DESC, c.id DESC",
+                let order: &str = match q.sort {
+                    ClientSort::NameDesc => &name_desc,
                     ClientSort::Newest => "c.id DESC",
                     ClientSort::Oldest => "c.id ASC",
-                    _ => by_name,
+                    _ => &by_name,
                 };
                 let total = count(format!("SELECT COUNT(*) FROM clients c WHERE {search}")).await?;
                 let page = ids(format!(
@@ -366,31 +374,29 @@ impl Store {
             return Ok(Vec::new());
         }
         let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let engine = self.engine();
+        let owing = engine.text_list("x.currency || ':' || CAST(x.owed_minor AS TEXT)", "x.currency");
+        let overdue = engine.text_list("x.cur || ':' || CAST(x.amt AS TEXT)", "x.cur");
         let sql = format!(
             "SELECT c.id, c.display_name, c.company, c.emails, c.chasing,
-               (SELECT group_concat(currency || ':' || owed_minor) FROM
-                  (SELECT currency, owed_minor FROM client_balances WHERE client_id = c.id ORDER BY currency)) AS owing,
-               (SELECT group_concat(cur || ':' || amt) FROM
-                  (SELECT i.currency AS cur, SUM(i.total_minor - i.paid_minor) AS amt FROM invoices i
-                   WHERE i.client_id = c.id AND i.status = 'issued' AND i.paid_minor < i.total_minor AND i.due_date < ?1
-                   GROUP BY i.currency ORDER BY i.currency)) AS overdue,
+               (SELECT {owing} FROM
+                  (SELECT currency, owed_minor FROM client_balances WHERE client_id = c.id ORDER BY currency) x) AS owing,
+               (SELECT {overdue} FROM
+                  (SELECT i.currency AS cur, CAST(SUM(i.total_minor - i.paid_minor) AS BIGINT) AS amt FROM invoices i
+                   WHERE i.client_id = c.id AND i.status = 'issued' AND i.paid_minor < i.total_minor AND i.due_date < $1
+                   GROUP BY i.currency ORDER BY i.currency) x) AS overdue,
                (SELECT COUNT(*) FROM invoices i WHERE i.client_id = c.id AND i.status = 'issued'
-                   AND i.paid_minor < i.total_minor AND i.due_date < ?1) AS overdue_invoices,
-               (SELECT MIN(oldest_open_due) FROM client_balances WHERE client_id = c.id AND oldest_open_due < ?1) AS oldest_overdue
+                   AND i.paid_minor < i.total_minor AND i.due_date < $1) AS overdue_invoices,
+               (SELECT MIN(oldest_open_due) FROM client_balances WHERE client_id = c.id AND oldest_open_due < $1) AS oldest_overdue
              FROM clients c WHERE c.id IN ({list})"
         );
-        let rows: Vec<ClientListDbRow> = sqlx::query_as(AssertSqlSafe(sql))
-            .bind(date_str(today))
-            .fetch_all(self.sqlite(CLIENT_LIST)?)
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))?;
+        let rows: Vec<ClientListDbRow> = on_pool!(self.pool(), p => {
+            sqlx::query_as(AssertSqlSafe(sql)).bind(Day(today)).fetch_all(p).await
+        })
+        .map_err(|e| StoreError::classify(e, self.path()))?;
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
             let emails: Vec<String> = serde_json::from_str(&r.emails).unwrap_or_default();
-            let oldest_overdue_days = match r.oldest_overdue.as_deref() {
-                Some(d) => Some((today - parse_date(d)?).num_days()),
-                None => None,
-            };
             out.push(ClientListRow {
                 id: r.id,
                 display_name: r.display_name,
@@ -400,7 +406,7 @@ impl Store {
                 owing: parse_owing(r.owing.as_deref()),
                 overdue: parse_owing(r.overdue.as_deref()),
                 overdue_invoices: r.overdue_invoices,
-                oldest_overdue_days,
+                oldest_overdue_days: r.oldest_overdue.map(|Day(d)| (today - d).num_days()),
             });
         }
         out.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
@@ -435,9 +441,6 @@ fn parse_owing(s: Option<&str>) -> Vec<(String, i64)> {
         })
         .collect()
 }
-
-/// What the client list is called where it refuses (not ported yet).
-const CLIENT_LIST: &str = "the client list";
 
 /// The insert of a client (one text for both engines); `$c` is a connection.
 macro_rules! insert_client_row {

@@ -12,9 +12,12 @@
 //! from an `if` written at the call site.
 //!
 //! A body runs against whichever engine is open through [`on_pool!`] (a
-//! read on the pool) or [`on_tx!`] (inside a [`WriteTx`]): the macro writes
-//! the body once per engine, so the same query text and binds compile
-//! against each driver.
+//! read on the pool), [`on_tx!`] (inside a [`WriteTx`]) or [`on_conn!`] (on
+//! a [`Conn`], the connection of a transaction of either engine): the macro
+//! writes the body once per engine, so the same query text and binds
+//! compile against each driver. A helper that modules not ported yet also
+//! call inside their SQLite transactions takes a `&mut Conn` (the `_on`
+//! forms); they hand it theirs with [`Conn::sqlite`].
 //!
 //! Transactions: on SQLite a write transaction is `BEGIN IMMEDIATE`, which
 //! takes the database's one write lock at its first statement, so a
@@ -22,12 +25,16 @@
 //! no such lock: a write transaction there is a plain `BEGIN` (READ
 //! COMMITTED), and a ported read-check-write must lock the rows it checks
 //! (`SELECT … FOR UPDATE`, see [`Engine::for_update`]) or leave the check to
-//! a constraint or a trigger. The ported modules so far need none:
-//! `settings` upserts by key, `clients` updates one row by id, `timeline`
-//! only appends; each place that needs a lock says so where it is taken.
+//! a constraint or a trigger. `settings` upserts by key, `clients` updates
+//! one row by id, `timeline` only appends: no lock. `invoices` locks the
+//! `next_sequence` setting while it numbers and an invoice's row while it
+//! checks then changes it; `followups` locks an invoice's row for the
+//! one-contact-a-day check and otherwise moves its days forward in single
+//! conditional UPDATEs. Each place that takes a lock says why where it is
+//! taken (and docs/postgres-port.md lists them).
 
-use sqlx::postgres::{PgPool, Postgres};
-use sqlx::sqlite::{Sqlite, SqlitePool};
+use sqlx::postgres::{PgConnection, PgPool, Postgres};
+use sqlx::sqlite::{Sqlite, SqliteConnection, SqlitePool};
 use sqlx::Transaction;
 
 /// Which engine a store is open on.
@@ -80,6 +87,37 @@ impl WriteTx {
             WriteTx::Postgres(t) => t.commit().await,
         }
     }
+
+    /// The transaction's connection, for a helper written over [`Conn`].
+    pub(crate) fn conn(&mut self) -> Conn<'_> {
+        match self {
+            WriteTx::Sqlite(t) => Conn::Sqlite(t),
+            WriteTx::Postgres(t) => Conn::Postgres(t),
+        }
+    }
+}
+
+/// The connection of a transaction in progress, of either engine: what a
+/// helper shared by ported modules (through [`WriteTx::conn`]) and by
+/// modules not ported yet (through [`Conn::sqlite`], inside their SQLite
+/// transaction) takes, so that its queries are written once.
+pub(crate) enum Conn<'c> {
+    Sqlite(&'c mut SqliteConnection),
+    Postgres(&'c mut PgConnection),
+}
+
+impl<'c> Conn<'c> {
+    /// The connection of a SQLite transaction of a module not ported yet.
+    pub(crate) fn sqlite(tx: &'c mut Transaction<'static, Sqlite>) -> Conn<'c> {
+        Conn::Sqlite(tx)
+    }
+
+    pub(crate) fn engine(&self) -> Engine {
+        match self {
+            Conn::Sqlite(_) => Engine::Sqlite,
+            Conn::Postgres(_) => Engine::Postgres,
+        }
+    }
 }
 
 /// Runs `$body` with `$p` bound to the open pool (`&SqlitePool` or
@@ -111,7 +149,24 @@ macro_rules! on_tx {
     };
 }
 
-pub(crate) use {on_pool, on_tx};
+/// Runs `$body` with `$c` bound to the connection of a `&mut` [`Conn`]
+/// (reborrow it as `&mut *$c` to run more than one statement).
+macro_rules! on_conn {
+    ($conn:expr, $c:ident => $body:expr) => {
+        match $conn {
+            $crate::engine::Conn::Sqlite(x) => {
+                let $c = &mut **x;
+                $body
+            }
+            $crate::engine::Conn::Postgres(x) => {
+                let $c = &mut **x;
+                $body
+            }
+        }
+    };
+}
+
+pub(crate) use {on_conn, on_pool, on_tx};
 
 /// The named places where the two dialects differ. Keep these few.
 impl Engine {
@@ -142,10 +197,77 @@ impl Engine {
         }
     }
 
+    /// A subquery yielding the integers (column `value`) of the JSON array
+    /// of integers bound as `param` (text).
+    pub(crate) fn json_int_values(self, param: &str) -> String {
+        match self {
+            Engine::Sqlite => format!("SELECT value FROM json_each({param})"),
+            Engine::Postgres => {
+                format!("SELECT CAST(value AS BIGINT) AS value FROM json_array_elements_text(CAST({param} AS json))")
+            }
+        }
+    }
+
+    /// One text holding every row of a group as a JSON array of arrays (the
+    /// `columns`, comma-separated): `[]` when there is none. A large read
+    /// crosses into Rust as one value, not a row each.
+    pub(crate) fn json_rows(self, columns: &str) -> String {
+        match self {
+            Engine::Sqlite => format!("json_group_array(json_array({columns}))"),
+            Engine::Postgres => format!("CAST(COALESCE(json_agg(json_build_array({columns})), '[]') AS TEXT)"),
+        }
+    }
+
+    /// The larger of two values (SQLite's scalar `MAX(a, b)`, PostgreSQL's
+    /// `GREATEST`); both must be non-null (PostgreSQL's ignores a NULL).
+    pub(crate) fn greatest(self, a: &str, b: &str) -> String {
+        match self {
+            Engine::Sqlite => format!("MAX({a}, {b})"),
+            Engine::Postgres => format!("GREATEST({a}, {b})"),
+        }
+    }
+
+    /// `column` in an order by its bytes, as SQLite compares text
+    /// (PostgreSQL's default collation follows the server's locale).
+    pub(crate) fn binary_order(self, column: &str) -> String {
+        match self {
+            Engine::Sqlite => column.to_string(),
+            Engine::Postgres => format!("{column} COLLATE \"C\""),
+        }
+    }
+
+    /// `column` for an order by name ignoring case: SQLite's `COLLATE
+    /// NOCASE` (ASCII), PostgreSQL's `lower()` (the `clients_by_name`
+    /// index's expression; it follows the database's locale).
+    pub(crate) fn nocase(self, column: &str) -> String {
+        match self {
+            Engine::Sqlite => format!("{column} COLLATE NOCASE"),
+            Engine::Postgres => format!("lower({column})"),
+        }
+    }
+
+    /// The text of each row's `expr` (text) joined by commas in the order
+    /// `order`, in an aggregate.
+    pub(crate) fn text_list(self, expr: &str, order: &str) -> String {
+        match self {
+            // SQLite's group_concat keeps the order of its (ordered) input.
+            Engine::Sqlite => format!("group_concat({expr})"),
+            Engine::Postgres => format!("string_agg({expr}, ',' ORDER BY {order})"),
+        }
+    }
+
+    /// The hint that makes SQLite read a table through `index` (PostgreSQL's
+    /// planner takes no hint: nothing).
+    pub(crate) fn indexed_by(self, index: &str) -> String {
+        match self {
+            Engine::Sqlite => format!("INDEXED BY {index}"),
+            Engine::Postgres => String::new(),
+        }
+    }
+
     /// The clause that locks the rows a read-check-write reads: nothing on
     /// SQLite (the `BEGIN IMMEDIATE` write lock covers the whole database),
     /// `FOR UPDATE` on PostgreSQL.
-    #[allow(dead_code)] // taken by the first ported read-check-write (invoices, payments)
     pub(crate) fn for_update(self) -> &'static str {
         match self {
             Engine::Sqlite => "",

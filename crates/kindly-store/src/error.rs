@@ -169,6 +169,18 @@ impl StoreError {
         }
     }
 
+    /// True when `e` is a UNIQUE clash on `table.column`: SQLite names it in
+    /// its message, PostgreSQL (23505) names the table and the key columns.
+    pub(crate) fn is_unique_clash(e: &sqlx::Error, table: &str, column: &str) -> bool {
+        let sqlx::Error::Database(db) = e else { return false };
+        if let Some(pg) = db.try_downcast_ref::<sqlx::postgres::PgDatabaseError>() {
+            return pg.code() == "23505"
+                && pg.table() == Some(table)
+                && pg.detail().is_some_and(|d| d.starts_with(&format!("Key ({column})=")));
+        }
+        db.message().contains(&format!("{table}.{column}"))
+    }
+
     /// The kinds read from a message alone: Kindly's own triggers, and the
     /// UNIQUE rules a person can act on (named `table.column`, as SQLite
     /// words them and as [`StoreError::classify_pg`] rewords PostgreSQL's).

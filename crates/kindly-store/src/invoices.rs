@@ -1,17 +1,26 @@
 //! Invoices: numbering, creation (draft or issued), issuing, cancelling,
 //! reading and the filtered, paged list.
 //!
-//! PostgreSQL (see `engine`): reading one invoice (`invoice`) is ported to
-//! both engines; everything else refuses there with `NotOnPostgresYet`
-//! ("invoices") for now. Porting creation needs the numbering's
-//! read-check-write (`next_number`) to lock the `next_sequence` setting
-//! (`Engine::for_update`) and `followups::schedule` to be ported.
+//! Ported to both engines (see `engine`). Locks on PostgreSQL:
+//! - numbering (`next_number_on`) is a read-check-write of the
+//!   `next_sequence` setting: its row is made to exist, then locked
+//!   (`FOR UPDATE`) until the invoice's transaction ends, so two machines
+//!   creating invoices at once take turns and never render the same number
+//!   (a number typed by hand that clashes is `DuplicateNumber`, from the
+//!   UNIQUE on `invoices.number` on both engines);
+//! - updating, issuing and cancelling read the invoice's standing with its
+//!   row locked (`FOR UPDATE`), so a payment or a second issue cannot slip
+//!   between the check and the change; issued invoices stay immutable by
+//!   the schema's trigger on both engines.
+//!
+//! The search: SQLite answers from its FTS5 trigram tables
+//! (`search_ids_sqlite`), PostgreSQL from the pg_trgm indexes of the base
+//! columns with ILIKE (`search_ids_pg`); both give the same ids.
 
-use crate::engine::on_pool;
+use crate::engine::{on_conn, on_pool, Conn, Engine, Pool};
 use crate::row::{Day, Instant, Text};
-use crate::settings;
-use crate::timeline::{append, NewEvent};
-use crate::util::{date_str, instant_str, parse_date, Params, SearchMatch};
+use crate::timeline::{append_on, NewEvent};
+use crate::util::{date_str, Params, SearchMatch};
 use crate::{Page, Store, StoreError};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use kindly_core::invoice::{derive_state, InvoiceState, InvoiceStatus, LineItem, Totals, DUE_SOON_DAYS};
@@ -183,8 +192,8 @@ struct InvoiceListDbRow {
     client_id: i64,
     client_name: String,
     status: Text<InvoiceStatus>,
-    issue_date: String,
-    due_date: String,
+    issue_date: Day,
+    due_date: Day,
     currency: Text<Currency>,
     total_minor: i64,
     paid_minor: i64,
@@ -199,7 +208,7 @@ struct InvoiceStanding {
     paid_minor: i64,
 }
 
-/// The SQL predicate for each derived state. ?1 is today, ?2 is the last day
+/// The SQL predicate for each derived state. $1 is today, $2 is the last day
 /// that counts as "due soon". Mirrors `kindly_core::invoice::derive_state`;
 /// the store tests check that the two agree on every state.
 fn state_predicate(s: InvoiceState) -> &'static str {
@@ -207,64 +216,101 @@ fn state_predicate(s: InvoiceState) -> &'static str {
         InvoiceState::Cancelled => "i.status = 'cancelled'",
         InvoiceState::Draft => "i.status = 'draft'",
         InvoiceState::Paid => "i.status = 'issued' AND i.paid_minor >= i.total_minor",
-        InvoiceState::Overdue => "i.status = 'issued' AND i.paid_minor < i.total_minor AND i.due_date < ?1",
+        InvoiceState::Overdue => "i.status = 'issued' AND i.paid_minor < i.total_minor AND i.due_date < $1",
         InvoiceState::PartiallyPaid => {
-            "i.status = 'issued' AND i.paid_minor < i.total_minor AND i.due_date >= ?1 AND i.paid_minor > 0"
+            "i.status = 'issued' AND i.paid_minor < i.total_minor AND i.due_date >= $1 AND i.paid_minor > 0"
         }
         InvoiceState::DueSoon => {
-            "i.status = 'issued' AND i.paid_minor < i.total_minor AND i.paid_minor = 0 AND i.due_date >= ?1 AND i.due_date <= ?2"
+            "i.status = 'issued' AND i.paid_minor < i.total_minor AND i.paid_minor = 0 AND i.due_date >= $1 AND i.due_date <= $2"
         }
-        InvoiceState::Open => "i.status = 'issued' AND i.paid_minor < i.total_minor AND i.paid_minor = 0 AND i.due_date > ?2",
+        InvoiceState::Open => "i.status = 'issued' AND i.paid_minor < i.total_minor AND i.paid_minor = 0 AND i.due_date > $2",
     }
 }
 
 const ATTENTION_RANK: &str = "CASE
     WHEN i.status = 'cancelled' THEN 6 WHEN i.status = 'draft' THEN 4
-    WHEN i.paid_minor >= i.total_minor THEN 5 WHEN i.due_date < ?1 THEN 0
-    WHEN i.paid_minor > 0 THEN 2 WHEN i.due_date <= ?2 THEN 1 ELSE 3 END";
+    WHEN i.paid_minor >= i.total_minor THEN 5 WHEN i.due_date < $1 THEN 0
+    WHEN i.paid_minor > 0 THEN 2 WHEN i.due_date <= $2 THEN 1 ELSE 3 END";
 
-async fn next_number(tx: &mut Transaction<'static, Sqlite>, date: NaiveDate) -> Result<String, StoreError> {
-    let pattern = settings::get(tx, "number_pattern")
-        .await
-        .map_err(|e| StoreError::Other(e.to_string()))?
-        .unwrap_or_else(|| numbering::DEFAULT_PATTERN.to_string());
-    let mut seq: i64 = settings::get(tx, "next_sequence")
-        .await
-        .map_err(|e| StoreError::Other(e.to_string()))?
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1);
+/// The next number of the pattern, skipping numbers taken by hand, and the
+/// sequence moved past it. On PostgreSQL the `next_sequence` row is locked
+/// until the transaction ends (see the module's note), so two machines
+/// never render the same number; on SQLite `BEGIN IMMEDIATE` already holds
+/// the database's one write lock.
+async fn next_number_on(c: &mut Conn<'_>, date: NaiveDate, path: &std::path::Path) -> Result<String, StoreError> {
+    // Classified (not a bare database error): a lock that times out is
+    // `Busy`, a server gone is `ServerAway`.
+    let other = |e: sqlx::Error| StoreError::classify(e, path);
+    let lock = format!("SELECT value FROM settings WHERE key = 'next_sequence' {}", c.engine().for_update());
+    let pattern: Option<String> = on_conn!(&mut *c, c => {
+        sqlx::query_scalar("SELECT value FROM settings WHERE key = 'number_pattern'").fetch_optional(c).await
+    })
+    .map_err(other)?;
+    let pattern = pattern.unwrap_or_else(|| numbering::DEFAULT_PATTERN.to_string());
+    // The row must exist to be locked: the first invoice of two machines
+    // at once would otherwise lock nothing.
+    on_conn!(&mut *c, c => {
+        sqlx::query("INSERT INTO settings (key, value) VALUES ('next_sequence', '1') ON CONFLICT (key) DO NOTHING")
+            .execute(c)
+            .await
+            .map(|_| ())
+    })
+    .map_err(other)?;
+    let seq: Option<String> =
+        on_conn!(&mut *c, c => sqlx::query_scalar(sqlx::AssertSqlSafe(lock)).fetch_optional(c).await).map_err(other)?;
+    let mut seq: i64 = seq.and_then(|v| v.parse().ok()).unwrap_or(1);
     // Skip numbers already taken by hand, so the pattern never collides.
     loop {
         let number = numbering::render(&pattern, seq, date).map_err(|e| StoreError::Other(e.to_string()))?;
-        let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM invoices WHERE number = ?1")
-            .bind(&number)
-            .fetch_optional(&mut **tx)
-            .await
-            .map_err(|e| StoreError::Other(e.to_string()))?;
+        let taken: Option<i64> = on_conn!(&mut *c, c => {
+            sqlx::query_scalar("SELECT id FROM invoices WHERE number = $1").bind(&number).fetch_optional(c).await
+        })
+        .map_err(other)?;
         seq += 1;
         if taken.is_none() {
-            settings::put(tx, "next_sequence", &seq.to_string()).await.map_err(|e| StoreError::Other(e.to_string()))?;
+            crate::settings::put_on(c, "next_sequence", &seq.to_string()).await.map_err(other)?;
             return Ok(number);
         }
     }
 }
 
-async fn insert_lines(tx: &mut Transaction<'static, Sqlite>, id: i64, lines: &[LineItem]) -> Result<(), sqlx::Error> {
+async fn insert_lines_on(c: &mut Conn<'_>, id: i64, lines: &[LineItem]) -> Result<(), sqlx::Error> {
     for (pos, l) in lines.iter().enumerate() {
-        sqlx::query(
-            "INSERT INTO invoice_lines (invoice_id, position, description, quantity_milli, unit_price_minor, tax_rate_bp)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )
-        .bind(id)
-        .bind(pos as i64)
-        .bind(&l.description)
-        .bind(l.quantity_milli)
-        .bind(l.unit_price_minor)
-        .bind(l.tax_rate_bp)
-        .execute(&mut **tx)
-        .await?;
+        on_conn!(&mut *c, c => {
+            sqlx::query(
+                "INSERT INTO invoice_lines (invoice_id, position, description, quantity_milli, unit_price_minor, tax_rate_bp)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(id)
+            .bind(pos as i64)
+            .bind(&l.description)
+            .bind(l.quantity_milli)
+            .bind(l.unit_price_minor)
+            .bind(l.tax_rate_bp)
+            .execute(c)
+            .await
+            .map(|_| ())
+        })?;
     }
     Ok(())
+}
+
+/// Where an invoice stands, its row locked on PostgreSQL until the
+/// transaction ends (see the module's note).
+async fn standing_locked(c: &mut Conn<'_>, id: i64) -> Result<Option<InvoiceStanding>, sqlx::Error> {
+    let sql =
+        format!("SELECT status, client_id, number, paid_minor FROM invoices WHERE id = $1 {}", c.engine().for_update());
+    on_conn!(c, c => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(c).await)
+}
+
+/// The typed error of an insert or update of an invoice's number: a number
+/// already taken is `DuplicateNumber` on both engines.
+fn number_error(e: sqlx::Error, number: &str, path: &std::path::Path) -> StoreError {
+    if StoreError::is_unique_clash(&e, "invoices", "number") {
+        StoreError::DuplicateNumber(number.to_string())
+    } else {
+        StoreError::classify(e, path)
+    }
 }
 
 impl Store {
@@ -272,8 +318,8 @@ impl Store {
     /// transaction. Returns its id and number.
     pub async fn create_invoice(&self, inv: &NewInvoice, now: DateTime<Utc>) -> Result<(i64, String), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("invoices").await?;
-        let (id, number) = insert_invoice(self, &mut tx, inv, now).await?;
+        let mut tx = self.write_tx().await?;
+        let (id, number) = insert_invoice_on(self, &mut tx.conn(), inv, now).await?;
         tx.commit().await.map_err(map)?;
         Ok((id, number))
     }
@@ -281,50 +327,45 @@ impl Store {
     /// Replaces a draft's content. Issued invoices are refused by the schema.
     pub async fn update_draft(&self, id: i64, inv: &NewInvoice, now: DateTime<Utc>) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("invoices").await?;
-        let current: Option<InvoiceStanding> =
-            sqlx::query_as("SELECT status, client_id, number, paid_minor FROM invoices WHERE id = ?1")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(map)?;
+        let mut tx = self.write_tx().await?;
+        let mut c = tx.conn();
+        let current = standing_locked(&mut c, id).await.map_err(map)?;
         let current = current.ok_or(StoreError::NotFound { entity: "invoice", id })?;
         if current.status.0 != InvoiceStatus::Draft {
             return Err(StoreError::InvoiceImmutable);
         }
-        let number_sql = if inv.number.is_some() { "number = ?8," } else { "" };
+        let number_sql = if inv.number.is_some() { "number = $8," } else { "" };
         let sql = format!(
-            "UPDATE invoices SET {number_sql} client_id = ?2, issue_date = ?3, due_date = ?4, currency = ?5,
-             subtotal_minor = ?6, tax_minor = ?7, total_minor = ?9, notes = ?10 WHERE id = ?1"
+            "UPDATE invoices SET {number_sql} client_id = $2, issue_date = $3, due_date = $4, currency = $5,
+             subtotal_minor = $6, tax_minor = $7, total_minor = $9, notes = $10 WHERE id = $1"
         );
-        sqlx::query(AssertSqlSafe(sql))
-            .bind(id)
-            .bind(inv.client_id)
-            .bind(date_str(inv.issue_date))
-            .bind(date_str(inv.due_date))
-            .bind(inv.currency.code())
-            .bind(inv.totals.subtotal_minor)
-            .bind(inv.totals.tax_minor)
-            .bind(inv.number.clone().unwrap_or_default())
-            .bind(inv.totals.total_minor)
-            .bind(&inv.notes)
-            .execute(&mut *tx)
-            .await
-            .map_err(|e| match &e {
-                sqlx::Error::Database(db) if db.message().contains("invoices.number") => {
-                    StoreError::DuplicateNumber(inv.number.clone().unwrap_or_default())
-                }
-                _ => StoreError::classify(e, self.path()),
-            })?;
-        sqlx::query("DELETE FROM invoice_lines WHERE invoice_id = ?1").bind(id).execute(&mut *tx).await.map_err(map)?;
-        insert_lines(&mut tx, id, &inv.lines).await.map_err(map)?;
-        let number: String = sqlx::query_scalar("SELECT number FROM invoices WHERE id = ?1")
-            .bind(id)
-            .fetch_one(&mut *tx)
-            .await
+        let new_number = inv.number.clone().unwrap_or_default();
+        on_conn!(&mut c, c => {
+            sqlx::query(AssertSqlSafe(sql))
+                .bind(id)
+                .bind(inv.client_id)
+                .bind(Day(inv.issue_date))
+                .bind(Day(inv.due_date))
+                .bind(inv.currency.code())
+                .bind(inv.totals.subtotal_minor)
+                .bind(inv.totals.tax_minor)
+                .bind(&new_number)
+                .bind(inv.totals.total_minor)
+                .bind(&inv.notes)
+                .execute(c)
+                .await
+                .map(|_| ())
+        })
+        .map_err(|e| number_error(e, &new_number, self.path()))?;
+        on_conn!(&mut c, c => sqlx::query("DELETE FROM invoice_lines WHERE invoice_id = $1").bind(id).execute(c).await.map(|_| ()))
             .map_err(map)?;
+        insert_lines_on(&mut c, id, &inv.lines).await.map_err(map)?;
+        let number: String = on_conn!(&mut c, c => {
+            sqlx::query_scalar("SELECT number FROM invoices WHERE id = $1").bind(id).fetch_one(c).await
+        })
+        .map_err(map)?;
         if inv.issue {
-            issue_in(&mut tx, id, inv.client_id, &number, now).await.map_err(map)?;
+            issue_in_on(&mut c, id, inv.client_id, &number, now).await.map_err(map)?;
         }
         tx.commit().await.map_err(map)
     }
@@ -332,43 +373,38 @@ impl Store {
     /// Issues a draft: from now on it is immutable.
     pub async fn issue_invoice(&self, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("invoices").await?;
-        let row: Option<InvoiceStanding> =
-            sqlx::query_as("SELECT status, client_id, number, paid_minor FROM invoices WHERE id = ?1")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(map)?;
+        let mut tx = self.write_tx().await?;
+        let mut c = tx.conn();
+        let row = standing_locked(&mut c, id).await.map_err(map)?;
         let InvoiceStanding { status, client_id, number, .. } =
             row.ok_or(StoreError::NotFound { entity: "invoice", id })?;
         if status.0 != InvoiceStatus::Draft {
             return Err(StoreError::InvoiceImmutable);
         }
-        issue_in(&mut tx, id, client_id, &number, now).await.map_err(map)?;
+        issue_in_on(&mut c, id, client_id, &number, now).await.map_err(map)?;
         tx.commit().await.map_err(map)
     }
 
     /// Cancels an invoice that has no payments. The record stays.
     pub async fn cancel_invoice(&self, id: i64, reason: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("invoices").await?;
-        let row: Option<InvoiceStanding> =
-            sqlx::query_as("SELECT status, client_id, number, paid_minor FROM invoices WHERE id = ?1")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(map)?;
+        let mut tx = self.write_tx().await?;
+        let mut c = tx.conn();
+        let row = standing_locked(&mut c, id).await.map_err(map)?;
         let InvoiceStanding { status, client_id, number, paid_minor } =
             row.ok_or(StoreError::NotFound { entity: "invoice", id })?;
         if status.0 == InvoiceStatus::Cancelled || paid_minor > 0 {
             return Err(StoreError::InvoiceImmutable);
         }
-        sqlx::query("UPDATE invoices SET status = 'cancelled', cancelled_reason = ?2 WHERE id = ?1")
-            .bind(id)
-            .bind(reason)
-            .execute(&mut *tx)
-            .await
-            .map_err(map)?;
+        on_conn!(&mut c, c => {
+            sqlx::query("UPDATE invoices SET status = 'cancelled', cancelled_reason = $2 WHERE id = $1")
+                .bind(id)
+                .bind(reason)
+                .execute(c)
+                .await
+                .map(|_| ())
+        })
+        .map_err(map)?;
         let summary = format!("Invoice {number} cancelled");
         let data = json!({ "reason": reason });
         let ev = NewEvent {
@@ -379,7 +415,7 @@ impl Store {
             summary: &summary,
             data,
         };
-        append(&mut tx, &ev).await.map_err(map)?;
+        append_on(&mut c, &ev).await.map_err(map)?;
         tx.commit().await.map_err(map)
     }
 
@@ -454,14 +490,14 @@ impl Store {
         let map = |e| StoreError::classify(e, self.path());
         let soon = today + Days::new(DUE_SOON_DAYS);
         let mut p = Params::default();
-        // ?1 and ?2 are today and the last "due soon" day in every query.
-        p.text(date_str(today));
-        p.text(date_str(soon));
+        // $1 and $2 are today and the last "due soon" day in every query.
+        p.day(today);
+        p.day(soon);
         let matches = match SearchMatch::new(&q.search) {
             SearchMatch::None => None,
             m => Some(self.search_ids(&m).await?),
         };
-        let f = Filters::new(q, today, matches.as_ref(), &mut p);
+        let f = Filters::new(q, today, matches.as_ref(), &mut p, self.engine());
         let limit = q.limit.clamp(1, 1000);
         let offset = q.offset.max(0);
         // The groups of the attention order that this query can hold.
@@ -476,23 +512,23 @@ impl Store {
         if tallied {
             for s in &groups {
                 let sql = format!(
-                    "SELECT COALESCE(SUM(n), 0) FROM invoice_tallies t WHERE {} AND {}",
+                    "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM invoice_tallies t WHERE {} AND {}",
                     tally_predicate(*s),
                     f.tally_sql()
                 );
-                let n: i64 = sqlx::query_scalar_with(AssertSqlSafe(sql), p.args())
-                    .fetch_one(self.sqlite("invoices")?)
-                    .await
-                    .map_err(map)?;
+                let n: i64 = on_pool!(self.pool(), pool => {
+                    sqlx::query_scalar_with(AssertSqlSafe(sql), p.args_on(pool)).fetch_one(pool).await
+                })
+                .map_err(map)?;
                 counts.push(n);
             }
         }
         let any_group = |gs: &[InvoiceState]| {
             if gs.len() == ATTENTION_ORDER.len() {
                 // Every invoice is in one of them.
-                "1".to_string()
+                "TRUE".to_string()
             } else if gs.is_empty() {
-                "0".to_string()
+                "FALSE".to_string()
             } else {
                 format!("({})", gs.iter().map(|s| state_predicate(*s)).collect::<Vec<_>>().join(" OR "))
             }
@@ -504,22 +540,22 @@ impl Store {
             // their union would first copy every matching row.
             let cond = format!("{} AND {}", f.sql(), any_group(&groups));
             let sql = format!(
-                "SELECT (SELECT COUNT(*) FROM invoices i WHERE i.client_id IN (SELECT value FROM json_each({c})) AND {cond})
-                      + (SELECT COUNT(*) FROM invoices i WHERE i.id IN (SELECT value FROM json_each({n}))
-                           AND i.client_id NOT IN (SELECT value FROM json_each({c})) AND {cond})",
+                "SELECT (SELECT COUNT(*) FROM invoices i WHERE i.client_id IN ({c}) AND {cond})
+                      + (SELECT COUNT(*) FROM invoices i WHERE i.id IN ({n})
+                           AND i.client_id NOT IN ({c}) AND {cond})",
                 c = m.clients,
                 n = m.numbers
             );
-            sqlx::query_scalar_with(AssertSqlSafe(sql), p.args())
-                .fetch_one(self.sqlite("invoices")?)
-                .await
-                .map_err(map)?
+            on_pool!(self.pool(), pool => {
+                sqlx::query_scalar_with(AssertSqlSafe(sql), p.args_on(pool)).fetch_one(pool).await
+            })
+            .map_err(map)?
         } else {
             let sql = format!("SELECT COUNT(*) FROM {} WHERE {} AND {}", f.source, f.sql(), any_group(&groups));
-            sqlx::query_scalar_with(AssertSqlSafe(sql), p.args())
-                .fetch_one(self.sqlite("invoices")?)
-                .await
-                .map_err(map)?
+            on_pool!(self.pool(), pool => {
+                sqlx::query_scalar_with(AssertSqlSafe(sql), p.args_on(pool)).fetch_one(pool).await
+            })
+            .map_err(map)?
         };
         let mut rows = Vec::new();
         if tallied && q.sort == InvoiceSort::Attention {
@@ -547,7 +583,7 @@ impl Store {
                 InvoiceSort::DueAsc => "i.due_date, i.id".to_string(),
                 InvoiceSort::DueDesc => "i.due_date DESC, i.id DESC".to_string(),
                 InvoiceSort::Newest => "i.id DESC".to_string(),
-                InvoiceSort::NumberAsc => "i.number".to_string(),
+                InvoiceSort::NumberAsc => self.engine().binary_order("i.number"),
             };
             let filter = format!("{} AND {}", f.sql(), any_group(&groups));
             rows = self.invoice_page(&f.source, &filter, &order, &p, limit, offset).await?;
@@ -556,22 +592,22 @@ impl Store {
             .into_iter()
             .map(|r| {
                 let status = r.status.0;
-                let due_date = parse_date(&r.due_date)?;
-                Ok(InvoiceListRow {
+                let due_date = r.due_date.0;
+                InvoiceListRow {
                     id: r.id,
                     number: r.number,
                     client_id: r.client_id,
                     client_name: r.client_name,
                     status,
-                    issue_date: parse_date(&r.issue_date)?,
+                    issue_date: r.issue_date.0,
                     due_date,
                     currency: r.currency.0,
                     total_minor: r.total_minor,
                     paid_minor: r.paid_minor,
                     state: derive_state(status, due_date, r.total_minor, r.paid_minor, today),
-                })
+                }
             })
-            .collect::<Result<Vec<_>, StoreError>>()?;
+            .collect::<Vec<_>>();
         Ok(Page { total, rows })
     }
 
@@ -593,9 +629,7 @@ impl Store {
              FROM (SELECT i.id FROM {source} WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {offset}) k
              JOIN invoices i ON i.id = k.id JOIN clients c ON c.id = i.client_id ORDER BY {order}"
         );
-        sqlx::query_as_with(AssertSqlSafe(sql), p.args())
-            .fetch_all(self.sqlite("invoices")?)
-            .await
+        on_pool!(self.pool(), pool => sqlx::query_as_with(AssertSqlSafe(sql), p.args_on(pool)).fetch_all(pool).await)
             .map_err(|e| StoreError::classify(e, self.path()))
     }
 }
@@ -628,22 +662,18 @@ impl Store {
         let map = |e| StoreError::classify(e, self.path());
         let Some(m) = &f.search else { return Ok(Vec::new()) };
         let member = if m.no_numbers {
-            format!("i.client_id IN (SELECT value FROM json_each({}))", m.clients)
+            format!("i.client_id IN ({})", m.clients)
         } else {
-            format!(
-                "(i.client_id IN (SELECT value FROM json_each({c})) OR i.id IN (SELECT value FROM json_each({n})))",
-                c = m.clients,
-                n = m.numbers
-            )
+            format!("(i.client_id IN ({c}) OR i.id IN ({n}))", c = m.clients, n = m.numbers)
         };
         // How many matches each group holds, by rank (= position in
         // ATTENTION_ORDER); only a later page needs them, to skip groups.
         let per_group: Option<Vec<i64>> = if offset > 0 {
-            let sql = format!("SELECT {ATTENTION_RANK} AS r, COUNT(*) FROM {} GROUP BY r", f.source);
-            let got: Vec<(i64, i64)> = sqlx::query_as_with(AssertSqlSafe(sql), p.args())
-                .fetch_all(self.sqlite("invoices")?)
-                .await
-                .map_err(map)?;
+            let sql = format!("SELECT CAST({ATTENTION_RANK} AS BIGINT) AS r, COUNT(*) FROM {} GROUP BY r", f.source);
+            let got: Vec<(i64, i64)> = on_pool!(self.pool(), pool => {
+                sqlx::query_as_with(AssertSqlSafe(sql), p.args_on(pool)).fetch_all(pool).await
+            })
+            .map_err(map)?;
             let mut n = vec![0; ATTENTION_ORDER.len()];
             for (r, c) in got {
                 if let Some(slot) = usize::try_from(r).ok().and_then(|r| n.get_mut(r)) {
@@ -656,22 +686,22 @@ impl Store {
         };
         // The matches' open invoices (from what each client owes) against
         // all open invoices: how sparse a walk would find them.
-        let open_matches: i64 = sqlx::query_scalar_with(
-            AssertSqlSafe(format!(
-                "SELECT COALESCE(SUM(open_invoices), 0) FROM client_balances
-                 WHERE client_id IN (SELECT value FROM json_each({}))",
-                m.clients
-            )),
-            p.args(),
-        )
-        .fetch_one(self.sqlite("invoices")?)
-        .await
+        let sql = format!(
+            "SELECT CAST(COALESCE(SUM(open_invoices), 0) AS BIGINT) FROM client_balances WHERE client_id IN ({})",
+            m.clients
+        );
+        let open_matches: i64 = on_pool!(self.pool(), pool => {
+            sqlx::query_scalar_with(AssertSqlSafe(sql), p.args_on(pool)).fetch_one(pool).await
+        })
         .map_err(map)?;
-        let open_all: i64 =
-            sqlx::query_scalar("SELECT COALESCE(SUM(n), 0) FROM invoice_tallies WHERE kind IN ('unpaid', 'part')")
-                .fetch_one(self.sqlite("invoices")?)
-                .await
-                .map_err(map)?;
+        let open_all: i64 = on_pool!(self.pool(), pool => {
+            sqlx::query_scalar(
+                "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM invoice_tallies WHERE kind IN ('unpaid', 'part')",
+            )
+            .fetch_one(pool)
+            .await
+        })
+        .map_err(map)?;
         let (mut skip, mut need) = (offset, limit);
         let mut rows = Vec::new();
         for s in groups {
@@ -690,8 +720,8 @@ impl Store {
                 && (skip + need).saturating_mul(open_all) <= WALK_MAX_ENTRIES.saturating_mul(open_matches);
             let got = if walk {
                 let filter = format!("{} AND {member}", state_predicate(*s));
-                self.invoice_page("invoices i INDEXED BY invoices_unpaid", &filter, "i.due_date, i.id", p, need, skip)
-                    .await?
+                let source = format!("invoices i {}", self.engine().indexed_by("invoices_unpaid"));
+                self.invoice_page(&source, &filter, "i.due_date, i.id", p, need, skip).await?
             } else {
                 let filter = format!("{} AND {}", f.sql(), state_predicate(*s));
                 self.invoice_page(&f.source, &filter, "i.due_date, i.id", p, need, skip).await?
@@ -717,16 +747,16 @@ const ATTENTION_ORDER: [InvoiceState; 7] = [
 ];
 
 /// The `invoice_tallies` rows of each derived state (kinds and due dates;
-/// ?1 is today, ?2 the last "due soon" day), as [`state_predicate`] on invoices.
+/// $1 is today, $2 the last "due soon" day), as [`state_predicate`] on invoices.
 fn tally_predicate(s: InvoiceState) -> &'static str {
     match s {
         InvoiceState::Cancelled => "t.kind = 'cancelled'",
         InvoiceState::Draft => "t.kind = 'draft'",
         InvoiceState::Paid => "t.kind = 'paid'",
-        InvoiceState::Overdue => "t.kind IN ('unpaid', 'part') AND t.due_date < ?1",
-        InvoiceState::PartiallyPaid => "t.kind = 'part' AND t.due_date >= ?1",
-        InvoiceState::DueSoon => "t.kind = 'unpaid' AND t.due_date >= ?1 AND t.due_date <= ?2",
-        InvoiceState::Open => "t.kind = 'unpaid' AND t.due_date > ?2",
+        InvoiceState::Overdue => "t.kind IN ('unpaid', 'part') AND t.due_date < $1",
+        InvoiceState::PartiallyPaid => "t.kind = 'part' AND t.due_date >= $1",
+        InvoiceState::DueSoon => "t.kind = 'unpaid' AND t.due_date >= $1 AND t.due_date <= $2",
+        InvoiceState::Open => "t.kind = 'unpaid' AND t.due_date > $2",
     }
 }
 
@@ -747,7 +777,8 @@ struct Filters {
     search: Option<SearchParams>,
 }
 
-/// The placeholders of a search's matching client ids and invoice ids.
+/// A search's matching client ids and invoice ids, as subqueries over the
+/// placeholders of their JSON id lists.
 struct SearchParams {
     clients: String,
     numbers: String,
@@ -773,8 +804,16 @@ impl SearchIds {
 impl Store {
     /// The clients and invoice numbers a search matches (see [`SearchMatch`]).
     pub(crate) async fn search_ids(&self, m: &SearchMatch) -> Result<SearchIds, StoreError> {
+        match self.engine() {
+            Engine::Sqlite => self.search_ids_sqlite(m).await,
+            Engine::Postgres => self.search_ids_pg(m).await,
+        }
+    }
+
+    /// [`Store::search_ids`] through SQLite's FTS5 trigram tables.
+    async fn search_ids_sqlite(&self, m: &SearchMatch) -> Result<SearchIds, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let pool = self.sqlite("invoices")?;
+        let pool = self.sqlite("the search")?;
         let mut p = Params::default();
         let Some(cond) = m.clients_sql("c", &mut p) else {
             return Ok(SearchIds::none());
@@ -783,7 +822,7 @@ impl Store {
             // The index's own answer: no client row is read (a search
             // matching 3,590 clients read each of them again, 8 ms).
             SearchMatch::Substring { raw, exact } if raw == exact => {
-                "SELECT json_group_array(rowid) FROM client_search WHERE search_text LIKE ?1".to_string()
+                "SELECT json_group_array(rowid) FROM client_search WHERE search_text LIKE $1".to_string()
             }
             _ => format!("SELECT json_group_array(c.id) FROM clients c WHERE {cond}"),
         };
@@ -793,7 +832,7 @@ impl Store {
         // matches names only.
         let invoices: String = match m {
             SearchMatch::Substring { raw, exact } if raw == exact => {
-                sqlx::query_scalar("SELECT json_group_array(rowid) FROM invoice_number_search WHERE number LIKE ?1")
+                sqlx::query_scalar("SELECT json_group_array(rowid) FROM invoice_number_search WHERE number LIKE $1")
                     .bind(raw)
                     .fetch_one(pool)
                     .await
@@ -801,8 +840,8 @@ impl Store {
             }
             SearchMatch::Substring { raw, exact } => sqlx::query_scalar(
                 "SELECT json_group_array(id) FROM invoices
-                 WHERE id IN (SELECT rowid FROM invoice_number_search WHERE number LIKE ?1)
-                   AND number LIKE ?2 ESCAPE '\\'",
+                 WHERE id IN (SELECT rowid FROM invoice_number_search WHERE number LIKE $1)
+                   AND number LIKE $2 ESCAPE '\\'",
             )
             .bind(raw)
             .bind(exact)
@@ -813,13 +852,57 @@ impl Store {
         };
         Ok(SearchIds { clients, invoices })
     }
+
+    /// [`Store::search_ids`] on PostgreSQL: the pg_trgm (GIN) indexes of
+    /// `clients.search_text` and `invoices.number` answer ILIKE (SQLite's
+    /// LIKE ignores ASCII case, as the FTS5 trigram tables do); a prefix of
+    /// one or two characters reads `clients_by_search_text` in byte order
+    /// (`COLLATE "C"`, SQLite's order), whatever the database's locale.
+    async fn search_ids_pg(&self, m: &SearchMatch) -> Result<SearchIds, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let Pool::Postgres(pool) = self.pool() else { return self.search_ids_sqlite(m).await };
+        let (clients, invoices): (Vec<i64>, Vec<i64>) = match m {
+            SearchMatch::None => return Ok(SearchIds::none()),
+            SearchMatch::Substring { raw, exact } => {
+                let clients = sqlx::query_scalar(
+                    "SELECT id FROM clients WHERE search_text ILIKE $1 AND search_text ILIKE $2 ESCAPE '\\'",
+                )
+                .bind(raw)
+                .bind(exact)
+                .fetch_all(pool)
+                .await
+                .map_err(map)?;
+                let invoices =
+                    sqlx::query_scalar("SELECT id FROM invoices WHERE number ILIKE $1 AND number ILIKE $2 ESCAPE '\\'")
+                        .bind(raw)
+                        .bind(exact)
+                        .fetch_all(pool)
+                        .await
+                        .map_err(map)?;
+                (clients, invoices)
+            }
+            SearchMatch::Prefix { from, to } => {
+                let clients = sqlx::query_scalar(
+                    "SELECT id FROM clients WHERE search_text COLLATE \"C\" >= $1 AND search_text COLLATE \"C\" < $2",
+                )
+                .bind(from)
+                .bind(to)
+                .fetch_all(pool)
+                .await
+                .map_err(map)?;
+                (clients, Vec::new())
+            }
+        };
+        let json = |ids: Vec<i64>| serde_json::to_string(&ids).map_err(|e| StoreError::Other(e.to_string()));
+        Ok(SearchIds { clients: json(clients)?, invoices: json(invoices)? })
+    }
 }
 
 /// The columns a list filters and sorts on (all in `invoices_by_client`).
 const SOURCE_COLUMNS: &str = "id, client_id, status, issue_date, due_date, currency, total_minor, paid_minor";
 
 impl Filters {
-    fn new(q: &InvoiceQuery, today: NaiveDate, matches: Option<&SearchIds>, p: &mut Params) -> Filters {
+    fn new(q: &InvoiceQuery, today: NaiveDate, matches: Option<&SearchIds>, p: &mut Params, engine: Engine) -> Filters {
         let mut tally = Vec::new();
         let mut more = Vec::new();
         if let Some(c) = q.currency {
@@ -832,27 +915,27 @@ impl Filters {
             due_to = min_opt(due_to, to);
         }
         if let Some(d) = due_from {
-            tally.push(format!("{{t}}.due_date >= {}", p.text(date_str(d))));
+            tally.push(format!("{{t}}.due_date >= {}", p.day(d)));
         }
         if let Some(d) = due_to {
-            tally.push(format!("{{t}}.due_date <= {}", p.text(date_str(d))));
+            tally.push(format!("{{t}}.due_date <= {}", p.day(d)));
         }
         if let Some(id) = q.client_id {
             more.push(format!("i.client_id = {}", p.int(id)));
         }
         if let Some(d) = q.issued_from {
-            more.push(format!("i.issue_date >= {}", p.text(date_str(d))));
+            more.push(format!("i.issue_date >= {}", p.day(d)));
         }
         if let Some(d) = q.issued_to {
-            more.push(format!("i.issue_date <= {}", p.text(date_str(d))));
+            more.push(format!("i.issue_date <= {}", p.day(d)));
         }
         // A search reads the matching invoices' columns from indexes (the
         // client's through the covering `invoices_by_client`), never their rows.
         let cols =
             if q.sort == InvoiceSort::NumberAsc { format!("{SOURCE_COLUMNS}, number") } else { SOURCE_COLUMNS.into() };
         let search = matches.map(|m| SearchParams {
-            clients: p.text(m.clients.clone()),
-            numbers: p.text(m.invoices.clone()),
+            clients: engine.json_int_values(&p.text(m.clients.clone())),
+            numbers: engine.json_int_values(&p.text(m.invoices.clone())),
             no_numbers: m.invoices == "[]",
         });
         let source = search.as_ref().map(|m| {
@@ -860,9 +943,9 @@ impl Filters {
             // Invoices of matching clients, then those matching by number
             // only: no invoice twice, without sorting the whole set to find out.
             format!(
-                "(SELECT {cols} FROM invoices WHERE client_id IN (SELECT value FROM json_each({clients}))
-                  UNION ALL SELECT {cols} FROM invoices WHERE id IN (SELECT value FROM json_each({numbers}))
-                    AND client_id NOT IN (SELECT value FROM json_each({clients}))) i"
+                "(SELECT {cols} FROM invoices WHERE client_id IN ({clients})
+                  UNION ALL SELECT {cols} FROM invoices WHERE id IN ({numbers})
+                    AND client_id NOT IN ({clients})) i"
             )
         });
         let narrow = !more.is_empty() || source.is_some();
@@ -880,7 +963,7 @@ impl Filters {
         let mut all: Vec<String> = self.tally.iter().map(|c| c.replace("{t}", "i")).collect();
         all.extend(self.more.iter().cloned());
         if all.is_empty() {
-            "1".to_string()
+            "TRUE".to_string()
         } else {
             all.join(" AND ")
         }
@@ -889,7 +972,7 @@ impl Filters {
     /// The currency and due-date conditions, on `invoice_tallies t`.
     fn tally_sql(&self) -> String {
         if self.tally.is_empty() {
-            "1".to_string()
+            "TRUE".to_string()
         } else {
             self.tally.iter().map(|c| c.replace("{t}", "t")).collect::<Vec<_>>().join(" AND ")
         }
@@ -915,24 +998,23 @@ fn min_opt(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
     }
 }
 
-async fn issue_in(
-    tx: &mut Transaction<'static, Sqlite>,
+async fn issue_in_on(
+    c: &mut Conn<'_>,
     id: i64,
     client_id: i64,
     number: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE invoices SET status = 'issued' WHERE id = ?1 AND status = 'draft'")
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    let due: String =
-        sqlx::query_scalar("SELECT due_date FROM invoices WHERE id = ?1").bind(id).fetch_one(&mut **tx).await?;
+    let due: Day = on_conn!(&mut *c, c => {
+        sqlx::query("UPDATE invoices SET status = 'issued' WHERE id = $1 AND status = 'draft'")
+            .bind(id)
+            .execute(&mut *c)
+            .await?;
+        sqlx::query_scalar("SELECT due_date FROM invoices WHERE id = $1").bind(id).fetch_one(c).await
+    })?;
     // The invoice goes on its client's ladder in the same transaction as it
     // is issued, so no issued invoice can be missing from the queue.
-    if let Ok(due) = NaiveDate::parse_from_str(&due, "%Y-%m-%d") {
-        crate::followups::schedule(tx, id, client_id, due).await?;
-    }
+    crate::followups::schedule(c, id, client_id, due.0).await?;
     let summary = format!("Invoice {number} issued");
     let ev = NewEvent {
         client_id,
@@ -942,53 +1024,62 @@ async fn issue_in(
         summary: &summary,
         data: json!({}),
     };
-    append(tx, &ev).await.map(|_| ())
+    append_on(c, &ev).await.map(|_| ())
 }
 
-/// Inserts an invoice (a draft, or issued at once) with its lines and
-/// timeline entries inside the caller's transaction. Returns its id and number.
+/// Inserts an invoice inside the caller's SQLite transaction (an e-invoice
+/// import; not ported yet). See [`insert_invoice_on`].
 pub(crate) async fn insert_invoice(
     store: &Store,
     tx: &mut Transaction<'static, Sqlite>,
     inv: &NewInvoice,
     now: DateTime<Utc>,
 ) -> Result<(i64, String), StoreError> {
+    insert_invoice_on(store, &mut Conn::sqlite(tx), inv, now).await
+}
+
+/// Inserts an invoice (a draft, or issued at once) with its lines and
+/// timeline entries inside the caller's transaction. Returns its id and number.
+pub(crate) async fn insert_invoice_on(
+    store: &Store,
+    c: &mut Conn<'_>,
+    inv: &NewInvoice,
+    now: DateTime<Utc>,
+) -> Result<(i64, String), StoreError> {
     let map = |e| StoreError::classify(e, store.path());
     let number = match &inv.number {
         Some(n) => n.clone(),
-        None => next_number(tx, inv.issue_date).await?,
+        None => next_number_on(c, inv.issue_date, store.path()).await?,
     };
-    let client_exists: Option<i64> = sqlx::query_scalar("SELECT id FROM clients WHERE id = ?1")
-        .bind(inv.client_id)
-        .fetch_optional(&mut **tx)
-        .await
-        .map_err(map)?;
+    let client_exists: Option<i64> = on_conn!(&mut *c, c => {
+        sqlx::query_scalar("SELECT id FROM clients WHERE id = $1").bind(inv.client_id).fetch_optional(c).await
+    })
+    .map_err(map)?;
     if client_exists.is_none() {
         return Err(StoreError::NotFound { entity: "client", id: inv.client_id });
     }
     // Lines can only be added to a draft; an invoice issued at once is
     // inserted as a draft and issued in the same transaction.
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO invoices (number, client_id, status, issue_date, due_date, currency, subtotal_minor, tax_minor, total_minor, notes, created_at)
-         VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
-    )
-    .bind(&number)
-    .bind(inv.client_id)
-    .bind(date_str(inv.issue_date))
-    .bind(date_str(inv.due_date))
-    .bind(inv.currency.code())
-    .bind(inv.totals.subtotal_minor)
-    .bind(inv.totals.tax_minor)
-    .bind(inv.totals.total_minor)
-    .bind(&inv.notes)
-    .bind(instant_str(now))
-    .fetch_one(&mut **tx)
-    .await
-    .map_err(|e| match &e {
-        sqlx::Error::Database(db) if db.message().contains("invoices.number") => StoreError::DuplicateNumber(number.clone()),
-        _ => StoreError::classify(e, store.path()),
-    })?;
-    insert_lines(tx, id, &inv.lines).await.map_err(map)?;
+    let id: i64 = on_conn!(&mut *c, c => {
+        sqlx::query_scalar(
+            "INSERT INTO invoices (number, client_id, status, issue_date, due_date, currency, subtotal_minor, tax_minor, total_minor, notes, created_at)
+             VALUES ($1, $2, 'draft', $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        )
+        .bind(&number)
+        .bind(inv.client_id)
+        .bind(Day(inv.issue_date))
+        .bind(Day(inv.due_date))
+        .bind(inv.currency.code())
+        .bind(inv.totals.subtotal_minor)
+        .bind(inv.totals.tax_minor)
+        .bind(inv.totals.total_minor)
+        .bind(&inv.notes)
+        .bind(Instant(now))
+        .fetch_one(c)
+        .await
+    })
+    .map_err(|e| number_error(e, &number, store.path()))?;
+    insert_lines_on(c, id, &inv.lines).await.map_err(map)?;
     let total = Money::new(inv.totals.total_minor, inv.currency).plain();
     let summary = format!("Invoice {number} created ({} {total})", inv.currency);
     let data = json!({ "number": number, "total": total, "currency": inv.currency.code(), "due_date": date_str(inv.due_date) });
@@ -1000,9 +1091,9 @@ pub(crate) async fn insert_invoice(
         summary: &summary,
         data,
     };
-    append(tx, &ev).await.map_err(map)?;
+    append_on(c, &ev).await.map_err(map)?;
     if inv.issue {
-        issue_in(tx, id, inv.client_id, &number, now).await.map_err(map)?;
+        issue_in_on(c, id, inv.client_id, &number, now).await.map_err(map)?;
     }
     Ok((id, number))
 }

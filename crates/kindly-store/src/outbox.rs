@@ -900,15 +900,27 @@ pub(crate) async fn refuse_if_in_outbox(
     stage_key: &str,
     path: &std::path::Path,
 ) -> Result<(), StoreError> {
-    let state: Option<String> = sqlx::query_scalar(
-        "SELECT o.state FROM outbox_invoices oi JOIN outbox o ON o.id = oi.outbox_id
-         WHERE oi.stage_key = ?2 AND (?1 IS NULL OR oi.invoice_id = ?1) AND oi.live = 1 AND o.state <> 'sent'
-         LIMIT 1",
-    )
-    .bind(invoice_id)
-    .bind(stage_key)
-    .fetch_optional(&mut **tx)
-    .await
+    refuse_if_in_outbox_on(&mut crate::engine::Conn::sqlite(tx), invoice_id, stage_key, path).await
+}
+
+/// [`refuse_if_in_outbox`] on either engine (a ported module's step by hand).
+pub(crate) async fn refuse_if_in_outbox_on(
+    c: &mut crate::engine::Conn<'_>,
+    invoice_id: Option<i64>,
+    stage_key: &str,
+    path: &std::path::Path,
+) -> Result<(), StoreError> {
+    let state: Option<String> = crate::engine::on_conn!(c, c => {
+        sqlx::query_scalar(
+            "SELECT o.state FROM outbox_invoices oi JOIN outbox o ON o.id = oi.outbox_id
+             WHERE oi.stage_key = $2 AND ($1 IS NULL OR oi.invoice_id = $1) AND oi.live = 1 AND o.state <> 'sent'
+             LIMIT 1",
+        )
+        .bind(invoice_id)
+        .bind(stage_key)
+        .fetch_optional(c)
+        .await
+    })
     .map_err(|e| StoreError::classify(e, path))?;
     match state {
         Some(state) => Err(StoreError::InOutbox { state }),

@@ -5,7 +5,7 @@
 //! Ported to both engines (see `engine`): one upsert by key, no
 //! read-check-write.
 
-use crate::engine::{on_pool, on_tx, WriteTx};
+use crate::engine::{on_conn, on_pool, Conn, WriteTx};
 use crate::{Store, StoreError};
 use kindly_core::locale::Locale;
 use kindly_core::numbering::DEFAULT_PATTERN;
@@ -126,11 +126,16 @@ const PUT: &str =
 
 /// [`put`] in a write transaction of either engine.
 pub(crate) async fn put_any(tx: &mut WriteTx, key: &str, value: &str) -> Result<(), sqlx::Error> {
-    on_tx!(tx, c => sqlx::query(PUT).bind(key).bind(value).execute(c).await.map(|_| ()))
+    put_on(&mut tx.conn(), key, value).await
+}
+
+/// Upserts a setting on the connection of a transaction of either engine.
+pub(crate) async fn put_on(c: &mut Conn<'_>, key: &str, value: &str) -> Result<(), sqlx::Error> {
+    on_conn!(c, c => sqlx::query(PUT).bind(key).bind(value).execute(c).await.map(|_| ()))
 }
 
 pub(crate) async fn put(tx: &mut Transaction<'static, Sqlite>, key: &str, value: &str) -> Result<(), sqlx::Error> {
-    sqlx::query(PUT).bind(key).bind(value).execute(&mut **tx).await.map(|_| ())
+    put_on(&mut Conn::sqlite(tx), key, value).await
 }
 
 pub(crate) async fn get(tx: &mut Transaction<'static, Sqlite>, key: &str) -> Result<Option<String>, sqlx::Error> {

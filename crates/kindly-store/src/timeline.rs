@@ -4,7 +4,7 @@
 //!
 //! Ported to both engines (see `engine`): appends only, no read-check-write.
 
-use crate::engine::{on_pool, on_tx, WriteTx};
+use crate::engine::{on_conn, on_pool, Conn, WriteTx};
 use crate::row::{Instant, Text};
 use crate::{Store, StoreError};
 use chrono::{DateTime, Utc};
@@ -100,20 +100,17 @@ const APPEND: &str = "INSERT INTO timeline (client_id, invoice_id, at, kind, sum
 
 /// Appends `e` in a SQLite transaction of a module not ported yet.
 pub(crate) async fn append(tx: &mut Transaction<'static, Sqlite>, e: &NewEvent<'_>) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(APPEND)
-        .bind(e.client_id)
-        .bind(e.invoice_id)
-        .bind(Instant(e.at))
-        .bind(e.kind.as_str())
-        .bind(e.summary)
-        .bind(e.data.to_string())
-        .fetch_one(&mut **tx)
-        .await
+    append_on(&mut Conn::sqlite(tx), e).await
 }
 
 /// Appends `e` in a write transaction of either engine.
 pub(crate) async fn append_any(tx: &mut WriteTx, e: &NewEvent<'_>) -> Result<i64, sqlx::Error> {
-    on_tx!(tx, c => {
+    append_on(&mut tx.conn(), e).await
+}
+
+/// Appends `e` on the connection of a transaction of either engine.
+pub(crate) async fn append_on(c: &mut Conn<'_>, e: &NewEvent<'_>) -> Result<i64, sqlx::Error> {
+    on_conn!(c, c => {
         sqlx::query_scalar(APPEND)
             .bind(e.client_id)
             .bind(e.invoice_id)

@@ -44,11 +44,13 @@ mod tests {
     }
 }
 
-/// A value of a multi-row INSERT.
+/// A value of a multi-row INSERT or of a query's [`Params`].
 #[derive(Clone)]
 pub(crate) enum V {
     I(i64),
     T(String),
+    /// A calendar day (bound as [`crate::row::Day`]: text on SQLite, DATE on PostgreSQL).
+    D(NaiveDate),
     N,
 }
 
@@ -70,6 +72,7 @@ pub(crate) async fn insert_rows(
                 q = match v {
                     V::I(i) => q.bind(*i),
                     V::T(t) => q.bind(t.clone()),
+                    V::D(d) => q.bind(crate::row::Day(*d)),
                     V::N => q.bind(Option::<i64>::None),
                 };
             }
@@ -80,8 +83,8 @@ pub(crate) async fn insert_rows(
 }
 
 /// The values of a query built from optional filters, numbered as they are
-/// pushed (`?1`, `?2`, …), so one list of filters serves the count and the
-/// page queries alike.
+/// pushed (`$1`, `$2`, …, the portable-SQL rule of `engine`), so one list
+/// of filters serves the count and the page queries alike, on either engine.
 #[derive(Clone, Default)]
 pub(crate) struct Params {
     values: Vec<V>,
@@ -91,7 +94,7 @@ impl Params {
     /// Adds a value and returns its placeholder.
     pub(crate) fn push(&mut self, v: V) -> String {
         self.values.push(v);
-        format!("?{}", self.values.len())
+        format!("${}", self.values.len())
     }
 
     pub(crate) fn text(&mut self, s: impl Into<String>) -> String {
@@ -102,6 +105,10 @@ impl Params {
         self.push(V::I(i))
     }
 
+    pub(crate) fn day(&mut self, d: NaiveDate) -> String {
+        self.push(V::D(d))
+    }
+
     pub(crate) fn args(&self) -> sqlx::sqlite::SqliteArguments {
         use sqlx::Arguments;
         let mut a = sqlx::sqlite::SqliteArguments::default();
@@ -110,10 +117,53 @@ impl Params {
             let _ = match v {
                 V::I(i) => a.add(*i),
                 V::T(t) => a.add(t.clone()),
+                V::D(d) => a.add(crate::row::Day(*d)),
                 V::N => a.add(Option::<i64>::None),
             };
         }
         a
+    }
+
+    /// The values for a query run on `pool` (either engine's, inside
+    /// `on_pool!`: the pool's type picks the arguments' type).
+    pub(crate) fn args_on<P: PoolArgs>(&self, _pool: &P) -> P::Args {
+        P::args(self)
+    }
+
+    /// The values for a query on PostgreSQL.
+    pub(crate) fn pg_args(&self) -> sqlx::postgres::PgArguments {
+        use sqlx::Arguments;
+        let mut a = sqlx::postgres::PgArguments::default();
+        for v in &self.values {
+            // Adding an i64, a String, a day or a NULL cannot fail.
+            let _ = match v {
+                V::I(i) => a.add(*i),
+                V::T(t) => a.add(t.clone()),
+                V::D(d) => a.add(crate::row::Day(*d)),
+                V::N => a.add(Option::<i64>::None),
+            };
+        }
+        a
+    }
+}
+
+/// The arguments type of each engine's pool (see [`Params::args_on`]).
+pub(crate) trait PoolArgs {
+    type Args;
+    fn args(p: &Params) -> Self::Args;
+}
+
+impl PoolArgs for sqlx::SqlitePool {
+    type Args = sqlx::sqlite::SqliteArguments;
+    fn args(p: &Params) -> Self::Args {
+        p.args()
+    }
+}
+
+impl PoolArgs for sqlx::PgPool {
+    type Args = sqlx::postgres::PgArguments;
+    fn args(p: &Params) -> Self::Args {
+        p.pg_args()
     }
 }
 

@@ -17,6 +17,8 @@ use kindly_store::{Engine, NewEvent, Settings, Store, StoreError, TimelineFilter
 use serde_json::json;
 use std::future::Future;
 
+mod support;
+
 use support::{both, Db};
 
 fn at(h: u32, m: u32) -> DateTime<Utc> {
@@ -285,26 +287,27 @@ async fn an_invoice_reads_the_same_on_both_engines() {
 }
 
 /// On PostgreSQL a use case of a module not ported yet is refused with a
-/// typed error, never a panic and never a half-done write.
+/// typed error, never a panic and never a half-done write. (Invoices,
+/// follow-ups and the client list are ported: `tests/engines_invoices.rs`.)
 #[tokio::test]
 async fn unported_use_cases_refuse_on_postgres() {
     run(|store, _| async move {
-        let today = NaiveDate::from_ymd_opt(2026, 3, 14).unwrap();
-        let list = store.list_clients(&Default::default(), today).await;
-        let invoices = store.list_invoices(&Default::default(), today).await;
+        let payments = store.list_payments(&Default::default()).await;
+        let plans = store.client_plans(1).await;
         match store.engine() {
             Engine::Sqlite => {
-                assert!(list.is_ok() && invoices.is_ok());
+                assert!(payments.is_ok() && plans.is_ok());
             }
             Engine::Postgres => {
-                let e = list.unwrap_err();
+                let e = payments.unwrap_err();
                 assert_eq!(e.code(), ErrorCode::StoreNotOnPostgresYet);
-                assert!(e.to_string().contains("the client list"), "{e}");
-                let e = invoices.unwrap_err();
-                assert!(matches!(e, StoreError::NotOnPostgresYet { what: "invoices" }), "{e:?}");
-                let e = store.issue_invoice(1, at(9, 0)).await.unwrap_err();
-                assert_eq!(e.code(), ErrorCode::StoreNotOnPostgresYet);
+                assert!(matches!(e, StoreError::NotOnPostgresYet { what: "payments" }), "{e:?}");
+                assert_eq!(plans.unwrap_err().code(), ErrorCode::StoreNotOnPostgresYet);
                 assert_eq!(store.payments(1).await.unwrap_err().code(), ErrorCode::StoreNotOnPostgresYet);
+                let e = store.outbox_counts().await.unwrap_err();
+                assert!(e.to_string().contains("the outbox"), "{e}");
+                let e = store.statement_invoices(1).await.unwrap_err();
+                assert_eq!(e.code(), ErrorCode::StoreNotOnPostgresYet);
             }
         }
     })
@@ -348,72 +351,4 @@ async fn an_unreachable_server_is_server_away() {
     assert!(msg.contains(&format!("127.0.0.1:{port}")) && !msg.contains("s3cret"), "{msg}");
     let e = Store::connect("mysql://nope").await.unwrap_err();
     assert_eq!(e.code(), ErrorCode::DatabaseError);
-}
-
-/// Each test body runs on a SQLite temp file, then on a fresh PostgreSQL
-/// database; `Db` is a second, plain connection to the same database for
-/// what the store does not offer (raw rows, refused rewrites).
-mod support {
-    use kindly_store::Store;
-    use sqlx::{PgPool, SqlitePool};
-    use std::future::Future;
-
-    pub enum Db {
-        Sqlite(SqlitePool),
-        Postgres(PgPool),
-    }
-
-    impl Db {
-        pub async fn exec(&self, sql: &str) -> Result<(), sqlx::Error> {
-            let sql = sqlx::AssertSqlSafe(sql.to_string());
-            match self {
-                Db::Sqlite(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
-                Db::Postgres(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
-            }
-        }
-
-        /// A timeline entry correcting `refers_to`, as the corrections module writes it.
-        pub async fn insert_correction(&self, client: i64, refers_to: i64, at: chrono::DateTime<chrono::Utc>) -> i64 {
-            let sql = sqlx::AssertSqlSafe(format!(
-                "INSERT INTO timeline (client_id, at, kind, summary, data, refers_to)
-                 VALUES ({client}, '{}', 'note', 'corrects an earlier note', '{{}}', {refers_to}) RETURNING id",
-                at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-            ));
-            match self {
-                Db::Sqlite(p) => sqlx::query_scalar(sql).fetch_one(p).await.unwrap(),
-                Db::Postgres(p) => sqlx::query_scalar(sql).fetch_one(p).await.unwrap(),
-            }
-        }
-    }
-
-    /// Runs `body` on SQLite, then on PostgreSQL when a server is at hand.
-    pub async fn both<F, Fut>(body: F)
-    where
-        F: Fn(Store, Db) -> Fut,
-        Fut: Future<Output = ()>,
-    {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("kindly.db");
-        let store = Store::open(&path).await.unwrap();
-        let db = SqlitePool::connect(&format!("sqlite://{}", path.display())).await.unwrap();
-        body(store, Db::Sqlite(db)).await;
-
-        match fresh_pg_database().await {
-            Some(url) => {
-                let store = Store::connect(&url).await.unwrap();
-                let db = PgPool::connect(&url).await.unwrap();
-                body(store, Db::Postgres(db)).await;
-            }
-            None => {
-                eprintln!("PostgreSQL is not installed: ran on SQLite only (KINDLY_REQUIRE_PG=1 makes this an error)");
-            }
-        }
-    }
-
-    /// A fresh, empty database on the test binary's throwaway server
-    /// (none when PostgreSQL is not installed and not required).
-    async fn fresh_pg_database() -> Option<String> {
-        let server = kindly_pgtest::PgServer::shared().expect("PostgreSQL test server")?;
-        Some(server.fresh_database().await.expect("a fresh test database"))
-    }
 }

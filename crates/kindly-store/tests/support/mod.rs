@@ -1,0 +1,76 @@
+//! What the engine tests share: each test body runs on a SQLite temp file,
+//! then on a fresh PostgreSQL database; `Db` is a second, plain connection
+//! to the same database for what the store does not offer (raw rows,
+//! refused rewrites).
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // shared by several test binaries
+use kindly_store::Store;
+use sqlx::{PgPool, SqlitePool};
+use std::future::Future;
+
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+impl Db {
+    pub async fn exec(&self, sql: &str) -> Result<(), sqlx::Error> {
+        let sql = sqlx::AssertSqlSafe(sql.to_string());
+        match self {
+            Db::Sqlite(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
+            Db::Postgres(p) => sqlx::query(sql).execute(p).await.map(|_| ()),
+        }
+    }
+
+    /// One integer a query reads (a count, a setting as a number).
+    pub async fn int(&self, sql: &str) -> i64 {
+        let sql = sqlx::AssertSqlSafe(sql.to_string());
+        match self {
+            Db::Sqlite(p) => sqlx::query_scalar(sql).fetch_one(p).await.unwrap(),
+            Db::Postgres(p) => sqlx::query_scalar(sql).fetch_one(p).await.unwrap(),
+        }
+    }
+
+    /// A timeline entry correcting `refers_to`, as the corrections module writes it.
+    pub async fn insert_correction(&self, client: i64, refers_to: i64, at: chrono::DateTime<chrono::Utc>) -> i64 {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "INSERT INTO timeline (client_id, at, kind, summary, data, refers_to)
+             VALUES ({client}, '{}', 'note', 'corrects an earlier note', '{{}}', {refers_to}) RETURNING id",
+            at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+        ));
+        match self {
+            Db::Sqlite(p) => sqlx::query_scalar(sql).fetch_one(p).await.unwrap(),
+            Db::Postgres(p) => sqlx::query_scalar(sql).fetch_one(p).await.unwrap(),
+        }
+    }
+}
+
+/// Runs `body` on SQLite, then on PostgreSQL when a server is at hand.
+pub async fn both<F, Fut>(body: F)
+where
+    F: Fn(Store, Db) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kindly.db");
+    let store = Store::open(&path).await.unwrap();
+    let db = SqlitePool::connect(&format!("sqlite://{}", path.display())).await.unwrap();
+    body(store, Db::Sqlite(db)).await;
+
+    match fresh_pg_database().await {
+        Some(url) => {
+            let store = Store::connect(&url).await.unwrap();
+            let db = PgPool::connect(&url).await.unwrap();
+            body(store, Db::Postgres(db)).await;
+        }
+        None => {
+            eprintln!("PostgreSQL is not installed: ran on SQLite only (KINDLY_REQUIRE_PG=1 makes this an error)");
+        }
+    }
+}
+
+/// A fresh, empty database on the test binary's throwaway server
+/// (none when PostgreSQL is not installed and not required).
+pub async fn fresh_pg_database() -> Option<String> {
+    let server = kindly_pgtest::PgServer::shared().expect("PostgreSQL test server")?;
+    Some(server.fresh_database().await.expect("a fresh test database"))
+}
