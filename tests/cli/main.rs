@@ -8,6 +8,7 @@ mod lists;
 mod overview;
 mod plans;
 mod statement;
+mod team;
 
 use kindly_tests::{binary, kindly_json, run_kindly};
 use serde_json::Value;
