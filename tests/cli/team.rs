@@ -250,3 +250,87 @@ fn tls_demanded_from_a_server_without_it_is_a_clear_error() {
     );
     assert_eq!((e["code"].as_str(), e["field"].as_str()), (Some("io_error"), Some("ca_file")), "{e}");
 }
+
+/// Runs a shell command (openssl, chown), which must succeed.
+fn sh(script: &str, dir: &Path) {
+    let out = Command::new("sh").args(["-c", script]).current_dir(dir).output().unwrap();
+    assert!(out.status.success(), "{script}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A CA and a server certificate it signed for 127.0.0.1 (and localhost),
+/// made with openssl in `dir`: `ca.pem`, `server.crt`, `server.key`.
+fn make_certificates(dir: &Path) {
+    sh(
+        "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=kindly-test-ca \
+           -keyout ca.key -out ca.pem 2>/dev/null && \
+         openssl req -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -keyout server.key -out server.csr 2>/dev/null && \
+         printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\\nbasicConstraints=CA:FALSE\\n' > ext.cnf && \
+         openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \
+           -extfile ext.cnf -out server.crt 2>/dev/null",
+        dir,
+    );
+}
+
+/// A throwaway server of its own with TLS on (its certificate signed by a
+/// test CA): `verify-full` with `--ca-file` connects, and without the CA
+/// (only the system's roots) it is `database_tls_failed`.
+#[test]
+fn verify_full_with_the_ca_file_connects_to_a_tls_server() {
+    let Some(server) = kindly_pgtest::PgServer::start().expect("a PostgreSQL test server") else {
+        eprintln!("skipped: PostgreSQL is not installed (KINDLY_REQUIRE_PG=1 makes this an error)");
+        return;
+    };
+    if std::env::var_os("KINDLY_TEST_PG_URL").is_some() {
+        eprintln!("skipped: a given server (KINDLY_TEST_PG_URL) is not ours to turn TLS on");
+        return;
+    }
+    let certs = tempfile::tempdir().unwrap();
+    make_certificates(certs.path());
+    // The server (run as `postgres` when the tests run as root) must read its key, and only it.
+    let owner = if Command::new("id").arg("-u").output().unwrap().stdout.starts_with(b"0") {
+        "chown postgres server.key server.crt && "
+    } else {
+        ""
+    };
+    sh(&format!("chmod 755 . && {owner}chmod 600 server.key"), certs.path());
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let url = rt.block_on(async {
+        use sqlx::{Connection, Executor};
+        let mut admin = sqlx::PgConnection::connect(server.url()).await.unwrap();
+        let dir = certs.path().display();
+        for sql in [
+            format!("ALTER SYSTEM SET ssl_cert_file = '{dir}/server.crt'"),
+            format!("ALTER SYSTEM SET ssl_key_file = '{dir}/server.key'"),
+            "ALTER SYSTEM SET ssl = on".to_string(),
+            "SELECT pg_reload_conf()".to_string(),
+        ] {
+            admin.execute(sqlx::AssertSqlSafe(sql)).await.unwrap();
+        }
+        admin.close().await.unwrap();
+        // The reload is asynchronous: wait until the server offers TLS.
+        for _ in 0..50 {
+            let with_tls = format!("{}?sslmode=require", server.url());
+            if sqlx::PgConnection::connect(&with_tls).await.is_ok() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        server.fresh_database().await.unwrap()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let ca = certs.path().join("ca.pem");
+    let ca = ca.to_str().unwrap();
+    // Without the CA: the certificate is not trusted.
+    let e = refused(dir.path(), None, &["--database-url", &format!("{url}?sslmode=verify-full"), "status"]);
+    assert_eq!(e["code"], "database_tls_failed", "{e}");
+    // With it: connected, and `team connect` keeps the CA file in the settings.
+    let ok =
+        json(dir.path(), None, &["--database-url", &format!("{url}?sslmode=verify-full&sslrootcert={ca}"), "status"]);
+    assert_eq!(ok["db_path"], url.as_str());
+    json(dir.path(), None, &["team", "connect", &url, "--sslmode", "verify-full", "--ca-file", ca]);
+    let v: Value = serde_json::from_slice(&std::fs::read(dir.path().join("database.json")).unwrap()).unwrap();
+    assert_eq!((v["sslmode"].as_str(), v["ca_file"].as_str()), (Some("verify-full"), Some(ca)));
+    let status = json(dir.path(), None, &["team", "status"]);
+    assert_eq!(status["reachable"], true, "{status}");
+    json(dir.path(), None, &["team", "disconnect"]);
+}

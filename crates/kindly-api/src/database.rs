@@ -440,7 +440,9 @@ pub async fn connect(data_dir: &Path, input: TeamConnectInput) -> ApiResult<Team
         url.sslmode = Some(mode);
     }
     if let Some(ca) = input.ca_file.filter(|c| !c.trim().is_empty()) {
-        url.ca_file = Some(PathBuf::from(ca.trim()));
+        // Kept as a full path: the app does not start in the CLI's folder.
+        let ca = PathBuf::from(ca.trim());
+        url.ca_file = Some(std::fs::canonicalize(&ca).unwrap_or(ca));
     }
     let from_url = url.take_password();
     let password = input.password.filter(|p| !p.is_empty()).or(from_url);

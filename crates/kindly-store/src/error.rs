@@ -236,10 +236,15 @@ impl StoreError {
                     _ => StoreError::Other(msg),
                 }
             }
-            // TLS refused by the server or a certificate not trusted (a
-            // handshake cut by the network is an I/O error, below).
+            // TLS refused by the server or misconfigured (sqlx's own
+            // error), or the handshake refused the server's certificate
+            // (rustls says so as invalid data on the socket; a handshake cut
+            // by the network is another I/O error, below).
             sqlx::Error::Tls(t) => {
                 StoreError::Tls { host: crate::engine::url_host(&path.to_string_lossy()), detail: t.to_string() }
+            }
+            sqlx::Error::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
+                StoreError::Tls { host: crate::engine::url_host(&path.to_string_lossy()), detail: io.to_string() }
             }
             // The server refused, vanished or could not be reached in time.
             sqlx::Error::Io(_)
