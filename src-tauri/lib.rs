@@ -8,6 +8,7 @@ mod backup_commands;
 mod bank_commands;
 mod commands;
 mod corrections_commands;
+mod database_commands;
 mod desktop;
 mod dialogs;
 mod einvoice_commands;
@@ -65,6 +66,10 @@ pub fn run(started: Instant) {
         })
         .invoke_handler(tauri::generate_handler![
             commands::bootstrap,
+            database_commands::database_status,
+            database_commands::connect_team_database,
+            database_commands::disconnect_team_database,
+            database_commands::retry_database,
             desktop::set_desktop_texts,
             backup_commands::backup_settings,
             backup_commands::save_backup_settings,

@@ -99,11 +99,19 @@ impl Sender {
 /// Every minute (first a few seconds after start): if messages are due,
 /// send them. After a refusal (e.g. a wrong password) it waits longer, up to
 /// half an hour, so a locked account is not hammered.
+///
+/// A team database that is away (`store_server_away`) pauses sending: it is
+/// logged once, the window is told (`database-away`), and the task asks
+/// again after 1, 2, 4, … up to 10 minutes, never spinning; nothing is
+/// sent until the server answers again (the claim itself needs it).
 pub fn spawn_background(app: AppHandle) {
     tauri::async_runtime::spawn(async move {
         let mut wait = Duration::from_secs(3);
         // The store's own error is shown by every command; log it once.
         let mut store_error_logged = false;
+        let mut away = Away::default();
+        // What is logged once per kind (a use case not on PostgreSQL yet).
+        let mut logged_codes: Vec<String> = Vec::new();
         loop {
             tokio::time::sleep(wait).await;
             wait = Duration::from_secs(60);
@@ -111,6 +119,15 @@ pub fn spawn_background(app: AppHandle) {
             let sender = app.state::<Sender>();
             let ctx = match state.ctx() {
                 Ok(ctx) => ctx,
+                Err(e) if is_away(&e) => {
+                    // Away since start: try to open it again, quietly.
+                    wait = away.seen(&app, &e);
+                    if state.reconnect().await.is_ok() {
+                        away.back(&app);
+                        wait = Duration::from_secs(3);
+                    }
+                    continue;
+                }
                 Err(e) => {
                     if !store_error_logged {
                         tracing::warn!(code = %e.code, "background sending is off: {}", e.message);
@@ -121,20 +138,43 @@ pub fn spawn_background(app: AppHandle) {
             };
             // A new day's overview table moves here, not on the day's first look.
             if let Err(e) = kindly_api::overview::prepare_day(ctx).await {
-                tracing::warn!(code = %e.code, "the overview's day could not be prepared: {}", e.message);
+                if is_away(&e) {
+                    wait = away.seen(&app, &e);
+                    continue;
+                }
+                if is_not_ported(&e) {
+                    log_once(&mut logged_codes, &e, "the overview's day could not be prepared");
+                } else {
+                    tracing::warn!(code = %e.code, "the overview's day could not be prepared: {}", e.message);
+                }
             }
             let due = match ctx.store.next_email_due().await {
                 Ok(Some(at)) => at <= Utc::now(),
                 Ok(None) => false,
                 Err(e) => {
-                    sender.report_problem(&app, e.into(), wait);
+                    let e: ApiError = e.into();
+                    if is_away(&e) {
+                        wait = away.seen(&app, &e);
+                    } else if is_not_ported(&e) {
+                        // The outbox is not on PostgreSQL yet: nothing to send here.
+                        log_once(&mut logged_codes, &e, "background sending is off");
+                        wait = Duration::from_secs(30 * 60);
+                    } else {
+                        sender.report_problem(&app, e, wait);
+                    }
                     continue;
                 }
             };
+            away.back(&app);
             let interrupted = match ctx.store.outbox_counts().await {
                 Ok(c) => c.sending > 0,
                 Err(e) => {
-                    sender.report_problem(&app, e.into(), wait);
+                    let e: ApiError = e.into();
+                    if is_away(&e) {
+                        wait = away.seen(&app, &e);
+                    } else {
+                        sender.report_problem(&app, e, wait);
+                    }
                     continue;
                 }
             };
@@ -150,14 +190,83 @@ pub fn spawn_background(app: AppHandle) {
                 }
                 // Another Kindly window holds the outbox lock and sends there.
                 Err(e) if is_busy(&e) => tracing::info!("background sending: another Kindly window is sending"),
+                Err(e) if is_away(&e) => wait = away.seen(&app, &e),
                 Err(e) => sender.report_problem(&app, e, wait),
             }
         }
     });
 }
 
+/// The team database being away, as the background task sees it: logged
+/// once when it goes and once when it is back, with a growing wait.
+#[derive(Default)]
+struct Away {
+    /// How many checks in a row found it away.
+    times: u32,
+}
+
+impl Away {
+    /// It is away: the wait before the next check (1, 2, 4, 8, then 10 minutes).
+    fn seen(&mut self, app: &AppHandle, e: &ApiError) -> Duration {
+        if self.times == 0 {
+            tracing::warn!(code = %e.code, "background sending is paused: {}", e.message);
+            emit(app, AWAY_EVENT, true);
+        }
+        self.times = self.times.saturating_add(1);
+        away_wait(self.times)
+    }
+
+    /// It answered.
+    fn back(&mut self, app: &AppHandle) {
+        if self.times > 0 {
+            tracing::info!(checks = self.times, "the team database is back; background sending resumes");
+            emit(app, AWAY_EVENT, false);
+        }
+        self.times = 0;
+    }
+}
+
+const AWAY_EVENT: &str = "database-away";
+
+/// The wait after the `times`-th check in a row found the server away.
+fn away_wait(times: u32) -> Duration {
+    let minutes = 1u64 << times.saturating_sub(1).min(4);
+    Duration::from_secs(minutes.min(10) * 60)
+}
+
+fn log_once(logged: &mut Vec<String>, e: &ApiError, what: &str) {
+    let code = e.code.to_string();
+    if !logged.contains(&code) {
+        tracing::warn!(code = %e.code, "{what}: {}", e.message);
+        logged.push(code);
+    }
+}
+
+fn is_away(e: &ApiError) -> bool {
+    e.code == kindly_api::ErrorCode::StoreServerAway
+}
+
+fn is_not_ported(e: &ApiError) -> bool {
+    e.code == kindly_api::ErrorCode::StoreNotOnPostgresYet
+}
+
 /// `outbox_busy`, read from the serialized code so that it holds whatever
 /// Rust type `ApiError.code` has.
 fn is_busy(e: &ApiError) -> bool {
     serde_json::to_value(e).is_ok_and(|v| v["code"] == "outbox_busy")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::away_wait;
+    use std::time::Duration;
+
+    /// While the team database is away the sender asks again after 1, 2, 4,
+    /// 8, then every 10 minutes: it backs off, it never spins.
+    #[test]
+    fn the_wait_while_the_server_is_away_grows_to_ten_minutes() {
+        let minutes: Vec<u64> = (1..=7).map(|n| away_wait(n).as_secs() / 60).collect();
+        assert_eq!(minutes, [1, 2, 4, 8, 10, 10, 10]);
+        assert_eq!(away_wait(u32::MAX), Duration::from_secs(600));
+    }
 }

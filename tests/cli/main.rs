@@ -9,6 +9,7 @@ mod moving;
 mod overview;
 mod plans;
 mod statement;
+mod team;
 
 use kindly_tests::{binary, kindly_json, run_kindly};
 use serde_json::Value;

@@ -152,7 +152,9 @@ pub fn run_kindly(dir: &Path, today: Option<&str>, args: &[&str]) -> (i32, Strin
     if let Some(day) = today {
         cmd.args(["--today", day]);
     }
-    let out = cmd.args(args).env_remove("KINDLY_DATA_DIR").output().expect("run kindly");
+    // The data folder's own file, whatever the environment names.
+    let out =
+        cmd.args(args).env_remove("KINDLY_DATA_DIR").env_remove("KINDLY_DATABASE_URL").output().expect("run kindly");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into(),

@@ -95,6 +95,8 @@ pub fn typescript() -> String {
         kindly_csv::DecimalSeparator,
         kindly_csv::DateFormat,
         kindly_csv::ExportKind,
+        v::SslMode,
+        v::DatabaseSource,
     );
     let decls = decls!(
         &cfg,
@@ -187,6 +189,8 @@ pub fn typescript() -> String {
         crate::documents::PdfResult,
         crate::mail::SmtpSettingsView,
         crate::mail::SmtpSettingsInput,
+        crate::database::TeamConnectInput,
+        crate::database::DatabaseStatus,
         crate::mail::TestEmailResult,
         crate::outbox::QueueEmailsRequest,
         crate::outbox::SkippedView,

@@ -275,6 +275,8 @@ mod codes {
         "database_corrupt",
         "database_error",
         "database_read_only",
+        "database_tls_failed",
+        "database_url_invalid",
         "disk_full",
         "due_before_issue",
         "duplicate_invoice_number",

@@ -10,8 +10,19 @@ use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// The folder holding the database and every file Kindly keeps.
+/// The folder holding the database and every file Kindly keeps: the one
+/// the caller gave, else the SQLite file's. A team database's "path" is its
+/// URL, never a folder: without a given folder its files go to the system's
+/// temporary folder (logged), never to a folder named after the URL.
 pub(crate) fn data_dir(ctx: Ctx<'_>) -> PathBuf {
+    if let Some(dir) = ctx.data_dir {
+        return dir.to_path_buf();
+    }
+    if ctx.store.engine() == kindly_store::Engine::Postgres {
+        let dir = std::env::temp_dir().join("kindly-files");
+        tracing::warn!(dir = %dir.display(), "no data folder was given for a team database; files go to a temporary folder");
+        return dir;
+    }
     ctx.store.path().parent().map(Path::to_path_buf).unwrap_or_default()
 }
 

@@ -19,6 +19,7 @@ pub mod business;
 pub mod clients;
 pub mod contacts;
 pub mod corrections;
+pub mod database;
 pub mod desktop;
 pub mod dialogs;
 pub mod documents;
@@ -66,16 +67,25 @@ pub struct Ctx<'a> {
     /// timeline's summaries); `None` (the CLI, tests) uses the business's
     /// language from the settings. Documents follow their reader instead.
     pub ui_locale: Option<kindly_core::locale::Locale>,
+    /// The data folder for the files Kindly keeps (letters, PDFs, e-mail
+    /// copies); `None`: the folder of the SQLite file. A team database
+    /// (PostgreSQL) has no folder of its own, so the CLI and the app pass it.
+    pub data_dir: Option<&'a std::path::Path>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(store: &'a Store, now: DateTime<Utc>, today: NaiveDate) -> Ctx<'a> {
-        Ctx { store, now, today, ui_locale: None }
+        Ctx { store, now, today, ui_locale: None, data_dir: None }
     }
 
     /// The same context for a screen in `locale`.
     pub fn with_ui_locale(self, locale: Option<kindly_core::locale::Locale>) -> Ctx<'a> {
         Ctx { ui_locale: locale, ..self }
+    }
+
+    /// The same context with the data folder given (see [`Ctx::data_dir`]).
+    pub fn with_data_dir(self, data_dir: Option<&'a std::path::Path>) -> Ctx<'a> {
+        Ctx { data_dir, ..self }
     }
 
     /// The language to word screen text in: the screen's, else the business's.

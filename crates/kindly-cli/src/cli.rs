@@ -13,7 +13,6 @@ use kindly_api::print::Printer;
 use kindly_api::timeline::NoteInput;
 use kindly_api::ErrorCode;
 use kindly_api::{ApiError, Ctx};
-use kindly_store::Store;
 use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
@@ -26,6 +25,11 @@ pub struct Args {
     /// Folder holding kindly.db (default: $KINDLY_DATA_DIR, else the OS app-data folder).
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Use this team database (postgres://user@host/db) instead of the data
+    /// folder's (default: $KINDLY_DATABASE_URL, else the data folder's
+    /// `kindly team connect` settings, else its kindly.db).
+    #[arg(long, global = true, value_name = "URL")]
+    pub database_url: Option<String>,
     /// Print JSON instead of text (errors too, as {"error": {code, message, field}}).
     #[arg(long, global = true)]
     pub json: bool,
@@ -157,6 +161,9 @@ pub enum Command {
         #[arg(long, value_name = "URL")]
         to: String,
     },
+    /// The team database (PostgreSQL) this data folder uses: connect, status, disconnect.
+    #[command(subcommand)]
+    Team(crate::team_cmd::TeamCmd),
     /// Developer tasks.
     #[command(subcommand, hide = true)]
     Dev(DevCmd),
@@ -581,14 +588,27 @@ pub async fn run(args: Args) -> Result<Reply, ApiError> {
         args.data_dir.clone(),
         std::env::var_os("KINDLY_DATA_DIR"),
         dirs::data_dir(),
-    )
-    .ok_or_else(|| {
-        ApiError::new(ErrorCode::NoDataDir, "No data folder: pass --data-dir or set KINDLY_DATA_DIR.", None)
-    })?;
-    let store = Store::open(&kindly_api::paths::db_path(&dir)).await?;
+    );
+    // The database: --database-url, KINDLY_DATABASE_URL, the data folder's
+    // team database settings, else its kindly.db (kindly_api::database).
+    let choice = kindly_api::database::choose(
+        args.database_url.as_deref(),
+        std::env::var_os(kindly_api::database::ENV_VAR),
+        dir.as_deref(),
+    );
+    if let Command::Team(cmd) = args.command {
+        // Before any store is opened: connecting must work while the
+        // current settings point at a server that is away.
+        let o = output::Out::new(args.json);
+        let text = crate::team_cmd::run(cmd, dir.as_deref(), choice, &o).await?;
+        return Ok(Reply { text, status: o.status_code() });
+    }
+    let store = kindly_api::database::open(&choice?).await?;
     // The clock is read here, once, and passed in.
     let today = today_override.unwrap_or_else(|| Local::now().date_naive());
-    let ctx = Ctx::new(&store, Utc::now(), today);
+    // A team database has no folder: its files go to the data folder.
+    let files_dir = dir.as_deref().filter(|_| store.engine() == kindly_store::Engine::Postgres);
+    let ctx = Ctx::new(&store, Utc::now(), today).with_data_dir(files_dir);
     // The user's UTC offset, read here with the clock, for time-zoned timestamps.
     let utc_offset = Local::now().offset().local_minus_utc() / 60;
     let out = dispatch(ctx, args.command, args.json, utc_offset).await;
@@ -830,7 +850,7 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
         Command::Backup(a) => crate::backup_cmd::backup(ctx, a, o).await,
         Command::Overview(a) => crate::overview_cmd::overview(ctx, o, a).await,
         Command::Reports(cmd) => crate::overview_cmd::reports(ctx, o, cmd).await,
-        Command::Dev(_) | Command::Restore { .. } => Ok(String::new()),
+        Command::Dev(_) | Command::Restore { .. } | Command::Team(_) => Ok(String::new()),
     }
 }
 

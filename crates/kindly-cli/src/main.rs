@@ -19,6 +19,7 @@ mod output;
 mod overview_cmd;
 mod plans;
 mod statement_cmd;
+mod team_cmd;
 mod values;
 
 use clap::error::ErrorKind;

@@ -52,6 +52,9 @@ pub const AGREED_ALIASES: &[(&str, &str)] = &[("e-mail", "email"), ("in-person",
 pub const PROMISE_ALIASES: &[(&str, &str)] = &[("phone", "call"), ("e-mail", "email"), ("in-person", "in_person")];
 pub const FREQUENCY_ALIASES: &[(&str, &str)] = &[("biweekly", "fortnightly")];
 
+pub fn ssl_modes() -> impl TypedValueParser<Value = kindly_core::vocab::SslMode> {
+    words(&[("verify_ca", "verify-ca"), ("verify_full", "verify-full")])
+}
 pub fn import_kinds() -> impl TypedValueParser<Value = kindly_csv::ImportKind> {
     words(&[])
 }

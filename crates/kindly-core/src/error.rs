@@ -84,6 +84,8 @@ error_codes! {
     DatabaseCorrupt = "database_corrupt",
     DatabaseError = "database_error",
     DatabaseReadOnly = "database_read_only",
+    DatabaseTlsFailed = "database_tls_failed",
+    DatabaseUrlInvalid = "database_url_invalid",
     DiskFull = "disk_full",
     DueBeforeIssue = "due_before_issue",
     DuplicateInvoiceNumber = "duplicate_invoice_number",

@@ -635,3 +635,31 @@ vocabulary! {
         Eur40 = "eur_40",
     }
 }
+
+vocabulary! {
+    /// How the connection to a team database (PostgreSQL) uses TLS, with
+    /// libpq's words (issue #19): `disable` never, `prefer` when the server
+    /// offers it, `require` always (any certificate), `verify-ca` always with
+    /// a certificate signed by a trusted CA, `verify-full` and for the host
+    /// name connected to.
+    pub enum SslMode {
+        Disable = "disable",
+        Prefer = "prefer",
+        Require = "require",
+        VerifyCa = "verify-ca",
+        VerifyFull = "verify-full",
+    }
+}
+
+vocabulary! {
+    /// Where the database in use was chosen (issue #19): the local file of
+    /// the data folder (SQLite, the default), or a team database (PostgreSQL)
+    /// named by `--database-url`, by `KINDLY_DATABASE_URL`, or by the data
+    /// folder's `database.json`.
+    pub enum DatabaseSource {
+        LocalFile = "local_file",
+        Flag = "flag",
+        Env = "env",
+        SettingsFile = "settings_file",
+    }
+}

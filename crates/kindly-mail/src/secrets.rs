@@ -13,8 +13,13 @@ use kindly_core::ErrorCode;
 use std::sync::Arc;
 use thiserror::Error;
 
-/// The keychain "service" under which Kindly's passwords are filed.
+/// The keychain "service" under which Kindly's SMTP passwords are filed.
 pub const SERVICE: &str = "app.kindly.desktop.smtp";
+
+/// The keychain "service" under which team database (PostgreSQL) passwords
+/// are filed, one per `user@host:port/database` (issue #19); the same
+/// invariant holds for them.
+pub const DATABASE_SERVICE: &str = "app.kindly.desktop.database";
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum SecretError {
@@ -69,19 +74,29 @@ fn map(e: KError, account: &str) -> SecretError {
     }
 }
 
-fn entry(account: &str) -> Result<Entry, SecretError> {
+fn entry(service: &str, account: &str) -> Result<Entry, SecretError> {
     let store = platform_store()?;
-    store.build(SERVICE, account, None).map_err(|e| map(e, account))
+    store.build(service, account, None).map_err(|e| map(e, account))
 }
 
 /// Saves (or replaces) the password for an account.
 pub fn set_password(account: &str, password: &Secret) -> Result<(), SecretError> {
-    entry(account)?.set_password(password.expose()).map_err(|e| map(e, account))
+    set_password_in(SERVICE, account, password)
 }
 
 /// The saved password.
 pub fn get_password(account: &str) -> Result<Secret, SecretError> {
-    entry(account)?.get_password().map(Secret::new).map_err(|e| map(e, account))
+    get_password_in(SERVICE, account)
+}
+
+/// [`set_password`] under another service ([`DATABASE_SERVICE`]).
+pub fn set_password_in(service: &str, account: &str, password: &Secret) -> Result<(), SecretError> {
+    entry(service, account)?.set_password(password.expose()).map_err(|e| map(e, account))
+}
+
+/// [`get_password`] under another service ([`DATABASE_SERVICE`]).
+pub fn get_password_in(service: &str, account: &str) -> Result<Secret, SecretError> {
+    entry(service, account)?.get_password().map(Secret::new).map_err(|e| map(e, account))
 }
 
 /// Whether a password is saved, without revealing it.
@@ -95,7 +110,12 @@ pub fn has_password(account: &str) -> Result<bool, SecretError> {
 
 /// Removes the password; removing one that is not there is not an error.
 pub fn delete_password(account: &str) -> Result<(), SecretError> {
-    match entry(account)?.delete_credential() {
+    delete_password_in(SERVICE, account)
+}
+
+/// [`delete_password`] under another service ([`DATABASE_SERVICE`]).
+pub fn delete_password_in(service: &str, account: &str) -> Result<(), SecretError> {
+    match entry(service, account)?.delete_credential() {
         Ok(()) | Err(KError::NoEntry) => Ok(()),
         Err(e) => Err(map(e, account)),
     }

@@ -73,6 +73,14 @@ pub enum StoreError {
          the server, then try again"
     )]
     ServerAway { host: String },
+    /// The TLS connection to the PostgreSQL server failed: it offers no
+    /// TLS while the `sslmode` requires it, or its certificate is not
+    /// trusted (a CA file to trust, `verify-ca` / `verify-full`).
+    #[error(
+        "the secure (TLS) connection to the team database at {host} failed: {detail}. Check the sslmode and \
+         the CA file in the connection settings"
+    )]
+    Tls { host: String, detail: String },
     /// A plan change the plan's state or data does not allow (stable `code`, plain message).
     #[error("{message}")]
     Plan { code: ErrorCode, message: String },
@@ -128,6 +136,7 @@ impl StoreError {
             StoreError::Other(_) => ErrorCode::DatabaseError,
             StoreError::NotOnPostgresYet { .. } => ErrorCode::StoreNotOnPostgresYet,
             StoreError::ServerAway { .. } => ErrorCode::StoreServerAway,
+            StoreError::Tls { .. } => ErrorCode::DatabaseTlsFailed,
             StoreError::Plan { code, .. }
             | StoreError::Bank { code, .. }
             | StoreError::Correction { code, .. }
@@ -244,9 +253,18 @@ impl StoreError {
                     _ => StoreError::Other(msg),
                 }
             }
+            // TLS refused by the server or misconfigured (sqlx's own
+            // error), or the handshake refused the server's certificate
+            // (rustls says so as invalid data on the socket; a handshake cut
+            // by the network is another I/O error, below).
+            sqlx::Error::Tls(t) => {
+                StoreError::Tls { host: crate::engine::url_host(&path.to_string_lossy()), detail: t.to_string() }
+            }
+            sqlx::Error::Io(io) if io.kind() == std::io::ErrorKind::InvalidData => {
+                StoreError::Tls { host: crate::engine::url_host(&path.to_string_lossy()), detail: io.to_string() }
+            }
             // The server refused, vanished or could not be reached in time.
             sqlx::Error::Io(_)
-            | sqlx::Error::Tls(_)
             | sqlx::Error::Protocol(_)
             | sqlx::Error::PoolTimedOut
             | sqlx::Error::PoolClosed

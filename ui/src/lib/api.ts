@@ -37,6 +37,8 @@ import type {
   BankStatusView,
   CsvMappingView,
   Bootstrap,
+  DatabaseStatus,
+  TeamConnectInput,
   SendAllPreview,
   Readiness,
   FileKind,
@@ -134,17 +136,29 @@ import type {
   RemoveRateInput,
 } from './bindings';
 import { normaliseError } from './errors';
+import { noteError } from './away.svelte';
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {
-    throw normaliseError(e);
+    const err = normaliseError(e);
+    // A team database that is away shows its banner, whatever asked.
+    noteError(err);
+    throw err;
   }
 }
 
 export const api = {
   bootstrap: () => call<Bootstrap>('bootstrap'),
+  /** The database in use (file or team database) and the data folder's team database settings. */
+  databaseStatus: () => call<DatabaseStatus>('database_status'),
+  /** Tests the connection, keeps the password in the keychain; used after a restart. */
+  connectTeamDatabase: (input: TeamConnectInput) => call<DatabaseStatus>('connect_team_database', { input }),
+  /** Back to this computer's data file after a restart. */
+  disconnectTeamDatabase: () => call<DatabaseStatus>('disconnect_team_database'),
+  /** The away banner's Retry: reaches the database again. */
+  retryDatabase: () => call<null>('retry_database'),
   seedDemo: (clients: number, invoices: number) => call<DemoResult>('seed_demo', { clients, invoices }),
   appReady: () => call<null>('app_ready'),
 
@@ -331,6 +345,11 @@ export function onBackgroundProblem(cb: (p: BackgroundSendProblem | null) => voi
 }
 
 /** Called when a batch ends: the outbox and today's queue may have changed. */
+/** The background sender found the team database away (true) or back (false). */
+export function onDatabaseAway(cb: (isAway: boolean) => void): Promise<UnlistenFn> {
+  return listen<boolean>('database-away', (e) => cb(e.payload));
+}
+
 export function onOutboxChanged(cb: () => void): Promise<UnlistenFn> {
   return listen<null>('outbox-changed', () => cb());
 }

@@ -41,7 +41,7 @@ export type View =
   | { name: 'settings'; section?: SettingsPage };
 
 /** The settings sub-pages, each with its own single Save. */
-export const SETTINGS_PAGES = ['business', 'payment', 'email', 'backup', 'language'] as const;
+export const SETTINGS_PAGES = ['business', 'payment', 'email', 'backup', 'database', 'language'] as const;
 export type SettingsPage = (typeof SETTINGS_PAGES)[number];
 
 export const router = $state<{ view: View; history: View[] }>({ view: { name: 'clients' }, history: [] });

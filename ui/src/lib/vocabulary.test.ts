@@ -47,6 +47,8 @@ const pairs: [string, readonly string[], Record<string, string>][] = [
   ['bankFoundBy', b.BankFoundByValues, labels.bankFoundBy],
   ['bankNotRecorded', b.BankNotRecordedValues, labels.bankNotRecorded],
   ['bankCsvRole', b.BankCsvRoleValues, labels.bankCsvRole],
+  ['sslMode', b.SslModeValues, labels.sslMode],
+  ['databaseSource', b.DatabaseSourceValues, labels.databaseSource],
   ['eventKind', b.EventKindValues, labels.eventKind],
   ['einvoiceOutcome', b.EInvoiceOutcomeValues, labels.einvoiceOutcome],
   ['importKind', b.ImportKindValues, labels.importKind],

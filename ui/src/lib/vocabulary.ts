@@ -58,6 +58,8 @@ export const labels = {
   bankFoundBy: vocab('bank-found-by', b.BankFoundByValues),
   bankNotRecorded: vocab('bank-not-recorded', b.BankNotRecordedValues),
   bankCsvRole: vocab('bank-csv-role', b.BankCsvRoleValues),
+  sslMode: vocab('ssl-mode', b.SslModeValues),
+  databaseSource: vocab('database-source', b.DatabaseSourceValues),
   eventKind: vocab('event-kind', b.EventKindValues),
   einvoiceOutcome: vocab('einvoice-outcome', b.EInvoiceOutcomeValues),
   importKind: vocab('import-kind', b.ImportKindValues),

@@ -34,3 +34,7 @@ file-save-copy = Kopie speichern …
 file-copy-saved = Kopie gespeichert.
 app-restore-done = Ihre Sicherung wurde wiederhergestellt und ist jetzt die Datenbasis. Die bisherigen Daten bleiben in { $path } erhalten.
 app-restore-failed = Die Wiederherstellung konnte nicht abgeschlossen werden, die Daten sind daher unverändert: { $problem }
+app-server-away = Die Team-Datenbank auf { $host } ist nicht erreichbar. Es wurde nichts gespeichert; der Versand ruht, bis sie wieder da ist.
+app-server-away-nohost = Die Team-Datenbank ist nicht erreichbar. Es wurde nichts gespeichert; der Versand ruht, bis sie wieder da ist.
+app-server-away-retry = Erneut versuchen
+app-server-away-retrying = Wird versucht …

@@ -34,3 +34,7 @@ file-save-copy = Save a copy…
 file-copy-saved = Copy saved.
 app-restore-done = Your backup was restored and is the data in use now. The data you used before is kept in { $path }.
 app-restore-failed = The restore could not be completed, so the data in use is unchanged: { $problem }
+app-server-away = The team database at { $host } cannot be reached. Nothing was saved; sending is paused until it is back.
+app-server-away-nohost = The team database cannot be reached. Nothing was saved; sending is paused until it is back.
+app-server-away-retry = Retry
+app-server-away-retrying = Trying…

@@ -34,3 +34,7 @@ file-save-copy = Guardar una copia…
 file-copy-saved = Copia guardada.
 app-restore-done = Su copia de seguridad se ha restaurado y ahora son los datos en uso. Los datos anteriores se conservan en { $path }.
 app-restore-failed = La restauración no se pudo completar, así que los datos en uso no han cambiado: { $problem }
+app-server-away = No se puede acceder a la base de datos del equipo en { $host }. No se guardó nada; el envío queda en pausa hasta que vuelva.
+app-server-away-nohost = No se puede acceder a la base de datos del equipo. No se guardó nada; el envío queda en pausa hasta que vuelva.
+app-server-away-retry = Reintentar
+app-server-away-retrying = Intentando…

@@ -34,3 +34,7 @@ file-save-copy = Enregistrer une copie…
 file-copy-saved = Copie enregistrée.
 app-restore-done = Votre sauvegarde a été restaurée et ce sont maintenant les données utilisées. Les données précédentes sont conservées dans { $path }.
 app-restore-failed = La restauration n’a pas pu être terminée, les données utilisées n’ont donc pas changé : { $problem }
+app-server-away = La base de données d’équipe sur { $host } est injoignable. Rien n’a été enregistré ; l’envoi est suspendu jusqu’à son retour.
+app-server-away-nohost = La base de données d’équipe est injoignable. Rien n’a été enregistré ; l’envoi est suspendu jusqu’à son retour.
+app-server-away-retry = Réessayer
+app-server-away-retrying = Nouvel essai…

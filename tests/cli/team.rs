@@ -1,0 +1,336 @@
+//! `kindly` on a team database (PostgreSQL, issue #19), run as processes:
+//! `--database-url` and `KINDLY_DATABASE_URL` open it, `kindly team
+//! connect` keeps the password in the real keychain (run under
+//! /var/tmp/runsome.sh or scripts/test.sh: a private D-Bus with
+//! gnome-keyring) and never in database.json, a closed port is
+//! `store_server_away`, an unported use case is `store_not_on_postgres_yet`,
+//! and TLS demanded from a server without it is `database_tls_failed`.
+//! Tests needing a server use kindly-pgtest's throwaway one (skipped with a
+//! note without PostgreSQL, an error with KINDLY_REQUIRE_PG=1).
+
+use kindly_tests::binary;
+use serde_json::Value;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+/// A fresh database on the shared test server, or `None` (skip).
+fn fresh_database() -> Option<String> {
+    let server = kindly_pgtest::PgServer::shared().expect("the PostgreSQL test server")?;
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    Some(rt.block_on(server.fresh_database()).expect("a fresh database"))
+}
+
+macro_rules! database_or_skip {
+    () => {
+        match fresh_database() {
+            Some(url) => url,
+            None => {
+                eprintln!("skipped: PostgreSQL is not installed (KINDLY_REQUIRE_PG=1 makes this an error)");
+                return;
+            }
+        }
+    };
+}
+
+/// Runs `kindly ARGS` on `dir` with only the given `KINDLY_DATABASE_URL`
+/// (none unless `env` names it) and `stdin`; (exit code, stdout, stderr).
+fn kindly(dir: &Path, env: Option<&str>, stdin: Option<&str>, args: &[&str]) -> (i32, String, String) {
+    let mut cmd = Command::new(binary("kindly"));
+    cmd.arg("--data-dir").arg(dir).args(args).env_remove("KINDLY_DATA_DIR").env_remove("KINDLY_DATABASE_URL");
+    if let Some(url) = env {
+        cmd.env("KINDLY_DATABASE_URL", url);
+    }
+    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("run kindly");
+    if let Some(text) = stdin {
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+    }
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+fn json(dir: &Path, env: Option<&str>, args: &[&str]) -> Value {
+    let mut a = vec!["--json"];
+    a.extend_from_slice(args);
+    let (code, out, err) = kindly(dir, env, None, &a);
+    assert_eq!(code, 0, "kindly {args:?} failed: {out} {err}");
+    serde_json::from_str(&out).expect("json output")
+}
+
+/// A refusal: exit 2 and the error's code.
+fn refused(dir: &Path, env: Option<&str>, args: &[&str]) -> Value {
+    let mut a = vec!["--json"];
+    a.extend_from_slice(args);
+    let (code, out, err) = kindly(dir, env, None, &a);
+    assert_eq!(code, 2, "kindly {args:?} should be refused: {out} {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    serde_json::from_str::<Value>(&out).expect("json error")["error"].clone()
+}
+
+/// The URL with a user name and password for the keychain tests (the test
+/// server trusts loopback, so any password is accepted; what is checked is
+/// where Kindly keeps it).
+fn with_password(url: &str, password: &str) -> String {
+    url.replacen("postgres://kindly@", &format!("postgres://kindly:{password}@"), 1)
+}
+
+#[test]
+fn the_database_url_flag_and_variable_open_postgres_not_the_data_folder() {
+    let url = database_or_skip!();
+    let dir = tempfile::tempdir().unwrap();
+    let id = json(dir.path(), None, &["--database-url", &url, "clients", "add", "--name", "Anna Team"])["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    // A second process, through the variable, reads what the first wrote.
+    json(dir.path(), Some(&url), &["notes", "add", "--client", &id, "--text", "called about the team ledger"]);
+    let entries = json(dir.path(), Some(&url), &["timeline", "--client", &id]);
+    let text = entries.to_string();
+    assert!(text.contains("called about the team ledger"), "{text}");
+    let status = json(dir.path(), Some(&url), &["status"]);
+    assert_eq!(status["db_path"], url.as_str(), "{status}");
+    // The data folder's own file was never made.
+    assert!(!dir.path().join("kindly.db").exists());
+    // Without flag or variable, the data folder's (empty) file again.
+    let local = json(dir.path(), None, &["status"]);
+    assert_eq!(local["is_empty"], true, "{local}");
+    assert!(local["db_path"].as_str().unwrap().ends_with("kindly.db"));
+}
+
+#[test]
+fn a_password_in_the_url_is_never_shown() {
+    let url = database_or_skip!();
+    let dir = tempfile::tempdir().unwrap();
+    let secret = "Tr0ub4dor-in-url";
+    let (code, out, err) = kindly(dir.path(), None, None, &["--database-url", &with_password(&url, secret), "status"]);
+    assert_eq!(code, 0, "{out} {err}");
+    assert!(out.contains(&url), "{out}");
+    assert!(!out.contains(secret) && !err.contains(secret));
+    for entry in walk(dir.path()) {
+        let bytes = std::fs::read(&entry).unwrap();
+        assert!(!String::from_utf8_lossy(&bytes).contains(secret), "{} holds the password", entry.display());
+    }
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn team_connect_keeps_the_password_in_the_keychain_and_not_in_the_settings() {
+    let url = database_or_skip!();
+    let dir = tempfile::tempdir().unwrap();
+    let secret = "c0rrect-h0rse-staple";
+    let (code, out, err) = kindly(
+        dir.path(),
+        None,
+        Some(&format!("{secret}\n")),
+        &["team", "connect", &url, "--sslmode", "prefer", "--password-stdin"],
+    );
+    assert_eq!(code, 0, "{out} {err}");
+    assert!(out.contains("connected: "), "{out}");
+    let settings = std::fs::read(dir.path().join("database.json")).unwrap();
+    let text = String::from_utf8_lossy(&settings);
+    assert!(!text.contains(secret), "database.json holds the password: {text}");
+    let v: Value = serde_json::from_slice(&settings).unwrap();
+    assert_eq!(v["url"], url.as_str());
+    assert_eq!(v["sslmode"], "prefer");
+    // The password is in the keychain, under user@host:port/database.
+    let rest = url.strip_prefix("postgres://").unwrap();
+    let account = if rest.contains(':') { rest.to_string() } else { unreachable!("the test URL names its port") };
+    let saved = kindly_mail::secrets::get_password_in(kindly_mail::secrets::DATABASE_SERVICE, &account)
+        .expect("the password in the keychain");
+    assert_eq!(saved.expose(), secret);
+    // The next commands connect from the settings, with no URL and no password.
+    let id = json(dir.path(), None, &["clients", "add", "--name", "Bo Connected"])["id"].as_i64().unwrap();
+    assert!(id > 0);
+    let status = json(dir.path(), None, &["team", "status"]);
+    assert_eq!(status["reachable"], true, "{status}");
+    assert_eq!(status["status"]["source"], "settings_file");
+    assert_eq!(status["status"]["in_use"], url.as_str());
+    assert!(!dir.path().join("kindly.db").exists());
+    for entry in walk(dir.path()) {
+        let bytes = std::fs::read(&entry).unwrap();
+        assert!(!String::from_utf8_lossy(&bytes).contains(secret), "{} holds the password", entry.display());
+    }
+
+    // Disconnecting: back to the data folder's file; the password leaves the keychain.
+    let gone = json(dir.path(), None, &["team", "disconnect"]);
+    assert_eq!(gone["disconnected"], url.as_str());
+    assert!(!dir.path().join("database.json").exists());
+    assert!(matches!(
+        kindly_mail::secrets::get_password_in(kindly_mail::secrets::DATABASE_SERVICE, &account),
+        Err(kindly_mail::SecretError::Missing { .. })
+    ));
+    let local = json(dir.path(), None, &["status"]);
+    assert_eq!(local["is_empty"], true, "{local}");
+}
+
+/// Nothing is written when the connection does not work.
+#[test]
+fn team_connect_to_a_closed_port_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = refused(dir.path(), None, &["team", "connect", "postgres://kindly@127.0.0.1:1/ledger"]);
+    assert_eq!(e["code"], "store_server_away", "{e}");
+    assert!(!dir.path().join("database.json").exists());
+}
+
+#[test]
+fn a_closed_port_is_server_away_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = kindly(
+        dir.path(),
+        None,
+        None,
+        &["--database-url", "postgres://kindly@127.0.0.1:1/ledger", "clients", "add", "--name", "X"],
+    );
+    assert_eq!(code, 2, "{out} {err}");
+    assert!(err.contains("[store_server_away]"), "{err}");
+    assert!(err.contains("cannot be reached") && err.contains("127.0.0.1:1"), "{err}");
+    assert!(!err.contains("panicked"));
+    // The same through the variable and in JSON.
+    let e = refused(dir.path(), Some("postgres://kindly@127.0.0.1:1/ledger"), &["status"]);
+    assert_eq!(e["code"], "store_server_away");
+    // `team status` says it and exits 2.
+    let (code, out, _) = kindly(dir.path(), Some("postgres://kindly@127.0.0.1:1/ledger"), None, &["team", "status"]);
+    assert_eq!(code, 2);
+    assert!(out.contains("reachable: no") && out.contains("store_server_away"), "{out}");
+}
+
+#[test]
+fn a_bad_database_url_is_a_typed_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let e = refused(dir.path(), None, &["--database-url", "mysql://kindly@127.0.0.1/ledger", "status"]);
+    assert_eq!((e["code"].as_str(), e["field"].as_str()), (Some("database_url_invalid"), Some("url")), "{e}");
+    let e = refused(dir.path(), Some("postgres://kindly@127.0.0.1/ledger?sslmode=sometimes"), &["status"]);
+    assert_eq!(e["code"], "database_url_invalid");
+}
+
+#[test]
+fn an_unported_use_case_refuses_on_postgres() {
+    let url = database_or_skip!();
+    let dir = tempfile::tempdir().unwrap();
+    let e = refused(dir.path(), None, &["--database-url", &url, "payments", "list"]);
+    assert_eq!(e["code"], "store_not_on_postgres_yet", "{e}");
+}
+
+/// The test server has no TLS: `verify-full` (or `require`) is a clear
+/// TLS error, not "cannot be reached"; `prefer` connects without it.
+#[test]
+fn tls_demanded_from_a_server_without_it_is_a_clear_error() {
+    let url = database_or_skip!();
+    let dir = tempfile::tempdir().unwrap();
+    for mode in ["verify-full", "require"] {
+        let e = refused(dir.path(), None, &["--database-url", &format!("{url}?sslmode={mode}"), "status"]);
+        assert_eq!(e["code"], "database_tls_failed", "{mode}: {e}");
+        assert!(e["message"].as_str().unwrap().contains("TLS"), "{e}");
+    }
+    let ok = json(dir.path(), None, &["--database-url", &format!("{url}?sslmode=prefer"), "status"]);
+    assert_eq!(ok["db_path"], url.as_str());
+    // A CA file that is not there is named.
+    let e = refused(
+        dir.path(),
+        None,
+        &["team", "connect", &url, "--sslmode", "verify-ca", "--ca-file", "/nonexistent/ca.pem"],
+    );
+    assert_eq!((e["code"].as_str(), e["field"].as_str()), (Some("io_error"), Some("ca_file")), "{e}");
+}
+
+/// Runs a shell command (openssl, chown), which must succeed.
+fn sh(script: &str, dir: &Path) {
+    let out = Command::new("sh").args(["-c", script]).current_dir(dir).output().unwrap();
+    assert!(out.status.success(), "{script}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A CA and a server certificate it signed for 127.0.0.1 (and localhost),
+/// made with openssl in `dir`: `ca.pem`, `server.crt`, `server.key`.
+fn make_certificates(dir: &Path) {
+    sh(
+        "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=kindly-test-ca \
+           -keyout ca.key -out ca.pem 2>/dev/null && \
+         openssl req -newkey rsa:2048 -nodes -subj /CN=127.0.0.1 -keyout server.key -out server.csr 2>/dev/null && \
+         printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\\nbasicConstraints=CA:FALSE\\n' > ext.cnf && \
+         openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \
+           -extfile ext.cnf -out server.crt 2>/dev/null",
+        dir,
+    );
+}
+
+/// A throwaway server of its own with TLS on (its certificate signed by a
+/// test CA): `verify-full` with `--ca-file` connects, and without the CA
+/// (only the system's roots) it is `database_tls_failed`.
+#[test]
+fn verify_full_with_the_ca_file_connects_to_a_tls_server() {
+    let Some(server) = kindly_pgtest::PgServer::start().expect("a PostgreSQL test server") else {
+        eprintln!("skipped: PostgreSQL is not installed (KINDLY_REQUIRE_PG=1 makes this an error)");
+        return;
+    };
+    if std::env::var_os("KINDLY_TEST_PG_URL").is_some() {
+        eprintln!("skipped: a given server (KINDLY_TEST_PG_URL) is not ours to turn TLS on");
+        return;
+    }
+    let certs = tempfile::tempdir().unwrap();
+    make_certificates(certs.path());
+    // The server (run as `postgres` when the tests run as root) must read its key, and only it.
+    let owner = if Command::new("id").arg("-u").output().unwrap().stdout.starts_with(b"0") {
+        "chown postgres server.key server.crt && "
+    } else {
+        ""
+    };
+    sh(&format!("chmod 755 . && {owner}chmod 600 server.key"), certs.path());
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let url = rt.block_on(async {
+        use sqlx::{Connection, Executor};
+        let mut admin = sqlx::PgConnection::connect(server.url()).await.unwrap();
+        let dir = certs.path().display();
+        for sql in [
+            format!("ALTER SYSTEM SET ssl_cert_file = '{dir}/server.crt'"),
+            format!("ALTER SYSTEM SET ssl_key_file = '{dir}/server.key'"),
+            "ALTER SYSTEM SET ssl = on".to_string(),
+            "SELECT pg_reload_conf()".to_string(),
+        ] {
+            admin.execute(sqlx::AssertSqlSafe(sql)).await.unwrap();
+        }
+        admin.close().await.unwrap();
+        // The reload is asynchronous: wait until the server offers TLS.
+        for _ in 0..50 {
+            let with_tls = format!("{}?sslmode=require", server.url());
+            if sqlx::PgConnection::connect(&with_tls).await.is_ok() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        server.fresh_database().await.unwrap()
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let ca = certs.path().join("ca.pem");
+    let ca = ca.to_str().unwrap();
+    // Without the CA: the certificate is not trusted.
+    let e = refused(dir.path(), None, &["--database-url", &format!("{url}?sslmode=verify-full"), "status"]);
+    assert_eq!(e["code"], "database_tls_failed", "{e}");
+    // With it: connected, and `team connect` keeps the CA file in the settings.
+    let ok =
+        json(dir.path(), None, &["--database-url", &format!("{url}?sslmode=verify-full&sslrootcert={ca}"), "status"]);
+    assert_eq!(ok["db_path"], url.as_str());
+    json(dir.path(), None, &["team", "connect", &url, "--sslmode", "verify-full", "--ca-file", ca]);
+    let v: Value = serde_json::from_slice(&std::fs::read(dir.path().join("database.json")).unwrap()).unwrap();
+    assert_eq!((v["sslmode"].as_str(), v["ca_file"].as_str()), (Some("verify-full"), Some(ca)));
+    let status = json(dir.path(), None, &["team", "status"]);
+    assert_eq!(status["reachable"], true, "{status}");
+    json(dir.path(), None, &["team", "disconnect"]);
+}
