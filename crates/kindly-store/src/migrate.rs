@@ -210,6 +210,11 @@ impl Store {
         reset_identities(&mut tx, &columns).await.map_err(map)?;
         let file_bytes = keep_files(&mut tx, files, now, target).await?;
         tx.commit().await.map_err(map)?;
+        // The planner's statistics for what just arrived (autovacuum would
+        // take its time): a team's first queue and searches use the indexes.
+        if let Err(e) = sqlx::query("ANALYZE").execute(pg).await {
+            tracing::warn!(error = %e, "the moved tables could not be analysed; autovacuum will do it later");
+        }
         tracing::info!(tables = tables.len(), files = files.len(), file_bytes, to = %target.path().display(), "data folder moved");
         Ok(MoveReport { tables, files: files.len(), file_bytes })
     }
