@@ -18,7 +18,7 @@
 use crate::{ApiError, ApiResult, ErrorCode};
 use kindly_core::vocab::{DatabaseSource, SslMode};
 use kindly_mail::{secrets, Secret, SecretError};
-use kindly_store::Store;
+use kindly_store::{Store, StoreError};
 use serde::{Deserialize, Serialize};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -328,8 +328,16 @@ fn check_ca_file(url: &TeamUrl) -> ApiResult<()> {
 async fn connect_team(url: &TeamUrl, password: Option<&Secret>) -> ApiResult<Store> {
     check_ca_file(url)?;
     tracing::info!(url = %url.shown(), sslmode = url.sslmode.map(SslMode::as_str), "connecting to the team database");
-    Ok(Store::connect(&url.connection_url(password)).await?)
+    // A server whose packets vanish (no refusal) would hold the app's start
+    // for the system's TCP timeout; it is away after this long instead.
+    match tokio::time::timeout(CONNECT_TIMEOUT, Store::connect(&url.connection_url(password))).await {
+        Ok(store) => Ok(store?),
+        Err(_) => Err(StoreError::ServerAway { host: url.host() }.into()),
+    }
 }
+
+/// How long connecting (and migrating) a team database may take.
+const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Opens the chosen database. A team database's password is the URL's, else
 /// the keychain's; a locked or missing keychain is its own error when the
