@@ -3,8 +3,10 @@
 //! database, verified (see kindly-store's `migrate`). The data folder is
 //! only read: it stays as it was, whatever happens.
 
+use crate::database::{Choice, TeamUrl};
 use crate::{ApiResult, Ctx};
-use kindly_store::{FileToKeep, Store};
+use kindly_core::vocab::DatabaseSource;
+use kindly_store::FileToKeep;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -37,7 +39,10 @@ pub async fn move_to_postgres(ctx: Ctx<'_>, url: &str) -> ApiResult<MoveView> {
         .into_iter()
         .map(|(path, full_path)| FileToKeep { path, full_path })
         .collect();
-    let target = Store::connect(url).await?;
+    // Connected as any team database is: the URL's password, else the
+    // keychain's (`kindly team connect` saved it), with its sslmode and CA.
+    let choice = Choice::Team { url: TeamUrl::parse(url)?, source: DatabaseSource::Flag };
+    let target = crate::database::open(&choice).await?;
     let moved = ctx.store.move_into(&target, &files, ctx.now).await;
     let to = target.path().display().to_string();
     target.close().await;

@@ -156,8 +156,9 @@ pub enum Command {
     /// PostgreSQL database, the team's shared ledger; verified before it
     /// commits, and the data folder is left as it was.
     Migrate {
-        /// postgres://user:password@host:port/database (the password may
-        /// also come from PGPASSWORD).
+        /// postgres://user@host:port/database[?sslmode=…]; the password is
+        /// the URL's, else the keychain's (saved by `kindly team connect`),
+        /// else PGPASSWORD.
         #[arg(long, value_name = "URL")]
         to: String,
     },

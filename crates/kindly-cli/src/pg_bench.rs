@@ -54,7 +54,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     time("today's queue: count + first page (due_followups)", 50.0, n, || store.due_followups(today, None, 0, 100))
         .await?;
     time("today's queue: page 50", 50.0, n, || store.due_followups(today, None, 5000, 100)).await?;
-    let q = |search: &str, sort: InvoiceSort| InvoiceQuery { search: search.into(), sort, limit: 50, ..Default::default() };
+    let q =
+        |search: &str, sort: InvoiceSort| InvoiceQuery { search: search.into(), sort, limit: 50, ..Default::default() };
     time("invoices: first page, attention order", 50.0, n, || {
         let q = q("", InvoiceSort::default());
         let s = &store;
