@@ -112,9 +112,16 @@ pub fn spawn_background(app: AppHandle) {
         let mut away = Away::default();
         // What is logged once per kind (a use case not on PostgreSQL yet).
         let mut logged_codes: Vec<String> = Vec::new();
+        // The first screen is the overview: a new day's per-client window
+        // moves now, while the window loads, not on the overview's first read.
+        if let Ok(ctx) = app.state::<AppState>().ctx() {
+            if let Err(e) = kindly_api::overview::prepare_day(ctx).await {
+                tracing::debug!(code = %e.code, "the overview's day was not prepared at start: {}", e.message);
+            }
+        }
         loop {
             tokio::time::sleep(wait).await;
-            wait = Duration::from_secs(60);
+            wait = next_tick(chrono::Local::now().naive_local());
             let state = app.state::<AppState>();
             let sender = app.state::<Sender>();
             let ctx = match state.ctx() {
@@ -228,6 +235,18 @@ impl Away {
 
 const AWAY_EVENT: &str = "database-away";
 
+/// The wait until the next tick: a minute, or less when the day changes
+/// sooner, so a new day's overview window moves a second after midnight
+/// rather than on the day's first look at the overview.
+fn next_tick(now: chrono::NaiveDateTime) -> Duration {
+    let minute = Duration::from_secs(60);
+    let midnight = now.date().succ_opt().and_then(|d| d.and_hms_opt(0, 0, 1));
+    match midnight.and_then(|m| (m - now).to_std().ok()) {
+        Some(d) if d < minute => d,
+        _ => minute,
+    }
+}
+
 /// The wait after the `times`-th check in a row found the server away.
 fn away_wait(times: u32) -> Duration {
     let minutes = 1u64 << times.saturating_sub(1).min(4);
@@ -258,7 +277,16 @@ fn is_busy(e: &ApiError) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::away_wait;
+    use super::{away_wait, next_tick};
+
+    #[test]
+    fn the_tick_comes_a_second_after_midnight_when_the_day_ends_within_the_minute() {
+        let at = |s: &str| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S%.f").unwrap();
+        assert_eq!(next_tick(at("2026-12-02 12:00:00.0")), Duration::from_secs(60));
+        assert_eq!(next_tick(at("2026-12-02 23:58:59.0")), Duration::from_secs(60));
+        assert_eq!(next_tick(at("2026-12-02 23:59:30.0")), Duration::from_secs(31));
+        assert_eq!(next_tick(at("2026-12-31 23:59:59.5")), Duration::from_millis(1500));
+    }
     use std::time::Duration;
 
     /// While the team database is away the sender asks again after 1, 2, 4,
