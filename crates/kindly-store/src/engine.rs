@@ -30,8 +30,10 @@
 //! `next_sequence` setting while it numbers and an invoice's row while it
 //! checks then changes it; `followups` locks an invoice's row for the
 //! one-contact-a-day check and otherwise moves its days forward in single
-//! conditional UPDATEs. Each place that takes a lock says why where it is
-//! taken (and docs/postgres-port.md lists them).
+//! conditional UPDATEs; `payments` leaves over-payment to the
+//! `payments_check` trigger, which locks the invoice's row before it
+//! checks. Each place that takes a lock says why where it is taken (and
+//! docs/postgres-port.md lists them).
 
 use sqlx::postgres::{PgConnection, PgPool, Postgres};
 use sqlx::sqlite::{Sqlite, SqliteConnection, SqlitePool};

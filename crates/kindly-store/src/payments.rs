@@ -1,9 +1,20 @@
 //! Payments: recorded once, in the invoice's currency, never more than what
 //! is still owing (checked by the domain, and again by a trigger).
+//!
+//! Ported to both engines (see `engine`). Over-payment under racing writers
+//! is the database's rule: on SQLite the `BEGIN IMMEDIATE` write lock, on
+//! PostgreSQL the `payments_check` trigger (migrations-pg 0002), which
+//! locks the invoice row `FOR UPDATE` before it compares the amount with
+//! what is still owing, so a second payment racing this one waits for it
+//! and then reads the `paid_minor` it left. The Rust side takes no lock of
+//! its own: it reads the invoice once to name it (an unknown one is
+//! `NotFound`), inserts, and reads what is still owing after the insert
+//! (the row is locked by then) for the timeline entry.
 
-use crate::row::Text;
-use crate::timeline::{append, NewEvent};
-use crate::util::{date_str, instant_str, parse_date, Params};
+use crate::engine::{on_conn, on_pool, Conn};
+use crate::row::{Day, Instant, Text};
+use crate::timeline::{append_on, NewEvent};
+use crate::util::{date_str, Params};
 use crate::{Page, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::locale::Locale;
@@ -11,7 +22,7 @@ use kindly_core::payment::{PaymentMethod, ValidPayment};
 use kindly_core::timeline::EventKind;
 use kindly_core::{Currency, Money};
 use serde_json::json;
-use sqlx::AssertSqlSafe;
+use sqlx::{AssertSqlSafe, Sqlite, Transaction};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PaymentRecord {
@@ -29,7 +40,7 @@ struct PaymentRow {
     invoice_id: i64,
     amount_minor: i64,
     currency: Text<Currency>,
-    paid_on: String,
+    paid_on: Day,
     method: Text<PaymentMethod>,
     reference: Option<String>,
 }
@@ -65,7 +76,7 @@ pub struct PaymentListRow {
 #[derive(sqlx::FromRow)]
 struct PaymentListDbRow {
     id: i64,
-    paid_on: String,
+    paid_on: Day,
     amount_minor: i64,
     currency: Text<Currency>,
     method: Text<PaymentMethod>,
@@ -77,11 +88,16 @@ struct PaymentListDbRow {
     reversed: bool,
 }
 
-/// What a payment is checked and described against.
+/// What a payment is described against.
 #[derive(sqlx::FromRow)]
 struct PayeeInvoice {
     client_id: i64,
     number: String,
+}
+
+/// What is still owing on an invoice.
+#[derive(sqlx::FromRow)]
+struct Owing {
     total_minor: i64,
     paid_minor: i64,
 }
@@ -95,10 +111,19 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("payments").await?;
-        let id =
-            insert_payment(self, &mut tx, invoice_id, p.amount, p.date, p.method, p.reference.as_deref(), None, now)
-                .await?;
+        let mut tx = self.write_tx().await?;
+        let id = insert_payment_on(
+            self,
+            &mut tx.conn(),
+            invoice_id,
+            p.amount,
+            p.date,
+            p.method,
+            p.reference.as_deref(),
+            None,
+            now,
+        )
+        .await?;
         tx.commit().await.map_err(map)?;
         Ok(id)
     }
@@ -108,25 +133,25 @@ impl Store {
     pub async fn list_payments(&self, q: &PaymentQuery) -> Result<Page<PaymentListRow>, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut p = Params::default();
-        let mut filters = vec!["1".to_string()];
+        let mut filters = vec!["TRUE".to_string()];
         if let Some(c) = q.currency {
             filters.push(format!("p.currency = {}", p.text(c.code())));
         }
         if let Some(d) = q.from {
-            filters.push(format!("p.paid_on >= {}", p.text(date_str(d))));
+            filters.push(format!("p.paid_on >= {}", p.day(d)));
         }
         if let Some(d) = q.to {
-            filters.push(format!("p.paid_on <= {}", p.text(date_str(d))));
+            filters.push(format!("p.paid_on <= {}", p.day(d)));
         }
         if let Some(id) = q.client_id {
             filters.push(format!("p.invoice_id IN (SELECT id FROM invoices WHERE client_id = {})", p.int(id)));
         }
         let filter = filters.join(" AND ");
-        let total: i64 =
-            sqlx::query_scalar_with(AssertSqlSafe(format!("SELECT COUNT(*) FROM payments p WHERE {filter}")), p.args())
-                .fetch_one(self.sqlite("payments")?)
-                .await
-                .map_err(map)?;
+        let count = format!("SELECT COUNT(*) FROM payments p WHERE {filter}");
+        let total: i64 = on_pool!(self.pool(), pool => {
+            sqlx::query_scalar_with(AssertSqlSafe(count), p.args_on(pool)).fetch_one(pool).await
+        })
+        .map_err(map)?;
         let (limit, offset) = (q.limit.clamp(1, 1000), q.offset.max(0));
         let sql = format!(
             "SELECT p.id, p.paid_on, p.amount_minor, p.currency, p.method, p.reference, p.invoice_id,
@@ -136,59 +161,82 @@ impl Store {
              JOIN invoices i ON i.id = p.invoice_id JOIN clients c ON c.id = i.client_id
              ORDER BY p.paid_on DESC, p.id DESC"
         );
-        let rows: Vec<PaymentListDbRow> =
-            sqlx::query_as_with(AssertSqlSafe(sql), p.args()).fetch_all(self.sqlite("payments")?).await.map_err(map)?;
+        let rows: Vec<PaymentListDbRow> = on_pool!(self.pool(), pool => {
+            sqlx::query_as_with(AssertSqlSafe(sql), p.args_on(pool)).fetch_all(pool).await
+        })
+        .map_err(map)?;
         let rows = rows
             .into_iter()
-            .map(|r| {
-                Ok(PaymentListRow {
-                    id: r.id,
-                    paid_on: parse_date(&r.paid_on)?,
-                    amount: Money::new(r.amount_minor, r.currency.0),
-                    method: r.method.0,
-                    reference: r.reference,
-                    invoice_id: r.invoice_id,
-                    invoice_number: r.invoice_number,
-                    client_id: r.client_id,
-                    client_name: r.client_name,
-                    reversed: r.reversed,
-                })
+            .map(|r| PaymentListRow {
+                id: r.id,
+                paid_on: r.paid_on.0,
+                amount: Money::new(r.amount_minor, r.currency.0),
+                method: r.method.0,
+                reference: r.reference,
+                invoice_id: r.invoice_id,
+                invoice_number: r.invoice_number,
+                client_id: r.client_id,
+                client_name: r.client_name,
+                reversed: r.reversed,
             })
-            .collect::<Result<Vec<_>, StoreError>>()?;
+            .collect();
         Ok(Page { total, rows })
     }
 
+    /// An invoice's payments, oldest first (both engines).
     pub async fn payments(&self, invoice_id: i64) -> Result<Vec<PaymentRecord>, StoreError> {
-        let rows: Vec<PaymentRow> = sqlx::query_as(
-            "SELECT id, invoice_id, amount_minor, currency, paid_on, method, reference FROM payments WHERE invoice_id = ?1 ORDER BY paid_on, id",
-        )
-        .bind(invoice_id)
-        .fetch_all(self.sqlite("payments")?)
-        .await
+        let rows: Vec<PaymentRow> = on_pool!(self.pool(), pool => {
+            sqlx::query_as(
+                "SELECT id, invoice_id, amount_minor, currency, paid_on, method, reference FROM payments
+                 WHERE invoice_id = $1 ORDER BY paid_on, id",
+            )
+            .bind(invoice_id)
+            .fetch_all(pool)
+            .await
+        })
         .map_err(|e| StoreError::classify(e, self.path()))?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(PaymentRecord {
-                    id: r.id,
-                    invoice_id: r.invoice_id,
-                    amount: Money::new(r.amount_minor, r.currency.0),
-                    paid_on: parse_date(&r.paid_on)?,
-                    method: r.method.0,
-                    reference: r.reference,
-                })
+        Ok(rows
+            .into_iter()
+            .map(|r| PaymentRecord {
+                id: r.id,
+                invoice_id: r.invoice_id,
+                amount: Money::new(r.amount_minor, r.currency.0),
+                paid_on: r.paid_on.0,
+                method: r.method.0,
+                reference: r.reference,
             })
-            .collect()
+            .collect())
     }
 }
 
-/// Inserts a payment and its timeline entry inside the caller's transaction
-/// (a hand-typed payment, or one made from a bank statement entry). The
-/// payments trigger refuses over-payment and currency mismatches whatever
-/// the caller checked.
+/// Inserts a payment inside the SQLite transaction of a module not ported
+/// yet (a bank statement entry, an e-invoice's paid amount). See
+/// [`insert_payment_on`].
 #[allow(clippy::too_many_arguments)]
 pub(crate) async fn insert_payment(
     store: &Store,
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    tx: &mut Transaction<'static, Sqlite>,
+    invoice_id: i64,
+    amount: Money,
+    paid_on: NaiveDate,
+    method: PaymentMethod,
+    reference: Option<&str>,
+    bank_entry_id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    insert_payment_on(store, &mut Conn::sqlite(tx), invoice_id, amount, paid_on, method, reference, bank_entry_id, now)
+        .await
+}
+
+/// Inserts a payment and its timeline entry inside the caller's transaction
+/// of either engine (a hand-typed payment, or one made from a bank
+/// statement entry). The payments trigger refuses over-payment, a draft or
+/// cancelled invoice and a currency mismatch whatever the caller checked
+/// (on PostgreSQL with the invoice row locked: see the module's note).
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn insert_payment_on(
+    store: &Store,
+    c: &mut Conn<'_>,
     invoice_id: i64,
     amount: Money,
     paid_on: NaiveDate,
@@ -198,30 +246,36 @@ pub(crate) async fn insert_payment(
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
     let map = |e| StoreError::classify(e, store.path());
-    let row: Option<PayeeInvoice> =
-        sqlx::query_as("SELECT client_id, number, total_minor, paid_minor FROM invoices WHERE id = ?1")
-            .bind(invoice_id)
-            .fetch_optional(&mut **tx)
-            .await
-            .map_err(map)?;
-    let PayeeInvoice { client_id, number, total_minor: total, paid_minor: paid } =
-        row.ok_or(StoreError::NotFound { entity: "invoice", id: invoice_id })?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, reference, created_at, bank_entry_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
-    )
-    .bind(invoice_id)
-    .bind(amount.minor)
-    .bind(amount.currency.code())
-    .bind(date_str(paid_on))
-    .bind(method.as_str())
-    .bind(reference)
-    .bind(instant_str(now))
-    .bind(bank_entry_id)
-    .fetch_one(&mut **tx)
-    .await
+    // Not locked: the trigger locks the row and decides (see the module's note).
+    let row: Option<PayeeInvoice> = on_conn!(&mut *c, c => {
+        sqlx::query_as("SELECT client_id, number FROM invoices WHERE id = $1").bind(invoice_id).fetch_optional(c).await
+    })
     .map_err(map)?;
-    let outstanding = Money::new(total - paid - amount.minor, amount.currency);
+    let PayeeInvoice { client_id, number } = row.ok_or(StoreError::NotFound { entity: "invoice", id: invoice_id })?;
+    let id: i64 = on_conn!(&mut *c, c => {
+        sqlx::query_scalar(
+            "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, reference, created_at, bank_entry_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(invoice_id)
+        .bind(amount.minor)
+        .bind(amount.currency.code())
+        .bind(Day(paid_on))
+        .bind(method.as_str())
+        .bind(reference)
+        .bind(Instant(now))
+        .bind(bank_entry_id)
+        .fetch_one(c)
+        .await
+    })
+    .map_err(map)?;
+    // After the insert: `paid_minor` now counts this payment (the summary
+    // triggers), and on PostgreSQL the row is locked by this transaction.
+    let Owing { total_minor: total, paid_minor: paid } = on_conn!(&mut *c, c => {
+        sqlx::query_as("SELECT total_minor, paid_minor FROM invoices WHERE id = $1").bind(invoice_id).fetch_one(c).await
+    })
+    .map_err(map)?;
+    let outstanding = Money::new(total - paid, amount.currency);
     let summary = format!(
         "Payment of {} received for {number} ({}); {} still owing",
         amount.format(Locale::En),
@@ -248,6 +302,6 @@ pub(crate) async fn insert_payment(
         summary: &summary,
         data,
     };
-    append(tx, &ev).await.map_err(map)?;
+    append_on(c, &ev).await.map_err(map)?;
     Ok(id)
 }
