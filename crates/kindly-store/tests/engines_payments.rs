@@ -281,7 +281,7 @@ $$";
 /// One payment of the whole 250.00 still uncommitted while a second one of
 /// 10.00 arrives on another connection: what the second one gets, and the
 /// sum of the invoice's payments after both.
-async fn second_payment_while_first_uncommitted(url: &str, without_lock: bool) -> (Result<(), String>, i64) {
+async fn second_payment_while_first_uncommitted(url: &str, without_lock: bool) -> (Result<(), StoreError>, i64) {
     let store = Store::connect(url).await.unwrap();
     let anna = store.create_client(&client("Anna Müller", "anna@example.com"), at(1, 5, 9)).await.unwrap();
     let (id, _) = store.create_invoice(&invoice(anna, Currency::EUR, 25_000, true), at(2, 1, 9)).await.unwrap();
@@ -300,10 +300,12 @@ async fn second_payment_while_first_uncommitted(url: &str, without_lock: bool) -
     let second = {
         let pool = pool.clone();
         let sql = insert(1_000);
+        let shown = std::path::PathBuf::from(store.path());
         tokio::spawn(async move {
-            let mut tx = pool.begin().await.map_err(|e| e.to_string())?;
-            sqlx::query(sql).execute(&mut *tx).await.map_err(|e| e.to_string())?;
-            tx.commit().await.map_err(|e| e.to_string())
+            let map = |e| StoreError::classify(e, &shown);
+            let mut tx = pool.begin().await.map_err(map)?;
+            sqlx::query(sql).execute(&mut *tx).await.map_err(map)?;
+            tx.commit().await.map_err(map)
         })
     };
     // Wait until the second one waits on a lock the first one holds.
@@ -344,7 +346,7 @@ async fn the_trigger_row_lock_is_what_refuses_a_racing_over_payment() {
         return;
     };
     let (got, sum) = second_payment_while_first_uncommitted(&url, false).await;
-    assert!(got.as_ref().is_err_and(|e| e.contains("kindly: overpayment")), "{got:?}");
+    assert!(matches!(got, Err(StoreError::Overpayment)), "{got:?}");
     assert_eq!(sum, 25_000);
 
     let url = fresh_pg_database().await.unwrap();
