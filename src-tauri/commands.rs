@@ -401,10 +401,10 @@ pub async fn export_dossier(s: State<'_, AppState>, req: DossierRequest) -> Res<
 
 #[tauri::command]
 pub async fn open_kept_file(s: State<'_, AppState>, path: String) -> Res<String> {
-    kindly_api::contacts::open_kept_file(s.ctx()?, &path)
+    kindly_api::contacts::open_kept_file(s.ctx()?, &path).await
 }
 
 #[tauri::command]
 pub async fn save_kept_copy(s: State<'_, AppState>, path: String, target: String) -> Res<String> {
-    kindly_api::contacts::save_kept_copy(s.ctx()?, &path, &target)
+    kindly_api::contacts::save_kept_copy(s.ctx()?, &path, &target).await
 }

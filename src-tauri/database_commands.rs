@@ -4,6 +4,7 @@
 
 use crate::state::AppState;
 use kindly_api::database::{self, DatabaseStatus, TeamConnectInput};
+use kindly_api::moving::MoveView;
 use kindly_api::ApiError;
 use tauri::State;
 
@@ -31,4 +32,11 @@ pub async fn disconnect_team_database(s: State<'_, AppState>) -> Res<DatabaseSta
 #[tauri::command]
 pub async fn retry_database(s: State<'_, AppState>) -> Res<()> {
     s.reconnect().await
+}
+
+/// Moves this data folder into the empty team database the form names, then
+/// connects to it (after a restart), as `kindly migrate` and `team connect`.
+#[tauri::command]
+pub async fn move_into_team_database(s: State<'_, AppState>, input: TeamConnectInput) -> Res<MoveView> {
+    kindly_api::moving::move_in(s.ctx()?, input).await
 }

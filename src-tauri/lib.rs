@@ -69,6 +69,7 @@ pub fn run(started: Instant) {
             database_commands::database_status,
             database_commands::connect_team_database,
             database_commands::disconnect_team_database,
+            database_commands::move_into_team_database,
             database_commands::retry_database,
             desktop::set_desktop_texts,
             backup_commands::backup_settings,

@@ -44,3 +44,34 @@ async fn kindly_migrate_moves_a_demo_folder_once_and_leaves_the_folder_as_it_was
     assert_eq!(still, 150);
     assert_eq!(std::fs::read(d.join("kindly.db")).expect("db"), db_before, "the data folder is only read");
 }
+
+/// Moving in and connecting (Settings' "Move this folder's data in", and
+/// `kindly migrate --connect`): the folder is connected only once the move
+/// is verified; a refused move connects nothing.
+#[tokio::test]
+async fn migrate_connect_connects_the_folder_only_after_a_verified_move() {
+    let Some(server) = kindly_pgtest::PgServer::shared().expect("PostgreSQL test server") else { return };
+    let url = server.fresh_database().await.expect("a fresh database");
+    let full = tempfile::tempdir().expect("temp dir");
+    kindly_json(full.path(), Some("2026-11-23"), &["demo", "--clients", "3", "--invoices", "10"]);
+    kindly_json(full.path(), None, &["migrate", "--to", &url]);
+
+    // A second folder into the now full database: refused, not connected.
+    let other = tempfile::tempdir().expect("temp dir");
+    let d = other.path();
+    kindly_json(d, Some("2026-11-23"), &["demo", "--clients", "2", "--invoices", "5"]);
+    let (code, out, _) = run_kindly(d, None, &["--json", "migrate", "--connect", "--to", &url]);
+    assert_ne!(code, 0, "{out}");
+    assert!(out.contains("move_target_not_empty"), "{out}");
+    assert!(!d.join("database.json").exists(), "a refused move connects nothing");
+
+    // Into an empty one: moved, verified, then connected.
+    let empty = server.fresh_database().await.expect("a fresh database");
+    let r = kindly_json(d, None, &["migrate", "--connect", "--to", &empty]);
+    assert_eq!(r["rows"].as_i64().map(|n| n > 5), Some(true), "{r}");
+    let settings = std::fs::read_to_string(d.join("database.json")).expect("the folder is connected");
+    assert!(settings.contains("postgres://"), "{settings}");
+    // From now on the folder's commands read the team database.
+    let listed = kindly_json(d, None, &["clients", "list"]);
+    assert_eq!(listed["rows"].as_array().map(Vec::len), Some(2), "{listed}");
+}

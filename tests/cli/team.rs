@@ -337,3 +337,64 @@ fn verify_full_with_the_ca_file_connects_to_a_tls_server() {
     assert_eq!(status["reachable"], true, "{status}");
     json(dir.path(), None, &["team", "disconnect"]);
 }
+
+/// Evidence on a team database (#19): an invoice PDF made on Anna's
+/// computer is kept in the database with its SHA-256, so Bob's computer,
+/// whose data folder never held it, reads the very same bytes, and a
+/// dossier made on Bob's computer lists it as present, not missing.
+#[test]
+fn a_file_made_on_one_members_computer_is_read_on_anothers() {
+    let url = database_or_skip!();
+    let u = Some(url.as_str());
+    let anna = tempfile::tempdir().unwrap();
+    let bob = tempfile::tempdir().unwrap();
+    json(
+        anna.path(),
+        u,
+        &["business", "set", "--name", "Studio Kind", "--address", "Kastanienallee 12\\n10435 Berlin"],
+    );
+    let client = json(anna.path(), u, &["clients", "add", "--name", "Ana Alves", "--email", "ana@example.com"]);
+    let client_id = client["id"].to_string();
+    let inv = json(
+        anna.path(),
+        u,
+        &[
+            "invoices",
+            "add",
+            "--client",
+            &client_id,
+            "--issue-date",
+            "2026-09-01",
+            "--terms",
+            "14",
+            "--line",
+            "Logo;1;120;",
+        ],
+    );
+    let inv_id = inv["id"].to_string();
+    let pdf = json(anna.path(), u, &["invoices", "pdf", &inv_id]);
+    let made = std::path::PathBuf::from(pdf["path"].as_str().expect("the PDF's path"));
+    let bytes = std::fs::read(&made).expect("the PDF on Anna's computer");
+    let name = format!(
+        "{}/{}",
+        made.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).unwrap(),
+        made.file_name().and_then(|n| n.to_str()).unwrap()
+    );
+
+    // Bob's folder has never seen it; the database has.
+    assert!(walk(bob.path()).iter().all(|p| !p.ends_with(&name)), "Bob's folder is empty");
+    let out = bob.path().join("copy.pdf");
+    let (code, stdout, stderr) = kindly(bob.path(), u, None, &["copy-file", &name, out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stdout} {stderr}");
+    assert_eq!(std::fs::read(&out).expect("Bob's copy"), bytes, "the very same bytes");
+
+    // A file no member kept is a clear refusal, not an empty copy.
+    let e = refused(bob.path(), u, &["copy-file", "invoices/nobody-made-this.pdf", out.to_str().unwrap()]);
+    assert!(e["code"].as_str().is_some_and(|c| c != "internal"), "{e}");
+    assert_eq!(std::fs::read(&out).expect("Bob's copy"), bytes, "the earlier copy is untouched");
+
+    // On SQLite (no team database) the same name is only this folder's.
+    let alone = tempfile::tempdir().unwrap();
+    let e = refused(alone.path(), None, &["copy-file", &name, alone.path().join("x.pdf").to_str().unwrap()]);
+    assert!(e["code"].as_str().is_some(), "{e}");
+}

@@ -830,7 +830,8 @@ async fn a_kept_file_is_copied_where_the_user_chose_and_nothing_else_is() {
     let target = out.path().join("Reminders.pdf");
     std::fs::write(&target, b"an older copy").unwrap();
 
-    let saved = kindly_api::contacts::save_kept_copy(ctx, "letters/letters-1.pdf", target.to_str().unwrap()).unwrap();
+    let saved =
+        kindly_api::contacts::save_kept_copy(ctx, "letters/letters-1.pdf", target.to_str().unwrap()).await.unwrap();
     assert_eq!(saved, target.display().to_string());
     assert_eq!(std::fs::read(&target).unwrap(), b"%PDF-1.7 letters", "the chosen file is replaced");
     assert_eq!(std::fs::read(&kept).unwrap(), b"%PDF-1.7 letters", "the kept file is untouched");
@@ -838,10 +839,11 @@ async fn a_kept_file_is_copied_where_the_user_chose_and_nothing_else_is() {
     assert_eq!(left.len(), 1, "no temporary file is left: {left:?}");
 
     let outside = out.path().join("Reminders.pdf").display().to_string();
-    let e =
-        kindly_api::contacts::save_kept_copy(ctx, &outside, out.path().join("x.pdf").to_str().unwrap()).unwrap_err();
+    let e = kindly_api::contacts::save_kept_copy(ctx, &outside, out.path().join("x.pdf").to_str().unwrap())
+        .await
+        .unwrap_err();
     assert_eq!(e.code, kindly_api::ErrorCode::NotAKeptFile);
-    let e = kindly_api::contacts::save_kept_copy(ctx, "letters/letters-1.pdf", "  ").unwrap_err();
+    let e = kindly_api::contacts::save_kept_copy(ctx, "letters/letters-1.pdf", "  ").await.unwrap_err();
     assert_eq!(e.code, kindly_api::ErrorCode::Required);
 }
 

@@ -191,6 +191,8 @@ pub fn typescript() -> String {
         crate::mail::SmtpSettingsInput,
         crate::database::TeamConnectInput,
         crate::database::DatabaseStatus,
+        crate::moving::TableMovedView,
+        crate::moving::MoveView,
         crate::mail::TestEmailResult,
         crate::outbox::QueueEmailsRequest,
         crate::outbox::SkippedView,

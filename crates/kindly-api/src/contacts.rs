@@ -594,14 +594,16 @@ pub(crate) fn file_safe(s: &str) -> String {
 }
 
 /// Copies evidence into `<data dir>/attachments/<sha256 prefix>-<name>` and
-/// returns its `files` record.
-fn keep_file(ctx: Ctx<'_>, kind: &str, name: &str, bytes: &[u8]) -> ApiResult<serde_json::Value> {
+/// returns its `files` record; on a team database it is kept there too.
+async fn keep_file(ctx: Ctx<'_>, kind: &str, name: &str, bytes: &[u8]) -> ApiResult<serde_json::Value> {
     let sha = sha256_hex(bytes);
     let rel = format!("attachments/{}-{}", &sha[..12], file_safe(name));
-    let path = data_dir(ctx).join(&rel);
+    let dir = data_dir(ctx);
+    let path = dir.join(&rel);
     if !path.exists() {
         write_atomic(&path, bytes)?;
     }
+    crate::files::keep_in_database(ctx, &dir, &path, bytes).await?;
     Ok(serde_json::json!({ "kind": kind, "path": rel, "sha256": sha, "name": name }))
 }
 
@@ -715,7 +717,7 @@ pub async fn log_contact(ctx: Ctx<'_>, input: &ContactInput) -> ApiResult<i64> {
                             Some("file"),
                         )
                     })?;
-                    (p, vec![keep_file(ctx, "eml", name, bytes)?])
+                    (p, vec![keep_file(ctx, "eml", name, bytes).await?])
                 }
                 None if body.is_empty() => {
                     return Err(ApiError::new(
@@ -756,7 +758,7 @@ pub async fn log_contact(ctx: Ctx<'_>, input: &ContactInput) -> ApiResult<i64> {
                             Some("file"),
                         ));
                     }
-                    vec![keep_file(ctx, "scan", name, bytes)?]
+                    vec![keep_file(ctx, "scan", name, bytes).await?]
                 }
                 None => Vec::new(),
             };
@@ -829,10 +831,16 @@ pub fn kept_file_path(data_dir: &Path, recorded: &str) -> ApiResult<PathBuf> {
     Ok(real)
 }
 
+/// A recorded path as this computer holds it: on a team database, a file
+/// another member made is fetched from the database first.
+async fn local_recorded(ctx: Ctx<'_>, recorded: &str) -> ApiResult<String> {
+    Ok(crate::files::local_kept(ctx, recorded).await?.display().to_string())
+}
+
 /// Opens a kept file (a letter PDF, an .eml, a scan, a dossier) in the
 /// system's viewer; `KINDLY_OPEN_COMMAND` overrides the program (tests).
-pub fn open_kept_file(ctx: Ctx<'_>, recorded: &str) -> ApiResult<String> {
-    let path = kept_file_path(&data_dir(ctx), recorded)?;
+pub async fn open_kept_file(ctx: Ctx<'_>, recorded: &str) -> ApiResult<String> {
+    let path = kept_file_path(&data_dir(ctx), &local_recorded(ctx, recorded).await?)?;
     let (program, args): (String, Vec<String>) = if let Some(custom) = std::env::var_os("KINDLY_OPEN_COMMAND") {
         (custom.to_string_lossy().into_owned(), vec![])
     } else if cfg!(target_os = "macos") {
@@ -857,8 +865,8 @@ pub fn open_kept_file(ctx: Ctx<'_>, recorded: &str) -> ApiResult<String> {
 /// where the user chose in the system's save dialog; the kept file stays
 /// as it is, the evidence. Written to a temporary name and renamed, so an
 /// interrupted copy never leaves half a file under the chosen name.
-pub fn save_kept_copy(ctx: Ctx<'_>, recorded: &str, target: &str) -> ApiResult<String> {
-    let from = kept_file_path(&data_dir(ctx), recorded)?;
+pub async fn save_kept_copy(ctx: Ctx<'_>, recorded: &str, target: &str) -> ApiResult<String> {
+    let from = kept_file_path(&data_dir(ctx), &local_recorded(ctx, recorded).await?)?;
     let to = Path::new(target.trim());
     if to.as_os_str().is_empty() {
         return Err(kindly_core::DomainError::Required { field: "target" }.into());

@@ -379,6 +379,6 @@ pub async fn credit_note_pdf(
     let bytes = kindly_pdf::render_invoice(fonts, &doc, &meta).map_err(crate::ApiError::from)?;
     let sha = crate::files::sha256_hex(&bytes);
     let stem = crate::files::stamped(ctx, &crate::documents::invoice_pdf_name(&note.number).replace(".pdf", ""));
-    let path = crate::files::write_new(&crate::files::data_dir(ctx).join("credit-notes"), &stem, "pdf", &bytes)?;
+    let path = crate::files::keep_new(ctx, "credit-notes", &stem, "pdf", &bytes).await?;
     Ok(PdfResult { path: path.display().to_string(), sha256: sha, bytes: bytes.len() as i64 })
 }

@@ -443,36 +443,62 @@ pub fn status(choice: &Choice, data_dir: Option<&Path>) -> DatabaseStatus {
 /// `database.json` (without the password). Nothing is written when the
 /// connection fails.
 pub async fn connect(data_dir: &Path, input: TeamConnectInput) -> ApiResult<TeamSettings> {
-    let mut url = TeamUrl::parse(&input.url)?;
-    if let Some(mode) = input.sslmode {
-        url.sslmode = Some(mode);
-    }
-    if let Some(ca) = input.ca_file.filter(|c| !c.trim().is_empty()) {
-        // Kept as a full path: the app does not start in the CLI's folder.
-        let ca = PathBuf::from(ca.trim());
-        url.ca_file = Some(std::fs::canonicalize(&ca).unwrap_or(ca));
-    }
-    let from_url = url.take_password();
-    let password = input.password.filter(|p| !p.is_empty()).or(from_url);
-    if password.as_ref().is_some_and(|p| p.expose().chars().any(|c| c == '\r' || c == '\n' || c == '\0')) {
-        return Err(ApiError::new(
-            ErrorCode::ControlCharacters,
-            "The password must not contain line breaks.",
-            Some("password"),
-        ));
-    }
-    let store = connect_team(&url, password.as_ref()).await?;
+    let team = Prepared::from_input(input)?;
+    let store = team.open().await?;
     store.close().await;
-    if let Some(pw) = password {
-        let account = url.keychain_account();
-        tokio::task::spawn_blocking(move || secrets::set_password_in(secrets::DATABASE_SERVICE, &account, &pw))
-            .await?
-            .inspect_err(|e| tracing::warn!(code = %e.code(), "the keychain refused the database password"))?;
+    team.save(data_dir).await
+}
+
+/// A connection the user typed, checked but not yet used or saved: its URL
+/// (sslmode and CA set) and its password, held apart from the URL.
+pub(crate) struct Prepared {
+    url: TeamUrl,
+    password: Option<Secret>,
+}
+
+impl Prepared {
+    pub(crate) fn from_input(input: TeamConnectInput) -> ApiResult<Prepared> {
+        let mut url = TeamUrl::parse(&input.url)?;
+        if let Some(mode) = input.sslmode {
+            url.sslmode = Some(mode);
+        }
+        if let Some(ca) = input.ca_file.filter(|c| !c.trim().is_empty()) {
+            // Kept as a full path: the app does not start in the CLI's folder.
+            let ca = PathBuf::from(ca.trim());
+            url.ca_file = Some(std::fs::canonicalize(&ca).unwrap_or(ca));
+        }
+        let from_url = url.take_password();
+        let password = input.password.filter(|p| !p.is_empty()).or(from_url);
+        if password.as_ref().is_some_and(|p| p.expose().chars().any(|c| c == '\r' || c == '\n' || c == '\0')) {
+            return Err(ApiError::new(
+                ErrorCode::ControlCharacters,
+                "The password must not contain line breaks.",
+                Some("password"),
+            ));
+        }
+        Ok(Prepared { url, password })
     }
-    let settings = TeamSettings { url: url.shown(), sslmode: url.sslmode, ca_file: url.ca_file.clone() };
-    write_settings(data_dir, &settings)?;
-    tracing::info!(url = %settings.url, "the data folder now uses the team database");
-    Ok(settings)
+
+    /// Opens the team database with this password (migrating its schema).
+    pub(crate) async fn open(&self) -> ApiResult<Store> {
+        connect_team(&self.url, self.password.as_ref()).await
+    }
+
+    /// Keeps the password in the keychain and writes the data folder's
+    /// `database.json` (without it): used from the next start.
+    pub(crate) async fn save(self, data_dir: &Path) -> ApiResult<TeamSettings> {
+        let url = self.url;
+        if let Some(pw) = self.password {
+            let account = url.keychain_account();
+            tokio::task::spawn_blocking(move || secrets::set_password_in(secrets::DATABASE_SERVICE, &account, &pw))
+                .await?
+                .inspect_err(|e| tracing::warn!(code = %e.code(), "the keychain refused the database password"))?;
+        }
+        let settings = TeamSettings { url: url.shown(), sslmode: url.sslmode, ca_file: url.ca_file.clone() };
+        write_settings(data_dir, &settings)?;
+        tracing::info!(url = %settings.url, "the data folder now uses the team database");
+        Ok(settings)
+    }
 }
 
 fn write_settings(data_dir: &Path, settings: &TeamSettings) -> ApiResult<()> {

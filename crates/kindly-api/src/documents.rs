@@ -331,7 +331,7 @@ pub async fn invoice_pdf(ctx: Ctx<'_>, fonts: &Fonts, req: &InvoicePdfRequest) -
     let (name, bytes) = render_invoice_pdf(ctx, fonts, req).await?;
     let sha = sha256_hex(&bytes);
     let stem = crate::files::stamped(ctx, name.trim_end_matches(".pdf"));
-    let path = crate::files::write_new(&data_dir(ctx).join("invoices"), &stem, "pdf", &bytes)?;
+    let path = crate::files::keep_new(ctx, "invoices", &stem, "pdf", &bytes).await?;
     Ok(PdfResult { path: path.display().to_string(), sha256: sha, bytes: bytes.len() as i64 })
 }
 

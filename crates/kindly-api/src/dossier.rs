@@ -312,8 +312,8 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &DossierRequest) -> ApiRes
     let mut zip_files: Vec<(String, Vec<u8>)> = Vec::new();
     for e in &entries {
         for (kind, path, sha, name) in entry_files(e) {
-            let p = Path::new(&path);
-            let full = if p.is_absolute() { p.to_path_buf() } else { base_dir.join(p) };
+            // On a team database a file another member made is fetched first.
+            let full = crate::files::local_kept(ctx, &path).await?;
             let (status, now_sha, in_zip) = match std::fs::read(&full) {
                 Ok(bytes) => {
                     let h = sha256_hex(&bytes);

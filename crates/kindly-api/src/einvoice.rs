@@ -9,7 +9,7 @@
 //! the PDF and the XML cannot disagree; a test compares them.
 
 use crate::documents::{file_safe, invoice_document, lines, terms_text, InvoicePdfRequest};
-use crate::files::{data_dir, sha256_hex, write_atomic, write_new};
+use crate::files::{sha256_hex, write_atomic};
 use crate::{ApiError, ApiResult, Ctx};
 use kindly_core::einvoice_ids::{self, ClientEInvoice, ClientEInvoiceForm, SellerEInvoice, SellerEInvoiceForm};
 use kindly_core::invoice::{compute_totals, InvoiceStatus, LineItem};
@@ -763,7 +763,7 @@ fn chosen_format(requested: Option<EInvoiceFormat>, client: EInvoiceFormat) -> A
 }
 
 /// Writes `r` to `out`, or to a new file under the data folder's `einvoices/`.
-fn save(ctx: Ctx<'_>, r: &Rendered, chosen: EInvoiceFormat, out: Option<&str>) -> ApiResult<EInvoiceFile> {
+async fn save(ctx: Ctx<'_>, r: &Rendered, chosen: EInvoiceFormat, out: Option<&str>) -> ApiResult<EInvoiceFile> {
     let path = match out.filter(|o| !o.trim().is_empty()) {
         Some(out) => {
             let p = Path::new(out).to_path_buf();
@@ -772,7 +772,7 @@ fn save(ctx: Ctx<'_>, r: &Rendered, chosen: EInvoiceFormat, out: Option<&str>) -
         }
         None => {
             let (stem, ext) = r.file_name.rsplit_once('.').unwrap_or((&r.file_name, "xml"));
-            write_new(&data_dir(ctx).join("einvoices"), stem, ext, &r.bytes)?
+            crate::files::keep_new(ctx, "einvoices", stem, ext, &r.bytes).await?
         }
     };
     Ok(EInvoiceFile {
@@ -795,7 +795,7 @@ pub async fn export_credit_note(
     let note = ctx.store.credit_note(req.credit_note_id).await?;
     let (chosen, format) = chosen_format(req.format, ctx.store.client_einvoice(note.client_id).await?.format)?;
     let r = render_credit_note(ctx, fonts, &note, format).await?;
-    save(ctx, &r, chosen, req.out.as_deref())
+    save(ctx, &r, chosen, req.out.as_deref()).await
 }
 
 /// Writes an invoice's e-invoice to `out` (or a new file under the data
@@ -804,7 +804,7 @@ pub async fn export(ctx: Ctx<'_>, fonts: &Fonts, req: &EInvoiceExportRequest) ->
     let client = ctx.store.client_einvoice(ctx.store.invoice(req.invoice_id).await?.client_id).await?.format;
     let (chosen, format) = chosen_format(req.format, client)?;
     let r = render(ctx, fonts, req.invoice_id, format).await?;
-    save(ctx, &r, chosen, req.out.as_deref())
+    save(ctx, &r, chosen, req.out.as_deref()).await
 }
 
 /// The sentence an e-mail adds when it carries the e-invoice.

@@ -173,6 +173,7 @@ async fn import_one(
     let ext = if read.container == kindly_einvoice::Container::Pdf { "pdf" } else { "xml" };
     let dir = data_dir(ctx).join("imports");
     let kept = write_new(&dir, &file_stem(file_name), ext, &bytes)?;
+    crate::files::keep_in_database(ctx, &data_dir(ctx), &kept, &bytes).await?;
     let rel = format!("imports/{}", kept.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default());
     let imp = NewEInvoiceImport {
         sha256: sha.clone(),

@@ -135,9 +135,135 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> ApiResult<()> {
     })
 }
 
+/// Keeps a new evidence file: written under `<data folder>/<folder>` as
+/// [`write_new`] does and, on a team database, stored in the database too
+/// (with its SHA-256), so every member's computer can read it. Returns the
+/// local path. A failure to store it in the database is the caller's error:
+/// nothing is recorded about a file the other members could not read.
+pub(crate) async fn keep_new(ctx: Ctx<'_>, folder: &str, stem: &str, ext: &str, bytes: &[u8]) -> ApiResult<PathBuf> {
+    let dir = data_dir(ctx);
+    let path = write_new(&dir.join(folder), stem, ext, bytes)?;
+    keep_in_database(ctx, &dir, &path, bytes).await?;
+    Ok(path)
+}
+
+/// Stores a file already written under the data folder in a team database
+/// (nothing on SQLite).
+pub(crate) async fn keep_in_database(ctx: Ctx<'_>, dir: &Path, path: &Path, bytes: &[u8]) -> ApiResult<()> {
+    if ctx.store.engine() != kindly_store::Engine::Postgres {
+        return Ok(());
+    }
+    let key = kept_key(dir, &path.display().to_string()).ok_or_else(|| {
+        ApiError::new(ErrorCode::NotAKeptFile, format!("{} is not in the data folder.", path.display()), None)
+    })?;
+    match ctx.store.keep_file(&key, bytes, ctx.now).await? {
+        kindly_store::Kept::Stored | kindly_store::Kept::AlreadyThere => Ok(()),
+        kindly_store::Kept::Different { sha256 } => Err(ApiError::new(
+            ErrorCode::IoError,
+            format!(
+                "Another file is already kept in the team database as {key} (SHA-256 {sha256}); make the document again."
+            ),
+            None,
+        )),
+    }
+}
+
+/// The name a recorded file is kept under in a team database: its path
+/// relative to the data folder with `/` between its parts. A record made on
+/// another member's computer may name that computer's absolute path: its
+/// last two parts (`letters/letters-….pdf`) are the name, since every kept
+/// file lies one folder deep. `None` for a path that cannot be one.
+pub(crate) fn kept_key(data_dir: &Path, recorded: &str) -> Option<String> {
+    let p = Path::new(recorded.trim());
+    let rel: Vec<String> = if p.is_absolute() {
+        match p.strip_prefix(data_dir) {
+            Ok(r) => parts(r)?,
+            Err(_) => {
+                let all = parts(p)?;
+                all[all.len().checked_sub(2)?..].to_vec()
+            }
+        }
+    } else {
+        parts(p)?
+    };
+    (!rel.is_empty()).then(|| rel.join("/"))
+}
+
+fn parts(p: &Path) -> Option<Vec<String>> {
+    p.components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(n) => Some(n.to_str().map(str::to_string)),
+            std::path::Component::CurDir | std::path::Component::RootDir | std::path::Component::Prefix(_) => None,
+            std::path::Component::ParentDir => Some(None),
+        })
+        .collect()
+}
+
+/// Makes a recorded file readable on this computer: on a team database, a
+/// file this folder does not hold (another member made it) is fetched from
+/// the database, checked against its SHA-256, and written under the data
+/// folder, where every reader of kept files looks. On SQLite, or when the
+/// file is here, nothing happens; a file kept nowhere is left for the
+/// reader to report as missing.
+pub(crate) async fn fetch_kept(ctx: Ctx<'_>, recorded: &str) -> ApiResult<()> {
+    if ctx.store.engine() != kindly_store::Engine::Postgres {
+        return Ok(());
+    }
+    let dir = data_dir(ctx);
+    let Some(key) = kept_key(&dir, recorded) else { return Ok(()) };
+    let p = Path::new(recorded.trim());
+    let local = if p.is_absolute() && p.starts_with(&dir) { p.to_path_buf() } else { dir.join(&key) };
+    if local.exists() {
+        return Ok(());
+    }
+    let Some((sha, bytes)) = ctx.store.kept_file(&key).await? else { return Ok(()) };
+    if sha256_hex(&bytes) != sha {
+        return Err(ApiError::new(
+            ErrorCode::DatabaseCorrupt,
+            format!("The team database's copy of {key} does not match its recorded SHA-256."),
+            None,
+        ));
+    }
+    write_atomic(&local, &bytes)
+}
+
+/// [`fetch_kept`], then the local path of a recorded file.
+pub(crate) async fn local_kept(ctx: Ctx<'_>, recorded: &str) -> ApiResult<PathBuf> {
+    fetch_kept(ctx, recorded).await?;
+    let dir = data_dir(ctx);
+    let p = Path::new(recorded.trim());
+    if p.is_absolute() && !p.starts_with(&dir) && ctx.store.engine() == kindly_store::Engine::Postgres {
+        if let Some(key) = kept_key(&dir, recorded) {
+            return Ok(dir.join(key));
+        }
+    }
+    Ok(if p.is_absolute() { p.to_path_buf() } else { dir.join(p) })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kept_files_name_is_its_place_in_any_members_data_folder() {
+        let dir = Path::new("/home/anna/.local/share/kindly");
+        assert_eq!(kept_key(dir, "letters/letters-1.pdf").as_deref(), Some("letters/letters-1.pdf"));
+        assert_eq!(kept_key(dir, "./letters/letters-1.pdf").as_deref(), Some("letters/letters-1.pdf"));
+        assert_eq!(
+            kept_key(dir, "/home/anna/.local/share/kindly/mail/m-1.eml").as_deref(),
+            Some("mail/m-1.eml"),
+            "this computer's absolute path"
+        );
+        assert_eq!(
+            kept_key(dir, "/Users/bob/Library/Application Support/kindly/mail/m-1.eml").as_deref(),
+            Some("mail/m-1.eml"),
+            "another member's absolute path"
+        );
+        assert_eq!(kept_key(dir, "../../etc/passwd"), None);
+        assert_eq!(kept_key(dir, "letters/../../x"), None);
+        assert_eq!(kept_key(dir, ""), None);
+        assert_eq!(kept_key(dir, "/x"), None, "one part is not a kept file's name");
+    }
 
     #[test]
     fn write_new_never_overwrites_and_names_by_content() {

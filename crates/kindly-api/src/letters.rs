@@ -14,7 +14,7 @@
 //!   named, so no client is ever impossible to write to.
 
 use crate::documents::{data_dir, page_size, reminder_letter, sender};
-use crate::files::{sha256_hex, stamped, write_new};
+use crate::files::{sha256_hex, stamped};
 use crate::followups::{self, MessageRequest};
 use crate::print::{PrintOutcome, Printer};
 use crate::{ApiError, ApiResult, Ctx};
@@ -176,7 +176,7 @@ pub async fn generate_letters(
         ));
     };
     let sha = sha256_hex(&bytes);
-    let path = write_new(&data_dir(ctx).join("letters"), &stamped(ctx, "letters"), "pdf", &bytes)?;
+    let path = crate::files::keep_new(ctx, "letters", &stamped(ctx, "letters"), "pdf", &bytes).await?;
     let mut result = LettersResult {
         path: path.display().to_string(),
         letters: batch.rendered.len() as i64,
@@ -234,6 +234,7 @@ pub async fn retry_letters(ctx: Ctx<'_>, printer: &Printer, req: &LetterBatchReq
     if b.state == LetterState::Printed {
         return Err(ApiError::new(ErrorCode::AlreadyPrinted, "These letters were already printed and recorded.", None));
     }
+    crate::files::fetch_kept(ctx, &b.pdf_path).await?;
     let path = crate::contacts::kept_file_path(&data_dir(ctx), &b.pdf_path)?;
     let bytes = std::fs::read(&path).map_err(|e| crate::files::io_error("read", &path, &e))?;
     if sha256_hex(&bytes) != b.sha256 {

@@ -513,6 +513,7 @@ pub(crate) async fn enqueue(
     let dir = data_dir(ctx).join("mail");
     let stem = message_id.trim_matches(['<', '>']).replace(['@', '/', '\\'], "_");
     let path = crate::files::write_new(&dir, &stem, "eml", &composed.raw)?;
+    crate::files::keep_in_database(ctx, &data_dir(ctx), &path, &composed.raw).await?;
     let to_display: Vec<String> = to.iter().map(|(n, a)| format!("{n} <{a}>")).collect();
     let path_str = path.display().to_string();
     let queued = ctx

@@ -25,7 +25,7 @@
 //! postal address). Amounts in different currencies are never added.
 
 use crate::documents::{data_dir, file_safe, format_reference, labels, page_size, recipient, sender, sha256_hex};
-use crate::files::{stamped, write_new};
+use crate::files::stamped;
 use crate::outbox::{enqueue, needs_email, Letter};
 use crate::print::{Handed, Printer};
 use crate::views::MoneyView;
@@ -278,16 +278,16 @@ fn views(r: &Rendered, locale: Locale) -> Vec<MoneyView> {
 }
 
 /// Writes the statement under `<data dir>/statements/` (never over a file).
-fn save(ctx: Ctx<'_>, r: &Rendered) -> ApiResult<std::path::PathBuf> {
+async fn save(ctx: Ctx<'_>, r: &Rendered) -> ApiResult<std::path::PathBuf> {
     let stem = stamped(ctx, &format!("statement-{}-{}", r.client.id, file_safe(&r.client.details.display_name)));
-    write_new(&data_dir(ctx).join("statements"), &stem, "pdf", &r.bytes)
+    crate::files::keep_new(ctx, "statements", &stem, "pdf", &r.bytes).await
 }
 
 /// Makes the client's statement of account and saves it. Records nothing.
 pub async fn statement_pdf(ctx: Ctx<'_>, fonts: &Fonts, req: &StatementRequest) -> ApiResult<StatementPdf> {
     crate::business::require(ctx, Correspondence::Letter).await?;
     let r = render(ctx, fonts, req.client_id, req.page_size).await?;
-    let path = save(ctx, &r)?;
+    let path = save(ctx, &r).await?;
     let locale = ctx.store.settings().await?.locale;
     Ok(StatementPdf {
         path: path.display().to_string(),

@@ -67,6 +67,15 @@ pub enum Command {
     Timeline(crate::contacts_cmd::TimelineArgs),
     /// Export the evidence dossier (PDF, CSV and zip) of a client or one invoice.
     Dossier(crate::contacts_cmd::DossierArgs),
+    /// Save a copy of a file Kindly keeps as evidence (a letter, an invoice,
+    /// an e-mail copy, a scan) as the records name it: on a team database,
+    /// one another member made is fetched from the database.
+    CopyFile {
+        /// The file as the records name it ("letters/letters-….pdf").
+        kept: String,
+        /// Where to save the copy (replaced if it exists).
+        to: PathBuf,
+    },
     /// A client's statement of account (open invoices, payments, balance per
     /// currency): make the PDF, e-mail it (--email) or print it (--print).
     Statement(crate::statement_cmd::StatementArgs),
@@ -161,6 +170,11 @@ pub enum Command {
         /// else PGPASSWORD.
         #[arg(long, value_name = "URL")]
         to: String,
+        /// Once every row and file is verified there, connect this data
+        /// folder to it (as `kindly team connect`; a password in the URL goes
+        /// to the keychain). Settings → Team database does the same.
+        #[arg(long)]
+        connect: bool,
     },
     /// The team database (PostgreSQL) this data folder uses: connect, status, disconnect.
     #[command(subcommand)]
@@ -628,16 +642,26 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
     let json = o.json;
     match command {
         Command::Status => o.status(&status::status(ctx).await?),
-        Command::Migrate { to } => o.value(&kindly_api::moving::move_to_postgres(ctx, &to).await?, |r| {
-            format!(
-                "moved {} rows in {} tables and {} files ({} bytes) into {}; every table and file verified\n",
-                r.rows,
-                r.tables.len(),
-                r.files,
-                r.file_bytes,
-                r.to
-            )
-        }),
+        Command::Migrate { to, connect } => {
+            let moved = if connect {
+                let input =
+                    kindly_api::database::TeamConnectInput { url: to, password: None, sslmode: None, ca_file: None };
+                kindly_api::moving::move_in(ctx, input).await?
+            } else {
+                kindly_api::moving::move_to_postgres(ctx, &to).await?
+            };
+            o.value(&moved, |r| {
+                format!(
+                    "moved {} rows in {} tables and {} files ({} bytes) into {}; every table and file verified{}\n",
+                    r.rows,
+                    r.tables.len(),
+                    r.files,
+                    r.file_bytes,
+                    r.to,
+                    if connect { "; this data folder uses it from now on" } else { "" }
+                )
+            })
+        }
         Command::Demo { clients, invoices } => o.value(&status::seed_demo(ctx, clients, invoices).await?, |r| {
             format!("added {} clients, {} invoices, {} payments\n", r.clients, r.invoices, r.payments)
         }),
@@ -794,6 +818,10 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
         Command::Calls(c) => crate::contacts_cmd::calls(ctx, o, c).await,
         Command::Promises(c) => crate::contacts_cmd::promises(ctx, o, c).await,
         Command::Timeline(a) => crate::contacts_cmd::timeline(ctx, o, a, utc_offset).await,
+        Command::CopyFile { kept, to } => {
+            let saved = kindly_api::contacts::save_kept_copy(ctx, &kept, &to.display().to_string()).await?;
+            o.value(&saved, |s| format!("{s}\n"))
+        }
         Command::Dossier(a) => crate::contacts_cmd::dossier(ctx, o, &fonts()?, a, utc_offset).await,
         Command::Followups { action: None, limit, offset, .. } => o.queue(
             &kindly_api::followups::queue(ctx, &QueueRequest { client_id: None, offset, limit, ..Default::default() })

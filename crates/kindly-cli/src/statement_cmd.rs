@@ -52,7 +52,7 @@ pub async fn run(ctx: Ctx<'_>, a: StatementArgs, o: &Out) -> Result<String, ApiE
         statement::statement_pdf(ctx, &fonts, &req).await?
     };
     if let Some(out) = &a.out {
-        kindly_api::contacts::save_kept_copy(ctx, &r.path, &out.display().to_string())?;
+        kindly_api::contacts::save_kept_copy(ctx, &r.path, &out.display().to_string()).await?;
     }
     o.value(&r, |r| pdf_text(r, a.out.as_ref()))
 }

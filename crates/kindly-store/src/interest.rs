@@ -1,14 +1,22 @@
 //! Each client's statutory late-payment interest setting (migration 0018):
 //! off unless turned on, the law that applies and the kind of debtor. No row
 //! means off; the calculation itself is `kindly-interest`'s.
+//!
+//! Ported to both engines. Locks: saving a client's setting reads the
+//! client's row `FOR UPDATE` first, so two members changing it at once take
+//! turns and each timeline entry names the setting it really replaced; an
+//! entered rate is `INSERT … ON CONFLICT DO NOTHING` on the (series, day)
+//! UNIQUE, so two members entering the same rate keep one.
 
-use crate::row::Text;
-use crate::timeline::{append, NewEvent};
-use crate::util::{date_str, instant_str, parse_date, parse_instant};
+use crate::engine::{on_pool, on_tx};
+use crate::row::{Day, Instant, Text};
+use crate::timeline::{append_any, NewEvent};
+use crate::util::date_str;
 use crate::{Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::timeline::EventKind;
 use kindly_core::vocab::{DebtorKind, InterestBase, Jurisdiction};
+use sqlx::AssertSqlSafe;
 
 /// A client's setting.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,11 +36,9 @@ struct InterestRow {
 impl Store {
     /// The client's setting, `None` when it was never set (off).
     pub async fn client_interest(&self, client_id: i64) -> Result<Option<ClientInterest>, StoreError> {
+        const SQL: &str = "SELECT enabled, jurisdiction, debtor FROM client_interest WHERE client_id = $1";
         let row: Option<InterestRow> =
-            sqlx::query_as("SELECT enabled, jurisdiction, debtor FROM client_interest WHERE client_id = ?1")
-                .bind(client_id)
-                .fetch_optional(self.sqlite("late-payment interest")?)
-                .await
+            on_pool!(self.pool(), p => sqlx::query_as(SQL).bind(client_id).fetch_optional(p).await)
                 .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(row.map(|r| ClientInterest { enabled: r.enabled, jurisdiction: r.jurisdiction.0, debtor: r.debtor.0 }))
     }
@@ -49,21 +55,23 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("late-payment interest").await?;
-        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM clients WHERE id = ?1")
-            .bind(client_id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(map)?;
+        let mut tx = self.write_tx().await?;
+        // Locked until commit: the "before" read next is the one replaced.
+        let lock = format!("SELECT id FROM clients WHERE id = $1 {}", self.engine().for_update());
+        let exists: Option<i64> = on_tx!(&mut tx, c => {
+            sqlx::query_scalar(AssertSqlSafe(lock)).bind(client_id).fetch_optional(c).await
+        })
+        .map_err(map)?;
         if exists.is_none() {
             return Err(StoreError::NotFound { entity: "client", id: client_id });
         }
-        let before: Option<InterestRow> =
-            sqlx::query_as("SELECT enabled, jurisdiction, debtor FROM client_interest WHERE client_id = ?1")
+        let before: Option<InterestRow> = on_tx!(&mut tx, c => {
+            sqlx::query_as("SELECT enabled, jurisdiction, debtor FROM client_interest WHERE client_id = $1")
                 .bind(client_id)
-                .fetch_optional(&mut *tx)
+                .fetch_optional(c)
                 .await
-                .map_err(map)?;
+        })
+        .map_err(map)?;
         let before =
             before.map(|r| ClientInterest { enabled: r.enabled, jurisdiction: r.jurisdiction.0, debtor: r.debtor.0 });
         // No row is off: saving "off" over nothing changes nothing.
@@ -71,17 +79,20 @@ impl Store {
             Some(b) => b != *s,
             None => s.enabled,
         };
-        sqlx::query(
-            "INSERT INTO client_interest (client_id, enabled, jurisdiction, debtor, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (client_id) DO UPDATE SET enabled = ?2, jurisdiction = ?3, debtor = ?4, updated_at = ?5",
-        )
-        .bind(client_id)
-        .bind(s.enabled)
-        .bind(s.jurisdiction.as_str())
-        .bind(s.debtor.as_str())
-        .bind(instant_str(now))
-        .execute(&mut *tx)
-        .await
+        on_tx!(&mut tx, c => {
+            sqlx::query(
+                "INSERT INTO client_interest (client_id, enabled, jurisdiction, debtor, updated_at) VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (client_id) DO UPDATE SET enabled = $2, jurisdiction = $3, debtor = $4, updated_at = $5",
+            )
+            .bind(client_id)
+            .bind(s.enabled)
+            .bind(s.jurisdiction.as_str())
+            .bind(s.debtor.as_str())
+            .bind(Instant(now))
+            .execute(c)
+            .await
+            .map(|_| ())
+        })
         .map_err(map)?;
         if changed {
             let setting = |c: &ClientInterest| {
@@ -95,7 +106,7 @@ impl Store {
             data["by"] = "user".into();
             data["before"] = before.as_ref().map(setting).unwrap_or(serde_json::Value::Null);
             let ev = NewEvent { client_id, invoice_id: None, at: now, kind: EventKind::InterestChanged, summary, data };
-            append(&mut tx, &ev).await.map_err(map)?;
+            append_any(&mut tx, &ev).await.map_err(map)?;
         }
         tx.commit().await.map_err(map)?;
         Ok(changed)
@@ -117,29 +128,29 @@ pub struct AddedInterestRate {
 #[derive(sqlx::FromRow)]
 struct AddedRow {
     series: Text<InterestBase>,
-    from_date: String,
-    rate_bp: i32,
+    from_date: Day,
+    // BIGINT on PostgreSQL; the CHECK keeps it within -1000..=10000.
+    rate_bp: i64,
     source: String,
-    added_at: String,
+    added_at: Instant,
 }
 
 impl Store {
     /// Every rate the user entered, by series and day.
     pub async fn added_interest_rates(&self) -> Result<Vec<AddedInterestRate>, StoreError> {
-        let rows: Vec<AddedRow> = sqlx::query_as(
-            "SELECT series, from_date, rate_bp, source, added_at FROM interest_rates_added ORDER BY series, from_date",
-        )
-        .fetch_all(self.sqlite("late-payment interest")?)
-        .await
-        .map_err(|e| StoreError::classify(e, self.path()))?;
+        const SQL: &str =
+            "SELECT series, from_date, rate_bp, source, added_at FROM interest_rates_added ORDER BY series, from_date";
+        let rows: Vec<AddedRow> = on_pool!(self.pool(), p => sqlx::query_as(SQL).fetch_all(p).await)
+            .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter()
             .map(|r| {
                 Ok(AddedInterestRate {
                     series: r.series.0,
-                    from: parse_date(&r.from_date)?,
-                    rate_bp: r.rate_bp,
+                    from: r.from_date.0,
+                    rate_bp: i32::try_from(r.rate_bp)
+                        .map_err(|_| StoreError::Corrupt { path: self.path().to_path_buf() })?,
                     source: r.source,
-                    added_at: parse_instant(&r.added_at)?,
+                    added_at: r.added_at.0,
                 })
             })
             .collect()
@@ -156,38 +167,36 @@ impl Store {
         timeline: Option<(i64, &str)>,
     ) -> Result<bool, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("late-payment interest").await?;
-        let exists: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM interest_rates_added WHERE series = ?1 AND from_date = ?2")
-                .bind(rate.series.as_str())
-                .bind(date_str(rate.from))
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(map)?;
-        if exists.is_some() {
-            return Ok(false);
-        }
+        let mut tx = self.write_tx().await?;
         if let Some((client_id, _)) = timeline {
-            let client: Option<i64> = sqlx::query_scalar("SELECT id FROM clients WHERE id = ?1")
-                .bind(client_id)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(map)?;
+            let client: Option<i64> = on_tx!(&mut tx, c => {
+                sqlx::query_scalar("SELECT id FROM clients WHERE id = $1").bind(client_id).fetch_optional(c).await
+            })
+            .map_err(map)?;
             if client.is_none() {
                 return Err(StoreError::NotFound { entity: "client", id: client_id });
             }
         }
-        sqlx::query(
-            "INSERT INTO interest_rates_added (series, from_date, rate_bp, source, added_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )
-        .bind(rate.series.as_str())
-        .bind(date_str(rate.from))
-        .bind(rate.rate_bp)
-        .bind(rate.source.trim())
-        .bind(instant_str(rate.added_at))
-        .execute(&mut *tx)
-        .await
+        // The (series, from_date) UNIQUE decides: a rate entered at the same
+        // moment on another computer keeps its row, this one saves nothing.
+        let added = on_tx!(&mut tx, c => {
+            sqlx::query(
+                "INSERT INTO interest_rates_added (series, from_date, rate_bp, source, added_at) VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (series, from_date) DO NOTHING",
+            )
+            .bind(rate.series.as_str())
+            .bind(Day(rate.from))
+            .bind(i64::from(rate.rate_bp))
+            .bind(rate.source.trim())
+            .bind(Instant(rate.added_at))
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+        })
         .map_err(map)?;
+        if added == 0 {
+            return Ok(false);
+        }
         if let Some((client_id, summary)) = timeline {
             let data = serde_json::json!({
                 "by": "user",
@@ -204,7 +213,7 @@ impl Store {
                 summary,
                 data,
             };
-            append(&mut tx, &ev).await.map_err(map)?;
+            append_any(&mut tx, &ev).await.map_err(map)?;
         }
         tx.commit().await.map_err(map)?;
         Ok(true)
@@ -213,12 +222,11 @@ impl Store {
     /// Removes a rate the user entered; false when there is none for that
     /// series and day. The compiled table cannot be changed.
     pub async fn remove_interest_rate(&self, series: InterestBase, from: NaiveDate) -> Result<bool, StoreError> {
-        let done = sqlx::query("DELETE FROM interest_rates_added WHERE series = ?1 AND from_date = ?2")
-            .bind(series.as_str())
-            .bind(date_str(from))
-            .execute(self.sqlite("late-payment interest")?)
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))?;
-        Ok(done.rows_affected() > 0)
+        const SQL: &str = "DELETE FROM interest_rates_added WHERE series = $1 AND from_date = $2";
+        let done = on_pool!(self.pool(), p => {
+            sqlx::query(SQL).bind(series.as_str()).bind(Day(from)).execute(p).await.map(|r| r.rows_affected())
+        })
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(done > 0)
     }
 }

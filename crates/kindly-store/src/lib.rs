@@ -35,6 +35,7 @@ mod followups;
 mod imports;
 mod interest;
 mod invoices;
+mod kept;
 mod letters;
 mod memo;
 mod migrate;
@@ -70,6 +71,7 @@ pub use imports::{
 };
 pub use interest::{AddedInterestRate, ClientInterest};
 pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};
+pub use kept::Kept;
 pub use letters::{batch_state, BatchItem, LetterBatch, NewLetterBatch, PendingLetter};
 pub use migrate::{FileToKeep, MoveReport, TableMoved};
 pub use outbox::{statement_key, ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};

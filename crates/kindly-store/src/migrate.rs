@@ -426,21 +426,6 @@ async fn keep_files(
     Ok(total)
 }
 
-/// A file kept in a PostgreSQL store, with its SHA-256 (what a dossier made
-/// on any member's computer reads).
-impl Store {
-    pub async fn kept_file(&self, path: &str) -> Result<Option<(String, Vec<u8>)>, StoreError> {
-        let Pool::Postgres(pg) = self.pool() else {
-            return Ok(None);
-        };
-        sqlx::query_as("SELECT sha256, bytes FROM kept_files WHERE path = $1")
-            .bind(path)
-            .fetch_optional(pg)
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

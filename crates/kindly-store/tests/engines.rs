@@ -352,3 +352,95 @@ async fn an_unreachable_server_is_server_away() {
     let e = Store::connect("mysql://nope").await.unwrap_err();
     assert_eq!(e.code(), ErrorCode::DatabaseError);
 }
+
+/// A client's e-invoice details (needed to create any invoice through the
+/// api) read and save the same on both engines: none until saved, an
+/// upsert, a timeline entry per save, an unknown client `NotFound`, and a
+/// value the schema refuses (a lower-case VAT id) refused on both.
+#[tokio::test]
+async fn client_einvoice_details_round_trip_on_both_engines() {
+    use kindly_core::einvoice_ids::ClientEInvoice;
+    use kindly_core::vocab::EInvoiceFormat;
+    run(|store, _| async move {
+        let id = store.create_client(&anna(), at(9, 0)).await.unwrap();
+        assert_eq!(store.client_einvoice(id).await.unwrap(), ClientEInvoice::default());
+        let mut e = ClientEInvoice {
+            format: EInvoiceFormat::XrechnungUbl,
+            buyer_reference: Some("04011000-12345-67".into()),
+            vat_id: Some("DE123456789".into()),
+            siren: None,
+            peppol_id: Some("0204:04011000-12345-67".into()),
+            country: Some("DE".into()),
+        };
+        store.set_client_einvoice(id, &e, at(9, 5)).await.unwrap();
+        assert_eq!(store.client_einvoice(id).await.unwrap(), e);
+        e.format = EInvoiceFormat::Peppol;
+        e.buyer_reference = None;
+        store.set_client_einvoice(id, &e, at(9, 6)).await.unwrap();
+        assert_eq!(store.client_einvoice(id).await.unwrap(), e, "the second save replaces the first");
+        let entries = store.client_timeline(id, 50).await.unwrap();
+        let saves = entries.iter().filter(|t| t.summary == "E-invoice details updated").count();
+        assert_eq!(saves, 2, "each save is in the timeline");
+
+        let e404 = store.set_client_einvoice(id + 100, &e, at(9, 7)).await.unwrap_err();
+        assert!(matches!(e404, StoreError::NotFound { entity: "client", .. }), "{e404:?}");
+        let bad = ClientEInvoice { vat_id: Some("de123".into()), ..e.clone() };
+        assert!(store.set_client_einvoice(id, &bad, at(9, 8)).await.is_err(), "the schema's CHECK refuses it");
+        assert_eq!(store.client_einvoice(id).await.unwrap(), e, "a refused save changes nothing");
+    })
+    .await;
+}
+
+/// Late-payment interest (read for every invoice PDF) on both engines: a
+/// client's setting saved, a change in the timeline with what it replaced,
+/// saving the same again changes nothing; an entered rate saved once (a
+/// second for the same half-year is refused by the UNIQUE and saves
+/// nothing), listed in order, removed.
+#[tokio::test]
+async fn late_payment_interest_settings_and_rates_on_both_engines() {
+    use kindly_core::vocab::{DebtorKind, InterestBase, Jurisdiction};
+    use kindly_store::{AddedInterestRate, ClientInterest};
+    run(|store, _| async move {
+        let id = store.create_client(&anna(), at(9, 0)).await.unwrap();
+        assert_eq!(store.client_interest(id).await.unwrap(), None);
+        let on = ClientInterest { enabled: true, jurisdiction: Jurisdiction::De, debtor: DebtorKind::Business };
+        assert!(store.set_client_interest(id, &on, "Interest on", at(9, 1)).await.unwrap());
+        assert_eq!(store.client_interest(id).await.unwrap(), Some(on));
+        assert!(!store.set_client_interest(id, &on, "Interest on", at(9, 2)).await.unwrap(), "no change");
+        let entries = store.client_timeline(id, 50).await.unwrap();
+        let changes: Vec<_> = entries.iter().filter(|t| t.kind == EventKind::InterestChanged).collect();
+        assert_eq!(changes.len(), 1, "one entry for the one change");
+        assert_eq!(changes[0].data["before"], serde_json::Value::Null);
+        let e = store.set_client_interest(id + 9, &on, "x", at(9, 3)).await.unwrap_err();
+        assert!(matches!(e, StoreError::NotFound { entity: "client", .. }), "{e:?}");
+
+        let rate = |series, y, m, bp| AddedInterestRate {
+            series,
+            from: NaiveDate::from_ymd_opt(y, m, 1).unwrap(),
+            rate_bp: bp,
+            source: "Bundesbank".into(),
+            added_at: at(10, 0),
+        };
+        assert!(store
+            .add_interest_rate(&rate(InterestBase::Basiszins, 2027, 7, -88), Some((id, "rate")))
+            .await
+            .unwrap());
+        assert!(store.add_interest_rate(&rate(InterestBase::EcbMro, 2027, 1, 215), None).await.unwrap());
+        assert!(
+            !store.add_interest_rate(&rate(InterestBase::Basiszins, 2027, 7, 999), None).await.unwrap(),
+            "the same half-year again saves nothing"
+        );
+        let all = store.added_interest_rates().await.unwrap();
+        assert_eq!(all, vec![rate(InterestBase::Basiszins, 2027, 7, -88), rate(InterestBase::EcbMro, 2027, 1, 215)]);
+        assert!(store
+            .remove_interest_rate(InterestBase::EcbMro, NaiveDate::from_ymd_opt(2027, 1, 1).unwrap())
+            .await
+            .unwrap());
+        assert!(!store
+            .remove_interest_rate(InterestBase::EcbMro, NaiveDate::from_ymd_opt(2027, 1, 1).unwrap())
+            .await
+            .unwrap());
+        assert_eq!(store.added_interest_rates().await.unwrap().len(), 1);
+    })
+    .await;
+}

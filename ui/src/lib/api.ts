@@ -38,6 +38,7 @@ import type {
   CsvMappingView,
   Bootstrap,
   DatabaseStatus,
+  MoveView,
   TeamConnectInput,
   SendAllPreview,
   Readiness,
@@ -157,6 +158,8 @@ export const api = {
   connectTeamDatabase: (input: TeamConnectInput) => call<DatabaseStatus>('connect_team_database', { input }),
   /** Back to this computer's data file after a restart. */
   disconnectTeamDatabase: () => call<DatabaseStatus>('disconnect_team_database'),
+  /** Moves this folder's data into the empty team database, then connects (after a restart). */
+  moveIntoTeamDatabase: (input: TeamConnectInput) => call<MoveView>('move_into_team_database', { input }),
   /** The away banner's Retry: reaches the database again. */
   retryDatabase: () => call<null>('retry_database'),
   seedDemo: (clients: number, invoices: number) => call<DemoResult>('seed_demo', { clients, invoices }),

@@ -1046,6 +1046,14 @@ configured: string | null,
  */
 restart_needed: boolean, };
 
+export type TableMovedView = { table: string, rows: number, };
+
+export type MoveView = { 
+/**
+ * The target, without its password.
+ */
+to: string, tables: Array<TableMovedView>, rows: number, files: number, file_bytes: number, };
+
 export type TestEmailResult = { to: string, 
 /**
  * What the server answered when it accepted the test message.

@@ -64,7 +64,7 @@ pub async fn reminder_letter(
     let bytes = kindly_pdf::render_letters(fonts, &[letter], &meta).map_err(ApiError::from)?;
     let sha = documents::sha256_hex(&bytes);
     let stem = crate::files::stamped(ctx, &format!("plan-{}-{}", p.id, kind.as_str()));
-    let path = crate::files::write_new(&documents::data_dir(ctx).join("letters"), &stem, "pdf", &bytes)?;
+    let path = crate::files::keep_new(ctx, "letters", &stem, "pdf", &bytes).await?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let mut result = PlanLetterResult {
         path: path.display().to_string(),
@@ -287,6 +287,6 @@ pub async fn plan_pdf(ctx: Ctx<'_>, fonts: &Fonts, req: &PlanPdfRequest) -> ApiR
     let bytes = kindly_pdf::render_plan_letter(fonts, &doc, &meta).map_err(ApiError::from)?;
     let sha = documents::sha256_hex(&bytes);
     let stem = crate::files::stamped(ctx, &format!("plan-{}-{}", p.id, documents::file_safe(&numbers)));
-    let path = crate::files::write_new(&documents::data_dir(ctx).join("plans"), &stem, "pdf", &bytes)?;
+    let path = crate::files::keep_new(ctx, "plans", &stem, "pdf", &bytes).await?;
     Ok(PdfResult { path: path.display().to_string(), sha256: sha, bytes: bytes.len() as i64 })
 }

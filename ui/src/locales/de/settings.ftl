@@ -153,3 +153,5 @@ settings-team-ca-hint = Der vollständige Pfad einer .pem-Datei, wenn das Zertif
 settings-team-connect = Testen und verbinden
 settings-team-connecting = Wird verbunden …
 settings-team-disconnect = Wieder die Datendatei dieses Computers verwenden
+settings-team-move = Daten dieses Ordners übertragen
+settings-team-moved = { $rows } Zeilen und { $files } Dateien in die Team-Datenbank übertragen und jede geprüft. Kindly verwendet sie beim nächsten Start.

@@ -153,3 +153,5 @@ settings-team-ca-hint = The full path of a .pem file, when the server's certific
 settings-team-connect = Test and connect
 settings-team-connecting = Connecting…
 settings-team-disconnect = Use this computer's data file again
+settings-team-move = Move this folder's data in
+settings-team-moved = Moved { $rows } rows and { $files } files into the team database and checked every one. Kindly uses it when you start it again.

@@ -153,3 +153,5 @@ settings-team-ca-hint = La ruta completa de un archivo .pem, si el certificado d
 settings-team-connect = Probar y conectar
 settings-team-connecting = Conectando…
 settings-team-disconnect = Volver a usar el archivo de este ordenador
+settings-team-move = Trasladar los datos de esta carpeta
+settings-team-moved = { $rows } filas y { $files } archivos trasladados a la base de datos del equipo y comprobados uno a uno. Kindly la usará al volver a iniciarse.

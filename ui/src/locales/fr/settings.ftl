@@ -153,3 +153,5 @@ settings-team-ca-hint = Le chemin complet d’un fichier .pem, si le certificat 
 settings-team-connect = Tester et connecter
 settings-team-connecting = Connexion…
 settings-team-disconnect = Utiliser de nouveau le fichier de cet ordinateur
+settings-team-move = Transférer les données de ce dossier
+settings-team-moved = { $rows } lignes et { $files } fichiers transférés dans la base d'équipe et tous vérifiés. Kindly l'utilisera au prochain démarrage.
