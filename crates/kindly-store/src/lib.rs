@@ -241,6 +241,12 @@ impl Store {
         WriteTx::begin(&self.pool).await.map_err(|e| StoreError::classify(e, &self.path))
     }
 
+    /// A read transaction on either engine, for reads of a ported module
+    /// that must agree with each other (see [`engine::ReadTx`]).
+    pub(crate) async fn read_tx(&self) -> Result<engine::ReadTx, StoreError> {
+        engine::ReadTx::begin(&self.pool).await.map_err(|e| StoreError::classify(e, &self.path))
+    }
+
     /// Closes the pool, checkpointing the WAL.
     pub async fn close(self) {
         self.pool.close().await;
