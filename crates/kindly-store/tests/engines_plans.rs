@@ -248,6 +248,8 @@ async fn fixture(store: &Store, db: &Db) -> String {
     assert_eq!(store.resolve_promises(day(4, 21), at(4, 21, 9)).await.unwrap(), vec![(kept_id, "kept")]);
     assert!(store.resolve_promises(day(4, 21), at(4, 21, 10)).await.unwrap().is_empty());
     assert!(store.broken_promises_due(day(4, 26), None).await.unwrap().is_empty());
+    // Ben promises 100.00 of E for May 5th: a day the cash-in expects it.
+    let (ben_promise, _) = store.add_promise(e, &promise(day(5, 5), 10_000, "in_person"), "Promise", at(4, 23, 9)).await.unwrap();
 
     // A note and its correction; a correction of another client's entry is refused.
     let note = NewEvent {
@@ -280,7 +282,10 @@ async fn fixture(store: &Store, db: &Db) -> String {
     assert_eq!(entries(store, anna, EventKind::PlanBroken).await, 1);
     assert_eq!(entries(store, anna, EventKind::PlanCompleted).await, 1);
     assert_eq!(store.running_plans().await.unwrap().iter().map(|p| p.id).collect::<Vec<_>>(), vec![p1]);
-    assert_eq!(store.resolve_promises(day(5, 25), at(5, 25, 11)).await.unwrap(), vec![(broken_id, "broken")]);
+    assert_eq!(
+        store.resolve_promises(day(5, 25), at(5, 25, 11)).await.unwrap(),
+        vec![(broken_id, "broken"), (ben_promise, "broken")]
+    );
     let due = store.broken_promises_due(day(5, 26), Some(anna)).await.unwrap();
     assert_eq!(due.len(), 1);
     assert_eq!((due[0].promise.id, due[0].promise.outcome, due[0].owing_minor), (broken_id, Some(PromiseOutcome::Broken), 5_000));
@@ -341,8 +346,9 @@ async fn overview(store: &Store, today: NaiveDate) -> String {
     out.push_str(&format!("steps {:?}\n", store.overview_steps().await.unwrap()));
     let from = today - chrono::Duration::days(90);
     out.push_str(&format!("slowest {:?}\n", store.slowest_payers(Currency::EUR, from, today, 10).await.unwrap()));
-    // A window moved by a day, and back: the same figures as a rebuild.
-    let moved = store.slowest_payers(Currency::EUR, from + chrono::Duration::days(1), today, 10).await.unwrap();
+    // The window moved past Ben's payment (his row emptied), and back.
+    let moved = store.slowest_payers(Currency::EUR, day(3, 14), today, 10).await.unwrap();
+    assert_eq!(moved.len(), 1, "{moved:?}");
     out.push_str(&format!("moved {moved:?}\n"));
     out.push_str(&format!("slowest again {:?}\n", store.slowest_payers(Currency::EUR, from, today, 10).await.unwrap()));
     out.push_str(&format!("aging {:?}\n", store.aging_by_client(today, None).await.unwrap()));
@@ -352,6 +358,7 @@ async fn overview(store: &Store, today: NaiveDate) -> String {
         out.push_str(&format!("{what} {summary}\n"));
     }
     assert!(out.contains("moves [CashInMove"), "the fixture moves nothing: {out}");
+    assert!(out.contains("promised: true") || today > day(5, 5), "no promised day: {out}");
     assert!(out.contains("slowest [ClientPaySpeed"), "nobody paid in the window: {out}");
     out
 }
