@@ -446,7 +446,9 @@ async fn a_plan_proposed_at_the_same_moment_on_the_same_invoice_is_refused() {
 
 /// Another machine cancelling a proposed plan holds its row (as
 /// `cancel_plan` does) until it commits: this machine's agreement waits,
-/// then finds it cancelled and is refused, never an agreed cancelled plan.
+/// then reads it cancelled and refuses with its own check (without the lock
+/// it would read it proposed, and only the state trigger, mid-write, would
+/// refuse).
 #[tokio::test]
 async fn a_plan_agreed_while_another_machine_cancels_it_is_refused() {
     let (url, store, anna, a) = pg_or_skip!();
@@ -469,7 +471,10 @@ async fn a_plan_agreed_while_another_machine_cancels_it_is_refused() {
     until_one_waits(&pool, "the agreement").await;
     other.commit().await.unwrap();
     let got = mine.await.unwrap();
-    assert!(matches!(&got, Err(StoreError::Plan { code: ErrorCode::PlanState, .. })), "{got:?}");
+    assert!(
+        matches!(&got, Err(StoreError::Plan { code: ErrorCode::PlanState, message }) if message.contains("is cancelled, not proposed")),
+        "{got:?}"
+    );
     assert_eq!(store.plan(id).await.unwrap().state, PlanState::Cancelled);
     assert_eq!(entries(&store, anna, EventKind::PlanAgreed).await, 0);
 }
@@ -534,6 +539,37 @@ async fn the_pay_speed_window_moved_by_two_machines_at_once_moves_once() {
     other.commit().await.unwrap();
     let got = mine.await.unwrap().unwrap();
     assert_eq!(got.iter().map(|s| (s.client_id, s.days, s.invoices)).collect::<Vec<_>>(), vec![(anna, 40, 1)]);
+}
+
+/// Another machine recording a plan broken holds its row (as
+/// `refresh_plans` does) until it commits: this machine's refresh, which
+/// found the plan late in its first plain read, waits, then reads it broken
+/// and records nothing (without the lock it would record the plan broken a
+/// second time, with a second timeline entry: broken to broken is no state
+/// change, so no trigger refuses it).
+#[tokio::test]
+async fn a_plan_broken_by_another_machine_at_the_same_moment_is_broken_once() {
+    let (url, store, anna, a) = pg_or_skip!();
+    let one = installments(&[(day(4, 10), 30_000)]);
+    let id = store.create_plan(&plan(anna, &[a], &one), None, day(4, 1), at(4, 1, 9)).await.unwrap();
+    store.accept_plan(id, day(4, 1), "call", "", at(4, 1, 10)).await.unwrap();
+    let pool = PgPool::connect(&url).await.unwrap();
+    let mut other = pool.begin().await.unwrap();
+    sqlx::query(sqlx::AssertSqlSafe(format!("SELECT id FROM plans WHERE id = {id} FOR UPDATE")))
+        .execute(&mut *other)
+        .await
+        .unwrap();
+    sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE plans SET state = 'broken', ended_on = '2026-05-01' WHERE id = {id}")))
+        .execute(&mut *other)
+        .await
+        .unwrap();
+    let refreshing = store.clone();
+    let mine = tokio::spawn(async move { refreshing.refresh_plans(day(5, 1), at(5, 1, 9)).await });
+    until_one_waits(&pool, "the second refresh").await;
+    other.commit().await.unwrap();
+    let got = mine.await.unwrap();
+    assert!(matches!(&got, Ok(v) if v.is_empty()), "{got:?}");
+    assert_eq!(entries(&store, anna, EventKind::PlanBroken).await, 0, "recorded broken twice");
 }
 
 /// Two machines (two pools) refreshing the same plans at the same moment:
