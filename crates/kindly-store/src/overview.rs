@@ -319,7 +319,8 @@ impl Store {
                 }
             }
             _ => {
-                on_tx!(&mut tx, c => sqlx::query("DELETE FROM overview_pay_speed").execute(c).await.map(|_| ())).map_err(map)?;
+                on_tx!(&mut tx, c => sqlx::query("DELETE FROM overview_pay_speed").execute(c).await.map(|_| ()))
+                    .map_err(map)?;
                 ranges.push((from, to, 1));
             }
         }

@@ -426,8 +426,7 @@ async fn children(c: &mut Conn<'_>, plan_ids: &str, arg: Option<i64>) -> Result<
     let inst: Vec<InstallmentRow> = on_conn!(&mut *c, c => {
         sqlx::query_as(AssertSqlSafe(inst)).bind(arg).fetch_all(c).await
     })?;
-    let reminders =
-        format!("SELECT plan_id, seq, kind FROM plan_reminders WHERE plan_id IN ({plan_ids}) ORDER BY id");
+    let reminders = format!("SELECT plan_id, seq, kind FROM plan_reminders WHERE plan_id IN ({plan_ids}) ORDER BY id");
     let reminders: Vec<ReminderRow> = on_conn!(&mut *c, c => {
         sqlx::query_as(AssertSqlSafe(reminders)).bind(arg).fetch_all(c).await
     })?;
@@ -925,8 +924,7 @@ impl Store {
         // A plain read first: on most days nothing changes, and the queue
         // should not take the write lock for nothing.
         let open = self.plans_where("p.state IN ('proposed', 'active', 'broken') AND $1 IS NULL", None).await?;
-        let mut candidates: Vec<i64> =
-            open.iter().filter(|p| transition(p, today).is_some()).map(|p| p.id).collect();
+        let mut candidates: Vec<i64> = open.iter().filter(|p| transition(p, today).is_some()).map(|p| p.id).collect();
         if candidates.is_empty() {
             return Ok(Vec::new());
         }

@@ -75,7 +75,11 @@ fn installments(parts: &[(NaiveDate, i64)]) -> Vec<Installment> {
     parts
         .iter()
         .enumerate()
-        .map(|(i, (due_on, amount_minor))| Installment { seq: i as u32 + 1, due_on: *due_on, amount_minor: *amount_minor })
+        .map(|(i, (due_on, amount_minor))| Installment {
+            seq: i as u32 + 1,
+            due_on: *due_on,
+            amount_minor: *amount_minor,
+        })
         .collect()
 }
 
@@ -152,7 +156,10 @@ async fn fixture(store: &Store, db: &Db) -> String {
     assert_eq!(offered.invoices.len(), 1);
     // A second plan on A, invoices of two currencies or two clients, nothing owing: typed refusals.
     let one = installments(&[(day(4, 20), 30_000)]);
-    assert_eq!(plan_code(store.create_plan(&plan(anna, &[a], &one), None, day(4, 1), at(4, 1, 10)).await), ErrorCode::PlanExists);
+    assert_eq!(
+        plan_code(store.create_plan(&plan(anna, &[a], &one), None, day(4, 1), at(4, 1, 10)).await),
+        ErrorCode::PlanExists
+    );
     let mixed = installments(&[(day(4, 20), 25_000)]);
     assert_eq!(
         plan_code(store.create_plan(&plan(anna, &[b, d], &mixed), None, day(4, 1), at(4, 1, 10)).await),
@@ -172,22 +179,37 @@ async fn fixture(store: &Store, db: &Db) -> String {
     ));
 
     // Agreed: active, the invoice's ladder paused; agreeing twice or before the offer is refused.
-    assert_eq!(plan_code(store.accept_plan(p1, day(3, 30), "call", "", at(4, 2, 9)).await), ErrorCode::AgreedBeforeProposed);
+    assert_eq!(
+        plan_code(store.accept_plan(p1, day(3, 30), "call", "", at(4, 2, 9)).await),
+        ErrorCode::AgreedBeforeProposed
+    );
     assert_eq!(plan_code(store.accept_plan(p1, day(4, 2), "fax", "", at(4, 2, 9)).await), ErrorCode::InvalidAgreedHow);
     store.accept_plan(p1, day(4, 2), "call", "on the phone", at(4, 2, 9)).await.unwrap();
     assert_eq!(plan_code(store.accept_plan(p1, day(4, 2), "call", "", at(4, 2, 9)).await), ErrorCode::PlanState);
     let agreed = store.plan(p1).await.unwrap();
-    assert_eq!((agreed.state, agreed.agreed_on, agreed.agreed_how), (PlanState::Active, Some(day(4, 2)), Some(AgreedHow::Call)));
-    assert_eq!(db.int(&format!("SELECT COUNT(*) FROM followups WHERE invoice_id = {a} AND next_action_on IS NULL")).await, 1);
+    assert_eq!(
+        (agreed.state, agreed.agreed_on, agreed.agreed_how),
+        (PlanState::Active, Some(day(4, 2)), Some(AgreedHow::Call))
+    );
+    assert_eq!(
+        db.int(&format!("SELECT COUNT(*) FROM followups WHERE invoice_id = {a} AND next_action_on IS NULL")).await,
+        1
+    );
 
     // The first installment is paid; the plan is on track.
     store.record_payment(a, &paid(10_000, Currency::EUR, day(4, 9)), at(4, 9, 9)).await.unwrap();
     assert!(store.refresh_plans(day(4, 12), at(4, 12, 9)).await.unwrap().is_empty());
     let on_track = store.plan(p1).await.unwrap();
-    assert_eq!((on_track.paid_minor(), on_track.remaining_minor(), on_track.received_now_minor), (10_000, 20_000, 10_000));
+    assert_eq!(
+        (on_track.paid_minor(), on_track.remaining_minor(), on_track.received_now_minor),
+        (10_000, 20_000, 10_000)
+    );
     let expected = store.expected_plans().await.unwrap();
     assert_eq!(expected.len(), 1);
-    assert_eq!((expected[0].id, expected[0].received_now_minor, expected[0].installments.clone()), (p1, 10_000, three.clone()));
+    assert_eq!(
+        (expected[0].id, expected[0].received_now_minor, expected[0].installments.clone()),
+        (p1, 10_000, three.clone())
+    );
     assert_eq!(store.active_plans().await.unwrap().len(), 1);
 
     // Offered over B and cancelled; cancelling twice is refused.
@@ -233,14 +255,18 @@ async fn fixture(store: &Store, db: &Db) -> String {
         contact: false,
     };
     store.log_call(&step("Called Ben"), day(4, 16), at(4, 16, 10)).await.unwrap();
-    assert!(matches!(store.log_call(&step("Called Ben again"), day(4, 17), at(4, 17, 10)).await, Err(StoreError::AlreadyDone)));
+    assert!(matches!(
+        store.log_call(&step("Called Ben again"), day(4, 17), at(4, 17, 10)).await,
+        Err(StoreError::AlreadyDone)
+    ));
     assert!(matches!(
         store.log_call(&CallLog { invoice_id: 9_999, ..call.clone() }, day(4, 16), at(4, 16, 11)).await,
         Err(StoreError::NotFound { entity: "invoice", .. })
     ));
     // 50.00 paid before the promised day: kept on the 21st.
     store.record_payment(c, &paid(5_000, Currency::EUR, day(4, 19)), at(4, 19, 9)).await.unwrap();
-    let (broken_id, _) = store.add_promise(c, &promise(day(4, 25), 2_000, "email"), "Promise by e-mail", at(4, 22, 9)).await.unwrap();
+    let (broken_id, _) =
+        store.add_promise(c, &promise(day(4, 25), 2_000, "email"), "Promise by e-mail", at(4, 22, 9)).await.unwrap();
     let promises = store.promises(Some(anna), None).await.unwrap();
     assert_eq!(promises.iter().map(|p| p.id).collect::<Vec<_>>(), vec![broken_id, kept_id]);
     assert_eq!((promises[1].how, promises[1].recorded_at, promises[1].outcome), (AgreedHow::Call, at(4, 16, 9), None));
@@ -249,7 +275,8 @@ async fn fixture(store: &Store, db: &Db) -> String {
     assert!(store.resolve_promises(day(4, 21), at(4, 21, 10)).await.unwrap().is_empty());
     assert!(store.broken_promises_due(day(4, 26), None).await.unwrap().is_empty());
     // Ben promises 100.00 of E for May 5th: a day the cash-in expects it.
-    let (ben_promise, _) = store.add_promise(e, &promise(day(5, 5), 10_000, "in_person"), "Promise", at(4, 23, 9)).await.unwrap();
+    let (ben_promise, _) =
+        store.add_promise(e, &promise(day(5, 5), 10_000, "in_person"), "Promise", at(4, 23, 9)).await.unwrap();
 
     // A note and its correction; a correction of another client's entry is refused.
     let note = NewEvent {
@@ -288,7 +315,10 @@ async fn fixture(store: &Store, db: &Db) -> String {
     );
     let due = store.broken_promises_due(day(5, 26), Some(anna)).await.unwrap();
     assert_eq!(due.len(), 1);
-    assert_eq!((due[0].promise.id, due[0].promise.outcome, due[0].owing_minor), (broken_id, Some(PromiseOutcome::Broken), 5_000));
+    assert_eq!(
+        (due[0].promise.id, due[0].promise.outcome, due[0].owing_minor),
+        (broken_id, Some(PromiseOutcome::Broken), 5_000)
+    );
     assert_eq!(due[0].due_date, day(4, 15));
     figures.push_str(&overview(store, day(5, 26)).await);
 
@@ -308,15 +338,35 @@ async fn fixture(store: &Store, db: &Db) -> String {
     // The reminder and the promise follow-up go through the outbox's shared
     // record (ported with the outbox): on PostgreSQL they refuse for now.
     let reminder = store
-        .record_plan_reminder(p4, 1, ReminderKind::HeadsUp, "email", "heads up", serde_json::json!({}), day(6, 12), at(6, 12, 9))
+        .record_plan_reminder(
+            p4,
+            1,
+            ReminderKind::HeadsUp,
+            "email",
+            "heads up",
+            serde_json::json!({}),
+            day(6, 12),
+            at(6, 12, 9),
+        )
         .await;
-    let follow_up = store.mark_promise_followed_up(broken_id, "a kind word", serde_json::json!({}), day(6, 12), at(6, 12, 10)).await;
+    let follow_up = store
+        .mark_promise_followed_up(broken_id, "a kind word", serde_json::json!({}), day(6, 12), at(6, 12, 10))
+        .await;
     match store.engine() {
         Engine::Sqlite => {
             reminder.unwrap();
             follow_up.unwrap();
             let again = store
-                .record_plan_reminder(p4, 1, ReminderKind::HeadsUp, "email", "again", serde_json::json!({}), day(6, 13), at(6, 13, 9))
+                .record_plan_reminder(
+                    p4,
+                    1,
+                    ReminderKind::HeadsUp,
+                    "email",
+                    "again",
+                    serde_json::json!({}),
+                    day(6, 13),
+                    at(6, 13, 9),
+                )
                 .await;
             assert!(matches!(again, Err(StoreError::AlreadyDone)), "{again:?}");
             assert_eq!(store.plan(p4).await.unwrap().reminders_done, vec![(1, ReminderKind::HeadsUp)]);
@@ -390,7 +440,8 @@ async fn pg_fixture() -> Option<(String, Store, i64, i64)> {
     let url = fresh_pg_database().await?;
     let store = Store::connect(&url).await.unwrap();
     let anna = store.create_client(&client("Anna Müller"), at(1, 5, 9)).await.unwrap();
-    let (a, _) = store.create_invoice(&invoice(anna, Currency::EUR, 30_000, day(2, 1), day(3, 31)), at(2, 1, 9)).await.unwrap();
+    let (a, _) =
+        store.create_invoice(&invoice(anna, Currency::EUR, 30_000, day(2, 1), day(3, 31)), at(2, 1, 9)).await.unwrap();
     Some((url, store, anna, a))
 }
 
@@ -559,10 +610,12 @@ async fn a_plan_broken_by_another_machine_at_the_same_moment_is_broken_once() {
         .execute(&mut *other)
         .await
         .unwrap();
-    sqlx::query(sqlx::AssertSqlSafe(format!("UPDATE plans SET state = 'broken', ended_on = '2026-05-01' WHERE id = {id}")))
-        .execute(&mut *other)
-        .await
-        .unwrap();
+    sqlx::query(sqlx::AssertSqlSafe(format!(
+        "UPDATE plans SET state = 'broken', ended_on = '2026-05-01' WHERE id = {id}"
+    )))
+    .execute(&mut *other)
+    .await
+    .unwrap();
     let refreshing = store.clone();
     let mine = tokio::spawn(async move { refreshing.refresh_plans(day(5, 1), at(5, 1, 9)).await });
     until_one_waits(&pool, "the second refresh").await;
@@ -580,14 +633,17 @@ async fn two_machines_refreshing_plans_at_once_break_each_once() {
     let second = Store::connect(&url).await.unwrap();
     const PLANS: usize = 8;
     for _ in 0..PLANS {
-        let (inv, _) =
-            first.create_invoice(&invoice(anna, Currency::EUR, 10_000, day(2, 1), day(3, 31)), at(2, 1, 9)).await.unwrap();
+        let (inv, _) = first
+            .create_invoice(&invoice(anna, Currency::EUR, 10_000, day(2, 1), day(3, 31)), at(2, 1, 9))
+            .await
+            .unwrap();
         let one = installments(&[(day(4, 10), 10_000)]);
         let id = first.create_plan(&plan(anna, &[inv], &one), None, day(4, 1), at(4, 1, 9)).await.unwrap();
         first.accept_plan(id, day(4, 1), "call", "", at(4, 1, 10)).await.unwrap();
     }
     for _ in 0..3 {
-        let (a, b) = tokio::join!(first.refresh_plans(day(5, 1), at(5, 1, 9)), second.refresh_plans(day(5, 1), at(5, 1, 9)));
+        let (a, b) =
+            tokio::join!(first.refresh_plans(day(5, 1), at(5, 1, 9)), second.refresh_plans(day(5, 1), at(5, 1, 9)));
         let _ = (a.unwrap(), b.unwrap());
     }
     assert_eq!(entries(&first, anna, EventKind::PlanBroken).await, PLANS);
