@@ -32,7 +32,10 @@
 //! one-contact-a-day check and otherwise moves its days forward in single
 //! conditional UPDATEs; `payments` leaves over-payment to the
 //! `payments_check` trigger, which locks the invoice's row before it
-//! checks. Each place that takes a lock says why where it is taken (and
+//! checks; `plans` locks a new plan's invoices and a plan's row before it
+//! checks its state; `contacts` locks a call's or a promise's invoice and
+//! the open promises it resolves; `overview` locks the pay-speed window's
+//! row while it moves it. Each place that takes a lock says why where it is taken (and
 //! docs/postgres-port.md lists them).
 
 use sqlx::postgres::{PgConnection, PgPool, Postgres};
