@@ -225,11 +225,15 @@ fn a_bad_database_url_is_a_typed_error() {
 fn an_unported_use_case_refuses_on_postgres() {
     let url = database_or_skip!();
     let dir = tempfile::tempdir().unwrap();
-    let e = refused(dir.path(), None, &["--database-url", &url, "overview"]);
+    let e = refused(dir.path(), None, &["--database-url", &url, "bank", "review"]);
     assert_eq!(e["code"], "store_not_on_postgres_yet", "{e}");
-    // Payments are ported: their list answers on the team database.
-    let (code, out, err) = kindly(dir.path(), None, None, &["--database-url", &url, "--json", "payments", "list"]);
-    assert_eq!(code, 0, "{out} {err}");
+    // Payments, plans, promises and the overview are ported: they answer on the team database.
+    for args in [&["payments", "list"][..], &["overview"], &["plans", "list", "--invoice", "1"]] {
+        let mut a = vec!["--database-url", url.as_str(), "--json"];
+        a.extend_from_slice(args);
+        let (code, out, err) = kindly(dir.path(), None, None, &a);
+        assert_eq!(code, 0, "kindly {args:?}: {out} {err}");
+    }
 }
 
 /// The test server has no TLS: `verify-full` (or `require`) is a clear

@@ -2,17 +2,30 @@
 //! ladder stage they complete), promises to pay (recorded, pausing the
 //! chasing of their invoice, resolved once as kept or broken), entries with a
 //! `refers_to` (corrections). The timeline is read in `timeline`.
+//!
+//! Ported to both engines (see `engine`), but for the follow-up after a
+//! broken promise (`mark_promise_followed_up` and
+//! `record_promise_follow_up_in`, shared with the outbox, which is ported
+//! with it). Locks on PostgreSQL: a call or a promise reads its invoice
+//! `FOR UPDATE` (`invoice_client`), so two people logging about one invoice
+//! at the same moment take turns, and a promise is never recorded between
+//! another machine's resolution of that invoice's promises and its commit;
+//! the daily resolution reads the open promises `FOR UPDATE`, so a second
+//! machine resolving at the same moment waits, then finds them resolved
+//! and records nothing twice (the append-only trigger would refuse a second
+//! outcome, failing its whole transaction); `append_entry` only appends.
 
-use crate::followups::{note_contact, record_step, refuse_if_contacted, DoneStep};
-use crate::row::Text;
-use crate::timeline::{append, NewEvent};
-use crate::util::{date_str, instant_str, parse_date, parse_instant};
+use crate::engine::{on_conn, on_pool, on_tx, Conn};
+use crate::followups::{note_contact, note_contact_on, record_step_on, refuse_if_contacted, DoneStep};
+use crate::row::{Day, Instant, Text};
+use crate::timeline::{append, append_on, NewEvent};
+use crate::util::date_str;
 use crate::{Store, StoreError};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use kindly_core::timeline::EventKind;
 use kindly_core::vocab::{AgreedHow, PromiseOutcome};
 use kindly_core::Currency;
-use sqlx::{Sqlite, Transaction};
+use sqlx::AssertSqlSafe;
 
 /// A promise to record.
 #[derive(Clone, Debug, PartialEq)]
@@ -84,15 +97,15 @@ struct PromiseRow {
     invoice_id: i64,
     invoice_number: String,
     client_id: i64,
-    promised_on: String,
+    promised_on: Day,
     amount_minor: i64,
     currency: Text<Currency>,
     how: Text<AgreedHow>,
-    recorded_at: String,
+    recorded_at: Instant,
     timeline_id: i64,
     outcome: Option<Text<PromiseOutcome>>,
-    resolved_on: Option<String>,
-    followed_up_on: Option<String>,
+    resolved_on: Option<Day>,
+    followed_up_on: Option<Day>,
 }
 
 const PROMISE_COLS: &str =
@@ -100,22 +113,22 @@ const PROMISE_COLS: &str =
      p.recorded_at, p.timeline_id, p.outcome, p.resolved_on, p.followed_up_on";
 
 impl PromiseRow {
-    fn into_record(self) -> Result<PromiseRecord, StoreError> {
-        Ok(PromiseRecord {
+    fn into_record(self) -> PromiseRecord {
+        PromiseRecord {
             id: self.id,
             invoice_id: self.invoice_id,
             invoice_number: self.invoice_number,
             client_id: self.client_id,
-            promised_on: parse_date(&self.promised_on)?,
+            promised_on: self.promised_on.0,
             amount_minor: self.amount_minor,
             currency: self.currency.0,
             how: self.how.0,
-            recorded_at: parse_instant(&self.recorded_at)?,
+            recorded_at: self.recorded_at.0,
             timeline_id: self.timeline_id,
             outcome: self.outcome.map(|o| o.0),
-            resolved_on: self.resolved_on.as_deref().map(parse_date).transpose()?,
-            followed_up_on: self.followed_up_on.as_deref().map(parse_date).transpose()?,
-        })
+            resolved_on: self.resolved_on.map(|d| d.0),
+            followed_up_on: self.followed_up_on.map(|d| d.0),
+        }
     }
 }
 
@@ -125,7 +138,7 @@ struct BrokenPromiseRow {
     #[sqlx(flatten)]
     promise: PromiseRow,
     client_name: String,
-    due_date: String,
+    due_date: Day,
     owing_minor: i64,
 }
 
@@ -144,10 +157,10 @@ struct OpenPromise {
     id: i64,
     invoice_id: i64,
     client_id: i64,
-    promised_on: String,
+    promised_on: Day,
     amount_minor: i64,
     currency: String,
-    recorded_at: String,
+    recorded_at: Instant,
     total_minor: i64,
     number: String,
 }
@@ -177,31 +190,30 @@ fn next_day(d: NaiveDate) -> NaiveDate {
 }
 
 /// Inserts a timeline row including `refers_to`.
-async fn insert_entry(
-    tx: &mut Transaction<'static, Sqlite>,
-    e: &NewEvent<'_>,
-    refers_to: Option<i64>,
-) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "INSERT INTO timeline (client_id, invoice_id, at, kind, summary, data, refers_to)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
-    )
-    .bind(e.client_id)
-    .bind(e.invoice_id)
-    .bind(instant_str(e.at))
-    .bind(e.kind.as_str())
-    .bind(e.summary)
-    .bind(e.data.to_string())
-    .bind(refers_to)
-    .fetch_one(&mut **tx)
-    .await
+async fn insert_entry(c: &mut Conn<'_>, e: &NewEvent<'_>, refers_to: Option<i64>) -> Result<i64, sqlx::Error> {
+    on_conn!(c, c => {
+        sqlx::query_scalar(
+            "INSERT INTO timeline (client_id, invoice_id, at, kind, summary, data, refers_to)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(e.client_id)
+        .bind(e.invoice_id)
+        .bind(Instant(e.at))
+        .bind(e.kind.as_str())
+        .bind(e.summary)
+        .bind(e.data.to_string())
+        .bind(refers_to)
+        .fetch_one(c)
+        .await
+    })
 }
 
-/// Records a promise inside `tx` (its timeline entry, its row) and pauses
-/// the ladder of its invoice until the day after the promised date. Only
-/// `next_action_on` moves, never the user's own hold, and only forward.
+/// Records a promise inside the caller's transaction (its timeline entry,
+/// its row) and pauses the ladder of its invoice until the day after the
+/// promised date. Only `next_action_on` moves, never the user's own hold,
+/// and only forward (one conditional UPDATE: no read-check-write).
 async fn insert_promise(
-    tx: &mut Transaction<'static, Sqlite>,
+    c: &mut Conn<'_>,
     client_id: i64,
     invoice_id: i64,
     p: &NewPromise,
@@ -220,29 +232,30 @@ async fn insert_promise(
             "currency": p.currency.code(), "how": p.how, "call_entry": refers_to,
         }),
     };
-    let timeline_id = insert_entry(tx, &ev, None).await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO promises (invoice_id, client_id, promised_on, amount_minor, currency, how, recorded_at, timeline_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
-    )
-    .bind(invoice_id)
-    .bind(client_id)
-    .bind(date_str(p.promised_on))
-    .bind(p.amount_minor)
-    .bind(p.currency.code())
-    .bind(&p.how)
-    .bind(instant_str(now))
-    .bind(timeline_id)
-    .fetch_one(&mut **tx)
-    .await?;
-    sqlx::query(
-        "UPDATE followups SET next_action_on = MAX(next_action_on, ?2)
-         WHERE invoice_id = ?1 AND next_action_on IS NOT NULL",
-    )
-    .bind(invoice_id)
-    .bind(date_str(next_day(p.promised_on)))
-    .execute(&mut **tx)
-    .await?;
+    let timeline_id = insert_entry(c, &ev, None).await?;
+    let id: i64 = on_conn!(&mut *c, c => {
+        sqlx::query_scalar(
+            "INSERT INTO promises (invoice_id, client_id, promised_on, amount_minor, currency, how, recorded_at, timeline_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+        )
+        .bind(invoice_id)
+        .bind(client_id)
+        .bind(Day(p.promised_on))
+        .bind(p.amount_minor)
+        .bind(p.currency.code())
+        .bind(&p.how)
+        .bind(Instant(now))
+        .bind(timeline_id)
+        .fetch_one(c)
+        .await
+    })?;
+    let sql = format!(
+        "UPDATE followups SET next_action_on = {} WHERE invoice_id = $1 AND next_action_on IS NOT NULL",
+        c.engine().greatest("next_action_on", "$2")
+    );
+    on_conn!(&mut *c, c => {
+        sqlx::query(AssertSqlSafe(sql)).bind(invoice_id).bind(Day(next_day(p.promised_on))).execute(c).await.map(|_| ())
+    })?;
     Ok((id, timeline_id))
 }
 
@@ -309,22 +322,26 @@ pub(crate) async fn record_promise_follow_up_in(
 /// passed): the same rule as the loop of [`Store::resolve_promises`].
 const PROMISE_TO_RESOLVE: &str = "SELECT EXISTS (
     SELECT 1 FROM promises p JOIN invoices i ON i.id = p.invoice_id
-    WHERE p.outcome IS NULL AND (p.promised_on < ?1
+    WHERE p.outcome IS NULL AND (p.promised_on < $1
        OR (SELECT COALESCE(SUM(amount_minor), 0) FROM payments
            WHERE invoice_id = p.invoice_id AND paid_on <= p.promised_on) >= i.total_minor
        OR (SELECT COALESCE(SUM(CASE WHEN created_at >= p.recorded_at THEN amount_minor ELSE 0 END), 0) FROM payments
            WHERE invoice_id = p.invoice_id AND paid_on <= p.promised_on) >= p.amount_minor))";
 
-impl Store {
-    async fn invoice_client(&self, tx: &mut Transaction<'static, Sqlite>, invoice_id: i64) -> Result<i64, StoreError> {
-        let row: Option<InvoiceOwner> = sqlx::query_as("SELECT client_id FROM invoices WHERE id = ?1")
-            .bind(invoice_id)
-            .fetch_optional(&mut **tx)
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))?;
-        Ok(row.ok_or(StoreError::NotFound { entity: "invoice", id: invoice_id })?.client_id)
-    }
+/// The client of an invoice, its row locked on PostgreSQL until the
+/// transaction ends (see the module's note): a call or a promise about it
+/// is recorded whole before another machine's contact, payment check or
+/// promise resolution on the same invoice reads it.
+async fn invoice_client(c: &mut Conn<'_>, invoice_id: i64, path: &std::path::Path) -> Result<i64, StoreError> {
+    let sql = format!("SELECT client_id FROM invoices WHERE id = $1 {}", c.engine().for_update());
+    let row: Option<InvoiceOwner> = on_conn!(c, c => {
+        sqlx::query_as(AssertSqlSafe(sql)).bind(invoice_id).fetch_optional(c).await
+    })
+    .map_err(|e| StoreError::classify(e, path))?;
+    Ok(row.ok_or(StoreError::NotFound { entity: "invoice", id: invoice_id })?.client_id)
+}
 
+impl Store {
     /// Records a call in one transaction: its timeline entry (which is the
     /// ladder step when the call completes a stage), the retry day, and the
     /// promise given during the call, if any.
@@ -335,16 +352,18 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<CallRecorded, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("calls and promises").await?;
-        let client_id = self.invoice_client(&mut tx, call.invoice_id).await?;
+        let mut tx = self.write_tx().await?;
+        let mut c = tx.conn();
+        let client_id = invoice_client(&mut c, call.invoice_id, self.path()).await?;
         // A call is a fact and always recorded; when it reached the client
         // (or left a message) it is the day's contact, so nothing else about
         // the invoice is proposed today.
         if call.contact {
-            note_contact(&mut tx, &[call.invoice_id], today, false).await.map_err(map)?;
+            note_contact_on(&mut c, &[call.invoice_id], today, false).await.map_err(map)?;
         }
         let timeline_id = match &call.completes {
-            Some(step) => record_step(self, &mut tx, step, EventKind::CallLogged, today, now, false).await?.1,
+            // The step is unique per invoice and stage (a racing second one clashes: `AlreadyDone`).
+            Some(step) => record_step_on(self, &mut c, step, EventKind::CallLogged, today, now, false).await?.1,
             None => {
                 let ev = NewEvent {
                     client_id,
@@ -354,24 +373,27 @@ impl Store {
                     summary: call.summary,
                     data: call.data.clone(),
                 };
-                append(&mut tx, &ev).await.map_err(map)?
+                append_on(&mut c, &ev).await.map_err(map)?
             }
         };
         if let Some(day) = call.retry_on {
-            sqlx::query(
-                "UPDATE followups SET next_action_on = ?2 WHERE invoice_id = ?1 AND next_action_on IS NOT NULL",
-            )
-            .bind(call.invoice_id)
-            .bind(date_str(day))
-            .execute(&mut *tx)
-            .await
+            on_conn!(&mut c, c => {
+                sqlx::query(
+                    "UPDATE followups SET next_action_on = $2 WHERE invoice_id = $1 AND next_action_on IS NOT NULL",
+                )
+                .bind(call.invoice_id)
+                .bind(Day(day))
+                .execute(c)
+                .await
+                .map(|_| ())
+            })
             .map_err(map)?;
         }
         let promise_id = match &call.promise {
             Some(p) => {
                 let summary = "Promise to pay given on the phone";
                 Some(
-                    insert_promise(&mut tx, client_id, call.invoice_id, p, summary, Some(timeline_id), now)
+                    insert_promise(&mut c, client_id, call.invoice_id, p, summary, Some(timeline_id), now)
                         .await
                         .map_err(map)?
                         .0,
@@ -393,9 +415,10 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(i64, i64), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("calls and promises").await?;
-        let client_id = self.invoice_client(&mut tx, invoice_id).await?;
-        let ids = insert_promise(&mut tx, client_id, invoice_id, p, summary, None, now).await.map_err(map)?;
+        let mut tx = self.write_tx().await?;
+        let mut c = tx.conn();
+        let client_id = invoice_client(&mut c, invoice_id, self.path()).await?;
+        let ids = insert_promise(&mut c, client_id, invoice_id, p, summary, None, now).await.map_err(map)?;
         tx.commit().await.map_err(map)?;
         Ok(ids)
     }
@@ -408,16 +431,14 @@ impl Store {
     ) -> Result<Vec<PromiseRecord>, StoreError> {
         let sql = format!(
             "SELECT {PROMISE_COLS} FROM promises p JOIN invoices i ON i.id = p.invoice_id
-             WHERE (?1 IS NULL OR p.client_id = ?1) AND (?2 IS NULL OR p.invoice_id = ?2)
+             WHERE ($1 IS NULL OR p.client_id = $1) AND ($2 IS NULL OR p.invoice_id = $2)
              ORDER BY p.promised_on DESC, p.id DESC"
         );
-        let rows: Vec<PromiseRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(client_id)
-            .bind(invoice_id)
-            .fetch_all(self.sqlite("calls and promises")?)
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))?;
-        rows.into_iter().map(PromiseRow::into_record).collect()
+        let rows: Vec<PromiseRow> = on_pool!(self.pool(), pool => {
+            sqlx::query_as(AssertSqlSafe(sql)).bind(client_id).bind(invoice_id).fetch_all(pool).await
+        })
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(rows.into_iter().map(PromiseRow::into_record).collect())
     }
 
     /// Resolves every open promise that can be resolved on `today`, once:
@@ -434,49 +455,52 @@ impl Store {
         let map = |e| StoreError::classify(e, self.path());
         // A plain read first: on most reads of Today nothing is to resolve,
         // and the write lock (and a commit) would be taken for nothing.
-        let any: bool = sqlx::query_scalar(PROMISE_TO_RESOLVE)
-            .bind(date_str(today))
-            .fetch_one(self.sqlite("calls and promises")?)
-            .await
-            .map_err(map)?;
+        let any: bool = on_pool!(self.pool(), pool => {
+            sqlx::query_scalar(PROMISE_TO_RESOLVE).bind(Day(today)).fetch_one(pool).await
+        })
+        .map_err(map)?;
         if !any {
             return Ok(Vec::new());
         }
-        let mut tx = self.sqlite_tx("calls and promises").await?;
-        let open: Vec<OpenPromise> = sqlx::query_as(
+        let mut tx = self.write_tx().await?;
+        // The open promises locked on PostgreSQL until the commit (see the
+        // module's note): a machine resolving at the same moment waits here,
+        // then reads them again and skips those this one resolved.
+        let sql = format!(
             "SELECT p.id, p.invoice_id, p.client_id, p.promised_on, p.amount_minor, p.currency, p.recorded_at,
                     i.total_minor, i.number
              FROM promises p JOIN invoices i ON i.id = p.invoice_id
-             WHERE p.outcome IS NULL ORDER BY p.promised_on, p.id",
-        )
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(map)?;
+             WHERE p.outcome IS NULL ORDER BY p.promised_on, p.id {}",
+            self.engine().for_update_of("p")
+        );
+        let open: Vec<OpenPromise> =
+            on_tx!(&mut tx, c => sqlx::query_as(AssertSqlSafe(sql)).fetch_all(c).await).map_err(map)?;
         let mut out = Vec::new();
         for p in open {
             let OpenPromise {
                 id,
                 invoice_id,
                 client_id,
-                promised_on,
+                promised_on: Day(promised),
                 amount_minor: amount,
                 currency,
                 recorded_at,
                 total_minor: total,
                 number,
             } = p;
-            let PaidAround { paid_since, paid_by_day } = sqlx::query_as(
-                "SELECT COALESCE(SUM(CASE WHEN created_at >= ?3 THEN amount_minor ELSE 0 END), 0) AS paid_since,
-                        COALESCE(SUM(amount_minor), 0) AS paid_by_day
-                 FROM payments WHERE invoice_id = ?1 AND paid_on <= ?2",
-            )
-            .bind(invoice_id)
-            .bind(&promised_on)
-            .bind(&recorded_at)
-            .fetch_one(&mut *tx)
-            .await
+            let PaidAround { paid_since, paid_by_day } = on_tx!(&mut tx, c => {
+                sqlx::query_as(
+                    "SELECT CAST(COALESCE(SUM(CASE WHEN created_at >= $3 THEN amount_minor ELSE 0 END), 0) AS BIGINT) AS paid_since,
+                            CAST(COALESCE(SUM(amount_minor), 0) AS BIGINT) AS paid_by_day
+                     FROM payments WHERE invoice_id = $1 AND paid_on <= $2",
+                )
+                .bind(invoice_id)
+                .bind(Day(promised))
+                .bind(recorded_at)
+                .fetch_one(c)
+                .await
+            })
             .map_err(map)?;
-            let promised = parse_date(&promised_on)?;
             let outcome = if paid_by_day >= total || paid_since >= amount {
                 "kept"
             } else if today > promised {
@@ -484,13 +508,17 @@ impl Store {
             } else {
                 continue;
             };
-            sqlx::query("UPDATE promises SET outcome = ?2, resolved_on = ?3 WHERE id = ?1")
-                .bind(id)
-                .bind(outcome)
-                .bind(date_str(today))
-                .execute(&mut *tx)
-                .await
-                .map_err(map)?;
+            on_tx!(&mut tx, c => {
+                sqlx::query("UPDATE promises SET outcome = $2, resolved_on = $3 WHERE id = $1")
+                    .bind(id)
+                    .bind(outcome)
+                    .bind(Day(today))
+                    .execute(c)
+                    .await
+                    .map(|_| ())
+            })
+            .map_err(map)?;
+            let promised_on = date_str(promised);
             let (kind, summary) = if outcome == "kept" {
                 (EventKind::PromiseKept, format!("Promise kept: invoice {number}, promised for {promised_on}"))
             } else {
@@ -507,7 +535,7 @@ impl Store {
                     "paid_since_minor": paid_since,
                 }),
             };
-            append(&mut tx, &ev).await.map_err(map)?;
+            append_on(&mut tx.conn(), &ev).await.map_err(map)?;
             out.push((id, outcome));
         }
         tx.commit().await.map_err(map)?;
@@ -527,37 +555,36 @@ impl Store {
              LEFT JOIN followups f ON f.invoice_id = p.invoice_id
              WHERE p.outcome = 'broken' AND p.followed_up_on IS NULL
                AND i.status = 'issued' AND i.paid_minor < i.total_minor
-               AND (f.hold IS NULL OR (f.hold = 'paused' AND f.hold_until < ?1))
+               AND (f.hold IS NULL OR (f.hold = 'paused' AND f.hold_until < $1))
                -- one contact per invoice per day: after another contact today, tomorrow
-               AND (f.last_contact_on IS NULL OR f.last_contact_on < ?1)
-               AND (c.chasing = 'on' OR (c.chasing = 'paused' AND c.chasing_until < ?1))
-               AND (?2 IS NULL OR p.client_id = ?2)
+               AND (f.last_contact_on IS NULL OR f.last_contact_on < $1)
+               AND (c.chasing = 'on' OR (c.chasing = 'paused' AND c.chasing_until < $1))
+               AND ($2 IS NULL OR p.client_id = $2)
                -- only the latest broken promise of an invoice asks for a follow-up
                AND p.id = (SELECT MAX(q.id) FROM promises q WHERE q.invoice_id = p.invoice_id AND q.outcome = 'broken')
              ORDER BY p.promised_on, p.id"
         );
-        let rows: Vec<BrokenPromiseRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(date_str(today))
-            .bind(client_id)
-            .fetch_all(self.sqlite("calls and promises")?)
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(BrokenPromiseDue {
-                    promise: r.promise.into_record()?,
-                    client_name: r.client_name,
-                    due_date: parse_date(&r.due_date)?,
-                    owing_minor: r.owing_minor,
-                })
+        let rows: Vec<BrokenPromiseRow> = on_pool!(self.pool(), pool => {
+            sqlx::query_as(AssertSqlSafe(sql)).bind(Day(today)).bind(client_id).fetch_all(pool).await
+        })
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(rows
+            .into_iter()
+            .map(|r| BrokenPromiseDue {
+                promise: r.promise.into_record(),
+                client_name: r.client_name,
+                due_date: r.due_date.0,
+                owing_minor: r.owing_minor,
             })
-            .collect()
+            .collect())
     }
 
     /// Records that the polite follow-up about a broken promise was done
     /// (once), with its timeline entry, and gives the client a week before
     /// the ladder's next step. Refused on a day the invoice already had a
-    /// contact (`AlreadyContactedToday`).
+    /// contact (`AlreadyContactedToday`). Still SQLite only (refuses on
+    /// PostgreSQL): it shares `record_promise_follow_up_in` with the outbox,
+    /// whose port gives it its form on either engine.
     pub async fn mark_promise_followed_up(
         &self,
         promise_id: i64,
@@ -589,21 +616,21 @@ impl Store {
     }
 
     /// Appends one entry (a note, inbound contact, a correction) that may
-    /// refer to an earlier entry of the same client.
+    /// refer to an earlier entry of the same client. No lock: the entry it
+    /// refers to can never change or go (the timeline is append-only).
     pub async fn append_entry(&self, e: &NewEvent<'_>, refers_to: Option<i64>) -> Result<i64, StoreError> {
         let map = |err| StoreError::classify(err, self.path());
-        let mut tx = self.sqlite_tx("calls and promises").await?;
+        let mut tx = self.write_tx().await?;
         if let Some(r) = refers_to {
-            let owner: Option<i64> = sqlx::query_scalar("SELECT client_id FROM timeline WHERE id = ?1")
-                .bind(r)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(map)?;
+            let owner: Option<i64> = on_tx!(&mut tx, c => {
+                sqlx::query_scalar("SELECT client_id FROM timeline WHERE id = $1").bind(r).fetch_optional(c).await
+            })
+            .map_err(map)?;
             if owner != Some(e.client_id) {
                 return Err(StoreError::NotFound { entity: "timeline entry of this client", id: r });
             }
         }
-        let id = insert_entry(&mut tx, e, refers_to).await.map_err(map)?;
+        let id = insert_entry(&mut tx.conn(), e, refers_to).await.map_err(map)?;
         tx.commit().await.map_err(map)?;
         Ok(id)
     }
@@ -612,6 +639,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::util::instant_str;
     use chrono::TimeZone;
 
     /// Updates and deletes on the timeline and on promises are refused by the

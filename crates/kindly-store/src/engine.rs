@@ -32,7 +32,10 @@
 //! one-contact-a-day check and otherwise moves its days forward in single
 //! conditional UPDATEs; `payments` leaves over-payment to the
 //! `payments_check` trigger, which locks the invoice's row before it
-//! checks. Each place that takes a lock says why where it is taken (and
+//! checks; `plans` locks a new plan's invoices and a plan's row before it
+//! checks its state; `contacts` locks a call's or a promise's invoice and
+//! the open promises it resolves; `overview` locks the pay-speed window's
+//! row while it moves it. Each place that takes a lock says why where it is taken (and
 //! docs/postgres-port.md lists them).
 
 use sqlx::postgres::{PgConnection, PgPool, Postgres};
@@ -95,6 +98,43 @@ impl WriteTx {
         match self {
             WriteTx::Sqlite(t) => Conn::Sqlite(t),
             WriteTx::Postgres(t) => Conn::Postgres(t),
+        }
+    }
+}
+
+/// A read transaction on either engine: the reads of one use case see one
+/// snapshot (a plan with its invoices and installments, say). SQLite's
+/// deferred `BEGIN` takes its snapshot at the first read and no write lock;
+/// PostgreSQL's `REPEATABLE READ READ ONLY` keeps one snapshot for every
+/// statement (its READ COMMITTED default takes one per statement).
+pub(crate) enum ReadTx {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+impl ReadTx {
+    pub(crate) async fn begin(pool: &Pool) -> Result<ReadTx, sqlx::Error> {
+        Ok(match pool {
+            Pool::Sqlite(p) => ReadTx::Sqlite(p.begin().await?),
+            Pool::Postgres(p) => {
+                ReadTx::Postgres(p.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").await?)
+            }
+        })
+    }
+
+    /// Ends the read (nothing was written).
+    pub(crate) async fn finish(self) -> Result<(), sqlx::Error> {
+        match self {
+            ReadTx::Sqlite(t) => t.rollback().await,
+            ReadTx::Postgres(t) => t.rollback().await,
+        }
+    }
+
+    /// The transaction's connection, for a helper written over [`Conn`].
+    pub(crate) fn conn(&mut self) -> Conn<'_> {
+        match self {
+            ReadTx::Sqlite(t) => Conn::Sqlite(t),
+            ReadTx::Postgres(t) => Conn::Postgres(t),
         }
     }
 }
@@ -229,6 +269,43 @@ impl Engine {
         }
     }
 
+    /// The smaller of two values (SQLite's scalar `MIN(a, b)`, PostgreSQL's
+    /// `LEAST`); both must be non-null.
+    pub(crate) fn least(self, a: &str, b: &str) -> String {
+        match self {
+            Engine::Sqlite => format!("MIN({a}, {b})"),
+            Engine::Postgres => format!("LEAST({a}, {b})"),
+        }
+    }
+
+    /// The whole days from day `b` to day `a` (an integer; negative when `a`
+    /// is earlier): SQLite's `julianday` difference of its text days,
+    /// PostgreSQL's date subtraction.
+    pub(crate) fn days_between(self, a: &str, b: &str) -> String {
+        match self {
+            Engine::Sqlite => format!("CAST(julianday({a}) - julianday({b}) AS INTEGER)"),
+            Engine::Postgres => format!("({a} - {b})"),
+        }
+    }
+
+    /// The day `n` days after day `day` (`n` a literal).
+    pub(crate) fn add_days(self, day: &str, n: i64) -> String {
+        match self {
+            Engine::Sqlite => format!("date({day}, '{n:+} days')"),
+            Engine::Postgres => format!("({day} + {n})"),
+        }
+    }
+
+    /// A join that keeps the written order of its tables: SQLite's planner
+    /// takes `CROSS JOIN … ON` as an order to follow; PostgreSQL has no such
+    /// join (a `CROSS JOIN` takes no `ON`) and plans an inner join itself.
+    pub(crate) fn ordered_join(self) -> &'static str {
+        match self {
+            Engine::Sqlite => "CROSS JOIN",
+            Engine::Postgres => "JOIN",
+        }
+    }
+
     /// `column` in an order by its bytes, as SQLite compares text
     /// (PostgreSQL's default collation follows the server's locale).
     pub(crate) fn binary_order(self, column: &str) -> String {
@@ -274,6 +351,15 @@ impl Engine {
         match self {
             Engine::Sqlite => "",
             Engine::Postgres => "FOR UPDATE",
+        }
+    }
+
+    /// [`Engine::for_update`] locking only the rows of the table aliased
+    /// `alias` in a join (not, say, the client row a plan is read with).
+    pub(crate) fn for_update_of(self, alias: &str) -> String {
+        match self {
+            Engine::Sqlite => String::new(),
+            Engine::Postgres => format!("FOR UPDATE OF {alias}"),
         }
     }
 }

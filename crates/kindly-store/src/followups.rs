@@ -192,15 +192,7 @@ struct DueDbRow {
     ladder_id: Option<i64>,
 }
 
-/// Where an invoice stands on its ladder: its due date and the last stage
-/// done (as a module not ported yet reads it, the day as SQLite's text).
-#[derive(sqlx::FromRow)]
-pub(crate) struct LadderPosition {
-    pub due_date: String,
-    pub last_done_offset: Option<i64>,
-}
-
-/// [`LadderPosition`] on either engine.
+/// Where an invoice stands on its ladder: its due date and the last stage done.
 #[derive(sqlx::FromRow)]
 struct Position {
     invoice_id: i64,
@@ -278,19 +270,8 @@ pub(crate) async fn plan_proposed_on(c: &mut Conn<'_>, invoice_id: i64) -> Resul
 }
 
 /// The day an invoice's next step comes, from its ladder (without the offer
-/// once a plan was proposed) and the last stage done (in a SQLite transaction).
-pub(crate) async fn next_step_on(
-    tx: &mut Transaction<'static, Sqlite>,
-    invoice_id: i64,
-    ladder: &Ladder,
-    due: NaiveDate,
-    last_done_offset: Option<i64>,
-) -> Result<Option<NaiveDate>, sqlx::Error> {
-    next_step_on_conn(&mut Conn::sqlite(tx), invoice_id, ladder, due, last_done_offset).await
-}
-
-/// [`next_step_on`] on either engine.
-async fn next_step_on_conn(
+/// once a plan was proposed) and the last stage done.
+pub(crate) async fn next_step_on_conn(
     c: &mut Conn<'_>,
     invoice_id: i64,
     ladder: &Ladder,
@@ -310,8 +291,12 @@ pub(crate) async fn resume_invoice(
     ladder: &Ladder,
     invoice_id: i64,
 ) -> Result<(), sqlx::Error> {
-    let mut c = Conn::sqlite(tx);
-    let row: Option<Position> = on_conn!(&mut c, c => {
+    resume_invoice_on(&mut Conn::sqlite(tx), ladder, invoice_id).await
+}
+
+/// [`resume_invoice`] on either engine.
+pub(crate) async fn resume_invoice_on(c: &mut Conn<'_>, ladder: &Ladder, invoice_id: i64) -> Result<(), sqlx::Error> {
+    let row: Option<Position> = on_conn!(&mut *c, c => {
         sqlx::query_as(
             "SELECT f.invoice_id, i.due_date, f.last_done_offset FROM followups f JOIN invoices i ON i.id = f.invoice_id
              WHERE f.invoice_id = $1 AND i.status = 'issued' AND i.paid_minor < i.total_minor",
@@ -321,7 +306,7 @@ pub(crate) async fn resume_invoice(
         .await
     })?;
     let Some(Position { due_date: Day(due), last_done_offset: done, .. }) = row else { return Ok(()) };
-    set_next_action(&mut c, ladder, invoice_id, due, done).await
+    set_next_action(c, ladder, invoice_id, due, done).await
 }
 
 /// Sets an invoice's next step day from its ladder and the last stage done.

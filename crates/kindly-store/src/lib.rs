@@ -8,7 +8,9 @@
 //! (its queries run through `on_pool!`/`on_tx!`, its tests run on both), or
 //! every public method of it refuses on PostgreSQL with
 //! [`StoreError::NotOnPostgresYet`] through [`Store::sqlite`] /
-//! [`Store::sqlite_tx`]; never a panic, never a half-ported method.
+//! [`Store::sqlite_tx`]; never a panic, never a half-ported method (a
+//! ported module's method that writes through a helper shared with a module
+//! not ported yet refuses the same way until that helper is ported).
 //!
 //! Architecture Invariant: every mutation that touches several rows runs in
 //! one `BEGIN IMMEDIATE` transaction, so a failure leaves nothing half-written
@@ -241,6 +243,12 @@ impl Store {
     /// read-check-write must lock what it reads; see `engine`).
     pub(crate) async fn write_tx(&self) -> Result<WriteTx, StoreError> {
         WriteTx::begin(&self.pool).await.map_err(|e| StoreError::classify(e, &self.path))
+    }
+
+    /// A read transaction on either engine, for reads of a ported module
+    /// that must agree with each other (see [`engine::ReadTx`]).
+    pub(crate) async fn read_tx(&self) -> Result<engine::ReadTx, StoreError> {
+        engine::ReadTx::begin(&self.pool).await.map_err(|e| StoreError::classify(e, &self.path))
     }
 
     /// Closes the pool, checkpointing the WAL.

@@ -3,13 +3,23 @@
 //! thousand rows however many invoices there are), the few invoices whose
 //! expected payment a promise or a plan moves, and the per-client aging
 //! report (a scan, for the reports only).
+//!
+//! Ported to both engines (see `engine`): days are `row::Day`, sums
+//! `CAST(… AS BIGINT)`, SQLite's `julianday` difference and scalar `MAX` are
+//! `Engine::days_between` and `Engine::greatest`. The one read-check-write
+//! is the move of the per-client window (`move_pay_speed_window`): it reads
+//! the window it holds, then adds and removes the days between; on
+//! PostgreSQL it reads the `overview_window` row `FOR UPDATE`, so a second
+//! machine moving it at the same moment waits, then sees the window already
+//! moved (applying the same delta twice would double every client's days).
 
-use crate::row::Text;
-use crate::util::{date_str, parse_date};
+use crate::engine::{on_pool, on_tx, Engine};
+use crate::row::{Day, Text};
 use crate::{Store, StoreError};
 use chrono::NaiveDate;
 use kindly_core::vocab::AgingBucket;
 use kindly_core::Currency;
+use sqlx::AssertSqlSafe;
 
 /// What issued invoices in one currency still owe, due on one day.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,7 +76,7 @@ pub struct ClientAging {
 #[derive(sqlx::FromRow)]
 struct OpenRow {
     currency: Text<Currency>,
-    due_date: String,
+    due_date: Day,
     owing_minor: i64,
     owing_count: i64,
 }
@@ -74,7 +84,7 @@ struct OpenRow {
 #[derive(sqlx::FromRow)]
 struct DayRow {
     currency: Text<Currency>,
-    day: String,
+    day: Day,
     invoiced_minor: i64,
     invoiced_count: i64,
     collected_minor: i64,
@@ -101,8 +111,8 @@ struct SpeedRow {
 
 #[derive(sqlx::FromRow)]
 struct WindowRow {
-    from_day: Option<String>,
-    to_day: Option<String>,
+    from_day: Option<Day>,
+    to_day: Option<Day>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -119,40 +129,46 @@ struct AgingRow {
 
 /// Adds (sign 1) or removes (sign -1) the invoices fully paid between two
 /// days (inclusive) to the per-client days to pay.
-const SPEED_DELTA: &str = "INSERT INTO overview_pay_speed (currency, client_id, days, invoices)
-    SELECT currency, client_id,
-           ?3 * SUM(MAX(0, CAST(julianday(paid_in_full_on) - julianday(issue_date) AS INTEGER))), ?3 * COUNT(*)
-    FROM invoices
-    WHERE paid_in_full_on IS NOT NULL AND status = 'issued' AND paid_in_full_on BETWEEN ?1 AND ?2
-    GROUP BY currency, client_id
-    ON CONFLICT (currency, client_id) DO UPDATE SET days = days + excluded.days, invoices = invoices + excluded.invoices";
+fn speed_delta(e: Engine) -> String {
+    format!(
+        "INSERT INTO overview_pay_speed (currency, client_id, days, invoices)
+         SELECT currency, client_id, $3 * CAST(SUM({}) AS BIGINT), $3 * COUNT(*)
+         FROM invoices
+         WHERE paid_in_full_on IS NOT NULL AND status = 'issued' AND paid_in_full_on BETWEEN $1 AND $2
+         GROUP BY currency, client_id
+         ON CONFLICT (currency, client_id) DO UPDATE
+         SET days = overview_pay_speed.days + excluded.days, invoices = overview_pay_speed.invoices + excluded.invoices",
+        e.greatest("0", &e.days_between("paid_in_full_on", "issue_date"))
+    )
+}
 
-/// Removes the rows of the clients paid in full from ?1 to ?2 that hold
+/// Removes the rows of the clients paid in full from $1 to $2 that hold
 /// nothing any more.
 const SPEED_EMPTIED: &str = "DELETE FROM overview_pay_speed WHERE invoices = 0 AND (currency, client_id) IN (
     SELECT currency, client_id FROM invoices
-    WHERE paid_in_full_on IS NOT NULL AND status = 'issued' AND paid_in_full_on BETWEEN ?1 AND ?2)";
+    WHERE paid_in_full_on IS NOT NULL AND status = 'issued' AND paid_in_full_on BETWEEN $1 AND $2)";
 
 impl Store {
     /// Open amounts by currency and due date (rows with nothing left are skipped).
     pub async fn overview_open(&self) -> Result<Vec<OpenByDue>, StoreError> {
-        let rows: Vec<OpenRow> = sqlx::query_as(
-            "SELECT currency, due_date, owing_minor, owing_count FROM overview_open
-             WHERE owing_count <> 0 ORDER BY currency, due_date",
-        )
-        .fetch_all(self.sqlite("the overview")?)
-        .await
+        let rows: Vec<OpenRow> = on_pool!(self.pool(), p => {
+            sqlx::query_as(
+                "SELECT currency, due_date, owing_minor, owing_count FROM overview_open
+                 WHERE owing_count <> 0 ORDER BY currency, due_date",
+            )
+            .fetch_all(p)
+            .await
+        })
         .map_err(|e| StoreError::classify(e, self.path()))?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(OpenByDue {
-                    currency: r.currency.0,
-                    due_date: parse_date(&r.due_date)?,
-                    owing_minor: r.owing_minor,
-                    count: r.owing_count,
-                })
+        Ok(rows
+            .into_iter()
+            .map(|r| OpenByDue {
+                currency: r.currency.0,
+                due_date: r.due_date.0,
+                owing_minor: r.owing_minor,
+                count: r.owing_count,
             })
-            .collect()
+            .collect())
     }
 
     /// Every currency's days from `from` to `to` (inclusive) that hold something.
@@ -161,17 +177,20 @@ impl Store {
         from: NaiveDate,
         to: NaiveDate,
     ) -> Result<Vec<(Currency, NaiveDate, DayFigures)>, StoreError> {
-        let rows: Vec<DayRow> = sqlx::query_as(
-            "SELECT currency, day, invoiced_minor, invoiced_count, collected_minor, collected_count,
-                    paid_full_count, paid_full_days
-             FROM overview_days WHERE day BETWEEN ?1 AND ?2 ORDER BY currency, day",
-        )
-        .bind(date_str(from))
-        .bind(date_str(to))
-        .fetch_all(self.sqlite("the overview")?)
-        .await
+        let rows: Vec<DayRow> = on_pool!(self.pool(), p => {
+            sqlx::query_as(
+                "SELECT currency, day, invoiced_minor, invoiced_count, collected_minor, collected_count,
+                        paid_full_count, paid_full_days
+                 FROM overview_days WHERE day BETWEEN $1 AND $2 ORDER BY currency, day",
+            )
+            .bind(Day(from))
+            .bind(Day(to))
+            .fetch_all(p)
+            .await
+        })
         .map_err(|e| StoreError::classify(e, self.path()))?;
-        rows.into_iter()
+        Ok(rows
+            .into_iter()
             .map(|r| {
                 let f = DayFigures {
                     invoiced_minor: r.invoiced_minor,
@@ -181,31 +200,35 @@ impl Store {
                     paid_full_count: r.paid_full_count,
                     paid_full_days: r.paid_full_days,
                 };
-                Ok((r.currency.0, parse_date(&r.day)?, f))
+                (r.currency.0, r.day.0, f)
             })
-            .collect()
+            .collect())
     }
 
     /// The currencies anything was ever issued, paid or owed in.
     pub async fn overview_currencies(&self) -> Result<Vec<Currency>, StoreError> {
-        let rows: Vec<Text<Currency>> = sqlx::query_scalar(
-            "SELECT currency FROM overview_days WHERE invoiced_count <> 0 OR collected_count <> 0
-             UNION SELECT currency FROM overview_open WHERE owing_count <> 0",
-        )
-        .fetch_all(self.sqlite("the overview")?)
-        .await
+        let rows: Vec<Text<Currency>> = on_pool!(self.pool(), p => {
+            sqlx::query_scalar(
+                "SELECT currency FROM overview_days WHERE invoiced_count <> 0 OR collected_count <> 0
+                 UNION SELECT currency FROM overview_open WHERE owing_count <> 0 ORDER BY currency",
+            )
+            .fetch_all(p)
+            .await
+        })
         .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(rows.into_iter().map(|t| t.0).collect())
     }
 
     /// Every ladder stage done at least once, per currency.
     pub async fn overview_steps(&self) -> Result<Vec<StepFigures>, StoreError> {
-        let rows: Vec<StepRow> = sqlx::query_as(
+        let sql = format!(
             "SELECT currency, stage_key, steps, paid_within_7 FROM overview_steps WHERE steps > 0
-             ORDER BY currency, stage_key",
-        )
-        .fetch_all(self.sqlite("the overview")?)
-        .await
+             ORDER BY currency, {}",
+            self.engine().binary_order("stage_key")
+        );
+        let rows: Vec<StepRow> = on_pool!(self.pool(), p => {
+            sqlx::query_as(AssertSqlSafe(sql)).fetch_all(p).await
+        })
         .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(rows
             .into_iter()
@@ -230,16 +253,18 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<ClientPaySpeed>, StoreError> {
         self.move_pay_speed_window(from, to).await?;
-        let rows: Vec<SpeedRow> = sqlx::query_as(
-            "SELECT s.client_id, c.display_name, s.days, s.invoices
-             FROM overview_pay_speed s JOIN clients c ON c.id = s.client_id
-             WHERE s.currency = ?1 AND s.invoices > 0
-             ORDER BY s.days * 1.0 / s.invoices DESC, s.invoices DESC, s.client_id LIMIT ?2",
-        )
-        .bind(currency.code())
-        .bind(limit)
-        .fetch_all(self.sqlite("the overview")?)
-        .await
+        let rows: Vec<SpeedRow> = on_pool!(self.pool(), p => {
+            sqlx::query_as(
+                "SELECT s.client_id, c.display_name, s.days, s.invoices
+                 FROM overview_pay_speed s JOIN clients c ON c.id = s.client_id
+                 WHERE s.currency = $1 AND s.invoices > 0
+                 ORDER BY s.days * 1.0 / s.invoices DESC, s.invoices DESC, s.client_id LIMIT $2",
+            )
+            .bind(currency.code())
+            .bind(limit)
+            .fetch_all(p)
+            .await
+        })
         .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(rows
             .into_iter()
@@ -257,18 +282,28 @@ impl Store {
     /// the two windows do not overlap). The triggers keep it exact between moves.
     pub async fn move_pay_speed_window(&self, from: NaiveDate, to: NaiveDate) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let (f1, t1) = (date_str(from), date_str(to));
-        let current = |r: WindowRow| (r.from_day, r.to_day);
+        let engine = self.engine();
+        let wanted = (Some(Day(from)), Some(Day(to)));
         let read = "SELECT from_day, to_day FROM overview_window WHERE id = 1";
-        let w: WindowRow = sqlx::query_as(read).fetch_one(self.sqlite("the overview")?).await.map_err(map)?;
-        if current(w) == (Some(f1.clone()), Some(t1.clone())) {
+        // A plain read first: the window moves once a day, and the overview
+        // should not take the write lock for nothing.
+        let w: WindowRow = on_pool!(self.pool(), p => { sqlx::query_as(read).fetch_one(p).await }).map_err(map)?;
+        if (w.from_day, w.to_day) == wanted {
             return Ok(());
         }
-        let mut tx = self.sqlite_tx("the overview").await?;
-        let w: WindowRow = sqlx::query_as(read).fetch_one(&mut *tx).await.map_err(map)?;
+        let mut tx = self.write_tx().await?;
+        // Locked on PostgreSQL until the commit: the window read here decides
+        // which days are added and removed, so a second machine moving it at
+        // the same moment must wait and then see this move (see the module's note).
+        let locked = format!("{read} {}", engine.for_update());
+        let w: WindowRow =
+            on_tx!(&mut tx, c => sqlx::query_as(AssertSqlSafe(locked)).fetch_one(c).await).map_err(map)?;
+        if (w.from_day, w.to_day) == wanted {
+            return Ok(());
+        }
         let mut ranges: Vec<(NaiveDate, NaiveDate, i64)> = Vec::new();
-        match (w.from_day.as_deref().map(parse_date), w.to_day.as_deref().map(parse_date)) {
-            (Some(Ok(f0)), Some(Ok(t0))) if f0 <= to && from <= t0 && f0 <= t0 => {
+        match (w.from_day, w.to_day) {
+            (Some(Day(f0)), Some(Day(t0))) if f0 <= to && from <= t0 && f0 <= t0 => {
                 let day = |d: NaiveDate, n: i64| d + chrono::Duration::days(n);
                 if f0 < from {
                     ranges.push((f0, day(from, -1), -1));
@@ -284,30 +319,35 @@ impl Store {
                 }
             }
             _ => {
-                sqlx::query("DELETE FROM overview_pay_speed").execute(&mut *tx).await.map_err(map)?;
+                on_tx!(&mut tx, c => sqlx::query("DELETE FROM overview_pay_speed").execute(c).await.map(|_| ()))
+                    .map_err(map)?;
                 ranges.push((from, to, 1));
             }
         }
+        let delta = speed_delta(engine);
         for (a, b, sign) in ranges {
-            sqlx::query(SPEED_DELTA)
-                .bind(date_str(a))
-                .bind(date_str(b))
-                .bind(sign)
-                .execute(&mut *tx)
-                .await
-                .map_err(map)?;
+            on_tx!(&mut tx, c => {
+                sqlx::query(AssertSqlSafe(delta.as_str())).bind(Day(a)).bind(Day(b)).bind(sign).execute(c).await.map(|_| ())
+            })
+            .map_err(map)?;
             if sign < 0 {
                 // Only the clients whose days left the window can be down to
                 // nothing (a scan of the whole table cost 30+ ms a day).
-                sqlx::query(SPEED_EMPTIED).bind(date_str(a)).bind(date_str(b)).execute(&mut *tx).await.map_err(map)?;
+                on_tx!(&mut tx, c => {
+                    sqlx::query(SPEED_EMPTIED).bind(Day(a)).bind(Day(b)).execute(c).await.map(|_| ())
+                })
+                .map_err(map)?;
             }
         }
-        sqlx::query("UPDATE overview_window SET from_day = ?1, to_day = ?2 WHERE id = 1")
-            .bind(&f1)
-            .bind(&t1)
-            .execute(&mut *tx)
-            .await
-            .map_err(map)?;
+        on_tx!(&mut tx, c => {
+            sqlx::query("UPDATE overview_window SET from_day = $1, to_day = $2 WHERE id = 1")
+                .bind(Day(from))
+                .bind(Day(to))
+                .execute(c)
+                .await
+                .map(|_| ())
+        })
+        .map_err(map)?;
         tx.commit().await.map_err(map)
     }
 
@@ -319,26 +359,31 @@ impl Store {
         currency: Option<Currency>,
     ) -> Result<Vec<ClientAging>, StoreError> {
         // The earliest due date of each bounded bucket, from the one rule.
-        let start = |b: AgingBucket| b.due_dates(today).0.map(date_str).unwrap_or_default();
-        let rows: Vec<AgingRow> = sqlx::query_as(
+        let start = |b: AgingBucket| b.due_dates(today).0.map(Day);
+        let owing = "i.total_minor - i.paid_minor";
+        let sql = format!(
             "SELECT i.client_id, c.display_name, i.currency,
-                SUM(CASE WHEN i.due_date >= ?1 THEN i.total_minor - i.paid_minor ELSE 0 END) AS b0,
-                SUM(CASE WHEN i.due_date < ?1 AND i.due_date >= ?3 THEN i.total_minor - i.paid_minor ELSE 0 END) AS b1,
-                SUM(CASE WHEN i.due_date < ?3 AND i.due_date >= ?4 THEN i.total_minor - i.paid_minor ELSE 0 END) AS b2,
-                SUM(CASE WHEN i.due_date < ?4 AND i.due_date >= ?5 THEN i.total_minor - i.paid_minor ELSE 0 END) AS b3,
-                SUM(CASE WHEN i.due_date < ?5 THEN i.total_minor - i.paid_minor ELSE 0 END) AS b4
+                CAST(SUM(CASE WHEN i.due_date >= $1 THEN {owing} ELSE 0 END) AS BIGINT) AS b0,
+                CAST(SUM(CASE WHEN i.due_date < $1 AND i.due_date >= $3 THEN {owing} ELSE 0 END) AS BIGINT) AS b1,
+                CAST(SUM(CASE WHEN i.due_date < $3 AND i.due_date >= $4 THEN {owing} ELSE 0 END) AS BIGINT) AS b2,
+                CAST(SUM(CASE WHEN i.due_date < $4 AND i.due_date >= $5 THEN {owing} ELSE 0 END) AS BIGINT) AS b3,
+                CAST(SUM(CASE WHEN i.due_date < $5 THEN {owing} ELSE 0 END) AS BIGINT) AS b4
              FROM invoices i JOIN clients c ON c.id = i.client_id
-             WHERE i.status = 'issued' AND i.paid_minor < i.total_minor AND (?2 IS NULL OR i.currency = ?2)
-             GROUP BY i.client_id, i.currency
-             ORDER BY c.display_name COLLATE NOCASE, i.client_id, i.currency",
-        )
-        .bind(date_str(today))
-        .bind(currency.map(|c| c.code().to_string()))
-        .bind(start(AgingBucket::Days1To30))
-        .bind(start(AgingBucket::Days31To60))
-        .bind(start(AgingBucket::Days61To90))
-        .fetch_all(self.sqlite("the overview")?)
-        .await
+             WHERE i.status = 'issued' AND i.paid_minor < i.total_minor AND ($2 IS NULL OR i.currency = $2)
+             GROUP BY i.client_id, c.display_name, i.currency
+             ORDER BY {}, i.client_id, i.currency",
+            self.engine().nocase("c.display_name")
+        );
+        let rows: Vec<AgingRow> = on_pool!(self.pool(), p => {
+            sqlx::query_as(AssertSqlSafe(sql))
+                .bind(Day(today))
+                .bind(currency.map(|c| c.code().to_string()))
+                .bind(start(AgingBucket::Days1To30))
+                .bind(start(AgingBucket::Days31To60))
+                .bind(start(AgingBucket::Days61To90))
+                .fetch_all(p)
+                .await
+        })
         .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(rows
             .into_iter()
@@ -360,42 +405,55 @@ impl Store {
     /// step: for the benchmark and checks, never on a screen.
     pub async fn overview_self_check(&self) -> Result<Vec<(&'static str, String, String)>, StoreError> {
         let mut out = Vec::new();
-        for (what, summary, raw) in SELF_CHECK {
-            let read = |sql: &'static str| async move {
-                sqlx::query_scalar::<_, Option<String>>(sql)
-                    .fetch_one(self.sqlite("the overview")?)
-                    .await
-                    .map(Option::unwrap_or_default)
-                    .map_err(|e| StoreError::classify(e, self.path()))
+        for (what, summary, raw) in self_check(self.engine()) {
+            let read = |sql: String| async move {
+                on_pool!(self.pool(), p => {
+                    sqlx::query_scalar::<_, Option<String>>(AssertSqlSafe(sql)).fetch_one(p).await
+                })
+                .map(Option::unwrap_or_default)
+                .map_err(|e| StoreError::classify(e, self.path()))
             };
-            out.push((*what, read(summary).await?, read(raw).await?));
+            out.push((what, read(summary).await?, read(raw).await?));
         }
         Ok(out)
     }
 }
 
-/// What [`Store::overview_self_check`] compares.
-const SELF_CHECK: &[(&str, &str, &str)] = &[
-    (
-        "open by currency (owing:count)",
-        "SELECT group_concat(x, ' ') FROM (SELECT currency || ':' || SUM(owing_minor) || ':' || SUM(owing_count) AS x
-         FROM overview_open GROUP BY currency HAVING SUM(owing_count) <> 0 ORDER BY currency)",
-        "SELECT group_concat(x, ' ') FROM (SELECT currency || ':' || SUM(total_minor - paid_minor) || ':' || COUNT(*) AS x
-         FROM invoices WHERE status = 'issued' AND paid_minor < total_minor GROUP BY currency ORDER BY currency)",
-    ),
-    (
-        "invoiced:collected:paid in full",
-        "SELECT SUM(invoiced_minor) || ':' || SUM(collected_minor) || ':' || SUM(paid_full_count) FROM overview_days",
-        "SELECT (SELECT SUM(total_minor) FROM invoices WHERE status = 'issued') || ':' ||
-                ((SELECT COALESCE(SUM(amount_minor), 0) FROM payments)
-                 - (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payment_reversals r JOIN payments p ON p.id = r.payment_id)
-                 - (SELECT COALESCE(SUM(amount_minor), 0) FROM refunds)) || ':' ||
-                (SELECT COUNT(*) FROM invoices WHERE status = 'issued' AND paid_in_full_on IS NOT NULL)",
-    ),
-    (
-        "steps:paid within 7 days",
-        "SELECT SUM(steps) || ':' || SUM(paid_within_7) FROM overview_steps",
-        "SELECT COUNT(*) || ':' || SUM(i.paid_in_full_on IS NOT NULL AND i.paid_in_full_on BETWEEN s.done_on AND date(s.done_on, '+7 days'))
-         FROM followup_steps s JOIN invoices i ON i.id = s.invoice_id",
-    ),
-];
+/// What [`Store::overview_self_check`] compares (sums as text, so both
+/// engines print them alike: `CAST(… AS BIGINT)` first).
+fn self_check(e: Engine) -> [(&'static str, String, String); 3] {
+    let list = |x: &str| e.text_list(x, "currency");
+    [
+        (
+            "open by currency (owing:count)",
+            format!(
+                "SELECT {} FROM (SELECT currency, currency || ':' || CAST(SUM(owing_minor) AS BIGINT) || ':' || CAST(SUM(owing_count) AS BIGINT) AS x
+                 FROM overview_open GROUP BY currency HAVING SUM(owing_count) <> 0 ORDER BY currency) AS t",
+                list("x")
+            ),
+            format!(
+                "SELECT {} FROM (SELECT currency, currency || ':' || CAST(SUM(total_minor - paid_minor) AS BIGINT) || ':' || COUNT(*) AS x
+                 FROM invoices WHERE status = 'issued' AND paid_minor < total_minor GROUP BY currency ORDER BY currency) AS t",
+                list("x")
+            ),
+        ),
+        (
+            "invoiced:collected:paid in full",
+            "SELECT CAST(SUM(invoiced_minor) AS BIGINT) || ':' || CAST(SUM(collected_minor) AS BIGINT) || ':' || CAST(SUM(paid_full_count) AS BIGINT) FROM overview_days".to_string(),
+            "SELECT CAST((SELECT SUM(total_minor) FROM invoices WHERE status = 'issued') AS BIGINT) || ':' ||
+                    CAST((SELECT COALESCE(SUM(amount_minor), 0) FROM payments)
+                     - (SELECT COALESCE(SUM(p.amount_minor), 0) FROM payment_reversals r JOIN payments p ON p.id = r.payment_id)
+                     - (SELECT COALESCE(SUM(amount_minor), 0) FROM refunds) AS BIGINT) || ':' ||
+                    (SELECT COUNT(*) FROM invoices WHERE status = 'issued' AND paid_in_full_on IS NOT NULL)".to_string(),
+        ),
+        (
+            "steps:paid within 7 days",
+            "SELECT CAST(SUM(steps) AS BIGINT) || ':' || CAST(SUM(paid_within_7) AS BIGINT) FROM overview_steps".to_string(),
+            format!(
+                "SELECT COUNT(*) || ':' || CAST(SUM(CASE WHEN i.paid_in_full_on IS NOT NULL AND i.paid_in_full_on BETWEEN s.done_on AND {} THEN 1 ELSE 0 END) AS BIGINT)
+                 FROM followup_steps s JOIN invoices i ON i.id = s.invoice_id",
+                e.add_days("s.done_on", 7)
+            ),
+        ),
+    ]
+}

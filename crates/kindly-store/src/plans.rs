@@ -4,13 +4,26 @@
 //! the invoices' own ladder while a plan is active, and the append-only
 //! record of installment reminders. Every transition writes its timeline
 //! entry in the same transaction.
+//!
+//! Ported to both engines (see `engine`), but for the record of a reminder
+//! given (`record_plan_reminder` and `record_plan_reminder_in`, shared with
+//! the outbox, which is ported with it; `load` and `event` keep their
+//! SQLite forms for it). Locks on PostgreSQL, each a read-check-write that
+//! another machine could interleave: proposing a plan reads its invoices
+//! `FOR UPDATE` (in id order) before it checks that none is in an open
+//! plan, so two plans on one invoice are made one after the other and the
+//! second is refused (`PlanExists`); accepting, cancelling, renegotiating
+//! and the daily refresh (completed, broken, cancelled with its invoice)
+//! read the plan's row `FOR UPDATE` before they check its state, so a plan
+//! is agreed, cancelled or broken once, with one timeline entry.
 
+use crate::engine::{on_conn, Conn};
 use crate::followups::{
-    client_ladder, next_step_on, note_contact, refuse_if_contacted, resume_invoice, LadderPosition,
+    client_ladder_on, next_step_on_conn, note_contact, note_contact_on, refuse_if_contacted, resume_invoice_on,
 };
-use crate::row::Text;
-use crate::timeline::{append, NewEvent};
-use crate::util::{date_str, instant_str, parse_date};
+use crate::row::{Day, Instant, Text};
+use crate::timeline::{append_on, NewEvent};
+use crate::util::{date_str, instant_str};
 use crate::{Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::invoice::InvoiceStatus;
@@ -22,7 +35,7 @@ use kindly_core::{Currency, Money};
 use kindly_followup::plan::progress::{check_grace_days, standing, ReminderKind, ReminderRule, Standing};
 use kindly_followup::plan::schedule::Frequency;
 use kindly_followup::plan::schedule::{validate, Installment};
-use sqlx::{Sqlite, Transaction};
+use sqlx::{AssertSqlSafe, Sqlite, Transaction};
 use std::collections::HashMap;
 
 /// Plan states (the `PlanState` vocabulary), by their short names.
@@ -223,26 +236,38 @@ impl ExpectedPlan {
     }
 }
 
-/// Every active plan's money as one JSON value: a row through sqlx costs
-/// about 6 µs, and the active plans with their invoices and installments
-/// were some 4,700 rows at a million invoices (about half of the
-/// overview's first read). The received figure is the invoices' payments
-/// less what went back, as [`PlanRecord::received_now_minor`].
-const EXPECTED_PLANS: &str = "
-    SELECT COALESCE(json_group_array(json_array(
-        p.id, p.currency, p.total_minor, p.paid_at_start_minor, p.credited_at_start_minor, p.grace_days,
-        (SELECT COALESCE(SUM((SELECT COALESCE(SUM(y.amount_minor), 0) FROM payments y WHERE y.invoice_id = i.id)
-                             - i.returned_minor), 0)
-         FROM plan_invoices pi JOIN invoices i ON i.id = pi.invoice_id WHERE pi.plan_id = p.id),
-        (SELECT COALESCE(SUM(i.credited_minor), 0)
-         FROM plan_invoices pi JOIN invoices i ON i.id = pi.invoice_id WHERE pi.plan_id = p.id),
-        json((SELECT json_group_array(json_array(s.seq, s.due_on, s.amount_minor))
-              FROM (SELECT seq, due_on, amount_minor FROM plan_installments WHERE plan_id = p.id ORDER BY seq) s))
-    )), '[]')
-    FROM plans p WHERE p.state = 'active'";
+/// Every active plan's money as one JSON text, and their installments as
+/// another: a row through sqlx costs about 6 µs, and the active plans with
+/// their invoices and installments were some 4,700 rows at a million
+/// invoices (about half of the overview's first read). The received figure
+/// is the invoices' payments less what went back, as
+/// [`PlanRecord::received_now_minor`]. Two flat arrays (`Engine::json_rows`)
+/// rather than one nested: a JSON value crosses a subquery as JSON on
+/// neither engine alike.
+fn expected_plans_sql(e: crate::Engine) -> (String, String) {
+    let plans = format!(
+        "SELECT {} FROM (
+            SELECT p.id, p.currency, p.total_minor, p.paid_at_start_minor, p.credited_at_start_minor, p.grace_days,
+                CAST((SELECT COALESCE(SUM((SELECT COALESCE(SUM(y.amount_minor), 0) FROM payments y WHERE y.invoice_id = i.id)
+                                     - i.returned_minor), 0)
+                      FROM plan_invoices pi JOIN invoices i ON i.id = pi.invoice_id WHERE pi.plan_id = p.id) AS BIGINT) AS received,
+                CAST((SELECT COALESCE(SUM(i.credited_minor), 0)
+                      FROM plan_invoices pi JOIN invoices i ON i.id = pi.invoice_id WHERE pi.plan_id = p.id) AS BIGINT) AS credited
+            FROM plans p WHERE p.state = 'active' ORDER BY p.id) AS a",
+        e.json_rows("a.id, a.currency, a.total_minor, a.paid_at_start_minor, a.credited_at_start_minor, a.grace_days, a.received, a.credited")
+    );
+    let installments = format!(
+        "SELECT {} FROM plan_installments s WHERE s.plan_id IN (SELECT id FROM plans WHERE state = 'active')",
+        e.json_rows("s.plan_id, s.seq, s.due_on, s.amount_minor")
+    );
+    (plans, installments)
+}
 
-/// One element of [`EXPECTED_PLANS`]'s array.
-type ExpectedRow = (i64, String, i64, i64, i64, i64, i64, i64, Vec<(i64, String, i64)>);
+/// One element of the active plans' array (see [`expected_plans_sql`]).
+type ExpectedRow = (i64, String, i64, i64, i64, i64, i64, i64);
+
+/// One element of their installments' array: plan, seq, due day, amount.
+type ExpectedInstallment = (i64, i64, String, i64);
 
 /// A plan to create. The installments must already be a valid schedule
 /// over what the invoices still owe (checked again here, in the transaction).
@@ -275,11 +300,11 @@ struct PlanRow {
     heads_up_days: i64,
     reminder_days: i64,
     frequency: Text<Frequency>,
-    created_on: String,
-    created_at: String,
-    agreed_on: Option<String>,
+    created_on: Day,
+    created_at: Instant,
+    agreed_on: Option<Day>,
     agreed_how: Option<Text<AgreedHow>>,
-    ended_on: Option<String>,
+    ended_on: Option<Day>,
     replaces_plan_id: Option<i64>,
     note: String,
 }
@@ -291,12 +316,36 @@ const PLAN_COLUMNS: &str = "p.id AS id, p.client_id AS client_id, c.display_name
     p.frequency AS frequency, p.created_on AS created_on, p.created_at AS created_at, p.agreed_on AS agreed_on,
     p.agreed_how AS agreed_how, p.ended_on AS ended_on, p.replaces_plan_id AS replaces_plan_id, p.note AS note";
 
+/// One plan inside a SQLite transaction (for `record_plan_reminder_in`,
+/// which the outbox shares); see [`load_on`].
 async fn load(tx: &mut Transaction<'static, Sqlite>, id: i64) -> Result<PlanRecord, StoreError> {
-    let sql = format!("SELECT {PLAN_COLUMNS} FROM plans p JOIN clients c ON c.id = p.client_id WHERE p.id = ?1");
-    let row: Option<PlanRow> =
-        sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(&mut **tx).await.map_err(other)?;
+    load_on(&mut Conn::sqlite(tx), id, false, None).await
+}
+
+/// One plan, read on the connection of a transaction of either engine.
+/// With `lock`, its row stays locked on PostgreSQL until the transaction
+/// ends (`FOR UPDATE OF p`: the plan, not its client), for a change that
+/// checks its state first. Errors are classified against `path` (none: a
+/// plain message, as inside the outbox's transaction).
+async fn load_on(
+    c: &mut Conn<'_>,
+    id: i64,
+    lock: bool,
+    path: Option<&std::path::Path>,
+) -> Result<PlanRecord, StoreError> {
+    let map = |e: sqlx::Error| match path {
+        Some(path) => StoreError::classify(e, path),
+        None => other(e),
+    };
+    let lock = if lock { c.engine().for_update_of("p") } else { String::new() };
+    let sql = format!("SELECT {PLAN_COLUMNS} FROM plans p JOIN clients c ON c.id = p.client_id WHERE p.id = $1 {lock}");
+    let row: Option<PlanRow> = on_conn!(&mut *c, c => {
+        sqlx::query_as(AssertSqlSafe(sql)).bind(id).fetch_optional(c).await
+    })
+    .map_err(map)?;
     let row = row.ok_or(StoreError::NotFound { entity: "plan", id })?;
-    complete(tx, row).await
+    let (invoices, inst, reminders) = children(c, "$1", Some(row.id)).await.map_err(map)?;
+    assemble(row, &invoices, &inst, &reminders)
 }
 
 fn other(e: sqlx::Error) -> StoreError {
@@ -323,7 +372,7 @@ struct InvoiceRow {
 struct InstallmentRow {
     plan_id: i64,
     seq: i64,
-    due_on: String,
+    due_on: Day,
     amount_minor: i64,
 }
 
@@ -347,48 +396,41 @@ struct CandidateInvoice {
     number: String,
 }
 
+/// Where an invoice of a new plan stands on its ladder.
+#[derive(sqlx::FromRow)]
+struct LadderRow {
+    due_date: Day,
+    last_done_offset: Option<i64>,
+}
+
 /// The invoices, installments and reminders of plans.
 type Children = (Vec<InvoiceRow>, Vec<InstallmentRow>, Vec<ReminderRow>);
 
 /// The invoices, installments and reminders of the plans selected by
-/// `plan_ids` (an SQL subquery with at most one `?1`): three queries
+/// `plan_ids` (an SQL subquery with at most one `$1`): three queries
 /// whatever the number of plans.
-async fn children(
-    conn: &mut sqlx::SqliteConnection,
-    plan_ids: &str,
-    arg: Option<i64>,
-) -> Result<(Vec<InvoiceRow>, Vec<InstallmentRow>, Vec<ReminderRow>), StoreError> {
-    let invoices: Vec<InvoiceRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+async fn children(c: &mut Conn<'_>, plan_ids: &str, arg: Option<i64>) -> Result<Children, sqlx::Error> {
+    let invoices = format!(
         "SELECT pi.plan_id, i.id AS invoice_id, i.number, i.paid_minor, i.credited_minor,
-                COALESCE((SELECT SUM(p.amount_minor) FROM payments p WHERE p.invoice_id = i.id), 0) - i.returned_minor AS received_minor,
+                CAST(COALESCE((SELECT SUM(p.amount_minor) FROM payments p WHERE p.invoice_id = i.id), 0) - i.returned_minor AS BIGINT) AS received_minor,
                 i.status
          FROM plan_invoices pi JOIN invoices i ON i.id = pi.invoice_id
          WHERE pi.plan_id IN ({plan_ids}) ORDER BY pi.plan_id, i.due_date, i.id"
-    )))
-    .bind(arg)
-    .fetch_all(&mut *conn)
-    .await
-    .map_err(other)?;
-    let inst: Vec<InstallmentRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+    );
+    let invoices: Vec<InvoiceRow> = on_conn!(&mut *c, c => {
+        sqlx::query_as(AssertSqlSafe(invoices)).bind(arg).fetch_all(c).await
+    })?;
+    let inst = format!(
         "SELECT plan_id, seq, due_on, amount_minor FROM plan_installments WHERE plan_id IN ({plan_ids}) ORDER BY plan_id, seq"
-    )))
-    .bind(arg)
-    .fetch_all(&mut *conn)
-    .await
-    .map_err(other)?;
-    let reminders: Vec<ReminderRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-        "SELECT plan_id, seq, kind FROM plan_reminders WHERE plan_id IN ({plan_ids}) ORDER BY id"
-    )))
-    .bind(arg)
-    .fetch_all(&mut *conn)
-    .await
-    .map_err(other)?;
+    );
+    let inst: Vec<InstallmentRow> = on_conn!(&mut *c, c => {
+        sqlx::query_as(AssertSqlSafe(inst)).bind(arg).fetch_all(c).await
+    })?;
+    let reminders = format!("SELECT plan_id, seq, kind FROM plan_reminders WHERE plan_id IN ({plan_ids}) ORDER BY id");
+    let reminders: Vec<ReminderRow> = on_conn!(&mut *c, c => {
+        sqlx::query_as(AssertSqlSafe(reminders)).bind(arg).fetch_all(c).await
+    })?;
     Ok((invoices, inst, reminders))
-}
-
-async fn complete(tx: &mut Transaction<'static, Sqlite>, r: PlanRow) -> Result<PlanRecord, StoreError> {
-    let (invoices, inst, reminders) = children(tx, "?1", Some(r.id)).await?;
-    assemble(r, &invoices, &inst, &reminders)
 }
 
 /// Builds a record from its row and its children (rows of other plans are skipped).
@@ -400,7 +442,6 @@ fn assemble(
 ) -> Result<PlanRecord, StoreError> {
     let id = r.id;
     let invoices: Vec<&InvoiceRow> = invoices.iter().filter(|i| i.plan_id == id).collect();
-    let parse_opt = |s: &Option<String>| s.as_deref().map(parse_date).transpose();
     Ok(PlanRecord {
         id,
         client_id: r.client_id,
@@ -414,11 +455,11 @@ fn assemble(
         reminder_rule: ReminderRule::new(r.heads_up_days, r.reminder_days)
             .map_err(|e| StoreError::Other(format!("plan #{id}: {e}")))?,
         frequency: r.frequency.0,
-        created_on: parse_date(&r.created_on)?,
-        created_at: crate::util::parse_instant(&r.created_at)?,
-        agreed_on: parse_opt(&r.agreed_on)?,
+        created_on: r.created_on.0,
+        created_at: r.created_at.0,
+        agreed_on: r.agreed_on.map(|d| d.0),
         agreed_how: r.agreed_how.map(|h| h.0),
-        ended_on: parse_opt(&r.ended_on)?,
+        ended_on: r.ended_on.map(|d| d.0),
         replaces_plan_id: r.replaces_plan_id,
         note: r.note,
         paid_now_minor: invoices.iter().map(|i| i.paid_minor).sum(),
@@ -429,17 +470,28 @@ fn assemble(
         installments: inst
             .iter()
             .filter(|i| i.plan_id == id)
-            .map(|i| {
-                Ok(Installment { seq: i.seq as u32, due_on: parse_date(&i.due_on)?, amount_minor: i.amount_minor })
-            })
-            .collect::<Result<_, StoreError>>()?,
+            .map(|i| Installment { seq: i.seq as u32, due_on: i.due_on.0, amount_minor: i.amount_minor })
+            .collect(),
         reminders_done: reminders.iter().filter(|r| r.plan_id == id).map(|r| (r.seq as u32, r.kind.0)).collect(),
     })
 }
 
-/// Appends a plan event: on the invoice when the plan covers one, else on the client.
+/// Appends a plan event inside a SQLite transaction (for
+/// `record_plan_reminder_in`, which the outbox shares); see [`event_on`].
 async fn event(
     tx: &mut Transaction<'static, Sqlite>,
+    p: &PlanRecord,
+    kind: EventKind,
+    summary: &str,
+    data: serde_json::Value,
+    now: DateTime<Utc>,
+) -> Result<i64, sqlx::Error> {
+    event_on(&mut Conn::sqlite(tx), p, kind, summary, data, now).await
+}
+
+/// Appends a plan event: on the invoice when the plan covers one, else on the client.
+async fn event_on(
+    c: &mut Conn<'_>,
     p: &PlanRecord,
     kind: EventKind,
     summary: &str,
@@ -454,7 +506,7 @@ async fn event(
         [(id, _)] => Some(*id),
         _ => None,
     };
-    append(tx, &NewEvent { client_id: p.client_id, invoice_id, at: now, kind, summary, data }).await
+    append_on(c, &NewEvent { client_id: p.client_id, invoice_id, at: now, kind, summary, data }).await
 }
 
 /// A plan reminder (or broken-plan notice) that was given.
@@ -517,39 +569,45 @@ fn plan_label(p: &PlanRecord) -> String {
 }
 
 async fn set_state(
-    tx: &mut Transaction<'static, Sqlite>,
+    c: &mut Conn<'_>,
     id: i64,
     new_state: PlanState,
     ended_on: Option<NaiveDate>,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE plans SET state = ?2, ended_on = COALESCE(?3, ended_on) WHERE id = ?1")
-        .bind(id)
-        .bind(new_state.as_str())
-        .bind(ended_on.map(date_str))
-        .execute(&mut **tx)
-        .await?;
+    on_conn!(c, c => {
+        sqlx::query("UPDATE plans SET state = $2, ended_on = COALESCE($3, ended_on) WHERE id = $1")
+            .bind(id)
+            .bind(new_state.as_str())
+            .bind(ended_on.map(Day))
+            .execute(c)
+            .await
+            .map(|_| ())
+    })?;
     Ok(())
 }
 
 /// Puts the plan's unpaid invoices back on their ladder (after the plan
 /// stopped being active): the next step is recomputed from the ladder and
 /// the last step done, so the queue catches up with the current stage.
-async fn resume_ladder(tx: &mut Transaction<'static, Sqlite>, p: &PlanRecord) -> Result<(), sqlx::Error> {
-    let ladder = client_ladder(tx, p.client_id).await?;
+async fn resume_ladder(c: &mut Conn<'_>, p: &PlanRecord) -> Result<(), sqlx::Error> {
+    let ladder = client_ladder_on(c, p.client_id).await?;
     for (invoice_id, _) in &p.invoices {
-        resume_invoice(tx, &ladder, *invoice_id).await?;
+        resume_invoice_on(c, &ladder, *invoice_id).await?;
     }
     Ok(())
 }
 
-async fn pause_ladder(tx: &mut Transaction<'static, Sqlite>, plan_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "UPDATE followups SET next_action_on = NULL
-         WHERE invoice_id IN (SELECT invoice_id FROM plan_invoices WHERE plan_id = ?1)",
-    )
-    .bind(plan_id)
-    .execute(&mut **tx)
-    .await?;
+async fn pause_ladder(c: &mut Conn<'_>, plan_id: i64) -> Result<(), sqlx::Error> {
+    on_conn!(c, c => {
+        sqlx::query(
+            "UPDATE followups SET next_action_on = NULL
+             WHERE invoice_id IN (SELECT invoice_id FROM plan_invoices WHERE plan_id = $1)",
+        )
+        .bind(plan_id)
+        .execute(c)
+        .await
+        .map(|_| ())
+    })?;
     Ok(())
 }
 
@@ -570,13 +628,16 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         let map = |e| self.plan_err(e);
-        let mut tx = self.sqlite_tx("payment plans").await?;
         if new.invoice_ids.is_empty() {
             return Err(refuse(ErrorCode::Required, "choose at least one invoice for the plan"));
         }
+        let mut tx = self.write_tx().await?;
+        let mut c = tx.conn();
+        let engine = c.engine();
         let old = match replaces {
             Some(id) => {
-                let old = load(&mut tx, id).await?;
+                // Locked: the plan must still be open when it is renegotiated (see the module's note).
+                let old = load_on(&mut c, id, true, Some(self.path())).await?;
                 if !old.is_open() {
                     return Err(refuse(
                         ErrorCode::PlanState,
@@ -587,16 +648,31 @@ impl Store {
             }
             None => None,
         };
+        // Locked in id order (two proposals over the same invoices cannot
+        // deadlock): the check below that no open plan covers them holds
+        // until this plan is committed (see the module's note).
+        let mut locked: Vec<i64> = new.invoice_ids.to_vec();
+        locked.sort_unstable();
+        locked.dedup();
+        let lock = format!("SELECT id FROM invoices WHERE id = $1 {}", engine.for_update());
+        for id in &locked {
+            on_conn!(&mut c, c => {
+                sqlx::query_scalar::<_, i64>(AssertSqlSafe(lock.as_str())).bind(id).fetch_optional(c).await
+            })
+            .map_err(map)?;
+        }
         let mut currency: Option<Currency> = None;
         let (mut owing_total, mut paid_total, mut credited_total) = (0i64, 0i64, 0i64);
         let mut owing_each = Vec::new();
         for id in new.invoice_ids {
-            let row: Option<CandidateInvoice> = sqlx::query_as(
-                "SELECT client_id, status, currency, total_minor, paid_minor, credited_minor, number FROM invoices WHERE id = ?1",
-            )
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await
+            let row: Option<CandidateInvoice> = on_conn!(&mut c, c => {
+                sqlx::query_as(
+                    "SELECT client_id, status, currency, total_minor, paid_minor, credited_minor, number FROM invoices WHERE id = $1",
+                )
+                .bind(id)
+                .fetch_optional(c)
+                .await
+            })
             .map_err(map)?;
             let CandidateInvoice {
                 client_id,
@@ -616,14 +692,16 @@ impl Store {
             if currency.as_ref().is_some_and(|c| *c != cur) {
                 return Err(refuse(ErrorCode::MixedCurrencies, "a plan can only cover invoices in one currency"));
             }
-            let open: Option<i64> = sqlx::query_scalar(
-                "SELECT p.id FROM plan_invoices pi JOIN plans p ON p.id = pi.plan_id
-                 WHERE pi.invoice_id = ?1 AND p.state IN ('proposed', 'active', 'broken') AND p.id IS NOT ?2",
-            )
-            .bind(id)
-            .bind(replaces)
-            .fetch_optional(&mut *tx)
-            .await
+            let open: Option<i64> = on_conn!(&mut c, c => {
+                sqlx::query_scalar(
+                    "SELECT p.id FROM plan_invoices pi JOIN plans p ON p.id = pi.plan_id
+                     WHERE pi.invoice_id = $1 AND p.state IN ('proposed', 'active', 'broken') AND ($2 IS NULL OR p.id <> $2)",
+                )
+                .bind(id)
+                .bind(replaces)
+                .fetch_optional(c)
+                .await
+            })
             .map_err(map)?;
             if let Some(p) = open {
                 return Err(refuse(
@@ -643,82 +721,92 @@ impl Store {
         validate(Money::new(owing_total, cur), new.installments).map_err(|e| refuse(e.code(), e.to_string()))?;
         check_grace_days(new.grace_days).map_err(|e| refuse(e.code(), e.to_string()))?;
         let rule = new.reminder_rule;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO plans (client_id, state, currency, total_minor, paid_at_start_minor, grace_days,
-                                heads_up_days, reminder_days, frequency, created_on, created_at, replaces_plan_id, note,
-                                credited_at_start_minor)
-             VALUES (?1, 'proposed', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id",
-        )
-        .bind(new.client_id)
-        .bind(code)
-        .bind(owing_total)
-        .bind(paid_total)
-        .bind(new.grace_days)
-        .bind(i64::from(rule.heads_up_days()))
-        .bind(i64::from(rule.reminder_days()))
-        .bind(new.frequency)
-        .bind(date_str(today))
-        .bind(instant_str(now))
-        .bind(replaces)
-        .bind(new.note)
-        .bind(credited_total)
-        .fetch_one(&mut *tx)
-        .await
+        let id: i64 = on_conn!(&mut c, c => {
+            sqlx::query_scalar(
+                "INSERT INTO plans (client_id, state, currency, total_minor, paid_at_start_minor, grace_days,
+                                    heads_up_days, reminder_days, frequency, created_on, created_at, replaces_plan_id, note,
+                                    credited_at_start_minor)
+                 VALUES ($1, 'proposed', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+            )
+            .bind(new.client_id)
+            .bind(code)
+            .bind(owing_total)
+            .bind(paid_total)
+            .bind(new.grace_days)
+            .bind(i64::from(rule.heads_up_days()))
+            .bind(i64::from(rule.reminder_days()))
+            .bind(new.frequency)
+            .bind(Day(today))
+            .bind(Instant(now))
+            .bind(replaces)
+            .bind(new.note)
+            .bind(credited_total)
+            .fetch_one(c)
+            .await
+        })
         .map_err(map)?;
         for (invoice_id, owing) in &owing_each {
-            sqlx::query("INSERT INTO plan_invoices (plan_id, invoice_id, owing_at_start_minor) VALUES (?1, ?2, ?3)")
-                .bind(id)
-                .bind(invoice_id)
-                .bind(owing)
-                .execute(&mut *tx)
-                .await
-                .map_err(map)?;
+            on_conn!(&mut c, c => {
+                sqlx::query("INSERT INTO plan_invoices (plan_id, invoice_id, owing_at_start_minor) VALUES ($1, $2, $3)")
+                    .bind(id)
+                    .bind(invoice_id)
+                    .bind(owing)
+                    .execute(c)
+                    .await
+                    .map(|_| ())
+            })
+            .map_err(map)?;
         }
         for i in new.installments {
-            sqlx::query("INSERT INTO plan_installments (plan_id, seq, due_on, amount_minor) VALUES (?1, ?2, ?3, ?4)")
-                .bind(id)
-                .bind(i64::from(i.seq))
-                .bind(date_str(i.due_on))
-                .bind(i.amount_minor)
-                .execute(&mut *tx)
-                .await
-                .map_err(map)?;
+            on_conn!(&mut c, c => {
+                sqlx::query("INSERT INTO plan_installments (plan_id, seq, due_on, amount_minor) VALUES ($1, $2, $3, $4)")
+                    .bind(id)
+                    .bind(i64::from(i.seq))
+                    .bind(Day(i.due_on))
+                    .bind(i.amount_minor)
+                    .execute(c)
+                    .await
+                    .map(|_| ())
+            })
+            .map_err(map)?;
         }
         // Proposing is the day's contact; and the ladder's offer stage is
         // skipped from now on (the offer was made), so the next step moves on.
-        note_contact(&mut tx, new.invoice_ids, today, false).await.map_err(map)?;
-        let ladder = client_ladder(&mut tx, new.client_id).await.map_err(map)?;
+        note_contact_on(&mut c, new.invoice_ids, today, false).await.map_err(map)?;
+        let ladder = client_ladder_on(&mut c, new.client_id).await.map_err(map)?;
+        // Only later, never earlier (a promise's pause stays), and only when not paused or finished.
+        let later = format!(
+            "UPDATE followups SET next_action_on = CASE WHEN $2 IS NULL THEN NULL ELSE {} END
+             WHERE invoice_id = $1 AND next_action_on IS NOT NULL",
+            engine.greatest("next_action_on", "$2")
+        );
         for invoice_id in new.invoice_ids {
-            let row: Option<LadderPosition> = sqlx::query_as(
-                "SELECT f.invoice_id, i.due_date, f.last_done_offset FROM followups f JOIN invoices i ON i.id = f.invoice_id
-                 WHERE f.invoice_id = ?1",
-            )
-            .bind(invoice_id)
-            .fetch_optional(&mut *tx)
-            .await
+            let row: Option<LadderRow> = on_conn!(&mut c, c => {
+                sqlx::query_as(
+                    "SELECT i.due_date, f.last_done_offset FROM followups f JOIN invoices i ON i.id = f.invoice_id
+                     WHERE f.invoice_id = $1",
+                )
+                .bind(invoice_id)
+                .fetch_optional(c)
+                .await
+            })
             .map_err(map)?;
-            let Some(LadderPosition { due_date: due, last_done_offset: done, .. }) = row else { continue };
-            let next = next_step_on(&mut tx, *invoice_id, &ladder, parse_date(&due)?, done).await.map_err(map)?;
-            // Only later, never earlier (a promise's pause stays), and only when not paused or finished.
-            sqlx::query(
-                "UPDATE followups SET next_action_on = CASE WHEN ?2 IS NULL THEN NULL ELSE MAX(next_action_on, ?2) END
-                 WHERE invoice_id = ?1 AND next_action_on IS NOT NULL",
-            )
-            .bind(invoice_id)
-            .bind(next.map(date_str))
-            .execute(&mut *tx)
-            .await
+            let Some(LadderRow { due_date: Day(due), last_done_offset: done }) = row else { continue };
+            let next = next_step_on_conn(&mut c, *invoice_id, &ladder, due, done).await.map_err(map)?;
+            on_conn!(&mut c, c => {
+                sqlx::query(AssertSqlSafe(later.as_str())).bind(invoice_id).bind(next.map(Day)).execute(c).await.map(|_| ())
+            })
             .map_err(map)?;
         }
         if let Some(old) = &old {
-            set_state(&mut tx, old.id, state::RENEGOTIATED, Some(today)).await.map_err(map)?;
+            set_state(&mut c, old.id, state::RENEGOTIATED, Some(today)).await.map_err(map)?;
             let summary = format!("{} renegotiated: replaced by payment plan #{id}", capital(&plan_label(old)));
             let data = serde_json::json!({ "replaced_by": id, "from_state": old.state });
-            event(&mut tx, old, EventKind::PlanRenegotiated, &summary, data, now).await.map_err(map)?;
+            event_on(&mut c, old, EventKind::PlanRenegotiated, &summary, data, now).await.map_err(map)?;
             // The old plan's invoices are back on their ladder until the new one is agreed.
-            resume_ladder(&mut tx, old).await.map_err(map)?;
+            resume_ladder(&mut c, old).await.map_err(map)?;
         }
-        let plan = load(&mut tx, id).await?;
+        let plan = load_on(&mut c, id, false, Some(self.path())).await?;
         let total = plan.total().format(Locale::En);
         let summary = format!(
             "Payment plan #{id} proposed: {total} in {} for {}",
@@ -737,7 +825,7 @@ impl Store {
                 "seq": i.seq, "due_on": date_str(i.due_on), "amount": Money::new(i.amount_minor, cur).plain(),
             })).collect::<Vec<_>>(),
         });
-        event(&mut tx, &plan, EventKind::PlanProposed, &summary, data, now).await.map_err(map)?;
+        event_on(&mut c, &plan, EventKind::PlanProposed, &summary, data, now).await.map_err(map)?;
         tx.commit().await.map_err(map)?;
         Ok(id)
     }
@@ -758,8 +846,10 @@ impl Store {
                 "choose how the client agreed: call, e-mail, letter or in person",
             ));
         }
-        let mut tx = self.sqlite_tx("payment plans").await?;
-        let p = load(&mut tx, id).await?;
+        let mut tx = self.write_tx().await?;
+        let mut c = tx.conn();
+        // Locked: it must still be proposed when it becomes active (see the module's note).
+        let p = load_on(&mut c, id, true, Some(self.path())).await?;
         if p.state != state::PROPOSED {
             return Err(refuse(
                 ErrorCode::PlanState,
@@ -776,14 +866,17 @@ impl Store {
                 format!("the plan was proposed on {}; the agreement cannot be earlier", date_str(p.created_on)),
             ));
         }
-        sqlx::query("UPDATE plans SET state = 'active', agreed_on = ?2, agreed_how = ?3 WHERE id = ?1")
-            .bind(id)
-            .bind(date_str(agreed_on))
-            .bind(how)
-            .execute(&mut *tx)
-            .await
-            .map_err(map)?;
-        pause_ladder(&mut tx, id).await.map_err(map)?;
+        on_conn!(&mut c, c => {
+            sqlx::query("UPDATE plans SET state = 'active', agreed_on = $2, agreed_how = $3 WHERE id = $1")
+                .bind(id)
+                .bind(Day(agreed_on))
+                .bind(how)
+                .execute(c)
+                .await
+                .map(|_| ())
+        })
+        .map_err(map)?;
+        pause_ladder(&mut c, id).await.map_err(map)?;
         let summary = format!(
             "{} agreed on {} ({}); the invoice reminders are paused while it is on track",
             capital(&plan_label(&p)),
@@ -791,7 +884,7 @@ impl Store {
             how.replace('_', " ")
         );
         let data = serde_json::json!({ "agreed_on": date_str(agreed_on), "how": how, "note": note });
-        event(&mut tx, &p, EventKind::PlanAgreed, &summary, data, now).await.map_err(map)?;
+        event_on(&mut c, &p, EventKind::PlanAgreed, &summary, data, now).await.map_err(map)?;
         tx.commit().await.map_err(map)
     }
 
@@ -804,19 +897,21 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let map = |e| self.plan_err(e);
-        let mut tx = self.sqlite_tx("payment plans").await?;
-        let p = load(&mut tx, id).await?;
+        let mut tx = self.write_tx().await?;
+        let mut c = tx.conn();
+        // Locked: it must still be open when it is cancelled (see the module's note).
+        let p = load_on(&mut c, id, true, Some(self.path())).await?;
         if !p.is_open() {
             return Err(refuse(
                 ErrorCode::PlanState,
                 format!("{} has already ended ({})", capital(&plan_label(&p)), p.state),
             ));
         }
-        set_state(&mut tx, id, state::CANCELLED, Some(today)).await.map_err(map)?;
-        resume_ladder(&mut tx, &p).await.map_err(map)?;
+        set_state(&mut c, id, state::CANCELLED, Some(today)).await.map_err(map)?;
+        resume_ladder(&mut c, &p).await.map_err(map)?;
         let summary = format!("{} cancelled; the invoice reminders resume", capital(&plan_label(&p)));
         let data = serde_json::json!({ "reason": reason, "from_state": p.state });
-        event(&mut tx, &p, EventKind::PlanCancelled, &summary, data, now).await.map_err(map)?;
+        event_on(&mut c, &p, EventKind::PlanCancelled, &summary, data, now).await.map_err(map)?;
         tx.commit().await.map_err(map)
     }
 
@@ -828,28 +923,32 @@ impl Store {
         let map = |e| self.plan_err(e);
         // A plain read first: on most days nothing changes, and the queue
         // should not take the write lock for nothing.
-        let open = self.plans_where("p.state IN ('proposed', 'active', 'broken') AND ?1 IS NULL", None).await?;
-        let candidates: Vec<i64> = open.iter().filter(|p| transition(p, today).is_some()).map(|p| p.id).collect();
+        let open = self.plans_where("p.state IN ('proposed', 'active', 'broken') AND $1 IS NULL", None).await?;
+        let mut candidates: Vec<i64> = open.iter().filter(|p| transition(p, today).is_some()).map(|p| p.id).collect();
         if candidates.is_empty() {
             return Ok(Vec::new());
         }
-        let mut tx = self.sqlite_tx("payment plans").await?;
+        // In id order: two machines refreshing lock the same plans in the same order.
+        candidates.sort_unstable();
+        let mut tx = self.write_tx().await?;
+        let mut c = tx.conn();
         let mut changes = Vec::new();
         for id in candidates {
-            // Re-read under the write lock: another window may have moved it.
-            let p = load(&mut tx, id).await?;
+            // Re-read, locked (see the module's note): another window or
+            // machine may have moved it; if so it waits here, then sees that.
+            let p = load_on(&mut c, id, true, Some(self.path())).await?;
             match transition(&p, today) {
                 Some(Transition::InvoiceCancelled) => {
-                    set_state(&mut tx, id, state::CANCELLED, Some(today)).await.map_err(map)?;
-                    resume_ladder(&mut tx, &p).await.map_err(map)?;
+                    set_state(&mut c, id, state::CANCELLED, Some(today)).await.map_err(map)?;
+                    resume_ladder(&mut c, &p).await.map_err(map)?;
                     let summary =
                         format!("{} cancelled because an invoice in it was cancelled", capital(&plan_label(&p)));
                     let data = serde_json::json!({ "reason": "invoice cancelled", "from_state": p.state });
-                    event(&mut tx, &p, EventKind::PlanCancelled, &summary, data, now).await.map_err(map)?;
+                    event_on(&mut c, &p, EventKind::PlanCancelled, &summary, data, now).await.map_err(map)?;
                     changes.push((id, state::CANCELLED.to_string()));
                 }
                 Some(Transition::Completed) => {
-                    set_state(&mut tx, id, state::COMPLETED, Some(today)).await.map_err(map)?;
+                    set_state(&mut c, id, state::COMPLETED, Some(today)).await.map_err(map)?;
                     let summary = format!(
                         "{} completed: {} paid, {} in all",
                         capital(&plan_label(&p)),
@@ -859,21 +958,21 @@ impl Store {
                         },
                         p.total().format(Locale::En)
                     );
-                    event(&mut tx, &p, EventKind::PlanCompleted, &summary, serde_json::json!({}), now)
+                    event_on(&mut c, &p, EventKind::PlanCompleted, &summary, serde_json::json!({}), now)
                         .await
                         .map_err(map)?;
                     changes.push((id, state::COMPLETED.to_string()));
                 }
                 Some(Transition::Broken { seq, days }) => {
-                    set_state(&mut tx, id, state::BROKEN, Some(today)).await.map_err(map)?;
-                    resume_ladder(&mut tx, &p).await.map_err(map)?;
+                    set_state(&mut c, id, state::BROKEN, Some(today)).await.map_err(map)?;
+                    resume_ladder(&mut c, &p).await.map_err(map)?;
                     let summary = format!(
                         "{} broken: installment {seq} is {days} days late (grace period {} days); the invoice reminders resume",
                         capital(&plan_label(&p)),
                         p.grace_days
                     );
                     let data = serde_json::json!({ "installment": seq, "days_late": days });
-                    event(&mut tx, &p, EventKind::PlanBroken, &summary, data, now).await.map_err(map)?;
+                    event_on(&mut c, &p, EventKind::PlanBroken, &summary, data, now).await.map_err(map)?;
                     changes.push((id, state::BROKEN.to_string()));
                 }
                 None => {}
@@ -887,6 +986,9 @@ impl Store {
     /// 0) was sent, with its timeline entry. Each is recorded at most once:
     /// a second attempt fails with `AlreadyDone` and changes nothing; so does
     /// one on a day a plan invoice already had a contact (`AlreadyContactedToday`).
+    /// Still SQLite only (refuses on PostgreSQL): it shares
+    /// `record_plan_reminder_in` with the outbox, whose port gives it its
+    /// form on either engine.
     #[allow(clippy::too_many_arguments)]
     pub async fn record_plan_reminder(
         &self,
@@ -917,27 +1019,28 @@ impl Store {
 
     /// One plan.
     pub async fn plan(&self, id: i64) -> Result<PlanRecord, StoreError> {
-        let mut tx = self.sqlite("payment plans")?.begin().await.map_err(|e| self.plan_err(e))?;
-        let p = load(&mut tx, id).await;
-        tx.rollback().await.map_err(|e| self.plan_err(e))?;
+        let mut tx = self.read_tx().await?;
+        let p = load_on(&mut tx.conn(), id, false, Some(self.path())).await;
+        tx.finish().await.map_err(|e| self.plan_err(e))?;
         p
     }
 
-    /// Plans matching a filter, newest first.
+    /// Plans matching a filter (`$1` its argument), newest first.
     async fn plans_where(&self, filter: &'static str, arg: Option<i64>) -> Result<Vec<PlanRecord>, StoreError> {
+        let map = |e| self.plan_err(e);
         // One read transaction, so the plans and their payments are one snapshot.
-        let mut tx = self.sqlite("payment plans")?.begin().await.map_err(|e| self.plan_err(e))?;
+        let mut tx = self.read_tx().await?;
+        let mut c = tx.conn();
         let sql = format!(
             "SELECT {PLAN_COLUMNS} FROM plans p JOIN clients c ON c.id = p.client_id WHERE {filter} ORDER BY p.id DESC"
         );
-        let rows: Vec<PlanRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(arg)
-            .fetch_all(&mut *tx)
-            .await
-            .map_err(|e| self.plan_err(e))?;
+        let rows: Vec<PlanRow> = on_conn!(&mut c, c => {
+            sqlx::query_as(AssertSqlSafe(sql)).bind(arg).fetch_all(c).await
+        })
+        .map_err(map)?;
         let ids = format!("SELECT p.id FROM plans p WHERE {filter}");
-        let (mut invoices, mut inst, mut reminders) = children(&mut tx, &ids, arg).await?;
-        tx.rollback().await.map_err(|e| self.plan_err(e))?;
+        let (mut invoices, mut inst, mut reminders) = children(&mut c, &ids, arg).await.map_err(map)?;
+        tx.finish().await.map_err(map)?;
         let mut by_plan: HashMap<i64, Children> = HashMap::new();
         for i in invoices.drain(..) {
             by_plan.entry(i.plan_id).or_default().0.push(i);
@@ -957,29 +1060,47 @@ impl Store {
     }
 
     pub async fn client_plans(&self, client_id: i64) -> Result<Vec<PlanRecord>, StoreError> {
-        self.plans_where("p.client_id = ?1", Some(client_id)).await
+        self.plans_where("p.client_id = $1", Some(client_id)).await
     }
 
     pub async fn invoice_plans(&self, invoice_id: i64) -> Result<Vec<PlanRecord>, StoreError> {
-        self.plans_where("p.id IN (SELECT plan_id FROM plan_invoices WHERE invoice_id = ?1)", Some(invoice_id)).await
+        self.plans_where("p.id IN (SELECT plan_id FROM plan_invoices WHERE invoice_id = $1)", Some(invoice_id)).await
     }
 
     /// Active plans (whose installments the overview expects).
     pub async fn active_plans(&self) -> Result<Vec<PlanRecord>, StoreError> {
-        self.plans_where("p.state = 'active' AND ?1 IS NULL", None).await
+        self.plans_where("p.state = 'active' AND $1 IS NULL", None).await
     }
 
     /// Every active plan's money, for the overview's expected cash-in
-    /// (the same figures as [`Store::active_plans`], read in one row).
+    /// (the same figures as [`Store::active_plans`], read in two rows).
     pub async fn expected_plans(&self) -> Result<Vec<ExpectedPlan>, StoreError> {
-        let json: String = sqlx::query_scalar(EXPECTED_PLANS)
-            .fetch_one(self.sqlite("payment plans")?)
-            .await
-            .map_err(|e| self.plan_err(e))?;
-        let rows: Vec<ExpectedRow> = serde_json::from_str(&json)
-            .map_err(|e| StoreError::Other(format!("the active plans could not be read: {e}")))?;
+        let map = |e| self.plan_err(e);
+        let (plans, installments) = expected_plans_sql(self.engine());
+        // One snapshot: the plans and their installments agree.
+        let mut tx = self.read_tx().await?;
+        let mut c = tx.conn();
+        let plans: String = on_conn!(&mut c, c => {
+            sqlx::query_scalar(AssertSqlSafe(plans)).fetch_one(c).await
+        })
+        .map_err(map)?;
+        let installments: String = on_conn!(&mut c, c => {
+            sqlx::query_scalar(AssertSqlSafe(installments)).fetch_one(c).await
+        })
+        .map_err(map)?;
+        tx.finish().await.map_err(map)?;
+        let bad = |e: serde_json::Error| StoreError::Other(format!("the active plans could not be read: {e}"));
+        let rows: Vec<ExpectedRow> = serde_json::from_str(&plans).map_err(bad)?;
+        let inst: Vec<ExpectedInstallment> = serde_json::from_str(&installments).map_err(bad)?;
+        let mut by_plan: HashMap<i64, Vec<Installment>> = HashMap::new();
+        for (plan_id, seq, due_on, amount_minor) in inst {
+            let due_on = crate::util::parse_date(&due_on)?;
+            by_plan.entry(plan_id).or_default().push(Installment { seq: seq as u32, due_on, amount_minor });
+        }
         rows.into_iter()
-            .map(|(id, currency, total, paid_then, credited_then, grace_days, received, credited, inst)| {
+            .map(|(id, currency, total, paid_then, credited_then, grace_days, received, credited)| {
+                let mut installments = by_plan.remove(&id).unwrap_or_default();
+                installments.sort_by_key(|i| i.seq);
                 Ok(ExpectedPlan {
                     id,
                     currency: Currency::parse(&currency)
@@ -990,12 +1111,7 @@ impl Store {
                     received_now_minor: received,
                     credited_now_minor: credited,
                     grace_days,
-                    installments: inst
-                        .into_iter()
-                        .map(|(seq, due_on, amount_minor)| {
-                            Ok(Installment { seq: seq as u32, due_on: parse_date(&due_on)?, amount_minor })
-                        })
-                        .collect::<Result<_, StoreError>>()?,
+                    installments,
                 })
             })
             .collect()
@@ -1003,7 +1119,7 @@ impl Store {
 
     /// Active and broken plans (what the daily queue looks at).
     pub async fn running_plans(&self) -> Result<Vec<PlanRecord>, StoreError> {
-        self.plans_where("p.state IN ('active', 'broken') AND ?1 IS NULL", None).await
+        self.plans_where("p.state IN ('active', 'broken') AND $1 IS NULL", None).await
     }
 }
 

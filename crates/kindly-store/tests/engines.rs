@@ -292,22 +292,25 @@ async fn an_invoice_reads_the_same_on_both_engines() {
 #[tokio::test]
 async fn unported_use_cases_refuse_on_postgres() {
     run(|store, _| async move {
-        // Payments are ported (tests/engines_payments.rs): they answer on both.
+        // Payments, plans and promises are ported (tests/engines_payments.rs,
+        // tests/engines_plans.rs): they answer on both.
         assert_eq!(store.list_payments(&Default::default()).await.unwrap().total, 0);
         assert!(store.payments(1).await.unwrap().is_empty());
-        let plans = store.client_plans(1).await;
+        assert!(store.client_plans(1).await.unwrap().is_empty());
+        assert!(store.promises(Some(1), None).await.unwrap().is_empty());
+        let statements = store.statement_invoices(1).await;
         match store.engine() {
             Engine::Sqlite => {
-                assert!(plans.is_ok());
+                assert!(statements.is_ok());
             }
             Engine::Postgres => {
-                let e = plans.unwrap_err();
+                let e = statements.unwrap_err();
                 assert_eq!(e.code(), ErrorCode::StoreNotOnPostgresYet);
-                assert!(matches!(e, StoreError::NotOnPostgresYet { what: "payment plans" }), "{e:?}");
+                assert!(matches!(e, StoreError::NotOnPostgresYet { what: "statements of account" }), "{e:?}");
                 let e = store.outbox_counts().await.unwrap_err();
                 assert!(e.to_string().contains("the outbox"), "{e}");
-                let e = store.statement_invoices(1).await.unwrap_err();
-                assert_eq!(e.code(), ErrorCode::StoreNotOnPostgresYet);
+                let e = store.open_invoices_for_matching().await.unwrap_err();
+                assert!(matches!(e, StoreError::NotOnPostgresYet { what: "bank statements" }), "{e:?}");
             }
         }
     })
