@@ -134,8 +134,8 @@ struct BrokenPromiseRow {
 struct PromiseStanding {
     invoice_id: i64,
     client_id: i64,
-    outcome: Option<String>,
-    followed_up_on: Option<String>,
+    /// 1 when the promise is broken and not followed up yet.
+    open: i64,
 }
 
 /// An open promise with its invoice's amounts, for the daily resolution.
@@ -267,16 +267,35 @@ pub(crate) async fn record_promise_follow_up_in(
     ignore_if_done: bool,
     path: &std::path::Path,
 ) -> Result<(bool, i64), StoreError> {
+    record_promise_follow_up_on(&mut crate::engine::Conn::sqlite(tx), f, today, now, ignore_if_done, path).await
+}
+
+/// [`record_promise_follow_up_in`] on either engine (the outbox records a
+/// sent follow-up on a team database too). On PostgreSQL the promise's row
+/// is read `FOR UPDATE`: two recordings of one follow-up take turns, and
+/// the second sees it done.
+pub(crate) async fn record_promise_follow_up_on(
+    c: &mut crate::engine::Conn<'_>,
+    f: &PromiseFollowedUp<'_>,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    ignore_if_done: bool,
+    path: &std::path::Path,
+) -> Result<(bool, i64), StoreError> {
     let map = |e| StoreError::classify(e, path);
-    let row: Option<PromiseStanding> =
-        sqlx::query_as("SELECT invoice_id, client_id, outcome, followed_up_on FROM promises WHERE id = ?1")
-            .bind(f.promise_id)
-            .fetch_optional(&mut **tx)
-            .await
-            .map_err(map)?;
-    let PromiseStanding { invoice_id, client_id, outcome, followed_up_on } =
+    let sql = format!(
+        "SELECT invoice_id, client_id,
+                CASE WHEN outcome = 'broken' AND followed_up_on IS NULL THEN 1 ELSE 0 END AS open
+         FROM promises WHERE id = $1 {}",
+        c.engine().for_update()
+    );
+    let row: Option<PromiseStanding> = crate::engine::on_conn!(&mut *c, c => {
+        sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(f.promise_id).fetch_optional(c).await
+    })
+    .map_err(map)?;
+    let PromiseStanding { invoice_id, client_id, open } =
         row.ok_or(StoreError::NotFound { entity: "promise", id: f.promise_id })?;
-    let open = outcome.as_deref() == Some("broken") && followed_up_on.is_none();
+    let open = open == 1;
     if !open && !ignore_if_done {
         return Err(StoreError::AlreadyDone);
     }
@@ -288,19 +307,22 @@ pub(crate) async fn record_promise_follow_up_in(
         summary: f.summary,
         data: f.data.clone(),
     };
-    let id = append(tx, &ev).await.map_err(map)?;
+    let id = crate::timeline::append_on(c, &ev).await.map_err(map)?;
     // The day's contact, and a week's grace before the ladder's next step
     // (`resume_on`; a trigger moves `next_action_on`).
-    note_contact(tx, &[invoice_id], today, true).await.map_err(map)?;
+    crate::followups::note_contact_on(c, &[invoice_id], today, true).await.map_err(map)?;
     if !open {
         return Ok((false, id));
     }
-    sqlx::query("UPDATE promises SET followed_up_on = ?2 WHERE id = ?1")
-        .bind(f.promise_id)
-        .bind(date_str(today))
-        .execute(&mut **tx)
-        .await
-        .map_err(map)?;
+    crate::engine::on_conn!(&mut *c, c => {
+        sqlx::query("UPDATE promises SET followed_up_on = $2 WHERE id = $1")
+            .bind(f.promise_id)
+            .bind(crate::row::Day(today))
+            .execute(c)
+            .await
+            .map(|_| ())
+    })
+    .map_err(map)?;
     Ok((true, id))
 }
 

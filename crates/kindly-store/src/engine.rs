@@ -267,6 +267,28 @@ impl Engine {
         }
     }
 
+    /// The clause that claims the first row of a queue no other transaction
+    /// holds: nothing on SQLite (`BEGIN IMMEDIATE` already lets one writer
+    /// in at a time), `FOR UPDATE SKIP LOCKED` on PostgreSQL, so two
+    /// machines claiming at once each lock a different row instead of
+    /// waiting on, then both taking, the same one.
+    pub(crate) fn skip_locked(self) -> &'static str {
+        match self {
+            Engine::Sqlite => "",
+            Engine::Postgres => "FOR UPDATE SKIP LOCKED",
+        }
+    }
+
+    /// One text holding the `expr` (text) of every row of a group as a JSON
+    /// array of strings in the order `order`: `[]` when there is none.
+    pub(crate) fn json_text_array(self, expr: &str, order: &str) -> String {
+        match self {
+            // SQLite's json_group_array keeps the order of its (ordered) input.
+            Engine::Sqlite => format!("json_group_array({expr})"),
+            Engine::Postgres => format!("CAST(COALESCE(json_agg({expr} ORDER BY {order}), '[]') AS TEXT)"),
+        }
+    }
+
     /// The clause that locks the rows a read-check-write reads: nothing on
     /// SQLite (the `BEGIN IMMEDIATE` write lock covers the whole database),
     /// `FOR UPDATE` on PostgreSQL.

@@ -72,7 +72,7 @@ pub use interest::{AddedInterestRate, ClientInterest};
 pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, NewInvoice, StoredLine};
 pub use letters::{batch_state, BatchItem, LetterBatch, NewLetterBatch, PendingLetter};
 pub use migrate::{FileToKeep, MoveReport, TableMoved};
-pub use outbox::{statement_key, ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};
+pub use outbox::{statement_key, ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow, OutboxSenderLock};
 pub use overview::{ClientAging, ClientPaySpeed, DayFigures, OpenByDue, StepFigures};
 pub use payments::{PaymentListRow, PaymentQuery, PaymentRecord};
 pub use plans::{state as plan_state, ExpectedPlan, NewPlan, PlanMoney, PlanRecord, AGREED_HOW};

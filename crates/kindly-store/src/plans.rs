@@ -480,34 +480,89 @@ pub(crate) async fn record_plan_reminder_in(
     ignore_if_done: bool,
     path: &std::path::Path,
 ) -> Result<(Option<i64>, i64), StoreError> {
+    record_plan_reminder_on(&mut crate::engine::Conn::sqlite(tx), r, today, now, ignore_if_done, path).await
+}
+
+/// [`record_plan_reminder_in`] on either engine (the outbox records a sent
+/// reminder on a team database too). It reads only what the record needs
+/// (the plan's client and invoices, whether the reminder is done). On
+/// PostgreSQL the plan's row is read `FOR UPDATE`: two recordings of one
+/// reminder take turns, and the second sees it done (the `UNIQUE (plan_id,
+/// seq, kind)` of `plan_reminders` stays the last word).
+pub(crate) async fn record_plan_reminder_on(
+    c: &mut crate::engine::Conn<'_>,
+    r: &PlanReminderDone<'_>,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+    ignore_if_done: bool,
+    path: &std::path::Path,
+) -> Result<(Option<i64>, i64), StoreError> {
+    use crate::engine::on_conn;
     let map = |e| StoreError::classify(e, path);
-    let p = load(tx, r.plan_id).await?;
-    let done = p.reminders_done.contains(&(r.seq, r.kind));
+    let sql = format!("SELECT client_id FROM plans WHERE id = $1 {}", c.engine().for_update());
+    let client_id: Option<i64> = on_conn!(&mut *c, c => {
+        sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(r.plan_id).fetch_optional(c).await
+    })
+    .map_err(map)?;
+    let client_id = client_id.ok_or(StoreError::NotFound { entity: "plan", id: r.plan_id })?;
+    // In the plan's order (as `children` reads them).
+    let invoices: Vec<(i64, String)> = on_conn!(&mut *c, c => {
+        sqlx::query_as(
+            "SELECT i.id, i.number FROM plan_invoices pi JOIN invoices i ON i.id = pi.invoice_id
+             WHERE pi.plan_id = $1 ORDER BY i.due_date, i.id",
+        )
+        .bind(r.plan_id)
+        .fetch_all(c)
+        .await
+    })
+    .map_err(map)?;
+    let done: Option<i64> = on_conn!(&mut *c, c => {
+        sqlx::query_scalar("SELECT id FROM plan_reminders WHERE plan_id = $1 AND seq = $2 AND kind = $3")
+            .bind(r.plan_id)
+            .bind(i64::from(r.seq))
+            .bind(r.kind.as_str())
+            .fetch_optional(c)
+            .await
+    })
+    .map_err(map)?;
+    let done = done.is_some();
     if done && !ignore_if_done {
         return Err(StoreError::AlreadyDone);
     }
-    let timeline_id =
-        event(tx, &p, EventKind::InstallmentReminder, r.summary, r.data.clone(), now).await.map_err(map)?;
+    // The entry `event` writes: on the invoice when the plan covers one, else on the client.
+    let mut data = r.data.clone();
+    if let Some(obj) = data.as_object_mut() {
+        obj.insert("plan_id".into(), r.plan_id.into());
+        obj.insert("invoices".into(), invoices.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>().into());
+    }
+    let invoice_id = match invoices.as_slice() {
+        [(id, _)] => Some(*id),
+        _ => None,
+    };
+    let ev = NewEvent { client_id, invoice_id, at: now, kind: EventKind::InstallmentReminder, summary: r.summary, data };
+    let timeline_id = crate::timeline::append_on(c, &ev).await.map_err(map)?;
     // The day's contact for each invoice of the plan; after a broken-plan
     // notice their ladder waits a week (kindly_followup::queue::resume_on).
-    let ids: Vec<i64> = p.invoices.iter().map(|(id, _)| *id).collect();
-    note_contact(tx, &ids, today, r.kind == ReminderKind::BrokenNotice).await.map_err(map)?;
+    let ids: Vec<i64> = invoices.iter().map(|(id, _)| *id).collect();
+    crate::followups::note_contact_on(c, &ids, today, r.kind == ReminderKind::BrokenNotice).await.map_err(map)?;
     if done {
         return Ok((None, timeline_id));
     }
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO plan_reminders (plan_id, seq, kind, channel, done_on, at, timeline_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
-    )
-    .bind(r.plan_id)
-    .bind(i64::from(r.seq))
-    .bind(r.kind.as_str())
-    .bind(r.channel)
-    .bind(date_str(today))
-    .bind(instant_str(now))
-    .bind(timeline_id)
-    .fetch_one(&mut **tx)
-    .await
+    let id: i64 = on_conn!(&mut *c, c => {
+        sqlx::query_scalar(
+            "INSERT INTO plan_reminders (plan_id, seq, kind, channel, done_on, at, timeline_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(r.plan_id)
+        .bind(i64::from(r.seq))
+        .bind(r.kind.as_str())
+        .bind(r.channel)
+        .bind(crate::row::Day(today))
+        .bind(crate::row::Instant(now))
+        .bind(timeline_id)
+        .fetch_one(c)
+        .await
+    })
     .map_err(map)?;
     Ok((Some(id), timeline_id))
 }
