@@ -111,7 +111,7 @@ async fn outbox_queue_claim_and_outcomes_on_both_engines() {
         let m2 = queue(&store, anna, inv[1].0, &first, t0 + Duration::seconds(1)).await.unwrap();
         let m3 = queue(&store, anna, inv[2].0, &first, t0 + Duration::seconds(2)).await.unwrap();
         // One live message per invoice and stage: the same typed error on both.
-        let again = queue(&store, anna, inv[0].0, &first, t0).await;
+        let again = queue(&store, anna, inv[0].0, &first, t0 + Duration::seconds(3)).await;
         assert!(matches!(again, Err(StoreError::AlreadyQueued)), "{again:?}");
         assert_eq!(store.outbox_counts().await.unwrap(), counts(3, 0, 0, 0, 0, 0));
         assert_eq!(store.queued_due_count(t0 + Duration::seconds(1)).await.unwrap(), 2);
