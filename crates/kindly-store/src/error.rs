@@ -66,7 +66,8 @@ pub enum StoreError {
     /// connection, and with it the sender lock, was lost and another sender
     /// took over): what it did is not recorded over the other's record.
     #[error(
-        "this Kindly lost its hold on the outbox while sending e-mail #{id} (the team database connection was          interrupted); another sender took over, and the e-mail may have been sent: check the outbox"
+        "this Kindly lost its hold on the outbox while sending e-mail #{id} (the team database connection was \
+         interrupted); another sender took over, and the e-mail may have been sent: check the outbox"
     )]
     SenderLost { id: i64 },
     #[error("the database was written by a newer version of Kindly ({0}); please update Kindly")]
