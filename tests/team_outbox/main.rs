@@ -33,12 +33,21 @@ const DAY: &str = "2026-11-23";
 
 /// `kindly --database-url URL --data-dir DIR ARGS` with `stdin`; (exit code, stdout, stderr).
 fn kindly(dir: &Path, url: &str, args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = command(dir, url, args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("run kindly");
+    let mut child = command(dir, url, args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run kindly");
     if let Some(mut i) = child.stdin.take() {
         i.write_all(stdin.as_bytes()).expect("write stdin");
     }
     let out = child.wait_with_output().expect("wait kindly");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 fn command(dir: &Path, url: &str, args: &[&str]) -> Command {
@@ -138,11 +147,22 @@ async fn queue_reminders(url: &str) -> BTreeSet<String> {
     };
     let now = Utc::now();
     let client = store.create_client(&details, now).await.expect("client");
-    let stage = Stage { key: "reminder".into(), name: "Reminder".into(), offset_days: 2, tone: Tone::Friendly, channel: Channel::Email };
+    let stage = Stage {
+        key: "reminder".into(),
+        name: "Reminder".into(),
+        offset_days: 2,
+        tone: Tone::Friendly,
+        channel: Channel::Email,
+    };
     let recipients = vec!["bob@example.net".to_string()];
     let mut ids = BTreeSet::new();
     for n in 0..MESSAGES {
-        let lines = vec![LineItem { description: "Work".into(), quantity_milli: 1000, unit_price_minor: 10_000, tax_rate_bp: 0 }];
+        let lines = vec![LineItem {
+            description: "Work".into(),
+            quantity_milli: 1000,
+            unit_price_minor: 10_000,
+            tax_rate_bp: 0,
+        }];
         let inv = NewInvoice {
             client_id: client,
             number: None,
@@ -239,9 +259,23 @@ fn two_machines_killed_at_random_never_send_twice_and_lose_nothing() {
         setup,
         &url,
         &[
-            "smtp", "set", "--host", "localhost", "--port", &port, "--username", USER, "--from-name", "Ada Studio",
-            "--from-address", "ada@example.com", "--trusted-cert", ca.to_str().unwrap_or_default(), "--timeout-secs",
-            "5", "--password-stdin",
+            "smtp",
+            "set",
+            "--host",
+            "localhost",
+            "--port",
+            &port,
+            "--username",
+            USER,
+            "--from-name",
+            "Ada Studio",
+            "--from-address",
+            "ada@example.com",
+            "--trusted-cert",
+            ca.to_str().unwrap_or_default(),
+            "--timeout-secs",
+            "5",
+            "--password-stdin",
         ],
         PASSWORD,
     );

@@ -712,7 +712,14 @@ pub async fn send_queued(
                     e if e.is_transient() => match retry_after(m.attempts) {
                         Some(d) => {
                             store
-                                .email_failed(m.id, m.claim, api.code.as_str(), &api.message, Some(clock() + d), clock())
+                                .email_failed(
+                                    m.id,
+                                    m.claim,
+                                    api.code.as_str(),
+                                    &api.message,
+                                    Some(clock() + d),
+                                    clock(),
+                                )
                                 .await?;
                             tracing::warn!(outbox_id = m.id, message_id = %m.message_id, code, detail,
                                 attempts = m.attempts, retry_in_minutes = d.num_minutes(), "e-mail not sent, will retry");

@@ -32,8 +32,11 @@
 //! one-contact-a-day check and otherwise moves its days forward in single
 //! conditional UPDATEs; `payments` leaves over-payment to the
 //! `payments_check` trigger, which locks the invoice's row before it
-//! checks. Each place that takes a lock says why where it is taken (and
-//! docs/postgres-port.md lists them).
+//! checks; `outbox` claims with `FOR UPDATE SKIP LOCKED`
+//! ([`Engine::skip_locked`]) and a claim token, locks a message's row before
+//! changing its state and the invoices before queueing, and its sender holds
+//! a session advisory lock. Each place that takes a lock says why where it
+//! is taken (and docs/postgres-port.md lists them).
 
 use sqlx::postgres::{PgConnection, PgPool, Postgres};
 use sqlx::sqlite::{Sqlite, SqliteConnection, SqlitePool};

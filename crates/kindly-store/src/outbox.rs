@@ -31,12 +31,12 @@ use crate::plans::{record_plan_reminder_on, PlanReminderDone};
 use crate::row::{Instant, Text, UnknownValue};
 use crate::timeline::{append_on, NewEvent};
 use crate::{DoneStep, Page, Store, StoreError};
-use sqlx::AssertSqlSafe;
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::timeline::EventKind;
 use kindly_core::vocab::OutboxState;
 use kindly_followup::ladder::{Channel, Stage, Tone};
 use kindly_followup::plan::progress::ReminderKind;
+use sqlx::AssertSqlSafe;
 
 /// What a message is for, and so what sending it records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -380,12 +380,12 @@ impl Store {
             Pool::Sqlite(_) => return Ok(OutboxSenderLock { conn: None, path: self.path().to_path_buf() }),
             Pool::Postgres(p) => p,
         };
-        let mut conn = <sqlx::PgConnection as sqlx::Connection>::connect_with(&p.connect_options()).await.map_err(map)?;
+        let mut conn =
+            <sqlx::PgConnection as sqlx::Connection>::connect_with(&p.connect_options()).await.map_err(map)?;
         // The server probes an idle peer after 15 s, every 5 s, 3 times:
         // a dead machine's session (and lock) ends after about 30 s.
         // Ignored on a Unix socket, where a dead process closes the socket.
-        for set in ["SET tcp_keepalives_idle = 15", "SET tcp_keepalives_interval = 5", "SET tcp_keepalives_count = 3"]
-        {
+        for set in ["SET tcp_keepalives_idle = 15", "SET tcp_keepalives_interval = 5", "SET tcp_keepalives_count = 3"] {
             sqlx::query(set).execute(&mut conn).await.map_err(map)?;
         }
         let got: bool = sqlx::query_scalar("SELECT pg_try_advisory_lock($1)")

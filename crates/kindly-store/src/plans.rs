@@ -539,7 +539,8 @@ pub(crate) async fn record_plan_reminder_on(
         [(id, _)] => Some(*id),
         _ => None,
     };
-    let ev = NewEvent { client_id, invoice_id, at: now, kind: EventKind::InstallmentReminder, summary: r.summary, data };
+    let ev =
+        NewEvent { client_id, invoice_id, at: now, kind: EventKind::InstallmentReminder, summary: r.summary, data };
     let timeline_id = crate::timeline::append_on(c, &ev).await.map_err(map)?;
     // The day's contact for each invoice of the plan; after a broken-plan
     // notice their ladder waits a week (kindly_followup::queue::resume_on).

@@ -65,7 +65,13 @@ fn stage(key: &str, offset: i64) -> Stage {
 }
 
 /// Queues a ladder message about `invoice_id` at `stage`.
-async fn queue(store: &Store, client_id: i64, invoice_id: i64, st: &Stage, now: DateTime<Utc>) -> Result<i64, StoreError> {
+async fn queue(
+    store: &Store,
+    client_id: i64,
+    invoice_id: i64,
+    st: &Stage,
+    now: DateTime<Utc>,
+) -> Result<i64, StoreError> {
     let message_id = format!("<{invoice_id}.{}.{}@kindly.test>", st.key, now.timestamp_millis());
     let raw = format!("Message-ID: {message_id}\r\nSubject: Reminder\r\n\r\nPlease pay.\r\n");
     let invoices = [(invoice_id, st)];
@@ -211,7 +217,10 @@ async fn outbox_queue_claim_and_outcomes_on_both_engines() {
         assert_eq!(states, vec![(inv[1].0, "second".to_string(), m4, OutboxState::Sent)]);
         assert_eq!(store.outbox_for_key("second").await.unwrap(), Some((m4, OutboxState::Sent)));
         let open = store.outbox(&["queued", "failed", "uncertain"], 0, 10).await.unwrap();
-        assert_eq!(open.total, db.int("SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'failed', 'uncertain')").await);
+        assert_eq!(
+            open.total,
+            db.int("SELECT COUNT(*) FROM outbox WHERE state IN ('queued', 'failed', 'uncertain')").await
+        );
         let all = store.outbox_counts().await.unwrap();
         assert_eq!((all.sent, all.cancelled, all.queued), (2, 4, 0));
         assert_eq!(all.sending, 0);
