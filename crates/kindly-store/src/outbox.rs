@@ -627,9 +627,9 @@ impl Store {
             })
             .map_err(map)?;
             let Some(claim) = claim else {
-                // Another sender took it between the read and the update.
-                drop(c);
-                drop(tx);
+                // Another sender took it between the read and the update:
+                // this transaction is rolled back (dropped) and the next
+                // due row is read.
                 continue;
             };
             tx.commit().await.map_err(map)?;
