@@ -15,7 +15,11 @@
 //!
 //! Architecture Invariant: only the holder of `<data dir>/outbox.lock` (an OS
 //! file lock, released by the OS when a process dies) sends; so two windows,
-//! the CLI and the background sender never send the same message twice.
+//! the CLI and the background sender never send the same message twice. On
+//! a team database (issue #19) the sender also holds the store's sender lock
+//! (`Store::lock_outbox_sender`, a PostgreSQL advisory lock that dies with
+//! its connection) for the whole run, and each claim carries a token the
+//! outcome must name: two machines never send the same message twice.
 
 use crate::documents::{
     attaches_letter, data_dir, page_size, reminder_letter, reminder_letter_name, render_invoice_pdf, sender,
@@ -606,7 +610,11 @@ pub async fn send_queued(
 ) -> ApiResult<SendReport> {
     let _lock = OutboxLock::acquire(&data_dir(ctx))?;
     let store = ctx.store;
-    let mut report = SendReport { recovered: store.recover_interrupted(clock()).await? as i64, ..Default::default() };
+    // Another machine sending the team's outbox: leave the queue to it
+    // (the file lock above only covers this computer).
+    let mut sender = store.lock_outbox_sender().await?;
+    let mut report =
+        SendReport { recovered: store.recover_interrupted(&sender, clock()).await? as i64, ..Default::default() };
     if report.recovered > 0 {
         tracing::warn!(recovered = report.recovered, "e-mails cut off by a crash are flagged \"may have been sent\"");
     }
@@ -648,6 +656,9 @@ pub async fn send_queued(
             report.cancelled += withdraw_rest(store, only, clock()).await?;
             break;
         }
+        // A sender whose lock died with its connection stops here rather
+        // than claim alongside the next holder.
+        sender.check().await?;
         let Some(m) = store.claim_next_email(clock(), only).await? else { break };
         // Messages queued while the batch runs (the rest of a "Send all"
         // that was still being written when the sender woke) go out with
@@ -656,7 +667,7 @@ pub async fn send_queued(
             p.total = p.total.max(p.done + 1 + store.outbox_counts().await?.queued);
         }
         if let Some(why) = no_longer_applies(ctx, m.purpose).await? {
-            store.withdraw_claimed(m.id, "no_longer_due", &why, clock()).await?;
+            store.withdraw_claimed(m.id, m.claim, "no_longer_due", &why, clock()).await?;
             tracing::info!(outbox_id = m.id, message_id = %m.message_id, "e-mail withdrawn: no longer applies");
             report.cancelled += 1;
             p.done += 1;
@@ -669,7 +680,7 @@ pub async fn send_queued(
             kindly_mail::compose::Composed { raw: m.raw, envelope_from: m.envelope_from, envelope_to: m.recipients };
         match mailer.send(&composed).await {
             Ok(accepted) => {
-                store.email_sent(m.id, &accepted.reply, ctx.today, clock()).await?;
+                store.email_sent(m.id, Some(m.claim), &accepted.reply, ctx.today, clock()).await?;
                 tracing::info!(outbox_id = m.id, message_id = %m.message_id, "e-mail sent");
                 report.sent += 1;
                 p.sent += 1;
@@ -693,7 +704,7 @@ pub async fn send_queued(
                             "While this e-mail was being sent, {cause}. It may have been sent: check your sent folder, \
                              then confirm it or send it again."
                         );
-                        store.email_uncertain(m.id, api.code.as_str(), &msg, clock()).await?;
+                        store.email_uncertain(m.id, m.claim, api.code.as_str(), &msg, clock()).await?;
                         tracing::warn!(outbox_id = m.id, message_id = %m.message_id, code, detail,
                             "e-mail may have been sent: the connection ended after it was handed over");
                         report.uncertain += 1;
@@ -702,7 +713,14 @@ pub async fn send_queued(
                     e if e.is_transient() => match retry_after(m.attempts) {
                         Some(d) => {
                             store
-                                .email_failed(m.id, api.code.as_str(), &api.message, Some(clock() + d), clock())
+                                .email_failed(
+                                    m.id,
+                                    m.claim,
+                                    api.code.as_str(),
+                                    &api.message,
+                                    Some(clock() + d),
+                                    clock(),
+                                )
                                 .await?;
                             tracing::warn!(outbox_id = m.id, message_id = %m.message_id, code, detail,
                                 attempts = m.attempts, retry_in_minutes = d.num_minutes(), "e-mail not sent, will retry");
@@ -711,7 +729,7 @@ pub async fn send_queued(
                         }
                         None => {
                             let msg = format!("{} (gave up after {} attempts)", api.message, m.attempts);
-                            store.email_failed(m.id, api.code.as_str(), &msg, None, clock()).await?;
+                            store.email_failed(m.id, m.claim, api.code.as_str(), &msg, None, clock()).await?;
                             tracing::warn!(outbox_id = m.id, message_id = %m.message_id, code, detail,
                                 attempts = m.attempts, "e-mail failed: gave up retrying");
                             report.failed += 1;
@@ -719,7 +737,7 @@ pub async fn send_queued(
                         }
                     },
                     _ => {
-                        store.email_failed(m.id, api.code.as_str(), &api.message, None, clock()).await?;
+                        store.email_failed(m.id, m.claim, api.code.as_str(), &api.message, None, clock()).await?;
                         tracing::warn!(outbox_id = m.id, message_id = %m.message_id, code, detail, "e-mail failed");
                         report.failed += 1;
                         p.failed += 1;
@@ -890,7 +908,7 @@ pub async fn act(ctx: Ctx<'_>, req: &OutboxActionRequest) -> ApiResult<OutboxIte
                     None,
                 ));
             }
-            ctx.store.email_sent(req.id, "confirmed as sent by the user", ctx.today, ctx.now).await?;
+            ctx.store.email_sent(req.id, None, "confirmed as sent by the user", ctx.today, ctx.now).await?;
         }
         "cancel" => ctx.store.cancel_email(req.id, ctx.now).await?,
         other => {

@@ -3,10 +3,9 @@
 //! chasing of their invoice, resolved once as kept or broken), entries with a
 //! `refers_to` (corrections). The timeline is read in `timeline`.
 //!
-//! Ported to both engines (see `engine`), but for the follow-up after a
-//! broken promise (`mark_promise_followed_up` and
-//! `record_promise_follow_up_in`, shared with the outbox, which is ported
-//! with it). Locks on PostgreSQL: a call or a promise reads its invoice
+//! Ported to both engines (see `engine`); the record of the follow-up after
+//! a broken promise (`record_promise_follow_up_on`) is shared with the
+//! outbox. Locks on PostgreSQL: a call or a promise reads its invoice
 //! `FOR UPDATE` (`invoice_client`), so two people logging about one invoice
 //! at the same moment take turns, and a promise is never recorded between
 //! another machine's resolution of that invoice's promises and its commit;
@@ -16,9 +15,9 @@
 //! outcome, failing its whole transaction); `append_entry` only appends.
 
 use crate::engine::{on_conn, on_pool, on_tx, Conn};
-use crate::followups::{note_contact, note_contact_on, record_step_on, refuse_if_contacted, DoneStep};
+use crate::followups::{note_contact_on, record_step_on, DoneStep};
 use crate::row::{Day, Instant, Text};
-use crate::timeline::{append, append_on, NewEvent};
+use crate::timeline::{append_on, NewEvent};
 use crate::util::date_str;
 use crate::{Store, StoreError};
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -147,8 +146,8 @@ struct BrokenPromiseRow {
 struct PromiseStanding {
     invoice_id: i64,
     client_id: i64,
-    outcome: Option<String>,
-    followed_up_on: Option<String>,
+    /// 1 when the promise is broken and not followed up yet.
+    open: i64,
 }
 
 /// An open promise with its invoice's amounts, for the daily resolution.
@@ -182,7 +181,7 @@ struct InvoiceOwner {
 #[derive(sqlx::FromRow)]
 struct PromiseInvoice {
     invoice_id: i64,
-    followed_up_on: Option<String>,
+    followed_up_on: Option<Day>,
 }
 
 fn next_day(d: NaiveDate) -> NaiveDate {
@@ -266,14 +265,12 @@ pub(crate) struct PromiseFollowedUp<'a> {
     pub data: serde_json::Value,
 }
 
-/// Records the follow-up about a broken promise inside `tx`: its timeline
-/// entry and, the first time, the promise marked followed up with a week's
-/// grace before the ladder's next step. Returns (newly recorded, timeline
-/// id). A promise not broken, or already followed up, is refused with
-/// `AlreadyDone` unless `ignore_if_done` (the e-mail path: a message the
-/// server accepted is always recorded).
-pub(crate) async fn record_promise_follow_up_in(
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+/// Records the follow-up after a broken promise, on either engine (by hand,
+/// or by the outbox once it is sent). On PostgreSQL the promise's row
+/// is read `FOR UPDATE`: two recordings of one follow-up take turns, and
+/// the second sees it done.
+pub(crate) async fn record_promise_follow_up_on(
+    c: &mut crate::engine::Conn<'_>,
     f: &PromiseFollowedUp<'_>,
     today: NaiveDate,
     now: DateTime<Utc>,
@@ -281,15 +278,19 @@ pub(crate) async fn record_promise_follow_up_in(
     path: &std::path::Path,
 ) -> Result<(bool, i64), StoreError> {
     let map = |e| StoreError::classify(e, path);
-    let row: Option<PromiseStanding> =
-        sqlx::query_as("SELECT invoice_id, client_id, outcome, followed_up_on FROM promises WHERE id = ?1")
-            .bind(f.promise_id)
-            .fetch_optional(&mut **tx)
-            .await
-            .map_err(map)?;
-    let PromiseStanding { invoice_id, client_id, outcome, followed_up_on } =
+    let sql = format!(
+        "SELECT invoice_id, client_id,
+                CAST(CASE WHEN outcome = 'broken' AND followed_up_on IS NULL THEN 1 ELSE 0 END AS BIGINT) AS open
+         FROM promises WHERE id = $1 {}",
+        c.engine().for_update()
+    );
+    let row: Option<PromiseStanding> = crate::engine::on_conn!(&mut *c, c => {
+        sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(f.promise_id).fetch_optional(c).await
+    })
+    .map_err(map)?;
+    let PromiseStanding { invoice_id, client_id, open } =
         row.ok_or(StoreError::NotFound { entity: "promise", id: f.promise_id })?;
-    let open = outcome.as_deref() == Some("broken") && followed_up_on.is_none();
+    let open = open == 1;
     if !open && !ignore_if_done {
         return Err(StoreError::AlreadyDone);
     }
@@ -301,19 +302,22 @@ pub(crate) async fn record_promise_follow_up_in(
         summary: f.summary,
         data: f.data.clone(),
     };
-    let id = append(tx, &ev).await.map_err(map)?;
+    let id = crate::timeline::append_on(c, &ev).await.map_err(map)?;
     // The day's contact, and a week's grace before the ladder's next step
     // (`resume_on`; a trigger moves `next_action_on`).
-    note_contact(tx, &[invoice_id], today, true).await.map_err(map)?;
+    crate::followups::note_contact_on(c, &[invoice_id], today, true).await.map_err(map)?;
     if !open {
         return Ok((false, id));
     }
-    sqlx::query("UPDATE promises SET followed_up_on = ?2 WHERE id = ?1")
-        .bind(f.promise_id)
-        .bind(date_str(today))
-        .execute(&mut **tx)
-        .await
-        .map_err(map)?;
+    crate::engine::on_conn!(&mut *c, c => {
+        sqlx::query("UPDATE promises SET followed_up_on = $2 WHERE id = $1")
+            .bind(f.promise_id)
+            .bind(crate::row::Day(today))
+            .execute(c)
+            .await
+            .map(|_| ())
+    })
+    .map_err(map)?;
     Ok((true, id))
 }
 
@@ -582,9 +586,8 @@ impl Store {
     /// Records that the polite follow-up about a broken promise was done
     /// (once), with its timeline entry, and gives the client a week before
     /// the ladder's next step. Refused on a day the invoice already had a
-    /// contact (`AlreadyContactedToday`). Still SQLite only (refuses on
-    /// PostgreSQL): it shares `record_promise_follow_up_in` with the outbox,
-    /// whose port gives it its form on either engine.
+    /// contact (`AlreadyContactedToday`). The promise's row is locked while it
+    /// checks (PostgreSQL).
     pub async fn mark_promise_followed_up(
         &self,
         promise_id: i64,
@@ -594,23 +597,27 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("calls and promises").await?;
+        let mut tx = self.write_tx().await?;
+        let mut c = tx.conn();
         let key = crate::EmailPurpose::PromiseFollowUp { promise_id }.stage_key().unwrap_or_default();
-        crate::outbox::refuse_if_in_outbox(&mut tx, None, &key, self.path()).await?;
-        let promise: Option<PromiseInvoice> =
-            sqlx::query_as("SELECT invoice_id, followed_up_on FROM promises WHERE id = ?1")
-                .bind(promise_id)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(map)?;
+        crate::outbox::refuse_if_in_outbox_on(&mut c, None, &key, self.path()).await?;
+        // The promise's row stays locked until commit: two machines following
+        // it up by hand at once are checked one after the other (the second
+        // finds it followed up: `AlreadyDone`).
+        let sql = format!("SELECT invoice_id, followed_up_on FROM promises WHERE id = $1 {}", c.engine().for_update());
+        let promise: Option<PromiseInvoice> = on_conn!(&mut c, c => {
+            sqlx::query_as(AssertSqlSafe(sql)).bind(promise_id).fetch_optional(c).await
+        })
+        .map_err(map)?;
         if let Some(PromiseInvoice { invoice_id, followed_up_on: None }) = promise {
-            refuse_if_contacted(&mut tx, &[invoice_id], today, self.path()).await?;
+            crate::followups::refuse_if_contacted_on(&mut c, &[invoice_id], today, self.path()).await?;
         }
         let f = PromiseFollowedUp { promise_id, summary, data };
-        let (done, id) = record_promise_follow_up_in(&mut tx, &f, today, now, false, self.path()).await?;
+        let (done, id) = record_promise_follow_up_on(&mut c, &f, today, now, false, self.path()).await?;
         if !done {
             return Err(StoreError::AlreadyDone);
         }
+        drop(c);
         tx.commit().await.map_err(map)?;
         Ok(id)
     }

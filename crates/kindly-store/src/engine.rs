@@ -35,8 +35,11 @@
 //! checks; `plans` locks a new plan's invoices and a plan's row before it
 //! checks its state; `contacts` locks a call's or a promise's invoice and
 //! the open promises it resolves; `overview` locks the pay-speed window's
-//! row while it moves it. Each place that takes a lock says why where it is taken (and
-//! docs/postgres-port.md lists them).
+//! row while it moves it; `outbox` claims with `FOR UPDATE SKIP LOCKED`
+//! ([`Engine::skip_locked`]) and a claim token, locks a message's row before
+//! changing its state and the invoices before queueing, and its sender holds
+//! a session advisory lock. Each place that takes a lock says why where it
+//! is taken (and docs/postgres-port.md lists them).
 
 use sqlx::postgres::{PgConnection, PgPool, Postgres};
 use sqlx::sqlite::{Sqlite, SqliteConnection, SqlitePool};
@@ -341,6 +344,28 @@ impl Engine {
         match self {
             Engine::Sqlite => format!("INDEXED BY {index}"),
             Engine::Postgres => String::new(),
+        }
+    }
+
+    /// The clause that claims the first row of a queue no other transaction
+    /// holds: nothing on SQLite (`BEGIN IMMEDIATE` already lets one writer
+    /// in at a time), `FOR UPDATE SKIP LOCKED` on PostgreSQL, so two
+    /// machines claiming at once each lock a different row instead of
+    /// waiting on, then both taking, the same one.
+    pub(crate) fn skip_locked(self) -> &'static str {
+        match self {
+            Engine::Sqlite => "",
+            Engine::Postgres => "FOR UPDATE SKIP LOCKED",
+        }
+    }
+
+    /// One text holding the `expr` (text) of every row of a group as a JSON
+    /// array of strings in the order `order`: `[]` when there is none.
+    pub(crate) fn json_text_array(self, expr: &str, order: &str) -> String {
+        match self {
+            // SQLite's json_group_array keeps the order of its (ordered) input.
+            Engine::Sqlite => format!("json_group_array({expr})"),
+            Engine::Postgres => format!("CAST(COALESCE(json_agg({expr} ORDER BY {order}), '[]') AS TEXT)"),
         }
     }
 

@@ -58,6 +58,18 @@ pub enum StoreError {
     EmailFinal,
     #[error("this e-mail is {state}, so it cannot be {action}")]
     OutboxState { state: String, action: &'static str },
+    /// Another member's Kindly is sending the team's outbox (it holds the
+    /// sender lock, issue #19); this one leaves the queue to it.
+    #[error("another member is sending the outbox right now; the queued e-mails will be sent there")]
+    OutboxSenderBusy,
+    /// The sender no longer owns the e-mail it claimed (its database
+    /// connection, and with it the sender lock, was lost and another sender
+    /// took over): what it did is not recorded over the other's record.
+    #[error(
+        "this Kindly lost its hold on the outbox while sending e-mail #{id} (the team database connection was \
+         interrupted); another sender took over, and the e-mail may have been sent: check the outbox"
+    )]
+    SenderLost { id: i64 },
     #[error("the database was written by a newer version of Kindly ({0}); please update Kindly")]
     NewerSchema(String),
     #[error("database error: {0}")]
@@ -133,6 +145,7 @@ impl StoreError {
             StoreError::EmailFinal => ErrorCode::EmailFinal,
             StoreError::InOutbox { .. } => ErrorCode::InOutbox,
             StoreError::OutboxState { .. } => ErrorCode::OutboxState,
+            StoreError::OutboxSenderBusy | StoreError::SenderLost { .. } => ErrorCode::OutboxBusy,
             StoreError::Other(_) => ErrorCode::DatabaseError,
             StoreError::NotOnPostgresYet { .. } => ErrorCode::StoreNotOnPostgresYet,
             StoreError::ServerAway { .. } => ErrorCode::StoreServerAway,

@@ -371,18 +371,7 @@ pub(crate) async fn note_contact_on(
     Ok(())
 }
 
-/// Refuses to record a contact by hand about one of these invoices on a day
-/// that already had one (`already_contacted_today`).
-pub(crate) async fn refuse_if_contacted(
-    tx: &mut Transaction<'static, Sqlite>,
-    invoice_ids: &[i64],
-    day: NaiveDate,
-    path: &std::path::Path,
-) -> Result<(), StoreError> {
-    refuse_if_contacted_on(&mut Conn::sqlite(tx), invoice_ids, day, path).await
-}
-
-/// [`refuse_if_contacted`] on either engine. On PostgreSQL the invoice's
+/// Refuses a contact on a day an invoice already had one. On PostgreSQL the invoice's
 /// row is locked until the transaction ends (`FOR UPDATE`), so a second
 /// contact recorded at the same moment waits, then sees the first.
 pub(crate) async fn refuse_if_contacted_on(

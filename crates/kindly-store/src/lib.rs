@@ -8,9 +8,7 @@
 //! (its queries run through `on_pool!`/`on_tx!`, its tests run on both), or
 //! every public method of it refuses on PostgreSQL with
 //! [`StoreError::NotOnPostgresYet`] through [`Store::sqlite`] /
-//! [`Store::sqlite_tx`]; never a panic, never a half-ported method (a
-//! ported module's method that writes through a helper shared with a module
-//! not ported yet refuses the same way until that helper is ported).
+//! [`Store::sqlite_tx`]; never a panic, never a half-ported method.
 //!
 //! Architecture Invariant: every mutation that touches several rows runs in
 //! one `BEGIN IMMEDIATE` transaction, so a failure leaves nothing half-written
@@ -76,7 +74,7 @@ pub use invoices::{InvoiceListRow, InvoiceQuery, InvoiceRecord, InvoiceSort, New
 pub use kept::Kept;
 pub use letters::{batch_state, BatchItem, LetterBatch, NewLetterBatch, PendingLetter};
 pub use migrate::{FileToKeep, MoveReport, TableMoved};
-pub use outbox::{statement_key, ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow};
+pub use outbox::{statement_key, ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow, OutboxSenderLock};
 pub use overview::{ClientAging, ClientPaySpeed, DayFigures, OpenByDue, StepFigures};
 pub use payments::{PaymentListRow, PaymentQuery, PaymentRecord};
 pub use plans::{state as plan_state, ExpectedPlan, NewPlan, PlanMoney, PlanRecord, AGREED_HOW};

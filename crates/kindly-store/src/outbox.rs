@@ -1,24 +1,42 @@
 //! The e-mail outbox: durable state for every message, so that a crash, a
-//! kill, a double click or a second window never sends a stage twice and
-//! never loses one silently. See 0003_outbox.sql for the states.
+//! kill, a double click, a second window or a second machine never sends a
+//! stage twice and never loses one silently. See 0003_outbox.sql for the
+//! states. Ported to both engines (issue #19).
 //!
-//! Only the process that holds the outbox lock (kindly-api's `outbox`
-//! module) moves messages to and from `sending`; that is what makes
+//! Only a process that holds the outbox lock (kindly-api's `outbox` module:
+//! the data folder's file lock, and on a team database also
+//! [`OutboxSenderLock`], a PostgreSQL advisory lock that dies with its
+//! connection) moves messages to and from `sending`; that is what makes
 //! `recover_interrupted` safe: any row still `sending` then belongs to a
-//! process that died.
+//! process that died (it takes the lock as an argument, so it cannot be
+//! called without).
+//!
+//! Locks on PostgreSQL (where a write transaction is a plain `BEGIN`):
+//! the claim reads the next due row `FOR UPDATE SKIP LOCKED`
+//! ([`Engine::skip_locked`]) and moves it to `sending` only if it is still
+//! `queued`, adding one to its `claim_seq`; what the sender records after
+//! the attempt (sent, failed, may have been sent, withdrawn) is conditional
+//! on the row still being `sending` under that token, else
+//! [`StoreError::SenderLost`]. A change by hand (send again, withdraw,
+//! confirm) reads the row `FOR UPDATE` before it checks its state. Queueing
+//! locks the invoices it is about, in id order, before it checks their
+//! steps, so two machines queueing the same step take turns and the second
+//! clashes on the one-message-per-invoice-and-stage UNIQUE
+//! (`AlreadyQueued`) or sees the step done (`AlreadyDone`).
 
-use crate::contacts::{record_promise_follow_up_in, PromiseFollowedUp};
-use crate::followups::record_step;
-use crate::plans::{record_plan_reminder_in, PlanReminderDone};
-use crate::row::{Text, UnknownValue};
-use crate::timeline::{append, NewEvent};
-use crate::util::{instant_str, parse_instant};
+use crate::contacts::{record_promise_follow_up_on, PromiseFollowedUp};
+use crate::engine::{on_conn, on_pool, Conn, Engine, Pool};
+use crate::followups::{note_contact_on, record_step_on};
+use crate::plans::{record_plan_reminder_on, PlanReminderDone};
+use crate::row::{Instant, Text, UnknownValue};
+use crate::timeline::{append_on, NewEvent};
 use crate::{DoneStep, Page, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::timeline::EventKind;
 use kindly_core::vocab::OutboxState;
 use kindly_followup::ladder::{Channel, Stage, Tone};
 use kindly_followup::plan::progress::ReminderKind;
+use sqlx::AssertSqlSafe;
 
 /// What a message is for, and so what sending it records.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,6 +158,9 @@ pub struct ClaimedEmail {
     pub recipients: Vec<String>,
     pub raw: Vec<u8>,
     pub attempts: i64,
+    /// This claim's token (`claim_seq`): what the sender records after the
+    /// attempt names it, and is refused once another sender took the row.
+    pub claim: i64,
 }
 
 /// A message as lists show it.
@@ -174,7 +195,7 @@ pub struct OutboxCounts {
     pub cancelled: i64,
 }
 
-/// A message as lists read it (see [`LIST_SELECT`]).
+/// A message as lists read it (see [`list_select`]).
 #[derive(sqlx::FromRow)]
 struct ListRow {
     id: i64,
@@ -187,12 +208,12 @@ struct ListRow {
     subject: String,
     state: Text<OutboxState>,
     attempts: i64,
-    next_attempt_at: String,
+    next_attempt_at: Instant,
     error_code: Option<String>,
     error: Option<String>,
-    created_at: String,
-    sending_at: Option<String>,
-    sent_at: Option<String>,
+    created_at: Instant,
+    sending_at: Option<Instant>,
+    sent_at: Option<Instant>,
 }
 
 /// A message as the sending loop claims it.
@@ -220,6 +241,7 @@ struct SentFacts {
     subject: String,
     body: String,
     state: String,
+    claim_seq: i64,
     eml_path: Option<String>,
     raw_sha256: String,
     #[sqlx(flatten, try_from = "PurposeCols")]
@@ -255,6 +277,13 @@ struct LiveStage {
     state: Text<OutboxState>,
 }
 
+/// A message's state and the token of its latest claim.
+#[derive(sqlx::FromRow)]
+struct Standing {
+    state: String,
+    claim_seq: i64,
+}
+
 /// Whom a withdrawn message was for.
 #[derive(sqlx::FromRow)]
 struct MessageOwner {
@@ -262,16 +291,22 @@ struct MessageOwner {
     invoice_id: Option<i64>,
 }
 
-const LIST_SELECT: &str = "SELECT o.id, o.message_id, o.client_id, c.display_name AS client_name,
-        (SELECT json_group_array(i.number) FROM outbox_invoices oi JOIN invoices i ON i.id = oi.invoice_id WHERE oi.outbox_id = o.id)
-            AS invoice_numbers,
-        o.stage_key, o.to_display, o.subject, o.state, o.attempts, o.next_attempt_at, o.error_code, o.error,
-        o.created_at, o.sending_at, o.sent_at
-     FROM outbox o JOIN clients c ON c.id = o.client_id";
+/// The lists' columns (the invoice numbers as one JSON text).
+fn list_select(e: Engine) -> String {
+    format!(
+        "SELECT o.id, o.message_id, o.client_id, c.display_name AS client_name,
+            (SELECT {} FROM outbox_invoices oi JOIN invoices i ON i.id = oi.invoice_id WHERE oi.outbox_id = o.id)
+                AS invoice_numbers,
+            o.stage_key, o.to_display, o.subject, o.state, o.attempts, o.next_attempt_at, o.error_code, o.error,
+            o.created_at, o.sending_at, o.sent_at
+         FROM outbox o JOIN clients c ON c.id = o.client_id",
+        e.json_text_array("i.number", "i.id")
+    )
+}
 
 impl ListRow {
-    fn into_row(self) -> Result<OutboxRow, StoreError> {
-        Ok(OutboxRow {
+    fn into_row(self) -> OutboxRow {
+        OutboxRow {
             id: self.id,
             message_id: self.message_id,
             client_id: self.client_id,
@@ -282,45 +317,141 @@ impl ListRow {
             subject: self.subject,
             state: self.state.0,
             attempts: self.attempts,
-            next_attempt_at: parse_instant(&self.next_attempt_at)?,
+            next_attempt_at: self.next_attempt_at.0,
             error_code: self.error_code,
             error: self.error,
-            created_at: parse_instant(&self.created_at)?,
-            sending_at: self.sending_at.as_deref().map(parse_instant).transpose()?,
-            sent_at: self.sent_at.as_deref().map(parse_instant).transpose()?,
-        })
+            created_at: self.created_at.0,
+            sending_at: self.sending_at.map(|t| t.0),
+            sent_at: self.sent_at.map(|t| t.0),
+        }
+    }
+}
+
+/// The advisory-lock key of the team outbox's sender (any fixed number all
+/// Kindly versions agree on: "KINDLY" and 1).
+const OUTBOX_SENDER_KEY: i64 = 0x4b49_4e44_4c59_0001;
+
+/// The right to send the outbox, held for a whole send run (see
+/// [`Store::lock_outbox_sender`]). On PostgreSQL it is a session advisory
+/// lock on a connection of its own: it is released when this is dropped,
+/// when the process dies (the socket closes) or when the server stops
+/// hearing from the machine (TCP keepalives); on SQLite it holds nothing
+/// (the data folder's file lock, taken by kindly-api, is the lock there).
+pub struct OutboxSenderLock {
+    conn: Option<sqlx::PgConnection>,
+    path: std::path::PathBuf,
+}
+
+impl std::fmt::Debug for OutboxSenderLock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OutboxSenderLock").field("held_on_server", &self.conn.is_some()).finish()
+    }
+}
+
+impl OutboxSenderLock {
+    /// Checks that the lock is still held: its connection answers. A sender
+    /// calls it before each claim, so one whose connection (and so its
+    /// lock) died stops instead of sending alongside the next holder.
+    pub async fn check(&mut self) -> Result<(), StoreError> {
+        let Some(conn) = self.conn.as_mut() else { return Ok(()) };
+        sqlx::query("SELECT 1").execute(conn).await.map(|_| ()).map_err(|e| StoreError::classify(e, &self.path))
+    }
+
+    /// Releases the lock now (closing its connection ends the session, and
+    /// with it the advisory lock).
+    pub async fn release(mut self) {
+        if let Some(conn) = self.conn.take() {
+            let _ = sqlx::Connection::close(conn).await;
+        }
     }
 }
 
 impl Store {
+    /// Takes the team outbox's sender lock, or refuses with
+    /// [`StoreError::OutboxSenderBusy`] when another machine holds it. On
+    /// PostgreSQL: `pg_try_advisory_lock` on a connection opened for it
+    /// (never a pooled one, which would outlive the run and keep the lock),
+    /// with server-side TCP keepalives so a machine that vanished without
+    /// closing its socket loses the lock within about half a minute. On
+    /// SQLite: nothing to take (see [`OutboxSenderLock`]).
+    pub async fn lock_outbox_sender(&self) -> Result<OutboxSenderLock, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let p = match self.pool() {
+            Pool::Sqlite(_) => return Ok(OutboxSenderLock { conn: None, path: self.path().to_path_buf() }),
+            Pool::Postgres(p) => p,
+        };
+        let mut conn =
+            <sqlx::PgConnection as sqlx::Connection>::connect_with(&p.connect_options()).await.map_err(map)?;
+        // The server probes an idle peer after 15 s, every 5 s, 3 times:
+        // a dead machine's session (and lock) ends after about 30 s.
+        // Ignored on a Unix socket, where a dead process closes the socket.
+        for set in ["SET tcp_keepalives_idle = 15", "SET tcp_keepalives_interval = 5", "SET tcp_keepalives_count = 3"] {
+            sqlx::query(set).execute(&mut conn).await.map_err(map)?;
+        }
+        let got: bool = sqlx::query_scalar("SELECT pg_try_advisory_lock($1)")
+            .bind(OUTBOX_SENDER_KEY)
+            .fetch_one(&mut conn)
+            .await
+            .map_err(map)?;
+        if !got {
+            let _ = sqlx::Connection::close(conn).await;
+            return Err(StoreError::OutboxSenderBusy);
+        }
+        Ok(OutboxSenderLock { conn: Some(conn), path: self.path().to_path_buf() })
+    }
+
     /// Puts a message in the outbox. Refused with `AlreadyQueued` when a
     /// message for one of these invoices and this stage is already there
     /// (in any state but cancelled), and with `AlreadyDone` when the stage
     /// was already done another way. Returns the outbox id.
     pub async fn enqueue_email(&self, m: &NewEmail<'_>, now: DateTime<Utc>) -> Result<i64, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("the outbox").await?;
+        let mut tx = self.write_tx().await?;
+        let mut c = tx.conn();
+        let e = c.engine();
+        // PostgreSQL: lock the invoices (in id order, so two machines never
+        // wait on each other crosswise) before checking their steps: a
+        // second machine queueing the same step waits here, then sees the
+        // step done or clashes on `outbox_one_per_stage`.
+        let mut ids: Vec<i64> = m.invoices.iter().map(|(id, _)| *id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        if !ids.is_empty() {
+            let sql = format!(
+                "SELECT id FROM invoices WHERE id IN ({}) ORDER BY id {}",
+                e.json_int_values("$1"),
+                e.for_update()
+            );
+            let ids_json = serde_json::to_string(&ids).unwrap_or_default();
+            let _: Vec<i64> = on_conn!(&mut c, c => {
+                sqlx::query_scalar(AssertSqlSafe(sql)).bind(ids_json).fetch_all(c).await
+            })
+            .map_err(map)?;
+        }
         match m.purpose {
             EmailPurpose::PlanReminder { plan_id, seq, kind } => {
-                let done: Option<i64> =
-                    sqlx::query_scalar("SELECT id FROM plan_reminders WHERE plan_id = ?1 AND seq = ?2 AND kind = ?3")
+                let done: Option<i64> = on_conn!(&mut c, c => {
+                    sqlx::query_scalar("SELECT id FROM plan_reminders WHERE plan_id = $1 AND seq = $2 AND kind = $3")
                         .bind(plan_id)
                         .bind(i64::from(seq))
                         .bind(kind.as_str())
-                        .fetch_optional(&mut *tx)
+                        .fetch_optional(c)
                         .await
-                        .map_err(map)?;
+                })
+                .map_err(map)?;
                 if done.is_some() {
                     return Err(StoreError::AlreadyDone);
                 }
             }
             EmailPurpose::PromiseFollowUp { promise_id } => {
-                let open: Option<i64> = sqlx::query_scalar(
-                    "SELECT id FROM promises WHERE id = ?1 AND outcome = 'broken' AND followed_up_on IS NULL",
-                )
-                .bind(promise_id)
-                .fetch_optional(&mut *tx)
-                .await
+                let open: Option<i64> = on_conn!(&mut c, c => {
+                    sqlx::query_scalar(
+                        "SELECT id FROM promises WHERE id = $1 AND outcome = 'broken' AND followed_up_on IS NULL",
+                    )
+                    .bind(promise_id)
+                    .fetch_optional(c)
+                    .await
+                })
                 .map_err(map)?;
                 if open.is_none() {
                     return Err(StoreError::AlreadyDone);
@@ -329,64 +460,74 @@ impl Store {
             EmailPurpose::Ladder | EmailPurpose::PlanProposal { .. } | EmailPurpose::Statement => {}
         }
         for (inv, stage) in m.invoices.iter().filter(|_| m.purpose == EmailPurpose::Ladder) {
-            let done: Option<i64> =
-                sqlx::query_scalar("SELECT id FROM followup_steps WHERE invoice_id = ?1 AND stage_key = ?2")
+            let done: Option<i64> = on_conn!(&mut c, c => {
+                sqlx::query_scalar("SELECT id FROM followup_steps WHERE invoice_id = $1 AND stage_key = $2")
                     .bind(inv)
                     .bind(&stage.key)
-                    .fetch_optional(&mut *tx)
+                    .fetch_optional(c)
                     .await
-                    .map_err(map)?;
+            })
+            .map_err(map)?;
             if done.is_some() {
                 return Err(StoreError::AlreadyDone);
             }
         }
-        let t = instant_str(now);
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO outbox (message_id, client_id, stage_key, stage_offset, envelope_from, recipients, to_display,
-                                 subject, body, raw, raw_sha256, eml_path, next_attempt_at, created_at, updated_at, kind,
-                                 plan_id, installment_seq, reminder_kind, promise_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, ?13, ?14, ?15, ?16, ?17, ?18) RETURNING id",
-        )
-        .bind(m.message_id)
-        .bind(m.client_id)
-        .bind(&m.stage.key)
-        .bind(m.stage.offset_days)
-        .bind(m.envelope_from)
-        .bind(serde_json::to_string(m.recipients).unwrap_or_default())
-        .bind(serde_json::to_string(m.to_display).unwrap_or_default())
-        .bind(m.subject)
-        .bind(m.body)
-        .bind(m.raw)
-        .bind(m.raw_sha256)
-        .bind(m.eml_path)
-        .bind(&t)
-        .bind(m.purpose.kind())
-        .bind(m.purpose.plan_id())
-        .bind(match m.purpose {
+        let recipients = serde_json::to_string(m.recipients).unwrap_or_default();
+        let to_display = serde_json::to_string(m.to_display).unwrap_or_default();
+        let seq = match m.purpose {
             EmailPurpose::PlanReminder { seq, .. } => Some(i64::from(seq)),
             _ => None,
-        })
-        .bind(match m.purpose {
+        };
+        let reminder_kind = match m.purpose {
             EmailPurpose::PlanReminder { kind, .. } => Some(kind.as_str()),
             _ => None,
-        })
-        .bind(match m.purpose {
+        };
+        let promise_id = match m.purpose {
             EmailPurpose::PromiseFollowUp { promise_id } => Some(promise_id),
             _ => None,
+        };
+        let id: i64 = on_conn!(&mut c, c => {
+            sqlx::query_scalar(
+                "INSERT INTO outbox (message_id, client_id, stage_key, stage_offset, envelope_from, recipients, to_display,
+                                     subject, body, raw, raw_sha256, eml_path, next_attempt_at, created_at, updated_at, kind,
+                                     plan_id, installment_seq, reminder_kind, promise_id)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $13, $14, $15, $16, $17, $18) RETURNING id",
+            )
+            .bind(m.message_id)
+            .bind(m.client_id)
+            .bind(&m.stage.key)
+            .bind(m.stage.offset_days)
+            .bind(m.envelope_from)
+            .bind(&recipients)
+            .bind(&to_display)
+            .bind(m.subject)
+            .bind(m.body)
+            .bind(m.raw)
+            .bind(m.raw_sha256)
+            .bind(m.eml_path)
+            .bind(Instant(now))
+            .bind(m.purpose.kind())
+            .bind(m.purpose.plan_id())
+            .bind(seq)
+            .bind(reminder_kind)
+            .bind(promise_id)
+            .fetch_one(c)
+            .await
         })
-        .fetch_one(&mut *tx)
-        .await
         .map_err(map)?;
         for (inv, stage) in m.invoices {
-            sqlx::query(
-                "INSERT INTO outbox_invoices (outbox_id, invoice_id, stage_key, stage_offset) VALUES (?1, ?2, ?3, ?4)",
-            )
-            .bind(id)
-            .bind(inv)
-            .bind(&stage.key)
-            .bind(stage.offset_days)
-            .execute(&mut *tx)
-            .await
+            on_conn!(&mut c, c => {
+                sqlx::query(
+                    "INSERT INTO outbox_invoices (outbox_id, invoice_id, stage_key, stage_offset) VALUES ($1, $2, $3, $4)",
+                )
+                .bind(id)
+                .bind(inv)
+                .bind(&stage.key)
+                .bind(stage.offset_days)
+                .execute(c)
+                .await
+                .map(|_| ())
+            })
             .map_err(map)?;
         }
         tx.commit().await.map_err(map)?;
@@ -394,86 +535,103 @@ impl Store {
     }
 
     /// Marks every message left `sending` as `uncertain`: the process that was
-    /// sending it died, and the server may or may not have accepted it.
-    /// Call only while holding the outbox lock.
-    pub async fn recover_interrupted(&self, now: DateTime<Utc>) -> Result<u64, StoreError> {
-        let r = sqlx::query(
-            "UPDATE outbox SET state = 'uncertain', updated_at = ?1, error_code = 'interrupted',
-                    error = 'Kindly stopped while this e-mail was being sent; it may have been sent.'
-             WHERE state = 'sending'",
-        )
-        .bind(instant_str(now))
-        .execute(self.sqlite("the outbox")?)
-        .await
-        .map_err(|e| StoreError::classify(e, self.path()))?;
-        Ok(r.rows_affected())
+    /// sending it died, and the server may or may not have accepted it. It
+    /// takes the sender lock as proof that no other sender is alive (on a
+    /// team database another machine's rows in flight are `sending` too).
+    pub async fn recover_interrupted(&self, _held: &OutboxSenderLock, now: DateTime<Utc>) -> Result<u64, StoreError> {
+        on_pool!(self.pool(), p => {
+            sqlx::query(
+                "UPDATE outbox SET state = 'uncertain', updated_at = $1, error_code = 'interrupted',
+                        error = 'Kindly stopped while this e-mail was being sent; it may have been sent.'
+                 WHERE state = 'sending'",
+            )
+            .bind(Instant(now))
+            .execute(p)
+            .await
+            .map(|r| r.rows_affected())
+        })
+        .map_err(|e| StoreError::classify(e, self.path()))
     }
 
     /// Takes the next message that is due (`only`: among these ids) and marks
-    /// it `sending`, in one transaction. A message whose invoices were all
-    /// paid or cancelled meanwhile is cancelled instead of sent (Kindly never
-    /// chases a paid invoice). `None` when nothing is due.
+    /// it `sending` under a new claim token, in one transaction. A message
+    /// whose invoices were all paid or cancelled meanwhile is cancelled
+    /// instead of sent (Kindly never chases a paid invoice). `None` when
+    /// nothing is due.
     pub async fn claim_next_email(
         &self,
         now: DateTime<Utc>,
         only: Option<&[i64]>,
     ) -> Result<Option<ClaimedEmail>, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let t = instant_str(now);
         let only_json = only.map(|ids| serde_json::to_string(ids).unwrap_or_default());
+        let e = self.engine();
+        let among = match only_json {
+            Some(_) => format!("id IN ({})", e.json_int_values("$2")),
+            None => "$2 IS NULL".to_string(),
+        };
+        // PostgreSQL: the first due row no other transaction holds, locked
+        // until this one commits (`SKIP LOCKED`: a second machine claiming
+        // at the same moment takes the next row rather than this one).
+        let pick = format!(
+            "SELECT id, message_id, envelope_from, recipients, raw, attempts,
+                    kind, plan_id, installment_seq, reminder_kind, promise_id
+             FROM outbox WHERE state = 'queued' AND next_attempt_at <= $1 AND {among}
+             ORDER BY next_attempt_at, id LIMIT 1 {}",
+            e.skip_locked()
+        );
         loop {
-            let mut tx = self.sqlite_tx("the outbox").await?;
-            const COLS: &str = "id, message_id, envelope_from, recipients, raw, attempts,
-                                kind, plan_id, installment_seq, reminder_kind, promise_id";
-            let sql = if only_json.is_some() {
-                format!(
-                    "SELECT {COLS} FROM outbox
-                     WHERE state = 'queued' AND next_attempt_at <= ?1 AND id IN (SELECT value FROM json_each(?2))
-                     ORDER BY next_attempt_at, id LIMIT 1"
-                )
-            } else {
-                format!(
-                    "SELECT {COLS} FROM outbox
-                     WHERE state = 'queued' AND next_attempt_at <= ?1 AND ?2 IS NULL ORDER BY next_attempt_at, id LIMIT 1"
-                )
-            };
-            let row: Option<ClaimRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql))
-                .bind(&t)
-                .bind(&only_json)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(map)?;
+            let mut tx = self.write_tx().await?;
+            let mut c = tx.conn();
+            let row: Option<ClaimRow> = on_conn!(&mut c, c => {
+                sqlx::query_as(AssertSqlSafe(pick.as_str())).bind(Instant(now)).bind(&only_json).fetch_optional(c).await
+            })
+            .map_err(map)?;
             let Some(ClaimRow { id, message_id, envelope_from, recipients, raw, attempts, purpose }) = row else {
                 return Ok(None);
             };
-            let settled: Vec<String> = sqlx::query_scalar(
-                "SELECT i.number FROM outbox_invoices oi JOIN invoices i ON i.id = oi.invoice_id
-                 WHERE oi.outbox_id = ?1 AND (i.status <> 'issued' OR i.paid_minor >= i.total_minor)",
-            )
-            .bind(id)
-            .fetch_all(&mut *tx)
-            .await
-            .map_err(map)?;
-            let all: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM outbox_invoices WHERE outbox_id = ?1")
+            let settled: Vec<String> = on_conn!(&mut c, c => {
+                sqlx::query_scalar(
+                    "SELECT i.number FROM outbox_invoices oi JOIN invoices i ON i.id = oi.invoice_id
+                     WHERE oi.outbox_id = $1 AND (i.status <> 'issued' OR i.paid_minor >= i.total_minor)
+                     ORDER BY i.id",
+                )
                 .bind(id)
-                .fetch_one(&mut *tx)
+                .fetch_all(c)
                 .await
-                .map_err(map)?;
+            })
+            .map_err(map)?;
+            let all: i64 = on_conn!(&mut c, c => {
+                sqlx::query_scalar("SELECT COUNT(*) FROM outbox_invoices WHERE outbox_id = $1").bind(id).fetch_one(c).await
+            })
+            .map_err(map)?;
             if !settled.is_empty() && settled.len() as i64 == all {
                 let why = format!("Not sent: invoice {} was paid or cancelled in the meantime.", settled.join(", "));
-                cancel_in_tx(&mut tx, id, "settled", &why, now).await.map_err(map)?;
+                cancel_on(&mut c, id, "settled", &why, now).await.map_err(map)?;
                 tx.commit().await.map_err(map)?;
                 continue;
             }
-            sqlx::query(
-                "UPDATE outbox SET state = 'sending', sending_at = ?2, updated_at = ?2, attempts = attempts + 1
-                 WHERE id = ?1",
-            )
-            .bind(id)
-            .bind(&t)
-            .execute(&mut *tx)
-            .await
+            // Only while still queued: the claim never takes a row another
+            // sender moved on (the lock above makes that so on PostgreSQL;
+            // this condition keeps it so whatever the read did).
+            let claim: Option<i64> = on_conn!(&mut c, c => {
+                sqlx::query_scalar(
+                    "UPDATE outbox SET state = 'sending', sending_at = $2, updated_at = $2, attempts = attempts + 1,
+                            claim_seq = claim_seq + 1
+                     WHERE id = $1 AND state = 'queued' RETURNING claim_seq",
+                )
+                .bind(id)
+                .bind(Instant(now))
+                .fetch_optional(c)
+                .await
+            })
             .map_err(map)?;
+            let Some(claim) = claim else {
+                // Another sender took it between the read and the update:
+                // this transaction is rolled back (dropped) and the next
+                // due row is read.
+                continue;
+            };
             tx.commit().await.map_err(map)?;
             return Ok(Some(ClaimedEmail {
                 id,
@@ -483,6 +641,7 @@ impl Store {
                 recipients: serde_json::from_str(&recipients).unwrap_or_default(),
                 raw,
                 attempts: attempts + 1,
+                claim,
             }));
         }
     }
@@ -490,24 +649,31 @@ impl Store {
     /// The server accepted the message: it becomes `sent`, and in the same
     /// transaction each invoice's stage is recorded done with a timeline
     /// entry holding the full message. `reply` is the server's answer (or a
-    /// note that the user confirmed it).
+    /// note that the user confirmed it). `claim`: the sender's token (the
+    /// row must still be `sending` under it, else `SenderLost`); `None` for
+    /// the user's confirmation of a message that is `sending` or `uncertain`.
     pub async fn email_sent(
         &self,
         id: i64,
+        claim: Option<i64>,
         reply: &str,
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("the outbox").await?;
-        let row: Option<SentFacts> = sqlx::query_as(
+        let mut tx = self.write_tx().await?;
+        let mut c = tx.conn();
+        // PostgreSQL: the row stays locked while the send is recorded, so a
+        // withdrawal or a second confirmation waits, then sees it `sent`.
+        let sql = format!(
             "SELECT message_id, client_id, stage_key, stage_offset, recipients, to_display, subject, body, state,
-                        eml_path, raw_sha256, kind, plan_id, installment_seq, reminder_kind, promise_id
-                 FROM outbox WHERE id = ?1",
-        )
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await
+                    claim_seq, eml_path, raw_sha256, kind, plan_id, installment_seq, reminder_kind, promise_id
+             FROM outbox WHERE id = $1 {}",
+            c.engine().for_update()
+        );
+        let row: Option<SentFacts> = on_conn!(&mut c, c => {
+            sqlx::query_as(AssertSqlSafe(sql)).bind(id).fetch_optional(c).await
+        })
         .map_err(map)?;
         let SentFacts {
             message_id,
@@ -519,20 +685,27 @@ impl Store {
             subject,
             body,
             state,
+            claim_seq,
             eml_path: eml,
             raw_sha256: sha,
             purpose,
         } = row.ok_or(StoreError::NotFound { entity: "e-mail", id })?;
-        if !matches!(state.as_str(), "sending" | "uncertain") {
-            return Err(StoreError::OutboxState { state, action: "marked sent" });
+        match claim {
+            Some(token) if state != "sending" || claim_seq != token => return Err(StoreError::SenderLost { id }),
+            None if !matches!(state.as_str(), "sending" | "uncertain") => {
+                return Err(StoreError::OutboxState { state, action: "marked sent" });
+            }
+            _ => {}
         }
-        let invoices: Vec<MessageInvoice> = sqlx::query_as(
-            "SELECT oi.invoice_id, i.number, oi.stage_key, oi.stage_offset FROM outbox_invoices oi JOIN invoices i ON i.id = oi.invoice_id
-             WHERE oi.outbox_id = ?1 ORDER BY oi.invoice_id",
-        )
-        .bind(id)
-        .fetch_all(&mut *tx)
-        .await
+        let invoices: Vec<MessageInvoice> = on_conn!(&mut c, c => {
+            sqlx::query_as(
+                "SELECT oi.invoice_id, i.number, oi.stage_key, oi.stage_offset FROM outbox_invoices oi JOIN invoices i ON i.id = oi.invoice_id
+                 WHERE oi.outbox_id = $1 ORDER BY oi.invoice_id",
+            )
+            .bind(id)
+            .fetch_all(c)
+            .await
+        })
         .map_err(map)?;
         let numbers: Vec<&str> = invoices.iter().map(|i| i.number.as_str()).collect();
         let to: Vec<String> = serde_json::from_str(&to_display).unwrap_or_default();
@@ -566,7 +739,7 @@ impl Store {
                 EmailPurpose::PlanProposal { .. } => {
                     // The proposal reached the client today: the day's contact for each invoice.
                     let ids: Vec<i64> = invoices.iter().map(|i| i.invoice_id).collect();
-                    crate::followups::note_contact(&mut tx, &ids, today, false).await.map_err(map)?;
+                    note_contact_on(&mut c, &ids, today, false).await.map_err(map)?;
                     let ev = NewEvent {
                         client_id,
                         invoice_id: Some(*inv),
@@ -575,7 +748,7 @@ impl Store {
                         summary: &summary,
                         data,
                     };
-                    first_entry = Some(append(&mut tx, &ev).await.map_err(map)?);
+                    first_entry = Some(append_on(&mut c, &ev).await.map_err(map)?);
                     continue;
                 }
                 EmailPurpose::PlanReminder { plan_id, seq, kind } => {
@@ -585,7 +758,7 @@ impl Store {
                         d.insert("installment".into(), seq.into());
                     }
                     let r = PlanReminderDone { plan_id, seq, kind, channel: "email", summary: &summary, data };
-                    let (_, tl) = record_plan_reminder_in(&mut tx, &r, today, now, true, self.path()).await?;
+                    let (_, tl) = record_plan_reminder_on(&mut c, &r, today, now, true, self.path()).await?;
                     first_entry = Some(tl);
                     continue;
                 }
@@ -595,7 +768,7 @@ impl Store {
                         d.insert("promise_id".into(), promise_id.into());
                     }
                     let f = PromiseFollowedUp { promise_id, summary: &summary, data };
-                    let (_, tl) = record_promise_follow_up_in(&mut tx, &f, today, now, true, self.path()).await?;
+                    let (_, tl) = record_promise_follow_up_on(&mut c, &f, today, now, true, self.path()).await?;
                     first_entry = Some(tl);
                     continue;
                 }
@@ -603,7 +776,7 @@ impl Store {
                     // A contact with the client about every invoice on it; one
                     // entry for the client (not for any one invoice).
                     let ids: Vec<i64> = invoices.iter().map(|i| i.invoice_id).collect();
-                    crate::followups::note_contact(&mut tx, &ids, today, false).await.map_err(map)?;
+                    note_contact_on(&mut c, &ids, today, false).await.map_err(map)?;
                     let mut data = data;
                     if let Some(d) = data.as_object_mut() {
                         d.remove("invoice");
@@ -618,7 +791,7 @@ impl Store {
                         summary: &summary,
                         data,
                     };
-                    first_entry = Some(append(&mut tx, &ev).await.map_err(map)?);
+                    first_entry = Some(append_on(&mut c, &ev).await.map_err(map)?);
                     continue;
                 }
             }
@@ -630,136 +803,166 @@ impl Store {
                 data,
                 document_sha256: Some(&sha),
             };
-            let (_, tl) = record_step(self, &mut tx, &step, EventKind::FollowUpDone, today, now, true).await?;
+            let (_, tl) = record_step_on(self, &mut c, &step, EventKind::FollowUpDone, today, now, true).await?;
             first_entry = first_entry.or(Some(tl));
         }
-        sqlx::query(
-            "UPDATE outbox SET state = 'sent', sent_at = ?2, updated_at = ?2, server_reply = ?3,
-                    error_code = NULL, error = NULL, timeline_id = ?4 WHERE id = ?1",
-        )
-        .bind(id)
-        .bind(instant_str(now))
-        .bind(reply)
-        .bind(first_entry)
-        .execute(&mut *tx)
-        .await
+        on_conn!(&mut c, c => {
+            sqlx::query(
+                "UPDATE outbox SET state = 'sent', sent_at = $2, updated_at = $2, server_reply = $3,
+                        error_code = NULL, error = NULL, timeline_id = $4 WHERE id = $1",
+            )
+            .bind(id)
+            .bind(Instant(now))
+            .bind(reply)
+            .bind(first_entry)
+            .execute(c)
+            .await
+            .map(|_| ())
+        })
         .map_err(map)?;
         tx.commit().await.map_err(map)
     }
 
-    /// The attempt failed before the server accepted the message. With
-    /// `retry_at`, it goes back to the queue for then (a transient failure);
-    /// without, it is `failed` and waits for the user.
+    /// The attempt under the sender's `claim` failed before the server
+    /// accepted the message. With `retry_at`, it goes back to the queue for
+    /// then (a transient failure); without, it is `failed` and waits for the
+    /// user. `SenderLost` when the sender no longer owns the claim.
     pub async fn email_failed(
         &self,
         id: i64,
+        claim: i64,
         code: &str,
         message: &str,
         retry_at: Option<DateTime<Utc>>,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let (state, next) = match retry_at {
-            Some(at) => ("queued", instant_str(at)),
-            None => ("failed", instant_str(now)),
+            Some(at) => ("queued", at),
+            None => ("failed", now),
         };
-        self.set_state(id, &["sending"], state, Some((code, message)), &next, now).await
+        self.set_state(id, &["sending"], Some(claim), state, Some((code, message)), next, now).await
     }
 
-    /// The attempt ended in a way that leaves the message's fate unknown (the
-    /// connection was lost or timed out after it was handed over).
+    /// The attempt under the sender's `claim` ended in a way that leaves the
+    /// message's fate unknown (the connection was lost or timed out after it
+    /// was handed over).
     pub async fn email_uncertain(
         &self,
         id: i64,
+        claim: i64,
         code: &str,
         message: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        self.set_state(id, &["sending"], "uncertain", Some((code, message)), &instant_str(now), now).await
+        self.set_state(id, &["sending"], Some(claim), "uncertain", Some((code, message)), now, now).await
     }
 
     /// The user asks to send a failed or possibly-sent message (again). It
     /// keeps its Message-ID, so mail programs can recognise a duplicate.
     pub async fn requeue_email(&self, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
-        self.set_state(id, &["failed", "uncertain", "queued"], "queued", None, &instant_str(now), now).await
+        self.set_state(id, &["failed", "uncertain", "queued"], None, "queued", None, now, now).await
     }
 
     /// Withdraws a message that has not been sent; its stage can then be
     /// done again another way (or queued anew).
     pub async fn cancel_email(&self, id: i64, now: DateTime<Utc>) -> Result<(), StoreError> {
         let why = "E-mail withdrawn before it was sent.";
-        self.withdraw(id, &["queued", "failed", "uncertain"], "cancelled", why, now).await
+        self.withdraw(id, &["queued", "failed", "uncertain"], None, "cancelled", why, now).await
     }
 
-    /// Withdraws a message just claimed for sending (still `sending`, not
-    /// handed to the server) because it no longer applies, e.g. the
-    /// installment it reminds of was paid meanwhile.
-    pub async fn withdraw_claimed(&self, id: i64, code: &str, why: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
-        self.withdraw(id, &["sending"], code, why, now).await
+    /// Withdraws a message just claimed for sending under `claim` (still
+    /// `sending`, not handed to the server) because it no longer applies,
+    /// e.g. the installment it reminds of was paid meanwhile.
+    pub async fn withdraw_claimed(
+        &self,
+        id: i64,
+        claim: i64,
+        code: &str,
+        why: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        self.withdraw(id, &["sending"], Some(claim), code, why, now).await
+    }
+
+    /// A message's state and claim token, read `FOR UPDATE` on PostgreSQL
+    /// (the change that follows the check is then made on the row checked),
+    /// checked against the states it may leave and the caller's claim.
+    async fn standing_locked(
+        &self,
+        c: &mut Conn<'_>,
+        id: i64,
+        from: &[&str],
+        claim: Option<i64>,
+        action: &'static str,
+    ) -> Result<String, StoreError> {
+        let sql = format!("SELECT state, claim_seq FROM outbox WHERE id = $1 {}", c.engine().for_update());
+        let row: Option<Standing> = on_conn!(c, c => {
+            sqlx::query_as(AssertSqlSafe(sql)).bind(id).fetch_optional(c).await
+        })
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        let Standing { state, claim_seq } = row.ok_or(StoreError::NotFound { entity: "e-mail", id })?;
+        match claim {
+            Some(token) if !from.contains(&state.as_str()) || claim_seq != token => Err(StoreError::SenderLost { id }),
+            _ if !from.contains(&state.as_str()) => Err(StoreError::OutboxState { state, action }),
+            _ => Ok(state),
+        }
     }
 
     async fn withdraw(
         &self,
         id: i64,
         from: &[&str],
+        claim: Option<i64>,
         code: &str,
         why: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("the outbox").await?;
-        let state: Option<String> = sqlx::query_scalar("SELECT state FROM outbox WHERE id = ?1")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(map)?;
-        let state = state.ok_or(StoreError::NotFound { entity: "e-mail", id })?;
-        if !from.contains(&state.as_str()) {
-            return Err(StoreError::OutboxState { state, action: "withdrawn" });
-        }
-        cancel_in_tx(&mut tx, id, code, why, now).await.map_err(map)?;
+        let mut tx = self.write_tx().await?;
+        let mut c = tx.conn();
+        self.standing_locked(&mut c, id, from, claim, "withdrawn").await?;
+        cancel_on(&mut c, id, code, why, now).await.map_err(map)?;
         tx.commit().await.map_err(map)
     }
 
+    #[allow(clippy::too_many_arguments)] // one private step shared by the five public transitions
     async fn set_state(
         &self,
         id: i64,
         from: &[&str],
+        claim: Option<i64>,
         to: &str,
         error: Option<(&str, &str)>,
-        next_attempt_at: &str,
+        next_attempt_at: DateTime<Utc>,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("the outbox").await?;
-        let state: Option<String> = sqlx::query_scalar("SELECT state FROM outbox WHERE id = ?1")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(map)?;
-        let state = state.ok_or(StoreError::NotFound { entity: "e-mail", id })?;
-        if !from.contains(&state.as_str()) {
-            let action = match to {
-                "queued" => "sent again",
-                "failed" => "marked failed",
-                _ => "changed",
-            };
-            return Err(StoreError::OutboxState { state, action });
-        }
+        let mut tx = self.write_tx().await?;
+        let mut c = tx.conn();
+        let action = match to {
+            "queued" => "sent again",
+            "failed" => "marked failed",
+            _ => "changed",
+        };
+        let state = self.standing_locked(&mut c, id, from, claim, action).await?;
         let reset_attempts = state == "failed" && to == "queued";
-        sqlx::query(
-            "UPDATE outbox SET state = ?2, error_code = ?3, error = ?4, next_attempt_at = ?5, updated_at = ?6,
-                    attempts = CASE WHEN ?7 THEN 0 ELSE attempts END
-             WHERE id = ?1",
-        )
-        .bind(id)
-        .bind(to)
-        .bind(error.map(|e| e.0))
-        .bind(error.map(|e| e.1))
-        .bind(next_attempt_at)
-        .bind(instant_str(now))
-        .bind(reset_attempts)
-        .execute(&mut *tx)
-        .await
+        on_conn!(&mut c, c => {
+            sqlx::query(
+                "UPDATE outbox SET state = $2, error_code = $3, error = $4, next_attempt_at = $5, updated_at = $6,
+                        attempts = CASE WHEN $7 THEN 0 ELSE attempts END
+                 WHERE id = $1",
+            )
+            .bind(id)
+            .bind(to)
+            .bind(error.map(|e| e.0))
+            .bind(error.map(|e| e.1))
+            .bind(Instant(next_attempt_at))
+            .bind(Instant(now))
+            .bind(reset_attempts)
+            .execute(c)
+            .await
+            .map(|_| ())
+        })
         .map_err(map)?;
         tx.commit().await.map_err(map)
     }
@@ -767,63 +970,67 @@ impl Store {
     /// Messages in the given states (all when empty), newest first.
     pub async fn outbox(&self, states: &[&str], offset: i64, limit: i64) -> Result<Page<OutboxRow>, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
+        let e = self.engine();
         let filter = serde_json::to_string(states).unwrap_or_default();
         let where_ = if states.is_empty() {
-            "WHERE ?1 IS NOT NULL"
+            "WHERE $1 IS NOT NULL".to_string()
         } else {
-            "WHERE o.state IN (SELECT value FROM json_each(?1))"
+            format!("WHERE o.state IN ({})", e.json_text_values("$1"))
         };
-        let total: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM outbox o {where_}")))
-            .bind(&filter)
-            .fetch_one(self.sqlite("the outbox")?)
-            .await
-            .map_err(map)?;
-        let rows: Vec<ListRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-            "{LIST_SELECT} {where_} ORDER BY o.id DESC LIMIT ?2 OFFSET ?3"
-        )))
-        .bind(&filter)
-        .bind(limit.clamp(1, 1000))
-        .bind(offset.max(0))
-        .fetch_all(self.sqlite("the outbox")?)
-        .await
+        let count = format!("SELECT COUNT(*) FROM outbox o {where_}");
+        let list = format!("{} {where_} ORDER BY o.id DESC LIMIT $2 OFFSET $3", list_select(e));
+        let (total, rows): (i64, Vec<ListRow>) = on_pool!(self.pool(), p => {
+            let total = sqlx::query_scalar(AssertSqlSafe(count)).bind(&filter).fetch_one(p).await;
+            match total {
+                Ok(total) => sqlx::query_as(AssertSqlSafe(list))
+                    .bind(&filter)
+                    .bind(limit.clamp(1, 1000))
+                    .bind(offset.max(0))
+                    .fetch_all(p)
+                    .await
+                    .map(|rows| (total, rows)),
+                Err(e) => Err(e),
+            }
+        })
         .map_err(map)?;
-        Ok(Page { total, rows: rows.into_iter().map(ListRow::into_row).collect::<Result<_, _>>()? })
+        Ok(Page { total, rows: rows.into_iter().map(ListRow::into_row).collect() })
     }
 
     pub async fn outbox_email(&self, id: i64) -> Result<OutboxRow, StoreError> {
-        let row: Option<ListRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!("{LIST_SELECT} WHERE o.id = ?1")))
-            .bind(id)
-            .fetch_optional(self.sqlite("the outbox")?)
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))?;
-        row.ok_or(StoreError::NotFound { entity: "e-mail", id })?.into_row()
+        let sql = format!("{} WHERE o.id = $1", list_select(self.engine()));
+        let row: Option<ListRow> = on_pool!(self.pool(), p => {
+            sqlx::query_as(AssertSqlSafe(sql)).bind(id).fetch_optional(p).await
+        })
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(row.ok_or(StoreError::NotFound { entity: "e-mail", id })?.into_row())
     }
 
     /// The exact bytes of a message.
     pub async fn outbox_raw(&self, id: i64) -> Result<Vec<u8>, StoreError> {
-        let raw: Option<Vec<u8>> = sqlx::query_scalar("SELECT raw FROM outbox WHERE id = ?1")
-            .bind(id)
-            .fetch_optional(self.sqlite("the outbox")?)
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))?;
+        let raw: Option<Vec<u8>> = on_pool!(self.pool(), p => {
+            sqlx::query_scalar("SELECT raw FROM outbox WHERE id = $1").bind(id).fetch_optional(p).await
+        })
+        .map_err(|e| StoreError::classify(e, self.path()))?;
         raw.ok_or(StoreError::NotFound { entity: "e-mail", id })
     }
 
     /// Queued messages whose next attempt has come: what a send run without
     /// a list of ids takes along with the messages it queues.
     pub async fn queued_due_count(&self, now: DateTime<Utc>) -> Result<i64, StoreError> {
-        sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE state = 'queued' AND next_attempt_at <= ?1")
-            .bind(instant_str(now))
-            .fetch_one(self.sqlite("the outbox")?)
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))
+        on_pool!(self.pool(), p => {
+            sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE state = 'queued' AND next_attempt_at <= $1")
+                .bind(Instant(now))
+                .fetch_one(p)
+                .await
+        })
+        .map_err(|e| StoreError::classify(e, self.path()))
     }
 
     pub async fn outbox_counts(&self) -> Result<OutboxCounts, StoreError> {
-        let rows: Vec<StateCount> = sqlx::query_as("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state")
-            .fetch_all(self.sqlite("the outbox")?)
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))?;
+        let rows: Vec<StateCount> = on_pool!(self.pool(), p => {
+            sqlx::query_as("SELECT state, COUNT(*) AS n FROM outbox GROUP BY state").fetch_all(p).await
+        })
+        .map_err(|e| StoreError::classify(e, self.path()))?;
         let mut c = OutboxCounts::default();
         for StateCount { state, n } in rows {
             match state.as_str() {
@@ -841,76 +1048,70 @@ impl Store {
 
     /// The outbox message (not cancelled) that covers an invoice's stage, if any.
     pub async fn outbox_for_stage(&self, invoice_id: i64, stage_key: &str) -> Result<Option<i64>, StoreError> {
-        sqlx::query_scalar(
-            "SELECT outbox_id FROM outbox_invoices WHERE invoice_id = ?1 AND stage_key = ?2 AND live = 1",
-        )
-        .bind(invoice_id)
-        .bind(stage_key)
-        .fetch_optional(self.sqlite("the outbox")?)
-        .await
+        on_pool!(self.pool(), p => {
+            sqlx::query_scalar(
+                "SELECT outbox_id FROM outbox_invoices WHERE invoice_id = $1 AND stage_key = $2 AND live = 1",
+            )
+            .bind(invoice_id)
+            .bind(stage_key)
+            .fetch_optional(p)
+            .await
+        })
         .map_err(|e| StoreError::classify(e, self.path()))
     }
 
-    /// For each of these invoices, the live (not cancelled) outbox messages:
-    /// (invoice id, stage key, outbox id, state).
     /// The live (not withdrawn) message for a stage key, with its state.
     pub async fn outbox_for_key(&self, stage_key: &str) -> Result<Option<(i64, OutboxState)>, StoreError> {
-        let row: Option<LiveMessage> = sqlx::query_as(
-            "SELECT id, state FROM outbox WHERE stage_key = ?1 AND state <> 'cancelled' ORDER BY id DESC LIMIT 1",
-        )
-        .bind(stage_key)
-        .fetch_optional(self.sqlite("the outbox")?)
-        .await
+        let row: Option<LiveMessage> = on_pool!(self.pool(), p => {
+            sqlx::query_as(
+                "SELECT id, state FROM outbox WHERE stage_key = $1 AND state <> 'cancelled' ORDER BY id DESC LIMIT 1",
+            )
+            .bind(stage_key)
+            .fetch_optional(p)
+            .await
+        })
         .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(row.map(|r| (r.id, r.state.0)))
     }
 
+    /// For each of these invoices, the live (not cancelled) outbox messages:
+    /// (invoice id, stage key, outbox id, state).
     pub async fn outbox_states(&self, invoice_ids: &[i64]) -> Result<Vec<(i64, String, i64, OutboxState)>, StoreError> {
         if invoice_ids.is_empty() {
             return Ok(Vec::new());
         }
-        let rows: Vec<LiveStage> = sqlx::query_as(
+        let sql = format!(
             "SELECT oi.invoice_id, oi.stage_key, o.id AS outbox_id, o.state FROM outbox_invoices oi JOIN outbox o ON o.id = oi.outbox_id
-             WHERE oi.live = 1 AND oi.invoice_id IN (SELECT value FROM json_each(?1))",
-        )
-        .bind(serde_json::to_string(invoice_ids).unwrap_or_default())
-        .fetch_all(self.sqlite("the outbox")?)
-        .await
+             WHERE oi.live = 1 AND oi.invoice_id IN ({}) ORDER BY oi.invoice_id, o.id",
+            self.engine().json_int_values("$1")
+        );
+        let ids = serde_json::to_string(invoice_ids).unwrap_or_default();
+        let rows: Vec<LiveStage> = on_pool!(self.pool(), p => {
+            sqlx::query_as(AssertSqlSafe(sql)).bind(ids).fetch_all(p).await
+        })
         .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(rows.into_iter().map(|r| (r.invoice_id, r.stage_key, r.outbox_id, r.state.0)).collect())
     }
 
     /// The earliest time a queued message is due, for the background sender.
     pub async fn next_email_due(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
-        let t: Option<String> = sqlx::query_scalar("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'queued'")
-            .fetch_one(self.sqlite("the outbox")?)
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))?;
-        t.as_deref().map(parse_instant).transpose()
+        let t: Option<Instant> = on_pool!(self.pool(), p => {
+            sqlx::query_scalar("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'queued'").fetch_one(p).await
+        })
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(t.map(|t| t.0))
     }
 }
 
-/// Refuses to record a step by hand while an e-mail for it waits in the
-/// outbox (queued, being sent, failed or possibly sent): it would reach the
-/// client as well, or its fate is the user's decision there first.
-/// `invoice_id` narrows a ladder stage key to one invoice.
-pub(crate) async fn refuse_if_in_outbox(
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
-    invoice_id: Option<i64>,
-    stage_key: &str,
-    path: &std::path::Path,
-) -> Result<(), StoreError> {
-    refuse_if_in_outbox_on(&mut crate::engine::Conn::sqlite(tx), invoice_id, stage_key, path).await
-}
-
-/// [`refuse_if_in_outbox`] on either engine (a ported module's step by hand).
+/// Refuses a step done by hand while its e-mail waits in the outbox (or may
+/// have been sent), on either engine.
 pub(crate) async fn refuse_if_in_outbox_on(
-    c: &mut crate::engine::Conn<'_>,
+    c: &mut Conn<'_>,
     invoice_id: Option<i64>,
     stage_key: &str,
     path: &std::path::Path,
 ) -> Result<(), StoreError> {
-    let state: Option<String> = crate::engine::on_conn!(c, c => {
+    let state: Option<String> = on_conn!(c, c => {
         sqlx::query_scalar(
             "SELECT o.state FROM outbox_invoices oi JOIN outbox o ON o.id = oi.outbox_id
              WHERE oi.stage_key = $2 AND ($1 IS NULL OR oi.invoice_id = $1) AND oi.live = 1 AND o.state <> 'sent'
@@ -928,29 +1129,31 @@ pub(crate) async fn refuse_if_in_outbox_on(
     }
 }
 
-async fn cancel_in_tx(
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
-    id: i64,
-    code: &str,
-    why: &str,
-    now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
-    let t = instant_str(now);
-    sqlx::query("UPDATE outbox_invoices SET live = 0 WHERE outbox_id = ?1").bind(id).execute(&mut **tx).await?;
-    sqlx::query("UPDATE outbox SET state = 'cancelled', error_code = ?2, error = ?3, updated_at = ?4 WHERE id = ?1")
+/// Withdraws message `id` inside the caller's transaction: its stages are
+/// freed (`live = 0`), it becomes `cancelled`, and the timeline says why.
+async fn cancel_on(c: &mut Conn<'_>, id: i64, code: &str, why: &str, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    on_conn!(&mut *c, c => {
+        sqlx::query("UPDATE outbox_invoices SET live = 0 WHERE outbox_id = $1").bind(id).execute(c).await.map(|_| ())
+    })?;
+    on_conn!(&mut *c, c => {
+        sqlx::query("UPDATE outbox SET state = 'cancelled', error_code = $2, error = $3, updated_at = $4 WHERE id = $1")
+            .bind(id)
+            .bind(code)
+            .bind(why)
+            .bind(Instant(now))
+            .execute(c)
+            .await
+            .map(|_| ())
+    })?;
+    let owner: MessageOwner = on_conn!(&mut *c, c => {
+        sqlx::query_as(
+            "SELECT o.client_id, (SELECT MIN(invoice_id) FROM outbox_invoices WHERE outbox_id = o.id) AS invoice_id
+             FROM outbox o WHERE o.id = $1",
+        )
         .bind(id)
-        .bind(code)
-        .bind(why)
-        .bind(&t)
-        .execute(&mut **tx)
-        .await?;
-    let owner: MessageOwner = sqlx::query_as(
-        "SELECT o.client_id, (SELECT MIN(invoice_id) FROM outbox_invoices WHERE outbox_id = o.id) AS invoice_id
-         FROM outbox o WHERE o.id = ?1",
-    )
-    .bind(id)
-    .fetch_one(&mut **tx)
-    .await?;
+        .fetch_one(c)
+        .await
+    })?;
     let ev = NewEvent {
         client_id: owner.client_id,
         invoice_id: owner.invoice_id,
@@ -959,6 +1162,6 @@ async fn cancel_in_tx(
         summary: why,
         data: serde_json::json!({ "outbox_id": id, "reason": code }),
     };
-    append(tx, &ev).await?;
+    append_on(c, &ev).await?;
     Ok(())
 }

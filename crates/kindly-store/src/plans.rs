@@ -5,10 +5,8 @@
 //! record of installment reminders. Every transition writes its timeline
 //! entry in the same transaction.
 //!
-//! Ported to both engines (see `engine`), but for the record of a reminder
-//! given (`record_plan_reminder` and `record_plan_reminder_in`, shared with
-//! the outbox, which is ported with it; `load` and `event` keep their
-//! SQLite forms for it). Locks on PostgreSQL, each a read-check-write that
+//! Ported to both engines (see `engine`); the record of a reminder given
+//! (`record_plan_reminder_on`) is shared with the outbox. Locks on PostgreSQL, each a read-check-write that
 //! another machine could interleave: proposing a plan reads its invoices
 //! `FOR UPDATE` (in id order) before it checks that none is in an open
 //! plan, so two plans on one invoice are made one after the other and the
@@ -18,12 +16,10 @@
 //! is agreed, cancelled or broken once, with one timeline entry.
 
 use crate::engine::{on_conn, Conn};
-use crate::followups::{
-    client_ladder_on, next_step_on_conn, note_contact, note_contact_on, refuse_if_contacted, resume_invoice_on,
-};
+use crate::followups::{client_ladder_on, next_step_on_conn, note_contact_on, resume_invoice_on};
 use crate::row::{Day, Instant, Text};
 use crate::timeline::{append_on, NewEvent};
-use crate::util::{date_str, instant_str};
+use crate::util::date_str;
 use crate::{Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::invoice::InvoiceStatus;
@@ -35,7 +31,7 @@ use kindly_core::{Currency, Money};
 use kindly_followup::plan::progress::{check_grace_days, standing, ReminderKind, ReminderRule, Standing};
 use kindly_followup::plan::schedule::Frequency;
 use kindly_followup::plan::schedule::{validate, Installment};
-use sqlx::{AssertSqlSafe, Sqlite, Transaction};
+use sqlx::AssertSqlSafe;
 use std::collections::HashMap;
 
 /// Plan states (the `PlanState` vocabulary), by their short names.
@@ -316,12 +312,6 @@ const PLAN_COLUMNS: &str = "p.id AS id, p.client_id AS client_id, c.display_name
     p.frequency AS frequency, p.created_on AS created_on, p.created_at AS created_at, p.agreed_on AS agreed_on,
     p.agreed_how AS agreed_how, p.ended_on AS ended_on, p.replaces_plan_id AS replaces_plan_id, p.note AS note";
 
-/// One plan inside a SQLite transaction (for `record_plan_reminder_in`,
-/// which the outbox shares); see [`load_on`].
-async fn load(tx: &mut Transaction<'static, Sqlite>, id: i64) -> Result<PlanRecord, StoreError> {
-    load_on(&mut Conn::sqlite(tx), id, false, None).await
-}
-
 /// One plan, read on the connection of a transaction of either engine.
 /// With `lock`, its row stays locked on PostgreSQL until the transaction
 /// ends (`FOR UPDATE OF p`: the plan, not its client), for a change that
@@ -476,19 +466,6 @@ fn assemble(
     })
 }
 
-/// Appends a plan event inside a SQLite transaction (for
-/// `record_plan_reminder_in`, which the outbox shares); see [`event_on`].
-async fn event(
-    tx: &mut Transaction<'static, Sqlite>,
-    p: &PlanRecord,
-    kind: EventKind,
-    summary: &str,
-    data: serde_json::Value,
-    now: DateTime<Utc>,
-) -> Result<i64, sqlx::Error> {
-    event_on(&mut Conn::sqlite(tx), p, kind, summary, data, now).await
-}
-
 /// Appends a plan event: on the invoice when the plan covers one, else on the client.
 async fn event_on(
     c: &mut Conn<'_>,
@@ -519,47 +496,87 @@ pub(crate) struct PlanReminderDone<'a> {
     pub data: serde_json::Value,
 }
 
-/// Records a plan reminder inside `tx`: its timeline entry and, unless it
-/// was already done, the reminder itself. Returns (reminder id, timeline
-/// id); with `ignore_if_done` false a reminder already done is refused with
-/// `AlreadyDone` (the e-mail path passes true: a message the server accepted
-/// is recorded even when the reminder was meanwhile marked done by hand).
-pub(crate) async fn record_plan_reminder_in(
-    tx: &mut Transaction<'static, Sqlite>,
+/// Records a plan reminder given, on either engine (by hand, or by the
+/// outbox once it is sent). It reads only what the record needs
+/// (the plan's client and invoices, whether the reminder is done). On
+/// PostgreSQL the plan's row is read `FOR UPDATE`: two recordings of one
+/// reminder take turns, and the second sees it done (the `UNIQUE (plan_id,
+/// seq, kind)` of `plan_reminders` stays the last word).
+pub(crate) async fn record_plan_reminder_on(
+    c: &mut crate::engine::Conn<'_>,
     r: &PlanReminderDone<'_>,
     today: NaiveDate,
     now: DateTime<Utc>,
     ignore_if_done: bool,
     path: &std::path::Path,
 ) -> Result<(Option<i64>, i64), StoreError> {
+    use crate::engine::on_conn;
     let map = |e| StoreError::classify(e, path);
-    let p = load(tx, r.plan_id).await?;
-    let done = p.reminders_done.contains(&(r.seq, r.kind));
+    let sql = format!("SELECT client_id FROM plans WHERE id = $1 {}", c.engine().for_update());
+    let client_id: Option<i64> = on_conn!(&mut *c, c => {
+        sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(r.plan_id).fetch_optional(c).await
+    })
+    .map_err(map)?;
+    let client_id = client_id.ok_or(StoreError::NotFound { entity: "plan", id: r.plan_id })?;
+    // In the plan's order (as `children` reads them).
+    let invoices: Vec<(i64, String)> = on_conn!(&mut *c, c => {
+        sqlx::query_as(
+            "SELECT i.id, i.number FROM plan_invoices pi JOIN invoices i ON i.id = pi.invoice_id
+             WHERE pi.plan_id = $1 ORDER BY i.due_date, i.id",
+        )
+        .bind(r.plan_id)
+        .fetch_all(c)
+        .await
+    })
+    .map_err(map)?;
+    let done: Option<i64> = on_conn!(&mut *c, c => {
+        sqlx::query_scalar("SELECT id FROM plan_reminders WHERE plan_id = $1 AND seq = $2 AND kind = $3")
+            .bind(r.plan_id)
+            .bind(i64::from(r.seq))
+            .bind(r.kind.as_str())
+            .fetch_optional(c)
+            .await
+    })
+    .map_err(map)?;
+    let done = done.is_some();
     if done && !ignore_if_done {
         return Err(StoreError::AlreadyDone);
     }
-    let timeline_id =
-        event(tx, &p, EventKind::InstallmentReminder, r.summary, r.data.clone(), now).await.map_err(map)?;
+    // The entry `event` writes: on the invoice when the plan covers one, else on the client.
+    let mut data = r.data.clone();
+    if let Some(obj) = data.as_object_mut() {
+        obj.insert("plan_id".into(), r.plan_id.into());
+        obj.insert("invoices".into(), invoices.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>().into());
+    }
+    let invoice_id = match invoices.as_slice() {
+        [(id, _)] => Some(*id),
+        _ => None,
+    };
+    let ev =
+        NewEvent { client_id, invoice_id, at: now, kind: EventKind::InstallmentReminder, summary: r.summary, data };
+    let timeline_id = crate::timeline::append_on(c, &ev).await.map_err(map)?;
     // The day's contact for each invoice of the plan; after a broken-plan
     // notice their ladder waits a week (kindly_followup::queue::resume_on).
-    let ids: Vec<i64> = p.invoices.iter().map(|(id, _)| *id).collect();
-    note_contact(tx, &ids, today, r.kind == ReminderKind::BrokenNotice).await.map_err(map)?;
+    let ids: Vec<i64> = invoices.iter().map(|(id, _)| *id).collect();
+    crate::followups::note_contact_on(c, &ids, today, r.kind == ReminderKind::BrokenNotice).await.map_err(map)?;
     if done {
         return Ok((None, timeline_id));
     }
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO plan_reminders (plan_id, seq, kind, channel, done_on, at, timeline_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
-    )
-    .bind(r.plan_id)
-    .bind(i64::from(r.seq))
-    .bind(r.kind.as_str())
-    .bind(r.channel)
-    .bind(date_str(today))
-    .bind(instant_str(now))
-    .bind(timeline_id)
-    .fetch_one(&mut **tx)
-    .await
+    let id: i64 = on_conn!(&mut *c, c => {
+        sqlx::query_scalar(
+            "INSERT INTO plan_reminders (plan_id, seq, kind, channel, done_on, at, timeline_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(r.plan_id)
+        .bind(i64::from(r.seq))
+        .bind(r.kind.as_str())
+        .bind(r.channel)
+        .bind(crate::row::Day(today))
+        .bind(crate::row::Instant(now))
+        .bind(timeline_id)
+        .fetch_one(c)
+        .await
+    })
     .map_err(map)?;
     Ok((Some(id), timeline_id))
 }
@@ -986,9 +1003,8 @@ impl Store {
     /// 0) was sent, with its timeline entry. Each is recorded at most once:
     /// a second attempt fails with `AlreadyDone` and changes nothing; so does
     /// one on a day a plan invoice already had a contact (`AlreadyContactedToday`).
-    /// Still SQLite only (refuses on PostgreSQL): it shares
-    /// `record_plan_reminder_in` with the outbox, whose port gives it its
-    /// form on either engine.
+    /// The plan's row is locked while it checks (PostgreSQL), and the
+    /// `plan_reminders` UNIQUE is the last word on a racing second one.
     #[allow(clippy::too_many_arguments)]
     pub async fn record_plan_reminder(
         &self,
@@ -1002,17 +1018,21 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         let map = |e| self.plan_err(e);
-        let mut tx = self.sqlite_tx("payment plans").await?;
+        let mut tx = self.write_tx().await?;
+        let mut c = tx.conn();
         let key = crate::EmailPurpose::PlanReminder { plan_id, seq, kind }.stage_key().unwrap_or_default();
-        crate::outbox::refuse_if_in_outbox(&mut tx, None, &key, self.path()).await?;
-        let p = load(&mut tx, plan_id).await?;
+        crate::outbox::refuse_if_in_outbox_on(&mut c, None, &key, self.path()).await?;
+        // The plan's row stays locked until commit: a reminder recorded by
+        // hand on two machines at once is checked one after the other.
+        let p = load_on(&mut c, plan_id, true, Some(self.path())).await?;
         if p.reminders_done.contains(&(seq, kind)) {
             return Err(StoreError::AlreadyDone);
         }
         let ids: Vec<i64> = p.invoices.iter().map(|(id, _)| *id).collect();
-        refuse_if_contacted(&mut tx, &ids, today, self.path()).await?;
+        crate::followups::refuse_if_contacted_on(&mut c, &ids, today, self.path()).await?;
         let r = PlanReminderDone { plan_id, seq, kind, channel, summary, data };
-        let (id, _) = record_plan_reminder_in(&mut tx, &r, today, now, false, self.path()).await?;
+        let (id, _) = record_plan_reminder_on(&mut c, &r, today, now, false, self.path()).await?;
+        drop(c);
         tx.commit().await.map_err(map)?;
         id.ok_or(StoreError::AlreadyDone)
     }

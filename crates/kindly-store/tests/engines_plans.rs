@@ -20,7 +20,7 @@ use kindly_core::{Currency, ErrorCode, Money};
 use kindly_followup::ladder::Channel;
 use kindly_followup::plan::progress::{ReminderKind, ReminderRule};
 use kindly_followup::plan::schedule::Installment;
-use kindly_store::{CallLog, DoneStep, Engine, NewEvent, NewInvoice, NewPlan, NewPromise, Store, StoreError};
+use kindly_store::{CallLog, DoneStep, NewEvent, NewInvoice, NewPlan, NewPromise, Store, StoreError};
 use sqlx::PgPool;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -335,9 +335,9 @@ async fn fixture(store: &Store, db: &Db) -> String {
     assert_eq!(store.client_plans(anna).await.unwrap().len(), 4);
     assert_eq!(entries(store, anna, EventKind::PlanRenegotiated).await, 1);
 
-    // The reminder and the promise follow-up go through the outbox's shared
-    // record (ported with the outbox): on PostgreSQL they refuse for now.
-    let reminder = store
+    // The reminder and the promise follow-up by hand (the outbox shares
+    // their record): once each, the same on both engines.
+    store
         .record_plan_reminder(
             p4,
             1,
@@ -348,35 +348,29 @@ async fn fixture(store: &Store, db: &Db) -> String {
             day(6, 12),
             at(6, 12, 9),
         )
-        .await;
-    let follow_up = store
+        .await
+        .unwrap();
+    store
         .mark_promise_followed_up(broken_id, "a kind word", serde_json::json!({}), day(6, 12), at(6, 12, 10))
+        .await
+        .unwrap();
+    let again = store
+        .record_plan_reminder(
+            p4,
+            1,
+            ReminderKind::HeadsUp,
+            "email",
+            "again",
+            serde_json::json!({}),
+            day(6, 13),
+            at(6, 13, 9),
+        )
         .await;
-    match store.engine() {
-        Engine::Sqlite => {
-            reminder.unwrap();
-            follow_up.unwrap();
-            let again = store
-                .record_plan_reminder(
-                    p4,
-                    1,
-                    ReminderKind::HeadsUp,
-                    "email",
-                    "again",
-                    serde_json::json!({}),
-                    day(6, 13),
-                    at(6, 13, 9),
-                )
-                .await;
-            assert!(matches!(again, Err(StoreError::AlreadyDone)), "{again:?}");
-            assert_eq!(store.plan(p4).await.unwrap().reminders_done, vec![(1, ReminderKind::HeadsUp)]);
-        }
-        Engine::Postgres => {
-            for e in [reminder.map(|_| ()).unwrap_err(), follow_up.map(|_| ()).unwrap_err()] {
-                assert_eq!(e.code(), ErrorCode::StoreNotOnPostgresYet, "{e:?}");
-            }
-        }
-    }
+    assert!(matches!(again, Err(StoreError::AlreadyDone)), "{again:?}");
+    assert_eq!(store.plan(p4).await.unwrap().reminders_done, vec![(1, ReminderKind::HeadsUp)]);
+    let twice =
+        store.mark_promise_followed_up(broken_id, "again", serde_json::json!({}), day(6, 14), at(6, 14, 10)).await;
+    assert!(matches!(twice, Err(StoreError::AlreadyDone)), "{twice:?}");
     figures
 }
 
