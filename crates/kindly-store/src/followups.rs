@@ -980,25 +980,12 @@ impl Store {
     }
 }
 
-/// Records a stage as done inside `tx`: its timeline entry (of `kind`), the
-/// step (unique per invoice and stage) and the invoice's next stage day.
-/// Returns (the step's id, the timeline entry's id). With `ignore_if_done`,
-/// a stage already done is left as it is and the step id is `None` (the
-/// timeline entry is still written: an e-mail the server accepted is a fact
-/// even if the step was ticked by hand meanwhile).
-pub(crate) async fn record_step(
-    store: &Store,
-    tx: &mut Transaction<'static, Sqlite>,
-    step: &DoneStep<'_>,
-    kind: EventKind,
-    today: NaiveDate,
-    now: DateTime<Utc>,
-    ignore_if_done: bool,
-) -> Result<(Option<i64>, i64), StoreError> {
-    record_step_on(store, &mut Conn::sqlite(tx), step, kind, today, now, ignore_if_done).await
-}
-
-/// [`record_step`] on either engine.
+/// Records a stage as done on the connection of a transaction of either
+/// engine: its timeline entry (of `kind`), the step (unique per invoice and
+/// stage) and the invoice's next stage day. Returns (the step's id, the
+/// timeline entry's id). With `ignore_if_done`, a stage already done is left
+/// as it is and the step id is `None` (the timeline entry is still written:
+/// an e-mail the server accepted, a letter printed, is a fact).
 pub(crate) async fn record_step_on(
     store: &Store,
     c: &mut Conn<'_>,

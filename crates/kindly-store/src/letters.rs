@@ -3,15 +3,21 @@
 //! print command reported success, or the user confirmed what the PDF
 //! viewer printed); that transition writes the ladder steps and timeline
 //! entries in the same transaction. Until then its invoices stay in Today.
+//!
+//! Ported to both engines. Locks: "printed" is one conditional UPDATE
+//! (`WHERE state <> 'printed'`), which PostgreSQL re-checks on the locked
+//! row, so a batch confirmed on two machines at once is printed (and its
+//! steps recorded) once; the other gets `AlreadyDone`.
 
-use crate::followups::{record_step, DoneStep};
-use crate::row::Text;
-use crate::timeline::{append, NewEvent};
-use crate::util::{instant_str, parse_instant};
+use crate::engine::{on_pool, on_tx};
+use crate::followups::{record_step_on, DoneStep};
+use crate::row::{Instant, Text};
+use crate::timeline::{append_any, NewEvent};
 use crate::{Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::timeline::EventKind;
 use kindly_core::vocab::LetterState;
+use sqlx::AssertSqlSafe;
 
 /// What a batch's printer (or its user) reported.
 pub mod batch_state {
@@ -62,7 +68,7 @@ struct BatchRow {
     id: i64,
     pdf_path: String,
     sha256: String,
-    made_at: String,
+    made_at: Instant,
     state: Text<LetterState>,
     reason: String,
     command: String,
@@ -92,34 +98,37 @@ impl Store {
     /// Records a batch as made (saved, not yet printed) with its letters.
     pub async fn create_letter_batch(&self, b: &NewLetterBatch<'_>, now: DateTime<Utc>) -> Result<i64, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("letters").await?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO letter_batches (pdf_path, sha256, made_at) VALUES (?1, ?2, ?3) RETURNING id",
-        )
-        .bind(b.pdf_path)
-        .bind(b.sha256)
-        .bind(instant_str(now))
-        .fetch_one(&mut *tx)
-        .await
+        let mut tx = self.write_tx().await?;
+        let id: i64 = on_tx!(&mut tx, c => {
+            sqlx::query_scalar("INSERT INTO letter_batches (pdf_path, sha256, made_at) VALUES ($1, $2, $3) RETURNING id")
+                .bind(b.pdf_path)
+                .bind(b.sha256)
+                .bind(Instant(now))
+                .fetch_one(c)
+                .await
+        })
         .map_err(map)?;
         for i in b.items {
-            sqlx::query(
-                "INSERT INTO letter_batch_items (batch_id, invoice_id, client_id, stage_key, stage_offset,
-                     first_page, last_page, subject, body, invoice_numbers)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            )
-            .bind(id)
-            .bind(i.invoice_id)
-            .bind(i.client_id)
-            .bind(&i.stage_key)
-            .bind(i.stage_offset)
-            .bind(i.first_page)
-            .bind(i.last_page)
-            .bind(&i.subject)
-            .bind(&i.body)
-            .bind(&i.invoice_numbers)
-            .execute(&mut *tx)
-            .await
+            on_tx!(&mut tx, c => {
+                sqlx::query(
+                    "INSERT INTO letter_batch_items (batch_id, invoice_id, client_id, stage_key, stage_offset,
+                         first_page, last_page, subject, body, invoice_numbers)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                )
+                .bind(id)
+                .bind(i.invoice_id)
+                .bind(i.client_id)
+                .bind(&i.stage_key)
+                .bind(i.stage_offset)
+                .bind(i.first_page)
+                .bind(i.last_page)
+                .bind(&i.subject)
+                .bind(&i.body)
+                .bind(&i.invoice_numbers)
+                .execute(c)
+                .await
+                .map(|_| ())
+            })
             .map_err(map)?;
         }
         tx.commit().await.map_err(map)?;
@@ -128,27 +137,21 @@ impl Store {
 
     pub async fn letter_batch(&self, id: i64) -> Result<LetterBatch, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let row: Option<BatchRow> = sqlx::query_as(
-            "SELECT id, pdf_path, sha256, made_at, state, reason, command, job_id FROM letter_batches WHERE id = ?1",
-        )
-        .bind(id)
-        .fetch_optional(self.sqlite("letters")?)
-        .await
-        .map_err(map)?;
-        let row = row.ok_or(StoreError::NotFound { entity: "letter batch", id })?;
-        let items: Vec<BatchItem> = sqlx::query_as(
+        const BATCH: &str =
+            "SELECT id, pdf_path, sha256, made_at, state, reason, command, job_id FROM letter_batches WHERE id = $1";
+        const ITEMS: &str =
             "SELECT invoice_id, client_id, stage_key, stage_offset, first_page, last_page, subject, body, invoice_numbers
-             FROM letter_batch_items WHERE batch_id = ?1 ORDER BY first_page, invoice_id",
-        )
-        .bind(id)
-        .fetch_all(self.sqlite("letters")?)
-        .await
-        .map_err(map)?;
+             FROM letter_batch_items WHERE batch_id = $1 ORDER BY first_page, invoice_id";
+        let row: Option<BatchRow> =
+            on_pool!(self.pool(), p => sqlx::query_as(BATCH).bind(id).fetch_optional(p).await).map_err(map)?;
+        let row = row.ok_or(StoreError::NotFound { entity: "letter batch", id })?;
+        let items: Vec<BatchItem> =
+            on_pool!(self.pool(), p => sqlx::query_as(ITEMS).bind(id).fetch_all(p).await).map_err(map)?;
         Ok(LetterBatch {
             id: row.id,
             pdf_path: row.pdf_path,
             sha256: row.sha256,
-            made_at: parse_instant(&row.made_at)?,
+            made_at: row.made_at.0,
             state: row.state.0,
             reason: row.reason,
             command: row.command,
@@ -169,18 +172,21 @@ impl Store {
         command: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let done = sqlx::query(
-            "UPDATE letter_batches SET state = ?2, reason = ?3, command = ?4, resolved_at = ?5 WHERE id = ?1",
-        )
-        .bind(id)
-        .bind(state)
-        .bind(reason)
-        .bind(command)
-        .bind(instant_str(now))
-        .execute(self.sqlite("letters")?)
-        .await
+        const SQL: &str =
+            "UPDATE letter_batches SET state = $2, reason = $3, command = $4, resolved_at = $5 WHERE id = $1";
+        let done = on_pool!(self.pool(), p => {
+            sqlx::query(SQL)
+                .bind(id)
+                .bind(state)
+                .bind(reason)
+                .bind(command)
+                .bind(Instant(now))
+                .execute(p)
+                .await
+                .map(|r| r.rows_affected())
+        })
         .map_err(|e| StoreError::classify(e, self.path()))?;
-        if done.rows_affected() == 0 {
+        if done == 0 {
             return Err(StoreError::NotFound { entity: "letter batch", id });
         }
         Ok(())
@@ -201,24 +207,26 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("letters").await?;
-        let changed = sqlx::query(
-            "UPDATE letter_batches SET state = 'printed', reason = '', command = ?2, job_id = ?3, resolved_at = ?4
-             WHERE id = ?1 AND state <> 'printed'",
-        )
-        .bind(id)
-        .bind(command)
-        .bind(job_id)
-        .bind(instant_str(now))
-        .execute(&mut *tx)
-        .await
+        let mut tx = self.write_tx().await?;
+        let changed = on_tx!(&mut tx, c => {
+            sqlx::query(
+                "UPDATE letter_batches SET state = 'printed', reason = '', command = $2, job_id = $3, resolved_at = $4
+                 WHERE id = $1 AND state <> 'printed'",
+            )
+            .bind(id)
+            .bind(command)
+            .bind(job_id)
+            .bind(Instant(now))
+            .execute(c)
+            .await
+            .map(|r| r.rows_affected())
+        })
         .map_err(map)?;
-        if changed.rows_affected() == 0 {
-            let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM letter_batches WHERE id = ?1")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(map)?;
+        if changed == 0 {
+            let exists: Option<i64> = on_tx!(&mut tx, c => {
+                sqlx::query_scalar("SELECT id FROM letter_batches WHERE id = $1").bind(id).fetch_optional(c).await
+            })
+            .map_err(map)?;
             return Err(match exists {
                 Some(_) => StoreError::AlreadyDone,
                 None => StoreError::NotFound { entity: "letter batch", id },
@@ -226,10 +234,10 @@ impl Store {
         }
         for step in steps {
             // A step ticked by hand meanwhile stays as it was; the printed letter is still a fact.
-            record_step(self, &mut tx, step, EventKind::FollowUpDone, today, now, true).await?;
+            record_step_on(self, &mut tx.conn(), step, EventKind::FollowUpDone, today, now, true).await?;
         }
         for note in notes {
-            append(&mut tx, note).await.map_err(map)?;
+            append_any(&mut tx, note).await.map_err(map)?;
         }
         tx.commit().await.map_err(map)?;
         Ok(())
@@ -242,17 +250,18 @@ impl Store {
         if invoice_ids.is_empty() {
             return Ok(Vec::new());
         }
-        let rows: Vec<PendingRow> = sqlx::query_as(
+        let sql = format!(
             "SELECT i.invoice_id, i.stage_key, b.id AS batch_id, b.state, b.reason
              FROM letter_batch_items i JOIN letter_batches b ON b.id = i.batch_id
-             WHERE i.invoice_id IN (SELECT value FROM json_each(?1))
+             WHERE i.invoice_id IN ({})
                AND b.id = (SELECT MAX(i2.batch_id) FROM letter_batch_items i2 WHERE i2.invoice_id = i.invoice_id)
                AND b.state <> 'printed'",
-        )
-        .bind(serde_json::to_string(invoice_ids).unwrap_or_default())
-        .fetch_all(self.sqlite("letters")?)
-        .await
-        .map_err(|e| StoreError::classify(e, self.path()))?;
+            self.engine().json_int_values("$1")
+        );
+        let ids = serde_json::to_string(invoice_ids).unwrap_or_default();
+        let rows: Vec<PendingRow> =
+            on_pool!(self.pool(), p => sqlx::query_as(AssertSqlSafe(sql)).bind(ids).fetch_all(p).await)
+                .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(rows
             .into_iter()
             .map(|r| PendingLetter {

@@ -643,3 +643,65 @@ async fn two_machines_refreshing_plans_at_once_break_each_once() {
     assert_eq!(entries(&first, anna, EventKind::PlanBroken).await, PLANS);
     assert!(first.running_plans().await.unwrap().iter().all(|p| p.state == PlanState::Broken));
 }
+
+/// Letter batches on both engines: made with their letters, pending in
+/// Today until printed, a state the printer reported, printed once with
+/// the ladder step recorded (a second "printed" is `AlreadyDone`, an
+/// unknown batch `NotFound`).
+#[tokio::test]
+async fn letter_batches_print_once_on_both_engines() {
+    use kindly_core::vocab::LetterState;
+    use kindly_store::{BatchItem, NewLetterBatch};
+    both(|store, _| async move {
+        let anna = store.create_client(&client("Anna Alves"), at(1, 1, 9)).await.unwrap();
+        let (a, _) = store
+            .create_invoice(&invoice(anna, Currency::EUR, 10_000, day(1, 1), day(1, 15)), at(1, 1, 9))
+            .await
+            .unwrap();
+        let item = BatchItem {
+            invoice_id: a,
+            client_id: anna,
+            stage_key: Some("reminder".into()),
+            stage_offset: Some(7),
+            first_page: 1,
+            last_page: 2,
+            subject: "A friendly reminder".into(),
+            body: "Dear Anna".into(),
+            invoice_numbers: "[\"INV-1\"]".into(),
+        };
+        let items = [item.clone()];
+        let batch = NewLetterBatch { pdf_path: "letters/letters-1.pdf", sha256: "ab12", items: &items };
+        let id = store.create_letter_batch(&batch, at(2, 1, 9)).await.unwrap();
+        let b = store.letter_batch(id).await.unwrap();
+        assert_eq!((b.state, b.made_at, b.items), (LetterState::Made, at(2, 1, 9), vec![item]));
+        let pending = store.pending_letters(&[a, a + 99]).await.unwrap();
+        assert_eq!(pending.len(), 1);
+        assert_eq!((pending[0].batch_id, pending[0].state), (id, LetterState::Made));
+
+        store.set_letter_batch_state(id, "awaiting_confirmation", "", "xdg-open", at(2, 1, 10)).await.unwrap();
+        assert_eq!(store.pending_letters(&[a]).await.unwrap()[0].state, LetterState::AwaitingConfirmation);
+        let e = store.set_letter_batch_state(id + 9, "not_printed", "x", "lp", at(2, 1, 10)).await.unwrap_err();
+        assert!(matches!(e, StoreError::NotFound { .. }), "{e:?}");
+
+        let ladder = store.default_ladder().await.unwrap();
+        let stage = &ladder.stages[0];
+        let step = || DoneStep {
+            invoice_id: a,
+            stage,
+            channel: Channel::Letter,
+            summary: "Letter printed",
+            data: serde_json::json!({}),
+            document_sha256: Some("ab12"),
+        };
+        store.letter_batch_printed(id, "lp", Some("job-7"), &[step()], &[], day(2, 1), at(2, 1, 11)).await.unwrap();
+        let again = store.letter_batch_printed(id, "lp", None, &[step()], &[], day(2, 2), at(2, 2, 11)).await;
+        assert!(matches!(again, Err(StoreError::AlreadyDone)), "{again:?}");
+        let e = store.letter_batch_printed(id + 9, "lp", None, &[], &[], day(2, 2), at(2, 2, 11)).await.unwrap_err();
+        assert!(matches!(e, StoreError::NotFound { .. }), "{e:?}");
+        let b = store.letter_batch(id).await.unwrap();
+        assert_eq!((b.state, b.job_id.as_deref()), (LetterState::Printed, Some("job-7")));
+        assert!(store.pending_letters(&[a]).await.unwrap().is_empty(), "printed: no longer pending");
+        assert_eq!(store.steps(a).await.unwrap().len(), 1, "the step, once");
+    })
+    .await;
+}
