@@ -4,7 +4,7 @@
 //!
 //! One contact per invoice per day: every contact (a step, a plan reminder
 //! or notice, a promise follow-up, a plan proposed, a call) is noted in its
-//! own transaction with [`note_contact`], which sets `last_contact_on` and
+//! own transaction with [`note_contact_on`], which sets `last_contact_on` and
 //! `resume_on`; a trigger (migration 0009) keeps `next_action_on` on or after
 //! `resume_on`, and a step by hand on a day that already had a contact is
 //! refused (`already_contacted_today`).
@@ -333,18 +333,8 @@ async fn set_next_action(
 /// transaction that records it: `last_contact_on` becomes `day` and the
 /// ladder waits until `resume_on(day, after_notice)` (a week after a
 /// broken-plan notice or a promise follow-up, else the next day). Both only
-/// move forward; a trigger moves `next_action_on` along.
-pub(crate) async fn note_contact(
-    tx: &mut Transaction<'static, Sqlite>,
-    invoice_ids: &[i64],
-    day: NaiveDate,
-    after_notice: bool,
-) -> Result<(), sqlx::Error> {
-    note_contact_on(&mut Conn::sqlite(tx), invoice_ids, day, after_notice).await
-}
-
-/// [`note_contact`] on either engine: one UPDATE per invoice that only
-/// moves the days forward, so racing writers need no lock.
+/// move forward; a trigger moves `next_action_on` along. One UPDATE per
+/// invoice that only moves the days forward, so racing writers need no lock.
 pub(crate) async fn note_contact_on(
     c: &mut Conn<'_>,
     invoice_ids: &[i64],

@@ -3,11 +3,15 @@
 //! and records: a printed statement is one timeline entry and the day's
 //! contact for each of its invoices, in one transaction. A statement sent
 //! by e-mail is recorded by the outbox when the server accepted it.
+//!
+//! Ported to both engines: two reads, and one write that only appends and
+//! moves each invoice's last contact forward (`note_contact_on`, one
+//! conditional UPDATE each): no lock needed.
 
-use crate::followups::note_contact;
-use crate::row::Text;
-use crate::timeline::{append, NewEvent};
-use crate::util::{date_str, parse_date};
+use crate::engine::on_pool;
+use crate::followups::note_contact_on;
+use crate::row::{Day, Text};
+use crate::timeline::{append_any, NewEvent};
 use crate::{Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::payment::PaymentMethod;
@@ -51,8 +55,8 @@ pub struct StatementPayment {
 struct OpenRow {
     id: i64,
     number: String,
-    issue_date: String,
-    due_date: String,
+    issue_date: Day,
+    due_date: Day,
     currency: Text<Currency>,
     total_minor: i64,
     paid_minor: i64,
@@ -63,7 +67,7 @@ struct OpenRow {
 #[derive(sqlx::FromRow)]
 struct PaymentRow {
     id: i64,
-    paid_on: String,
+    paid_on: Day,
     number: String,
     amount_minor: i64,
     currency: Text<Currency>,
@@ -75,22 +79,19 @@ impl Store {
     /// The client's issued invoices with something still owing, by currency,
     /// then oldest first.
     pub async fn statement_invoices(&self, client_id: i64) -> Result<Vec<StatementInvoice>, StoreError> {
-        let rows: Vec<OpenRow> = sqlx::query_as(
+        const SQL: &str =
             "SELECT id, number, issue_date, due_date, currency, total_minor, paid_minor, credited_minor, creditor_reference
-             FROM invoices WHERE client_id = ?1 AND status = 'issued' AND paid_minor < total_minor
-             ORDER BY currency, issue_date, id",
-        )
-        .bind(client_id)
-        .fetch_all(self.sqlite("statements of account")?)
-        .await
-        .map_err(|e| StoreError::classify(e, self.path()))?;
+             FROM invoices WHERE client_id = $1 AND status = 'issued' AND paid_minor < total_minor
+             ORDER BY currency, issue_date, id";
+        let rows: Vec<OpenRow> = on_pool!(self.pool(), p => sqlx::query_as(SQL).bind(client_id).fetch_all(p).await)
+            .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter()
             .map(|r| {
                 Ok(StatementInvoice {
                     id: r.id,
                     number: r.number,
-                    issue_date: parse_date(&r.issue_date)?,
-                    due_date: parse_date(&r.due_date)?,
+                    issue_date: r.issue_date.0,
+                    due_date: r.due_date.0,
                     currency: r.currency.0,
                     total_minor: r.total_minor,
                     paid_minor: r.paid_minor,
@@ -109,25 +110,21 @@ impl Store {
         currency: Currency,
         since: NaiveDate,
     ) -> Result<Vec<StatementPayment>, StoreError> {
-        let rows: Vec<PaymentRow> = sqlx::query_as(
-            "SELECT p.id, p.paid_on, i.number, p.amount_minor, p.currency, p.method, p.reference
+        // A reversed payment (0017) was never money received.
+        const SQL: &str = "SELECT p.id, p.paid_on, i.number, p.amount_minor, p.currency, p.method, p.reference
              FROM payments p JOIN invoices i ON i.id = p.invoice_id
-             WHERE i.client_id = ?1 AND p.currency = ?2 AND p.paid_on >= ?3
-               -- A reversed payment (0017) was never money received.
+             WHERE i.client_id = $1 AND p.currency = $2 AND p.paid_on >= $3
                AND NOT EXISTS (SELECT 1 FROM payment_reversals r WHERE r.payment_id = p.id)
-             ORDER BY p.paid_on, p.id",
-        )
-        .bind(client_id)
-        .bind(currency.code())
-        .bind(date_str(since))
-        .fetch_all(self.sqlite("statements of account")?)
-        .await
+             ORDER BY p.paid_on, p.id";
+        let rows: Vec<PaymentRow> = on_pool!(self.pool(), p => {
+            sqlx::query_as(SQL).bind(client_id).bind(currency.code()).bind(Day(since)).fetch_all(p).await
+        })
         .map_err(|e| StoreError::classify(e, self.path()))?;
         rows.into_iter()
             .map(|r| {
                 Ok(StatementPayment {
                     id: r.id,
-                    paid_on: parse_date(&r.paid_on)?,
+                    paid_on: r.paid_on.0,
                     invoice_number: r.number,
                     amount: Money::new(r.amount_minor, r.currency.0),
                     method: r.method.0,
@@ -150,10 +147,10 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("statements of account").await?;
-        note_contact(&mut tx, invoice_ids, today, false).await.map_err(map)?;
+        let mut tx = self.write_tx().await?;
+        note_contact_on(&mut tx.conn(), invoice_ids, today, false).await.map_err(map)?;
         let ev = NewEvent { client_id, invoice_id: None, at: now, kind: EventKind::StatementPrinted, summary, data };
-        let id = append(&mut tx, &ev).await.map_err(map)?;
+        let id = append_any(&mut tx, &ev).await.map_err(map)?;
         tx.commit().await.map_err(map)?;
         Ok(id)
     }

@@ -298,17 +298,21 @@ async fn unported_use_cases_refuse_on_postgres() {
         assert!(store.payments(1).await.unwrap().is_empty());
         assert!(store.client_plans(1).await.unwrap().is_empty());
         assert!(store.promises(Some(1), None).await.unwrap().is_empty());
-        let statements = store.statement_invoices(1).await;
+        // Statements and the outbox are ported too.
+        assert!(store.statement_invoices(1).await.unwrap().is_empty());
+        assert_eq!(store.outbox_counts().await.unwrap().queued, 0);
+        let credit_notes = store.credit_notes(1).await;
         match store.engine() {
             Engine::Sqlite => {
-                assert!(statements.is_ok());
+                assert!(credit_notes.is_ok());
             }
             Engine::Postgres => {
-                let e = statements.unwrap_err();
+                let e = credit_notes.unwrap_err();
                 assert_eq!(e.code(), ErrorCode::StoreNotOnPostgresYet);
-                assert!(matches!(e, StoreError::NotOnPostgresYet { what: "statements of account" }), "{e:?}");
-                // The outbox is ported (tests/engines_outbox.rs): it answers.
-                assert_eq!(store.outbox_counts().await.unwrap().queued, 0);
+                assert!(
+                    matches!(e, StoreError::NotOnPostgresYet { what: "credit notes, reversals and refunds" }),
+                    "{e:?}"
+                );
                 let e = store.open_invoices_for_matching().await.unwrap_err();
                 assert!(matches!(e, StoreError::NotOnPostgresYet { what: "bank statements" }), "{e:?}");
             }

@@ -705,3 +705,53 @@ async fn letter_batches_print_once_on_both_engines() {
     })
     .await;
 }
+
+/// A statement of account on both engines: the client's open invoices by
+/// currency and age with what settles them, the payments since a day
+/// (another client's not among them), and a printed statement recorded as
+/// one timeline entry and the day's contact on each invoice.
+#[tokio::test]
+async fn statements_of_account_on_both_engines() {
+    both(|store, _| async move {
+        let anna = store.create_client(&client("Anna Alves"), at(1, 1, 9)).await.unwrap();
+        let bob = store.create_client(&client("Bob Berg"), at(1, 1, 9)).await.unwrap();
+        let (a, _) = store
+            .create_invoice(&invoice(anna, Currency::EUR, 10_000, day(1, 10), day(1, 24)), at(1, 1, 9))
+            .await
+            .unwrap();
+        let (b, _) = store
+            .create_invoice(&invoice(anna, Currency::EUR, 5_000, day(1, 2), day(1, 16)), at(1, 1, 9))
+            .await
+            .unwrap();
+        let (c, _) = store
+            .create_invoice(&invoice(anna, Currency::GBP, 7_000, day(1, 1), day(1, 15)), at(1, 1, 9))
+            .await
+            .unwrap();
+        let (x, _) = store
+            .create_invoice(&invoice(bob, Currency::EUR, 9_000, day(1, 1), day(1, 15)), at(1, 1, 9))
+            .await
+            .unwrap();
+        store.record_payment(a, &paid(4_000, Currency::EUR, day(2, 3)), at(2, 3, 9)).await.unwrap();
+        store.record_payment(b, &paid(5_000, Currency::EUR, day(1, 20)), at(1, 20, 9)).await.unwrap();
+        store.record_payment(x, &paid(1_000, Currency::EUR, day(2, 3)), at(2, 3, 9)).await.unwrap();
+
+        let open = store.statement_invoices(anna).await.unwrap();
+        let ids: Vec<i64> = open.iter().map(|i| i.id).collect();
+        assert_eq!(ids, vec![a, c], "EUR before GBP; the paid invoice is not open");
+        assert_eq!((open[0].paid_minor, open[0].owing().minor), (4_000, 6_000));
+        assert_eq!((open[0].issue_date, open[0].due_date), (day(1, 10), day(1, 24)));
+        let since = store.statement_payments(anna, Currency::EUR, day(1, 15)).await.unwrap();
+        assert_eq!(since.iter().map(|p| p.paid_on).collect::<Vec<_>>(), vec![day(1, 20), day(2, 3)]);
+        assert!(store.statement_payments(anna, Currency::EUR, day(2, 4)).await.unwrap().is_empty());
+
+        let entry = store
+            .record_statement_printed(anna, &[a, c], "Statement printed", serde_json::json!({}), day(2, 5), at(2, 5, 9))
+            .await
+            .unwrap();
+        assert!(entry > 0);
+        assert_eq!(store.last_contact_on(a).await.unwrap(), Some(day(2, 5)));
+        assert_eq!(store.last_contact_on(c).await.unwrap(), Some(day(2, 5)));
+        assert_eq!(entries(&store, anna, EventKind::StatementPrinted).await, 1);
+    })
+    .await;
+}
