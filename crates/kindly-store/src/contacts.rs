@@ -182,10 +182,13 @@ async fn insert_entry(
     e: &NewEvent<'_>,
     refers_to: Option<i64>,
 ) -> Result<i64, sqlx::Error> {
-    sqlx::query_scalar(
-        "INSERT INTO timeline (client_id, invoice_id, at, kind, summary, data, refers_to)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
-    )
+    // Stamped with the transaction's member, as `timeline::append_on` does.
+    let sql = format!(
+        "INSERT INTO timeline (client_id, invoice_id, at, kind, summary, data, refers_to, made_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, {}) RETURNING id",
+        crate::Engine::Sqlite.member()
+    );
+    sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
     .bind(e.client_id)
     .bind(e.invoice_id)
     .bind(instant_str(e.at))
