@@ -191,6 +191,7 @@ pub fn typescript() -> String {
         crate::mail::SmtpSettingsInput,
         crate::database::TeamConnectInput,
         crate::database::DatabaseStatus,
+        crate::member::MemberSettings,
         crate::mail::TestEmailResult,
         crate::outbox::QueueEmailsRequest,
         crate::outbox::SkippedView,

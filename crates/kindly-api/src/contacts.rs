@@ -917,6 +917,8 @@ pub struct TimelineEntryView {
     pub refers_to: Option<i64>,
     /// Later entries that correct this one.
     pub corrected_by: Vec<i64>,
+    /// The member who made the entry (issue #19), when one was named.
+    pub made_by: Option<String>,
 }
 
 impl From<TimelineEntry> for TimelineEntryView {
@@ -931,6 +933,7 @@ impl From<TimelineEntry> for TimelineEntryView {
             data: e.data,
             refers_to: e.refers_to,
             corrected_by: e.corrected_by,
+            made_by: e.made_by,
         }
     }
 }

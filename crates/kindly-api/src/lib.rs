@@ -33,6 +33,7 @@ mod files;
 pub mod followups;
 pub mod import;
 pub mod interest;
+pub mod member;
 pub mod invoices;
 pub mod letters;
 pub mod mail;
