@@ -99,6 +99,21 @@ pub fn save(data_dir: &Path, name: Option<&str>) -> ApiResult<MemberSettings> {
     Ok(settings)
 }
 
+/// Settings → Your name: saves the name and names the open store's
+/// member at once (`store`: none while the database is away; it is named
+/// when it opens).
+pub fn save_settings(
+    data_dir: &Path,
+    store: Option<&kindly_store::Store>,
+    input: &MemberSettings,
+) -> ApiResult<MemberSettings> {
+    let saved = save(data_dir, input.name.as_deref())?;
+    if let Some(store) = store {
+        store.set_member(saved.name.clone());
+    }
+    Ok(saved)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

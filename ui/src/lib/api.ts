@@ -38,6 +38,7 @@ import type {
   CsvMappingView,
   Bootstrap,
   DatabaseStatus,
+  MemberSettings,
   TeamConnectInput,
   SendAllPreview,
   Readiness,
@@ -157,6 +158,10 @@ export const api = {
   connectTeamDatabase: (input: TeamConnectInput) => call<DatabaseStatus>('connect_team_database', { input }),
   /** Back to this computer's data file after a restart. */
   disconnectTeamDatabase: () => call<DatabaseStatus>('disconnect_team_database'),
+  /** Settings → Your name: the name next to this person's changes (this computer's member.json). */
+  memberSettings: () => call<MemberSettings>('member_settings'),
+  /** Saves the name (null or empty: none); the next change records it. */
+  saveMemberSettings: (input: MemberSettings) => call<MemberSettings>('save_member_settings', { input }),
   /** The away banner's Retry: reaches the database again. */
   retryDatabase: () => call<null>('retry_database'),
   seedDemo: (clients: number, invoices: number) => call<DemoResult>('seed_demo', { clients, invoices }),
