@@ -245,11 +245,9 @@ impl Store {
             .map_err(map)?;
             return Err(match last {
                 None => StoreError::NotFound { entity: "client", id },
-                Some(l) => StoreError::ChangedElsewhere {
-                    entity: "client",
-                    by: l.changed_by,
-                    at: l.changed_at.map(|t| t.0),
-                },
+                Some(l) => {
+                    StoreError::ChangedElsewhere { entity: "client", by: l.changed_by, at: l.changed_at.map(|t| t.0) }
+                }
             });
         }
         let summary = "Client details updated".to_string();

@@ -189,15 +189,15 @@ async fn insert_entry(
         crate::Engine::Sqlite.member()
     );
     sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
-    .bind(e.client_id)
-    .bind(e.invoice_id)
-    .bind(instant_str(e.at))
-    .bind(e.kind.as_str())
-    .bind(e.summary)
-    .bind(e.data.to_string())
-    .bind(refers_to)
-    .fetch_one(&mut **tx)
-    .await
+        .bind(e.client_id)
+        .bind(e.invoice_id)
+        .bind(instant_str(e.at))
+        .bind(e.kind.as_str())
+        .bind(e.summary)
+        .bind(e.data.to_string())
+        .bind(refers_to)
+        .fetch_one(&mut **tx)
+        .await
 }
 
 /// Records a promise inside `tx` (its timeline entry, its row) and pauses

@@ -146,12 +146,10 @@ impl<'c> Conn<'c> {
 /// once on each connection as it opens (a temporary table is the
 /// connection's own and gone when it closes).
 pub(crate) async fn prepare_sqlite_connection(c: &mut SqliteConnection) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "CREATE TEMP TABLE IF NOT EXISTS kindly_member (one INTEGER PRIMARY KEY CHECK (one = 1), name TEXT)",
-    )
-    .execute(c)
-    .await
-    .map(|_| ())
+    sqlx::query("CREATE TEMP TABLE IF NOT EXISTS kindly_member (one INTEGER PRIMARY KEY CHECK (one = 1), name TEXT)")
+        .execute(c)
+        .await
+        .map(|_| ())
 }
 
 /// Runs `$body` with `$p` bound to the open pool (`&SqlitePool` or

@@ -314,8 +314,10 @@ async fn insert_lines_on(c: &mut Conn<'_>, id: i64, lines: &[LineItem]) -> Resul
 /// Where an invoice stands, its row locked on PostgreSQL until the
 /// transaction ends (see the module's note).
 async fn standing_locked(c: &mut Conn<'_>, id: i64) -> Result<Option<InvoiceStanding>, sqlx::Error> {
-    let sql =
-        format!("SELECT status, client_id, number, paid_minor, version, changed_by, changed_at FROM invoices WHERE id = $1 {}", c.engine().for_update());
+    let sql = format!(
+        "SELECT status, client_id, number, paid_minor, version, changed_by, changed_at FROM invoices WHERE id = $1 {}",
+        c.engine().for_update()
+    );
     on_conn!(c, c => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(c).await)
 }
 

@@ -160,7 +160,12 @@ impl Store {
             tracing::info!(path = %path.display(), from = before, to = after, "database migrated");
         }
         tracing::info!(path = %path.display(), schema = after, "store opened");
-        Ok(Store { pool: Pool::Sqlite(pool), path: path.to_path_buf(), memo: std::sync::Arc::default(), member: std::sync::Arc::default() })
+        Ok(Store {
+            pool: Pool::Sqlite(pool),
+            path: path.to_path_buf(),
+            memo: std::sync::Arc::default(),
+            member: std::sync::Arc::default(),
+        })
     }
 
     /// Connects to the PostgreSQL database at `url` (`postgres://…`, the
@@ -190,7 +195,12 @@ impl Store {
             return Err(e);
         }
         tracing::info!(url = %shown, "store connected");
-        Ok(Store { pool: Pool::Postgres(pool), path, memo: std::sync::Arc::default(), member: std::sync::Arc::default() })
+        Ok(Store {
+            pool: Pool::Postgres(pool),
+            path,
+            memo: std::sync::Arc::default(),
+            member: std::sync::Arc::default(),
+        })
     }
 
     /// The database file; on PostgreSQL the connection URL without its

@@ -106,7 +106,8 @@ async fn timeline_entries_and_payments_record_who_made_them_on_both_engines() {
         store.append_event(&NewEvent { at: at(2, 12, 8, 0), ..ev.clone() }).await.unwrap();
 
         let entries = store.client_timeline(c, 0).await.unwrap();
-        let who: Vec<(EventKind, Option<&str>)> = entries.iter().rev().map(|e| (e.kind, e.made_by.as_deref())).collect();
+        let who: Vec<(EventKind, Option<&str>)> =
+            entries.iter().rev().map(|e| (e.kind, e.made_by.as_deref())).collect();
         assert_eq!(
             who,
             vec![
@@ -159,8 +160,11 @@ async fn a_stale_client_edit_is_refused_naming_who_changed_it_on_both_engines() 
         let now = bruno.client(id).await.unwrap();
         assert_eq!((now.version, now.changed_by.as_deref(), now.changed_at), (2, Some("Anna"), Some(at(3, 1, 10, 42))));
         assert_eq!((now.details.phone.as_deref(), now.details.notes.as_str()), (Some("+49 30 1234"), ""));
-        let updates =
-            now_entries(&bruno, id).await.into_iter().filter(|(k, _)| *k == EventKind::ClientUpdated).collect::<Vec<_>>();
+        let updates = now_entries(&bruno, id)
+            .await
+            .into_iter()
+            .filter(|(k, _)| *k == EventKind::ClientUpdated)
+            .collect::<Vec<_>>();
         assert_eq!(updates, vec![(EventKind::ClientUpdated, Some("Anna".to_string()))]);
 
         // Reloaded, Bruno's edit goes through on version 2.
@@ -168,7 +172,10 @@ async fn a_stale_client_edit_is_refused_naming_who_changed_it_on_both_engines() 
         let last = anna.client(id).await.unwrap();
         assert_eq!((last.version, last.changed_by.as_deref()), (3, Some("Bruno")));
         // An unknown client is still NotFound, whatever the version.
-        assert_eq!(anna.update_client(id + 100, 1, &mine, at(3, 2, 9, 0)).await.unwrap_err().code(), ErrorCode::NotFound);
+        assert_eq!(
+            anna.update_client(id + 100, 1, &mine, at(3, 2, 9, 0)).await.unwrap_err().code(),
+            ErrorCode::NotFound
+        );
     })
     .await;
 }
@@ -188,7 +195,10 @@ async fn a_stale_draft_edit_is_refused_naming_who_changed_it_on_both_engines() {
         assert_eq!((ra.version, rb.version), (1, 1));
 
         anna.update_draft(id, ra.version, &invoice(c, 12_000, "Anna's", false), at(3, 1, 10, 42)).await.unwrap();
-        let e = bruno.update_draft(id, rb.version, &invoice(c, 9_000, "Bruno's", false), at(3, 1, 10, 43)).await.unwrap_err();
+        let e = bruno
+            .update_draft(id, rb.version, &invoice(c, 9_000, "Bruno's", false), at(3, 1, 10, 43))
+            .await
+            .unwrap_err();
         assert!(
             matches!(&e, StoreError::ChangedElsewhere { entity: "invoice", by: Some(b), at: Some(t) }
                 if b == "Anna" && *t == at(3, 1, 10, 42)),
