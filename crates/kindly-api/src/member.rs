@@ -85,12 +85,10 @@ pub fn name_for_store(data_dir: &Path) -> Option<String> {
     }
 }
 
-/// Saves the member's name (`None` or empty: clears it) and returns what was saved.
+/// Saves the member's name (`None`: clears it; a blank name is refused,
+/// so an empty field never clears a name by accident) and returns what was saved.
 pub fn save(data_dir: &Path, name: Option<&str>) -> ApiResult<MemberSettings> {
-    let name = match name.map(str::trim).filter(|n| !n.is_empty()) {
-        Some(n) => Some(validate_name(n)?),
-        None => None,
-    };
+    let name = name.map(validate_name).transpose()?;
     let settings = MemberSettings { name };
     let json =
         serde_json::to_string_pretty(&settings).map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string(), None))?;
@@ -141,6 +139,7 @@ mod tests {
         assert_eq!(read(dir.path()).unwrap().name.as_deref(), Some("Anna"));
         assert_eq!(name_for_store(dir.path()).as_deref(), Some("Anna"));
         assert_eq!(save(dir.path(), Some("bad\nname")).unwrap_err().code, ErrorCode::ControlCharacters);
+        assert_eq!(save(dir.path(), Some("  ")).unwrap_err().code, ErrorCode::Required);
         assert_eq!(read(dir.path()).unwrap().name.as_deref(), Some("Anna"), "a refused name changes nothing");
         assert_eq!(save(dir.path(), None).unwrap().name, None);
         assert_eq!(read(dir.path()).unwrap().name, None);
