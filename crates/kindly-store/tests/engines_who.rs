@@ -244,7 +244,10 @@ async fn racing_edits_of_one_client_never_both_win() {
             );
             let won = [x.is_ok(), y.is_ok()];
             assert_eq!(won.iter().filter(|w| **w).count(), 1, "round {round}: {x:?} {y:?}");
-            let loser = if x.is_ok() { y.unwrap_err() } else { x.unwrap_err() };
+            let loser = match (x, y) {
+                (Err(e), Ok(())) | (Ok(()), Err(e)) => e,
+                other => panic!("round {round}: {other:?}"),
+            };
             assert!(
                 matches!(loser.code(), ErrorCode::ChangedElsewhere | ErrorCode::DatabaseBusy),
                 "round {round}: {loser:?}"
