@@ -71,6 +71,8 @@ pub fn run(started: Instant) {
             database_commands::disconnect_team_database,
             database_commands::move_into_team_database,
             database_commands::retry_database,
+            database_commands::member_settings,
+            database_commands::save_member_settings,
             desktop::set_desktop_texts,
             backup_commands::backup_settings,
             backup_commands::save_backup_settings,

@@ -56,6 +56,9 @@ impl AppState {
         if let Err(e) = &store {
             tracing::error!(code = %e.code, "the database could not be opened: {}", e.message);
         }
+        if let (Ok(s), Some(d)) = (&store, &data_dir) {
+            s.set_member(kindly_api::member::name_for_store(d));
+        }
         let (opened, open_error) = match store {
             Ok(s) => (OnceLock::from(s), None),
             Err(e) => (OnceLock::new(), Some(e)),
@@ -103,6 +106,9 @@ impl AppState {
         match database::open(choice).await {
             Ok(store) => {
                 tracing::info!(database = %choice.shown(), "the database is open");
+                if let Some(d) = &self.data_dir {
+                    store.set_member(kindly_api::member::name_for_store(d));
+                }
                 let _ = self.store.set(store);
                 *self.open_error.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = None;
                 Ok(())
@@ -117,6 +123,12 @@ impl AppState {
     /// The database in use and the data folder's team database settings.
     pub fn database_status(&self) -> Result<DatabaseStatus, ApiError> {
         Ok(database::status(self.choice.as_ref().map_err(Clone::clone)?, self.data_dir.as_deref()))
+    }
+
+    /// The open store, if the database is open (a name saved while it is
+    /// away is handed to it when it opens).
+    pub fn open_store(&self) -> Option<&kindly_store::Store> {
+        self.store.get()
     }
 
     /// The data folder (for the team database settings).

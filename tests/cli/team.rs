@@ -344,8 +344,8 @@ fn verify_full_with_the_ca_file_connects_to_a_tls_server() {
 
 /// Evidence on a team database (#19): an invoice PDF made on Anna's
 /// computer is kept in the database with its SHA-256, so Bob's computer,
-/// whose data folder never held it, reads the very same bytes, and a
-/// dossier made on Bob's computer lists it as present, not missing.
+/// whose data folder never held it, reads the very same bytes (the
+/// dossier's reader, `files::local_kept`, fetches the same way).
 #[test]
 fn a_file_made_on_one_members_computer_is_read_on_anothers() {
     let url = database_or_skip!();
@@ -401,4 +401,46 @@ fn a_file_made_on_one_members_computer_is_read_on_anothers() {
     let alone = tempfile::tempdir().unwrap();
     let e = refused(alone.path(), None, &["copy-file", &name, alone.path().join("x.pdf").to_str().unwrap()]);
     assert!(e["code"].as_str().is_some(), "{e}");
+}
+
+/// `kindly team name`: shown, set (trimmed), refused when it holds a line
+/// break, cleared; each data folder's name is what its changes on the team
+/// database record (issue #19's who did what).
+#[test]
+fn team_name_is_kept_per_data_folder_and_stamps_what_each_member_records() {
+    let anna = tempfile::tempdir().unwrap();
+    assert_eq!(json(anna.path(), None, &["team", "name"])["name"], Value::Null);
+    assert_eq!(json(anna.path(), None, &["team", "name", "  Anna  "])["name"], "Anna");
+    assert_eq!(json(anna.path(), None, &["team", "name"])["name"], "Anna");
+    let (code, out, _) = kindly(anna.path(), None, None, &["team", "name"]);
+    assert_eq!((code, out.as_str()), (0, "name: Anna\n"));
+    assert_eq!(refused(anna.path(), None, &["team", "name", "An\nna"])["code"], "control_characters");
+    assert_eq!(refused(anna.path(), None, &["team", "name", " "])["code"], "required");
+    assert_eq!(json(anna.path(), None, &["team", "name"])["name"], "Anna", "a refused name changes nothing");
+    let file = std::fs::read_to_string(anna.path().join("member.json")).unwrap();
+    assert!(file.contains("\"Anna\""), "{file}");
+
+    // On this computer's own file, the changes carry the name too.
+    let id = json(anna.path(), None, &["clients", "add", "--name", "Local Client"])["id"].as_i64().unwrap().to_string();
+    json(anna.path(), None, &["notes", "add", "--client", &id, "--text", "a local note"]);
+    let entries = json(anna.path(), None, &["timeline", "--client", &id]).to_string();
+    assert!(entries.contains("\"made_by\":\"Anna\""), "{entries}");
+
+    assert_eq!(json(anna.path(), None, &["team", "name", "--clear"])["name"], Value::Null);
+    assert!(json(anna.path(), None, &["team", "name"])["name"].is_null());
+
+    // Two members on one team database, each with their own data folder.
+    let url = database_or_skip!();
+    let bruno = tempfile::tempdir().unwrap();
+    json(anna.path(), None, &["team", "name", "Anna"]);
+    json(bruno.path(), None, &["team", "name", "Bruno"]);
+    let id = json(anna.path(), Some(&url), &["clients", "add", "--name", "Shared Client"])["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    json(bruno.path(), Some(&url), &["notes", "add", "--client", &id, "--text", "Bruno called"]);
+    let entries = json(anna.path(), Some(&url), &["timeline", "--client", &id]);
+    let text = entries.to_string();
+    assert!(text.contains("\"made_by\":\"Bruno\""), "{text}");
+    assert!(text.contains("\"made_by\":\"Anna\""), "Anna added the client: {text}");
 }

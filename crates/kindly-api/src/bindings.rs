@@ -193,6 +193,7 @@ pub fn typescript() -> String {
         crate::database::DatabaseStatus,
         crate::moving::TableMovedView,
         crate::moving::MoveView,
+        crate::member::MemberSettings,
         crate::mail::TestEmailResult,
         crate::outbox::QueueEmailsRequest,
         crate::outbox::SkippedView,

@@ -30,6 +30,12 @@ pub struct ClientInput {
     pub language: String,
     #[serde(default)]
     pub notes: String,
+    /// Updating: the version the edit was made on (`ClientView::version`,
+    /// issue #19); if someone changed the client since, nothing is saved
+    /// (`changed_elsewhere`). None: the current version (a script that reads
+    /// and writes at once). Creating: ignored.
+    #[serde(default)]
+    pub version: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -101,6 +107,11 @@ pub struct ClientView {
     pub notes: String,
     pub chasing: ChasingView,
     pub created_at: String,
+    /// Bumped by each edit; an edit sends back the one it was made on.
+    pub version: i64,
+    /// Who made the last edit and when (RFC 3339, UTC), once someone has.
+    pub changed_by: Option<String>,
+    pub changed_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -132,7 +143,11 @@ pub async fn create(ctx: Ctx<'_>, input: &ClientInput) -> ApiResult<i64> {
 
 pub async fn update(ctx: Ctx<'_>, id: i64, input: &ClientInput) -> ApiResult<()> {
     let d = details(input)?;
-    Ok(ctx.store.update_client(id, &d, ctx.now).await?)
+    let version = match input.version {
+        Some(v) => v,
+        None => ctx.store.client(id).await?.version,
+    };
+    Ok(ctx.store.update_client(id, version, &d, ctx.now).await?)
 }
 
 pub async fn set_chasing(ctx: Ctx<'_>, id: i64, input: &ChasingInput) -> ApiResult<()> {
@@ -215,6 +230,9 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<ClientDetail> {
             notes: c.details.notes,
             chasing,
             created_at: c.created_at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            version: c.version,
+            changed_by: c.changed_by,
+            changed_at: c.changed_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
         },
         owing: owing_views(&owing, settings.locale),
         invoices: Page {

@@ -925,6 +925,8 @@ pub struct TimelineEntryView {
     pub refers_to: Option<i64>,
     /// Later entries that correct this one.
     pub corrected_by: Vec<i64>,
+    /// The member who made the entry (issue #19), when one was named.
+    pub made_by: Option<String>,
 }
 
 impl From<TimelineEntry> for TimelineEntryView {
@@ -939,6 +941,7 @@ impl From<TimelineEntry> for TimelineEntryView {
             data: e.data,
             refers_to: e.refers_to,
             corrected_by: e.corrected_by,
+            made_by: e.made_by,
         }
     }
 }

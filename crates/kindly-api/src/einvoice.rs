@@ -557,6 +557,9 @@ pub(crate) async fn require_complete_new(ctx: Ctx<'_>, new: &kindly_store::NewIn
         created_at: ctx.now,
         cancelled_reason: None,
         creditor_reference: None,
+        version: 1,
+        changed_by: None,
+        changed_at: None,
         lines: new
             .lines
             .iter()

@@ -266,6 +266,7 @@ mod codes {
         "bank_zip_too_large",
         "bank_zip_too_many_members",
         "bench_failed",
+        "changed_elsewhere",
         "control_characters",
         "count_changed",
         "credit_exceeds_invoice",

@@ -51,6 +51,12 @@ pub struct InvoiceInput {
     /// Issue at once (immutable from then on) rather than save a draft.
     #[serde(default)]
     pub issue: bool,
+    /// Updating a draft: the version the edit was made on (`InvoiceDetail::version`,
+    /// issue #19); if someone changed the draft since, nothing is saved
+    /// (`changed_elsewhere`). None: the current version (a script that reads
+    /// and writes at once). Creating: ignored.
+    #[serde(default)]
+    pub version: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -113,6 +119,8 @@ pub struct PaymentView {
     /// YYYY-MM-DD when the payment was reversed (it no longer counts), else null.
     pub reversed_on: Option<String>,
     pub reversal_reason: Option<String>,
+    /// The member who recorded it (issue #19), when one was named.
+    pub made_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -142,6 +150,11 @@ pub struct InvoiceDetail {
     pub outstanding: MoneyView,
     pub days_overdue: i64,
     pub notes: String,
+    /// Bumped by each edit, issue or cancellation; an edit sends back the one it was made on.
+    pub version: i64,
+    /// Who made the last change and when (RFC 3339, UTC), once someone has.
+    pub changed_by: Option<String>,
+    pub changed_at: Option<String>,
     pub cancelled_reason: Option<String>,
     /// The ISO 11649 creditor reference payers quote ("RF3400000042"; printed in groups of four).
     pub creditor_reference: Option<String>,
@@ -344,7 +357,11 @@ pub async fn create(ctx: Ctx<'_>, input: &InvoiceInput) -> ApiResult<CreatedInvo
 
 pub async fn update_draft(ctx: Ctx<'_>, id: i64, input: &InvoiceInput) -> ApiResult<()> {
     let inv = new_invoice(input)?;
-    Ok(ctx.store.update_draft(id, &inv, ctx.now).await?)
+    let version = match input.version {
+        Some(v) => v,
+        None => ctx.store.invoice(id).await?.version,
+    };
+    Ok(ctx.store.update_draft(id, version, &inv, ctx.now).await?)
 }
 
 pub async fn issue(ctx: Ctx<'_>, id: i64) -> ApiResult<()> {
@@ -493,6 +510,9 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<InvoiceDetail> {
         outstanding: mv(inv.outstanding().minor),
         days_overdue: if state == InvoiceState::Overdue { days_overdue(inv.due_date, ctx.today) } else { 0 },
         notes: inv.notes.clone(),
+        version: inv.version,
+        changed_by: inv.changed_by.clone(),
+        changed_at: inv.changed_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)),
         cancelled_reason: inv.cancelled_reason.clone(),
         creditor_reference: inv.creditor_reference.clone(),
         payments: payments
@@ -509,6 +529,7 @@ pub async fn get(ctx: Ctx<'_>, id: i64) -> ApiResult<InvoiceDetail> {
                     reference: p.reference,
                     reversed_on: reversal.map(|r| r.reversed_on.to_string()),
                     reversal_reason: reversal.map(|r| r.reason.clone()),
+                    made_by: p.made_by,
                 }
             })
             .collect(),

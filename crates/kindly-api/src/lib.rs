@@ -36,6 +36,7 @@ pub mod interest;
 pub mod invoices;
 pub mod letters;
 pub mod mail;
+pub mod member;
 pub mod moving;
 pub mod outbox;
 pub mod overview;

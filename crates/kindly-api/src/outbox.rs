@@ -142,6 +142,8 @@ pub struct OutboxItem {
     pub next_attempt_at: String,
     pub sending_at: Option<String>,
     pub sent_at: Option<String>,
+    /// Who queued it (team database: the member's name), when one was set.
+    pub made_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -863,6 +865,7 @@ fn item(r: OutboxRow) -> ApiResult<OutboxItem> {
         next_attempt_at: r.next_attempt_at.to_rfc3339(),
         sending_at: r.sending_at.map(|d| d.to_rfc3339()),
         sent_at: r.sent_at.map(|d| d.to_rfc3339()),
+        made_by: r.made_by,
     })
 }
 

@@ -87,6 +87,8 @@ pub struct PaymentRow {
     pub client_name: String,
     /// Reversed (recorded by mistake): it no longer counts.
     pub reversed: bool,
+    /// The member who recorded it (issue #19), when one was named.
+    pub made_by: Option<String>,
 }
 
 /// Payments received, newest first.
@@ -117,6 +119,7 @@ pub async fn list(ctx: Ctx<'_>, req: &PaymentListRequest) -> ApiResult<Page<Paym
             client_id: r.client_id,
             client_name: r.client_name,
             reversed: r.reversed,
+            made_by: r.made_by,
         })
         .collect();
     Ok(Page { total: page.total, rows })

@@ -47,6 +47,8 @@ pub struct TimelineItem {
     pub summary: String,
     pub invoice_id: Option<i64>,
     pub invoice_number: Option<String>,
+    /// The member who made the entry (the name in their settings; issue #19), when one was named.
+    pub made_by: Option<String>,
 }
 
 impl From<kindly_store::TimelineEntry> for TimelineItem {
@@ -58,6 +60,7 @@ impl From<kindly_store::TimelineEntry> for TimelineItem {
             summary: e.summary,
             invoice_id: e.invoice_id,
             invoice_number: e.invoice_number,
+            made_by: e.made_by,
         }
     }
 }

@@ -629,6 +629,7 @@ mod tests {
             data,
             refers_to: None,
             corrected_by: vec![],
+            made_by: None,
         }
     }
 

@@ -176,7 +176,7 @@ pub enum Command {
         #[arg(long)]
         connect: bool,
     },
-    /// The team database (PostgreSQL) this data folder uses: connect, status, disconnect.
+    /// The team database (PostgreSQL) this data folder uses: connect, status, disconnect; your name.
     #[command(subcommand)]
     Team(crate::team_cmd::TeamCmd),
     /// Developer tasks.
@@ -619,6 +619,10 @@ pub async fn run(args: Args) -> Result<Reply, ApiError> {
         return Ok(Reply { text, status: o.status_code() });
     }
     let store = kindly_api::database::open(&choice?).await?;
+    // Who makes this command's changes (issue #19): the data folder's member name.
+    if let Some(d) = dir.as_deref() {
+        store.set_member(kindly_api::member::name_for_store(d));
+    }
     // The clock is read here, once, and passed in.
     let today = today_override.unwrap_or_else(|| Local::now().date_naive());
     // A team database has no folder: its files go to the data folder.
@@ -687,6 +691,7 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
                 address: address.replace("\\n", "\n"),
                 language,
                 notes,
+                version: None,
             };
             let id = clients::create(ctx, &input).await?;
             if let Some(mut input) = checked {
@@ -731,6 +736,7 @@ async fn dispatch_to(ctx: Ctx<'_>, command: Command, o: &output::Out, utc_offset
                 lines: lines.iter().map(|l| parse_line(l)).collect(),
                 notes,
                 issue: !draft,
+                version: None,
             };
             o.value(&invoices::create(ctx, &input).await?, |c| format!("{} {}\n", c.id, c.number))
         }

@@ -2,8 +2,9 @@
 //! `connect` tests the connection, puts the password in the OS keychain and
 //! writes `database.json` (never the password); `status` says which
 //! database is in use and whether it answers; `disconnect` goes back to the
-//! data folder's own file (left as it was). These run before any store is
-//! opened (see `cli::run`).
+//! data folder's own file (left as it was); `name` is this person's name
+//! next to their changes (`member.json`, kindly_api::member). These run
+//! before any store is opened (see `cli::run`).
 
 use crate::output::Out;
 use clap::Subcommand;
@@ -31,6 +32,18 @@ pub enum TeamCmd {
         /// Read the password from stdin (asked for when stdin is a terminal).
         #[arg(long)]
         password_stdin: bool,
+        /// Your name, as your team sees it next to your changes (as `kindly team name`).
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+    },
+    /// Your name, as your team sees it next to your changes (kept in
+    /// <data dir>/member.json, this computer's own): shows it, sets it, or
+    /// clears it with --clear.
+    Name {
+        name: Option<String>,
+        /// Forget the name: your changes are recorded without one.
+        #[arg(long, conflicts_with = "name")]
+        clear: bool,
     },
     /// Which database is in use (the file, or the team database without its
     /// password) and whether it answers; exit 2 when it does not.
@@ -89,11 +102,28 @@ pub async fn run(
     o: &Out,
 ) -> Result<String, ApiError> {
     match cmd {
-        TeamCmd::Connect { url, sslmode, ca_file, password_stdin } => {
+        TeamCmd::Name { name, clear } => {
             let dir = data_dir(dir)?;
+            let s = match (name, clear) {
+                (Some(n), _) => kindly_api::member::save(dir, Some(&n))?,
+                (None, true) => kindly_api::member::save(dir, None)?,
+                (None, false) => kindly_api::member::read(dir)?,
+            };
+            o.value(&s, |s| match &s.name {
+                Some(n) => format!("name: {n}\n"),
+                None => "no name set; your changes are recorded without one (kindly team name NAME)\n".to_string(),
+            })
+        }
+        TeamCmd::Connect { url, sslmode, ca_file, password_stdin, name } => {
+            let dir = data_dir(dir)?;
+            // The name is checked before connecting, so a bad one changes nothing.
+            let name = name.map(|n| kindly_api::member::validate_name(&n)).transpose()?;
             let password = if password_stdin { Some(read_password(&url)?) } else { None };
             let input = TeamConnectInput { url, password, sslmode, ca_file: ca_file.map(|p| p.display().to_string()) };
             let s = database::connect(dir, input).await?;
+            if let Some(n) = &name {
+                kindly_api::member::save(dir, Some(n))?;
+            }
             o.value(&s, |s| {
                 let mut t = format!("connected: {}\n", s.url);
                 if let Some(m) = s.sslmode {
@@ -103,6 +133,9 @@ pub async fn run(
                     t.push_str(&format!("ca file: {}\n", ca.display()));
                 }
                 t.push_str(&format!("saved in {}\n", dir.join(database::SETTINGS_FILE).display()));
+                if let Some(n) = &name {
+                    t.push_str(&format!("name: {n}\n"));
+                }
                 t
             })
         }

@@ -75,6 +75,7 @@ error_codes! {
     BankZipTooLarge = "bank_zip_too_large",
     BankZipTooManyMembers = "bank_zip_too_many_members",
     BenchFailed = "bench_failed",
+    ChangedElsewhere = "changed_elsewhere",
     ControlCharacters = "control_characters",
     CountChanged = "count_changed",
     CreditExceedsInvoice = "credit_exceeds_invoice",

@@ -2,7 +2,12 @@
 //!
 //! Ported to both engines (see `engine`): create, update, chasing, read,
 //! what a client owes and the list (search, balances); each write changes
-//! one row by id, so PostgreSQL needs no row lock. The list's name order
+//! one row by id, so PostgreSQL needs no row lock. An edit is conditional
+//! on the version the user read (`WHERE id = $1 AND version = $12`, issue
+//! #19): on PostgreSQL a second edit racing the first waits for its row
+//! lock and then re-checks the condition on the row the first left, so the
+//! later one changes nothing and is `ChangedElsewhere`, never a silent
+//! overwrite; still no read-check-write of our own. The list's name order
 //! is SQLite's `COLLATE NOCASE`, PostgreSQL's `lower()` (`Engine::nocase`);
 //! its search is `Store::search_ids` (FTS5 on SQLite, pg_trgm on PostgreSQL).
 
@@ -25,6 +30,12 @@ pub struct ClientRecord {
     pub details: ClientDetails,
     pub chasing: Chasing,
     pub created_at: DateTime<Utc>,
+    /// Bumped by each edit of the details; an edit names the version it was
+    /// made on (issue #19).
+    pub version: i64,
+    /// Who made the last edit and when (none before the first edit).
+    pub changed_by: Option<String>,
+    pub changed_at: Option<DateTime<Utc>>,
 }
 
 pub use kindly_core::vocab::ClientSort;
@@ -109,9 +120,19 @@ struct ClientRow {
     chasing_until: Option<Day>,
     chasing_reason: String,
     created_at: Instant,
+    version: i64,
+    changed_by: Option<String>,
+    changed_at: Option<Instant>,
 }
 
-const CLIENT_COLUMNS: &str = "id, display_name, greeting_name, company, emails, phone, address, language, notes, chasing, chasing_until, chasing_reason, created_at";
+const CLIENT_COLUMNS: &str = "id, display_name, greeting_name, company, emails, phone, address, language, notes, chasing, chasing_until, chasing_reason, created_at, version, changed_by, changed_at";
+
+/// Who changed a row last and when, read after a conditional edit changed nothing.
+#[derive(sqlx::FromRow)]
+pub(crate) struct LastChange {
+    pub(crate) changed_by: Option<String>,
+    pub(crate) changed_at: Option<Instant>,
+}
 
 /// Reads the chasing columns back (the reverse of [`chasing_columns`]).
 fn chasing_from_columns(mode: &str, until: Option<Day>, reason: String) -> Result<Chasing, StoreError> {
@@ -139,6 +160,9 @@ impl ClientRow {
             },
             chasing: chasing_from_columns(&self.chasing, self.chasing_until, self.chasing_reason)?,
             created_at: self.created_at.0,
+            version: self.version,
+            changed_by: self.changed_by,
+            changed_at: self.changed_at.map(|t| t.0),
         })
     }
 }
@@ -173,14 +197,28 @@ impl Store {
         Ok(id)
     }
 
-    pub async fn update_client(&self, id: i64, d: &ClientDetails, now: DateTime<Utc>) -> Result<(), StoreError> {
+    /// Replaces a client's details, if the client is still at `version`
+    /// (the one the user read): else nothing changes and the error names who
+    /// changed it since (`ChangedElsewhere`). Bumps the version and records
+    /// the member and `now` as the last change.
+    pub async fn update_client(
+        &self,
+        id: i64,
+        version: i64,
+        d: &ClientDetails,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
+        let sql = format!(
+            "UPDATE clients SET display_name = $2, greeting_name = $3, company = $4, emails = $5, phone = $6,
+             address = $7, language = $8, notes = $9, search_text = $10,
+             version = version + 1, changed_by = {}, changed_at = $11
+             WHERE id = $1 AND version = $12",
+            self.engine().member()
+        );
         let n = on_tx!(&mut tx, c => {
-            sqlx::query(
-                "UPDATE clients SET display_name = $2, greeting_name = $3, company = $4, emails = $5, phone = $6,
-                 address = $7, language = $8, notes = $9, search_text = $10 WHERE id = $1",
-            )
+            sqlx::query(AssertSqlSafe(sql))
             .bind(id)
             .bind(&d.display_name)
             .bind(&d.greeting_name)
@@ -191,13 +229,26 @@ impl Store {
             .bind(d.language.code())
             .bind(&d.notes)
             .bind(search_text(d))
+            .bind(Instant(now))
+            .bind(version)
             .execute(c)
             .await
             .map(|r| r.rows_affected())
         })
         .map_err(map)?;
         if n == 0 {
-            return Err(StoreError::NotFound { entity: "client", id });
+            // Gone, or someone's edit moved the version on (committed: on
+            // PostgreSQL the UPDATE waited for it and re-checked).
+            let last: Option<LastChange> = on_tx!(&mut tx, c => {
+                sqlx::query_as("SELECT changed_by, changed_at FROM clients WHERE id = $1").bind(id).fetch_optional(c).await
+            })
+            .map_err(map)?;
+            return Err(match last {
+                None => StoreError::NotFound { entity: "client", id },
+                Some(l) => {
+                    StoreError::ChangedElsewhere { entity: "client", by: l.changed_by, at: l.changed_at.map(|t| t.0) }
+                }
+            });
         }
         let summary = "Client details updated".to_string();
         let ev = NewEvent {

@@ -190,20 +190,23 @@ fn next_day(d: NaiveDate) -> NaiveDate {
 
 /// Inserts a timeline row including `refers_to`.
 async fn insert_entry(c: &mut Conn<'_>, e: &NewEvent<'_>, refers_to: Option<i64>) -> Result<i64, sqlx::Error> {
+    // Stamped with the transaction's member, as `timeline::append_on` does.
+    let sql = format!(
+        "INSERT INTO timeline (client_id, invoice_id, at, kind, summary, data, refers_to, made_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, {}) RETURNING id",
+        c.engine().member()
+    );
     on_conn!(c, c => {
-        sqlx::query_scalar(
-            "INSERT INTO timeline (client_id, invoice_id, at, kind, summary, data, refers_to)
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-        )
-        .bind(e.client_id)
-        .bind(e.invoice_id)
-        .bind(Instant(e.at))
-        .bind(e.kind.as_str())
-        .bind(e.summary)
-        .bind(e.data.to_string())
-        .bind(refers_to)
-        .fetch_one(c)
-        .await
+        sqlx::query_scalar(AssertSqlSafe(sql))
+            .bind(e.client_id)
+            .bind(e.invoice_id)
+            .bind(Instant(e.at))
+            .bind(e.kind.as_str())
+            .bind(e.summary)
+            .bind(e.data.to_string())
+            .bind(refers_to)
+            .fetch_one(c)
+            .await
     })
 }
 

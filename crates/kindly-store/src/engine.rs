@@ -40,6 +40,16 @@
 //! changing its state and the invoices before queueing, and its sender holds
 //! a session advisory lock. Each place that takes a lock says why where it
 //! is taken (and docs/postgres-port.md lists them).
+//!
+//! Who did what (issue #19): every write transaction begins by handing the
+//! store's member (the name in this person's settings, `Store::set_member`)
+//! to the database ([`Conn::set_member`]): on PostgreSQL the
+//! transaction-local setting `kindly.member`, on SQLite the one row of the
+//! connection's temporary table `temp.kindly_member` (made when the
+//! connection opens; being per connection, it is written at the start of
+//! each transaction, so a pooled connection never carries another
+//! transaction's member). An INSERT stamps it with [`Engine::member`], so no
+//! call site passes the name or asks which engine it is on.
 
 use sqlx::postgres::{PgConnection, PgPool, Postgres};
 use sqlx::sqlite::{Sqlite, SqliteConnection, SqlitePool};
@@ -82,11 +92,14 @@ pub(crate) enum WriteTx {
 }
 
 impl WriteTx {
-    pub(crate) async fn begin(pool: &Pool) -> Result<WriteTx, sqlx::Error> {
-        Ok(match pool {
+    /// Begins a write transaction made by `member` (see the module's note).
+    pub(crate) async fn begin(pool: &Pool, member: Option<&str>) -> Result<WriteTx, sqlx::Error> {
+        let mut tx = match pool {
             Pool::Sqlite(p) => WriteTx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
             Pool::Postgres(p) => WriteTx::Postgres(p.begin().await?),
-        })
+        };
+        tx.conn().set_member(member).await?;
+        Ok(tx)
     }
 
     pub(crate) async fn commit(self) -> Result<(), sqlx::Error> {
@@ -163,6 +176,23 @@ impl<'c> Conn<'c> {
             Conn::Postgres(_) => Engine::Postgres,
         }
     }
+
+    /// Hands `member` to the database for the rest of this transaction, for
+    /// [`Engine::member`] to read (`None`: nobody named; rows get NULL).
+    pub(crate) async fn set_member(&mut self, member: Option<&str>) -> Result<(), sqlx::Error> {
+        let sql = self.engine().set_member();
+        on_conn!(self, c => sqlx::query(sql).bind(member).execute(c).await.map(|_| ()))
+    }
+}
+
+/// Makes the temporary table that holds a SQLite connection's member: run
+/// once on each connection as it opens (a temporary table is the
+/// connection's own and gone when it closes).
+pub(crate) async fn prepare_sqlite_connection(c: &mut SqliteConnection) -> Result<(), sqlx::Error> {
+    sqlx::query("CREATE TEMP TABLE IF NOT EXISTS kindly_member (one INTEGER PRIMARY KEY CHECK (one = 1), name TEXT)")
+        .execute(c)
+        .await
+        .map(|_| ())
 }
 
 /// Runs `$body` with `$p` bound to the open pool (`&SqlitePool` or
@@ -366,6 +396,26 @@ impl Engine {
             // SQLite's json_group_array keeps the order of its (ordered) input.
             Engine::Sqlite => format!("json_group_array({expr})"),
             Engine::Postgres => format!("CAST(COALESCE(json_agg({expr} ORDER BY {order}), '[]') AS TEXT)"),
+        }
+    }
+
+    /// The statement that hands the member (`$1`, text or NULL) to the
+    /// current transaction: the one row of SQLite's `temp.kindly_member`,
+    /// PostgreSQL's transaction-local `kindly.member` (`''` for none).
+    fn set_member(self) -> &'static str {
+        match self {
+            Engine::Sqlite => "INSERT OR REPLACE INTO temp.kindly_member (one, name) VALUES (1, $1)",
+            Engine::Postgres => "SELECT set_config('kindly.member', COALESCE($1, ''), true)",
+        }
+    }
+
+    /// An expression for the member who makes the current transaction's
+    /// changes (NULL when none is named), for an INSERT's `made_by` or an
+    /// UPDATE's `changed_by`.
+    pub(crate) fn member(self) -> &'static str {
+        match self {
+            Engine::Sqlite => "(SELECT name FROM temp.kindly_member)",
+            Engine::Postgres => "NULLIF(current_setting('kindly.member', true), '')",
         }
     }
 

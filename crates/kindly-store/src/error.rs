@@ -24,6 +24,14 @@ pub enum StoreError {
     Io { path: PathBuf, source: std::io::Error },
     #[error("no {entity} with id {id}")]
     NotFound { entity: &'static str, id: i64 },
+    /// An edit made on a version someone else has changed since it was read
+    /// (issue #19): nothing was saved, their change stays.
+    #[error(
+        "{} changed this {entity} at {}; reload to see their change, then make yours again (nothing was saved)",
+        by.as_deref().unwrap_or("someone else"),
+        at.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_else(|| "a moment ago".into())
+    )]
+    ChangedElsewhere { entity: &'static str, by: Option<String>, at: Option<chrono::DateTime<chrono::Utc>> },
     #[error("invoice number {0} is already used; choose another number")]
     DuplicateNumber(String),
     #[error("the timeline and payments are a permanent record; entries cannot be changed or removed")]
@@ -130,6 +138,7 @@ impl StoreError {
             StoreError::Busy => ErrorCode::DatabaseBusy,
             StoreError::Io { .. } => ErrorCode::IoError,
             StoreError::NotFound { .. } => ErrorCode::NotFound,
+            StoreError::ChangedElsewhere { .. } => ErrorCode::ChangedElsewhere,
             StoreError::DuplicateNumber(_) => ErrorCode::DuplicateInvoiceNumber,
             StoreError::AppendOnly => ErrorCode::AppendOnly,
             StoreError::InvoiceImmutable => ErrorCode::InvoiceImmutable,

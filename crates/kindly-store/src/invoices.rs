@@ -11,7 +11,11 @@
 //! - updating, issuing and cancelling read the invoice's standing with its
 //!   row locked (`FOR UPDATE`), so a payment or a second issue cannot slip
 //!   between the check and the change; issued invoices stay immutable by
-//!   the schema's trigger on both engines.
+//!   the schema's trigger on both engines;
+//! - an edit of a draft names the version the user read (issue #19): it is
+//!   compared with the version of the locked row, so of two people saving
+//!   the same draft the second is `ChangedElsewhere`, naming the first;
+//!   editing, issuing and cancelling bump the version and record who and when.
 //!
 //! The search: SQLite answers from its FTS5 trigram tables
 //! (`search_ids_sqlite`), PostgreSQL from the pg_trgm indexes of the base
@@ -83,6 +87,12 @@ pub struct InvoiceRecord {
     /// The ISO 11649 creditor reference ("RF…") payers' banks return.
     pub creditor_reference: Option<String>,
     pub lines: Vec<StoredLine>,
+    /// Bumped by each edit, issue or cancellation; an edit of a draft names
+    /// the version it was made on (issue #19).
+    pub version: i64,
+    /// Who made the last change and when (none before the first).
+    pub changed_by: Option<String>,
+    pub changed_at: Option<DateTime<Utc>>,
 }
 
 impl InvoiceRecord {
@@ -174,6 +184,9 @@ struct InvoiceRow {
     created_at: Instant,
     cancelled_reason: Option<String>,
     creditor_reference: Option<String>,
+    version: i64,
+    changed_by: Option<String>,
+    changed_at: Option<Instant>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -206,6 +219,9 @@ struct InvoiceStanding {
     client_id: i64,
     number: String,
     paid_minor: i64,
+    version: i64,
+    changed_by: Option<String>,
+    changed_at: Option<Instant>,
 }
 
 /// The SQL predicate for each derived state. $1 is today, $2 is the last day
@@ -298,8 +314,10 @@ async fn insert_lines_on(c: &mut Conn<'_>, id: i64, lines: &[LineItem]) -> Resul
 /// Where an invoice stands, its row locked on PostgreSQL until the
 /// transaction ends (see the module's note).
 async fn standing_locked(c: &mut Conn<'_>, id: i64) -> Result<Option<InvoiceStanding>, sqlx::Error> {
-    let sql =
-        format!("SELECT status, client_id, number, paid_minor FROM invoices WHERE id = $1 {}", c.engine().for_update());
+    let sql = format!(
+        "SELECT status, client_id, number, paid_minor, version, changed_by, changed_at FROM invoices WHERE id = $1 {}",
+        c.engine().for_update()
+    );
     on_conn!(c, c => sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(c).await)
 }
 
@@ -324,20 +342,40 @@ impl Store {
         Ok((id, number))
     }
 
-    /// Replaces a draft's content. Issued invoices are refused by the schema.
-    pub async fn update_draft(&self, id: i64, inv: &NewInvoice, now: DateTime<Utc>) -> Result<(), StoreError> {
+    /// Replaces a draft's content, if the draft is still at `version` (the
+    /// one the user read): else nothing changes and the error names who
+    /// changed it since (`ChangedElsewhere`, also when they issued or
+    /// cancelled it). Issued invoices are refused by the schema.
+    pub async fn update_draft(
+        &self,
+        id: i64,
+        version: i64,
+        inv: &NewInvoice,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut tx = self.write_tx().await?;
         let mut c = tx.conn();
+        // Locked (see the module's note): the version compared here is the
+        // one this UPDATE moves on, whoever else is saving.
         let current = standing_locked(&mut c, id).await.map_err(map)?;
         let current = current.ok_or(StoreError::NotFound { entity: "invoice", id })?;
+        if current.version != version {
+            return Err(StoreError::ChangedElsewhere {
+                entity: "invoice",
+                by: current.changed_by,
+                at: current.changed_at.map(|t| t.0),
+            });
+        }
         if current.status.0 != InvoiceStatus::Draft {
             return Err(StoreError::InvoiceImmutable);
         }
         let number_sql = if inv.number.is_some() { "number = $8," } else { "" };
         let sql = format!(
             "UPDATE invoices SET {number_sql} client_id = $2, issue_date = $3, due_date = $4, currency = $5,
-             subtotal_minor = $6, tax_minor = $7, total_minor = $9, notes = $10 WHERE id = $1"
+             subtotal_minor = $6, tax_minor = $7, total_minor = $9, notes = $10,
+             version = version + 1, changed_by = {}, changed_at = $11 WHERE id = $1",
+            c.engine().member()
         );
         let new_number = inv.number.clone().unwrap_or_default();
         on_conn!(&mut c, c => {
@@ -352,6 +390,7 @@ impl Store {
                 .bind(&new_number)
                 .bind(inv.totals.total_minor)
                 .bind(&inv.notes)
+                .bind(Instant(now))
                 .execute(c)
                 .await
                 .map(|_| ())
@@ -381,6 +420,7 @@ impl Store {
         if status.0 != InvoiceStatus::Draft {
             return Err(StoreError::InvoiceImmutable);
         }
+        mark_changed_on(&mut c, id, now).await.map_err(map)?;
         issue_in_on(&mut c, id, client_id, &number, now).await.map_err(map)?;
         tx.commit().await.map_err(map)
     }
@@ -391,11 +431,12 @@ impl Store {
         let mut tx = self.write_tx().await?;
         let mut c = tx.conn();
         let row = standing_locked(&mut c, id).await.map_err(map)?;
-        let InvoiceStanding { status, client_id, number, paid_minor } =
+        let InvoiceStanding { status, client_id, number, paid_minor, .. } =
             row.ok_or(StoreError::NotFound { entity: "invoice", id })?;
         if status.0 == InvoiceStatus::Cancelled || paid_minor > 0 {
             return Err(StoreError::InvoiceImmutable);
         }
+        mark_changed_on(&mut c, id, now).await.map_err(map)?;
         on_conn!(&mut c, c => {
             sqlx::query("UPDATE invoices SET status = 'cancelled', cancelled_reason = $2 WHERE id = $1")
                 .bind(id)
@@ -429,7 +470,8 @@ impl Store {
                         i.returned_minor,
                         CAST(COALESCE((SELECT SUM(p.amount_minor) FROM payments p WHERE p.invoice_id = i.id), 0) AS BIGINT)
                           AS received_minor,
-                        i.notes, i.created_at, i.cancelled_reason, i.creditor_reference
+                        i.notes, i.created_at, i.cancelled_reason, i.creditor_reference,
+                        i.version, i.changed_by, i.changed_at
                  FROM invoices i JOIN clients c ON c.id = i.client_id WHERE i.id = $1",
             )
             .bind(id)
@@ -468,6 +510,9 @@ impl Store {
             created_at: r.created_at.0,
             cancelled_reason: r.cancelled_reason,
             creditor_reference: r.creditor_reference,
+            version: r.version,
+            changed_by: r.changed_by,
+            changed_at: r.changed_at.map(|t| t.0),
             lines: lines
                 .into_iter()
                 .map(|l| StoredLine {
@@ -996,6 +1041,17 @@ fn min_opt(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     }
+}
+
+/// Moves an invoice's version on and records the transaction's member and
+/// `now` as its last change (issuing or cancelling a draft someone may be
+/// editing; its row is locked by then on PostgreSQL).
+async fn mark_changed_on(c: &mut Conn<'_>, id: i64, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    let sql = format!(
+        "UPDATE invoices SET version = version + 1, changed_by = {}, changed_at = $2 WHERE id = $1",
+        c.engine().member()
+    );
+    on_conn!(c, c => sqlx::query(AssertSqlSafe(sql)).bind(id).bind(Instant(now)).execute(c).await.map(|_| ()))
 }
 
 async fn issue_in_on(

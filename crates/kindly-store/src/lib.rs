@@ -102,6 +102,9 @@ pub struct Store {
     path: PathBuf,
     /// Shared by the clones of this store (they share the pool too).
     memo: std::sync::Arc<memo::Memo>,
+    /// The member whose changes these are (issue #19's who did what), shared
+    /// by the clones: every write transaction hands it to the database.
+    member: std::sync::Arc<std::sync::RwLock<Option<String>>>,
 }
 
 /// A page of results and how many there are in all.
@@ -136,6 +139,8 @@ impl Store {
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .min_connections(1)
+            // Each connection's own table of the member (see `engine`).
+            .after_connect(|c, _| Box::pin(engine::prepare_sqlite_connection(c)))
             .connect_with(options)
             .await
             .map_err(|e| StoreError::classify(e, path))?;
@@ -157,7 +162,12 @@ impl Store {
             tracing::info!(path = %path.display(), from = before, to = after, "database migrated");
         }
         tracing::info!(path = %path.display(), schema = after, "store opened");
-        Ok(Store { pool: Pool::Sqlite(pool), path: path.to_path_buf(), memo: std::sync::Arc::default() })
+        Ok(Store {
+            pool: Pool::Sqlite(pool),
+            path: path.to_path_buf(),
+            memo: std::sync::Arc::default(),
+            member: std::sync::Arc::default(),
+        })
     }
 
     /// Connects to the PostgreSQL database at `url` (`postgres://…`, the
@@ -187,13 +197,32 @@ impl Store {
             return Err(e);
         }
         tracing::info!(url = %shown, "store connected");
-        Ok(Store { pool: Pool::Postgres(pool), path, memo: std::sync::Arc::default() })
+        Ok(Store {
+            pool: Pool::Postgres(pool),
+            path,
+            memo: std::sync::Arc::default(),
+            member: std::sync::Arc::default(),
+        })
     }
 
     /// The database file; on PostgreSQL the connection URL without its
     /// password (`postgres://user@host:port/db`), for display only.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Names the member whose changes this store makes from now on (the name
+    /// in this person's settings; `None`: nobody named). Every timeline
+    /// entry and payment records it as `made_by`, every edit of a client or
+    /// an invoice as `changed_by`. Shared by the store's clones.
+    pub fn set_member(&self, member: Option<String>) {
+        let mut held = self.member.write().unwrap_or_else(|poisoned| poisoned.into_inner());
+        *held = member;
+    }
+
+    /// The member named by [`Store::set_member`].
+    pub fn member(&self) -> Option<String> {
+        self.member.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
     }
 
     /// The engine this store is open on.
@@ -233,14 +262,17 @@ impl Store {
         &self,
         what: &'static str,
     ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
-        self.sqlite(what)?.begin_with("BEGIN IMMEDIATE").await.map_err(|e| StoreError::classify(e, &self.path))
+        let map = |e| StoreError::classify(e, &self.path);
+        let mut tx = self.sqlite(what)?.begin_with("BEGIN IMMEDIATE").await.map_err(map)?;
+        engine::Conn::sqlite(&mut tx).set_member(self.member().as_deref()).await.map_err(map)?;
+        Ok(tx)
     }
 
     /// A write transaction on either engine, for a ported module: `BEGIN
     /// IMMEDIATE` on SQLite, a plain transaction on PostgreSQL (where a
     /// read-check-write must lock what it reads; see `engine`).
     pub(crate) async fn write_tx(&self) -> Result<WriteTx, StoreError> {
-        WriteTx::begin(&self.pool).await.map_err(|e| StoreError::classify(e, &self.path))
+        WriteTx::begin(&self.pool, self.member().as_deref()).await.map_err(|e| StoreError::classify(e, &self.path))
     }
 
     /// A read transaction on either engine, for reads of a ported module

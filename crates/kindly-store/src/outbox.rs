@@ -182,6 +182,8 @@ pub struct OutboxRow {
     pub created_at: DateTime<Utc>,
     pub sending_at: Option<DateTime<Utc>>,
     pub sent_at: Option<DateTime<Utc>>,
+    /// Who queued it (the member's name), when one was set.
+    pub made_by: Option<String>,
 }
 
 /// How many messages are in each state.
@@ -214,6 +216,7 @@ struct ListRow {
     created_at: Instant,
     sending_at: Option<Instant>,
     sent_at: Option<Instant>,
+    made_by: Option<String>,
 }
 
 /// A message as the sending loop claims it.
@@ -298,7 +301,7 @@ fn list_select(e: Engine) -> String {
             (SELECT {} FROM outbox_invoices oi JOIN invoices i ON i.id = oi.invoice_id WHERE oi.outbox_id = o.id)
                 AS invoice_numbers,
             o.stage_key, o.to_display, o.subject, o.state, o.attempts, o.next_attempt_at, o.error_code, o.error,
-            o.created_at, o.sending_at, o.sent_at
+            o.created_at, o.sending_at, o.sent_at, o.made_by
          FROM outbox o JOIN clients c ON c.id = o.client_id",
         e.json_text_array("i.number", "i.id")
     )
@@ -323,6 +326,7 @@ impl ListRow {
             created_at: self.created_at.0,
             sending_at: self.sending_at.map(|t| t.0),
             sent_at: self.sent_at.map(|t| t.0),
+            made_by: self.made_by,
         }
     }
 }
@@ -486,13 +490,17 @@ impl Store {
             EmailPurpose::PromiseFollowUp { promise_id } => Some(promise_id),
             _ => None,
         };
+        // Stamped with the transaction's member (who queued it).
+        let insert = format!(
+            "INSERT INTO outbox (message_id, client_id, stage_key, stage_offset, envelope_from, recipients, to_display,
+                                 subject, body, raw, raw_sha256, eml_path, next_attempt_at, created_at, updated_at, kind,
+                                 plan_id, installment_seq, reminder_kind, promise_id, made_by)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $13, $14, $15, $16, $17, $18, {})
+             RETURNING id",
+            c.engine().member()
+        );
         let id: i64 = on_conn!(&mut c, c => {
-            sqlx::query_scalar(
-                "INSERT INTO outbox (message_id, client_id, stage_key, stage_offset, envelope_from, recipients, to_display,
-                                     subject, body, raw, raw_sha256, eml_path, next_attempt_at, created_at, updated_at, kind,
-                                     plan_id, installment_seq, reminder_kind, promise_id)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $13, $14, $15, $16, $17, $18) RETURNING id",
-            )
+            sqlx::query_scalar(AssertSqlSafe(insert))
             .bind(m.message_id)
             .bind(m.client_id)
             .bind(&m.stage.key)

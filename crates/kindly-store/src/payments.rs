@@ -9,7 +9,8 @@
 //! and then reads the `paid_minor` it left. The Rust side takes no lock of
 //! its own: it reads the invoice once to name it (an unknown one is
 //! `NotFound`), inserts, and reads what is still owing after the insert
-//! (the row is locked by then) for the timeline entry.
+//! (the row is locked by then) for the timeline entry. Each payment records
+//! the member whose transaction made it (`made_by`, `Engine::member`).
 
 use crate::engine::{on_conn, on_pool, Conn};
 use crate::row::{Day, Instant, Text};
@@ -32,6 +33,8 @@ pub struct PaymentRecord {
     pub paid_on: NaiveDate,
     pub method: PaymentMethod,
     pub reference: Option<String>,
+    /// The member who recorded it, when one was named.
+    pub made_by: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -43,6 +46,7 @@ struct PaymentRow {
     paid_on: Day,
     method: Text<PaymentMethod>,
     reference: Option<String>,
+    made_by: Option<String>,
 }
 
 /// Which payments the payments list shows: a currency, a period of
@@ -71,6 +75,8 @@ pub struct PaymentListRow {
     pub client_name: String,
     /// The payment was reversed (migration 0017): it no longer counts.
     pub reversed: bool,
+    /// The member who recorded it, when one was named.
+    pub made_by: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -86,6 +92,7 @@ struct PaymentListDbRow {
     client_id: i64,
     client_name: String,
     reversed: bool,
+    made_by: Option<String>,
 }
 
 /// What a payment is described against.
@@ -156,7 +163,7 @@ impl Store {
         let sql = format!(
             "SELECT p.id, p.paid_on, p.amount_minor, p.currency, p.method, p.reference, p.invoice_id,
                     i.number AS invoice_number, i.client_id, c.display_name AS client_name,
-                    EXISTS (SELECT 1 FROM payment_reversals r WHERE r.payment_id = p.id) AS reversed
+                    EXISTS (SELECT 1 FROM payment_reversals r WHERE r.payment_id = p.id) AS reversed, p.made_by
              FROM (SELECT * FROM payments p WHERE {filter} ORDER BY p.paid_on DESC, p.id DESC LIMIT {limit} OFFSET {offset}) p
              JOIN invoices i ON i.id = p.invoice_id JOIN clients c ON c.id = i.client_id
              ORDER BY p.paid_on DESC, p.id DESC"
@@ -178,6 +185,7 @@ impl Store {
                 client_id: r.client_id,
                 client_name: r.client_name,
                 reversed: r.reversed,
+                made_by: r.made_by,
             })
             .collect();
         Ok(Page { total, rows })
@@ -187,7 +195,7 @@ impl Store {
     pub async fn payments(&self, invoice_id: i64) -> Result<Vec<PaymentRecord>, StoreError> {
         let rows: Vec<PaymentRow> = on_pool!(self.pool(), pool => {
             sqlx::query_as(
-                "SELECT id, invoice_id, amount_minor, currency, paid_on, method, reference FROM payments
+                "SELECT id, invoice_id, amount_minor, currency, paid_on, method, reference, made_by FROM payments
                  WHERE invoice_id = $1 ORDER BY paid_on, id",
             )
             .bind(invoice_id)
@@ -204,6 +212,7 @@ impl Store {
                 paid_on: r.paid_on.0,
                 method: r.method.0,
                 reference: r.reference,
+                made_by: r.made_by,
             })
             .collect())
     }
@@ -252,11 +261,14 @@ pub(crate) async fn insert_payment_on(
     })
     .map_err(map)?;
     let PayeeInvoice { client_id, number } = row.ok_or(StoreError::NotFound { entity: "invoice", id: invoice_id })?;
+    let insert = format!(
+        "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, reference, created_at, bank_entry_id,
+                               made_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, {}) RETURNING id",
+        c.engine().member()
+    );
     let id: i64 = on_conn!(&mut *c, c => {
-        sqlx::query_scalar(
-            "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, reference, created_at, bank_entry_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-        )
+        sqlx::query_scalar(AssertSqlSafe(insert))
         .bind(invoice_id)
         .bind(amount.minor)
         .bind(amount.currency.code())

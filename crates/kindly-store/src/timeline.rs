@@ -3,8 +3,10 @@
 //! The schema's triggers refuse updates and deletes from any caller.
 //!
 //! Ported to both engines (see `engine`): appends only, no read-check-write.
+//! Each entry records the member whose transaction appended it (`made_by`,
+//! `Engine::member`; issue #19's who did what).
 
-use crate::engine::{on_conn, on_pool, Conn, WriteTx};
+use crate::engine::{on_conn, on_pool, Conn, Engine, WriteTx};
 use crate::row::{Instant, Text};
 use crate::{Store, StoreError};
 use chrono::{DateTime, Utc};
@@ -36,6 +38,8 @@ pub struct TimelineEntry {
     pub refers_to: Option<i64>,
     /// Later entries that correct this one.
     pub corrected_by: Vec<i64>,
+    /// The member who made it (the name in their settings), when one was named.
+    pub made_by: Option<String>,
 }
 
 /// Which entries to read. `client_id` or `invoice_id` (or both) must be set.
@@ -72,6 +76,7 @@ struct EntryRow {
     refers_to: Option<i64>,
     /// The ids of the entries that refer to this one, comma-separated.
     corrected_by: Option<String>,
+    made_by: Option<String>,
 }
 
 impl EntryRow {
@@ -90,13 +95,20 @@ impl EntryRow {
                 .corrected_by
                 .map(|s| s.split(',').filter_map(|x| x.parse().ok()).collect())
                 .unwrap_or_default(),
+            made_by: self.made_by,
         })
     }
 }
 
-/// The one insert of a timeline entry, on both engines.
-const APPEND: &str = "INSERT INTO timeline (client_id, invoice_id, at, kind, summary, data)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
+/// The one insert of a timeline entry, on both engines, stamped with the
+/// transaction's member.
+fn append_sql(engine: Engine) -> String {
+    format!(
+        "INSERT INTO timeline (client_id, invoice_id, at, kind, summary, data, made_by)
+         VALUES ($1, $2, $3, $4, $5, $6, {}) RETURNING id",
+        engine.member()
+    )
+}
 
 /// Appends `e` in a SQLite transaction of a module not ported yet.
 pub(crate) async fn append(tx: &mut Transaction<'static, Sqlite>, e: &NewEvent<'_>) -> Result<i64, sqlx::Error> {
@@ -110,8 +122,9 @@ pub(crate) async fn append_any(tx: &mut WriteTx, e: &NewEvent<'_>) -> Result<i64
 
 /// Appends `e` on the connection of a transaction of either engine.
 pub(crate) async fn append_on(c: &mut Conn<'_>, e: &NewEvent<'_>) -> Result<i64, sqlx::Error> {
+    let sql = append_sql(c.engine());
     on_conn!(c, c => {
-        sqlx::query_scalar(APPEND)
+        sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
             .bind(e.client_id)
             .bind(e.invoice_id)
             .bind(Instant(e.at))
@@ -190,7 +203,8 @@ impl Store {
         let corrected_by = engine.group_ids("c.id");
         let sql = format!(
             "SELECT t.id, t.client_id, t.invoice_id, i.number AS invoice_number, t.at, t.kind, t.summary, t.data,
-                    t.refers_to, (SELECT {corrected_by} FROM timeline c WHERE c.refers_to = t.id) AS corrected_by
+                    t.refers_to, (SELECT {corrected_by} FROM timeline c WHERE c.refers_to = t.id) AS corrected_by,
+                    t.made_by
              FROM timeline t LEFT JOIN invoices i ON i.id = t.invoice_id
              WHERE {owner} AND {kind_filter} AND ($3 IS NULL OR t.at >= $3) AND ($4 IS NULL OR t.at <= $4)
                AND ($6 IS NULL OR t.client_id = $6)

@@ -84,7 +84,7 @@ async fn clients_round_trip_with_their_timeline_on_both_engines() {
         let mut d = anna();
         d.display_name = "Anna Schmidt".into();
         d.emails.push("a.schmidt@example.com".into());
-        store.update_client(id, &d, at(9, 5)).await.unwrap();
+        store.update_client(id, 1, &d, at(9, 5)).await.unwrap();
         assert_eq!(store.client(id).await.unwrap().details, d);
 
         let paused = Chasing::PausedUntil {
@@ -98,7 +98,7 @@ async fn clients_round_trip_with_their_timeline_on_both_engines() {
         // Not found is the same typed error on both engines.
         let e = store.client(id + 1000).await.unwrap_err();
         assert_eq!(e.code(), ErrorCode::NotFound);
-        assert_eq!(store.update_client(id + 1000, &d, at(9, 12)).await.unwrap_err().code(), ErrorCode::NotFound);
+        assert_eq!(store.update_client(id + 1000, 1, &d, at(9, 12)).await.unwrap_err().code(), ErrorCode::NotFound);
         assert_eq!(
             store.set_chasing(id + 1000, &Chasing::On, at(9, 12)).await.unwrap_err().code(),
             ErrorCode::NotFound
@@ -337,7 +337,7 @@ async fn a_server_that_goes_away_is_server_away() {
     let store = Store::connect(&url).await.unwrap();
     let id = store.create_client(&anna(), at(9, 0)).await.unwrap();
     drop(server); // pg_ctl stop -m immediate
-    let e = store.update_client(id, &anna(), at(9, 1)).await.unwrap_err();
+    let e = store.update_client(id, 1, &anna(), at(9, 1)).await.unwrap_err();
     assert_eq!(e.code(), ErrorCode::StoreServerAway, "{e:?}");
     assert!(e.to_string().contains("127.0.0.1"), "{e}");
     let e = store.settings().await.unwrap_err();

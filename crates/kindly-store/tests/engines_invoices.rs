@@ -124,7 +124,12 @@ async fn invoices_create_update_list_and_search_on_both_engines() {
         assert!(matches!(&e, StoreError::DuplicateNumber(n) if n == "INV-2026-0003"), "{e:?}");
         assert_eq!(db.int("SELECT COUNT(*) FROM invoices").await, 5);
         let e = store
-            .update_draft(c1, &invoice(carla, Some("INV-2026-0001"), day(3, 1), day(3, 31), 3_000, false), at(3, 3, 9))
+            .update_draft(
+                c1,
+                1,
+                &invoice(carla, Some("INV-2026-0001"), day(3, 1), day(3, 31), 3_000, false),
+                at(3, 3, 9),
+            )
             .await
             .unwrap_err();
         assert!(matches!(&e, StoreError::DuplicateNumber(n) if n == "INV-2026-0001"), "{e:?}");
@@ -136,7 +141,10 @@ async fn invoices_create_update_list_and_search_on_both_engines() {
         assert_eq!(e.code(), ErrorCode::NotFound);
 
         // A draft is updated (its lines replaced, its number kept when none is given).
-        store.update_draft(c1, &invoice(carla, None, day(3, 1), day(4, 5), 3_300, false), at(3, 3, 10)).await.unwrap();
+        store
+            .update_draft(c1, 1, &invoice(carla, None, day(3, 1), day(4, 5), 3_300, false), at(3, 3, 10))
+            .await
+            .unwrap();
         let d = store.invoice(c1).await.unwrap();
         assert_eq!(
             (d.number.as_str(), d.total_minor, d.due_date, d.status),
@@ -147,7 +155,7 @@ async fn invoices_create_update_list_and_search_on_both_engines() {
         // An issued invoice cannot be edited: refused by the store, and by
         // the schema's trigger on both engines.
         let e = store
-            .update_draft(a1, &invoice(anna, None, day(1, 10), day(2, 9), 1, false), at(3, 3, 10))
+            .update_draft(a1, 1, &invoice(anna, None, day(1, 10), day(2, 9), 1, false), at(3, 3, 10))
             .await
             .unwrap_err();
         assert_eq!(e.code(), ErrorCode::InvoiceImmutable);

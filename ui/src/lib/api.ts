@@ -39,6 +39,7 @@ import type {
   Bootstrap,
   DatabaseStatus,
   MoveView,
+  MemberSettings,
   TeamConnectInput,
   SendAllPreview,
   Readiness,
@@ -160,6 +161,10 @@ export const api = {
   disconnectTeamDatabase: () => call<DatabaseStatus>('disconnect_team_database'),
   /** Moves this folder's data into the empty team database, then connects (after a restart). */
   moveIntoTeamDatabase: (input: TeamConnectInput) => call<MoveView>('move_into_team_database', { input }),
+  /** Settings → Your name: the name next to this person's changes (this computer's member.json). */
+  memberSettings: () => call<MemberSettings>('member_settings'),
+  /** Saves the name (null or empty: none); the next change records it. */
+  saveMemberSettings: (input: MemberSettings) => call<MemberSettings>('save_member_settings', { input }),
   /** The away banner's Retry: reaches the database again. */
   retryDatabase: () => call<null>('retry_database'),
   seedDemo: (clients: number, invoices: number) => call<DemoResult>('seed_demo', { clients, invoices }),

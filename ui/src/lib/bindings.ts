@@ -229,7 +229,7 @@ export type DatabaseSource = "local_file" | "flag" | "env" | "settings_file";
 
 export const DatabaseSourceValues: readonly DatabaseSource[] = ["local_file", "flag", "env", "settings_file"];
 
-export type ErrorCode = "agreed_before_proposed" | "agreed_in_future" | "already_cancelled" | "already_contacted_today" | "already_done" | "already_printed" | "already_queued" | "amount_too_large" | "append_only" | "backup_folder_inside_data" | "backup_folder_missing" | "backup_no_folder" | "bank_allocation_refused" | "bank_allocation_too_much" | "bank_amount_invalid" | "bank_camt_unsupported" | "bank_csv_malformed" | "bank_csv_mapping_invalid" | "bank_csv_mapping_needed" | "bank_csv_row_invalid" | "bank_currency_invalid" | "bank_date_invalid" | "bank_entry_debit" | "bank_entry_decided" | "bank_field_missing" | "bank_file_empty" | "bank_file_encoding_invalid" | "bank_file_too_large" | "bank_file_unknown_format" | "bank_format_unknown" | "bank_mt940_malformed" | "bank_ofx_malformed" | "bank_resolve_conflict" | "bank_xml_doctype_refused" | "bank_xml_entity_undefined" | "bank_xml_malformed" | "bank_xml_truncated" | "bank_zip_empty" | "bank_zip_invalid" | "bank_zip_member_invalid" | "bank_zip_too_large" | "bank_zip_too_many_members" | "bench_failed" | "control_characters" | "count_changed" | "credit_exceeds_invoice" | "csv_malformed" | "currency_mismatch" | "database_busy" | "database_corrupt" | "database_error" | "database_read_only" | "database_tls_failed" | "database_url_invalid" | "disk_full" | "due_before_issue" | "duplicate_invoice_number" | "duplicate_offset" | "einvoice_credit_note_unsupported" | "einvoice_field_invalid" | "einvoice_field_missing" | "einvoice_file_empty" | "einvoice_file_too_large" | "einvoice_incomplete" | "einvoice_not_an_invoice" | "einvoice_not_representable" | "einvoice_number_taken" | "einvoice_pdf_invalid" | "einvoice_pdf_no_invoice" | "einvoice_totals_differ" | "einvoice_totals_inconsistent" | "einvoice_unknown_format" | "einvoice_xml_doctype_refused" | "einvoice_xml_entity_undefined" | "einvoice_xml_malformed" | "einvoice_xml_too_large" | "email_final" | "epc_amount" | "epc_currency" | "epc_field_too_long" | "file_dialog" | "file_not_found" | "import_client_unknown" | "import_decimal_separator" | "import_encoding_invalid" | "import_file_empty" | "import_file_too_large" | "import_has_problems" | "import_invoice_unknown" | "import_mapping_invalid" | "import_paid_over_total" | "import_row_ragged" | "import_status_unknown" | "import_totals_differ" | "in_outbox" | "interest_not_applicable" | "interest_off" | "interest_rate_covered" | "interest_rate_exists" | "interest_rate_invalid" | "interest_rate_source_missing" | "interest_rate_unknown" | "internal" | "invalid_action" | "invalid_agreed_how" | "invalid_allocation" | "invalid_amount" | "invalid_bic" | "invalid_certificate" | "invalid_country" | "invalid_date" | "invalid_days" | "invalid_email" | "invalid_hold" | "invalid_iban" | "invalid_kind" | "invalid_leitweg_id" | "invalid_link" | "invalid_months" | "invalid_number_pattern" | "invalid_offset" | "invalid_peppol_id" | "invalid_phone" | "invalid_port" | "invalid_quantity" | "invalid_siren" | "invalid_state" | "invalid_tax_id" | "invalid_tax_rate" | "invalid_terms" | "invalid_vat_id" | "invoice_has_payments" | "invoice_immutable" | "invoice_not_creditable" | "invoice_not_issued" | "invoice_not_payable" | "io_error" | "keychain_failed" | "keychain_locked" | "keychain_unavailable" | "ladder_size" | "letters_changed" | "letters_not_drawn" | "line_description_empty" | "mail_build" | "mixed_clients" | "mixed_currencies" | "move_target_not_empty" | "move_verify_failed" | "newer_schema" | "no_data_dir" | "no_email" | "no_line_items" | "no_template" | "not_a_kept_file" | "not_an_email" | "not_found" | "not_printed" | "nothing_owing" | "nothing_to_print" | "offset_out_of_range" | "open_failed" | "outbox_busy" | "outbox_state" | "overpayment" | "password_missing" | "payment_already_reversed" | "payment_in_future" | "pdf_does_not_fit" | "pdf_font_load" | "pdf_font_subset" | "pdf_missing_glyph" | "pdf_qr" | "pdf_render" | "plan_custom_dates" | "plan_date_range" | "plan_dates_out_of_order" | "plan_down_payment" | "plan_exists" | "plan_grace_days" | "plan_heads_up_days" | "plan_installment_amount" | "plan_installment_count" | "plan_installment_zero" | "plan_reminder_days" | "plan_state" | "plan_sum_mismatch" | "profile_incomplete" | "promise_in_past" | "promise_needs_reached" | "promise_too_large" | "range_reversed" | "reference_check_digits" | "reference_empty" | "reference_invalid_character" | "reference_not_rf" | "reference_too_long" | "refund_exceeds_credit" | "required" | "restore_incomplete" | "restore_integrity_failed" | "restore_manifest_invalid" | "restore_manifest_missing" | "restore_newer_version" | "restore_not_a_backup" | "restore_tampered" | "restore_target_not_empty" | "restore_truncated" | "restore_unsafe_path" | "retry_not_later" | "reversal_after_refund" | "smtp_auth" | "smtp_certificate" | "smtp_connect" | "smtp_dns" | "smtp_dropped" | "smtp_not_configured" | "smtp_recipient_rejected" | "smtp_rejected" | "smtp_sender_rejected" | "smtp_settings_damaged" | "smtp_timeout" | "smtp_tls" | "smtp_transient" | "stage_name_empty" | "store_not_on_postgres_yet" | "store_server_away" | "template_render_failed" | "template_syntax" | "too_long" | "unknown_currency" | "unknown_placeholder" | "unknown_stage" | "unsupported_language" | "unsupported_scan" | "usage" | "wrong_client";
+export type ErrorCode = "agreed_before_proposed" | "agreed_in_future" | "already_cancelled" | "already_contacted_today" | "already_done" | "already_printed" | "already_queued" | "amount_too_large" | "append_only" | "backup_folder_inside_data" | "backup_folder_missing" | "backup_no_folder" | "bank_allocation_refused" | "bank_allocation_too_much" | "bank_amount_invalid" | "bank_camt_unsupported" | "bank_csv_malformed" | "bank_csv_mapping_invalid" | "bank_csv_mapping_needed" | "bank_csv_row_invalid" | "bank_currency_invalid" | "bank_date_invalid" | "bank_entry_debit" | "bank_entry_decided" | "bank_field_missing" | "bank_file_empty" | "bank_file_encoding_invalid" | "bank_file_too_large" | "bank_file_unknown_format" | "bank_format_unknown" | "bank_mt940_malformed" | "bank_ofx_malformed" | "bank_resolve_conflict" | "bank_xml_doctype_refused" | "bank_xml_entity_undefined" | "bank_xml_malformed" | "bank_xml_truncated" | "bank_zip_empty" | "bank_zip_invalid" | "bank_zip_member_invalid" | "bank_zip_too_large" | "bank_zip_too_many_members" | "bench_failed" | "changed_elsewhere" | "control_characters" | "count_changed" | "credit_exceeds_invoice" | "csv_malformed" | "currency_mismatch" | "database_busy" | "database_corrupt" | "database_error" | "database_read_only" | "database_tls_failed" | "database_url_invalid" | "disk_full" | "due_before_issue" | "duplicate_invoice_number" | "duplicate_offset" | "einvoice_credit_note_unsupported" | "einvoice_field_invalid" | "einvoice_field_missing" | "einvoice_file_empty" | "einvoice_file_too_large" | "einvoice_incomplete" | "einvoice_not_an_invoice" | "einvoice_not_representable" | "einvoice_number_taken" | "einvoice_pdf_invalid" | "einvoice_pdf_no_invoice" | "einvoice_totals_differ" | "einvoice_totals_inconsistent" | "einvoice_unknown_format" | "einvoice_xml_doctype_refused" | "einvoice_xml_entity_undefined" | "einvoice_xml_malformed" | "einvoice_xml_too_large" | "email_final" | "epc_amount" | "epc_currency" | "epc_field_too_long" | "file_dialog" | "file_not_found" | "import_client_unknown" | "import_decimal_separator" | "import_encoding_invalid" | "import_file_empty" | "import_file_too_large" | "import_has_problems" | "import_invoice_unknown" | "import_mapping_invalid" | "import_paid_over_total" | "import_row_ragged" | "import_status_unknown" | "import_totals_differ" | "in_outbox" | "interest_not_applicable" | "interest_off" | "interest_rate_covered" | "interest_rate_exists" | "interest_rate_invalid" | "interest_rate_source_missing" | "interest_rate_unknown" | "internal" | "invalid_action" | "invalid_agreed_how" | "invalid_allocation" | "invalid_amount" | "invalid_bic" | "invalid_certificate" | "invalid_country" | "invalid_date" | "invalid_days" | "invalid_email" | "invalid_hold" | "invalid_iban" | "invalid_kind" | "invalid_leitweg_id" | "invalid_link" | "invalid_months" | "invalid_number_pattern" | "invalid_offset" | "invalid_peppol_id" | "invalid_phone" | "invalid_port" | "invalid_quantity" | "invalid_siren" | "invalid_state" | "invalid_tax_id" | "invalid_tax_rate" | "invalid_terms" | "invalid_vat_id" | "invoice_has_payments" | "invoice_immutable" | "invoice_not_creditable" | "invoice_not_issued" | "invoice_not_payable" | "io_error" | "keychain_failed" | "keychain_locked" | "keychain_unavailable" | "ladder_size" | "letters_changed" | "letters_not_drawn" | "line_description_empty" | "mail_build" | "mixed_clients" | "mixed_currencies" | "move_target_not_empty" | "move_verify_failed" | "newer_schema" | "no_data_dir" | "no_email" | "no_line_items" | "no_template" | "not_a_kept_file" | "not_an_email" | "not_found" | "not_printed" | "nothing_owing" | "nothing_to_print" | "offset_out_of_range" | "open_failed" | "outbox_busy" | "outbox_state" | "overpayment" | "password_missing" | "payment_already_reversed" | "payment_in_future" | "pdf_does_not_fit" | "pdf_font_load" | "pdf_font_subset" | "pdf_missing_glyph" | "pdf_qr" | "pdf_render" | "plan_custom_dates" | "plan_date_range" | "plan_dates_out_of_order" | "plan_down_payment" | "plan_exists" | "plan_grace_days" | "plan_heads_up_days" | "plan_installment_amount" | "plan_installment_count" | "plan_installment_zero" | "plan_reminder_days" | "plan_state" | "plan_sum_mismatch" | "profile_incomplete" | "promise_in_past" | "promise_needs_reached" | "promise_too_large" | "range_reversed" | "reference_check_digits" | "reference_empty" | "reference_invalid_character" | "reference_not_rf" | "reference_too_long" | "refund_exceeds_credit" | "required" | "restore_incomplete" | "restore_integrity_failed" | "restore_manifest_invalid" | "restore_manifest_missing" | "restore_newer_version" | "restore_not_a_backup" | "restore_tampered" | "restore_target_not_empty" | "restore_truncated" | "restore_unsafe_path" | "retry_not_later" | "reversal_after_refund" | "smtp_auth" | "smtp_certificate" | "smtp_connect" | "smtp_dns" | "smtp_dropped" | "smtp_not_configured" | "smtp_recipient_rejected" | "smtp_rejected" | "smtp_sender_rejected" | "smtp_settings_damaged" | "smtp_timeout" | "smtp_tls" | "smtp_transient" | "stage_name_empty" | "store_not_on_postgres_yet" | "store_server_away" | "template_render_failed" | "template_syntax" | "too_long" | "unknown_currency" | "unknown_placeholder" | "unknown_stage" | "unsupported_language" | "unsupported_scan" | "usage" | "wrong_client";
 
 export type ApiError = { code: ErrorCode, message: string, 
 /**
@@ -258,7 +258,11 @@ export type TimelineItem = { id: number,
 /**
  * RFC 3339 instant in UTC; the UI shows it in the user's time zone.
  */
-at: string, kind: EventKind, summary: string, invoice_id: number | null, invoice_number: string | null, };
+at: string, kind: EventKind, summary: string, invoice_id: number | null, invoice_number: string | null, 
+/**
+ * The member who made the entry (the name in their settings; issue #19), when one was named.
+ */
+made_by: string | null, };
 
 export type OptionItem = { value: string, label: string, };
 
@@ -418,7 +422,14 @@ previous: string | null,
  */
 error: ApiError | null, };
 
-export type ClientInput = { display_name: string, greeting_name: string, company: string, emails: Array<string>, phone: string, address: string, language: string, notes: string, };
+export type ClientInput = { display_name: string, greeting_name: string, company: string, emails: Array<string>, phone: string, address: string, language: string, notes: string, 
+/**
+ * Updating: the version the edit was made on (`ClientView::version`,
+ * issue #19); if someone changed the client since, nothing is saved
+ * (`changed_elsewhere`). None: the current version (a script that reads
+ * and writes at once). Creating: ignored.
+ */
+version: number | null, };
 
 export type ChasingInput = { 
 /**
@@ -465,7 +476,15 @@ overdue: Array<MoneyView>, overdue_invoices: number,
  */
 oldest_overdue_days: number | null, };
 
-export type ClientView = { id: number, display_name: string, greeting_name: string, company: string | null, emails: Array<string>, phone: string | null, address: string, language: Locale, notes: string, chasing: ChasingView, created_at: string, };
+export type ClientView = { id: number, display_name: string, greeting_name: string, company: string | null, emails: Array<string>, phone: string | null, address: string, language: Locale, notes: string, chasing: ChasingView, created_at: string, 
+/**
+ * Bumped by each edit; an edit sends back the one it was made on.
+ */
+version: number, 
+/**
+ * Who made the last edit and when (RFC 3339, UTC), once someone has.
+ */
+changed_by: string | null, changed_at: string | null, };
 
 export type ClientDetail = { client: ClientView, owing: Array<MoneyView>, invoices: Page<InvoiceRow>, timeline: Array<TimelineItem>, };
 
@@ -499,7 +518,14 @@ due_date: string, terms_days: number | null, currency: string, lines: Array<Line
 /**
  * Issue at once (immutable from then on) rather than save a draft.
  */
-issue: boolean, };
+issue: boolean, 
+/**
+ * Updating a draft: the version the edit was made on (`InvoiceDetail::version`,
+ * issue #19); if someone changed the draft since, nothing is saved
+ * (`changed_elsewhere`). None: the current version (a script that reads
+ * and writes at once). Creating: ignored.
+ */
+version: number | null, };
 
 export type TotalsRequest = { currency: string, lines: Array<LineInput>, };
 
@@ -533,7 +559,11 @@ export type PaymentView = { id: number, amount: MoneyView, paid_on: string, meth
 /**
  * YYYY-MM-DD when the payment was reversed (it no longer counts), else null.
  */
-reversed_on: string | null, reversal_reason: string | null, };
+reversed_on: string | null, reversal_reason: string | null, 
+/**
+ * The member who recorded it (issue #19), when one was named.
+ */
+made_by: string | null, };
 
 export type InvoiceDetail = { id: number, number: string, client_id: number, client_name: string, status: InvoiceStatus, state: InvoiceState, issue_date: string, due_date: string, currency: string, lines: Array<LineView>, totals: TotalsView, 
 /**
@@ -556,7 +586,15 @@ client_credit: MoneyView,
 /**
  * Credit notes cover the whole total (shown as "Credited").
  */
-fully_credited: boolean, outstanding: MoneyView, days_overdue: number, notes: string, cancelled_reason: string | null, 
+fully_credited: boolean, outstanding: MoneyView, days_overdue: number, notes: string, 
+/**
+ * Bumped by each edit, issue or cancellation; an edit sends back the one it was made on.
+ */
+version: number, 
+/**
+ * Who made the last change and when (RFC 3339, UTC), once someone has.
+ */
+changed_by: string | null, changed_at: string | null, cancelled_reason: string | null, 
 /**
  * The ISO 11649 creditor reference payers quote ("RF3400000042"; printed in groups of four).
  */
@@ -738,7 +776,11 @@ date: string, amount: MoneyView, method: PaymentMethod, method_label: string, re
 /**
  * Reversed (recorded by mistake): it no longer counts.
  */
-reversed: boolean, };
+reversed: boolean, 
+/**
+ * The member who recorded it (issue #19), when one was named.
+ */
+made_by: string | null, };
 
 export type CreditNoteInput = { invoice_id: number, 
 /**
@@ -1054,6 +1096,12 @@ export type MoveView = {
  */
 to: string, tables: Array<TableMovedView>, rows: number, files: number, file_bytes: number, };
 
+export type MemberSettings = { 
+/**
+ * The name others see next to this person's changes; none: unnamed.
+ */
+name: string | null, };
+
 export type TestEmailResult = { to: string, 
 /**
  * What the server answered when it accepted the test message.
@@ -1140,7 +1188,11 @@ status_text: string, error_code: string | null, error: string | null,
 /**
  * RFC 3339.
  */
-created_at: string, next_attempt_at: string, sending_at: string | null, sent_at: string | null, };
+created_at: string, next_attempt_at: string, sending_at: string | null, sent_at: string | null, 
+/**
+ * Who queued it (team database: the member's name), when one was set.
+ */
+made_by: string | null, };
 
 export type OutboxRequest = { 
 /**
@@ -1765,7 +1817,11 @@ refers_to: number | null,
 /**
  * Later entries that correct this one.
  */
-corrected_by: Array<number>, };
+corrected_by: Array<number>, 
+/**
+ * The member who made the entry (issue #19), when one was named.
+ */
+made_by: string | null, };
 
 export type DossierRequest = { client_id: number, 
 /**

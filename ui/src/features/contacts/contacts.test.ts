@@ -3,7 +3,7 @@ import type { TimelineEntryView } from '../../lib/bindings';
 import { entryBody, entryFiles, kindsFor, MARKS, nextDay, pieces, utcOffsetMinutes } from './contacts';
 
 function entry(data: Record<string, unknown>): TimelineEntryView {
-  return { id: 1, at: '', kind: 'note', summary: '', invoice_id: null, invoice_number: null, data, refers_to: null, corrected_by: [] };
+  return { id: 1, at: '', kind: 'note', summary: '', invoice_id: null, invoice_number: null, data, refers_to: null, corrected_by: [], made_by: null };
 }
 
 describe('contacts helpers', () => {

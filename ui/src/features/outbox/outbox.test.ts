@@ -193,6 +193,7 @@ describe('statusText and itemError', () => {
     next_attempt_at: '2026-11-23T10:05:00Z',
     sending_at: null,
     sent_at: null,
+    made_by: null,
     ...over,
   });
   it('says where a message stands from its state and times', () => {

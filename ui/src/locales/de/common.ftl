@@ -36,3 +36,9 @@ state-days-overdue = { $count ->
     [one] { $count } Tag überfällig
    *[other] { $count } Tage überfällig
 }
+conflict-client-named = { $name } hat diesen Kunden um { $time } geändert. Von Ihren Änderungen wurde nichts gespeichert; laden Sie neu, um die Änderung zu sehen, und nehmen Sie Ihre dann erneut vor.
+conflict-client-someone = Jemand anderes hat diesen Kunden um { $time } geändert. Von Ihren Änderungen wurde nichts gespeichert; laden Sie neu, um die Änderung zu sehen, und nehmen Sie Ihre dann erneut vor.
+conflict-invoice-named = { $name } hat diese Rechnung um { $time } geändert. Von Ihren Änderungen wurde nichts gespeichert; laden Sie neu, um die Änderung zu sehen, und nehmen Sie Ihre dann erneut vor.
+conflict-invoice-someone = Jemand anderes hat diese Rechnung um { $time } geändert. Von Ihren Änderungen wurde nichts gespeichert; laden Sie neu, um die Änderung zu sehen, und nehmen Sie Ihre dann erneut vor.
+conflict-reload = Neu laden
+made-by = von { $name }

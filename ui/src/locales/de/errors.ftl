@@ -45,6 +45,7 @@ error-bank-zip-member-invalid = Eine Datei im ZIP-Archiv ist kein gültiger Kont
 error-bank-zip-too-large = Das ZIP-Archiv ist entpackt größer, als Kindly auf einmal importiert. Importieren Sie ein kleineres Archiv.
 error-bank-zip-too-many-members = Das ZIP-Archiv enthält zu viele Dateien. Importieren Sie ein kleineres Archiv.
 error-bench-failed = Der Leistungstest wurde nicht abgeschlossen.
+error-changed-elsewhere = Jemand anderes hat dies geändert, seit Sie es geöffnet haben. Es wurde nichts gespeichert; laden Sie neu, um die Änderung zu sehen, und nehmen Sie Ihre dann erneut vor.
 error-control-characters = Ein Feld enthält Zeilenumbrüche oder Steuerzeichen, die dort nicht erlaubt sind. Entfernen Sie sie.
 error-count-changed = Die Anzahl hat sich geändert, seit Sie sie bestätigt haben. Es wurde nichts ausgeführt; sehen Sie noch einmal nach und bestätigen Sie die neue Anzahl.
 error-credit-exceeds-invoice = Die Gutschrift ist höher als der Betrag, der auf dieser Rechnung noch gutgeschrieben werden kann. Verringern Sie den Betrag.

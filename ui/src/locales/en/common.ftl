@@ -36,3 +36,9 @@ state-days-overdue = { $count ->
     [one] { $count } day overdue
    *[other] { $count } days overdue
 }
+conflict-client-named = { $name } changed this client at { $time }. Nothing of yours was saved; reload to see their change, then make yours again.
+conflict-client-someone = Someone else changed this client at { $time }. Nothing of yours was saved; reload to see their change, then make yours again.
+conflict-invoice-named = { $name } changed this invoice at { $time }. Nothing of yours was saved; reload to see their change, then make yours again.
+conflict-invoice-someone = Someone else changed this invoice at { $time }. Nothing of yours was saved; reload to see their change, then make yours again.
+conflict-reload = Reload
+made-by = by { $name }

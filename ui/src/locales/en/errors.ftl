@@ -45,6 +45,7 @@ error-bank-zip-member-invalid = A file in the zip archive is not a valid stateme
 error-bank-zip-too-large = The zip archive unpacks to more than Kindly imports at once. Import a smaller archive.
 error-bank-zip-too-many-members = The zip archive holds too many files. Import a smaller archive.
 error-bench-failed = The benchmark did not complete.
+error-changed-elsewhere = Someone else changed this since you opened it. Nothing was saved; reload to see their change, then make yours again.
 error-control-characters = A field holds line breaks or control characters where none are allowed. Remove them.
 error-count-changed = The number of items changed since you confirmed it. Nothing was done; look again and confirm the new number.
 error-credit-exceeds-invoice = The credit note is more than what can still be credited on the invoice. Lower the amount.

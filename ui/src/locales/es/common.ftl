@@ -36,3 +36,9 @@ state-days-overdue = { $count ->
     [one] { $count } día de retraso
    *[other] { $count } días de retraso
 }
+conflict-client-named = { $name } cambió este cliente a las { $time }. No se guardó nada de lo suyo; vuelva a cargar para ver su cambio y luego haga el suyo de nuevo.
+conflict-client-someone = Otra persona cambió este cliente a las { $time }. No se guardó nada de lo suyo; vuelva a cargar para ver su cambio y luego haga el suyo de nuevo.
+conflict-invoice-named = { $name } cambió esta factura a las { $time }. No se guardó nada de lo suyo; vuelva a cargar para ver su cambio y luego haga el suyo de nuevo.
+conflict-invoice-someone = Otra persona cambió esta factura a las { $time }. No se guardó nada de lo suyo; vuelva a cargar para ver su cambio y luego haga el suyo de nuevo.
+conflict-reload = Recargar
+made-by = por { $name }

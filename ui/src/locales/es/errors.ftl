@@ -45,6 +45,7 @@ error-bank-zip-member-invalid = Un archivo dentro del zip no es un extracto vál
 error-bank-zip-too-large = Al descomprimirse, el zip supera lo que Kindly importa de una vez. Importe un zip más pequeño.
 error-bank-zip-too-many-members = El zip contiene demasiados archivos. Importe un zip más pequeño.
 error-bench-failed = La prueba de rendimiento no terminó.
+error-changed-elsewhere = Otra persona cambió esto desde que lo abrió. No se guardó nada; vuelva a cargar para ver su cambio y luego haga el suyo de nuevo.
 error-control-characters = Un campo contiene saltos de línea o caracteres de control que no se permiten. Elimínelos.
 error-count-changed = La cantidad cambió desde que la confirmó. No se hizo nada; vuelva a mirar y confirme la nueva cantidad.
 error-credit-exceeds-invoice = La factura rectificativa supera lo que aún se puede abonar en la factura. Reduzca el importe.

@@ -36,3 +36,9 @@ state-days-overdue = { $count ->
     [one] en retard de { $count } jour
    *[other] en retard de { $count } jours
 }
+conflict-client-named = { $name } a modifié ce client à { $time }. Rien de vos modifications n’a été enregistré ; rechargez pour voir sa modification, puis refaites la vôtre.
+conflict-client-someone = Quelqu’un d’autre a modifié ce client à { $time }. Rien de vos modifications n’a été enregistré ; rechargez pour voir sa modification, puis refaites la vôtre.
+conflict-invoice-named = { $name } a modifié cette facture à { $time }. Rien de vos modifications n’a été enregistré ; rechargez pour voir sa modification, puis refaites la vôtre.
+conflict-invoice-someone = Quelqu’un d’autre a modifié cette facture à { $time }. Rien de vos modifications n’a été enregistré ; rechargez pour voir sa modification, puis refaites la vôtre.
+conflict-reload = Recharger
+made-by = par { $name }

@@ -45,6 +45,7 @@ error-bank-zip-member-invalid = Un fichier de l’archive zip n’est pas un rel
 error-bank-zip-too-large = Une fois décompressée, l’archive zip dépasse ce que Kindly importe en une fois. Importez une archive plus petite.
 error-bank-zip-too-many-members = L’archive zip contient trop de fichiers. Importez une archive plus petite.
 error-bench-failed = Le test de performance ne s’est pas terminé.
+error-changed-elsewhere = Quelqu’un d’autre a modifié ceci depuis que vous l’avez ouvert. Rien n’a été enregistré ; rechargez pour voir sa modification, puis refaites la vôtre.
 error-control-characters = Un champ contient des retours à la ligne ou des caractères de contrôle qui n’y sont pas autorisés. Supprimez-les.
 error-count-changed = Le nombre a changé depuis votre confirmation. Rien n’a été fait ; vérifiez à nouveau et confirmez le nouveau nombre.
 error-credit-exceeds-invoice = L’avoir dépasse ce qui peut encore être crédité sur la facture. Réduisez le montant.
