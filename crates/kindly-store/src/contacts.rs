@@ -620,7 +620,6 @@ impl Store {
         if !done {
             return Err(StoreError::AlreadyDone);
         }
-        drop(c);
         tx.commit().await.map_err(map)?;
         Ok(id)
     }

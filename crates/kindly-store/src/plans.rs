@@ -1032,7 +1032,6 @@ impl Store {
         crate::followups::refuse_if_contacted_on(&mut c, &ids, today, self.path()).await?;
         let r = PlanReminderDone { plan_id, seq, kind, channel, summary, data };
         let (id, _) = record_plan_reminder_on(&mut c, &r, today, now, false, self.path()).await?;
-        drop(c);
         tx.commit().await.map_err(map)?;
         id.ok_or(StoreError::AlreadyDone)
     }
