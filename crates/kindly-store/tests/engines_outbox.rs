@@ -114,7 +114,10 @@ async fn outbox_queue_claim_and_outcomes_on_both_engines() {
         let first = stage("first", 0);
         let second = stage("second", 14);
         let m1 = queue(&store, anna, inv[0].0, &first, t0).await.unwrap();
+        // Who queued a message is recorded with it (#19's who did what).
+        store.set_member(Some("Anna".into()));
         let m2 = queue(&store, anna, inv[1].0, &first, t0 + Duration::seconds(1)).await.unwrap();
+        store.set_member(None);
         let m3 = queue(&store, anna, inv[2].0, &first, t0 + Duration::seconds(2)).await.unwrap();
         // One live message per invoice and stage: the same typed error on both.
         let again = queue(&store, anna, inv[0].0, &first, t0 + Duration::seconds(3)).await;
@@ -131,6 +134,8 @@ async fn outbox_queue_claim_and_outcomes_on_both_engines() {
         assert_eq!(page.rows[2].client_name, "Anna Müller");
         assert_eq!(page.rows[2].created_at, t0);
         assert_eq!(page.rows[2].state, OutboxState::Queued);
+        let made_by: Vec<Option<&str>> = page.rows.iter().map(|r| r.made_by.as_deref()).collect();
+        assert_eq!(made_by, vec![None, Some("Anna"), None], "each message records who queued it");
         assert!(store.outbox_raw(m1).await.unwrap().starts_with(b"Message-ID: <"));
 
         // The earliest due message first, under a new token.
