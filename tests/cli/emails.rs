@@ -6,33 +6,15 @@
 use kindly_tests::binary;
 use kindly_tests::smtp::{closed_port, test_ca, SmtpServer, PASSWORD, USER};
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 /// Two days after the due date: the "reminder" stage (an e-mail) is due.
 const DAY: &str = "2026-11-21";
 
 fn run(dir: &std::path::Path, args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = Command::new(binary("kindly"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(["--today", DAY])
-        .args(args)
-        .env_remove("KINDLY_DATA_DIR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run kindly");
-    if let Some(mut i) = child.stdin.take() {
-        i.write_all(stdin.as_bytes()).expect("write stdin");
-    }
-    let out = child.wait_with_output().expect("wait kindly");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
+    let mut cmd = Command::new(binary("kindly"));
+    cmd.arg("--data-dir").arg(dir).args(["--today", DAY]).args(args).env_remove("KINDLY_DATA_DIR");
+    kindly_tests::outcome(cmd, Some(stdin))
 }
 
 fn json(dir: &std::path::Path, args: &[&str]) -> Value {

@@ -10,9 +10,8 @@
 
 use kindly_tests::binary;
 use serde_json::Value;
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 /// A fresh database on the shared test server, or `None` (skip).
 fn fresh_database() -> Option<String> {
@@ -41,18 +40,7 @@ fn kindly(dir: &Path, env: Option<&str>, stdin: Option<&str>, args: &[&str]) -> 
     if let Some(url) = env {
         cmd.env("KINDLY_DATABASE_URL", url);
     }
-    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
-    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("run kindly");
-    if let Some(text) = stdin {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
-    }
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
+    kindly_tests::outcome(cmd, stdin)
 }
 
 fn json(dir: &Path, env: Option<&str>, args: &[&str]) -> Value {

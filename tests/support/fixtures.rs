@@ -153,8 +153,21 @@ pub fn run_kindly(dir: &Path, today: Option<&str>, args: &[&str]) -> (i32, Strin
         cmd.args(["--today", day]);
     }
     // The data folder's own file, whatever the environment names.
-    let out =
-        cmd.args(args).env_remove("KINDLY_DATA_DIR").env_remove("KINDLY_DATABASE_URL").output().expect("run kindly");
+    cmd.args(args).env_remove("KINDLY_DATA_DIR").env_remove("KINDLY_DATABASE_URL");
+    outcome(cmd, None)
+}
+
+/// Runs `cmd` to its end with `stdin` written to it (none: an empty one);
+/// (exit code, stdout, stderr), -1 for a process killed by a signal.
+pub fn outcome(mut cmd: Command, stdin: Option<&str>) -> (i32, String, String) {
+    use std::io::Write;
+    use std::process::Stdio;
+    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("run the command");
+    if let (Some(text), Some(mut i)) = (stdin, child.stdin.take()) {
+        i.write_all(text.as_bytes()).expect("write stdin");
+    }
+    let out = child.wait_with_output().expect("wait for the command");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into(),

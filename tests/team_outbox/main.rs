@@ -23,7 +23,6 @@ use kindly_store::{EmailPurpose, NewEmail, NewInvoice, Store};
 use kindly_tests::binary;
 use kindly_tests::smtp::{test_ca, SmtpServer, PASSWORD, USER};
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -33,21 +32,7 @@ const DAY: &str = "2026-11-23";
 
 /// `kindly --database-url URL --data-dir DIR ARGS` with `stdin`; (exit code, stdout, stderr).
 fn kindly(dir: &Path, url: &str, args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = command(dir, url, args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run kindly");
-    if let Some(mut i) = child.stdin.take() {
-        i.write_all(stdin.as_bytes()).expect("write stdin");
-    }
-    let out = child.wait_with_output().expect("wait kindly");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
+    kindly_tests::outcome(command(dir, url, args), Some(stdin))
 }
 
 fn command(dir: &Path, url: &str, args: &[&str]) -> Command {
