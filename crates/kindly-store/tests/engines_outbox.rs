@@ -9,7 +9,6 @@
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use kindly_core::client::ClientDetails;
-use kindly_core::invoice::{compute_totals, LineItem};
 use kindly_core::locale::Locale;
 use kindly_core::payment::{PaymentMethod, ValidPayment};
 use kindly_core::vocab::OutboxState;
@@ -45,19 +44,7 @@ fn client(name: &str, email: &str) -> ClientDetails {
 
 /// An issued invoice of `amount` (minor units, no tax), due at the end of March.
 fn invoice(client_id: i64, amount: i64) -> NewInvoice {
-    let lines =
-        vec![LineItem { description: "Work".into(), quantity_milli: 1000, unit_price_minor: amount, tax_rate_bp: 0 }];
-    NewInvoice {
-        client_id,
-        number: None,
-        issue_date: day(2, 1),
-        due_date: day(3, 31),
-        currency: Currency::EUR,
-        totals: compute_totals(&lines).unwrap(),
-        lines,
-        notes: String::new(),
-        issue: true,
-    }
+    support::one_line_invoice(client_id, Currency::EUR, amount, day(2, 1), day(3, 31))
 }
 
 fn stage(key: &str, offset: i64) -> Stage {

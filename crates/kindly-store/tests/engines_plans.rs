@@ -11,7 +11,6 @@
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use kindly_core::client::ClientDetails;
-use kindly_core::invoice::{compute_totals, LineItem};
 use kindly_core::locale::Locale;
 use kindly_core::payment::{PaymentMethod, ValidPayment};
 use kindly_core::timeline::EventKind;
@@ -52,19 +51,7 @@ fn client(name: &str) -> ClientDetails {
 
 /// An issued invoice of `amount` (minor units, no tax) in `currency`.
 fn invoice(client_id: i64, currency: Currency, amount: i64, issued: NaiveDate, due: NaiveDate) -> NewInvoice {
-    let lines =
-        vec![LineItem { description: "Work".into(), quantity_milli: 1000, unit_price_minor: amount, tax_rate_bp: 0 }];
-    NewInvoice {
-        client_id,
-        number: None,
-        issue_date: issued,
-        due_date: due,
-        currency,
-        totals: compute_totals(&lines).unwrap(),
-        lines,
-        notes: String::new(),
-        issue: true,
-    }
+    support::one_line_invoice(client_id, currency, amount, issued, due)
 }
 
 fn paid(minor: i64, currency: Currency, on: NaiveDate) -> ValidPayment {

@@ -8,7 +8,6 @@
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use kindly_core::client::ClientDetails;
-use kindly_core::invoice::{compute_totals, LineItem};
 use kindly_core::locale::Locale;
 use kindly_core::payment::{PaymentMethod, ValidPayment};
 use kindly_core::timeline::EventKind;
@@ -42,18 +41,10 @@ fn client(name: &str) -> ClientDetails {
 }
 
 fn invoice(client_id: i64, amount: i64, notes: &str, issue: bool) -> NewInvoice {
-    let lines =
-        vec![LineItem { description: "Work".into(), quantity_milli: 1000, unit_price_minor: amount, tax_rate_bp: 0 }];
     NewInvoice {
-        client_id,
-        number: None,
-        issue_date: day(2, 1),
-        due_date: day(3, 31),
-        currency: Currency::EUR,
-        totals: compute_totals(&lines).unwrap(),
-        lines,
         notes: notes.into(),
         issue,
+        ..support::one_line_invoice(client_id, Currency::EUR, amount, day(2, 1), day(3, 31))
     }
 }
 

@@ -74,3 +74,29 @@ pub async fn fresh_pg_database() -> Option<String> {
     let server = kindly_pgtest::PgServer::shared().expect("PostgreSQL test server")?;
     Some(server.fresh_database().await.expect("a fresh test database"))
 }
+
+/// An issued invoice of one line of `amount` (minor units, no tax) in
+/// `currency`, the engine tests' common fixture; set other fields with
+/// struct update syntax.
+pub fn one_line_invoice(
+    client_id: i64,
+    currency: kindly_core::Currency,
+    amount: i64,
+    issued: chrono::NaiveDate,
+    due: chrono::NaiveDate,
+) -> kindly_store::NewInvoice {
+    use kindly_core::invoice::{compute_totals, LineItem};
+    let lines =
+        vec![LineItem { description: "Work".into(), quantity_milli: 1000, unit_price_minor: amount, tax_rate_bp: 0 }];
+    kindly_store::NewInvoice {
+        client_id,
+        number: None,
+        issue_date: issued,
+        due_date: due,
+        currency,
+        totals: compute_totals(&lines).unwrap(),
+        lines,
+        notes: String::new(),
+        issue: true,
+    }
+}
