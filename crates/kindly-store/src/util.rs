@@ -1,5 +1,6 @@
 //! Small conversions between SQLite's text columns and domain types.
 
+use crate::engine::on_conn;
 use crate::StoreError;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use sqlx::{AssertSqlSafe, Sqlite, Transaction};
@@ -54,30 +55,59 @@ pub(crate) enum V {
     N,
 }
 
-/// Inserts `rows` with multi-row INSERTs (`head` is "INSERT INTO t (a, b)").
+/// Inserts `rows` with multi-row INSERTs (`head` is "INSERT INTO t (a, b)")
+/// inside a SQLite transaction of a module not ported yet.
 pub(crate) async fn insert_rows(
     tx: &mut Transaction<'static, Sqlite>,
     head: &str,
     ncols: usize,
     rows: &[Vec<V>],
 ) -> Result<(), sqlx::Error> {
-    // Stay well under SQLite's 32,766 bound parameters per statement.
-    let per = (8000 / ncols).max(1);
+    insert_rows_on(&mut crate::engine::Conn::sqlite(tx), head, ncols, rows).await
+}
+
+/// Inserts `rows` with multi-row INSERTs (`head` is "INSERT INTO t (a, b)")
+/// on either engine, numbering the placeholders `$1`, `$2`, … (the
+/// portable-SQL rule). A NULL is bound as an integer: PostgreSQL coerces
+/// each value of an INSERT's VALUES list to its column's type.
+pub(crate) async fn insert_rows_on(
+    c: &mut crate::engine::Conn<'_>,
+    head: &str,
+    ncols: usize,
+    rows: &[Vec<V>],
+) -> Result<(), sqlx::Error> {
+    // Stay well under SQLite's 32,766 bound parameters per statement
+    // (PostgreSQL's bound is 65,535).
+    let per = (8000 / ncols.max(1)).max(1);
     for chunk in rows.chunks(per) {
-        let one = format!("({})", vec!["?"; ncols].join(","));
-        let sql = format!("{head} VALUES {}", vec![one; chunk.len()].join(","));
-        let mut q = sqlx::query(AssertSqlSafe(sql));
-        for row in chunk {
-            for v in row {
-                q = match v {
-                    V::I(i) => q.bind(*i),
-                    V::T(t) => q.bind(t.clone()),
-                    V::D(d) => q.bind(crate::row::Day(*d)),
-                    V::N => q.bind(Option::<i64>::None),
-                };
+        let mut n = 0usize;
+        let tuples: Vec<String> = chunk
+            .iter()
+            .map(|_| {
+                let one: Vec<String> = (0..ncols)
+                    .map(|_| {
+                        n += 1;
+                        format!("${n}")
+                    })
+                    .collect();
+                format!("({})", one.join(","))
+            })
+            .collect();
+        let sql = format!("{head} VALUES {}", tuples.join(","));
+        on_conn!(c, conn => {
+            let mut q = sqlx::query(AssertSqlSafe(sql));
+            for row in chunk {
+                for v in row {
+                    q = match v {
+                        V::I(i) => q.bind(*i),
+                        V::T(t) => q.bind(t.clone()),
+                        V::D(d) => q.bind(crate::row::Day(*d)),
+                        V::N => q.bind(Option::<i64>::None),
+                    };
+                }
             }
-        }
-        q.execute(&mut **tx).await?;
+            q.execute(&mut *conn).await?;
+        });
     }
     Ok(())
 }
