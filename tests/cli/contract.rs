@@ -61,7 +61,7 @@ fn client_with_invoice(dir: &std::path::Path) -> (String, String) {
 
 #[test]
 fn usage_errors_are_json_under_json_and_text_otherwise() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = kindly_tests::data_dir();
     let dir = tmp.path();
     // (arguments, a part of clap's message)
     let rows: &[(&[&str], &str)] = &[
@@ -118,7 +118,7 @@ fn usage_errors_are_json_under_json_and_text_otherwise() {
 
 #[test]
 fn every_closed_set_option_refuses_an_unknown_value_with_the_allowed_ones() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = kindly_tests::data_dir();
     let dir = tmp.path();
     let statement = dir.join("statement.txt");
     std::fs::write(&statement, "not a statement").unwrap();
@@ -202,7 +202,7 @@ fn every_closed_set_option_refuses_an_unknown_value_with_the_allowed_ones() {
 /// (and the aliases it also takes) reach the use case and are not refused there.
 #[test]
 fn the_listed_values_and_aliases_are_the_use_cases_own() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = kindly_tests::data_dir();
     let dir = tmp.path();
     let (c, inv) = client_with_invoice(dir);
     for kind in ["note", "incoming-call", "incoming_call", "call", "email", "letter"] {
@@ -240,7 +240,7 @@ fn queued_invoices(dir: &std::path::Path, date: &str) -> Vec<i64> {
 
 #[test]
 fn invoice_holds_from_the_cli() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = kindly_tests::data_dir();
     let dir = tmp.path();
     let (_, inv) = client_with_invoice(dir);
     let id: i64 = inv.parse().unwrap();
@@ -290,7 +290,7 @@ fn invoice_holds_from_the_cli() {
 
 #[test]
 fn a_name_with_a_direction_override_is_refused_and_nothing_is_saved() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = kindly_tests::data_dir();
     let dir = tmp.path();
     let e = refused(dir, &["clients", "add", "--name", "Acme\u{202E}dtL", "--email", "a@example.com"]);
     assert_eq!(e["code"], "control_characters", "{e}");

@@ -70,7 +70,7 @@ fn queue_one(dir: &std::path::Path) {
 
 #[test]
 fn send_exits_3_when_the_login_is_refused_and_0_once_it_sent() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = kindly_tests::data_dir();
     let dir = tmp.path();
     let srv = SmtpServer::start("normal");
     smtp_set(dir, "localhost", srv.port, "not the password");
@@ -102,7 +102,7 @@ fn send_exits_3_when_the_login_is_refused_and_0_once_it_sent() {
 
 #[test]
 fn send_exits_3_when_the_server_is_down() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = kindly_tests::data_dir();
     let dir = tmp.path();
     smtp_set(dir, "127.0.0.1", closed_port(), PASSWORD);
     queue_one(dir);

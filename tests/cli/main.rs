@@ -20,8 +20,9 @@ struct Cli {
 }
 
 impl Cli {
+    /// A fresh data folder (on PostgreSQL in the suite's PostgreSQL pass).
     fn new() -> Cli {
-        Cli { dir: tempfile::tempdir().expect("tempdir") }
+        Cli { dir: kindly_tests::data_dir() }
     }
 
     /// Runs `kindly` on the fixed day.

@@ -7,7 +7,7 @@ use kindly_tests::{kindly_json, pdftotext, run_kindly};
 const DAY: &str = "2026-11-23";
 
 fn setup() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = kindly_tests::data_dir();
     let d = dir.path();
     let id = kindly_json(d, Some(DAY), &["clients", "add", "--name", "=Evil Client"])["id"].as_i64().unwrap();
     let id = id.to_string();

@@ -5,7 +5,7 @@ use kindly_tests::{kindly_json, run_kindly};
 
 #[test]
 fn a_plan_through_the_cli_from_proposal_to_completion() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = kindly_tests::data_dir();
     let dir = tmp.path();
     let day = "2026-11-14";
     let c = kindly_json(dir, Some(day), &["clients", "add", "--name", "Zoë Ångström", "--email", "zoe@example.com"])

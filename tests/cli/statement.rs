@@ -32,7 +32,7 @@ fn client_owing(dir: &std::path::Path) -> String {
 
 #[test]
 fn a_statement_through_the_cli() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = kindly_tests::data_dir();
     let dir = tmp.path();
     let c = client_owing(dir);
 

@@ -17,6 +17,7 @@ mod mail;
 mod overview;
 mod plans;
 mod screens;
+mod team;
 
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
 use kindly_tests::binary;

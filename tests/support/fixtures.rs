@@ -11,18 +11,24 @@ use kindly_store::Store;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// A store on a real SQLite file in a temporary folder (removed on drop).
+/// A store on a real SQLite file in a temporary folder (removed on drop),
+/// or, in the PostgreSQL pass (`engine`), on the folder's fresh database.
 pub struct TestDb {
     pub dir: tempfile::TempDir,
     pub path: PathBuf,
     pub store: Store,
 }
 
-/// Opens (creating and migrating) `kindly.db` in a new temporary folder.
+/// Opens (creating and migrating) `kindly.db` in a new temporary folder,
+/// or in the PostgreSQL pass the folder's fresh database (`path` is then
+/// where the file would be: [`raw_count`] reads the database instead).
 pub async fn open_db() -> TestDb {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = crate::data_dir();
     let path = dir.path().join("kindly.db");
-    let store = Store::open(&path).await.expect("open");
+    let store = match crate::engine::database_url(dir.path()) {
+        Some(url) => Store::connect(&url).await.expect("connect"),
+        None => Store::open(&path).await.expect("open"),
+    };
     TestDb { dir, path, store }
 }
 
@@ -137,11 +143,18 @@ pub async fn pay(ctx: Ctx<'_>, invoice_id: i64, amount: &str) {
     kindly_api::payments::record(ctx, &p).await.expect("payment");
 }
 
-/// A `SELECT COUNT(*) …` on the database file, over a connection of its own.
+/// A `SELECT COUNT(*) …` on the database file (or, in the PostgreSQL
+/// pass, on the database its folder is connected to), over a connection of
+/// its own.
 pub async fn raw_count(db_path: &Path, sql: &str) -> i64 {
     use sqlx::Connection;
+    let sql = sqlx::AssertSqlSafe(sql.to_string());
+    if let Some(url) = db_path.parent().and_then(crate::engine::database_url) {
+        let mut c = sqlx::PgConnection::connect(&url).await.expect("connect");
+        return sqlx::query_scalar(sql).fetch_one(&mut c).await.expect("count");
+    }
     let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db_path.display())).await.expect("connect");
-    sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string())).fetch_one(&mut c).await.expect("count")
+    sqlx::query_scalar(sql).fetch_one(&mut c).await.expect("count")
 }
 
 /// Runs the built `kindly` on a data folder (with `--today` when given):

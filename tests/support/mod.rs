@@ -2,9 +2,11 @@
 //! with real SQLite files and the usual clients and invoices (`fixtures`),
 //! fixed clocks, and the paths of the built binaries.
 
+pub mod engine;
 pub mod fixtures;
 pub mod smtp;
 
+pub use engine::{data_dir, on_postgres, sqlite_only};
 pub use fixtures::*;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};

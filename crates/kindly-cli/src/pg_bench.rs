@@ -5,7 +5,9 @@
 //! against a database filled by `kindly migrate` from the overview bench's
 //! data folder. It only reads.
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate, Utc};
+use kindly_api::overview::{self, OverviewRequest};
+use kindly_api::Ctx;
 use kindly_core::vocab::ClientSort;
 use kindly_store::{ClientQuery, InvoiceQuery, InvoiceSort, Store};
 use std::future::Future;
@@ -78,6 +80,24 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let q = ClientQuery { search: "müller".into(), sort: ClientSort::default(), limit: 50, ..Default::default() };
         let s = &store;
         async move { s.list_clients(&q, today).await }
+    })
+    .await?;
+    // The overview: PostgreSQL keeps nothing between reads (no memo), so
+    // every read computes every figure from the summary tables.
+    let all = OverviewRequest::default();
+    time("overview, all currencies (every read computes)", 100.0, n, || {
+        overview::overview(Ctx::new(&store, Utc::now(), today), &all)
+    })
+    .await?;
+    // Each run on the next day: the per-client window moves one day (a write).
+    let days: Vec<NaiveDate> = (1..=n as u64 + 1).filter_map(|k| today.checked_add_days(Days::new(k))).collect();
+    let mut k = 0;
+    time("overview, each run on the next day (window moves one day)", 100.0, n, || {
+        let day = days[k.min(days.len() - 1)];
+        k += 1;
+        let s = &store;
+        let all = &all;
+        async move { overview::overview(Ctx::new(s, Utc::now(), day), all).await }
     })
     .await?;
     store.close().await;

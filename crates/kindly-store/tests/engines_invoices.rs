@@ -21,6 +21,21 @@ mod support;
 
 use support::{both, fresh_pg_database, Db};
 
+/// The due count kept by triggers per day (`followup_due_days`) holds what
+/// counting the follow-ups gives, day by day.
+async fn assert_due_days_agree(db: &Db) {
+    let kept = "SELECT day, n FROM followup_due_days WHERE n > 0";
+    let counted = "SELECT next_action_on, COUNT(*) FROM followups
+                   WHERE next_action_on IS NOT NULL AND hold IS NULL GROUP BY next_action_on";
+    let differ = db
+        .int(&format!(
+            "SELECT (SELECT COUNT(*) FROM ({kept} EXCEPT {counted}) a) + (SELECT COUNT(*) FROM ({counted} EXCEPT {kept}) b)"
+        ))
+        .await;
+    assert_eq!(differ, 0, "followup_due_days differs from the follow-ups");
+    assert!(db.int("SELECT COUNT(*) FROM followup_due_days").await > 0, "nothing kept: the check would be empty");
+}
+
 fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, m, d).unwrap()
 }
@@ -303,6 +318,8 @@ async fn followup_queue_and_one_step_per_stage_on_both_engines() {
         assert_eq!(of, [a2]);
         assert_eq!(store.due_followups(day(3, 20), None, 0, 50).await.unwrap().total, 3);
 
+        assert_due_days_agree(&db).await;
+
         // One step per invoice and stage.
         let reminder = &ladder.stages[1];
         let step = DoneStep {
@@ -372,8 +389,15 @@ async fn followup_queue_and_one_step_per_stage_on_both_engines() {
         );
         assert!(!store.due_keys(day(3, 15)).await.unwrap().iter().any(|k| k.invoice_id == a2));
         assert!(store.due_keys(day(3, 16)).await.unwrap().iter().any(|k| k.invoice_id == a2));
+        // The count agrees with the rows while a2 is held and after its pause.
+        for d in [day(3, 15), day(3, 16)] {
+            let q = store.due_followups(d, None, 0, 50).await.unwrap();
+            assert_eq!(q.total, q.rows.len() as i64, "on {d}");
+        }
+        assert_due_days_agree(&db).await;
         store.set_invoice_hold(a2, None, "", at(3, 10, 12)).await.unwrap();
         assert_eq!(store.invoice_hold(a2).await.unwrap(), None);
+        assert_due_days_agree(&db).await;
         assert_eq!(
             store.set_invoice_hold(9_999, None, "", at(3, 10, 12)).await.unwrap_err().code(),
             ErrorCode::NotFound
@@ -396,6 +420,7 @@ async fn followup_queue_and_one_step_per_stage_on_both_engines() {
         assert_eq!(store.client_ladder_id(9_999).await.unwrap_err().code(), ErrorCode::NotFound);
         store.save_default_ladder(&early).await.unwrap();
         assert_eq!(store.default_ladder().await.unwrap(), early);
+        assert_due_days_agree(&db).await;
         assert!(store.due_keys(today).await.unwrap().iter().any(|k| k.invoice_id == b1));
         assert!(!store.plan_proposed(b1).await.unwrap());
 

@@ -423,14 +423,15 @@ INSERT INTO invoices (id, number, client_id, status, issue_date, due_date, curre
     (1, 'D-1', 1, 'draft', '2026-01-01', '2026-01-31', 'EUR', 100, 0, 100, '2026-01-01T09:00:00.000Z'),
     (2, 'I-2', 1, 'draft', '2026-01-01', '2026-01-31', 'EUR', 100, 0, 100, '2026-01-01T09:00:00.000Z'),
     (3, 'I-3', 1, 'issued', '2026-01-02', '2026-02-01', 'EUR', 100, 0, 100, '2026-01-02T09:00:00.000Z'),
-    (4, 'I-4', 1, 'issued', '2026-01-03', '2026-02-02', 'EUR', 100, 0, 100, '2026-01-03T09:00:00.000Z');
+    (4, 'I-4', 1, 'issued', '2026-01-03', '2026-02-02', 'EUR', 100, 0, 100, '2026-01-03T09:00:00.000Z'),
+    (5, 'I-5', 1, 'issued', '2026-01-04', '2026-02-03', 'EUR', 100, 0, 100, '2026-01-04T09:00:00.000Z');
 INSERT INTO invoice_lines (invoice_id, position, description, quantity_milli, unit_price_minor, tax_rate_bp)
     VALUES (1, 1, 'Work', 1000, 100, 0), (2, 1, 'Work', 1000, 100, 0);
 UPDATE invoices SET status = 'issued' WHERE id = 2;
 INSERT INTO timeline (id, client_id, invoice_id, at, kind, summary) VALUES (1, 1, 2, '2026-01-05T10:00:00.000Z', 'note', 'hello');
 INSERT INTO payments (id, invoice_id, amount_minor, currency, paid_on, method, created_at)
     VALUES (1, 2, 30, 'EUR', '2026-02-01', 'bank', '2026-02-01T10:00:00.000Z');
-INSERT INTO followups (invoice_id, client_id, next_action_on) VALUES (2, 1, '2026-02-10'), (4, 1, '2026-03-01');
+INSERT INTO followups (invoice_id, client_id, next_action_on) VALUES (2, 1, '2026-02-10'), (4, 1, '2026-03-01'), (5, 1, '2026-02-20');
 INSERT INTO followup_steps (id, invoice_id, stage_key, stage_offset, channel, done_on, at)
     VALUES (1, 2, 'first', 0, 'email', '2026-02-02', '2026-02-02T10:00:00.000Z');
 INSERT INTO outbox (id, message_id, client_id, stage_key, stage_offset, envelope_from, recipients, to_display, subject,
@@ -486,6 +487,7 @@ UPDATE followups SET next_action_on = '2026-03-10' WHERE invoice_id = 4;
 UPDATE overview_window SET from_day = '2026-01-01', to_day = '2026-12-31';
 INSERT INTO payments (id, invoice_id, amount_minor, currency, paid_on, method, created_at)
     VALUES (3, 2, 100, 'EUR', '2026-03-07', 'bank', '2026-03-07T10:00:00.000Z');
+UPDATE followups SET next_action_on = '2026-02-25' WHERE invoice_id = 5;
 ";
 
 /// Each statement and the refusal both engines must give it, in order (a
@@ -638,6 +640,7 @@ const REFUSED: &[(&str, &str)] = &[
 const DERIVED: &[&str] = &[
     "SELECT id, paid_minor, credited_minor, returned_minor, paid_in_full_on, creditor_reference FROM invoices ORDER BY id",
     "SELECT invoice_id, next_action_on FROM followups ORDER BY invoice_id",
+    "SELECT day, n FROM followup_due_days WHERE n <> 0 ORDER BY day",
     "SELECT client_id, currency, owed_minor, open_invoices, oldest_open_due FROM client_balances ORDER BY client_id, currency",
     "SELECT kind, currency, due_date, n FROM invoice_tallies WHERE n <> 0 ORDER BY kind, currency, due_date",
     "SELECT currency, day, invoiced_minor, invoiced_count, collected_minor, collected_count, paid_full_count,
