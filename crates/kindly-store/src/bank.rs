@@ -90,7 +90,8 @@ pub struct ImportOutcome {
     pub review: i64,
     pub unmatched: i64,
     pub debits: i64,
-    /// Certain matches sent to review because the balance changed meanwhile.
+    /// Certain matches sent to review because the balance changed meanwhile
+    /// (of the entries this import stored).
     pub downgraded: i64,
     /// The sum of the payments recorded, per currency.
     pub recorded_totals: Vec<Money>,
