@@ -4,7 +4,8 @@
 //! /var/tmp/runsome.sh or scripts/test.sh: a private D-Bus with
 //! gnome-keyring) and never in database.json, a closed port is
 //! `store_server_away`, an unported use case is `store_not_on_postgres_yet`,
-//! and TLS demanded from a server without it is `database_tls_failed`.
+//! TLS demanded from a server without it is `database_tls_failed`, and a
+//! bank statement imported there records its payment for every member.
 //! Tests needing a server use kindly-pgtest's throwaway one (skipped with a
 //! note without PostgreSQL, an error with KINDLY_REQUIRE_PG=1).
 
@@ -214,7 +215,8 @@ fn an_unported_use_case_refuses_on_postgres() {
     let url = database_or_skip!();
     let dir = tempfile::tempdir().unwrap();
     // A team database is backed up with pg_dump, not `kindly backup`.
-    let out = dir.path().join("backup.zip");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("backup.zip");
     let e = refused(dir.path(), None, &["--database-url", &url, "backup", "--to", out.to_str().unwrap_or_default()]);
     assert_eq!(e["code"], "store_not_on_postgres_yet", "{e}");
     // Payments, plans, promises, the overview and bank statements are
@@ -268,15 +270,27 @@ fn a_bank_statement_imported_on_postgres_records_its_payment() {
     let first = run(anna.path(), &["bank", "import", path]);
     assert_eq!((first["entries"].as_i64(), first["payments"].as_i64()), (Some(2), Some(1)), "{first}");
     assert_eq!(first["unmatched"].as_i64(), Some(1), "{first}");
-    let payments = run(bruno.path(), &["payments", "list"]).to_string();
-    assert!(payments.contains(&number) && payments.contains("T-1"), "{payments}");
+    let payments = run(bruno.path(), &["payments", "list"]);
+    let p = &payments["rows"][0];
+    assert_eq!(payments["total"], 1, "{payments}");
+    assert_eq!(
+        (p["invoice_number"].as_str(), p["amount"]["amount"].as_str(), p["method"].as_str(), p["date"].as_str()),
+        (Some(number.as_str()), Some("120.00"), Some("bank_transfer"), Some("2026-11-28")),
+        "{payments}"
+    );
     let again = run(bruno.path(), &["bank", "import", path]);
     assert_eq!((again["already_imported"].as_i64(), again["payments"].as_i64()), (Some(2), Some(0)), "{again}");
 
     let review = run(bruno.path(), &["bank", "review"]).to_string();
     assert!(review.contains("a gift"), "{review}");
-    let shown = run(anna.path(), &["invoices", "show", &invoice_id]);
-    assert_eq!(shown["outstanding"]["amount"], "0.00", "{shown}");
+    let listed = run(anna.path(), &["invoices", "list"]);
+    let row = &listed["rows"][0];
+    assert_eq!(row["id"].to_string(), invoice_id, "{listed}");
+    assert_eq!(
+        (row["state"].as_str(), row["outstanding"]["amount"].as_str()),
+        (Some("paid"), Some("0.00")),
+        "{listed}"
+    );
 }
 
 /// The test server has no TLS: `verify-full` (or `require`) is a clear
