@@ -469,7 +469,6 @@ impl Store {
                 .map(|_| ())
         })
         .map_err(map)?;
-        drop(c);
         tx.commit().await.map_err(map)?;
         Ok(out)
     }
@@ -626,7 +625,6 @@ impl Store {
                 .map(|_| ())
         })
         .map_err(map)?;
-        drop(c);
         tx.commit().await.map_err(map)?;
         Ok(payments)
     }
