@@ -4,7 +4,8 @@
 //! /var/tmp/runsome.sh or scripts/test.sh: a private D-Bus with
 //! gnome-keyring) and never in database.json, a closed port is
 //! `store_server_away`, an unported use case is `store_not_on_postgres_yet`,
-//! and TLS demanded from a server without it is `database_tls_failed`.
+//! TLS demanded from a server without it is `database_tls_failed`, and a
+//! bank statement imported there records its payment for every member.
 //! Tests needing a server use kindly-pgtest's throwaway one (skipped with a
 //! note without PostgreSQL, an error with KINDLY_REQUIRE_PG=1).
 
@@ -213,15 +214,83 @@ fn a_bad_database_url_is_a_typed_error() {
 fn an_unported_use_case_refuses_on_postgres() {
     let url = database_or_skip!();
     let dir = tempfile::tempdir().unwrap();
-    let e = refused(dir.path(), None, &["--database-url", &url, "bank", "review"]);
+    // A team database is backed up with pg_dump, not `kindly backup`.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("backup.zip");
+    let e = refused(dir.path(), None, &["--database-url", &url, "backup", "--to", out.to_str().unwrap_or_default()]);
     assert_eq!(e["code"], "store_not_on_postgres_yet", "{e}");
-    // Payments, plans, promises and the overview are ported: they answer on the team database.
-    for args in [&["payments", "list"][..], &["overview"], &["plans", "list", "--invoice", "1"]] {
+    // Payments, plans, promises, the overview and bank statements are
+    // ported: they answer on the team database.
+    for args in [&["payments", "list"][..], &["overview"], &["plans", "list", "--invoice", "1"], &["bank", "review"]] {
         let mut a = vec!["--database-url", url.as_str(), "--json"];
         a.extend_from_slice(args);
         let (code, out, err) = kindly(dir.path(), None, None, &a);
         assert_eq!(code, 0, "kindly {args:?}: {out} {err}");
     }
+}
+
+/// A bank statement imported on the team database through the real
+/// binary: the payment it makes is recorded there (and seen by another
+/// member's data folder), the statement imported again adds nothing, and
+/// the credit that matched nothing waits in `bank review` until it is
+/// assigned by hand.
+#[test]
+fn a_bank_statement_imported_on_postgres_records_its_payment() {
+    let url = database_or_skip!();
+    let anna = tempfile::tempdir().unwrap();
+    let bruno = tempfile::tempdir().unwrap();
+    let run = |dir: &Path, args: &[&str]| {
+        let mut a = vec!["--database-url", url.as_str(), "--today", "2026-11-30"];
+        a.extend_from_slice(args);
+        json(dir, None, &a)
+    };
+    let client = run(anna.path(), &["clients", "add", "--name", "Ana Alves"])["id"].to_string();
+    let invoice = run(
+        anna.path(),
+        &["invoices", "add", "--client", &client, "--currency", "EUR", "--issue-date", "2026-11-01", "--terms", "14"]
+            .into_iter()
+            .chain(["--line", "Design;1;120;0"])
+            .collect::<Vec<_>>(),
+    );
+    let (invoice_id, number) = (invoice["id"].to_string(), invoice["number"].as_str().unwrap_or_default().to_string());
+    let tx = |id, amount, text| kindly_tests::StatementTx {
+        id,
+        amount,
+        credit: true,
+        payer: "Ana Alves",
+        iban: "PT50000201231234567890154",
+        rf: None,
+        text,
+    };
+    let file = anna.path().join("statement.xml");
+    let statement = kindly_tests::camt053("2026-11-28", &[tx("T-1", "120.00", &number), tx("T-2", "33.00", "a gift")]);
+    std::fs::write(&file, statement).unwrap();
+    let path = file.to_str().unwrap_or_default();
+
+    let first = run(anna.path(), &["bank", "import", path]);
+    assert_eq!((first["entries"].as_i64(), first["payments"].as_i64()), (Some(2), Some(1)), "{first}");
+    assert_eq!(first["unmatched"].as_i64(), Some(1), "{first}");
+    let payments = run(bruno.path(), &["payments", "list"]);
+    let p = &payments["rows"][0];
+    assert_eq!(payments["total"], 1, "{payments}");
+    assert_eq!(
+        (p["invoice_number"].as_str(), p["amount"]["amount"].as_str(), p["method"].as_str(), p["date"].as_str()),
+        (Some(number.as_str()), Some("120.00"), Some("bank_transfer"), Some("2026-11-28")),
+        "{payments}"
+    );
+    let again = run(bruno.path(), &["bank", "import", path]);
+    assert_eq!((again["already_imported"].as_i64(), again["payments"].as_i64()), (Some(2), Some(0)), "{again}");
+
+    let review = run(bruno.path(), &["bank", "review"]).to_string();
+    assert!(review.contains("a gift"), "{review}");
+    let listed = run(anna.path(), &["invoices", "list"]);
+    let row = &listed["rows"][0];
+    assert_eq!(row["id"].to_string(), invoice_id, "{listed}");
+    assert_eq!(
+        (row["state"].as_str(), row["outstanding"]["amount"].as_str()),
+        (Some("paid"), Some("0.00")),
+        "{listed}"
+    );
 }
 
 /// The test server has no TLS: `verify-full` (or `require`) is a clear

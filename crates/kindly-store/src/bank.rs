@@ -7,10 +7,24 @@
 //! decisions here. The store re-checks every payment against the balance
 //! inside the transaction (and the payments trigger checks again), so a
 //! statement never over-pays an invoice, even one paid meanwhile.
+//!
+//! Ported to both engines (issue #19; see `engine`). Never two payments for
+//! one bank line, across machines too: an entry is stored by
+//! `INSERT … ON CONFLICT (uid) DO NOTHING` on `bank_entries.uid`'s UNIQUE,
+//! so the same statement imported on two machines at once stores (and
+//! pays) each entry once: the second insert waits on the index for the
+//! first transaction, then inserts nothing and records nothing. Before it
+//! checks the balances a certain match would pay, an import locks those
+//! invoices (`FOR UPDATE`, in id order, so two imports never deadlock on
+//! them), so a payment landing meanwhile is seen and the match goes to
+//! review instead of failing the whole import on the payments trigger.
+//! Resolving an entry reads it `FOR UPDATE` before it checks that it still
+//! waits for a decision, so a second machine deciding it at the same
+//! moment waits, then finds it decided (`BankEntryDecided`).
 
-use crate::payments::insert_payment;
-use crate::row::Text;
-use crate::util::{date_str, instant_str, parse_date, parse_instant};
+use crate::engine::{on_conn, on_pool, Conn};
+use crate::payments::insert_payment_on;
+use crate::row::{Day, Instant, Text};
 use crate::{Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::bank_reason::{BankNotRecordedFacts, BankReason};
@@ -19,6 +33,7 @@ use kindly_core::payment::PaymentMethod;
 use kindly_core::vocab::{BankEntryStatus, BankNotRecorded, BankReasonKind};
 use kindly_core::ErrorCode;
 use kindly_core::{Currency, Money};
+use sqlx::AssertSqlSafe;
 
 /// One statement entry as parsed.
 #[derive(Debug, Clone)]
@@ -75,7 +90,8 @@ pub struct ImportOutcome {
     pub review: i64,
     pub unmatched: i64,
     pub debits: i64,
-    /// Certain matches sent to review because the balance changed meanwhile.
+    /// Certain matches sent to review because the balance changed meanwhile
+    /// (of the entries this import stored).
     pub downgraded: i64,
     /// The sum of the payments recorded, per currency.
     pub recorded_totals: Vec<Money>,
@@ -138,7 +154,7 @@ macro_rules! entry_select {
 struct EntryRow {
     id: i64,
     uid: String,
-    booking_date: String,
+    booking_date: Day,
     amount_minor: i64,
     currency: Text<Currency>,
     credit: i64,
@@ -170,7 +186,7 @@ impl EntryRow {
         Ok(BankEntryRecord {
             id: self.id,
             uid: self.uid,
-            booking_date: parse_date(&self.booking_date)?,
+            booking_date: self.booking_date.0,
             amount: Money::new(self.amount_minor, currency),
             credit: self.credit == 1,
             counterparty_name: self.counterparty_name,
@@ -214,20 +230,47 @@ fn candidates_json(c: &[(i64, i64)]) -> String {
     serde_json::Value::Array(v).to_string()
 }
 
+/// Locks the invoices that payments are about to be recorded on, in id
+/// order, before their balances are checked: on PostgreSQL a payment
+/// another machine records meanwhile waits for this transaction (the
+/// payments trigger locks the same row), or this one waits for it and then
+/// reads the balance it left, so the check below is never stale (without
+/// it, the trigger would refuse the payment and fail the whole import).
+/// Id order: two imports locking overlapping invoices never deadlock. On
+/// SQLite the `BEGIN IMMEDIATE` write lock already covers them.
+async fn lock_invoices(c: &mut Conn<'_>, ids: &[i64]) -> Result<(), sqlx::Error> {
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let e = c.engine();
+    let sql =
+        format!("SELECT id FROM invoices WHERE id IN ({}) ORDER BY id {}", e.json_int_values("$1"), e.for_update());
+    let json = serde_json::Value::from(ids).to_string();
+    let _: Vec<i64> = on_conn!(c, c => {
+        sqlx::query_scalar(AssertSqlSafe(sql)).bind(json).fetch_all(c).await
+    })?;
+    Ok(())
+}
+
 /// Why a certain match cannot be recorded as it stands (the balance moved,
 /// the invoice was cancelled, the currency differs), or `None` if it can.
-/// `Display` is the English sentence of an error.
+/// `Display` is the English sentence of an error. The caller has locked the
+/// invoices ([`lock_invoices`]).
 async fn allocation_problem(
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    c: &mut Conn<'_>,
     currency: Currency,
     allocations: &[(i64, i64)],
 ) -> Result<Option<BankNotRecordedFacts>, sqlx::Error> {
     for (invoice_id, minor) in allocations {
-        let row: Option<AllocationTarget> =
-            sqlx::query_as("SELECT number, status, currency, total_minor, paid_minor FROM invoices WHERE id = ?1")
+        let row: Option<AllocationTarget> = on_conn!(&mut *c, c => {
+            sqlx::query_as("SELECT number, status, currency, total_minor, paid_minor FROM invoices WHERE id = $1")
                 .bind(invoice_id)
-                .fetch_optional(&mut **tx)
-                .await?;
+                .fetch_optional(c)
+                .await
+        })?;
         let facts = |problem: BankNotRecorded, invoice: String| BankNotRecordedFacts {
             problem,
             invoice,
@@ -268,6 +311,53 @@ async fn allocation_problem(
     Ok(None)
 }
 
+/// Stores one entry with its decision (`None` when its uid is already
+/// stored: the UNIQUE of `bank_entries.uid`, which a racing import of the
+/// same entry waits on until the first commits; see the module's note).
+#[allow(clippy::too_many_arguments)]
+async fn insert_entry(
+    c: &mut Conn<'_>,
+    e: &NewBankEntry<'_>,
+    import_id: i64,
+    status: &str,
+    tier: Option<i64>,
+    reason: &BankReason,
+    candidates: &[(i64, i64)],
+    now: DateTime<Utc>,
+) -> Result<Option<i64>, sqlx::Error> {
+    let decided_at = (status == "recorded" || status == "debit").then_some(Instant(now));
+    on_conn!(c, c => {
+        sqlx::query_scalar(
+            "INSERT INTO bank_entries (uid, import_id, booking_date, value_date, amount_minor, currency, credit,
+                 counterparty_name, counterparty_iban, structured_ref, remittance, bank_ref, status, tier, reason,
+                 reason_kind, reason_facts, candidates, decided_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
+             ON CONFLICT (uid) DO NOTHING RETURNING id",
+        )
+        .bind(e.uid)
+        .bind(import_id)
+        .bind(Day(e.booking_date))
+        .bind(e.value_date.map(Day))
+        .bind(e.amount.minor)
+        .bind(e.amount.currency.code())
+        .bind(i64::from(e.credit))
+        .bind(e.counterparty_name)
+        .bind(e.counterparty_iban)
+        .bind(e.structured_ref)
+        .bind(e.remittance)
+        .bind(e.bank_ref)
+        .bind(status)
+        .bind(tier)
+        .bind(reason.to_string())
+        .bind(reason.kind.as_str())
+        .bind(reason.facts_json())
+        .bind(candidates_json(candidates))
+        .bind(decided_at)
+        .fetch_optional(c)
+        .await
+    })
+}
+
 impl Store {
     /// Imports a statement's entries with their decisions in one transaction.
     pub async fn import_bank_statement(
@@ -276,26 +366,42 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<ImportOutcome, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("bank statements").await?;
-        let import_id: i64 = sqlx::query_scalar(
-            "INSERT INTO bank_imports (file_name, file_sha256, format, imported_at, entries, new_entries)
-             VALUES (?1, ?2, ?3, ?4, ?5, 0) RETURNING id",
-        )
-        .bind(import.file_name)
-        .bind(import.file_sha256)
-        .bind(import.format)
-        .bind(instant_str(now))
-        .bind(import.entries.len() as i64)
-        .fetch_one(&mut *tx)
-        .await
+        let mut tx = self.write_tx().await?;
+        let mut c = tx.conn();
+        let import_id: i64 = on_conn!(&mut c, c => {
+            sqlx::query_scalar(
+                "INSERT INTO bank_imports (file_name, file_sha256, format, imported_at, entries, new_entries)
+                 VALUES ($1, $2, $3, $4, $5, 0) RETURNING id",
+            )
+            .bind(import.file_name)
+            .bind(import.file_sha256)
+            .bind(import.format)
+            .bind(Instant(now))
+            .bind(import.entries.len() as i64)
+            .fetch_one(c)
+            .await
+        })
         .map_err(map)?;
+        // Every invoice a certain match would pay, locked before any balance
+        // is checked (see `lock_invoices`).
+        let paying: Vec<i64> = import
+            .entries
+            .iter()
+            .filter_map(|i| match &i.decision {
+                EntryDecision::Record { allocations, .. } => Some(allocations.iter().map(|(id, _)| *id)),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        lock_invoices(&mut c, &paying).await.map_err(map)?;
         let mut out = ImportOutcome { import_id, entries: import.entries.len() as i64, ..Default::default() };
         for item in import.entries {
             let e = &item.entry;
             let mut decision = item.decision.clone();
+            let mut downgraded = false;
             if let EntryDecision::Record { allocations, tier, reason } = &decision {
-                if let Some(problem) = allocation_problem(&mut tx, e.amount.currency, allocations).await.map_err(map)? {
-                    out.downgraded += 1;
+                if let Some(problem) = allocation_problem(&mut c, e.amount.currency, allocations).await.map_err(map)? {
+                    downgraded = true;
                     let mut reason = reason.clone();
                     reason.facts.not_recorded = Some(problem);
                     decision = EntryDecision::Review { tier: Some(*tier), reason, candidates: allocations.clone() };
@@ -310,46 +416,24 @@ impl Store {
                 EntryDecision::Unmatched { reason } => ("unmatched", None, reason, Vec::new()),
                 EntryDecision::Debit => ("debit", None, &money_out, Vec::new()),
             };
-            let id: Option<i64> = sqlx::query_scalar(
-                "INSERT INTO bank_entries (uid, import_id, booking_date, value_date, amount_minor, currency, credit,
-                     counterparty_name, counterparty_iban, structured_ref, remittance, bank_ref, status, tier, reason,
-                     reason_kind, reason_facts, candidates, decided_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
-                 ON CONFLICT (uid) DO NOTHING RETURNING id",
-            )
-            .bind(e.uid)
-            .bind(import_id)
-            .bind(date_str(e.booking_date))
-            .bind(e.value_date.map(date_str))
-            .bind(e.amount.minor)
-            .bind(e.amount.currency.code())
-            .bind(i64::from(e.credit))
-            .bind(e.counterparty_name)
-            .bind(e.counterparty_iban)
-            .bind(e.structured_ref)
-            .bind(e.remittance)
-            .bind(e.bank_ref)
-            .bind(status)
-            .bind(tier)
-            .bind(reason.to_string())
-            .bind(reason.kind.as_str())
-            .bind(reason.facts_json())
-            .bind(candidates_json(&candidates))
-            .bind((status == "recorded" || status == "debit").then(|| instant_str(now)))
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(map)?;
+            let id = insert_entry(&mut c, e, import_id, status, tier, reason, &candidates, now).await.map_err(map)?;
+            // Already stored (imported before, or by another machine right now).
             let Some(entry_id) = id else { continue };
             out.new_entries += 1;
+            // Counted for entries stored now only: an entry imported before
+            // was not "sent to review" by this import.
+            if downgraded {
+                out.downgraded += 1;
+            }
             match &decision {
                 EntryDecision::Record { allocations, .. } => {
                     out.recorded += 1;
                     let reference = e.bank_ref.unwrap_or(e.uid);
                     for (invoice_id, minor) in allocations {
                         let amount = Money::new(*minor, e.amount.currency);
-                        let pid = insert_payment(
+                        let pid = insert_payment_on(
                             self,
-                            &mut tx,
+                            &mut c,
                             *invoice_id,
                             amount,
                             e.booking_date,
@@ -366,7 +450,7 @@ impl Store {
                         }
                     }
                     if let Some(client_id) = item.payer_client {
-                        remember_payer(&mut tx, client_id, e.counterparty_iban, e.counterparty_name, now)
+                        remember_payer(&mut c, client_id, e.counterparty_iban, e.counterparty_name, now)
                             .await
                             .map_err(map)?;
                     }
@@ -376,41 +460,48 @@ impl Store {
                 EntryDecision::Debit => out.debits += 1,
             }
         }
-        sqlx::query("UPDATE bank_imports SET new_entries = ?2 WHERE id = ?1")
-            .bind(import_id)
-            .bind(out.new_entries)
-            .execute(&mut *tx)
-            .await
-            .map_err(map)?;
+        on_conn!(&mut c, c => {
+            sqlx::query("UPDATE bank_imports SET new_entries = $2 WHERE id = $1")
+                .bind(import_id)
+                .bind(out.new_entries)
+                .execute(c)
+                .await
+                .map(|_| ())
+        })
+        .map_err(map)?;
         tx.commit().await.map_err(map)?;
         Ok(out)
     }
 
     /// Every issued invoice with something still owing, for the matcher.
     pub async fn open_invoices_for_matching(&self) -> Result<Vec<OpenInvoiceRow>, StoreError> {
-        sqlx::query_as(
-            "SELECT id, client_id, number, creditor_reference, currency, total_minor - paid_minor AS outstanding_minor
-             FROM invoices WHERE status = 'issued' AND paid_minor < total_minor",
-        )
-        .fetch_all(self.sqlite("bank statements")?)
-        .await
+        on_pool!(self.pool(), p => {
+            sqlx::query_as(
+                "SELECT id, client_id, number, creditor_reference, currency, total_minor - paid_minor AS outstanding_minor
+                 FROM invoices WHERE status = 'issued' AND paid_minor < total_minor ORDER BY id",
+            )
+            .fetch_all(p)
+            .await
+        })
         .map_err(|e| StoreError::classify(e, self.path()))
     }
 
     pub async fn known_payers(&self) -> Result<Vec<PayerRow>, StoreError> {
-        sqlx::query_as("SELECT client_id, kind, value FROM client_payers")
-            .fetch_all(self.sqlite("bank statements")?)
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))
+        on_pool!(self.pool(), p => {
+            sqlx::query_as("SELECT client_id, kind, value FROM client_payers ORDER BY kind, value, client_id")
+                .fetch_all(p)
+                .await
+        })
+        .map_err(|e| StoreError::classify(e, self.path()))
     }
 
     /// When the last statement was imported.
     pub async fn last_bank_import(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
-        let t: Option<String> = sqlx::query_scalar("SELECT MAX(imported_at) FROM bank_imports")
-            .fetch_one(self.sqlite("bank statements")?)
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))?;
-        t.as_deref().map(parse_instant).transpose()
+        let t: Option<Instant> = on_pool!(self.pool(), p => {
+            sqlx::query_scalar("SELECT MAX(imported_at) FROM bank_imports").fetch_one(p).await
+        })
+        .map_err(|e| StoreError::classify(e, self.path()))?;
+        Ok(t.map(|t| t.0))
     }
 
     /// Entries waiting for the user: `review` first, then `unmatched` credits.
@@ -420,29 +511,31 @@ impl Store {
         offset: i64,
     ) -> Result<(i64, Vec<BankEntryRecord>), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let total: i64 =
+        let total: i64 = on_pool!(self.pool(), p => {
             sqlx::query_scalar("SELECT COUNT(*) FROM bank_entries WHERE status IN ('review', 'unmatched')")
-                .fetch_one(self.sqlite("bank statements")?)
+                .fetch_one(p)
                 .await
-                .map_err(map)?;
-        let rows: Vec<EntryRow> = sqlx::query_as(entry_select!(
-            "WHERE status IN ('review', 'unmatched') ORDER BY status = 'unmatched', booking_date DESC, id DESC
-             LIMIT ?1 OFFSET ?2"
-        ))
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(self.sqlite("bank statements")?)
-        .await
+        })
+        .map_err(map)?;
+        let rows: Vec<EntryRow> = on_pool!(self.pool(), p => {
+            sqlx::query_as(entry_select!(
+                "WHERE status IN ('review', 'unmatched') ORDER BY status = 'unmatched', booking_date DESC, id DESC
+                 LIMIT $1 OFFSET $2"
+            ))
+            .bind(limit)
+            .bind(offset)
+            .fetch_all(p)
+            .await
+        })
         .map_err(map)?;
         Ok((total, rows.into_iter().map(EntryRow::into_record).collect::<Result<_, _>>()?))
     }
 
     pub async fn bank_entry(&self, id: i64) -> Result<BankEntryRecord, StoreError> {
-        let row: Option<EntryRow> = sqlx::query_as(entry_select!("WHERE id = ?1"))
-            .bind(id)
-            .fetch_optional(self.sqlite("bank statements")?)
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))?;
+        let row: Option<EntryRow> = on_pool!(self.pool(), p => {
+            sqlx::query_as(entry_select!("WHERE id = $1")).bind(id).fetch_optional(p).await
+        })
+        .map_err(|e| StoreError::classify(e, self.path()))?;
         row.ok_or(StoreError::NotFound { entity: "bank entry", id })?.into_record()
     }
 
@@ -459,12 +552,17 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<Vec<i64>, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("bank statements").await?;
-        let row: Option<EntryRow> = sqlx::query_as(entry_select!("WHERE id = ?1"))
-            .bind(entry_id)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(map)?;
+        let mut tx = self.write_tx().await?;
+        let mut c = tx.conn();
+        // The entry's row locked before its state is checked: a second
+        // machine deciding the same entry at this moment waits here until
+        // this decision commits, then reads it decided (never two payments
+        // for one bank line). Nothing on SQLite (`BEGIN IMMEDIATE`).
+        let sql = format!(entry_select!("WHERE id = $1 {}"), c.engine().for_update());
+        let row: Option<EntryRow> = on_conn!(&mut c, c => {
+            sqlx::query_as(AssertSqlSafe(sql)).bind(entry_id).fetch_optional(c).await
+        })
+        .map_err(map)?;
         let e = row.ok_or(StoreError::NotFound { entity: "bank entry", id: entry_id })?.into_record()?;
         if e.status != "review" && e.status != "unmatched" {
             return Err(StoreError::Bank {
@@ -489,15 +587,17 @@ impl Store {
                 ),
             });
         }
-        if let Some(problem) = allocation_problem(&mut tx, e.amount.currency, allocations).await.map_err(map)? {
+        let ids: Vec<i64> = allocations.iter().map(|(id, _)| *id).collect();
+        lock_invoices(&mut c, &ids).await.map_err(map)?;
+        if let Some(problem) = allocation_problem(&mut c, e.amount.currency, allocations).await.map_err(map)? {
             return Err(StoreError::Bank { code: ErrorCode::BankAllocationRefused, message: problem.to_string() });
         }
         let mut payments = Vec::new();
         let reference = e.uid.clone();
         for (invoice_id, minor) in allocations {
-            let pid = insert_payment(
+            let pid = insert_payment_on(
                 self,
-                &mut tx,
+                &mut c,
                 *invoice_id,
                 Money::new(*minor, e.amount.currency),
                 e.booking_date,
@@ -510,18 +610,21 @@ impl Store {
             payments.push(pid);
         }
         if let (Some(client_id), false) = (payer_client, allocations.is_empty()) {
-            remember_payer(&mut tx, client_id, e.counterparty_iban.as_deref(), e.counterparty_name.as_deref(), now)
+            remember_payer(&mut c, client_id, e.counterparty_iban.as_deref(), e.counterparty_name.as_deref(), now)
                 .await
                 .map_err(map)?;
         }
         let status = if allocations.is_empty() { "ignored" } else { "assigned" };
-        sqlx::query("UPDATE bank_entries SET status = ?2, decided_at = ?3 WHERE id = ?1")
-            .bind(entry_id)
-            .bind(status)
-            .bind(instant_str(now))
-            .execute(&mut *tx)
-            .await
-            .map_err(map)?;
+        on_conn!(&mut c, c => {
+            sqlx::query("UPDATE bank_entries SET status = $2, decided_at = $3 WHERE id = $1")
+                .bind(entry_id)
+                .bind(status)
+                .bind(Instant(now))
+                .execute(c)
+                .await
+                .map(|_| ())
+        })
+        .map_err(map)?;
         tx.commit().await.map_err(map)?;
         Ok(payments)
     }
@@ -536,12 +639,14 @@ impl Store {
         &self,
         uids: &[&str],
     ) -> Result<std::collections::HashMap<String, (i64, i64, BankEntryStatus)>, StoreError> {
-        let rows: Vec<StoredEntry> = sqlx::query_as(
-            "SELECT uid, id, import_id, status FROM bank_entries WHERE uid IN (SELECT value FROM json_each(?1))",
-        )
-        .bind(serde_json::to_string(uids).unwrap_or_default())
-        .fetch_all(self.sqlite("bank statements")?)
-        .await
+        let sql = format!(
+            "SELECT uid, id, import_id, status FROM bank_entries WHERE uid IN ({})",
+            self.engine().json_text_values("$1")
+        );
+        let json = serde_json::to_string(uids).map_err(|e| StoreError::Other(e.to_string()))?;
+        let rows: Vec<StoredEntry> = on_pool!(self.pool(), p => {
+            sqlx::query_as(AssertSqlSafe(sql)).bind(json).fetch_all(p).await
+        })
         .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(rows.into_iter().map(|r| (r.uid, (r.id, r.import_id, r.status.0))).collect())
     }
@@ -552,25 +657,31 @@ impl Store {
         mapping: &str,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        sqlx::query(
-            "INSERT INTO bank_csv_mappings (bank_key, mapping, saved_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT (bank_key) DO UPDATE SET mapping = excluded.mapping, saved_at = excluded.saved_at",
-        )
-        .bind(bank_key)
-        .bind(mapping)
-        .bind(instant_str(now))
-        .execute(self.sqlite("bank statements")?)
-        .await
+        // One upsert by key: the last save wins, no lock needed.
+        on_pool!(self.pool(), p => {
+            sqlx::query(
+                "INSERT INTO bank_csv_mappings (bank_key, mapping, saved_at) VALUES ($1, $2, $3)
+                 ON CONFLICT (bank_key) DO UPDATE SET mapping = excluded.mapping, saved_at = excluded.saved_at",
+            )
+            .bind(bank_key)
+            .bind(mapping)
+            .bind(Instant(now))
+            .execute(p)
+            .await
+            .map(|_| ())
+        })
         .map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(())
     }
 
     pub async fn bank_csv_mapping(&self, bank_key: &str) -> Result<Option<String>, StoreError> {
-        sqlx::query_scalar("SELECT mapping FROM bank_csv_mappings WHERE bank_key = ?1")
-            .bind(bank_key)
-            .fetch_optional(self.sqlite("bank statements")?)
-            .await
-            .map_err(|e| StoreError::classify(e, self.path()))
+        on_pool!(self.pool(), p => {
+            sqlx::query_scalar("SELECT mapping FROM bank_csv_mappings WHERE bank_key = $1")
+                .bind(bank_key)
+                .fetch_optional(p)
+                .await
+        })
+        .map_err(|e| StoreError::classify(e, self.path()))
     }
 }
 
@@ -585,8 +696,11 @@ pub fn normalise_payer_name(name: &str) -> String {
         .join(" ")
 }
 
+/// Remembers who paid for a client. `INSERT … ON CONFLICT DO NOTHING` on
+/// the (kind, value, client) key: two machines remembering the same payer
+/// keep one row, no lock needed.
 async fn remember_payer(
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
+    c: &mut Conn<'_>,
     client_id: i64,
     iban: Option<&str>,
     name: Option<&str>,
@@ -596,16 +710,19 @@ async fn remember_payer(
     let name = name.map(normalise_payer_name).filter(|n| n.len() >= 3);
     for (kind, value) in [("iban", iban), ("name", name)] {
         if let Some(v) = value.filter(|v| !v.is_empty()) {
-            sqlx::query(
-                "INSERT INTO client_payers (client_id, kind, value, first_seen) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT DO NOTHING",
-            )
-            .bind(client_id)
-            .bind(kind)
-            .bind(v)
-            .bind(instant_str(now))
-            .execute(&mut **tx)
-            .await?;
+            on_conn!(&mut *c, c => {
+                sqlx::query(
+                    "INSERT INTO client_payers (client_id, kind, value, first_seen) VALUES ($1, $2, $3, $4)
+                     ON CONFLICT DO NOTHING",
+                )
+                .bind(client_id)
+                .bind(kind)
+                .bind(&v)
+                .bind(Instant(now))
+                .execute(c)
+                .await
+                .map(|_| ())
+            })?;
         }
     }
     Ok(())

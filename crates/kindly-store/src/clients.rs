@@ -13,7 +13,7 @@
 
 use crate::engine::{on_pool, on_tx, WriteTx};
 use crate::row::{Day, Instant, Text};
-use crate::timeline::{append, append_any, NewEvent};
+use crate::timeline::{append_any, NewEvent};
 use crate::util::{date_str, Params, SearchMatch};
 use crate::{Page, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -525,20 +525,8 @@ fn added_event<'a>(id: i64, summary: &'a str, now: DateTime<Utc>) -> NewEvent<'a
     NewEvent { client_id: id, invoice_id: None, at: now, kind: EventKind::ClientCreated, summary, data: json!({}) }
 }
 
-/// Inserts a client and its "added" timeline entry inside the caller's
-/// SQLite transaction (one an e-invoice import creates; not ported yet).
-pub(crate) async fn insert_client(
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
-    d: &ClientDetails,
-    now: DateTime<Utc>,
-) -> Result<i64, sqlx::Error> {
-    let id = insert_client_row!(&mut **tx, d, now)?;
-    let summary = added_summary(d);
-    append(tx, &added_event(id, &summary, now)).await?;
-    Ok(id)
-}
-
-/// [`insert_client`] in a write transaction of either engine (a client typed in).
+/// Inserts a client and its "added" timeline entry in a write transaction
+/// of either engine (a client typed in, or one an e-invoice import creates).
 pub(crate) async fn insert_client_any(
     tx: &mut WriteTx,
     d: &ClientDetails,

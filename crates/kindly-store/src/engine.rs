@@ -35,7 +35,9 @@
 //! checks; `plans` locks a new plan's invoices and a plan's row before it
 //! checks its state; `contacts` locks a call's or a promise's invoice and
 //! the open promises it resolves; `overview` locks the pay-speed window's
-//! row while it moves it; `outbox` claims with `FOR UPDATE SKIP LOCKED`
+//! row while it moves it; `bank` stores an entry once by its UNIQUE uid
+//! and locks the invoices a match pays and the entry a decision is about;
+//! `einvoices` leaves one invoice per e-invoice to its UNIQUEs; `outbox` claims with `FOR UPDATE SKIP LOCKED`
 //! ([`Engine::skip_locked`]) and a claim token, locks a message's row before
 //! changing its state and the invoices before queueing, and its sender holds
 //! a session advisory lock. Each place that takes a lock says why where it

@@ -33,7 +33,7 @@ use kindly_core::timeline::EventKind;
 use kindly_core::vocab::AgingBucket;
 use kindly_core::{Currency, Money};
 use serde_json::json;
-use sqlx::{AssertSqlSafe, Sqlite, Transaction};
+use sqlx::AssertSqlSafe;
 
 /// A validated invoice to store. Totals are computed by the domain.
 #[derive(Clone, Debug)]
@@ -1081,17 +1081,6 @@ async fn issue_in_on(
         data: json!({}),
     };
     append_on(c, &ev).await.map(|_| ())
-}
-
-/// Inserts an invoice inside the caller's SQLite transaction (an e-invoice
-/// import; not ported yet). See [`insert_invoice_on`].
-pub(crate) async fn insert_invoice(
-    store: &Store,
-    tx: &mut Transaction<'static, Sqlite>,
-    inv: &NewInvoice,
-    now: DateTime<Utc>,
-) -> Result<(i64, String), StoreError> {
-    insert_invoice_on(store, &mut Conn::sqlite(tx), inv, now).await
 }
 
 /// Inserts an invoice (a draft, or issued at once) with its lines and

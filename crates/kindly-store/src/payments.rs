@@ -23,7 +23,7 @@ use kindly_core::payment::{PaymentMethod, ValidPayment};
 use kindly_core::timeline::EventKind;
 use kindly_core::{Currency, Money};
 use serde_json::json;
-use sqlx::{AssertSqlSafe, Sqlite, Transaction};
+use sqlx::AssertSqlSafe;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PaymentRecord {
@@ -216,25 +216,6 @@ impl Store {
             })
             .collect())
     }
-}
-
-/// Inserts a payment inside the SQLite transaction of a module not ported
-/// yet (a bank statement entry, an e-invoice's paid amount). See
-/// [`insert_payment_on`].
-#[allow(clippy::too_many_arguments)]
-pub(crate) async fn insert_payment(
-    store: &Store,
-    tx: &mut Transaction<'static, Sqlite>,
-    invoice_id: i64,
-    amount: Money,
-    paid_on: NaiveDate,
-    method: PaymentMethod,
-    reference: Option<&str>,
-    bank_entry_id: Option<i64>,
-    now: DateTime<Utc>,
-) -> Result<i64, StoreError> {
-    insert_payment_on(store, &mut Conn::sqlite(tx), invoice_id, amount, paid_on, method, reference, bank_entry_id, now)
-        .await
 }
 
 /// Inserts a payment and its timeline entry inside the caller's transaction
