@@ -498,7 +498,7 @@ impl Engine {
             Engine::Postgres => {
                 "SELECT CAST(table_name AS TEXT) AS name FROM information_schema.tables
                  WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
-                   AND table_name NOT IN ('_sqlx_migrations', 'kept_files') ORDER BY name COLLATE \"C\""
+                   AND table_name NOT IN ('_sqlx_migrations', 'kept_files') ORDER BY CAST(table_name AS TEXT) COLLATE \"C\""
             }
         }
     }
