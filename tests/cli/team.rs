@@ -466,3 +466,17 @@ fn demo_data_and_the_archive_work_on_postgres() {
         assert_eq!(rows(&sqlite[name]), rows(&pg[name]), "the rows of {name}");
     }
 }
+
+/// A backup copies a data folder; on a team database `kindly backup` says
+/// the server backs it up (pg_dump) and makes no folder, rather than the
+/// generic "not on a team database yet".
+#[test]
+fn a_backup_on_a_team_database_points_to_the_server() {
+    let url = database_or_skip!();
+    let dir = tempfile::tempdir().unwrap();
+    let to = dir.path().join("backups");
+    let e = refused(dir.path(), Some(url.as_str()), &["backup", "--to", to.to_str().unwrap()]);
+    assert_eq!(e["code"], "backup_on_team_database", "{e}");
+    assert!(e["message"].as_str().unwrap().contains("pg_dump"), "{e}");
+    assert!(!to.exists());
+}
