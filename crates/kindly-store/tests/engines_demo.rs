@@ -185,9 +185,12 @@ async fn demo_collections_are_the_same_on_both_engines() {
     assert_same(&seen);
 }
 
-/// The archive's tables on one engine, each row as its JSON text, rows
-/// sorted (the engines return a table's rows in their own order).
-fn archive_view(tables: &[TableDump]) -> BTreeMap<String, (Vec<String>, Vec<String>)> {
+/// An archive as compared: table → (columns, each row as its JSON text).
+type ArchiveView = BTreeMap<String, (Vec<String>, Vec<String>)>;
+
+/// The archive's tables on one engine, rows sorted (the engines return a
+/// table's rows in their own order).
+fn archive_view(tables: &[TableDump]) -> ArchiveView {
     tables
         .iter()
         .map(|t| {
@@ -205,7 +208,7 @@ fn archive_view(tables: &[TableDump]) -> BTreeMap<String, (Vec<String>, Vec<Stri
 /// numbers, days as `YYYY-MM-DD`, instants as SQLite's RFC 3339 text.
 #[tokio::test]
 async fn the_archive_of_the_same_data_is_the_same_on_both_engines() {
-    let dumps: Arc<Mutex<Vec<(i64, BTreeMap<String, (Vec<String>, Vec<String>)>)>>> = Arc::default();
+    let dumps: Arc<Mutex<Vec<(i64, ArchiveView)>>> = Arc::default();
     both(|store, _db| {
         let dumps = dumps.clone();
         async move {
