@@ -204,6 +204,11 @@ impl Store {
         })
         .map_err(map)?;
         let ladder = self.default_ladder().await?;
+        // Who made the timeline entries and payments: the member the store
+        // hands each write transaction (`Engine::member()` reads the same
+        // name), bound as a value since a multi-row INSERT has no place for
+        // an expression per row.
+        let by = self.member().map(V::T).unwrap_or(V::N);
         self.demo_business().await?;
         let mut stats = DemoStats::default();
 
@@ -251,6 +256,7 @@ impl Store {
                     V::At(now),
                     V::T("client_created".into()),
                     V::T(format!("Client {name} added")),
+                    by.clone(),
                 ]);
                 cid += 1;
             }
@@ -259,8 +265,8 @@ impl Store {
                 .map_err(map)?;
             insert_rows_on(
                 &mut tx.conn(),
-                "INSERT INTO timeline (client_id, invoice_id, at, kind, summary)",
-                5,
+                "INSERT INTO timeline (client_id, invoice_id, at, kind, summary, made_by)",
+                6,
                 &events,
             )
             .await
@@ -332,6 +338,7 @@ impl Store {
                     V::At(now),
                     V::T("invoice_created".into()),
                     V::T(format!("Invoice {number} created")),
+                    by.clone(),
                 ]);
                 let roll = rng.below(100);
                 if roll < 3 {
@@ -348,6 +355,7 @@ impl Store {
                         V::At(now),
                         V::T("invoice_issued".into()),
                         V::T(format!("Invoice {number} issued")),
+                        by.clone(),
                     ]);
                     // Older invoices are mostly paid; recent ones mostly not.
                     let paid_share = if age > 90 {
@@ -375,6 +383,7 @@ impl Store {
                             V::D(paid_on.max(issue)),
                             V::T(method.into()),
                             V::At(now),
+                            by.clone(),
                         ]);
                         events.push(vec![
                             V::I(client),
@@ -382,6 +391,7 @@ impl Store {
                             V::At(now),
                             V::T("payment_recorded".into()),
                             V::T(format!("Payment received for {number}")),
+                            by.clone(),
                         ]);
                     }
                 }
@@ -403,16 +413,16 @@ impl Store {
                 .map_err(map)?;
             insert_rows_on(
                 &mut tx.conn(),
-                "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, created_at)",
-                6,
+                "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, created_at, made_by)",
+                7,
                 &payments,
             )
             .await
             .map_err(map)?;
             insert_rows_on(
                 &mut tx.conn(),
-                "INSERT INTO timeline (client_id, invoice_id, at, kind, summary)",
-                5,
+                "INSERT INTO timeline (client_id, invoice_id, at, kind, summary, made_by)",
+                6,
                 &events,
             )
             .await

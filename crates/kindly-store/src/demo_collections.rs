@@ -86,10 +86,16 @@ impl Store {
         // Promises on 1 open invoice in 40: one in two still open (for a day
         // in the next 3 weeks), the others broken a few days ago. Each has
         // its timeline entry, as the app records them.
-        let timeline = "INSERT INTO timeline (client_id, invoice_id, at, kind, summary)
-             SELECT client_id, id, $1, 'promise_recorded', 'Promise to pay recorded (demo)'
-             FROM invoices WHERE status = 'issued' AND paid_minor < total_minor AND id % 40 = 7";
-        on_tx!(&mut tx, c => sqlx::query(timeline).bind(at).execute(c).await.map(|_| ())).map_err(map)?;
+        let timeline = format!(
+            "INSERT INTO timeline (client_id, invoice_id, at, kind, summary, made_by)
+             SELECT client_id, id, $1, 'promise_recorded', 'Promise to pay recorded (demo)', {}
+             FROM invoices WHERE status = 'issued' AND paid_minor < total_minor AND id % 40 = 7",
+            e.member()
+        );
+        on_tx!(&mut tx, c => {
+            sqlx::query(sqlx::AssertSqlSafe(timeline)).bind(at).execute(c).await.map(|_| ())
+        })
+        .map_err(map)?;
         let promises = format!(
             "INSERT INTO promises (invoice_id, client_id, promised_on, amount_minor, currency, how, recorded_at,
                                    timeline_id, outcome, resolved_on)
@@ -144,9 +150,10 @@ impl Store {
             ),
             // Three plans in four: the first installment paid on its day.
             format!(
-                "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, created_at)
-                 SELECT p.id, p.total_minor / 3, p.currency, {first_due}, 'bank_transfer', $2
-                 FROM plans p WHERE p.created_at = $2 AND p.id % 200 = 11 AND p.id % 800 <> 11"
+                "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, created_at, made_by)
+                 SELECT p.id, p.total_minor / 3, p.currency, {first_due}, 'bank_transfer', $2, {by}
+                 FROM plans p WHERE p.created_at = $2 AND p.id % 200 = 11 AND p.id % 800 <> 11",
+                by = e.member()
             ),
         ] {
             on_tx!(&mut tx, c => {

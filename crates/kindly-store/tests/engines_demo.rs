@@ -79,17 +79,30 @@ async fn figures(db: &Db) -> Vec<String> {
         "SELECT CAST(SUM(amount_minor) AS BIGINT) FROM promises",
         "SELECT MAX(id) FROM clients",
         "SELECT MAX(id) FROM invoices",
+        "SELECT COUNT(*) FROM timeline WHERE made_by = 'Dana Demo'",
+        "SELECT COUNT(*) FROM payments WHERE made_by = 'Dana Demo'",
     ] {
         out.push(format!("{sql} = {}", db.int(&format!("SELECT COALESCE(({sql}), 0)")).await));
     }
     out
 }
 
+/// Every timeline entry and payment names the store's member as `made_by`
+/// (demo rows too: bound per row, or `Engine::member()` in a SELECT).
+async fn assert_made_by_dana(db: &Db) {
+    for t in ["timeline", "payments"] {
+        let total = db.int(&format!("SELECT COUNT(*) FROM {t}")).await;
+        assert!(total > 0);
+        assert_eq!(db.int(&format!("SELECT COUNT(*) FROM {t} WHERE made_by = 'Dana Demo'")).await, total, "{t}");
+    }
+}
+
 /// `kindly demo` on either engine: the same rows, the overview and today's
 /// queue read from them, and a client and an invoice created normally
 /// afterwards take the next ids (on PostgreSQL the identity sequences were
 /// moved past the demo's explicit ids; without that the create fails on
-/// the primary key). A second fill continues after them.
+/// the primary key). A second fill continues after them. Demo timeline
+/// entries and payments name the member who filled them (`made_by`).
 #[tokio::test]
 async fn demo_data_is_the_same_on_both_engines_and_normal_creates_follow_it() {
     let seen: Seen = Arc::default();
@@ -97,6 +110,7 @@ async fn demo_data_is_the_same_on_both_engines_and_normal_creates_follow_it() {
         let seen = seen.clone();
         async move {
             let today = day(3, 11);
+            store.set_member(Some("Dana Demo".into()));
             let stats = store.seed_demo(DemoSize { clients: 40, invoices: 300 }, today, at(3, 11, 8)).await.unwrap();
             assert_eq!((stats.clients, stats.invoices), (40, 300));
             assert!(stats.payments > 50, "{stats:?}");
@@ -134,6 +148,7 @@ async fn demo_data_is_the_same_on_both_engines_and_normal_creates_follow_it() {
                 .unwrap();
             assert_eq!(id, 322);
             out.extend(figures(&db).await);
+            assert_made_by_dana(&db).await;
             seen.lock().unwrap().push(out);
         }
     })
@@ -154,6 +169,7 @@ async fn demo_collections_are_the_same_on_both_engines() {
             // Ten days before today is the 1st, so the monthly installments
             // fall on no month's end (where the engines' month arithmetic differs).
             let today = day(3, 11);
+            store.set_member(Some("Dana Demo".into()));
             store.seed_demo(DemoSize { clients: 100, invoices: 4_000 }, today, at(3, 11, 8)).await.unwrap();
             let stats = store.seed_demo_collections(today, at(3, 11, 9)).await.unwrap();
             assert!(stats.steps > 100 && stats.promises > 5 && stats.plans > 0, "{stats:?}");
@@ -174,6 +190,7 @@ async fn demo_collections_are_the_same_on_both_engines() {
             ] {
                 out.push(format!("{sql} = {}", db.int(sql).await));
             }
+            assert_made_by_dana(&db).await;
             if let Db::Postgres(_) = db {
                 let next = db.int("SELECT nextval(pg_get_serial_sequence('plans', 'id'))").await;
                 assert!(next > db.int("SELECT MAX(id) FROM plans").await, "the plans' identity continues");
