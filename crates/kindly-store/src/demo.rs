@@ -204,11 +204,8 @@ impl Store {
         })
         .map_err(map)?;
         let ladder = self.default_ladder().await?;
-        // Who made the timeline entries and payments: the member the store
-        // hands each write transaction (`Engine::member()` reads the same
-        // name), bound as a value since a multi-row INSERT has no place for
-        // an expression per row.
-        let by = self.member().map(V::T).unwrap_or(V::N);
+        // Who made the timeline entries and payments (see `made_by`).
+        let by = self.member();
         self.demo_business().await?;
         let mut stats = DemoStats::default();
 
@@ -256,21 +253,15 @@ impl Store {
                     V::At(now),
                     V::T("client_created".into()),
                     V::T(format!("Client {name} added")),
-                    by.clone(),
                 ]);
                 cid += 1;
             }
             insert_rows_on(&mut tx.conn(), "INSERT INTO clients (id, display_name, greeting_name, company, emails, phone, address, language, search_text, created_at)", 10, &clients)
                 .await
                 .map_err(map)?;
-            insert_rows_on(
-                &mut tx.conn(),
-                "INSERT INTO timeline (client_id, invoice_id, at, kind, summary, made_by)",
-                6,
-                &events,
-            )
-            .await
-            .map_err(map)?;
+            let (head, n, events) =
+                made_by("INSERT INTO timeline (client_id, invoice_id, at, kind, summary)", 5, events, by.as_deref());
+            insert_rows_on(&mut tx.conn(), &head, n, &events).await.map_err(map)?;
             continue_ids(&mut tx, "clients").await.map_err(map)?;
             tx.commit().await.map_err(map)?;
             stats.clients += clients.len() as u64;
@@ -338,7 +329,6 @@ impl Store {
                     V::At(now),
                     V::T("invoice_created".into()),
                     V::T(format!("Invoice {number} created")),
-                    by.clone(),
                 ]);
                 let roll = rng.below(100);
                 if roll < 3 {
@@ -355,7 +345,6 @@ impl Store {
                         V::At(now),
                         V::T("invoice_issued".into()),
                         V::T(format!("Invoice {number} issued")),
-                        by.clone(),
                     ]);
                     // Older invoices are mostly paid; recent ones mostly not.
                     let paid_share = if age > 90 {
@@ -383,7 +372,6 @@ impl Store {
                             V::D(paid_on.max(issue)),
                             V::T(method.into()),
                             V::At(now),
-                            by.clone(),
                         ]);
                         events.push(vec![
                             V::I(client),
@@ -391,7 +379,6 @@ impl Store {
                             V::At(now),
                             V::T("payment_recorded".into()),
                             V::T(format!("Payment received for {number}")),
-                            by.clone(),
                         ]);
                     }
                 }
@@ -411,22 +398,16 @@ impl Store {
             insert_rows_on(&mut tx.conn(), "INSERT INTO followups (invoice_id, client_id, next_action_on)", 3, &follow)
                 .await
                 .map_err(map)?;
-            insert_rows_on(
-                &mut tx.conn(),
-                "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, created_at, made_by)",
-                7,
-                &payments,
-            )
-            .await
-            .map_err(map)?;
-            insert_rows_on(
-                &mut tx.conn(),
-                "INSERT INTO timeline (client_id, invoice_id, at, kind, summary, made_by)",
+            let (head, n, payments) = made_by(
+                "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, created_at)",
                 6,
-                &events,
-            )
-            .await
-            .map_err(map)?;
+                payments,
+                by.as_deref(),
+            );
+            insert_rows_on(&mut tx.conn(), &head, n, &payments).await.map_err(map)?;
+            let (head, n, events) =
+                made_by("INSERT INTO timeline (client_id, invoice_id, at, kind, summary)", 5, events, by.as_deref());
+            insert_rows_on(&mut tx.conn(), &head, n, &events).await.map_err(map)?;
             continue_ids(&mut tx, "invoices").await.map_err(map)?;
             stats.payments += payments.len() as u64;
             tx.commit().await.map_err(map)?;
@@ -442,5 +423,24 @@ pub(crate) async fn continue_ids(tx: &mut WriteTx, table: &str) -> Result<(), sq
     match tx.conn().engine().continue_ids(table) {
         Some(sql) => on_tx!(tx, c => sqlx::query(AssertSqlSafe(sql)).execute(c).await.map(|_| ())),
         None => Ok(()),
+    }
+}
+
+/// The INSERT `head` ("INSERT INTO t (a, b)") of `ncols` columns and its
+/// `rows`, with the member who makes them as `made_by` when one is named
+/// (issue #19's who did what). The name is bound as a value of each row: a
+/// multi-row INSERT has no place for `Engine::member()` per row, and
+/// `Store::member` is what each write transaction hands the database, so
+/// it is the same name. Nobody named (a single user, the benchmarks' fill):
+/// the rows stay as they are and `made_by` NULL, at no cost.
+fn made_by(head: &str, ncols: usize, mut rows: Vec<Vec<V>>, member: Option<&str>) -> (String, usize, Vec<Vec<V>>) {
+    match (member, head.strip_suffix(')')) {
+        (Some(name), Some(open)) => {
+            for r in &mut rows {
+                r.push(V::T(name.to_string()));
+            }
+            (format!("{open}, made_by)"), ncols + 1, rows)
+        }
+        _ => (head.to_string(), ncols, rows),
     }
 }
