@@ -501,3 +501,51 @@ fn team_name_is_kept_per_data_folder_and_stamps_what_each_member_records() {
     assert!(text.contains("\"made_by\":\"Bruno\""), "{text}");
     assert!(text.contains("\"made_by\":\"Anna\""), "Anna added the client: {text}");
 }
+
+/// `kindly demo` then `kindly export archive` on a team database, through
+/// the real binary: the demo data goes in (and a client added afterwards
+/// takes the next id), and the archive holds the same tables and rows as
+/// the same commands give on a data folder, without the kept files.
+#[test]
+fn demo_data_and_the_archive_work_on_postgres() {
+    let url = database_or_skip!();
+    let team = tempfile::tempdir().unwrap();
+    let local = tempfile::tempdir().unwrap();
+    let mut archives = Vec::new();
+    for (dir, env) in [(local.path(), None), (team.path(), Some(url.as_str()))] {
+        let demo = json(dir, env, &["demo", "--clients", "6", "--invoices", "40"]);
+        assert_eq!((demo["clients"].as_i64(), demo["invoices"].as_i64()), (Some(6), Some(40)), "{demo}");
+        let added = json(dir, env, &["clients", "add", "--name", "Anna Team"]);
+        assert_eq!(added["id"], 7, "{added}");
+        let out = dir.join("archive.json");
+        json(dir, env, &["export", "archive", "--out", out.to_str().unwrap()]);
+        let doc: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+        assert!(doc["schema_version"].as_i64().unwrap() > 0, "{}", doc["schema_version"]);
+        let tables = doc["tables"].as_object().unwrap().clone();
+        assert!(!tables.contains_key("kept_files") && !tables.contains_key("_sqlx_migrations"));
+        assert_eq!(tables["clients"]["rows"].as_array().unwrap().len(), 7);
+        assert_eq!(tables["invoices"]["rows"].as_array().unwrap().len(), 40);
+        archives.push(tables);
+    }
+    let (sqlite, pg) = (&archives[0], &archives[1]);
+    assert_eq!(sqlite.keys().collect::<Vec<_>>(), pg.keys().collect::<Vec<_>>(), "the same tables");
+    for name in ["clients", "invoices", "invoice_lines", "payments", "followups", "timeline"] {
+        assert_eq!(sqlite[name]["columns"], pg[name]["columns"], "the columns of {name}");
+        let rows = |t: &Value| t["rows"].as_array().map(Vec::len);
+        assert_eq!(rows(&sqlite[name]), rows(&pg[name]), "the rows of {name}");
+    }
+}
+
+/// A backup copies a data folder; on a team database `kindly backup` says
+/// the server backs it up (pg_dump) and makes no folder, rather than the
+/// generic "not on a team database yet".
+#[test]
+fn a_backup_on_a_team_database_points_to_the_server() {
+    let url = database_or_skip!();
+    let dir = tempfile::tempdir().unwrap();
+    let to = dir.path().join("backups");
+    let e = refused(dir.path(), Some(url.as_str()), &["backup", "--to", to.to_str().unwrap()]);
+    assert_eq!(e["code"], "backup_on_team_database", "{e}");
+    assert!(e["message"].as_str().unwrap().contains("pg_dump"), "{e}");
+    assert!(!to.exists());
+}

@@ -250,6 +250,7 @@ fn check_folder(ctx: Ctx<'_>, folder: &Path) -> ApiResult<()> {
 
 /// Writes one backup into `folder` (created if needed) and returns it.
 pub async fn create(ctx: Ctx<'_>, folder: &Path) -> ApiResult<BackupResult> {
+    refuse_on_team_database(ctx)?;
     let folder = absolute(folder);
     std::fs::create_dir_all(&folder).map_err(|e| io_error("create the backup folder", &folder, &e))?;
     check_folder(ctx, &folder)?;
@@ -293,6 +294,24 @@ pub async fn create(ctx: Ctx<'_>, folder: &Path) -> ApiResult<BackupResult> {
         created_at: ctx.now.to_rfc3339(),
         rotated_out: Vec::new(),
     })
+}
+
+/// A backup copies a data folder (`VACUUM INTO` of its SQLite file, its
+/// stored files); a team database is backed up on its server, by whoever
+/// runs it, with PostgreSQL's own tools. Refused before any folder is made,
+/// with a message saying so (the store's own refusal, "not on a team
+/// database yet", would promise a port that is not coming).
+fn refuse_on_team_database(ctx: Ctx<'_>) -> ApiResult<()> {
+    match ctx.store.engine() {
+        kindly_store::Engine::Sqlite => Ok(()),
+        kindly_store::Engine::Postgres => Err(ApiError::new(
+            ErrorCode::BackupOnTeamDatabase,
+            "A team database is backed up on its server (for example with pg_dump), by whoever runs it; Kindly's \
+             backups are of a data folder on this computer. To keep a copy of the data yourself, export everything \
+             as an archive (kindly export archive).",
+            None,
+        )),
+    }
 }
 
 /// Removes the temporary files of backups killed before they completed

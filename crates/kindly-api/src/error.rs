@@ -235,6 +235,7 @@ mod codes {
         "backup_folder_inside_data",
         "backup_folder_missing",
         "backup_no_folder",
+        "backup_on_team_database",
         "bank_allocation_refused",
         "bank_allocation_too_much",
         "bank_amount_invalid",

@@ -44,6 +44,7 @@ error_codes! {
     BackupFolderInsideData = "backup_folder_inside_data",
     BackupFolderMissing = "backup_folder_missing",
     BackupNoFolder = "backup_no_folder",
+    BackupOnTeamDatabase = "backup_on_team_database",
     BankAllocationRefused = "bank_allocation_refused",
     BankAllocationTooMuch = "bank_allocation_too_much",
     BankAmountInvalid = "bank_amount_invalid",

@@ -4,7 +4,17 @@
 //! to add it; the migration bookkeeping of sqlx and the search indexes
 //! (FTS5 virtual tables and their shadow tables, which hold no data of
 //! their own) are left out.
+//!
+//! Both engines (issue #19), with the same value shapes: integers (and
+//! PostgreSQL's few BOOLEAN flags, 0 or 1 on SQLite) as numbers, text as
+//! strings, days as `YYYY-MM-DD`, instants in the RFC 3339 form SQLite
+//! stores (UTC, milliseconds, `Z`; [`crate::util::instant_str`]), bytes as
+//! `{"base64": …}`. On PostgreSQL the kept files (`kept_files`) are left
+//! out like the files of a SQLite store's data folder: the archive is the
+//! data, not the evidence files. The schema version is the engine's own
+//! last migration.
 
+use crate::engine::{on_conn, Conn};
 use crate::{Store, StoreError};
 use sqlx::{Column, Row, TypeInfo, ValueRef};
 
@@ -16,72 +26,107 @@ pub struct TableDump {
     pub rows: Vec<serde_json::Map<String, serde_json::Value>>,
 }
 
-#[derive(sqlx::FromRow)]
-struct TableName {
-    name: String,
-}
+/// A value the archive cannot write as JSON (a column type Kindly's
+/// schema does not use).
+#[derive(Debug, thiserror::Error)]
+#[error("the archive cannot write a value of type {0}")]
+struct UnknownType(String);
 
 impl Store {
     /// The schema version (the last migration applied) and every table.
     pub async fn dump_tables(&self) -> Result<(i64, Vec<TableDump>), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        // One read transaction: the archive is one consistent snapshot even
-        // while the app writes.
-        let mut tx = self.sqlite("exporting every table")?.begin().await.map_err(map)?;
-        let version: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) FROM _sqlx_migrations WHERE success")
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(map)?;
-        let tables: Vec<TableName> = sqlx::query_as(
-            "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
-               AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations' ORDER BY name",
-        )
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(map)?;
-        let mut out = Vec::with_capacity(tables.len());
-        for TableName { name } in tables {
-            // The name comes from sqlite_master, quoted as an identifier.
-            let sql = format!("SELECT * FROM \"{}\"", name.replace('"', "\"\""));
-            let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(&mut *tx).await.map_err(map)?;
+        // One read transaction (REPEATABLE READ on PostgreSQL): the archive
+        // is one consistent snapshot even while the app writes.
+        let mut tx = self.read_tx().await?;
+        let out = dump(&mut tx.conn()).await.map_err(map)?;
+        tx.finish().await.map_err(map)?;
+        Ok(out)
+    }
+}
+
+async fn dump(c: &mut Conn<'_>) -> Result<(i64, Vec<TableDump>), sqlx::Error> {
+    let e = c.engine();
+    let version: i64 = on_conn!(c, x => {
+        sqlx::query_scalar("SELECT COALESCE(MAX(version), 0) FROM _sqlx_migrations WHERE success").fetch_one(x).await
+    })?;
+    let tables: Vec<String> = on_conn!(c, x => sqlx::query_scalar(e.archived_tables()).fetch_all(x).await)?;
+    let mut out = Vec::with_capacity(tables.len());
+    for name in tables {
+        // The name comes from the schema's catalog, quoted as an identifier.
+        let sql = format!("SELECT * FROM \"{}\"", name.replace('"', "\"\""));
+        let (columns, rows) = on_conn!(c, x => {
+            let rows = sqlx::query(sqlx::AssertSqlSafe(sql)).fetch_all(&mut *x).await?;
             let columns: Vec<String> = match rows.first() {
                 Some(r) => r.columns().iter().map(|c| c.name().to_string()).collect(),
-                None => column_names(&mut tx, &name).await.map_err(map)?,
+                None => sqlx::query_scalar(e.table_columns()).bind(&name).fetch_all(&mut *x).await?,
             };
             let mut dumped = Vec::with_capacity(rows.len());
             for row in &rows {
                 let mut obj = serde_json::Map::new();
                 for (i, col) in columns.iter().enumerate() {
-                    obj.insert(col.clone(), value(row, i).map_err(map)?);
+                    obj.insert(col.clone(), row.json(i)?);
                 }
                 dumped.push(obj);
             }
-            out.push(TableDump { name, columns, rows: dumped });
+            Ok::<_, sqlx::Error>((columns, dumped))
+        })?;
+        out.push(TableDump { name, columns, rows });
+    }
+    Ok((version, out))
+}
+
+/// A row of either engine, its values as the archive writes them.
+trait ArchiveRow {
+    /// The `i`-th value as JSON, by its type (SQLite: the value's own
+    /// storage class; PostgreSQL: the column's type).
+    fn json(&self, i: usize) -> Result<serde_json::Value, sqlx::Error>;
+}
+
+impl ArchiveRow for sqlx::sqlite::SqliteRow {
+    fn json(&self, i: usize) -> Result<serde_json::Value, sqlx::Error> {
+        let raw = self.try_get_raw(i)?;
+        if raw.is_null() {
+            return Ok(serde_json::Value::Null);
         }
-        tx.commit().await.map_err(map)?;
-        Ok((version, out))
+        let kind = raw.type_info().name().to_string();
+        Ok(match kind.as_str() {
+            "INTEGER" => serde_json::Value::from(self.try_get::<i64, _>(i)?),
+            "REAL" => serde_json::Value::from(self.try_get::<f64, _>(i)?),
+            "BLOB" => serde_json::json!({ "base64": base64(&self.try_get::<Vec<u8>, _>(i)?) }),
+            _ => serde_json::Value::from(self.try_get::<String, _>(i)?),
+        })
     }
 }
 
-async fn column_names(
-    tx: &mut sqlx::Transaction<'static, sqlx::Sqlite>,
-    table: &str,
-) -> Result<Vec<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT name FROM pragma_table_info(?1) ORDER BY cid").bind(table).fetch_all(&mut **tx).await
-}
-
-fn value(row: &sqlx::sqlite::SqliteRow, i: usize) -> Result<serde_json::Value, sqlx::Error> {
-    let raw = row.try_get_raw(i)?;
-    if raw.is_null() {
-        return Ok(serde_json::Value::Null);
+impl ArchiveRow for sqlx::postgres::PgRow {
+    fn json(&self, i: usize) -> Result<serde_json::Value, sqlx::Error> {
+        let raw = self.try_get_raw(i)?;
+        if raw.is_null() {
+            return Ok(serde_json::Value::Null);
+        }
+        let kind = raw.type_info().name().to_string();
+        Ok(match kind.as_str() {
+            "INT8" => serde_json::Value::from(self.try_get::<i64, _>(i)?),
+            "INT4" => serde_json::Value::from(self.try_get::<i32, _>(i)?),
+            "INT2" => serde_json::Value::from(self.try_get::<i16, _>(i)?),
+            // SQLite holds a flag as 0 or 1.
+            "BOOL" => serde_json::Value::from(i64::from(self.try_get::<bool, _>(i)?)),
+            "FLOAT8" => serde_json::Value::from(self.try_get::<f64, _>(i)?),
+            "BYTEA" => serde_json::json!({ "base64": base64(&self.try_get::<Vec<u8>, _>(i)?) }),
+            "DATE" => serde_json::Value::from(crate::util::date_str(self.try_get::<chrono::NaiveDate, _>(i)?)),
+            "TIMESTAMPTZ" => {
+                serde_json::Value::from(crate::util::instant_str(self.try_get::<chrono::DateTime<chrono::Utc>, _>(i)?))
+            }
+            "TEXT" | "VARCHAR" | "BPCHAR" | "NAME" => serde_json::Value::from(self.try_get::<String, _>(i)?),
+            other => {
+                return Err(sqlx::Error::ColumnDecode {
+                    index: i.to_string(),
+                    source: Box::new(UnknownType(other.into())),
+                })
+            }
+        })
     }
-    let kind = raw.type_info().name().to_string();
-    Ok(match kind.as_str() {
-        "INTEGER" => serde_json::Value::from(row.try_get::<i64, _>(i)?),
-        "REAL" => serde_json::Value::from(row.try_get::<f64, _>(i)?),
-        "BLOB" => serde_json::json!({ "base64": base64(&row.try_get::<Vec<u8>, _>(i)?) }),
-        _ => serde_json::Value::from(row.try_get::<String, _>(i)?),
-    })
 }
 
 /// Standard base64 with padding (RFC 4648 §4): the only binary column is an

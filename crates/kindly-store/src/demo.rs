@@ -4,9 +4,18 @@
 //! Deterministic: the same size and "today" give the same database. Rows go
 //! in with multi-row INSERTs inside one transaction per chunk, so a million
 //! invoices take seconds, not minutes.
+//!
+//! Both engines (issue #19), with one text per statement. Clients and
+//! invoices get explicit ids (the lines, payments and timeline refer to
+//! them before they exist); on PostgreSQL each chunk's transaction then
+//! moves the identity sequences past them ([`crate::engine::Engine::continue_ids`]),
+//! so a client or an invoice created normally afterwards, or by another
+//! member meanwhile, takes a new id. No row is locked: two people filling
+//! demo data into one team database at the same moment would pick the same
+//! ids, and the second one's chunk fails on the primary key, whole.
 
-use crate::util::{date_str, instant_str};
-use crate::util::{insert_rows, V};
+use crate::engine::{on_pool, on_tx, WriteTx};
+use crate::util::{insert_rows_on, V};
 use crate::{Store, StoreError};
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use kindly_core::invoice::{compute_totals, LineItem};
@@ -148,8 +157,6 @@ const METHODS: &[&str] = &["bank_transfer", "bank_transfer", "card", "paypal", "
 impl Store {
     /// A demo business with a signature and ways to pay, unless the user set them.
     async fn demo_business(&self) -> Result<(), StoreError> {
-        // Refuse on PostgreSQL before the (ported) settings are written.
-        self.sqlite("the demo data")?;
         let mut s = self.settings().await?;
         if s.business_name.is_empty() {
             s.business_name = "Studio Kind".into();
@@ -188,23 +195,24 @@ impl Store {
     ) -> Result<DemoStats, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let mut rng = Rng(size.clients.wrapping_mul(31).wrapping_add(size.invoices));
-        let first_client: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM clients")
-            .fetch_one(self.sqlite("the demo data")?)
-            .await
-            .map_err(map)?;
-        let first_invoice: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM invoices")
-            .fetch_one(self.sqlite("the demo data")?)
-            .await
-            .map_err(map)?;
-        let now_s = instant_str(now);
+        let first_client: i64 = on_pool!(self.pool(), p => {
+            sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM clients").fetch_one(p).await
+        })
+        .map_err(map)?;
+        let first_invoice: i64 = on_pool!(self.pool(), p => {
+            sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) + 1 FROM invoices").fetch_one(p).await
+        })
+        .map_err(map)?;
         let ladder = self.default_ladder().await?;
+        // Who made the timeline entries and payments (see `made_by`).
+        let by = self.member();
         self.demo_business().await?;
         let mut stats = DemoStats::default();
 
         // Clients, in chunks of 20,000 per transaction.
         let mut cid = first_client;
         while (cid - first_client) < size.clients as i64 {
-            let mut tx = self.sqlite_tx("the demo data").await?;
+            let mut tx = self.write_tx().await?;
             let mut clients = Vec::new();
             let mut events = Vec::new();
             let end = (cid + 20_000).min(first_client + size.clients as i64);
@@ -237,23 +245,24 @@ impl Store {
                     V::T(address),
                     V::T(lang.to_string()),
                     V::T(search),
-                    V::T(now_s.clone()),
+                    V::At(now),
                 ]);
                 events.push(vec![
                     V::I(cid),
                     V::N,
-                    V::T(now_s.clone()),
+                    V::At(now),
                     V::T("client_created".into()),
                     V::T(format!("Client {name} added")),
                 ]);
                 cid += 1;
             }
-            insert_rows(&mut tx, "INSERT INTO clients (id, display_name, greeting_name, company, emails, phone, address, language, search_text, created_at)", 10, &clients)
+            insert_rows_on(&mut tx.conn(), "INSERT INTO clients (id, display_name, greeting_name, company, emails, phone, address, language, search_text, created_at)", 10, &clients)
                 .await
                 .map_err(map)?;
-            insert_rows(&mut tx, "INSERT INTO timeline (client_id, invoice_id, at, kind, summary)", 5, &events)
-                .await
-                .map_err(map)?;
+            let (head, n, events) =
+                made_by("INSERT INTO timeline (client_id, invoice_id, at, kind, summary)", 5, events, by.as_deref());
+            insert_rows_on(&mut tx.conn(), &head, n, &events).await.map_err(map)?;
+            continue_ids(&mut tx, "clients").await.map_err(map)?;
             tx.commit().await.map_err(map)?;
             stats.clients += clients.len() as u64;
         }
@@ -267,7 +276,7 @@ impl Store {
         // Demo numbers have their own prefix, so they never take the user's sequence.
         let mut seq = first_invoice;
         while iid < last_invoice {
-            let mut tx = self.sqlite_tx("the demo data").await?;
+            let mut tx = self.write_tx().await?;
             let (mut invoices, mut lines, mut payments, mut events, mut issued) =
                 (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
             let mut follow = Vec::new();
@@ -306,18 +315,18 @@ impl Store {
                     V::I(iid),
                     V::T(number.clone()),
                     V::I(client),
-                    V::T(date_str(issue)),
-                    V::T(date_str(due)),
+                    V::D(issue),
+                    V::D(due),
                     V::T(currency.into()),
                     V::I(totals.subtotal_minor),
                     V::I(totals.tax_minor),
                     V::I(totals.total_minor),
-                    V::T(now_s.clone()),
+                    V::At(now),
                 ]);
                 events.push(vec![
                     V::I(client),
                     V::I(iid),
-                    V::T(now_s.clone()),
+                    V::At(now),
                     V::T("invoice_created".into()),
                     V::T(format!("Invoice {number} created")),
                 ]);
@@ -328,12 +337,12 @@ impl Store {
                     issued.push(iid);
                     // On the default ladder with nothing done yet: the worst
                     // case for today's queue (every unpaid invoice has a step due).
-                    let next = next_action_on(&ladder, due, None).map(|d| V::T(date_str(d))).unwrap_or(V::N);
+                    let next = next_action_on(&ladder, due, None).map(V::D).unwrap_or(V::NoDay);
                     follow.push(vec![V::I(iid), V::I(client), next]);
                     events.push(vec![
                         V::I(client),
                         V::I(iid),
-                        V::T(now_s.clone()),
+                        V::At(now),
                         V::T("invoice_issued".into()),
                         V::T(format!("Invoice {number} issued")),
                     ]);
@@ -360,14 +369,14 @@ impl Store {
                             V::I(iid),
                             V::I(amount),
                             V::T(currency.into()),
-                            V::T(date_str(paid_on.max(issue))),
+                            V::D(paid_on.max(issue)),
                             V::T(method.into()),
-                            V::T(now_s.clone()),
+                            V::At(now),
                         ]);
                         events.push(vec![
                             V::I(client),
                             V::I(iid),
-                            V::T(now_s.clone()),
+                            V::At(now),
                             V::T("payment_recorded".into()),
                             V::T(format!("Payment received for {number}")),
                         ]);
@@ -375,36 +384,63 @@ impl Store {
                 }
                 iid += 1;
             }
-            insert_rows(&mut tx, "INSERT INTO invoices (id, number, client_id, issue_date, due_date, currency, subtotal_minor, tax_minor, total_minor, created_at, status)", 11,
+            insert_rows_on(&mut tx.conn(), "INSERT INTO invoices (id, number, client_id, issue_date, due_date, currency, subtotal_minor, tax_minor, total_minor, created_at, status)", 11,
                 &invoices.into_iter().map(|mut r| { r.push(V::T("draft".into())); r }).collect::<Vec<_>>()).await.map_err(map)?;
-            insert_rows(&mut tx, "INSERT INTO invoice_lines (invoice_id, position, description, quantity_milli, unit_price_minor, tax_rate_bp)", 6, &lines)
+            insert_rows_on(&mut tx.conn(), "INSERT INTO invoice_lines (invoice_id, position, description, quantity_milli, unit_price_minor, tax_rate_bp)", 6, &lines)
                 .await
                 .map_err(map)?;
             for chunk in issued.chunks(500) {
                 let ids = chunk.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
-                sqlx::query(AssertSqlSafe(format!("UPDATE invoices SET status = 'issued' WHERE id IN ({ids})")))
-                    .execute(&mut *tx)
-                    .await
-                    .map_err(map)?;
+                // The ids are numbers the loop above made, never a user's text.
+                let sql = format!("UPDATE invoices SET status = 'issued' WHERE id IN ({ids})");
+                on_tx!(&mut tx, c => sqlx::query(AssertSqlSafe(sql)).execute(c).await.map(|_| ())).map_err(map)?;
             }
-            insert_rows(&mut tx, "INSERT INTO followups (invoice_id, client_id, next_action_on)", 3, &follow)
+            insert_rows_on(&mut tx.conn(), "INSERT INTO followups (invoice_id, client_id, next_action_on)", 3, &follow)
                 .await
                 .map_err(map)?;
-            insert_rows(
-                &mut tx,
+            let (head, n, payments) = made_by(
                 "INSERT INTO payments (invoice_id, amount_minor, currency, paid_on, method, created_at)",
                 6,
-                &payments,
-            )
-            .await
-            .map_err(map)?;
-            insert_rows(&mut tx, "INSERT INTO timeline (client_id, invoice_id, at, kind, summary)", 5, &events)
-                .await
-                .map_err(map)?;
+                payments,
+                by.as_deref(),
+            );
+            insert_rows_on(&mut tx.conn(), &head, n, &payments).await.map_err(map)?;
+            let (head, n, events) =
+                made_by("INSERT INTO timeline (client_id, invoice_id, at, kind, summary)", 5, events, by.as_deref());
+            insert_rows_on(&mut tx.conn(), &head, n, &events).await.map_err(map)?;
+            continue_ids(&mut tx, "invoices").await.map_err(map)?;
             stats.payments += payments.len() as u64;
             tx.commit().await.map_err(map)?;
         }
         stats.invoices = size.invoices;
         Ok(stats)
+    }
+}
+
+/// Moves `table`'s identity past the ids just inserted (see the module
+/// doc); nothing to do on SQLite.
+pub(crate) async fn continue_ids(tx: &mut WriteTx, table: &str) -> Result<(), sqlx::Error> {
+    match tx.conn().engine().continue_ids(table) {
+        Some(sql) => on_tx!(tx, c => sqlx::query(AssertSqlSafe(sql)).execute(c).await.map(|_| ())),
+        None => Ok(()),
+    }
+}
+
+/// The INSERT `head` ("INSERT INTO t (a, b)") of `ncols` columns and its
+/// `rows`, with the member who makes them as `made_by` when one is named
+/// (issue #19's who did what). The name is bound as a value of each row: a
+/// multi-row INSERT has no place for `Engine::member()` per row, and
+/// `Store::member` is what each write transaction hands the database, so
+/// it is the same name. Nobody named (a single user, the benchmarks' fill):
+/// the rows stay as they are and `made_by` NULL, at no cost.
+fn made_by(head: &str, ncols: usize, mut rows: Vec<Vec<V>>, member: Option<&str>) -> (String, usize, Vec<Vec<V>>) {
+    match (member, head.strip_suffix(')')) {
+        (Some(name), Some(open)) => {
+            for r in &mut rows {
+                r.push(V::T(name.to_string()));
+            }
+            (format!("{open}, made_by)"), ncols + 1, rows)
+        }
+        _ => (head.to_string(), ncols, rows),
     }
 }

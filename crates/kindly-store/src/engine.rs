@@ -439,6 +439,82 @@ impl Engine {
             Engine::Postgres => format!("FOR UPDATE OF {alias}"),
         }
     }
+
+    /// The day `n` days after day `day`, `n` an integer expression
+    /// (negative: before). PostgreSQL adds only an INTEGER to a DATE.
+    pub(crate) fn add_days_by(self, day: &str, n: &str) -> String {
+        match self {
+            Engine::Sqlite => format!("date({day}, CAST({n} AS TEXT) || ' days')"),
+            Engine::Postgres => format!("({day} + CAST({n} AS INTEGER))"),
+        }
+    }
+
+    /// The day `n` months after day `day`, `n` an integer expression. The
+    /// engines differ past a month's end: SQLite runs over into the next
+    /// month (31 January + 1 month = 3 March), PostgreSQL stops at its last
+    /// day (28 February).
+    pub(crate) fn add_months_by(self, day: &str, n: &str) -> String {
+        match self {
+            Engine::Sqlite => format!("date({day}, CAST({n} AS TEXT) || ' months')"),
+            Engine::Postgres => format!("CAST({day} + CAST({n} AS INTEGER) * INTERVAL '1 month' AS DATE)"),
+        }
+    }
+
+    /// The instant at `hour`:00 UTC of day `day`, as the engine stores an
+    /// instant (RFC 3339 text with milliseconds on SQLite, TIMESTAMPTZ).
+    pub(crate) fn at_hour_utc(self, day: &str, hour: u32) -> String {
+        match self {
+            Engine::Sqlite => format!("({day} || 'T{hour:02}:00:00.000Z')"),
+            Engine::Postgres => format!("((CAST({day} AS TIMESTAMP) + INTERVAL '{hour} hours') AT TIME ZONE 'UTC')"),
+        }
+    }
+
+    /// The statement that makes `table`'s next generated `id` follow the
+    /// highest one in it, after rows were inserted with explicit ids: on
+    /// PostgreSQL an identity column's sequence does not see those, and the
+    /// next plain insert would take an id already used. None on SQLite,
+    /// whose next rowid is always past the highest. (`table` is a name the
+    /// code writes, never a user's text.)
+    pub(crate) fn continue_ids(self, table: &str) -> Option<String> {
+        match self {
+            Engine::Sqlite => None,
+            Engine::Postgres => Some(format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM {table}"
+            )),
+        }
+    }
+
+    /// The base tables of the store's schema (column `name`, text), in name
+    /// order, for the archive: without sqlx's migration bookkeeping, and
+    /// without SQLite's internal and search-index tables (FTS5 virtual
+    /// tables and their shadow tables are not of type `table`) or
+    /// PostgreSQL's `kept_files` (the files themselves, which a SQLite
+    /// store keeps in its data folder and its archive does not carry
+    /// either).
+    pub(crate) fn archived_tables(self) -> &'static str {
+        match self {
+            Engine::Sqlite => {
+                "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
+                   AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations' ORDER BY name"
+            }
+            Engine::Postgres => {
+                "SELECT CAST(table_name AS TEXT) AS name FROM information_schema.tables
+                 WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
+                   AND table_name NOT IN ('_sqlx_migrations', 'kept_files') ORDER BY CAST(table_name AS TEXT) COLLATE \"C\""
+            }
+        }
+    }
+
+    /// The columns (text) of the table named `$1`, in their order.
+    pub(crate) fn table_columns(self) -> &'static str {
+        match self {
+            Engine::Sqlite => "SELECT name FROM pragma_table_info($1) ORDER BY cid",
+            Engine::Postgres => {
+                "SELECT CAST(column_name AS TEXT) FROM information_schema.columns
+                 WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position"
+            }
+        }
+    }
 }
 
 /// The connection URL as it may be shown and logged: without its password.

@@ -52,6 +52,12 @@ pub(crate) enum V {
     T(String),
     /// A calendar day (bound as [`crate::row::Day`]: text on SQLite, DATE on PostgreSQL).
     D(NaiveDate),
+    /// An instant (bound as [`crate::row::Instant`]: RFC 3339 text on
+    /// SQLite, TIMESTAMPTZ on PostgreSQL).
+    At(DateTime<Utc>),
+    /// A NULL day: PostgreSQL takes a NULL bound as an integer into a TEXT
+    /// or BIGINT column, not into a DATE one.
+    NoDay,
     N,
 }
 
@@ -68,8 +74,10 @@ pub(crate) async fn insert_rows(
 
 /// Inserts `rows` with multi-row INSERTs (`head` is "INSERT INTO t (a, b)")
 /// on either engine, numbering the placeholders `$1`, `$2`, … (the
-/// portable-SQL rule). A NULL is bound as an integer: PostgreSQL coerces
-/// each value of an INSERT's VALUES list to its column's type.
+/// portable-SQL rule). A NULL ([`V::N`]) is bound as an integer: PostgreSQL
+/// converts each value of an INSERT's VALUES list to its column's type,
+/// which it does from an integer NULL into TEXT or BIGINT but not into DATE
+/// (a NULL day is [`V::NoDay`]).
 pub(crate) async fn insert_rows_on(
     c: &mut crate::engine::Conn<'_>,
     head: &str,
@@ -102,6 +110,8 @@ pub(crate) async fn insert_rows_on(
                         V::I(i) => q.bind(*i),
                         V::T(t) => q.bind(t.clone()),
                         V::D(d) => q.bind(crate::row::Day(*d)),
+                        V::At(t) => q.bind(crate::row::Instant(*t)),
+                        V::NoDay => q.bind(Option::<crate::row::Day>::None),
                         V::N => q.bind(Option::<i64>::None),
                     };
                 }
@@ -148,6 +158,8 @@ impl Params {
                 V::I(i) => a.add(*i),
                 V::T(t) => a.add(t.clone()),
                 V::D(d) => a.add(crate::row::Day(*d)),
+                V::At(t) => a.add(crate::row::Instant(*t)),
+                V::NoDay => a.add(Option::<crate::row::Day>::None),
                 V::N => a.add(Option::<i64>::None),
             };
         }
@@ -170,6 +182,8 @@ impl Params {
                 V::I(i) => a.add(*i),
                 V::T(t) => a.add(t.clone()),
                 V::D(d) => a.add(crate::row::Day(*d)),
+                V::At(t) => a.add(crate::row::Instant(*t)),
+                V::NoDay => a.add(Option::<crate::row::Day>::None),
                 V::N => a.add(Option::<i64>::None),
             };
         }

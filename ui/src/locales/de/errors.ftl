@@ -14,6 +14,7 @@ error-append-only = Verlauf und Zahlungen sind dauerhafte Einträge; sie können
 error-backup-folder-inside-data = Der Sicherungsordner liegt im Datenordner von Kindly; eine Sicherung dort ginge mit den Daten verloren. Wählen Sie einen Ordner an einem anderen Ort, am besten auf einem anderen Laufwerk.
 error-backup-folder-missing = Der Sicherungsordner kann nicht verwendet werden: Er fehlt oder ist kein Ordner. Wählen Sie einen anderen Ordner für Sicherungen.
 error-backup-no-folder = Wählen Sie zuerst einen Ordner für automatische Sicherungen (am besten auf einem anderen Laufwerk oder in einem synchronisierten Ordner).
+error-backup-on-team-database = Eine Team-Datenbank wird auf ihrem Server gesichert (zum Beispiel mit pg_dump), von der Person, die ihn betreibt; Kindly sichert nur Datenordner auf diesem Computer. Für eine eigene Kopie der Daten exportieren Sie alles als Archiv.
 error-bank-allocation-refused = Dieser Kontoumsatz kann nicht für diese Rechnung erfasst werden. Prüfen Sie die Rechnung und die Beträge.
 error-bank-allocation-too-much = Die Beträge ergeben zusammen mehr, als dieser Umsatz gutgeschrieben hat. Verringern Sie sie, bis sie passen.
 error-bank-amount-invalid = Eine Zeile des Kontoauszugs enthält einen Betrag, den Kindly nicht lesen kann. Prüfen Sie die Datei oder exportieren Sie sie erneut aus Ihrem Onlinebanking.

@@ -14,6 +14,7 @@ error-append-only = The timeline and payments are a permanent record; entries ca
 error-backup-folder-inside-data = The backup folder is inside Kindly's data folder, so a backup there would be lost with the data. Choose a folder elsewhere, best on another drive.
 error-backup-folder-missing = The backup folder cannot be used: it is missing or is not a folder. Choose another folder for backups.
 error-backup-no-folder = Choose a folder for automatic backups first (best on another drive or a synced folder).
+error-backup-on-team-database = A team database is backed up on its server (for example with pg_dump), by whoever runs it; Kindly's backups are of a data folder on this computer. To keep a copy of the data yourself, export everything as an archive.
 error-bank-allocation-refused = This bank entry cannot be recorded against that invoice. Check the invoice and the amounts.
 error-bank-allocation-too-much = The amounts add up to more than this bank entry credited. Lower them so they fit.
 error-bank-amount-invalid = A line of the statement has an amount Kindly cannot read. Check the file, or export it again from your bank.

@@ -14,6 +14,7 @@ error-append-only = El historial y los pagos son un registro permanente; las ent
 error-backup-folder-inside-data = La carpeta de copias de seguridad está dentro de la carpeta de datos de Kindly, así que una copia ahí se perdería junto con los datos. Elija otra carpeta, mejor en otro disco.
 error-backup-folder-missing = No se puede usar la carpeta de copias de seguridad: no existe o no es una carpeta. Elija otra carpeta para las copias.
 error-backup-no-folder = Elija primero una carpeta para las copias de seguridad automáticas (mejor en otro disco o en una carpeta sincronizada).
+error-backup-on-team-database = Una base de datos de equipo se respalda en su servidor (por ejemplo con pg_dump), a cargo de quien lo administra; Kindly respalda las carpetas de datos de este ordenador. Para guardar usted mismo una copia de los datos, exporte todo como archivo.
 error-bank-allocation-refused = Este movimiento bancario no se puede registrar en esa factura. Revise la factura y los importes.
 error-bank-allocation-too-much = Los importes suman más de lo que abonó este movimiento. Redúzcalos para que cuadren.
 error-bank-amount-invalid = Una línea del extracto tiene un importe que Kindly no puede leer. Revise el archivo o vuelva a exportarlo desde su banco.

@@ -14,6 +14,7 @@ error-append-only = L’historique et les paiements sont des enregistrements dé
 error-backup-folder-inside-data = Le dossier de sauvegarde se trouve dans le dossier de données de Kindly : une sauvegarde à cet endroit serait perdue avec les données. Choisissez un autre dossier, de préférence sur un autre disque.
 error-backup-folder-missing = Le dossier de sauvegarde est inutilisable : il est introuvable ou ce n’est pas un dossier. Choisissez un autre dossier pour les sauvegardes.
 error-backup-no-folder = Choisissez d’abord un dossier pour les sauvegardes automatiques (de préférence sur un autre disque ou dans un dossier synchronisé).
+error-backup-on-team-database = Une base de données d’équipe se sauvegarde sur son serveur (par exemple avec pg_dump), par la personne qui l’administre ; Kindly sauvegarde les dossiers de données de cet ordinateur. Pour garder vous-même une copie des données, exportez tout sous forme d’archive.
 error-bank-allocation-refused = Cette opération bancaire ne peut pas être affectée à cette facture. Vérifiez la facture et les montants.
 error-bank-allocation-too-much = La somme des montants dépasse le crédit de cette opération. Réduisez-les pour qu’ils tiennent.
 error-bank-amount-invalid = Une ligne du relevé contient un montant illisible pour Kindly. Vérifiez le fichier ou exportez-le à nouveau depuis votre banque.
