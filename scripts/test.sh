@@ -35,15 +35,19 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
   cargo install tauri-driver --version "^2" --locked
 fi
 
-step "tests: unit, store, CLI, bindings, end-to-end"
+step "tests: unit, store, CLI, bindings, end-to-end; the CLI suite again on PostgreSQL"
 tmp=$(mktemp -d)
 mkdir -p -m 700 "$tmp/run"
 export XDG_DATA_HOME=$tmp/data XDG_CACHE_HOME=$tmp/cache XDG_CONFIG_HOME=$tmp/config XDG_RUNTIME_DIR=$tmp/run
 # A private session bus with an unlocked gnome-keyring (the real Secret
 # Service), and a virtual display for the app window.
-dbus-run-session -- sh -c '
+dbus-run-session -- sh -ec '
   printf %s kindly-test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-  exec xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace --features kindly-tests/e2e
+  xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace --features kindly-tests/e2e
+  # The CLI suite again, every data folder on a fresh PostgreSQL database
+  # (kindly_tests::engine); the team, moving and backup tests are already
+  # about PostgreSQL or about the SQLite file itself.
+  KINDLY_TEST_ENGINE=postgres cargo test -p kindly-tests --test cli -- --skip team:: --skip moving:: --skip backup::
 '
 
 step "packaging: build the .deb, install it with apt, launch the installed app"
