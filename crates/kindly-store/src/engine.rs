@@ -34,7 +34,10 @@
 //! `payments_check` trigger, which locks the invoice's row before it
 //! checks; `plans` locks a new plan's invoices and a plan's row before it
 //! checks its state; `contacts` locks a call's or a promise's invoice and
-//! the open promises it resolves; `overview` locks the pay-speed window's
+//! the open promises it resolves; `corrections` locks a corrected
+//! invoice's row before reading its figures and the `next_credit_sequence`
+//! setting while it numbers; `imports` locks the tables whose ids it
+//! chooses ([`Engine::lock_tables`]); `overview` locks the pay-speed window's
 //! row while it moves it; `outbox` claims with `FOR UPDATE SKIP LOCKED`
 //! ([`Engine::skip_locked`]) and a claim token, locks a message's row before
 //! changing its state and the invoices before queueing, and its sender holds
@@ -426,6 +429,33 @@ impl Engine {
         match self {
             Engine::Sqlite => "",
             Engine::Postgres => "FOR UPDATE",
+        }
+    }
+
+    /// The statement that keeps other writers out of `tables` (a comma
+    /// list) until the transaction ends, readers still let in: none on
+    /// SQLite (`BEGIN IMMEDIATE` already holds the database's write lock),
+    /// `LOCK TABLE … IN EXCLUSIVE MODE` on PostgreSQL. For a bulk write that
+    /// chooses its rows' ids itself (the CSV import): no other transaction
+    /// inserts an id in between, and none holds one uncommitted.
+    pub(crate) fn lock_tables(self, tables: &str) -> Option<String> {
+        match self {
+            Engine::Sqlite => None,
+            Engine::Postgres => Some(format!("LOCK TABLE {tables} IN EXCLUSIVE MODE")),
+        }
+    }
+
+    /// The statement that moves `table`'s identity past its highest `id`
+    /// after rows were inserted with ids chosen by hand: none on SQLite (an
+    /// INTEGER PRIMARY KEY takes the highest id + 1 itself), `setval` on
+    /// PostgreSQL, whose identity sequence knows nothing of them (the next
+    /// ordinary insert would otherwise clash).
+    pub(crate) fn continue_ids(self, table: &str) -> Option<String> {
+        match self {
+            Engine::Sqlite => None,
+            Engine::Postgres => Some(format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)"
+            )),
         }
     }
 

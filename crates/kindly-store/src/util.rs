@@ -52,7 +52,14 @@ pub(crate) enum V {
     T(String),
     /// A calendar day (bound as [`crate::row::Day`]: text on SQLite, DATE on PostgreSQL).
     D(NaiveDate),
+    /// An instant (bound as [`crate::row::Instant`]: RFC 3339 text on
+    /// SQLite, TIMESTAMPTZ on PostgreSQL).
+    At(DateTime<Utc>),
+    /// A NULL integer or text (bound as an `i64`; see [`insert_rows_on`]).
     N,
+    /// A NULL day: PostgreSQL has no assignment cast from a BIGINT NULL to a
+    /// DATE column, so a day's NULL is bound as a day.
+    NoDay,
 }
 
 /// Inserts `rows` with multi-row INSERTs (`head` is "INSERT INTO t (a, b)")
@@ -68,8 +75,11 @@ pub(crate) async fn insert_rows(
 
 /// Inserts `rows` with multi-row INSERTs (`head` is "INSERT INTO t (a, b)")
 /// on either engine, numbering the placeholders `$1`, `$2`, … (the
-/// portable-SQL rule). A NULL is bound as an integer: PostgreSQL coerces
-/// each value of an INSERT's VALUES list to its column's type.
+/// portable-SQL rule). PostgreSQL coerces each value of an INSERT's VALUES
+/// list to its column's type by assignment: a NULL bound as an integer
+/// ([`V::N`]) goes into an integer or a text column, but a text goes into
+/// no DATE or TIMESTAMPTZ column, so days and instants are bound as
+/// [`V::D`] / [`V::At`] and a NULL day as [`V::NoDay`].
 pub(crate) async fn insert_rows_on(
     c: &mut crate::engine::Conn<'_>,
     head: &str,
@@ -102,7 +112,9 @@ pub(crate) async fn insert_rows_on(
                         V::I(i) => q.bind(*i),
                         V::T(t) => q.bind(t.clone()),
                         V::D(d) => q.bind(crate::row::Day(*d)),
+                        V::At(t) => q.bind(crate::row::Instant(*t)),
                         V::N => q.bind(Option::<i64>::None),
+                        V::NoDay => q.bind(Option::<crate::row::Day>::None),
                     };
                 }
             }
@@ -148,7 +160,9 @@ impl Params {
                 V::I(i) => a.add(*i),
                 V::T(t) => a.add(t.clone()),
                 V::D(d) => a.add(crate::row::Day(*d)),
+                V::At(t) => a.add(crate::row::Instant(*t)),
                 V::N => a.add(Option::<i64>::None),
+                V::NoDay => a.add(Option::<crate::row::Day>::None),
             };
         }
         a
@@ -170,7 +184,9 @@ impl Params {
                 V::I(i) => a.add(*i),
                 V::T(t) => a.add(t.clone()),
                 V::D(d) => a.add(crate::row::Day(*d)),
+                V::At(t) => a.add(crate::row::Instant(*t)),
                 V::N => a.add(Option::<i64>::None),
+                V::NoDay => a.add(Option::<crate::row::Day>::None),
             };
         }
         a
