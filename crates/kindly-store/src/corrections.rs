@@ -144,9 +144,8 @@ async fn lock_invoice(c: &mut Conn<'_>, invoice_id: i64, path: &std::path::Path)
 }
 
 async fn figures(c: &mut Conn<'_>, invoice_id: i64, path: &std::path::Path) -> Result<Figures, StoreError> {
-    let row: Option<Figures> =
-        on_conn!(c, c => sqlx::query_as(FIGURES).bind(invoice_id).fetch_optional(c).await)
-            .map_err(|e| StoreError::classify(e, path))?;
+    let row: Option<Figures> = on_conn!(c, c => sqlx::query_as(FIGURES).bind(invoice_id).fetch_optional(c).await)
+        .map_err(|e| StoreError::classify(e, path))?;
     row.ok_or(StoreError::NotFound { entity: "invoice", id: invoice_id })
 }
 
@@ -658,24 +657,24 @@ impl Store {
         Ok(rows
             .into_iter()
             .map(|r| CreditNoteRecord {
-                    id: r.id,
-                    parts: parts
-                        .iter()
-                        .filter(|p| p.credit_note_id == r.id)
-                        .map(|p| CreditPart { rate_bp: p.rate_bp, net_minor: p.net_minor, tax_minor: p.tax_minor })
-                        .collect(),
-                    number: r.number,
-                    invoice_id: r.invoice_id,
-                    invoice_number: r.invoice_number,
-                    invoice_issue_date: r.invoice_issue_date.0,
-                    client_id: r.client_id,
-                    issue_date: r.issue_date.0,
-                    amount: Money::new(r.amount_minor, r.currency.0),
-                    net_minor: r.net_minor,
-                    tax_minor: r.tax_minor,
-                    full: r.kind == "full",
-                    reason: r.reason,
-                    created_at: r.created_at.0,
+                id: r.id,
+                parts: parts
+                    .iter()
+                    .filter(|p| p.credit_note_id == r.id)
+                    .map(|p| CreditPart { rate_bp: p.rate_bp, net_minor: p.net_minor, tax_minor: p.tax_minor })
+                    .collect(),
+                number: r.number,
+                invoice_id: r.invoice_id,
+                invoice_number: r.invoice_number,
+                invoice_issue_date: r.invoice_issue_date.0,
+                client_id: r.client_id,
+                issue_date: r.issue_date.0,
+                amount: Money::new(r.amount_minor, r.currency.0),
+                net_minor: r.net_minor,
+                tax_minor: r.tax_minor,
+                full: r.kind == "full",
+                reason: r.reason,
+                created_at: r.created_at.0,
             })
             .collect())
     }

@@ -263,13 +263,7 @@ impl Store {
                 V::T(search_text(d)),
                 V::At(now),
             ]);
-            events.push(event(
-                id,
-                None,
-                now,
-                "client_created",
-                format!("Client {} added (imported)", d.display_name),
-            ));
+            events.push(event(id, None, now, "client_created", format!("Client {} added (imported)", d.display_name)));
             for k in &cl.keys {
                 keys.push(vec![V::T("client".into()), V::T(k.clone()), V::I(id), V::At(now)]);
             }
@@ -457,12 +451,7 @@ impl Store {
             .await
             .map_err(map)?;
             if let Some(k) = &b.payments[i].key {
-                keys.push(vec![
-                    V::T("payment".into()),
-                    V::T(k.clone()),
-                    V::I(first_payment + i as i64),
-                    V::At(now),
-                ]);
+                keys.push(vec![V::T("payment".into()), V::T(k.clone()), V::I(first_payment + i as i64), V::At(now)]);
             }
         }
         for chunk in cancelled.chunks(500) {
