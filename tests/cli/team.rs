@@ -211,16 +211,12 @@ fn a_bad_database_url_is_a_typed_error() {
 }
 
 #[test]
-fn an_unported_use_case_refuses_on_postgres() {
+fn the_reads_answer_on_postgres() {
     let url = database_or_skip!();
     let dir = tempfile::tempdir().unwrap();
-    // A team database is backed up with pg_dump, not `kindly backup`.
-    let elsewhere = tempfile::tempdir().unwrap();
-    let out = elsewhere.path().join("backup.zip");
-    let e = refused(dir.path(), None, &["--database-url", &url, "backup", "--to", out.to_str().unwrap_or_default()]);
-    assert_eq!(e["code"], "store_not_on_postgres_yet", "{e}");
-    // Payments, plans, promises, the overview and bank statements are
-    // ported: they answer on the team database.
+    // Payments, plans, promises, the overview and bank statements answer on
+    // the team database (backups point to the server:
+    // `a_backup_on_a_team_database_points_to_the_server`).
     for args in [&["payments", "list"][..], &["overview"], &["plans", "list", "--invoice", "1"], &["bank", "review"]] {
         let mut a = vec!["--database-url", url.as_str(), "--json"];
         a.extend_from_slice(args);
@@ -291,6 +287,65 @@ fn a_bank_statement_imported_on_postgres_records_its_payment() {
         (Some("paid"), Some("0.00")),
         "{listed}"
     );
+}
+
+/// Corrections and the CSV import/export on a team database (issue #19),
+/// two members with their own data folders: a file imported by one is
+/// "already in Kindly" for the other; a credit note and a refund recorded by
+/// one are shown to the other; the export reads the team's clients.
+#[test]
+fn a_csv_import_and_a_credit_note_work_on_the_team_database() {
+    let url = database_or_skip!();
+    let (anna, bruno) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let files = tempfile::tempdir().unwrap();
+    let csv = files.path().join("clients.csv");
+    std::fs::write(&csv, "Name,Email\nAnn Import,ann@example.com\n").unwrap();
+    let csv = csv.display().to_string();
+    let v = json(anna.path(), Some(&url), &["import", "csv", &csv, "--kind", "clients"]);
+    assert_eq!(v["summary"], "1 new, 0 already in Kindly", "{v}");
+    let v = json(bruno.path(), Some(&url), &["import", "csv", &csv, "--kind", "clients"]);
+    assert_eq!(v["summary"], "0 new, 1 already in Kindly", "{v}");
+
+    let cid =
+        json(anna.path(), Some(&url), &["clients", "add", "--name", "Gil Ho"])["id"].as_i64().unwrap().to_string();
+    let inv = json(
+        anna.path(),
+        Some(&url),
+        &["invoices", "add", "--client", &cid, "--currency", "EUR", "--terms", "30", "--line", "Work;1;400;0"],
+    );
+    let inv_id = inv["id"].as_i64().unwrap().to_string();
+    json(anna.path(), Some(&url), &["payments", "add", "--invoice", &inv_id, "--amount", "400"]);
+    let v =
+        json(bruno.path(), Some(&url), &["invoices", "credit", &inv_id, "--amount", "80", "--reason", "Late delivery"]);
+    assert!(v["number"].as_str().unwrap().starts_with("CN-"), "{v}");
+    assert_eq!(v["client_credit"]["amount"], "80.00", "{v}");
+    let e =
+        refused(anna.path(), Some(&url), &["invoices", "credit", &inv_id, "--amount", "500", "--reason", "Too much"]);
+    assert_eq!(e["code"], "credit_exceeds_invoice", "{e}");
+    let refund = [
+        "payments",
+        "refund",
+        "--invoice",
+        &inv_id,
+        "--amount",
+        "80",
+        "--method",
+        "bank_transfer",
+        "--reason",
+        "Paid back",
+    ];
+    json(anna.path(), Some(&url), &refund);
+    let shown = json(bruno.path(), Some(&url), &["invoices", "show", &inv_id]);
+    assert_eq!(shown["credit_notes"][0]["number"], v["number"], "{shown}");
+    assert!(shown.to_string().contains("Paid back"), "{shown}");
+
+    let out = files.path().join("out.csv");
+    let v = json(bruno.path(), Some(&url), &["export", "clients", "--out", &out.display().to_string()]);
+    assert_eq!(v["rows"], 2, "{v}");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.contains("Ann Import") && text.contains("Gil Ho"), "{text}");
+    // Neither data folder has a file of its own.
+    assert!(!anna.path().join("kindly.db").exists() && !bruno.path().join("kindly.db").exists());
 }
 
 /// The test server has no TLS: `verify-full` (or `require`) is a clear

@@ -3,12 +3,28 @@
 //! is edited or deleted. The limits are checked here first, inside the
 //! transaction, for a message that names the amounts, and again by the
 //! schema's triggers for any other writer.
+//!
+//! Ported to both engines (see `engine`). Locks on PostgreSQL (SQLite's
+//! `BEGIN IMMEDIATE` already lets one writer in at a time):
+//! - each correction first locks its invoice's row (`lock_invoice`, `FOR
+//!   UPDATE`) and only then reads the figures it checks (what is still
+//!   creditable, the client's credit, whether the payment was reversed, what
+//!   was refunded), so two machines correcting one invoice take turns and
+//!   the second checks what the first left. The triggers of migrations-pg
+//!   0002 check the same limits again with the same row locked, for any
+//!   other writer; a second reversal of one payment is also the UNIQUE of
+//!   `payment_reversals.payment_id`;
+//! - credit-note numbering (`next_credit_number_on`) locks the
+//!   `next_credit_sequence` setting `FOR UPDATE` (made to exist first) until
+//!   the note's transaction ends, as invoices' numbering does, so two
+//!   machines issuing credit notes at once never render one number (the
+//!   UNIQUE on `credit_notes.number` would refuse the second instead).
 
-use crate::followups::{client_ladder, resume_invoice};
-use crate::row::Text;
-use crate::settings;
-use crate::timeline::{append, NewEvent};
-use crate::util::{date_str, instant_str, parse_date};
+use crate::engine::{on_conn, on_pool, Conn};
+use crate::followups::{client_ladder_on, resume_invoice_on};
+use crate::row::{Day, Instant, Text};
+use crate::timeline::{append_on, NewEvent};
+use crate::util::date_str;
 use crate::{Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use kindly_core::credit::{self, CreditPart};
@@ -19,7 +35,7 @@ use kindly_core::payment::PaymentMethod;
 use kindly_core::timeline::EventKind;
 use kindly_core::{Currency, ErrorCode, Money};
 use serde_json::json;
-use sqlx::{Sqlite, Transaction};
+use sqlx::AssertSqlSafe;
 
 /// The pattern of credit note numbers unless Settings has `credit_number_pattern`.
 pub const DEFAULT_CREDIT_PATTERN: &str = "CN-{YYYY}-{SEQ:4}";
@@ -109,17 +125,28 @@ impl Figures {
 
 const FIGURES: &str = "SELECT i.id, i.number, i.client_id, i.status, i.currency, i.total_minor, i.paid_minor,
         i.credited_minor, i.returned_minor,
-        COALESCE((SELECT SUM(p.amount_minor) FROM payments p WHERE p.invoice_id = i.id), 0) AS received_minor
-     FROM invoices i WHERE i.id = ?1";
+        CAST(COALESCE((SELECT SUM(p.amount_minor) FROM payments p WHERE p.invoice_id = i.id), 0) AS BIGINT)
+            AS received_minor
+     FROM invoices i WHERE i.id = $1";
 
-async fn figures(tx: &mut Transaction<'static, Sqlite>, invoice_id: i64) -> Result<Figures, StoreError> {
-    let row: Option<Figures> =
-        sqlx::query_as(FIGURES).bind(invoice_id).fetch_optional(&mut **tx).await.map_err(other)?;
-    row.ok_or(StoreError::NotFound { entity: "invoice", id: invoice_id })
+/// Locks the invoice's row until the transaction ends (PostgreSQL; on
+/// SQLite the write lock is already held): the figures a correction checks
+/// are read after it, so a correction or payment racing this one on another
+/// machine waits, and this one checks what that one left (see the module's
+/// note). A separate statement, so that the figures' sums are read from a
+/// snapshot taken once the lock is held.
+async fn lock_invoice(c: &mut Conn<'_>, invoice_id: i64, path: &std::path::Path) -> Result<(), StoreError> {
+    let sql = format!("SELECT id FROM invoices WHERE id = $1 {}", c.engine().for_update());
+    let found: Option<i64> =
+        on_conn!(c, c => sqlx::query_scalar(AssertSqlSafe(sql)).bind(invoice_id).fetch_optional(c).await)
+            .map_err(|e| StoreError::classify(e, path))?;
+    found.map(|_| ()).ok_or(StoreError::NotFound { entity: "invoice", id: invoice_id })
 }
 
-fn other(e: sqlx::Error) -> StoreError {
-    StoreError::Other(e.to_string())
+async fn figures(c: &mut Conn<'_>, invoice_id: i64, path: &std::path::Path) -> Result<Figures, StoreError> {
+    let row: Option<Figures> = on_conn!(c, c => sqlx::query_as(FIGURES).bind(invoice_id).fetch_optional(c).await)
+        .map_err(|e| StoreError::classify(e, path))?;
+    row.ok_or(StoreError::NotFound { entity: "invoice", id: invoice_id })
 }
 
 fn refused(code: ErrorCode, message: String) -> StoreError {
@@ -147,16 +174,16 @@ struct NoteRow {
     number: String,
     invoice_id: i64,
     invoice_number: String,
-    invoice_issue_date: String,
+    invoice_issue_date: Day,
     client_id: i64,
-    issue_date: String,
+    issue_date: Day,
     currency: Text<Currency>,
     net_minor: i64,
     tax_minor: i64,
     amount_minor: i64,
     kind: String,
     reason: String,
-    created_at: String,
+    created_at: Instant,
 }
 
 #[derive(sqlx::FromRow)]
@@ -166,8 +193,8 @@ struct ReversalRow {
     invoice_id: i64,
     amount_minor: i64,
     currency: Text<Currency>,
-    paid_on: String,
-    reversed_on: String,
+    paid_on: Day,
+    reversed_on: Day,
     reason: String,
 }
 
@@ -177,67 +204,83 @@ struct RefundRow {
     invoice_id: i64,
     amount_minor: i64,
     currency: Text<Currency>,
-    refunded_on: String,
+    refunded_on: Day,
     method: Text<PaymentMethod>,
     reason: String,
 }
 
 #[derive(sqlx::FromRow)]
 struct PaymentOf {
-    invoice_id: i64,
     amount_minor: i64,
-    paid_on: String,
+    paid_on: Day,
     reversed: bool,
 }
 
-async fn parts_of(
-    tx: &mut Transaction<'static, Sqlite>,
-    where_clause: &'static str,
-    id: i64,
-) -> Result<Vec<PartRow>, sqlx::Error> {
-    sqlx::query_as(sqlx::AssertSqlSafe(format!(
+async fn parts_of(c: &mut Conn<'_>, where_clause: &'static str, id: i64) -> Result<Vec<PartRow>, sqlx::Error> {
+    let sql = format!(
         "SELECT t.credit_note_id, t.rate_bp, t.net_minor, t.tax_minor FROM credit_note_taxes t
          JOIN credit_notes c ON c.id = t.credit_note_id WHERE {where_clause} ORDER BY t.credit_note_id, t.rate_bp"
-    )))
-    .bind(id)
-    .fetch_all(&mut **tx)
-    .await
+    );
+    on_conn!(c, c => sqlx::query_as(AssertSqlSafe(sql)).bind(id).fetch_all(c).await)
 }
 
-async fn next_credit_number(tx: &mut Transaction<'static, Sqlite>, date: NaiveDate) -> Result<String, StoreError> {
-    let pattern = settings::get(tx, "credit_number_pattern")
+/// The next credit note number, the `next_credit_sequence` setting moved
+/// past it. A read-check-write of that setting: its row is made to exist
+/// (the first credit note of two machines would otherwise lock nothing),
+/// then read `FOR UPDATE` and held until the note's transaction ends, so a
+/// second machine numbering at the same moment waits and reads the
+/// sequence this one left (see the module's note).
+async fn next_credit_number_on(
+    c: &mut Conn<'_>,
+    date: NaiveDate,
+    path: &std::path::Path,
+) -> Result<String, StoreError> {
+    let other = |e: sqlx::Error| StoreError::classify(e, path);
+    let pattern: Option<String> = on_conn!(&mut *c, c => {
+        sqlx::query_scalar("SELECT value FROM settings WHERE key = 'credit_number_pattern'").fetch_optional(c).await
+    })
+    .map_err(other)?;
+    let pattern = pattern.unwrap_or_else(|| DEFAULT_CREDIT_PATTERN.to_string());
+    on_conn!(&mut *c, c => {
+        sqlx::query(
+            "INSERT INTO settings (key, value) VALUES ('next_credit_sequence', '1') ON CONFLICT (key) DO NOTHING",
+        )
+        .execute(c)
         .await
-        .map_err(other)?
-        .unwrap_or_else(|| DEFAULT_CREDIT_PATTERN.to_string());
-    let mut seq: i64 =
-        settings::get(tx, "next_credit_sequence").await.map_err(other)?.and_then(|v| v.parse().ok()).unwrap_or(1);
+        .map(|_| ())
+    })
+    .map_err(other)?;
+    let lock = format!("SELECT value FROM settings WHERE key = 'next_credit_sequence' {}", c.engine().for_update());
+    let seq: Option<String> =
+        on_conn!(&mut *c, c => sqlx::query_scalar(AssertSqlSafe(lock)).fetch_optional(c).await).map_err(other)?;
+    let mut seq: i64 = seq.and_then(|v| v.parse().ok()).unwrap_or(1);
     // Numbers are never reused: the sequence only moves forward, and one
     // already taken (by hand or by an older pattern) is skipped.
     loop {
         let number = numbering::render(&pattern, seq, date).map_err(|e| StoreError::Other(e.to_string()))?;
-        let taken: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM credit_notes WHERE number = ?1)")
-            .bind(&number)
-            .fetch_one(&mut **tx)
-            .await
-            .map_err(other)?;
+        let taken: Option<i64> = on_conn!(&mut *c, c => {
+            sqlx::query_scalar("SELECT id FROM credit_notes WHERE number = $1").bind(&number).fetch_optional(c).await
+        })
+        .map_err(other)?;
         seq += 1;
-        if !taken {
-            settings::put(tx, "next_credit_sequence", &seq.to_string()).await.map_err(other)?;
+        if taken.is_none() {
+            crate::settings::put_on(c, "next_credit_sequence", &seq.to_string()).await.map_err(other)?;
             return Ok(number);
         }
     }
 }
 
-/// [`Store::issue_credit_note`] inside an open transaction (the CSV import
-/// issues the credit notes its file carries in its own).
-pub(crate) async fn credit_note_in(
-    tx: &mut Transaction<'static, Sqlite>,
+/// [`Store::issue_credit_note`] inside an open transaction of either engine
+/// (the CSV import issues the credit notes its file carries in its own).
+pub(crate) async fn credit_note_on(
+    c: &mut Conn<'_>,
     n: &NewCreditNote<'_>,
     now: DateTime<Utc>,
     path: &std::path::Path,
 ) -> Result<i64, StoreError> {
     let map = |e| StoreError::classify(e, path);
-    let f = figures(&mut *tx, n.invoice_id).await?;
+    lock_invoice(c, n.invoice_id, path).await?;
+    let f = figures(c, n.invoice_id, path).await?;
     if f.status.0 != InvoiceStatus::Issued {
         return Err(refused(
             ErrorCode::InvoiceNotCreditable,
@@ -267,12 +310,15 @@ pub(crate) async fn credit_note_in(
             ),
         ));
     }
-    let lines: Vec<LineRow> = sqlx::query_as(
-        "SELECT quantity_milli, unit_price_minor, tax_rate_bp FROM invoice_lines WHERE invoice_id = ?1 ORDER BY position",
-    )
-    .bind(n.invoice_id)
-    .fetch_all(&mut **tx)
-    .await
+    let lines: Vec<LineRow> = on_conn!(&mut *c, c => {
+        sqlx::query_as(
+            "SELECT quantity_milli, unit_price_minor, tax_rate_bp FROM invoice_lines WHERE invoice_id = $1
+             ORDER BY position",
+        )
+        .bind(n.invoice_id)
+        .fetch_all(c)
+        .await
+    })
     .map_err(map)?;
     let items: Vec<LineItem> = lines
         .into_iter()
@@ -284,7 +330,7 @@ pub(crate) async fn credit_note_in(
         })
         .collect();
     let totals = compute_totals(&items).map_err(|e| StoreError::Other(e.to_string()))?;
-    let earlier: Vec<CreditPart> = parts_of(&mut *tx, "c.invoice_id = ?1", n.invoice_id)
+    let earlier: Vec<CreditPart> = parts_of(c, "c.invoice_id = $1", n.invoice_id)
         .await
         .map_err(map)?
         .into_iter()
@@ -306,37 +352,43 @@ pub(crate) async fn credit_note_in(
     let net: i64 = parts.iter().map(|p| p.net_minor).sum();
     let tax: i64 = parts.iter().map(|p| p.tax_minor).sum();
     let full = amount == creditable;
-    let number = next_credit_number(&mut *tx, n.issue_date).await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO credit_notes (number, invoice_id, issue_date, currency, net_minor, tax_minor, amount_minor, kind, reason, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
-    )
-    .bind(&number)
-    .bind(n.invoice_id)
-    .bind(date_str(n.issue_date))
-    .bind(f.currency.0.code())
-    .bind(net)
-    .bind(tax)
-    .bind(amount)
-    .bind(if full { "full" } else { "partial" })
-    .bind(n.reason)
-    .bind(instant_str(now))
-    .fetch_one(&mut **tx)
-    .await
+    let number = next_credit_number_on(c, n.issue_date, path).await?;
+    let id: i64 = on_conn!(&mut *c, c => {
+        sqlx::query_scalar(
+            "INSERT INTO credit_notes (number, invoice_id, issue_date, currency, net_minor, tax_minor, amount_minor, kind,
+                                       reason, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        )
+        .bind(&number)
+        .bind(n.invoice_id)
+        .bind(Day(n.issue_date))
+        .bind(f.currency.0.code())
+        .bind(net)
+        .bind(tax)
+        .bind(amount)
+        .bind(if full { "full" } else { "partial" })
+        .bind(n.reason)
+        .bind(Instant(now))
+        .fetch_one(c)
+        .await
+    })
     .map_err(map)?;
     for p in &parts {
-        sqlx::query(
-            "INSERT INTO credit_note_taxes (credit_note_id, rate_bp, net_minor, tax_minor) VALUES (?1, ?2, ?3, ?4)",
-        )
-        .bind(id)
-        .bind(p.rate_bp)
-        .bind(p.net_minor)
-        .bind(p.tax_minor)
-        .execute(&mut **tx)
-        .await
+        on_conn!(&mut *c, c => {
+            sqlx::query(
+                "INSERT INTO credit_note_taxes (credit_note_id, rate_bp, net_minor, tax_minor) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(id)
+            .bind(p.rate_bp)
+            .bind(p.net_minor)
+            .bind(p.tax_minor)
+            .execute(c)
+            .await
+            .map(|_| ())
+        })
         .map_err(map)?;
     }
-    let after = figures(&mut *tx, n.invoice_id).await?;
+    let after = figures(c, n.invoice_id, path).await?;
     let summary = format!(
         "Credit note {number} of {} issued for {} ({}); {}",
         f.fmt(amount),
@@ -369,7 +421,7 @@ pub(crate) async fn credit_note_in(
         summary: &summary,
         data,
     };
-    append(tx, &ev).await.map_err(map)?;
+    append_on(c, &ev).await.map_err(map)?;
     Ok(id)
 }
 
@@ -379,8 +431,8 @@ impl Store {
     /// entry; the invoice's balance follows by trigger, and an invoice left
     /// with nothing owing leaves the ladder (0002's trigger).
     pub async fn issue_credit_note(&self, n: &NewCreditNote<'_>, now: DateTime<Utc>) -> Result<i64, StoreError> {
-        let mut tx = self.sqlite_tx("credit notes, reversals and refunds").await?;
-        let id = credit_note_in(&mut tx, n, now, self.path()).await?;
+        let mut tx = self.write_tx().await?;
+        let id = credit_note_on(&mut tx.conn(), n, now, self.path()).await?;
         tx.commit().await.map_err(|e| StoreError::classify(e, self.path()))?;
         Ok(id)
     }
@@ -397,25 +449,37 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(i64, i64), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("credit notes, reversals and refunds").await?;
-        let p: Option<PaymentOf> = sqlx::query_as(
-            "SELECT p.invoice_id, p.amount_minor, p.paid_on,
-                    EXISTS (SELECT 1 FROM payment_reversals r WHERE r.payment_id = p.id) AS reversed
-             FROM payments p WHERE p.id = ?1",
-        )
-        .bind(payment_id)
-        .fetch_optional(&mut *tx)
-        .await
+        let mut tx = self.write_tx().await?;
+        let mut c = tx.conn();
+        // The payment's invoice never changes (payments are immutable): read
+        // it unlocked, lock the invoice, then read whether the payment was
+        // reversed and what was refunded, so a reversal or refund racing this
+        // one has committed, or waits (see the module's note).
+        let invoice_id: Option<i64> = on_conn!(&mut c, c => {
+            sqlx::query_scalar("SELECT invoice_id FROM payments WHERE id = $1").bind(payment_id).fetch_optional(c).await
+        })
         .map_err(map)?;
-        let p = p.ok_or(StoreError::NotFound { entity: "payment", id: payment_id })?;
-        let f = figures(&mut tx, p.invoice_id).await?;
+        let invoice_id = invoice_id.ok_or(StoreError::NotFound { entity: "payment", id: payment_id })?;
+        lock_invoice(&mut c, invoice_id, self.path()).await?;
+        let p: PaymentOf = on_conn!(&mut c, c => {
+            sqlx::query_as(
+                "SELECT p.amount_minor, p.paid_on,
+                        EXISTS (SELECT 1 FROM payment_reversals r WHERE r.payment_id = p.id) AS reversed
+                 FROM payments p WHERE p.id = $1",
+            )
+            .bind(payment_id)
+            .fetch_one(c)
+            .await
+        })
+        .map_err(map)?;
+        let f = figures(&mut c, invoice_id, self.path()).await?;
         if p.reversed {
             return Err(refused(
                 ErrorCode::PaymentAlreadyReversed,
                 format!(
                     "The payment of {} on {} for {} was already reversed; a payment is reversed at most once",
                     f.fmt(p.amount_minor),
-                    p.paid_on,
+                    date_str(p.paid_on.0),
                     f.number
                 ),
             ));
@@ -432,25 +496,29 @@ impl Store {
                 ),
             ));
         }
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO payment_reversals (payment_id, reversed_on, reason, created_at) VALUES (?1, ?2, ?3, ?4) RETURNING id",
-        )
-        .bind(payment_id)
-        .bind(date_str(reversed_on))
-        .bind(reason)
-        .bind(instant_str(now))
-        .fetch_one(&mut *tx)
-        .await
+        let id: i64 = on_conn!(&mut c, c => {
+            sqlx::query_scalar(
+                "INSERT INTO payment_reversals (payment_id, reversed_on, reason, created_at) VALUES ($1, $2, $3, $4)
+                 RETURNING id",
+            )
+            .bind(payment_id)
+            .bind(Day(reversed_on))
+            .bind(reason)
+            .bind(Instant(now))
+            .fetch_one(c)
+            .await
+        })
         .map_err(map)?;
-        let after = figures(&mut tx, p.invoice_id).await?;
+        let after = figures(&mut c, invoice_id, self.path()).await?;
         if after.owing() > 0 {
-            let ladder = client_ladder(&mut tx, f.client_id).await.map_err(map)?;
-            resume_invoice(&mut tx, &ladder, f.id).await.map_err(map)?;
+            let ladder = client_ladder_on(&mut c, f.client_id).await.map_err(map)?;
+            resume_invoice_on(&mut c, &ladder, f.id).await.map_err(map)?;
         }
+        let paid_on = date_str(p.paid_on.0);
         let summary = format!(
             "Payment of {} received on {} for {} reversed ({reason}); {}",
             f.fmt(p.amount_minor),
-            p.paid_on,
+            paid_on,
             f.number,
             standing(&after)
         );
@@ -460,7 +528,7 @@ impl Store {
             "invoice_number": f.number,
             "amount": f.money(p.amount_minor).plain(),
             "currency": f.currency.0.code(),
-            "paid_on": p.paid_on,
+            "paid_on": paid_on,
             "reversed_on": date_str(reversed_on),
             "reason": reason,
             "outstanding": after.money(after.owing()).plain(),
@@ -473,9 +541,9 @@ impl Store {
             summary: &summary,
             data,
         };
-        append(&mut tx, &ev).await.map_err(map)?;
+        append_on(&mut c, &ev).await.map_err(map)?;
         tx.commit().await.map_err(map)?;
-        Ok((id, p.invoice_id))
+        Ok((id, invoice_id))
     }
 
     /// Records money paid back to the client, never more than their credit
@@ -490,8 +558,11 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<i64, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let mut tx = self.sqlite_tx("credit notes, reversals and refunds").await?;
-        let f = figures(&mut tx, invoice_id).await?;
+        let mut tx = self.write_tx().await?;
+        let mut c = tx.conn();
+        // Locked before the client's credit is read (see the module's note).
+        lock_invoice(&mut c, invoice_id, self.path()).await?;
+        let f = figures(&mut c, invoice_id, self.path()).await?;
         if amount.currency != f.currency.0 {
             return Err(StoreError::CurrencyMismatch);
         }
@@ -506,21 +577,23 @@ impl Store {
                 ),
             ));
         }
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO refunds (invoice_id, amount_minor, currency, refunded_on, method, reason, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
-        )
-        .bind(invoice_id)
-        .bind(amount.minor)
-        .bind(amount.currency.code())
-        .bind(date_str(refunded_on))
-        .bind(method.as_str())
-        .bind(reason)
-        .bind(instant_str(now))
-        .fetch_one(&mut *tx)
-        .await
+        let id: i64 = on_conn!(&mut c, c => {
+            sqlx::query_scalar(
+                "INSERT INTO refunds (invoice_id, amount_minor, currency, refunded_on, method, reason, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            )
+            .bind(invoice_id)
+            .bind(amount.minor)
+            .bind(amount.currency.code())
+            .bind(Day(refunded_on))
+            .bind(method.as_str())
+            .bind(reason)
+            .bind(Instant(now))
+            .fetch_one(c)
+            .await
+        })
         .map_err(map)?;
-        let after = figures(&mut tx, invoice_id).await?;
+        let after = figures(&mut c, invoice_id, self.path()).await?;
         let summary = format!(
             "Refund of {} paid back for {} ({}, {reason}); {}",
             f.fmt(amount.minor),
@@ -546,19 +619,19 @@ impl Store {
             summary: &summary,
             data,
         };
-        append(&mut tx, &ev).await.map_err(map)?;
+        append_on(&mut c, &ev).await.map_err(map)?;
         tx.commit().await.map_err(map)?;
         Ok(id)
     }
 
     /// An invoice's credit notes, oldest first, with their VAT split.
     pub async fn credit_notes(&self, invoice_id: i64) -> Result<Vec<CreditNoteRecord>, StoreError> {
-        self.read_credit_notes("c.invoice_id = ?1", invoice_id).await
+        self.read_credit_notes("c.invoice_id = $1", invoice_id).await
     }
 
     /// One credit note.
     pub async fn credit_note(&self, id: i64) -> Result<CreditNoteRecord, StoreError> {
-        self.read_credit_notes("c.id = ?1", id).await?.pop().ok_or(StoreError::NotFound { entity: "credit note", id })
+        self.read_credit_notes("c.id = $1", id).await?.pop().ok_or(StoreError::NotFound { entity: "credit note", id })
     }
 
     async fn read_credit_notes(
@@ -568,92 +641,93 @@ impl Store {
     ) -> Result<Vec<CreditNoteRecord>, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         // A read transaction: the notes and their parts from one snapshot.
-        let mut tx = self.sqlite("credit notes, reversals and refunds")?.begin().await.map_err(map)?;
-        let rows: Vec<NoteRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+        let mut tx = self.read_tx().await?;
+        let sql = format!(
             "SELECT c.id, c.number, c.invoice_id, i.number AS invoice_number, i.issue_date AS invoice_issue_date,
                     i.client_id, c.issue_date, c.currency, c.net_minor, c.tax_minor, c.amount_minor, c.kind, c.reason,
                     c.created_at
              FROM credit_notes c JOIN invoices i ON i.id = c.invoice_id WHERE {where_clause} ORDER BY c.id"
-        )))
-        .bind(id)
-        .fetch_all(&mut *tx)
-        .await
+        );
+        let rows: Vec<NoteRow> = on_conn!(&mut tx.conn(), c => {
+            sqlx::query_as(AssertSqlSafe(sql)).bind(id).fetch_all(c).await
+        })
         .map_err(map)?;
-        let parts = parts_of(&mut tx, where_clause, id).await.map_err(map)?;
-        tx.rollback().await.map_err(map)?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(CreditNoteRecord {
-                    id: r.id,
-                    parts: parts
-                        .iter()
-                        .filter(|p| p.credit_note_id == r.id)
-                        .map(|p| CreditPart { rate_bp: p.rate_bp, net_minor: p.net_minor, tax_minor: p.tax_minor })
-                        .collect(),
-                    number: r.number,
-                    invoice_id: r.invoice_id,
-                    invoice_number: r.invoice_number,
-                    invoice_issue_date: parse_date(&r.invoice_issue_date)?,
-                    client_id: r.client_id,
-                    issue_date: parse_date(&r.issue_date)?,
-                    amount: Money::new(r.amount_minor, r.currency.0),
-                    net_minor: r.net_minor,
-                    tax_minor: r.tax_minor,
-                    full: r.kind == "full",
-                    reason: r.reason,
-                    created_at: crate::util::parse_instant(&r.created_at)?,
-                })
+        let parts = parts_of(&mut tx.conn(), where_clause, id).await.map_err(map)?;
+        tx.finish().await.map_err(map)?;
+        Ok(rows
+            .into_iter()
+            .map(|r| CreditNoteRecord {
+                id: r.id,
+                parts: parts
+                    .iter()
+                    .filter(|p| p.credit_note_id == r.id)
+                    .map(|p| CreditPart { rate_bp: p.rate_bp, net_minor: p.net_minor, tax_minor: p.tax_minor })
+                    .collect(),
+                number: r.number,
+                invoice_id: r.invoice_id,
+                invoice_number: r.invoice_number,
+                invoice_issue_date: r.invoice_issue_date.0,
+                client_id: r.client_id,
+                issue_date: r.issue_date.0,
+                amount: Money::new(r.amount_minor, r.currency.0),
+                net_minor: r.net_minor,
+                tax_minor: r.tax_minor,
+                full: r.kind == "full",
+                reason: r.reason,
+                created_at: r.created_at.0,
             })
-            .collect()
+            .collect())
     }
 
     /// An invoice's reversed payments, oldest first.
     pub async fn payment_reversals(&self, invoice_id: i64) -> Result<Vec<ReversalRecord>, StoreError> {
-        let rows: Vec<ReversalRow> = sqlx::query_as(
-            "SELECT r.id, r.payment_id, p.invoice_id, p.amount_minor, p.currency, p.paid_on, r.reversed_on, r.reason
-             FROM payment_reversals r JOIN payments p ON p.id = r.payment_id WHERE p.invoice_id = ?1 ORDER BY r.id",
-        )
-        .bind(invoice_id)
-        .fetch_all(self.sqlite("credit notes, reversals and refunds")?)
-        .await
+        let rows: Vec<ReversalRow> = on_pool!(self.pool(), p => {
+            sqlx::query_as(
+                "SELECT r.id, r.payment_id, p.invoice_id, p.amount_minor, p.currency, p.paid_on, r.reversed_on, r.reason
+                 FROM payment_reversals r JOIN payments p ON p.id = r.payment_id WHERE p.invoice_id = $1 ORDER BY r.id",
+            )
+            .bind(invoice_id)
+            .fetch_all(p)
+            .await
+        })
         .map_err(|e| StoreError::classify(e, self.path()))?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(ReversalRecord {
-                    id: r.id,
-                    payment_id: r.payment_id,
-                    invoice_id: r.invoice_id,
-                    amount: Money::new(r.amount_minor, r.currency.0),
-                    paid_on: parse_date(&r.paid_on)?,
-                    reversed_on: parse_date(&r.reversed_on)?,
-                    reason: r.reason,
-                })
+        Ok(rows
+            .into_iter()
+            .map(|r| ReversalRecord {
+                id: r.id,
+                payment_id: r.payment_id,
+                invoice_id: r.invoice_id,
+                amount: Money::new(r.amount_minor, r.currency.0),
+                paid_on: r.paid_on.0,
+                reversed_on: r.reversed_on.0,
+                reason: r.reason,
             })
-            .collect()
+            .collect())
     }
 
     /// An invoice's refunds, oldest first.
     pub async fn refunds(&self, invoice_id: i64) -> Result<Vec<RefundRecord>, StoreError> {
-        let rows: Vec<RefundRow> = sqlx::query_as(
-            "SELECT id, invoice_id, amount_minor, currency, refunded_on, method, reason FROM refunds
-             WHERE invoice_id = ?1 ORDER BY id",
-        )
-        .bind(invoice_id)
-        .fetch_all(self.sqlite("credit notes, reversals and refunds")?)
-        .await
+        let rows: Vec<RefundRow> = on_pool!(self.pool(), p => {
+            sqlx::query_as(
+                "SELECT id, invoice_id, amount_minor, currency, refunded_on, method, reason FROM refunds
+                 WHERE invoice_id = $1 ORDER BY id",
+            )
+            .bind(invoice_id)
+            .fetch_all(p)
+            .await
+        })
         .map_err(|e| StoreError::classify(e, self.path()))?;
-        rows.into_iter()
-            .map(|r| {
-                Ok(RefundRecord {
-                    id: r.id,
-                    invoice_id: r.invoice_id,
-                    amount: Money::new(r.amount_minor, r.currency.0),
-                    refunded_on: parse_date(&r.refunded_on)?,
-                    method: r.method.0,
-                    reason: r.reason,
-                })
+        Ok(rows
+            .into_iter()
+            .map(|r| RefundRecord {
+                id: r.id,
+                invoice_id: r.invoice_id,
+                amount: Money::new(r.amount_minor, r.currency.0),
+                refunded_on: r.refunded_on.0,
+                method: r.method.0,
+                reason: r.reason,
             })
-            .collect()
+            .collect())
     }
 }
 

@@ -15,9 +15,8 @@
 //! read on the pool), [`on_tx!`] (inside a [`WriteTx`]) or [`on_conn!`] (on
 //! a [`Conn`], the connection of a transaction of either engine): the macro
 //! writes the body once per engine, so the same query text and binds
-//! compile against each driver. A helper that modules not ported yet also
-//! call inside their SQLite transactions takes a `&mut Conn` (the `_on`
-//! forms); they hand it theirs with [`Conn::sqlite`].
+//! compile against each driver. A helper several modules call inside their
+//! transactions takes a `&mut Conn` (the `_on` forms).
 //!
 //! Transactions: on SQLite a write transaction is `BEGIN IMMEDIATE`, which
 //! takes the database's one write lock at its first statement, so a
@@ -34,7 +33,10 @@
 //! `payments_check` trigger, which locks the invoice's row before it
 //! checks; `plans` locks a new plan's invoices and a plan's row before it
 //! checks its state; `contacts` locks a call's or a promise's invoice and
-//! the open promises it resolves; `overview` locks the pay-speed window's
+//! the open promises it resolves; `corrections` locks a corrected
+//! invoice's row before reading its figures and the `next_credit_sequence`
+//! setting while it numbers; `imports` locks the tables whose ids it
+//! chooses ([`Engine::lock_tables`]); `overview` locks the pay-speed window's
 //! row while it moves it; `bank` stores an entry once by its UNIQUE uid
 //! and locks the invoices a match pays and the entry a decision is about;
 //! `einvoices` leaves one invoice per e-invoice to its UNIQUEs; `outbox` claims with `FOR UPDATE SKIP LOCKED`
@@ -157,21 +159,15 @@ impl ReadTx {
     }
 }
 
-/// The connection of a transaction in progress, of either engine: what a
-/// helper shared by ported modules (through [`WriteTx::conn`]) and by
-/// modules not ported yet (through [`Conn::sqlite`], inside their SQLite
-/// transaction) takes, so that its queries are written once.
+/// The connection of a transaction in progress, of either engine
+/// ([`WriteTx::conn`], [`ReadTx::conn`]): what a helper shared by several
+/// modules takes, so that its queries are written once.
 pub(crate) enum Conn<'c> {
     Sqlite(&'c mut SqliteConnection),
     Postgres(&'c mut PgConnection),
 }
 
 impl<'c> Conn<'c> {
-    /// The connection of a SQLite transaction of a module not ported yet.
-    pub(crate) fn sqlite(tx: &'c mut Transaction<'static, Sqlite>) -> Conn<'c> {
-        Conn::Sqlite(tx)
-    }
-
     pub(crate) fn engine(&self) -> Engine {
         match self {
             Conn::Sqlite(_) => Engine::Sqlite,
@@ -431,6 +427,33 @@ impl Engine {
         }
     }
 
+    /// The statement that keeps other writers out of `tables` (a comma
+    /// list) until the transaction ends, readers still let in: none on
+    /// SQLite (`BEGIN IMMEDIATE` already holds the database's write lock),
+    /// `LOCK TABLE … IN EXCLUSIVE MODE` on PostgreSQL. For a bulk write that
+    /// chooses its rows' ids itself (the CSV import): no other transaction
+    /// inserts an id in between, and none holds one uncommitted.
+    pub(crate) fn lock_tables(self, tables: &str) -> Option<String> {
+        match self {
+            Engine::Sqlite => None,
+            Engine::Postgres => Some(format!("LOCK TABLE {tables} IN EXCLUSIVE MODE")),
+        }
+    }
+
+    /// The statement that moves `table`'s identity past its highest `id`
+    /// after rows were inserted with ids chosen by hand: none on SQLite (an
+    /// INTEGER PRIMARY KEY takes the highest id + 1 itself), `setval` on
+    /// PostgreSQL, whose identity sequence knows nothing of them (the next
+    /// ordinary insert would otherwise clash).
+    pub(crate) fn continue_ids(self, table: &str) -> Option<String> {
+        match self {
+            Engine::Sqlite => None,
+            Engine::Postgres => Some(format!(
+                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM {table}), false)"
+            )),
+        }
+    }
+
     /// [`Engine::for_update`] locking only the rows of the table aliased
     /// `alias` in a join (not, say, the client row a plan is read with).
     pub(crate) fn for_update_of(self, alias: &str) -> String {
@@ -466,21 +489,6 @@ impl Engine {
         match self {
             Engine::Sqlite => format!("({day} || 'T{hour:02}:00:00.000Z')"),
             Engine::Postgres => format!("((CAST({day} AS TIMESTAMP) + INTERVAL '{hour} hours') AT TIME ZONE 'UTC')"),
-        }
-    }
-
-    /// The statement that makes `table`'s next generated `id` follow the
-    /// highest one in it, after rows were inserted with explicit ids: on
-    /// PostgreSQL an identity column's sequence does not see those, and the
-    /// next plain insert would take an id already used. None on SQLite,
-    /// whose next rowid is always past the highest. (`table` is a name the
-    /// code writes, never a user's text.)
-    pub(crate) fn continue_ids(self, table: &str) -> Option<String> {
-        match self {
-            Engine::Sqlite => None,
-            Engine::Postgres => Some(format!(
-                "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM {table}"
-            )),
         }
     }
 

@@ -34,7 +34,6 @@ use kindly_followup::ladder::{Channel, Ladder, Stage};
 use kindly_followup::payment_methods::PaymentMethods;
 use kindly_followup::queue::{for_invoice, next_action_on, resume_on};
 use kindly_followup::templates::Template;
-use sqlx::{Sqlite, Transaction};
 use std::collections::HashMap;
 
 /// One invoice whose next stage has come, with what is needed to act on it.
@@ -88,14 +87,6 @@ fn parse_ladder(json: Option<String>) -> Ladder {
         .map(|stages| Ladder { stages })
         .and_then(|l| l.validated().ok())
         .unwrap_or_else(Ladder::default_ladder)
-}
-
-/// The ladder that applies to a client, read inside a SQLite transaction.
-pub(crate) async fn client_ladder(
-    tx: &mut Transaction<'static, Sqlite>,
-    client_id: i64,
-) -> Result<Ladder, sqlx::Error> {
-    client_ladder_on(&mut Conn::sqlite(tx), client_id).await
 }
 
 /// The ladder that applies to a client, read inside a transaction.
@@ -286,15 +277,7 @@ pub(crate) async fn next_step_on_conn(
 /// active, a reversal re-opened it): the next step is recomputed from the
 /// ladder and the last step done, so the queue catches up with the current
 /// stage. Not before `resume_on`, and not while a plan is active (triggers).
-pub(crate) async fn resume_invoice(
-    tx: &mut Transaction<'static, Sqlite>,
-    ladder: &Ladder,
-    invoice_id: i64,
-) -> Result<(), sqlx::Error> {
-    resume_invoice_on(&mut Conn::sqlite(tx), ladder, invoice_id).await
-}
-
-/// [`resume_invoice`] on either engine.
+/// On the connection of a transaction of either engine.
 pub(crate) async fn resume_invoice_on(c: &mut Conn<'_>, ladder: &Ladder, invoice_id: i64) -> Result<(), sqlx::Error> {
     let row: Option<Position> = on_conn!(&mut *c, c => {
         sqlx::query_as(

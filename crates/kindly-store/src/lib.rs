@@ -7,8 +7,10 @@
 //! Architecture Invariant: a store module is either ported to both engines
 //! (its queries run through `on_pool!`/`on_tx!`, its tests run on both), or
 //! every public method of it refuses on PostgreSQL with
-//! [`StoreError::NotOnPostgresYet`] through [`Store::sqlite`] /
-//! [`Store::sqlite_tx`]; never a panic, never a half-ported method.
+//! [`StoreError::NotOnPostgresYet`] through [`Store::sqlite`]; never a
+//! panic, never a half-ported method. Every module is ported but `snapshot`
+//! (backups: a copy of the SQLite file; a team database is backed up on its
+//! server) and `migrate` (which reads a SQLite folder to move it in).
 //!
 //! Architecture Invariant: every mutation that touches several rows runs in
 //! one `BEGIN IMMEDIATE` transaction, so a failure leaves nothing half-written
@@ -252,20 +254,6 @@ impl Store {
             Pool::Sqlite(p) => p,
             Pool::Postgres(_) => panic!("a SQLite store was expected"),
         }
-    }
-
-    /// A SQLite write transaction for a module not ported yet (refuses on
-    /// PostgreSQL like [`Store::sqlite`]). It holds the write lock from its
-    /// first statement (`BEGIN IMMEDIATE`), so read-check-write sequences
-    /// cannot interleave.
-    pub(crate) async fn sqlite_tx(
-        &self,
-        what: &'static str,
-    ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, StoreError> {
-        let map = |e| StoreError::classify(e, &self.path);
-        let mut tx = self.sqlite(what)?.begin_with("BEGIN IMMEDIATE").await.map_err(map)?;
-        engine::Conn::sqlite(&mut tx).set_member(self.member().as_deref()).await.map_err(map)?;
-        Ok(tx)
     }
 
     /// A write transaction on either engine, for a ported module: `BEGIN

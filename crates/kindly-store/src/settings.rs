@@ -10,7 +10,6 @@ use crate::{Store, StoreError};
 use kindly_core::locale::Locale;
 use kindly_core::numbering::DEFAULT_PATTERN;
 use kindly_core::Currency;
-use sqlx::{Sqlite, Transaction};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
@@ -124,7 +123,7 @@ impl Store {
 const PUT: &str =
     "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value";
 
-/// [`put`] in a write transaction of either engine.
+/// [`put_on`] in a write transaction of either engine.
 pub(crate) async fn put_any(tx: &mut WriteTx, key: &str, value: &str) -> Result<(), sqlx::Error> {
     put_on(&mut tx.conn(), key, value).await
 }
@@ -132,12 +131,4 @@ pub(crate) async fn put_any(tx: &mut WriteTx, key: &str, value: &str) -> Result<
 /// Upserts a setting on the connection of a transaction of either engine.
 pub(crate) async fn put_on(c: &mut Conn<'_>, key: &str, value: &str) -> Result<(), sqlx::Error> {
     on_conn!(c, c => sqlx::query(PUT).bind(key).bind(value).execute(c).await.map(|_| ()))
-}
-
-pub(crate) async fn put(tx: &mut Transaction<'static, Sqlite>, key: &str, value: &str) -> Result<(), sqlx::Error> {
-    put_on(&mut Conn::sqlite(tx), key, value).await
-}
-
-pub(crate) async fn get(tx: &mut Transaction<'static, Sqlite>, key: &str) -> Result<Option<String>, sqlx::Error> {
-    sqlx::query_scalar("SELECT value FROM settings WHERE key = $1").bind(key).fetch_optional(&mut **tx).await
 }

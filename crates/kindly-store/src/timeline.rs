@@ -11,7 +11,6 @@ use crate::row::{Instant, Text};
 use crate::{Store, StoreError};
 use chrono::{DateTime, Utc};
 use kindly_core::timeline::EventKind;
-use sqlx::{Sqlite, Transaction};
 
 #[derive(Clone, Debug)]
 pub struct NewEvent<'a> {
@@ -108,11 +107,6 @@ fn append_sql(engine: Engine) -> String {
          VALUES ($1, $2, $3, $4, $5, $6, {}) RETURNING id",
         engine.member()
     )
-}
-
-/// Appends `e` in a SQLite transaction of a module not ported yet.
-pub(crate) async fn append(tx: &mut Transaction<'static, Sqlite>, e: &NewEvent<'_>) -> Result<i64, sqlx::Error> {
-    append_on(&mut Conn::sqlite(tx), e).await
 }
 
 /// Appends `e` in a write transaction of either engine.

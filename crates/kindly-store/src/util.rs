@@ -3,7 +3,7 @@
 use crate::engine::on_conn;
 use crate::StoreError;
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use sqlx::{AssertSqlSafe, Sqlite, Transaction};
+use sqlx::AssertSqlSafe;
 
 pub(crate) fn date_str(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
@@ -15,12 +15,6 @@ pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, StoreError> {
 
 pub(crate) fn instant_str(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
-
-pub(crate) fn parse_instant(s: &str) -> Result<DateTime<Utc>, StoreError> {
-    DateTime::parse_from_rfc3339(s)
-        .map(|t| t.with_timezone(&Utc))
-        .map_err(|_| StoreError::Other(format!("bad timestamp in database: {s}")))
 }
 
 /// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern and wraps it in `%…%`.
@@ -55,29 +49,20 @@ pub(crate) enum V {
     /// An instant (bound as [`crate::row::Instant`]: RFC 3339 text on
     /// SQLite, TIMESTAMPTZ on PostgreSQL).
     At(DateTime<Utc>),
-    /// A NULL day: PostgreSQL takes a NULL bound as an integer into a TEXT
-    /// or BIGINT column, not into a DATE one.
-    NoDay,
+    /// A NULL integer or text (bound as an `i64`; see [`insert_rows_on`]).
     N,
-}
-
-/// Inserts `rows` with multi-row INSERTs (`head` is "INSERT INTO t (a, b)")
-/// inside a SQLite transaction of a module not ported yet.
-pub(crate) async fn insert_rows(
-    tx: &mut Transaction<'static, Sqlite>,
-    head: &str,
-    ncols: usize,
-    rows: &[Vec<V>],
-) -> Result<(), sqlx::Error> {
-    insert_rows_on(&mut crate::engine::Conn::sqlite(tx), head, ncols, rows).await
+    /// A NULL day: PostgreSQL has no assignment cast from a BIGINT NULL to a
+    /// DATE column, so a day's NULL is bound as a day.
+    NoDay,
 }
 
 /// Inserts `rows` with multi-row INSERTs (`head` is "INSERT INTO t (a, b)")
 /// on either engine, numbering the placeholders `$1`, `$2`, … (the
-/// portable-SQL rule). A NULL ([`V::N`]) is bound as an integer: PostgreSQL
-/// converts each value of an INSERT's VALUES list to its column's type,
-/// which it does from an integer NULL into TEXT or BIGINT but not into DATE
-/// (a NULL day is [`V::NoDay`]).
+/// portable-SQL rule). PostgreSQL coerces each value of an INSERT's VALUES
+/// list to its column's type by assignment: a NULL bound as an integer
+/// ([`V::N`]) goes into an integer or a text column, but a text goes into
+/// no DATE or TIMESTAMPTZ column, so days and instants are bound as
+/// [`V::D`] / [`V::At`] and a NULL day as [`V::NoDay`].
 pub(crate) async fn insert_rows_on(
     c: &mut crate::engine::Conn<'_>,
     head: &str,
@@ -111,8 +96,8 @@ pub(crate) async fn insert_rows_on(
                         V::T(t) => q.bind(t.clone()),
                         V::D(d) => q.bind(crate::row::Day(*d)),
                         V::At(t) => q.bind(crate::row::Instant(*t)),
-                        V::NoDay => q.bind(Option::<crate::row::Day>::None),
                         V::N => q.bind(Option::<i64>::None),
+                        V::NoDay => q.bind(Option::<crate::row::Day>::None),
                     };
                 }
             }
@@ -159,8 +144,8 @@ impl Params {
                 V::T(t) => a.add(t.clone()),
                 V::D(d) => a.add(crate::row::Day(*d)),
                 V::At(t) => a.add(crate::row::Instant(*t)),
-                V::NoDay => a.add(Option::<crate::row::Day>::None),
                 V::N => a.add(Option::<i64>::None),
+                V::NoDay => a.add(Option::<crate::row::Day>::None),
             };
         }
         a
@@ -183,8 +168,8 @@ impl Params {
                 V::T(t) => a.add(t.clone()),
                 V::D(d) => a.add(crate::row::Day(*d)),
                 V::At(t) => a.add(crate::row::Instant(*t)),
-                V::NoDay => a.add(Option::<crate::row::Day>::None),
                 V::N => a.add(Option::<i64>::None),
+                V::NoDay => a.add(Option::<crate::row::Day>::None),
             };
         }
         a
