@@ -206,16 +206,18 @@ async fn a_reversal_reopens_the_invoice_and_its_ladder_resumes() {
     assert_eq!(e.code.as_str(), "payment_already_reversed");
     assert_eq!(rows(&d.path).await, before);
     // The schema refuses it too, for any writer.
-    use sqlx::Connection;
-    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", d.path.display())).await.expect("connect");
-    let err = sqlx::query("INSERT INTO payment_reversals (payment_id, reversed_on, reason, created_at) VALUES (?1, '2026-11-23', 'x', 'x')")
-        .bind(pid)
-        .execute(&mut conn)
+    let mut conn = d.raw().await;
+    let err = conn
+        .exec(
+            "INSERT INTO payment_reversals (payment_id, reversed_on, reason, created_at)
+             VALUES ($1, '2026-11-23', 'x', '2026-11-23T10:00:00.000Z')",
+            &[pid],
+        )
         .await
         .unwrap_err();
     assert_eq!(kindly_store::StoreError::classify(err, &d.path).code().as_str(), "payment_already_reversed");
     for sql in ["DELETE FROM payment_reversals", "UPDATE payment_reversals SET reason = 'y'"] {
-        let err = sqlx::query(sql).execute(&mut conn).await.unwrap_err();
+        let err = conn.exec(sql, &[]).await.unwrap_err();
         assert!(err.to_string().contains("permanent record"), "{sql}: {err}");
     }
     // Paid again: settled again.
@@ -281,21 +283,21 @@ async fn racing_writers_cannot_over_credit() {
     )
     .await;
     // Two stores on the same file (two windows), each crediting 200 of 250.50.
-    let other = Store::open(&d.path).await.expect("open");
+    let other = d.reopen().await;
     let (a, b) = tokio::join!(credit(ctx, id, "200"), credit(on(&other, "2026-11-23"), id, "200"));
     assert!(a.is_ok() != b.is_ok(), "exactly one succeeds: {a:?} {b:?}");
     assert_eq!(raw_count(&d.path, "SELECT credited_minor FROM invoices").await, 20_000);
     // And the schema refuses a raw over-credit.
-    use sqlx::Connection;
-    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", d.path.display())).await.expect("connect");
-    let err = sqlx::query(
-        "INSERT INTO credit_notes (number, invoice_id, issue_date, currency, net_minor, tax_minor, amount_minor, kind, reason, created_at)
-         VALUES ('X-1', ?1, '2026-11-23', 'EUR', 5051, 0, 5051, 'partial', 'x', 'x')",
-    )
-    .bind(id)
-    .execute(&mut conn)
-    .await
-    .unwrap_err();
+    let err = d
+        .raw()
+        .await
+        .exec(
+            "INSERT INTO credit_notes (number, invoice_id, issue_date, currency, net_minor, tax_minor, amount_minor, kind, reason, created_at)
+             VALUES ('X-1', $1, '2026-11-23', 'EUR', 5051, 0, 5051, 'partial', 'x', '2026-11-23T10:00:00.000Z')",
+            &[id],
+        )
+        .await
+        .unwrap_err();
     assert_eq!(kindly_store::StoreError::classify(err, &d.path).code().as_str(), "credit_exceeds_invoice");
 }
 

@@ -452,13 +452,10 @@ struct PlainInvoice {
 
 /// The balances and tallies computed here, in Rust, from plain rows.
 async fn check_derived_tables(d: &TestDb, step: &str) {
-    use sqlx::Connection;
-    let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", d.path.display())).await.unwrap();
-    let rows: Vec<PlainInvoice> =
-        sqlx::query_as("SELECT client_id, status, currency, due_date, total_minor, paid_minor FROM invoices")
-            .fetch_all(&mut c)
-            .await
-            .unwrap();
+    let mut c = d.raw().await;
+    let rows: Vec<PlainInvoice> = c
+        .rows("SELECT client_id, status, currency, CAST(due_date AS TEXT) AS due_date, total_minor, paid_minor FROM invoices")
+        .await;
     let mut balances = std::collections::BTreeMap::<(i64, String), (i64, i64, String)>::new();
     let mut tallies = std::collections::BTreeMap::<(String, String, String), i64>::new();
     for r in &rows {
@@ -488,16 +485,21 @@ async fn check_derived_tables(d: &TestDb, step: &str) {
             oldest_open_due,
         })
         .collect();
-    let stored: Vec<Balance> =
-        sqlx::query_as("SELECT * FROM client_balances ORDER BY client_id, currency").fetch_all(&mut c).await.unwrap();
+    let stored: Vec<Balance> = c
+        .rows(
+            "SELECT client_id, currency, owed_minor, open_invoices, CAST(oldest_open_due AS TEXT) AS oldest_open_due
+             FROM client_balances ORDER BY client_id, currency",
+        )
+        .await;
     assert_eq!(stored, expected, "client_balances after {step}");
     let expected: Vec<Tally> =
         tallies.into_iter().map(|((kind, currency, due_date), n)| Tally { kind, currency, due_date, n }).collect();
-    let stored: Vec<Tally> =
-        sqlx::query_as("SELECT * FROM invoice_tallies WHERE n <> 0 ORDER BY kind, currency, due_date")
-            .fetch_all(&mut c)
-            .await
-            .unwrap();
+    let stored: Vec<Tally> = c
+        .rows(
+            "SELECT kind, currency, CAST(due_date AS TEXT) AS due_date, n FROM invoice_tallies
+             WHERE n <> 0 ORDER BY kind, currency, due_date",
+        )
+        .await;
     assert_eq!(stored, expected, "invoice_tallies after {step}");
 }
 

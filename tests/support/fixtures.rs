@@ -32,6 +32,75 @@ pub async fn open_db() -> TestDb {
     TestDb { dir, path, store }
 }
 
+impl TestDb {
+    /// A second store on the same database (another window, another
+    /// process): the same file, or in the PostgreSQL pass the same database.
+    pub async fn reopen(&self) -> Store {
+        match crate::engine::database_url(self.dir.path()) {
+            Some(url) => Store::connect(&url).await.expect("connect"),
+            None => Store::open(&self.path).await.expect("open"),
+        }
+    }
+
+    /// A plain connection to the database, past the store: for what the
+    /// schema itself must refuse, and for rows read raw.
+    pub async fn raw(&self) -> RawDb {
+        use sqlx::Connection;
+        match crate::engine::database_url(self.dir.path()) {
+            Some(url) => RawDb::Postgres(sqlx::PgConnection::connect(&url).await.expect("connect")),
+            None => RawDb::Sqlite(
+                sqlx::SqliteConnection::connect(&format!("sqlite://{}", self.path.display())).await.expect("connect"),
+            ),
+        }
+    }
+}
+
+/// A plain connection of either engine ([`TestDb::raw`]). Queries use
+/// `$1`-style placeholders (both engines read them) and `CAST(… AS TEXT)`
+/// for days read as text.
+pub enum RawDb {
+    Sqlite(sqlx::SqliteConnection),
+    Postgres(sqlx::PgConnection),
+}
+
+impl RawDb {
+    /// Runs `sql` with integer `binds`.
+    pub async fn exec(&mut self, sql: &str, binds: &[i64]) -> Result<(), sqlx::Error> {
+        let sql = sqlx::AssertSqlSafe(sql.to_string());
+        match self {
+            RawDb::Sqlite(c) => {
+                let mut q = sqlx::query(sql);
+                for b in binds {
+                    q = q.bind(*b);
+                }
+                q.execute(c).await.map(|_| ())
+            }
+            RawDb::Postgres(c) => {
+                let mut q = sqlx::query(sql);
+                for b in binds {
+                    q = q.bind(*b);
+                }
+                q.execute(c).await.map(|_| ())
+            }
+        }
+    }
+
+    /// Every row of `sql`.
+    pub async fn rows<T>(&mut self, sql: &str) -> Vec<T>
+    where
+        T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+            + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+            + Send
+            + Unpin,
+    {
+        let sql = sqlx::AssertSqlSafe(sql.to_string());
+        match self {
+            RawDb::Sqlite(c) => sqlx::query_as(sql).fetch_all(c).await.expect("rows"),
+            RawDb::Postgres(c) => sqlx::query_as(sql).fetch_all(c).await.expect("rows"),
+        }
+    }
+}
+
 /// A store whose business profile is complete (a name, a postal address,
 /// a bank account): what a user has once past the first-run step, and what
 /// Kindly needs before it writes to a client.
@@ -148,13 +217,14 @@ pub async fn pay(ctx: Ctx<'_>, invoice_id: i64, amount: &str) {
 /// its own.
 pub async fn raw_count(db_path: &Path, sql: &str) -> i64 {
     use sqlx::Connection;
-    let sql = sqlx::AssertSqlSafe(sql.to_string());
     if let Some(url) = db_path.parent().and_then(crate::engine::database_url) {
         let mut c = sqlx::PgConnection::connect(&url).await.expect("connect");
+        // PostgreSQL's SUM of BIGINT is NUMERIC: read every count as BIGINT.
+        let sql = sqlx::AssertSqlSafe(format!("SELECT CAST(({sql}) AS BIGINT)"));
         return sqlx::query_scalar(sql).fetch_one(&mut c).await.expect("count");
     }
     let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db_path.display())).await.expect("connect");
-    sqlx::query_scalar(sql).fetch_one(&mut c).await.expect("count")
+    sqlx::query_scalar(sqlx::AssertSqlSafe(sql.to_string())).fetch_one(&mut c).await.expect("count")
 }
 
 /// Runs the built `kindly` on a data folder (with `--today` when given):
