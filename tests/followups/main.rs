@@ -300,19 +300,11 @@ async fn a_second_contact_on_one_day_is_refused_and_waits_for_tomorrow() {
     assert_eq!(d.store.last_contact_on(inv).await.unwrap(), Some(date("2026-11-18")));
 
     // Any writer: a next step before the day the ladder may resume is moved to that day.
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", d.path.display())).await.unwrap();
-    sqlx::query("UPDATE followups SET next_action_on = '2026-11-01' WHERE invoice_id = ?1")
-        .bind(inv)
-        .execute(&pool)
-        .await
-        .unwrap();
-    let next: Option<String> = sqlx::query_scalar("SELECT next_action_on FROM followups WHERE invoice_id = ?1")
-        .bind(inv)
-        .fetch_one(&pool)
-        .await
-        .unwrap();
-    assert_eq!(next.as_deref(), Some("2026-11-19"));
-    pool.close().await;
+    let mut raw = d.raw().await;
+    raw.exec("UPDATE followups SET next_action_on = '2026-11-01' WHERE invoice_id = $1", &[inv]).await.unwrap();
+    let next: Vec<(Option<String>,)> =
+        raw.rows(&format!("SELECT CAST(next_action_on AS TEXT) FROM followups WHERE invoice_id = {inv}")).await;
+    assert_eq!(next[0].0.as_deref(), Some("2026-11-19"));
 }
 
 /// Issue #6: the final notice says "I have not heard from you" only when

@@ -262,21 +262,20 @@ fn the_cli_sets_and_shows_the_working() {
 /// French rules, whatever program writes to the file.
 #[tokio::test]
 async fn the_schema_refuses_a_setting_no_law_allows() {
-    use sqlx::Connection;
     let d = open_business_db().await;
     let c = on(&d.store, "2026-01-31");
     let id = client(c, "Zoë Ångström", "en").await;
-    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", d.path.display())).await.expect("connect");
+    let mut conn = d.raw().await;
     let insert = |enabled: i64, j: &'static str, k: &'static str| {
         format!(
-            "INSERT INTO client_interest (client_id, enabled, jurisdiction, debtor, updated_at) VALUES ({id}, {enabled}, '{j}', '{k}', 'x')"
+            "INSERT INTO client_interest (client_id, enabled, jurisdiction, debtor, updated_at) VALUES ({id}, CAST({enabled} AS BOOLEAN), '{j}', '{k}', '2026-01-31T10:00:00.000Z')"
         )
     };
     for (enabled, j, k) in [(1, "uk", "consumer"), (1, "fr", "consumer"), (0, "xx", "business"), (0, "de", "person")] {
-        let r = sqlx::query(sqlx::AssertSqlSafe(insert(enabled, j, k))).execute(&mut conn).await;
+        let r = conn.exec(&insert(enabled, j, k), &[]).await;
         assert!(r.is_err(), "{enabled} {j} {k}");
     }
-    sqlx::query(sqlx::AssertSqlSafe(insert(1, "de", "consumer"))).execute(&mut conn).await.expect("de consumer");
+    conn.exec(&insert(1, "de", "consumer"), &[]).await.expect("de consumer");
     let v = client_interest(c, id).await.expect("setting");
     assert_eq!((v.settings.enabled, v.settings.debtor), (true, DebtorKind::Consumer));
 }
@@ -452,11 +451,10 @@ async fn a_rate_entered_by_the_user_extends_the_table_past_its_end() {
 /// The schema itself holds the rules, whatever program writes to the file.
 #[tokio::test]
 async fn the_schema_refuses_a_bad_added_rate() {
-    use sqlx::Connection;
     let d = open_business_db().await;
-    let mut conn = sqlx::SqliteConnection::connect(&format!("sqlite://{}", d.path.display())).await.expect("connect");
+    let mut conn = d.raw().await;
     let insert = |series: &str, from: &str, bp: i64, source: &str| {
-        format!("INSERT INTO interest_rates_added (series, from_date, rate_bp, source, added_at) VALUES ('{series}', '{from}', {bp}, '{source}', 'x')")
+        format!("INSERT INTO interest_rates_added (series, from_date, rate_bp, source, added_at) VALUES ('{series}', '{from}', {bp}, '{source}', '2026-07-01T10:00:00.000Z')")
     };
     for (s, f, bp, src) in [
         ("fed", "2026-07-01", 150, "x"),
@@ -465,16 +463,10 @@ async fn the_schema_refuses_a_bad_added_rate() {
         ("basiszins", "2026-07-01", 10001, "x"),
         ("basiszins", "2026-07-01", 150, " "),
     ] {
-        assert!(
-            sqlx::query(sqlx::AssertSqlSafe(insert(s, f, bp, src))).execute(&mut conn).await.is_err(),
-            "{s} {f} {bp}"
-        );
+        assert!(conn.exec(&insert(s, f, bp, src), &[]).await.is_err(), "{s} {f} {bp}");
     }
-    sqlx::query(sqlx::AssertSqlSafe(insert("basiszins", "2026-07-01", 150, "x"))).execute(&mut conn).await.expect("ok");
-    assert!(sqlx::query(sqlx::AssertSqlSafe(insert("basiszins", "2026-07-01", 160, "y")))
-        .execute(&mut conn)
-        .await
-        .is_err());
+    conn.exec(&insert("basiszins", "2026-07-01", 150, "x"), &[]).await.expect("ok");
+    assert!(conn.exec(&insert("basiszins", "2026-07-01", 160, "y"), &[]).await.is_err());
 }
 
 /// `kindly interest rates add|list|remove` round trip: a debt late after the

@@ -531,21 +531,16 @@ async fn the_database_protects_plans_and_keeps_active_plans_paused_for_every_wri
     followups::save_ladder(ctx, &ladder).await.unwrap();
     assert!(queue(ctx).await.0.is_empty());
 
-    let pool =
-        sqlx::SqlitePool::connect(&format!("sqlite://{}", d.dir.path().join("kindly.db").display())).await.unwrap();
-    let err = |r: Result<sqlx::sqlite::SqliteQueryResult, sqlx::Error>| r.unwrap_err().to_string();
-    assert!(
-        err(sqlx::query("UPDATE plan_installments SET amount_minor = 1").execute(&pool).await).contains("append-only")
-    );
-    assert!(err(sqlx::query("DELETE FROM plans").execute(&pool).await).contains("append-only"));
-    assert!(err(sqlx::query("UPDATE plans SET state = 'proposed'").execute(&pool).await).contains("plan state change"));
-    assert!(err(sqlx::query("UPDATE plans SET total_minor = 1").execute(&pool).await).contains("append-only"));
+    let mut raw = d.raw().await;
+    let err = |r: Result<(), sqlx::Error>| r.unwrap_err().to_string();
+    assert!(err(raw.exec("UPDATE plan_installments SET amount_minor = 1", &[]).await).contains("append-only"));
+    assert!(err(raw.exec("DELETE FROM plans", &[]).await).contains("append-only"));
+    assert!(err(raw.exec("UPDATE plans SET state = 'proposed'", &[]).await).contains("plan state change"));
+    assert!(err(raw.exec("UPDATE plans SET total_minor = 1", &[]).await).contains("append-only"));
     // Any writer that sets a next step on a paused invoice is overruled by the trigger.
-    sqlx::query("UPDATE followups SET next_action_on = '2026-11-01'").execute(&pool).await.unwrap();
-    let next: Option<String> =
-        sqlx::query_scalar("SELECT next_action_on FROM followups").fetch_one(&pool).await.unwrap();
-    assert_eq!(next, None);
-    pool.close().await;
+    raw.exec("UPDATE followups SET next_action_on = '2026-11-01'", &[]).await.unwrap();
+    let next: Vec<(Option<String>,)> = raw.rows("SELECT CAST(next_action_on AS TEXT) FROM followups").await;
+    assert_eq!(next[0].0, None);
 }
 
 #[tokio::test]
