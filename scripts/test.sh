@@ -47,7 +47,7 @@ dbus-run-session -- sh -ec '
   # The CLI and store suites again, every data folder on a fresh PostgreSQL database
   # (kindly_tests::engine); the team, moving and backup tests are already
   # about PostgreSQL or about the SQLite file itself.
-  KINDLY_TEST_ENGINE=postgres cargo test -p kindly-tests --test cli --test store --test corrections --test einvoice_out --test followups --test interest --test plans --test import -- --skip team:: --skip moving:: --skip backup::
+  KINDLY_TEST_ENGINE=postgres cargo test -p kindly-tests --test cli --test store --test corrections --test einvoice_out --test followups --test interest --test plans --test import --test bank --test statement -- --skip team:: --skip moving:: --skip backup::
 '
 
 step "packaging: build the .deb, install it with apt, launch the installed app"

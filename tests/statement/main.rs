@@ -200,9 +200,8 @@ async fn the_e_mail_carries_the_pdf_and_the_balance_once_a_day() {
     assert_eq!(raw_count(&d.path, statements).await, 1);
 
     // Survives a restart: a new store on the same file sends it.
-    let path = d.path.clone();
+    let store = d.reopen().await;
     d.store.close().await;
-    let store = kindly_store::Store::open(&path).await.expect("reopen");
     let c = on(&store, "2026-11-23");
     let never = AtomicBool::new(false);
     let report = outbox::send_queued(c, &chrono::Utc::now, None, &mut |_| {}, &never).await.expect("send");
@@ -242,7 +241,7 @@ async fn the_e_mail_carries_the_pdf_and_the_balance_once_a_day() {
     assert_eq!(sent[0].data["channel"], "email");
     assert_eq!(sent[0].data["invoices"].as_array().map(Vec::len), Some(3));
     let contacted = "SELECT COUNT(*) FROM followups WHERE last_contact_on = '2026-11-23'";
-    assert_eq!(raw_count(&path, contacted).await, 3);
+    assert_eq!(raw_count(&d.path, contacted).await, 3);
     // Still once a day after sending; the next day is a new statement.
     let again = email_statement(c, fonts(), &req(id)).await.expect("idempotent after sending");
     assert_eq!((again.outbox_id, again.newly_queued, again.state.as_str()), (q.outbox_id, false, "sent"));
@@ -285,7 +284,10 @@ async fn printing_is_recorded_only_when_the_printer_took_it() {
         .await
         .expect("confirmed");
     assert_eq!(kinds(c, id).await.iter().filter(|k| **k == EventKind::StatementPrinted).count(), 2);
-    let stray = d.dir.path().join("kindly.db").display().to_string();
+    // A file of the data folder that Kindly did not keep.
+    let stray = d.dir.path().join("stray.pdf");
+    std::fs::write(&stray, b"%PDF-1.4 not kept").expect("stray file");
+    let stray = stray.display().to_string();
     let e = confirm_statement_printed(c, &StatementPrintedRequest { client_id: id, path: stray }).await.unwrap_err();
     assert_eq!(e.code, "not_a_kept_file");
 

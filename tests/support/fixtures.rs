@@ -217,7 +217,9 @@ pub async fn pay(ctx: Ctx<'_>, invoice_id: i64, amount: &str) {
 /// its own.
 pub async fn raw_count(db_path: &Path, sql: &str) -> i64 {
     use sqlx::Connection;
-    if let Some(url) = db_path.parent().and_then(crate::engine::database_url) {
+    // A store's `path()` on PostgreSQL is its URL (without a password).
+    let named = db_path.to_str().filter(|p| p.starts_with("postgres://")).map(str::to_string);
+    if let Some(url) = named.or_else(|| db_path.parent().and_then(crate::engine::database_url)) {
         let mut c = sqlx::PgConnection::connect(&url).await.expect("connect");
         // PostgreSQL's SUM of BIGINT is NUMERIC: read every count as BIGINT.
         let sql = sqlx::AssertSqlSafe(format!("SELECT CAST(({sql}) AS BIGINT)"));
