@@ -10,7 +10,7 @@ use kindly_api::ErrorCode;
 use kindly_api::{ApiError, Ctx};
 use kindly_store::Store;
 use kindly_tests::smtp::{closed_port, test_ca, SmtpServer, PASSWORD, USER};
-use kindly_tests::{client_input, create_client, create_invoice, date, issued_invoice, line, now, open_business_db};
+use kindly_tests::{client_input, create_client, create_invoice, issued_invoice, line, open_business_db};
 use mail_parser::{MessageParser, MimeHeaders};
 use sha2::Digest;
 use std::sync::atomic::AtomicBool;
@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 /// 2026-11-21: two days after the due date, so the "reminder" stage (an e-mail) is due.
 fn ctx(store: &Store) -> Ctx<'_> {
-    Ctx::new(store, now(), date("2026-11-21"))
+    kindly_tests::on(store, "2026-11-21")
 }
 
 fn fonts() -> &'static kindly_pdf::Fonts {
@@ -561,7 +561,7 @@ async fn a_final_notice_by_e_mail_attaches_the_reminder_letter() {
     assert_eq!(q.queued.len(), 1, "{:?}", q.skipped);
     assert_eq!(send(c).await.sent, 1);
     // Cara's, 31 days late: the final notice, with the letter.
-    let late = Ctx::new(&e.store, now(), date("2026-12-20"));
+    let late = kindly_tests::on(&e.store, "2026-12-20");
     let q = outbox::queue_emails(late, fonts(), &QueueEmailsRequest { invoice_ids: vec![caras], ..Default::default() })
         .await
         .unwrap();
@@ -696,7 +696,8 @@ async fn agreed_plan(c: Ctx<'_>, invoice: i64) -> i64 {
     use kindly_api::plans::{self, AcceptInput, PlanInput};
     // Agreed the day before: the agreement is that day's contact, and a
     // reminder never follows a contact on the same day.
-    let c = Ctx::new(c.store, c.now - chrono::Duration::days(1), c.today.pred_opt().expect("a day before"));
+    let c = Ctx::new(c.store, c.now - chrono::Duration::days(1), c.today.pred_opt().expect("a day before"))
+        .with_data_dir(c.data_dir);
     let input = PlanInput {
         invoice_ids: vec![invoice],
         count: "3".into(),
@@ -725,7 +726,7 @@ async fn installment_reminders_and_promise_follow_ups_are_e_mailed_once_through_
     use kindly_api::contacts::{self, PromiseFollowUpDone, PromiseInput, TimelineRequest};
     use kindly_api::plans::{self, PlanReminderDone};
     let e = open_business_db().await;
-    let on = |d: &str| Ctx::new(&e.store, now(), date(d));
+    let on = |d: &str| kindly_tests::on(&e.store, d);
     let d21 = on("2026-11-21");
     let srv = server_for("plan-reminders", "normal");
     mail::save(d21, &settings(srv.port, USER, Some(PASSWORD), true)).await.unwrap();

@@ -6,7 +6,9 @@
 //! so every `kindly --data-dir …` of the test, and the store of
 //! [`crate::open_db`], runs on PostgreSQL without the test knowing.
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::{Mutex, OnceLock};
 
 /// The variable that switches the suites to PostgreSQL.
 pub const ENGINE_VAR: &str = "KINDLY_TEST_ENGINE";
@@ -62,4 +64,25 @@ pub fn fresh_database() -> String {
     })
     .join()
     .expect("the thread making a database")
+}
+
+/// The data folder of each test database, by the store's shown URL, so a
+/// context made from a store alone ([`crate::on`]) writes and reads its
+/// files where the app and the CLI would: in that folder (a team database's
+/// store has no folder of its own).
+fn folders() -> &'static Mutex<HashMap<String, &'static Path>> {
+    static FOLDERS: OnceLock<Mutex<HashMap<String, &'static Path>>> = OnceLock::new();
+    FOLDERS.get_or_init(Default::default)
+}
+
+/// Remembers `data_dir` as the folder of the store shown as `url`.
+pub fn remember_folder(url: &str, data_dir: &Path) {
+    // Leaked on purpose: a test's contexts borrow it for as long as they live.
+    let dir: &'static Path = Box::leak(data_dir.to_path_buf().into_boxed_path());
+    folders().lock().expect("folders").insert(url.to_string(), dir);
+}
+
+/// The data folder of the store shown as `url`, if a test made it.
+pub fn folder_of(url: &str) -> Option<&'static Path> {
+    folders().lock().expect("folders").get(url).copied()
 }

@@ -26,7 +26,11 @@ pub async fn open_db() -> TestDb {
     let dir = crate::data_dir();
     let path = dir.path().join("kindly.db");
     let store = match crate::engine::database_url(dir.path()) {
-        Some(url) => Store::connect(&url).await.expect("connect"),
+        Some(url) => {
+            let store = Store::connect(&url).await.expect("connect");
+            crate::engine::remember_folder(&store.path().display().to_string(), dir.path());
+            store
+        }
         None => Store::open(&path).await.expect("open"),
     };
     TestDb { dir, path, store }
@@ -153,7 +157,12 @@ pub fn kindly_killed_after<S: AsRef<std::ffi::OsStr>>(args: &[S], delay_ms: u64)
 
 /// A context on `day` (at the fixed [`now`]).
 pub fn on<'a>(store: &'a Store, day: &str) -> Ctx<'a> {
-    Ctx::new(store, now(), date(day))
+    let ctx = Ctx::new(store, now(), date(day));
+    // In the PostgreSQL pass, the test's data folder, as the app gives it.
+    match crate::engine::folder_of(&store.path().display().to_string()) {
+        Some(dir) => ctx.with_data_dir(Some(dir)),
+        None => ctx,
+    }
 }
 
 /// A client form: greeted by the first word of the name, with an address
