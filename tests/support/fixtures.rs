@@ -49,14 +49,28 @@ impl TestDb {
     /// A plain connection to the database, past the store: for what the
     /// schema itself must refuse, and for rows read raw.
     pub async fn raw(&self) -> RawDb {
-        use sqlx::Connection;
-        match crate::engine::database_url(self.dir.path()) {
-            Some(url) => RawDb::Postgres(sqlx::PgConnection::connect(&url).await.expect("connect")),
-            None => RawDb::Sqlite(
-                sqlx::SqliteConnection::connect(&format!("sqlite://{}", self.path.display())).await.expect("connect"),
-            ),
-        }
+        raw_at(&self.path).await
     }
+}
+
+/// A plain connection to the database of `db_path` (a data folder's
+/// `kindly.db`, or a store's `path()`), on either engine (see [`raw_count`]).
+pub async fn raw_at(db_path: &Path) -> RawDb {
+    use sqlx::Connection;
+    match team_url(db_path) {
+        Some(url) => RawDb::Postgres(sqlx::PgConnection::connect(&url).await.expect("connect")),
+        None => RawDb::Sqlite(
+            sqlx::SqliteConnection::connect(&format!("sqlite://{}", db_path.display())).await.expect("connect"),
+        ),
+    }
+}
+
+/// The PostgreSQL database `db_path` stands for: a store's `path()` on
+/// PostgreSQL is its URL (without a password); a data folder's `kindly.db`
+/// stands for the database its folder is connected to, if any.
+fn team_url(db_path: &Path) -> Option<String> {
+    let named = db_path.to_str().filter(|p| p.starts_with("postgres://")).map(str::to_string);
+    named.or_else(|| db_path.parent().and_then(crate::engine::database_url))
 }
 
 /// A plain connection of either engine ([`TestDb::raw`]). Queries use
@@ -226,9 +240,7 @@ pub async fn pay(ctx: Ctx<'_>, invoice_id: i64, amount: &str) {
 /// its own.
 pub async fn raw_count(db_path: &Path, sql: &str) -> i64 {
     use sqlx::Connection;
-    // A store's `path()` on PostgreSQL is its URL (without a password).
-    let named = db_path.to_str().filter(|p| p.starts_with("postgres://")).map(str::to_string);
-    if let Some(url) = named.or_else(|| db_path.parent().and_then(crate::engine::database_url)) {
+    if let Some(url) = team_url(db_path) {
         let mut c = sqlx::PgConnection::connect(&url).await.expect("connect");
         // PostgreSQL's SUM of BIGINT is NUMERIC: read every count as BIGINT.
         let sql = sqlx::AssertSqlSafe(format!("SELECT CAST(({sql}) AS BIGINT)"));

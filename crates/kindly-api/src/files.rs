@@ -233,8 +233,11 @@ pub(crate) async fn local_kept(ctx: Ctx<'_>, recorded: &str) -> ApiResult<PathBu
     let dir = data_dir(ctx);
     let p = Path::new(recorded.trim());
     if p.is_absolute() && !p.starts_with(&dir) && ctx.store.engine() == kindly_store::Engine::Postgres {
-        if let Some(key) = kept_key(&dir, recorded) {
-            return Ok(dir.join(key));
+        // Another member's absolute path, if the team keeps that file (it
+        // is here now, fetched above); any other path outside the folder
+        // stays as it is, for the caller to refuse as not a kept file.
+        if let Some(local) = kept_key(&dir, recorded).map(|key| dir.join(key)).filter(|l| l.exists()) {
+            return Ok(local);
         }
     }
     Ok(if p.is_absolute() { p.to_path_buf() } else { dir.join(p) })
