@@ -44,10 +44,10 @@ export XDG_DATA_HOME=$tmp/data XDG_CACHE_HOME=$tmp/cache XDG_CONFIG_HOME=$tmp/co
 dbus-run-session -- sh -ec '
   printf %s kindly-test-keyring | gnome-keyring-daemon --unlock --components=secrets >/dev/null
   xvfb-run -a -s "-screen 0 1280x800x24" cargo test --workspace --features kindly-tests/e2e
-  # The CLI and store suites again, every data folder on a fresh PostgreSQL database
+  # The integration suites again, every data folder on a fresh PostgreSQL database
   # (kindly_tests::engine); the team, moving and backup tests are already
   # about PostgreSQL or about the SQLite file itself.
-  KINDLY_TEST_ENGINE=postgres cargo test -p kindly-tests --test cli --test store --test corrections --test einvoice_out --test followups --test interest --test plans --test import --test bank --test statement -- --skip team:: --skip moving:: --skip backup::
+  KINDLY_TEST_ENGINE=postgres cargo test -p kindly-tests --test cli --test store --test corrections --test einvoice_out --test followups --test interest --test plans --test import --test bank --test statement --test contacts --test einvoice --test mail --test overview -- --skip team:: --skip moving:: --skip backup::
 '
 
 step "packaging: build the .deb, install it with apt, launch the installed app"

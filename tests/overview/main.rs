@@ -311,14 +311,13 @@ async fn every_figure_on_the_hand_computed_dataset() {
 /// What an invoice list with this filter shows, computed here from plain
 /// rows: the filter a figure carries must select exactly its invoices.
 pub async fn listed(db: &std::path::Path, link: &InvoicesLink, today: &str) -> (i64, i64) {
-    use sqlx::Connection;
-    let mut c = sqlx::SqliteConnection::connect(&format!("sqlite://{}", db.display())).await.unwrap();
-    let rows: Vec<(i64, String, String, String, String, i64, i64)> = sqlx::query_as(
-        "SELECT client_id, status, issue_date, due_date, currency, total_minor, paid_minor FROM invoices",
-    )
-    .fetch_all(&mut c)
-    .await
-    .unwrap();
+    let rows: Vec<(i64, String, String, String, String, i64, i64)> = kindly_tests::raw_at(db)
+        .await
+        .rows(
+            "SELECT client_id, status, CAST(issue_date AS TEXT), CAST(due_date AS TEXT), currency, total_minor, paid_minor
+             FROM invoices",
+        )
+        .await;
     let today_d: chrono::NaiveDate = today.parse().unwrap();
     let (mut n, mut owing) = (0, 0);
     for (client, status, issue, due, currency, total, paid) in rows {
@@ -524,7 +523,7 @@ async fn the_kept_overview_follows_every_change_at_once() {
     assert_eq!(amounts(&promised.cash_in.already_late), "50.00");
 
     // Another connection (the CLI, another window) commits: seen too.
-    let other = kindly_store::Store::open(db.store.path()).await.unwrap();
+    let other = db.reopen().await;
     invoice(on(&other, TODAY), a, "2026-12-01", "2026-12-31", "EUR", "40.00").await;
     assert_eq!(amounts(&eur(&read().await).outstanding.amount), "240.00");
     // And another day, with no change at all, moves the aging.
