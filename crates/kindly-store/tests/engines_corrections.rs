@@ -8,10 +8,9 @@
 //! both win.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test: a failed unwrap fails it
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::NaiveDate;
 use kindly_core::client::ClientDetails;
 use kindly_core::invoice::{compute_totals, InvoiceStatus, LineItem};
-use kindly_core::locale::Locale;
 use kindly_core::payment::{PaymentMethod, ValidPayment};
 use kindly_core::timeline::EventKind;
 use kindly_core::{Currency, ErrorCode, Money};
@@ -23,28 +22,7 @@ use std::collections::BTreeSet;
 
 mod support;
 
-use support::{both, fresh_pg_database, one_line_invoice};
-
-fn day(m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-}
-
-fn at(m: u32, d: u32, h: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, m, d, h, 0, 0).single().unwrap()
-}
-
-fn client(name: &str, email: &str) -> ClientDetails {
-    ClientDetails {
-        display_name: name.into(),
-        greeting_name: name.split(' ').next().unwrap_or(name).into(),
-        company: None,
-        emails: vec![email.into()],
-        phone: None,
-        address: "Main St 1".into(),
-        language: Locale::En,
-        notes: String::new(),
-    }
-}
+use support::{at, both, client, day, fresh_pg_database, one_line_invoice};
 
 /// An issued invoice of `amount` EUR (minor units, no tax), due at the end of March.
 fn invoice(client_id: i64, amount: i64) -> NewInvoice {

@@ -5,7 +5,6 @@
 //! reads the app makes on it, every table of the archive).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test: a failed unwrap fails it
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use kindly_core::client::ClientDetails;
 use kindly_core::locale::Locale;
 use kindly_core::payment::{PaymentMethod, ValidPayment};
@@ -16,15 +15,7 @@ use std::sync::{Arc, Mutex};
 
 mod support;
 
-use support::{both, one_line_invoice, Db};
-
-fn day(m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-}
-
-fn at(m: u32, d: u32, h: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, m, d, h, 0, 0).single().unwrap()
-}
+use support::{at, both, day, one_line_invoice, Db};
 
 fn client(name: &str) -> ClientDetails {
     ClientDetails {

@@ -6,8 +6,7 @@
 //! never get the same number.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test: a failed unwrap fails it
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use kindly_core::client::ClientDetails;
+use chrono::NaiveDate;
 use kindly_core::invoice::{compute_totals, InvoiceState, InvoiceStatus, LineItem};
 use kindly_core::locale::Locale;
 use kindly_core::vocab::{ClientBalanceFilter, ClientSort, InvoiceSort};
@@ -19,7 +18,7 @@ use std::collections::HashSet;
 
 mod support;
 
-use support::{both, fresh_pg_database, Db};
+use support::{at, both, client, day, fresh_pg_database, Db};
 
 /// The due count kept by triggers per day (`followup_due_days`) holds what
 /// counting the follow-ups gives, day by day.
@@ -34,27 +33,6 @@ async fn assert_due_days_agree(db: &Db) {
         .await;
     assert_eq!(differ, 0, "followup_due_days differs from the follow-ups");
     assert!(db.int("SELECT COUNT(*) FROM followup_due_days").await > 0, "nothing kept: the check would be empty");
-}
-
-fn day(m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-}
-
-fn at(m: u32, d: u32, h: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, m, d, h, 0, 0).single().unwrap()
-}
-
-fn client(name: &str, email: &str) -> ClientDetails {
-    ClientDetails {
-        display_name: name.into(),
-        greeting_name: name.split(' ').next().unwrap_or(name).into(),
-        company: None,
-        emails: vec![email.into()],
-        phone: None,
-        address: "Main St 1".into(),
-        language: Locale::En,
-        notes: String::new(),
-    }
 }
 
 /// An invoice of `amount` (minor units, no tax) issued on `issued`, due `due`.

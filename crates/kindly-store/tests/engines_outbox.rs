@@ -7,9 +7,7 @@
 //! dies.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test: a failed unwrap fails it
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use kindly_core::client::ClientDetails;
-use kindly_core::locale::Locale;
+use chrono::{DateTime, Duration, Utc};
 use kindly_core::payment::{PaymentMethod, ValidPayment};
 use kindly_core::vocab::OutboxState;
 use kindly_core::{Currency, ErrorCode, Money};
@@ -19,28 +17,7 @@ use std::collections::BTreeSet;
 
 mod support;
 
-use support::{both, fresh_pg_database};
-
-fn day(m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-}
-
-fn at(m: u32, d: u32, h: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, m, d, h, 0, 0).single().unwrap()
-}
-
-fn client(name: &str, email: &str) -> ClientDetails {
-    ClientDetails {
-        display_name: name.into(),
-        greeting_name: name.split(' ').next().unwrap_or(name).into(),
-        company: None,
-        emails: vec![email.into()],
-        phone: None,
-        address: "Main St 1".into(),
-        language: Locale::En,
-        notes: String::new(),
-    }
-}
+use support::{at, both, client, day, fresh_pg_database};
 
 /// An issued invoice of `amount` (minor units, no tax), due at the end of March.
 fn invoice(client_id: i64, amount: i64) -> NewInvoice {

@@ -9,7 +9,7 @@
 //! twice; and two machines refreshing plans at once record each break once.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test: a failed unwrap fails it
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::NaiveDate;
 use kindly_core::client::ClientDetails;
 use kindly_core::locale::Locale;
 use kindly_core::payment::{PaymentMethod, ValidPayment};
@@ -26,15 +26,7 @@ use std::time::Duration;
 
 mod support;
 
-use support::{both, fresh_pg_database, Db};
-
-fn day(m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-}
-
-fn at(m: u32, d: u32, h: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, m, d, h, 0, 0).single().unwrap()
-}
+use support::{at, both, day, fresh_pg_database, Db};
 
 fn client(name: &str) -> ClientDetails {
     ClientDetails {

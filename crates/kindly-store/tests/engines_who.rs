@@ -6,7 +6,7 @@
 //! first change is lost.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test: a failed unwrap fails it
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Utc};
 use kindly_core::client::ClientDetails;
 use kindly_core::locale::Locale;
 use kindly_core::payment::{PaymentMethod, ValidPayment};
@@ -17,11 +17,7 @@ use std::future::Future;
 
 mod support;
 
-use support::{both, fresh_pg_database, Db};
-
-fn day(m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
-}
+use support::{both, day, fresh_pg_database, Db};
 
 fn at(m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, m, d, h, min, 0).single().unwrap()

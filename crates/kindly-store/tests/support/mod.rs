@@ -3,6 +3,9 @@
 //! to the same database for what the store does not offer (raw rows,
 //! refused rewrites).
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)] // shared by several test binaries
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use kindly_core::client::ClientDetails;
+use kindly_core::locale::Locale;
 use kindly_store::Store;
 use sqlx::{PgPool, SqlitePool};
 use std::future::Future;
@@ -65,6 +68,30 @@ where
         None => {
             eprintln!("PostgreSQL is not installed: ran on SQLite only (KINDLY_REQUIRE_PG=1 makes this an error)");
         }
+    }
+}
+
+/// A day of 2026.
+pub fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+}
+
+/// An instant of 2026 on the hour (UTC).
+pub fn at(m: u32, d: u32, h: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, m, d, h, 0, 0).single().unwrap()
+}
+
+/// A client greeted by their first name, with an address and one e-mail.
+pub fn client(name: &str, email: &str) -> ClientDetails {
+    ClientDetails {
+        display_name: name.into(),
+        greeting_name: name.split(' ').next().unwrap_or(name).into(),
+        company: None,
+        emails: vec![email.into()],
+        phone: None,
+        address: "Main St 1".into(),
+        language: Locale::En,
+        notes: String::new(),
     }
 }
 
