@@ -22,7 +22,7 @@ use std::collections::BTreeSet;
 
 mod support;
 
-use support::{at, both, client, day, fresh_pg_database, one_line_invoice};
+use support::{at, both, client, day, one_line_invoice, two_machines};
 
 /// An issued invoice of `amount` EUR (minor units, no tax), due at the end of March.
 fn invoice(client_id: i64, amount: i64) -> NewInvoice {
@@ -390,12 +390,9 @@ async fn csv_import_and_exports_on_both_engines() {
 /// the second of a pair clashes on the UNIQUE number (the test fails).
 #[tokio::test]
 async fn two_machines_issuing_credit_notes_at_once_never_share_a_number() {
-    let Some(url) = fresh_pg_database().await else {
-        eprintln!("PostgreSQL is not installed: skipped (KINDLY_REQUIRE_PG=1 makes this an error)");
+    let Some((first, second)) = two_machines().await else {
         return;
     };
-    let first = Store::connect(&url).await.unwrap();
-    let second = Store::connect(&url).await.unwrap();
     let anna = first.create_client(&client("Anna Müller", "anna@example.com"), at(1, 5, 9)).await.unwrap();
     const EACH: usize = 15;
     let mut invoices = Vec::new();
@@ -440,12 +437,9 @@ async fn two_machines_issuing_credit_notes_at_once_never_share_a_number() {
 /// too and would refuse the second writer even without the store's lock.)
 #[tokio::test]
 async fn two_machines_reversing_or_refunding_at_once_never_both_win() {
-    let Some(url) = fresh_pg_database().await else {
-        eprintln!("PostgreSQL is not installed: skipped (KINDLY_REQUIRE_PG=1 makes this an error)");
+    let Some((first, second)) = two_machines().await else {
         return;
     };
-    let first = Store::connect(&url).await.unwrap();
-    let second = Store::connect(&url).await.unwrap();
     let anna = first.create_client(&client("Anna Müller", "anna@example.com"), at(1, 5, 9)).await.unwrap();
     for round in 0..10 {
         let (id, _) = first.create_invoice(&invoice(anna, 10_000), at(2, 1, 9)).await.unwrap();

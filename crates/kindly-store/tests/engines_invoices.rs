@@ -18,7 +18,7 @@ use std::collections::HashSet;
 
 mod support;
 
-use support::{at, both, client, day, fresh_pg_database, Db};
+use support::{at, both, client, day, two_machines, Db};
 
 /// The due count kept by triggers per day (`followup_due_days`) holds what
 /// counting the follow-ups gives, day by day.
@@ -501,12 +501,9 @@ async fn client_list_with_balances_and_search_on_both_engines() {
 /// sequence's row until each invoice's transaction ends.
 #[tokio::test]
 async fn two_machines_creating_invoices_at_once_never_share_a_number() {
-    let Some(url) = fresh_pg_database().await else {
-        eprintln!("PostgreSQL is not installed: skipped (KINDLY_REQUIRE_PG=1 makes this an error)");
+    let Some((first, second)) = two_machines().await else {
         return;
     };
-    let first = Store::connect(&url).await.unwrap();
-    let second = Store::connect(&url).await.unwrap();
     let anna = first.create_client(&client("Anna Müller", "anna@example.com"), at(1, 5, 9)).await.unwrap();
     const EACH: usize = 25;
     let machine = |store: Store| {
@@ -535,12 +532,9 @@ async fn two_machines_creating_invoices_at_once_never_share_a_number() {
 /// SQLite; and a different stage the same day is `AlreadyContactedToday`.
 #[tokio::test]
 async fn two_machines_ticking_one_stage_at_once_record_one_step() {
-    let Some(url) = fresh_pg_database().await else {
-        eprintln!("PostgreSQL is not installed: skipped (KINDLY_REQUIRE_PG=1 makes this an error)");
+    let Some((first, second)) = two_machines().await else {
         return;
     };
-    let first = Store::connect(&url).await.unwrap();
-    let second = Store::connect(&url).await.unwrap();
     let anna = first.create_client(&client("Anna Müller", "anna@example.com"), at(1, 5, 9)).await.unwrap();
     let ladder = Ladder::default_ladder();
     let today = day(3, 10);

@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 
 mod support;
 
-use support::{at, both, client, day, fresh_pg_database};
+use support::{at, both, client, day, fresh_pg_database, two_machines};
 
 /// An issued invoice of `amount` (minor units, no tax), due at the end of March.
 fn invoice(client_id: i64, amount: i64) -> NewInvoice {
@@ -208,12 +208,9 @@ async fn outbox_queue_claim_and_outcomes_on_both_engines() {
 /// read the same first row and both move it to `sending`.)
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_machines_claiming_at_once_never_claim_the_same_message() {
-    let Some(url) = fresh_pg_database().await else {
-        eprintln!("PostgreSQL is not installed: skipped (KINDLY_REQUIRE_PG=1 makes this an error)");
+    let Some((a, b)) = two_machines().await else {
         return;
     };
-    let a = Store::connect(&url).await.unwrap();
-    let b = Store::connect(&url).await.unwrap();
     let t0 = at(4, 2, 9);
     let anna = a.create_client(&client("Anna Müller", "anna@example.com"), at(1, 5, 9)).await.unwrap();
     let first = stage("first", 0);

@@ -17,7 +17,7 @@ use std::time::Duration;
 
 mod support;
 
-use support::{at, both, client, day, fresh_pg_database};
+use support::{at, both, client, day, fresh_pg_database, two_machines};
 
 /// An invoice of `amount` (minor units, no tax) in `currency`, due at the end of March.
 fn invoice(client_id: i64, currency: Currency, amount: i64, issue: bool) -> NewInvoice {
@@ -205,12 +205,9 @@ async fn payments_record_list_and_refuse_the_same_on_both_engines() {
 /// its timeline holds 25 payments.
 #[tokio::test]
 async fn two_machines_paying_one_invoice_at_once_never_over_pay() {
-    let Some(url) = fresh_pg_database().await else {
-        eprintln!("PostgreSQL is not installed: skipped (KINDLY_REQUIRE_PG=1 makes this an error)");
+    let Some((first, second)) = two_machines().await else {
         return;
     };
-    let first = Store::connect(&url).await.unwrap();
-    let second = Store::connect(&url).await.unwrap();
     let anna = first.create_client(&client("Anna Müller", "anna@example.com"), at(1, 5, 9)).await.unwrap();
     let (id, _) = first.create_invoice(&invoice(anna, Currency::EUR, 25_000, true), at(2, 1, 9)).await.unwrap();
     const EACH: usize = 20;

@@ -95,6 +95,16 @@ pub fn client(name: &str, email: &str) -> ClientDetails {
     }
 }
 
+/// Two "machines" (two stores, each with its own pool) on one fresh
+/// PostgreSQL database, for the racing tests; none (noted) without a server.
+pub async fn two_machines() -> Option<(Store, Store)> {
+    let Some(url) = fresh_pg_database().await else {
+        eprintln!("PostgreSQL is not installed: skipped (KINDLY_REQUIRE_PG=1 makes this an error)");
+        return None;
+    };
+    Some((Store::connect(&url).await.unwrap(), Store::connect(&url).await.unwrap()))
+}
+
 /// A fresh, empty database on the test binary's throwaway server
 /// (none when PostgreSQL is not installed and not required).
 pub async fn fresh_pg_database() -> Option<String> {
