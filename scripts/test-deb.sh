@@ -33,12 +33,12 @@ deb=$(ls -t "${CARGO_TARGET_DIR:-target}"/release/bundle/deb/*.deb | head -n1)
 # files) took it to 13.16 MB (13,162,154 bytes, 2026-12-03). The last
 # modules ported (credit notes, CSV import and export, bank statements,
 # e-invoice import, demo data, the archive) add their PostgreSQL copies too:
-# the ceiling is 13.60 MB until their size is measured by the next run.
+# 13.20 MB (13,204,604 bytes, 2026-12-03, +42 KB): the ceiling is 13.25 MB.
 # The ceiling sits just above the size until it is back under 10 MB (noted
 # as open), so any further growth fails here.
 bytes=$(stat -c %s "$deb")
-echo "test-deb: $deb is $bytes bytes (goal <= 10000000, ceiling 13600000)"
-[ "$bytes" -le 13600000 ] || { echo "test-deb: the .deb is larger than 13.60 MB" >&2; exit 1; }
+echo "test-deb: $deb is $bytes bytes (goal <= 10000000, ceiling 13250000)"
+[ "$bytes" -le 13250000 ] || { echo "test-deb: the .deb is larger than 13.25 MB" >&2; exit 1; }
 echo "test-deb: installing $deb"
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$(realpath "$deb")" >/dev/null
 dpkg -s kindly >/dev/null 2>&1 || dpkg -s kindly-app >/dev/null 2>&1 || { echo "test-deb: package not installed" >&2; exit 1; }

@@ -35,7 +35,7 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
   cargo install tauri-driver --version "^2" --locked
 fi
 
-step "tests: unit, store, CLI, bindings, end-to-end; the CLI suite again on PostgreSQL"
+step "tests: unit, store, CLI, bindings, end-to-end; the integration suites again on PostgreSQL"
 tmp=$(mktemp -d)
 mkdir -p -m 700 "$tmp/run"
 export XDG_DATA_HOME=$tmp/data XDG_CACHE_HOME=$tmp/cache XDG_CONFIG_HOME=$tmp/config XDG_RUNTIME_DIR=$tmp/run
