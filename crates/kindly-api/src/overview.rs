@@ -220,13 +220,19 @@ async fn inputs(ctx: Ctx<'_>, w: &Windows) -> ApiResult<Inputs> {
     let settings = ctx.store.settings().await?;
     let from = w.months_from.min(w.dso_from).min(w.pay_from);
     let held = ctx.store.overview_currencies().await?;
-    let mut slowest = HashMap::new();
-    for c in held.iter().copied().chain(std::iter::once(settings.default_currency)) {
-        slowest.insert(c, ctx.store.slowest_payers(c, w.pay_from, ctx.today, 10).await?);
-    }
+    let each_slowest = async {
+        let mut slowest = HashMap::new();
+        for c in held.iter().copied().chain(std::iter::once(settings.default_currency)) {
+            if let std::collections::hash_map::Entry::Vacant(e) = slowest.entry(c) {
+                e.insert(ctx.store.slowest_payers(c, w.pay_from, ctx.today, 10).await?);
+            }
+        }
+        Ok::<_, ApiError>(slowest)
+    };
     // Independent reads, each on a connection of the pool: SQLite works on
     // both cores at once (a third off the first read after a change).
-    let (open, days, steps, ladders, moves, plans) = tokio::try_join!(
+    let (slowest, open, days, steps, ladders, moves, plans) = tokio::try_join!(
+        each_slowest,
         async { Ok::<_, ApiError>(ctx.store.overview_open().await?) },
         async { Ok(ctx.store.overview_days(from, w.months_to.max(ctx.today)).await?) },
         async { Ok(ctx.store.overview_steps().await?) },
@@ -259,9 +265,12 @@ pub async fn prepare_day(ctx: Ctx<'_>) -> ApiResult<()> {
 /// The overview on `ctx.today`.
 pub async fn overview(ctx: Ctx<'_>, req: &OverviewRequest) -> ApiResult<OverviewView> {
     let w = Windows::on(ctx.today);
-    // Before the memo: the move commits, and a commit while the figures are
-    // computed would make the next read compute them all again.
-    prepare_day(ctx).await?;
+    // Before the memo: a move commits, and a commit while the figures are
+    // computed would make the next read compute them all again. Only when
+    // the per-client table lags more than a few days (the app's tick moves
+    // it at midnight): within them the slowest payers are read around it,
+    // so a new day's overview writes nothing.
+    ctx.store.bring_pay_speed_window_near(w.pay_from, ctx.today).await?;
     let kept = ctx.store.memo(ctx.today, || inputs(ctx, &w)).await?;
     let Inputs { default_currency, locale, open, days, held, steps, ladders, moves, plans, slowest } = &*kept;
     let has_invoices = !held.is_empty();

@@ -596,19 +596,20 @@ impl Store {
             }
         };
         let filter = self.due_filter(today, client_id.is_some()).await?;
-        let total: Option<i64> = match (page, client_id) {
-            (Some(_), None) => Some(self.due_count(today).await?),
-            (Some(_), Some(_)) => Some(
-                on_pool!(self.pool(), p => {
+        let count = async {
+            match (page, client_id) {
+                (Some(_), None) => self.due_count(today).await.map(Some),
+                (Some(_), Some(_)) => on_pool!(self.pool(), p => {
                     sqlx::query_scalar(sqlx::AssertSqlSafe(format!("SELECT COUNT(*) FROM followups f WHERE {filter}")))
                         .bind(Day(today))
                         .bind(client_id)
                         .fetch_one(p)
                         .await
                 })
-                .map_err(map)?,
-            ),
-            (None, _) => None,
+                .map(Some)
+                .map_err(map),
+                (None, _) => Ok(None),
+            }
         };
         // Invoices named by id: all of them that are due (no limit: the
         // largest one, PostgreSQL refuses SQLite's -1).
@@ -627,17 +628,23 @@ impl Store {
              JOIN invoices i ON i.id = f.invoice_id JOIN clients c ON c.id = f.client_id
              ORDER BY f.next_action_on, f.invoice_id"
         );
-        let rows: Vec<DueDbRow> = on_pool!(self.pool(), p => {
-            sqlx::query_as(sqlx::AssertSqlSafe(sql))
-                .bind(Day(today))
-                .bind(client_id)
-                .bind(limit)
-                .bind(offset)
-                .bind(ids.as_deref())
-                .fetch_all(p)
-                .await
-        })
-        .map_err(map)?;
+        let page_rows = async {
+            on_pool!(self.pool(), p => {
+                sqlx::query_as::<_, DueDbRow>(sqlx::AssertSqlSafe(sql.as_str()))
+                    .bind(Day(today))
+                    .bind(client_id)
+                    .bind(limit)
+                    .bind(offset)
+                    .bind(ids.as_deref())
+                    .fetch_all(p)
+                    .await
+            })
+            .map_err(map)
+        };
+        // The count and the page on two connections at once: on
+        // PostgreSQL each is a round trip and a plan, and the count (its
+        // exclusions looked up one by one) takes the longer.
+        let (total, rows) = futures_util::future::try_join(count, page_rows).await?;
         let rows = rows
             .into_iter()
             .map(|r| DueRow {

@@ -77,7 +77,7 @@ pub use kept::Kept;
 pub use letters::{batch_state, BatchItem, LetterBatch, NewLetterBatch, PendingLetter};
 pub use migrate::{FileToKeep, MoveReport, TableMoved};
 pub use outbox::{statement_key, ClaimedEmail, EmailPurpose, NewEmail, OutboxCounts, OutboxRow, OutboxSenderLock};
-pub use overview::{ClientAging, ClientPaySpeed, DayFigures, OpenByDue, StepFigures};
+pub use overview::{ClientAging, ClientPaySpeed, DayFigures, OpenByDue, StepFigures, PAY_SPEED_READ_AROUND_DAYS};
 pub use payments::{PaymentListRow, PaymentQuery, PaymentRecord};
 pub use plans::{state as plan_state, ExpectedPlan, NewPlan, PlanMoney, PlanRecord, AGREED_HOW};
 pub use settings::Settings;
