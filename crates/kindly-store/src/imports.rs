@@ -15,9 +15,9 @@
 //! (`Engine::continue_ids`), so the next client, invoice or payment typed
 //! by hand takes a new id. SQLite's `BEGIN IMMEDIATE` and INTEGER PRIMARY
 //! KEY do both already. The multi-row INSERTs bind days and instants as
-//! `row::Day` / `row::Instant` (`util::V::D`, `V::At`). The rows written in
-//! bulk carry no member (`made_by` NULL); the credit notes and their
-//! entries do.
+//! `row::Day` / `row::Instant` (`util::V::D`, `V::At`). Its payments and
+//! timeline entries carry the member who imported them (`made_by`), as
+//! its credit notes and their entries do.
 
 use crate::clients::search_text;
 use crate::engine::{on_conn, on_pool, Conn};
@@ -439,13 +439,18 @@ impl Store {
             ));
             counts.payments += 1;
         }
+        // Who imported them, as a payment or entry made by hand records it.
+        let made_by = self.member().map(V::T).unwrap_or(V::N);
+        for row in payments.iter_mut().chain(events.iter_mut()) {
+            row.push(made_by.clone());
+        }
         // Row by row keeps the payments trigger's over-payment check exact
         // when one invoice receives several payments in the same file.
         for (i, row) in payments.iter().enumerate() {
             insert_rows_on(
                 &mut c,
-                "INSERT INTO payments (id, invoice_id, amount_minor, currency, paid_on, method, reference, created_at)",
-                8,
+                "INSERT INTO payments (id, invoice_id, amount_minor, currency, paid_on, method, reference, created_at, made_by)",
+                9,
                 std::slice::from_ref(row),
             )
             .await
@@ -461,7 +466,7 @@ impl Store {
             );
             on_conn!(&mut c, c => sqlx::query(sqlx::AssertSqlSafe(sql)).execute(c).await.map(|_| ())).map_err(map)?;
         }
-        insert_rows_on(&mut c, "INSERT INTO timeline (client_id, invoice_id, at, kind, summary)", 5, &events)
+        insert_rows_on(&mut c, "INSERT INTO timeline (client_id, invoice_id, at, kind, summary, made_by)", 6, &events)
             .await
             .map_err(map)?;
         insert_rows_on(&mut c, "INSERT INTO import_keys (kind, key, record_id, imported_at)", 4, &keys)

@@ -273,8 +273,17 @@ async fn csv_import_and_exports_on_both_engines() {
                 },
             ],
         };
+        // Who imported it: every payment and timeline entry the file brings
+        // is stamped, as one typed by hand (they were NULL).
+        let unstamped = "SELECT COUNT(*) FROM timeline WHERE made_by IS NULL";
+        let before = db.int(unstamped).await;
+        store.set_member(Some("Dora".into()));
         let counts = store.import_batch(&batch, at(3, 1, 9)).await.unwrap();
+        store.set_member(None);
         assert_eq!((counts.clients, counts.invoices, counts.payments), (2, 4, 2));
+        assert_eq!(db.int(unstamped).await, before, "an imported timeline entry has no member");
+        assert!(db.int("SELECT COUNT(*) FROM timeline WHERE made_by = 'Dora'").await >= 6);
+        assert_eq!(db.int("SELECT COUNT(*) FROM payments WHERE made_by = 'Dora'").await, 2);
 
         let clients = store.client_ids().await.unwrap();
         assert_eq!(clients.len(), 3);
