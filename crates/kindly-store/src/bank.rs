@@ -20,7 +20,9 @@
 //! review instead of failing the whole import on the payments trigger.
 //! Resolving an entry reads it `FOR UPDATE` before it checks that it still
 //! waits for a decision, so a second machine deciding it at the same
-//! moment waits, then finds it decided (`BankEntryDecided`).
+//! moment waits, then finds it decided (`BankEntryDecided`). Two imports
+//! sharing entries lock their uids first, in one order (`lock_uids`), so
+//! they never deadlock on the uid index.
 
 use crate::engine::{on_conn, on_pool, Conn};
 use crate::payments::insert_payment_on;
@@ -358,6 +360,31 @@ async fn insert_entry(
     })
 }
 
+/// The class of the transaction locks on statement entries' uids
+/// (PostgreSQL's two-key advisory locks, apart from the one-key locks the
+/// outbox sender takes).
+const UID_LOCK_CLASS: i32 = 0x4b42_414e; // "KBAN"
+
+/// On PostgreSQL, locks the uids of a statement's entries until the import
+/// commits, all in one order (by the lock's key). Two statements sharing
+/// entries in different orders (a monthly file and a download of some of
+/// its days) otherwise insert them in those orders, each waiting on a uid
+/// the other inserted, and PostgreSQL breaks the deadlock by failing one
+/// import. With the locks the later import waits, then finds the shared
+/// entries stored. SQLite's `BEGIN IMMEDIATE` lets one writer in at a time.
+async fn lock_uids(c: &mut Conn<'_>, uids: Vec<&str>) -> Result<(), sqlx::Error> {
+    let Conn::Postgres(pg) = c else { return Ok(()) };
+    sqlx::query(
+        "SELECT COUNT(pg_advisory_xact_lock($1, h))
+         FROM (SELECT DISTINCT hashtext(u) AS h FROM unnest($2::text[]) AS u ORDER BY h) AS keys",
+    )
+    .bind(UID_LOCK_CLASS)
+    .bind(uids)
+    .execute(&mut **pg)
+    .await
+    .map(|_| ())
+}
+
 impl Store {
     /// Imports a statement's entries with their decisions in one transaction.
     pub async fn import_bank_statement(
@@ -382,6 +409,7 @@ impl Store {
             .await
         })
         .map_err(map)?;
+        lock_uids(&mut c, import.entries.iter().map(|i| i.entry.uid).collect()).await.map_err(map)?;
         // Every invoice a certain match would pay, locked before any balance
         // is checked (see `lock_invoices`).
         let paying: Vec<i64> = import

@@ -402,6 +402,42 @@ async fn the_same_statement_imported_by_two_machines_at_once_records_each_entry_
     assert_eq!(count(&db, "SELECT COUNT(*) FROM payments").await, 50);
 }
 
+/// Regression test for a deadlock: two machines import two different
+/// statements sharing 200 entries, listed in opposite orders (a bank's
+/// monthly file and a download of the same days), five times. Inserting
+/// the shared uids in opposite orders, each waited on a uid the other held
+/// and PostgreSQL broke the deadlock by refusing one import (`Busy`); the
+/// imports now lock their uids in one order first. Both succeed, and each
+/// entry is stored once.
+#[tokio::test]
+async fn two_statements_sharing_entries_in_opposite_orders_import_at_once_without_a_deadlock() {
+    let url = pg_or_skip!();
+    let first = Store::connect(&url).await.unwrap();
+    let second = Store::connect(&url).await.unwrap();
+    let db = PgPool::connect(&url).await.unwrap();
+    for round in 0..5 {
+        let uids: Vec<String> = (0..200).map(|i| format!("O{round}-{i:03}")).collect();
+        let machine = |store: Store, reversed: bool| {
+            let mut uids = uids.clone();
+            if reversed {
+                uids.reverse();
+            }
+            tokio::spawn(async move {
+                let entries: Vec<ImportedEntry> =
+                    uids.iter().map(|u| item(entry(u, day(3, 2), 10_000, true), unmatched(), None)).collect();
+                store.import_bank_statement(&statement(&entries), at(3, 7, 9)).await
+            })
+        };
+        let (a, b) = tokio::join!(machine(first.clone(), false), machine(second.clone(), true));
+        let (a, b) = (a.unwrap(), b.unwrap());
+        assert!(a.is_ok() && b.is_ok(), "round {round}: {:?} {:?}", a.err(), b.err());
+        let (a, b) = (a.unwrap(), b.unwrap());
+        assert_eq!(a.new_entries + b.new_entries, 200, "round {round}");
+        let stored = count(&db, &format!("SELECT COUNT(*) FROM bank_entries WHERE uid LIKE 'O{round}-%'")).await;
+        assert_eq!(stored, 200, "round {round}: each entry stored once");
+    }
+}
+
 /// A statement of one entry per uid: every third a certain match paying
 /// the next invoice in full, then a review of it, then an unmatched credit.
 fn race_statement<'a>(uids: &'a [String], invoices: &[i64], payer: i64) -> Vec<ImportedEntry<'a>> {
