@@ -155,6 +155,9 @@ const SPEED_EMPTIED: &str = "DELETE FROM overview_pay_speed WHERE invoices = 0 A
     SELECT currency, client_id FROM invoices
     WHERE paid_in_full_on IS NOT NULL AND status = 'issued' AND paid_in_full_on BETWEEN $1 AND $2)";
 
+/// The window the per-client table holds.
+const HELD_WINDOW: &str = "SELECT from_day, to_day FROM overview_window WHERE id = 1";
+
 /// The slowest payers of currency `$1` as the per-client table holds them
 /// (at most `$2`).
 const SLOWEST: &str = "SELECT s.client_id, c.display_name, s.days, s.invoices
@@ -364,7 +367,7 @@ impl Store {
         // agree (on PostgreSQL another machine may move both in between).
         let mut tx = self.read_tx().await?;
         let held: WindowRow = on_conn!(&mut tx.conn(), c => {
-            sqlx::query_as("SELECT from_day, to_day FROM overview_window WHERE id = 1").fetch_one(c).await
+            sqlx::query_as(HELD_WINDOW).fetch_one(c).await
         })
         .map_err(map)?;
         let read = match WindowChange::between(&held, from, to) {
@@ -414,7 +417,7 @@ impl Store {
     /// makes the move itself).
     pub async fn bring_pay_speed_window_near(&self, from: NaiveDate, to: NaiveDate) -> Result<(), StoreError> {
         let held: WindowRow = on_pool!(self.pool(), p => {
-            sqlx::query_as("SELECT from_day, to_day FROM overview_window WHERE id = 1").fetch_one(p).await
+            sqlx::query_as(HELD_WINDOW).fetch_one(p).await
         })
         .map_err(|e| StoreError::classify(e, self.path()))?;
         match WindowChange::between(&held, from, to) {
@@ -430,10 +433,10 @@ impl Store {
     pub async fn move_pay_speed_window(&self, from: NaiveDate, to: NaiveDate) -> Result<(), StoreError> {
         let map = |e| StoreError::classify(e, self.path());
         let engine = self.engine();
-        let read = "SELECT from_day, to_day FROM overview_window WHERE id = 1";
         // A plain read first: the window moves once a day, and the overview
         // should not take the write lock for nothing.
-        let w: WindowRow = on_pool!(self.pool(), p => { sqlx::query_as(read).fetch_one(p).await }).map_err(map)?;
+        let w: WindowRow =
+            on_pool!(self.pool(), p => { sqlx::query_as(HELD_WINDOW).fetch_one(p).await }).map_err(map)?;
         if WindowChange::between(&w, from, to) == WindowChange::Same {
             return Ok(());
         }
@@ -441,7 +444,7 @@ impl Store {
         // Locked on PostgreSQL until the commit: the window read here decides
         // which days are added and removed, so a second machine moving it at
         // the same moment must wait and then see this move (see the module's note).
-        let locked = format!("{read} {}", engine.for_update());
+        let locked = format!("{HELD_WINDOW} {}", engine.for_update());
         let w: WindowRow =
             on_tx!(&mut tx, c => sqlx::query_as(AssertSqlSafe(locked)).fetch_one(c).await).map_err(map)?;
         let ranges = match WindowChange::between(&w, from, to) {
@@ -591,4 +594,47 @@ fn self_check(e: Engine) -> [(&'static str, String, String); 3] {
             ),
         ),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap_or_default()
+    }
+
+    fn held(from: NaiveDate, to: NaiveDate) -> WindowRow {
+        WindowRow { from_day: Some(Day(from)), to_day: Some(Day(to)) }
+    }
+
+    fn r(first: NaiveDate, last: NaiveDate, sign: i64) -> DayRange {
+        DayRange { first, last, sign }
+    }
+
+    /// (held window, asked window, the change, its lag in days).
+    #[test]
+    fn the_change_between_two_windows() {
+        let (f0, t0) = (d(2, 10), d(3, 10));
+        let cases = [
+            // A day later: the first day leaves, the next one enters.
+            ((f0, t0), (d(2, 11), d(3, 11)), WindowChange::Shift([r(f0, f0, -1), r(d(3, 11), d(3, 11), 1)]), 1),
+            // Two days earlier: two days enter at the start, two leave at the end.
+            ((f0, t0), (d(2, 8), d(3, 8)), WindowChange::Shift([r(d(2, 8), d(2, 9), 1), r(d(3, 9), t0, -1)]), 2),
+            // Only the end moves: the start's range is empty.
+            ((f0, t0), (f0, d(3, 13)), WindowChange::Shift([r(f0, d(2, 9), 1), r(d(3, 11), d(3, 13), 1)]), 3),
+            ((f0, t0), (f0, t0), WindowChange::Same, 0),
+            // No day in common: rebuilt.
+            ((f0, t0), (d(4, 1), d(4, 30)), WindowChange::Rebuild, 0),
+        ];
+        for (h, (from, to), want, lag_days) in cases {
+            let got = WindowChange::between(&held(h.0, h.1), from, to);
+            assert_eq!(got, want, "{from}..{to}");
+            if let WindowChange::Shift(ranges) = &got {
+                assert_eq!(lag(ranges), lag_days, "{from}..{to}");
+            }
+        }
+        let nothing = WindowRow { from_day: None, to_day: None };
+        assert_eq!(WindowChange::between(&nothing, f0, t0), WindowChange::Rebuild);
+    }
 }
