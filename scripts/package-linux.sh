@@ -5,8 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-# Further arguments go to `tauri build` (scripts/test.sh passes --config).
-ui/node_modules/.bin/tauri build --bundles deb,rpm "$@"
+ui/node_modules/.bin/tauri build --bundles deb,rpm
 t="${CARGO_TARGET_DIR:-target}"
 deb=$(ls -t "$t"/release/bundle/deb/*.deb | head -n1)
 rpm=$(ls -t "$t"/release/bundle/rpm/*.rpm | head -n1)

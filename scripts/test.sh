@@ -4,7 +4,7 @@
 # tests; and the end-to-end tests through the real app window (Xvfb +
 # WebKitWebDriver + tauri-driver), with a real Secret Service on a private
 # D-Bus session. One debug build is made and reused by every test step;
-# one release build makes the .deb, which is installed and launched last.
+# finally one release build makes the .deb, which is installed and launched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -35,25 +35,8 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
   cargo install tauri-driver --version "^2" --locked
 fi
 
-step "tests: build the test harnesses"
-cargo test --workspace --features kindly-tests/e2e --no-run
-
-# The release build for the .deb starts now, at the lowest priority, beside
-# the tests: they wait on the window, the SMTP server and PostgreSQL much of
-# the time, and its fat-LTO link runs on one core. Run after them, it took
-# 15 of a cold run's 48 minutes on 2 cores. It starts when nothing of the
-# debug build is left to compile, and uses the ui/dist the front-end step
-# built: its own `npm run build` would rewrite the files the debug app
-# embeds, and the PostgreSQL pass would then rebuild the app.
-tmp=$(mktemp -d)
-step "packaging: the release build and the .deb, in the background (log: $tmp/package.log)"
-nice -n 19 setsid ./scripts/package-linux.sh --config '{"build":{"beforeBuildCommand":null}}' \
-  >"$tmp/package.log" 2>&1 &
-pkg=$!
-# A failed test ends the run; the background build goes with it.
-trap 'kill -TERM -- "-$pkg" 2>/dev/null || true' EXIT
-
 step "tests: unit, store, CLI, bindings, end-to-end; the integration suites again on PostgreSQL"
+tmp=$(mktemp -d)
 mkdir -p -m 700 "$tmp/run"
 export XDG_DATA_HOME=$tmp/data XDG_CACHE_HOME=$tmp/cache XDG_CONFIG_HOME=$tmp/config XDG_RUNTIME_DIR=$tmp/run
 # A private session bus with an unlocked gnome-keyring (the real Secret
@@ -70,14 +53,10 @@ dbus-run-session -- sh -ec '
   KINDLY_TEST_ENGINE=postgres cargo test --workspace --features kindly-tests/e2e --test cli --test store --test corrections --test einvoice_out --test followups --test interest --test plans --test import --test bank --test statement --test contacts --test einvoice --test mail --test overview -- --skip team:: --skip moving:: --skip backup::
 '
 
-step "packaging: wait for the release build, install the .deb with apt, launch the installed app"
-pkg_status=0
-wait "$pkg" || pkg_status=$?
-trap - EXIT
-cat "$tmp/package.log"
-if [ "$pkg_status" -ne 0 ]; then
-  echo "packaging failed (exit $pkg_status)" >&2
-  exit "$pkg_status"
-fi
+# After the tests, not beside them: on these 2 cores a release build running
+# beside the tests (even at SCHED_IDLE and idle I/O priority) slowed them by
+# as much as it saved (docs/benchmarks.md, "Build from clean").
+step "packaging: build the .deb, install it with apt, launch the installed app"
+./scripts/package-linux.sh
 ./scripts/test-deb.sh
 echo "all tests passed"
