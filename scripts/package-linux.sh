@@ -5,7 +5,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-ui/node_modules/.bin/tauri build --bundles deb,rpm
+# What `tauri build` does, in its three parts: the front end, the release
+# build, the bundles. KINDLY_UI_BUILT=1: ui/dist is already built
+# (scripts/test.sh builds it first, and the app's crate against it, before
+# running this beside the tests); building it again would change its files'
+# times, and cargo would compile the app's crate once more.
+if [ "${KINDLY_UI_BUILT:-}" != 1 ]; then
+  (cd ui && npm run build)
+fi
+cargo build --release --features tauri/custom-protocol --bins
+ui/node_modules/.bin/tauri bundle --bundles deb,rpm
 t="${CARGO_TARGET_DIR:-target}"
 deb=$(ls -t "$t"/release/bundle/deb/*.deb | head -n1)
 rpm=$(ls -t "$t"/release/bundle/rpm/*.rpm | head -n1)

@@ -3,8 +3,9 @@
 # and unit tests; rustfmt and clippy; Rust unit, store, CLI and integration
 # tests; and the end-to-end tests through the real app window (Xvfb +
 # WebKitWebDriver + tauri-driver), with a real Secret Service on a private
-# D-Bus session. One debug build is made and reused by every test step;
-# finally one release build makes the .deb, which is installed and launched.
+# D-Bus session. One debug build, linted as it compiles, is made and reused
+# by every test step; one release build makes the .deb (its last,
+# one-core step beside the tests), which is installed and launched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -59,6 +60,23 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
   env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS cargo install tauri-driver --version "^2" --locked
 fi
 
+# The release build in two parts. First every crate, the app's own library
+# too, on both cores. Then the app's binary, whose fat link-time
+# optimisation runs on one core for 7 to 12 minutes, and the bundles:
+# beside the tests, at a lower priority, so that the second core works
+# meanwhile. (The whole release build beside the tests, even at SCHED_IDLE,
+# slowed them by as much as it saved: docs/benchmarks.md, "Build from
+# clean".) Both parts are rustc's own: clippy-driver lowers MIR optimisation.
+step "packaging: the release build of every crate but the app's binary"
+env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS cargo build --release --features tauri/custom-protocol --lib
+
+step "packaging: the app's binary and the .deb, beside the tests (log: $tmp/package.log)"
+# setsid: its own process group, so that a failing test run stops it whole.
+KINDLY_UI_BUILT=1 setsid -w env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS nice -n 10 \
+  sh -c './scripts/package-linux.sh >"$1" 2>&1; echo $? >"$2"' sh "$tmp/package.log" "$tmp/package.rc" &
+package=$!
+trap 'kill -TERM -- "-$package" 2>/dev/null || true' EXIT
+
 step "tests: unit, store, CLI, bindings, end-to-end; the integration suites again on PostgreSQL"
 mkdir -p -m 700 "$tmp/run"
 export XDG_DATA_HOME=$tmp/data XDG_CACHE_HOME=$tmp/cache XDG_CONFIG_HOME=$tmp/config XDG_RUNTIME_DIR=$tmp/run
@@ -76,12 +94,14 @@ dbus-run-session -- sh -ec '
   KINDLY_TEST_ENGINE=postgres cargo test --workspace --features kindly-tests/e2e --test cli --test store --test corrections --test einvoice_out --test followups --test interest --test plans --test import --test bank --test statement --test contacts --test einvoice --test mail --test overview -- --skip team:: --skip moving:: --skip backup::
 '
 
-# After the tests, not beside them: on these 2 cores a release build running
-# beside the tests (even at SCHED_IDLE and idle I/O priority) slowed them by
-# as much as it saved (docs/benchmarks.md, "Build from clean").
-step "packaging: build the .deb, install it with apt, launch the installed app"
-# The release binary is rustc's own: clippy-driver lowers MIR optimisation.
-unset RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS
-./scripts/package-linux.sh
+step "packaging: the .deb built beside the tests"
+wait "$package" || true
+trap - EXIT
+cat "$tmp/package.log"
+if [ "$(cat "$tmp/package.rc" 2>/dev/null)" != 0 ]; then
+  echo "packaging failed (log above)" >&2
+  exit 1
+fi
+step "packaging: install the .deb with apt, launch the installed app"
 ./scripts/test-deb.sh
 echo "all tests passed"

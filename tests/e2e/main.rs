@@ -20,6 +20,7 @@ mod screens;
 mod team;
 
 use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
 use kindly_tests::binary;
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
@@ -74,7 +75,10 @@ pub(crate) async fn start_with(data: tempfile::TempDir, envs: &[(&str, &str)]) -
         let (mut child, port) = spawn_driver(&data, envs);
         let deadline = Instant::now() + Duration::from_secs(25);
         while Instant::now() < deadline {
-            match ClientBuilder::native().capabilities(caps.clone()).connect(&format!("http://127.0.0.1:{port}")).await
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
             {
                 Ok(client) => return Driver { child, _data: data, client },
                 Err(e) => last = e.to_string(),
