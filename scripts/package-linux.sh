@@ -6,10 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 # What `tauri build` does, in its three parts: the front end, the release
-# build, the bundles. KINDLY_UI_BUILT=1: ui/dist is already built
-# (scripts/test.sh builds it first, and the app's crate against it, before
-# running this beside the tests); building it again would change its files'
-# times, and cargo would compile the app's crate once more.
+# build, the bundles. KINDLY_UI_BUILT=1 when ui/dist is already built:
+# building it again changes its files' times, and cargo compiles the app's
+# crate once more. Then scripts/test-deb.sh installs the .deb, launches it
+# and checks its size ceiling (the release workflow does both on a tag).
 if [ "${KINDLY_UI_BUILT:-}" != 1 ]; then
   (cd ui && npm run build)
 fi

@@ -4,8 +4,8 @@
 # tests; and the end-to-end tests through the real app window (Xvfb +
 # WebKitWebDriver + tauri-driver), with a real Secret Service on a private
 # D-Bus session. One debug build, linted as it compiles, is made and reused
-# by every test step; one release build makes the .deb (its last,
-# one-core step beside the tests), which is installed and launched.
+# by every test step, and bundled last into the .deb that is installed with
+# apt and launched.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -60,24 +60,6 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
   env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS cargo install tauri-driver --version "^2" --locked
 fi
 
-# The release build in two parts. First every crate, the app's own library
-# too, on both cores. Then the app's binary, whose fat link-time
-# optimisation runs on one core for 7 to 12 minutes, and the bundles:
-# beside the tests, at a lower priority, so that the second core works
-# meanwhile. (The whole release build beside the tests, even at SCHED_IDLE,
-# slowed them by as much as it saved: docs/benchmarks.md, "Build from
-# clean".) Both parts are rustc's own: clippy-driver lowers MIR optimisation.
-step "packaging: the release build of every crate but the app's binary"
-env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS cargo build --release --features tauri/custom-protocol --lib
-
-step "packaging: the app's binary and the .deb, beside the tests (log: $tmp/package.log)"
-# setsid: its own process group, so that a failing test run stops it whole.
-# -w: its exit status is the packaging's.
-KINDLY_UI_BUILT=1 setsid -w env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS nice -n 10 \
-  ./scripts/package-linux.sh >"$tmp/package.log" 2>&1 &
-package=$!
-trap 'kill -TERM -- "-$package" 2>/dev/null || true' EXIT
-
 step "tests: unit, store, CLI, bindings, end-to-end; the integration suites again on PostgreSQL"
 mkdir -p -m 700 "$tmp/run"
 export XDG_DATA_HOME=$tmp/data XDG_CACHE_HOME=$tmp/cache XDG_CONFIG_HOME=$tmp/config XDG_RUNTIME_DIR=$tmp/run
@@ -95,15 +77,13 @@ dbus-run-session -- sh -ec '
   KINDLY_TEST_ENGINE=postgres cargo test --workspace --features kindly-tests/e2e --test cli --test store --test corrections --test einvoice_out --test followups --test interest --test plans --test import --test bank --test statement --test contacts --test einvoice --test mail --test overview -- --skip team:: --skip moving:: --skip backup::
 '
 
-step "packaging: the .deb built beside the tests"
-package_status=0
-wait "$package" || package_status=$?
-trap - EXIT
-cat "$tmp/package.log"
-if [ "$package_status" -ne 0 ]; then
-  echo "packaging failed (exit $package_status, log above)" >&2
-  exit "$package_status"
-fi
-step "packaging: install the .deb with apt, launch the installed app"
-./scripts/test-deb.sh
+step "packaging: this build's .deb and .rpm, the .deb installed with apt and launched"
+# The installers of the debug build just tested: the same bundler, package
+# metadata, desktop entry, icon and WebKitGTK dependencies as a release. The
+# release installers (fat LTO, the size ceiling) are built by
+# scripts/package-linux.sh, on a tag by .github/workflows/release.yml, and
+# checked there by scripts/test-deb.sh: a release build here doubled a cold
+# run (docs/benchmarks.md, "Build from clean").
+ui/node_modules/.bin/tauri bundle --debug --bundles deb,rpm
+./scripts/test-deb.sh debug
 echo "all tests passed"

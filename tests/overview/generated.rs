@@ -25,7 +25,7 @@ impl Rng {
     }
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct Inv {
     id: i64,
     client_id: i64,
@@ -37,14 +37,14 @@ struct Inv {
     paid_minor: i64,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct Pay {
     invoice_id: i64,
     amount_minor: i64,
     paid_on: String,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct Step {
     invoice_id: i64,
     stage_key: String,

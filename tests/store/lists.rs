@@ -423,7 +423,7 @@ impl Rng {
     }
 }
 
-#[derive(sqlx::FromRow, Debug, PartialEq)]
+#[derive(sqlx_macros::FromRow, Debug, PartialEq)]
 struct Balance {
     client_id: i64,
     currency: String,
@@ -432,7 +432,7 @@ struct Balance {
     oldest_open_due: String,
 }
 
-#[derive(sqlx::FromRow, Debug, PartialEq)]
+#[derive(sqlx_macros::FromRow, Debug, PartialEq)]
 struct Tally {
     kind: String,
     currency: String,
@@ -440,7 +440,7 @@ struct Tally {
     n: i64,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct PlainInvoice {
     client_id: i64,
     status: String,

@@ -100,7 +100,7 @@ pub struct ImportOutcome {
 }
 
 /// An open invoice as the matcher needs it.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx_macros::FromRow)]
 pub struct OpenInvoiceRow {
     pub id: i64,
     pub client_id: i64,
@@ -111,7 +111,7 @@ pub struct OpenInvoiceRow {
 }
 
 /// A payer seen paying a client: an IBAN or a normalised name.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx_macros::FromRow)]
 pub struct PayerRow {
     pub client_id: i64,
     pub kind: String,
@@ -152,7 +152,7 @@ macro_rules! entry_select {
     };
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct EntryRow {
     id: i64,
     uid: String,
@@ -208,7 +208,7 @@ impl EntryRow {
 }
 
 /// An invoice a payment is about to be recorded on.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct AllocationTarget {
     number: String,
     status: Text<InvoiceStatus>,
@@ -218,7 +218,7 @@ struct AllocationTarget {
 }
 
 /// A stored entry's identity, import and status.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct StoredEntry {
     uid: String,
     id: i64,

@@ -28,7 +28,7 @@ pub struct CashInMove {
     pub at_risk_minor: i64,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct MoveRow {
     currency: Text<Currency>,
     day: Day,

@@ -14,7 +14,7 @@ use kindly_core::timeline::EventKind;
 use kindly_core::vocab::EInvoiceFormat;
 use serde_json::json;
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct Row {
     format: String,
     buyer_reference: Option<String>,

@@ -105,7 +105,7 @@ fn chasing_columns(c: &Chasing) -> (&'static str, Option<NaiveDate>, String) {
     }
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct ClientRow {
     id: i64,
     display_name: String,
@@ -128,7 +128,7 @@ struct ClientRow {
 const CLIENT_COLUMNS: &str = "id, display_name, greeting_name, company, emails, phone, address, language, notes, chasing, chasing_until, chasing_reason, created_at, version, changed_by, changed_at";
 
 /// Who changed a row last and when, read after a conditional edit changed nothing.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 pub(crate) struct LastChange {
     pub(crate) changed_by: Option<String>,
     pub(crate) changed_at: Option<Instant>,
@@ -168,7 +168,7 @@ impl ClientRow {
 }
 
 /// One row of the client list as read.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct ClientListDbRow {
     id: i64,
     display_name: String,
@@ -182,7 +182,7 @@ struct ClientListDbRow {
 }
 
 /// What is owed in one currency.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct OwingRow {
     currency: String,
     owing_minor: i64,

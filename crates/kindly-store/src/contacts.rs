@@ -90,7 +90,7 @@ pub struct BrokenPromiseDue {
 }
 
 /// A promise row as read (see [`PROMISE_COLS`]).
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct PromiseRow {
     id: i64,
     invoice_id: i64,
@@ -132,7 +132,7 @@ impl PromiseRow {
 }
 
 /// A broken promise to follow up, with its invoice and client.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct BrokenPromiseRow {
     #[sqlx(flatten)]
     promise: PromiseRow,
@@ -142,7 +142,7 @@ struct BrokenPromiseRow {
 }
 
 /// Where a promise stands, for its follow-up.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct PromiseStanding {
     invoice_id: i64,
     client_id: i64,
@@ -151,7 +151,7 @@ struct PromiseStanding {
 }
 
 /// An open promise with its invoice's amounts, for the daily resolution.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct OpenPromise {
     id: i64,
     invoice_id: i64,
@@ -165,20 +165,20 @@ struct OpenPromise {
 }
 
 /// What was paid on an invoice since a promise, and by the promised day.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct PaidAround {
     paid_since: i64,
     paid_by_day: i64,
 }
 
 /// The client an invoice belongs to.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct InvoiceOwner {
     client_id: i64,
 }
 
 /// A promise's invoice and whether it was followed up.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct PromiseInvoice {
     invoice_id: i64,
     followed_up_on: Option<Day>,

@@ -94,7 +94,7 @@ pub struct NewCreditNote<'a> {
     pub reason: &'a str,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct Figures {
     id: i64,
     number: String,
@@ -153,14 +153,14 @@ fn refused(code: ErrorCode, message: String) -> StoreError {
     StoreError::Correction { code, message }
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct LineRow {
     quantity_milli: i64,
     unit_price_minor: i64,
     tax_rate_bp: i64,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct PartRow {
     credit_note_id: i64,
     rate_bp: i64,
@@ -168,7 +168,7 @@ struct PartRow {
     tax_minor: i64,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct NoteRow {
     id: i64,
     number: String,
@@ -186,7 +186,7 @@ struct NoteRow {
     created_at: Instant,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct ReversalRow {
     id: i64,
     payment_id: i64,
@@ -198,7 +198,7 @@ struct ReversalRow {
     reason: String,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct RefundRow {
     id: i64,
     invoice_id: i64,
@@ -209,7 +209,7 @@ struct RefundRow {
     reason: String,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct PaymentOf {
     amount_minor: i64,
     paid_on: Day,

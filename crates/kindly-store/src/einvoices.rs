@@ -69,7 +69,7 @@ pub struct EInvoiceImportRecord {
     pub imported_at: String,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct EarlierRow {
     invoice_id: i64,
     client_id: i64,

@@ -163,7 +163,7 @@ fn vocabulary<T: Vocabulary>(s: &str) -> Result<T, StoreError> {
 }
 
 /// One due invoice as read (see [`Store::due_followups`]).
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct DueDbRow {
     invoice_id: i64,
     number: String,
@@ -184,40 +184,40 @@ struct DueDbRow {
 }
 
 /// Where an invoice stands on its ladder: its due date and the last stage done.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct Position {
     invoice_id: i64,
     due_date: Day,
     last_done_offset: Option<i64>,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct LastContact {
     number: String,
     last_contact_on: Option<Day>,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct LadderRow {
     id: i64,
     name: String,
     stages: String,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct PaidRow {
     amount_minor: i64,
     paid_on: Day,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct HoldRow {
     hold: Option<String>,
     hold_until: Option<Day>,
     hold_reason: String,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct StepRow {
     invoice_id: i64,
     stage_key: String,
@@ -225,13 +225,13 @@ struct StepRow {
     done_on: Day,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct TemplateRow {
     subject: String,
     body: String,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct InvoiceDue {
     client_id: i64,
     due_date: Day,

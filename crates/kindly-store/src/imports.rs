@@ -98,7 +98,7 @@ pub struct ImportCounts {
 }
 
 /// A client as the import's duplicate check sees it.
-#[derive(Clone, Debug, sqlx::FromRow)]
+#[derive(Clone, Debug, sqlx_macros::FromRow)]
 pub struct ClientIndexRow {
     pub id: i64,
     pub display_name: String,
@@ -119,7 +119,7 @@ pub struct InvoiceByNumber {
     pub paid_minor: i64,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct InvoiceByNumberRow {
     id: i64,
     number: String,
@@ -131,7 +131,7 @@ struct InvoiceByNumberRow {
     paid_minor: i64,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct KeyRow {
     key: String,
     record_id: i64,
@@ -147,7 +147,7 @@ pub struct ExportPayment {
     pub reference: Option<String>,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct ExportPaymentRow {
     number: String,
     amount_minor: i64,
@@ -167,7 +167,7 @@ pub struct ExportEvent {
     pub summary: String,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct ExportEventRow {
     at: Instant,
     client_name: String,

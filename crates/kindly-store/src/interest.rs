@@ -26,7 +26,7 @@ pub struct ClientInterest {
     pub debtor: DebtorKind,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct InterestRow {
     enabled: bool,
     jurisdiction: Text<Jurisdiction>,
@@ -125,7 +125,7 @@ pub struct AddedInterestRate {
     pub added_at: DateTime<Utc>,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct AddedRow {
     series: Text<InterestBase>,
     from_date: Day,

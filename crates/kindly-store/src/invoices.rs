@@ -163,7 +163,7 @@ pub struct InvoiceListRow {
 }
 
 /// An invoice as read, without its lines.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct InvoiceRow {
     id: i64,
     number: String,
@@ -189,7 +189,7 @@ struct InvoiceRow {
     changed_at: Option<Instant>,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct LineRow {
     description: String,
     quantity_milli: i64,
@@ -198,7 +198,7 @@ struct LineRow {
 }
 
 /// One row of the invoice list as read.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct InvoiceListDbRow {
     id: i64,
     number: String,
@@ -213,7 +213,7 @@ struct InvoiceListDbRow {
 }
 
 /// Where an invoice stands, before a change to it.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct InvoiceStanding {
     status: Text<InvoiceStatus>,
     client_id: i64,

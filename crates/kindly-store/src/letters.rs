@@ -28,7 +28,7 @@ pub mod batch_state {
 }
 
 /// One client's letter inside a batch, per invoice it covers.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx_macros::FromRow)]
 pub struct BatchItem {
     pub invoice_id: i64,
     pub client_id: i64,
@@ -63,7 +63,7 @@ pub struct LetterBatch {
     pub items: Vec<BatchItem>,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct BatchRow {
     id: i64,
     pdf_path: String,
@@ -85,7 +85,7 @@ pub struct PendingLetter {
     pub reason: String,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct PendingRow {
     invoice_id: i64,
     stage_key: Option<String>,

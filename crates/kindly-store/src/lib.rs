@@ -46,6 +46,7 @@ mod overview;
 mod payments;
 mod plans;
 mod row;
+mod schema;
 mod settings;
 mod snapshot;
 mod statements;
@@ -154,7 +155,7 @@ impl Store {
                 .unwrap_or(0)
         };
         let before = applied().await;
-        if let Err(e) = sqlx::migrate!("./migrations").run(&pool).await {
+        if let Err(e) = schema::sqlite().run(&pool).await {
             let e = StoreError::migrate(e, path);
             tracing::error!(path = %path.display(), error = %e, "database migration failed");
             return Err(e);
@@ -193,7 +194,7 @@ impl Store {
             .connect_with(options)
             .await
             .map_err(|e| StoreError::classify(e, &path))?;
-        if let Err(e) = sqlx::migrate!("./migrations-pg").run(&pool).await {
+        if let Err(e) = schema::postgres().run(&pool).await {
             let e = StoreError::migrate(e, &path);
             tracing::error!(url = %shown, error = %e, "database migration failed");
             return Err(e);

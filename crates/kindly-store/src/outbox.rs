@@ -97,13 +97,23 @@ impl EmailPurpose {
 }
 
 /// The columns that say what a message is for.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct PurposeCols {
     kind: String,
     plan_id: Option<i64>,
     installment_seq: Option<i64>,
     reminder_kind: Option<Text<ReminderKind>>,
     promise_id: Option<i64>,
+}
+
+impl PurposeCols {
+    /// The purpose, or the row's decoding error: what `#[sqlx(try_from)]`
+    /// made of it, which needs sqlx's "derive" feature (and, with it, both
+    /// drivers compiled again for the compiler: docs/dependencies.md).
+    fn purpose(self) -> Result<EmailPurpose, sqlx::Error> {
+        EmailPurpose::try_from(self)
+            .map_err(|e| sqlx::Error::ColumnDecode { index: "kind".into(), source: Box::new(e) })
+    }
 }
 
 /// Read back from a row's columns; a kind Kindly does not know, or one
@@ -198,7 +208,7 @@ pub struct OutboxCounts {
 }
 
 /// A message as lists read it (see [`list_select`]).
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct ListRow {
     id: i64,
     message_id: String,
@@ -220,7 +230,7 @@ struct ListRow {
 }
 
 /// A message as the sending loop claims it.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct ClaimRow {
     id: i64,
     message_id: String,
@@ -228,12 +238,12 @@ struct ClaimRow {
     recipients: String,
     raw: Vec<u8>,
     attempts: i64,
-    #[sqlx(flatten, try_from = "PurposeCols")]
-    purpose: EmailPurpose,
+    #[sqlx(flatten)]
+    purpose: PurposeCols,
 }
 
 /// What recording a sent message needs.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct SentFacts {
     message_id: String,
     client_id: i64,
@@ -247,12 +257,12 @@ struct SentFacts {
     claim_seq: i64,
     eml_path: Option<String>,
     raw_sha256: String,
-    #[sqlx(flatten, try_from = "PurposeCols")]
-    purpose: EmailPurpose,
+    #[sqlx(flatten)]
+    purpose: PurposeCols,
 }
 
 /// One invoice a message is about, with its own stage.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct MessageInvoice {
     invoice_id: i64,
     number: String,
@@ -260,19 +270,19 @@ struct MessageInvoice {
     stage_offset: i64,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct StateCount {
     state: String,
     n: i64,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct LiveMessage {
     id: i64,
     state: Text<OutboxState>,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct LiveStage {
     invoice_id: i64,
     stage_key: String,
@@ -281,14 +291,14 @@ struct LiveStage {
 }
 
 /// A message's state and the token of its latest claim.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct Standing {
     state: String,
     claim_seq: i64,
 }
 
 /// Whom a withdrawn message was for.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct MessageOwner {
     client_id: i64,
     invoice_id: Option<i64>,
@@ -598,6 +608,7 @@ impl Store {
             let Some(ClaimRow { id, message_id, envelope_from, recipients, raw, attempts, purpose }) = row else {
                 return Ok(None);
             };
+            let purpose = purpose.purpose().map_err(map)?;
             let settled: Vec<String> = on_conn!(&mut c, c => {
                 sqlx::query_scalar(
                     "SELECT i.number FROM outbox_invoices oi JOIN invoices i ON i.id = oi.invoice_id
@@ -698,6 +709,7 @@ impl Store {
             raw_sha256: sha,
             purpose,
         } = row.ok_or(StoreError::NotFound { entity: "e-mail", id })?;
+        let purpose = purpose.purpose().map_err(map)?;
         match claim {
             Some(token) if state != "sending" || claim_seq != token => return Err(StoreError::SenderLost { id }),
             None if !matches!(state.as_str(), "sending" | "uncertain") => {

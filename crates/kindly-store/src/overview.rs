@@ -80,7 +80,7 @@ pub struct ClientAging {
     pub total_minor: i64,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct OpenRow {
     currency: Text<Currency>,
     due_date: Day,
@@ -88,7 +88,7 @@ struct OpenRow {
     owing_count: i64,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct DayRow {
     currency: Text<Currency>,
     day: Day,
@@ -100,7 +100,7 @@ struct DayRow {
     paid_full_days: i64,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct StepRow {
     currency: Text<Currency>,
     stage_key: String,
@@ -108,7 +108,7 @@ struct StepRow {
     paid_within_7: i64,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct SpeedRow {
     client_id: i64,
     display_name: String,
@@ -116,13 +116,13 @@ struct SpeedRow {
     invoices: i64,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct WindowRow {
     from_day: Option<Day>,
     to_day: Option<Day>,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct AgingRow {
     client_id: i64,
     display_name: String,

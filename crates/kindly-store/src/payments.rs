@@ -37,7 +37,7 @@ pub struct PaymentRecord {
     pub made_by: Option<String>,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct PaymentRow {
     id: i64,
     invoice_id: i64,
@@ -79,7 +79,7 @@ pub struct PaymentListRow {
     pub made_by: Option<String>,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct PaymentListDbRow {
     id: i64,
     paid_on: Day,
@@ -96,14 +96,14 @@ struct PaymentListDbRow {
 }
 
 /// What a payment is described against.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct PayeeInvoice {
     client_id: i64,
     number: String,
 }
 
 /// What is still owing on an invoice.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct Owing {
     total_minor: i64,
     paid_minor: i64,

@@ -282,7 +282,7 @@ fn refuse(code: ErrorCode, message: impl Into<String>) -> StoreError {
     StoreError::Plan { code, message: message.into() }
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct PlanRow {
     id: i64,
     client_id: i64,
@@ -345,7 +345,7 @@ fn other(e: sqlx::Error) -> StoreError {
 }
 
 /// One invoice of a plan.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct InvoiceRow {
     plan_id: i64,
     invoice_id: i64,
@@ -358,7 +358,7 @@ struct InvoiceRow {
 }
 
 /// One installment of a plan.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct InstallmentRow {
     plan_id: i64,
     seq: i64,
@@ -367,7 +367,7 @@ struct InstallmentRow {
 }
 
 /// One reminder given for a plan.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct ReminderRow {
     plan_id: i64,
     seq: i64,
@@ -375,7 +375,7 @@ struct ReminderRow {
 }
 
 /// An invoice to put in a plan, as checked.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct CandidateInvoice {
     client_id: i64,
     status: Text<InvoiceStatus>,
@@ -387,7 +387,7 @@ struct CandidateInvoice {
 }
 
 /// Where an invoice of a new plan stands on its ladder.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct LadderRow {
     due_date: Day,
     last_done_offset: Option<i64>,

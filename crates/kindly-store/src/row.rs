@@ -1,4 +1,4 @@
-//! Reading rows: every query reads into a private `#[derive(sqlx::FromRow)]`
+//! Reading rows: every query reads into a private `#[derive(sqlx_macros::FromRow)]`
 //! struct with named fields, and every TEXT column that holds a closed
 //! vocabulary is decoded here, once per enum, through [`Text`]. A value the
 //! vocabulary does not know (a damaged file, or one written by a newer
@@ -329,7 +329,7 @@ mod tests {
     use super::*;
     use crate::{Store, StoreError};
 
-    #[derive(sqlx::FromRow)]
+    #[derive(sqlx_macros::FromRow)]
     struct KindRow {
         kind: Text<EventKind>,
         maybe: Option<Text<Channel>>,

@@ -47,7 +47,7 @@ impl Default for Settings {
     }
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct SettingRow {
     key: String,
     value: String,

@@ -15,7 +15,7 @@ use std::path::Path;
 /// The highest migration this binary knows: a database at a higher version
 /// was written by a newer Kindly.
 pub fn known_schema_version() -> i64 {
-    sqlx::migrate!("./migrations").iter().map(|m| m.version).max().unwrap_or(0)
+    crate::schema::sqlite_version()
 }
 
 impl Store {

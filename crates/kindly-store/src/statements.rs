@@ -51,7 +51,7 @@ pub struct StatementPayment {
     pub reference: Option<String>,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct OpenRow {
     id: i64,
     number: String,
@@ -64,7 +64,7 @@ struct OpenRow {
     creditor_reference: Option<String>,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct PaymentRow {
     id: i64,
     paid_on: Day,

@@ -62,7 +62,7 @@ pub struct TimelineFilter {
 }
 
 /// A timeline row as read.
-#[derive(sqlx::FromRow)]
+#[derive(sqlx_macros::FromRow)]
 struct EntryRow {
     id: i64,
     client_id: i64,
