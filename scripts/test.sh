@@ -82,8 +82,8 @@ step "packaging: this build's .deb and .rpm, the .deb installed with apt and lau
 # metadata, desktop entry, icon and WebKitGTK dependencies as a release. The
 # release installers (fat LTO, the size ceiling) are built by
 # scripts/package-linux.sh, on a tag by .github/workflows/release.yml, and
-# checked there by scripts/test-deb.sh: a release build here doubled a cold
-# run (docs/benchmarks.md, "Build from clean").
+# checked there by scripts/test-deb.sh: here, a release build was about 20
+# of a cold run's 51 minutes (docs/benchmarks.md, "Build from clean").
 ui/node_modules/.bin/tauri bundle --debug --bundles deb,rpm
 ./scripts/test-deb.sh debug
 echo "all tests passed"
