@@ -373,3 +373,30 @@ async fn the_cli_lists_problems_and_exits_refused() {
     assert_eq!(v["rows"], 1);
     assert!(std::fs::read_to_string(&out_path).unwrap().starts_with("Client ID,Name,"));
 }
+
+/// Regression (found seeding 2,000 demo clients on PostgreSQL): a client
+/// list longer than one multi-row INSERT, some rows without a company or a
+/// phone, imported whole. On PostgreSQL the second INSERT of the same shape
+/// reused the statement the first one prepared, with a NULL's integer type
+/// where it now bound a company's text: "incorrect binary data format in
+/// bind parameter", and nothing was imported.
+#[tokio::test]
+async fn regression_a_client_list_longer_than_one_insert_with_and_without_companies_imports_whole() {
+    let d = open_db().await;
+    let ctx = on(&d.store, "2026-11-30");
+    let files = tempfile::tempdir().unwrap();
+    let mut csv = String::from("Client name,Company,E-mail,Phone\n");
+    for i in 0..1_600 {
+        let company = if i % 2 == 0 { String::new() } else { format!("Firm {i}") };
+        let phone = if i % 3 == 0 { String::new() } else { format!("+44 20 7946 {i:04}") };
+        csv.push_str(&format!("Client {i:04},{company},client{i}@example.com,{phone}\n"));
+    }
+    let path = write(files.path(), "clients.csv", csv.as_bytes());
+    let m = mapping(ctx, &path, ImportKind::Clients).await;
+    let r = import::apply(ctx, &ImportRequest { path, mapping: m }).await.expect("import");
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert!(r.written);
+    assert_eq!(raw_count(&d.path, "SELECT COUNT(*) FROM clients").await, 1_600);
+    assert_eq!(raw_count(&d.path, "SELECT COUNT(*) FROM clients WHERE company IS NULL").await, 800);
+    assert_eq!(raw_count(&d.path, "SELECT COUNT(*) FROM clients WHERE phone IS NULL").await, 534);
+}

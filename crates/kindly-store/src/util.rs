@@ -88,7 +88,12 @@ pub(crate) async fn insert_rows_on(
             .collect();
         let sql = format!("{head} VALUES {}", tuples.join(","));
         on_conn!(c, conn => {
-            let mut q = sqlx::query(AssertSqlSafe(sql));
+            // Not a cached prepared statement: the next INSERT of the same
+            // shape (the next chunk, the next import on this connection) may
+            // bind a text where this one bound a NULL as an integer, and
+            // PostgreSQL would read it with the types prepared first
+            // ("incorrect binary data format in bind parameter").
+            let mut q = sqlx::query(AssertSqlSafe(sql)).persistent(false);
             for row in chunk {
                 for v in row {
                     q = match v {

@@ -260,3 +260,25 @@ async fn the_archive_of_the_same_data_is_the_same_on_both_engines() {
         }
     }
 }
+
+/// Regression: `kindly demo --clients 2000` failed on PostgreSQL with
+/// "incorrect binary data format in bind parameter 114": its second
+/// 800-client INSERT reused the statement the first one prepared, where a
+/// client without a company had bound a NULL as an integer.
+#[tokio::test]
+async fn regression_demo_data_larger_than_one_insert_fills_both_engines() {
+    let seen: Seen = Arc::default();
+    both(|store, db| {
+        let seen = seen.clone();
+        async move {
+            let stats =
+                store.seed_demo(DemoSize { clients: 2_000, invoices: 20 }, day(3, 11), at(3, 11, 8)).await.unwrap();
+            assert_eq!((stats.clients, stats.invoices), (2_000, 20));
+            let companies = db.int("SELECT COUNT(*) FROM clients WHERE company IS NULL").await;
+            assert!(companies > 0 && companies < 2_000, "{companies} clients without a company");
+            seen.lock().unwrap().push(vec![format!("{stats:?}"), format!("{companies}")]);
+        }
+    })
+    .await;
+    assert_same(&seen);
+}
