@@ -666,17 +666,22 @@ impl Store {
         limit: i64,
         offset: i64,
     ) -> Result<Vec<InvoiceListDbRow>, StoreError> {
-        // The page's ids first (from a covering index where one fits), then
-        // their rows: sorting ids does not read every matching row.
-        let sql = format!(
-            "SELECT i.id, i.number, i.client_id, c.display_name AS client_name, i.status, i.issue_date, i.due_date, i.currency,
-                    i.total_minor, i.paid_minor
-             FROM (SELECT i.id FROM {source} WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {offset}) k
-             JOIN invoices i ON i.id = k.id JOIN clients c ON c.id = i.client_id ORDER BY {order}"
-        );
+        let sql = page_sql(source, filter, order, limit, offset);
         on_pool!(self.pool(), pool => sqlx::query_as_with(AssertSqlSafe(sql), p.args_on(pool)).fetch_all(pool).await)
             .map_err(|e| StoreError::classify(e, self.path()))
     }
+}
+
+/// One page of invoices from `source` matching `filter`, with their client's
+/// name: the page's ids first (from a covering index where one fits), then
+/// their rows, since sorting ids does not read every matching row.
+fn page_sql(source: &str, filter: &str, order: &str, limit: i64, offset: i64) -> String {
+    format!(
+        "SELECT i.id, i.number, i.client_id, c.display_name AS client_name, i.status, i.issue_date, i.due_date, i.currency,
+                i.total_minor, i.paid_minor
+         FROM (SELECT i.id FROM {source} WHERE {filter} ORDER BY {order} LIMIT {limit} OFFSET {offset}) k
+         JOIN invoices i ON i.id = k.id JOIN clients c ON c.id = i.client_id ORDER BY {order}"
+    )
 }
 
 /// A search with more matches than this pages through them group by group
@@ -763,7 +768,9 @@ impl Store {
             let walk = is_open(*s)
                 && open_matches > 0
                 && (skip + need).saturating_mul(open_all) <= WALK_MAX_ENTRIES.saturating_mul(open_matches);
-            let got = if walk {
+            let got = if walk && self.engine() == Engine::Postgres {
+                self.walk_page_pg(m, *s, p, need, skip).await?
+            } else if walk {
                 let filter = format!("{} AND {member}", state_predicate(*s));
                 let source = format!("invoices i {}", self.engine().indexed_by("invoices_unpaid"));
                 self.invoice_page(&source, &filter, "i.due_date, i.id", p, need, skip).await?
@@ -776,6 +783,41 @@ impl Store {
             rows.extend(got);
         }
         Ok(rows)
+    }
+}
+
+impl Store {
+    /// [`Store::search_page_by_group`]'s walk of one open group in due-date
+    /// order, on PostgreSQL. The clients are bound as one BIGINT array and
+    /// the statement is planned with it (not cached): PostgreSQL then knows
+    /// how many clients match and walks the covering `invoices_unpaid` in
+    /// order, keeping theirs (1.2 ms for a page where 1,285 clients of
+    /// 36,000 match), as SQLite's `INDEXED BY` makes it. Through the JSON
+    /// list it estimated 100 clients and read each one's invoices instead
+    /// (41 ms); a cached generic plan does the same (docs/benchmarks.md).
+    async fn walk_page_pg(
+        &self,
+        m: &SearchParams,
+        s: InvoiceState,
+        p: &Params,
+        limit: i64,
+        offset: i64,
+    ) -> Result<Vec<InvoiceListDbRow>, StoreError> {
+        let map = |e| StoreError::classify(e, self.path());
+        let Pool::Postgres(pool) = self.pool() else {
+            return Err(StoreError::Other("the PostgreSQL walk of a search ran on SQLite".into()));
+        };
+        let ids = format!("${}", p.len() + 1);
+        let member = if m.no_numbers {
+            format!("i.client_id = ANY({ids})")
+        } else {
+            format!("(i.client_id = ANY({ids}) OR i.id IN ({}))", m.numbers)
+        };
+        let filter = format!("{} AND {member}", state_predicate(s));
+        let sql = page_sql("invoices i", &filter, "i.due_date, i.id", limit, offset);
+        let mut args = p.pg_args();
+        sqlx::Arguments::add(&mut args, m.client_ids.as_slice()).map_err(|e| StoreError::Other(e.to_string()))?;
+        sqlx::query_as_with(AssertSqlSafe(sql), args).persistent(false).fetch_all(pool).await.map_err(map)
     }
 }
 
@@ -827,6 +869,8 @@ struct Filters {
 struct SearchParams {
     clients: String,
     numbers: String,
+    /// [`SearchIds::client_ids`].
+    client_ids: Vec<i64>,
     /// No invoice matched by its number alone.
     no_numbers: bool,
 }
@@ -838,11 +882,15 @@ struct SearchParams {
 pub(crate) struct SearchIds {
     pub(crate) clients: String,
     pub(crate) invoices: String,
+    /// The matching clients' ids as well, on PostgreSQL (empty on SQLite):
+    /// the walk in due-date order binds them as an array
+    /// ([`Store::walk_page_pg`]).
+    pub(crate) client_ids: Vec<i64>,
 }
 
 impl SearchIds {
     fn none() -> SearchIds {
-        SearchIds { clients: "[]".into(), invoices: "[]".into() }
+        SearchIds { clients: "[]".into(), invoices: "[]".into(), client_ids: Vec::new() }
     }
 }
 
@@ -895,7 +943,7 @@ impl Store {
             .map_err(map)?,
             _ => "[]".into(),
         };
-        Ok(SearchIds { clients, invoices })
+        Ok(SearchIds { clients, invoices, client_ids: Vec::new() })
     }
 
     /// [`Store::search_ids`] on PostgreSQL: the pg_trgm (GIN) indexes of
@@ -938,8 +986,9 @@ impl Store {
                 (clients, Vec::new())
             }
         };
-        let json = |ids: Vec<i64>| serde_json::to_string(&ids).map_err(|e| StoreError::Other(e.to_string()));
-        Ok(SearchIds { clients: json(clients)?, invoices: json(invoices)? })
+        let json = |ids: &Vec<i64>| serde_json::to_string(ids).map_err(|e| StoreError::Other(e.to_string()));
+        let clients_json = json(&clients)?;
+        Ok(SearchIds { clients: clients_json, invoices: json(&invoices)?, client_ids: clients })
     }
 }
 
@@ -981,6 +1030,7 @@ impl Filters {
         let search = matches.map(|m| SearchParams {
             clients: engine.json_int_values(&p.text(m.clients.clone())),
             numbers: engine.json_int_values(&p.text(m.invoices.clone())),
+            client_ids: m.client_ids.clone(),
             no_numbers: m.invoices == "[]",
         });
         let source = search.as_ref().map(|m| {

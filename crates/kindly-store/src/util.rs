@@ -139,6 +139,11 @@ impl Params {
         self.push(V::D(d))
     }
 
+    /// How many values are bound so far (the last placeholder's number).
+    pub(crate) fn len(&self) -> usize {
+        self.values.len()
+    }
+
     pub(crate) fn args(&self) -> sqlx::sqlite::SqliteArguments {
         use sqlx::Arguments;
         let mut a = sqlx::sqlite::SqliteArguments::default();
