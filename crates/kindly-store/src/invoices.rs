@@ -768,8 +768,8 @@ impl Store {
             let walk = is_open(*s)
                 && open_matches > 0
                 && (skip + need).saturating_mul(open_all) <= WALK_MAX_ENTRIES.saturating_mul(open_matches);
-            let got = if walk && self.engine() == Engine::Postgres {
-                self.walk_page_pg(m, *s, p, need, skip).await?
+            let got = if let (true, Pool::Postgres(pool)) = (walk, self.pool()) {
+                self.walk_page_pg(pool, m, *s, p, need, skip).await?
             } else if walk {
                 let filter = format!("{} AND {member}", state_predicate(*s));
                 let source = format!("invoices i {}", self.engine().indexed_by("invoices_unpaid"));
@@ -784,9 +784,7 @@ impl Store {
         }
         Ok(rows)
     }
-}
 
-impl Store {
     /// [`Store::search_page_by_group`]'s walk of one open group in due-date
     /// order, on PostgreSQL. The clients are bound as one BIGINT array and
     /// the statement is planned with it (not cached): PostgreSQL then knows
@@ -797,6 +795,7 @@ impl Store {
     /// (41 ms); a cached generic plan does the same (docs/benchmarks.md).
     async fn walk_page_pg(
         &self,
+        pool: &sqlx::PgPool,
         m: &SearchParams,
         s: InvoiceState,
         p: &Params,
@@ -804,9 +803,6 @@ impl Store {
         offset: i64,
     ) -> Result<Vec<InvoiceListDbRow>, StoreError> {
         let map = |e| StoreError::classify(e, self.path());
-        let Pool::Postgres(pool) = self.pool() else {
-            return Err(StoreError::Other("the PostgreSQL walk of a search ran on SQLite".into()));
-        };
         let ids = format!("${}", p.len() + 1);
         let member = if m.no_numbers {
             format!("i.client_id = ANY({ids})")
